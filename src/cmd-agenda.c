@@ -1,0 +1,213 @@
+/* rapat — "rapat agenda": a meeting's ordered agenda (cli layer). */
+#include "cmd.h"
+#include "output.h"
+#include "present.h"
+#include "text.h"
+#include "timeutil.h"
+
+static char *opt_title;
+static char *opt_duration;
+static char *opt_type;
+static char *opt_presenter;
+static char *opt_notes;
+static char *opt_at;
+static gboolean opt_json;
+
+static GOptionEntry add_entries[] = {
+  { "duration", 0, 0, G_OPTION_ARG_STRING, &opt_duration, N_("Length: 30m (default), 1h, 1h30m"), N_("LENGTH") },
+  { "type", 0, 0, G_OPTION_ARG_STRING, &opt_type, N_("opening, briefing, discussion (default), presentation, break, review or closing"), N_("TYPE") },
+  { "presenter", 0, 0, G_OPTION_ARG_STRING, &opt_presenter, N_("Who presents or leads it"), N_("PERSON") },
+  { "notes", 0, 0, G_OPTION_ARG_STRING, &opt_notes, N_("Notes"), N_("TEXT") },
+  { "at", 0, 0, G_OPTION_ARG_STRING, &opt_at, N_("Insert at this number instead of at the end"), N_("POS") },
+  { NULL },
+};
+
+static GOptionEntry edit_entries[] = {
+  { "title", 0, 0, G_OPTION_ARG_STRING, &opt_title, N_("New title"), N_("TITLE") },
+  { "duration", 0, 0, G_OPTION_ARG_STRING, &opt_duration, N_("New length"), N_("LENGTH") },
+  { "type", 0, 0, G_OPTION_ARG_STRING, &opt_type, N_("New type"), N_("TYPE") },
+  { "presenter", 0, 0, G_OPTION_ARG_STRING, &opt_presenter, N_("Presenter (\"\" clears it)"), N_("PERSON") },
+  { "notes", 0, 0, G_OPTION_ARG_STRING, &opt_notes, N_("Notes (\"\" clears them)"), N_("TEXT") },
+  { NULL },
+};
+
+static GOptionEntry list_entries[] = {
+  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for programs"), NULL },
+  { NULL },
+};
+
+/* Loads the meeting named by @text. */
+static RapatMeeting *
+load_meeting (RapatCmdContext *ctx, const char *text, GError **error)
+{
+  gint64 id;
+
+  if (!rapat_store_meeting_resolve (ctx->store, text, &id, error))
+    return NULL;
+  return rapat_store_meeting_get (ctx->store, id, error);
+}
+
+/* Parses a 1-based position in an agenda of @n items (@n + 1 allowed when @may_append). */
+static gboolean
+parse_position (const char *what, const char *text, int n, gboolean may_append, int *out,
+                GError **error)
+{
+  gint64 v;
+  int max = may_append ? n + 1 : n;
+
+  if (!rapat_text_parse_id (text, &v) || v > max)
+    {
+      g_autofree char *ex = rapat_text_excerpt (text);
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("%s '%s': expected a number from 1 to %d"), what, ex, MAX (max, 1));
+      return FALSE;
+    }
+  *out = (int) v;
+  return TRUE;
+}
+
+/* Applies title, duration, type, presenter and notes options to @item. */
+static gboolean
+apply_options (RapatCmdContext *ctx, RapatAgendaItem *item, GError **error)
+{
+  int v;
+
+  if (!rapat_cmd_take_text (_("title"), opt_title, RAPAT_TEXT_REQUIRED, RAPAT_MAX_NAME,
+                            &item->title, error)
+      || !rapat_cmd_take_text (_("notes"), opt_notes, RAPAT_TEXT_MULTILINE, RAPAT_MAX_TEXT,
+                               &item->notes, error))
+    return FALSE;
+  if (opt_duration != NULL)
+    {
+      if (!rapat_time_parse_duration (_("duration"), opt_duration, RAPAT_MAX_ITEM_MINUTES, &v, error))
+        return FALSE;
+      item->duration_min = v;
+    }
+  if (opt_type != NULL)
+    {
+      if (!rapat_enum_parse (&rapat_agenda_type_enum, opt_type, &v, error))
+        return FALSE;
+      item->type = v;
+    }
+  if (opt_presenter != NULL && *opt_presenter == '\0')
+    item->presenter_id = 0;
+  else if (opt_presenter != NULL
+           && !rapat_store_person_resolve (ctx->store, opt_presenter, &item->presenter_id, error))
+    return FALSE;
+  return TRUE;
+}
+
+/* agenda add MEETING TITLE */
+static gboolean
+agenda_add (RapatCmdContext *ctx, GError **error)
+{
+  g_autoptr(RapatMeeting) m = load_meeting (ctx, ctx->args[0], error);
+  g_autoptr(RapatAgendaItem) item = rapat_agenda_item_new ();
+
+  if (m == NULL)
+    return FALSE;
+  item->meeting_id = m->id;
+  item->duration_min = 30;
+  if (!rapat_cmd_take_text (_("title"), ctx->args[1], RAPAT_TEXT_REQUIRED, RAPAT_MAX_NAME,
+                            &item->title, error)
+      || !apply_options (ctx, item, error))
+    return FALSE;
+  if (opt_at != NULL && !parse_position (_("position"), opt_at, (int) m->n_items, TRUE,
+                                         &item->position, error))
+    return FALSE;
+  if (!rapat_store_agenda_insert (ctx->store, item, error))
+    return FALSE;
+  fprintf (ctx->out, "%d\n", item->position);
+  return TRUE;
+}
+
+/* agenda list MEETING */
+static gboolean
+agenda_list (RapatCmdContext *ctx, GError **error)
+{
+  g_autoptr(RapatMeeting) m = load_meeting (ctx, ctx->args[0], error);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GTimeZone) tz = NULL;
+
+  if (m == NULL)
+    return FALSE;
+  items = rapat_store_agenda_list (ctx->store, m->id, error);
+  if (items == NULL)
+    return FALSE;
+  tz = rapat_present_zone (m);
+  if (opt_json)
+    {
+      g_autoptr(RapatJson) json = rapat_json_new (ctx->out);
+      rapat_json_begin_object (json, NULL);
+      rapat_json_int (json, "meeting_id", m->id);
+      rapat_present_agenda_json (json, m, tz, items);
+      rapat_json_end_object (json);
+      return TRUE;
+    }
+  if (items->len == 0)
+    fprintf (ctx->out, _("The agenda is empty; add items with 'rapat agenda add MEETING TITLE'.\n"));
+  else
+    rapat_present_agenda_table (ctx->out, m, tz, items, "");
+  return TRUE;
+}
+
+/* agenda move MEETING ITEM POS */
+static gboolean
+agenda_move (RapatCmdContext *ctx, GError **error)
+{
+  g_autoptr(RapatMeeting) m = load_meeting (ctx, ctx->args[0], error);
+  g_autoptr(RapatAgendaItem) item = NULL;
+  int to;
+
+  if (m == NULL)
+    return FALSE;
+  item = rapat_store_agenda_resolve (ctx->store, m->id, ctx->args[1], error);
+  return item != NULL
+         && parse_position (_("position"), ctx->args[2], (int) m->n_items, FALSE, &to, error)
+         && rapat_store_agenda_move (ctx->store, m->id, item->position, to, error);
+}
+
+/* agenda edit MEETING ITEM */
+static gboolean
+agenda_edit (RapatCmdContext *ctx, GError **error)
+{
+  g_autoptr(RapatMeeting) m = load_meeting (ctx, ctx->args[0], error);
+  g_autoptr(RapatAgendaItem) item = NULL;
+
+  if (m == NULL)
+    return FALSE;
+  item = rapat_store_agenda_resolve (ctx->store, m->id, ctx->args[1], error);
+  return item != NULL && apply_options (ctx, item, error)
+         && rapat_store_agenda_update (ctx->store, item, error);
+}
+
+/* agenda remove MEETING ITEM */
+static gboolean
+agenda_remove (RapatCmdContext *ctx, GError **error)
+{
+  g_autoptr(RapatMeeting) m = load_meeting (ctx, ctx->args[0], error);
+  g_autoptr(RapatAgendaItem) item = NULL;
+
+  if (m == NULL)
+    return FALSE;
+  item = rapat_store_agenda_resolve (ctx->store, m->id, ctx->args[1], error);
+  return item != NULL && rapat_store_agenda_remove (ctx->store, m->id, item->position, error);
+}
+
+const RapatCommand rapat_agenda_commands[] = {
+  { "add", "MEETING TITLE", N_("Add an item to a meeting's agenda"),
+    N_("Start times follow from the meeting's start and the lengths of the items before.\n"
+       "Prints the item's number in the agenda."),
+    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 2, 2, add_entries, agenda_add },
+  { "list", "MEETING", N_("List the agenda with computed times"), NULL, RAPAT_CMD_STORE, 1, 1,
+    list_entries, agenda_list },
+  { "move", "MEETING ITEM POS", N_("Move an item to another place"),
+    N_("ITEM is the item's number or an unambiguous part of its title."),
+    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 3, 3, NULL, agenda_move },
+  { "edit", "MEETING ITEM", N_("Change an agenda item"),
+    N_("ITEM is the item's number or an unambiguous part of its title."),
+    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 2, 2, edit_entries, agenda_edit },
+  { "remove", "MEETING ITEM", N_("Remove an agenda item"), NULL, RAPAT_CMD_STORE | RAPAT_CMD_WRITE,
+    2, 2, NULL, agenda_remove },
+  { NULL },
+};

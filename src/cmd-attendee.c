@@ -1,0 +1,255 @@
+/* rapat — "rapat attendee": invitations, replies and attendance (cli layer). */
+#include "cmd.h"
+#include "output.h"
+#include "present.h"
+#include "text.h"
+#include "timeutil.h"
+
+#include <string.h>
+
+static char *opt_role;
+static char *opt_at;
+static char *opt_by;
+static char *opt_note;
+static gboolean opt_json;
+
+/* How long before the start an arrival may be recorded. */
+#define EARLIEST_ARRIVAL (12 * 3600)
+
+static GOptionEntry add_entries[] = {
+  { "role", 0, 0, G_OPTION_ARG_STRING, &opt_role, N_("chair, speaker, participant (default), optional or observer"), N_("ROLE") },
+  { NULL },
+};
+
+static GOptionEntry mark_entries[] = {
+  { "at", 0, 0, G_OPTION_ARG_STRING, &opt_at, N_("Arrival time (present): HH:MM on the meeting's day, or YYYY-MM-DD HH:MM"), N_("TIME") },
+  { "by", 0, 0, G_OPTION_ARG_STRING, &opt_by, N_("The stand-in (represented)"), N_("PERSON") },
+  { "note", 0, 0, G_OPTION_ARG_STRING, &opt_note, N_("A note, e.g. the reason for an absence (\"\" clears it)"), N_("TEXT") },
+  { NULL },
+};
+
+static GOptionEntry list_entries[] = {
+  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for programs"), NULL },
+  { NULL },
+};
+
+/* Loads the meeting named by @text. */
+static RapatMeeting *
+load_meeting (RapatCmdContext *ctx, const char *text, GError **error)
+{
+  gint64 id;
+
+  if (!rapat_store_meeting_resolve (ctx->store, text, &id, error))
+    return NULL;
+  return rapat_store_meeting_get (ctx->store, id, error);
+}
+
+/* Loads the invitation of the person named by @text to @m. */
+static RapatAttendee *
+load_attendee (RapatCmdContext *ctx, const RapatMeeting *m, const char *text, GError **error)
+{
+  gint64 pid;
+  g_autoptr(GError) local = NULL;
+  RapatAttendee *a;
+
+  if (!rapat_store_person_resolve (ctx->store, text, &pid, error))
+    return NULL;
+  a = rapat_store_attendee_get (ctx->store, m->id, pid, &local);
+  if (a == NULL)
+    {
+      g_autofree char *ex = rapat_text_excerpt (text);
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_NOT_FOUND,
+                   _("person '%s': not invited to meeting %" PRId64), ex, m->id);
+    }
+  return a;
+}
+
+/* attendee add MEETING PERSON... */
+static gboolean
+attendee_add (RapatCmdContext *ctx, GError **error)
+{
+  g_autoptr(RapatMeeting) m = load_meeting (ctx, ctx->args[0], error);
+  int role = RAPAT_ROLE_PARTICIPANT;
+
+  if (m == NULL)
+    return FALSE;
+  if (opt_role != NULL && !rapat_enum_parse (&rapat_role_enum, opt_role, &role, error))
+    return FALSE;
+  for (int i = 1; i < ctx->n_args; i++)
+    {
+      g_autoptr(RapatAttendee) a = rapat_attendee_new ();
+
+      a->meeting_id = m->id;
+      a->role = role;
+      if (!rapat_store_person_resolve (ctx->store, ctx->args[i], &a->person_id, error)
+          || !rapat_store_attendee_insert (ctx->store, a, error))
+        return FALSE;
+      fprintf (ctx->out, "%" G_GINT64_FORMAT "\n", a->id);
+    }
+  return TRUE;
+}
+
+/* attendee list MEETING */
+static gboolean
+attendee_list (RapatCmdContext *ctx, GError **error)
+{
+  g_autoptr(RapatMeeting) m = load_meeting (ctx, ctx->args[0], error);
+  g_autoptr(GPtrArray) attendees = NULL;
+  g_autoptr(GTimeZone) tz = NULL;
+
+  if (m == NULL)
+    return FALSE;
+  attendees = rapat_store_attendee_list (ctx->store, m->id, error);
+  if (attendees == NULL)
+    return FALSE;
+  tz = rapat_present_zone (m);
+  if (opt_json)
+    {
+      g_autoptr(RapatJson) json = rapat_json_new (ctx->out);
+      rapat_json_begin_object (json, NULL);
+      rapat_json_int (json, "meeting_id", m->id);
+      rapat_present_attendees_json (json, tz, attendees);
+      rapat_json_end_object (json);
+      return TRUE;
+    }
+  if (attendees->len == 0)
+    fprintf (ctx->out, _("Nobody is invited yet; use 'rapat attendee add MEETING PERSON...'.\n"));
+  else
+    rapat_present_attendee_table (ctx->out, m, tz, attendees, "");
+  return TRUE;
+}
+
+/* attendee rsvp MEETING PERSON REPLY */
+static gboolean
+attendee_rsvp (RapatCmdContext *ctx, GError **error)
+{
+  g_autoptr(RapatMeeting) m = load_meeting (ctx, ctx->args[0], error);
+  g_autoptr(RapatAttendee) a = NULL;
+  int reply;
+
+  if (m == NULL)
+    return FALSE;
+  a = load_attendee (ctx, m, ctx->args[1], error);
+  if (a == NULL || !rapat_enum_parse (&rapat_rsvp_enum, ctx->args[2], &reply, error))
+    return FALSE;
+  a->rsvp = reply;
+  return rapat_store_attendee_update (ctx->store, a, error);
+}
+
+/* Parses --at for @m: "HH:MM" on the day the meeting starts, or a full
+ * date and time, in the meeting's zone. */
+static gboolean
+parse_arrival (const RapatMeeting *m, const char *text, gint64 *out, GError **error)
+{
+  g_autoptr(GTimeZone) tz = rapat_present_zone (m);
+  g_autofree char *full = NULL;
+  g_autofree char *ex = rapat_text_excerpt (text);
+  int minutes;
+
+  if (strlen (text) <= 5)
+    {
+      g_autofree char *day = rapat_present_date (m->start_utc, tz);
+      if (!rapat_time_parse_clock (_("arrival"), text, &minutes, error))
+        return FALSE;
+      full = g_strdup_printf ("%s %s", day, text);
+    }
+  else
+    full = g_strdup (text);
+  if (!rapat_time_parse_datetime (_("arrival"), full, tz, out, NULL, error))
+    return FALSE;
+  if (*out > m->end_utc)
+    {
+      g_autofree char *end = rapat_present_clock (m->end_utc, tz);
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("arrival '%s': after the meeting ended (%s)"), ex, end);
+      return FALSE;
+    }
+  if (*out < m->start_utc - EARLIEST_ARRIVAL)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("arrival '%s': more than 12 hours before the meeting starts"), ex);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* attendee mark MEETING PERSON STATUS */
+static gboolean
+attendee_mark (RapatCmdContext *ctx, GError **error)
+{
+  g_autoptr(RapatMeeting) m = load_meeting (ctx, ctx->args[0], error);
+  g_autoptr(RapatAttendee) a = NULL;
+  int status;
+
+  if (m == NULL)
+    return FALSE;
+  a = load_attendee (ctx, m, ctx->args[1], error);
+  if (a == NULL || !rapat_enum_parse (&rapat_attendance_enum, ctx->args[2], &status, error))
+    return FALSE;
+  if (m->status == RAPAT_MEETING_CANCELLED)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("meeting '%s': cancelled, so no attendance can be recorded"), m->title);
+      return FALSE;
+    }
+  if (opt_at != NULL && status != RAPAT_ATTENDANCE_PRESENT)
+    {
+      rapat_cmd_usage_error (error, "attendee mark", _("--at is only for 'present'"));
+      return FALSE;
+    }
+  if (opt_by != NULL && status != RAPAT_ATTENDANCE_REPRESENTED)
+    {
+      rapat_cmd_usage_error (error, "attendee mark", _("--by is only for 'represented'"));
+      return FALSE;
+    }
+  a->attendance = status;
+  a->arrived_utc = 0;
+  a->stand_in_id = 0;
+  if (opt_at != NULL && !parse_arrival (m, opt_at, &a->arrived_utc, error))
+    return FALSE;
+  if (opt_by != NULL)
+    {
+      if (!rapat_store_person_resolve (ctx->store, opt_by, &a->stand_in_id, error))
+        return FALSE;
+      if (a->stand_in_id == a->person_id)
+        {
+          g_autofree char *ex = rapat_text_excerpt (opt_by);
+          g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                       _("stand-in '%s': a person cannot represent themselves"), ex);
+          return FALSE;
+        }
+    }
+  return rapat_cmd_take_text (_("note"), opt_note, RAPAT_TEXT_MULTILINE, RAPAT_MAX_TEXT,
+                              &a->note, error)
+         && rapat_store_attendee_update (ctx->store, a, error);
+}
+
+/* attendee remove MEETING PERSON */
+static gboolean
+attendee_remove (RapatCmdContext *ctx, GError **error)
+{
+  g_autoptr(RapatMeeting) m = load_meeting (ctx, ctx->args[0], error);
+  g_autoptr(RapatAttendee) a = NULL;
+
+  if (m == NULL)
+    return FALSE;
+  a = load_attendee (ctx, m, ctx->args[1], error);
+  return a != NULL && rapat_store_attendee_remove (ctx->store, m->id, a->person_id, error);
+}
+
+const RapatCommand rapat_attendee_commands[] = {
+  { "add", "MEETING PERSON...", N_("Invite people to a meeting"),
+    N_("Prints the id of each new invitation."),
+    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 2, -1, add_entries, attendee_add },
+  { "list", "MEETING", N_("List who is invited, their replies and attendance"), NULL,
+    RAPAT_CMD_STORE, 1, 1, list_entries, attendee_list },
+  { "rsvp", "MEETING PERSON REPLY", N_("Record a reply: accepted, declined, tentative or needs-action"),
+    NULL, RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 3, 3, NULL, attendee_rsvp },
+  { "mark", "MEETING PERSON STATUS", N_("Record attendance"),
+    N_("STATUS is present, represented, excused, sick, duty or absent; the Indonesian\n"
+       "hadir, diwakili, izin, sakit, dinas-luar and alpa are accepted too."),
+    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 3, 3, mark_entries, attendee_mark },
+  { "remove", "MEETING PERSON", N_("Withdraw an invitation"), NULL,
+    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 2, 2, NULL, attendee_remove },
+  { NULL },
+};

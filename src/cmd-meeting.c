@@ -1,0 +1,549 @@
+/* rapat — "rapat meeting": schedule, change, cancel and show meetings (cli layer). */
+#include "cmd.h"
+#include "output.h"
+#include "present.h"
+#include "text.h"
+#include "timeutil.h"
+
+#include <string.h>
+
+static char *opt_title;
+static char *opt_start;
+static char *opt_end;
+static char *opt_duration;
+static char *opt_tz;
+static char *opt_location;
+static char *opt_kind;
+static char *opt_organizer;
+static char *opt_description;
+static char *opt_status;
+static char *opt_from;
+static char *opt_to;
+static char *opt_reason;
+static gboolean opt_force;
+static gboolean opt_json;
+
+#define TIME_ENTRIES \
+  { "start", 0, 0, G_OPTION_ARG_STRING, &opt_start, N_("Start, \"YYYY-MM-DD HH:MM\" in the zone (or with an offset, +09:00)"), N_("WHEN") }, \
+  { "end", 0, 0, G_OPTION_ARG_STRING, &opt_end, N_("End, \"YYYY-MM-DD HH:MM\" or \"HH:MM\" on the start's day"), N_("WHEN") }, \
+  { "duration", 0, 0, G_OPTION_ARG_STRING, &opt_duration, N_("Length instead of --end: 90m, 2h, 2h30m"), N_("LENGTH") }, \
+  { "tz", 0, 0, G_OPTION_ARG_STRING, &opt_tz, N_("Time zone, e.g. Asia/Jayapura (default: the system's)"), N_("ZONE") }
+
+static GOptionEntry add_entries[] = {
+  TIME_ENTRIES,
+  { "location", 0, 0, G_OPTION_ARG_STRING, &opt_location, N_("Where it takes place"), N_("PLACE") },
+  { "kind", 0, 0, G_OPTION_ARG_STRING, &opt_kind, N_("Kind of meeting, e.g. rakernis (default: meeting)"), N_("KIND") },
+  { "organizer", 0, 0, G_OPTION_ARG_STRING, &opt_organizer, N_("The person organising it"), N_("PERSON") },
+  { "description", 0, 0, G_OPTION_ARG_STRING, &opt_description, N_("Longer description"), N_("TEXT") },
+  { "status", 0, 0, G_OPTION_ARG_STRING, &opt_status, N_("tentative or confirmed (default)"), N_("STATUS") },
+  { NULL },
+};
+
+static GOptionEntry edit_entries[] = {
+  { "title", 0, 0, G_OPTION_ARG_STRING, &opt_title, N_("New title"), N_("TITLE") },
+  TIME_ENTRIES,
+  { "location", 0, 0, G_OPTION_ARG_STRING, &opt_location, N_("Where (\"\" clears it)"), N_("PLACE") },
+  { "kind", 0, 0, G_OPTION_ARG_STRING, &opt_kind, N_("Kind of meeting"), N_("KIND") },
+  { "organizer", 0, 0, G_OPTION_ARG_STRING, &opt_organizer, N_("Organizer (\"\" clears it)"), N_("PERSON") },
+  { "description", 0, 0, G_OPTION_ARG_STRING, &opt_description, N_("Description (\"\" clears it)"), N_("TEXT") },
+  { "status", 0, 0, G_OPTION_ARG_STRING, &opt_status, N_("tentative or confirmed (reinstates a cancelled meeting)"), N_("STATUS") },
+  { NULL },
+};
+
+static GOptionEntry list_entries[] = {
+  { "from", 0, 0, G_OPTION_ARG_STRING, &opt_from, N_("Meetings on or after this day, YYYY-MM-DD"), N_("DATE") },
+  { "to", 0, 0, G_OPTION_ARG_STRING, &opt_to, N_("Meetings on or before this day, YYYY-MM-DD"), N_("DATE") },
+  { "tz", 0, 0, G_OPTION_ARG_STRING, &opt_tz, N_("Zone the days are counted in (default: the system's)"), N_("ZONE") },
+  { "kind", 0, 0, G_OPTION_ARG_STRING, &opt_kind, N_("Only meetings of this kind"), N_("KIND") },
+  { "status", 0, 0, G_OPTION_ARG_STRING, &opt_status, N_("Only tentative, confirmed or cancelled meetings"), N_("STATUS") },
+  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for programs"), NULL },
+  { NULL },
+};
+
+static GOptionEntry show_entries[] = {
+  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for programs"), NULL },
+  { NULL },
+};
+
+static GOptionEntry cancel_entries[] = {
+  { "reason", 0, 0, G_OPTION_ARG_STRING, &opt_reason, N_("Why it is cancelled"), N_("TEXT") },
+  { NULL },
+};
+
+static GOptionEntry delete_entries[] = {
+  { "force", 0, 0, G_OPTION_ARG_NONE, &opt_force, N_("Delete even when attendance was recorded"), NULL },
+  { NULL },
+};
+
+/* Parses --start/--end/--duration/--tz into @m.  For a new meeting (@is_new)
+ * --start and one of --end/--duration are required; when editing, missing
+ * options keep the stored values: a new start keeps the length, and a new
+ * zone alone keeps the wall-clock times and reads them in that zone. */
+static gboolean
+apply_times (const char *cmd, RapatMeeting *m, gboolean is_new, GError **error)
+{
+  g_autoptr(GTimeZone) tz = NULL;
+  g_autoptr(GTimeZone) old_tz = NULL;
+  g_autofree char *tzid = NULL;
+  g_autofree char *start_text = NULL;
+  gint64 start, end, length;
+  gboolean had_offset = FALSE;
+
+  if (opt_end != NULL && opt_duration != NULL)
+    {
+      rapat_cmd_usage_error (error, cmd, _("give --end or --duration, not both"));
+      return FALSE;
+    }
+  if (is_new && (opt_start == NULL || (opt_end == NULL && opt_duration == NULL)))
+    {
+      rapat_cmd_usage_error (error, cmd, _("--start and one of --end or --duration are required"));
+      return FALSE;
+    }
+  if (opt_start == NULL && opt_end == NULL && opt_duration == NULL && opt_tz == NULL)
+    return TRUE;
+
+  if (opt_tz != NULL)
+    tz = rapat_time_zone_load (opt_tz, &tzid, error);
+  else if (is_new)
+    {
+      g_autofree char *def = rapat_time_zone_default ();
+      tz = rapat_time_zone_load (def, &tzid, error);
+    }
+  else
+    tz = rapat_time_zone_load (m->tzid, &tzid, error);
+  if (tz == NULL)
+    return FALSE;
+
+  /* Without a new start, the stored wall-clock start is read in the (new) zone. */
+  if (opt_start != NULL)
+    start_text = g_strdup (opt_start);
+  else
+    {
+      old_tz = rapat_present_zone (m);
+      start_text = rapat_time_format (m->start_utc, old_tz, "%Y-%m-%d %H:%M");
+    }
+  if (!rapat_time_parse_datetime (_("start"), start_text, tz, &start, &had_offset, error))
+    return FALSE;
+  if (had_offset && opt_tz == NULL)
+    {
+      /* "2025-09-02 09:00+09:00" without --tz: the meeting lives in that offset. */
+      g_clear_pointer (&tz, g_time_zone_unref);
+      g_clear_pointer (&tzid, g_free);
+      tz = rapat_time_zone_load (start_text + 16 + (start_text[16] == ' '), &tzid, error);
+      if (tz == NULL)
+        return FALSE;
+    }
+
+  length = is_new ? 0 : m->end_utc - m->start_utc;
+  if (opt_duration != NULL)
+    {
+      int minutes;
+      if (!rapat_time_parse_duration (_("duration"), opt_duration, RAPAT_MAX_MEETING_MINUTES,
+                                      &minutes, error))
+        return FALSE;
+      length = (gint64) minutes * 60;
+    }
+  if (opt_end != NULL && strlen (opt_end) == 5)
+    {
+      /* "HH:MM": on the start's day, in the meeting's zone. */
+      int minutes;
+      g_autofree char *day = rapat_present_date (start, tz);
+      g_autofree char *full = NULL;
+
+      if (!rapat_time_parse_clock (_("end"), opt_end, &minutes, error))
+        return FALSE;
+      full = g_strdup_printf ("%s %s", day, opt_end);
+      if (!rapat_time_parse_datetime (_("end"), full, tz, &end, NULL, error))
+        return FALSE;
+    }
+  else if (opt_end != NULL)
+    {
+      if (!rapat_time_parse_datetime (_("end"), opt_end, tz, &end, NULL, error))
+        return FALSE;
+    }
+  else
+    end = start + length;
+
+  if (end <= start)
+    {
+      g_autofree char *s = rapat_time_format (start, tz, "%Y-%m-%d %H:%M");
+      g_autofree char *ex = rapat_text_excerpt (opt_end != NULL ? opt_end : "");
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("end '%s': not after the start (%s)"), ex, s);
+      return FALSE;
+    }
+  if (end - start > (gint64) RAPAT_MAX_MEETING_MINUTES * 60)
+    {
+      g_autofree char *ex = rapat_text_excerpt (opt_end != NULL ? opt_end : opt_duration);
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("end '%s': a meeting may last at most 31 days"), ex);
+      return FALSE;
+    }
+  m->start_utc = start;
+  m->end_utc = end;
+  g_free (m->tzid);
+  m->tzid = g_steal_pointer (&tzid);
+  return TRUE;
+}
+
+/* Applies the descriptive options (title, location, kind, organizer,
+ * description, status) to @m. */
+static gboolean
+apply_details (RapatCmdContext *ctx, RapatMeeting *m, GError **error)
+{
+  if (!rapat_cmd_take_text (_("title"), opt_title, RAPAT_TEXT_REQUIRED, RAPAT_MAX_NAME,
+                            &m->title, error)
+      || !rapat_cmd_take_text (_("location"), opt_location, RAPAT_TEXT_LINE, RAPAT_MAX_NAME,
+                               &m->location, error)
+      || !rapat_cmd_take_text (_("kind"), opt_kind, RAPAT_TEXT_REQUIRED, RAPAT_MAX_KIND,
+                               &m->kind, error)
+      || !rapat_cmd_take_text (_("description"), opt_description, RAPAT_TEXT_MULTILINE,
+                               RAPAT_MAX_TEXT, &m->description, error))
+    return FALSE;
+  if (opt_organizer != NULL && *opt_organizer == '\0')
+    m->organizer_id = 0;
+  else if (opt_organizer != NULL
+           && !rapat_store_person_resolve (ctx->store, opt_organizer, &m->organizer_id, error))
+    return FALSE;
+  if (opt_status != NULL)
+    {
+      int status;
+      if (!rapat_enum_parse (&rapat_meeting_status_enum, opt_status, &status, error))
+        return FALSE;
+      if (status == RAPAT_MEETING_CANCELLED)
+        {
+          g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                       _("status '%s': use 'rapat meeting cancel' to cancel a meeting"), opt_status);
+          return FALSE;
+        }
+      m->status = status;
+      if (status != RAPAT_MEETING_CANCELLED)
+        g_clear_pointer (&m->cancel_reason, g_free);
+    }
+  return TRUE;
+}
+
+/* meeting add TITLE */
+static gboolean
+meeting_add (RapatCmdContext *ctx, GError **error)
+{
+  g_autoptr(RapatMeeting) m = rapat_meeting_new ();
+
+  m->kind = g_strdup ("meeting");
+  if (!rapat_cmd_take_text (_("title"), ctx->args[0], RAPAT_TEXT_REQUIRED, RAPAT_MAX_NAME,
+                            &m->title, error)
+      || !apply_details (ctx, m, error) || !apply_times ("meeting add", m, TRUE, error))
+    return FALSE;
+  m->uid = rapat_uid_new ();
+  m->created_at = m->updated_at = ctx->now;
+  if (!rapat_store_meeting_insert (ctx->store, m, error))
+    return FALSE;
+  fprintf (ctx->out, "%" G_GINT64_FORMAT "\n", m->id);
+  return TRUE;
+}
+
+/* Loads the meeting named by @text. */
+static RapatMeeting *
+load_meeting (RapatCmdContext *ctx, const char *text, GError **error)
+{
+  gint64 id;
+
+  if (!rapat_store_meeting_resolve (ctx->store, text, &id, error))
+    return NULL;
+  return rapat_store_meeting_get (ctx->store, id, error);
+}
+
+/* Stores @after in place of @before, raising the sequence when a calendar
+ * must see the change. */
+static gboolean
+save_meeting (RapatCmdContext *ctx, const RapatMeeting *before, RapatMeeting *after,
+              GError **error)
+{
+  if (rapat_meeting_is_significant_change (before, after))
+    after->sequence = before->sequence + 1;
+  after->updated_at = ctx->now;
+  return rapat_store_meeting_update (ctx->store, after, error);
+}
+
+/* Returns a field-by-field copy of @m. */
+static RapatMeeting *
+meeting_copy (const RapatMeeting *m)
+{
+  RapatMeeting *c = rapat_meeting_new ();
+
+  *c = *m;
+  c->uid = g_strdup (m->uid);
+  c->title = g_strdup (m->title);
+  c->kind = g_strdup (m->kind);
+  c->description = g_strdup (m->description);
+  c->location = g_strdup (m->location);
+  c->tzid = g_strdup (m->tzid);
+  c->organizer_name = g_strdup (m->organizer_name);
+  c->organizer_email = g_strdup (m->organizer_email);
+  c->cancel_reason = g_strdup (m->cancel_reason);
+  return c;
+}
+
+/* meeting edit M */
+static gboolean
+meeting_edit (RapatCmdContext *ctx, GError **error)
+{
+  g_autoptr(RapatMeeting) before = load_meeting (ctx, ctx->args[0], error);
+  g_autoptr(RapatMeeting) after = NULL;
+
+  if (before == NULL)
+    return FALSE;
+  after = meeting_copy (before);
+  return apply_details (ctx, after, error) && apply_times ("meeting edit", after, FALSE, error)
+         && save_meeting (ctx, before, after, error);
+}
+
+/* meeting cancel M */
+static gboolean
+meeting_cancel (RapatCmdContext *ctx, GError **error)
+{
+  g_autoptr(RapatMeeting) before = load_meeting (ctx, ctx->args[0], error);
+  g_autoptr(RapatMeeting) after = NULL;
+
+  if (before == NULL)
+    return FALSE;
+  if (before->status == RAPAT_MEETING_CANCELLED)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("meeting '%s': already cancelled"), before->title);
+      return FALSE;
+    }
+  after = meeting_copy (before);
+  after->status = RAPAT_MEETING_CANCELLED;
+  if (!rapat_cmd_take_text (_("reason"), opt_reason, RAPAT_TEXT_MULTILINE, RAPAT_MAX_TEXT,
+                            &after->cancel_reason, error))
+    return FALSE;
+  return save_meeting (ctx, before, after, error);
+}
+
+/* meeting delete M */
+static gboolean
+meeting_delete (RapatCmdContext *ctx, GError **error)
+{
+  g_autoptr(RapatMeeting) m = load_meeting (ctx, ctx->args[0], error);
+  g_autoptr(GPtrArray) attendees = NULL;
+  guint recorded = 0;
+
+  if (m == NULL)
+    return FALSE;
+  attendees = rapat_store_attendee_list (ctx->store, m->id, error);
+  if (attendees == NULL)
+    return FALSE;
+  for (guint i = 0; i < attendees->len; i++)
+    if (((RapatAttendee *) attendees->pdata[i])->attendance != RAPAT_ATTENDANCE_NONE)
+      recorded++;
+  if (recorded > 0 && !opt_force)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IN_USE,
+                   _("meeting '%s': attendance is recorded for %u people; cancel it instead, or delete with --force"),
+                   m->title, recorded);
+      return FALSE;
+    }
+  return rapat_store_meeting_delete (ctx->store, m->id, error);
+}
+
+/* meeting list */
+static gboolean
+meeting_list (RapatCmdContext *ctx, GError **error)
+{
+  RapatMeetingFilter filter = { 0, 0, NULL, -1 };
+  g_autoptr(GTimeZone) tz = NULL;
+  g_autofree char *tzid = NULL;
+  g_autoptr(GPtrArray) meetings = NULL;
+  g_autoptr(RapatTable) table = NULL;
+
+  if (opt_tz != NULL)
+    tz = rapat_time_zone_load (opt_tz, NULL, error);
+  else
+    {
+      tzid = rapat_time_zone_default ();
+      tz = rapat_time_zone_load (tzid, NULL, error);
+    }
+  if (tz == NULL)
+    return FALSE;
+  if (opt_from != NULL && !rapat_time_parse_day (_("from"), opt_from, tz, 0, &filter.from_utc, error))
+    return FALSE;
+  if (opt_to != NULL && !rapat_time_parse_day (_("to"), opt_to, tz, 1, &filter.to_utc, error))
+    return FALSE;
+  if (opt_from != NULL && opt_to != NULL && filter.to_utc <= filter.from_utc)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID, _("to '%s': before from '%s'"),
+                   opt_to, opt_from);
+      return FALSE;
+    }
+  if (opt_status != NULL && !rapat_enum_parse (&rapat_meeting_status_enum, opt_status,
+                                               &filter.status, error))
+    return FALSE;
+  filter.kind = opt_kind;
+  meetings = rapat_store_meeting_list (ctx->store, &filter, error);
+  if (meetings == NULL)
+    return FALSE;
+  if (opt_json)
+    {
+      g_autoptr(RapatJson) json = rapat_json_new (ctx->out);
+
+      rapat_json_begin_array (json, NULL);
+      for (guint i = 0; i < meetings->len; i++)
+        {
+          const RapatMeeting *m = meetings->pdata[i];
+          g_autoptr(GTimeZone) mtz = rapat_present_zone (m);
+          rapat_json_begin_object (json, NULL);
+          rapat_present_meeting_json (json, m, mtz);
+          rapat_json_end_object (json);
+        }
+      rapat_json_end_array (json);
+      return TRUE;
+    }
+  table = rapat_table_new (_("ID"), _("Date"), _("Time"), _("Title"), _("Location"), _("Status"),
+                           _("People"), NULL);
+  rapat_table_align_right (table, 0);
+  rapat_table_align_right (table, 6);
+  rapat_table_max_width (table, 3, 40);
+  rapat_table_max_width (table, 4, 28);
+  for (guint i = 0; i < meetings->len; i++)
+    {
+      const RapatMeeting *m = meetings->pdata[i];
+      g_autoptr(GTimeZone) mtz = rapat_present_zone (m);
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, m->id);
+      g_autofree char *day = rapat_present_date (m->start_utc, mtz);
+      g_autofree char *t1 = rapat_present_clock (m->start_utc, mtz);
+      g_autofree char *t2 = rapat_present_clock (m->end_utc, mtz);
+      g_autofree char *ab = rapat_time_abbrev (m->start_utc, mtz);
+      g_autofree char *span = g_strdup_printf ("%s–%s %s", t1, t2, ab);
+      g_autofree char *n = g_strdup_printf ("%" G_GINT64_FORMAT, m->n_attendees);
+
+      rapat_table_add (table, id, day, span, m->title, m->location,
+                       _(rapat_enum_name (&rapat_meeting_status_enum, m->status)), n);
+    }
+  if (rapat_table_rows (table) == 0)
+    fprintf (ctx->out, _("No meetings found.\n"));
+  else
+    rapat_table_print (table, ctx->out, "");
+  return TRUE;
+}
+
+/* Prints one "  Label:  value" line of the meeting header. */
+static void
+header_line (FILE *out, const char *label, const char *value)
+{
+  if (value != NULL)
+    fprintf (out, "  %-12s %s\n", label, value);
+}
+
+/* meeting show M */
+static gboolean
+meeting_show (RapatCmdContext *ctx, GError **error)
+{
+  g_autoptr(RapatMeeting) m = load_meeting (ctx, ctx->args[0], error);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) attendees = NULL;
+  g_autoptr(GTimeZone) tz = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *status = NULL;
+  guint by_rsvp[4] = { 0 }, by_att[6] = { 0 }, unrecorded = 0;
+
+  if (m == NULL)
+    return FALSE;
+  items = rapat_store_agenda_list (ctx->store, m->id, error);
+  attendees = items != NULL ? rapat_store_attendee_list (ctx->store, m->id, error) : NULL;
+  if (attendees == NULL)
+    return FALSE;
+  tz = rapat_present_zone (m);
+  if (opt_json)
+    {
+      g_autoptr(RapatJson) json = rapat_json_new (ctx->out);
+
+      rapat_json_begin_object (json, NULL);
+      rapat_present_meeting_json (json, m, tz);
+      rapat_present_agenda_json (json, m, tz, items);
+      rapat_present_attendees_json (json, tz, attendees);
+      rapat_json_end_object (json);
+      return TRUE;
+    }
+  when = rapat_present_when (m, tz);
+  status = g_strdup_printf (_("%s (sequence %" PRId64 ")"),
+                            _(rapat_enum_name (&rapat_meeting_status_enum, m->status)), m->sequence);
+  fprintf (ctx->out, _("Meeting %" PRId64 ": %s\n"), m->id, m->title);
+  header_line (ctx->out, _("When:"), when);
+  header_line (ctx->out, _("Zone:"), m->tzid);
+  header_line (ctx->out, _("Location:"), rapat_cmd_or (m->location, "-"));
+  header_line (ctx->out, _("Kind:"), m->kind);
+  header_line (ctx->out, _("Status:"), status);
+  header_line (ctx->out, _("Reason:"), m->cancel_reason);
+  header_line (ctx->out, _("Organizer:"), rapat_cmd_or (m->organizer_name, "-"));
+  header_line (ctx->out, _("UID:"), m->uid);
+  if (m->description != NULL)
+    {
+      g_auto(GStrv) lines = g_strsplit (m->description, "\n", -1);
+      fprintf (ctx->out, "\n%s\n", _("Description"));
+      for (char **l = lines; *l != NULL; l++)
+        fprintf (ctx->out, "  %s\n", *l);
+    }
+
+  fprintf (ctx->out, "\n%s (%u)\n", _("Agenda"), items->len);
+  if (items->len > 0)
+    rapat_present_agenda_table (ctx->out, m, tz, items, "  ");
+
+  for (guint i = 0; i < attendees->len; i++)
+    {
+      const RapatAttendee *a = attendees->pdata[i];
+      by_rsvp[a->rsvp]++;
+      if (a->attendance == RAPAT_ATTENDANCE_NONE)
+        unrecorded++;
+      else
+        by_att[a->attendance]++;
+    }
+  fprintf (ctx->out, "\n%s (%u)", _("Attendees"), attendees->len);
+  if (attendees->len > 0)
+    {
+      fprintf (ctx->out, _(": replies %u accepted, %u declined, %u tentative, %u none"),
+               by_rsvp[RAPAT_RSVP_ACCEPTED], by_rsvp[RAPAT_RSVP_DECLINED],
+               by_rsvp[RAPAT_RSVP_TENTATIVE], by_rsvp[RAPAT_RSVP_NEEDS_ACTION]);
+      if (unrecorded < attendees->len)
+        fprintf (ctx->out, _("; attendance %u present, %u represented, %u excused, %u sick, "
+                             "%u duty, %u absent, %u not recorded"),
+                 by_att[RAPAT_ATTENDANCE_PRESENT], by_att[RAPAT_ATTENDANCE_REPRESENTED],
+                 by_att[RAPAT_ATTENDANCE_EXCUSED], by_att[RAPAT_ATTENDANCE_SICK],
+                 by_att[RAPAT_ATTENDANCE_DUTY], by_att[RAPAT_ATTENDANCE_ABSENT], unrecorded);
+    }
+  fputc ('\n', ctx->out);
+  /* Grouped by role, in the order the store returns them. */
+  for (int role = RAPAT_ROLE_CHAIR; role <= RAPAT_ROLE_OBSERVER; role++)
+    {
+      g_autoptr(GPtrArray) group = g_ptr_array_new ();
+
+      for (guint i = 0; i < attendees->len; i++)
+        if (((RapatAttendee *) attendees->pdata[i])->role == (RapatRole) role)
+          g_ptr_array_add (group, attendees->pdata[i]);
+      if (group->len == 0)
+        continue;
+      fprintf (ctx->out, "  %s (%u)\n", _(rapat_enum_name (&rapat_role_enum, role)), group->len);
+      rapat_present_attendee_table (ctx->out, m, tz, group, "    ");
+    }
+  return TRUE;
+}
+
+const RapatCommand rapat_meeting_commands[] = {
+  { "add", "TITLE", N_("Schedule a meeting"),
+    N_("Times are read in --tz (an IANA zone; default the system's) unless they carry an offset.\n"
+       "Prints the new meeting's id."),
+    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, add_entries, meeting_add },
+  { "list", "", N_("List meetings, by start time"), NULL, RAPAT_CMD_STORE, 0, 0, list_entries,
+    meeting_list },
+  { "show", "MEETING", N_("Show a meeting with its agenda and attendees"), NULL, RAPAT_CMD_STORE,
+    1, 1, show_entries, meeting_show },
+  { "edit", "MEETING", N_("Change a meeting"),
+    N_("A new --start keeps the length; --tz alone keeps the wall-clock times in the new zone.\n"
+       "Changing title, time, zone, location or status raises the sequence calendars use."),
+    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, edit_entries, meeting_edit },
+  { "cancel", "MEETING", N_("Cancel a meeting (it is kept, marked cancelled)"), NULL,
+    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, cancel_entries, meeting_cancel },
+  { "delete", "MEETING", N_("Delete a meeting with its agenda and attendees"), NULL,
+    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, delete_entries, meeting_delete },
+  { NULL },
+};

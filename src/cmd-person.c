@@ -1,0 +1,203 @@
+/* rapat — "rapat person": the directory of people (cli layer). */
+#include "cmd.h"
+#include "output.h"
+#include "text.h"
+
+#include <string.h>
+
+static char *opt_name;
+static char *opt_position;
+static char *opt_unit;
+static char *opt_email;
+static char *opt_phone;
+static gboolean opt_json;
+
+static GOptionEntry add_entries[] = {
+  { "position", 0, 0, G_OPTION_ARG_STRING, &opt_position, N_("Position (jabatan)"), N_("TEXT") },
+  { "unit", 0, 0, G_OPTION_ARG_STRING, &opt_unit, N_("The person's unit"), N_("UNIT") },
+  { "email", 0, 0, G_OPTION_ARG_STRING, &opt_email, N_("E-mail address"), N_("ADDRESS") },
+  { "phone", 0, 0, G_OPTION_ARG_STRING, &opt_phone, N_("Phone number"), N_("NUMBER") },
+  { NULL },
+};
+
+static GOptionEntry edit_entries[] = {
+  { "name", 0, 0, G_OPTION_ARG_STRING, &opt_name, N_("New name"), N_("NAME") },
+  { "position", 0, 0, G_OPTION_ARG_STRING, &opt_position, N_("Position (\"\" clears it)"), N_("TEXT") },
+  { "unit", 0, 0, G_OPTION_ARG_STRING, &opt_unit, N_("Unit (\"\" clears it)"), N_("UNIT") },
+  { "email", 0, 0, G_OPTION_ARG_STRING, &opt_email, N_("E-mail address (\"\" clears it)"), N_("ADDRESS") },
+  { "phone", 0, 0, G_OPTION_ARG_STRING, &opt_phone, N_("Phone number (\"\" clears it)"), N_("NUMBER") },
+  { NULL },
+};
+
+static GOptionEntry list_entries[] = {
+  { "unit", 0, 0, G_OPTION_ARG_STRING, &opt_unit, N_("Only people of this unit"), N_("UNIT") },
+  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for programs"), NULL },
+  { NULL },
+};
+
+static GOptionEntry json_entries[] = {
+  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for programs"), NULL },
+  { NULL },
+};
+
+/* Applies the options shared by add and edit to @p. */
+static gboolean
+apply_options (RapatCmdContext *ctx, RapatPerson *p, GError **error)
+{
+  if (!rapat_cmd_take_text (_("name"), opt_name, RAPAT_TEXT_REQUIRED, RAPAT_MAX_NAME, &p->name,
+                            error)
+      || !rapat_cmd_take_text (_("position"), opt_position, RAPAT_TEXT_LINE, RAPAT_MAX_NAME,
+                               &p->position, error))
+    return FALSE;
+  if (opt_email != NULL && *opt_email != '\0' && !rapat_email_check (opt_email, error))
+    return FALSE;
+  if (!rapat_cmd_take_text (_("e-mail"), opt_email, RAPAT_TEXT_LINE, RAPAT_MAX_EMAIL, &p->email,
+                            error))
+    return FALSE;
+  if (opt_phone != NULL && strspn (opt_phone, "0123456789+-() .") != strlen (opt_phone))
+    {
+      g_autofree char *ex = rapat_text_excerpt (opt_phone);
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("phone '%s': only digits, spaces and + - ( ) . are allowed"), ex);
+      return FALSE;
+    }
+  if (!rapat_cmd_take_text (_("phone"), opt_phone, RAPAT_TEXT_LINE, RAPAT_MAX_CODE, &p->phone,
+                            error))
+    return FALSE;
+  if (opt_unit != NULL && *opt_unit == '\0')
+    p->unit_id = 0;
+  else if (opt_unit != NULL && !rapat_store_unit_resolve (ctx->store, opt_unit, &p->unit_id, error))
+    return FALSE;
+  return TRUE;
+}
+
+/* person add NAME */
+static gboolean
+person_add (RapatCmdContext *ctx, GError **error)
+{
+  g_autoptr(RapatPerson) p = rapat_person_new ();
+
+  if (!rapat_cmd_take_text (_("name"), ctx->args[0], RAPAT_TEXT_REQUIRED, RAPAT_MAX_NAME,
+                            &p->name, error)
+      || !apply_options (ctx, p, error) || !rapat_store_person_insert (ctx->store, p, error))
+    return FALSE;
+  fprintf (ctx->out, "%" G_GINT64_FORMAT "\n", p->id);
+  return TRUE;
+}
+
+/* person edit PERSON */
+static gboolean
+person_edit (RapatCmdContext *ctx, GError **error)
+{
+  g_autoptr(RapatPerson) p = NULL;
+  gint64 id;
+
+  if (!rapat_store_person_resolve (ctx->store, ctx->args[0], &id, error))
+    return FALSE;
+  p = rapat_store_person_get (ctx->store, id, error);
+  return p != NULL && apply_options (ctx, p, error)
+         && rapat_store_person_update (ctx->store, p, error);
+}
+
+/* person remove PERSON */
+static gboolean
+person_remove (RapatCmdContext *ctx, GError **error)
+{
+  gint64 id;
+
+  return rapat_store_person_resolve (ctx->store, ctx->args[0], &id, error)
+         && rapat_store_person_delete (ctx->store, id, error);
+}
+
+/* Writes @p as a JSON object. */
+static void
+person_json (RapatJson *json, const RapatPerson *p)
+{
+  rapat_json_begin_object (json, NULL);
+  rapat_json_int (json, "id", p->id);
+  rapat_json_string (json, "name", p->name);
+  rapat_json_string (json, "position", p->position);
+  rapat_json_id (json, "unit_id", p->unit_id);
+  rapat_json_string (json, "unit", p->unit_name);
+  rapat_json_string (json, "email", p->email);
+  rapat_json_string (json, "phone", p->phone);
+  rapat_json_end_object (json);
+}
+
+/* person list */
+static gboolean
+person_list (RapatCmdContext *ctx, GError **error)
+{
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(RapatTable) table = NULL;
+  gint64 unit_id = 0;
+
+  if (opt_unit != NULL && !rapat_store_unit_resolve (ctx->store, opt_unit, &unit_id, error))
+    return FALSE;
+  people = rapat_store_person_list (ctx->store, unit_id, error);
+  if (people == NULL)
+    return FALSE;
+  if (opt_json)
+    {
+      g_autoptr(RapatJson) json = rapat_json_new (ctx->out);
+
+      rapat_json_begin_array (json, NULL);
+      for (guint i = 0; i < people->len; i++)
+        person_json (json, people->pdata[i]);
+      rapat_json_end_array (json);
+      return TRUE;
+    }
+  table = rapat_table_new (_("ID"), _("Name"), _("Position"), _("Unit"), _("E-mail"), NULL);
+  rapat_table_align_right (table, 0);
+  rapat_table_max_width (table, 2, 40);
+  rapat_table_max_width (table, 3, 30);
+  for (guint i = 0; i < people->len; i++)
+    {
+      const RapatPerson *p = people->pdata[i];
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, p->id);
+      rapat_table_add (table, id, p->name, p->position, p->unit_name, p->email);
+    }
+  if (rapat_table_rows (table) == 0)
+    fprintf (ctx->out, _("No people yet; add someone with 'rapat person add NAME'.\n"));
+  else
+    rapat_table_print (table, ctx->out, "");
+  return TRUE;
+}
+
+/* person show PERSON */
+static gboolean
+person_show (RapatCmdContext *ctx, GError **error)
+{
+  g_autoptr(RapatPerson) p = NULL;
+  gint64 id;
+
+  if (!rapat_store_person_resolve (ctx->store, ctx->args[0], &id, error))
+    return FALSE;
+  p = rapat_store_person_get (ctx->store, id, error);
+  if (p == NULL)
+    return FALSE;
+  if (opt_json)
+    {
+      g_autoptr(RapatJson) json = rapat_json_new (ctx->out);
+      person_json (json, p);
+      return TRUE;
+    }
+  fprintf (ctx->out, _("Person %" PRId64 ": %s\n"), p->id, p->name);
+  fprintf (ctx->out, "  %-10s %s\n", _("Position:"), rapat_cmd_or (p->position, "-"));
+  fprintf (ctx->out, "  %-10s %s\n", _("Unit:"), rapat_cmd_or (p->unit_name, "-"));
+  fprintf (ctx->out, "  %-10s %s\n", _("E-mail:"), rapat_cmd_or (p->email, "-"));
+  fprintf (ctx->out, "  %-10s %s\n", _("Phone:"), rapat_cmd_or (p->phone, "-"));
+  return TRUE;
+}
+
+const RapatCommand rapat_person_commands[] = {
+  { "add", "NAME", N_("Add a person to the directory"), NULL, RAPAT_CMD_STORE | RAPAT_CMD_WRITE,
+    1, 1, add_entries, person_add },
+  { "list", "", N_("List people"), NULL, RAPAT_CMD_STORE, 0, 0, list_entries, person_list },
+  { "show", "PERSON", N_("Show a person"), NULL, RAPAT_CMD_STORE, 1, 1, json_entries, person_show },
+  { "edit", "PERSON", N_("Change a person's details"), NULL, RAPAT_CMD_STORE | RAPAT_CMD_WRITE,
+    1, 1, edit_entries, person_edit },
+  { "remove", "PERSON", N_("Remove a person nobody refers to"), NULL,
+    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, NULL, person_remove },
+  { NULL },
+};

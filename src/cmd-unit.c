@@ -1,0 +1,238 @@
+/* rapat — "rapat unit": the units of the organisation (cli layer). */
+#include "cmd.h"
+#include "output.h"
+#include "text.h"
+
+static char *opt_code;
+static char *opt_parent;
+static char *opt_name;
+static gboolean opt_json;
+
+static GOptionEntry add_entries[] = {
+  { "code", 0, 0, G_OPTION_ARG_STRING, &opt_code, N_("Short code of the unit, e.g. KANWIL"), N_("CODE") },
+  { "parent", 0, 0, G_OPTION_ARG_STRING, &opt_parent, N_("The unit this one belongs to"), N_("UNIT") },
+  { NULL },
+};
+
+static GOptionEntry edit_entries[] = {
+  { "name", 0, 0, G_OPTION_ARG_STRING, &opt_name, N_("New name"), N_("NAME") },
+  { "code", 0, 0, G_OPTION_ARG_STRING, &opt_code, N_("New code (\"\" removes it)"), N_("CODE") },
+  { "parent", 0, 0, G_OPTION_ARG_STRING, &opt_parent, N_("New parent unit (\"\" makes it a top unit)"), N_("UNIT") },
+  { NULL },
+};
+
+static GOptionEntry json_entries[] = {
+  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for programs"), NULL },
+  { NULL },
+};
+
+/* Applies --code and --parent to @unit. */
+static gboolean
+apply_options (RapatCmdContext *ctx, RapatUnit *unit, GError **error)
+{
+  if (!rapat_cmd_take_text (_("code"), opt_code, RAPAT_TEXT_LINE, RAPAT_MAX_CODE, &unit->code,
+                            error))
+    return FALSE;
+  if (opt_parent != NULL && *opt_parent == '\0')
+    unit->parent_id = 0;
+  else if (opt_parent != NULL
+           && !rapat_store_unit_resolve (ctx->store, opt_parent, &unit->parent_id, error))
+    return FALSE;
+  return TRUE;
+}
+
+/* unit add NAME */
+static gboolean
+unit_add (RapatCmdContext *ctx, GError **error)
+{
+  g_autoptr(RapatUnit) unit = rapat_unit_new ();
+
+  if (!rapat_cmd_take_text (_("name"), ctx->args[0], RAPAT_TEXT_REQUIRED, RAPAT_MAX_NAME,
+                            &unit->name, error)
+      || !apply_options (ctx, unit, error)
+      || !rapat_store_unit_insert (ctx->store, unit, error))
+    return FALSE;
+  fprintf (ctx->out, "%" G_GINT64_FORMAT "\n", unit->id);
+  return TRUE;
+}
+
+/* unit edit UNIT */
+static gboolean
+unit_edit (RapatCmdContext *ctx, GError **error)
+{
+  g_autoptr(RapatUnit) unit = NULL;
+  gint64 id;
+
+  if (!rapat_store_unit_resolve (ctx->store, ctx->args[0], &id, error))
+    return FALSE;
+  unit = rapat_store_unit_get (ctx->store, id, error);
+  return unit != NULL
+         && rapat_cmd_take_text (_("name"), opt_name, RAPAT_TEXT_REQUIRED, RAPAT_MAX_NAME,
+                                 &unit->name, error)
+         && apply_options (ctx, unit, error)
+         && rapat_store_unit_update (ctx->store, unit, error);
+}
+
+/* Writes @unit's fields as members of the current JSON object. */
+static void
+unit_json_fields (RapatJson *json, const RapatUnit *unit)
+{
+  rapat_json_int (json, "id", unit->id);
+  rapat_json_string (json, "name", unit->name);
+  rapat_json_string (json, "code", unit->code);
+  rapat_json_id (json, "parent_id", unit->parent_id);
+  rapat_json_string (json, "parent", unit->parent_name);
+  rapat_json_int (json, "people", unit->n_people);
+}
+
+/* Returns how deep @unit sits in the tree listed in @units (0 = top). */
+static guint
+unit_depth (GPtrArray *units, const RapatUnit *unit)
+{
+  guint depth = 0;
+  gint64 parent = unit->parent_id;
+
+  while (parent != 0 && depth < 64)
+    {
+      gint64 next = 0;
+      for (guint i = 0; i < units->len; i++)
+        {
+          const RapatUnit *u = units->pdata[i];
+          if (u->id == parent)
+            next = u->parent_id;
+        }
+      parent = next;
+      depth++;
+    }
+  return depth;
+}
+
+/* unit list */
+static gboolean
+unit_list (RapatCmdContext *ctx, GError **error)
+{
+  g_autoptr(GPtrArray) units = rapat_store_unit_list (ctx->store, error);
+  g_autoptr(RapatTable) table = NULL;
+
+  if (units == NULL)
+    return FALSE;
+  if (opt_json)
+    {
+      g_autoptr(RapatJson) json = rapat_json_new (ctx->out);
+
+      rapat_json_begin_array (json, NULL);
+      for (guint i = 0; i < units->len; i++)
+        {
+          rapat_json_begin_object (json, NULL);
+          unit_json_fields (json, units->pdata[i]);
+          rapat_json_end_object (json);
+        }
+      rapat_json_end_array (json);
+      return TRUE;
+    }
+  table = rapat_table_new (_("ID"), _("Code"), _("Name"), _("People"), NULL);
+  rapat_table_align_right (table, 0);
+  rapat_table_align_right (table, 3);
+  for (guint i = 0; i < units->len; i++)
+    {
+      const RapatUnit *u = units->pdata[i];
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, u->id);
+      g_autofree char *indent = g_strnfill (2 * unit_depth (units, u), ' ');
+      g_autofree char *name = g_strconcat (indent, u->name, NULL);
+      g_autofree char *n = g_strdup_printf ("%" G_GINT64_FORMAT, u->n_people);
+
+      rapat_table_add (table, id, u->code, name, n);
+    }
+  if (rapat_table_rows (table) == 0)
+    fprintf (ctx->out, _("No units yet; add one with 'rapat unit add NAME'.\n"));
+  else
+    rapat_table_print (table, ctx->out, "");
+  return TRUE;
+}
+
+/* unit show UNIT */
+static gboolean
+unit_show (RapatCmdContext *ctx, GError **error)
+{
+  g_autoptr(RapatUnit) unit = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  gint64 id;
+
+  if (!rapat_store_unit_resolve (ctx->store, ctx->args[0], &id, error))
+    return FALSE;
+  unit = rapat_store_unit_get (ctx->store, id, error);
+  all = unit != NULL ? rapat_store_unit_list (ctx->store, error) : NULL;
+  people = all != NULL ? rapat_store_person_list (ctx->store, id, error) : NULL;
+  if (people == NULL)
+    return FALSE;
+  if (opt_json)
+    {
+      g_autoptr(RapatJson) json = rapat_json_new (ctx->out);
+
+      rapat_json_begin_object (json, NULL);
+      unit_json_fields (json, unit);
+      rapat_json_begin_array (json, "units");
+      for (guint i = 0; i < all->len; i++)
+        {
+          const RapatUnit *u = all->pdata[i];
+          if (u->parent_id != id)
+            continue;
+          rapat_json_begin_object (json, NULL);
+          rapat_json_int (json, "id", u->id);
+          rapat_json_string (json, "name", u->name);
+          rapat_json_end_object (json);
+        }
+      rapat_json_end_array (json);
+      rapat_json_begin_array (json, "members");
+      for (guint i = 0; i < people->len; i++)
+        {
+          const RapatPerson *p = people->pdata[i];
+          rapat_json_begin_object (json, NULL);
+          rapat_json_int (json, "id", p->id);
+          rapat_json_string (json, "name", p->name);
+          rapat_json_string (json, "position", p->position);
+          rapat_json_end_object (json);
+        }
+      rapat_json_end_array (json);
+      rapat_json_end_object (json);
+      return TRUE;
+    }
+  fprintf (ctx->out, _("Unit %" PRId64 ": %s\n"), unit->id, unit->name);
+  fprintf (ctx->out, "  %-10s %s\n", _("Code:"), rapat_cmd_or (unit->code, "-"));
+  fprintf (ctx->out, "  %-10s %s\n", _("Parent:"), rapat_cmd_or (unit->parent_name, "-"));
+  for (guint i = 0, n = 0; i < all->len; i++)
+    {
+      const RapatUnit *u = all->pdata[i];
+      if (u->parent_id != id)
+        continue;
+      if (n++ == 0)
+        fprintf (ctx->out, "\n%s\n", _("Units below"));
+      fprintf (ctx->out, "  %" G_GINT64_FORMAT "  %s\n", u->id, u->name);
+    }
+  fprintf (ctx->out, "\n%s (%u)\n", _("People"), people->len);
+  if (people->len > 0)
+    {
+      g_autoptr(RapatTable) table = rapat_table_new (_("ID"), _("Name"), _("Position"), NULL);
+      rapat_table_align_right (table, 0);
+      for (guint i = 0; i < people->len; i++)
+        {
+          const RapatPerson *p = people->pdata[i];
+          g_autofree char *pid = g_strdup_printf ("%" G_GINT64_FORMAT, p->id);
+          rapat_table_add (table, pid, p->name, p->position);
+        }
+      rapat_table_print (table, ctx->out, "  ");
+    }
+  return TRUE;
+}
+
+const RapatCommand rapat_unit_commands[] = {
+  { "add", "NAME", N_("Add a unit"), NULL, RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1,
+    add_entries, unit_add },
+  { "list", "", N_("List units as a tree"), NULL, RAPAT_CMD_STORE, 0, 0, json_entries, unit_list },
+  { "show", "UNIT", N_("Show a unit, the units below it and its people"), NULL, RAPAT_CMD_STORE,
+    1, 1, json_entries, unit_show },
+  { "edit", "UNIT", N_("Rename a unit, change its code or parent"), NULL,
+    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, edit_entries, unit_edit },
+  { NULL },
+};

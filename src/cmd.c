@@ -1,0 +1,436 @@
+/* rapat — the command line: command tables, dispatch and shared helpers (cli layer). */
+#include "cmd.h"
+#include "text.h"
+#include "timeutil.h"
+
+#include <errno.h>
+#include <locale.h>
+#include <stdarg.h>
+#include <string.h>
+#include <glib/gstdio.h>
+
+static const RapatGroup groups[] = {
+  { "init", N_("Create or upgrade the database"), rapat_init_commands },
+  { "demo", N_("Load the sample Rakernis meeting"), rapat_demo_commands },
+  { "unit", N_("Units of the organisation"), rapat_unit_commands },
+  { "person", N_("People in the directory"), rapat_person_commands },
+  { "meeting", N_("Meetings: schedule, change, cancel"), rapat_meeting_commands },
+  { "agenda", N_("A meeting's agenda"), rapat_agenda_commands },
+  { "attendee", N_("Invitations, replies and attendance"), rapat_attendee_commands },
+  { NULL, NULL, NULL },
+};
+
+static char *opt_db;
+static gboolean opt_help;
+
+static GOptionEntry common_entries[] = {
+  { "db", 0, 0, G_OPTION_ARG_FILENAME, &opt_db, N_("Use the database FILE"), N_("FILE") },
+  { "help", 'h', 0, G_OPTION_ARG_NONE, &opt_help, N_("Show this help"), NULL },
+  { NULL },
+};
+
+void
+rapat_cmd_usage_error (GError **error, const char *cmd_name, const char *format, ...)
+{
+  va_list ap;
+  g_autofree char *msg = NULL;
+
+  va_start (ap, format);
+  msg = g_strdup_vprintf (format, ap);
+  va_end (ap);
+  g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_USAGE,
+               _("%s: %s (see 'rapat %s --help')"), cmd_name, msg, cmd_name);
+}
+
+gboolean
+rapat_cmd_take_text (const char *what, const char *value, guint flags, guint max_chars,
+                     char **field, GError **error)
+{
+  if (value == NULL)
+    return TRUE;
+  if (*value == '\0' && (flags & RAPAT_TEXT_REQUIRED) == 0)
+    {
+      g_clear_pointer (field, g_free);
+      return TRUE;
+    }
+  if (!rapat_text_check (what, value, flags, max_chars, error))
+    return FALSE;
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+const char *
+rapat_cmd_or (const char *s, const char *fallback)
+{
+  return s != NULL ? s : fallback;
+}
+
+char *
+rapat_cmd_default_db (GError **error)
+{
+  const char *env = g_getenv ("RAPAT_DB");
+  g_autofree char *dir = NULL;
+
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+  dir = g_build_filename (g_get_user_data_dir (), "rapat", NULL);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO, _("unable to create folder '%s': %s"),
+                   dir, g_strerror (saved));
+      return NULL;
+    }
+  return g_build_filename (dir, "rapat.db", NULL);
+}
+
+/* Finds @name among the NULL-terminated entries of @table (stride @size),
+ * exactly or as an unambiguous prefix; NULL when none or several match. */
+static const void *
+find_entry (const void *table, gsize size, const char *name)
+{
+  const void *found = NULL;
+  int n_prefix = 0;
+
+  for (const char *p = table; *(const char *const *) p != NULL; p += size)
+    {
+      const char *entry = *(const char *const *) p;
+
+      if (strcmp (entry, name) == 0)
+        return p;
+      if (*name != '\0' && g_str_has_prefix (entry, name))
+        {
+          found = p;
+          n_prefix++;
+        }
+    }
+  return n_prefix == 1 ? found : NULL;
+}
+
+/* Returns "group verb" for messages and usage lines. */
+static char *
+command_path (const RapatGroup *group, const RapatCommand *cmd)
+{
+  if (cmd == NULL || cmd->name[0] == '\0')
+    return g_strdup (group->name);
+  return g_strdup_printf ("%s %s", group->name, cmd->name);
+}
+
+/* Prints the list of every command, generated from the tables. */
+static void
+print_overview (FILE *out)
+{
+  fprintf (out, _("Usage: rapat [--db FILE] GROUP VERB [ARGUMENTS] [OPTIONS]\n"));
+  fprintf (out, _("A command-line manager for meetings and work sessions.\n\n"));
+  for (const RapatGroup *g = groups; g->name != NULL; g++)
+    {
+      fprintf (out, "%s  (%s)\n", g->name, _(g->summary));
+      for (const RapatCommand *c = g->verbs; c->name != NULL; c++)
+        {
+          g_autofree char *path = command_path (g, c);
+          g_autofree char *usage = g_strdup_printf ("%s%s%s", path, c->args[0] ? " " : "", c->args);
+
+          fprintf (out, "  rapat %-36s %s\n", usage, _(c->summary));
+        }
+    }
+  fprintf (out, _("\nRun 'rapat GROUP VERB --help' for the options of a command.\n"
+                  "The database is --db FILE, else $RAPAT_DB, else $XDG_DATA_HOME/rapat/rapat.db.\n"));
+}
+
+/* Prints the verbs of @group, generated from its table. */
+static void
+print_group_help (FILE *out, const RapatGroup *group)
+{
+  fprintf (out, _("Usage: rapat %s VERB [ARGUMENTS] [OPTIONS]\n"), group->name);
+  fprintf (out, "%s\n\n", _(group->summary));
+  for (const RapatCommand *c = group->verbs; c->name != NULL; c++)
+    {
+      g_autofree char *usage = g_strdup_printf ("%s%s%s", c->name, c->args[0] ? " " : "", c->args);
+      fprintf (out, "  %-32s %s\n", usage, _(c->summary));
+    }
+  fprintf (out, _("\nRun 'rapat %s VERB --help' for the options of a verb.\n"), group->name);
+}
+
+/* Builds the option parser of @cmd: its own entries and the common ones. */
+static GOptionContext *
+make_context (const RapatGroup *group, const RapatCommand *cmd)
+{
+  g_autofree char *path = command_path (group, cmd);
+  g_autofree char *param = g_strdup_printf ("%s - %s", cmd->args, _(cmd->summary));
+  GOptionContext *ctx = g_option_context_new (param);
+
+  g_option_context_set_help_enabled (ctx, FALSE);
+  g_option_context_set_translation_domain (ctx, GETTEXT_PACKAGE);
+  if (cmd->options != NULL)
+    g_option_context_add_main_entries (ctx, cmd->options, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (ctx, common_entries, GETTEXT_PACKAGE);
+  if (cmd->description != NULL)
+    g_option_context_set_description (ctx, _(cmd->description));
+  g_set_prgname (path);
+  return ctx;
+}
+
+/* Frees the strings GOption stored for @entries and zeroes every flag, so
+ * that the next command starts clean (and leak checkers stay quiet). */
+static void
+reset_options (GOptionEntry *entries)
+{
+  for (GOptionEntry *e = entries; e != NULL && e->long_name != NULL; e++)
+    {
+      switch (e->arg)
+        {
+        case G_OPTION_ARG_STRING:
+        case G_OPTION_ARG_FILENAME:
+          g_clear_pointer ((char **) e->arg_data, g_free);
+          break;
+        case G_OPTION_ARG_STRING_ARRAY:
+        case G_OPTION_ARG_FILENAME_ARRAY:
+          g_clear_pointer ((char ***) e->arg_data, g_strfreev);
+          break;
+        case G_OPTION_ARG_NONE:
+          *(gboolean *) e->arg_data = FALSE;
+          break;
+        default:
+          break;
+        }
+    }
+}
+
+/* Opens the store for @ctx and runs @cmd; the heart of rapat_cmd_main(). */
+static gboolean
+run_command (const RapatCommand *cmd, RapatCmdContext *ctx, const char *db_option,
+             GError **error)
+{
+  g_autofree char *db_path = NULL;
+  g_autoptr(RapatStore) store = NULL;
+  char *buf = NULL;
+  size_t buf_len = 0;
+  gboolean ok;
+
+  if (cmd->flags & RAPAT_CMD_STORE)
+    {
+      db_path = db_option != NULL ? g_strdup (db_option) : rapat_cmd_default_db (error);
+      if (db_path == NULL)
+        return FALSE;
+      store = rapat_store_open (db_path, error);
+      if (store == NULL)
+        return FALSE;
+      ctx->store = store;
+      ctx->db_path = db_path;
+    }
+  if ((cmd->flags & RAPAT_CMD_WRITE) == 0)
+    {
+      ctx->out = stdout;
+      return cmd->run (ctx, error);
+    }
+
+  /* A writing command's output (the new id, say) must not reach the user
+   * unless the transaction commits, so it goes to a buffer first. */
+  ctx->out = open_memstream (&buf, &buf_len);
+  if (ctx->out == NULL)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO, "%s", g_strerror (errno));
+      return FALSE;
+    }
+  ok = rapat_store_begin (store, error) && cmd->run (ctx, error)
+       && rapat_store_commit (store, error);
+  if (!ok)
+    rapat_store_rollback (store);
+  fclose (ctx->out);
+  ctx->out = NULL;
+  if (ok)
+    fwrite (buf, 1, buf_len, stdout);
+  free (buf);
+  return ok;
+}
+
+/* Runs "help [GROUP [VERB]]". */
+static gboolean
+run_help (char **args, int n_args, GError **error)
+{
+  const RapatGroup *group;
+  const RapatCommand *cmd;
+  g_autoptr(GOptionContext) octx = NULL;
+  g_autofree char *help = NULL;
+
+  if (n_args == 0)
+    {
+      print_overview (stdout);
+      return TRUE;
+    }
+  group = find_entry (groups, sizeof *groups, args[0]);
+  if (group == NULL)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_USAGE,
+                   _("command '%s': unknown (see 'rapat help')"), args[0]);
+      return FALSE;
+    }
+  if (n_args == 1 && group->verbs[0].name[0] != '\0')
+    {
+      print_group_help (stdout, group);
+      return TRUE;
+    }
+  cmd = n_args > 1 ? find_entry (group->verbs, sizeof *group->verbs, args[1]) : group->verbs;
+  if (cmd == NULL)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_USAGE,
+                   _("verb '%s': unknown for %s (see 'rapat help %s')"), args[1], group->name,
+                   group->name);
+      return FALSE;
+    }
+  octx = make_context (group, cmd);
+  help = g_option_context_get_help (octx, TRUE, NULL);
+  fputs (help, stdout);
+  return TRUE;
+}
+
+/* Parses the command line and runs the command; see rapat_cmd_main(). */
+static gboolean
+dispatch (int argc, char **argv, GError **error)
+{
+  g_autofree char *db = NULL;
+  const RapatGroup *group;
+  const RapatCommand *cmd;
+  g_autoptr(GOptionContext) octx = NULL;
+  g_auto(GStrv) rest = NULL;
+  g_autofree char *path = NULL;
+  RapatCmdContext ctx = { 0 };
+  gboolean ok;
+  int i = 1;
+
+  /* Options before the group: --db, --version, --help. */
+  for (; i < argc && argv[i][0] == '-'; i++)
+    {
+      if (strcmp (argv[i], "--version") == 0)
+        {
+          printf ("rapat %s\n", PACKAGE_VERSION);
+          return TRUE;
+        }
+      else if (strcmp (argv[i], "--help") == 0 || strcmp (argv[i], "-h") == 0)
+        {
+          print_overview (stdout);
+          return TRUE;
+        }
+      else if (strcmp (argv[i], "--db") == 0 && i + 1 < argc)
+        {
+          g_free (db);
+          db = g_strdup (argv[++i]);
+        }
+      else if (g_str_has_prefix (argv[i], "--db="))
+        {
+          g_free (db);
+          db = g_strdup (argv[i] + strlen ("--db="));
+        }
+      else
+        {
+          g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_USAGE,
+                       _("option '%s': unknown or missing its value (see 'rapat help')"), argv[i]);
+          return FALSE;
+        }
+    }
+  if (i >= argc)
+    {
+      print_overview (stderr);
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_USAGE, _("no command given"));
+      return FALSE;
+    }
+  if (strcmp (argv[i], "help") == 0)
+    return run_help (argv + i + 1, argc - i - 1, error);
+
+  group = find_entry (groups, sizeof *groups, argv[i]);
+  if (group == NULL)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_USAGE,
+                   _("command '%s': unknown (see 'rapat help')"), argv[i]);
+      return FALSE;
+    }
+  i++;
+  if (group->verbs[0].name[0] == '\0')
+    cmd = group->verbs;     /* a group that is a single command, like "init" */
+  else if (i >= argc || strcmp (argv[i], "--help") == 0 || strcmp (argv[i], "-h") == 0)
+    {
+      print_group_help (i >= argc ? stderr : stdout, group);
+      if (i < argc)
+        return TRUE;
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_USAGE, _("%s: no verb given"), group->name);
+      return FALSE;
+    }
+  else
+    {
+      cmd = find_entry (group->verbs, sizeof *group->verbs, argv[i]);
+      if (cmd == NULL)
+        {
+          g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_USAGE,
+                       _("verb '%s': unknown for %s (see 'rapat %s --help')"), argv[i],
+                       group->name, group->name);
+          return FALSE;
+        }
+      i++;
+    }
+
+  path = command_path (group, cmd);
+  octx = make_context (group, cmd);
+  rest = g_new0 (char *, argc - i + 2);
+  rest[0] = g_strdup (path);
+  for (int j = i; j < argc; j++)
+    rest[j - i + 1] = g_strdup (argv[j]);
+  ok = g_option_context_parse_strv (octx, &rest, error);
+  if (!ok)
+    {
+      (*error)->domain = RAPAT_ERROR;
+      (*error)->code = RAPAT_ERROR_USAGE;
+      g_prefix_error (error, "%s: ", path);
+    }
+  else if (opt_help)
+    {
+      g_autofree char *help = g_option_context_get_help (octx, TRUE, NULL);
+      fputs (help, stdout);
+    }
+  else
+    {
+      ctx.args = rest + 1;
+      ctx.n_args = (int) g_strv_length (rest) - 1;
+      ctx.now = rapat_time_now ();
+      if (ctx.n_args < cmd->min_args || (cmd->max_args >= 0 && ctx.n_args > cmd->max_args))
+        {
+          if (ctx.n_args < cmd->min_args)
+            rapat_cmd_usage_error (error, path, _("missing arguments, expected %s"), cmd->args);
+          else
+            rapat_cmd_usage_error (error, path, _("unexpected argument '%s'"),
+                                   ctx.args[cmd->max_args]);
+          ok = FALSE;
+        }
+      else
+        ok = run_command (cmd, &ctx, opt_db != NULL ? opt_db : db, error);
+    }
+  reset_options (cmd->options);
+  reset_options (common_entries);
+  return ok;
+}
+
+int
+rapat_cmd_main (int argc, char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  ok = dispatch (argc, argv, &error);
+  /* Like git: a command whose output could not be written has failed. */
+  if (fflush (stdout) != 0 || ferror (stdout))
+    {
+      if (ok)
+        g_set_error (&error, RAPAT_ERROR, RAPAT_ERROR_IO, _("unable to write the output: %s"),
+                     g_strerror (errno));
+      ok = FALSE;
+    }
+  if (ok)
+    return 0;
+  fprintf (stderr, "rapat: error: %s\n", error->message);
+  return g_error_matches (error, RAPAT_ERROR, RAPAT_ERROR_USAGE) ? 2 : 1;
+}

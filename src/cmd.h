@@ -1,0 +1,80 @@
+/* rapat — the command line: command tables, dispatch and shared helpers (cli layer).
+ *
+ * Each cmd-<group>.c file owns a table of its verbs.  The dispatcher finds
+ * the group and verb, parses the options the entry declares, opens the store
+ * when the entry's flags ask for it, runs a writing command inside one
+ * transaction and turns a GError into one line on stderr and an exit code. */
+#pragma once
+
+#include <stdio.h>
+
+#include "rapat.h"
+#include "store.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  RAPAT_CMD_PLAIN = 0,
+  RAPAT_CMD_STORE = 1 << 0,   /* needs the database, opened and migrated */
+  RAPAT_CMD_WRITE = 1 << 1,   /* writes: one transaction; output held until it commits */
+} RapatCmdFlags;
+
+typedef struct {
+  RapatStore *store;      /* set when the command has RAPAT_CMD_STORE */
+  const char *db_path;    /* the database file chosen */
+  FILE *out;              /* where the command prints its results */
+  char **args;            /* positional arguments after the verb */
+  int n_args;
+  gint64 now;             /* the current instant (see rapat_time_now()) */
+} RapatCmdContext;
+
+typedef struct _RapatCommand RapatCommand;
+
+struct _RapatCommand {
+  const char *name;
+  const char *args;             /* positional arguments for the usage line */
+  const char *summary;          /* one line, marked N_() */
+  const char *description;      /* more help, marked N_(), or NULL */
+  RapatCmdFlags flags;
+  int min_args;
+  int max_args;                 /* -1: no limit */
+  GOptionEntry *options;        /* NULL-terminated, or NULL */
+  gboolean (*run) (RapatCmdContext *ctx, GError **error);
+};
+
+typedef struct {
+  const char *name;
+  const char *summary;          /* marked N_() */
+  const RapatCommand *verbs;    /* terminated by an entry with name NULL */
+} RapatGroup;
+
+extern const RapatCommand rapat_init_commands[];
+extern const RapatCommand rapat_demo_commands[];
+extern const RapatCommand rapat_unit_commands[];
+extern const RapatCommand rapat_person_commands[];
+extern const RapatCommand rapat_meeting_commands[];
+extern const RapatCommand rapat_agenda_commands[];
+extern const RapatCommand rapat_attendee_commands[];
+
+/* Runs rapat with the given command line and returns the exit status:
+ * 0 on success, 2 for a usage error, 1 for any other failure. */
+int rapat_cmd_main (int argc, char **argv);
+
+/* Returns the database path rapat uses when --db is not given: $RAPAT_DB,
+ * else $XDG_DATA_HOME/rapat/rapat.db (creating the folder 0700). */
+char *rapat_cmd_default_db (GError **error);
+
+/* Sets a usage error (exit 2) for the command @cmd_name. */
+void rapat_cmd_usage_error (GError **error, const char *cmd_name, const char *format, ...)
+  G_GNUC_PRINTF (3, 4);
+
+/* Applies an optional text option to a record field: NULL leaves *@field
+ * as it is, "" clears it (unless @flags has RAPAT_TEXT_REQUIRED, which makes
+ * it an error), anything else is checked with rapat_text_check() and copied. */
+gboolean rapat_cmd_take_text (const char *what, const char *value, guint flags,
+                              guint max_chars, char **field, GError **error);
+
+/* Prints @s to @out, or @fallback when @s is NULL. */
+const char *rapat_cmd_or (const char *s, const char *fallback);
+
+G_END_DECLS

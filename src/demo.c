@@ -1,0 +1,293 @@
+/* rapat — the bundled sample: the Rakernis of Kanwil Ditjenpas Maluku, 2 September 2025.
+ *
+ * The meeting, its place, date and themes, and the two officials named are
+ * from the seed text (a press release of Humas Kanwil Ditjenpas Maluku).  The
+ * other people are fictional heads of the region's units, with addresses at
+ * a reserved example domain. */
+#include "demo.h"
+#include "timeutil.h"
+
+#include <string.h>
+
+typedef struct {
+  const char *name;
+  const char *code;
+  const char *parent;
+} DemoUnit;
+
+static const DemoUnit demo_units[] = {
+  { "Direktorat Kepatuhan Internal, Ditjen Pemasyarakatan", "DITKI", NULL },
+  { "Kantor Wilayah Ditjen Pemasyarakatan Maluku", "KANWIL-MAL", NULL },
+  { "Lapas Kelas IIA Ambon", "LAPAS-AMB", "KANWIL-MAL" },
+  { "Rutan Kelas IIA Ambon", "RUTAN-AMB", "KANWIL-MAL" },
+  { "Lapas Perempuan Kelas III Ambon", "LPP-AMB", "KANWIL-MAL" },
+  { "Lapas Narkotika Kelas III Ambon", "LPN-AMB", "KANWIL-MAL" },
+  { "LPKA Kelas II Ambon", "LPKA-AMB", "KANWIL-MAL" },
+  { "Bapas Kelas II Ambon", "BAPAS-AMB", "KANWIL-MAL" },
+  { "Rupbasan Kelas I Ambon", "RUPBASAN-AMB", "KANWIL-MAL" },
+  { "Lapas Kelas IIB Tual", "LAPAS-TUAL", "KANWIL-MAL" },
+  { "Lapas Kelas III Namlea", "LAPAS-NAMLEA", "KANWIL-MAL" },
+  { "Rutan Kelas IIB Masohi", "RUTAN-MASOHI", "KANWIL-MAL" },
+  { "Rutan Kelas IIB Saumlaki", "RUTAN-SAUMLAKI", "KANWIL-MAL" },
+  { "Rutan Kelas IIB Dobo", "RUTAN-DOBO", "KANWIL-MAL" },
+  { "Rutan Kelas IIB Piru", "RUTAN-PIRU", "KANWIL-MAL" },
+  { "Rutan Kelas IIB Wahai", "RUTAN-WAHAI", "KANWIL-MAL" },
+  { "Rutan Kelas IIB Saparua", "RUTAN-SAPARUA", "KANWIL-MAL" },
+};
+
+typedef struct {
+  const char *name;
+  const char *position;
+  const char *unit;           /* code */
+  const char *email;          /* NULL: none known */
+  const char *role;
+  const char *rsvp;
+  const char *attendance;     /* NULL: not invited as such (a stand-in) */
+  const char *arrived;        /* "HH:MM" for present */
+  const char *stand_in;       /* name, for represented */
+  const char *note;
+} DemoPerson;
+
+static const DemoPerson demo_people[] = {
+  { "Ricky Dwi Biantoro", "Kepala Kantor Wilayah", "KANWIL-MAL", "kakanwil@maluku.pas.example",
+    "chair", "accepted", "present", "08:45", NULL, NULL },
+  { "Lilik Sujandi", "Direktur Kepatuhan Internal", "DITKI", "direktur.ki@ditjenpas.example",
+    "speaker", "accepted", "present", "08:50", NULL, NULL },
+  { "Maria Wattimena", "Kepala Bagian Tata Usaha dan Umum", "KANWIL-MAL",
+    "tu@maluku.pas.example", "speaker", "accepted", "present", "08:15", NULL,
+    "Sekretariat panitia" },
+  { "Abdul Rahman Tuasikal", "Kepala Bidang Pembinaan, Bimbingan Kemasyarakatan dan Teknologi Informasi",
+    "KANWIL-MAL", "binbimkemas@maluku.pas.example", "speaker", "accepted", "present", "08:55",
+    NULL, NULL },
+  { "Yohanis Leiwakabessy", "Kepala Bidang Pelayanan Tahanan, Kesehatan, Rehabilitasi dan Basan",
+    "KANWIL-MAL", "yantah@maluku.pas.example", "speaker", "accepted", "present", "08:58", NULL,
+    NULL },
+  { "Samuel Pattiasina", "Kepala Bidang Keamanan, Ketertiban dan Kepatuhan Internal",
+    "KANWIL-MAL", "kamtib@maluku.pas.example", "speaker", "accepted", "present", "08:40", NULL,
+    NULL },
+  { "Hendrik Sahetapy", "Kepala Lapas Kelas IIA Ambon", "LAPAS-AMB",
+    "lapas.ambon@maluku.pas.example", "participant", "accepted", "present", "08:52", NULL, NULL },
+  { "Fransina Matulessy", "Kepala Rutan Kelas IIA Ambon", "RUTAN-AMB",
+    "rutan.ambon@maluku.pas.example", "participant", "accepted", "present", "08:05", NULL,
+    "Tuan rumah" },
+  { "Nurhayati Ohorella", "Kepala Lapas Perempuan Kelas III Ambon", "LPP-AMB",
+    "lpp.ambon@maluku.pas.example", "participant", "accepted", "present", "09:20", NULL,
+    "Terlambat: kapal dari Leihitu" },
+  { "Johanis Tahapary", "Kepala Lapas Narkotika Kelas III Ambon", "LPN-AMB",
+    "lpn.ambon@maluku.pas.example", "participant", "accepted", "present", "08:57", NULL, NULL },
+  { "Ruslan Hehanussa", "Kepala LPKA Kelas II Ambon", "LPKA-AMB", "lpka.ambon@maluku.pas.example",
+    "participant", "tentative", "present", "09:35", NULL, NULL },
+  { "Elisabeth Pelupessy", "Kepala Bapas Kelas II Ambon", "BAPAS-AMB",
+    "bapas.ambon@maluku.pas.example", "participant", "accepted", "present", "08:49", NULL, NULL },
+  { "Daniel Manuputty", "Kepala Rupbasan Kelas I Ambon", "RUPBASAN-AMB", NULL,
+    "participant", "needs-action", "present", "08:59", NULL, NULL },
+  { "Abraham Renwarin", "Kepala Lapas Kelas IIB Tual", "LAPAS-TUAL", "lapas.tual@maluku.pas.example",
+    "participant", "accepted", "represented", NULL, "Ronald Pattinama",
+    "Penerbangan Tual–Ambon dibatalkan" },
+  { "Yusuf Lewerissa", "Kepala Lapas Kelas III Namlea", "LAPAS-NAMLEA",
+    "lapas.namlea@maluku.pas.example", "participant", "declined", "excused", NULL, NULL,
+    "Izin: pemindahan narapidana" },
+  { "Ismail Souisa", "Kepala Rutan Kelas IIB Masohi", "RUTAN-MASOHI",
+    "rutan.masohi@maluku.pas.example", "participant", "accepted", "present", "08:54", NULL, NULL },
+  { "Petrus Rahawarin", "Kepala Rutan Kelas IIB Saumlaki", "RUTAN-SAUMLAKI", NULL,
+    "participant", "declined", "duty", NULL, NULL, "Dinas luar: sidang di PN Saumlaki" },
+  { "Marthen Siahaya", "Kepala Rutan Kelas IIB Dobo", "RUTAN-DOBO", "rutan.dobo@maluku.pas.example",
+    "participant", "accepted", "represented", NULL, "Siti Umasugi", NULL },
+  { "Ahmad Latuconsina", "Kepala Rutan Kelas IIB Piru", "RUTAN-PIRU",
+    "rutan.piru@maluku.pas.example", "participant", "accepted", "absent", NULL, NULL, NULL },
+  { "Ferdinand Tuhumury", "Kepala Rutan Kelas IIB Wahai", "RUTAN-WAHAI", NULL,
+    "participant", "accepted", "sick", NULL, NULL, "Surat keterangan sakit" },
+  { "Constantina Lewaherilla", "Kepala Rutan Kelas IIB Saparua", "RUTAN-SAPARUA",
+    "rutan.saparua@maluku.pas.example", "participant", "accepted", "present", "08:48", NULL, NULL },
+  { "Andi Fahmi Nanlohy", "Pranata Humas", "KANWIL-MAL", "humas@maluku.pas.example",
+    "observer", "accepted", "present", "07:55", NULL, "Notulen dan dokumentasi" },
+  /* Stand-ins: in the directory, not invited themselves. */
+  { "Ronald Pattinama", "Kepala Seksi Pembinaan Narapidana, Lapas Tual", "LAPAS-TUAL", NULL,
+    NULL, NULL, NULL, NULL, NULL, NULL },
+  { "Siti Umasugi", "Kepala Subseksi Pelayanan Tahanan, Rutan Dobo", "RUTAN-DOBO", NULL,
+    NULL, NULL, NULL, NULL, NULL, NULL },
+};
+
+typedef struct {
+  const char *title;
+  const char *type;
+  int minutes;
+  const char *presenter;
+} DemoItem;
+
+static const DemoItem demo_agenda[] = {
+  { "Pembukaan dan laporan panitia", "opening", 15, "Maria Wattimena" },
+  { "Sambutan dan arahan Kepala Kantor Wilayah", "briefing", 30, "Ricky Dwi Biantoro" },
+  { "Pengarahan Direktur Kepatuhan Internal: SOP, integritas dan marwah Kementerian",
+    "briefing", 60, "Lilik Sujandi" },
+  { "Rehat kopi", "break", 15, NULL },
+  { "Isu strategis: pemberantasan narkoba dan penipuan di Lapas dan Rutan", "discussion", 60,
+    "Samuel Pattiasina" },
+  { "Isu strategis: penanganan kelebihan penghuni (overcrowding)", "discussion", 45,
+    "Yohanis Leiwakabessy" },
+  { "Ishoma", "break", 60, NULL },
+  { "Isu strategis: pemberdayaan Warga Binaan — ketahanan pangan, UMKM dan reintegrasi sosial",
+    "discussion", 60, "Abdul Rahman Tuasikal" },
+  { "Evaluasi target kinerja dan 13 Program Akselerasi Menteri", "review", 60, "Maria Wattimena" },
+  { "Kesimpulan dan penutupan", "closing", 15, "Ricky Dwi Biantoro" },
+};
+
+static const char demo_description[] =
+  "Rapat Kerja Teknis (Rakernis) Pemasyarakatan Tahun 2025 Kanwil Ditjenpas Maluku, "
+  "dirangkaikan dengan pengarahan Direktur Kepatuhan Internal.\n"
+  "Tema: menyamakan arah dan menyusun strategi penyelenggaraan Pemasyarakatan selaras dengan "
+  "kebijakan nasional serta 13 Program Akselerasi Menteri Imigrasi dan Pemasyarakatan.";
+
+/* Returns the id of the unit with @code (created from the table if missing). */
+static gboolean
+ensure_units (RapatStore *store, GHashTable *unit_ids, GError **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (demo_units); i++)
+    {
+      const DemoUnit *du = &demo_units[i];
+      gint64 id = rapat_store_unit_find (store, du->name, error);
+
+      if (id < 0)
+        return FALSE;
+      if (id == 0)
+        {
+          g_autoptr(RapatUnit) u = rapat_unit_new ();
+
+          u->name = g_strdup (du->name);
+          u->code = g_strdup (du->code);
+          if (du->parent != NULL)
+            u->parent_id = GPOINTER_TO_SIZE (g_hash_table_lookup (unit_ids, du->parent));
+          if (!rapat_store_unit_insert (store, u, error))
+            return FALSE;
+          id = u->id;
+        }
+      g_hash_table_insert (unit_ids, (gpointer) du->code, GSIZE_TO_POINTER ((gsize) id));
+    }
+  return TRUE;
+}
+
+/* Creates the people of the table that are missing; fills @person_ids by name. */
+static gboolean
+ensure_people (RapatStore *store, GHashTable *unit_ids, GHashTable *person_ids, GError **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (demo_people); i++)
+    {
+      const DemoPerson *dp = &demo_people[i];
+      gint64 id = rapat_store_person_find (store, dp->name, error);
+
+      if (id < 0)
+        return FALSE;
+      if (id == 0)
+        {
+          g_autoptr(RapatPerson) p = rapat_person_new ();
+
+          p->name = g_strdup (dp->name);
+          p->position = g_strdup (dp->position);
+          p->unit_id = GPOINTER_TO_SIZE (g_hash_table_lookup (unit_ids, dp->unit));
+          p->email = g_strdup (dp->email);
+          if (!rapat_store_person_insert (store, p, error))
+            return FALSE;
+          id = p->id;
+        }
+      g_hash_table_insert (person_ids, (gpointer) dp->name, GSIZE_TO_POINTER ((gsize) id));
+    }
+  return TRUE;
+}
+
+/* Creates the meeting with its agenda and attendees. */
+static gboolean
+create_meeting (RapatStore *store, gint64 now, GHashTable *person_ids, gint64 *meeting_id,
+                GError **error)
+{
+  g_autoptr(RapatMeeting) m = rapat_meeting_new ();
+  g_autoptr(GTimeZone) tz = rapat_time_zone_load ("Asia/Jayapura", NULL, error);
+
+  if (tz == NULL
+      || !rapat_time_parse_datetime ("start", "2025-09-02 09:00", tz, &m->start_utc, NULL, error)
+      || !rapat_time_parse_datetime ("end", "2025-09-02 16:00", tz, &m->end_utc, NULL, error))
+    return FALSE;
+  m->uid = g_strdup (RAPAT_DEMO_UID);
+  m->title = g_strdup ("Rapat Kerja Teknis Pemasyarakatan Maluku 2025");
+  m->kind = g_strdup ("rakernis");
+  m->description = g_strdup (demo_description);
+  m->location = g_strdup ("Aula Rutan Kelas IIA Ambon");
+  m->tzid = g_strdup ("Asia/Jayapura");
+  m->status = RAPAT_MEETING_CONFIRMED;
+  m->organizer_id = GPOINTER_TO_SIZE (g_hash_table_lookup (person_ids, "Maria Wattimena"));
+  m->created_at = m->updated_at = now;
+  if (!rapat_store_meeting_insert (store, m, error))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (demo_agenda); i++)
+    {
+      g_autoptr(RapatAgendaItem) item = rapat_agenda_item_new ();
+      int type;
+
+      item->meeting_id = m->id;
+      item->title = g_strdup (demo_agenda[i].title);
+      rapat_enum_parse (&rapat_agenda_type_enum, demo_agenda[i].type, &type, NULL);
+      item->type = type;
+      item->duration_min = demo_agenda[i].minutes;
+      if (demo_agenda[i].presenter != NULL)
+        item->presenter_id = GPOINTER_TO_SIZE (g_hash_table_lookup (person_ids,
+                                                                    demo_agenda[i].presenter));
+      if (!rapat_store_agenda_insert (store, item, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (demo_people); i++)
+    {
+      const DemoPerson *dp = &demo_people[i];
+      g_autoptr(RapatAttendee) a = NULL;
+      int v;
+
+      if (dp->role == NULL)
+        continue;
+      a = rapat_attendee_new ();
+      a->meeting_id = m->id;
+      a->person_id = GPOINTER_TO_SIZE (g_hash_table_lookup (person_ids, dp->name));
+      rapat_enum_parse (&rapat_role_enum, dp->role, &v, NULL);
+      a->role = v;
+      rapat_enum_parse (&rapat_rsvp_enum, dp->rsvp, &v, NULL);
+      a->rsvp = v;
+      rapat_enum_parse (&rapat_attendance_enum, dp->attendance, &v, NULL);
+      a->attendance = v;
+      if (dp->arrived != NULL)
+        {
+          g_autofree char *when = g_strdup_printf ("2025-09-02 %s", dp->arrived);
+          if (!rapat_time_parse_datetime ("arrival", when, tz, &a->arrived_utc, NULL, error))
+            return FALSE;
+        }
+      if (dp->stand_in != NULL)
+        a->stand_in_id = GPOINTER_TO_SIZE (g_hash_table_lookup (person_ids, dp->stand_in));
+      a->note = g_strdup (dp->note);
+      if (!rapat_store_attendee_insert (store, a, error))
+        return FALSE;
+    }
+  *meeting_id = m->id;
+  return TRUE;
+}
+
+gboolean
+rapat_demo_load (RapatStore *store, gint64 now, gint64 *meeting_id, GError **error)
+{
+  g_autoptr(GHashTable) unit_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) person_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) local = NULL;
+  gint64 existing;
+
+  if (!ensure_units (store, unit_ids, error) || !ensure_people (store, unit_ids, person_ids, error))
+    return FALSE;
+  existing = rapat_store_meeting_find_uid (store, RAPAT_DEMO_UID, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  if (existing != 0)
+    {
+      *meeting_id = existing;
+      return TRUE;
+    }
+  return create_meeting (store, now, person_ids, meeting_id, error);
+}

@@ -1,0 +1,226 @@
+/* rapat — the model: plain values passed between the layers (core layer). */
+#include "model.h"
+#include "text.h"
+
+#include <string.h>
+
+static const char *const meeting_status_names[] = { "tentative", "confirmed", "cancelled", NULL };
+static const char *const meeting_status_aliases[] = {
+  "sementara", "tentative", "pasti", "confirmed", "canceled", "cancelled", "batal", "cancelled",
+  NULL,
+};
+const RapatEnum rapat_meeting_status_enum = { N_("status"), meeting_status_names,
+                                              meeting_status_aliases };
+
+static const char *const agenda_type_names[] = {
+  "opening", "briefing", "discussion", "presentation", "break", "review", "closing", NULL,
+};
+static const char *const agenda_type_aliases[] = {
+  "pembukaan", "opening", "pengarahan", "briefing", "diskusi", "discussion",
+  "pembahasan", "discussion", "paparan", "presentation", "presentasi", "presentation",
+  "istirahat", "break", "evaluasi", "review", "penutupan", "closing", NULL,
+};
+const RapatEnum rapat_agenda_type_enum = { N_("agenda type"), agenda_type_names,
+                                           agenda_type_aliases };
+
+static const char *const role_names[] = {
+  "chair", "speaker", "participant", "optional", "observer", NULL,
+};
+static const char *const role_aliases[] = {
+  "pimpinan", "chair", "ketua", "chair", "narasumber", "speaker", "pembicara", "speaker",
+  "peserta", "participant", "opsional", "optional", "peninjau", "observer", NULL,
+};
+const RapatEnum rapat_role_enum = { N_("role"), role_names, role_aliases };
+
+static const char *const rsvp_names[] = {
+  "needs-action", "accepted", "declined", "tentative", NULL,
+};
+static const char *const rsvp_aliases[] = {
+  "pending", "needs-action", "accept", "accepted", "yes", "accepted", "ya", "accepted",
+  "decline", "declined", "no", "declined", "tidak", "declined", "maybe", "tentative",
+  "mungkin", "tentative", NULL,
+};
+const RapatEnum rapat_rsvp_enum = { N_("reply"), rsvp_names, rsvp_aliases };
+
+static const char *const attendance_names[] = {
+  "present", "represented", "excused", "sick", "duty", "absent", NULL,
+};
+static const char *const attendance_aliases[] = {
+  "hadir", "present", "diwakili", "represented", "izin", "excused", "ijin", "excused",
+  "sakit", "sick", "dinas-luar", "duty", "dinas", "duty", "dl", "duty",
+  "alpa", "absent", "alpha", "absent", "tanpa-keterangan", "absent", NULL,
+};
+const RapatEnum rapat_attendance_enum = { N_("attendance status"), attendance_names,
+                                          attendance_aliases };
+
+int
+rapat_enum_count (const RapatEnum *e)
+{
+  int n = 0;
+
+  while (e->names[n] != NULL)
+    n++;
+  return n;
+}
+
+const char *
+rapat_enum_name (const RapatEnum *e, int value)
+{
+  if (value < 0 || value >= rapat_enum_count (e))
+    return NULL;
+  return e->names[value];
+}
+
+gboolean
+rapat_enum_parse (const RapatEnum *e, const char *text, int *out, GError **error)
+{
+  g_autofree char *ex = NULL;
+  g_autofree char *list = NULL;
+
+  for (int i = 0; e->names[i] != NULL; i++)
+    if (g_ascii_strcasecmp (text, e->names[i]) == 0)
+      {
+        *out = i;
+        return TRUE;
+      }
+  for (int i = 0; e->aliases != NULL && e->aliases[i] != NULL; i += 2)
+    if (g_ascii_strcasecmp (text, e->aliases[i]) == 0)
+      for (int j = 0; e->names[j] != NULL; j++)
+        if (strcmp (e->aliases[i + 1], e->names[j]) == 0)
+          {
+            *out = j;
+            return TRUE;
+          }
+  ex = rapat_text_excerpt (text);
+  list = g_strjoinv (", ", (char **) e->names);
+  g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID, _("%s '%s': expected one of %s"),
+               _(e->what), ex, list);
+  return FALSE;
+}
+
+RapatUnit *
+rapat_unit_new (void)
+{
+  return g_new0 (RapatUnit, 1);
+}
+
+void
+rapat_unit_free (RapatUnit *unit)
+{
+  if (unit == NULL)
+    return;
+  g_free (unit->name);
+  g_free (unit->code);
+  g_free (unit->parent_name);
+  g_free (unit);
+}
+
+RapatPerson *
+rapat_person_new (void)
+{
+  return g_new0 (RapatPerson, 1);
+}
+
+void
+rapat_person_free (RapatPerson *person)
+{
+  if (person == NULL)
+    return;
+  g_free (person->name);
+  g_free (person->position);
+  g_free (person->unit_name);
+  g_free (person->email);
+  g_free (person->phone);
+  g_free (person);
+}
+
+RapatMeeting *
+rapat_meeting_new (void)
+{
+  RapatMeeting *m = g_new0 (RapatMeeting, 1);
+
+  m->status = RAPAT_MEETING_CONFIRMED;
+  return m;
+}
+
+void
+rapat_meeting_free (RapatMeeting *meeting)
+{
+  if (meeting == NULL)
+    return;
+  g_free (meeting->uid);
+  g_free (meeting->title);
+  g_free (meeting->kind);
+  g_free (meeting->description);
+  g_free (meeting->location);
+  g_free (meeting->tzid);
+  g_free (meeting->organizer_name);
+  g_free (meeting->organizer_email);
+  g_free (meeting->cancel_reason);
+  g_free (meeting);
+}
+
+RapatAgendaItem *
+rapat_agenda_item_new (void)
+{
+  RapatAgendaItem *item = g_new0 (RapatAgendaItem, 1);
+
+  item->type = RAPAT_ITEM_DISCUSSION;
+  return item;
+}
+
+void
+rapat_agenda_item_free (RapatAgendaItem *item)
+{
+  if (item == NULL)
+    return;
+  g_free (item->title);
+  g_free (item->presenter_name);
+  g_free (item->notes);
+  g_free (item);
+}
+
+RapatAttendee *
+rapat_attendee_new (void)
+{
+  RapatAttendee *a = g_new0 (RapatAttendee, 1);
+
+  a->role = RAPAT_ROLE_PARTICIPANT;
+  a->rsvp = RAPAT_RSVP_NEEDS_ACTION;
+  a->attendance = RAPAT_ATTENDANCE_NONE;
+  return a;
+}
+
+void
+rapat_attendee_free (RapatAttendee *attendee)
+{
+  if (attendee == NULL)
+    return;
+  g_free (attendee->person_name);
+  g_free (attendee->position);
+  g_free (attendee->unit_name);
+  g_free (attendee->email);
+  g_free (attendee->stand_in_name);
+  g_free (attendee->stand_in_position);
+  g_free (attendee->note);
+  g_free (attendee);
+}
+
+gboolean
+rapat_meeting_is_significant_change (const RapatMeeting *before, const RapatMeeting *after)
+{
+  return g_strcmp0 (before->title, after->title) != 0
+         || before->start_utc != after->start_utc
+         || before->end_utc != after->end_utc
+         || g_strcmp0 (before->tzid, after->tzid) != 0
+         || g_strcmp0 (before->location, after->location) != 0
+         || before->status != after->status;
+}
+
+char *
+rapat_uid_new (void)
+{
+  g_autofree char *uuid = g_uuid_string_random ();
+
+  return g_strdup_printf ("%s@rapat", uuid);
+}

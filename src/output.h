@@ -1,0 +1,56 @@
+/* rapat — output for people (aligned tables) and for programs (JSON). */
+#pragma once
+
+#include <stdio.h>
+
+#include "rapat.h"
+
+G_BEGIN_DECLS
+
+typedef struct _RapatTable RapatTable;
+
+/* Creates a table with the NULL-terminated list of column headers. */
+RapatTable *rapat_table_new (const char *first_header, ...) G_GNUC_NULL_TERMINATED;
+/* Right-aligns column @col (for numbers). */
+void rapat_table_align_right (RapatTable *table, guint col);
+/* Cuts cells of column @col to @width columns, ending them with "…". */
+void rapat_table_max_width (RapatTable *table, guint col, guint width);
+/* Adds a row of as many cells as there are headers; a NULL cell is empty.
+ * The strings are copied. */
+void rapat_table_add (RapatTable *table, ...);
+/* Adds a row from an array of cells. */
+void rapat_table_add_row (RapatTable *table, const char *const *cells);
+/* Returns the number of rows added. */
+guint rapat_table_rows (RapatTable *table);
+/* Prints the table to @out, each line starting with @indent; columns are
+ * separated by two spaces and padded by display width, trailing space
+ * trimmed. */
+void rapat_table_print (RapatTable *table, FILE *out, const char *indent);
+void rapat_table_free (RapatTable *table);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatTable, rapat_table_free)
+
+/* A streaming JSON writer: values go to the stream as they are added. */
+typedef struct _RapatJson RapatJson;
+
+RapatJson *rapat_json_new (FILE *out);
+/* Each call below takes @key when inside an object and NULL inside an array
+ * or at the top level. */
+void rapat_json_begin_object (RapatJson *json, const char *key);
+void rapat_json_end_object (RapatJson *json);
+void rapat_json_begin_array (RapatJson *json, const char *key);
+void rapat_json_end_array (RapatJson *json);
+/* Writes a string, or null when @value is NULL. */
+void rapat_json_string (RapatJson *json, const char *key, const char *value);
+void rapat_json_int (RapatJson *json, const char *key, gint64 value);
+/* Writes an integer, or null when @value is 0 (for optional ids). */
+void rapat_json_id (RapatJson *json, const char *key, gint64 value);
+void rapat_json_bool (RapatJson *json, const char *key, gboolean value);
+void rapat_json_null (RapatJson *json, const char *key);
+/* Ends the document with a newline and frees the writer. */
+void rapat_json_free (RapatJson *json);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatJson, rapat_json_free)
+
+/* Writes @s to @out as a JSON string literal, quotes included. */
+void rapat_json_write_string (FILE *out, const char *s);
+
+G_END_DECLS

@@ -1,0 +1,208 @@
+/* rapat — how meetings are shown: times in the meeting's zone, JSON fields (cli layer). */
+#include "present.h"
+#include "timeutil.h"
+
+GTimeZone *
+rapat_present_zone (const RapatMeeting *m)
+{
+  GTimeZone *tz = rapat_time_zone_load (m->tzid, NULL, NULL);
+
+  return tz != NULL ? tz : g_time_zone_new_utc ();
+}
+
+char *
+rapat_present_date (gint64 utc, GTimeZone *tz)
+{
+  return rapat_time_format (utc, tz, "%Y-%m-%d");
+}
+
+char *
+rapat_present_clock (gint64 utc, GTimeZone *tz)
+{
+  return rapat_time_format (utc, tz, "%H:%M");
+}
+
+char *
+rapat_present_when (const RapatMeeting *m, GTimeZone *tz)
+{
+  /* TRANSLATORS: a date in g_date_time_format() notation, e.g. "Tue 2 Sep 2025". */
+  const char *date_fmt = _("%a %-d %b %Y");
+  g_autofree char *d1 = rapat_time_format (m->start_utc, tz, date_fmt);
+  g_autofree char *d2 = rapat_time_format (m->end_utc, tz, date_fmt);
+  g_autofree char *t1 = rapat_present_clock (m->start_utc, tz);
+  g_autofree char *t2 = rapat_present_clock (m->end_utc, tz);
+  g_autofree char *abbrev = rapat_time_abbrev (m->start_utc, tz);
+  g_autofree char *day1 = rapat_present_date (m->start_utc, tz);
+  g_autofree char *day2 = rapat_present_date (m->end_utc, tz);
+
+  if (g_strcmp0 (day1, day2) == 0)
+    return g_strdup_printf ("%s, %s–%s %s", d1, t1, t2, abbrev);
+  return g_strdup_printf ("%s %s – %s %s %s", d1, t1, d2, t2, abbrev);
+}
+
+void
+rapat_present_meeting_json (RapatJson *json, const RapatMeeting *m, GTimeZone *tz)
+{
+  g_autofree char *start = rapat_time_format_iso (m->start_utc, tz);
+  g_autofree char *end = rapat_time_format_iso (m->end_utc, tz);
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autofree char *created = rapat_time_format (m->created_at, utc, "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *updated = rapat_time_format (m->updated_at, utc, "%Y-%m-%dT%H:%M:%SZ");
+
+  rapat_json_int (json, "id", m->id);
+  rapat_json_string (json, "uid", m->uid);
+  rapat_json_string (json, "title", m->title);
+  rapat_json_string (json, "kind", m->kind);
+  rapat_json_string (json, "status", rapat_enum_name (&rapat_meeting_status_enum, m->status));
+  rapat_json_int (json, "sequence", m->sequence);
+  rapat_json_string (json, "start", start);
+  rapat_json_string (json, "end", end);
+  rapat_json_string (json, "tz", m->tzid);
+  rapat_json_int (json, "duration_minutes", (m->end_utc - m->start_utc) / 60);
+  rapat_json_string (json, "location", m->location);
+  rapat_json_string (json, "description", m->description);
+  rapat_json_id (json, "organizer_id", m->organizer_id);
+  rapat_json_string (json, "organizer", m->organizer_name);
+  rapat_json_string (json, "cancel_reason", m->cancel_reason);
+  rapat_json_int (json, "attendees_count", m->n_attendees);
+  rapat_json_int (json, "agenda_count", m->n_items);
+  rapat_json_string (json, "created", created);
+  rapat_json_string (json, "updated", updated);
+}
+
+void
+rapat_present_agenda_json (RapatJson *json, const RapatMeeting *m, GTimeZone *tz,
+                           GPtrArray *items)
+{
+  gint64 t = m->start_utc;
+
+  rapat_json_begin_array (json, "agenda");
+  for (guint i = 0; i < items->len; i++)
+    {
+      const RapatAgendaItem *it = items->pdata[i];
+      g_autofree char *start = rapat_time_format_iso (t, tz);
+      g_autofree char *end = rapat_time_format_iso (t + (gint64) it->duration_min * 60, tz);
+
+      rapat_json_begin_object (json, NULL);
+      rapat_json_int (json, "number", it->position);
+      rapat_json_int (json, "id", it->id);
+      rapat_json_string (json, "title", it->title);
+      rapat_json_string (json, "type", rapat_enum_name (&rapat_agenda_type_enum, it->type));
+      rapat_json_int (json, "duration_minutes", it->duration_min);
+      rapat_json_string (json, "start", start);
+      rapat_json_string (json, "end", end);
+      rapat_json_id (json, "presenter_id", it->presenter_id);
+      rapat_json_string (json, "presenter", it->presenter_name);
+      rapat_json_string (json, "notes", it->notes);
+      rapat_json_bool (json, "past_end", t + (gint64) it->duration_min * 60 > m->end_utc);
+      rapat_json_end_object (json);
+      t += (gint64) it->duration_min * 60;
+    }
+  rapat_json_end_array (json);
+}
+
+void
+rapat_present_agenda_table (FILE *out, const RapatMeeting *m, GTimeZone *tz, GPtrArray *items,
+                            const char *indent)
+{
+  g_autoptr(RapatTable) table = rapat_table_new (_("No"), _("Time"), _("Length"), _("Type"),
+                                                 _("Item"), _("Presenter"), NULL);
+  gint64 t = m->start_utc;
+
+  rapat_table_align_right (table, 0);
+  rapat_table_align_right (table, 2);
+  for (guint i = 0; i < items->len; i++)
+    {
+      const RapatAgendaItem *it = items->pdata[i];
+      gint64 end = t + (gint64) it->duration_min * 60;
+      g_autofree char *no = g_strdup_printf ("%d", it->position);
+      g_autofree char *t1 = rapat_present_clock (t, tz);
+      g_autofree char *t2 = rapat_present_clock (end, tz);
+      g_autofree char *span = g_strdup_printf ("%s–%s%s", t1, t2, end > m->end_utc ? " !" : "");
+      g_autofree char *dur = rapat_time_format_duration (it->duration_min);
+
+      rapat_table_add (table, no, span, dur, _(rapat_enum_name (&rapat_agenda_type_enum, it->type)),
+                       it->title, it->presenter_name);
+      t = end;
+    }
+  rapat_table_print (table, out, indent);
+  if (t > m->end_utc)
+    {
+      g_autofree char *over = rapat_time_format_duration ((t - m->end_utc + 59) / 60);
+      g_autofree char *t_end = rapat_present_clock (t, tz);
+      g_autofree char *m_end = rapat_present_clock (m->end_utc, tz);
+      fprintf (out, _("%s! The agenda runs %s past the meeting's end (%s, the meeting ends %s).\n"),
+               indent, over, t_end, m_end);
+    }
+}
+
+void
+rapat_present_attendees_json (RapatJson *json, GTimeZone *tz, GPtrArray *attendees)
+{
+  rapat_json_begin_array (json, "attendees");
+  for (guint i = 0; i < attendees->len; i++)
+    {
+      const RapatAttendee *a = attendees->pdata[i];
+      g_autofree char *arrived = a->arrived_utc != 0 ? rapat_time_format_iso (a->arrived_utc, tz)
+                                                     : NULL;
+
+      rapat_json_begin_object (json, NULL);
+      rapat_json_int (json, "person_id", a->person_id);
+      rapat_json_string (json, "name", a->person_name);
+      rapat_json_string (json, "position", a->position);
+      rapat_json_string (json, "unit", a->unit_name);
+      rapat_json_string (json, "email", a->email);
+      rapat_json_string (json, "role", rapat_enum_name (&rapat_role_enum, a->role));
+      rapat_json_string (json, "rsvp", rapat_enum_name (&rapat_rsvp_enum, a->rsvp));
+      rapat_json_string (json, "attendance",
+                         rapat_enum_name (&rapat_attendance_enum, a->attendance));
+      rapat_json_string (json, "arrived", arrived);
+      rapat_json_id (json, "represented_by_id", a->stand_in_id);
+      rapat_json_string (json, "represented_by", a->stand_in_name);
+      rapat_json_string (json, "note", a->note);
+      rapat_json_end_object (json);
+    }
+  rapat_json_end_array (json);
+}
+
+void
+rapat_present_attendee_table (FILE *out, const RapatMeeting *m, GTimeZone *tz,
+                              GPtrArray *attendees, const char *indent)
+{
+  g_autoptr(RapatTable) table = rapat_table_new (_("Name"), _("Position"), _("Unit"), _("Role"),
+                                                 _("Reply"), _("Attendance"), _("Arrived"),
+                                                 _("Stand-in / note"), NULL);
+
+  rapat_table_max_width (table, 1, 32);
+  rapat_table_max_width (table, 2, 28);
+  rapat_table_max_width (table, 7, 40);
+  for (guint i = 0; i < attendees->len; i++)
+    {
+      const RapatAttendee *a = attendees->pdata[i];
+      g_autofree char *arrived = NULL;
+      g_autofree char *extra = NULL;
+
+      if (a->arrived_utc != 0)
+        {
+          g_autofree char *clock = rapat_present_clock (a->arrived_utc, tz);
+          gint64 late = (a->arrived_utc - m->start_utc) / 60;
+          arrived = late > 0 ? g_strdup_printf (_("%s (+%" PRId64 "m)"), clock, late)
+                             : g_strdup (clock);
+        }
+      if (a->stand_in_name != NULL && a->note != NULL)
+        extra = g_strdup_printf (_("by %s; %s"), a->stand_in_name, a->note);
+      else if (a->stand_in_name != NULL)
+        extra = g_strdup_printf (_("by %s"), a->stand_in_name);
+      else if (a->note != NULL)
+        extra = g_strdup (a->note);
+      if (extra != NULL)
+        g_strdelimit (extra, "\t\n", ' ');
+      rapat_table_add (table, a->person_name, a->position, a->unit_name,
+                       _(rapat_enum_name (&rapat_role_enum, a->role)),
+                       _(rapat_enum_name (&rapat_rsvp_enum, a->rsvp)),
+                       a->attendance == RAPAT_ATTENDANCE_NONE
+                         ? "-" : _(rapat_enum_name (&rapat_attendance_enum, a->attendance)),
+                       arrived, extra);
+    }
+  rapat_table_print (table, out, indent);
+}

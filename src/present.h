@@ -1,0 +1,43 @@
+/* rapat — how meetings are shown: times in the meeting's zone, JSON fields (cli layer). */
+#pragma once
+
+#include "rapat.h"
+#include "model.h"
+#include "output.h"
+
+G_BEGIN_DECLS
+
+/* Returns the meeting's zone (UTC if the stored name no longer loads). */
+GTimeZone *rapat_present_zone (const RapatMeeting *m);
+
+/* Returns "Tue 2 Sep 2025, 09:00–16:00 WIT", or both dates when the meeting
+ * spans days; names of days and months follow the locale. */
+char *rapat_present_when (const RapatMeeting *m, GTimeZone *tz);
+
+/* Returns the date of @utc in @tz as "2025-09-02". */
+char *rapat_present_date (gint64 utc, GTimeZone *tz);
+
+/* Returns the time of @utc in @tz as "09:00". */
+char *rapat_present_clock (gint64 utc, GTimeZone *tz);
+
+/* Writes the meeting's own fields as members of the current JSON object. */
+void rapat_present_meeting_json (RapatJson *json, const RapatMeeting *m, GTimeZone *tz);
+
+/* Writes @items (RapatAgendaItem, in order) as a JSON array called "agenda",
+ * with start and end computed from the meeting's start. */
+void rapat_present_agenda_json (RapatJson *json, const RapatMeeting *m, GTimeZone *tz,
+                                GPtrArray *items);
+
+/* Prints @items as an aligned table with computed times, then a warning line
+ * when the agenda runs past the meeting's end. */
+void rapat_present_agenda_table (FILE *out, const RapatMeeting *m, GTimeZone *tz,
+                                 GPtrArray *items, const char *indent);
+
+/* Writes @attendees (RapatAttendee) as a JSON array called "attendees". */
+void rapat_present_attendees_json (RapatJson *json, GTimeZone *tz, GPtrArray *attendees);
+
+/* Prints @attendees as an aligned table (role, reply, attendance, arrival, stand-in). */
+void rapat_present_attendee_table (FILE *out, const RapatMeeting *m, GTimeZone *tz,
+                                   GPtrArray *attendees, const char *indent);
+
+G_END_DECLS

@@ -1,0 +1,397 @@
+/* rapat — the store: units and people. */
+#include "store-private.h"
+#include "timeutil.h"
+
+#include <string.h>
+
+#define UNIT_COLUMNS \
+  "u.id, u.name, u.code, u.parent_id, p.name, " \
+  "(SELECT count(*) FROM person WHERE unit_id = u.id) "
+
+/* Reads a unit from the current row of a statement selecting UNIT_COLUMNS. */
+static RapatUnit *
+unit_from_row (StoreStmt *stmt)
+{
+  RapatUnit *u = rapat_unit_new ();
+
+  u->id = sqlite3_column_int64 (stmt, 0);
+  u->name = store_column_text (stmt, 1);
+  u->code = store_column_text (stmt, 2);
+  u->parent_id = sqlite3_column_int64 (stmt, 3);
+  u->parent_name = store_column_text (stmt, 4);
+  u->n_people = sqlite3_column_int64 (stmt, 5);
+  return u;
+}
+
+/* Fails with RAPAT_ERROR_EXISTS if another unit (not @self) has @name or @code. */
+static gboolean
+unit_check_unique (RapatStore *store, const RapatUnit *unit, GError **error)
+{
+  g_autoptr(StoreStmt) stmt = store_prepare (store,
+    "SELECT name = ?1 COLLATE NOCASE FROM unit WHERE id IS NOT ?3 "
+    "AND (name = ?1 COLLATE NOCASE OR (?2 IS NOT NULL AND code = ?2 COLLATE NOCASE))", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  store_bind_text (stmt, 1, unit->name);
+  store_bind_text (stmt, 2, unit->code);
+  store_bind_id (stmt, 3, unit->id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      if (sqlite3_column_int (stmt, 0))
+        g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_EXISTS,
+                     _("unit '%s': a unit with this name already exists"), unit->name);
+      else
+        g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_EXISTS,
+                     _("code '%s': another unit already has this code"), unit->code);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+rapat_store_unit_insert (RapatStore *store, RapatUnit *unit, GError **error)
+{
+  g_autoptr(StoreStmt) stmt = NULL;
+
+  unit->id = 0;
+  if (!unit_check_unique (store, unit, error))
+    return FALSE;
+  stmt = store_prepare (store,
+    "INSERT INTO unit (name, code, parent_id, created_at) VALUES (?1, ?2, ?3, ?4)", error);
+  if (stmt == NULL)
+    return FALSE;
+  store_bind_text (stmt, 1, unit->name);
+  store_bind_text (stmt, 2, unit->code);
+  store_bind_id (stmt, 3, unit->parent_id);
+  sqlite3_bind_int64 (stmt, 4, rapat_time_now ());
+  if (!store_step_done (store, stmt, _("unable to add the unit"), error))
+    return FALSE;
+  unit->id = sqlite3_last_insert_rowid (store->db);
+  return TRUE;
+}
+
+gboolean
+rapat_store_unit_update (RapatStore *store, const RapatUnit *unit, GError **error)
+{
+  g_autoptr(StoreStmt) stmt = NULL;
+
+  if (!unit_check_unique (store, unit, error))
+    return FALSE;
+  /* A unit may not end up below itself. */
+  for (gint64 p = unit->parent_id; p != 0;)
+    {
+      g_autoptr(RapatUnit) parent = NULL;
+
+      if (p == unit->id)
+        {
+          g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                       _("parent '%s': would place the unit below itself"), unit->name);
+          return FALSE;
+        }
+      parent = rapat_store_unit_get (store, p, error);
+      if (parent == NULL)
+        return FALSE;
+      p = parent->parent_id;
+    }
+  stmt = store_prepare (store, "UPDATE unit SET name = ?2, code = ?3, parent_id = ?4 WHERE id = ?1",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, unit->id);
+  store_bind_text (stmt, 2, unit->name);
+  store_bind_text (stmt, 3, unit->code);
+  store_bind_id (stmt, 4, unit->parent_id);
+  return store_step_done (store, stmt, _("unable to change the unit"), error);
+}
+
+RapatUnit *
+rapat_store_unit_get (RapatStore *store, gint64 id, GError **error)
+{
+  g_autoptr(StoreStmt) stmt = store_prepare (store,
+    "SELECT " UNIT_COLUMNS "FROM unit u LEFT JOIN unit p ON p.id = u.parent_id WHERE u.id = ?1",
+    error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_NOT_FOUND,
+                   _("unit '%" PRId64 "': not found"), id);
+      return NULL;
+    }
+  return unit_from_row (stmt);
+}
+
+/* Appends @parent's children from @all (sorted by name) to @out, depth first. */
+static void
+unit_tree_append (GPtrArray *all, gint64 parent, GPtrArray *out, guint depth)
+{
+  for (guint i = 0; i < all->len; i++)
+    {
+      RapatUnit *u = all->pdata[i];
+
+      if (u != NULL && u->parent_id == parent)
+        {
+          all->pdata[i] = NULL;
+          g_ptr_array_add (out, u);
+          if (depth < 64)
+            unit_tree_append (all, u->id, out, depth + 1);
+        }
+    }
+}
+
+GPtrArray *
+rapat_store_unit_list (RapatStore *store, GError **error)
+{
+  g_autoptr(StoreStmt) stmt = store_prepare (store,
+    "SELECT " UNIT_COLUMNS "FROM unit u LEFT JOIN unit p ON p.id = u.parent_id "
+    "ORDER BY rapat_fold(u.name), u.id", error);
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) rapat_unit_free);
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) rapat_unit_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (all, unit_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      store_set_error (store, error, _("unable to list units"));
+      return NULL;
+    }
+  unit_tree_append (all, 0, out, 0);
+  /* Anything left has a parent outside the tree; list it rather than lose it. */
+  for (guint i = 0; i < all->len; i++)
+    if (all->pdata[i] != NULL)
+      g_ptr_array_add (out, g_steal_pointer (&all->pdata[i]));
+  return g_steal_pointer (&out);
+}
+
+gboolean
+rapat_store_unit_resolve (RapatStore *store, const char *text, gint64 *id, GError **error)
+{
+  return store_resolve (store, _("unit"), text,
+    "SELECT id FROM unit WHERE id = ?1",
+    "SELECT id, name, NULL, NULL FROM unit "
+    "WHERE code = ?1 COLLATE NOCASE OR rapat_fold(name) = rapat_fold(?1) ORDER BY id",
+    "SELECT id, name, NULL, NULL FROM unit "
+    "WHERE instr(rapat_fold(name), rapat_fold(?1)) > 0 ORDER BY rapat_fold(name), id LIMIT 6",
+    id, error);
+}
+
+#define PERSON_COLUMNS "p.id, p.name, p.position, p.unit_id, u.name, p.email, p.phone "
+
+/* Reads a person from the current row of a statement selecting PERSON_COLUMNS. */
+static RapatPerson *
+person_from_row (StoreStmt *stmt)
+{
+  RapatPerson *p = rapat_person_new ();
+
+  p->id = sqlite3_column_int64 (stmt, 0);
+  p->name = store_column_text (stmt, 1);
+  p->position = store_column_text (stmt, 2);
+  p->unit_id = sqlite3_column_int64 (stmt, 3);
+  p->unit_name = store_column_text (stmt, 4);
+  p->email = store_column_text (stmt, 5);
+  p->phone = store_column_text (stmt, 6);
+  return p;
+}
+
+/* Fails with RAPAT_ERROR_EXISTS if someone else already has the person's e-mail. */
+static gboolean
+person_check_unique (RapatStore *store, const RapatPerson *person, GError **error)
+{
+  g_autoptr(StoreStmt) stmt = NULL;
+
+  if (person->email == NULL)
+    return TRUE;
+  stmt = store_prepare (store,
+    "SELECT name FROM person WHERE email = ?1 COLLATE NOCASE AND id IS NOT ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  store_bind_text (stmt, 1, person->email);
+  store_bind_id (stmt, 2, person->id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_EXISTS,
+                   _("e-mail '%s': already belongs to %s"), person->email,
+                   sqlite3_column_text (stmt, 0));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+rapat_store_person_insert (RapatStore *store, RapatPerson *person, GError **error)
+{
+  g_autoptr(StoreStmt) stmt = NULL;
+
+  person->id = 0;
+  if (!person_check_unique (store, person, error))
+    return FALSE;
+  stmt = store_prepare (store,
+    "INSERT INTO person (name, position, unit_id, email, phone, created_at) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+  if (stmt == NULL)
+    return FALSE;
+  store_bind_text (stmt, 1, person->name);
+  store_bind_text (stmt, 2, person->position);
+  store_bind_id (stmt, 3, person->unit_id);
+  store_bind_text (stmt, 4, person->email);
+  store_bind_text (stmt, 5, person->phone);
+  sqlite3_bind_int64 (stmt, 6, rapat_time_now ());
+  if (!store_step_done (store, stmt, _("unable to add the person"), error))
+    return FALSE;
+  person->id = sqlite3_last_insert_rowid (store->db);
+  return TRUE;
+}
+
+gboolean
+rapat_store_person_update (RapatStore *store, const RapatPerson *person, GError **error)
+{
+  g_autoptr(StoreStmt) stmt = NULL;
+
+  if (!person_check_unique (store, person, error))
+    return FALSE;
+  stmt = store_prepare (store,
+    "UPDATE person SET name = ?2, position = ?3, unit_id = ?4, email = ?5, phone = ?6 "
+    "WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, person->id);
+  store_bind_text (stmt, 2, person->name);
+  store_bind_text (stmt, 3, person->position);
+  store_bind_id (stmt, 4, person->unit_id);
+  store_bind_text (stmt, 5, person->email);
+  store_bind_text (stmt, 6, person->phone);
+  return store_step_done (store, stmt, _("unable to change the person"), error);
+}
+
+gboolean
+rapat_store_person_delete (RapatStore *store, gint64 id, GError **error)
+{
+  g_autoptr(StoreStmt) uses = store_prepare (store,
+    "SELECT (SELECT count(*) FROM attendee WHERE person_id = ?1 OR represented_by = ?1), "
+    "       (SELECT count(*) FROM meeting WHERE organizer_id = ?1), "
+    "       (SELECT count(*) FROM agenda_item WHERE presenter_id = ?1), "
+    "       (SELECT name FROM person WHERE id = ?1)", error);
+  g_autoptr(StoreStmt) stmt = NULL;
+  gint64 n_att, n_org, n_pres;
+
+  if (uses == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (uses, 1, id);
+  if (sqlite3_step (uses) != SQLITE_ROW)
+    {
+      store_set_error (store, error, _("unable to remove the person"));
+      return FALSE;
+    }
+  n_att = sqlite3_column_int64 (uses, 0);
+  n_org = sqlite3_column_int64 (uses, 1);
+  n_pres = sqlite3_column_int64 (uses, 2);
+  if (n_att + n_org + n_pres > 0)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IN_USE,
+                   _("person '%s': still referenced (%" PRId64 " invitations, "
+                     "%" PRId64 " meetings organised, %" PRId64
+                     " agenda items presented); remove those first"),
+                   sqlite3_column_text (uses, 3), n_att, n_org, n_pres);
+      return FALSE;
+    }
+  stmt = store_prepare (store, "DELETE FROM person WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return store_step_done (store, stmt, _("unable to remove the person"), error);
+}
+
+RapatPerson *
+rapat_store_person_get (RapatStore *store, gint64 id, GError **error)
+{
+  g_autoptr(StoreStmt) stmt = store_prepare (store,
+    "SELECT " PERSON_COLUMNS "FROM person p LEFT JOIN unit u ON u.id = p.unit_id WHERE p.id = ?1",
+    error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_NOT_FOUND,
+                   _("person '%" PRId64 "': not found"), id);
+      return NULL;
+    }
+  return person_from_row (stmt);
+}
+
+GPtrArray *
+rapat_store_person_list (RapatStore *store, gint64 unit_id, GError **error)
+{
+  g_autoptr(StoreStmt) stmt = store_prepare (store,
+    "SELECT " PERSON_COLUMNS "FROM person p LEFT JOIN unit u ON u.id = p.unit_id "
+    "WHERE ?1 IS NULL OR p.unit_id = ?1 ORDER BY rapat_fold(p.name), p.id", error);
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) rapat_person_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  store_bind_id (stmt, 1, unit_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (out, person_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      store_set_error (store, error, _("unable to list people"));
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+gboolean
+rapat_store_person_resolve (RapatStore *store, const char *text, gint64 *id, GError **error)
+{
+  return store_resolve (store, _("person"), text,
+    "SELECT id FROM person WHERE id = ?1",
+    "SELECT id, name, NULL, NULL FROM person "
+    "WHERE email = ?1 COLLATE NOCASE OR rapat_fold(name) = rapat_fold(?1) ORDER BY id",
+    "SELECT id, name, NULL, NULL FROM person "
+    "WHERE instr(rapat_fold(name), rapat_fold(?1)) > 0 ORDER BY rapat_fold(name), id LIMIT 6",
+    id, error);
+}
+
+/* Returns the id of the row of @sql (one text parameter) or 0; -1 on failure. */
+static gint64
+find_one (RapatStore *store, const char *sql, const char *name, GError **error)
+{
+  g_autoptr(StoreStmt) stmt = store_prepare (store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  store_bind_text (stmt, 1, name);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  if (rc != SQLITE_DONE)
+    {
+      store_set_error (store, error, name);
+      return -1;
+    }
+  return 0;
+}
+
+gint64
+rapat_store_unit_find (RapatStore *store, const char *name, GError **error)
+{
+  return find_one (store, "SELECT id FROM unit WHERE rapat_fold(name) = rapat_fold(?1) ORDER BY id",
+                   name, error);
+}
+
+gint64
+rapat_store_person_find (RapatStore *store, const char *name, GError **error)
+{
+  return find_one (store,
+                   "SELECT id FROM person WHERE rapat_fold(name) = rapat_fold(?1) ORDER BY id",
+                   name, error);
+}

@@ -1,0 +1,591 @@
+/* rapat — the store: meetings, their agenda and their attendees. */
+#include "store-private.h"
+#include "text.h"
+#include "timeutil.h"
+
+#include <string.h>
+
+#define MEETING_COLUMNS \
+  "m.id, m.uid, m.title, m.kind, m.description, m.location, m.start_utc, m.end_utc, " \
+  "m.tzid, m.status, m.sequence, m.organizer_id, o.name, o.email, m.cancel_reason, " \
+  "m.created_at, m.updated_at, " \
+  "(SELECT count(*) FROM attendee WHERE meeting_id = m.id), " \
+  "(SELECT count(*) FROM agenda_item WHERE meeting_id = m.id) "
+
+/* Maps a stored enumeration text back to its value (the CHECK constraints
+ * guarantee it is one of the names). */
+static int
+enum_from_column (const RapatEnum *e, StoreStmt *stmt, int col)
+{
+  const char *t = (const char *) sqlite3_column_text (stmt, col);
+  int v = -1;
+
+  if (t != NULL)
+    rapat_enum_parse (e, t, &v, NULL);
+  return v;
+}
+
+/* Reads a meeting from the current row of a statement selecting MEETING_COLUMNS. */
+static RapatMeeting *
+meeting_from_row (StoreStmt *stmt)
+{
+  RapatMeeting *m = rapat_meeting_new ();
+
+  m->id = sqlite3_column_int64 (stmt, 0);
+  m->uid = store_column_text (stmt, 1);
+  m->title = store_column_text (stmt, 2);
+  m->kind = store_column_text (stmt, 3);
+  m->description = store_column_text (stmt, 4);
+  m->location = store_column_text (stmt, 5);
+  m->start_utc = sqlite3_column_int64 (stmt, 6);
+  m->end_utc = sqlite3_column_int64 (stmt, 7);
+  m->tzid = store_column_text (stmt, 8);
+  m->status = enum_from_column (&rapat_meeting_status_enum, stmt, 9);
+  m->sequence = sqlite3_column_int64 (stmt, 10);
+  m->organizer_id = sqlite3_column_int64 (stmt, 11);
+  m->organizer_name = store_column_text (stmt, 12);
+  m->organizer_email = store_column_text (stmt, 13);
+  m->cancel_reason = store_column_text (stmt, 14);
+  m->created_at = sqlite3_column_int64 (stmt, 15);
+  m->updated_at = sqlite3_column_int64 (stmt, 16);
+  m->n_attendees = sqlite3_column_int64 (stmt, 17);
+  m->n_items = sqlite3_column_int64 (stmt, 18);
+  return m;
+}
+
+/* Binds the writable fields of @m as ?2 .. ?14 (?1 is the id or uid). */
+static void
+meeting_bind (StoreStmt *stmt, const RapatMeeting *m)
+{
+  store_bind_text (stmt, 2, m->title);
+  store_bind_text (stmt, 3, m->kind != NULL ? m->kind : "meeting");
+  store_bind_text (stmt, 4, m->description);
+  store_bind_text (stmt, 5, m->location);
+  sqlite3_bind_int64 (stmt, 6, m->start_utc);
+  sqlite3_bind_int64 (stmt, 7, m->end_utc);
+  store_bind_text (stmt, 8, m->tzid);
+  store_bind_text (stmt, 9, rapat_enum_name (&rapat_meeting_status_enum, m->status));
+  sqlite3_bind_int64 (stmt, 10, m->sequence);
+  store_bind_id (stmt, 11, m->organizer_id);
+  store_bind_text (stmt, 12, m->cancel_reason);
+  sqlite3_bind_int64 (stmt, 13, m->created_at);
+  sqlite3_bind_int64 (stmt, 14, m->updated_at);
+}
+
+gboolean
+rapat_store_meeting_insert (RapatStore *store, RapatMeeting *meeting, GError **error)
+{
+  g_autoptr(StoreStmt) stmt = store_prepare (store,
+    "INSERT INTO meeting (uid, title, kind, description, location, start_utc, end_utc, tzid, "
+    "status, sequence, organizer_id, cancel_reason, created_at, updated_at) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  store_bind_text (stmt, 1, meeting->uid);
+  meeting_bind (stmt, meeting);
+  if (!store_step_done (store, stmt, _("unable to add the meeting"), error))
+    return FALSE;
+  meeting->id = sqlite3_last_insert_rowid (store->db);
+  return TRUE;
+}
+
+gboolean
+rapat_store_meeting_update (RapatStore *store, const RapatMeeting *meeting, GError **error)
+{
+  g_autoptr(StoreStmt) stmt = store_prepare (store,
+    "UPDATE meeting SET title = ?2, kind = ?3, description = ?4, location = ?5, "
+    "start_utc = ?6, end_utc = ?7, tzid = ?8, status = ?9, sequence = ?10, "
+    "organizer_id = ?11, cancel_reason = ?12, created_at = ?13, updated_at = ?14 "
+    "WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, meeting->id);
+  meeting_bind (stmt, meeting);
+  return store_step_done (store, stmt, _("unable to change the meeting"), error);
+}
+
+gboolean
+rapat_store_meeting_delete (RapatStore *store, gint64 id, GError **error)
+{
+  g_autoptr(StoreStmt) stmt = store_prepare (store, "DELETE FROM meeting WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  return store_step_done (store, stmt, _("unable to delete the meeting"), error);
+}
+
+RapatMeeting *
+rapat_store_meeting_get (RapatStore *store, gint64 id, GError **error)
+{
+  g_autoptr(StoreStmt) stmt = store_prepare (store,
+    "SELECT " MEETING_COLUMNS "FROM meeting m LEFT JOIN person o ON o.id = m.organizer_id "
+    "WHERE m.id = ?1", error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_NOT_FOUND,
+                   _("meeting '%" PRId64 "': not found"), id);
+      return NULL;
+    }
+  return meeting_from_row (stmt);
+}
+
+gint64
+rapat_store_meeting_find_uid (RapatStore *store, const char *uid, GError **error)
+{
+  g_autoptr(StoreStmt) stmt = store_prepare (store, "SELECT id FROM meeting WHERE uid = ?1",
+                                             error);
+
+  if (stmt == NULL)
+    return 0;
+  store_bind_text (stmt, 1, uid);
+  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+}
+
+GPtrArray *
+rapat_store_meeting_list (RapatStore *store, const RapatMeetingFilter *filter, GError **error)
+{
+  /* A meeting lasts at most RAPAT_MAX_MEETING_MINUTES, so "ends after
+   * from" implies "starts after from minus that", which lets the start
+   * index bound the scan on both sides. */
+  g_autoptr(StoreStmt) stmt = store_prepare (store,
+    "SELECT " MEETING_COLUMNS "FROM meeting m LEFT JOIN person o ON o.id = m.organizer_id "
+    "WHERE (?1 IS NULL OR (m.end_utc > ?1 AND m.start_utc > ?1 - ?5)) "
+    "AND (?2 IS NULL OR m.start_utc < ?2) "
+    "AND (?3 IS NULL OR m.kind = ?3 COLLATE NOCASE) AND (?4 IS NULL OR m.status = ?4) "
+    "ORDER BY m.start_utc, m.id", error);
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) rapat_meeting_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  if (filter->from_utc != 0)
+    sqlite3_bind_int64 (stmt, 1, filter->from_utc);
+  if (filter->to_utc != 0)
+    sqlite3_bind_int64 (stmt, 2, filter->to_utc);
+  store_bind_text (stmt, 3, filter->kind);
+  store_bind_text (stmt, 4, rapat_enum_name (&rapat_meeting_status_enum, filter->status));
+  sqlite3_bind_int64 (stmt, 5, (gint64) RAPAT_MAX_MEETING_MINUTES * 60);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (out, meeting_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      store_set_error (store, error, _("unable to list meetings"));
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+gboolean
+rapat_store_meeting_resolve (RapatStore *store, const char *text, gint64 *id, GError **error)
+{
+  return store_resolve (store, _("meeting"), text,
+    "SELECT id FROM meeting WHERE id = ?1",
+    "SELECT id, title, start_utc, tzid FROM meeting "
+    "WHERE uid = ?1 OR rapat_fold(title) = rapat_fold(?1) ORDER BY start_utc, id",
+    "SELECT id, title, start_utc, tzid FROM meeting "
+    "WHERE instr(rapat_fold(title), rapat_fold(?1)) > 0 ORDER BY start_utc, id LIMIT 6",
+    id, error);
+}
+
+/* ---- agenda ---- */
+
+#define ITEM_COLUMNS \
+  "a.id, a.meeting_id, a.position, a.title, a.type, a.duration_min, a.presenter_id, " \
+  "p.name, a.notes "
+
+/* Reads an agenda item from the current row of a statement selecting ITEM_COLUMNS. */
+static RapatAgendaItem *
+item_from_row (StoreStmt *stmt)
+{
+  RapatAgendaItem *item = rapat_agenda_item_new ();
+
+  item->id = sqlite3_column_int64 (stmt, 0);
+  item->meeting_id = sqlite3_column_int64 (stmt, 1);
+  item->position = sqlite3_column_int (stmt, 2);
+  item->title = store_column_text (stmt, 3);
+  item->type = enum_from_column (&rapat_agenda_type_enum, stmt, 4);
+  item->duration_min = sqlite3_column_int (stmt, 5);
+  item->presenter_id = sqlite3_column_int64 (stmt, 6);
+  item->presenter_name = store_column_text (stmt, 7);
+  item->notes = store_column_text (stmt, 8);
+  return item;
+}
+
+GPtrArray *
+rapat_store_agenda_list (RapatStore *store, gint64 meeting_id, GError **error)
+{
+  g_autoptr(StoreStmt) stmt = store_prepare (store,
+    "SELECT " ITEM_COLUMNS "FROM agenda_item a LEFT JOIN person p ON p.id = a.presenter_id "
+    "WHERE a.meeting_id = ?1 ORDER BY a.position", error);
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) rapat_agenda_item_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (out, item_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      store_set_error (store, error, _("unable to read the agenda"));
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+/* Returns the number of items in the meeting's agenda, or -1 with @error set. */
+static int
+agenda_count (RapatStore *store, gint64 meeting_id, GError **error)
+{
+  g_autoptr(StoreStmt) stmt = store_prepare (store,
+    "SELECT count(*) FROM agenda_item WHERE meeting_id = ?1", error);
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      store_set_error (store, error, _("unable to read the agenda"));
+      return -1;
+    }
+  return sqlite3_column_int (stmt, 0);
+}
+
+/* Adds @delta to the positions of the meeting's items numbered @from..@to.
+ * Positions are unique, so the range is first moved out of the way (negated)
+ * and then put back shifted. */
+static gboolean
+agenda_shift (RapatStore *store, gint64 meeting_id, int from, int to, int delta, GError **error)
+{
+  g_autoptr(StoreStmt) out = store_prepare (store,
+    "UPDATE agenda_item SET position = -position "
+    "WHERE meeting_id = ?1 AND position BETWEEN ?2 AND ?3", error);
+  g_autoptr(StoreStmt) back = NULL;
+
+  if (out == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (out, 1, meeting_id);
+  sqlite3_bind_int (out, 2, from);
+  sqlite3_bind_int (out, 3, to);
+  if (!store_step_done (store, out, _("unable to reorder the agenda"), error))
+    return FALSE;
+  back = store_prepare (store,
+    "UPDATE agenda_item SET position = -position + ?2 WHERE meeting_id = ?1 AND position < 0",
+    error);
+  if (back == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (back, 1, meeting_id);
+  sqlite3_bind_int (back, 2, delta);
+  return store_step_done (store, back, _("unable to reorder the agenda"), error);
+}
+
+gboolean
+rapat_store_agenda_insert (RapatStore *store, RapatAgendaItem *item, GError **error)
+{
+  g_autoptr(StoreStmt) stmt = NULL;
+  int n = agenda_count (store, item->meeting_id, error);
+
+  if (n < 0)
+    return FALSE;
+  if (item->position <= 0 || item->position > n)
+    item->position = n + 1;
+  else if (!agenda_shift (store, item->meeting_id, item->position, n, 1, error))
+    return FALSE;
+  stmt = store_prepare (store,
+    "INSERT INTO agenda_item (meeting_id, position, title, type, duration_min, presenter_id, notes) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, item->meeting_id);
+  sqlite3_bind_int (stmt, 2, item->position);
+  store_bind_text (stmt, 3, item->title);
+  store_bind_text (stmt, 4, rapat_enum_name (&rapat_agenda_type_enum, item->type));
+  sqlite3_bind_int (stmt, 5, item->duration_min);
+  store_bind_id (stmt, 6, item->presenter_id);
+  store_bind_text (stmt, 7, item->notes);
+  if (!store_step_done (store, stmt, _("unable to add the agenda item"), error))
+    return FALSE;
+  item->id = sqlite3_last_insert_rowid (store->db);
+  return TRUE;
+}
+
+gboolean
+rapat_store_agenda_update (RapatStore *store, const RapatAgendaItem *item, GError **error)
+{
+  g_autoptr(StoreStmt) stmt = store_prepare (store,
+    "UPDATE agenda_item SET title = ?2, type = ?3, duration_min = ?4, presenter_id = ?5, "
+    "notes = ?6 WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, item->id);
+  store_bind_text (stmt, 2, item->title);
+  store_bind_text (stmt, 3, rapat_enum_name (&rapat_agenda_type_enum, item->type));
+  sqlite3_bind_int (stmt, 4, item->duration_min);
+  store_bind_id (stmt, 5, item->presenter_id);
+  store_bind_text (stmt, 6, item->notes);
+  return store_step_done (store, stmt, _("unable to change the agenda item"), error);
+}
+
+/* Sets the position of the item at @from to @to (a free slot or a negated one). */
+static gboolean
+agenda_set_position (RapatStore *store, gint64 meeting_id, int from, int to, GError **error)
+{
+  g_autoptr(StoreStmt) stmt = store_prepare (store,
+    "UPDATE agenda_item SET position = ?3 WHERE meeting_id = ?1 AND position = ?2", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  sqlite3_bind_int (stmt, 2, from);
+  sqlite3_bind_int (stmt, 3, to);
+  return store_step_done (store, stmt, _("unable to reorder the agenda"), error);
+}
+
+gboolean
+rapat_store_agenda_move (RapatStore *store, gint64 meeting_id, int from, int to, GError **error)
+{
+  int n = agenda_count (store, meeting_id, error);
+  /* Parked out of the way at 0 while the others shift; 0 is never a position. */
+  const int parked = 0;
+
+  if (n < 0)
+    return FALSE;
+  if (to < 1 || to > n)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("position '%d': the agenda has items 1 to %d"), to, n);
+      return FALSE;
+    }
+  if (from == to)
+    return TRUE;
+  if (!agenda_set_position (store, meeting_id, from, parked, error))
+    return FALSE;
+  if (from < to && !agenda_shift (store, meeting_id, from + 1, to, -1, error))
+    return FALSE;
+  if (from > to && !agenda_shift (store, meeting_id, to, from - 1, 1, error))
+    return FALSE;
+  return agenda_set_position (store, meeting_id, parked, to, error);
+}
+
+gboolean
+rapat_store_agenda_remove (RapatStore *store, gint64 meeting_id, int position, GError **error)
+{
+  g_autoptr(StoreStmt) stmt = store_prepare (store,
+    "DELETE FROM agenda_item WHERE meeting_id = ?1 AND position = ?2", error);
+  int n;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  sqlite3_bind_int (stmt, 2, position);
+  if (!store_step_done (store, stmt, _("unable to remove the agenda item"), error))
+    return FALSE;
+  n = agenda_count (store, meeting_id, error);
+  if (n < 0)
+    return FALSE;
+  return position > n || agenda_shift (store, meeting_id, position + 1, n + 1, -1, error);
+}
+
+RapatAgendaItem *
+rapat_store_agenda_resolve (RapatStore *store, gint64 meeting_id, const char *text,
+                            GError **error)
+{
+  g_autoptr(StoreStmt) stmt = store_prepare (store,
+    "SELECT " ITEM_COLUMNS "FROM agenda_item a LEFT JOIN person p ON p.id = a.presenter_id "
+    "WHERE a.meeting_id = ?1 AND (a.position = ?2 "
+    "  OR (?2 IS NULL AND instr(rapat_fold(a.title), rapat_fold(?3)) > 0)) "
+    "ORDER BY a.position", error);
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) rapat_agenda_item_free);
+  g_autofree char *ex = rapat_text_excerpt (text);
+  gint64 number;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  if (rapat_text_parse_id (text, &number))
+    sqlite3_bind_int64 (stmt, 2, number);
+  store_bind_text (stmt, 3, text);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (found, item_from_row (stmt));
+  if (found->len == 1 && *text != '\0')
+    return g_steal_pointer (&found->pdata[0]);
+  if (found->len == 0 || *text == '\0')
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_NOT_FOUND,
+                   _("agenda item '%s': not found in this meeting's agenda"), ex);
+      return NULL;
+    }
+  {
+    g_autoptr(GString) list = g_string_new (NULL);
+
+    for (guint i = 0; i < found->len && i < 5; i++)
+      {
+        RapatAgendaItem *it = found->pdata[i];
+        g_string_append_printf (list, "%s%d %s", i > 0 ? "; " : "", it->position, it->title);
+      }
+    g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_AMBIGUOUS,
+                 _("agenda item '%s': ambiguous, matches %s (use the number)"), ex, list->str);
+  }
+  return NULL;
+}
+
+/* ---- attendees ---- */
+
+#define ATTENDEE_COLUMNS \
+  "a.id, a.meeting_id, a.person_id, p.name, p.position, u.name, p.email, a.role, a.rsvp, " \
+  "a.attendance, a.arrived_utc, a.represented_by, s.name, s.position, a.note "
+#define ATTENDEE_FROM \
+  "FROM attendee a JOIN person p ON p.id = a.person_id LEFT JOIN unit u ON u.id = p.unit_id " \
+  "LEFT JOIN person s ON s.id = a.represented_by "
+
+/* Reads an attendee from the current row of a statement selecting ATTENDEE_COLUMNS. */
+static RapatAttendee *
+attendee_from_row (StoreStmt *stmt)
+{
+  RapatAttendee *a = rapat_attendee_new ();
+
+  a->id = sqlite3_column_int64 (stmt, 0);
+  a->meeting_id = sqlite3_column_int64 (stmt, 1);
+  a->person_id = sqlite3_column_int64 (stmt, 2);
+  a->person_name = store_column_text (stmt, 3);
+  a->position = store_column_text (stmt, 4);
+  a->unit_name = store_column_text (stmt, 5);
+  a->email = store_column_text (stmt, 6);
+  a->role = enum_from_column (&rapat_role_enum, stmt, 7);
+  a->rsvp = enum_from_column (&rapat_rsvp_enum, stmt, 8);
+  a->attendance = enum_from_column (&rapat_attendance_enum, stmt, 9);
+  a->arrived_utc = sqlite3_column_int64 (stmt, 10);
+  a->stand_in_id = sqlite3_column_int64 (stmt, 11);
+  a->stand_in_name = store_column_text (stmt, 12);
+  a->stand_in_position = store_column_text (stmt, 13);
+  a->note = store_column_text (stmt, 14);
+  return a;
+}
+
+GPtrArray *
+rapat_store_attendee_list (RapatStore *store, gint64 meeting_id, GError **error)
+{
+  g_autoptr(StoreStmt) stmt = store_prepare (store,
+    "SELECT " ATTENDEE_COLUMNS ATTENDEE_FROM "WHERE a.meeting_id = ?1 "
+    "ORDER BY CASE a.role WHEN 'chair' THEN 0 WHEN 'speaker' THEN 1 WHEN 'participant' THEN 2 "
+    "  WHEN 'optional' THEN 3 ELSE 4 END, rapat_fold(p.name), p.id", error);
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) rapat_attendee_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (out, attendee_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      store_set_error (store, error, _("unable to list attendees"));
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+RapatAttendee *
+rapat_store_attendee_get (RapatStore *store, gint64 meeting_id, gint64 person_id,
+                          GError **error)
+{
+  g_autoptr(StoreStmt) stmt = store_prepare (store,
+    "SELECT " ATTENDEE_COLUMNS ATTENDEE_FROM "WHERE a.meeting_id = ?1 AND a.person_id = ?2",
+    error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  sqlite3_bind_int64 (stmt, 2, person_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_NOT_FOUND,
+                   _("person '%" PRId64 "': not invited to this meeting"), person_id);
+      return NULL;
+    }
+  return attendee_from_row (stmt);
+}
+
+/* Binds the writable fields of @a as ?3 .. ?9. */
+static void
+attendee_bind (StoreStmt *stmt, const RapatAttendee *a)
+{
+  store_bind_text (stmt, 3, rapat_enum_name (&rapat_role_enum, a->role));
+  store_bind_text (stmt, 4, rapat_enum_name (&rapat_rsvp_enum, a->rsvp));
+  store_bind_text (stmt, 5, rapat_enum_name (&rapat_attendance_enum, a->attendance));
+  store_bind_id (stmt, 6, a->arrived_utc);
+  store_bind_id (stmt, 7, a->stand_in_id);
+  store_bind_text (stmt, 8, a->note);
+}
+
+gboolean
+rapat_store_attendee_insert (RapatStore *store, RapatAttendee *attendee, GError **error)
+{
+  g_autoptr(StoreStmt) stmt = store_prepare (store,
+    "INSERT INTO attendee (meeting_id, person_id, role, rsvp, attendance, arrived_utc, "
+    "represented_by, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+    "ON CONFLICT (meeting_id, person_id) DO NOTHING", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, attendee->meeting_id);
+  sqlite3_bind_int64 (stmt, 2, attendee->person_id);
+  attendee_bind (stmt, attendee);
+  if (!store_step_done (store, stmt, _("unable to invite"), error))
+    return FALSE;
+  if (sqlite3_changes (store->db) == 0)
+    {
+      g_autoptr(RapatPerson) p = rapat_store_person_get (store, attendee->person_id, NULL);
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_EXISTS,
+                   _("person '%s': already invited to this meeting"),
+                   p != NULL ? p->name : "?");
+      return FALSE;
+    }
+  attendee->id = sqlite3_last_insert_rowid (store->db);
+  return TRUE;
+}
+
+gboolean
+rapat_store_attendee_update (RapatStore *store, const RapatAttendee *attendee, GError **error)
+{
+  g_autoptr(StoreStmt) stmt = store_prepare (store,
+    "UPDATE attendee SET role = ?3, rsvp = ?4, attendance = ?5, arrived_utc = ?6, "
+    "represented_by = ?7, note = ?8 WHERE meeting_id = ?1 AND person_id = ?2", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, attendee->meeting_id);
+  sqlite3_bind_int64 (stmt, 2, attendee->person_id);
+  attendee_bind (stmt, attendee);
+  return store_step_done (store, stmt, _("unable to change the attendee"), error);
+}
+
+gboolean
+rapat_store_attendee_remove (RapatStore *store, gint64 meeting_id, gint64 person_id,
+                             GError **error)
+{
+  g_autoptr(StoreStmt) stmt = store_prepare (store,
+    "DELETE FROM attendee WHERE meeting_id = ?1 AND person_id = ?2", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  sqlite3_bind_int64 (stmt, 2, person_id);
+  if (!store_step_done (store, stmt, _("unable to remove the attendee"), error))
+    return FALSE;
+  if (sqlite3_changes (store->db) == 0)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_NOT_FOUND,
+                   _("person '%" PRId64 "': not invited to this meeting"), person_id);
+      return FALSE;
+    }
+  return TRUE;
+}

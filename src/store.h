@@ -1,0 +1,149 @@
+/* rapat — the store: one SQLite file holding the whole model.
+ *
+ * Only the store's own files include sqlite3.h.  Every function that can fail
+ * returns FALSE or NULL with @error set (domain RAPAT_ERROR); messages name
+ * the value and the reason.  Functions that write do not open transactions of
+ * their own: the caller wraps a whole command in rapat_store_begin() and
+ * rapat_store_commit(), so that a failure anywhere writes nothing. */
+#pragma once
+
+#include "rapat.h"
+#include "model.h"
+
+G_BEGIN_DECLS
+
+typedef struct _RapatStore RapatStore;
+
+/* Opens (creating it 0600 if missing) the database at @path and migrates it
+ * to the latest schema.  A file from a newer rapat, or one that is not a
+ * SQLite database, is refused.  ":memory:" opens a private in-memory store. */
+RapatStore *rapat_store_open (const char *path, GError **error);
+
+/* Like rapat_store_open(), but migrates only up to @version (0 = none); for
+ * tests that build databases as earlier releases left them. */
+RapatStore *rapat_store_open_at_version (const char *path, int version, GError **error);
+
+/* Applies the migrations after the database's version, up to @version. */
+gboolean rapat_store_migrate (RapatStore *store, int version, GError **error);
+
+/* Closes the store; NULL is ignored. */
+void rapat_store_free (RapatStore *store);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatStore, rapat_store_free)
+
+/* Returns the schema version of the open database (PRAGMA user_version). */
+int rapat_store_version (RapatStore *store);
+
+/* Returns the schema version this program writes: the number of migrations. */
+int rapat_store_latest_version (void);
+
+/* Starts a write transaction (BEGIN IMMEDIATE: the lock is taken now, so a
+ * busy database waits here, not halfway through the command). */
+gboolean rapat_store_begin (RapatStore *store, GError **error);
+
+/* Commits the transaction begun by rapat_store_begin(). */
+gboolean rapat_store_commit (RapatStore *store, GError **error);
+
+/* Rolls back the open transaction, if any; never fails. */
+void rapat_store_rollback (RapatStore *store);
+
+/* Checks the file with PRAGMA integrity_check and foreign_key_check. */
+gboolean rapat_store_check (RapatStore *store, GError **error);
+
+/* ---- units ---- */
+
+/* Inserts @unit (name, code, parent_id) and stores its new id in unit->id. */
+gboolean rapat_store_unit_insert (RapatStore *store, RapatUnit *unit, GError **error);
+/* Updates name, code and parent of the unit with unit->id. */
+gboolean rapat_store_unit_update (RapatStore *store, const RapatUnit *unit, GError **error);
+/* Returns the unit with @id, or NULL with RAPAT_ERROR_NOT_FOUND. */
+RapatUnit *rapat_store_unit_get (RapatStore *store, gint64 id, GError **error);
+/* Returns all units (RapatUnit), parents before their children, by name. */
+GPtrArray *rapat_store_unit_list (RapatStore *store, GError **error);
+/* Finds the unit named by @text: an id, a code, or an unambiguous part of a name. */
+gboolean rapat_store_unit_resolve (RapatStore *store, const char *text, gint64 *id,
+                                   GError **error);
+
+/* Returns the id of the unit called exactly @name (ignoring case), 0 if
+ * there is none, -1 with @error set on failure. */
+gint64 rapat_store_unit_find (RapatStore *store, const char *name, GError **error);
+
+/* ---- people ---- */
+
+/* Returns the id of the first person called exactly @name (ignoring case),
+ * 0 if there is none, -1 with @error set on failure. */
+gint64 rapat_store_person_find (RapatStore *store, const char *name, GError **error);
+
+gboolean rapat_store_person_insert (RapatStore *store, RapatPerson *person, GError **error);
+gboolean rapat_store_person_update (RapatStore *store, const RapatPerson *person,
+                                    GError **error);
+/* Deletes a person; refused with RAPAT_ERROR_IN_USE while anything refers to them. */
+gboolean rapat_store_person_delete (RapatStore *store, gint64 id, GError **error);
+RapatPerson *rapat_store_person_get (RapatStore *store, gint64 id, GError **error);
+/* Returns people (RapatPerson) by name; @unit_id 0 means all units. */
+GPtrArray *rapat_store_person_list (RapatStore *store, gint64 unit_id, GError **error);
+/* Finds the person named by @text: an id, an e-mail, or an unambiguous part of a name. */
+gboolean rapat_store_person_resolve (RapatStore *store, const char *text, gint64 *id,
+                                     GError **error);
+/* ---- meetings ---- */
+
+typedef struct {
+  gint64 from_utc;        /* meetings ending after this instant; 0 = no bound */
+  gint64 to_utc;          /* meetings starting before this instant; 0 = no bound */
+  const char *kind;       /* NULL = any kind */
+  int status;             /* a RapatMeetingStatus, or -1 for any */
+} RapatMeetingFilter;
+
+/* Inserts @meeting (uid and timestamps set by the caller); stores the new id. */
+gboolean rapat_store_meeting_insert (RapatStore *store, RapatMeeting *meeting, GError **error);
+/* Writes every field of the meeting with meeting->id (the uid never changes). */
+gboolean rapat_store_meeting_update (RapatStore *store, const RapatMeeting *meeting,
+                                     GError **error);
+/* Deletes a meeting with its agenda and attendees. */
+gboolean rapat_store_meeting_delete (RapatStore *store, gint64 id, GError **error);
+RapatMeeting *rapat_store_meeting_get (RapatStore *store, gint64 id, GError **error);
+/* Returns the id of the meeting with @uid, or 0 when there is none. */
+gint64 rapat_store_meeting_find_uid (RapatStore *store, const char *uid, GError **error);
+/* Returns the meetings (RapatMeeting) that @filter selects, by start time. */
+GPtrArray *rapat_store_meeting_list (RapatStore *store, const RapatMeetingFilter *filter,
+                                     GError **error);
+/* Finds the meeting named by @text: an id, a uid, or an unambiguous part of a title. */
+gboolean rapat_store_meeting_resolve (RapatStore *store, const char *text, gint64 *id,
+                                      GError **error);
+
+/* ---- agenda ---- */
+
+/* Returns the meeting's agenda items (RapatAgendaItem) in order. */
+GPtrArray *rapat_store_agenda_list (RapatStore *store, gint64 meeting_id, GError **error);
+/* Inserts @item at item->position (1-based; 0 or past the end appends),
+ * moving later items down; stores the id and the position it got. */
+gboolean rapat_store_agenda_insert (RapatStore *store, RapatAgendaItem *item, GError **error);
+/* Writes title, type, duration, presenter and notes of the item with item->id. */
+gboolean rapat_store_agenda_update (RapatStore *store, const RapatAgendaItem *item,
+                                    GError **error);
+/* Moves the item at @from to @to (both 1-based, within the agenda). */
+gboolean rapat_store_agenda_move (RapatStore *store, gint64 meeting_id, int from, int to,
+                                  GError **error);
+/* Removes the item at @position and closes the gap. */
+gboolean rapat_store_agenda_remove (RapatStore *store, gint64 meeting_id, int position,
+                                    GError **error);
+/* Finds an item of the meeting by its number or an unambiguous part of its title. */
+RapatAgendaItem *rapat_store_agenda_resolve (RapatStore *store, gint64 meeting_id,
+                                             const char *text, GError **error);
+
+/* ---- attendees ---- */
+
+/* Returns the meeting's attendees (RapatAttendee) by role, then name. */
+GPtrArray *rapat_store_attendee_list (RapatStore *store, gint64 meeting_id, GError **error);
+/* Returns the invitation of @person_id to @meeting_id, or NULL with NOT_FOUND. */
+RapatAttendee *rapat_store_attendee_get (RapatStore *store, gint64 meeting_id,
+                                         gint64 person_id, GError **error);
+/* Invites a person; RAPAT_ERROR_EXISTS if they already are. */
+gboolean rapat_store_attendee_insert (RapatStore *store, RapatAttendee *attendee,
+                                      GError **error);
+/* Writes role, reply, attendance, arrival, stand-in and note. */
+gboolean rapat_store_attendee_update (RapatStore *store, const RapatAttendee *attendee,
+                                      GError **error);
+gboolean rapat_store_attendee_remove (RapatStore *store, gint64 meeting_id, gint64 person_id,
+                                      GError **error);
+
+G_END_DECLS

@@ -1,0 +1,155 @@
+/* rapat — validation of text entered by users (core layer). */
+#include "text.h"
+
+#include <string.h>
+
+#define EXCERPT_CHARS 40
+
+char *
+rapat_text_excerpt (const char *value)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = value;
+  const char *end = value + strlen (value);
+  guint n = 0;
+
+  while (p < end)
+    {
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+
+      if (n >= EXCERPT_CHARS)
+        {
+          g_string_append (out, "...");
+          break;
+        }
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append_printf (out, "\\x%02x", (guchar) *p);
+          p++;
+        }
+      else
+        {
+          if (c == '\n')
+            g_string_append (out, "\\n");
+          else if (c == '\t')
+            g_string_append (out, "\\t");
+          else if (c == '\r')
+            g_string_append (out, "\\r");
+          else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0))
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_unichar (out, c);
+          p = g_utf8_next_char (p);
+        }
+      n++;
+    }
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+rapat_text_check (const char *what, const char *value, RapatTextFlags flags,
+                  guint max_chars, GError **error)
+{
+  const char *end = NULL;
+  gboolean blank = TRUE;
+  glong n;
+
+  if (!g_utf8_validate (value, -1, &end))
+    {
+      g_autofree char *ex = rapat_text_excerpt (value);
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("%s '%s': not valid UTF-8 (bad byte at offset %u)"),
+                   what, ex, (guint) (end - value));
+      return FALSE;
+    }
+  for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean allowed_ws = (flags & RAPAT_TEXT_MULTILINE) != 0 && (c == '\t' || c == '\n');
+
+      if (!allowed_ws && (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)))
+        {
+          g_autofree char *ex = rapat_text_excerpt (value);
+          if ((flags & RAPAT_TEXT_MULTILINE) == 0 && (c == '\n' || c == '\t'))
+            g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                         _("%s '%s': must be a single line without tabs"), what, ex);
+          else
+            g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                         _("%s '%s': contains control character U+%04X"), what, ex, c);
+          return FALSE;
+        }
+      if (!g_unichar_isspace (c))
+        blank = FALSE;
+    }
+  n = g_utf8_strlen (value, -1);
+  if ((guint) n > max_chars)
+    {
+      g_autofree char *ex = rapat_text_excerpt (value);
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("%s '%s': too long (%ld characters, at most %u)"), what, ex, n, max_chars);
+      return FALSE;
+    }
+  if ((flags & RAPAT_TEXT_REQUIRED) != 0 && blank)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("%s '%s': must not be empty"), what, value);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+rapat_email_check (const char *value, GError **error)
+{
+  const char *at;
+
+  if (!rapat_text_check (_("e-mail"), value, RAPAT_TEXT_LINE | RAPAT_TEXT_REQUIRED,
+                         RAPAT_MAX_EMAIL, error))
+    return FALSE;
+  at = strchr (value, '@');
+  if (at == NULL || at == value || at[1] == '\0' || strchr (at + 1, '@') != NULL
+      || strpbrk (value, " <>()[],;:\"\\") != NULL || strchr (at + 1, '.') == NULL
+      || at[1] == '.' || value[strlen (value) - 1] == '.')
+    {
+      g_autofree char *ex = rapat_text_excerpt (value);
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("e-mail '%s': not an address of the form name@domain.example"), ex);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gsize
+rapat_text_width (const char *s)
+{
+  gsize w = 0;
+
+  for (const char *p = s; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iszerowidth (c))
+        continue;
+      w += g_unichar_iswide (c) ? 2 : 1;
+    }
+  return w;
+}
+
+gboolean
+rapat_text_parse_id (const char *s, gint64 *out)
+{
+  guint64 v = 0;
+
+  if (s == NULL || *s == '\0' || strlen (s) > 18)
+    return FALSE;
+  for (const char *p = s; *p != '\0'; p++)
+    {
+      if (*p < '0' || *p > '9')
+        return FALSE;
+      v = v * 10 + (guint64) (*p - '0');
+    }
+  if (v == 0)
+    return FALSE;
+  *out = (gint64) v;
+  return TRUE;
+}

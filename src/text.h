@@ -1,0 +1,45 @@
+/* rapat — validation of text entered by users (core layer). */
+#pragma once
+
+#include "rapat.h"
+
+G_BEGIN_DECLS
+
+/* Documented limits, in characters; the schema's CHECK constraints agree. */
+#define RAPAT_MAX_NAME   200    /* names, titles, positions, locations */
+#define RAPAT_MAX_CODE   32     /* unit codes, phone numbers */
+#define RAPAT_MAX_KIND   64     /* meeting kinds */
+#define RAPAT_MAX_EMAIL  254
+#define RAPAT_MAX_TEXT   10000  /* descriptions, notes, reasons */
+
+typedef enum {
+  RAPAT_TEXT_LINE      = 0,        /* one line: no control characters at all */
+  RAPAT_TEXT_MULTILINE = 1 << 0,   /* tab and newline allowed */
+  RAPAT_TEXT_REQUIRED  = 1 << 1,   /* empty or blank text is refused */
+} RapatTextFlags;
+
+/* Checks that @value (a field called @what, e.g. "title") is valid UTF-8,
+ * has no control characters other than those @flags allow, is at most
+ * @max_chars characters long and, if required, not blank.  Returns FALSE
+ * with @error set to a one-line message naming the field, a short excerpt
+ * of the value and the reason. */
+gboolean rapat_text_check (const char *what, const char *value, RapatTextFlags flags,
+                           guint max_chars, GError **error);
+
+/* Checks an e-mail address: one '@', non-empty local part and domain, no
+ * spaces or control characters, at most RAPAT_MAX_EMAIL characters. */
+gboolean rapat_email_check (const char *value, GError **error);
+
+/* Returns a copy of @value safe to quote in a one-line error message:
+ * invalid UTF-8 and control characters escaped, cut to about 40 characters. */
+char *rapat_text_excerpt (const char *value);
+
+/* Returns the number of terminal columns @s takes (wide characters count 2,
+ * combining marks 0).  @s must be valid UTF-8. */
+gsize rapat_text_width (const char *s);
+
+/* Returns TRUE when @s is a non-empty string of ASCII digits that fits in a
+ * positive gint64, storing it in @out. */
+gboolean rapat_text_parse_id (const char *s, gint64 *out);
+
+G_END_DECLS

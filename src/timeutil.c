@@ -1,0 +1,439 @@
+/* rapat — parsing and display of dates, times, zones and durations (core layer). */
+#include "timeutil.h"
+#include "text.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *month_names[] = {
+  NULL, N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
+  N_("July"), N_("August"), N_("September"), N_("October"), N_("November"), N_("December"),
+};
+
+/* Reads exactly @n ASCII digits at *@p, advancing it; FALSE if they are not there. */
+static gboolean
+read_digits (const char **p, int n, int *out)
+{
+  int v = 0;
+
+  for (int i = 0; i < n; i++)
+    {
+      char c = (*p)[i];
+      if (c < '0' || c > '9')
+        return FALSE;
+      v = v * 10 + (c - '0');
+    }
+  *p += n;
+  *out = v;
+  return TRUE;
+}
+
+/* Parses an offset "+HH:MM", "+HHMM" or "+HH" (or "-") into seconds east of UTC. */
+static gboolean
+parse_offset (const char *s, int *seconds)
+{
+  int sign, h, m = 0;
+
+  if (*s != '+' && *s != '-')
+    return FALSE;
+  sign = *s == '-' ? -1 : 1;
+  s++;
+  if (!read_digits (&s, 2, &h))
+    return FALSE;
+  if (*s == ':')
+    {
+      s++;
+      if (!read_digits (&s, 2, &m))
+        return FALSE;
+    }
+  else if (*s != '\0' && !read_digits (&s, 2, &m))
+    return FALSE;
+  if (*s != '\0' || h > 14 || m > 59)
+    return FALSE;
+  *seconds = sign * (h * 3600 + m * 60);
+  return TRUE;
+}
+
+/* Returns TRUE when @name may be a tz database file name (no path tricks). */
+static gboolean
+zone_name_plausible (const char *name)
+{
+  if (*name == '\0' || *name == '/' || *name == '.' || strstr (name, "..") != NULL
+      || strlen (name) > 64)
+    return FALSE;
+  for (const char *p = name; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && strchr ("/_+-", *p) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+GTimeZone *
+rapat_time_zone_load (const char *name, char **canonical, GError **error)
+{
+  int offset;
+  GTimeZone *tz = NULL;
+  g_autofree char *canon = NULL;
+
+  if (g_ascii_strcasecmp (name, "UTC") == 0 || g_strcmp0 (name, "Z") == 0)
+    {
+      tz = g_time_zone_new_utc ();
+      canon = g_strdup ("UTC");
+    }
+  else if (parse_offset (name, &offset))
+    {
+      tz = g_time_zone_new_offset (offset);
+      canon = g_strdup_printf ("%c%02d:%02d", offset < 0 ? '-' : '+',
+                               abs (offset) / 3600, (abs (offset) % 3600) / 60);
+    }
+  else if (zone_name_plausible (name))
+    {
+      const char *tzdir = g_getenv ("TZDIR");
+      g_autofree char *path = g_build_filename (tzdir != NULL ? tzdir : "/usr/share/zoneinfo",
+                                                name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        tz = g_time_zone_new_identifier (name);
+      canon = g_strdup (name);
+    }
+  if (tz == NULL)
+    {
+      g_autofree char *ex = rapat_text_excerpt (name);
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("zone '%s': unknown time zone (use an IANA name such as Asia/Jayapura, or an offset such as +09:00)"),
+                   ex);
+      return NULL;
+    }
+  if (canonical != NULL)
+    *canonical = g_steal_pointer (&canon);
+  return tz;
+}
+
+char *
+rapat_time_zone_default (void)
+{
+  const char *env = g_getenv ("TZ");
+  g_autoptr(GTimeZone) local = NULL;
+  const char *id;
+  char *canon = NULL;
+  g_autoptr(GTimeZone) tz = NULL;
+
+  if (env != NULL && *env == ':')
+    env++;
+  if (env != NULL && *env != '\0')
+    {
+      tz = rapat_time_zone_load (env, &canon, NULL);
+      if (tz != NULL)
+        return canon;
+    }
+  local = g_time_zone_new_local ();
+  id = g_time_zone_get_identifier (local);
+  if (id != NULL)
+    {
+      /* GLib may report a path such as /usr/share/zoneinfo/Asia/Jakarta. */
+      const char *rel = strstr (id, "zoneinfo/");
+      tz = rapat_time_zone_load (rel != NULL ? rel + strlen ("zoneinfo/") : id, &canon, NULL);
+      if (tz != NULL)
+        return canon;
+    }
+  return g_strdup ("UTC");
+}
+
+/* Returns why @y-@m-@d is not a date this program accepts, or NULL if it is one. */
+static char *
+date_problem (int y, int m, int d)
+{
+  if (y < 1900 || y > 9999)
+    return g_strdup (_("year must be between 1900 and 9999"));
+  if (m < 1 || m > 12)
+    return g_strdup (_("month must be 01 to 12"));
+  if (d < 1 || d > g_date_get_days_in_month ((GDateMonth) m, (GDateYear) y))
+    return g_strdup_printf (_("no such date (%s %d has %d days)"), _(month_names[m]), y,
+                            g_date_get_days_in_month ((GDateMonth) m, (GDateYear) y));
+  return NULL;
+}
+
+/* Reads "YYYY-MM-DD" at *@p, advancing it; FALSE if the shape is wrong. */
+static gboolean
+read_date (const char **p, int *y, int *m, int *d)
+{
+  return read_digits (p, 4, y) && *(*p)++ == '-' && read_digits (p, 2, m) && *(*p)++ == '-'
+         && read_digits (p, 2, d);
+}
+
+gboolean
+rapat_time_parse_date (const char *what, const char *text, int *year, int *month, int *day,
+                       GError **error)
+{
+  const char *p = text;
+  int y, m, d;
+  g_autofree char *ex = rapat_text_excerpt (text);
+  g_autofree char *problem = NULL;
+
+  if (!read_date (&p, &y, &m, &d) || *p != '\0')
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("%s '%s': expected a date YYYY-MM-DD"), what, ex);
+      return FALSE;
+    }
+  problem = date_problem (y, m, d);
+  if (problem != NULL)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID, "%s '%s': %s", what, ex, problem);
+      return FALSE;
+    }
+  *year = y;
+  *month = m;
+  *day = d;
+  return TRUE;
+}
+
+/* Parses "HH:MM" at the start of @p into hour and minute; sets a message
+ * naming @what and @text on failure.  *@p is advanced past the time. */
+static gboolean
+parse_hhmm (const char *what, const char *text, const char **p, int *hour, int *minute,
+            GError **error)
+{
+  int h, m;
+  g_autofree char *ex = rapat_text_excerpt (text);
+
+  if (!read_digits (p, 2, &h) || *(*p)++ != ':' || !read_digits (p, 2, &m))
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("%s '%s': expected a time HH:MM"), what, ex);
+      return FALSE;
+    }
+  if (h > 23)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("%s '%s': hour must be 00 to 23"), what, ex);
+      return FALSE;
+    }
+  if (m > 59)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("%s '%s': minute must be 00 to 59"), what, ex);
+      return FALSE;
+    }
+  *hour = h;
+  *minute = m;
+  return TRUE;
+}
+
+gboolean
+rapat_time_parse_clock (const char *what, const char *text, int *minutes, GError **error)
+{
+  const char *p = text;
+  int h, m;
+
+  if (!parse_hhmm (what, text, &p, &h, &m, error))
+    return FALSE;
+  if (*p != '\0')
+    {
+      g_autofree char *ex = rapat_text_excerpt (text);
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("%s '%s': expected a time HH:MM"), what, ex);
+      return FALSE;
+    }
+  *minutes = h * 60 + m;
+  return TRUE;
+}
+
+gboolean
+rapat_time_parse_datetime (const char *what, const char *text, GTimeZone *tz, gint64 *out,
+                           gboolean *had_offset, GError **error)
+{
+  g_autofree char *ex = rapat_text_excerpt (text);
+  g_autoptr(GTimeZone) fixed = NULL;
+  g_autoptr(GDateTime) dt = NULL;
+  g_autofree char *problem = NULL;
+  const char *p = text;
+  int y, mo, d, h, mi, offset;
+
+  if (!read_date (&p, &y, &mo, &d) || (*p != ' ' && *p != 'T'))
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("%s '%s': expected YYYY-MM-DD HH:MM"), what, ex);
+      return FALSE;
+    }
+  p++;
+  problem = date_problem (y, mo, d);
+  if (problem != NULL)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID, "%s '%s': %s", what, ex, problem);
+      return FALSE;
+    }
+  if (!parse_hhmm (what, text, &p, &h, &mi, error))
+    return FALSE;
+  if (*p == ' ')
+    p++;
+  if (*p == 'Z' && p[1] == '\0')
+    fixed = g_time_zone_new_utc ();
+  else if (parse_offset (p, &offset))
+    fixed = g_time_zone_new_offset (offset);
+  else if (*p != '\0')
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("%s '%s': unexpected text after the time (an offset looks like +09:00)"),
+                   what, ex);
+      return FALSE;
+    }
+  dt = g_date_time_new (fixed != NULL ? fixed : tz, y, mo, d, h, mi, 0);
+  if (dt == NULL || g_date_time_get_hour (dt) != h || g_date_time_get_minute (dt) != mi
+      || g_date_time_get_day_of_month (dt) != d)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("%s '%s': this time does not exist in zone %s (daylight-saving change)"),
+                   what, ex, g_time_zone_get_identifier (tz));
+      return FALSE;
+    }
+  *out = g_date_time_to_unix (dt);
+  if (had_offset != NULL)
+    *had_offset = fixed != NULL;
+  return TRUE;
+}
+
+gboolean
+rapat_time_parse_day (const char *what, const char *text, GTimeZone *tz, int add_days,
+                      gint64 *out, GError **error)
+{
+  int y, m, d;
+  g_autoptr(GDateTime) day = NULL;
+  g_autoptr(GDateTime) moved = NULL;
+
+  if (!rapat_time_parse_date (what, text, &y, &m, &d, error))
+    return FALSE;
+  day = g_date_time_new (tz, y, m, d, 0, 0, 0);
+  moved = day != NULL ? g_date_time_add_days (day, add_days) : NULL;
+  if (moved == NULL)
+    {
+      g_autofree char *ex = rapat_text_excerpt (text);
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("%s '%s': outside the supported range"), what, ex);
+      return FALSE;
+    }
+  *out = g_date_time_to_unix (moved);
+  return TRUE;
+}
+
+gboolean
+rapat_time_parse_duration (const char *what, const char *text, int max_minutes, int *minutes,
+                           GError **error)
+{
+  g_autofree char *ex = rapat_text_excerpt (text);
+  const char *p = text;
+  gint64 total = 0;
+  gboolean seen_h = FALSE, seen_m = FALSE;
+
+  while (*p != '\0')
+    {
+      gint64 v = 0;
+      int ndigits = 0;
+
+      while (*p >= '0' && *p <= '9')
+        {
+          v = v * 10 + (*p - '0');
+          p++;
+          if (++ndigits > 6)
+            break;
+        }
+      if (ndigits == 0 || ndigits > 6)
+        goto bad;
+      if ((*p == 'h' || *p == 'H') && !seen_h && !seen_m)
+        {
+          seen_h = TRUE;
+          total += v * 60;
+        }
+      else if ((*p == 'm' || *p == 'M') && !seen_m)
+        {
+          seen_m = TRUE;
+          total += v;
+        }
+      else
+        goto bad;
+      p++;
+      if (*p == ' ' && seen_h && !seen_m)
+        p++;
+    }
+  if (!seen_h && !seen_m)
+    goto bad;
+  if (total < 1)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("%s '%s': must be at least one minute"), what, ex);
+      return FALSE;
+    }
+  if (total > max_minutes)
+    {
+      g_autofree char *max = rapat_time_format_duration (max_minutes);
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("%s '%s': longer than the limit of %s"), what, ex, max);
+      return FALSE;
+    }
+  *minutes = (int) total;
+  return TRUE;
+
+bad:
+  if (text[0] == '-')
+    g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                 _("%s '%s': must be positive"), what, ex);
+  else
+    g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                 _("%s '%s': expected a duration such as 90m, 2h or 2h30m"), what, ex);
+  return FALSE;
+}
+
+char *
+rapat_time_format_duration (gint64 minutes)
+{
+  if (minutes < 60)
+    return g_strdup_printf ("%" G_GINT64_FORMAT "m", minutes);
+  if (minutes % 60 == 0)
+    return g_strdup_printf ("%" G_GINT64_FORMAT "h", minutes / 60);
+  return g_strdup_printf ("%" G_GINT64_FORMAT "h%02" G_GINT64_FORMAT "m", minutes / 60, minutes % 60);
+}
+
+char *
+rapat_time_format (gint64 utc, GTimeZone *tz, const char *format)
+{
+  g_autoptr(GDateTime) u = g_date_time_new_from_unix_utc (utc);
+  g_autoptr(GDateTime) local = u != NULL ? g_date_time_to_timezone (u, tz) : NULL;
+
+  if (local == NULL)
+    return g_strdup ("?");
+  return g_date_time_format (local, format);
+}
+
+char *
+rapat_time_format_iso (gint64 utc, GTimeZone *tz)
+{
+  return rapat_time_format (utc, tz, "%Y-%m-%dT%H:%M:%S%:z");
+}
+
+char *
+rapat_time_abbrev (gint64 utc, GTimeZone *tz)
+{
+  g_autoptr(GDateTime) u = g_date_time_new_from_unix_utc (utc);
+  g_autoptr(GDateTime) local = u != NULL ? g_date_time_to_timezone (u, tz) : NULL;
+  const char *abbrev = local != NULL ? g_date_time_get_timezone_abbreviation (local) : NULL;
+
+  return g_strdup (abbrev != NULL && *abbrev != '\0' ? abbrev : "UTC");
+}
+
+gint64
+rapat_time_now (void)
+{
+  const char *sde = g_getenv ("SOURCE_DATE_EPOCH");
+
+  if (sde != NULL && *sde != '\0')
+    {
+      char *end = NULL;
+      gint64 v;
+
+      errno = 0;
+      v = g_ascii_strtoll (sde, &end, 10);
+      if (errno == 0 && end != NULL && *end == '\0' && v >= 0)
+        return v;
+    }
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
