@@ -512,19 +512,8 @@ meeting_show (RapatCmdContext *ctx, GError **error)
                  by_att[RAPAT_ATTENDANCE_DUTY], by_att[RAPAT_ATTENDANCE_ABSENT], unrecorded);
     }
   fputc ('\n', ctx->out);
-  /* Grouped by role, in the order the store returns them. */
-  for (int role = RAPAT_ROLE_CHAIR; role <= RAPAT_ROLE_OBSERVER; role++)
-    {
-      g_autoptr(GPtrArray) group = g_ptr_array_new ();
-
-      for (guint i = 0; i < attendees->len; i++)
-        if (((RapatAttendee *) attendees->pdata[i])->role == (RapatRole) role)
-          g_ptr_array_add (group, attendees->pdata[i]);
-      if (group->len == 0)
-        continue;
-      fprintf (ctx->out, "  %s (%u)\n", _(rapat_enum_name (&rapat_role_enum, role)), group->len);
-      rapat_present_attendee_table (ctx->out, m, tz, group, "    ");
-    }
+  if (attendees->len > 0)
+    rapat_present_attendee_table (ctx->out, m, tz, attendees, "  ");
   return TRUE;
 }
 

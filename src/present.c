@@ -111,6 +111,7 @@ rapat_present_agenda_table (FILE *out, const RapatMeeting *m, GTimeZone *tz, GPt
 
   rapat_table_align_right (table, 0);
   rapat_table_align_right (table, 2);
+  rapat_table_max_width (table, 4, 60);
   for (guint i = 0; i < items->len; i++)
     {
       const RapatAgendaItem *it = items->pdata[i];
@@ -169,12 +170,15 @@ void
 rapat_present_attendee_table (FILE *out, const RapatMeeting *m, GTimeZone *tz,
                               GPtrArray *attendees, const char *indent)
 {
-  g_autoptr(RapatTable) table = rapat_table_new (_("Name"), _("Position"), _("Unit"), _("Role"),
+  /* Rows come grouped by role (the store's order); the role is printed
+   * once, on the first row of its group. */
+  g_autoptr(RapatTable) table = rapat_table_new (_("Role"), _("Name"), _("Position"), _("Unit"),
                                                  _("Reply"), _("Attendance"), _("Arrived"),
                                                  _("Stand-in / note"), NULL);
+  int last_role = -1;
 
-  rapat_table_max_width (table, 1, 32);
-  rapat_table_max_width (table, 2, 28);
+  rapat_table_max_width (table, 2, 32);
+  rapat_table_max_width (table, 3, 28);
   rapat_table_max_width (table, 7, 40);
   for (guint i = 0; i < attendees->len; i++)
     {
@@ -197,12 +201,14 @@ rapat_present_attendee_table (FILE *out, const RapatMeeting *m, GTimeZone *tz,
         extra = g_strdup (a->note);
       if (extra != NULL)
         g_strdelimit (extra, "\t\n", ' ');
-      rapat_table_add (table, a->person_name, a->position, a->unit_name,
-                       _(rapat_enum_name (&rapat_role_enum, a->role)),
+      rapat_table_add (table,
+                       (int) a->role != last_role ? _(rapat_enum_name (&rapat_role_enum, a->role)) : "",
+                       a->person_name, a->position, a->unit_name,
                        _(rapat_enum_name (&rapat_rsvp_enum, a->rsvp)),
                        a->attendance == RAPAT_ATTENDANCE_NONE
                          ? "-" : _(rapat_enum_name (&rapat_attendance_enum, a->attendance)),
                        arrived, extra);
+      last_role = a->role;
     }
   rapat_table_print (table, out, indent);
 }
