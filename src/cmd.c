@@ -282,6 +282,8 @@ run_help (char **args, int n_args, GError **error)
   octx = make_context (group, cmd);
   help = g_option_context_get_help (octx, TRUE, NULL);
   fputs (help, stdout);
+  if (!g_str_has_suffix (help, "\n"))
+    fputc ('\n', stdout);
   return TRUE;
 }
 
@@ -386,6 +388,8 @@ dispatch (int argc, char **argv, GError **error)
     {
       g_autofree char *help = g_option_context_get_help (octx, TRUE, NULL);
       fputs (help, stdout);
+      if (!g_str_has_suffix (help, "\n"))
+        fputc ('\n', stdout);
     }
   else
     {
