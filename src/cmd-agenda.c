@@ -11,6 +11,7 @@ static char *opt_type;
 static char *opt_presenter;
 static char *opt_notes;
 static char *opt_at;
+static char *opt_issue;
 static gboolean opt_json;
 
 static GOptionEntry add_entries[] = {
@@ -19,6 +20,14 @@ static GOptionEntry add_entries[] = {
   { "presenter", 0, 0, G_OPTION_ARG_STRING, &opt_presenter, N_("Who presents or leads it"), N_("PERSON") },
   { "notes", 0, 0, G_OPTION_ARG_STRING, &opt_notes, N_("Notes"), N_("TEXT") },
   { "at", 0, 0, G_OPTION_ARG_STRING, &opt_at, N_("Insert at this number instead of at the end"), N_("POS") },
+  { "issue", 0, 0, G_OPTION_ARG_STRING, &opt_issue, N_("The strategic issue the item discusses"), N_("ISSUE") },
+  { NULL },
+};
+
+static GOptionEntry review_entries[] = {
+  { "duration", 0, 0, G_OPTION_ARG_STRING, &opt_duration, N_("Length (default 30m)"), N_("LENGTH") },
+  { "at", 0, 0, G_OPTION_ARG_STRING, &opt_at, N_("Insert at this number instead of at the end"), N_("POS") },
+  { "presenter", 0, 0, G_OPTION_ARG_STRING, &opt_presenter, N_("Who leads the review"), N_("PERSON") },
   { NULL },
 };
 
@@ -28,6 +37,7 @@ static GOptionEntry edit_entries[] = {
   { "type", 0, 0, G_OPTION_ARG_STRING, &opt_type, N_("New type"), N_("TYPE") },
   { "presenter", 0, 0, G_OPTION_ARG_STRING, &opt_presenter, N_("Presenter (\"\" clears it)"), N_("PERSON") },
   { "notes", 0, 0, G_OPTION_ARG_STRING, &opt_notes, N_("Notes (\"\" clears them)"), N_("TEXT") },
+  { "issue", 0, 0, G_OPTION_ARG_STRING, &opt_issue, N_("Strategic issue (\"\" clears it)"), N_("ISSUE") },
   { NULL },
 };
 
@@ -94,6 +104,11 @@ apply_options (RapatCmdContext *ctx, RapatAgendaItem *item, GError **error)
   else if (opt_presenter != NULL
            && !rapat_store_person_resolve (ctx->store, opt_presenter, &item->presenter_id, error))
     return FALSE;
+  if (opt_issue != NULL && *opt_issue == '\0')
+    item->issue_id = 0;
+  else if (opt_issue != NULL
+           && !rapat_store_issue_resolve (ctx->store, opt_issue, &item->issue_id, error))
+    return FALSE;
   return TRUE;
 }
 
@@ -112,6 +127,61 @@ agenda_add (RapatCmdContext *ctx, GError **error)
                             &item->title, error)
       || !apply_options (ctx, item, error))
     return FALSE;
+  if (opt_at != NULL && !parse_position (_("position"), opt_at, (int) m->n_items, TRUE,
+                                         &item->position, error))
+    return FALSE;
+  if (!rapat_store_agenda_insert (ctx->store, item, error))
+    return FALSE;
+  fprintf (ctx->out, "%d\n", item->position);
+  return TRUE;
+}
+
+/* agenda add-review MEETING: an item that reviews the open actions carried
+ * over from earlier meetings, listed in its notes. */
+static gboolean
+agenda_add_review (RapatCmdContext *ctx, GError **error)
+{
+  g_autoptr(RapatMeeting) m = load_meeting (ctx, ctx->args[0], error);
+  g_autoptr(RapatAgendaItem) item = rapat_agenda_item_new ();
+  g_autoptr(GPtrArray) actions = NULL;
+  g_autoptr(GString) notes = g_string_new (NULL);
+
+  if (m == NULL)
+    return FALSE;
+  actions = rapat_store_action_followups (ctx->store, m, error);
+  if (actions == NULL)
+    return FALSE;
+  if (actions->len == 0)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_NOT_FOUND,
+                   _("meeting '%s': no open actions from earlier meetings to review"), m->title);
+      return FALSE;
+    }
+  for (guint i = 0; i < actions->len; i++)
+    {
+      const RapatAction *a = actions->pdata[i];
+
+      /* Notes are limited in length; a long backlog is summarised. */
+      if (g_utf8_strlen (notes->str, -1) > RAPAT_MAX_TEXT - 2 * RAPAT_MAX_NAME - 100)
+        {
+          g_string_append_printf (notes, _("... and %u more: see 'rapat action list --open'\n"),
+                                  actions->len - i);
+          break;
+        }
+      /* TRANSLATORS: one line of a review item: id, title, owner, due day, status, percent. */
+      g_string_append_printf (notes, _("#%" PRId64 " %s (%s; due %s; %s, %d%%)\n"), a->id, a->title,
+                              a->owner_name, rapat_cmd_or (a->due, "-"),
+                              _(rapat_enum_name (&rapat_action_status_enum, a->status)),
+                              a->progress);
+    }
+  g_string_truncate (notes, notes->len - 1);
+  item->meeting_id = m->id;
+  item->type = RAPAT_ITEM_REVIEW;
+  item->duration_min = 30;
+  item->title = g_strdup_printf (_("Review of follow-up actions (%u open)"), actions->len);
+  if (!apply_options (ctx, item, error))
+    return FALSE;
+  item->notes = g_string_free (g_steal_pointer (&notes), FALSE);
   if (opt_at != NULL && !parse_position (_("position"), opt_at, (int) m->n_items, TRUE,
                                          &item->position, error))
     return FALSE;
@@ -199,6 +269,11 @@ const RapatCommand rapat_agenda_commands[] = {
     N_("Start times follow from the meeting's start and the lengths of the items before.\n"
        "Prints the item's number in the agenda."),
     RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 2, 2, add_entries, agenda_add },
+  { "add-review", "MEETING", N_("Add an item reviewing open actions from earlier meetings"),
+    N_("The follow-up actions are those 'meeting show' lists: open actions raised in earlier\n"
+       "meetings of the same kind and organizer, or under an issue this meeting discusses.\n"
+       "They are listed in the item's notes. Prints the item's number."),
+    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, review_entries, agenda_add_review },
   { "list", "MEETING", N_("List the agenda with computed times"), NULL, RAPAT_CMD_STORE, 1, 1,
     list_entries, agenda_list },
   { "move", "MEETING ITEM POS", N_("Move an item to another place"),

@@ -71,7 +71,7 @@ static GOptionEntry cancel_entries[] = {
 };
 
 static GOptionEntry delete_entries[] = {
-  { "force", 0, 0, G_OPTION_ARG_NONE, &opt_force, N_("Delete even when attendance was recorded"), NULL },
+  { "force", 0, 0, G_OPTION_ARG_NONE, &opt_force, N_("Delete even when attendance was recorded or actions raised"), NULL },
   { NULL },
 };
 
@@ -328,6 +328,7 @@ meeting_delete (RapatCmdContext *ctx, GError **error)
   g_autoptr(RapatMeeting) m = load_meeting (ctx, ctx->args[0], error);
   g_autoptr(GPtrArray) attendees = NULL;
   guint recorded = 0;
+  gint64 n_actions;
 
   if (m == NULL)
     return FALSE;
@@ -342,6 +343,16 @@ meeting_delete (RapatCmdContext *ctx, GError **error)
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IN_USE,
                    _("meeting '%s': attendance is recorded for %u people; cancel it instead, or delete with --force"),
                    m->title, recorded);
+      return FALSE;
+    }
+  n_actions = rapat_store_meeting_count_actions (ctx->store, m->id, error);
+  if (n_actions < 0)
+    return FALSE;
+  if (n_actions > 0 && !opt_force)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IN_USE,
+                   _("meeting '%s': raised %" PRId64 " actions; cancel it instead, or delete with --force (the actions are kept, unlinked)"),
+                   m->title, n_actions);
       return FALSE;
     }
   return rapat_store_meeting_delete (ctx->store, m->id, error);
@@ -442,6 +453,7 @@ meeting_show (RapatCmdContext *ctx, GError **error)
   g_autoptr(RapatMeeting) m = load_meeting (ctx, ctx->args[0], error);
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GPtrArray) attendees = NULL;
+  g_autoptr(GPtrArray) followups = NULL;
   g_autoptr(GTimeZone) tz = NULL;
   g_autofree char *when = NULL;
   g_autofree char *status = NULL;
@@ -451,7 +463,8 @@ meeting_show (RapatCmdContext *ctx, GError **error)
     return FALSE;
   items = rapat_store_agenda_list (ctx->store, m->id, error);
   attendees = items != NULL ? rapat_store_attendee_list (ctx->store, m->id, error) : NULL;
-  if (attendees == NULL)
+  followups = attendees != NULL ? rapat_store_action_followups (ctx->store, m, error) : NULL;
+  if (followups == NULL)
     return FALSE;
   tz = rapat_present_zone (m);
   if (opt_json)
@@ -514,6 +527,34 @@ meeting_show (RapatCmdContext *ctx, GError **error)
   fputc ('\n', ctx->out);
   if (attendees->len > 0)
     rapat_present_attendee_table (ctx->out, m, tz, attendees, "  ");
+
+  if (followups->len > 0)
+    {
+      g_autofree char *today = rapat_time_today ();
+      g_autoptr(RapatTable) table = rapat_table_new (_("ID"), _("Due"), _("Status"), _("Done"),
+                                                     _("Action"), _("Owner"), _("From"), NULL);
+      rapat_table_align_right (table, 0);
+      rapat_table_align_right (table, 3);
+      rapat_table_max_width (table, 4, 48);
+      rapat_table_max_width (table, 5, 28);
+      fprintf (ctx->out, "\n%s (%u)\n", _("Follow-up from earlier meetings"), followups->len);
+      for (guint i = 0; i < followups->len; i++)
+        {
+          const RapatAction *a = followups->pdata[i];
+          g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, a->id);
+          g_autofree char *pct = g_strdup_printf ("%d%%", a->progress);
+          g_autofree char *astatus = rapat_present_action_status (a, today);
+          g_autoptr(GTimeZone) atz = a->meeting_tz != NULL
+            ? rapat_time_zone_load (a->meeting_tz, NULL, NULL) : NULL;
+          g_autofree char *from = atz != NULL
+            ? rapat_present_date (a->meeting_start, atz)
+            : (a->issue_id != 0 ? g_strdup_printf (_("issue #%" PRId64), a->issue_id) : NULL);
+
+          rapat_table_add (table, id, rapat_cmd_or (a->due, "-"), astatus, pct, a->title,
+                           a->owner_name, from);
+        }
+      rapat_table_print (table, ctx->out, "  ");
+    }
   return TRUE;
 }
 

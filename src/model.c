@@ -53,6 +53,31 @@ static const char *const attendance_aliases[] = {
 const RapatEnum rapat_attendance_enum = { N_("attendance status"), attendance_names,
                                           attendance_aliases };
 
+static const char *const issue_status_names[] = { "open", "monitoring", "resolved", NULL };
+static const char *const issue_status_aliases[] = {
+  "terbuka", "open", "dipantau", "monitoring", "pemantauan", "monitoring",
+  "selesai", "resolved", "closed", "resolved", NULL,
+};
+const RapatEnum rapat_issue_status_enum = { N_("issue status"), issue_status_names,
+                                            issue_status_aliases };
+
+static const char *const action_status_names[] = {
+  "open", "in-progress", "done", "cancelled", NULL,
+};
+static const char *const action_status_aliases[] = {
+  "todo", "open", "belum", "open", "progress", "in-progress", "proses", "in-progress",
+  "dikerjakan", "in-progress", "selesai", "done", "completed", "done",
+  "canceled", "cancelled", "batal", "cancelled", NULL,
+};
+const RapatEnum rapat_action_status_enum = { N_("action status"), action_status_names,
+                                             action_status_aliases };
+
+static const char *const priority_names[] = { "low", "normal", "high", NULL };
+static const char *const priority_aliases[] = {
+  "rendah", "low", "sedang", "normal", "tinggi", "high", NULL,
+};
+const RapatEnum rapat_priority_enum = { N_("priority"), priority_names, priority_aliases };
+
 int
 rapat_enum_count (const RapatEnum *e)
 {
@@ -177,6 +202,7 @@ rapat_agenda_item_free (RapatAgendaItem *item)
   g_free (item->title);
   g_free (item->presenter_name);
   g_free (item->notes);
+  g_free (item->issue_title);
   g_free (item);
 }
 
@@ -204,6 +230,74 @@ rapat_attendee_free (RapatAttendee *attendee)
   g_free (attendee->stand_in_position);
   g_free (attendee->note);
   g_free (attendee);
+}
+
+RapatIssue *
+rapat_issue_new (void)
+{
+  return g_new0 (RapatIssue, 1);
+}
+
+void
+rapat_issue_free (RapatIssue *issue)
+{
+  if (issue == NULL)
+    return;
+  g_free (issue->title);
+  g_free (issue->description);
+  g_free (issue->category);
+  g_free (issue->unit_name);
+  g_free (issue->last_discussed_tz);
+  g_free (issue);
+}
+
+RapatAction *
+rapat_action_new (void)
+{
+  RapatAction *a = g_new0 (RapatAction, 1);
+
+  a->priority = RAPAT_PRIORITY_NORMAL;
+  a->status = RAPAT_ACTION_OPEN;
+  return a;
+}
+
+void
+rapat_action_free (RapatAction *action)
+{
+  if (action == NULL)
+    return;
+  g_free (action->uid);
+  g_free (action->title);
+  g_free (action->description);
+  g_free (action->owner_name);
+  g_free (action->owner_unit_name);
+  g_free (action->meeting_title);
+  g_free (action->meeting_tz);
+  g_free (action->issue_title);
+  g_free (action->due);
+  g_free (action);
+}
+
+void
+rapat_action_event_free (RapatActionEvent *event)
+{
+  if (event == NULL)
+    return;
+  g_free (event->due);
+  g_free (event->note);
+  g_free (event);
+}
+
+gboolean
+rapat_action_is_open (const RapatAction *action)
+{
+  return action->status == RAPAT_ACTION_OPEN || action->status == RAPAT_ACTION_IN_PROGRESS;
+}
+
+gboolean
+rapat_action_is_overdue (const RapatAction *action, const char *today)
+{
+  return rapat_action_is_open (action) && action->due != NULL && strcmp (action->due, today) < 0;
 }
 
 gboolean

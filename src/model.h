@@ -21,6 +21,9 @@ extern const RapatEnum rapat_agenda_type_enum;
 extern const RapatEnum rapat_role_enum;
 extern const RapatEnum rapat_rsvp_enum;
 extern const RapatEnum rapat_attendance_enum;
+extern const RapatEnum rapat_issue_status_enum;
+extern const RapatEnum rapat_action_status_enum;
+extern const RapatEnum rapat_priority_enum;
 
 typedef enum {
   RAPAT_MEETING_TENTATIVE,
@@ -62,6 +65,25 @@ typedef enum {
   RAPAT_ATTENDANCE_DUTY,
   RAPAT_ATTENDANCE_ABSENT,
 } RapatAttendance;
+
+typedef enum {
+  RAPAT_ISSUE_OPEN,
+  RAPAT_ISSUE_MONITORING,
+  RAPAT_ISSUE_RESOLVED,
+} RapatIssueStatus;
+
+typedef enum {
+  RAPAT_ACTION_OPEN,
+  RAPAT_ACTION_IN_PROGRESS,
+  RAPAT_ACTION_DONE,
+  RAPAT_ACTION_CANCELLED,
+} RapatActionStatus;
+
+typedef enum {
+  RAPAT_PRIORITY_LOW,
+  RAPAT_PRIORITY_NORMAL,
+  RAPAT_PRIORITY_HIGH,
+} RapatPriority;
 
 /* Parses @text (case-insensitive; canonical names and aliases) as a value of
  * @e.  On failure sets @error naming the field, the value and the accepted
@@ -125,6 +147,8 @@ typedef struct {
   gint64 presenter_id;
   char *presenter_name;  /* filled by the store on reads */
   char *notes;
+  gint64 issue_id;       /* the strategic issue it discusses, or 0 */
+  char *issue_title;     /* filled by the store on reads */
 } RapatAgendaItem;
 
 typedef struct {
@@ -145,6 +169,58 @@ typedef struct {
   char *note;
 } RapatAttendee;
 
+typedef struct {
+  gint64 id;
+  char *title;
+  char *description;
+  char *category;
+  gint64 unit_id;
+  char *unit_name;         /* filled by the store on reads */
+  RapatIssueStatus status;
+  gint64 created_at;
+  gint64 closed_at;        /* 0 unless resolved */
+  /* Filled by the store on reads, as of a day: */
+  gint64 n_meetings;       /* meetings that discussed it */
+  gint64 n_open;           /* open or in-progress actions */
+  gint64 n_overdue;        /* of those, due before the day */
+  gint64 last_discussed;   /* start of the latest such meeting, or 0 */
+  char *last_discussed_tz; /* its zone */
+} RapatIssue;
+
+typedef struct {
+  gint64 id;
+  char *uid;
+  char *title;
+  char *description;
+  gint64 owner_person_id;  /* exactly one of the two owners is set */
+  gint64 owner_unit_id;
+  char *owner_name;        /* filled by the store: the person's or the unit's name */
+  char *owner_unit_name;   /* filled by the store: the unit, or the person's unit */
+  gint64 meeting_id;
+  char *meeting_title;     /* filled by the store on reads */
+  gint64 meeting_start;    /* filled by the store on reads */
+  char *meeting_tz;        /* filled by the store on reads */
+  gint64 issue_id;
+  char *issue_title;       /* filled by the store on reads */
+  RapatPriority priority;
+  char *due;               /* "YYYY-MM-DD" or NULL */
+  RapatActionStatus status;
+  int progress;            /* 0..100 */
+  gint64 created_at;
+  gint64 updated_at;
+  gint64 done_at;          /* 0 unless done */
+} RapatAction;
+
+typedef struct {
+  gint64 id;
+  gint64 action_id;
+  gint64 at;
+  RapatActionStatus status;
+  int progress;
+  char *due;
+  char *note;
+} RapatActionEvent;
+
 RapatUnit *rapat_unit_new (void);
 void rapat_unit_free (RapatUnit *unit);
 RapatPerson *rapat_person_new (void);
@@ -155,6 +231,18 @@ RapatAgendaItem *rapat_agenda_item_new (void);
 void rapat_agenda_item_free (RapatAgendaItem *item);
 RapatAttendee *rapat_attendee_new (void);
 void rapat_attendee_free (RapatAttendee *attendee);
+RapatIssue *rapat_issue_new (void);
+void rapat_issue_free (RapatIssue *issue);
+RapatAction *rapat_action_new (void);
+void rapat_action_free (RapatAction *action);
+void rapat_action_event_free (RapatActionEvent *event);
+
+/* Returns TRUE when @action is still to be done (open or in progress). */
+gboolean rapat_action_is_open (const RapatAction *action);
+
+/* Returns TRUE when @action is open and its due day is before @today
+ * ("YYYY-MM-DD"). */
+gboolean rapat_action_is_overdue (const RapatAction *action, const char *today);
 
 /* Returns TRUE when going from @before to @after changes something a calendar
  * must see (title, time, zone, location or status), so the sequence rises. */
@@ -169,5 +257,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatPerson, rapat_person_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatMeeting, rapat_meeting_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatAgendaItem, rapat_agenda_item_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatAttendee, rapat_attendee_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatIssue, rapat_issue_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatAction, rapat_action_free)
 
 G_END_DECLS

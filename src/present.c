@@ -94,6 +94,8 @@ rapat_present_agenda_json (RapatJson *json, const RapatMeeting *m, GTimeZone *tz
       rapat_json_id (json, "presenter_id", it->presenter_id);
       rapat_json_string (json, "presenter", it->presenter_name);
       rapat_json_string (json, "notes", it->notes);
+      rapat_json_id (json, "issue_id", it->issue_id);
+      rapat_json_string (json, "issue", it->issue_title);
       rapat_json_bool (json, "past_end", t + (gint64) it->duration_min * 60 > m->end_utc);
       rapat_json_end_object (json);
       t += (gint64) it->duration_min * 60;
@@ -106,7 +108,7 @@ rapat_present_agenda_table (FILE *out, const RapatMeeting *m, GTimeZone *tz, GPt
                             const char *indent)
 {
   g_autoptr(RapatTable) table = rapat_table_new (_("No"), _("Time"), _("Length"), _("Type"),
-                                                 _("Item"), _("Presenter"), NULL);
+                                                 _("Item"), _("Presenter"), _("Issue"), NULL);
   gint64 t = m->start_utc;
 
   rapat_table_align_right (table, 0);
@@ -121,12 +123,33 @@ rapat_present_agenda_table (FILE *out, const RapatMeeting *m, GTimeZone *tz, GPt
       g_autofree char *t2 = rapat_present_clock (end, tz);
       g_autofree char *span = g_strdup_printf ("%s–%s%s", t1, t2, end > m->end_utc ? " !" : "");
       g_autofree char *dur = rapat_time_format_duration (it->duration_min);
+      g_autofree char *issue = it->issue_id != 0 ? g_strdup_printf ("#%" G_GINT64_FORMAT, it->issue_id)
+                                                 : NULL;
 
       rapat_table_add (table, no, span, dur, _(rapat_enum_name (&rapat_agenda_type_enum, it->type)),
-                       it->title, it->presenter_name);
+                       it->title, it->presenter_name, issue);
       t = end;
     }
   rapat_table_print (table, out, indent);
+  for (guint i = 0, n = 0; i < items->len; i++)
+    {
+      const RapatAgendaItem *it = items->pdata[i];
+      g_auto(GStrv) lines = NULL;
+
+      if (it->notes == NULL)
+        continue;
+      if (n++ == 0)
+        fprintf (out, "%s%s\n", indent, _("Notes"));
+      lines = g_strsplit (it->notes, "\n", -1);
+      for (guint l = 0; lines[l] != NULL; l++)
+        {
+          g_strdelimit (lines[l], "\t", ' ');
+          if (l == 0)
+            fprintf (out, "%s%3d  %s\n", indent, it->position, lines[l]);
+          else
+            fprintf (out, "%s     %s\n", indent, lines[l]);
+        }
+    }
   if (t > m->end_utc)
     {
       g_autofree char *over = rapat_time_format_duration ((t - m->end_utc + 59) / 60);
@@ -211,4 +234,15 @@ rapat_present_attendee_table (FILE *out, const RapatMeeting *m, GTimeZone *tz,
       last_role = a->role;
     }
   rapat_table_print (table, out, indent);
+}
+
+char *
+rapat_present_action_status (const RapatAction *a, const char *today)
+{
+  const char *status = _(rapat_enum_name (&rapat_action_status_enum, a->status));
+
+  if (rapat_action_is_overdue (a, today))
+    /* TRANSLATORS: an action's status, then that it is overdue. */
+    return g_strdup_printf (_("%s, overdue"), status);
+  return g_strdup (status);
 }

@@ -40,4 +40,8 @@ void rapat_present_attendees_json (RapatJson *json, GTimeZone *tz, GPtrArray *at
 void rapat_present_attendee_table (FILE *out, const RapatMeeting *m, GTimeZone *tz,
                                    GPtrArray *attendees, const char *indent);
 
+/* Returns the action's status for people, "in-progress, overdue" when it is
+ * overdue as of @today ("YYYY-MM-DD"). */
+char *rapat_present_action_status (const RapatAction *a, const char *today);
+
 G_END_DECLS

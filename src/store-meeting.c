@@ -198,7 +198,7 @@ rapat_store_meeting_resolve (RapatStore *store, const char *text, gint64 *id, GE
 
 #define ITEM_COLUMNS \
   "a.id, a.meeting_id, a.position, a.title, a.type, a.duration_min, a.presenter_id, " \
-  "p.name, a.notes "
+  "p.name, a.notes, a.issue_id, (SELECT title FROM issue WHERE id = a.issue_id) "
 
 /* Reads an agenda item from the current row of a statement selecting ITEM_COLUMNS. */
 static RapatAgendaItem *
@@ -215,6 +215,8 @@ item_from_row (StoreStmt *stmt)
   item->presenter_id = sqlite3_column_int64 (stmt, 6);
   item->presenter_name = store_column_text (stmt, 7);
   item->notes = store_column_text (stmt, 8);
+  item->issue_id = sqlite3_column_int64 (stmt, 9);
+  item->issue_title = store_column_text (stmt, 10);
   return item;
 }
 
@@ -299,8 +301,8 @@ rapat_store_agenda_insert (RapatStore *store, RapatAgendaItem *item, GError **er
   else if (!agenda_shift (store, item->meeting_id, item->position, n, 1, error))
     return FALSE;
   stmt = store_prepare (store,
-    "INSERT INTO agenda_item (meeting_id, position, title, type, duration_min, presenter_id, notes) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
+    "INSERT INTO agenda_item (meeting_id, position, title, type, duration_min, presenter_id, notes, "
+    "issue_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, item->meeting_id);
@@ -310,10 +312,12 @@ rapat_store_agenda_insert (RapatStore *store, RapatAgendaItem *item, GError **er
   sqlite3_bind_int (stmt, 5, item->duration_min);
   store_bind_id (stmt, 6, item->presenter_id);
   store_bind_text (stmt, 7, item->notes);
+  store_bind_id (stmt, 8, item->issue_id);
   if (!store_step_done (store, stmt, _("unable to add the agenda item"), error))
     return FALSE;
   item->id = sqlite3_last_insert_rowid (store->db);
-  return TRUE;
+  return item->issue_id == 0
+         || rapat_store_issue_link (store, item->issue_id, item->meeting_id, TRUE, error);
 }
 
 gboolean
@@ -321,7 +325,7 @@ rapat_store_agenda_update (RapatStore *store, const RapatAgendaItem *item, GErro
 {
   g_autoptr(StoreStmt) stmt = store_prepare (store,
     "UPDATE agenda_item SET title = ?2, type = ?3, duration_min = ?4, presenter_id = ?5, "
-    "notes = ?6 WHERE id = ?1", error);
+    "notes = ?6, issue_id = ?7 WHERE id = ?1", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -331,7 +335,11 @@ rapat_store_agenda_update (RapatStore *store, const RapatAgendaItem *item, GErro
   sqlite3_bind_int (stmt, 4, item->duration_min);
   store_bind_id (stmt, 5, item->presenter_id);
   store_bind_text (stmt, 6, item->notes);
-  return store_step_done (store, stmt, _("unable to change the agenda item"), error);
+  store_bind_id (stmt, 7, item->issue_id);
+  if (!store_step_done (store, stmt, _("unable to change the agenda item"), error))
+    return FALSE;
+  return item->issue_id == 0
+         || rapat_store_issue_link (store, item->issue_id, item->meeting_id, TRUE, error);
 }
 
 /* Sets the position of the item at @from to @to (a free slot or a negated one). */

@@ -146,4 +146,78 @@ gboolean rapat_store_attendee_update (RapatStore *store, const RapatAttendee *at
 gboolean rapat_store_attendee_remove (RapatStore *store, gint64 meeting_id, gint64 person_id,
                                       GError **error);
 
+/* Returns the number of actions raised in the meeting. */
+gint64 rapat_store_meeting_count_actions (RapatStore *store, gint64 meeting_id, GError **error);
+
+/* ---- strategic issues ---- */
+
+typedef struct {
+  int status;             /* a RapatIssueStatus, or -1 for any */
+  const char *category;   /* NULL = any */
+  gint64 unit_id;         /* 0 = any */
+} RapatIssueFilter;
+
+/* Inserts @issue and stores its new id. */
+gboolean rapat_store_issue_insert (RapatStore *store, RapatIssue *issue, GError **error);
+/* Writes title, description, category, unit, status and closed_at. */
+gboolean rapat_store_issue_update (RapatStore *store, const RapatIssue *issue, GError **error);
+/* Returns the issue with its counts; actions count as overdue when due before @today. */
+RapatIssue *rapat_store_issue_get (RapatStore *store, gint64 id, const char *today,
+                                   GError **error);
+/* Returns the issues @filter selects, with counts as of @today, by id. */
+GPtrArray *rapat_store_issue_list (RapatStore *store, const RapatIssueFilter *filter,
+                                   const char *today, GError **error);
+/* Finds the issue named by @text: an id or an unambiguous part of its title. */
+gboolean rapat_store_issue_resolve (RapatStore *store, const char *text, gint64 *id,
+                                    GError **error);
+/* Returns the id of the issue titled exactly @title (ignoring case), 0 if
+ * none, -1 with @error set on failure. */
+gint64 rapat_store_issue_find (RapatStore *store, const char *title, GError **error);
+/* Records that the meeting discussed the issue.  When already recorded:
+ * nothing happens if @if_missing, else RAPAT_ERROR_EXISTS. */
+gboolean rapat_store_issue_link (RapatStore *store, gint64 issue_id, gint64 meeting_id,
+                                 gboolean if_missing, GError **error);
+/* Returns the meetings (RapatMeeting) that discussed the issue, by start. */
+GPtrArray *rapat_store_issue_meetings (RapatStore *store, gint64 issue_id, GError **error);
+/* Returns the agenda items (RapatAgendaItem) that name the issue, by meeting
+ * start and position. */
+GPtrArray *rapat_store_issue_agenda_items (RapatStore *store, gint64 issue_id, GError **error);
+
+/* ---- action items ---- */
+
+typedef struct {
+  gboolean open_only;          /* open or in progress */
+  const char *overdue_before;  /* "YYYY-MM-DD": open and due before this day */
+  const char *due_before;      /* due before this day, any status */
+  gint64 owner_person_id;      /* 0 = anyone */
+  gint64 unit_id;              /* owned by this unit, a unit below it, or their people */
+  gint64 meeting_id;
+  gint64 issue_id;
+  int status;                  /* a RapatActionStatus, or -1 for any */
+} RapatActionFilter;
+
+/* Inserts @action (uid and timestamps set by the caller) and stores its id. */
+gboolean rapat_store_action_insert (RapatStore *store, RapatAction *action, GError **error);
+/* Writes every field of the action with action->id (the uid never changes). */
+gboolean rapat_store_action_update (RapatStore *store, const RapatAction *action,
+                                    GError **error);
+/* Appends to the action's history its current status, progress and due day
+ * at instant @at, with @note (may be NULL). */
+gboolean rapat_store_action_add_event (RapatStore *store, const RapatAction *action, gint64 at,
+                                       const char *note, GError **error);
+RapatAction *rapat_store_action_get (RapatStore *store, gint64 id, GError **error);
+/* Returns the actions @filter selects, by due day (undated last), then id. */
+GPtrArray *rapat_store_action_list (RapatStore *store, const RapatActionFilter *filter,
+                                    GError **error);
+/* Returns the action's history (RapatActionEvent), oldest first. */
+GPtrArray *rapat_store_action_history (RapatStore *store, gint64 action_id, GError **error);
+/* Finds the action named by @text: an id, a uid, or an unambiguous part of its title. */
+gboolean rapat_store_action_resolve (RapatStore *store, const char *text, gint64 *id,
+                                     GError **error);
+/* Returns the open actions to follow up at meeting @m: raised in an earlier
+ * meeting of the same kind and organizer, or under an issue @m discusses
+ * (and not raised in @m itself or after it). */
+GPtrArray *rapat_store_action_followups (RapatStore *store, const RapatMeeting *m,
+                                         GError **error);
+
 G_END_DECLS

@@ -437,3 +437,14 @@ rapat_time_now (void)
     }
   return g_get_real_time () / G_USEC_PER_SEC;
 }
+
+char *
+rapat_time_today (void)
+{
+  g_autofree char *zone = rapat_time_zone_default ();
+  g_autoptr(GTimeZone) tz = rapat_time_zone_load (zone, NULL, NULL);
+
+  if (tz == NULL)
+    tz = g_time_zone_new_utc ();
+  return rapat_time_format (rapat_time_now (), tz, "%Y-%m-%d");
+}

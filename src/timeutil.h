@@ -63,6 +63,9 @@ char *rapat_time_format_iso (gint64 utc, GTimeZone *tz);
  * for zones without one, the offset ("+09"). */
 char *rapat_time_abbrev (gint64 utc, GTimeZone *tz);
 
+/* Returns today's date in the system's zone, "YYYY-MM-DD" (see rapat_time_now()). */
+char *rapat_time_today (void);
+
 /* Returns the current instant, or $SOURCE_DATE_EPOCH when it is set to a
  * number, so that output and stored timestamps can be made reproducible. */
 gint64 rapat_time_now (void);

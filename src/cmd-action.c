@@ -1,0 +1,515 @@
+/* rapat — "rapat action": action items raised in meetings (cli layer). */
+#include "cmd.h"
+#include "output.h"
+#include "present.h"
+#include "text.h"
+#include "timeutil.h"
+
+#include <string.h>
+
+static char *opt_title;
+static char *opt_owner;
+static char *opt_owner_unit;
+static char *opt_due;
+static char *opt_meeting;
+static char *opt_issue;
+static char *opt_priority;
+static char *opt_description;
+static char *opt_status;
+static char *opt_progress;
+static char *opt_note;
+static char *opt_unit;
+static char *opt_as_of;
+static char *opt_due_before;
+static gboolean opt_open;
+static gboolean opt_overdue;
+static gboolean opt_json;
+
+#define OWNER_ENTRIES \
+  { "owner", 0, 0, G_OPTION_ARG_STRING, &opt_owner, N_("The person responsible"), N_("PERSON") }, \
+  { "owner-unit", 0, 0, G_OPTION_ARG_STRING, &opt_owner_unit, N_("The unit responsible (instead of a person)"), N_("UNIT") }
+
+static GOptionEntry add_entries[] = {
+  OWNER_ENTRIES,
+  { "due", 0, 0, G_OPTION_ARG_STRING, &opt_due, N_("Due day, YYYY-MM-DD"), N_("DATE") },
+  { "meeting", 0, 0, G_OPTION_ARG_STRING, &opt_meeting, N_("The meeting that raised it"), N_("MEETING") },
+  { "issue", 0, 0, G_OPTION_ARG_STRING, &opt_issue, N_("The strategic issue it serves"), N_("ISSUE") },
+  { "priority", 0, 0, G_OPTION_ARG_STRING, &opt_priority, N_("low, normal (default) or high"), N_("PRIORITY") },
+  { "description", 0, 0, G_OPTION_ARG_STRING, &opt_description, N_("Description"), N_("TEXT") },
+  { NULL },
+};
+
+static GOptionEntry update_entries[] = {
+  { "status", 0, 0, G_OPTION_ARG_STRING, &opt_status, N_("open, in-progress, done or cancelled"), N_("STATUS") },
+  { "progress", 0, 0, G_OPTION_ARG_STRING, &opt_progress, N_("Percent complete, 0 to 100"), N_("N") },
+  { "due", 0, 0, G_OPTION_ARG_STRING, &opt_due, N_("New due day (\"\" removes it)"), N_("DATE") },
+  { "note", 0, 0, G_OPTION_ARG_STRING, &opt_note, N_("A note for the history"), N_("TEXT") },
+  { "title", 0, 0, G_OPTION_ARG_STRING, &opt_title, N_("New title"), N_("TITLE") },
+  OWNER_ENTRIES,
+  { "issue", 0, 0, G_OPTION_ARG_STRING, &opt_issue, N_("Strategic issue (\"\" clears it)"), N_("ISSUE") },
+  { "priority", 0, 0, G_OPTION_ARG_STRING, &opt_priority, N_("low, normal or high"), N_("PRIORITY") },
+  { "description", 0, 0, G_OPTION_ARG_STRING, &opt_description, N_("Description (\"\" clears it)"), N_("TEXT") },
+  { NULL },
+};
+
+static GOptionEntry done_entries[] = {
+  { "note", 0, 0, G_OPTION_ARG_STRING, &opt_note, N_("A note for the history"), N_("TEXT") },
+  { NULL },
+};
+
+static GOptionEntry list_entries[] = {
+  { "open", 0, 0, G_OPTION_ARG_NONE, &opt_open, N_("Only open and in-progress actions"), NULL },
+  { "overdue", 0, 0, G_OPTION_ARG_NONE, &opt_overdue, N_("Only open actions past their due day"), NULL },
+  { "as-of", 0, 0, G_OPTION_ARG_STRING, &opt_as_of, N_("Judge overdue as of this day (default: today)"), N_("DATE") },
+  { "status", 0, 0, G_OPTION_ARG_STRING, &opt_status, N_("Only actions with this status"), N_("STATUS") },
+  { "owner", 0, 0, G_OPTION_ARG_STRING, &opt_owner, N_("Only actions of this person"), N_("PERSON") },
+  { "unit", 0, 0, G_OPTION_ARG_STRING, &opt_unit, N_("Only actions of this unit, the units below it, or their people"), N_("UNIT") },
+  { "meeting", 0, 0, G_OPTION_ARG_STRING, &opt_meeting, N_("Only actions raised in this meeting"), N_("MEETING") },
+  { "issue", 0, 0, G_OPTION_ARG_STRING, &opt_issue, N_("Only actions under this issue"), N_("ISSUE") },
+  { "due-before", 0, 0, G_OPTION_ARG_STRING, &opt_due_before, N_("Only actions due before this day"), N_("DATE") },
+  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for programs"), NULL },
+  { NULL },
+};
+
+static GOptionEntry show_entries[] = {
+  { "as-of", 0, 0, G_OPTION_ARG_STRING, &opt_as_of, N_("Judge overdue as of this day (default: today)"), N_("DATE") },
+  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for programs"), NULL },
+  { NULL },
+};
+
+/* Parses a day option into a canonical "YYYY-MM-DD" copy. */
+static char *
+parse_day (const char *what, const char *text, GError **error)
+{
+  int y, m, d;
+
+  if (!rapat_time_parse_date (what, text, &y, &m, &d, error))
+    return NULL;
+  return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
+}
+
+/* Returns the day overdue is judged against: --as-of, else today. */
+static char *
+as_of_day (GError **error)
+{
+  return opt_as_of != NULL ? parse_day (_("as-of"), opt_as_of, error) : rapat_time_today ();
+}
+
+/* Applies --owner/--owner-unit: exactly one may be given; @required for add. */
+static gboolean
+apply_owner (RapatCmdContext *ctx, const char *cmd, RapatAction *a, gboolean required,
+             GError **error)
+{
+  if (opt_owner != NULL && opt_owner_unit != NULL)
+    {
+      rapat_cmd_usage_error (error, cmd, _("give --owner or --owner-unit, not both"));
+      return FALSE;
+    }
+  if (opt_owner == NULL && opt_owner_unit == NULL)
+    {
+      if (required)
+        rapat_cmd_usage_error (error, cmd, _("an owner is required: --owner PERSON or --owner-unit UNIT"));
+      return !required;
+    }
+  a->owner_person_id = a->owner_unit_id = 0;
+  if (opt_owner != NULL)
+    return rapat_store_person_resolve (ctx->store, opt_owner, &a->owner_person_id, error);
+  return rapat_store_unit_resolve (ctx->store, opt_owner_unit, &a->owner_unit_id, error);
+}
+
+/* Applies --due, refusing a day before the meeting that raised the action. */
+static gboolean
+apply_due (RapatCmdContext *ctx, RapatAction *a, GError **error)
+{
+  g_autofree char *due = NULL;
+
+  if (opt_due == NULL)
+    return TRUE;
+  if (*opt_due == '\0')
+    {
+      g_clear_pointer (&a->due, g_free);
+      return TRUE;
+    }
+  due = parse_day (_("due"), opt_due, error);
+  if (due == NULL)
+    return FALSE;
+  if (a->meeting_id != 0)
+    {
+      g_autoptr(RapatMeeting) m = rapat_store_meeting_get (ctx->store, a->meeting_id, error);
+      g_autoptr(GTimeZone) tz = NULL;
+      g_autofree char *day = NULL;
+
+      if (m == NULL)
+        return FALSE;
+      tz = rapat_present_zone (m);
+      day = rapat_present_date (m->start_utc, tz);
+      if (strcmp (due, day) < 0)
+        {
+          g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                       _("due '%s': before the meeting that raised the action (%s)"), opt_due, day);
+          return FALSE;
+        }
+    }
+  g_free (a->due);
+  a->due = g_steal_pointer (&due);
+  return TRUE;
+}
+
+/* Applies title, issue, priority and description options. */
+static gboolean
+apply_details (RapatCmdContext *ctx, RapatAction *a, GError **error)
+{
+  if (!rapat_cmd_take_text (_("title"), opt_title, RAPAT_TEXT_REQUIRED, RAPAT_MAX_NAME,
+                            &a->title, error)
+      || !rapat_cmd_take_text (_("description"), opt_description, RAPAT_TEXT_MULTILINE,
+                               RAPAT_MAX_TEXT, &a->description, error))
+    return FALSE;
+  if (opt_issue != NULL && *opt_issue == '\0')
+    a->issue_id = 0;
+  else if (opt_issue != NULL && !rapat_store_issue_resolve (ctx->store, opt_issue, &a->issue_id, error))
+    return FALSE;
+  if (opt_priority != NULL)
+    {
+      int p;
+      if (!rapat_enum_parse (&rapat_priority_enum, opt_priority, &p, error))
+        return FALSE;
+      a->priority = p;
+    }
+  return TRUE;
+}
+
+/* action add TITLE */
+static gboolean
+action_add (RapatCmdContext *ctx, GError **error)
+{
+  g_autoptr(RapatAction) a = rapat_action_new ();
+
+  if (!rapat_cmd_take_text (_("title"), ctx->args[0], RAPAT_TEXT_REQUIRED, RAPAT_MAX_NAME,
+                            &a->title, error)
+      || !apply_owner (ctx, "action add", a, TRUE, error) || !apply_details (ctx, a, error))
+    return FALSE;
+  if (opt_meeting != NULL && !rapat_store_meeting_resolve (ctx->store, opt_meeting, &a->meeting_id, error))
+    return FALSE;
+  if (!apply_due (ctx, a, error))
+    return FALSE;
+  a->uid = rapat_uid_new ();
+  a->created_at = a->updated_at = ctx->now;
+  if (!rapat_store_action_insert (ctx->store, a, error)
+      || !rapat_store_action_add_event (ctx->store, a, ctx->now, _("created"), error))
+    return FALSE;
+  /* Raised in a meeting under an issue: that meeting discussed the issue. */
+  if (a->meeting_id != 0 && a->issue_id != 0
+      && !rapat_store_issue_link (ctx->store, a->issue_id, a->meeting_id, TRUE, error))
+    return FALSE;
+  fprintf (ctx->out, "%" G_GINT64_FORMAT "\n", a->id);
+  return TRUE;
+}
+
+/* Loads the action named by @text. */
+static RapatAction *
+load_action (RapatCmdContext *ctx, const char *text, GError **error)
+{
+  gint64 id;
+
+  if (!rapat_store_action_resolve (ctx->store, text, &id, error))
+    return NULL;
+  return rapat_store_action_get (ctx->store, id, error);
+}
+
+/* Sets the status of @a, keeping progress and done_at consistent with it. */
+static void
+set_status (RapatAction *a, RapatActionStatus status, gint64 now)
+{
+  if (status == RAPAT_ACTION_DONE && a->status != RAPAT_ACTION_DONE)
+    {
+      a->done_at = now;
+      a->progress = 100;
+    }
+  if (status != RAPAT_ACTION_DONE)
+    a->done_at = 0;
+  a->status = status;
+}
+
+/* Stores @after and, when its status, progress or due day changed or a note
+ * was given, a history entry. */
+static gboolean
+save_action (RapatCmdContext *ctx, const RapatAction *before, RapatAction *after,
+             GError **error)
+{
+  gboolean tracked = before->status != after->status || before->progress != after->progress
+                     || g_strcmp0 (before->due, after->due) != 0;
+
+  if (opt_note != NULL && !rapat_text_check (_("note"), opt_note,
+                                             RAPAT_TEXT_MULTILINE | RAPAT_TEXT_REQUIRED,
+                                             RAPAT_MAX_TEXT, error))
+    return FALSE;
+  after->updated_at = ctx->now;
+  if (!rapat_store_action_update (ctx->store, after, error))
+    return FALSE;
+  return (!tracked && opt_note == NULL)
+         || rapat_store_action_add_event (ctx->store, after, ctx->now, opt_note, error);
+}
+
+/* action update ACTION */
+static gboolean
+action_update (RapatCmdContext *ctx, GError **error)
+{
+  g_autoptr(RapatAction) before = load_action (ctx, ctx->args[0], error);
+  g_autoptr(RapatAction) after = NULL;
+
+  if (before == NULL)
+    return FALSE;
+  after = load_action (ctx, ctx->args[0], error);
+  if (after == NULL || !apply_owner (ctx, "action update", after, FALSE, error)
+      || !apply_details (ctx, after, error) || !apply_due (ctx, after, error))
+    return FALSE;
+  if (opt_progress != NULL)
+    {
+      gint64 v = -1;
+      if (strcmp (opt_progress, "0") != 0 && (!rapat_text_parse_id (opt_progress, &v) || v > 100))
+        {
+          g_autofree char *ex = rapat_text_excerpt (opt_progress);
+          g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                       _("progress '%s': expected a whole number from 0 to 100"), ex);
+          return FALSE;
+        }
+      after->progress = v < 0 ? 0 : (int) v;
+    }
+  if (opt_status != NULL)
+    {
+      int status;
+      if (!rapat_enum_parse (&rapat_action_status_enum, opt_status, &status, error))
+        return FALSE;
+      set_status (after, status, ctx->now);
+    }
+  if (after->status == RAPAT_ACTION_DONE && after->progress != 100)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("progress '%d': a done action is 100%% complete"), after->progress);
+      return FALSE;
+    }
+  return save_action (ctx, before, after, error);
+}
+
+/* action done ACTION */
+static gboolean
+action_done (RapatCmdContext *ctx, GError **error)
+{
+  g_autoptr(RapatAction) before = load_action (ctx, ctx->args[0], error);
+  g_autoptr(RapatAction) after = NULL;
+
+  if (before == NULL)
+    return FALSE;
+  if (before->status == RAPAT_ACTION_DONE)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID, _("action '%s': already done"),
+                   before->title);
+      return FALSE;
+    }
+  after = load_action (ctx, ctx->args[0], error);
+  if (after == NULL)
+    return FALSE;
+  set_status (after, RAPAT_ACTION_DONE, ctx->now);
+  return save_action (ctx, before, after, error);
+}
+
+/* Writes @a's fields as members of the current JSON object. */
+static void
+action_json_fields (RapatJson *json, const RapatAction *a, const char *today)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autofree char *created = rapat_time_format (a->created_at, utc, "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *done = a->done_at != 0
+    ? rapat_time_format (a->done_at, utc, "%Y-%m-%dT%H:%M:%SZ") : NULL;
+
+  rapat_json_int (json, "id", a->id);
+  rapat_json_string (json, "uid", a->uid);
+  rapat_json_string (json, "title", a->title);
+  rapat_json_string (json, "description", a->description);
+  rapat_json_string (json, "owner_type", a->owner_person_id != 0 ? "person" : "unit");
+  rapat_json_id (json, "owner_id", a->owner_person_id != 0 ? a->owner_person_id : a->owner_unit_id);
+  rapat_json_string (json, "owner", a->owner_name);
+  rapat_json_string (json, "owner_unit", a->owner_unit_name);
+  rapat_json_id (json, "meeting_id", a->meeting_id);
+  rapat_json_string (json, "meeting", a->meeting_title);
+  rapat_json_id (json, "issue_id", a->issue_id);
+  rapat_json_string (json, "issue", a->issue_title);
+  rapat_json_string (json, "priority", rapat_enum_name (&rapat_priority_enum, a->priority));
+  rapat_json_string (json, "due", a->due);
+  rapat_json_string (json, "status", rapat_enum_name (&rapat_action_status_enum, a->status));
+  rapat_json_int (json, "progress", a->progress);
+  rapat_json_bool (json, "overdue", rapat_action_is_overdue (a, today));
+  rapat_json_string (json, "created", created);
+  rapat_json_string (json, "done", done);
+}
+
+/* action list */
+static gboolean
+action_list (RapatCmdContext *ctx, GError **error)
+{
+  RapatActionFilter filter = { 0 };
+  g_autofree char *today = as_of_day (error);
+  g_autofree char *due_before = NULL;
+  g_autoptr(GPtrArray) actions = NULL;
+  g_autoptr(RapatTable) table = NULL;
+
+  if (today == NULL)
+    return FALSE;
+  filter.status = -1;
+  filter.open_only = opt_open;
+  filter.overdue_before = opt_overdue ? today : NULL;
+  if (opt_due_before != NULL)
+    {
+      due_before = parse_day (_("due-before"), opt_due_before, error);
+      if (due_before == NULL)
+        return FALSE;
+      filter.due_before = due_before;
+    }
+  if ((opt_status != NULL && !rapat_enum_parse (&rapat_action_status_enum, opt_status, &filter.status, error))
+      || (opt_owner != NULL && !rapat_store_person_resolve (ctx->store, opt_owner, &filter.owner_person_id, error))
+      || (opt_unit != NULL && !rapat_store_unit_resolve (ctx->store, opt_unit, &filter.unit_id, error))
+      || (opt_meeting != NULL && !rapat_store_meeting_resolve (ctx->store, opt_meeting, &filter.meeting_id, error))
+      || (opt_issue != NULL && !rapat_store_issue_resolve (ctx->store, opt_issue, &filter.issue_id, error)))
+    return FALSE;
+  actions = rapat_store_action_list (ctx->store, &filter, error);
+  if (actions == NULL)
+    return FALSE;
+  if (opt_json)
+    {
+      g_autoptr(RapatJson) json = rapat_json_new (ctx->out);
+
+      rapat_json_begin_array (json, NULL);
+      for (guint i = 0; i < actions->len; i++)
+        {
+          rapat_json_begin_object (json, NULL);
+          action_json_fields (json, actions->pdata[i], today);
+          rapat_json_end_object (json);
+        }
+      rapat_json_end_array (json);
+      return TRUE;
+    }
+  table = rapat_table_new (_("ID"), _("Due"), _("Status"), _("Done"), _("Title"), _("Owner"),
+                           _("Issue"), NULL);
+  rapat_table_align_right (table, 0);
+  rapat_table_align_right (table, 3);
+  rapat_table_max_width (table, 4, 48);
+  rapat_table_max_width (table, 5, 28);
+  rapat_table_max_width (table, 6, 28);
+  for (guint i = 0; i < actions->len; i++)
+    {
+      const RapatAction *a = actions->pdata[i];
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, a->id);
+      g_autofree char *pct = g_strdup_printf ("%d%%", a->progress);
+      g_autofree char *astatus = rapat_present_action_status (a, today);
+
+      rapat_table_add (table, id, rapat_cmd_or (a->due, "-"), astatus, pct, a->title,
+                       a->owner_name, a->issue_title);
+    }
+  if (rapat_table_rows (table) == 0)
+    fprintf (ctx->out, _("No actions found.\n"));
+  else
+    rapat_table_print (table, ctx->out, "");
+  return TRUE;
+}
+
+/* action show ACTION */
+static gboolean
+action_show (RapatCmdContext *ctx, GError **error)
+{
+  g_autofree char *today = as_of_day (error);
+  g_autoptr(RapatAction) a = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GTimeZone) local = NULL;
+  g_autofree char *zone = rapat_time_zone_default ();
+
+  if (today == NULL)
+    return FALSE;
+  a = load_action (ctx, ctx->args[0], error);
+  history = a != NULL ? rapat_store_action_history (ctx->store, a->id, error) : NULL;
+  if (history == NULL)
+    return FALSE;
+  local = rapat_time_zone_load (zone, NULL, NULL);
+  if (opt_json)
+    {
+      g_autoptr(RapatJson) json = rapat_json_new (ctx->out);
+      g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+
+      rapat_json_begin_object (json, NULL);
+      action_json_fields (json, a, today);
+      rapat_json_begin_array (json, "history");
+      for (guint i = 0; i < history->len; i++)
+        {
+          const RapatActionEvent *e = history->pdata[i];
+          g_autofree char *at = rapat_time_format (e->at, utc, "%Y-%m-%dT%H:%M:%SZ");
+
+          rapat_json_begin_object (json, NULL);
+          rapat_json_string (json, "at", at);
+          rapat_json_string (json, "status", rapat_enum_name (&rapat_action_status_enum, e->status));
+          rapat_json_int (json, "progress", e->progress);
+          rapat_json_string (json, "due", e->due);
+          rapat_json_string (json, "note", e->note);
+          rapat_json_end_object (json);
+        }
+      rapat_json_end_array (json);
+      rapat_json_end_object (json);
+      return TRUE;
+    }
+
+  fprintf (ctx->out, "%s %" G_GINT64_FORMAT ": %s\n", _("Action"), a->id, a->title);
+  {
+    g_autofree char *status = rapat_present_action_status (a, today);
+    fprintf (ctx->out, "  %-10s %s\n", _("Status:"), status);
+  }
+  fprintf (ctx->out, "  %-10s %d%%\n", _("Progress:"), a->progress);
+  fprintf (ctx->out, "  %-10s %s\n", _("Due:"), rapat_cmd_or (a->due, "-"));
+  fprintf (ctx->out, "  %-10s %s\n", _("Priority:"), _(rapat_enum_name (&rapat_priority_enum, a->priority)));
+  if (a->owner_person_id != 0)
+    fprintf (ctx->out, "  %-10s %s (%s)\n", _("Owner:"), a->owner_name,
+             rapat_cmd_or (a->owner_unit_name, "-"));
+  else
+    fprintf (ctx->out, "  %-10s %s %s\n", _("Owner:"), _("unit"), a->owner_name);
+  if (a->meeting_id != 0)
+    {
+      g_autoptr(GTimeZone) mtz = rapat_time_zone_load (a->meeting_tz, NULL, NULL);
+      g_autofree char *day = mtz != NULL ? rapat_present_date (a->meeting_start, mtz) : NULL;
+      fprintf (ctx->out, "  %-10s %" G_GINT64_FORMAT " %s (%s)\n", _("Meeting:"), a->meeting_id,
+               a->meeting_title, rapat_cmd_or (day, "?"));
+    }
+  if (a->issue_id != 0)
+    fprintf (ctx->out, "  %-10s %" G_GINT64_FORMAT " %s\n", _("Issue:"), a->issue_id, a->issue_title);
+  fprintf (ctx->out, "  %-10s %s\n", _("UID:"), a->uid);
+  if (a->description != NULL)
+    fprintf (ctx->out, "  %-10s %s\n", _("About:"), a->description);
+  fprintf (ctx->out, "\n%s\n", _("History"));
+  {
+    g_autoptr(RapatTable) table = rapat_table_new (_("When"), _("Status"), _("Done"), _("Due"),
+                                                   _("Note"), NULL);
+    rapat_table_align_right (table, 2);
+    for (guint i = 0; i < history->len; i++)
+      {
+        const RapatActionEvent *e = history->pdata[i];
+        g_autofree char *when = rapat_time_format (e->at, local, "%Y-%m-%d %H:%M");
+        g_autofree char *pct = g_strdup_printf ("%d%%", e->progress);
+
+        rapat_table_add (table, when, _(rapat_enum_name (&rapat_action_status_enum, e->status)),
+                         pct, rapat_cmd_or (e->due, "-"), e->note);
+      }
+    rapat_table_print (table, ctx->out, "  ");
+  }
+  return TRUE;
+}
+
+const RapatCommand rapat_action_commands[] = {
+  { "add", "TITLE", N_("Add an action item"),
+    N_("An owner is required: a person (--owner) or a unit (--owner-unit). Prints the new id."),
+    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, add_entries, action_add },
+  { "list", "", N_("List action items"), NULL, RAPAT_CMD_STORE, 0, 0, list_entries, action_list },
+  { "show", "ACTION", N_("Show an action item and its history"), NULL, RAPAT_CMD_STORE, 1, 1,
+    show_entries, action_show },
+  { "update", "ACTION", N_("Change status, progress, due day or other fields"),
+    N_("Each change of status, progress or due day, and each note, is kept in the history."),
+    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, update_entries, action_update },
+  { "done", "ACTION", N_("Mark an action item done"), NULL, RAPAT_CMD_STORE | RAPAT_CMD_WRITE,
+    1, 1, done_entries, action_done },
+  { NULL },
+};
