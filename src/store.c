@@ -418,9 +418,11 @@ store_resolve (RapatStore *store, const char *what, const char *text, const char
 {
   const char *queries[] = { sql_exact, sql_part };
   g_autofree char *ex = rapat_text_excerpt (text);
+  gboolean numeric;
   gint64 id;
 
-  if (rapat_text_parse_id (text, &id))
+  numeric = rapat_text_parse_id (text, &id);
+  if (numeric)
     {
       g_autoptr(StoreStmt) stmt = store_prepare (store, sql_id, error);
       int rc;
@@ -451,7 +453,9 @@ store_resolve (RapatStore *store, const char *what, const char *text, const char
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID, _("%s '': must not be empty"), what);
       return FALSE;
     }
-  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+  /* A number that is no id may still be a whole name, but never a part of
+   * one: "2" must not pick "Rakernis 2025" when meeting 2 is gone. */
+  for (guint q = 0; q < (numeric ? 1 : G_N_ELEMENTS (queries)); q++)
     {
       g_autoptr(StoreStmt) stmt = store_prepare (store, queries[q], error);
       g_autoptr(GString) list = g_string_new (NULL);
