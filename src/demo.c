@@ -110,9 +110,61 @@ static const DemoPerson demo_people[] = {
 
 typedef struct {
   const char *title;
+  const char *category;
+  const char *unit;         /* code */
+  const char *status;
+  const char *description;
+} DemoIssue;
+
+/* The strategic issues the seed text names. */
+static const DemoIssue demo_issues[] = {
+  { "Pemberantasan narkoba dan penipuan di Lapas dan Rutan", "keamanan", "KANWIL-MAL", "open",
+    "Peredaran narkoba dan penipuan yang dikendalikan dari dalam Lapas/Rutan." },
+  { "Penanganan kelebihan penghuni (overcrowding)", "pelayanan", "KANWIL-MAL", "open",
+    "Hunian Lapas/Rutan di Maluku melebihi kapasitas." },
+  { "Pemberdayaan Warga Binaan: ketahanan pangan dan UMKM", "pembinaan", "KANWIL-MAL",
+    "monitoring", "Program ketahanan pangan dan penguatan UMKM Warga Binaan." },
+  { "Pemberdayaan sosial untuk reintegrasi Warga Binaan", "pembinaan", "BAPAS-AMB", "open",
+    NULL },
+};
+
+typedef struct {
+  const char *title;
+  const char *owner;        /* person name, or NULL when owner_unit is set */
+  const char *owner_unit;   /* unit code */
+  int issue;                /* index in demo_issues + 1, or 0 */
+  const char *priority;
+  const char *due;
+  const char *status;
+  int progress;
+  const char *updated;      /* "YYYY-MM-DD HH:MM" WIT of the last change, or NULL */
+  const char *note;
+} DemoAction;
+
+/* Actions raised at the Rakernis; as of 15 October 2025 one is overdue. */
+static const DemoAction demo_actions[] = {
+  { "Tes urine serentak bagi petugas dan Warga Binaan di seluruh UPT", "Samuel Pattiasina", NULL,
+    1, "high", "2025-09-30", "done", 100, "2025-09-26 15:00", "Hasil: seluruh UPT negatif" },
+  { "Razia gabungan dan penertiban telepon genggam di blok hunian", "Hendrik Sahetapy", NULL,
+    1, "high", "2025-10-10", "in-progress", 60, "2025-10-03 10:00", "Blok A dan B selesai" },
+  { "Usulan pemindahan narapidana untuk mengurangi hunian Rutan Ambon", "Yohanis Leiwakabessy",
+    NULL, 2, "normal", "2025-10-31", "open", 0, NULL, NULL },
+  { "Pendataan lahan ketahanan pangan di setiap UPT", "Abdul Rahman Tuasikal", NULL, 3, "normal",
+    "2025-09-19", "done", 100, "2025-09-18 11:30", "Data 14 UPT terkumpul" },
+  { "Pelatihan UMKM dan sertifikasi produk Warga Binaan", NULL, "LAPAS-AMB", 3, "normal",
+    "2025-11-28", "open", 0, NULL, NULL },
+  { "Laporan capaian 13 Program Akselerasi per triwulan", "Maria Wattimena", NULL, 0, "high",
+    "2025-10-15", "in-progress", 40, "2025-10-01 09:00", "Triwulan III disusun" },
+  { "Publikasi hasil Rakernis di laman dan media sosial", "Andi Fahmi Nanlohy", NULL, 0, "low",
+    "2025-09-03", "done", 100, "2025-09-02 19:30", NULL },
+};
+
+typedef struct {
+  const char *title;
   const char *type;
   int minutes;
   const char *presenter;
+  int issue;                /* index in demo_issues + 1, or 0 */
 } DemoItem;
 
 static const DemoItem demo_agenda[] = {
@@ -122,12 +174,12 @@ static const DemoItem demo_agenda[] = {
     "briefing", 60, "Lilik Sujandi" },
   { "Rehat kopi", "break", 15, NULL },
   { "Isu strategis: pemberantasan narkoba dan penipuan di Lapas dan Rutan", "discussion", 60,
-    "Samuel Pattiasina" },
+    "Samuel Pattiasina", 1 },
   { "Isu strategis: penanganan kelebihan penghuni (overcrowding)", "discussion", 45,
-    "Yohanis Leiwakabessy" },
+    "Yohanis Leiwakabessy", 2 },
   { "Ishoma", "break", 60, NULL },
   { "Isu strategis: pemberdayaan Warga Binaan — ketahanan pangan, UMKM dan reintegrasi sosial",
-    "discussion", 60, "Abdul Rahman Tuasikal" },
+    "discussion", 60, "Abdul Rahman Tuasikal", 3 },
   { "Evaluasi target kinerja dan 13 Program Akselerasi Menteri", "review", 60, "Maria Wattimena" },
   { "Kesimpulan dan penutupan", "closing", 15, "Ricky Dwi Biantoro" },
 };
@@ -194,10 +246,88 @@ ensure_people (RapatStore *store, GHashTable *unit_ids, GHashTable *person_ids, 
   return TRUE;
 }
 
-/* Creates the meeting with its agenda and attendees. */
+/* Creates the issues of the table that are missing; stores their ids in @issue_ids. */
 static gboolean
-create_meeting (RapatStore *store, gint64 now, GHashTable *person_ids, gint64 *meeting_id,
-                GError **error)
+ensure_issues (RapatStore *store, gint64 now, GHashTable *unit_ids, gint64 *issue_ids,
+               GError **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (demo_issues); i++)
+    {
+      const DemoIssue *di = &demo_issues[i];
+      gint64 id = rapat_store_issue_find (store, di->title, error);
+
+      if (id < 0)
+        return FALSE;
+      if (id == 0)
+        {
+          g_autoptr(RapatIssue) issue = rapat_issue_new ();
+          int v;
+
+          issue->title = g_strdup (di->title);
+          issue->category = g_strdup (di->category);
+          issue->description = g_strdup (di->description);
+          issue->unit_id = GPOINTER_TO_SIZE (g_hash_table_lookup (unit_ids, di->unit));
+          rapat_enum_parse (&rapat_issue_status_enum, di->status, &v, NULL);
+          issue->status = v;
+          issue->created_at = now;
+          if (!rapat_store_issue_insert (store, issue, error))
+            return FALSE;
+          id = issue->id;
+        }
+      issue_ids[i] = id;
+    }
+  return TRUE;
+}
+
+/* Creates the actions raised at the meeting, each with its history: created
+ * when the meeting ended, then its last change. */
+static gboolean
+create_actions (RapatStore *store, const RapatMeeting *m, GTimeZone *tz, GHashTable *unit_ids,
+                GHashTable *person_ids, const gint64 *issue_ids, GError **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (demo_actions); i++)
+    {
+      const DemoAction *da = &demo_actions[i];
+      g_autoptr(RapatAction) a = rapat_action_new ();
+      g_autofree char *uid = g_strdup_printf ("rakernis-maluku-2025-action-%u@rapat.demo", i + 1);
+      gint64 updated = m->end_utc;
+      int v;
+
+      a->uid = g_steal_pointer (&uid);
+      a->title = g_strdup (da->title);
+      if (da->owner != NULL)
+        a->owner_person_id = GPOINTER_TO_SIZE (g_hash_table_lookup (person_ids, da->owner));
+      else
+        a->owner_unit_id = GPOINTER_TO_SIZE (g_hash_table_lookup (unit_ids, da->owner_unit));
+      a->meeting_id = m->id;
+      a->issue_id = da->issue > 0 ? issue_ids[da->issue - 1] : 0;
+      rapat_enum_parse (&rapat_priority_enum, da->priority, &v, NULL);
+      a->priority = v;
+      a->due = g_strdup (da->due);
+      a->created_at = a->updated_at = m->end_utc;
+      if (!rapat_store_action_insert (store, a, error)
+          || !rapat_store_action_add_event (store, a, m->end_utc, "created", error))
+        return FALSE;
+      if (da->updated == NULL)
+        continue;
+      if (!rapat_time_parse_datetime ("updated", da->updated, tz, &updated, NULL, error))
+        return FALSE;
+      rapat_enum_parse (&rapat_action_status_enum, da->status, &v, NULL);
+      a->status = v;
+      a->progress = da->progress;
+      a->updated_at = updated;
+      a->done_at = a->status == RAPAT_ACTION_DONE ? updated : 0;
+      if (!rapat_store_action_update (store, a, error)
+          || !rapat_store_action_add_event (store, a, updated, da->note, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Creates the meeting with its agenda, attendees and actions. */
+static gboolean
+create_meeting (RapatStore *store, gint64 now, GHashTable *unit_ids, GHashTable *person_ids,
+                const gint64 *issue_ids, gint64 *meeting_id, GError **error)
 {
   g_autoptr(RapatMeeting) m = rapat_meeting_new ();
   g_autoptr(GTimeZone) tz = rapat_time_zone_load ("Asia/Jayapura", NULL, error);
@@ -231,6 +361,8 @@ create_meeting (RapatStore *store, gint64 now, GHashTable *person_ids, gint64 *m
       if (demo_agenda[i].presenter != NULL)
         item->presenter_id = GPOINTER_TO_SIZE (g_hash_table_lookup (person_ids,
                                                                     demo_agenda[i].presenter));
+      if (demo_agenda[i].issue > 0)
+        item->issue_id = issue_ids[demo_agenda[i].issue - 1];
       if (!rapat_store_agenda_insert (store, item, error))
         return FALSE;
     }
@@ -264,8 +396,12 @@ create_meeting (RapatStore *store, gint64 now, GHashTable *person_ids, gint64 *m
       if (!rapat_store_attendee_insert (store, a, error))
         return FALSE;
     }
+  /* Item 8 covers two issues; every issue of the seed was discussed. */
+  for (guint i = 0; i < G_N_ELEMENTS (demo_issues); i++)
+    if (!rapat_store_issue_link (store, issue_ids[i], m->id, TRUE, error))
+      return FALSE;
   *meeting_id = m->id;
-  return TRUE;
+  return create_actions (store, m, tz, unit_ids, person_ids, issue_ids, error);
 }
 
 gboolean
@@ -274,9 +410,11 @@ rapat_demo_load (RapatStore *store, gint64 now, gint64 *meeting_id, GError **err
   g_autoptr(GHashTable) unit_ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) person_ids = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GError) local = NULL;
+  gint64 issue_ids[G_N_ELEMENTS (demo_issues)];
   gint64 existing;
 
-  if (!ensure_units (store, unit_ids, error) || !ensure_people (store, unit_ids, person_ids, error))
+  if (!ensure_units (store, unit_ids, error) || !ensure_people (store, unit_ids, person_ids, error)
+      || !ensure_issues (store, now, unit_ids, issue_ids, error))
     return FALSE;
   existing = rapat_store_meeting_find_uid (store, RAPAT_DEMO_UID, &local);
   if (local != NULL)
@@ -289,5 +427,5 @@ rapat_demo_load (RapatStore *store, gint64 now, gint64 *meeting_id, GError **err
       *meeting_id = existing;
       return TRUE;
     }
-  return create_meeting (store, now, person_ids, meeting_id, error);
+  return create_meeting (store, now, unit_ids, person_ids, issue_ids, meeting_id, error);
 }
