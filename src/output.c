@@ -2,8 +2,12 @@
 #include "output.h"
 #include "text.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <string.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
 
 struct _RapatTable {
   guint n_cols;
@@ -312,4 +316,97 @@ rapat_json_free (RapatJson *json)
   fputc ('\n', json->out);
   g_array_unref (json->counts);
   g_free (json);
+}
+
+/* ---- output files ---- */
+
+struct _RapatOutput {
+  FILE *fp;
+  char *path;      /* NULL for stdout */
+  char *tmp;       /* the temporary file until it is renamed */
+};
+
+RapatOutput *
+rapat_output_open (const char *path, GError **error)
+{
+  g_autoptr(RapatOutput) out = g_new0 (RapatOutput, 1);
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  int fd;
+
+  if (path == NULL || strcmp (path, "-") == 0)
+    {
+      out->fp = stdout;
+      return g_steal_pointer (&out);
+    }
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO, _("output '%s': is a folder"), path);
+      return NULL;
+    }
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  out->path = g_strdup (path);
+  out->tmp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  fd = g_mkstemp_full (out->tmp, O_WRONLY | O_CLOEXEC, 0666);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_clear_pointer (&out->tmp, g_free);
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO, _("output '%s': %s"), path,
+                   g_strerror (saved));
+      return NULL;
+    }
+  out->fp = fdopen (fd, "w");
+  if (out->fp == NULL)
+    {
+      int saved = errno;
+      close (fd);
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO, _("output '%s': %s"), path,
+                   g_strerror (saved));
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+FILE *
+rapat_output_stream (RapatOutput *output)
+{
+  return output->fp;
+}
+
+gboolean
+rapat_output_finish (RapatOutput *output, GError **error)
+{
+  FILE *fp = output->fp;
+  gboolean ok;
+
+  if (output->path == NULL)
+    return TRUE;   /* stdout is checked once, at exit */
+  output->fp = NULL;
+  ok = fflush (fp) == 0 && !ferror (fp) && fsync (fileno (fp)) == 0;
+  ok = (fclose (fp) == 0) && ok;
+  if (!ok || g_rename (output->tmp, output->path) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO, _("output '%s': %s"), output->path,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  g_clear_pointer (&output->tmp, g_free);
+  return TRUE;
+}
+
+void
+rapat_output_free (RapatOutput *output)
+{
+  if (output == NULL)
+    return;
+  if (output->fp != NULL && output->path != NULL)
+    fclose (output->fp);
+  if (output->tmp != NULL)
+    g_unlink (output->tmp);
+  g_free (output->tmp);
+  g_free (output->path);
+  g_free (output);
 }

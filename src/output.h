@@ -53,4 +53,19 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatJson, rapat_json_free)
 /* Writes @s to @out as a JSON string literal, quotes included. */
 void rapat_json_write_string (FILE *out, const char *s);
 
+/* An output destination: stdout, or a file written under a temporary name in
+ * the same folder and renamed over @path only when complete, so that a failed
+ * export never leaves a half-written file. */
+typedef struct _RapatOutput RapatOutput;
+
+/* Opens @path for writing (NULL or "-" means stdout). */
+RapatOutput *rapat_output_open (const char *path, GError **error);
+/* Returns the stream to write to. */
+FILE *rapat_output_stream (RapatOutput *output);
+/* Flushes, syncs and renames the file into place; FALSE if any write failed. */
+gboolean rapat_output_finish (RapatOutput *output, GError **error);
+/* Discards an unfinished file (nothing happens for stdout) and frees @output. */
+void rapat_output_free (RapatOutput *output);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatOutput, rapat_output_free)
+
 G_END_DECLS

@@ -1,0 +1,45 @@
+/* rapat — the action-item report: text, CSV or JSON (export layer).
+ *
+ * Takes RapatAction values and the day "overdue" is judged against; never
+ * sees the database. */
+#pragma once
+
+#include <stdio.h>
+
+#include "rapat.h"
+#include "model.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  RAPAT_FORMAT_TEXT,
+  RAPAT_FORMAT_CSV,
+  RAPAT_FORMAT_JSON,
+  RAPAT_FORMAT_HTML,
+} RapatFormat;
+
+extern const RapatEnum rapat_format_enum;
+
+typedef enum {
+  RAPAT_ACTIONS_BY_NONE,
+  RAPAT_ACTIONS_BY_OWNER,
+  RAPAT_ACTIONS_BY_UNIT,
+  RAPAT_ACTIONS_BY_ISSUE,
+} RapatActionGrouping;
+
+extern const RapatEnum rapat_action_grouping_enum;
+
+typedef struct {
+  const char *as_of;          /* "YYYY-MM-DD" */
+  const char *scope;          /* a description of the filters, for people */
+  RapatActionGrouping by;
+  RapatFormat format;         /* text, csv or json */
+} RapatActionReport;
+
+/* Writes the report on @actions (RapatAction; sorted in place by group, then
+ * due day) to @out.  Text: a table per group with its counts, and totals.
+ * CSV: RFC 4180, a header row and one record per action (CRLF, no totals).
+ * JSON: one object with as_of, by, groups (key, counts, actions) and totals. */
+void rapat_report_actions (FILE *out, const RapatActionReport *report, GPtrArray *actions);
+
+G_END_DECLS
