@@ -38,6 +38,13 @@ apply_options (RapatCmdContext *ctx, RapatUnit *unit, GError **error)
   else if (opt_parent != NULL
            && !rapat_store_unit_resolve (ctx->store, opt_parent, &unit->parent_id, error))
     return FALSE;
+  if (unit->id != 0 && rapat_store_unit_is_within (ctx->store, unit->parent_id, unit->id))
+    {
+      g_autofree char *ex = rapat_text_excerpt (opt_parent);
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("parent '%s': would place the unit below itself"), ex);
+      return FALSE;
+    }
   return TRUE;
 }
 

@@ -89,12 +89,16 @@ rapat_cmd_default_db (GError **error)
 }
 
 /* Finds @name among the NULL-terminated entries of @table (stride @size),
- * exactly or as an unambiguous prefix; NULL when none or several match. */
+ * exactly or as an unambiguous prefix.  When none or several match, returns
+ * NULL and sets @error, calling the entry a @what of @context. */
 static const void *
-find_entry (const void *table, gsize size, const char *name)
+find_entry (const void *table, gsize size, const char *name, const char *what,
+            const char *group, const char *context, GError **error)
 {
   const void *found = NULL;
+  g_autoptr(GString) matches = g_string_new (NULL);
   int n_prefix = 0;
+  g_autofree char *ex = rapat_text_excerpt (name);
 
   for (const char *p = table; *(const char *const *) p != NULL; p += size)
     {
@@ -105,10 +109,21 @@ find_entry (const void *table, gsize size, const char *name)
       if (*name != '\0' && g_str_has_prefix (entry, name))
         {
           found = p;
-          n_prefix++;
+          g_string_append_printf (matches, "%s%s", n_prefix++ > 0 ? ", " : "", entry);
         }
     }
-  return n_prefix == 1 ? found : NULL;
+  if (n_prefix == 1)
+    return found;
+  if (n_prefix > 1)
+    g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_USAGE, _("%s '%s': ambiguous, could be %s"),
+                 what, ex, matches->str);
+  else if (group != NULL)
+    g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_USAGE,
+                 _("%s '%s': unknown for %s (see 'rapat %s')"), what, ex, group, context);
+  else
+    g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_USAGE, _("%s '%s': unknown (see 'rapat %s')"),
+                 what, ex, context);
+  return NULL;
 }
 
 /* Returns "group verb" for messages and usage lines. */
@@ -163,14 +178,30 @@ make_context (const RapatGroup *group, const RapatCommand *cmd)
   g_autofree char *param = g_strdup_printf ("%s - %s", cmd->args, _(cmd->summary));
   GOptionContext *ctx = g_option_context_new (param);
 
+  g_autofree char *prgname = g_strconcat ("rapat ", path, NULL);
+  g_autofree GOptionEntry *entries = NULL;
+  guint n = 0;
+
   g_option_context_set_help_enabled (ctx, FALSE);
   g_option_context_set_translation_domain (ctx, GETTEXT_PACKAGE);
-  if (cmd->options != NULL)
-    g_option_context_add_main_entries (ctx, cmd->options, GETTEXT_PACKAGE);
+  /* Option values are taken as bytes (FILENAME), not converted from the
+   * locale, so that rapat's own checks judge them and name the value. */
+  while (cmd->options != NULL && cmd->options[n].long_name != NULL)
+    n++;
+  entries = g_new0 (GOptionEntry, n + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      entries[i] = cmd->options[i];
+      if (entries[i].arg == G_OPTION_ARG_STRING)
+        entries[i].arg = G_OPTION_ARG_FILENAME;
+      else if (entries[i].arg == G_OPTION_ARG_STRING_ARRAY)
+        entries[i].arg = G_OPTION_ARG_FILENAME_ARRAY;
+    }
+  g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (ctx, common_entries, GETTEXT_PACKAGE);
   if (cmd->description != NULL)
     g_option_context_set_description (ctx, _(cmd->description));
-  g_set_prgname (path);
+  g_set_prgname (prgname);
   return ctx;
 }
 
@@ -236,14 +267,21 @@ run_command (const RapatCommand *cmd, RapatCmdContext *ctx, const char *db_optio
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO, "%s", g_strerror (errno));
       return FALSE;
     }
-  ok = rapat_store_begin (store, error) && cmd->run (ctx, error)
-       && rapat_store_commit (store, error);
-  if (!ok)
-    rapat_store_rollback (store);
+  ok = rapat_store_begin (store, error) && cmd->run (ctx, error);
   fclose (ctx->out);
   ctx->out = NULL;
-  if (ok)
-    fwrite (buf, 1, buf_len, stdout);
+  /* The output is written before the commit, so that a command whose
+   * output cannot be written changes nothing; should the commit then fail,
+   * the error and the exit status say so. */
+  if (ok && (fwrite (buf, 1, buf_len, stdout) != buf_len || fflush (stdout) != 0))
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO, _("unable to write the output: %s"),
+                   g_strerror (errno));
+      ok = FALSE;
+    }
+  ok = ok && rapat_store_commit (store, error);
+  if (!ok)
+    rapat_store_rollback (store);
   free (buf);
   return ok;
 }
@@ -262,26 +300,24 @@ run_help (char **args, int n_args, GError **error)
       print_overview (stdout);
       return TRUE;
     }
-  group = find_entry (groups, sizeof *groups, args[0]);
+  group = find_entry (groups, sizeof *groups, args[0], _("command"), NULL, "help", error);
   if (group == NULL)
-    {
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_USAGE,
-                   _("command '%s': unknown (see 'rapat help')"), args[0]);
-      return FALSE;
-    }
+    return FALSE;
   if (n_args == 1 && group->verbs[0].name[0] != '\0')
     {
       print_group_help (stdout, group);
       return TRUE;
     }
-  cmd = n_args > 1 ? find_entry (group->verbs, sizeof *group->verbs, args[1]) : group->verbs;
-  if (cmd == NULL)
+  if (n_args > 1)
     {
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_USAGE,
-                   _("verb '%s': unknown for %s (see 'rapat help %s')"), args[1], group->name,
-                   group->name);
-      return FALSE;
+      g_autofree char *context = g_strdup_printf ("help %s", group->name);
+      cmd = find_entry (group->verbs, sizeof *group->verbs, args[1], _("verb"), group->name,
+                        context, error);
     }
+  else
+    cmd = group->verbs;
+  if (cmd == NULL)
+    return FALSE;
   octx = make_context (group, cmd);
   help = g_option_context_get_help (octx, TRUE, NULL);
   fputs (help, stdout);
@@ -343,13 +379,9 @@ dispatch (int argc, char **argv, GError **error)
   if (strcmp (argv[i], "help") == 0)
     return run_help (argv + i + 1, argc - i - 1, error);
 
-  group = find_entry (groups, sizeof *groups, argv[i]);
+  group = find_entry (groups, sizeof *groups, argv[i], _("command"), NULL, "help", error);
   if (group == NULL)
-    {
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_USAGE,
-                   _("command '%s': unknown (see 'rapat help')"), argv[i]);
-      return FALSE;
-    }
+    return FALSE;
   i++;
   if (group->verbs[0].name[0] == '\0')
     cmd = group->verbs;     /* a group that is a single command, like "init" */
@@ -363,14 +395,12 @@ dispatch (int argc, char **argv, GError **error)
     }
   else
     {
-      cmd = find_entry (group->verbs, sizeof *group->verbs, argv[i]);
+      g_autofree char *context = g_strdup_printf ("%s --help", group->name);
+
+      cmd = find_entry (group->verbs, sizeof *group->verbs, argv[i], _("verb"), group->name,
+                        context, error);
       if (cmd == NULL)
-        {
-          g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_USAGE,
-                       _("verb '%s': unknown for %s (see 'rapat %s --help')"), argv[i],
-                       group->name, group->name);
-          return FALSE;
-        }
+        return FALSE;
       i++;
     }
 

@@ -28,8 +28,9 @@ static gboolean
 unit_check_unique (RapatStore *store, const RapatUnit *unit, GError **error)
 {
   g_autoptr(StoreStmt) stmt = store_prepare (store,
-    "SELECT name = ?1 COLLATE NOCASE FROM unit WHERE id IS NOT ?3 "
-    "AND (name = ?1 COLLATE NOCASE OR (?2 IS NOT NULL AND code = ?2 COLLATE NOCASE))", error);
+    "SELECT rapat_fold(name) = rapat_fold(?1) FROM unit WHERE id IS NOT ?3 "
+    "AND (rapat_fold(name) = rapat_fold(?1) OR (?2 IS NOT NULL AND rapat_fold(code) = rapat_fold(?2)))",
+    error);
 
   if (stmt == NULL)
     return FALSE;
@@ -78,21 +79,13 @@ rapat_store_unit_update (RapatStore *store, const RapatUnit *unit, GError **erro
 
   if (!unit_check_unique (store, unit, error))
     return FALSE;
-  /* A unit may not end up below itself. */
-  for (gint64 p = unit->parent_id; p != 0;)
+  if (rapat_store_unit_is_within (store, unit->parent_id, unit->id))
     {
-      g_autoptr(RapatUnit) parent = NULL;
-
-      if (p == unit->id)
-        {
-          g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
-                       _("parent '%s': would place the unit below itself"), unit->name);
-          return FALSE;
-        }
-      parent = rapat_store_unit_get (store, p, error);
-      if (parent == NULL)
-        return FALSE;
-      p = parent->parent_id;
+      g_autoptr(RapatUnit) parent = rapat_store_unit_get (store, unit->parent_id, NULL);
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("parent '%s': would place unit '%s' below itself"),
+                   parent != NULL ? parent->name : "?", unit->name);
+      return FALSE;
     }
   stmt = store_prepare (store, "UPDATE unit SET name = ?2, code = ?3, parent_id = ?4 WHERE id = ?1",
                         error);
@@ -103,6 +96,25 @@ rapat_store_unit_update (RapatStore *store, const RapatUnit *unit, GError **erro
   store_bind_text (stmt, 3, unit->code);
   store_bind_id (stmt, 4, unit->parent_id);
   return store_step_done (store, stmt, _("unable to change the unit"), error);
+}
+
+gboolean
+rapat_store_unit_is_within (RapatStore *store, gint64 unit_id, gint64 ancestor_id)
+{
+  g_autoptr(StoreStmt) stmt = NULL;
+
+  if (unit_id == 0 || ancestor_id == 0)
+    return FALSE;
+  stmt = store_prepare (store,
+    "WITH RECURSIVE up (id, depth) AS (SELECT ?1, 0 UNION ALL "
+    "  SELECT u.parent_id, up.depth + 1 FROM unit u JOIN up ON u.id = up.id "
+    "  WHERE u.parent_id IS NOT NULL AND up.depth < 100) "
+    "SELECT 1 FROM up WHERE id = ?2", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, unit_id);
+  sqlite3_bind_int64 (stmt, 2, ancestor_id);
+  return sqlite3_step (stmt) == SQLITE_ROW;
 }
 
 RapatUnit *

@@ -260,14 +260,17 @@ agenda_count (RapatStore *store, gint64 meeting_id, GError **error)
   return sqlite3_column_int (stmt, 0);
 }
 
-/* Adds @delta to the positions of the meeting's items numbered @from..@to.
- * Positions are unique, so the range is first moved out of the way (negated)
- * and then put back shifted. */
+/* Positions are unique and at least 1, so items being renumbered are first
+ * moved out of the way by this much, and an item being moved is parked at
+ * twice this.  Agendas are far shorter. */
+#define AGENDA_AWAY 1000000
+
+/* Adds @delta to the positions of the meeting's items numbered @from..@to. */
 static gboolean
 agenda_shift (RapatStore *store, gint64 meeting_id, int from, int to, int delta, GError **error)
 {
   g_autoptr(StoreStmt) out = store_prepare (store,
-    "UPDATE agenda_item SET position = -position "
+    "UPDATE agenda_item SET position = position + ?4 "
     "WHERE meeting_id = ?1 AND position BETWEEN ?2 AND ?3", error);
   g_autoptr(StoreStmt) back = NULL;
 
@@ -276,15 +279,17 @@ agenda_shift (RapatStore *store, gint64 meeting_id, int from, int to, int delta,
   sqlite3_bind_int64 (out, 1, meeting_id);
   sqlite3_bind_int (out, 2, from);
   sqlite3_bind_int (out, 3, to);
+  sqlite3_bind_int (out, 4, AGENDA_AWAY);
   if (!store_step_done (store, out, _("unable to reorder the agenda"), error))
     return FALSE;
   back = store_prepare (store,
-    "UPDATE agenda_item SET position = -position + ?2 WHERE meeting_id = ?1 AND position < 0",
-    error);
+    "UPDATE agenda_item SET position = position - ?3 + ?2 "
+    "WHERE meeting_id = ?1 AND position BETWEEN ?3 AND ?3 + ?3 - 1", error);
   if (back == NULL)
     return FALSE;
   sqlite3_bind_int64 (back, 1, meeting_id);
   sqlite3_bind_int (back, 2, delta);
+  sqlite3_bind_int (back, 3, AGENDA_AWAY);
   return store_step_done (store, back, _("unable to reorder the agenda"), error);
 }
 
@@ -361,11 +366,16 @@ gboolean
 rapat_store_agenda_move (RapatStore *store, gint64 meeting_id, int from, int to, GError **error)
 {
   int n = agenda_count (store, meeting_id, error);
-  /* Parked out of the way at 0 while the others shift; 0 is never a position. */
-  const int parked = 0;
+  const int parked = 2 * AGENDA_AWAY;
 
   if (n < 0)
     return FALSE;
+  if (from < 1 || from > n)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("position '%d': the agenda has items 1 to %d"), from, n);
+      return FALSE;
+    }
   if (to < 1 || to > n)
     {
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
@@ -386,10 +396,19 @@ rapat_store_agenda_move (RapatStore *store, gint64 meeting_id, int from, int to,
 gboolean
 rapat_store_agenda_remove (RapatStore *store, gint64 meeting_id, int position, GError **error)
 {
-  g_autoptr(StoreStmt) stmt = store_prepare (store,
-    "DELETE FROM agenda_item WHERE meeting_id = ?1 AND position = ?2", error);
-  int n;
+  g_autoptr(StoreStmt) stmt = NULL;
+  int n = agenda_count (store, meeting_id, error);
 
+  if (n < 0)
+    return FALSE;
+  if (position < 1 || position > n)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("position '%d': the agenda has items 1 to %d"), position, n);
+      return FALSE;
+    }
+  stmt = store_prepare (store, "DELETE FROM agenda_item WHERE meeting_id = ?1 AND position = ?2",
+                        error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, meeting_id);

@@ -326,6 +326,14 @@ rapat_store_open_at_version (const char *path, int version, GError **error)
         unlink_created (path);
       return NULL;
     }
+  /* Refuse a newer database before anything (even the journal mode) changes it. */
+  if (rapat_store_version (store) > rapat_store_latest_version ())
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_SCHEMA,
+                   _("database '%s': schema version %d is newer than this rapat supports (%d); use a newer rapat"),
+                   path, rapat_store_version (store), rapat_store_latest_version ());
+      return NULL;
+    }
   if (!store_exec (store, "PRAGMA foreign_keys = ON", error)
       || (!memory && !store_exec (store, "PRAGMA journal_mode = WAL", error))
       || !store_exec (store, "PRAGMA synchronous = FULL", error)

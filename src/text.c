@@ -91,8 +91,9 @@ rapat_text_check (const char *what, const char *value, RapatTextFlags flags,
     }
   if ((flags & RAPAT_TEXT_REQUIRED) != 0 && blank)
     {
+      g_autofree char *ex = rapat_text_excerpt (value);
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
-                   _("%s '%s': must not be empty"), what, value);
+                   _("%s '%s': must not be empty"), what, ex);
       return FALSE;
     }
   return TRUE;

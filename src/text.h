@@ -38,8 +38,9 @@ char *rapat_text_excerpt (const char *value);
  * combining marks 0).  @s must be valid UTF-8. */
 gsize rapat_text_width (const char *s);
 
-/* Returns TRUE when @s is a non-empty string of ASCII digits that fits in a
- * positive gint64, storing it in @out. */
+/* Returns TRUE when @s is a string of 1 to 18 ASCII digits with a value of
+ * at least 1, storing it in @out.  (Ids never come near 10^18; refusing
+ * longer strings keeps the arithmetic free of overflow.) */
 gboolean rapat_text_parse_id (const char *s, gint64 *out);
 
 G_END_DECLS

@@ -3,6 +3,7 @@
 #include "text.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -68,6 +69,25 @@ zone_name_plausible (const char *name)
   return TRUE;
 }
 
+/* Returns TRUE when @path is a compiled tz database file (magic "TZif");
+ * GLib complains loudly about other files under zoneinfo. */
+static gboolean
+is_tzif_file (const char *path)
+{
+  char magic[4];
+  FILE *f;
+  gboolean ok;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return FALSE;
+  f = fopen (path, "rb");
+  if (f == NULL)
+    return FALSE;
+  ok = fread (magic, 1, 4, f) == 4 && memcmp (magic, "TZif", 4) == 0;
+  fclose (f);
+  return ok;
+}
+
 GTimeZone *
 rapat_time_zone_load (const char *name, char **canonical, GError **error)
 {
@@ -92,7 +112,7 @@ rapat_time_zone_load (const char *name, char **canonical, GError **error)
       g_autofree char *path = g_build_filename (tzdir != NULL ? tzdir : "/usr/share/zoneinfo",
                                                 name, NULL);
 
-      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+      if (is_tzif_file (path))
         tz = g_time_zone_new_identifier (name);
       canon = g_strdup (name);
     }
@@ -352,7 +372,7 @@ rapat_time_parse_duration (const char *what, const char *text, int max_minutes, 
       else
         goto bad;
       p++;
-      if (*p == ' ' && seen_h && !seen_m)
+      if (*p == ' ' && seen_h && !seen_m && p[1] >= '0' && p[1] <= '9')
         p++;
     }
   if (!seen_h && !seen_m)
@@ -417,7 +437,12 @@ rapat_time_abbrev (gint64 utc, GTimeZone *tz)
   g_autoptr(GDateTime) local = u != NULL ? g_date_time_to_timezone (u, tz) : NULL;
   const char *abbrev = local != NULL ? g_date_time_get_timezone_abbreviation (local) : NULL;
 
-  return g_strdup (abbrev != NULL && *abbrev != '\0' ? abbrev : "UTC");
+  if (abbrev == NULL || *abbrev == '\0')
+    return g_strdup ("UTC");
+  /* Fixed-offset zones are named "+07:00:00" by GLib; people write "+07:00". */
+  if ((abbrev[0] == '+' || abbrev[0] == '-') && strlen (abbrev) == 9 && g_str_has_suffix (abbrev, ":00"))
+    return g_strndup (abbrev, 6);
+  return g_strdup (abbrev);
 }
 
 gint64

@@ -60,7 +60,8 @@ char *rapat_time_format (gint64 utc, GTimeZone *tz, const char *format);
 char *rapat_time_format_iso (gint64 utc, GTimeZone *tz);
 
 /* Returns the zone abbreviation in force at @utc in @tz ("WIT", "CEST");
- * for zones without one, the offset ("+09"). */
+ * for zones without one, what the tz database gives ("+09"), and for
+ * fixed-offset zones their name ("+09:00"). */
 char *rapat_time_abbrev (gint64 utc, GTimeZone *tz);
 
 /* Returns today's date in the system's zone, "YYYY-MM-DD" (see rapat_time_now()). */

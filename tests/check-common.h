@@ -1,0 +1,50 @@
+/* rapat tests — shared helpers for the Check suites. */
+#pragma once
+
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rapat.h"
+
+/* Runs @suite and returns the process exit status (0 when all passed). */
+static inline int
+rapat_test_run (Suite *suite)
+{
+  SRunner *runner = srunner_create (suite);
+  int failed;
+
+  srunner_run_all (runner, CK_NORMAL);
+  failed = srunner_ntests_failed (runner);
+  srunner_free (runner);
+  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
+/* Asserts that @error is set in RAPAT_ERROR with @code, and frees it.
+ * (The parameters are not called "code": that would rewrite ->code.) */
+#define rapat_assert_error(error_, code_)                                        \
+  do {                                                                           \
+    int rapat_code_ = (code_);                                                   \
+    ck_assert_msg ((error_) != NULL, "expected an error");                       \
+    ck_assert_msg (g_error_matches ((error_), RAPAT_ERROR, rapat_code_),         \
+                   "expected code %d, got %d: %s", rapat_code_,                  \
+                   (error_)->code, (error_)->message);                           \
+    g_clear_error (&(error_));                                                   \
+  } while (0)
+
+/* Asserts that @error is not set, printing its message if it is. */
+#define rapat_assert_no_error(error_)                                            \
+  ck_assert_msg ((error_) == NULL, "unexpected error: %s",                       \
+                 (error_) != NULL ? (error_)->message : "")
+
+/* Asserts that @error is set in RAPAT_ERROR with @code and that its message
+ * contains @needle, and frees it. */
+#define rapat_assert_error_contains(error_, code_, needle_)                      \
+  do {                                                                           \
+    const char *rapat_needle_ = (needle_);                                       \
+    ck_assert_msg ((error_) != NULL, "expected an error");                       \
+    ck_assert_msg (strstr ((error_)->message, rapat_needle_) != NULL,            \
+                   "expected '%s' in the message: %s", rapat_needle_,            \
+                   (error_)->message);                                           \
+    rapat_assert_error ((error_), (code_));                                      \
+  } while (0)

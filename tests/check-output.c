@@ -1,0 +1,454 @@
+/* rapat tests — aligned tables and the streaming JSON writer. */
+#include "check-common.h"
+#include "output.h"
+
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#define PYTHON "/usr/bin/python3"
+
+/* An in-memory stream that the code under test writes to. */
+typedef struct {
+  FILE *out;
+  char *buf;
+  size_t len;
+} Capture;
+
+/* Opens @cap's stream. */
+static void
+capture_open (Capture *cap)
+{
+  cap->buf = NULL;
+  cap->len = 0;
+  cap->out = open_memstream (&cap->buf, &cap->len);
+  ck_assert_ptr_nonnull (cap->out);
+}
+
+/* Closes @cap's stream and returns what was written (free with g_free). */
+static char *
+capture_close (Capture *cap)
+{
+  char *text;
+
+  ck_assert_int_eq (fclose (cap->out), 0);
+  text = g_strndup (cap->buf, cap->len);
+  free (cap->buf);
+  return text;
+}
+
+/* Returns what rapat_table_print() writes for @table with @indent. */
+static char *
+table_text (RapatTable *table, const char *indent)
+{
+  Capture cap;
+
+  capture_open (&cap);
+  rapat_table_print (table, cap.out, indent);
+  return capture_close (&cap);
+}
+
+/* Asserts that no line of @text ends with a space. */
+static void
+assert_no_trailing_space (const char *text)
+{
+  ck_assert_msg (strstr (text, " \n") == NULL, "trailing space in:\n%s", text);
+}
+
+/* Parses @json with Python's json module (an independent parser) and returns
+ * the value it read, re-encoded canonically: sorted keys, no spaces, ASCII
+ * only.  Fails the test if Python refuses the document. */
+static char *
+python_canonical (const char *json)
+{
+  static const char script[] =
+    "import json, sys\n"
+    "with open(sys.argv[1], encoding='utf-8') as f:\n"
+    "    d = json.load(f)\n"
+    "sys.stdout.write(json.dumps(d, sort_keys=True, ensure_ascii=True, separators=(',', ':')))\n";
+  GError *error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *err_text = NULL;
+  char *out_text = NULL;
+  int status = 0;
+  int fd;
+  const char *argv[] = { PYTHON, "-I", "-c", script, NULL, NULL };
+
+  fd = g_file_open_tmp ("rapat-check-XXXXXX.json", &path, &error);
+  rapat_assert_no_error (error);
+  close (fd);
+  ck_assert (g_file_set_contents (path, json, -1, &error));
+  rapat_assert_no_error (error);
+  argv[4] = path;
+  ck_assert (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out_text,
+                           &err_text, &status, &error));
+  g_unlink (path);
+  ck_assert_msg (error == NULL, "cannot run " PYTHON ": %s", error != NULL ? error->message : "");
+  if (!g_spawn_check_wait_status (status, NULL))
+    {
+      g_free (out_text);
+      ck_abort_msg ("Python refused the JSON: %s\n--- document ---\n%s", err_text, json);
+    }
+  return out_text;
+}
+
+/* ---- tables ---- */
+
+START_TEST (test_table_alignment)
+{
+  g_autoptr(RapatTable) t = rapat_table_new ("ID", "NAME", "UNIT", NULL);
+  g_autofree char *text = NULL;
+
+  rapat_table_add (t, "1", "Ricky Dwi Biantoro", "Kanwil");
+  rapat_table_add (t, "12", "Fransina", "Rutan Ambon");
+  ck_assert_uint_eq (rapat_table_rows (t), 2);
+  text = table_text (t, "");
+  ck_assert_str_eq (text,
+                    "ID  NAME                UNIT\n"
+                    "1   Ricky Dwi Biantoro  Kanwil\n"
+                    "12  Fransina            Rutan Ambon\n");
+}
+END_TEST
+
+START_TEST (test_table_display_width)
+{
+  g_autoptr(RapatTable) t = rapat_table_new ("NAME", "ROOM", NULL);
+  g_autofree char *text = NULL;
+
+  /* Padding counts columns on the terminal, not bytes or code points. */
+  rapat_table_add (t, "Élise", "Aula");
+  rapat_table_add (t, "会議室", "B");
+  rapat_table_add (t, "Zoë Ñ", "会議");
+  rapat_table_add (t, "E\xcc\x81lise", "x");
+  text = table_text (t, "");
+  ck_assert_str_eq (text,
+                    "NAME    ROOM\n"
+                    "Élise   Aula\n"
+                    "会議室  B\n"
+                    "Zoë Ñ   会議\n"
+                    "E\xcc\x81lise   x\n");
+}
+END_TEST
+
+START_TEST (test_table_right_align)
+{
+  g_autoptr(RapatTable) t = rapat_table_new ("UNIT", "PEOPLE", NULL);
+  g_autoptr(RapatTable) wide = rapat_table_new ("N", "WHAT", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *wide_text = NULL;
+
+  rapat_table_align_right (t, 1);
+  rapat_table_add (t, "Kanwil", "12");
+  rapat_table_add (t, "Rutan Ambon", "3");
+  rapat_table_add (t, "Lapas", "105");
+  text = table_text (t, "");
+  ck_assert_str_eq (text,
+                    "UNIT         PEOPLE\n"
+                    "Kanwil           12\n"
+                    "Rutan Ambon       3\n"
+                    "Lapas           105\n");
+
+  rapat_table_align_right (wide, 0);
+  rapat_table_add (wide, "会議", "x");
+  rapat_table_add (wide, "1", "y");
+  wide_text = table_text (wide, "");
+  ck_assert_str_eq (wide_text,
+                    "   N  WHAT\n"
+                    "会議  x\n"
+                    "   1  y\n");
+}
+END_TEST
+
+START_TEST (test_table_max_width)
+{
+  g_autoptr(RapatTable) t = rapat_table_new ("TITLE", "N", NULL);
+  g_autofree char *text = NULL;
+
+  rapat_table_max_width (t, 0, 10);
+  rapat_table_add (t, "Pengarahan Kepala Kantor Wilayah", "1");
+  rapat_table_add (t, "Pembukaan", "2");
+  rapat_table_add (t, "会議会議会議", "3");
+  rapat_table_add (t, NULL, "4");
+  rapat_table_add (t, "Sepuluh!!!", "5");
+  text = table_text (t, "");
+  ck_assert_str_eq (text,
+                    "TITLE       N\n"
+                    "Pengaraha…  1\n"
+                    "Pembukaan   2\n"
+                    "会議会議…   3\n"
+                    "            4\n"
+                    "Sepuluh!!!  5\n");
+}
+END_TEST
+
+START_TEST (test_table_trailing_space_and_indent)
+{
+  g_autoptr(RapatTable) t = rapat_table_new ("NAME", "NOTE", NULL);
+  g_autofree char *text = NULL;
+
+  rapat_table_add (t, "x", NULL);
+  rapat_table_add (t, "longer name", "");
+  rapat_table_add (t, "y", "ok");
+  text = table_text (t, "  ");
+  assert_no_trailing_space (text);
+  ck_assert_str_eq (text,
+                    "  NAME         NOTE\n"
+                    "  x\n"
+                    "  longer name\n"
+                    "  y            ok\n");
+}
+END_TEST
+
+START_TEST (test_table_add_row_copies)
+{
+  g_autoptr(RapatTable) t = rapat_table_new ("A", "B", NULL);
+  g_autofree char *text = NULL;
+  char first[] = "one";
+  const char *cells[] = { first, "two" };
+
+  rapat_table_add_row (t, cells);
+  /* The table keeps its own copy. */
+  first[0] = 'X';
+  ck_assert_uint_eq (rapat_table_rows (t), 1);
+  text = table_text (t, "");
+  ck_assert_str_eq (text, "A    B\none  two\n");
+}
+END_TEST
+
+START_TEST (test_table_empty)
+{
+  g_autoptr(RapatTable) t = rapat_table_new ("ID", "TITLE", NULL);
+  g_autofree char *text = table_text (t, "");
+
+  ck_assert_uint_eq (rapat_table_rows (t), 0);
+  ck_assert_str_eq (text, "ID  TITLE\n");
+}
+END_TEST
+
+/* ---- JSON ---- */
+
+START_TEST (test_json_layout)
+{
+  Capture cap;
+  RapatJson *json;
+  g_autofree char *text = NULL;
+  g_autofree char *parsed = NULL;
+
+  capture_open (&cap);
+  json = rapat_json_new (cap.out);
+  rapat_json_begin_object (json, NULL);
+  rapat_json_string (json, "title", "Rakernis");
+  rapat_json_int (json, "n", 3);
+  rapat_json_begin_array (json, "items");
+  rapat_json_int (json, NULL, 1);
+  rapat_json_int (json, NULL, 2);
+  rapat_json_end_array (json);
+  rapat_json_begin_object (json, "empty");
+  rapat_json_end_object (json);
+  rapat_json_begin_array (json, "none");
+  rapat_json_end_array (json);
+  rapat_json_end_object (json);
+  rapat_json_free (json);
+  text = capture_close (&cap);
+
+  ck_assert_str_eq (text,
+                    "{\n"
+                    "  \"title\": \"Rakernis\",\n"
+                    "  \"n\": 3,\n"
+                    "  \"items\": [\n"
+                    "    1,\n"
+                    "    2\n"
+                    "  ],\n"
+                    "  \"empty\": {},\n"
+                    "  \"none\": []\n"
+                    "}\n");
+  parsed = python_canonical (text);
+  ck_assert_str_eq (parsed, "{\"empty\":{},\"items\":[1,2],\"n\":3,\"none\":[],\"title\":\"Rakernis\"}");
+}
+END_TEST
+
+START_TEST (test_json_write_string_escapes)
+{
+  Capture cap;
+  g_autofree char *text = NULL;
+
+  capture_open (&cap);
+  rapat_json_write_string (cap.out, "say \"hi\" \\ \n\t\r\x01\x1f\x7f\b\f é 会");
+  text = capture_close (&cap);
+  ck_assert_str_eq (text,
+                    "\"say \\\"hi\\\" \\\\ \\n\\t\\r\\u0001\\u001f\\u007f\\u0008\\u000c é 会\"");
+}
+END_TEST
+
+START_TEST (test_json_strings_round_trip)
+{
+  Capture cap;
+  RapatJson *json;
+  g_autofree char *text = NULL;
+  g_autofree char *parsed = NULL;
+
+  capture_open (&cap);
+  json = rapat_json_new (cap.out);
+  rapat_json_begin_object (json, NULL);
+  rapat_json_string (json, "s", "say \"hi\" \\ \n\t\r\x01\x1f\x7f\b\f é 会");
+  rapat_json_string (json, "we\"ird\nkey\\", "v");
+  rapat_json_string (json, "empty", "");
+  rapat_json_string (json, "path", "C:\\rapat\\\"x\"");
+  rapat_json_end_object (json);
+  rapat_json_free (json);
+  text = capture_close (&cap);
+
+  parsed = python_canonical (text);
+  ck_assert_str_eq (parsed,
+                    "{\"empty\":\"\","
+                    "\"path\":\"C:\\\\rapat\\\\\\\"x\\\"\","
+                    "\"s\":\"say \\\"hi\\\" \\\\ \\n\\t\\r\\u0001\\u001f\\u007f\\b\\f \\u00e9 \\u4f1a\","
+                    "\"we\\\"ird\\nkey\\\\\":\"v\"}");
+}
+END_TEST
+
+START_TEST (test_json_nesting_and_nulls)
+{
+  Capture cap;
+  RapatJson *json;
+  g_autofree char *text = NULL;
+  g_autofree char *parsed = NULL;
+
+  capture_open (&cap);
+  json = rapat_json_new (cap.out);
+  rapat_json_begin_object (json, NULL);
+  rapat_json_id (json, "id", 5);
+  rapat_json_id (json, "organizer", 0);
+  rapat_json_string (json, "location", NULL);
+  rapat_json_null (json, "x");
+  rapat_json_bool (json, "t", TRUE);
+  rapat_json_bool (json, "f", FALSE);
+  rapat_json_int (json, "neg", -12);
+  rapat_json_int (json, "big", G_MAXINT64);
+  rapat_json_int (json, "zero", 0);
+  rapat_json_begin_array (json, "attendees");
+  rapat_json_begin_object (json, NULL);
+  rapat_json_string (json, "name", "Élise");
+  rapat_json_id (json, "stand_in", 0);
+  rapat_json_end_object (json);
+  rapat_json_begin_object (json, NULL);
+  rapat_json_string (json, "name", "会議");
+  rapat_json_end_object (json);
+  rapat_json_begin_array (json, NULL);
+  rapat_json_end_array (json);
+  rapat_json_begin_array (json, NULL);
+  rapat_json_int (json, NULL, 1);
+  rapat_json_begin_array (json, NULL);
+  rapat_json_null (json, NULL);
+  rapat_json_end_array (json);
+  rapat_json_end_array (json);
+  rapat_json_end_array (json);
+  rapat_json_end_object (json);
+  rapat_json_free (json);
+  text = capture_close (&cap);
+
+  parsed = python_canonical (text);
+  ck_assert_str_eq (parsed,
+                    "{\"attendees\":[{\"name\":\"\\u00c9lise\",\"stand_in\":null},"
+                    "{\"name\":\"\\u4f1a\\u8b70\"},[],[1,[null]]],"
+                    "\"big\":9223372036854775807,\"f\":false,\"id\":5,\"location\":null,"
+                    "\"neg\":-12,\"organizer\":null,\"t\":true,\"x\":null,\"zero\":0}");
+}
+END_TEST
+
+START_TEST (test_json_top_level_array)
+{
+  Capture cap;
+  RapatJson *json;
+  g_autofree char *text = NULL;
+  g_autofree char *parsed = NULL;
+
+  capture_open (&cap);
+  json = rapat_json_new (cap.out);
+  rapat_json_begin_array (json, NULL);
+  rapat_json_string (json, NULL, "a");
+  rapat_json_string (json, NULL, NULL);
+  rapat_json_id (json, NULL, 0);
+  rapat_json_id (json, NULL, -3);
+  rapat_json_end_array (json);
+  rapat_json_free (json);
+  text = capture_close (&cap);
+
+  ck_assert_str_eq (text, "[\n  \"a\",\n  null,\n  null,\n  -3\n]\n");
+  parsed = python_canonical (text);
+  ck_assert_str_eq (parsed, "[\"a\",null,null,-3]");
+}
+END_TEST
+
+START_TEST (test_json_many_members)
+{
+  Capture cap;
+  RapatJson *json;
+  g_autofree char *text = NULL;
+  g_autofree char *parsed = NULL;
+  g_autoptr(GString) expected = g_string_new ("[");
+
+  /* Commas between many members at several depths. */
+  capture_open (&cap);
+  json = rapat_json_new (cap.out);
+  rapat_json_begin_array (json, NULL);
+  for (int i = 0; i < 50; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("item %d", i);
+
+      rapat_json_begin_object (json, NULL);
+      rapat_json_int (json, "position", i + 1);
+      rapat_json_string (json, "title", title);
+      rapat_json_begin_array (json, "tags");
+      for (int j = 0; j < i % 3; j++)
+        rapat_json_int (json, NULL, j);
+      rapat_json_end_array (json);
+      rapat_json_end_object (json);
+      g_string_append_printf (expected, "%s{\"position\":%d,\"tags\":[%s],\"title\":\"item %d\"}",
+                              i > 0 ? "," : "", i + 1,
+                              i % 3 == 0 ? "" : i % 3 == 1 ? "0" : "0,1", i);
+    }
+  rapat_json_end_array (json);
+  rapat_json_free (json);
+  text = capture_close (&cap);
+  g_string_append (expected, "]");
+
+  parsed = python_canonical (text);
+  ck_assert_str_eq (parsed, expected->str);
+}
+END_TEST
+
+/* Builds the suite. */
+static Suite *
+output_suite (void)
+{
+  Suite *s = suite_create ("output");
+  TCase *tc;
+
+  tc = tcase_create ("table");
+  tcase_add_test (tc, test_table_alignment);
+  tcase_add_test (tc, test_table_display_width);
+  tcase_add_test (tc, test_table_right_align);
+  tcase_add_test (tc, test_table_max_width);
+  tcase_add_test (tc, test_table_trailing_space_and_indent);
+  tcase_add_test (tc, test_table_add_row_copies);
+  tcase_add_test (tc, test_table_empty);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("json");
+  tcase_add_test (tc, test_json_layout);
+  tcase_add_test (tc, test_json_write_string_escapes);
+  tcase_add_test (tc, test_json_strings_round_trip);
+  tcase_add_test (tc, test_json_nesting_and_nulls);
+  tcase_add_test (tc, test_json_top_level_array);
+  tcase_add_test (tc, test_json_many_members);
+  suite_add_tcase (s, tc);
+
+  return s;
+}
+
+int
+main (void)
+{
+  return rapat_test_run (output_suite ());
+}

@@ -1,0 +1,736 @@
+/* rapat tests — zones, date and time parsing, durations and display. */
+#include "check-common.h"
+#include "timeutil.h"
+
+/* 2025-09-02 00:00:00 UTC, which is 09:00 WIT in Ambon. */
+#define RAKERNIS_UTC G_GINT64_CONSTANT (1756771200)
+
+/* Loads the zone @name, failing the test if it does not load. */
+static GTimeZone *
+zone (const char *name)
+{
+  GError *error = NULL;
+  GTimeZone *tz = rapat_time_zone_load (name, NULL, &error);
+
+  rapat_assert_no_error (error);
+  ck_assert_ptr_nonnull (tz);
+  return tz;
+}
+
+/* Sets (or with NULL, unsets) the environment variable @name. */
+static void
+set_env (const char *name, const char *value)
+{
+  if (value != NULL)
+    g_setenv (name, value, TRUE);
+  else
+    g_unsetenv (name);
+}
+
+/* ---- zones ---- */
+
+START_TEST (test_zone_iana)
+{
+  const char *names[] = { "Asia/Jayapura", "Asia/Jakarta", "Asia/Makassar", "Europe/Berlin",
+                          "America/Argentina/Buenos_Aires", "Etc/GMT-9" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GError *error = NULL;
+      g_autofree char *canonical = NULL;
+      g_autoptr(GTimeZone) tz = rapat_time_zone_load (names[i], &canonical, &error);
+
+      rapat_assert_no_error (error);
+      ck_assert_ptr_nonnull (tz);
+      ck_assert_str_eq (canonical, names[i]);
+    }
+}
+END_TEST
+
+START_TEST (test_zone_iana_offsets_are_right)
+{
+  g_autoptr(GTimeZone) jayapura = zone ("Asia/Jayapura");
+  g_autoptr(GTimeZone) jakarta = zone ("Asia/Jakarta");
+  g_autoptr(GTimeZone) makassar = zone ("Asia/Makassar");
+  g_autoptr(GDateTime) u = g_date_time_new_from_unix_utc (RAKERNIS_UTC);
+  g_autoptr(GDateTime) a = g_date_time_to_timezone (u, jayapura);
+  g_autoptr(GDateTime) b = g_date_time_to_timezone (u, jakarta);
+  g_autoptr(GDateTime) c = g_date_time_to_timezone (u, makassar);
+
+  ck_assert_int_eq (g_date_time_get_utc_offset (a), 9 * G_TIME_SPAN_HOUR);
+  ck_assert_int_eq (g_date_time_get_utc_offset (b), 7 * G_TIME_SPAN_HOUR);
+  ck_assert_int_eq (g_date_time_get_utc_offset (c), 8 * G_TIME_SPAN_HOUR);
+}
+END_TEST
+
+START_TEST (test_zone_utc)
+{
+  const char *names[] = { "UTC", "utc", "Z" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GError *error = NULL;
+      g_autofree char *canonical = NULL;
+      g_autoptr(GTimeZone) tz = rapat_time_zone_load (names[i], &canonical, &error);
+
+      rapat_assert_no_error (error);
+      ck_assert_ptr_nonnull (tz);
+      ck_assert_str_eq (canonical, "UTC");
+      ck_assert_int_eq (g_time_zone_get_offset (tz, 0), 0);
+    }
+}
+END_TEST
+
+START_TEST (test_zone_offsets)
+{
+  static const struct {
+    const char *in;
+    const char *canonical;
+    int seconds;
+  } cases[] = {
+    { "+09:00", "+09:00", 9 * 3600 },
+    { "+0900", "+09:00", 9 * 3600 },
+    { "+09", "+09:00", 9 * 3600 },
+    { "-03:30", "-03:30", -(3 * 3600 + 1800) },
+    { "+05:45", "+05:45", 5 * 3600 + 45 * 60 },
+    { "+14:00", "+14:00", 14 * 3600 },
+    { "+00:00", "+00:00", 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GError *error = NULL;
+      g_autofree char *canonical = NULL;
+      g_autoptr(GTimeZone) tz = rapat_time_zone_load (cases[i].in, &canonical, &error);
+
+      rapat_assert_no_error (error);
+      ck_assert_ptr_nonnull (tz);
+      ck_assert_str_eq (canonical, cases[i].canonical);
+      ck_assert_int_eq (g_time_zone_get_offset (tz, 0), cases[i].seconds);
+    }
+}
+END_TEST
+
+START_TEST (test_zone_unknown)
+{
+  const char *bad[] = {
+    "", "Mars/Olympus_Mons", "Asia/Atlantis", "asia/jayapura", "Asia", "+15:00", "+09:60",
+    "+9", "+09:0", "09:00", "WIT", "Asia/Jayapura ", "Asia/Jayapura\n", "Asia\\Jakarta",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      GError *error = NULL;
+      char *canonical = (char *) "untouched";
+      g_autoptr(GTimeZone) tz = rapat_time_zone_load (bad[i], &canonical, &error);
+
+      ck_assert_msg (tz == NULL, "accepted zone '%s'", bad[i]);
+      ck_assert_str_eq (canonical, "untouched");
+      rapat_assert_error_contains (error, RAPAT_ERROR_INVALID, "unknown time zone");
+    }
+}
+END_TEST
+
+START_TEST (test_zone_path_tricks)
+{
+  const char *bad[] = {
+    "../etc/passwd", "../../../../etc/passwd", "/etc/passwd", "Asia/../../../etc/passwd",
+    "Asia/../Asia/Jakarta", "./Asia/Jakarta", "/usr/share/zoneinfo/Asia/Jakarta", "zone.tab",
+    "Asia//Jakarta/..",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      GError *error = NULL;
+      g_autoptr(GTimeZone) tz = rapat_time_zone_load (bad[i], NULL, &error);
+
+      ck_assert_msg (tz == NULL, "accepted zone '%s'", bad[i]);
+      rapat_assert_error (error, RAPAT_ERROR_INVALID);
+    }
+}
+END_TEST
+
+START_TEST (test_zone_default_from_tz)
+{
+  g_autofree char *saved = g_strdup (g_getenv ("TZ"));
+  g_autofree char *plain = NULL;
+  g_autofree char *colon = NULL;
+  g_autofree char *utc = NULL;
+
+  set_env ("TZ", "Asia/Jakarta");
+  plain = rapat_time_zone_default ();
+  set_env ("TZ", ":Asia/Makassar");
+  colon = rapat_time_zone_default ();
+  set_env ("TZ", "UTC");
+  utc = rapat_time_zone_default ();
+  set_env ("TZ", saved);
+
+  ck_assert_str_eq (plain, "Asia/Jakarta");
+  ck_assert_str_eq (colon, "Asia/Makassar");
+  ck_assert_str_eq (utc, "UTC");
+}
+END_TEST
+
+/* ---- rapat_time_parse_datetime ---- */
+
+START_TEST (test_datetime_in_zone)
+{
+  GError *error = NULL;
+  g_autoptr(GTimeZone) wit = zone ("Asia/Jayapura");
+  g_autoptr(GTimeZone) wib = zone ("Asia/Jakarta");
+  gint64 t = 0;
+  gboolean had_offset = TRUE;
+
+  ck_assert (rapat_time_parse_datetime ("start", "2025-09-02 09:00", wit, &t, &had_offset,
+                                        &error));
+  rapat_assert_no_error (error);
+  ck_assert_int_eq (t, RAKERNIS_UTC);
+  ck_assert (!had_offset);
+  /* The same wall time two hours further west is two hours later. */
+  ck_assert (rapat_time_parse_datetime ("start", "2025-09-02 09:00", wib, &t, NULL, &error));
+  rapat_assert_no_error (error);
+  ck_assert_int_eq (t, RAKERNIS_UTC + 2 * 3600);
+}
+END_TEST
+
+START_TEST (test_datetime_t_separator)
+{
+  GError *error = NULL;
+  g_autoptr(GTimeZone) wit = zone ("Asia/Jayapura");
+  gint64 t = 0;
+
+  ck_assert (rapat_time_parse_datetime ("start", "2025-09-02T16:30", wit, &t, NULL, &error));
+  rapat_assert_no_error (error);
+  ck_assert_int_eq (t, RAKERNIS_UTC + 7 * 3600 + 1800);
+}
+END_TEST
+
+START_TEST (test_datetime_offset_wins)
+{
+  static const struct {
+    const char *text;
+    gint64 utc;
+  } cases[] = {
+    { "2025-09-02 09:00Z", RAKERNIS_UTC + 9 * 3600 },
+    { "2025-09-02T09:00Z", RAKERNIS_UTC + 9 * 3600 },
+    { "2025-09-02 09:00+09:00", RAKERNIS_UTC },
+    { "2025-09-02T09:00+0900", RAKERNIS_UTC },
+    { "2025-09-02 09:00 +09:00", RAKERNIS_UTC },
+    { "2025-09-02 09:00+07", RAKERNIS_UTC + 2 * 3600 },
+    { "2025-09-01 20:30-03:30", RAKERNIS_UTC },
+  };
+  g_autoptr(GTimeZone) berlin = zone ("Europe/Berlin");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GError *error = NULL;
+      gint64 t = 0;
+      gboolean had_offset = FALSE;
+
+      ck_assert_msg (rapat_time_parse_datetime ("start", cases[i].text, berlin, &t, &had_offset,
+                                                &error), "refused '%s'", cases[i].text);
+      rapat_assert_no_error (error);
+      ck_assert_int_eq (t, cases[i].utc);
+      ck_assert (had_offset);
+    }
+}
+END_TEST
+
+START_TEST (test_datetime_leap_days)
+{
+  GError *error = NULL;
+  g_autoptr(GTimeZone) utc = zone ("UTC");
+  gint64 t = 0;
+
+  ck_assert (rapat_time_parse_datetime ("start", "2024-02-29 10:00", utc, &t, NULL, &error));
+  rapat_assert_no_error (error);
+  ck_assert_int_eq (t, G_GINT64_CONSTANT (1709200800));
+  ck_assert (rapat_time_parse_datetime ("start", "2000-02-29 00:00", utc, &t, NULL, &error));
+  rapat_assert_no_error (error);
+  ck_assert_int_eq (t, G_GINT64_CONSTANT (951782400));
+
+  t = 42;
+  ck_assert (!rapat_time_parse_datetime ("start", "2025-02-29 10:00", utc, &t, NULL, &error));
+  rapat_assert_error_contains (error, RAPAT_ERROR_INVALID, "no such date");
+  ck_assert (!rapat_time_parse_datetime ("start", "1900-02-29 10:00", utc, &t, NULL, &error));
+  rapat_assert_error_contains (error, RAPAT_ERROR_INVALID, "no such date");
+  ck_assert_int_eq (t, 42);
+}
+END_TEST
+
+START_TEST (test_datetime_impossible)
+{
+  static const struct {
+    const char *text;
+    const char *why;
+  } cases[] = {
+    { "2025-02-30 10:00", "no such date" },
+    { "2025-04-31 10:00", "no such date" },
+    { "2025-13-01 10:00", "month must be 01 to 12" },
+    { "2025-00-10 10:00", "month must be 01 to 12" },
+    { "2025-09-00 10:00", "no such date" },
+    { "1899-12-31 10:00", "year must be between" },
+    { "2025-09-02 25:00", "hour must be 00 to 23" },
+    { "2025-09-02 24:00", "hour must be 00 to 23" },
+    { "2025-09-02 12:60", "minute must be 00 to 59" },
+    { "2025-09-02 9:00", "expected a time HH:MM" },
+    { "2025-9-2 09:00", "expected YYYY-MM-DD HH:MM" },
+    { "2025-09-02", "expected YYYY-MM-DD HH:MM" },
+    { "2025-09-02  09:00", "expected a time HH:MM" },
+    { "02-09-2025 09:00", "expected YYYY-MM-DD HH:MM" },
+    { "2025-09-02 09:00 WIT", "unexpected text after the time" },
+    { "2025-09-02 09:00+15:00", "unexpected text after the time" },
+    { "2025-09-02 09:00:30", "unexpected text after the time" },
+    { "", "expected YYYY-MM-DD HH:MM" },
+  };
+  g_autoptr(GTimeZone) wit = zone ("Asia/Jayapura");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GError *error = NULL;
+      gint64 t = 42;
+
+      ck_assert_msg (!rapat_time_parse_datetime ("start", cases[i].text, wit, &t, NULL, &error),
+                     "accepted '%s'", cases[i].text);
+      ck_assert_int_eq (t, 42);
+      ck_assert_ptr_nonnull (error);
+      ck_assert_msg (g_str_has_prefix (error->message, "start '"),
+                     "message does not name the field: %s", error->message);
+      rapat_assert_error_contains (error, RAPAT_ERROR_INVALID, cases[i].why);
+    }
+}
+END_TEST
+
+START_TEST (test_datetime_dst_gap)
+{
+  GError *error = NULL;
+  g_autoptr(GTimeZone) berlin = zone ("Europe/Berlin");
+  gint64 t = 42;
+
+  /* On 2025-03-30 Berlin's clocks jump from 02:00 to 03:00. */
+  ck_assert (!rapat_time_parse_datetime ("start", "2025-03-30 02:30", berlin, &t, NULL, &error));
+  rapat_assert_error_contains (error, RAPAT_ERROR_INVALID, "does not exist in zone Europe/Berlin");
+  ck_assert (!rapat_time_parse_datetime ("start", "2025-03-30 02:00", berlin, &t, NULL, &error));
+  rapat_assert_error (error, RAPAT_ERROR_INVALID);
+  ck_assert_int_eq (t, 42);
+
+  /* Either side of the gap exists, one minute apart in UTC... */
+  ck_assert (rapat_time_parse_datetime ("start", "2025-03-30 01:59", berlin, &t, NULL, &error));
+  rapat_assert_no_error (error);
+  ck_assert_int_eq (t, G_GINT64_CONSTANT (1743296340));
+  ck_assert (rapat_time_parse_datetime ("start", "2025-03-30 03:00", berlin, &t, NULL, &error));
+  rapat_assert_no_error (error);
+  ck_assert_int_eq (t, G_GINT64_CONSTANT (1743296400));
+  /* ... and an explicit offset makes any wall time valid. */
+  ck_assert (rapat_time_parse_datetime ("start", "2025-03-30 02:30+01:00", berlin, &t, NULL,
+                                        &error));
+  rapat_assert_no_error (error);
+  ck_assert_int_eq (t, G_GINT64_CONSTANT (1743298200));
+}
+END_TEST
+
+/* ---- rapat_time_parse_date / parse_day ---- */
+
+START_TEST (test_parse_date)
+{
+  GError *error = NULL;
+  int y = 0, m = 0, d = 0;
+
+  ck_assert (rapat_time_parse_date ("due", "2025-09-02", &y, &m, &d, &error));
+  rapat_assert_no_error (error);
+  ck_assert_int_eq (y, 2025);
+  ck_assert_int_eq (m, 9);
+  ck_assert_int_eq (d, 2);
+  ck_assert (!rapat_time_parse_date ("due", "2025-02-29", &y, &m, &d, &error));
+  rapat_assert_error_contains (error, RAPAT_ERROR_INVALID, "due '2025-02-29'");
+  ck_assert (!rapat_time_parse_date ("due", "2025-09-02 09:00", &y, &m, &d, &error));
+  rapat_assert_error_contains (error, RAPAT_ERROR_INVALID, "expected a date YYYY-MM-DD");
+  ck_assert_int_eq (y, 2025);
+  ck_assert_int_eq (m, 9);
+  ck_assert_int_eq (d, 2);
+}
+END_TEST
+
+START_TEST (test_parse_day)
+{
+  GError *error = NULL;
+  g_autoptr(GTimeZone) wit = zone ("Asia/Jayapura");
+  g_autoptr(GTimeZone) berlin = zone ("Europe/Berlin");
+  gint64 start = 0, end = 0;
+
+  ck_assert (rapat_time_parse_day ("from", "2025-09-02", wit, 0, &start, &error));
+  rapat_assert_no_error (error);
+  ck_assert_int_eq (start, RAKERNIS_UTC - 9 * 3600);
+  ck_assert (rapat_time_parse_day ("to", "2025-09-02", wit, 1, &end, &error));
+  rapat_assert_no_error (error);
+  ck_assert_int_eq (end, start + 24 * 3600);
+
+  /* Days follow the calendar: the day the clocks spring forward has 23 hours. */
+  ck_assert (rapat_time_parse_day ("from", "2025-03-30", berlin, 0, &start, &error));
+  rapat_assert_no_error (error);
+  ck_assert (rapat_time_parse_day ("to", "2025-03-30", berlin, 1, &end, &error));
+  rapat_assert_no_error (error);
+  ck_assert_int_eq (start, G_GINT64_CONSTANT (1743289200));
+  ck_assert_int_eq (end - start, 23 * 3600);
+
+  /* Across a month end: two days after 31 August starts 2 September. */
+  ck_assert (rapat_time_parse_day ("to", "2025-08-31", wit, 2, &end, &error));
+  rapat_assert_no_error (error);
+  ck_assert_int_eq (end, RAKERNIS_UTC - 9 * 3600);
+
+  start = 42;
+  ck_assert (!rapat_time_parse_day ("from", "2025-02-30", wit, 0, &start, &error));
+  rapat_assert_error_contains (error, RAPAT_ERROR_INVALID, "from '2025-02-30'");
+  ck_assert (!rapat_time_parse_day ("from", "2025/09/02", wit, 0, &start, &error));
+  rapat_assert_error (error, RAPAT_ERROR_INVALID);
+  ck_assert_int_eq (start, 42);
+}
+END_TEST
+
+/* ---- rapat_time_parse_clock ---- */
+
+START_TEST (test_parse_clock)
+{
+  static const struct {
+    const char *text;
+    int minutes;
+  } good[] = {
+    { "00:00", 0 }, { "08:55", 8 * 60 + 55 }, { "12:00", 720 }, { "23:59", 1439 },
+  };
+  const char *bad[] = { "24:00", "12:60", "8:55", "08:5", "0855", "08:55 ", "08:55:00", "",
+                        "ab:cd", "-1:00" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      GError *error = NULL;
+      int minutes = -1;
+
+      ck_assert_msg (rapat_time_parse_clock ("at", good[i].text, &minutes, &error),
+                     "refused '%s'", good[i].text);
+      rapat_assert_no_error (error);
+      ck_assert_int_eq (minutes, good[i].minutes);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      GError *error = NULL;
+      int minutes = -1;
+
+      ck_assert_msg (!rapat_time_parse_clock ("at", bad[i], &minutes, &error),
+                     "accepted '%s'", bad[i]);
+      ck_assert_int_eq (minutes, -1);
+      rapat_assert_error_contains (error, RAPAT_ERROR_INVALID, "at '");
+    }
+}
+END_TEST
+
+/* ---- durations ---- */
+
+START_TEST (test_duration_valid)
+{
+  static const struct {
+    const char *text;
+    int minutes;
+  } cases[] = {
+    { "90m", 90 }, { "2h", 120 }, { "2h30m", 150 }, { "2h 30m", 150 }, { "1M", 1 },
+    { "2H30M", 150 }, { "0h45m", 45 }, { "1h0m", 60 }, { "24h", 1440 }, { "1440m", 1440 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GError *error = NULL;
+      int minutes = -1;
+
+      ck_assert_msg (rapat_time_parse_duration ("duration", cases[i].text,
+                                                RAPAT_MAX_ITEM_MINUTES, &minutes, &error),
+                     "refused '%s'", cases[i].text);
+      rapat_assert_no_error (error);
+      ck_assert_int_eq (minutes, cases[i].minutes);
+    }
+}
+END_TEST
+
+START_TEST (test_duration_invalid)
+{
+  static const struct {
+    const char *text;
+    const char *why;
+  } cases[] = {
+    { "0m", "at least one minute" },
+    { "0h", "at least one minute" },
+    { "-5m", "must be positive" },
+    { "abc", "expected a duration" },
+    { "30", "expected a duration" },
+    { "2h30", "expected a duration" },
+    { "", "expected a duration" },
+    { "h", "expected a duration" },
+    { "30m2h", "expected a duration" },
+    { "2h2h", "expected a duration" },
+    { "1.5h", "expected a duration" },
+    { " 2h", "expected a duration" },
+    { "2d", "expected a duration" },
+    { "1441m", "longer than the limit of 24h" },
+    { "24h1m", "longer than the limit of 24h" },
+    { "9999999m", "expected a duration" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GError *error = NULL;
+      int minutes = -1;
+
+      ck_assert_msg (!rapat_time_parse_duration ("duration", cases[i].text,
+                                                 RAPAT_MAX_ITEM_MINUTES, &minutes, &error),
+                     "accepted '%s'", cases[i].text);
+      ck_assert_int_eq (minutes, -1);
+      rapat_assert_error_contains (error, RAPAT_ERROR_INVALID, cases[i].why);
+    }
+}
+END_TEST
+
+START_TEST (test_duration_meeting_limit)
+{
+  GError *error = NULL;
+  int minutes = -1;
+
+  ck_assert (rapat_time_parse_duration ("duration", "744h", RAPAT_MAX_MEETING_MINUTES, &minutes,
+                                        &error));
+  rapat_assert_no_error (error);
+  ck_assert_int_eq (minutes, RAPAT_MAX_MEETING_MINUTES);
+  ck_assert (!rapat_time_parse_duration ("duration", "744h1m", RAPAT_MAX_MEETING_MINUTES,
+                                         &minutes, &error));
+  rapat_assert_error_contains (error, RAPAT_ERROR_INVALID, "longer than the limit of 744h");
+}
+END_TEST
+
+START_TEST (test_format_duration)
+{
+  static const struct {
+    gint64 minutes;
+    const char *text;
+  } cases[] = {
+    { 1, "1m" }, { 45, "45m" }, { 59, "59m" }, { 60, "1h" }, { 120, "2h" }, { 150, "2h30m" },
+    { 125, "2h05m" }, { 1440, "24h" }, { 7 * 60, "7h" }, { 44640, "744h" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *s = rapat_time_format_duration (cases[i].minutes);
+      int back = -1;
+      GError *error = NULL;
+
+      ck_assert_str_eq (s, cases[i].text);
+      /* What is printed parses back to the same length. */
+      ck_assert (rapat_time_parse_duration ("duration", s, RAPAT_MAX_MEETING_MINUTES, &back,
+                                            &error));
+      rapat_assert_no_error (error);
+      ck_assert_int_eq (back, cases[i].minutes);
+    }
+}
+END_TEST
+
+/* ---- display ---- */
+
+START_TEST (test_abbrev_indonesia)
+{
+  g_autoptr(GTimeZone) wit = zone ("Asia/Jayapura");
+  g_autoptr(GTimeZone) wib = zone ("Asia/Jakarta");
+  g_autoptr(GTimeZone) wita = zone ("Asia/Makassar");
+  g_autofree char *a = rapat_time_abbrev (RAKERNIS_UTC, wit);
+  g_autofree char *b = rapat_time_abbrev (RAKERNIS_UTC, wib);
+  g_autofree char *c = rapat_time_abbrev (RAKERNIS_UTC, wita);
+
+  ck_assert_str_eq (a, "WIT");
+  ck_assert_str_eq (b, "WIB");
+  ck_assert_str_eq (c, "WITA");
+}
+END_TEST
+
+START_TEST (test_abbrev_follows_dst)
+{
+  g_autoptr(GTimeZone) berlin = zone ("Europe/Berlin");
+  g_autoptr(GTimeZone) utc = zone ("UTC");
+  g_autoptr(GTimeZone) dubai = zone ("Asia/Dubai");
+  g_autofree char *summer = rapat_time_abbrev (RAKERNIS_UTC, berlin);
+  g_autofree char *winter = rapat_time_abbrev (G_GINT64_CONSTANT (1736035200), berlin);
+  g_autofree char *u = rapat_time_abbrev (RAKERNIS_UTC, utc);
+  g_autofree char *d = rapat_time_abbrev (RAKERNIS_UTC, dubai);
+
+  ck_assert_str_eq (summer, "CEST");
+  ck_assert_str_eq (winter, "CET");
+  ck_assert_str_eq (u, "UTC");
+  /* A zone without a lettered abbreviation shows its offset. */
+  ck_assert_str_eq (d, "+04");
+}
+END_TEST
+
+START_TEST (test_format_iso)
+{
+  g_autoptr(GTimeZone) wit = zone ("Asia/Jayapura");
+  g_autoptr(GTimeZone) utc = zone ("UTC");
+  g_autoptr(GTimeZone) newfoundland = zone ("-03:30");
+  g_autoptr(GTimeZone) berlin = zone ("Europe/Berlin");
+  g_autofree char *a = rapat_time_format_iso (RAKERNIS_UTC, wit);
+  g_autofree char *b = rapat_time_format_iso (RAKERNIS_UTC, utc);
+  g_autofree char *c = rapat_time_format_iso (RAKERNIS_UTC, newfoundland);
+  g_autofree char *d = rapat_time_format_iso (G_GINT64_CONSTANT (1736035200), berlin);
+
+  ck_assert_str_eq (a, "2025-09-02T09:00:00+09:00");
+  ck_assert_str_eq (b, "2025-09-02T00:00:00+00:00");
+  ck_assert_str_eq (c, "2025-09-01T20:30:00-03:30");
+  ck_assert_str_eq (d, "2025-01-05T01:00:00+01:00");
+}
+END_TEST
+
+START_TEST (test_format)
+{
+  g_autoptr(GTimeZone) wit = zone ("Asia/Jayapura");
+  g_autofree char *s = rapat_time_format (RAKERNIS_UTC + 3 * 3600 + 25 * 60, wit,
+                                          "%Y-%m-%d %H:%M");
+
+  ck_assert_str_eq (s, "2025-09-02 12:25");
+}
+END_TEST
+
+START_TEST (test_now_source_date_epoch)
+{
+  g_autofree char *saved = g_strdup (g_getenv ("SOURCE_DATE_EPOCH"));
+  gint64 fixed, zero, junk, negative, unset, real;
+
+  set_env ("SOURCE_DATE_EPOCH", "1756771200");
+  fixed = rapat_time_now ();
+  set_env ("SOURCE_DATE_EPOCH", "0");
+  zero = rapat_time_now ();
+  set_env ("SOURCE_DATE_EPOCH", "12abc");
+  junk = rapat_time_now ();
+  set_env ("SOURCE_DATE_EPOCH", "-5");
+  negative = rapat_time_now ();
+  set_env ("SOURCE_DATE_EPOCH", NULL);
+  unset = rapat_time_now ();
+  real = g_get_real_time () / G_USEC_PER_SEC;
+  set_env ("SOURCE_DATE_EPOCH", saved);
+
+  ck_assert_int_eq (fixed, RAKERNIS_UTC);
+  ck_assert_int_eq (zero, 0);
+  /* Values that are not a number are ignored: the clock is used. */
+  ck_assert_int_le (real - junk, 5);
+  ck_assert_int_ge (real - junk, 0);
+  ck_assert_int_le (real - negative, 5);
+  ck_assert_int_ge (real - negative, 0);
+  ck_assert_int_le (real - unset, 5);
+  ck_assert_int_ge (real - unset, 0);
+}
+END_TEST
+
+/* ---- known bugs in src/ (each test describes the expected behaviour) ---- */
+
+/* Counts the critical warnings logged while a test runs. */
+static guint n_criticals;
+
+/* GLogFunc that counts criticals instead of printing them. */
+static void
+count_critical (const char *domain, GLogLevelFlags level, const char *message, gpointer data)
+{
+  n_criticals++;
+}
+
+/* BUG: src/timeutil.c:96 — a zone name that is a regular file under
+ * /usr/share/zoneinfo but not in TZif format ("leapseconds") is handed to
+ * g_time_zone_new_identifier(), which logs "GLib-CRITICAL:
+ * init_zone_from_iana_info: assertion ... failed" (fatal under
+ * G_DEBUG=fatal-criticals) before returning NULL.  Expected: the name is
+ * refused with RAPAT_ERROR_INVALID and nothing is logged (for instance by
+ * checking the file's "TZif" magic first). */
+START_TEST (test_bug_zone_non_tzif_file_logs_critical)
+{
+  GError *error = NULL;
+  g_autoptr(GTimeZone) tz = NULL;
+  guint handler = g_log_set_handler ("GLib", G_LOG_LEVEL_CRITICAL | G_LOG_FLAG_FATAL,
+                                     count_critical, NULL);
+
+  n_criticals = 0;
+  tz = rapat_time_zone_load ("leapseconds", NULL, &error);
+  g_log_remove_handler ("GLib", handler);
+
+  ck_assert_ptr_null (tz);
+  rapat_assert_error (error, RAPAT_ERROR_INVALID);
+  ck_assert_msg (n_criticals == 0, "loading a non-TZif zone file logged %u critical(s)",
+                 n_criticals);
+}
+END_TEST
+
+/* A fixed-offset zone is shown by its own name, "+09:00", not by GLib's
+ * internal "+09:00:00". */
+START_TEST (test_bug_abbrev_fixed_offset)
+{
+  g_autoptr(GTimeZone) plus9 = zone ("+09:00");
+  g_autoptr(GTimeZone) minus330 = zone ("-03:30");
+  g_autofree char *a = rapat_time_abbrev (RAKERNIS_UTC, plus9);
+  g_autofree char *b = rapat_time_abbrev (RAKERNIS_UTC, minus330);
+
+  ck_assert_str_eq (a, "+09:00");
+  ck_assert_str_eq (b, "-03:30");
+}
+END_TEST
+
+/* Builds the suite. */
+static Suite *
+time_suite (void)
+{
+  Suite *s = suite_create ("time");
+  TCase *tc;
+
+  tc = tcase_create ("zones");
+  tcase_add_test (tc, test_zone_iana);
+  tcase_add_test (tc, test_zone_iana_offsets_are_right);
+  tcase_add_test (tc, test_zone_utc);
+  tcase_add_test (tc, test_zone_offsets);
+  tcase_add_test (tc, test_zone_unknown);
+  tcase_add_test (tc, test_zone_path_tricks);
+  tcase_add_test (tc, test_zone_default_from_tz);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("datetime");
+  tcase_add_test (tc, test_datetime_in_zone);
+  tcase_add_test (tc, test_datetime_t_separator);
+  tcase_add_test (tc, test_datetime_offset_wins);
+  tcase_add_test (tc, test_datetime_leap_days);
+  tcase_add_test (tc, test_datetime_impossible);
+  tcase_add_test (tc, test_datetime_dst_gap);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("days-and-clock");
+  tcase_add_test (tc, test_parse_date);
+  tcase_add_test (tc, test_parse_day);
+  tcase_add_test (tc, test_parse_clock);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("durations");
+  tcase_add_test (tc, test_duration_valid);
+  tcase_add_test (tc, test_duration_invalid);
+  tcase_add_test (tc, test_duration_meeting_limit);
+  tcase_add_test (tc, test_format_duration);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("display");
+  tcase_add_test (tc, test_abbrev_indonesia);
+  tcase_add_test (tc, test_abbrev_follows_dst);
+  tcase_add_test (tc, test_format_iso);
+  tcase_add_test (tc, test_format);
+  tcase_add_test (tc, test_now_source_date_epoch);
+  suite_add_tcase (s, tc);
+
+  /* Tests that show bugs in src/; tagged so that CK_EXCLUDE_TAGS=bug skips them. */
+  tc = tcase_create ("bugs");
+  tcase_set_tags (tc, "bug");
+  tcase_add_test (tc, test_bug_zone_non_tzif_file_logs_critical);
+  tcase_add_test (tc, test_bug_abbrev_fixed_offset);
+  suite_add_tcase (s, tc);
+
+  return s;
+}
+
+int
+main (void)
+{
+  return rapat_test_run (time_suite ());
+}

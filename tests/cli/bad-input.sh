@@ -1,0 +1,578 @@
+#!/bin/bash
+# rapat CLI tests: bad input is refused cleanly, odd but valid text is kept.
+#
+# Part 1 (table-driven): on a small database, each bad command must exit
+# with the expected status (1, or 2 for usage errors), print nothing on
+# stdout, print exactly one line on stderr that starts with "rapat: error: "
+# and quotes the offending value, and leave the database as it was (its
+# 'sqlite3 .dump' is compared before and after).
+# Part 2: failures of the database file itself (missing folder, a folder,
+# read-only, corrupt, not SQLite, newer schema): one line, exit 1, the file
+# byte-identical afterwards.
+# Part 3: quotes, SQL- and HTML-like text and non-ASCII names are accepted,
+# stored literally and shown back byte-identical (--json, parsed with
+# Python) and verbatim in the text 'show' output.
+#
+# Environment (set by 'make check'): RAPAT, SQLITE3; PYTHON (optional).
+# Prints one line per case and a summary; exit 0 if all passed, 1 if not.
+#
+# Note on "1 MB" values: Linux limits one command-line argument to 128 KiB
+# (MAX_ARG_STRLEN), so the huge title, name, description and note are
+# 120 000 bytes; they are still 600 times the 200-character limit.
+
+set -u
+
+RAPAT=${RAPAT:-$PWD/src/rapat}
+SQLITE3=${SQLITE3-sqlite3}
+PYTHON=${PYTHON:-/usr/bin/python3}
+
+if [ ! -x "$RAPAT" ]; then
+  echo "bad-input.sh: RAPAT='$RAPAT' is not an executable program; build rapat first" >&2
+  exit 1
+fi
+if [ -z "$SQLITE3" ] || ! command -v "$SQLITE3" >/dev/null 2>&1; then
+  echo "bad-input.sh: the sqlite3 shell is needed (SQLITE3='$SQLITE3'); install sqlite3" >&2
+  exit 1
+fi
+if [ ! -x "$PYTHON" ]; then
+  PYTHON=$(command -v python3 || true)
+fi
+if [ -z "$PYTHON" ]; then
+  echo "bad-input.sh: python3 is needed to parse the JSON output" >&2
+  exit 1
+fi
+
+export LC_ALL=C.UTF-8 TZ=UTC SOURCE_DATE_EPOCH=1756771200
+unset LANG LANGUAGE RAPAT_DB TZDIR
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/rapat-bad-input.XXXXXX") || exit 1
+trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+trap 'exit 1' HUP INT TERM
+export HOME="$tmp/home" XDG_DATA_HOME="$tmp/home/.local/share"
+
+db="$tmp/rapat.db"
+n=0
+n_pass=0
+n_fail=0
+n_skip=0
+
+pass() {
+  n=$((n + 1)); n_pass=$((n_pass + 1))
+  printf 'ok %d - %s\n' "$n" "$1"
+}
+
+fail() {
+  n=$((n + 1)); n_fail=$((n_fail + 1))
+  printf 'FAIL %d - %s\n' "$n" "$1"
+  shift
+  local why
+  for why in "$@"; do
+    printf '    %s\n' "$why"
+  done
+}
+
+skip() {
+  n=$((n + 1)); n_skip=$((n_skip + 1))
+  printf 'skip %d - %s\n' "$n" "$1"
+}
+
+# Prints at most 300 bytes of file $1 on one line, for messages.
+peek() {
+  head -c 300 "$1" | tr '\n' '|'
+}
+
+# Runs rapat on the test database; aborts the script if it fails (setup).
+setup() {
+  if ! "$RAPAT" --db "$db" "$@" </dev/null >"$tmp/setup.out" 2>"$tmp/setup.err"; then
+    echo "bad-input.sh: setup command failed: rapat $*" >&2
+    cat "$tmp/setup.err" >&2
+    exit 1
+  fi
+}
+
+# Checks what a refused command left in $tmp/out and $tmp/err; appends the
+# problems to the array 'why'.  $1 = its exit status, $2 = the one wanted,
+# $3 = text the message must contain.
+check_refusal() {
+  local rc=$1 want=$2 excerpt=$3 lines
+  [ "$rc" -eq "$want" ] || why+=("exit status $rc, expected $want")
+  [ -s "$tmp/out" ] && why+=("stdout is not empty: $(peek "$tmp/out")")
+  lines=$(wc -l <"$tmp/err")
+  if [ "$lines" -ne 1 ] || [ -n "$(tail -c 1 "$tmp/err")" ]; then
+    why+=("stderr is not exactly one line ($lines newlines): $(peek "$tmp/err")")
+  fi
+  [ "$(head -c 14 "$tmp/err")" = "rapat: error: " ] \
+    || why+=("stderr does not start with 'rapat: error: ': $(peek "$tmp/err")")
+  grep -F -q -e "$excerpt" "$tmp/err" \
+    || why+=("stderr does not contain '$excerpt': $(peek "$tmp/err")")
+}
+
+# bad STATUS EXCERPT DESCRIPTION ARGS...: runs "rapat --db DB ARGS" and
+# checks that it is refused as described at the top, database unchanged.
+bad() {
+  local want=$1 excerpt=$2 desc=$3 rc
+  local -a why=()
+  shift 3
+  "$SQLITE3" "$db" .dump >"$tmp/before.sql" 2>&1
+  "$RAPAT" --db "$db" "$@" </dev/null >"$tmp/out" 2>"$tmp/err"
+  rc=$?
+  "$SQLITE3" "$db" .dump >"$tmp/after.sql" 2>&1
+  check_refusal "$rc" "$want" "$excerpt"
+  if ! cmp -s "$tmp/before.sql" "$tmp/after.sql"; then
+    why+=("the database changed:")
+    while IFS= read -r line; do
+      why+=("  $line")
+    done < <(diff "$tmp/before.sql" "$tmp/after.sql" | head -n 12 | cut -c 1-200)
+  fi
+  if [ ${#why[@]} -eq 0 ]; then
+    pass "$desc"
+  else
+    fail "$desc" "${why[@]}"
+  fi
+}
+
+# Lists the files of folder $1 with their sizes and checksums.
+folder_state() {
+  (cd "$1" && find . -mindepth 1 -printf '%p %y %s\n' | sort && find . -type f -exec cksum {} + | sort)
+}
+
+# badfile STATUS EXCERPT DESCRIPTION DBPATH ARGS...: like 'bad' for a
+# database file that is itself the problem; the folder holding it (when it
+# exists) must be byte-identical afterwards: no file changed, none added.
+badfile() {
+  local want=$1 excerpt=$2 desc=$3 path=$4 dir rc
+  local -a why=()
+  shift 4
+  dir=$(dirname "$path")
+  [ -d "$dir" ] && folder_state "$dir" >"$tmp/before.state" 2>&1
+  "$RAPAT" --db "$path" "$@" </dev/null >"$tmp/out" 2>"$tmp/err"
+  rc=$?
+  check_refusal "$rc" "$want" "$excerpt"
+  if [ -d "$dir" ]; then
+    folder_state "$dir" >"$tmp/after.state" 2>&1
+    if ! cmp -s "$tmp/before.state" "$tmp/after.state"; then
+      why+=("the folder of the database changed:")
+      while IFS= read -r line; do
+        why+=("  $line")
+      done < <(diff "$tmp/before.state" "$tmp/after.state" | head -n 12)
+    fi
+  fi
+  if [ ${#why[@]} -eq 0 ]; then
+    pass "$desc"
+  else
+    fail "$desc" "${why[@]}"
+  fi
+}
+
+# ---------------------------------------------------------------------------
+# The database the bad input is tried on.
+
+setup unit add "Kantor Wilayah Ditjen Pemasyarakatan Maluku" --code KANWIL-MAL
+setup unit add "Lapas Kelas IIA Ambon" --code LAPAS-AMB --parent KANWIL-MAL
+setup unit add "Rutan Kelas IIA Ambon" --code RUTAN-AMB --parent KANWIL-MAL
+setup person add "Ricky Dwi Biantoro" --position "Kepala Kantor Wilayah" --unit KANWIL-MAL --email kakanwil@maluku.pas.example
+setup person add "Maria Wattimena" --position "Kepala Bagian Tata Usaha" --unit KANWIL-MAL --email tu@maluku.pas.example
+setup person add "Hendrik Sahetapy" --position "Kepala Lapas" --unit LAPAS-AMB
+setup person add "Hendra Wijaya" --unit RUTAN-AMB
+setup person add "Siti Umasugi" --unit RUTAN-AMB
+setup meeting add "Rapat Kerja Teknis Pemasyarakatan" --start "2025-09-02 09:00" --duration 7h --tz Asia/Jayapura --kind rakernis --organizer Maria
+setup meeting add "Rapat koordinasi keamanan" --start "2025-09-03 13:30" --end 15:00 --tz Asia/Jayapura
+setup meeting add "Rapat batal" --start "2025-09-04 10:00" --duration 1h --tz Asia/Jayapura
+setup agenda add 1 "Pembukaan" --duration 15m --type opening --presenter Maria
+setup agenda add 1 "Arahan Kepala Kantor Wilayah" --type briefing --presenter Ricky
+setup agenda add 1 "Isu strategis" --duration 1h
+setup attendee add 1 Ricky --role chair
+setup attendee add 1 Maria Hendrik
+setup attendee mark 1 Ricky present --at 08:50
+setup attendee add 3 Siti
+setup meeting cancel 3 --reason "Ditunda"
+
+echo "# Part 1: bad input on a database with 3 units, 5 people, 3 meetings"
+
+S="2025-09-10 09:00"   # a valid start for new meetings
+M=(meeting add "Rapat baru" --tz Asia/Jayapura)
+
+# Dates, times, zones, durations.
+bad 1 "2025-02-30" "date 2025-02-30 (no such day)" "${M[@]}" --start "2025-02-30 09:00" --duration 1h
+bad 1 "2025-13-01" "date 2025-13-01 (no month 13)" "${M[@]}" --start "2025-13-01 09:00" --duration 1h
+bad 1 "2025-02-29" "date 2025-02-29 (2025 is no leap year), in edit" meeting edit 1 --start "2025-02-29 09:00"
+bad 1 "25:00" "time 25:00" "${M[@]}" --start "2025-09-10 25:00" --duration 1h
+bad 1 "09:60" "time 09:60" "${M[@]}" --start "2025-09-10 09:60" --duration 1h
+bad 1 "24:00" "end time 24:00 (HH:MM form)" "${M[@]}" --start "$S" --end 24:00
+bad 1 "9:00" "time without a leading zero" "${M[@]}" --start "2025-09-10 9:00" --duration 1h
+bad 1 "10/09/2025" "date in another format" "${M[@]}" --start "10/09/2025 09:00" --duration 1h
+bad 1 "Mars/Olympus" "unknown zone Mars/Olympus" "${M[@]}" --start "$S" --duration 1h --tz Mars/Olympus
+bad 1 "../../etc/passwd" "zone that is a path" "${M[@]}" --start "$S" --duration 1h --tz ../../etc/passwd
+bad 1 "Mars/Olympus" "unknown zone in meeting edit --tz" meeting edit 1 --tz Mars/Olympus
+bad 1 "Mars/Olympus" "unknown zone in meeting list --tz" meeting list --from 2025-09-01 --tz Mars/Olympus
+bad 1 "08:00" "end before start" "${M[@]}" --start "$S" --end 08:00
+bad 1 "2025-09-10 09:00" "end equal to start" "${M[@]}" --start "$S" --end "2025-09-10 09:00"
+bad 1 "08:00" "end before start, in edit" meeting edit 1 --end 08:00
+bad 1 "0m" "duration 0m" "${M[@]}" --start "$S" --duration 0m
+bad 1 "-30m" "duration -30m" "${M[@]}" --start "$S" --duration -30m
+bad 1 "duration '30'" "duration without a unit (30)" "${M[@]}" --start "$S" --duration 30
+bad 1 "1.5h" "duration 1.5h" "${M[@]}" --start "$S" --duration 1.5h
+bad 1 "745h" "duration over the 31-day limit (745h)" "${M[@]}" --start "$S" --duration 745h
+bad 1 "2025-10-12 09:00" "end 32 days after the start" "${M[@]}" --start "$S" --end "2025-10-12 09:00"
+bad 1 "25h" "agenda item over 24h" agenda add 1 "Diskusi panjang" --duration 25h
+bad 1 "0m" "agenda item of 0m, in edit" agenda edit 1 1 --duration 0m
+bad 1 "2025-02-30" "meeting list --from 2025-02-30" meeting list --from 2025-02-30
+bad 1 "2025-09-01" "meeting list --to before --from" meeting list --from 2025-09-10 --to 2025-09-01
+bad 1 "24:00" "arrival --at 24:00" attendee mark 1 Maria present --at 24:00
+bad 1 "17:00" "arrival after the meeting ended" attendee mark 1 Maria present --at 17:00
+
+# Unknown and ambiguous ids.
+bad 1 "meeting '99'" "unknown meeting id (show)" meeting show 99
+bad 1 "meeting '99'" "unknown meeting id (edit)" meeting edit 99 --title "Rapat"
+bad 1 "meeting 'Rapat'" "ambiguous meeting (agenda add)" agenda add Rapat "Item baru"
+bad 1 "meeting 'Musyawarah'" "unknown meeting name (attendee add)" attendee add Musyawarah Ricky
+bad 1 "person 'Nobody'" "unknown person (attendee add)" attendee add 1 Nobody
+bad 1 "person 'Hend'" "ambiguous person (attendee add)" attendee add 1 Hend
+bad 1 "person '999'" "unknown person id (person edit)" person edit 999 --position "Kepala"
+bad 1 "person 'Nobody'" "unknown organizer" "${M[@]}" --start "$S" --duration 1h --organizer Nobody
+bad 1 "person 'Nobody'" "unknown presenter" agenda add 1 "Paparan" --presenter Nobody
+bad 1 "person 'Nobody'" "unknown stand-in" attendee mark 1 Hendrik represented --by Nobody
+bad 1 "person '%'" "a LIKE wildcard matches no one" person show %
+bad 1 "person '_'" "a LIKE joker matches no one" person show _
+bad 1 "unit 'Atlantis'" "unknown unit (person add)" person add "Budi" --unit Atlantis
+bad 1 "unit 'Kelas IIA'" "ambiguous unit (person add)" person add "Budi" --unit "Kelas IIA"
+bad 1 "unit 'Atlantis'" "unknown parent unit" unit add "Seksi Baru" --parent Atlantis
+bad 1 "unit '42'" "unknown unit id (unit show)" unit show 42
+bad 1 "agenda item 'Penutupan'" "unknown agenda item" agenda edit 1 Penutupan --duration 10m
+bad 1 "agenda item '9'" "unknown agenda item number" agenda remove 1 9
+
+# Empty, blank, too long.
+bad 1 "title ''" "empty meeting title" meeting add "" --start "$S" --duration 1h
+bad 1 "title '   '" "blank meeting title" meeting add "   " --start "$S" --duration 1h
+bad 1 "title ''" "empty title in meeting edit" meeting edit 1 --title ""
+bad 1 "name ''" "empty unit name" unit add ""
+bad 1 "name ''" "empty unit name in unit edit" unit edit LAPAS-AMB --name ""
+bad 1 "name '  '" "blank person name" person add "  "
+bad 1 "title ''" "empty agenda item title" agenda add 1 ""
+bad 1 "kind ''" "empty meeting kind" "${M[@]}" --start "$S" --duration 1h --kind ""
+long_e=$("$PYTHON" -c 'print("é" * 201, end="")')
+bad 1 "title 'éééééééééé" "title of 201 characters (limit 200)" meeting add "$long_e" --start "$S" --duration 1h
+ok_e=$("$PYTHON" -c 'print("é" * 200, end="")')
+huge=$(head -c 120000 /dev/zero | tr '\0' 'A')
+bad 1 "title 'AAAAAAAAAA" "a 120 000-byte title" meeting add "$huge" --start "$S" --duration 1h
+bad 1 "name 'AAAAAAAAAA" "a 120 000-byte person name" person add "$huge"
+bad 1 "description 'AAAAAAAAAA" "a 120 000-byte description" meeting edit 1 --description "$huge"
+bad 1 "note 'AAAAAAAAAA" "a 120 000-byte attendance note" attendee mark 1 Maria excused --note "$huge"
+bad 1 "(10001 characters, at most 10000)" "description of 10 001 characters (limit 10 000)" \
+  meeting edit 1 --description "$(head -c 10001 /dev/zero | tr '\0' 'd')"
+bad 1 "code 'KKKKKKKKKK" "unit code of 33 characters (limit 32)" unit add "Unit Baru" --code "$(head -c 33 /dev/zero | tr '\0' 'K')"
+bad 1 "0811111111111111111111111111111111" "phone of 34 characters (limit 32)" person add "Budi" --phone "0811111111111111111111111111111111"
+
+# Enumerations.
+bad 1 "role 'boss'" "unknown role" attendee add 1 Siti --role boss
+bad 1 "reply 'perhaps'" "unknown rsvp reply" attendee rsvp 1 Maria perhaps
+bad 1 "attendance status 'late'" "unknown attendance status" attendee mark 1 Maria late
+bad 1 "agenda type 'lunch'" "unknown agenda type" agenda add 1 "Makan siang" --type lunch
+bad 1 "agenda type 'lunch'" "unknown agenda type in edit" agenda edit 1 1 --type lunch
+bad 1 "status 'postponed'" "unknown meeting status (add)" "${M[@]}" --start "$S" --duration 1h --status postponed
+bad 1 "status 'postponed'" "unknown meeting status (list)" meeting list --status postponed
+bad 1 "status 'cancelled'" "status cancelled via meeting edit" meeting edit 1 --status cancelled
+bad 1 "status 'batal'" "status batal (cancelled) via meeting edit" meeting edit 1 --status batal
+bad 1 "status 'cancelled'" "status cancelled via meeting add" "${M[@]}" --start "$S" --duration 1h --status cancelled
+
+# Duplicates.
+bad 1 "Ricky" "duplicate attendee" attendee add 1 Ricky
+bad 1 "Hendrik" "duplicate attendee after a new one (all undone)" attendee add 1 Siti Hendrik
+bad 1 "kantor wilayah ditjen pemasyarakatan maluku" "duplicate unit name (other case)" unit add "kantor wilayah ditjen pemasyarakatan maluku"
+bad 1 "Lapas Kelas IIA Ambon" "duplicate unit name by rename" unit edit RUTAN-AMB --name "Lapas Kelas IIA Ambon"
+bad 1 "lapas-amb" "duplicate unit code (other case)" unit add "Lapas Baru" --code lapas-amb
+bad 1 "LAPAS-AMB" "duplicate unit code in unit edit" unit edit RUTAN-AMB --code LAPAS-AMB
+bad 1 "TU@maluku.pas.example" "duplicate e-mail (other case)" person add "Budi" --email TU@maluku.pas.example
+bad 1 "tu@maluku.pas.example" "duplicate e-mail in person edit" person edit Hendrik --email tu@maluku.pas.example
+
+# E-mail and phone.
+bad 1 "not-an-email" "e-mail without @" person add "Budi" --email not-an-email
+bad 1 "budi@localhost" "e-mail without a dot in the domain" person add "Budi" --email budi@localhost
+bad 1 "a@b@c.example" "e-mail with two @" person add "Budi" --email a@b@c.example
+bad 1 "budi @example.com" "e-mail with a space" person add "Budi" --email "budi @example.com"
+bad 1 "0911-abc" "phone with letters" person add "Budi" --phone 0911-abc
+bad 1 "0911;DROP" "phone with SQL" person edit Maria --phone "0911;DROP"
+
+# Invalid UTF-8 and control characters.
+bad 1 '\xff\xfe' "invalid UTF-8 title" meeting add $'\xff\xfe' --start "$S" --duration 1h
+bad 1 '\xc3' "truncated UTF-8 sequence in a person name" person add $'Budi\xc3'
+bad 1 '\xff' "invalid UTF-8 unit name" unit add $'Unit\xff'
+bad 1 '\xfe' "invalid UTF-8 agenda title" agenda add 1 $'Item\xfe'
+bad 1 '\xff' "invalid UTF-8 location" meeting edit 1 --location $'Aula\xff'
+bad 1 '\xc0\xaf' "overlong UTF-8 encoding of /" meeting edit 1 --title $'Rapat\xc0\xafX'
+bad 1 '\xed\xa0\x80' "UTF-8-encoded surrogate" person add $'Budi\xed\xa0\x80'
+bad 1 '\xff' "invalid UTF-8 as a meeting reference" meeting show $'\xff'
+bad 1 'a\u0001b' "control character U+0001 in a name" person add $'a\x01b'
+bad 1 '\u001b[31mRed' "escape sequence in a title" meeting add $'\x1b[31mRed' --start "$S" --duration 1h
+bad 1 'line1\nline2' "newline in a title" meeting add $'line1\nline2' --start "$S" --duration 1h
+bad 1 'tab\there' "tab in a title" meeting edit 1 --title $'tab\there'
+bad 1 'DEL\u007f' "DEL in a unit name" unit add $'DEL\x7f'
+bad 1 'NEL\u0085' "C1 control U+0085 in a position" person edit Maria --position $'NEL\xc2\x85'
+bad 1 'ok\u0001' "control character in a description" meeting edit 1 --description $'ok\x01'
+bad 1 'note\u001b' "escape in an attendance note" attendee mark 1 Maria excused --note $'note\x1b'
+
+# Rules of attendance, agenda positions, cancelling.
+bad 2 "--at" "--at with a non-present status" attendee mark 1 Maria excused --at 09:00
+bad 2 "--by" "--by with a non-represented status" attendee mark 1 Maria present --by Ricky
+bad 1 "stand-in 'Maria'" "stand-in is the person themselves" attendee mark 1 Maria represented --by Maria
+bad 1 "person 'Siti'" "attendance of someone not invited" attendee mark 1 Siti present
+bad 1 "Rapat batal" "attendance on a cancelled meeting" attendee mark 3 Siti present
+bad 1 "position '0'" "agenda move to position 0" agenda move 1 1 0
+bad 1 "position '4'" "agenda move beyond the end" agenda move 1 1 4
+bad 1 "position 'first'" "agenda move to a word" agenda move 1 1 first
+bad 1 "position '0'" "agenda add --at 0" agenda add 1 "Item baru" --at 0
+bad 1 "position '5'" "agenda add --at beyond the end + 1" agenda add 1 "Item baru" --at 5
+bad 1 "Rapat batal" "cancelling twice" meeting cancel "Rapat batal" --reason "Lagi"
+bad 1 "Rapat Kerja Teknis" "delete with recorded attendance, no --force" meeting delete 1
+bad 1 "Maria Wattimena" "remove a person who organises and presents" person remove Maria
+bad 1 "LAPAS-AMB" "unit below its own child" unit edit KANWIL-MAL --parent LAPAS-AMB
+
+# Usage errors.
+bad 2 "--colour" "unknown option" meeting list --colour
+bad 2 "extra" "unexpected argument" meeting show 1 extra
+bad 2 "TITLE" "missing argument" meeting add
+bad 2 "--duration" "--end and --duration together" "${M[@]}" --start "$S" --end 10:00 --duration 1h
+bad 2 "--start" "no --start" "${M[@]}" --duration 1h
+bad 2 "meetings" "unknown group" meetings list
+bad 2 "lst" "unknown verb" meeting lst
+
+# Output that cannot be written (a full disk): the command fails, and a
+# failed command must not have changed the database.
+full_out() {
+  local desc=$1 rc
+  local -a why=()
+  shift
+  "$SQLITE3" "$db" .dump >"$tmp/before.sql" 2>&1
+  "$RAPAT" --db "$db" "$@" </dev/null >/dev/full 2>"$tmp/err"
+  rc=$?
+  : >"$tmp/out"
+  check_refusal "$rc" 1 "unable to write the output"
+  "$SQLITE3" "$db" .dump >"$tmp/after.sql" 2>&1
+  cmp -s "$tmp/before.sql" "$tmp/after.sql" \
+    || why+=("the database changed although the command failed:" \
+             "$(diff "$tmp/before.sql" "$tmp/after.sql" | head -n 4 | tr '\n' '|')")
+  if [ ${#why[@]} -eq 0 ]; then
+    pass "$desc"
+  else
+    fail "$desc" "${why[@]}"
+  fi
+}
+if [ -w /dev/full ]; then
+  full_out "stdout on a full disk: a read fails cleanly" unit list
+  full_out "stdout on a full disk: a write that cannot print its id is undone" unit add "Unit Baru"
+else
+  skip "stdout on a full disk: no /dev/full"
+  skip "stdout on a full disk: no /dev/full"
+fi
+
+# ---------------------------------------------------------------------------
+echo "# Part 2: the database file itself"
+
+badfile 1 "$tmp/no/such/folder/rapat.db" "--db in a folder that does not exist" \
+  "$tmp/no/such/folder/rapat.db" unit list
+if [ -e "$tmp/no" ]; then
+  fail "no folder is created for a --db in a missing folder" "$tmp/no exists"
+else
+  pass "no folder is created for a --db in a missing folder"
+fi
+
+mkdir -p "$tmp/dirs/adir"
+badfile 1 "$tmp/dirs/adir" "--db is a directory" "$tmp/dirs/adir" unit add "Unit Baru"
+
+mkdir "$tmp/corrupt"
+head -c 8192 /dev/urandom >"$tmp/corrupt/random.db"
+printf 'x' | dd of="$tmp/corrupt/random.db" bs=1 count=1 conv=notrunc 2>/dev/null  # never "SQLite format 3"
+badfile 1 "$tmp/corrupt/random.db" "random bytes: a read is refused, file untouched" "$tmp/corrupt/random.db" unit list
+badfile 1 "$tmp/corrupt/random.db" "random bytes: a write is refused, file untouched" "$tmp/corrupt/random.db" unit add "Unit Baru"
+printf 'Daftar hadir Rakernis 2025\n' >"$tmp/corrupt/notes.txt"
+badfile 1 "$tmp/corrupt/notes.txt" "a text file: refused, untouched" "$tmp/corrupt/notes.txt" person add "Budi"
+
+# A real database cut short: its header is fine, its pages are missing.
+"$SQLITE3" "$db" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
+mkdir "$tmp/cut"
+head -c 8192 "$db" >"$tmp/cut/cut.db"
+badfile 1 "$tmp/cut/cut.db" "a truncated database: refused, untouched" "$tmp/cut/cut.db" meeting show 1
+
+# A database from a newer rapat (PRAGMA user_version = 99).
+mkdir "$tmp/newer"
+cp "$db" "$tmp/newer/rapat.db"
+"$SQLITE3" "$tmp/newer/rapat.db" "PRAGMA user_version = 99;"
+"$SQLITE3" "$tmp/newer/rapat.db" .dump >"$tmp/newer.sql"
+badfile 1 "99" "newer schema: a read is refused, file untouched" "$tmp/newer/rapat.db" unit list
+badfile 1 "99" "newer schema: a write is refused, file untouched" "$tmp/newer/rapat.db" unit add "Unit Baru"
+"$SQLITE3" "$tmp/newer/rapat.db" .dump >"$tmp/newer2.sql"
+if cmp -s "$tmp/newer.sql" "$tmp/newer2.sql" \
+   && [ "$("$SQLITE3" "$tmp/newer/rapat.db" 'PRAGMA user_version;')" = 99 ]; then
+  pass "newer schema: contents and user_version 99 kept"
+else
+  fail "newer schema: contents and user_version 99 kept" "the dump or the version changed"
+fi
+# The same, in rollback-journal mode (as another tool may leave it):
+# refusing it must not switch it to WAL either.
+mkdir "$tmp/newer-journal"
+"$SQLITE3" "$tmp/newer-journal/rapat.db" "PRAGMA journal_mode = DELETE; CREATE TABLE later (x); PRAGMA user_version = 99;" >/dev/null
+badfile 1 "99" "newer schema in rollback-journal mode: refused, file byte-identical" \
+  "$tmp/newer-journal/rapat.db" unit list
+
+# A read-only database: root ignores file modes, so as root rapat runs as
+# 'nobody' through setpriv; without setpriv the case is skipped.
+mkdir "$tmp/ro"
+cp "$db" "$tmp/ro/rapat.db"
+chmod 444 "$tmp/ro/rapat.db"
+chmod 555 "$tmp/ro"
+ro_cmd=()
+if [ "$(id -u)" -ne 0 ]; then
+  ro_cmd=("$RAPAT")
+elif command -v setpriv >/dev/null 2>&1 && id nobody >/dev/null 2>&1; then
+  chmod 711 "$tmp"
+  ro_cmd=(setpriv --reuid="$(id -u nobody)" --regid="$(id -g nobody)" --clear-groups "$RAPAT")
+fi
+if [ ${#ro_cmd[@]} -gt 0 ]; then
+  folder_state "$tmp/ro" >"$tmp/before.state"
+  "${ro_cmd[@]}" --db "$tmp/ro/rapat.db" person add "Budi" </dev/null >"$tmp/out" 2>"$tmp/err"
+  rc=$?
+  why=()
+  check_refusal "$rc" 1 "$tmp/ro/rapat.db"
+  folder_state "$tmp/ro" >"$tmp/after.state"
+  cmp -s "$tmp/before.state" "$tmp/after.state" || why+=("the folder of the database changed")
+  if [ ${#why[@]} -eq 0 ]; then
+    pass "read-only database (file 444 in a folder 555): a write is refused"
+  else
+    fail "read-only database (file 444 in a folder 555): a write is refused" "${why[@]}"
+  fi
+  chmod 700 "$tmp"
+else
+  skip "read-only database: running as root without setpriv, file modes are not enforced"
+fi
+chmod 755 "$tmp/ro"
+
+# ---------------------------------------------------------------------------
+echo "# Part 3: text stored literally and shown back exactly"
+
+# json_is FILE PATH VALUE: the JSON in FILE has VALUE (byte for byte) at
+# PATH (keys and indexes separated by dots).
+json_is() {
+  EXPECT="$3" "$PYTHON" -c '
+import json, os, sys
+try:
+    d = json.load(open(sys.argv[1], encoding="utf-8"))
+except Exception as e:
+    print("    not JSON: %s" % e); sys.exit(2)
+for k in sys.argv[2].split("."):
+    d = d[int(k)] if k.isdigit() else d[k]
+if not isinstance(d, str) or d.encode("utf-8") != os.environb[b"EXPECT"]:
+    print("    got %r" % (d,)); sys.exit(1)
+' "$1" "$2"
+}
+
+# lit DESC VALUE FILE PATH: checks one field of a JSON output.
+lit() {
+  local msg
+  if msg=$(json_is "$3" "$4" "$2"); then
+    pass "$1"
+  else
+    fail "$1" "expected $(printf '%q' "$2")" "$msg"
+  fi
+}
+
+# has_line DESC FILE LINE: FILE has LINE, exactly, as one of its lines.
+has_line() {
+  if grep -F -x -q -e "$3" "$2"; then
+    pass "$1"
+  else
+    fail "$1" "no line '$3' in: $(peek "$2")"
+  fi
+}
+
+# run ARGS...: runs rapat on the literal-text database, output in $tmp/out.
+ldb="$tmp/literal.db"
+run() {
+  if ! "$RAPAT" --db "$ldb" "$@" </dev/null >"$tmp/out" 2>"$tmp/err"; then
+    fail "rapat $(printf '%q ' "$@")" "exit status not 0: $(peek "$tmp/err")"
+    return 1
+  fi
+}
+
+# shellcheck disable=SC2016  # the $HOME and `id` below are meant literally
+values=(
+  "\"Rapat\" dan 'rapat'"
+  "O'Neil"
+  "Robert'); DROP TABLE person;--"
+  "<script>alert(1)</script> & <b>tebal</b>"
+  "Ni Luh Putu Ayu Ṡ"
+  "Zoë Ñúñez"
+  "李小龍"
+  "Rapat 🎉🙏🏽 daring"
+  $'Zoe\xcc\x88 (e + combining diaeresis, not NFC)'
+  'back\slash %s %n $HOME `id`'
+  "اجتماع الفريق"
+)
+
+i=0
+for v in "${values[@]}"; do
+  i=$((i + 1))
+  short=${v:0:24}
+  # A person and a unit named V.
+  run unit add "$v" || continue
+  u=$(cat "$tmp/out")
+  run person add "$v" --position "$v" --unit "$u" || continue
+  p=$(cat "$tmp/out")
+  run person show "$p" --json && lit "person name [$short] (json)" "$v" "$tmp/out" name
+  lit "person position [$short] (json)" "$v" "$tmp/out" position
+  lit "person unit [$short] (json)" "$v" "$tmp/out" unit
+  run person show "$p" && has_line "person show [$short] (text)" "$tmp/out" "Person $p: $v"
+  run unit show "$u" --json && lit "unit name [$short] (json)" "$v" "$tmp/out" name
+  lit "unit member [$short] (json)" "$v" "$tmp/out" members.0.name
+  run unit show "$u" && has_line "unit show [$short] (text)" "$tmp/out" "Unit $u: $v"
+  # A meeting titled V, at V, described V; an agenda item V with notes V.
+  run meeting add "$v" --start "2025-09-1$((i % 10)) 09:00" --duration 1h --tz Asia/Jayapura \
+      --location "$v" --description "$v" --kind "$v" || continue
+  m=$(cat "$tmp/out")
+  run agenda add "$m" "$v" --notes "$v" --presenter "$p" || continue
+  run attendee add "$m" "$p" || continue
+  run attendee mark "$m" "$p" excused --note "$v" || continue
+  run meeting show "$m" --json || continue
+  for f in title location description kind; do
+    lit "meeting $f [$short] (json)" "$v" "$tmp/out" "$f"
+  done
+  lit "agenda title [$short] (json)" "$v" "$tmp/out" agenda.0.title
+  lit "agenda notes [$short] (json)" "$v" "$tmp/out" agenda.0.notes
+  lit "agenda presenter [$short] (json)" "$v" "$tmp/out" agenda.0.presenter
+  lit "attendee name [$short] (json)" "$v" "$tmp/out" attendees.0.name
+  lit "attendee note [$short] (json)" "$v" "$tmp/out" attendees.0.note
+  run meeting show "$m" && has_line "meeting show title [$short] (text)" "$tmp/out" "Meeting $m: $v"
+  has_line "meeting show location [$short] (text)" "$tmp/out" "  Location:    $v"
+  has_line "meeting show description [$short] (text)" "$tmp/out" "  $v"
+  # Found again by its exact name.
+  run person show "$v" --json && lit "person found by its name [$short]" "$v" "$tmp/out" name
+  # Cancelled with reason V.
+  run meeting cancel "$m" --reason "$v" || continue
+  run meeting show "$m" --json && lit "cancel reason [$short] (json)" "$v" "$tmp/out" cancel_reason
+  run meeting show "$m" && has_line "cancel reason [$short] (text)" "$tmp/out" "  Reason:      $v"
+done
+
+# Several lines and tabs where text may have them.
+multi=$'Baris pertama\n\tBaris kedua, menjorok\nBaris "ketiga" \'terakhir\''
+run meeting add "Rapat multibaris" --start "2025-09-20 09:00" --duration 1h --tz Asia/Jayapura --description "$multi" \
+  && m=$(cat "$tmp/out") \
+  && run meeting show "$m" --json && lit "multi-line description (json)" "$multi" "$tmp/out" description
+run meeting show "Rapat multibaris" && has_line "multi-line description, line 2 (text)" "$tmp/out" $'  \tBaris kedua, menjorok'
+# E-mail with an apostrophe and a plus; a phone with every allowed sign.
+run person add "Seamus O'Neil" --email "o'neil+rapat@example.com" --phone "+62 (911) 352-100.5" \
+  && p=$(cat "$tmp/out") && run person show "$p" --json \
+  && lit "e-mail with ' and + (json)" "o'neil+rapat@example.com" "$tmp/out" email
+lit "phone with + ( ) - . (json)" "+62 (911) 352-100.5" "$tmp/out" phone
+# Exactly at the limit: 200 characters of two bytes each.
+run meeting add "$ok_e" --start "2025-09-21 09:00" --duration 1h --tz Asia/Jayapura \
+  && m=$(cat "$tmp/out") && run meeting show "$m" --json \
+  && lit "title of exactly 200 characters (json)" "$ok_e" "$tmp/out" title
+# Nothing odd got into the database's structure.
+if [ "$("$SQLITE3" "$ldb" "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'person';")" = 1 ] \
+   && [ "$("$SQLITE3" "$ldb" "PRAGMA integrity_check;")" = ok ]; then
+  pass "the literal-text database is intact (person table there, integrity ok)"
+else
+  fail "the literal-text database is intact (person table there, integrity ok)"
+fi
+
+echo "bad-input: $n cases, $n_pass passed, $n_fail failed, $n_skip skipped"
+[ "$n_fail" -eq 0 ]
