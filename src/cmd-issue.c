@@ -154,12 +154,18 @@ issue_close (RapatCmdContext *ctx, GError **error)
   if (issue->n_open > 0 && !opt_force)
     {
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IN_USE,
-                   _("issue '%s': %" PRId64 " actions are still open; finish them, or close with --force"),
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "issue '%s': %" PRId64 " action is still open; finish it, or close with --force",
+                                "issue '%s': %" PRId64 " actions are still open; finish them, or close with --force",
+                                issue->n_open),
                    issue->title, issue->n_open);
       return FALSE;
     }
   if (issue->n_open > 0)
-    g_printerr (_("rapat: warning: issue '%s' closed with %" PRId64 " actions still open\n"),
+    g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                             "rapat: warning: issue '%s' closed with %" PRId64 " action still open\n",
+                             "rapat: warning: issue '%s' closed with %" PRId64 " actions still open\n",
+                             issue->n_open),
                 issue->title, issue->n_open);
   issue->status = RAPAT_ISSUE_RESOLVED;
   issue->closed_at = ctx->now;

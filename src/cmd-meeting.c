@@ -341,7 +341,10 @@ meeting_delete (RapatCmdContext *ctx, GError **error)
   if (recorded > 0 && !opt_force)
     {
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IN_USE,
-                   _("meeting '%s': attendance is recorded for %u people; cancel it instead, or delete with --force"),
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "meeting '%s': attendance is recorded for %u person; cancel it instead, or delete with --force",
+                                "meeting '%s': attendance is recorded for %u people; cancel it instead, or delete with --force",
+                                recorded),
                    m->title, recorded);
       return FALSE;
     }
@@ -351,7 +354,10 @@ meeting_delete (RapatCmdContext *ctx, GError **error)
   if (n_actions > 0 && !opt_force)
     {
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IN_USE,
-                   _("meeting '%s': raised %" PRId64 " actions; cancel it instead, or delete with --force (the actions are kept, unlinked)"),
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "meeting '%s': raised %" PRId64 " action; cancel it instead, or delete with --force (actions are kept, unlinked)",
+                                "meeting '%s': raised %" PRId64 " actions; cancel it instead, or delete with --force (actions are kept, unlinked)",
+                                n_actions),
                    m->title, n_actions);
       return FALSE;
     }
@@ -425,7 +431,28 @@ meeting_list (RapatCmdContext *ctx, GError **error)
       g_autofree char *t1 = rapat_present_clock (m->start_utc, mtz);
       g_autofree char *t2 = rapat_present_clock (m->end_utc, mtz);
       g_autofree char *ab = rapat_time_abbrev (m->start_utc, mtz);
-      g_autofree char *span = g_strdup_printf ("%s–%s %s", t1, t2, ab);
+      g_autofree char *day2 = rapat_present_date (m->end_utc, mtz);
+      g_autofree char *span = NULL;
+      gint64 days = 0;
+
+      if (g_strcmp0 (day, day2) != 0)
+        {
+          /* Ends on a later day: say how many days later, "19:00–12:00+1". */
+          int y1, m1, dd1, y2, m2, dd2;
+
+          if (sscanf (day, "%d-%d-%d", &y1, &m1, &dd1) == 3
+              && sscanf (day2, "%d-%d-%d", &y2, &m2, &dd2) == 3)
+            {
+              GDate a, b;
+              g_date_clear (&a, 1);
+              g_date_clear (&b, 1);
+              g_date_set_dmy (&a, dd1, m1, y1);
+              g_date_set_dmy (&b, dd2, m2, y2);
+              days = g_date_days_between (&a, &b);
+            }
+        }
+      span = days > 0 ? g_strdup_printf ("%s–%s+%" G_GINT64_FORMAT " %s", t1, t2, days, ab)
+                      : g_strdup_printf ("%s–%s %s", t1, t2, ab);
       g_autofree char *n = g_strdup_printf ("%" G_GINT64_FORMAT, m->n_attendees);
 
       rapat_table_add (table, id, day, span, m->title, m->location,

@@ -157,7 +157,9 @@ person_list (RapatCmdContext *ctx, GError **error)
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, p->id);
       rapat_table_add (table, id, p->name, p->position, p->unit_name, p->email);
     }
-  if (rapat_table_rows (table) == 0)
+  if (rapat_table_rows (table) == 0 && unit_id != 0)
+    fprintf (ctx->out, _("Nobody in this unit.\n"));
+  else if (rapat_table_rows (table) == 0)
     fprintf (ctx->out, _("No people yet; add someone with 'rapat person add NAME'.\n"));
   else
     rapat_table_print (table, ctx->out, "");

@@ -19,6 +19,7 @@ static const RapatGroup groups[] = {
   { "attendee", N_("Invitations, replies and attendance"), rapat_attendee_commands },
   { "issue", N_("Strategic issues followed across meetings"), rapat_issue_commands },
   { "action", N_("Action items: owners, due days, progress"), rapat_action_commands },
+  { "export", N_("iCalendar files for calendar apps"), rapat_export_commands },
   { "report", N_("Reports in text, CSV and JSON"), rapat_report_commands },
   { NULL, NULL, NULL },
 };

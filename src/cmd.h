@@ -58,6 +58,7 @@ extern const RapatCommand rapat_attendee_commands[];
 extern const RapatCommand rapat_issue_commands[];
 extern const RapatCommand rapat_action_commands[];
 extern const RapatCommand rapat_report_commands[];
+extern const RapatCommand rapat_export_commands[];
 
 /* Runs rapat with the given command line and returns the exit status:
  * 0 on success, 2 for a usage error, 1 for any other failure. */

@@ -228,6 +228,7 @@ rapat_attendee_free (RapatAttendee *attendee)
   g_free (attendee->email);
   g_free (attendee->stand_in_name);
   g_free (attendee->stand_in_position);
+  g_free (attendee->stand_in_email);
   g_free (attendee->note);
   g_free (attendee);
 }
@@ -270,6 +271,7 @@ rapat_action_free (RapatAction *action)
   g_free (action->title);
   g_free (action->description);
   g_free (action->owner_name);
+  g_free (action->owner_email);
   g_free (action->owner_unit_name);
   g_free (action->meeting_title);
   g_free (action->meeting_tz);

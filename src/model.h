@@ -166,6 +166,7 @@ typedef struct {
   gint64 stand_in_id;    /* the person who represented them, or 0 */
   char *stand_in_name;
   char *stand_in_position;
+  char *stand_in_email;
   char *note;
 } RapatAttendee;
 
@@ -195,6 +196,7 @@ typedef struct {
   gint64 owner_person_id;  /* exactly one of the two owners is set */
   gint64 owner_unit_id;
   char *owner_name;        /* filled by the store: the person's or the unit's name */
+  char *owner_email;       /* filled by the store: the person's e-mail, or NULL */
   char *owner_unit_name;   /* filled by the store: the unit, or the person's unit */
   gint64 meeting_id;
   char *meeting_title;     /* filled by the store on reads */

@@ -285,12 +285,14 @@ gboolean
 rapat_store_person_delete (RapatStore *store, gint64 id, GError **error)
 {
   g_autoptr(StoreStmt) uses = store_prepare (store,
-    "SELECT (SELECT count(*) FROM attendee WHERE person_id = ?1 OR represented_by = ?1), "
+    "SELECT (SELECT count(*) FROM attendee WHERE person_id = ?1), "
+    "       (SELECT count(*) FROM attendee WHERE represented_by = ?1), "
     "       (SELECT count(*) FROM meeting WHERE organizer_id = ?1), "
     "       (SELECT count(*) FROM agenda_item WHERE presenter_id = ?1), "
+    "       (SELECT count(*) FROM action WHERE owner_person_id = ?1), "
     "       (SELECT name FROM person WHERE id = ?1)", error);
   g_autoptr(StoreStmt) stmt = NULL;
-  gint64 n_att, n_org, n_pres;
+  gint64 total = 0;
 
   if (uses == NULL)
     return FALSE;
@@ -300,16 +302,18 @@ rapat_store_person_delete (RapatStore *store, gint64 id, GError **error)
       store_set_error (store, error, _("unable to remove the person"));
       return FALSE;
     }
-  n_att = sqlite3_column_int64 (uses, 0);
-  n_org = sqlite3_column_int64 (uses, 1);
-  n_pres = sqlite3_column_int64 (uses, 2);
-  if (n_att + n_org + n_pres > 0)
+  for (int i = 0; i < 5; i++)
+    total += sqlite3_column_int64 (uses, i);
+  if (total > 0)
     {
+      /* Counts as "label: n" pairs, which read the same for one or many. */
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IN_USE,
-                   _("person '%s': still referenced (%" PRId64 " invitations, "
-                     "%" PRId64 " meetings organised, %" PRId64
-                     " agenda items presented); remove those first"),
-                   sqlite3_column_text (uses, 3), n_att, n_org, n_pres);
+                   _("person '%s': still referenced (invited: %" PRId64 ", stand-in: %" PRId64
+                     ", organizer: %" PRId64 ", presenter: %" PRId64 ", action owner: %" PRId64
+                     "); remove those references first"),
+                   sqlite3_column_text (uses, 5), (gint64) sqlite3_column_int64 (uses, 0),
+                   (gint64) sqlite3_column_int64 (uses, 1), (gint64) sqlite3_column_int64 (uses, 2),
+                   (gint64) sqlite3_column_int64 (uses, 3), (gint64) sqlite3_column_int64 (uses, 4));
       return FALSE;
     }
   stmt = store_prepare (store, "DELETE FROM person WHERE id = ?1", error);

@@ -294,7 +294,7 @@ rapat_store_issue_agenda_items (RapatStore *store, gint64 issue_id, GError **err
   "a.id, a.uid, a.title, a.description, a.owner_person_id, a.owner_unit_id, " \
   "coalesce(p.name, ou.name), coalesce(ou.name, pu.name), a.meeting_id, m.title, m.start_utc, " \
   "m.tzid, a.issue_id, i.title, a.priority, a.due_date, a.status, a.progress, a.created_at, " \
-  "a.updated_at, a.done_at "
+  "a.updated_at, a.done_at, p.email "
 #define ACTION_FROM \
   "FROM action a LEFT JOIN person p ON p.id = a.owner_person_id " \
   "LEFT JOIN unit pu ON pu.id = p.unit_id LEFT JOIN unit ou ON ou.id = a.owner_unit_id " \
@@ -327,6 +327,7 @@ action_from_row (StoreStmt *stmt)
   a->created_at = sqlite3_column_int64 (stmt, 18);
   a->updated_at = sqlite3_column_int64 (stmt, 19);
   a->done_at = sqlite3_column_int64 (stmt, 20);
+  a->owner_email = store_column_text (stmt, 21);
   return a;
 }
 

@@ -1,0 +1,485 @@
+/* rapat — the iCalendar (RFC 5545) writer, built with libical (export layer). */
+#include "export-ics.h"
+#include "timeutil.h"
+
+#include <errno.h>
+#include <libical/ical.h>
+#include <stdlib.h>
+#include <string.h>
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (icalcomponent, icalcomponent_free)
+
+static const char *const method_names[] = { "publish", "request", "cancel", NULL };
+const RapatEnum rapat_ics_method_enum = { N_("method"), method_names, NULL };
+
+struct _RapatIcsWriter {
+  FILE *out;
+  RapatIcsMethod method;
+  gint64 now;
+};
+
+/* Writes @prop's text form (folded, CRLF-terminated) and frees @prop. */
+static void
+emit_property (FILE *out, icalproperty *prop)
+{
+  char *s = icalproperty_as_ical_string_r (prop);
+
+  fputs (s, out);
+  free (s);
+  icalproperty_free (prop);
+}
+
+/* Writes @comp's text form and frees nothing (the caller owns @comp). */
+static void
+emit_component (FILE *out, icalcomponent *comp)
+{
+  char *s = icalcomponent_as_ical_string_r (comp);
+
+  fputs (s, out);
+  free (s);
+}
+
+RapatIcsWriter *
+rapat_ics_writer_new (FILE *out, RapatIcsMethod method, const char *calname, gint64 now)
+{
+  RapatIcsWriter *w = g_new0 (RapatIcsWriter, 1);
+  g_autofree char *prodid = g_strdup_printf ("-//rapat//rapat %s//EN", PACKAGE_VERSION);
+  icalproperty_method m = method == RAPAT_ICS_REQUEST ? ICAL_METHOD_REQUEST
+                          : method == RAPAT_ICS_CANCEL ? ICAL_METHOD_CANCEL : ICAL_METHOD_PUBLISH;
+
+  w->out = out;
+  w->method = method;
+  w->now = now;
+  fputs ("BEGIN:VCALENDAR\r\n", out);
+  emit_property (out, icalproperty_new_version ("2.0"));
+  emit_property (out, icalproperty_new_prodid (prodid));
+  emit_property (out, icalproperty_new_calscale ("GREGORIAN"));
+  emit_property (out, icalproperty_new_method (m));
+  if (calname != NULL)
+    {
+      icalproperty *p = icalproperty_new_x (calname);
+      icalproperty_set_x_name (p, "X-WR-CALNAME");
+      emit_property (out, p);
+    }
+  return w;
+}
+
+gboolean
+rapat_ics_zone_needs_vtimezone (const char *tzid)
+{
+  return strcmp (tzid, "UTC") != 0 && tzid[0] != '+' && tzid[0] != '-';
+}
+
+/* Returns @t (Unix seconds) as a UTC date-time. */
+static struct icaltimetype
+utc_time (gint64 t)
+{
+  return icaltime_from_timet_with_zone ((time_t) t, 0, icaltimezone_get_utc_timezone ());
+}
+
+gboolean
+rapat_ics_write_timezone (RapatIcsWriter *w, const char *tzid, gint64 from, gint64 to,
+                          GError **error)
+{
+  icaltimezone *zone = icaltimezone_get_builtin_timezone (tzid);
+  g_autoptr(icalcomponent) vtz = NULL;
+  icalproperty *p;
+
+  if (zone == NULL || icaltimezone_get_component (zone) == NULL)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("zone '%s': unknown to libical, cannot write its VTIMEZONE"), tzid);
+      return FALSE;
+    }
+  vtz = icalcomponent_new_clone (icaltimezone_get_component (zone));
+  /* Only the observances in force over the exported dates, not a century of
+   * history with local-mean-time offsets in seconds. */
+  icaltimezone_truncate_vtimezone (vtz, utc_time (from - 86400), utc_time (to + 86400), 0);
+  /* The plain IANA name: libical's own prefix would make every client miss it. */
+  p = icalcomponent_get_first_property (vtz, ICAL_TZID_PROPERTY);
+  icalproperty_set_tzid (p, tzid);
+  while ((p = icalcomponent_get_first_property (vtz, ICAL_TZUNTIL_PROPERTY)) != NULL)
+    {
+      icalcomponent_remove_property (vtz, p);
+      icalproperty_free (p);
+    }
+  emit_component (w->out, vtz);
+  return TRUE;
+}
+
+/* Adds DTSTART or DTEND (@kind) for instant @t in zone @tzid: local time
+ * with TZID=<plain IANA name>, or UTC for UTC and fixed offsets. */
+static void
+add_time (icalcomponent *comp, icalproperty_kind kind, gint64 t, const char *tzid)
+{
+  icalproperty *p = icalproperty_new (kind);
+
+  if (!rapat_ics_zone_needs_vtimezone (tzid))
+    icalproperty_set_value (p, icalvalue_new_datetime (utc_time (t)));
+  else
+    {
+      g_autoptr(GTimeZone) tz = rapat_time_zone_load (tzid, NULL, NULL);
+      g_autoptr(GDateTime) u = g_date_time_new_from_unix_utc (t);
+      g_autoptr(GDateTime) local = g_date_time_to_timezone (u, tz != NULL ? tz : NULL);
+      struct icaltimetype lt = icaltime_null_time ();
+
+      lt.year = g_date_time_get_year (local);
+      lt.month = g_date_time_get_month (local);
+      lt.day = g_date_time_get_day_of_month (local);
+      lt.hour = g_date_time_get_hour (local);
+      lt.minute = g_date_time_get_minute (local);
+      lt.second = g_date_time_get_second (local);
+      icalproperty_set_value (p, icalvalue_new_datetime (lt));
+      icalproperty_add_parameter (p, icalparameter_new_tzid (tzid));
+    }
+  icalcomponent_add_property (comp, p);
+}
+
+char *
+rapat_ics_person_address (gint64 person_id, const char *email)
+{
+  if (email != NULL)
+    return g_strconcat ("mailto:", email, NULL);
+  return g_strdup_printf ("urn:x-rapat:person:%" G_GINT64_FORMAT, person_id);
+}
+
+/* Returns @name made safe as a quoted parameter value: RFC 5545 parameter
+ * values cannot hold a double quote, so it becomes an apostrophe. */
+static char *
+param_text (const char *name)
+{
+  char *s = g_strdup (name);
+
+  g_strdelimit (s, "\"", '\'');
+  return s;
+}
+
+/* Returns the UID of agenda item @item of meeting @uid: "<local>-item-<id>@<domain>". */
+static char *
+session_uid (const char *uid, gint64 item_id)
+{
+  const char *at = strrchr (uid, '@');
+
+  if (at == NULL)
+    return g_strdup_printf ("%s-item-%" G_GINT64_FORMAT, uid, item_id);
+  return g_strdup_printf ("%.*s-item-%" G_GINT64_FORMAT "%s", (int) (at - uid), uid, item_id, at);
+}
+
+/* Adds the properties every component carries: UID, DTSTAMP, CREATED,
+ * LAST-MODIFIED. */
+static void
+add_identity (RapatIcsWriter *w, icalcomponent *c, const char *uid, gint64 created,
+              gint64 modified)
+{
+  icalcomponent_add_property (c, icalproperty_new_uid (uid));
+  icalcomponent_add_property (c, icalproperty_new_dtstamp (utc_time (w->now)));
+  if (created != 0)
+    icalcomponent_add_property (c, icalproperty_new_created (utc_time (created)));
+  if (modified != 0)
+    icalcomponent_add_property (c, icalproperty_new_lastmodified (utc_time (modified)));
+}
+
+/* Adds the meeting's organizer, if it has one, as ORGANIZER of @c. */
+static void
+add_organizer (icalcomponent *c, const RapatMeeting *m)
+{
+  g_autofree char *addr = NULL;
+  g_autofree char *cn = NULL;
+  icalproperty *p;
+
+  if (m->organizer_id == 0)
+    return;
+  addr = rapat_ics_person_address (m->organizer_id, m->organizer_email);
+  cn = param_text (m->organizer_name);
+  p = icalproperty_new_organizer (addr);
+  icalproperty_add_parameter (p, icalparameter_new_cn (cn));
+  icalcomponent_add_property (c, p);
+}
+
+/* Returns the ATTENDEE ROLE for a rapat role. */
+static icalparameter_role
+ical_role (RapatRole role)
+{
+  switch (role)
+    {
+    case RAPAT_ROLE_CHAIR:
+      return ICAL_ROLE_CHAIR;
+    case RAPAT_ROLE_OPTIONAL:
+      return ICAL_ROLE_OPTPARTICIPANT;
+    case RAPAT_ROLE_OBSERVER:
+      return ICAL_ROLE_NONPARTICIPANT;
+    case RAPAT_ROLE_SPEAKER:
+    case RAPAT_ROLE_PARTICIPANT:
+    default:
+      return ICAL_ROLE_REQPARTICIPANT;
+    }
+}
+
+/* Returns the PARTSTAT for a reply. */
+static icalparameter_partstat
+ical_partstat (RapatRsvp rsvp)
+{
+  switch (rsvp)
+    {
+    case RAPAT_RSVP_ACCEPTED:
+      return ICAL_PARTSTAT_ACCEPTED;
+    case RAPAT_RSVP_DECLINED:
+      return ICAL_PARTSTAT_DECLINED;
+    case RAPAT_RSVP_TENTATIVE:
+      return ICAL_PARTSTAT_TENTATIVE;
+    case RAPAT_RSVP_NEEDS_ACTION:
+    default:
+      return ICAL_PARTSTAT_NEEDSACTION;
+    }
+}
+
+/* Adds one ATTENDEE per attendee; a stand-in is an attendee DELEGATED-FROM
+ * the person they represent, who is DELEGATED-TO them. */
+static void
+add_attendees (RapatIcsWriter *w, icalcomponent *ev, GPtrArray *attendees)
+{
+  for (guint i = 0; i < attendees->len; i++)
+    {
+      const RapatAttendee *a = attendees->pdata[i];
+      g_autofree char *addr = rapat_ics_person_address (a->person_id, a->email);
+      g_autofree char *cn = param_text (a->person_name);
+      icalproperty *p = icalproperty_new_attendee (addr);
+
+      icalproperty_add_parameter (p, icalparameter_new_cn (cn));
+      icalproperty_add_parameter (p, icalparameter_new_cutype (ICAL_CUTYPE_INDIVIDUAL));
+      icalproperty_add_parameter (p, icalparameter_new_role (ical_role (a->role)));
+      if (a->attendance == RAPAT_ATTENDANCE_REPRESENTED && a->stand_in_id != 0)
+        {
+          g_autofree char *to = rapat_ics_person_address (a->stand_in_id, a->stand_in_email);
+          g_autofree char *scn = param_text (a->stand_in_name);
+          icalproperty *s = icalproperty_new_attendee (to);
+
+          icalproperty_add_parameter (p, icalparameter_new_partstat (ICAL_PARTSTAT_DELEGATED));
+          icalproperty_add_parameter (p, icalparameter_new_delegatedto (to));
+          icalcomponent_add_property (ev, p);
+          icalproperty_add_parameter (s, icalparameter_new_cn (scn));
+          icalproperty_add_parameter (s, icalparameter_new_cutype (ICAL_CUTYPE_INDIVIDUAL));
+          icalproperty_add_parameter (s, icalparameter_new_role (ical_role (a->role)));
+          icalproperty_add_parameter (s, icalparameter_new_partstat (ICAL_PARTSTAT_ACCEPTED));
+          icalproperty_add_parameter (s, icalparameter_new_delegatedfrom (addr));
+          icalcomponent_add_property (ev, s);
+          continue;
+        }
+      icalproperty_add_parameter (p, icalparameter_new_partstat (ical_partstat (a->rsvp)));
+      if (w->method == RAPAT_ICS_REQUEST && a->rsvp == RAPAT_RSVP_NEEDS_ACTION)
+        icalproperty_add_parameter (p, icalparameter_new_rsvp (ICAL_RSVP_TRUE));
+      icalcomponent_add_property (ev, p);
+    }
+}
+
+/* Returns the meeting's description followed by its agenda as readable lines. */
+static char *
+meeting_description (const RapatMeeting *m, GPtrArray *agenda)
+{
+  g_autoptr(GTimeZone) tz = rapat_time_zone_load (m->tzid, NULL, NULL);
+  GString *s = g_string_new (m->description);
+  gint64 t = m->start_utc;
+
+  if (tz == NULL)
+    tz = g_time_zone_new_utc ();
+  if (agenda->len > 0)
+    {
+      if (s->len > 0)
+        g_string_append (s, "\n\n");
+      g_string_append (s, _("Agenda:"));
+    }
+  for (guint i = 0; i < agenda->len; i++)
+    {
+      const RapatAgendaItem *it = agenda->pdata[i];
+      g_autofree char *t1 = rapat_time_format (t, tz, "%H:%M");
+      g_autofree char *t2 = rapat_time_format (t + (gint64) it->duration_min * 60, tz, "%H:%M");
+
+      g_string_append_printf (s, "\n%s–%s %s", t1, t2, it->title);
+      if (it->presenter_name != NULL)
+        g_string_append_printf (s, " (%s)", it->presenter_name);
+      t += (gint64) it->duration_min * 60;
+    }
+  return g_string_free (s, s->len == 0);
+}
+
+/* Returns the STATUS of a meeting under the writer's method. */
+static icalproperty_status
+meeting_status (RapatIcsWriter *w, const RapatMeeting *m)
+{
+  if (w->method == RAPAT_ICS_CANCEL || m->status == RAPAT_MEETING_CANCELLED)
+    return ICAL_STATUS_CANCELLED;
+  return m->status == RAPAT_MEETING_TENTATIVE ? ICAL_STATUS_TENTATIVE : ICAL_STATUS_CONFIRMED;
+}
+
+/* Builds the VEVENT of agenda item @it starting at @start. */
+static icalcomponent *
+session_event (RapatIcsWriter *w, const RapatMeeting *m, const RapatAgendaItem *it, gint64 start)
+{
+  icalcomponent *ev = icalcomponent_new (ICAL_VEVENT_COMPONENT);
+  g_autofree char *uid = session_uid (m->uid, it->id);
+  g_autoptr(GString) desc = g_string_new (NULL);
+
+  add_identity (w, ev, uid, m->created_at, m->updated_at);
+  icalcomponent_add_property (ev, icalproperty_new_sequence ((int) m->sequence));
+  add_time (ev, ICAL_DTSTART_PROPERTY, start, m->tzid);
+  add_time (ev, ICAL_DTEND_PROPERTY, start + (gint64) it->duration_min * 60, m->tzid);
+  icalcomponent_add_property (ev, icalproperty_new_summary (it->title));
+  if (m->location != NULL)
+    icalcomponent_add_property (ev, icalproperty_new_location (m->location));
+  if (it->presenter_name != NULL)
+    g_string_append_printf (desc, _("Presenter: %s"), it->presenter_name);
+  if (it->notes != NULL)
+    g_string_append_printf (desc, "%s%s", desc->len > 0 ? "\n" : "", it->notes);
+  g_string_append_printf (desc, "%s%s", desc->len > 0 ? "\n\n" : "", m->title);
+  icalcomponent_add_property (ev, icalproperty_new_description (desc->str));
+  icalcomponent_add_property (ev, icalproperty_new_categories (
+    rapat_enum_name (&rapat_agenda_type_enum, it->type)));
+  icalcomponent_add_property (ev, icalproperty_new_status (meeting_status (w, m)));
+  icalcomponent_add_property (ev, icalproperty_new_transp (ICAL_TRANSP_OPAQUE));
+  icalcomponent_add_property (ev, icalproperty_new_relatedto (m->uid));
+  add_organizer (ev, m);
+  return ev;
+}
+
+gboolean
+rapat_ics_write_meeting (RapatIcsWriter *w, const RapatMeeting *m, GPtrArray *agenda,
+                         GPtrArray *attendees, gboolean sessions, GError **error)
+{
+  g_autoptr(icalcomponent) ev = icalcomponent_new (ICAL_VEVENT_COMPONENT);
+  g_autofree char *desc = meeting_description (m, agenda);
+
+  add_identity (w, ev, m->uid, m->created_at, m->updated_at);
+  icalcomponent_add_property (ev, icalproperty_new_sequence ((int) m->sequence));
+  add_time (ev, ICAL_DTSTART_PROPERTY, m->start_utc, m->tzid);
+  add_time (ev, ICAL_DTEND_PROPERTY, m->end_utc, m->tzid);
+  icalcomponent_add_property (ev, icalproperty_new_summary (m->title));
+  if (m->location != NULL)
+    icalcomponent_add_property (ev, icalproperty_new_location (m->location));
+  if (desc != NULL)
+    icalcomponent_add_property (ev, icalproperty_new_description (desc));
+  icalcomponent_add_property (ev, icalproperty_new_categories (m->kind));
+  icalcomponent_add_property (ev, icalproperty_new_status (meeting_status (w, m)));
+  icalcomponent_add_property (ev, icalproperty_new_transp (ICAL_TRANSP_OPAQUE));
+  add_organizer (ev, m);
+  add_attendees (w, ev, attendees);
+  emit_component (w->out, ev);
+
+  if (sessions)
+    {
+      gint64 t = m->start_utc;
+
+      for (guint i = 0; i < agenda->len; i++)
+        {
+          const RapatAgendaItem *it = agenda->pdata[i];
+          g_autoptr(icalcomponent) s = session_event (w, m, it, t);
+
+          emit_component (w->out, s);
+          t += (gint64) it->duration_min * 60;
+        }
+    }
+  if (ferror (w->out))
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO, _("unable to write the calendar: %s"),
+                   g_strerror (errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+rapat_ics_write_action (RapatIcsWriter *w, const RapatAction *a, const RapatMeeting *m,
+                        GError **error)
+{
+  g_autoptr(icalcomponent) todo = icalcomponent_new (ICAL_VTODO_COMPONENT);
+  icalproperty_status status;
+  icalproperty *owner;
+  g_autofree char *cn = param_text (a->owner_name);
+  int priority = a->priority == RAPAT_PRIORITY_HIGH ? 1 : a->priority == RAPAT_PRIORITY_LOW ? 9 : 5;
+
+  add_identity (w, todo, a->uid, a->created_at, a->updated_at);
+  icalcomponent_add_property (todo, icalproperty_new_summary (a->title));
+  if (a->description != NULL)
+    icalcomponent_add_property (todo, icalproperty_new_description (a->description));
+  if (a->due != NULL)
+    {
+      struct icaltimetype due = icaltime_from_string (a->due);
+      icalproperty *p;
+
+      due.is_date = 1;
+      p = icalproperty_new_due (due);
+      icalproperty_add_parameter (p, icalparameter_new_value (ICAL_VALUE_DATE));
+      icalcomponent_add_property (todo, p);
+    }
+  switch (a->status)
+    {
+    case RAPAT_ACTION_IN_PROGRESS:
+      status = ICAL_STATUS_INPROCESS;
+      break;
+    case RAPAT_ACTION_DONE:
+      status = ICAL_STATUS_COMPLETED;
+      break;
+    case RAPAT_ACTION_CANCELLED:
+      status = ICAL_STATUS_CANCELLED;
+      break;
+    case RAPAT_ACTION_OPEN:
+    default:
+      status = ICAL_STATUS_NEEDSACTION;
+      break;
+    }
+  icalcomponent_add_property (todo, icalproperty_new_status (status));
+  icalcomponent_add_property (todo, icalproperty_new_percentcomplete (a->progress));
+  if (a->done_at != 0)
+    icalcomponent_add_property (todo, icalproperty_new_completed (utc_time (a->done_at)));
+  icalcomponent_add_property (todo, icalproperty_new_priority (priority));
+  if (a->issue_title != NULL)
+    icalcomponent_add_property (todo, icalproperty_new_categories (a->issue_title));
+  if (m != NULL)
+    {
+      icalcomponent_add_property (todo, icalproperty_new_relatedto (m->uid));
+      add_organizer (todo, m);
+    }
+  if (a->owner_person_id != 0)
+    {
+      g_autofree char *addr = rapat_ics_person_address (a->owner_person_id, a->owner_email);
+      owner = icalproperty_new_attendee (addr);
+      icalproperty_add_parameter (owner, icalparameter_new_cutype (ICAL_CUTYPE_INDIVIDUAL));
+    }
+  else
+    {
+      g_autofree char *addr = g_strdup_printf ("urn:x-rapat:unit:%" G_GINT64_FORMAT,
+                                               a->owner_unit_id);
+      owner = icalproperty_new_attendee (addr);
+      icalproperty_add_parameter (owner, icalparameter_new_cutype (ICAL_CUTYPE_GROUP));
+    }
+  icalproperty_add_parameter (owner, icalparameter_new_cn (cn));
+  icalproperty_add_parameter (owner, icalparameter_new_role (ICAL_ROLE_REQPARTICIPANT));
+  icalcomponent_add_property (todo, owner);
+  emit_component (w->out, todo);
+  if (ferror (w->out))
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO, _("unable to write the calendar: %s"),
+                   g_strerror (errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+rapat_ics_writer_finish (RapatIcsWriter *w, GError **error)
+{
+  gboolean ok;
+
+  fputs ("END:VCALENDAR\r\n", w->out);
+  ok = !ferror (w->out);
+  if (!ok)
+    g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO, _("unable to write the calendar: %s"),
+                 g_strerror (errno));
+  rapat_ics_writer_free (w);
+  return ok;
+}
+
+void
+rapat_ics_writer_free (RapatIcsWriter *w)
+{
+  g_free (w);
+}

@@ -1,0 +1,238 @@
+/* rapat — "rapat export": iCalendar files for calendar apps (cli layer). */
+#include "cmd.h"
+#include "export-ics.h"
+#include "output.h"
+#include "present.h"
+#include "text.h"
+#include "timeutil.h"
+
+#include <string.h>
+
+static char **opt_meetings;
+static char *opt_from;
+static char *opt_to;
+static char *opt_tz;
+static char *opt_kind;
+static char *opt_method;
+static char *opt_output;
+static gboolean opt_sessions;
+static gboolean opt_actions;
+
+static GOptionEntry ics_entries[] = {
+  { "meeting", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opt_meetings, N_("Export this meeting (repeatable)"), N_("MEETING") },
+  { "from", 0, 0, G_OPTION_ARG_STRING, &opt_from, N_("Meetings on or after this day, YYYY-MM-DD"), N_("DATE") },
+  { "to", 0, 0, G_OPTION_ARG_STRING, &opt_to, N_("Meetings on or before this day, YYYY-MM-DD"), N_("DATE") },
+  { "tz", 0, 0, G_OPTION_ARG_STRING, &opt_tz, N_("Zone the days are counted in (default: the system's)"), N_("ZONE") },
+  { "kind", 0, 0, G_OPTION_ARG_STRING, &opt_kind, N_("Only meetings of this kind"), N_("KIND") },
+  { "method", 0, 0, G_OPTION_ARG_STRING, &opt_method, N_("publish (default), request (an invitation) or cancel"), N_("METHOD") },
+  { "sessions", 0, 0, G_OPTION_ARG_NONE, &opt_sessions, N_("Also each agenda item as an event of its own"), NULL },
+  { "actions", 0, 0, G_OPTION_ARG_NONE, &opt_actions, N_("Also the meetings' action items, as to-dos"), NULL },
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output, N_("Write to FILE instead of standard output"), N_("FILE") },
+  { NULL },
+};
+
+/* Collects the meetings to export: the --meeting ones, or those in range. */
+static GPtrArray *
+select_meetings (RapatCmdContext *ctx, GError **error)
+{
+  g_autoptr(GPtrArray) out = NULL;
+  RapatMeetingFilter filter = { 0, 0, NULL, -1 };
+  g_autoptr(GTimeZone) tz = NULL;
+  g_autofree char *zone = NULL;
+
+  if (opt_meetings != NULL)
+    {
+      g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+      out = g_ptr_array_new_with_free_func ((GDestroyNotify) rapat_meeting_free);
+      for (char **m = opt_meetings; *m != NULL; m++)
+        {
+          RapatMeeting *meeting;
+          gint64 id;
+
+          if (!rapat_store_meeting_resolve (ctx->store, *m, &id, error))
+            return NULL;
+          meeting = rapat_store_meeting_get (ctx->store, id, error);
+          if (meeting == NULL)
+            return NULL;
+          if (g_hash_table_contains (seen, &meeting->id))
+            {
+              rapat_meeting_free (meeting);
+              continue;
+            }
+          g_hash_table_add (seen, &meeting->id);
+          g_ptr_array_add (out, meeting);
+        }
+      return g_steal_pointer (&out);
+    }
+  zone = opt_tz != NULL ? g_strdup (opt_tz) : rapat_time_zone_default ();
+  tz = rapat_time_zone_load (zone, NULL, error);
+  if (tz == NULL)
+    return NULL;
+  if ((opt_from != NULL && !rapat_time_parse_day (_("from"), opt_from, tz, 0, &filter.from_utc, error))
+      || (opt_to != NULL && !rapat_time_parse_day (_("to"), opt_to, tz, 1, &filter.to_utc, error)))
+    return NULL;
+  if (opt_from != NULL && opt_to != NULL && filter.to_utc <= filter.from_utc)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID, _("to '%s': before from '%s'"),
+                   opt_to, opt_from);
+      return NULL;
+    }
+  filter.kind = opt_kind;
+  return rapat_store_meeting_list (ctx->store, &filter, error);
+}
+
+/* Checks that an iTIP message (REQUEST or CANCEL) can be made of @meetings. */
+static gboolean
+check_invitation (RapatIcsMethod method, GPtrArray *meetings, GError **error)
+{
+  const RapatMeeting *m;
+
+  if (opt_sessions)
+    {
+      rapat_cmd_usage_error (error, "export ics",
+                             _("--sessions goes with a published calendar, not an invitation"));
+      return FALSE;
+    }
+  if (meetings->len != 1)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_USAGE,
+                   _("method '%s': an invitation is about one meeting, and %u are selected; give one --meeting"),
+                   opt_method, meetings->len);
+      return FALSE;
+    }
+  m = meetings->pdata[0];
+  if (m->organizer_id == 0)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("meeting '%s': has no organizer, which an invitation needs (meeting edit --organizer)"),
+                   m->title);
+      return FALSE;
+    }
+  if (method == RAPAT_ICS_CANCEL && m->status != RAPAT_MEETING_CANCELLED)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("meeting '%s': is not cancelled; run 'rapat meeting cancel' first, so the database agrees with the calendars"),
+                   m->title);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Orders zone names (pointers in a GPtrArray) alphabetically. */
+static int
+compare_zone_names (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* Writes one VTIMEZONE per zone used, covering the dates of its meetings. */
+static gboolean
+write_timezones (RapatIcsWriter *w, GPtrArray *meetings, GError **error)
+{
+  g_autoptr(GHashTable) ranges = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+
+  for (guint i = 0; i < meetings->len; i++)
+    {
+      const RapatMeeting *m = meetings->pdata[i];
+      gint64 *range;
+
+      if (!rapat_ics_zone_needs_vtimezone (m->tzid))
+        continue;
+      range = g_hash_table_lookup (ranges, m->tzid);
+      if (range == NULL)
+        {
+          range = g_new (gint64, 2);
+          range[0] = m->start_utc;
+          range[1] = m->end_utc;
+          g_hash_table_insert (ranges, m->tzid, range);
+          g_ptr_array_add (order, m->tzid);
+        }
+      range[0] = MIN (range[0], m->start_utc);
+      range[1] = MAX (range[1], m->end_utc);
+    }
+  g_ptr_array_sort (order, compare_zone_names);
+  for (guint i = 0; i < order->len; i++)
+    {
+      const gint64 *range = g_hash_table_lookup (ranges, order->pdata[i]);
+      if (!rapat_ics_write_timezone (w, order->pdata[i], range[0], range[1], error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* export ics */
+static gboolean
+export_ics (RapatCmdContext *ctx, GError **error)
+{
+  g_autoptr(GPtrArray) meetings = NULL;
+  g_autoptr(RapatOutput) output = NULL;
+  g_autoptr(RapatIcsWriter) w = NULL;
+  g_autofree char *calname = NULL;
+  int method = RAPAT_ICS_PUBLISH;
+
+  if (opt_method != NULL && !rapat_enum_parse (&rapat_ics_method_enum, opt_method, &method, error))
+    return FALSE;
+  if (opt_meetings != NULL && (opt_from != NULL || opt_to != NULL || opt_kind != NULL))
+    {
+      rapat_cmd_usage_error (error, "export ics",
+                             _("--meeting selects meetings by itself; leave out --from, --to and --kind"));
+      return FALSE;
+    }
+  meetings = select_meetings (ctx, error);
+  if (meetings == NULL)
+    return FALSE;
+  if (method != RAPAT_ICS_PUBLISH && !check_invitation (method, meetings, error))
+    return FALSE;
+  /* An invitation to a cancelled meeting is its cancellation. */
+  if (method == RAPAT_ICS_REQUEST
+      && ((RapatMeeting *) meetings->pdata[0])->status == RAPAT_MEETING_CANCELLED)
+    method = RAPAT_ICS_CANCEL;
+  if (method == RAPAT_ICS_PUBLISH && meetings->len != 1)
+    calname = g_strdup_printf ("rapat%s%s", opt_kind != NULL ? ": " : "",
+                               opt_kind != NULL ? opt_kind : "");
+
+  output = rapat_output_open (opt_output, error);
+  if (output == NULL)
+    return FALSE;
+  w = rapat_ics_writer_new (rapat_output_stream (output), method, calname, ctx->now);
+  if (!write_timezones (w, meetings, error))
+    return FALSE;
+  for (guint i = 0; i < meetings->len; i++)
+    {
+      const RapatMeeting *m = meetings->pdata[i];
+      g_autoptr(GPtrArray) agenda = rapat_store_agenda_list (ctx->store, m->id, error);
+      g_autoptr(GPtrArray) attendees = agenda != NULL
+        ? rapat_store_attendee_list (ctx->store, m->id, error) : NULL;
+
+      if (attendees == NULL
+          || !rapat_ics_write_meeting (w, m, agenda, attendees, opt_sessions, error))
+        return FALSE;
+      if (opt_actions && method == RAPAT_ICS_PUBLISH)
+        {
+          RapatActionFilter filter = { 0 };
+          g_autoptr(GPtrArray) actions = NULL;
+
+          filter.status = -1;
+          filter.meeting_id = m->id;
+          actions = rapat_store_action_list (ctx->store, &filter, error);
+          if (actions == NULL)
+            return FALSE;
+          for (guint j = 0; j < actions->len; j++)
+            if (!rapat_ics_write_action (w, actions->pdata[j], m, error))
+              return FALSE;
+        }
+    }
+  return rapat_ics_writer_finish (g_steal_pointer (&w), error)
+         && rapat_output_finish (output, error);
+}
+
+const RapatCommand rapat_export_commands[] = {
+  { "ics", "", N_("Write meetings as an iCalendar (.ics) file"),
+    N_("By default every meeting (in --from/--to), as a calendar to import or subscribe to.\n"
+       "--method request or cancel writes an invitation or cancellation of one meeting.\n"
+       "Zones are written as their plain IANA names with a VTIMEZONE each."),
+    RAPAT_CMD_STORE, 0, 0, ics_entries, export_ics },
+  { NULL },
+};
