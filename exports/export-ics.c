@@ -311,6 +311,17 @@ meeting_status (RapatIcsWriter *w, const RapatMeeting *m)
   return m->status == RAPAT_MEETING_TENTATIVE ? ICAL_STATUS_TENTATIVE : ICAL_STATUS_CONFIRMED;
 }
 
+/* Returns the SEQUENCE to write: the meeting's, or one more when a meeting
+ * the database still holds as scheduled is being cancelled, because a
+ * cancellation must outrank the invitation it withdraws. */
+static gint64
+meeting_sequence (RapatIcsWriter *w, const RapatMeeting *m)
+{
+  if (w->method == RAPAT_ICS_CANCEL && m->status != RAPAT_MEETING_CANCELLED)
+    return m->sequence + 1;
+  return m->sequence;
+}
+
 /* Builds the VEVENT of agenda item @it starting at @start. */
 static icalcomponent *
 session_event (RapatIcsWriter *w, const RapatMeeting *m, const RapatAgendaItem *it, gint64 start)
@@ -320,7 +331,7 @@ session_event (RapatIcsWriter *w, const RapatMeeting *m, const RapatAgendaItem *
   g_autoptr(GString) desc = g_string_new (NULL);
 
   add_identity (w, ev, uid, m->created_at, m->updated_at);
-  icalcomponent_add_property (ev, icalproperty_new_sequence ((int) m->sequence));
+  icalcomponent_add_property (ev, icalproperty_new_sequence ((int) meeting_sequence (w, m)));
   add_time (ev, ICAL_DTSTART_PROPERTY, start, m->tzid);
   add_time (ev, ICAL_DTEND_PROPERTY, start + (gint64) it->duration_min * 60, m->tzid);
   icalcomponent_add_property (ev, icalproperty_new_summary (it->title));
@@ -349,7 +360,7 @@ rapat_ics_write_meeting (RapatIcsWriter *w, const RapatMeeting *m, GPtrArray *ag
   g_autofree char *desc = meeting_description (m, agenda);
 
   add_identity (w, ev, m->uid, m->created_at, m->updated_at);
-  icalcomponent_add_property (ev, icalproperty_new_sequence ((int) m->sequence));
+  icalcomponent_add_property (ev, icalproperty_new_sequence ((int) meeting_sequence (w, m)));
   add_time (ev, ICAL_DTSTART_PROPERTY, m->start_utc, m->tzid);
   add_time (ev, ICAL_DTEND_PROPERTY, m->end_utc, m->tzid);
   icalcomponent_add_property (ev, icalproperty_new_summary (m->title));

@@ -110,12 +110,8 @@ check_invitation (RapatIcsMethod method, GPtrArray *meetings, GError **error)
       return FALSE;
     }
   if (method == RAPAT_ICS_CANCEL && m->status != RAPAT_MEETING_CANCELLED)
-    {
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
-                   _("meeting '%s': is not cancelled; run 'rapat meeting cancel' first, so the database agrees with the calendars"),
-                   m->title);
-      return FALSE;
-    }
+    g_printerr (_("rapat: warning: meeting '%s' is not cancelled in the database; run 'rapat meeting cancel' too, so that later changes carry a higher sequence\n"),
+                m->title);
   return TRUE;
 }
 
