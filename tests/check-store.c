@@ -1136,7 +1136,7 @@ START_TEST (test_person_delete_message_names_person)
   invite (fx.store, m, p, RAPAT_ROLE_CHAIR);
   ck_assert (!rapat_store_person_delete (fx.store, p, &error));
   rapat_assert_error_contains (error, RAPAT_ERROR_IN_USE,
-                               "person 'Ricky Dwi Biantoro': still referenced (1 invitations");
+                               "person 'Ricky Dwi Biantoro': still referenced (invited: 1,");
 }
 END_TEST
 
