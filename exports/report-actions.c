@@ -5,9 +5,6 @@
 
 #include <string.h>
 
-static const char *const format_names[] = { "text", "csv", "json", "html", NULL };
-const RapatEnum rapat_format_enum = { N_("format"), format_names, NULL };
-
 static const char *const grouping_names[] = { "none", "owner", "unit", "issue", NULL };
 static const char *const grouping_aliases[] = { "person", "owner", NULL };
 const RapatEnum rapat_action_grouping_enum = { N_("grouping"), grouping_names, grouping_aliases };

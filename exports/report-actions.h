@@ -6,19 +6,9 @@
 
 #include <stdio.h>
 
-#include "rapat.h"
-#include "model.h"
+#include "report.h"
 
 G_BEGIN_DECLS
-
-typedef enum {
-  RAPAT_FORMAT_TEXT,
-  RAPAT_FORMAT_CSV,
-  RAPAT_FORMAT_JSON,
-  RAPAT_FORMAT_HTML,
-} RapatFormat;
-
-extern const RapatEnum rapat_format_enum;
 
 typedef enum {
   RAPAT_ACTIONS_BY_NONE,

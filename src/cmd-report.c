@@ -2,8 +2,11 @@
 #include "cmd.h"
 #include "output.h"
 #include "report-actions.h"
+#include "report-attendance.h"
 #include "text.h"
 #include "timeutil.h"
+
+#include <string.h>
 
 static gboolean opt_open;
 static gboolean opt_overdue;
@@ -14,6 +17,36 @@ static char *opt_output;
 static char *opt_unit;
 static char *opt_issue;
 static char *opt_meeting;
+static char *opt_from;
+static char *opt_to;
+static char *opt_tz;
+static char *opt_kind;
+static char *opt_grace;
+static char *opt_blank;
+static char *opt_lang;
+
+static GOptionEntry attendance_entries[] = {
+  { "meeting", 0, 0, G_OPTION_ARG_STRING, &opt_meeting, N_("Report on this meeting"), N_("MEETING") },
+  { "from", 0, 0, G_OPTION_ARG_STRING, &opt_from, N_("Period: meetings starting on or after this day"), N_("DATE") },
+  { "to", 0, 0, G_OPTION_ARG_STRING, &opt_to, N_("Period: meetings starting on or before this day"), N_("DATE") },
+  { "tz", 0, 0, G_OPTION_ARG_STRING, &opt_tz, N_("Zone the days are counted in (default: the system's)"), N_("ZONE") },
+  { "kind", 0, 0, G_OPTION_ARG_STRING, &opt_kind, N_("Period: only meetings of this kind"), N_("KIND") },
+  { "unit", 0, 0, G_OPTION_ARG_STRING, &opt_unit, N_("Period: only people of this unit and the units below it"), N_("UNIT") },
+  { "by", 0, 0, G_OPTION_ARG_STRING, &opt_by, N_("Period: a row per person (default) or per unit"), N_("GROUP") },
+  { "grace", 0, 0, G_OPTION_ARG_STRING, &opt_grace, N_("Arrivals up to this long after the start are on time (default 0m)"), N_("LENGTH") },
+  { "format", 0, 0, G_OPTION_ARG_STRING, &opt_format, N_("text (default), csv, json or html"), N_("FORMAT") },
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output, N_("Write to FILE instead of standard output"), N_("FILE") },
+  { NULL },
+};
+
+static GOptionEntry signin_entries[] = {
+  { "meeting", 0, 0, G_OPTION_ARG_STRING, &opt_meeting, N_("The meeting"), N_("MEETING") },
+  { "blank", 0, 0, G_OPTION_ARG_STRING, &opt_blank, N_("Empty rows for walk-ins (default 5)"), N_("N") },
+  { "lang", 0, 0, G_OPTION_ARG_STRING, &opt_lang, N_("Language of the sheet: id or en (default: id for meetings in Indonesian zones)"), N_("LANG") },
+  { "format", 0, 0, G_OPTION_ARG_STRING, &opt_format, N_("html (the only format)"), N_("FORMAT") },
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output, N_("Write to FILE instead of standard output"), N_("FILE") },
+  { NULL },
+};
 
 static GOptionEntry actions_entries[] = {
   { "open", 0, 0, G_OPTION_ARG_NONE, &opt_open, N_("Only open and in-progress actions"), NULL },
@@ -27,6 +60,27 @@ static GOptionEntry actions_entries[] = {
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output, N_("Write to FILE instead of standard output"), N_("FILE") },
   { NULL },
 };
+
+/* Parses --format into @format; @allowed is a bitmask of acceptable formats. */
+static gboolean
+parse_format (guint allowed, RapatFormat *format, GError **error)
+{
+  int v;
+
+  if (opt_format == NULL)
+    return TRUE;
+  if (!rapat_enum_parse (&rapat_format_enum, opt_format, &v, error))
+    return FALSE;
+  if ((allowed & (1u << v)) == 0)
+    {
+      g_autofree char *ex = rapat_text_excerpt (opt_format);
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("format '%s': not available for this report"), ex);
+      return FALSE;
+    }
+  *format = v;
+  return TRUE;
+}
 
 /* report actions */
 static gboolean
@@ -55,18 +109,9 @@ report_actions (RapatCmdContext *ctx, GError **error)
         return FALSE;
       report.by = v;
     }
-  if (opt_format != NULL)
-    {
-      if (!rapat_enum_parse (&rapat_format_enum, opt_format, &v, error))
-        return FALSE;
-      if (v == RAPAT_FORMAT_HTML)
-        {
-          g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
-                       _("format '%s': the action report is text, csv or json"), opt_format);
-          return FALSE;
-        }
-      report.format = v;
-    }
+  if (!parse_format ((1u << RAPAT_FORMAT_TEXT) | (1u << RAPAT_FORMAT_CSV) | (1u << RAPAT_FORMAT_JSON),
+                     &report.format, error))
+    return FALSE;
   filter.status = -1;
   filter.open_only = opt_open;
   filter.overdue_before = opt_overdue ? as_of : NULL;
@@ -91,7 +136,186 @@ report_actions (RapatCmdContext *ctx, GError **error)
   return rapat_output_finish (output, error);
 }
 
+/* Loads the meeting named by --meeting. */
+static RapatMeeting *
+load_meeting (RapatCmdContext *ctx, GError **error)
+{
+  gint64 id;
+
+  if (!rapat_store_meeting_resolve (ctx->store, opt_meeting, &id, error))
+    return NULL;
+  return rapat_store_meeting_get (ctx->store, id, error);
+}
+
+/* report attendance --meeting M */
+static gboolean
+attendance_meeting (RapatCmdContext *ctx, RapatFormat format, gint64 grace, GError **error)
+{
+  RapatMeetingAttendance report = { 0 };
+  g_autoptr(RapatMeeting) m = load_meeting (ctx, error);
+  g_autoptr(GPtrArray) attendees = NULL;
+  g_autoptr(RapatOutput) output = NULL;
+
+  if (m == NULL)
+    return FALSE;
+  attendees = rapat_store_attendee_list (ctx->store, m->id, error);
+  if (attendees == NULL
+      || !rapat_store_attendance_meeting (ctx->store, m->id, grace, &report.totals, error))
+    return FALSE;
+  report.meeting = m;
+  report.attendees = attendees;
+  report.grace_seconds = grace;
+  report.format = format;
+  output = rapat_output_open (opt_output, error);
+  if (output == NULL)
+    return FALSE;
+  rapat_report_meeting_attendance (rapat_output_stream (output), &report);
+  return rapat_output_finish (output, error);
+}
+
+/* report attendance --from/--to --by person|unit */
+static gboolean
+attendance_period (RapatCmdContext *ctx, RapatFormat format, gint64 grace, GError **error)
+{
+  RapatPeriodAttendance report = { 0 };
+  RapatAttendanceScope scope = { 0 };
+  g_autoptr(GTimeZone) tz = NULL;
+  g_autofree char *zone = opt_tz != NULL ? g_strdup (opt_tz) : rapat_time_zone_default ();
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(RapatUnit) unit = NULL;
+  g_autoptr(RapatOutput) output = NULL;
+  int by = RAPAT_ATTENDANCE_BY_PERSON;
+
+  tz = rapat_time_zone_load (zone, NULL, error);
+  if (tz == NULL)
+    return FALSE;
+  if ((opt_from != NULL && !rapat_time_parse_day (_("from"), opt_from, tz, 0, &scope.from_utc, error))
+      || (opt_to != NULL && !rapat_time_parse_day (_("to"), opt_to, tz, 1, &scope.to_utc, error)))
+    return FALSE;
+  if (opt_from != NULL && opt_to != NULL && scope.to_utc <= scope.from_utc)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID, _("to '%s': before from '%s'"),
+                   opt_to, opt_from);
+      return FALSE;
+    }
+  if (opt_by != NULL && !rapat_enum_parse (&rapat_attendance_grouping_enum, opt_by, &by, error))
+    return FALSE;
+  if (opt_unit != NULL)
+    {
+      if (!rapat_store_unit_resolve (ctx->store, opt_unit, &scope.unit_id, error))
+        return FALSE;
+      unit = rapat_store_unit_get (ctx->store, scope.unit_id, error);
+      if (unit == NULL)
+        return FALSE;
+    }
+  scope.kind = opt_kind;
+  scope.grace_seconds = grace;
+  rows = by == RAPAT_ATTENDANCE_BY_UNIT ? rapat_store_attendance_by_unit (ctx->store, &scope, error)
+                                        : rapat_store_attendance_by_person (ctx->store, &scope, error);
+  if (rows == NULL || !rapat_store_attendance_total (ctx->store, &scope, &report.totals, error))
+    return FALSE;
+  report.from = opt_from;
+  report.to = opt_to;
+  report.kind = opt_kind;
+  report.unit = unit != NULL ? unit->name : NULL;
+  report.by = by;
+  report.rows = rows;
+  report.format = format;
+  output = rapat_output_open (opt_output, error);
+  if (output == NULL)
+    return FALSE;
+  rapat_report_period_attendance (rapat_output_stream (output), &report);
+  return rapat_output_finish (output, error);
+}
+
+/* report attendance */
+static gboolean
+report_attendance (RapatCmdContext *ctx, GError **error)
+{
+  RapatFormat format = RAPAT_FORMAT_TEXT;
+  int grace = 0;
+
+  if (opt_meeting != NULL && (opt_from != NULL || opt_to != NULL || opt_by != NULL
+                              || opt_kind != NULL || opt_unit != NULL))
+    {
+      rapat_cmd_usage_error (error, "report attendance",
+                             _("--meeting reports one meeting; --from, --to, --kind, --unit and --by are for a period"));
+      return FALSE;
+    }
+  if (!parse_format ((1u << RAPAT_FORMAT_TEXT) | (1u << RAPAT_FORMAT_CSV) | (1u << RAPAT_FORMAT_JSON)
+                     | (1u << RAPAT_FORMAT_HTML), &format, error))
+    return FALSE;
+  if (opt_grace != NULL && strcmp (opt_grace, "0") != 0 && strcmp (opt_grace, "0m") != 0
+      && !rapat_time_parse_duration (_("grace"), opt_grace, 24 * 60, &grace, error))
+    return FALSE;
+  if (opt_meeting != NULL)
+    return attendance_meeting (ctx, format, (gint64) grace * 60, error);
+  return attendance_period (ctx, format, (gint64) grace * 60, error);
+}
+
+/* report signin --meeting M */
+static gboolean
+report_signin (RapatCmdContext *ctx, GError **error)
+{
+  RapatSigninSheet sheet = { 0 };
+  RapatFormat format = RAPAT_FORMAT_HTML;
+  g_autoptr(RapatMeeting) m = NULL;
+  g_autoptr(GPtrArray) attendees = NULL;
+  g_autoptr(RapatOutput) output = NULL;
+  gint64 blank = 5;
+
+  if (opt_meeting == NULL)
+    {
+      rapat_cmd_usage_error (error, "report signin", _("--meeting is required"));
+      return FALSE;
+    }
+  if (!parse_format (1u << RAPAT_FORMAT_HTML, &format, error))
+    return FALSE;
+  if (opt_blank != NULL && strcmp (opt_blank, "0") != 0
+      && (!rapat_text_parse_id (opt_blank, &blank) || blank > 500))
+    {
+      g_autofree char *ex = rapat_text_excerpt (opt_blank);
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("blank '%s': expected a number of rows from 0 to 500"), ex);
+      return FALSE;
+    }
+  if (opt_blank != NULL && strcmp (opt_blank, "0") == 0)
+    blank = 0;
+  if (opt_lang != NULL && strcmp (opt_lang, "id") != 0 && strcmp (opt_lang, "en") != 0)
+    {
+      g_autofree char *ex = rapat_text_excerpt (opt_lang);
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID, _("lang '%s': expected id or en"), ex);
+      return FALSE;
+    }
+  m = load_meeting (ctx, error);
+  attendees = m != NULL ? rapat_store_attendee_list (ctx->store, m->id, error) : NULL;
+  if (attendees == NULL)
+    return FALSE;
+  sheet.meeting = m;
+  sheet.attendees = attendees;
+  sheet.blank_rows = (guint) blank;
+  if (opt_lang != NULL)
+    sheet.lang = opt_lang;
+  else
+    sheet.lang = g_str_has_prefix (m->tzid, "Asia/Jakarta") || g_str_has_prefix (m->tzid, "Asia/Pontianak")
+                 || g_str_has_prefix (m->tzid, "Asia/Makassar") || g_str_has_prefix (m->tzid, "Asia/Jayapura")
+                 ? "id" : "en";
+  output = rapat_output_open (opt_output, error);
+  if (output == NULL)
+    return FALSE;
+  rapat_report_signin (rapat_output_stream (output), &sheet);
+  return rapat_output_finish (output, error);
+}
+
 const RapatCommand rapat_report_commands[] = {
+  { "attendance", "", N_("Attendance of one meeting, or per person or unit over a period"),
+    N_("--meeting M: one row per attendee, totals, the rate and who accepted but stayed away.\n"
+       "--from/--to [--by person|unit]: a row per person or unit (rolled up through the unit\n"
+       "tree), lowest attendance rate first. The rate is (present + represented) / invited."),
+    RAPAT_CMD_STORE, 0, 0, attendance_entries, report_attendance },
+  { "signin", "", N_("A printable sign-in sheet (daftar hadir) for a meeting"),
+    N_("One HTML page for A4 portrait; the table header repeats on every page."),
+    RAPAT_CMD_STORE, 0, 0, signin_entries, report_signin },
   { "actions", "", N_("Report action items, optionally grouped"),
     N_("Overdue means open, with a due day before --as-of (default: today)."),
     RAPAT_CMD_STORE, 0, 0, actions_entries, report_actions },

@@ -225,6 +225,7 @@ rapat_attendee_free (RapatAttendee *attendee)
   g_free (attendee->person_name);
   g_free (attendee->position);
   g_free (attendee->unit_name);
+  g_free (attendee->unit_code);
   g_free (attendee->email);
   g_free (attendee->stand_in_name);
   g_free (attendee->stand_in_position);
@@ -319,4 +320,23 @@ rapat_uid_new (void)
   g_autofree char *uuid = g_uuid_string_random ();
 
   return g_strdup_printf ("%s@rapat", uuid);
+}
+
+double
+rapat_attendance_rate (const RapatAttendanceCounts *c)
+{
+  if (c->invited <= 0)
+    return -1.0;
+  return (double) (c->present + c->represented) / (double) c->invited;
+}
+
+void
+rapat_attendance_row_free (RapatAttendanceRow *row)
+{
+  if (row == NULL)
+    return;
+  g_free (row->name);
+  g_free (row->detail);
+  g_free (row->unit);
+  g_free (row);
 }

@@ -158,6 +158,7 @@ typedef struct {
   char *person_name;     /* the fields below up to rsvp are filled by the store on reads */
   char *position;
   char *unit_name;
+  char *unit_code;
   char *email;
   RapatRole role;
   RapatRsvp rsvp;
@@ -223,6 +224,40 @@ typedef struct {
   char *note;
 } RapatActionEvent;
 
+/* Attendance counted over a set of invitations (one meeting, or a person's
+ * or a unit's over a period).  Late arrivals are counted within present. */
+typedef struct {
+  gint64 invited;
+  gint64 accepted;      /* replied accepted */
+  gint64 declined;
+  gint64 tentative;
+  gint64 no_reply;      /* needs-action */
+  gint64 present;
+  gint64 late;          /* present, arrived after the start plus the grace period */
+  gint64 represented;
+  gint64 excused;
+  gint64 sick;
+  gint64 duty;
+  gint64 absent;
+  gint64 unrecorded;    /* no attendance recorded */
+  gint64 meetings;      /* distinct meetings (period reports) */
+} RapatAttendanceCounts;
+
+/* Returns the attendance rate, (present + represented) / invited, from 0 to
+ * 1, or a negative number when nobody was invited. */
+double rapat_attendance_rate (const RapatAttendanceCounts *c);
+
+/* One row of a period report: a person or a unit with its counts. */
+typedef struct {
+  gint64 id;
+  char *name;
+  char *detail;         /* a person's position, or a unit's code */
+  char *unit;           /* a person's unit */
+  RapatAttendanceCounts counts;
+} RapatAttendanceRow;
+
+void rapat_attendance_row_free (RapatAttendanceRow *row);
+
 RapatUnit *rapat_unit_new (void);
 void rapat_unit_free (RapatUnit *unit);
 RapatPerson *rapat_person_new (void);
@@ -260,6 +295,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatMeeting, rapat_meeting_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatAgendaItem, rapat_agenda_item_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatAttendee, rapat_attendee_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatIssue, rapat_issue_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatAttendanceRow, rapat_attendance_row_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatAction, rapat_action_free)
 
 G_END_DECLS

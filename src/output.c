@@ -12,6 +12,7 @@
 struct _RapatTable {
   guint n_cols;
   GPtrArray *rows;          /* of char ** (n_cols strings); row 0 = headers */
+  GPtrArray *notes;         /* per row: the note under it, or NULL */
   gboolean *right;
   guint *max_width;
 };
@@ -31,6 +32,8 @@ rapat_table_new (const char *first_header, ...)
   g_ptr_array_add (headers, NULL);
   t->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   g_ptr_array_add (t->rows, g_ptr_array_steal (headers, NULL));
+  t->notes = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (t->notes, NULL);
   t->right = g_new0 (gboolean, t->n_cols);
   t->max_width = g_new0 (guint, t->n_cols);
   return t;
@@ -82,6 +85,18 @@ rapat_table_add_row (RapatTable *table, const char *const *cells)
   for (guint i = 0; i < table->n_cols; i++)
     row[i] = cut_to_width (cells[i] != NULL ? cells[i] : "", table->max_width[i]);
   g_ptr_array_add (table->rows, row);
+  g_ptr_array_add (table->notes, NULL);
+}
+
+void
+rapat_table_add_note (RapatTable *table, const char *text, guint width)
+{
+  char *copy = g_strdup (text);
+
+  g_strdelimit (copy, "\t\n\r", ' ');
+  g_free (table->notes->pdata[table->notes->len - 1]);
+  table->notes->pdata[table->notes->len - 1] = cut_to_width (copy, width);
+  g_free (copy);
 }
 
 void
@@ -141,6 +156,9 @@ rapat_table_print (RapatTable *table, FILE *out, const char *indent)
       while (line->len > 0 && line->str[line->len - 1] == ' ')
         g_string_truncate (line, line->len - 1);
       fprintf (out, "%s\n", line->str);
+      if (table->notes->pdata[r] != NULL)
+        fprintf (out, "%s%*s  %s\n", indent, (int) widths[0], "",
+                 (const char *) table->notes->pdata[r]);
     }
 }
 
@@ -150,6 +168,7 @@ rapat_table_free (RapatTable *table)
   if (table == NULL)
     return;
   g_ptr_array_unref (table->rows);
+  g_ptr_array_unref (table->notes);
   g_free (table->right);
   g_free (table->max_width);
   g_free (table);
@@ -299,6 +318,12 @@ rapat_json_bool (RapatJson *json, const char *key, gboolean value)
 {
   json_member (json, key);
   fputs (value ? "true" : "false", json->out);
+}
+
+void
+rapat_json_member (RapatJson *json, const char *key)
+{
+  json_member (json, key);
 }
 
 void

@@ -20,6 +20,10 @@ void rapat_table_max_width (RapatTable *table, guint col, guint width);
 void rapat_table_add (RapatTable *table, ...);
 /* Adds a row from an array of cells. */
 void rapat_table_add_row (RapatTable *table, const char *const *cells);
+/* Adds a line printed under the last row, indented past the first column;
+ * it takes no part in the column widths.  Tabs and newlines become spaces
+ * and it is cut to @width display columns (0: not cut). */
+void rapat_table_add_note (RapatTable *table, const char *text, guint width);
 /* Returns the number of rows added. */
 guint rapat_table_rows (RapatTable *table);
 /* Prints the table to @out, each line starting with @indent; columns are
@@ -46,6 +50,9 @@ void rapat_json_int (RapatJson *json, const char *key, gint64 value);
 void rapat_json_id (RapatJson *json, const char *key, gint64 value);
 void rapat_json_bool (RapatJson *json, const char *key, gboolean value);
 void rapat_json_null (RapatJson *json, const char *key);
+/* Starts a member whose value the caller then writes to the stream itself
+ * (a number in a format of its own, say). */
+void rapat_json_member (RapatJson *json, const char *key);
 /* Ends the document with a newline and frees the writer. */
 void rapat_json_free (RapatJson *json);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatJson, rapat_json_free)

@@ -468,7 +468,7 @@ rapat_store_agenda_resolve (RapatStore *store, gint64 meeting_id, const char *te
 
 #define ATTENDEE_COLUMNS \
   "a.id, a.meeting_id, a.person_id, p.name, p.position, u.name, p.email, a.role, a.rsvp, " \
-  "a.attendance, a.arrived_utc, a.represented_by, s.name, s.position, a.note, s.email "
+  "a.attendance, a.arrived_utc, a.represented_by, s.name, s.position, a.note, s.email, u.code "
 #define ATTENDEE_FROM \
   "FROM attendee a JOIN person p ON p.id = a.person_id LEFT JOIN unit u ON u.id = p.unit_id " \
   "LEFT JOIN person s ON s.id = a.represented_by "
@@ -495,6 +495,7 @@ attendee_from_row (StoreStmt *stmt)
   a->stand_in_position = store_column_text (stmt, 13);
   a->note = store_column_text (stmt, 14);
   a->stand_in_email = store_column_text (stmt, 15);
+  a->unit_code = store_column_text (stmt, 16);
   return a;
 }
 

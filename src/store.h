@@ -222,4 +222,31 @@ gboolean rapat_store_action_resolve (RapatStore *store, const char *text, gint64
 GPtrArray *rapat_store_action_followups (RapatStore *store, const RapatMeeting *m,
                                          GError **error);
 
+/* ---- attendance reports (aggregates computed by SQL) ---- */
+
+typedef struct {
+  gint64 from_utc;        /* meetings starting at or after; 0 = no bound */
+  gint64 to_utc;          /* meetings starting before; 0 = no bound */
+  const char *kind;       /* NULL = any */
+  gint64 unit_id;         /* only people of this unit or the units below it; 0 = all */
+  gint64 grace_seconds;   /* arrivals later than start + grace are late */
+} RapatAttendanceScope;
+
+/* Counts the invitations to one meeting. */
+gboolean rapat_store_attendance_meeting (RapatStore *store, gint64 meeting_id,
+                                         gint64 grace_seconds, RapatAttendanceCounts *counts,
+                                         GError **error);
+/* Counts every invitation in @scope (cancelled meetings excluded), each once. */
+gboolean rapat_store_attendance_total (RapatStore *store, const RapatAttendanceScope *scope,
+                                       RapatAttendanceCounts *counts, GError **error);
+/* Returns one RapatAttendanceRow per person invited in @scope, lowest
+ * attendance rate first, then by name. */
+GPtrArray *rapat_store_attendance_by_person (RapatStore *store, const RapatAttendanceScope *scope,
+                                             GError **error);
+/* Returns one RapatAttendanceRow per unit, each counting the invitations of
+ * its people and of the people of every unit below it; units without
+ * invitations are left out; lowest rate first, then by name. */
+GPtrArray *rapat_store_attendance_by_unit (RapatStore *store, const RapatAttendanceScope *scope,
+                                           GError **error);
+
 G_END_DECLS

@@ -1,0 +1,830 @@
+/* rapat — attendance reports and the sign-in sheet (export layer). */
+#include "report-attendance.h"
+#include "csv.h"
+#include "output.h"
+#include "timeutil.h"
+
+#include <string.h>
+
+static const char *const grouping_names[] = { "person", "unit", NULL };
+static const char *const grouping_aliases[] = { "people", "person", "units", "unit", NULL };
+const RapatEnum rapat_attendance_grouping_enum = { N_("grouping"), grouping_names,
+                                                   grouping_aliases };
+
+/* The style of every HTML report: readable on screen, clean on A4 paper. */
+static const char html_style[] =
+  "body{font-family:'DejaVu Sans',Arial,sans-serif;font-size:10pt;color:#111;margin:1.5em}"
+  "h1{font-size:14pt;margin:0 0 .2em}h2{font-size:11pt;margin:1.2em 0 .4em}"
+  "p.meta{margin:.1em 0;color:#333}"
+  "table{border-collapse:collapse;width:100%}"
+  "th,td{border:1px solid #999;padding:3px 5px;text-align:left;vertical-align:top}"
+  "th{background:#eee}td.n{text-align:right;font-variant-numeric:tabular-nums}"
+  "tr.total td{font-weight:bold;background:#f6f6f6}.late{color:#a40000}"
+  "@media print{body{margin:0}@page{size:A4 portrait;margin:14mm 12mm}"
+  "thead{display:table-header-group}tr{page-break-inside:avoid;break-inside:avoid}}";
+
+/* Writes the start of an HTML page with @title (escaped). */
+static void
+html_begin (FILE *out, const char *lang, const char *title, const char *extra_style)
+{
+  fprintf (out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+                "<meta name=\"generator\" content=\"rapat %s\"/>\n<title>", lang, PACKAGE_VERSION);
+  rapat_html_escape (out, title);
+  fprintf (out, "</title>\n<style>%s%s</style>\n</head>\n<body>\n", html_style,
+           extra_style != NULL ? extra_style : "");
+}
+
+/* Writes one table cell, escaped; @numeric right-aligns it. */
+static void
+html_cell (FILE *out, const char *text, gboolean numeric)
+{
+  fputs (numeric ? "<td class=\"n\">" : "<td>", out);
+  rapat_html_escape (out, text);
+  fputs ("</td>", out);
+}
+
+/* Returns the meeting's zone (UTC if its name no longer loads). */
+static GTimeZone *
+meeting_zone (const RapatMeeting *m)
+{
+  GTimeZone *tz = rapat_time_zone_load (m->tzid, NULL, NULL);
+
+  return tz != NULL ? tz : g_time_zone_new_utc ();
+}
+
+/* Returns "Tue 2 Sep 2025, 09:00–16:00 WIT" for people. */
+static char *
+meeting_when (const RapatMeeting *m, GTimeZone *tz)
+{
+  g_autofree char *day = rapat_time_format (m->start_utc, tz, _("%a %-d %b %Y"));
+  g_autofree char *t1 = rapat_time_format (m->start_utc, tz, "%H:%M");
+  g_autofree char *t2 = rapat_time_format (m->end_utc, tz, "%H:%M");
+  g_autofree char *ab = rapat_time_abbrev (m->start_utc, tz);
+
+  return g_strdup_printf ("%s, %s–%s %s", day, t1, t2, ab);
+}
+
+/* Minutes @a arrived after the meeting's start, when later than the grace
+ * period allows; 0 when on time or not recorded. */
+static gint64
+late_minutes (const RapatAttendee *a, const RapatMeeting *m, gint64 grace)
+{
+  if (a->attendance != RAPAT_ATTENDANCE_PRESENT || a->arrived_utc == 0
+      || a->arrived_utc <= m->start_utc + grace)
+    return 0;
+  return (a->arrived_utc - m->start_utc + 59) / 60;
+}
+
+/* Returns the arrival as "09:35", with " late +35m" when late. */
+static char *
+arrival_text (const RapatAttendee *a, const RapatMeeting *m, GTimeZone *tz, gint64 grace)
+{
+  g_autofree char *clock = NULL;
+  gint64 late = late_minutes (a, m, grace);
+
+  if (a->arrived_utc == 0)
+    return NULL;
+  clock = rapat_time_format (a->arrived_utc, tz, "%H:%M");
+  if (late > 0)
+    return g_strdup_printf (_("%s late +%" PRId64 "m"), clock, late);
+  return g_steal_pointer (&clock);
+}
+
+/* Returns "Name (position)" for a stand-in, or NULL. */
+static char *
+stand_in_text (const RapatAttendee *a)
+{
+  if (a->stand_in_name == NULL)
+    return NULL;
+  if (a->stand_in_position == NULL)
+    return g_strdup (a->stand_in_name);
+  return g_strdup_printf ("%s (%s)", a->stand_in_name, a->stand_in_position);
+}
+
+/* TRUE when @a accepted but then did not attend (excused, sick, duty, absent). */
+static gboolean
+accepted_not_attended (const RapatAttendee *a)
+{
+  return a->rsvp == RAPAT_RSVP_ACCEPTED && a->attendance != RAPAT_ATTENDANCE_NONE
+         && a->attendance != RAPAT_ATTENDANCE_PRESENT
+         && a->attendance != RAPAT_ATTENDANCE_REPRESENTED;
+}
+
+/* TRUE when @a attended (in person or represented) without ever replying. */
+static gboolean
+attended_no_reply (const RapatAttendee *a)
+{
+  return a->rsvp == RAPAT_RSVP_NEEDS_ACTION
+         && (a->attendance == RAPAT_ATTENDANCE_PRESENT
+             || a->attendance == RAPAT_ATTENDANCE_REPRESENTED);
+}
+
+/* Returns the attendance status of @a for people ("-" when not recorded). */
+static const char *
+attendance_name (const RapatAttendee *a)
+{
+  const char *name = rapat_enum_name (&rapat_attendance_enum, a->attendance);
+
+  return name != NULL ? _(name) : "-";
+}
+
+/* The counts in report order, with their labels. */
+typedef struct {
+  const char *key;      /* for JSON and CSV */
+  const char *label;    /* for people, marked N_() */
+  gsize offset;
+} CountField;
+
+static const CountField meeting_fields[] = {
+  { "invited", N_("Invited"), G_STRUCT_OFFSET (RapatAttendanceCounts, invited) },
+  { "accepted", N_("Accepted"), G_STRUCT_OFFSET (RapatAttendanceCounts, accepted) },
+  { "declined", N_("Declined"), G_STRUCT_OFFSET (RapatAttendanceCounts, declined) },
+  { "tentative", N_("Tentative"), G_STRUCT_OFFSET (RapatAttendanceCounts, tentative) },
+  { "no_reply", N_("No reply"), G_STRUCT_OFFSET (RapatAttendanceCounts, no_reply) },
+  { "present", N_("Present"), G_STRUCT_OFFSET (RapatAttendanceCounts, present) },
+  { "late", N_("Late"), G_STRUCT_OFFSET (RapatAttendanceCounts, late) },
+  { "represented", N_("Represented"), G_STRUCT_OFFSET (RapatAttendanceCounts, represented) },
+  { "excused", N_("Excused"), G_STRUCT_OFFSET (RapatAttendanceCounts, excused) },
+  { "sick", N_("Sick"), G_STRUCT_OFFSET (RapatAttendanceCounts, sick) },
+  { "duty", N_("Duty"), G_STRUCT_OFFSET (RapatAttendanceCounts, duty) },
+  { "absent", N_("Absent"), G_STRUCT_OFFSET (RapatAttendanceCounts, absent) },
+  { "not_recorded", N_("Not recorded"), G_STRUCT_OFFSET (RapatAttendanceCounts, unrecorded) },
+};
+
+/* The columns of a period report, after the name. */
+static const CountField period_fields[] = {
+  { "meetings", N_("Meetings"), G_STRUCT_OFFSET (RapatAttendanceCounts, meetings) },
+  { "invited", N_("Invited"), G_STRUCT_OFFSET (RapatAttendanceCounts, invited) },
+  { "present", N_("Present"), G_STRUCT_OFFSET (RapatAttendanceCounts, present) },
+  { "late", N_("Late"), G_STRUCT_OFFSET (RapatAttendanceCounts, late) },
+  { "represented", N_("Repr."), G_STRUCT_OFFSET (RapatAttendanceCounts, represented) },
+  { "excused", N_("Excused"), G_STRUCT_OFFSET (RapatAttendanceCounts, excused) },
+  { "sick", N_("Sick"), G_STRUCT_OFFSET (RapatAttendanceCounts, sick) },
+  { "duty", N_("Duty"), G_STRUCT_OFFSET (RapatAttendanceCounts, duty) },
+  { "absent", N_("Absent"), G_STRUCT_OFFSET (RapatAttendanceCounts, absent) },
+  { "not_recorded", N_("Not rec."), G_STRUCT_OFFSET (RapatAttendanceCounts, unrecorded) },
+};
+
+/* Returns the count @f of @c. */
+static gint64
+count_of (const RapatAttendanceCounts *c, const CountField *f)
+{
+  return G_STRUCT_MEMBER (gint64, c, f->offset);
+}
+
+/* Writes @c as members of the current JSON object, with the rate. */
+static void
+counts_json (RapatJson *json, FILE *out, const RapatAttendanceCounts *c, const CountField *fields,
+             guint n_fields)
+{
+  for (guint i = 0; i < n_fields; i++)
+    rapat_json_int (json, fields[i].key, count_of (c, &fields[i]));
+  rapat_json_member (json, "rate");
+  rapat_report_rate_json (out, rapat_attendance_rate (c));
+}
+
+/* ---- one meeting ---- */
+
+/* Writes the text form of a meeting's attendance. */
+static void
+meeting_text (FILE *out, const RapatMeetingAttendance *r, GTimeZone *tz)
+{
+  const RapatMeeting *m = r->meeting;
+  g_autofree char *when = meeting_when (m, tz);
+  g_autofree char *grace = rapat_time_format_duration (r->grace_seconds / 60);
+  g_autofree char *rate = rapat_report_rate_text (rapat_attendance_rate (&r->totals));
+  g_autoptr(RapatTable) table = rapat_table_new (_("No"), _("Name"), _("Unit"), _("Role"),
+                                                 _("Reply"), _("Attendance"), _("Arrived"), NULL);
+  g_autoptr(GString) totals = g_string_new ("  ");
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  fprintf (out, _("Attendance: %s\n"), m->title);
+  fprintf (out, "%s", when);
+  if (m->location != NULL)
+    fprintf (out, " · %s", m->location);
+  fputc ('\n', out);
+  if (r->grace_seconds > 0)
+    fprintf (out, _("Late: arriving more than %s after the start.\n"), grace);
+  else
+    fprintf (out, _("Late: arriving after the start.\n"));
+  fputc ('\n', out);
+
+  rapat_table_align_right (table, 0);
+  rapat_table_max_width (table, 1, 22);
+  rapat_table_max_width (table, 2, 16);
+  for (guint i = 0; i < r->attendees->len; i++)
+    {
+      const RapatAttendee *a = r->attendees->pdata[i];
+      g_autofree char *no = g_strdup_printf ("%u", i + 1);
+      g_autofree char *arrived = arrival_text (a, m, tz, r->grace_seconds);
+      g_autofree char *stand_in = stand_in_text (a);
+      g_autoptr(GString) note = g_string_new (a->position);
+
+      rapat_table_add (table, no, a->person_name,
+                       a->unit_code != NULL ? a->unit_code : a->unit_name,
+                       _(rapat_enum_name (&rapat_role_enum, a->role)),
+                       _(rapat_enum_name (&rapat_rsvp_enum, a->rsvp)), attendance_name (a),
+                       arrived);
+      if (stand_in != NULL)
+        g_string_append_printf (note, "%s%s %s", note->len > 0 ? "; " : "", _("stand-in:"),
+                                stand_in);
+      if (a->note != NULL)
+        g_string_append_printf (note, "%s%s", note->len > 0 ? "; " : "", a->note);
+      if (note->len > 0)
+        rapat_table_add_note (table, note->str, 94);
+    }
+  rapat_table_print (table, out, "");
+
+  fprintf (out, "\n%s\n", _("Totals"));
+  for (guint i = 0; i < G_N_ELEMENTS (meeting_fields); i++)
+    {
+      g_autofree char *item = g_strdup_printf ("%s %" PRId64, _(meeting_fields[i].label),
+                                               count_of (&r->totals, &meeting_fields[i]));
+      /* Wrap before 100 columns. */
+      if (strlen (strrchr (totals->str, '\n') != NULL ? strrchr (totals->str, '\n') : totals->str)
+          + strlen (item) > 96)
+        g_string_append (totals, "\n  ");
+      else if (i > 0)
+        g_string_append (totals, "   ");
+      g_string_append (totals, item);
+    }
+  fprintf (out, "%s\n", totals->str);
+  fprintf (out, _("  Attendance rate: %s (present + represented over invited)\n"), rate);
+
+  for (guint i = 0; i < r->attendees->len; i++)
+    {
+      const RapatAttendee *a = r->attendees->pdata[i];
+      if (accepted_not_attended (a))
+        g_string_append_printf (list, "\n  %s (%s)", a->person_name, attendance_name (a));
+    }
+  fprintf (out, "\n%s%s\n", _("Accepted but did not attend:"), list->len > 0 ? list->str : _(" none"));
+  g_string_truncate (list, 0);
+  for (guint i = 0; i < r->attendees->len; i++)
+    {
+      const RapatAttendee *a = r->attendees->pdata[i];
+      if (attended_no_reply (a))
+        g_string_append_printf (list, "\n  %s (%s)", a->person_name, attendance_name (a));
+    }
+  fprintf (out, "%s%s\n", _("Attended without replying:"), list->len > 0 ? list->str : _(" none"));
+}
+
+/* Writes the CSV form: a header and one record per attendee. */
+static void
+meeting_csv (FILE *out, const RapatMeetingAttendance *r, GTimeZone *tz)
+{
+  static const char *const header[] = {
+    "no", "name", "position", "unit", "email", "role", "rsvp", "attendance", "arrived",
+    "late_minutes", "stand_in", "stand_in_position", "note",
+  };
+
+  rapat_csv_record (out, header, G_N_ELEMENTS (header));
+  for (guint i = 0; i < r->attendees->len; i++)
+    {
+      const RapatAttendee *a = r->attendees->pdata[i];
+      g_autofree char *no = g_strdup_printf ("%u", i + 1);
+      g_autofree char *arrived = a->arrived_utc != 0 ? rapat_time_format_iso (a->arrived_utc, tz) : NULL;
+      gint64 late = late_minutes (a, r->meeting, r->grace_seconds);
+      g_autofree char *late_s = a->arrived_utc != 0 ? g_strdup_printf ("%" PRId64, late) : NULL;
+      const char *fields[] = {
+        no, a->person_name, a->position, a->unit_name, a->email,
+        rapat_enum_name (&rapat_role_enum, a->role), rapat_enum_name (&rapat_rsvp_enum, a->rsvp),
+        rapat_enum_name (&rapat_attendance_enum, a->attendance), arrived, late_s,
+        a->stand_in_name, a->stand_in_position, a->note,
+      };
+
+      rapat_csv_record (out, fields, G_N_ELEMENTS (fields));
+    }
+}
+
+/* Writes the people for whom @pred holds as a JSON array called @key. */
+static void
+names_json (RapatJson *json, const char *key, GPtrArray *attendees,
+            gboolean (*pred) (const RapatAttendee *))
+{
+  rapat_json_begin_array (json, key);
+  for (guint i = 0; i < attendees->len; i++)
+    {
+      const RapatAttendee *a = attendees->pdata[i];
+      if (!pred (a))
+        continue;
+      rapat_json_begin_object (json, NULL);
+      rapat_json_int (json, "person_id", a->person_id);
+      rapat_json_string (json, "name", a->person_name);
+      rapat_json_string (json, "attendance", rapat_enum_name (&rapat_attendance_enum, a->attendance));
+      rapat_json_end_object (json);
+    }
+  rapat_json_end_array (json);
+}
+
+/* Writes the JSON form. */
+static void
+meeting_json (FILE *out, const RapatMeetingAttendance *r, GTimeZone *tz)
+{
+  const RapatMeeting *m = r->meeting;
+  g_autoptr(RapatJson) json = rapat_json_new (out);
+  g_autofree char *start = rapat_time_format_iso (m->start_utc, tz);
+  g_autofree char *end = rapat_time_format_iso (m->end_utc, tz);
+
+  rapat_json_begin_object (json, NULL);
+  rapat_json_begin_object (json, "meeting");
+  rapat_json_int (json, "id", m->id);
+  rapat_json_string (json, "uid", m->uid);
+  rapat_json_string (json, "title", m->title);
+  rapat_json_string (json, "start", start);
+  rapat_json_string (json, "end", end);
+  rapat_json_string (json, "tz", m->tzid);
+  rapat_json_string (json, "location", m->location);
+  rapat_json_string (json, "organizer", m->organizer_name);
+  rapat_json_string (json, "status", rapat_enum_name (&rapat_meeting_status_enum, m->status));
+  rapat_json_end_object (json);
+  rapat_json_int (json, "grace_minutes", r->grace_seconds / 60);
+  rapat_json_begin_array (json, "rows");
+  for (guint i = 0; i < r->attendees->len; i++)
+    {
+      const RapatAttendee *a = r->attendees->pdata[i];
+      g_autofree char *arrived = a->arrived_utc != 0 ? rapat_time_format_iso (a->arrived_utc, tz) : NULL;
+
+      rapat_json_begin_object (json, NULL);
+      rapat_json_int (json, "no", i + 1);
+      rapat_json_int (json, "person_id", a->person_id);
+      rapat_json_string (json, "name", a->person_name);
+      rapat_json_string (json, "position", a->position);
+      rapat_json_string (json, "unit", a->unit_name);
+      rapat_json_string (json, "role", rapat_enum_name (&rapat_role_enum, a->role));
+      rapat_json_string (json, "rsvp", rapat_enum_name (&rapat_rsvp_enum, a->rsvp));
+      rapat_json_string (json, "attendance", rapat_enum_name (&rapat_attendance_enum, a->attendance));
+      rapat_json_string (json, "arrived", arrived);
+      rapat_json_bool (json, "late", late_minutes (a, m, r->grace_seconds) > 0);
+      rapat_json_int (json, "late_minutes", late_minutes (a, m, r->grace_seconds));
+      rapat_json_string (json, "stand_in", a->stand_in_name);
+      rapat_json_string (json, "stand_in_position", a->stand_in_position);
+      rapat_json_string (json, "note", a->note);
+      rapat_json_end_object (json);
+    }
+  rapat_json_end_array (json);
+  rapat_json_begin_object (json, "totals");
+  counts_json (json, out, &r->totals, meeting_fields, G_N_ELEMENTS (meeting_fields));
+  rapat_json_end_object (json);
+  names_json (json, "accepted_not_attended", r->attendees, accepted_not_attended);
+  names_json (json, "attended_without_reply", r->attendees, attended_no_reply);
+  rapat_json_end_object (json);
+}
+
+/* Writes the HTML form. */
+static void
+meeting_html (FILE *out, const RapatMeetingAttendance *r, GTimeZone *tz)
+{
+  const RapatMeeting *m = r->meeting;
+  g_autofree char *when = meeting_when (m, tz);
+  g_autofree char *rate = rapat_report_rate_text (rapat_attendance_rate (&r->totals));
+  g_autofree char *title = g_strdup_printf (_("Attendance: %s"), m->title);
+  static const char *const heads[] = {
+    N_("No"), N_("Name"), N_("Position"), N_("Unit"), N_("Role"), N_("Reply"), N_("Attendance"),
+    N_("Arrived"), N_("Stand-in"), N_("Note"),
+  };
+
+  html_begin (out, "en", title, NULL);
+  fputs ("<h1>", out);
+  rapat_html_escape (out, title);
+  fputs ("</h1>\n<p class=\"meta\">", out);
+  rapat_html_escape (out, when);
+  if (m->location != NULL)
+    {
+      fputs (" · ", out);
+      rapat_html_escape (out, m->location);
+    }
+  fputs ("</p>\n<table>\n<thead><tr>", out);
+  for (guint i = 0; i < G_N_ELEMENTS (heads); i++)
+    {
+      fputs ("<th>", out);
+      rapat_html_escape (out, _(heads[i]));
+      fputs ("</th>", out);
+    }
+  fputs ("</tr></thead>\n<tbody>\n", out);
+  for (guint i = 0; i < r->attendees->len; i++)
+    {
+      const RapatAttendee *a = r->attendees->pdata[i];
+      g_autofree char *no = g_strdup_printf ("%u", i + 1);
+      g_autofree char *arrived = arrival_text (a, m, tz, r->grace_seconds);
+      g_autofree char *stand_in = stand_in_text (a);
+
+      fputs ("<tr>", out);
+      html_cell (out, no, TRUE);
+      html_cell (out, a->person_name, FALSE);
+      html_cell (out, a->position, FALSE);
+      html_cell (out, a->unit_name, FALSE);
+      html_cell (out, _(rapat_enum_name (&rapat_role_enum, a->role)), FALSE);
+      html_cell (out, _(rapat_enum_name (&rapat_rsvp_enum, a->rsvp)), FALSE);
+      html_cell (out, attendance_name (a), FALSE);
+      fputs (late_minutes (a, m, r->grace_seconds) > 0 ? "<td class=\"late\">" : "<td>", out);
+      rapat_html_escape (out, arrived);
+      fputs ("</td>", out);
+      html_cell (out, stand_in, FALSE);
+      html_cell (out, a->note, FALSE);
+      fputs ("</tr>\n", out);
+    }
+  fputs ("</tbody>\n</table>\n<h2>", out);
+  rapat_html_escape (out, _("Totals"));
+  fputs ("</h2>\n<table>\n<tbody>\n", out);
+  for (guint i = 0; i < G_N_ELEMENTS (meeting_fields); i++)
+    {
+      g_autofree char *n = g_strdup_printf ("%" PRId64, count_of (&r->totals, &meeting_fields[i]));
+      fputs ("<tr>", out);
+      html_cell (out, _(meeting_fields[i].label), FALSE);
+      html_cell (out, n, TRUE);
+      fputs ("</tr>\n", out);
+    }
+  fputs ("<tr class=\"total\">", out);
+  html_cell (out, _("Attendance rate (present + represented over invited)"), FALSE);
+  html_cell (out, rate, TRUE);
+  fputs ("</tr>\n</tbody>\n</table>\n", out);
+  for (int list = 0; list < 2; list++)
+    {
+      gboolean (*pred) (const RapatAttendee *) = list == 0 ? accepted_not_attended : attended_no_reply;
+      guint n = 0;
+
+      fputs ("<h2>", out);
+      rapat_html_escape (out, list == 0 ? _("Accepted but did not attend") : _("Attended without replying"));
+      fputs ("</h2>\n<ul>\n", out);
+      for (guint i = 0; i < r->attendees->len; i++)
+        {
+          const RapatAttendee *a = r->attendees->pdata[i];
+          if (!pred (a))
+            continue;
+          fputs ("<li>", out);
+          rapat_html_escape (out, a->person_name);
+          fputs (" (", out);
+          rapat_html_escape (out, attendance_name (a));
+          fputs (")</li>\n", out);
+          n++;
+        }
+      if (n == 0)
+        {
+          fputs ("<li>", out);
+          rapat_html_escape (out, _("none"));
+          fputs ("</li>\n", out);
+        }
+      fputs ("</ul>\n", out);
+    }
+  fputs ("</body>\n</html>\n", out);
+}
+
+void
+rapat_report_meeting_attendance (FILE *out, const RapatMeetingAttendance *report)
+{
+  g_autoptr(GTimeZone) tz = meeting_zone (report->meeting);
+
+  switch (report->format)
+    {
+    case RAPAT_FORMAT_CSV:
+      meeting_csv (out, report, tz);
+      break;
+    case RAPAT_FORMAT_JSON:
+      meeting_json (out, report, tz);
+      break;
+    case RAPAT_FORMAT_HTML:
+      meeting_html (out, report, tz);
+      break;
+    case RAPAT_FORMAT_TEXT:
+    default:
+      meeting_text (out, report, tz);
+      break;
+    }
+}
+
+/* ---- a period ---- */
+
+/* Returns "2025-01-01 – 2025-12-31" (open ends as "…") for people. */
+static char *
+period_text (const RapatPeriodAttendance *r)
+{
+  if (r->from == NULL && r->to == NULL)
+    return g_strdup (_("all meetings"));
+  return g_strdup_printf ("%s – %s", r->from != NULL ? r->from : "…", r->to != NULL ? r->to : "…");
+}
+
+/* Returns the report's title, e.g. "Attendance by unit, 2025-01-01 – 2025-12-31". */
+static char *
+period_title (const RapatPeriodAttendance *r)
+{
+  g_autofree char *period = period_text (r);
+  GString *s = g_string_new (NULL);
+
+  g_string_printf (s, r->by == RAPAT_ATTENDANCE_BY_UNIT ? _("Attendance by unit, %s")
+                                                        : _("Attendance by person, %s"), period);
+  if (r->kind != NULL)
+    g_string_append_printf (s, _(", kind %s"), r->kind);
+  if (r->unit != NULL)
+    g_string_append_printf (s, _(", within %s"), r->unit);
+  return g_string_free (s, FALSE);
+}
+
+/* Adds the cells of @c (counts and rate) to @cells from index @at. */
+static void
+period_cells (const RapatAttendanceCounts *c, char **cells, guint at)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (period_fields); i++)
+    cells[at + i] = g_strdup_printf ("%" PRId64, count_of (c, &period_fields[i]));
+  cells[at + G_N_ELEMENTS (period_fields)] = rapat_report_rate_text (rapat_attendance_rate (c));
+}
+
+/* Writes the text form of a period report. */
+static void
+period_text_report (FILE *out, const RapatPeriodAttendance *r)
+{
+  g_autofree char *title = period_title (r);
+  g_autoptr(RapatTable) table = NULL;
+  guint n_cols = 2 + G_N_ELEMENTS (period_fields);
+  g_autoptr(GPtrArray) headers = g_ptr_array_new ();
+
+  fprintf (out, "%s\n\n", title);
+  g_ptr_array_add (headers, (gpointer) (r->by == RAPAT_ATTENDANCE_BY_UNIT ? _("Unit") : _("Person")));
+  for (guint i = 0; i < G_N_ELEMENTS (period_fields); i++)
+    g_ptr_array_add (headers, (gpointer) _(period_fields[i].label));
+  g_ptr_array_add (headers, (gpointer) _("Rate"));
+  table = rapat_table_new (headers->pdata[0], headers->pdata[1], headers->pdata[2],
+                           headers->pdata[3], headers->pdata[4], headers->pdata[5],
+                           headers->pdata[6], headers->pdata[7], headers->pdata[8],
+                           headers->pdata[9], headers->pdata[10], headers->pdata[11], NULL);
+  rapat_table_max_width (table, 0, 26);
+  for (guint c = 1; c < n_cols; c++)
+    rapat_table_align_right (table, c);
+  for (guint i = 0; i <= r->rows->len; i++)
+    {
+      g_auto(GStrv) cells = g_new0 (char *, n_cols + 1);
+      const RapatAttendanceRow *row = i < r->rows->len ? r->rows->pdata[i] : NULL;
+
+      cells[0] = g_strdup (row != NULL ? row->name : _("Total"));
+      period_cells (row != NULL ? &row->counts : &r->totals, cells, 1);
+      rapat_table_add_row (table, (const char *const *) cells);
+    }
+  rapat_table_print (table, out, "");
+  fprintf (out, _("\nRate: present + represented over invited. Late counts within present.\n"));
+  if (r->by == RAPAT_ATTENDANCE_BY_UNIT)
+    fprintf (out, _("A unit counts its own people and those of every unit below it; the total counts each invitation once.\n"));
+}
+
+/* Writes the CSV form: a header and one record per person or unit. */
+static void
+period_csv (FILE *out, const RapatPeriodAttendance *r)
+{
+  g_autoptr(GPtrArray) header = g_ptr_array_new ();
+
+  g_ptr_array_add (header, (gpointer) "id");
+  g_ptr_array_add (header, (gpointer) (r->by == RAPAT_ATTENDANCE_BY_UNIT ? "unit" : "person"));
+  g_ptr_array_add (header, (gpointer) (r->by == RAPAT_ATTENDANCE_BY_UNIT ? "code" : "position"));
+  g_ptr_array_add (header, (gpointer) (r->by == RAPAT_ATTENDANCE_BY_UNIT ? "-" : "unit"));
+  for (guint i = 0; i < G_N_ELEMENTS (period_fields); i++)
+    g_ptr_array_add (header, (gpointer) period_fields[i].key);
+  g_ptr_array_add (header, (gpointer) "rate");
+  if (r->by == RAPAT_ATTENDANCE_BY_UNIT)
+    g_ptr_array_remove_index (header, 3);
+  rapat_csv_record (out, (const char *const *) header->pdata, header->len);
+  for (guint i = 0; i < r->rows->len; i++)
+    {
+      const RapatAttendanceRow *row = r->rows->pdata[i];
+      g_auto(GStrv) cells = g_new0 (char *, header->len + 2);
+      guint at = 0;
+      double rate = rapat_attendance_rate (&row->counts);
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+      cells[at++] = g_strdup_printf ("%" PRId64, row->id);
+      cells[at++] = g_strdup (row->name);
+      cells[at++] = g_strdup (row->detail);
+      if (r->by == RAPAT_ATTENDANCE_BY_PERSON)
+        cells[at++] = g_strdup (row->unit);
+      for (guint f = 0; f < G_N_ELEMENTS (period_fields); f++)
+        cells[at++] = g_strdup_printf ("%" PRId64, count_of (&row->counts, &period_fields[f]));
+      cells[at++] = rate < 0 ? g_strdup ("") : g_strdup (g_ascii_formatd (buf, sizeof buf, "%.4f", rate));
+      rapat_csv_record (out, (const char *const *) cells, at);
+    }
+}
+
+/* Writes the JSON form. */
+static void
+period_json (FILE *out, const RapatPeriodAttendance *r)
+{
+  g_autoptr(RapatJson) json = rapat_json_new (out);
+
+  rapat_json_begin_object (json, NULL);
+  rapat_json_begin_object (json, "period");
+  rapat_json_string (json, "from", r->from);
+  rapat_json_string (json, "to", r->to);
+  rapat_json_string (json, "kind", r->kind);
+  rapat_json_string (json, "unit", r->unit);
+  rapat_json_string (json, "by", rapat_enum_name (&rapat_attendance_grouping_enum, r->by));
+  rapat_json_end_object (json);
+  rapat_json_begin_array (json, "rows");
+  for (guint i = 0; i < r->rows->len; i++)
+    {
+      const RapatAttendanceRow *row = r->rows->pdata[i];
+
+      rapat_json_begin_object (json, NULL);
+      rapat_json_int (json, "id", row->id);
+      rapat_json_string (json, "name", row->name);
+      if (r->by == RAPAT_ATTENDANCE_BY_UNIT)
+        rapat_json_string (json, "code", row->detail);
+      else
+        {
+          rapat_json_string (json, "position", row->detail);
+          rapat_json_string (json, "unit", row->unit);
+        }
+      counts_json (json, out, &row->counts, period_fields, G_N_ELEMENTS (period_fields));
+      rapat_json_end_object (json);
+    }
+  rapat_json_end_array (json);
+  rapat_json_begin_object (json, "totals");
+  counts_json (json, out, &r->totals, period_fields, G_N_ELEMENTS (period_fields));
+  rapat_json_end_object (json);
+  rapat_json_end_object (json);
+}
+
+/* Writes an inline SVG bar chart of the rows' attendance rates. */
+static void
+period_chart (FILE *out, const RapatPeriodAttendance *r)
+{
+  const int bar_x = 230, bar_w = 360, row_h = 20;
+  int height = row_h * (int) r->rows->len + 24;
+
+  fprintf (out, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"640\" height=\"%d\" "
+                "viewBox=\"0 0 640 %d\" role=\"img\" aria-label=\"", height, height);
+  rapat_html_escape (out, _("Attendance rate per row"));
+  fputs ("\" font-family=\"DejaVu Sans, Arial, sans-serif\" font-size=\"11\">\n", out);
+  for (int pct = 0; pct <= 100; pct += 25)
+    fprintf (out, "<line x1=\"%d\" y1=\"0\" x2=\"%d\" y2=\"%d\" stroke=\"#ccc\"/>"
+                  "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" fill=\"#555\">%d%%</text>\n",
+             bar_x + bar_w * pct / 100, bar_x + bar_w * pct / 100, height - 18,
+             bar_x + bar_w * pct / 100, height - 4, pct);
+  for (guint i = 0; i < r->rows->len; i++)
+    {
+      const RapatAttendanceRow *row = r->rows->pdata[i];
+      double rate = rapat_attendance_rate (&row->counts);
+      int y = (int) i * row_h;
+      g_autofree char *label = rapat_report_rate_text (rate);
+      g_autofree char *name = g_utf8_strlen (row->name, -1) > 34
+        ? g_strconcat (g_utf8_substring (row->name, 0, 33), "…", NULL) : g_strdup (row->name);
+
+      fprintf (out, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">", bar_x - 6, y + 14);
+      rapat_html_escape (out, name);
+      fprintf (out, "</text><rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>"
+                    "<text x=\"%d\" y=\"%d\">%s</text>\n",
+               bar_x, y + 3, rate > 0 ? (int) (rate * bar_w + 0.5) : 0, row_h - 6,
+               rate >= 0.8 ? "#3a7d44" : rate >= 0.5 ? "#c9a227" : "#b03a2e",
+               bar_x + (rate > 0 ? (int) (rate * bar_w + 0.5) : 0) + 4, y + 14, label);
+    }
+  fputs ("</svg>\n", out);
+}
+
+/* Writes the HTML form, with the chart. */
+static void
+period_html (FILE *out, const RapatPeriodAttendance *r)
+{
+  g_autofree char *title = period_title (r);
+
+  html_begin (out, "en", title, NULL);
+  fputs ("<h1>", out);
+  rapat_html_escape (out, title);
+  fputs ("</h1>\n", out);
+  period_chart (out, r);
+  fputs ("<table>\n<thead><tr><th>", out);
+  rapat_html_escape (out, r->by == RAPAT_ATTENDANCE_BY_UNIT ? _("Unit") : _("Person"));
+  fputs ("</th>", out);
+  for (guint i = 0; i < G_N_ELEMENTS (period_fields); i++)
+    {
+      fputs ("<th>", out);
+      rapat_html_escape (out, _(period_fields[i].label));
+      fputs ("</th>", out);
+    }
+  fputs ("<th>", out);
+  rapat_html_escape (out, _("Rate"));
+  fputs ("</th></tr></thead>\n<tbody>\n", out);
+  for (guint i = 0; i <= r->rows->len; i++)
+    {
+      const RapatAttendanceRow *row = i < r->rows->len ? r->rows->pdata[i] : NULL;
+      g_auto(GStrv) cells = g_new0 (char *, G_N_ELEMENTS (period_fields) + 2);
+
+      period_cells (row != NULL ? &row->counts : &r->totals, cells, 0);
+      fputs (row != NULL ? "<tr>" : "<tr class=\"total\">", out);
+      html_cell (out, row != NULL ? row->name : _("Total"), FALSE);
+      for (guint c = 0; cells[c] != NULL; c++)
+        html_cell (out, cells[c], TRUE);
+      fputs ("</tr>\n", out);
+    }
+  fputs ("</tbody>\n</table>\n<p class=\"meta\">", out);
+  rapat_html_escape (out, _("Rate: present + represented over invited. Late counts within present."));
+  fputs ("</p>\n</body>\n</html>\n", out);
+}
+
+void
+rapat_report_period_attendance (FILE *out, const RapatPeriodAttendance *report)
+{
+  switch (report->format)
+    {
+    case RAPAT_FORMAT_CSV:
+      period_csv (out, report);
+      break;
+    case RAPAT_FORMAT_JSON:
+      period_json (out, report);
+      break;
+    case RAPAT_FORMAT_HTML:
+      period_html (out, report);
+      break;
+    case RAPAT_FORMAT_TEXT:
+    default:
+      period_text_report (out, report);
+      break;
+    }
+}
+
+/* ---- the sign-in sheet ---- */
+
+static const char *const id_days[] = {
+  NULL, "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu",
+};
+static const char *const id_months[] = {
+  NULL, "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+  "September", "Oktober", "November", "Desember",
+};
+static const char *const en_days[] = {
+  NULL, "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+};
+static const char *const en_months[] = {
+  NULL, "January", "February", "March", "April", "May", "June", "July", "August",
+  "September", "October", "November", "December",
+};
+
+/* Returns the sheet's date line, "Selasa, 2 September 2025" or "Tuesday 2 September 2025". */
+static char *
+sheet_date (gint64 utc, GTimeZone *tz, gboolean indonesian)
+{
+  g_autoptr(GDateTime) u = g_date_time_new_from_unix_utc (utc);
+  g_autoptr(GDateTime) d = g_date_time_to_timezone (u, tz);
+  int dow = g_date_time_get_day_of_week (d), mon = g_date_time_get_month (d);
+
+  return g_strdup_printf (indonesian ? "%s, %d %s %d" : "%s %d %s %d",
+                          indonesian ? id_days[dow] : en_days[dow], g_date_time_get_day_of_month (d),
+                          indonesian ? id_months[mon] : en_months[mon], g_date_time_get_year (d));
+}
+
+void
+rapat_report_signin (FILE *out, const RapatSigninSheet *sheet)
+{
+  const RapatMeeting *m = sheet->meeting;
+  gboolean id = g_strcmp0 (sheet->lang, "id") == 0;
+  g_autoptr(GTimeZone) tz = meeting_zone (m);
+  g_autofree char *date = sheet_date (m->start_utc, tz, id);
+  g_autofree char *t1 = rapat_time_format (m->start_utc, tz, id ? "%H.%M" : "%H:%M");
+  g_autofree char *t2 = rapat_time_format (m->end_utc, tz, id ? "%H.%M" : "%H:%M");
+  g_autofree char *ab = rapat_time_abbrev (m->start_utc, tz);
+  g_autofree char *time = g_strdup_printf ("%s–%s %s", t1, t2, ab);
+  const char *heading = id ? "DAFTAR HADIR" : "ATTENDANCE LIST";
+  const char *labels_id[] = { "Hari/tanggal", "Waktu", "Tempat", "No", "Nama", "Jabatan", "Unit kerja", "Tanda tangan" };
+  const char *labels_en[] = { "Date", "Time", "Place", "No", "Name", "Position", "Unit", "Signature" };
+  const char **labels = id ? labels_id : labels_en;
+  const char *meta[3] = { date, time, m->location != NULL ? m->location : "-" };
+  guint total = sheet->attendees->len + sheet->blank_rows;
+
+  html_begin (out, id ? "id" : "en", m->title,
+              "h1{text-align:center;font-size:13pt;letter-spacing:.05em}"
+              "h2{text-align:center;font-size:12pt;margin-top:0}"
+              "table.meta{width:auto;margin-bottom:1em}table.meta td{border:none;padding:1px 8px 1px 0}"
+              "table.sheet td{height:11mm}td.sign{width:30%;position:relative}"
+              "span.odd{position:absolute;left:4px;top:3px}span.even{position:absolute;left:50%;top:3px}");
+  fputs ("<h1>", out);
+  rapat_html_escape (out, heading);
+  fputs ("</h1>\n<h2>", out);
+  rapat_html_escape (out, m->title);
+  fputs ("</h2>\n<table class=\"meta\">\n", out);
+  for (int i = 0; i < 3; i++)
+    {
+      fputs ("<tr><td>", out);
+      rapat_html_escape (out, labels[i]);
+      fputs ("</td><td>: ", out);
+      rapat_html_escape (out, meta[i]);
+      fputs ("</td></tr>\n", out);
+    }
+  fputs ("</table>\n<table class=\"sheet\">\n<thead><tr>", out);
+  for (int i = 3; i < 8; i++)
+    {
+      fputs ("<th>", out);
+      rapat_html_escape (out, labels[i]);
+      fputs ("</th>", out);
+    }
+  fputs ("</tr></thead>\n<tbody>\n", out);
+  for (guint i = 0; i < total; i++)
+    {
+      const RapatAttendee *a = i < sheet->attendees->len ? sheet->attendees->pdata[i] : NULL;
+      g_autofree char *no = g_strdup_printf ("%u", i + 1);
+
+      fputs ("<tr>", out);
+      html_cell (out, no, TRUE);
+      html_cell (out, a != NULL ? a->person_name : NULL, FALSE);
+      html_cell (out, a != NULL ? a->position : NULL, FALSE);
+      html_cell (out, a != NULL ? a->unit_name : NULL, FALSE);
+      /* Numbers alternate left and right in the signature column, as on
+       * paper lists, so neighbours do not sign over each other. */
+      fprintf (out, "<td class=\"sign\"><span class=\"%s\">%u.</span></td></tr>\n",
+               i % 2 == 0 ? "odd" : "even", i + 1);
+    }
+  fputs ("</tbody>\n</table>\n</body>\n</html>\n", out);
+}

@@ -1,0 +1,69 @@
+/* rapat — attendance reports and the sign-in sheet (export layer).
+ *
+ * The writers take model values and counts the store computed with SQL
+ * aggregates; they never see the database. */
+#pragma once
+
+#include <stdio.h>
+
+#include "report.h"
+
+G_BEGIN_DECLS
+
+/* One meeting's attendance. */
+typedef struct {
+  const RapatMeeting *meeting;
+  GPtrArray *attendees;                 /* RapatAttendee, in the store's order */
+  RapatAttendanceCounts totals;         /* from rapat_store_attendance_meeting() */
+  gint64 grace_seconds;                 /* arrivals later than start + grace are late */
+  RapatFormat format;
+} RapatMeetingAttendance;
+
+/* Writes the report: the meeting's header; one row per attendee (no., name,
+ * position, unit, role, reply, attendance, arrival with lateness, stand-in,
+ * note); the totals and the attendance rate, (present + represented) /
+ * invited; and the reconciliation lists: accepted but did not attend
+ * (excused, sick, duty or absent), and present without ever replying.
+ * CSV has only the rows; JSON has meeting, rows, totals and both lists. */
+void rapat_report_meeting_attendance (FILE *out, const RapatMeetingAttendance *report);
+
+typedef enum {
+  RAPAT_ATTENDANCE_BY_PERSON,
+  RAPAT_ATTENDANCE_BY_UNIT,
+} RapatAttendanceGrouping;
+
+extern const RapatEnum rapat_attendance_grouping_enum;
+
+/* Attendance over a period, per person or per unit. */
+typedef struct {
+  const char *from;                     /* "YYYY-MM-DD", or NULL */
+  const char *to;                       /* "YYYY-MM-DD" (included), or NULL */
+  const char *kind;                     /* or NULL */
+  const char *unit;                     /* name of the unit the report is limited to, or NULL */
+  RapatAttendanceGrouping by;
+  GPtrArray *rows;                      /* RapatAttendanceRow, lowest rate first */
+  RapatAttendanceCounts totals;         /* every invitation in scope, counted once */
+  RapatFormat format;
+} RapatPeriodAttendance;
+
+/* Writes the period report: one row per person or unit with meetings,
+ * invitations, present, late, represented, excused, sick, duty, absent, not
+ * recorded and the rate, then a total row (text, HTML, JSON; CSV has no
+ * total).  HTML adds a bar chart of the rates as inline SVG. */
+void rapat_report_period_attendance (FILE *out, const RapatPeriodAttendance *report);
+
+/* A printable sign-in sheet (daftar hadir). */
+typedef struct {
+  const RapatMeeting *meeting;
+  GPtrArray *attendees;                 /* RapatAttendee */
+  guint blank_rows;                     /* empty rows for walk-ins */
+  const char *lang;                     /* "id" or "en": the sheet's language */
+} RapatSigninSheet;
+
+/* Writes the sheet as one standalone HTML page for A4 portrait: a header
+ * with the title, the date in the sheet's language and the meeting's zone,
+ * the location; rows with no., name, position, unit and an empty signature
+ * cell; the table header repeats on every printed page. */
+void rapat_report_signin (FILE *out, const RapatSigninSheet *sheet);
+
+G_END_DECLS

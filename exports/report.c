@@ -1,0 +1,44 @@
+/* rapat — what the report writers share: formats and HTML escaping (export layer). */
+#include "report.h"
+
+static const char *const format_names[] = { "text", "csv", "json", "html", NULL };
+const RapatEnum rapat_format_enum = { N_("format"), format_names, NULL };
+
+void
+rapat_html_escape (FILE *out, const char *s)
+{
+  if (s == NULL)
+    return;
+  for (const char *p = s; *p != '\0'; p++)
+    {
+      switch (*p)
+        {
+        case '&': fputs ("&amp;", out); break;
+        case '<': fputs ("&lt;", out); break;
+        case '>': fputs ("&gt;", out); break;
+        case '"': fputs ("&quot;", out); break;
+        case '\'': fputs ("&#39;", out); break;
+        default: fputc (*p, out);
+        }
+    }
+}
+
+void
+rapat_report_rate_json (FILE *out, double rate)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* Always a full stop, whatever LC_NUMERIC says: this is for programs. */
+  if (rate < 0)
+    fputs ("null", out);
+  else
+    fputs (g_ascii_formatd (buf, sizeof buf, "%.4f", rate), out);
+}
+
+char *
+rapat_report_rate_text (double rate)
+{
+  if (rate < 0)
+    return g_strdup ("-");
+  return g_strdup_printf ("%.1f%%", rate * 100.0);
+}
