@@ -11,6 +11,7 @@ static char *opt_role;
 static char *opt_at;
 static char *opt_by;
 static char *opt_note;
+static gboolean opt_strict;
 static gboolean opt_json;
 
 /* How long before the start an arrival may be recorded. */
@@ -18,6 +19,7 @@ static gboolean opt_json;
 
 static GOptionEntry add_entries[] = {
   { "role", 0, 0, G_OPTION_ARG_STRING, &opt_role, N_("chair, speaker, participant (default), optional or observer"), N_("ROLE") },
+  { "strict", 0, 0, G_OPTION_ARG_NONE, &opt_strict, N_("Refuse to invite someone already booked then, instead of warning"), NULL },
   { NULL },
 };
 
@@ -69,6 +71,7 @@ static gboolean
 attendee_add (RapatCmdContext *ctx, GError **error)
 {
   g_autoptr(RapatMeeting) m = load_meeting (ctx, ctx->args[0], error);
+  g_autoptr(GArray) added = g_array_new (FALSE, FALSE, sizeof (gint64));
   int role = RAPAT_ROLE_PARTICIPANT;
 
   if (m == NULL)
@@ -85,8 +88,9 @@ attendee_add (RapatCmdContext *ctx, GError **error)
           || !rapat_store_attendee_insert (ctx->store, a, error))
         return FALSE;
       fprintf (ctx->out, "%" G_GINT64_FORMAT "\n", a->id);
+      g_array_append_val (added, a->person_id);
     }
-  return TRUE;
+  return rapat_cmd_check_clashes (ctx, m->id, added, opt_strict, error);
 }
 
 /* attendee list MEETING */

@@ -21,6 +21,7 @@ static char *opt_from;
 static char *opt_to;
 static char *opt_reason;
 static gboolean opt_force;
+static gboolean opt_strict;
 static gboolean opt_json;
 
 #define TIME_ENTRIES \
@@ -36,6 +37,7 @@ static GOptionEntry add_entries[] = {
   { "organizer", 0, 0, G_OPTION_ARG_STRING, &opt_organizer, N_("The person organising it"), N_("PERSON") },
   { "description", 0, 0, G_OPTION_ARG_STRING, &opt_description, N_("Longer description"), N_("TEXT") },
   { "status", 0, 0, G_OPTION_ARG_STRING, &opt_status, N_("tentative or confirmed (default)"), N_("STATUS") },
+  { "strict", 0, 0, G_OPTION_ARG_NONE, &opt_strict, N_("Refuse a clash instead of warning about it"), NULL },
   { NULL },
 };
 
@@ -47,6 +49,7 @@ static GOptionEntry edit_entries[] = {
   { "organizer", 0, 0, G_OPTION_ARG_STRING, &opt_organizer, N_("Organizer (\"\" clears it)"), N_("PERSON") },
   { "description", 0, 0, G_OPTION_ARG_STRING, &opt_description, N_("Description (\"\" clears it)"), N_("TEXT") },
   { "status", 0, 0, G_OPTION_ARG_STRING, &opt_status, N_("tentative or confirmed (reinstates a cancelled meeting)"), N_("STATUS") },
+  { "strict", 0, 0, G_OPTION_ARG_NONE, &opt_strict, N_("Refuse a clash instead of warning about it"), NULL },
   { NULL },
 };
 
@@ -236,7 +239,8 @@ meeting_add (RapatCmdContext *ctx, GError **error)
     return FALSE;
   m->uid = rapat_uid_new ();
   m->created_at = m->updated_at = ctx->now;
-  if (!rapat_store_meeting_insert (ctx->store, m, error))
+  if (!rapat_store_meeting_insert (ctx->store, m, error)
+      || !rapat_cmd_check_clashes (ctx, m->id, NULL, opt_strict, error))
     return FALSE;
   fprintf (ctx->out, "%" G_GINT64_FORMAT "\n", m->id);
   return TRUE;
@@ -294,8 +298,15 @@ meeting_edit (RapatCmdContext *ctx, GError **error)
   if (before == NULL)
     return FALSE;
   after = meeting_copy (before);
-  return apply_details (ctx, after, error) && apply_times ("meeting edit", after, FALSE, error)
-         && save_meeting (ctx, before, after, error);
+  if (!apply_details (ctx, after, error) || !apply_times ("meeting edit", after, FALSE, error)
+      || !save_meeting (ctx, before, after, error))
+    return FALSE;
+  /* Only a change of time, room or status can bring a new clash. */
+  if (before->start_utc == after->start_utc && before->end_utc == after->end_utc
+      && g_strcmp0 (before->location, after->location) == 0 && before->status == after->status
+      && before->organizer_id == after->organizer_id)
+    return TRUE;
+  return rapat_cmd_check_clashes (ctx, after->id, NULL, opt_strict, error);
 }
 
 /* meeting cancel M */

@@ -59,6 +59,7 @@ extern const RapatCommand rapat_issue_commands[];
 extern const RapatCommand rapat_action_commands[];
 extern const RapatCommand rapat_report_commands[];
 extern const RapatCommand rapat_export_commands[];
+extern const RapatCommand rapat_schedule_commands[];
 
 /* Runs rapat with the given command line and returns the exit status:
  * 0 on success, 2 for a usage error, 1 for any other failure. */
@@ -77,6 +78,13 @@ void rapat_cmd_usage_error (GError **error, const char *cmd_name, const char *fo
  * it an error), anything else is checked with rapat_text_check() and copied. */
 gboolean rapat_cmd_take_text (const char *what, const char *value, guint flags,
                               guint max_chars, char **field, GError **error);
+
+/* Checks the stored meeting @meeting_id for clashes (only those involving
+ * @person_ids, an array of gint64, when not NULL).  Each clash is a warning
+ * on stderr; with @strict, any clash is an error instead (the caller's
+ * transaction then writes nothing). */
+gboolean rapat_cmd_check_clashes (RapatCmdContext *ctx, gint64 meeting_id, GArray *person_ids,
+                                  gboolean strict, GError **error);
 
 /* Prints @s to @out, or @fallback when @s is NULL. */
 const char *rapat_cmd_or (const char *s, const char *fallback);

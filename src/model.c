@@ -340,3 +340,14 @@ rapat_attendance_row_free (RapatAttendanceRow *row)
   g_free (row->unit);
   g_free (row);
 }
+
+void
+rapat_clash_free (RapatClash *clash)
+{
+  if (clash == NULL)
+    return;
+  g_free (clash->title);
+  g_free (clash->tzid);
+  g_free (clash->what);
+  g_free (clash);
+}

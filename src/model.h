@@ -258,6 +258,21 @@ typedef struct {
 
 void rapat_attendance_row_free (RapatAttendanceRow *row);
 
+/* A clash: another meeting overlapping this one that needs the same room or
+ * one of the same people. */
+typedef struct {
+  gint64 meeting_id;       /* the meeting clashed with */
+  char *title;
+  gint64 start_utc;
+  gint64 end_utc;
+  char *tzid;
+  gboolean room;           /* TRUE: the same room; FALSE: the same person */
+  char *what;              /* the room's name, or the person's */
+  gint64 person_id;        /* the person, when !room */
+} RapatClash;
+
+void rapat_clash_free (RapatClash *clash);
+
 RapatUnit *rapat_unit_new (void);
 void rapat_unit_free (RapatUnit *unit);
 RapatPerson *rapat_person_new (void);
@@ -296,6 +311,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatAgendaItem, rapat_agenda_item_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatAttendee, rapat_attendee_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatIssue, rapat_issue_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatAttendanceRow, rapat_attendance_row_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatClash, rapat_clash_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatAction, rapat_action_free)
 
 G_END_DECLS

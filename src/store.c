@@ -151,6 +151,43 @@ compare_names (const void *a, const void *b)
   return strcmp (*(char *const *) a, *(char *const *) b);
 }
 
+/* SQL function rapat_place(text): a location as compared for clashes, folded
+ * like rapat_fold() with runs of spaces collapsed and the ends trimmed, so
+ * "Aula  Kanwil " and "aula kanwil" are the same room.  NULL stays NULL. */
+static void
+place_func (sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+  const char *in = (const char *) sqlite3_value_text (argv[0]);
+  g_autofree char *norm = NULL;
+  g_autofree char *folded = NULL;
+  GString *out;
+  gboolean space = FALSE;
+
+  if (in == NULL)
+    {
+      sqlite3_result_null (ctx);
+      return;
+    }
+  norm = g_utf8_normalize (in, -1, G_NORMALIZE_NFC);
+  folded = g_utf8_casefold (norm != NULL ? norm : in, -1);
+  out = g_string_new (NULL);
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_unichar (out, c);
+    }
+  sqlite3_result_text (ctx, g_string_free (out, FALSE), -1, g_free);
+}
+
 /* Returns the sorted names of the embedded migrations. */
 static char **
 migration_names (void)
@@ -316,6 +353,9 @@ rapat_store_open_at_version (const char *path, int version, GError **error)
   sqlite3_create_function (store->db, "rapat_fold", 1,
                            SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
                            fold_func, NULL, NULL);
+  sqlite3_create_function (store->db, "rapat_place", 1,
+                           SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+                           place_func, NULL, NULL);
 
   /* The first read tells a SQLite file from anything else. */
   if (rapat_store_version (store) < 0)

@@ -222,6 +222,35 @@ gboolean rapat_store_action_resolve (RapatStore *store, const char *text, gint64
 GPtrArray *rapat_store_action_followups (RapatStore *store, const RapatMeeting *m,
                                          GError **error);
 
+/* ---- scheduling ---- */
+
+/* Returns the clashes (RapatClash) of the stored meeting @meeting_id: every
+ * other meeting, not cancelled, overlapping it in time (touching is not
+ * overlapping) and using the same room (locations compared by
+ * rapat_place()) or the same person (organizer, attendee, stand-in or
+ * presenter on both sides).  A cancelled meeting has no clashes.  Ordered
+ * by the other meeting's start; rooms before people. */
+GPtrArray *rapat_store_meeting_clashes (RapatStore *store, gint64 meeting_id, GError **error);
+
+/* Returns SQLite's plan for the clash query, one step per line (for tests
+ * and benchmarks: it must search meeting_start_idx, never scan). */
+char *rapat_store_clash_plan (RapatStore *store, GError **error);
+
+/* A busy interval of a person or room. */
+typedef struct {
+  gint64 start_utc;
+  gint64 end_utc;
+} RapatBusy;
+
+/* Returns the intervals (RapatBusy, by start) in which the person is booked
+ * (organizer, attendee, stand-in or presenter of a meeting not cancelled)
+ * and which overlap [@from, @to). */
+GArray *rapat_store_person_busy (RapatStore *store, gint64 person_id, gint64 from, gint64 to,
+                                 GError **error);
+/* Returns the intervals in which the room @location is booked. */
+GArray *rapat_store_room_busy (RapatStore *store, const char *location, gint64 from, gint64 to,
+                               GError **error);
+
 /* ---- attendance reports (aggregates computed by SQL) ---- */
 
 typedef struct {

@@ -1,0 +1,470 @@
+/* rapat — "rapat schedule": clashes and free slots (cli layer). */
+#include "cmd.h"
+#include "output.h"
+#include "present.h"
+#include "text.h"
+#include "timeutil.h"
+
+#include <string.h>
+
+static char *opt_from;
+static char *opt_to;
+static char *opt_tz;
+static char **opt_with;
+static char *opt_duration;
+static char **opt_between;
+static char *opt_hours;
+static char *opt_days;
+static char *opt_room;
+static char *opt_count;
+static gboolean opt_json;
+
+static GOptionEntry conflicts_entries[] = {
+  { "from", 0, 0, G_OPTION_ARG_STRING, &opt_from, N_("Meetings on or after this day"), N_("DATE") },
+  { "to", 0, 0, G_OPTION_ARG_STRING, &opt_to, N_("Meetings on or before this day"), N_("DATE") },
+  { "tz", 0, 0, G_OPTION_ARG_STRING, &opt_tz, N_("Zone the days are counted in (default: the system's)"), N_("ZONE") },
+  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for programs"), NULL },
+  { NULL },
+};
+
+static GOptionEntry find_entries[] = {
+  { "with", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opt_with, N_("A person, or a unit (all its members), who must be free (repeatable)"), N_("WHO") },
+  { "duration", 0, 0, G_OPTION_ARG_STRING, &opt_duration, N_("Length of the meeting: 90m, 2h"), N_("LENGTH") },
+  { "between", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opt_between, N_("First and last day to search (give it twice, or as DATE..DATE)"), N_("DATE") },
+  { "hours", 0, 0, G_OPTION_ARG_STRING, &opt_hours, N_("Working hours (default 08:00-16:00)"), N_("HH:MM-HH:MM") },
+  { "days", 0, 0, G_OPTION_ARG_STRING, &opt_days, N_("Working days (default mon-fri), e.g. mon-thu or mon,wed,fri"), N_("DAYS") },
+  { "room", 0, 0, G_OPTION_ARG_STRING, &opt_room, N_("A room that must be free too"), N_("ROOM") },
+  { "tz", 0, 0, G_OPTION_ARG_STRING, &opt_tz, N_("Zone of the working hours (default: the system's)"), N_("ZONE") },
+  { "count", 0, 0, G_OPTION_ARG_STRING, &opt_count, N_("How many slots to list (default 5)"), N_("N") },
+  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for programs"), NULL },
+  { NULL },
+};
+
+/* Returns "2025-09-02 10:00–11:00 WIT" for an interval in @tzid. */
+static char *
+span_text (gint64 start, gint64 end, const char *tzid)
+{
+  g_autoptr(GTimeZone) tz = rapat_time_zone_load (tzid, NULL, NULL);
+  g_autofree char *day = NULL;
+  g_autofree char *t1 = NULL;
+  g_autofree char *t2 = NULL;
+  g_autofree char *ab = NULL;
+
+  if (tz == NULL)
+    tz = g_time_zone_new_utc ();
+  day = rapat_time_format (start, tz, "%Y-%m-%d");
+  t1 = rapat_time_format (start, tz, "%H:%M");
+  t2 = rapat_time_format (end, tz, "%H:%M");
+  ab = rapat_time_abbrev (start, tz);
+  return g_strdup_printf ("%s %s–%s %s", day, t1, t2, ab);
+}
+
+/* Returns the one-line description of clash @c of meeting @m. */
+static char *
+clash_text (const RapatMeeting *m, const RapatClash *c)
+{
+  g_autofree char *when = span_text (c->start_utc, c->end_utc, c->tzid);
+  g_autofree char *overlap = span_text (MAX (m->start_utc, c->start_utc),
+                                        MIN (m->end_utc, c->end_utc), m->tzid);
+
+  return g_strdup_printf (c->room ? _("meeting %" PRId64 " '%s' (%s) uses the same room '%s'; overlap %s")
+                                  : _("meeting %" PRId64 " '%s' (%s) also has '%s'; overlap %s"),
+                          c->meeting_id, c->title, when, c->what, overlap);
+}
+
+gboolean
+rapat_cmd_check_clashes (RapatCmdContext *ctx, gint64 meeting_id, GArray *person_ids,
+                         gboolean strict, GError **error)
+{
+  g_autoptr(RapatMeeting) m = rapat_store_meeting_get (ctx->store, meeting_id, error);
+  g_autoptr(GPtrArray) clashes = m != NULL ? rapat_store_meeting_clashes (ctx->store, meeting_id, error)
+                                           : NULL;
+  guint n = 0;
+
+  if (clashes == NULL)
+    return FALSE;
+  for (guint i = 0; i < clashes->len; i++)
+    {
+      const RapatClash *c = clashes->pdata[i];
+      g_autofree char *text = NULL;
+      gboolean relevant = person_ids == NULL;
+
+      for (guint j = 0; !relevant && j < person_ids->len; j++)
+        relevant = !c->room && c->person_id == g_array_index (person_ids, gint64, j);
+      if (!relevant)
+        continue;
+      text = clash_text (m, c);
+      if (strict)
+        {
+          g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IN_USE, _("meeting '%s': clashes: %s"),
+                       m->title, text);
+          return FALSE;
+        }
+      g_printerr (_("rapat: warning: clash: %s\n"), text);
+      n++;
+    }
+  return TRUE;
+}
+
+/* schedule conflicts [MEETING] */
+static gboolean
+schedule_conflicts (RapatCmdContext *ctx, GError **error)
+{
+  g_autoptr(GPtrArray) meetings = NULL;
+  g_autoptr(RapatJson) json = NULL;
+  guint total = 0;
+
+  if (ctx->n_args == 1)
+    {
+      gint64 id;
+      RapatMeeting *m;
+
+      if (!rapat_store_meeting_resolve (ctx->store, ctx->args[0], &id, error))
+        return FALSE;
+      m = rapat_store_meeting_get (ctx->store, id, error);
+      if (m == NULL)
+        return FALSE;
+      meetings = g_ptr_array_new_with_free_func ((GDestroyNotify) rapat_meeting_free);
+      g_ptr_array_add (meetings, m);
+    }
+  else
+    {
+      RapatMeetingFilter filter = { 0, 0, NULL, -1 };
+      g_autofree char *zone = opt_tz != NULL ? g_strdup (opt_tz) : rapat_time_zone_default ();
+      g_autoptr(GTimeZone) tz = rapat_time_zone_load (zone, NULL, error);
+
+      if (tz == NULL
+          || (opt_from != NULL && !rapat_time_parse_day (_("from"), opt_from, tz, 0, &filter.from_utc, error))
+          || (opt_to != NULL && !rapat_time_parse_day (_("to"), opt_to, tz, 1, &filter.to_utc, error)))
+        return FALSE;
+      meetings = rapat_store_meeting_list (ctx->store, &filter, error);
+      if (meetings == NULL)
+        return FALSE;
+    }
+  if (opt_json)
+    {
+      json = rapat_json_new (ctx->out);
+      rapat_json_begin_array (json, NULL);
+    }
+  for (guint i = 0; i < meetings->len; i++)
+    {
+      const RapatMeeting *m = meetings->pdata[i];
+      g_autoptr(GPtrArray) clashes = rapat_store_meeting_clashes (ctx->store, m->id, error);
+      g_autofree char *when = NULL;
+
+      if (clashes == NULL)
+        return FALSE;
+      if (clashes->len == 0)
+        continue;
+      total += clashes->len;
+      if (json != NULL)
+        {
+          rapat_json_begin_object (json, NULL);
+          rapat_json_int (json, "meeting_id", m->id);
+          rapat_json_string (json, "title", m->title);
+          rapat_json_begin_array (json, "clashes");
+          for (guint j = 0; j < clashes->len; j++)
+            {
+              const RapatClash *c = clashes->pdata[j];
+              g_autoptr(GTimeZone) ctz = rapat_present_zone (m);
+              g_autofree char *os = rapat_time_format_iso (MAX (m->start_utc, c->start_utc), ctz);
+              g_autofree char *oe = rapat_time_format_iso (MIN (m->end_utc, c->end_utc), ctz);
+
+              rapat_json_begin_object (json, NULL);
+              rapat_json_int (json, "meeting_id", c->meeting_id);
+              rapat_json_string (json, "title", c->title);
+              rapat_json_string (json, "shared", c->room ? "room" : "person");
+              rapat_json_string (json, c->room ? "room" : "person", c->what);
+              rapat_json_string (json, "overlap_start", os);
+              rapat_json_string (json, "overlap_end", oe);
+              rapat_json_end_object (json);
+            }
+          rapat_json_end_array (json);
+          rapat_json_end_object (json);
+          continue;
+        }
+      when = span_text (m->start_utc, m->end_utc, m->tzid);
+      fprintf (ctx->out, "%s %" G_GINT64_FORMAT " '%s' (%s)\n", _("Meeting"), m->id, m->title, when);
+      for (guint j = 0; j < clashes->len; j++)
+        {
+          g_autofree char *text = clash_text (m, clashes->pdata[j]);
+          fprintf (ctx->out, "  %s\n", text);
+        }
+    }
+  if (json != NULL)
+    rapat_json_end_array (json);
+  else if (total == 0)
+    fprintf (ctx->out, _("No clashes.\n"));
+  return TRUE;
+}
+
+/* Parses --days ("mon-fri", "mon,wed,fri", "sat") into a mask, bit 1..7 = Monday..Sunday. */
+static gboolean
+parse_days (const char *text, guint *mask, GError **error)
+{
+  static const char *const names[] = { NULL, "mon", "tue", "wed", "thu", "fri", "sat", "sun" };
+  g_auto(GStrv) parts = g_strsplit (text, ",", -1);
+
+  *mask = 0;
+  for (char **p = parts; *p != NULL; p++)
+    {
+      g_auto(GStrv) range = g_strsplit (*p, "-", 2);
+      int a = 0, b = 0;
+
+      for (int d = 1; d <= 7; d++)
+        {
+          if (g_ascii_strcasecmp (range[0], names[d]) == 0)
+            a = d;
+          if (range[1] != NULL && g_ascii_strcasecmp (range[1], names[d]) == 0)
+            b = d;
+        }
+      if (a == 0 || (range[1] != NULL && b == 0))
+        {
+          g_autofree char *ex = rapat_text_excerpt (text);
+          g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                       _("days '%s': expected day names mon..sun, as mon-fri or mon,wed,fri"), ex);
+          return FALSE;
+        }
+      if (b == 0)
+        b = a;
+      for (int d = a;; d = d % 7 + 1)
+        {
+          *mask |= 1u << d;
+          if (d == b)
+            break;
+        }
+    }
+  return TRUE;
+}
+
+/* Appends the busy intervals of @more to @busy. */
+static void
+add_busy (GArray *busy, GArray *more)
+{
+  g_array_append_vals (busy, more->data, more->len);
+}
+
+/* Orders busy intervals by start. */
+static int
+compare_busy (gconstpointer a, gconstpointer b)
+{
+  const RapatBusy *x = a, *y = b;
+
+  return x->start_utc < y->start_utc ? -1 : x->start_utc > y->start_utc;
+}
+
+/* schedule find-slot */
+static gboolean
+schedule_find_slot (RapatCmdContext *ctx, GError **error)
+{
+  g_autofree char *zone = opt_tz != NULL ? g_strdup (opt_tz) : rapat_time_zone_default ();
+  g_autofree char *tzid = NULL;
+  g_autoptr(GTimeZone) tz = NULL;
+  g_autoptr(GArray) busy = g_array_new (FALSE, FALSE, sizeof (RapatBusy));
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(RapatJson) json = NULL;
+  g_auto(GStrv) between = NULL;
+  int y, mo, d, minutes, h_from = 8 * 60, h_to = 16 * 60;
+  gint64 from, to, count = 5, found = 0;
+  guint days = 0x3e;   /* Monday to Friday */
+  GDate day, last;
+
+  if (opt_with == NULL || opt_duration == NULL || opt_between == NULL)
+    {
+      rapat_cmd_usage_error (error, "schedule find-slot",
+                             _("--with, --duration and --between are required"));
+      return FALSE;
+    }
+  between = g_strv_length (opt_between) == 1 && strstr (opt_between[0], "..") != NULL
+            ? g_strsplit (opt_between[0], "..", 2) : g_strdupv (opt_between);
+  if (g_strv_length (between) != 2)
+    {
+      rapat_cmd_usage_error (error, "schedule find-slot",
+                             _("--between takes two days: --between DATE --between DATE, or DATE..DATE"));
+      return FALSE;
+    }
+  tz = rapat_time_zone_load (zone, &tzid, error);
+  if (tz == NULL
+      || !rapat_time_parse_duration (_("duration"), opt_duration, RAPAT_MAX_ITEM_MINUTES, &minutes, error)
+      || !rapat_time_parse_day (_("between"), between[0], tz, 0, &from, error)
+      || !rapat_time_parse_day (_("between"), between[1], tz, 1, &to, error)
+      || (opt_days != NULL && !parse_days (opt_days, &days, error)))
+    return FALSE;
+  if (to <= from)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID, _("between '%s': after '%s'"),
+                   between[0], between[1]);
+      return FALSE;
+    }
+  if (opt_hours != NULL)
+    {
+      g_auto(GStrv) hours = g_strsplit (opt_hours, "-", 2);
+      if (g_strv_length (hours) != 2 || !rapat_time_parse_clock (_("hours"), hours[0], &h_from, error)
+          || !rapat_time_parse_clock (_("hours"), hours[1], &h_to, error))
+        {
+          if (error != NULL && *error == NULL)
+            {
+              g_autofree char *ex = rapat_text_excerpt (opt_hours);
+              g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                           _("hours '%s': expected HH:MM-HH:MM"), ex);
+            }
+          return FALSE;
+        }
+      if (h_to <= h_from)
+        {
+          g_autofree char *ex = rapat_text_excerpt (opt_hours);
+          g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                       _("hours '%s': the end must come after the start"), ex);
+          return FALSE;
+        }
+    }
+  if (opt_count != NULL && (!rapat_text_parse_id (opt_count, &count) || count > 1000))
+    {
+      g_autofree char *ex = rapat_text_excerpt (opt_count);
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("count '%s': expected a number from 1 to 1000"), ex);
+      return FALSE;
+    }
+  if (to - from > (gint64) 366 * 86400)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("between '%s': search at most a year at a time"), between[1]);
+      return FALSE;
+    }
+
+  /* Who must be free: people, or every member of a unit. */
+  for (char **w = opt_with; *w != NULL; w++)
+    {
+      g_autoptr(GError) not_person = NULL;
+      gint64 pid, uid;
+
+      if (rapat_store_person_resolve (ctx->store, *w, &pid, &not_person))
+        {
+          g_autoptr(GArray) b = rapat_store_person_busy (ctx->store, pid, from, to, error);
+          g_autoptr(RapatPerson) p = rapat_store_person_get (ctx->store, pid, error);
+          if (b == NULL || p == NULL)
+            return FALSE;
+          add_busy (busy, b);
+          g_ptr_array_add (names, g_strdup (p->name));
+        }
+      else if (g_error_matches (not_person, RAPAT_ERROR, RAPAT_ERROR_NOT_FOUND)
+               && rapat_store_unit_resolve (ctx->store, *w, &uid, NULL))
+        {
+          g_autoptr(GPtrArray) members = rapat_store_person_list (ctx->store, uid, error);
+          if (members == NULL)
+            return FALSE;
+          for (guint i = 0; i < members->len; i++)
+            {
+              const RapatPerson *p = members->pdata[i];
+              g_autoptr(GArray) b = rapat_store_person_busy (ctx->store, p->id, from, to, error);
+              if (b == NULL)
+                return FALSE;
+              add_busy (busy, b);
+              g_ptr_array_add (names, g_strdup (p->name));
+            }
+        }
+      else
+        {
+          g_propagate_error (error, g_steal_pointer (&not_person));
+          return FALSE;
+        }
+    }
+  if (opt_room != NULL)
+    {
+      g_autoptr(GArray) b = rapat_store_room_busy (ctx->store, opt_room, from, to, error);
+      if (b == NULL)
+        return FALSE;
+      add_busy (busy, b);
+    }
+  g_array_sort (busy, compare_busy);
+
+  if (opt_json)
+    {
+      json = rapat_json_new (ctx->out);
+      rapat_json_begin_array (json, NULL);
+    }
+  if (!rapat_time_parse_date (_("between"), between[0], &y, &mo, &d, error))
+    return FALSE;
+  g_date_clear (&day, 1);
+  g_date_set_dmy (&day, d, mo, y);
+  if (!rapat_time_parse_date (_("between"), between[1], &y, &mo, &d, error))
+    return FALSE;
+  g_date_clear (&last, 1);
+  g_date_set_dmy (&last, d, mo, y);
+  for (; g_date_compare (&day, &last) <= 0 && found < count; g_date_add_days (&day, 1))
+    {
+      g_autoptr(GDateTime) w0 = NULL;
+      g_autoptr(GDateTime) w1 = NULL;
+      gint64 t, window_end;
+
+      if ((days & (1u << g_date_get_weekday (&day))) == 0)
+        continue;
+      w0 = g_date_time_new (tz, g_date_get_year (&day), g_date_get_month (&day),
+                            g_date_get_day (&day), h_from / 60, h_from % 60, 0);
+      w1 = g_date_time_new (tz, g_date_get_year (&day), g_date_get_month (&day),
+                            g_date_get_day (&day), h_to / 60, h_to % 60, 0);
+      if (w0 == NULL || w1 == NULL)
+        continue;
+      t = g_date_time_to_unix (w0);
+      window_end = g_date_time_to_unix (w1);
+      /* Walk the busy intervals: each gap long enough is a slot at its start. */
+      for (guint i = 0; i <= busy->len && found < count; i++)
+        {
+          const RapatBusy *b = i < busy->len ? &g_array_index (busy, RapatBusy, i) : NULL;
+          gint64 gap_end = b != NULL ? MIN (b->start_utc, window_end) : window_end;
+
+          if (b != NULL && b->end_utc <= t)
+            continue;
+          if (gap_end - t >= (gint64) minutes * 60)
+            {
+              g_autofree char *slot = span_text (t, t + (gint64) minutes * 60, tzid);
+              g_autofree char *free_until = rapat_time_format (gap_end, tz, "%H:%M");
+
+              if (json != NULL)
+                {
+                  g_autofree char *s = rapat_time_format_iso (t, tz);
+                  g_autofree char *e = rapat_time_format_iso (t + (gint64) minutes * 60, tz);
+                  g_autofree char *fu = rapat_time_format_iso (gap_end, tz);
+                  rapat_json_begin_object (json, NULL);
+                  rapat_json_string (json, "start", s);
+                  rapat_json_string (json, "end", e);
+                  rapat_json_string (json, "free_until", fu);
+                  rapat_json_end_object (json);
+                }
+              else
+                fprintf (ctx->out, _("%s  (free until %s)\n"), slot, free_until);
+              found++;
+            }
+          if (b == NULL || b->start_utc >= window_end)
+            break;
+          t = MAX (t, b->end_utc);
+          if (t >= window_end)
+            break;
+        }
+    }
+  if (json != NULL)
+    rapat_json_end_array (json);
+  if (found == 0)
+    {
+      g_autofree char *who = g_strjoinv (", ", (char **) g_ptr_array_steal (names, NULL));
+      g_autofree char *dur = rapat_time_format_duration (minutes);
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_NOT_FOUND,
+                   _("duration '%s': no free slot from %s to %s within %02d:%02d-%02d:%02d on the working days (%d busy meetings of %s%s)"),
+                   dur, between[0], between[1], h_from / 60, h_from % 60, h_to / 60, h_to % 60,
+                   busy->len, who, opt_room != NULL ? _(" and the room") : "");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+const RapatCommand rapat_schedule_commands[] = {
+  { "conflicts", "[MEETING]", N_("List clashes of one meeting, or of all in a period"),
+    N_("Meetings clash when they overlap in time and share the room (same name, ignoring case\n"
+       "and spacing) or a person: organizer, attendee, stand-in or presenter. Cancelled\n"
+       "meetings never clash, and meetings that only touch (one ends as the other starts) do not."),
+    RAPAT_CMD_STORE, 0, 1, conflicts_entries, schedule_conflicts },
+  { "find-slot", "", N_("Find the earliest times when everyone (and the room) is free"),
+    N_("A UNIT given to --with means every member of that unit (not of units below it)."),
+    RAPAT_CMD_STORE, 0, 0, find_entries, schedule_find_slot },
+  { NULL },
+};
