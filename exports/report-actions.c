@@ -78,11 +78,18 @@ group_counts (GPtrArray *actions, guint from, RapatActionGrouping by, const char
               guint *end)
 {
   Counts c = { 0 };
-  const char *key = group_key (actions->pdata[from], by);
+  /* Groups end where the sort key changes, so keys that sort as equal
+   * (the same name in two Unicode normal forms) form one group. */
+  g_autofree char *key = g_utf8_collate_key (group_key (actions->pdata[from], by), -1);
   guint i = from;
 
-  for (; i < actions->len && strcmp (group_key (actions->pdata[i], by), key) == 0; i++)
-    count (&c, actions->pdata[i], as_of);
+  for (; i < actions->len; i++)
+    {
+      g_autofree char *k = g_utf8_collate_key (group_key (actions->pdata[i], by), -1);
+      if (strcmp (k, key) != 0)
+        break;
+      count (&c, actions->pdata[i], as_of);
+    }
   *end = i;
   return c;
 }
