@@ -278,8 +278,9 @@ meeting_description (const RapatMeeting *m, GPtrArray *agenda)
 {
   g_autoptr(GTimeZone) tz = rapat_time_zone_load (m->tzid, NULL, NULL);
   GString *s = g_string_new (m->description);
-  gint64 t = m->start_utc;
+  g_autofree gint64 *starts = g_new (gint64, agenda->len + 1);
 
+  rapat_agenda_schedule (m, agenda, starts);
   if (tz == NULL)
     tz = g_time_zone_new_utc ();
   if (agenda->len > 0)
@@ -291,13 +292,14 @@ meeting_description (const RapatMeeting *m, GPtrArray *agenda)
   for (guint i = 0; i < agenda->len; i++)
     {
       const RapatAgendaItem *it = agenda->pdata[i];
-      g_autofree char *t1 = rapat_time_format (t, tz, "%H:%M");
-      g_autofree char *t2 = rapat_time_format (t + (gint64) it->duration_min * 60, tz, "%H:%M");
+      g_autofree char *t1 = rapat_time_format (starts[i], tz, "%H:%M");
+      g_autofree char *t2 = rapat_time_format (starts[i] + (gint64) it->duration_min * 60, tz, "%H:%M");
 
       g_string_append_printf (s, "\n%s–%s %s", t1, t2, it->title);
       if (it->presenter_name != NULL)
         g_string_append_printf (s, " (%s)", it->presenter_name);
-      t += (gint64) it->duration_min * 60;
+      if (it->room != NULL)
+        g_string_append_printf (s, " [%s]", it->room);
     }
   return g_string_free (s, s->len == 0);
 }
@@ -335,8 +337,9 @@ session_event (RapatIcsWriter *w, const RapatMeeting *m, const RapatAgendaItem *
   add_time (ev, ICAL_DTSTART_PROPERTY, start, m->tzid);
   add_time (ev, ICAL_DTEND_PROPERTY, start + (gint64) it->duration_min * 60, m->tzid);
   icalcomponent_add_property (ev, icalproperty_new_summary (it->title));
-  if (m->location != NULL)
-    icalcomponent_add_property (ev, icalproperty_new_location (m->location));
+  if (it->room != NULL || m->location != NULL)
+    icalcomponent_add_property (ev, icalproperty_new_location (it->room != NULL ? it->room
+                                                                                : m->location));
   if (it->presenter_name != NULL)
     g_string_append_printf (desc, _("Presenter: %s"), it->presenter_name);
   if (it->notes != NULL)
@@ -377,15 +380,13 @@ rapat_ics_write_meeting (RapatIcsWriter *w, const RapatMeeting *m, GPtrArray *ag
 
   if (sessions)
     {
-      gint64 t = m->start_utc;
+      g_autofree gint64 *starts = g_new (gint64, agenda->len + 1);
 
+      rapat_agenda_schedule (m, agenda, starts);
       for (guint i = 0; i < agenda->len; i++)
         {
-          const RapatAgendaItem *it = agenda->pdata[i];
-          g_autoptr(icalcomponent) s = session_event (w, m, it, t);
-
+          g_autoptr(icalcomponent) s = session_event (w, m, agenda->pdata[i], starts[i]);
           emit_component (w->out, s);
-          t += (gint64) it->duration_min * 60;
         }
     }
   if (ferror (w->out))

@@ -5,6 +5,8 @@
 #include "text.h"
 #include "timeutil.h"
 
+#include <string.h>
+
 static char *opt_title;
 static char *opt_duration;
 static char *opt_type;
@@ -12,6 +14,9 @@ static char *opt_presenter;
 static char *opt_notes;
 static char *opt_at;
 static char *opt_issue;
+static char *opt_room;
+static char *opt_parallel;
+static gboolean opt_strict;
 static gboolean opt_json;
 
 static GOptionEntry add_entries[] = {
@@ -21,6 +26,9 @@ static GOptionEntry add_entries[] = {
   { "notes", 0, 0, G_OPTION_ARG_STRING, &opt_notes, N_("Notes"), N_("TEXT") },
   { "at", 0, 0, G_OPTION_ARG_STRING, &opt_at, N_("Insert at this number instead of at the end"), N_("POS") },
   { "issue", 0, 0, G_OPTION_ARG_STRING, &opt_issue, N_("The strategic issue the item discusses"), N_("ISSUE") },
+  { "room", 0, 0, G_OPTION_ARG_STRING, &opt_room, N_("Room of its own (a parallel session)"), N_("ROOM") },
+  { "parallel-with", 0, 0, G_OPTION_ARG_STRING, &opt_parallel, N_("Start together with this earlier item"), N_("ITEM") },
+  { "strict", 0, 0, G_OPTION_ARG_NONE, &opt_strict, N_("Refuse a room or presenter clash inside the meeting"), NULL },
   { NULL },
 };
 
@@ -38,6 +46,9 @@ static GOptionEntry edit_entries[] = {
   { "presenter", 0, 0, G_OPTION_ARG_STRING, &opt_presenter, N_("Presenter (\"\" clears it)"), N_("PERSON") },
   { "notes", 0, 0, G_OPTION_ARG_STRING, &opt_notes, N_("Notes (\"\" clears them)"), N_("TEXT") },
   { "issue", 0, 0, G_OPTION_ARG_STRING, &opt_issue, N_("Strategic issue (\"\" clears it)"), N_("ISSUE") },
+  { "room", 0, 0, G_OPTION_ARG_STRING, &opt_room, N_("Room (\"\" for the meeting's own)"), N_("ROOM") },
+  { "parallel-with", 0, 0, G_OPTION_ARG_STRING, &opt_parallel, N_("Start together with this earlier item (\"\" ends it)"), N_("ITEM") },
+  { "strict", 0, 0, G_OPTION_ARG_NONE, &opt_strict, N_("Refuse a room or presenter clash inside the meeting"), NULL },
   { NULL },
 };
 
@@ -109,6 +120,94 @@ apply_options (RapatCmdContext *ctx, RapatAgendaItem *item, GError **error)
   else if (opt_issue != NULL
            && !rapat_store_issue_resolve (ctx->store, opt_issue, &item->issue_id, error))
     return FALSE;
+  if (!rapat_cmd_take_text (_("room"), opt_room, RAPAT_TEXT_LINE, RAPAT_MAX_NAME, &item->room, error))
+    return FALSE;
+  if (opt_parallel != NULL && *opt_parallel == '\0')
+    item->parallel_with = 0;
+  else if (opt_parallel != NULL)
+    {
+      g_autoptr(RapatAgendaItem) other = rapat_store_agenda_resolve (ctx->store, item->meeting_id,
+                                                                     opt_parallel, error);
+      if (other == NULL)
+        return FALSE;
+      item->parallel_with = other->id;
+    }
+  return TRUE;
+}
+
+/* Returns a room name as compared for clashes: folded, spaces collapsed. */
+static char *
+room_key (const char *room)
+{
+  g_autofree char *folded = g_utf8_casefold (room, -1);
+  g_auto(GStrv) words = g_strsplit_set (g_strstrip (folded), " \t", -1);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (char **w = words; *w != NULL; w++)
+    if (**w != '\0')
+      g_string_append_printf (out, "%s%s", out->len > 0 ? " " : "", *w);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Checks the meeting's agenda after item @changed_id changed: an item runs
+ * in parallel only with an earlier item, and the changed item shares
+ * neither a room nor a presenter with an item at the same time (a warning,
+ * or with --strict an error). */
+static gboolean
+check_agenda (RapatCmdContext *ctx, const RapatMeeting *m, gint64 changed_id, GError **error)
+{
+  g_autoptr(GPtrArray) items = rapat_store_agenda_list (ctx->store, m->id, error);
+  g_autofree gint64 *starts = NULL;
+
+  if (items == NULL)
+    return FALSE;
+  for (guint i = 0; i < items->len; i++)
+    {
+      const RapatAgendaItem *it = items->pdata[i];
+      gboolean earlier = FALSE;
+
+      for (guint j = 0; it->parallel_with != 0 && j < i; j++)
+        earlier = earlier || ((const RapatAgendaItem *) items->pdata[j])->id == it->parallel_with;
+      if (it->parallel_with != 0 && !earlier)
+        {
+          g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                       _("agenda item '%d': runs in parallel with an item that does not come before it"),
+                       it->position);
+          return FALSE;
+        }
+    }
+  starts = g_new (gint64, items->len + 1);
+  rapat_agenda_schedule (m, items, starts);
+  for (guint i = 0; i < items->len; i++)
+    for (guint j = i + 1; j < items->len; j++)
+      {
+        const RapatAgendaItem *a = items->pdata[i], *b = items->pdata[j];
+        gint64 a_end = starts[i] + (gint64) a->duration_min * 60;
+        gint64 b_end = starts[j] + (gint64) b->duration_min * 60;
+        g_autofree char *ra = NULL;
+        g_autofree char *rb = NULL;
+        g_autofree char *what = NULL;
+
+        if (!(starts[i] < b_end && starts[j] < a_end) || (a->id != changed_id && b->id != changed_id))
+          continue;
+        ra = room_key (a->room != NULL ? a->room : rapat_cmd_or (m->location, ""));
+        rb = room_key (b->room != NULL ? b->room : rapat_cmd_or (m->location, ""));
+        if (*ra != '\0' && strcmp (ra, rb) == 0)
+          what = g_strdup_printf (_("room '%s'"), a->room != NULL ? a->room : m->location);
+        else if (a->presenter_id != 0 && a->presenter_id == b->presenter_id)
+          what = g_strdup_printf (_("presenter '%s'"), a->presenter_name);
+        else
+          continue;
+        if (opt_strict)
+          {
+            g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IN_USE,
+                         _("agenda item '%d': at the same time as item %d with the same %s"),
+                         b->position, a->position, what);
+            return FALSE;
+          }
+        g_printerr (_("rapat: warning: clash: agenda items %d and %d run at the same time with the same %s\n"),
+                    a->position, b->position, what);
+      }
   return TRUE;
 }
 
@@ -130,7 +229,8 @@ agenda_add (RapatCmdContext *ctx, GError **error)
   if (opt_at != NULL && !parse_position (_("position"), opt_at, (int) m->n_items, TRUE,
                                          &item->position, error))
     return FALSE;
-  if (!rapat_store_agenda_insert (ctx->store, item, error))
+  if (!rapat_store_agenda_insert (ctx->store, item, error)
+      || !check_agenda (ctx, m, item->id, error))
     return FALSE;
   fprintf (ctx->out, "%d\n", item->position);
   return TRUE;
@@ -234,7 +334,8 @@ agenda_move (RapatCmdContext *ctx, GError **error)
   item = rapat_store_agenda_resolve (ctx->store, m->id, ctx->args[1], error);
   return item != NULL
          && parse_position (_("position"), ctx->args[2], (int) m->n_items, FALSE, &to, error)
-         && rapat_store_agenda_move (ctx->store, m->id, item->position, to, error);
+         && rapat_store_agenda_move (ctx->store, m->id, item->position, to, error)
+         && check_agenda (ctx, m, item->id, error);
 }
 
 /* agenda edit MEETING ITEM */
@@ -248,7 +349,8 @@ agenda_edit (RapatCmdContext *ctx, GError **error)
     return FALSE;
   item = rapat_store_agenda_resolve (ctx->store, m->id, ctx->args[1], error);
   return item != NULL && apply_options (ctx, item, error)
-         && rapat_store_agenda_update (ctx->store, item, error);
+         && rapat_store_agenda_update (ctx->store, item, error)
+         && check_agenda (ctx, m, item->id, error);
 }
 
 /* agenda remove MEETING ITEM */

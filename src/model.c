@@ -203,6 +203,7 @@ rapat_agenda_item_free (RapatAgendaItem *item)
   g_free (item->presenter_name);
   g_free (item->notes);
   g_free (item->issue_title);
+  g_free (item->room);
   g_free (item);
 }
 
@@ -350,4 +351,28 @@ rapat_clash_free (RapatClash *clash)
   g_free (clash->tzid);
   g_free (clash->what);
   g_free (clash);
+}
+
+gint64
+rapat_agenda_schedule (const RapatMeeting *m, GPtrArray *items, gint64 *starts)
+{
+  gint64 cursor = m->start_utc;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const RapatAgendaItem *it = items->pdata[i];
+      gboolean placed = FALSE;
+
+      for (guint j = 0; it->parallel_with != 0 && j < i; j++)
+        if (((const RapatAgendaItem *) items->pdata[j])->id == it->parallel_with)
+          {
+            starts[i] = starts[j];
+            placed = TRUE;
+            break;
+          }
+      if (!placed)
+        starts[i] = cursor;
+      cursor = MAX (cursor, starts[i] + (gint64) it->duration_min * 60);
+    }
+  return cursor;
 }

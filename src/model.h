@@ -149,6 +149,8 @@ typedef struct {
   char *notes;
   gint64 issue_id;       /* the strategic issue it discusses, or 0 */
   char *issue_title;     /* filled by the store on reads */
+  char *room;            /* where it takes place, when not the meeting's location */
+  gint64 parallel_with;  /* id of an earlier item it runs in parallel with, or 0 */
 } RapatAgendaItem;
 
 typedef struct {
@@ -300,6 +302,13 @@ gboolean rapat_action_is_overdue (const RapatAction *action, const char *today);
  * must see (title, time, zone, location or status), so the sequence rises. */
 gboolean rapat_meeting_is_significant_change (const RapatMeeting *before,
                                               const RapatMeeting *after);
+
+/* Computes when each agenda item (RapatAgendaItem, in order) starts: after
+ * the items before it, or, for an item in parallel with an earlier one, at
+ * that item's start; after a parallel block the agenda goes on when its
+ * longest item ends.  Fills @starts (items->len instants) and returns the
+ * instant the agenda ends. */
+gint64 rapat_agenda_schedule (const RapatMeeting *m, GPtrArray *items, gint64 *starts);
 
 /* Returns a new globally unique identifier for a meeting or action. */
 char *rapat_uid_new (void);

@@ -14,6 +14,7 @@ struct _RapatTable {
   GPtrArray *rows;          /* of char ** (n_cols strings); row 0 = headers */
   GPtrArray *notes;         /* per row: the note under it, or NULL */
   gboolean *right;
+  gboolean *hide_empty;
   guint *max_width;
 };
 
@@ -35,6 +36,7 @@ rapat_table_new (const char *first_header, ...)
   t->notes = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (t->notes, NULL);
   t->right = g_new0 (gboolean, t->n_cols);
+  t->hide_empty = g_new0 (gboolean, t->n_cols);
   t->max_width = g_new0 (guint, t->n_cols);
   return t;
 }
@@ -44,6 +46,13 @@ rapat_table_align_right (RapatTable *table, guint col)
 {
   g_return_if_fail (col < table->n_cols);
   table->right[col] = TRUE;
+}
+
+void
+rapat_table_hide_empty (RapatTable *table, guint col)
+{
+  g_return_if_fail (col < table->n_cols);
+  table->hide_empty[col] = TRUE;
 }
 
 void
@@ -122,12 +131,19 @@ void
 rapat_table_print (RapatTable *table, FILE *out, const char *indent)
 {
   g_autofree gsize *widths = g_new0 (gsize, table->n_cols);
+  g_autofree gboolean *shown = g_new0 (gboolean, table->n_cols);
 
+  for (guint c = 0; c < table->n_cols; c++)
+    shown[c] = !table->hide_empty[c];
   for (guint r = 0; r < table->rows->len; r++)
     {
       char **row = table->rows->pdata[r];
       for (guint c = 0; c < table->n_cols; c++)
-        widths[c] = MAX (widths[c], rapat_text_width (row[c]));
+        {
+          widths[c] = MAX (widths[c], rapat_text_width (row[c]));
+          if (r > 0 && *row[c] != '\0')
+            shown[c] = TRUE;
+        }
     }
   for (guint r = 0; r < table->rows->len; r++)
     {
@@ -138,6 +154,8 @@ rapat_table_print (RapatTable *table, FILE *out, const char *indent)
         {
           gsize pad = widths[c] - rapat_text_width (row[c]);
 
+          if (!shown[c])
+            continue;
           if (c > 0)
             g_string_append (line, "  ");
           if (table->right[c])
@@ -170,6 +188,7 @@ rapat_table_free (RapatTable *table)
   g_ptr_array_unref (table->rows);
   g_ptr_array_unref (table->notes);
   g_free (table->right);
+  g_free (table->hide_empty);
   g_free (table->max_width);
   g_free (table);
 }

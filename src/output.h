@@ -15,6 +15,8 @@ RapatTable *rapat_table_new (const char *first_header, ...) G_GNUC_NULL_TERMINAT
 void rapat_table_align_right (RapatTable *table, guint col);
 /* Cuts cells of column @col to @width columns, ending them with "…". */
 void rapat_table_max_width (RapatTable *table, guint col, guint width);
+/* Leaves column @col out of the printout when every row has it empty. */
+void rapat_table_hide_empty (RapatTable *table, guint col);
 /* Adds a row of as many cells as there are headers; a NULL cell is empty.
  * The strings are copied. */
 void rapat_table_add (RapatTable *table, ...);

@@ -74,14 +74,16 @@ void
 rapat_present_agenda_json (RapatJson *json, const RapatMeeting *m, GTimeZone *tz,
                            GPtrArray *items)
 {
-  gint64 t = m->start_utc;
+  g_autofree gint64 *starts = g_new (gint64, items->len + 1);
 
+  rapat_agenda_schedule (m, items, starts);
   rapat_json_begin_array (json, "agenda");
   for (guint i = 0; i < items->len; i++)
     {
       const RapatAgendaItem *it = items->pdata[i];
-      g_autofree char *start = rapat_time_format_iso (t, tz);
-      g_autofree char *end = rapat_time_format_iso (t + (gint64) it->duration_min * 60, tz);
+      gint64 end = starts[i] + (gint64) it->duration_min * 60;
+      g_autofree char *start = rapat_time_format_iso (starts[i], tz);
+      g_autofree char *end_s = rapat_time_format_iso (end, tz);
 
       rapat_json_begin_object (json, NULL);
       rapat_json_int (json, "number", it->position);
@@ -90,15 +92,16 @@ rapat_present_agenda_json (RapatJson *json, const RapatMeeting *m, GTimeZone *tz
       rapat_json_string (json, "type", rapat_enum_name (&rapat_agenda_type_enum, it->type));
       rapat_json_int (json, "duration_minutes", it->duration_min);
       rapat_json_string (json, "start", start);
-      rapat_json_string (json, "end", end);
+      rapat_json_string (json, "end", end_s);
       rapat_json_id (json, "presenter_id", it->presenter_id);
       rapat_json_string (json, "presenter", it->presenter_name);
+      rapat_json_string (json, "room", it->room);
+      rapat_json_id (json, "parallel_with", it->parallel_with);
       rapat_json_string (json, "notes", it->notes);
       rapat_json_id (json, "issue_id", it->issue_id);
       rapat_json_string (json, "issue", it->issue_title);
-      rapat_json_bool (json, "past_end", t + (gint64) it->duration_min * 60 > m->end_utc);
+      rapat_json_bool (json, "past_end", end > m->end_utc);
       rapat_json_end_object (json);
-      t += (gint64) it->duration_min * 60;
     }
   rapat_json_end_array (json);
 }
@@ -108,27 +111,34 @@ rapat_present_agenda_table (FILE *out, const RapatMeeting *m, GTimeZone *tz, GPt
                             const char *indent)
 {
   g_autoptr(RapatTable) table = rapat_table_new (_("No"), _("Time"), _("Length"), _("Type"),
-                                                 _("Item"), _("Presenter"), _("Issue"), NULL);
-  gint64 t = m->start_utc;
+                                                 _("Item"), _("Presenter"), _("Room"), _("Issue"),
+                                                 NULL);
+  g_autofree gint64 *starts = g_new (gint64, items->len + 1);
+  gint64 t = rapat_agenda_schedule (m, items, starts);
 
   rapat_table_align_right (table, 0);
   rapat_table_align_right (table, 2);
   rapat_table_max_width (table, 4, 60);
+  rapat_table_max_width (table, 6, 24);
+  rapat_table_hide_empty (table, 6);
+  rapat_table_hide_empty (table, 7);
   for (guint i = 0; i < items->len; i++)
     {
       const RapatAgendaItem *it = items->pdata[i];
-      gint64 end = t + (gint64) it->duration_min * 60;
+      gint64 end = starts[i] + (gint64) it->duration_min * 60;
       g_autofree char *no = g_strdup_printf ("%d", it->position);
-      g_autofree char *t1 = rapat_present_clock (t, tz);
+      g_autofree char *t1 = rapat_present_clock (starts[i], tz);
       g_autofree char *t2 = rapat_present_clock (end, tz);
       g_autofree char *span = g_strdup_printf ("%s–%s%s", t1, t2, end > m->end_utc ? " !" : "");
       g_autofree char *dur = rapat_time_format_duration (it->duration_min);
       g_autofree char *issue = it->issue_id != 0 ? g_strdup_printf ("#%" G_GINT64_FORMAT, it->issue_id)
                                                  : NULL;
+      /* An item in a parallel block is marked, so the shared time reads right. */
+      g_autofree char *title = it->parallel_with != 0 ? g_strconcat ("∥ ", it->title, NULL)
+                                                      : g_strdup (it->title);
 
       rapat_table_add (table, no, span, dur, _(rapat_enum_name (&rapat_agenda_type_enum, it->type)),
-                       it->title, it->presenter_name, issue);
-      t = end;
+                       title, it->presenter_name, it->room, issue);
     }
   rapat_table_print (table, out, indent);
   for (guint i = 0, n = 0; i < items->len; i++)

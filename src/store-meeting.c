@@ -198,7 +198,8 @@ rapat_store_meeting_resolve (RapatStore *store, const char *text, gint64 *id, GE
 
 #define ITEM_COLUMNS \
   "a.id, a.meeting_id, a.position, a.title, a.type, a.duration_min, a.presenter_id, " \
-  "p.name, a.notes, a.issue_id, (SELECT title FROM issue WHERE id = a.issue_id) "
+  "p.name, a.notes, a.issue_id, (SELECT title FROM issue WHERE id = a.issue_id), a.room, " \
+  "a.parallel_with "
 
 /* Reads an agenda item from the current row of a statement selecting ITEM_COLUMNS. */
 static RapatAgendaItem *
@@ -217,6 +218,8 @@ item_from_row (StoreStmt *stmt)
   item->notes = store_column_text (stmt, 8);
   item->issue_id = sqlite3_column_int64 (stmt, 9);
   item->issue_title = store_column_text (stmt, 10);
+  item->room = store_column_text (stmt, 11);
+  item->parallel_with = sqlite3_column_int64 (stmt, 12);
   return item;
 }
 
@@ -307,7 +310,7 @@ rapat_store_agenda_insert (RapatStore *store, RapatAgendaItem *item, GError **er
     return FALSE;
   stmt = store_prepare (store,
     "INSERT INTO agenda_item (meeting_id, position, title, type, duration_min, presenter_id, notes, "
-    "issue_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
+    "issue_id, room, parallel_with) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, item->meeting_id);
@@ -318,6 +321,8 @@ rapat_store_agenda_insert (RapatStore *store, RapatAgendaItem *item, GError **er
   store_bind_id (stmt, 6, item->presenter_id);
   store_bind_text (stmt, 7, item->notes);
   store_bind_id (stmt, 8, item->issue_id);
+  store_bind_text (stmt, 9, item->room);
+  store_bind_id (stmt, 10, item->parallel_with);
   if (!store_step_done (store, stmt, _("unable to add the agenda item"), error))
     return FALSE;
   item->id = sqlite3_last_insert_rowid (store->db);
@@ -330,7 +335,7 @@ rapat_store_agenda_update (RapatStore *store, const RapatAgendaItem *item, GErro
 {
   g_autoptr(StoreStmt) stmt = store_prepare (store,
     "UPDATE agenda_item SET title = ?2, type = ?3, duration_min = ?4, presenter_id = ?5, "
-    "notes = ?6, issue_id = ?7 WHERE id = ?1", error);
+    "notes = ?6, issue_id = ?7, room = ?8, parallel_with = ?9 WHERE id = ?1", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -341,6 +346,8 @@ rapat_store_agenda_update (RapatStore *store, const RapatAgendaItem *item, GErro
   store_bind_id (stmt, 5, item->presenter_id);
   store_bind_text (stmt, 6, item->notes);
   store_bind_id (stmt, 7, item->issue_id);
+  store_bind_text (stmt, 8, item->room);
+  store_bind_id (stmt, 9, item->parallel_with);
   if (!store_step_done (store, stmt, _("unable to change the agenda item"), error))
     return FALSE;
   return item->issue_id == 0
