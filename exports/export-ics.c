@@ -355,17 +355,29 @@ session_event (RapatIcsWriter *w, const RapatMeeting *m, const RapatAgendaItem *
   return ev;
 }
 
-gboolean
-rapat_ics_write_meeting (RapatIcsWriter *w, const RapatMeeting *m, GPtrArray *agenda,
-                         GPtrArray *attendees, gboolean sessions, GError **error)
+/* Builds the VEVENT of meeting @m; @r, if not NULL, makes it a series'
+ * master or exception. */
+static icalcomponent *
+meeting_event (RapatIcsWriter *w, const RapatMeeting *m, GPtrArray *agenda,
+               GPtrArray *attendees, const RapatIcsRecurrence *r)
 {
-  g_autoptr(icalcomponent) ev = icalcomponent_new (ICAL_VEVENT_COMPONENT);
+  icalcomponent *ev = icalcomponent_new (ICAL_VEVENT_COMPONENT);
   g_autofree char *desc = meeting_description (m, agenda);
 
-  add_identity (w, ev, m->uid, m->created_at, m->updated_at);
+  add_identity (w, ev, r != NULL ? r->uid : m->uid, m->created_at, m->updated_at);
   icalcomponent_add_property (ev, icalproperty_new_sequence ((int) meeting_sequence (w, m)));
   add_time (ev, ICAL_DTSTART_PROPERTY, m->start_utc, m->tzid);
   add_time (ev, ICAL_DTEND_PROPERTY, m->end_utc, m->tzid);
+  if (r != NULL && r->rrule != NULL)
+    {
+      icalproperty *rule = icalproperty_new_rrule (icalrecurrencetype_from_string (r->rrule));
+
+      icalcomponent_add_property (ev, rule);
+      for (guint i = 0; r->exdates != NULL && i < r->exdates->len; i++)
+        add_time (ev, ICAL_EXDATE_PROPERTY, g_array_index (r->exdates, gint64, i), m->tzid);
+    }
+  if (r != NULL && r->recurrence_utc != 0)
+    add_time (ev, ICAL_RECURRENCEID_PROPERTY, r->recurrence_utc, m->tzid);
   icalcomponent_add_property (ev, icalproperty_new_summary (m->title));
   if (m->location != NULL)
     icalcomponent_add_property (ev, icalproperty_new_location (m->location));
@@ -376,8 +388,39 @@ rapat_ics_write_meeting (RapatIcsWriter *w, const RapatMeeting *m, GPtrArray *ag
   icalcomponent_add_property (ev, icalproperty_new_transp (ICAL_TRANSP_OPAQUE));
   add_organizer (ev, m);
   add_attendees (w, ev, attendees);
-  emit_component (w->out, ev);
+  return ev;
+}
 
+/* Returns FALSE with @error set if writing to the calendar failed. */
+static gboolean
+check_stream (RapatIcsWriter *w, GError **error)
+{
+  if (ferror (w->out))
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO, _("unable to write the calendar: %s"),
+                   g_strerror (errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+rapat_ics_write_recurring (RapatIcsWriter *w, const RapatMeeting *m, GPtrArray *agenda,
+                           GPtrArray *attendees, const RapatIcsRecurrence *r, GError **error)
+{
+  g_autoptr(icalcomponent) ev = meeting_event (w, m, agenda, attendees, r);
+
+  emit_component (w->out, ev);
+  return check_stream (w, error);
+}
+
+gboolean
+rapat_ics_write_meeting (RapatIcsWriter *w, const RapatMeeting *m, GPtrArray *agenda,
+                         GPtrArray *attendees, gboolean sessions, GError **error)
+{
+  g_autoptr(icalcomponent) ev = meeting_event (w, m, agenda, attendees, NULL);
+
+  emit_component (w->out, ev);
   if (sessions)
     {
       g_autofree gint64 *starts = g_new (gint64, agenda->len + 1);
@@ -389,13 +432,7 @@ rapat_ics_write_meeting (RapatIcsWriter *w, const RapatMeeting *m, GPtrArray *ag
           emit_component (w->out, s);
         }
     }
-  if (ferror (w->out))
-    {
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO, _("unable to write the calendar: %s"),
-                   g_strerror (errno));
-      return FALSE;
-    }
-  return TRUE;
+  return check_stream (w, error);
 }
 
 gboolean
@@ -467,13 +504,7 @@ rapat_ics_write_action (RapatIcsWriter *w, const RapatAction *a, const RapatMeet
   icalproperty_add_parameter (owner, icalparameter_new_role (ICAL_ROLE_REQPARTICIPANT));
   icalcomponent_add_property (todo, owner);
   emit_component (w->out, todo);
-  if (ferror (w->out))
-    {
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO, _("unable to write the calendar: %s"),
-                   g_strerror (errno));
-      return FALSE;
-    }
-  return TRUE;
+  return check_stream (w, error);
 }
 
 gboolean

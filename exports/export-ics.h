@@ -46,6 +46,21 @@ gboolean rapat_ics_write_timezone (RapatIcsWriter *w, const char *tzid, gint64 f
 gboolean rapat_ics_write_meeting (RapatIcsWriter *w, const RapatMeeting *m, GPtrArray *agenda,
                                   GPtrArray *attendees, gboolean sessions, GError **error);
 
+/* How a VEVENT belongs to a recurring series. */
+typedef struct {
+  const char *uid;         /* the series' UID, written instead of the meeting's */
+  const char *rrule;       /* for the master event: its RRULE */
+  GArray *exdates;         /* for the master event: starts (gint64) left out, or NULL */
+  gint64 recurrence_utc;   /* for an exception: the start the rule gave it, else 0 */
+} RapatIcsRecurrence;
+
+/* Writes a meeting of a series: the master event (@r->rrule set; @m gives
+ * its properties, @r's rule and @m's start its times) or an exception
+ * (@r->recurrence_utc set: RECURRENCE-ID). */
+gboolean rapat_ics_write_recurring (RapatIcsWriter *w, const RapatMeeting *m, GPtrArray *agenda,
+                                    GPtrArray *attendees, const RapatIcsRecurrence *r,
+                                    GError **error);
+
 /* Writes the action as a VTODO with its owner as ATTENDEE; when @m (the
  * meeting that raised it) is not NULL, RELATED-TO its uid, with its
  * organizer as ORGANIZER. */

@@ -263,6 +263,14 @@ action_update (RapatCmdContext *ctx, GError **error)
   if (after == NULL || !apply_owner (ctx, "action update", after, FALSE, error)
       || !apply_details (ctx, after, error) || !apply_due (ctx, after, error))
     return FALSE;
+  /* Status first: done means 100%, and an explicit --progress must agree. */
+  if (opt_status != NULL)
+    {
+      int status;
+      if (!rapat_enum_parse (&rapat_action_status_enum, opt_status, &status, error))
+        return FALSE;
+      set_status (after, status, ctx->now);
+    }
   if (opt_progress != NULL)
     {
       gint64 v = -1;
@@ -275,19 +283,16 @@ action_update (RapatCmdContext *ctx, GError **error)
         }
       after->progress = v < 0 ? 0 : (int) v;
     }
-  if (opt_status != NULL)
-    {
-      int status;
-      if (!rapat_enum_parse (&rapat_action_status_enum, opt_status, &status, error))
-        return FALSE;
-      set_status (after, status, ctx->now);
-    }
   if (after->status == RAPAT_ACTION_DONE && after->progress != 100)
     {
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
                    _("progress '%d': a done action is 100%% complete"), after->progress);
       return FALSE;
     }
+  /* Under an issue and raised in a meeting: that meeting discussed the issue. */
+  if (after->meeting_id != 0 && after->issue_id != 0
+      && !rapat_store_issue_link (ctx->store, after->issue_id, after->meeting_id, TRUE, error))
+    return FALSE;
   return save_action (ctx, before, after, error);
 }
 

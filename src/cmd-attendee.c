@@ -12,6 +12,7 @@ static char *opt_at;
 static char *opt_by;
 static char *opt_note;
 static gboolean opt_strict;
+static gboolean opt_series;
 static gboolean opt_json;
 
 /* How long before the start an arrival may be recorded. */
@@ -20,6 +21,7 @@ static gboolean opt_json;
 static GOptionEntry add_entries[] = {
   { "role", 0, 0, G_OPTION_ARG_STRING, &opt_role, N_("chair, speaker, participant (default), optional or observer"), N_("ROLE") },
   { "strict", 0, 0, G_OPTION_ARG_NONE, &opt_strict, N_("Refuse to invite someone already booked then, instead of warning"), NULL },
+  { "series", 0, 0, G_OPTION_ARG_NONE, &opt_series, N_("For a recurring meeting: invite to this and every later occurrence"), NULL },
   { NULL },
 };
 
@@ -66,18 +68,12 @@ load_attendee (RapatCmdContext *ctx, const RapatMeeting *m, const char *text, GE
   return a;
 }
 
-/* attendee add MEETING PERSON... */
+/* Invites the people named in ctx->args[1..] to @m with @role. */
 static gboolean
-attendee_add (RapatCmdContext *ctx, GError **error)
+invite (RapatCmdContext *ctx, const RapatMeeting *m, int role, GError **error)
 {
-  g_autoptr(RapatMeeting) m = load_meeting (ctx, ctx->args[0], error);
   g_autoptr(GArray) added = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int role = RAPAT_ROLE_PARTICIPANT;
 
-  if (m == NULL)
-    return FALSE;
-  if (opt_role != NULL && !rapat_enum_parse (&rapat_role_enum, opt_role, &role, error))
-    return FALSE;
   for (int i = 1; i < ctx->n_args; i++)
     {
       g_autoptr(RapatAttendee) a = rapat_attendee_new ();
@@ -91,6 +87,39 @@ attendee_add (RapatCmdContext *ctx, GError **error)
       g_array_append_val (added, a->person_id);
     }
   return rapat_cmd_check_clashes (ctx, m->id, added, opt_strict, error);
+}
+
+/* attendee add MEETING PERSON... */
+static gboolean
+attendee_add (RapatCmdContext *ctx, GError **error)
+{
+  g_autoptr(RapatMeeting) m = load_meeting (ctx, ctx->args[0], error);
+  g_autoptr(GPtrArray) series = NULL;
+  int role = RAPAT_ROLE_PARTICIPANT;
+
+  if (m == NULL)
+    return FALSE;
+  if (opt_role != NULL && !rapat_enum_parse (&rapat_role_enum, opt_role, &role, error))
+    return FALSE;
+  if (!opt_series)
+    return invite (ctx, m, role, error);
+  if (m->series_id == 0)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("meeting '%s': does not repeat, so --series has nothing to add to"), m->title);
+      return FALSE;
+    }
+  series = rapat_store_series_meetings (ctx->store, m->series_id, error);
+  if (series == NULL)
+    return FALSE;
+  for (guint i = 0; i < series->len; i++)
+    {
+      const RapatMeeting *o = series->pdata[i];
+      if (o->recurrence_utc >= m->recurrence_utc && o->status != RAPAT_MEETING_CANCELLED
+          && !invite (ctx, o, role, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /* attendee list MEETING */

@@ -3,6 +3,7 @@
 #include "export-ics.h"
 #include "output.h"
 #include "present.h"
+#include "recur.h"
 #include "text.h"
 #include "timeutil.h"
 
@@ -124,7 +125,7 @@ compare_zone_names (gconstpointer a, gconstpointer b)
 
 /* Writes one VTIMEZONE per zone used, covering the dates of its meetings. */
 static gboolean
-write_timezones (RapatIcsWriter *w, GPtrArray *meetings, GError **error)
+write_timezones (RapatCmdContext *ctx, RapatIcsWriter *w, GPtrArray *meetings, GError **error)
 {
   g_autoptr(GHashTable) ranges = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_autoptr(GPtrArray) order = g_ptr_array_new ();
@@ -147,12 +148,117 @@ write_timezones (RapatIcsWriter *w, GPtrArray *meetings, GError **error)
         }
       range[0] = MIN (range[0], m->start_utc);
       range[1] = MAX (range[1], m->end_utc);
+      /* A series is written whole: its zone must cover all of it. */
+      if (m->series_id != 0)
+        {
+          g_autoptr(RapatSeries) series = rapat_store_series_get (ctx->store, m->series_id, error);
+          g_autoptr(GPtrArray) all = series != NULL
+            ? rapat_store_series_meetings (ctx->store, series->id, error) : NULL;
+
+          if (all == NULL)
+            return FALSE;
+          range[0] = MIN (range[0], series->start_utc);
+          for (guint j = 0; j < all->len; j++)
+            {
+              const RapatMeeting *o = all->pdata[j];
+              range[0] = MIN (range[0], MIN (o->start_utc, o->recurrence_utc));
+              range[1] = MAX (range[1], MAX (o->end_utc, o->recurrence_utc));
+            }
+        }
     }
   g_ptr_array_sort (order, compare_zone_names);
   for (guint i = 0; i < order->len; i++)
     {
       const gint64 *range = g_hash_table_lookup (ranges, order->pdata[i]);
       if (!rapat_ics_write_timezone (w, order->pdata[i], range[0], range[1], error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* TRUE when occurrence @o differs from the series' @template in what a
+ * calendar shows, so it needs an exception of its own. */
+static gboolean
+is_exception (const RapatMeeting *o, const RapatMeeting *template)
+{
+  return o->start_utc != o->recurrence_utc
+         || o->end_utc - o->start_utc != template->end_utc - template->start_utc
+         || g_strcmp0 (o->title, template->title) != 0
+         || g_strcmp0 (o->location, template->location) != 0
+         || g_strcmp0 (o->description, template->description) != 0
+         || o->status != template->status || o->sequence != template->sequence;
+}
+
+/* Writes the whole series of occurrence @m: a master event with the rule,
+ * EXDATE for occurrences cancelled or deleted, and an exception (with
+ * RECURRENCE-ID) for each occurrence that was moved or changed. */
+static gboolean
+write_series (RapatCmdContext *ctx, RapatIcsWriter *w, const RapatMeeting *m, GError **error)
+{
+  g_autoptr(RapatSeries) series = rapat_store_series_get (ctx->store, m->series_id, error);
+  g_autoptr(GPtrArray) occurrences = NULL;
+  g_autoptr(GArray) expected = NULL;
+  g_autoptr(GArray) exdates = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) by_start = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GTimeZone) tz = NULL;
+  g_autoptr(RapatMeeting) master = NULL;
+  g_autoptr(GPtrArray) agenda = NULL;
+  g_autoptr(GPtrArray) attendees = NULL;
+  const RapatMeeting *template = NULL;
+  RapatIcsRecurrence r = { 0 };
+
+  if (series == NULL)
+    return FALSE;
+  occurrences = rapat_store_series_meetings (ctx->store, series->id, error);
+  tz = rapat_time_zone_load (series->tzid, NULL, error);
+  if (occurrences == NULL || tz == NULL)
+    return FALSE;
+  expected = rapat_recur_expand (series->rrule, series->start_utc, tz, error);
+  if (expected == NULL)
+    return FALSE;
+  /* The master's properties come from the first occurrence as scheduled. */
+  for (guint i = 0; i < occurrences->len; i++)
+    {
+      RapatMeeting *o = occurrences->pdata[i];
+
+      g_hash_table_insert (by_start, &o->recurrence_utc, o);
+      if (template == NULL && o->status != RAPAT_MEETING_CANCELLED && o->start_utc == o->recurrence_utc)
+        template = o;
+    }
+  if (template == NULL)
+    template = m;
+  for (guint i = 0; i < expected->len; i++)
+    {
+      gint64 *t = &g_array_index (expected, gint64, i);
+      const RapatMeeting *o = g_hash_table_lookup (by_start, t);
+
+      if (o == NULL || o->status == RAPAT_MEETING_CANCELLED)
+        g_array_append_val (exdates, *t);
+    }
+  master = rapat_store_meeting_get (ctx->store, template->id, error);
+  agenda = master != NULL ? rapat_store_agenda_list (ctx->store, master->id, error) : NULL;
+  attendees = agenda != NULL ? rapat_store_attendee_list (ctx->store, master->id, error) : NULL;
+  if (attendees == NULL)
+    return FALSE;
+  master->start_utc = series->start_utc;
+  master->end_utc = series->start_utc + (template->end_utc - template->start_utc);
+  r.uid = series->uid;
+  r.rrule = series->rrule;
+  r.exdates = exdates;
+  if (!rapat_ics_write_recurring (w, master, agenda, attendees, &r, error))
+    return FALSE;
+  for (guint i = 0; i < occurrences->len; i++)
+    {
+      const RapatMeeting *o = occurrences->pdata[i];
+      g_autoptr(GPtrArray) oa = NULL;
+      g_autoptr(GPtrArray) ot = NULL;
+      RapatIcsRecurrence x = { series->uid, NULL, NULL, o->recurrence_utc };
+
+      if (o == template || o->status == RAPAT_MEETING_CANCELLED || !is_exception (o, template))
+        continue;
+      oa = rapat_store_agenda_list (ctx->store, o->id, error);
+      ot = oa != NULL ? rapat_store_attendee_list (ctx->store, o->id, error) : NULL;
+      if (ot == NULL || !rapat_ics_write_recurring (w, o, oa, ot, &x, error))
         return FALSE;
     }
   return TRUE;
@@ -166,6 +272,7 @@ export_ics (RapatCmdContext *ctx, GError **error)
   g_autoptr(RapatOutput) output = NULL;
   g_autoptr(RapatIcsWriter) w = NULL;
   g_autofree char *calname = NULL;
+  g_autoptr(GHashTable) series_done = g_hash_table_new (g_int64_hash, g_int64_equal);
   int method = RAPAT_ICS_PUBLISH;
 
   if (opt_method != NULL && !rapat_enum_parse (&rapat_ics_method_enum, opt_method, &method, error))
@@ -193,18 +300,31 @@ export_ics (RapatCmdContext *ctx, GError **error)
   if (output == NULL)
     return FALSE;
   w = rapat_ics_writer_new (rapat_output_stream (output), method, calname, ctx->now);
-  if (!write_timezones (w, meetings, error))
+  if (!write_timezones (ctx, w, meetings, error))
     return FALSE;
   for (guint i = 0; i < meetings->len; i++)
     {
       const RapatMeeting *m = meetings->pdata[i];
-      g_autoptr(GPtrArray) agenda = rapat_store_agenda_list (ctx->store, m->id, error);
-      g_autoptr(GPtrArray) attendees = agenda != NULL
-        ? rapat_store_attendee_list (ctx->store, m->id, error) : NULL;
+      g_autoptr(GPtrArray) agenda = NULL;
+      g_autoptr(GPtrArray) attendees = NULL;
 
-      if (attendees == NULL
-          || !rapat_ics_write_meeting (w, m, agenda, attendees, opt_sessions, error))
-        return FALSE;
+      /* A series is written once, whole, whichever of its occurrences was selected. */
+      if (m->series_id != 0)
+        {
+          if (g_hash_table_contains (series_done, &m->series_id))
+            continue;
+          g_hash_table_add (series_done, (gpointer) &m->series_id);
+          if (!write_series (ctx, w, m, error))
+            return FALSE;
+        }
+      else
+        {
+          agenda = rapat_store_agenda_list (ctx->store, m->id, error);
+          attendees = agenda != NULL ? rapat_store_attendee_list (ctx->store, m->id, error) : NULL;
+          if (attendees == NULL
+              || !rapat_ics_write_meeting (w, m, agenda, attendees, opt_sessions, error))
+            return FALSE;
+        }
       if (opt_actions && method == RAPAT_ICS_PUBLISH)
         {
           RapatActionFilter filter = { 0 };

@@ -2,6 +2,7 @@
 #include "cmd.h"
 #include "output.h"
 #include "present.h"
+#include "recur.h"
 #include "text.h"
 #include "timeutil.h"
 
@@ -20,6 +21,9 @@ static char *opt_status;
 static char *opt_from;
 static char *opt_to;
 static char *opt_reason;
+static char *opt_repeat;
+static char *opt_until;
+static char *opt_count;
 static gboolean opt_force;
 static gboolean opt_strict;
 static gboolean opt_json;
@@ -38,6 +42,9 @@ static GOptionEntry add_entries[] = {
   { "description", 0, 0, G_OPTION_ARG_STRING, &opt_description, N_("Longer description"), N_("TEXT") },
   { "status", 0, 0, G_OPTION_ARG_STRING, &opt_status, N_("tentative or confirmed (default)"), N_("STATUS") },
   { "strict", 0, 0, G_OPTION_ARG_NONE, &opt_strict, N_("Refuse a clash instead of warning about it"), NULL },
+  { "repeat", 0, 0, G_OPTION_ARG_STRING, &opt_repeat, N_("Repeat: daily, weekly, monthly, yearly or an RRULE"), N_("RULE") },
+  { "until", 0, 0, G_OPTION_ARG_STRING, &opt_until, N_("Last day of the series (with --repeat)"), N_("DATE") },
+  { "count", 0, 0, G_OPTION_ARG_STRING, &opt_count, N_("Number of occurrences (with --repeat)"), N_("N") },
   { NULL },
 };
 
@@ -226,6 +233,79 @@ apply_details (RapatCmdContext *ctx, RapatMeeting *m, GError **error)
   return TRUE;
 }
 
+/* Returns the uid of the occurrence of series @uid starting at @t:
+ * "<local part>-<UTC start>@<domain>". */
+static char *
+occurrence_uid (const char *uid, gint64 t)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autofree char *stamp = rapat_time_format (t, utc, "%Y%m%dT%H%M%SZ");
+  const char *at = strrchr (uid, '@');
+
+  if (at == NULL)
+    return g_strdup_printf ("%s-%s", uid, stamp);
+  return g_strdup_printf ("%.*s-%s%s", (int) (at - uid), uid, stamp, at);
+}
+
+/* Creates the series @m starts and one meeting per occurrence; prints the
+ * first occurrence's id. */
+static gboolean
+add_series (RapatCmdContext *ctx, RapatMeeting *m, GError **error)
+{
+  g_autoptr(RapatSeries) series = g_new0 (RapatSeries, 1);
+  g_autoptr(GTimeZone) tz = rapat_present_zone (m);
+  g_autoptr(GArray) starts = NULL;
+  gint64 count = 0, length = m->end_utc - m->start_utc, first = 0;
+
+  if (opt_repeat == NULL)
+    {
+      rapat_cmd_usage_error (error, "meeting add", _("--until and --count go with --repeat"));
+      return FALSE;
+    }
+  if (opt_until != NULL && opt_count != NULL)
+    {
+      rapat_cmd_usage_error (error, "meeting add", _("give --until or --count, not both"));
+      return FALSE;
+    }
+  if (opt_count != NULL && (!rapat_text_parse_id (opt_count, &count) || count > RAPAT_MAX_OCCURRENCES))
+    {
+      g_autofree char *ex = rapat_text_excerpt (opt_count);
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("count '%s': expected a number of occurrences from 1 to %d"), ex,
+                   RAPAT_MAX_OCCURRENCES);
+      return FALSE;
+    }
+  series->rrule = rapat_recur_rule (opt_repeat, opt_until, count, tz, error);
+  if (series->rrule == NULL)
+    return FALSE;
+  starts = rapat_recur_expand (series->rrule, m->start_utc, tz, error);
+  if (starts == NULL)
+    return FALSE;
+  series->uid = g_strdup (m->uid);
+  series->start_utc = m->start_utc;
+  series->duration_s = length;
+  series->tzid = g_strdup (m->tzid);
+  if (!rapat_store_series_insert (ctx->store, series, ctx->now, error))
+    return FALSE;
+  for (guint i = 0; i < starts->len; i++)
+    {
+      gint64 t = g_array_index (starts, gint64, i);
+
+      g_free (m->uid);
+      m->uid = occurrence_uid (series->uid, t);
+      m->start_utc = m->recurrence_utc = t;
+      m->end_utc = t + length;
+      m->series_id = series->id;
+      if (!rapat_store_meeting_insert (ctx->store, m, error)
+          || !rapat_cmd_check_clashes (ctx, m->id, NULL, opt_strict, error))
+        return FALSE;
+      if (first == 0)
+        first = m->id;
+    }
+  fprintf (ctx->out, "%" G_GINT64_FORMAT "\n", first);
+  return TRUE;
+}
+
 /* meeting add TITLE */
 static gboolean
 meeting_add (RapatCmdContext *ctx, GError **error)
@@ -239,6 +319,8 @@ meeting_add (RapatCmdContext *ctx, GError **error)
     return FALSE;
   m->uid = rapat_uid_new ();
   m->created_at = m->updated_at = ctx->now;
+  if (opt_repeat != NULL || opt_until != NULL || opt_count != NULL)
+    return add_series (ctx, m, error);
   if (!rapat_store_meeting_insert (ctx->store, m, error)
       || !rapat_cmd_check_clashes (ctx, m->id, NULL, opt_strict, error))
     return FALSE;
@@ -285,6 +367,7 @@ meeting_copy (const RapatMeeting *m)
   c->organizer_name = g_strdup (m->organizer_name);
   c->organizer_email = g_strdup (m->organizer_email);
   c->cancel_reason = g_strdup (m->cancel_reason);
+  c->series_rule = g_strdup (m->series_rule);
   return c;
 }
 
@@ -528,6 +611,19 @@ meeting_show (RapatCmdContext *ctx, GError **error)
   header_line (ctx->out, _("Reason:"), m->cancel_reason);
   header_line (ctx->out, _("Organizer:"), rapat_cmd_or (m->organizer_name, "-"));
   header_line (ctx->out, _("UID:"), m->uid);
+  if (m->series_id != 0)
+    {
+      g_autofree char *repeats = NULL;
+      if (m->recurrence_utc != m->start_utc)
+        {
+          g_autofree char *was = rapat_time_format (m->recurrence_utc, tz, "%Y-%m-%d %H:%M");
+          repeats = g_strdup_printf (_("%s (series %" PRId64 "; moved from %s)"), m->series_rule,
+                                     m->series_id, was);
+        }
+      else
+        repeats = g_strdup_printf (_("%s (series %" PRId64 ")"), m->series_rule, m->series_id);
+      header_line (ctx->out, _("Repeats:"), repeats);
+    }
   if (m->description != NULL)
     {
       g_auto(GStrv) lines = g_strsplit (m->description, "\n", -1);
@@ -599,7 +695,9 @@ meeting_show (RapatCmdContext *ctx, GError **error)
 const RapatCommand rapat_meeting_commands[] = {
   { "add", "TITLE", N_("Schedule a meeting"),
     N_("Times are read in --tz (an IANA zone; default the system's) unless they carry an offset.\n"
-       "Prints the new meeting's id."),
+       "With --repeat, every occurrence is a meeting of its own (move, cancel or record\n"
+       "attendance on each); the series must end (--until, --count, or in the rule).\n"
+       "Prints the new meeting's id (a series: its first occurrence's)."),
     RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, add_entries, meeting_add },
   { "list", "", N_("List meetings, by start time"), NULL, RAPAT_CMD_STORE, 0, 0, list_entries,
     meeting_list },

@@ -182,6 +182,7 @@ rapat_meeting_free (RapatMeeting *meeting)
   g_free (meeting->organizer_name);
   g_free (meeting->organizer_email);
   g_free (meeting->cancel_reason);
+  g_free (meeting->series_rule);
   g_free (meeting);
 }
 
@@ -375,4 +376,15 @@ rapat_agenda_schedule (const RapatMeeting *m, GPtrArray *items, gint64 *starts)
       cursor = MAX (cursor, starts[i] + (gint64) it->duration_min * 60);
     }
   return cursor;
+}
+
+void
+rapat_series_free (RapatSeries *series)
+{
+  if (series == NULL)
+    return;
+  g_free (series->uid);
+  g_free (series->rrule);
+  g_free (series->tzid);
+  g_free (series);
 }

@@ -135,7 +135,22 @@ typedef struct {
   gint64 updated_at;
   gint64 n_attendees;    /* filled by the store on reads */
   gint64 n_items;        /* filled by the store on reads */
+  gint64 series_id;      /* the series it is an occurrence of, or 0 */
+  gint64 recurrence_utc; /* the start the series' rule gave it (when series_id) */
+  char *series_rule;     /* filled by the store on reads */
 } RapatMeeting;
+
+/* A recurring meeting's rule; its occurrences are meetings. */
+typedef struct {
+  gint64 id;
+  char *uid;
+  char *rrule;
+  gint64 start_utc;      /* the first occurrence's start */
+  gint64 duration_s;
+  char *tzid;
+} RapatSeries;
+
+void rapat_series_free (RapatSeries *series);
 
 typedef struct {
   gint64 id;
@@ -316,6 +331,7 @@ char *rapat_uid_new (void);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatUnit, rapat_unit_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatPerson, rapat_person_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatMeeting, rapat_meeting_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatSeries, rapat_series_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatAgendaItem, rapat_agenda_item_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatAttendee, rapat_attendee_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatIssue, rapat_issue_free)

@@ -66,6 +66,15 @@ rapat_present_meeting_json (RapatJson *json, const RapatMeeting *m, GTimeZone *t
   rapat_json_string (json, "cancel_reason", m->cancel_reason);
   rapat_json_int (json, "attendees_count", m->n_attendees);
   rapat_json_int (json, "agenda_count", m->n_items);
+  rapat_json_id (json, "series_id", m->series_id);
+  rapat_json_string (json, "repeats", m->series_rule);
+  if (m->series_id != 0)
+    {
+      g_autofree char *rid = rapat_time_format_iso (m->recurrence_utc, tz);
+      rapat_json_string (json, "recurrence_id", rid);
+    }
+  else
+    rapat_json_null (json, "recurrence_id");
   rapat_json_string (json, "created", created);
   rapat_json_string (json, "updated", updated);
 }

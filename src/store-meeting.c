@@ -10,7 +10,8 @@
   "m.tzid, m.status, m.sequence, m.organizer_id, o.name, o.email, m.cancel_reason, " \
   "m.created_at, m.updated_at, " \
   "(SELECT count(*) FROM attendee WHERE meeting_id = m.id), " \
-  "(SELECT count(*) FROM agenda_item WHERE meeting_id = m.id) "
+  "(SELECT count(*) FROM agenda_item WHERE meeting_id = m.id), m.series_id, m.recurrence_utc, " \
+  "(SELECT rrule FROM series WHERE id = m.series_id) "
 
 /* Maps a stored enumeration text back to its value (the CHECK constraints
  * guarantee it is one of the names). */
@@ -50,10 +51,13 @@ meeting_from_row (StoreStmt *stmt)
   m->updated_at = sqlite3_column_int64 (stmt, 16);
   m->n_attendees = sqlite3_column_int64 (stmt, 17);
   m->n_items = sqlite3_column_int64 (stmt, 18);
+  m->series_id = sqlite3_column_int64 (stmt, 19);
+  m->recurrence_utc = sqlite3_column_int64 (stmt, 20);
+  m->series_rule = store_column_text (stmt, 21);
   return m;
 }
 
-/* Binds the writable fields of @m as ?2 .. ?14 (?1 is the id or uid). */
+/* Binds the writable fields of @m as ?2 .. ?16 (?1 is the id or uid). */
 static void
 meeting_bind (StoreStmt *stmt, const RapatMeeting *m)
 {
@@ -70,6 +74,9 @@ meeting_bind (StoreStmt *stmt, const RapatMeeting *m)
   store_bind_text (stmt, 12, m->cancel_reason);
   sqlite3_bind_int64 (stmt, 13, m->created_at);
   sqlite3_bind_int64 (stmt, 14, m->updated_at);
+  store_bind_id (stmt, 15, m->series_id);
+  if (m->series_id != 0)
+    sqlite3_bind_int64 (stmt, 16, m->recurrence_utc);
 }
 
 gboolean
@@ -77,8 +84,9 @@ rapat_store_meeting_insert (RapatStore *store, RapatMeeting *meeting, GError **e
 {
   g_autoptr(StoreStmt) stmt = store_prepare (store,
     "INSERT INTO meeting (uid, title, kind, description, location, start_utc, end_utc, tzid, "
-    "status, sequence, organizer_id, cancel_reason, created_at, updated_at) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)", error);
+    "status, sequence, organizer_id, cancel_reason, created_at, updated_at, series_id, "
+    "recurrence_utc) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+    error);
 
   if (stmt == NULL)
     return FALSE;
@@ -96,8 +104,8 @@ rapat_store_meeting_update (RapatStore *store, const RapatMeeting *meeting, GErr
   g_autoptr(StoreStmt) stmt = store_prepare (store,
     "UPDATE meeting SET title = ?2, kind = ?3, description = ?4, location = ?5, "
     "start_utc = ?6, end_utc = ?7, tzid = ?8, status = ?9, sequence = ?10, "
-    "organizer_id = ?11, cancel_reason = ?12, created_at = ?13, updated_at = ?14 "
-    "WHERE id = ?1", error);
+    "organizer_id = ?11, cancel_reason = ?12, created_at = ?13, updated_at = ?14, "
+    "series_id = ?15, recurrence_utc = ?16 WHERE id = ?1", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -192,6 +200,77 @@ rapat_store_meeting_resolve (RapatStore *store, const char *text, gint64 *id, GE
     "SELECT id, title, start_utc, tzid FROM meeting "
     "WHERE instr(rapat_fold(title), rapat_fold(?1)) > 0 ORDER BY start_utc, id LIMIT 6",
     id, error);
+}
+
+/* ---- series ---- */
+
+gboolean
+rapat_store_series_insert (RapatStore *store, RapatSeries *series, gint64 now, GError **error)
+{
+  g_autoptr(StoreStmt) stmt = store_prepare (store,
+    "INSERT INTO series (uid, rrule, start_utc, duration_s, tzid, created_at) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  store_bind_text (stmt, 1, series->uid);
+  store_bind_text (stmt, 2, series->rrule);
+  sqlite3_bind_int64 (stmt, 3, series->start_utc);
+  sqlite3_bind_int64 (stmt, 4, series->duration_s);
+  store_bind_text (stmt, 5, series->tzid);
+  sqlite3_bind_int64 (stmt, 6, now);
+  if (!store_step_done (store, stmt, _("unable to add the series"), error))
+    return FALSE;
+  series->id = sqlite3_last_insert_rowid (store->db);
+  return TRUE;
+}
+
+RapatSeries *
+rapat_store_series_get (RapatStore *store, gint64 id, GError **error)
+{
+  g_autoptr(StoreStmt) stmt = store_prepare (store,
+    "SELECT id, uid, rrule, start_utc, duration_s, tzid FROM series WHERE id = ?1", error);
+  RapatSeries *s;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_NOT_FOUND,
+                   _("series '%" PRId64 "': not found"), id);
+      return NULL;
+    }
+  s = g_new0 (RapatSeries, 1);
+  s->id = sqlite3_column_int64 (stmt, 0);
+  s->uid = store_column_text (stmt, 1);
+  s->rrule = store_column_text (stmt, 2);
+  s->start_utc = sqlite3_column_int64 (stmt, 3);
+  s->duration_s = sqlite3_column_int64 (stmt, 4);
+  s->tzid = store_column_text (stmt, 5);
+  return s;
+}
+
+GPtrArray *
+rapat_store_series_meetings (RapatStore *store, gint64 series_id, GError **error)
+{
+  g_autoptr(StoreStmt) stmt = store_prepare (store,
+    "SELECT " MEETING_COLUMNS "FROM meeting m LEFT JOIN person o ON o.id = m.organizer_id "
+    "WHERE m.series_id = ?1 ORDER BY m.recurrence_utc", error);
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) rapat_meeting_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, series_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (out, meeting_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      store_set_error (store, error, _("unable to list the series"));
+      return NULL;
+    }
+  return g_steal_pointer (&out);
 }
 
 /* ---- agenda ---- */

@@ -112,6 +112,15 @@ GPtrArray *rapat_store_meeting_list (RapatStore *store, const RapatMeetingFilter
 gboolean rapat_store_meeting_resolve (RapatStore *store, const char *text, gint64 *id,
                                       GError **error);
 
+/* ---- recurring series ---- */
+
+/* Inserts @series (uid, rule, first start, length, zone) and stores its id. */
+gboolean rapat_store_series_insert (RapatStore *store, RapatSeries *series, gint64 now,
+                                    GError **error);
+RapatSeries *rapat_store_series_get (RapatStore *store, gint64 id, GError **error);
+/* Returns the series' occurrences (RapatMeeting) by the start the rule gave them. */
+GPtrArray *rapat_store_series_meetings (RapatStore *store, gint64 series_id, GError **error);
+
 /* ---- agenda ---- */
 
 /* Returns the meeting's agenda items (RapatAgendaItem) in order. */

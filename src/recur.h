@@ -1,0 +1,24 @@
+/* rapat — recurring meetings: rules and their expansion with libical's
+ * recurrence engine (core layer). */
+#pragma once
+
+#include "rapat.h"
+
+G_BEGIN_DECLS
+
+/* Most occurrences a series may have. */
+#define RAPAT_MAX_OCCURRENCES 520
+
+/* Builds the RFC 5545 rule of a series from --repeat (daily, weekly,
+ * monthly, yearly, or a rule such as "FREQ=WEEKLY;BYDAY=MO,TH"), with
+ * --until (a day, included, in @tz) or --count.  A rule must end: by
+ * UNTIL, COUNT, --until or --count.  Returns the canonical rule. */
+char *rapat_recur_rule (const char *repeat, const char *until_day, gint64 count, GTimeZone *tz,
+                        GError **error);
+
+/* Expands @rule from the first start @start_utc, keeping the wall-clock time
+ * in @tz across daylight-saving changes.  Returns the starts (gint64, UTC);
+ * more than RAPAT_MAX_OCCURRENCES is an error. */
+GArray *rapat_recur_expand (const char *rule, gint64 start_utc, GTimeZone *tz, GError **error);
+
+G_END_DECLS
