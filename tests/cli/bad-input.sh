@@ -336,6 +336,77 @@ bad 2 "--start" "no --start" "${M[@]}" --duration 1h
 bad 2 "meetings" "unknown group" meetings list
 bad 2 "lst" "unknown verb" meeting lst
 
+# Strategic issues and action items (issue 3).  Set up: two issues, the
+# first discussed in the Rakernis (meeting 1, 2 September 2025); action 1
+# open under it, action 2 done; meeting 4 raised action 3 and has no
+# attendance.  Meeting 2 (kind 'meeting', no organizer) has nothing to
+# follow up.
+setup issue add "Pemberantasan narkoba" --category keamanan --unit KANWIL-MAL
+setup issue add "Kelebihan penghuni" --category pelayanan
+setup issue link 1 1
+setup action add "Razia gabungan" --owner Hendrik --meeting 1 --issue 1 --due 2025-10-10
+setup action add "Tes urine serentak" --owner-unit LAPAS-AMB --meeting 1 --due 2025-09-30
+setup action done "Tes urine"
+setup meeting add "Rapat evaluasi" --start "2025-09-05 09:00" --duration 1h --tz Asia/Jayapura
+setup action add "Evaluasi SOP kunjungan" --owner Ricky --meeting 4
+
+A=(action add "Rekap data hunian")
+bad 1 "2025-09-01" "action due before the meeting that raised it" "${A[@]}" --owner Ricky --meeting 1 --due 2025-09-01
+bad 1 "2025-09-01" "action update: due moved before its meeting" action update 1 --due 2025-09-01
+bad 1 "progress '-1'" "progress -1" action update 1 --progress -1
+bad 1 "progress '101'" "progress 101" action update 1 --progress 101
+bad 1 "progress 'abc'" "progress abc" action update 1 --progress abc
+bad 1 "progress '50.5'" "progress 50.5" action update 1 --progress 50.5
+bad 1 "progress ''" "empty progress" action update 1 --progress ""
+bad 1 "action status 'finished'" "unknown action status (update)" action update 1 --status finished
+bad 1 "action status 'finished'" "unknown action status (list)" action list --status finished
+bad 1 "priority 'urgent'" "unknown priority (add)" "${A[@]}" --owner Ricky --priority urgent
+bad 1 "priority 'urgent'" "unknown priority (update)" action update 1 --priority urgent
+bad 1 "issue status 'pending'" "unknown issue status (add)" issue add "Isu baru" --status pending
+bad 1 "issue status 'pending'" "unknown issue status (list)" issue list --status pending
+bad 1 "status 'resolved'" "status resolved via issue edit" issue edit 2 --status resolved
+bad 1 "status 'resolved'" "status resolved via issue add" issue add "Isu baru" --status resolved
+bad 2 "--owner-unit" "--owner and --owner-unit together" "${A[@]}" --owner Ricky --owner-unit KANWIL-MAL
+bad 2 "--owner-unit" "--owner and --owner-unit together (update)" action update 1 --owner Ricky --owner-unit KANWIL-MAL
+bad 2 "--owner" "neither --owner nor --owner-unit" "${A[@]}" --meeting 1
+bad 1 "person 'Hend'" "ambiguous action owner" "${A[@]}" --owner Hend
+bad 1 "person 'Hend'" "ambiguous action owner (update)" action update 1 --owner Hend
+bad 1 "person 'Nobody'" "unknown action owner" "${A[@]}" --owner Nobody
+bad 1 "unit 'Atlantis'" "unknown owner unit" "${A[@]}" --owner-unit Atlantis
+bad 1 "person 'Nobody'" "unknown owner in action list" action list --owner Nobody
+bad 1 "unit 'Atlantis'" "unknown unit in action list" action list --unit Atlantis
+bad 1 "issue '99'" "unknown issue id (show)" issue show 99
+bad 1 "issue 'pungli'" "unknown issue (edit)" issue edit pungli --category keamanan
+bad 1 "issue 'pungli'" "unknown issue (action add --issue)" "${A[@]}" --owner Ricky --issue pungli
+bad 1 "issue '99'" "unknown issue (agenda add --issue)" agenda add 1 "Isu lain" --issue 99
+bad 1 "issue 'pungli'" "unknown issue (link)" issue link pungli 1
+bad 1 "meeting '99'" "unknown meeting (issue link)" issue link 1 99
+bad 1 "meeting '99'" "unknown meeting (action add --meeting)" "${A[@]}" --owner Ricky --meeting 99
+bad 1 "action '99'" "unknown action id (show)" action show 99
+bad 1 "action '99'" "unknown action id (update)" action update 99 --progress 10
+bad 1 "action 'Patroli'" "unknown action (done)" action done Patroli
+bad 1 "Pemberantasan narkoba" "close an issue with open actions, no --force" issue close 1
+bad 1 "issue '1'" "duplicate issue link" issue link 1 1
+bad 1 "as-of '2025-02-30'" "action list --as-of 2025-02-30" action list --overdue --as-of 2025-02-30
+bad 1 "as-of '2025-02-30'" "issue list --as-of 2025-02-30" issue list --as-of 2025-02-30
+bad 1 "as-of '2025-02-30'" "issue show --as-of 2025-02-30" issue show 1 --as-of 2025-02-30
+bad 1 "as-of '2025-02-30'" "report actions --as-of 2025-02-30" report actions --as-of 2025-02-30
+bad 1 "as-of '15-10-2025'" "--as-of in another format" action list --as-of 15-10-2025
+bad 1 "due '2025-02-30'" "action add --due 2025-02-30" "${A[@]}" --owner Ricky --due 2025-02-30
+bad 1 "due '2025-13-01'" "action update --due 2025-13-01" action update 1 --due 2025-13-01
+bad 1 "due-before '2025-02-30'" "action list --due-before 2025-02-30" action list --due-before 2025-02-30
+bad 1 "Tes urine serentak" "action done twice" action done 2
+bad 1 "Rapat koordinasi keamanan" "add-review with nothing to review" agenda add-review 2
+bad 1 "raised 1 action" "delete a meeting that raised actions, no --force" meeting delete 4
+bad 1 "format 'html'" "report actions --format html" report actions --format html
+bad 1 "format 'pdf'" "report actions --format pdf" report actions --format pdf
+bad 1 "grouping 'nonsense'" "report actions --by nonsense" report actions --by nonsense
+# A done action is 100% complete, so an explicit --progress 50 with
+# --status done must be refused, as it is on an action already done.
+# (Last: while src/cmd-action.c lets --status done override it, the
+# command succeeds and changes action 1.)
+bad 1 "progress '50'" "done with --progress 50 (a done action is 100% complete)" action update 1 --status done --progress 50
+
 # Output that cannot be written (a full disk): the command fails, and a
 # failed command must not have changed the database.
 full_out() {
