@@ -596,6 +596,25 @@ meeting_show (RapatCmdContext *ctx, GError **error)
       rapat_present_meeting_json (json, m, tz);
       rapat_present_agenda_json (json, m, tz, items);
       rapat_present_attendees_json (json, tz, attendees);
+      rapat_json_begin_array (json, "follow_up");
+      for (guint i = 0; i < followups->len; i++)
+        {
+          const RapatAction *a = followups->pdata[i];
+          g_autofree char *today = rapat_time_today ();
+
+          rapat_json_begin_object (json, NULL);
+          rapat_json_int (json, "id", a->id);
+          rapat_json_string (json, "title", a->title);
+          rapat_json_string (json, "owner", a->owner_name);
+          rapat_json_string (json, "due", a->due);
+          rapat_json_string (json, "status", rapat_enum_name (&rapat_action_status_enum, a->status));
+          rapat_json_int (json, "progress", a->progress);
+          rapat_json_bool (json, "overdue", rapat_action_is_overdue (a, today));
+          rapat_json_id (json, "meeting_id", a->meeting_id);
+          rapat_json_id (json, "issue_id", a->issue_id);
+          rapat_json_end_object (json);
+        }
+      rapat_json_end_array (json);
       rapat_json_end_object (json);
       return TRUE;
     }

@@ -69,13 +69,19 @@ parse_format (guint allowed, RapatFormat *format, GError **error)
 
   if (opt_format == NULL)
     return TRUE;
-  if (!rapat_enum_parse (&rapat_format_enum, opt_format, &v, error))
-    return FALSE;
-  if ((allowed & (1u << v)) == 0)
+  if (!rapat_enum_parse (&rapat_format_enum, opt_format, &v, NULL))
+    v = -1;
+  if (v < 0 || (allowed & (1u << v)) == 0)
     {
       g_autofree char *ex = rapat_text_excerpt (opt_format);
+      g_autoptr(GString) names = g_string_new (NULL);
+
+      for (int f = 0; f < rapat_enum_count (&rapat_format_enum); f++)
+        if (allowed & (1u << f))
+          g_string_append_printf (names, "%s%s", names->len > 0 ? ", " : "",
+                                  rapat_enum_name (&rapat_format_enum, f));
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
-                   _("format '%s': not available for this report"), ex);
+                   _("format '%s': this report is written as %s"), ex, names->str);
       return FALSE;
     }
   *format = v;

@@ -402,9 +402,8 @@ bad 1 "format 'html'" "report actions --format html" report actions --format htm
 bad 1 "format 'pdf'" "report actions --format pdf" report actions --format pdf
 bad 1 "grouping 'nonsense'" "report actions --by nonsense" report actions --by nonsense
 # A done action is 100% complete, so an explicit --progress 50 with
-# --status done must be refused, as it is on an action already done.
-# (Last: while src/cmd-action.c lets --status done override it, the
-# command succeeds and changes action 1.)
+# --status done is refused, as it is on an action already done (it used to
+# be overridden silently; last, as it would change action 1 if it came back).
 bad 1 "progress '50'" "done with --progress 50 (a done action is 100% complete)" action update 1 --status done --progress 50
 
 # Output that cannot be written (a full disk): the command fails, and a
