@@ -12,6 +12,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (icalcomponent, icalcomponent_free)
 static const char *const method_names[] = { "publish", "request", "cancel", NULL };
 const RapatEnum rapat_ics_method_enum = { N_("method"), method_names, NULL };
 
+static char *list_text (const char *text);
+
 struct _RapatIcsWriter {
   FILE *out;
   RapatIcsMethod method;
@@ -57,7 +59,8 @@ rapat_ics_writer_new (FILE *out, RapatIcsMethod method, const char *calname, gin
   emit_property (out, icalproperty_new_method (m));
   if (calname != NULL)
     {
-      icalproperty *p = icalproperty_new_x (calname);
+      g_autofree char *name = list_text (calname);
+      icalproperty *p = icalproperty_new_x (name);
       icalproperty_set_x_name (p, "X-WR-CALNAME");
       emit_property (out, p);
     }
@@ -75,6 +78,52 @@ static struct icaltimetype
 utc_time (gint64 t)
 {
   return icaltime_from_timet_with_zone ((time_t) t, 0, icaltimezone_get_utc_timezone ());
+}
+
+/* Truncation makes the observance in force at the start a STANDARD one even
+ * in summer (a "STANDARD" named CEST).  Each observance becomes DAYLIGHT
+ * or STANDARD as the tz database says of the instant it starts. */
+static void
+fix_observance_kinds (icalcomponent *vtz, const char *tzid)
+{
+  g_autoptr(GTimeZone) tz = rapat_time_zone_load (tzid, NULL, NULL);
+  g_autoptr(GPtrArray) observances = g_ptr_array_new ();
+
+  if (tz == NULL)
+    return;
+  for (icalcomponent *o = icalcomponent_get_first_component (vtz, ICAL_ANY_COMPONENT); o != NULL;
+       o = icalcomponent_get_next_component (vtz, ICAL_ANY_COMPONENT))
+    g_ptr_array_add (observances, o);
+  for (guint i = 0; i < observances->len; i++)
+    {
+      icalcomponent *o = observances->pdata[i];
+      icalcomponent_kind kind = icalcomponent_isa (o);
+      struct icaltimetype start = icalcomponent_get_dtstart (o);
+      icalproperty *to = icalcomponent_get_first_property (o, ICAL_TZOFFSETTO_PROPERTY);
+      gint64 instant;
+      int interval;
+      gboolean dst;
+      icalcomponent *fixed;
+
+      if ((kind != ICAL_XSTANDARD_COMPONENT && kind != ICAL_XDAYLIGHT_COMPONENT) || to == NULL
+          || icaltime_is_null_time (start))
+        continue;
+      /* DTSTART is local time in the offset in force before; TZOFFSETTO is near enough. */
+      instant = (gint64) icaltime_as_timet (start) - icalproperty_get_tzoffsetto (to) + 3600;
+      interval = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, instant);
+      if (interval < 0)
+        continue;
+      dst = g_time_zone_is_dst (tz, interval);
+      if (dst == (kind == ICAL_XDAYLIGHT_COMPONENT))
+        continue;
+      fixed = icalcomponent_new (dst ? ICAL_XDAYLIGHT_COMPONENT : ICAL_XSTANDARD_COMPONENT);
+      for (icalproperty *q = icalcomponent_get_first_property (o, ICAL_ANY_PROPERTY); q != NULL;
+           q = icalcomponent_get_next_property (o, ICAL_ANY_PROPERTY))
+        icalcomponent_add_property (fixed, icalproperty_new_clone (q));
+      icalcomponent_remove_component (vtz, o);
+      icalcomponent_free (o);
+      icalcomponent_add_component (vtz, fixed);
+    }
 }
 
 gboolean
@@ -103,6 +152,7 @@ rapat_ics_write_timezone (RapatIcsWriter *w, const char *tzid, gint64 from, gint
       icalcomponent_remove_property (vtz, p);
       icalproperty_free (p);
     }
+  fix_observance_kinds (vtz, tzid);
   emit_component (w->out, vtz);
   return TRUE;
 }
@@ -143,15 +193,38 @@ rapat_ics_person_address (gint64 person_id, const char *email)
   return g_strdup_printf ("urn:x-rapat:person:%" G_GINT64_FORMAT, person_id);
 }
 
-/* Returns @name made safe as a quoted parameter value: RFC 5545 parameter
- * values cannot hold a double quote, so it becomes an apostrophe. */
+/* Returns @name for a CN parameter.  libical quotes parameter values and
+ * encodes double quotes and newlines as RFC 6868 says (^' and ^n), so the
+ * name is written as it is. */
 static char *
 param_text (const char *name)
 {
-  char *s = g_strdup (name);
+  return g_strdup (name);
+}
 
-  g_strdelimit (s, "\"", '\'');
-  return s;
+/* Returns @text for a CATEGORIES value or X-WR-CALNAME.  libical writes
+ * these without escaping commas and semicolons (CATEGORIES is a list), so a
+ * comma or semicolon inside one category becomes a space rather than
+ * splitting it or breaking the line. */
+static char *
+list_text (const char *text)
+{
+  g_auto(GStrv) words = g_strsplit_set (text, ",; ", -1);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (char **w = words; *w != NULL; w++)
+    if (**w != '\0')
+      g_string_append_printf (out, "%s%s", out->len > 0 ? " " : "", *w);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Adds one CATEGORIES value to @c. */
+static void
+add_category (icalcomponent *c, const char *text)
+{
+  g_autofree char *value = list_text (text);
+
+  icalcomponent_add_property (c, icalproperty_new_categories (value));
 }
 
 /* Returns the UID of agenda item @item of meeting @uid: "<local>-item-<id>@<domain>". */
@@ -346,8 +419,7 @@ session_event (RapatIcsWriter *w, const RapatMeeting *m, const RapatAgendaItem *
     g_string_append_printf (desc, "%s%s", desc->len > 0 ? "\n" : "", it->notes);
   g_string_append_printf (desc, "%s%s", desc->len > 0 ? "\n\n" : "", m->title);
   icalcomponent_add_property (ev, icalproperty_new_description (desc->str));
-  icalcomponent_add_property (ev, icalproperty_new_categories (
-    rapat_enum_name (&rapat_agenda_type_enum, it->type)));
+  add_category (ev, rapat_enum_name (&rapat_agenda_type_enum, it->type));
   icalcomponent_add_property (ev, icalproperty_new_status (meeting_status (w, m)));
   icalcomponent_add_property (ev, icalproperty_new_transp (ICAL_TRANSP_OPAQUE));
   icalcomponent_add_property (ev, icalproperty_new_relatedto (m->uid));
@@ -383,7 +455,7 @@ meeting_event (RapatIcsWriter *w, const RapatMeeting *m, GPtrArray *agenda,
     icalcomponent_add_property (ev, icalproperty_new_location (m->location));
   if (desc != NULL)
     icalcomponent_add_property (ev, icalproperty_new_description (desc));
-  icalcomponent_add_property (ev, icalproperty_new_categories (m->kind));
+  add_category (ev, m->kind);
   icalcomponent_add_property (ev, icalproperty_new_status (meeting_status (w, m)));
   icalcomponent_add_property (ev, icalproperty_new_transp (ICAL_TRANSP_OPAQUE));
   add_organizer (ev, m);
@@ -481,7 +553,7 @@ rapat_ics_write_action (RapatIcsWriter *w, const RapatAction *a, const RapatMeet
     icalcomponent_add_property (todo, icalproperty_new_completed (utc_time (a->done_at)));
   icalcomponent_add_property (todo, icalproperty_new_priority (priority));
   if (a->issue_title != NULL)
-    icalcomponent_add_property (todo, icalproperty_new_categories (a->issue_title));
+    add_category (todo, a->issue_title);
   if (m != NULL)
     {
       icalcomponent_add_property (todo, icalproperty_new_relatedto (m->uid));
