@@ -12,33 +12,114 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (icalcomponent, icalcomponent_free)
 static const char *const method_names[] = { "publish", "request", "cancel", NULL };
 const RapatEnum rapat_ics_method_enum = { N_("method"), method_names, NULL };
 
-static char *list_text (const char *text);
-
 struct _RapatIcsWriter {
   FILE *out;
   RapatIcsMethod method;
   gint64 now;
 };
 
-/* Writes @prop's text form (folded, CRLF-terminated) and frees @prop. */
+/* The name under which a CATEGORIES value travels through libical, which
+ * writes CATEGORIES without escaping commas and semicolons (a comma inside
+ * one category would split it).  write_lines() renames it and escapes them. */
+#define CATEGORY_CARRIER "X-RAPAT-CATEGORIES"
+
+/* Writes one logical (unfolded) content line, folded at 75 octets without
+ * splitting a UTF-8 character, ending in CRLF. */
+static void
+write_line (FILE *out, const char *line, gsize len)
+{
+  gsize limit = 75;
+
+  while (len > limit)
+    {
+      gsize cut = limit;
+
+      /* Back off to the start of a character (never cut before a continuation byte). */
+      while (cut > 1 && ((guchar) line[cut] & 0xC0) == 0x80)
+        cut--;
+      fwrite (line, 1, cut, out);
+      fputs ("\r\n ", out);
+      line += cut;
+      len -= cut;
+      limit = 74;   /* a continuation line starts with the space */
+    }
+  fwrite (line, 1, len, out);
+  fputs ("\r\n", out);
+}
+
+/* Writes libical's text form of a component or property: unfolded and
+ * folded again by write_line() (libical 3.0 can fold inside its own CRLF,
+ * leaving a bare CR and a bare LF), with categories given their name and
+ * their commas and semicolons escaped. */
+static void
+write_lines (FILE *out, const char *ical)
+{
+  g_autoptr(GString) unfolded = g_string_new (NULL);
+  g_auto(GStrv) lines = NULL;
+
+  for (const char *p = ical; *p != '\0'; p++)
+    {
+      if (p[0] == '\r' && p[1] == '\n' && (p[2] == ' ' || p[2] == '\t'))
+        {
+          p += 2;
+          continue;
+        }
+      g_string_append_c (unfolded, *p);
+    }
+  lines = g_strsplit (unfolded->str, "\r\n", -1);
+  for (char **l = lines; *l != NULL; l++)
+    {
+      if (**l == '\0')
+        continue;
+      if (g_str_has_prefix (*l, CATEGORY_CARRIER ":"))
+        {
+          g_autoptr(GString) cat = g_string_new ("CATEGORIES:");
+
+          for (const char *c = *l + strlen (CATEGORY_CARRIER ":"); *c != '\0'; c++)
+            {
+              if (*c == ',' || *c == ';')
+                g_string_append_c (cat, '\\');
+              g_string_append_c (cat, *c);
+            }
+          write_line (out, cat->str, cat->len);
+        }
+      else
+        write_line (out, *l, strlen (*l));
+    }
+}
+
+/* Writes @prop and frees it. */
 static void
 emit_property (FILE *out, icalproperty *prop)
 {
   char *s = icalproperty_as_ical_string_r (prop);
 
-  fputs (s, out);
+  write_lines (out, s);
   free (s);
   icalproperty_free (prop);
 }
 
-/* Writes @comp's text form and frees nothing (the caller owns @comp). */
+/* Writes @comp (the caller owns it). */
 static void
 emit_component (FILE *out, icalcomponent *comp)
 {
   char *s = icalcomponent_as_ical_string_r (comp);
 
-  fputs (s, out);
+  write_lines (out, s);
   free (s);
+}
+
+/* Returns FALSE with @error set if writing to the calendar failed. */
+static gboolean
+check_stream (RapatIcsWriter *w, GError **error)
+{
+  if (ferror (w->out))
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO, _("unable to write the calendar: %s"),
+                   g_strerror (errno));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 RapatIcsWriter *
@@ -59,8 +140,7 @@ rapat_ics_writer_new (FILE *out, RapatIcsMethod method, const char *calname, gin
   emit_property (out, icalproperty_new_method (m));
   if (calname != NULL)
     {
-      g_autofree char *name = list_text (calname);
-      icalproperty *p = icalproperty_new_x (name);
+      icalproperty *p = icalproperty_new_x (calname);
       icalproperty_set_x_name (p, "X-WR-CALNAME");
       emit_property (out, p);
     }
@@ -154,7 +234,7 @@ rapat_ics_write_timezone (RapatIcsWriter *w, const char *tzid, gint64 from, gint
     }
   fix_observance_kinds (vtz, tzid);
   emit_component (w->out, vtz);
-  return TRUE;
+  return check_stream (w, error);
 }
 
 /* Adds DTSTART or DTEND (@kind) for instant @t in zone @tzid: local time
@@ -202,29 +282,14 @@ param_text (const char *name)
   return g_strdup (name);
 }
 
-/* Returns @text for a CATEGORIES value or X-WR-CALNAME.  libical writes
- * these without escaping commas and semicolons (CATEGORIES is a list), so a
- * comma or semicolon inside one category becomes a space rather than
- * splitting it or breaking the line. */
-static char *
-list_text (const char *text)
-{
-  g_auto(GStrv) words = g_strsplit_set (text, ",; ", -1);
-  g_autoptr(GString) out = g_string_new (NULL);
-
-  for (char **w = words; *w != NULL; w++)
-    if (**w != '\0')
-      g_string_append_printf (out, "%s%s", out->len > 0 ? " " : "", *w);
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-/* Adds one CATEGORIES value to @c. */
+/* Adds one CATEGORIES value to @c (see CATEGORY_CARRIER). */
 static void
 add_category (icalcomponent *c, const char *text)
 {
-  g_autofree char *value = list_text (text);
+  icalproperty *p = icalproperty_new_x (text);
 
-  icalcomponent_add_property (c, icalproperty_new_categories (value));
+  icalproperty_set_x_name (p, CATEGORY_CARRIER);
+  icalcomponent_add_property (c, p);
 }
 
 /* Returns the UID of agenda item @item of meeting @uid: "<local>-item-<id>@<domain>". */
@@ -306,42 +371,62 @@ ical_partstat (RapatRsvp rsvp)
     }
 }
 
-/* Adds one ATTENDEE per attendee; a stand-in is an attendee DELEGATED-FROM
- * the person they represent, who is DELEGATED-TO them. */
+/* Adds one ATTENDEE per person: every invitation, and every stand-in.  The
+ * person represented is DELEGATED-TO their stand-in, and the stand-in's
+ * ATTENDEE is DELEGATED-FROM them: the stand-in's own invitation when they
+ * were invited too, else an ATTENDEE added for them. */
 static void
 add_attendees (RapatIcsWriter *w, icalcomponent *ev, GPtrArray *attendees)
 {
+  g_autoptr(GHashTable) by_person = g_hash_table_new (g_int64_hash, g_int64_equal);
+
   for (guint i = 0; i < attendees->len; i++)
     {
       const RapatAttendee *a = attendees->pdata[i];
       g_autofree char *addr = rapat_ics_person_address (a->person_id, a->email);
       g_autofree char *cn = param_text (a->person_name);
       icalproperty *p = icalproperty_new_attendee (addr);
+      gboolean delegated = a->attendance == RAPAT_ATTENDANCE_REPRESENTED && a->stand_in_id != 0;
 
       icalproperty_add_parameter (p, icalparameter_new_cn (cn));
       icalproperty_add_parameter (p, icalparameter_new_cutype (ICAL_CUTYPE_INDIVIDUAL));
       icalproperty_add_parameter (p, icalparameter_new_role (ical_role (a->role)));
-      if (a->attendance == RAPAT_ATTENDANCE_REPRESENTED && a->stand_in_id != 0)
+      icalproperty_add_parameter (p, icalparameter_new_partstat (
+        delegated ? ICAL_PARTSTAT_DELEGATED : ical_partstat (a->rsvp)));
+      if (delegated)
+        {
+          g_autofree char *to = rapat_ics_person_address (a->stand_in_id, a->stand_in_email);
+          icalproperty_add_parameter (p, icalparameter_new_delegatedto (to));
+        }
+      else if (w->method == RAPAT_ICS_REQUEST && a->rsvp == RAPAT_RSVP_NEEDS_ACTION)
+        icalproperty_add_parameter (p, icalparameter_new_rsvp (ICAL_RSVP_TRUE));
+      icalcomponent_add_property (ev, p);
+      g_hash_table_insert (by_person, (gpointer) &a->person_id, p);
+    }
+  for (guint i = 0; i < attendees->len; i++)
+    {
+      const RapatAttendee *a = attendees->pdata[i];
+      g_autofree char *from = NULL;
+      icalproperty *s;
+
+      if (a->attendance != RAPAT_ATTENDANCE_REPRESENTED || a->stand_in_id == 0)
+        continue;
+      from = rapat_ics_person_address (a->person_id, a->email);
+      s = g_hash_table_lookup (by_person, &a->stand_in_id);
+      if (s == NULL)
         {
           g_autofree char *to = rapat_ics_person_address (a->stand_in_id, a->stand_in_email);
           g_autofree char *scn = param_text (a->stand_in_name);
-          icalproperty *s = icalproperty_new_attendee (to);
 
-          icalproperty_add_parameter (p, icalparameter_new_partstat (ICAL_PARTSTAT_DELEGATED));
-          icalproperty_add_parameter (p, icalparameter_new_delegatedto (to));
-          icalcomponent_add_property (ev, p);
+          s = icalproperty_new_attendee (to);
           icalproperty_add_parameter (s, icalparameter_new_cn (scn));
           icalproperty_add_parameter (s, icalparameter_new_cutype (ICAL_CUTYPE_INDIVIDUAL));
           icalproperty_add_parameter (s, icalparameter_new_role (ical_role (a->role)));
           icalproperty_add_parameter (s, icalparameter_new_partstat (ICAL_PARTSTAT_ACCEPTED));
-          icalproperty_add_parameter (s, icalparameter_new_delegatedfrom (addr));
           icalcomponent_add_property (ev, s);
-          continue;
+          g_hash_table_insert (by_person, (gpointer) &a->stand_in_id, s);
         }
-      icalproperty_add_parameter (p, icalparameter_new_partstat (ical_partstat (a->rsvp)));
-      if (w->method == RAPAT_ICS_REQUEST && a->rsvp == RAPAT_RSVP_NEEDS_ACTION)
-        icalproperty_add_parameter (p, icalparameter_new_rsvp (ICAL_RSVP_TRUE));
-      icalcomponent_add_property (ev, p);
+      icalproperty_add_parameter (s, icalparameter_new_delegatedfrom (from));
     }
 }
 
@@ -463,19 +548,6 @@ meeting_event (RapatIcsWriter *w, const RapatMeeting *m, GPtrArray *agenda,
   return ev;
 }
 
-/* Returns FALSE with @error set if writing to the calendar failed. */
-static gboolean
-check_stream (RapatIcsWriter *w, GError **error)
-{
-  if (ferror (w->out))
-    {
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO, _("unable to write the calendar: %s"),
-                   g_strerror (errno));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 gboolean
 rapat_ics_write_recurring (RapatIcsWriter *w, const RapatMeeting *m, GPtrArray *agenda,
                            GPtrArray *attendees, const RapatIcsRecurrence *r, GError **error)
@@ -585,7 +657,7 @@ rapat_ics_writer_finish (RapatIcsWriter *w, GError **error)
   gboolean ok;
 
   fputs ("END:VCALENDAR\r\n", w->out);
-  ok = !ferror (w->out);
+  ok = fflush (w->out) == 0 && !ferror (w->out);
   if (!ok)
     g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO, _("unable to write the calendar: %s"),
                  g_strerror (errno));

@@ -1,0 +1,252 @@
+#!/bin/bash
+# rapat CLI tests: concurrent writers lose nothing and never see "locked".
+#
+# One database, one meeting; 8 processes start at once and each runs 200
+# writing commands against it, one rapat process per write, mixing
+# 'attendee add', 'attendee mark' and 'action add'.  Every process works on
+# its own people and titles, so every write is expected to succeed.
+# Afterwards: every write exited 0, no stderr line mentions "locked" or
+# "busy" (the busy timeout and BEGIN IMMEDIATE must absorb the contention),
+# the rows in the database (counted with the sqlite3 shell) are exactly the
+# writes attempted, and 'PRAGMA integrity_check' says ok.
+#
+# Environment (set by 'make check'): RAPAT, SQLITE3.
+# Prints one line per check and the figures (writes attempted and landed,
+# seconds taken); exit 0 if all passed, 1 if not.
+
+set -u
+
+RAPAT=${RAPAT:-$PWD/src/rapat}
+SQLITE3=${SQLITE3-sqlite3}
+
+if [ ! -x "$RAPAT" ]; then
+  echo "concurrency.sh: RAPAT='$RAPAT' is not an executable program; build rapat first" >&2
+  exit 1
+fi
+if [ -z "$SQLITE3" ] || ! command -v "$SQLITE3" >/dev/null 2>&1; then
+  echo "concurrency.sh: the sqlite3 shell is needed (SQLITE3='$SQLITE3'); install sqlite3" >&2
+  exit 1
+fi
+
+export LC_ALL=C.UTF-8 TZ=UTC SOURCE_DATE_EPOCH=1756771200
+unset LANG LANGUAGE RAPAT_DB TZDIR
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/rapat-concurrency.XXXXXX") || exit 1
+pids=()
+cleanup() {
+  local p
+  for p in "${pids[@]}"; do
+    kill "$p" 2>/dev/null
+  done
+  wait 2>/dev/null
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 1' HUP INT TERM
+export HOME="$tmp/home" XDG_DATA_HOME="$tmp/home/.local/share"
+
+N_PROC=8
+N_WRITES=200
+db="$tmp/rapat.db"
+n=0
+n_pass=0
+n_fail=0
+
+pass() {
+  n=$((n + 1)); n_pass=$((n_pass + 1))
+  printf 'ok %d - %s\n' "$n" "$1"
+}
+
+fail() {
+  n=$((n + 1)); n_fail=$((n_fail + 1))
+  printf 'FAIL %d - %s\n' "$n" "$1"
+  shift
+  local why
+  for why in "$@"; do
+    printf '%s\n' "$why" | sed 's/^/    /'
+  done
+}
+
+# Runs rapat on the test database; aborts the script if it fails (setup).
+setup() {
+  if ! "$RAPAT" --db "$db" "$@" </dev/null >"$tmp/setup.out" 2>"$tmp/setup.err"; then
+    echo "concurrency.sh: setup command failed: rapat $*" >&2
+    cat "$tmp/setup.err" >&2
+    exit 1
+  fi
+}
+
+# One count from the database through the sqlite3 shell.
+count() {
+  "$SQLITE3" "$db" "$1" 2>&1
+}
+
+# Process P's write number I (0-based) as the words of a rapat command,
+# in the array 'cmd'.  Writes go in threes on the process's person J:
+# invite J, record J's attendance, give J an action; 200 writes are 67
+# invitations, 67 attendance marks and 66 actions.
+person_name() {
+  printf 'Peserta %d-%03d' "$1" "$2"
+}
+write_cmd() {
+  local p=$1 i=$2 j name
+  j=$((i / 3 + 1))
+  name=$(person_name "$p" "$j")
+  case $((i % 3)) in
+    0) cmd=(attendee add "$meeting" "$name") ;;
+    1) cmd=(attendee mark "$meeting" "$name" hadir --at "09:$(printf '%02d' $((j % 60)))") ;;
+    2) cmd=(action add "Tindak lanjut ${name#Peserta }" --owner "$name" --meeting "$meeting"
+            --due 2025-10-01 --priority high) ;;
+  esac
+}
+
+# The people each process needs (one per group of three writes).
+per_proc_people=$(((N_WRITES + 2) / 3))
+
+# ---------------------------------------------------------------------------
+echo "# Setup: a meeting and $((N_PROC * per_proc_people)) people"
+
+setup init
+setup meeting add "Rapat koordinasi serentak" --start "2025-09-02 09:00" --duration 3h \
+  --tz Asia/Jayapura --location "Aula Kanwil"
+meeting=$(cat "$tmp/setup.out")
+case $meeting in
+  ''|*[!0-9]*) echo "concurrency.sh: 'meeting add' printed '$meeting', not an id" >&2; exit 1 ;;
+esac
+# The people are created by $N_PROC loops in parallel (setup, not counted).
+for ((p = 1; p <= N_PROC; p++)); do
+  (
+    for ((j = 1; j <= per_proc_people; j++)); do
+      "$RAPAT" --db "$db" person add "$(person_name "$p" "$j")" --position "Staf" \
+        </dev/null >/dev/null 2>>"$tmp/people.err" || echo "person $p-$j" >>"$tmp/people.fail"
+    done
+  ) &
+  pids+=($!)
+done
+wait "${pids[@]}"
+pids=()
+if [ -s "$tmp/people.fail" ] || [ "$(count 'SELECT count(*) FROM person;')" != $((N_PROC * per_proc_people)) ]; then
+  echo "concurrency.sh: setup: not every person was created" >&2
+  cat "$tmp/people.fail" "$tmp/people.err" >&2 2>/dev/null
+  exit 1
+fi
+
+# ---------------------------------------------------------------------------
+echo "# $N_PROC processes x $N_WRITES writes, all at once"
+
+# worker P: runs process P's writes; records each failure in w$P.fail.
+worker() {
+  local p=$1 i rc
+  local -a cmd
+  # Wait for the start signal, so that all start together.
+  while [ ! -e "$tmp/go" ]; do
+    sleep 0.01
+  done
+  for ((i = 0; i < N_WRITES; i++)); do
+    write_cmd "$p" "$i"
+    "$RAPAT" --db "$db" "${cmd[@]}" </dev/null >>"$tmp/w$p.out" 2>>"$tmp/w$p.err"
+    rc=$?
+    if [ "$rc" -ne 0 ]; then
+      printf 'exit %d: rapat %s\n' "$rc" "${cmd[*]}" >>"$tmp/w$p.fail"
+    fi
+    echo "$rc" >>"$tmp/w$p.rc"
+  done
+}
+
+for ((p = 1; p <= N_PROC; p++)); do
+  : >"$tmp/w$p.out"; : >"$tmp/w$p.err"; : >"$tmp/w$p.rc"
+  worker "$p" &
+  pids+=($!)
+done
+t0=${EPOCHREALTIME/,/.}
+touch "$tmp/go"
+wait "${pids[@]}"
+pids=()
+t1=${EPOCHREALTIME/,/.}
+seconds=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')
+
+# ---------------------------------------------------------------------------
+echo "# Results"
+
+attempted=$((N_PROC * N_WRITES))
+ran=$(cat "$tmp"/w*.rc | wc -l)
+failed=$(cat "$tmp"/w*.rc | grep -c -v '^0$')
+if [ "$ran" -eq "$attempted" ] && [ "$failed" -eq 0 ]; then
+  pass "all $attempted writes ran and exited 0"
+else
+  fail "all $attempted writes ran and exited 0" \
+    "$ran writes ran, $failed exited non-zero; the first failures:" \
+    "$(cat "$tmp"/w*.fail 2>/dev/null | head -n 5)"
+fi
+
+locked=$(cat "$tmp"/w*.err | grep -i -c -e 'locked' -e 'busy')
+if [ "$locked" -eq 0 ]; then
+  pass "no stderr line mentions 'locked' or 'busy'"
+else
+  fail "no stderr line mentions 'locked' or 'busy'" "$locked such lines; the first:" \
+    "$(cat "$tmp"/w*.err | grep -i -e 'locked' -e 'busy' | head -n 3)"
+fi
+other=$(cat "$tmp"/w*.err | wc -l)
+if [ "$other" -eq 0 ]; then
+  pass "no stderr output at all"
+else
+  fail "no stderr output at all" "$other lines; the first:" "$(cat "$tmp"/w*.err | head -n 3)"
+fi
+
+# Each invitation and each action printed its id.
+ids=$(cat "$tmp"/w*.out | wc -l)
+n_add=0; n_mark=0; n_action=0
+for ((i = 0; i < N_WRITES; i++)); do
+  case $((i % 3)) in
+    0) n_add=$((n_add + N_PROC)) ;;
+    1) n_mark=$((n_mark + N_PROC)) ;;
+    2) n_action=$((n_action + N_PROC)) ;;
+  esac
+done
+if [ "$ids" -eq $((n_add + n_action)) ]; then
+  pass "one id printed per invitation and per action ($ids)"
+else
+  fail "one id printed per invitation and per action" "$ids lines on stdout, expected $((n_add + n_action))"
+fi
+
+got_add=$(count "SELECT count(*) FROM attendee WHERE meeting_id = $meeting;")
+got_mark=$(count "SELECT count(*) FROM attendee WHERE meeting_id = $meeting AND attendance = 'present' AND arrived_utc IS NOT NULL;")
+got_action=$(count "SELECT count(*) FROM action WHERE meeting_id = $meeting AND title LIKE 'Tindak lanjut %' AND owner_person_id IS NOT NULL;")
+got_titles=$(count "SELECT count(DISTINCT title) FROM action WHERE meeting_id = $meeting;")
+landed=$((got_add + got_mark + got_action))
+if [ "$got_add" = "$n_add" ] && [ "$got_mark" = "$n_mark" ] && [ "$got_action" = "$n_action" ] \
+   && [ "$got_titles" = "$n_action" ]; then
+  pass "every write is in the database: $got_add invitations, $got_mark attendance marks, $got_action actions"
+else
+  fail "every write is in the database" \
+    "invitations $got_add (expected $n_add), marks $got_mark (expected $n_mark)," \
+    "actions $got_action with $got_titles distinct titles (expected $n_action)"
+fi
+
+# Each process's own writes landed for its own people, nothing crossed over.
+wrong=$(count "SELECT count(*) FROM action a JOIN person p ON p.id = a.owner_person_id
+               WHERE a.title <> 'Tindak lanjut ' || substr(p.name, length('Peserta ') + 1);")
+if [ "$wrong" = 0 ]; then
+  pass "each action belongs to the person its process named"
+else
+  fail "each action belongs to the person its process named" "$wrong actions with another owner"
+fi
+
+integrity=$(count "PRAGMA integrity_check;")
+fk=$(count "PRAGMA foreign_key_check;")
+if [ "$integrity" = ok ] && [ -z "$fk" ]; then
+  pass "PRAGMA integrity_check ok, no foreign key violations"
+else
+  fail "PRAGMA integrity_check ok, no foreign key violations" "integrity_check: $integrity" "foreign_key_check: $fk"
+fi
+
+if "$RAPAT" --db "$db" meeting show "$meeting" </dev/null >"$tmp/show.out" 2>"$tmp/show.err"; then
+  pass "rapat meeting show works afterwards"
+else
+  fail "rapat meeting show works afterwards" "$(head -n 3 "$tmp/show.err")"
+fi
+
+echo "# writes attempted: $attempted ($N_PROC processes x $N_WRITES), landed: $landed," \
+  "failed: $failed, 'locked'/'busy' messages: $locked, seconds: $seconds"
+echo "# $n checks: $n_pass passed, $n_fail failed"
+[ "$n_fail" -eq 0 ]
