@@ -340,8 +340,12 @@ export_ics (RapatCmdContext *ctx, GError **error)
               return FALSE;
         }
     }
-  return rapat_ics_writer_finish (g_steal_pointer (&w), error)
-         && rapat_output_finish (output, error);
+  if (!rapat_ics_writer_finish (g_steal_pointer (&w), error))
+    {
+      g_prefix_error (error, _("output '%s': "), opt_output != NULL ? opt_output : "-");
+      return FALSE;
+    }
+  return rapat_output_finish (output, error);
 }
 
 const RapatCommand rapat_export_commands[] = {
