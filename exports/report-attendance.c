@@ -198,11 +198,13 @@ meeting_text (FILE *out, const RapatMeetingAttendance *r, GTimeZone *tz)
   g_autoptr(GString) totals = g_string_new ("  ");
   g_autoptr(GString) list = g_string_new (NULL);
 
-  fprintf (out, _("Attendance: %s\n"), m->title);
-  fprintf (out, "%s", when);
-  if (m->location != NULL)
-    fprintf (out, " · %s", m->location);
-  fputc ('\n', out);
+  {
+    g_autofree char *heading = g_strdup_printf (_("Attendance: %s"), m->title);
+    g_autofree char *place = m->location != NULL ? g_strdup_printf ("%s · %s", when, m->location)
+                                                 : g_strdup (when);
+    rapat_print_wrapped (out, "", heading, 100);
+    rapat_print_wrapped (out, "", place, 100);
+  }
   if (r->grace_seconds > 0)
     fprintf (out, _("Late: arriving more than %s after the start.\n"), grace);
   else
@@ -231,7 +233,7 @@ meeting_text (FILE *out, const RapatMeetingAttendance *r, GTimeZone *tz)
       if (a->note != NULL)
         g_string_append_printf (note, "%s%s", note->len > 0 ? "; " : "", a->note);
       if (note->len > 0)
-        rapat_table_add_note (table, note->str, 94);
+        rapat_table_add_note (table, note->str, 96);
     }
   rapat_table_print (table, out, "");
 
@@ -546,7 +548,8 @@ period_text_report (FILE *out, const RapatPeriodAttendance *r)
                            headers->pdata[3], headers->pdata[4], headers->pdata[5],
                            headers->pdata[6], headers->pdata[7], headers->pdata[8],
                            headers->pdata[9], headers->pdata[10], headers->pdata[11], NULL);
-  rapat_table_max_width (table, 0, 26);
+  rapat_table_gap (table, 1);
+  rapat_table_fit (table, 0, 100);
   for (guint c = 1; c < n_cols; c++)
     rapat_table_align_right (table, c);
   for (guint i = 0; i <= r->rows->len; i++)
@@ -559,9 +562,12 @@ period_text_report (FILE *out, const RapatPeriodAttendance *r)
       rapat_table_add_row (table, (const char *const *) cells);
     }
   rapat_table_print (table, out, "");
-  fprintf (out, _("\nRate: present + represented over invited. Late counts within present.\n"));
+  fputc ('\n', out);
+  rapat_print_wrapped (out, "", _("Rate: present + represented over invited. Late counts within present."), 100);
   if (r->by == RAPAT_ATTENDANCE_BY_UNIT)
-    fprintf (out, _("A unit counts its own people and those of every unit below it; the total counts each invitation once.\n"));
+    rapat_print_wrapped (out, "",
+                         _("A unit counts its own people and those of every unit below it; the total counts each invitation once."),
+                         100);
 }
 
 /* Writes the CSV form: a header and one record per person or unit. */
@@ -583,7 +589,9 @@ period_csv (FILE *out, const RapatPeriodAttendance *r)
   for (guint i = 0; i < r->rows->len; i++)
     {
       const RapatAttendanceRow *row = r->rows->pdata[i];
-      g_auto(GStrv) cells = g_new0 (char *, header->len + 2);
+      /* Cells may be NULL (a person without a unit), so not a GStrv. */
+      g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
+      char **cells = g_new0 (char *, header->len + 2);
       guint at = 0;
       double rate = rapat_attendance_rate (&row->counts);
       char buf[G_ASCII_DTOSTR_BUF_SIZE];
@@ -597,6 +605,9 @@ period_csv (FILE *out, const RapatPeriodAttendance *r)
         cells[at++] = g_strdup_printf ("%" PRId64, count_of (&row->counts, &period_fields[f]));
       cells[at++] = rate < 0 ? g_strdup ("") : g_strdup (g_ascii_formatd (buf, sizeof buf, "%.4f", rate));
       rapat_csv_record (out, (const char *const *) cells, at);
+      for (guint c = 0; c < at; c++)
+        g_ptr_array_add (owned, cells[c]);
+      g_free (cells);
     }
 }
 
@@ -661,8 +672,9 @@ period_chart (FILE *out, const RapatPeriodAttendance *r)
       double rate = rapat_attendance_rate (&row->counts);
       int y = (int) i * row_h;
       g_autofree char *label = rapat_report_rate_text (rate);
-      g_autofree char *name = g_utf8_strlen (row->name, -1) > 34
-        ? g_strconcat (g_utf8_substring (row->name, 0, 33), "…", NULL) : g_strdup (row->name);
+      g_autofree char *head = g_utf8_substring (row->name, 0, 33);
+      g_autofree char *name = g_utf8_strlen (row->name, -1) > 34 ? g_strconcat (head, "…", NULL)
+                                                                 : g_strdup (row->name);
 
       fprintf (out, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">", bar_x - 6, y + 14);
       rapat_html_escape (out, name);

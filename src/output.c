@@ -16,6 +16,10 @@ struct _RapatTable {
   gboolean *right;
   gboolean *hide_empty;
   guint *max_width;
+  guint fit_col;            /* the column narrowed to fit, or G_MAXUINT */
+  guint fit_total;
+  guint gap;
+  guint *note_width;        /* per row: the wrap width of its note */
 };
 
 RapatTable *
@@ -37,6 +41,8 @@ rapat_table_new (const char *first_header, ...)
   g_ptr_array_add (t->notes, NULL);
   t->right = g_new0 (gboolean, t->n_cols);
   t->hide_empty = g_new0 (gboolean, t->n_cols);
+  t->fit_col = G_MAXUINT;
+  t->gap = 2;
   t->max_width = g_new0 (guint, t->n_cols);
   return t;
 }
@@ -46,6 +52,20 @@ rapat_table_align_right (RapatTable *table, guint col)
 {
   g_return_if_fail (col < table->n_cols);
   table->right[col] = TRUE;
+}
+
+void
+rapat_table_fit (RapatTable *table, guint col, guint total)
+{
+  g_return_if_fail (col < table->n_cols);
+  table->fit_col = col;
+  table->fit_total = total;
+}
+
+void
+rapat_table_gap (RapatTable *table, guint gap)
+{
+  table->gap = gap;
 }
 
 void
@@ -101,11 +121,53 @@ void
 rapat_table_add_note (RapatTable *table, const char *text, guint width)
 {
   char *copy = g_strdup (text);
+  guint row = table->notes->len - 1;
 
   g_strdelimit (copy, "\t\n\r", ' ');
-  g_free (table->notes->pdata[table->notes->len - 1]);
-  table->notes->pdata[table->notes->len - 1] = cut_to_width (copy, width);
-  g_free (copy);
+  g_free (table->notes->pdata[row]);
+  table->notes->pdata[row] = copy;
+  table->note_width = g_renew (guint, table->note_width, table->notes->len);
+  table->note_width[row] = width;
+}
+
+void
+rapat_print_wrapped (FILE *out, const char *lead, const char *text, guint width)
+{
+  g_auto(GStrv) words = g_strsplit (text, " ", -1);
+  g_autoptr(GString) line = g_string_new (NULL);
+  gsize w = 0;
+
+  for (char **word = words; *word != NULL; word++)
+    {
+      gsize ww = rapat_text_width (*word);
+
+      if (**word == '\0')
+        continue;
+      if (width > 0 && line->len > 0 && w + 1 + ww > width)
+        {
+          fprintf (out, "%s%s\n", lead, line->str);
+          g_string_truncate (line, 0);
+          w = 0;
+        }
+      if (line->len > 0)
+        {
+          g_string_append_c (line, ' ');
+          w++;
+        }
+      if (width > 0 && ww > width)
+        {
+          g_autofree char *cut = cut_to_width (*word, width);
+          g_string_append (line, cut);
+          w += rapat_text_width (cut);
+        }
+      else
+        {
+          g_string_append (line, *word);
+          w += ww;
+        }
+    }
+  if (line->len > 0)
+    fprintf (out, "%s%s\n", lead, line->str);
 }
 
 void
@@ -135,6 +197,8 @@ rapat_table_print (RapatTable *table, FILE *out, const char *indent)
 
   for (guint c = 0; c < table->n_cols; c++)
     shown[c] = !table->hide_empty[c];
+  if (table->note_width != NULL)
+    table->note_width = g_renew (guint, table->note_width, table->notes->len);
   for (guint r = 0; r < table->rows->len; r++)
     {
       char **row = table->rows->pdata[r];
@@ -143,6 +207,33 @@ rapat_table_print (RapatTable *table, FILE *out, const char *indent)
           widths[c] = MAX (widths[c], rapat_text_width (row[c]));
           if (r > 0 && *row[c] != '\0')
             shown[c] = TRUE;
+        }
+    }
+  if (table->fit_col < table->n_cols)
+    {
+      gsize others = 0;
+      guint n_shown = 0;
+
+      for (guint c = 0; c < table->n_cols; c++)
+        if (shown[c])
+          {
+            n_shown++;
+            if (c != table->fit_col)
+              others += widths[c];
+          }
+      others += (gsize) table->gap * (n_shown > 0 ? n_shown - 1 : 0) + strlen (indent);
+      if (others + widths[table->fit_col] > table->fit_total)
+        {
+          gsize room = table->fit_total > others + 8 ? table->fit_total - others : 8;
+
+          for (guint r = 0; r < table->rows->len; r++)
+            {
+              char **row = table->rows->pdata[r];
+              char *cut = cut_to_width (row[table->fit_col], (guint) room);
+              g_free (row[table->fit_col]);
+              row[table->fit_col] = cut;
+            }
+          widths[table->fit_col] = room;
         }
     }
   for (guint r = 0; r < table->rows->len; r++)
@@ -157,7 +248,8 @@ rapat_table_print (RapatTable *table, FILE *out, const char *indent)
           if (!shown[c])
             continue;
           if (c > 0)
-            g_string_append (line, "  ");
+            for (guint g = 0; g < table->gap; g++)
+              g_string_append_c (line, ' ');
           if (table->right[c])
             {
               for (gsize i = 0; i < pad; i++)
@@ -175,8 +267,10 @@ rapat_table_print (RapatTable *table, FILE *out, const char *indent)
         g_string_truncate (line, line->len - 1);
       fprintf (out, "%s\n", line->str);
       if (table->notes->pdata[r] != NULL)
-        fprintf (out, "%s%*s  %s\n", indent, (int) widths[0], "",
-                 (const char *) table->notes->pdata[r]);
+        {
+          g_autofree char *lead = g_strdup_printf ("%s%*s  ", indent, (int) widths[0], "");
+          rapat_print_wrapped (out, lead, table->notes->pdata[r], table->note_width[r]);
+        }
     }
 }
 
@@ -189,6 +283,7 @@ rapat_table_free (RapatTable *table)
   g_ptr_array_unref (table->notes);
   g_free (table->right);
   g_free (table->hide_empty);
+  g_free (table->note_width);
   g_free (table->max_width);
   g_free (table);
 }

@@ -15,6 +15,11 @@ RapatTable *rapat_table_new (const char *first_header, ...) G_GNUC_NULL_TERMINAT
 void rapat_table_align_right (RapatTable *table, guint col);
 /* Cuts cells of column @col to @width columns, ending them with "…". */
 void rapat_table_max_width (RapatTable *table, guint col, guint width);
+/* Narrows column @col at print time so that whole lines fit @total display
+ * columns (the column keeps at least 8). */
+void rapat_table_fit (RapatTable *table, guint col, guint total);
+/* Separates columns by @gap spaces instead of two. */
+void rapat_table_gap (RapatTable *table, guint gap);
 /* Leaves column @col out of the printout when every row has it empty. */
 void rapat_table_hide_empty (RapatTable *table, guint col);
 /* Adds a row of as many cells as there are headers; a NULL cell is empty.
@@ -22,9 +27,10 @@ void rapat_table_hide_empty (RapatTable *table, guint col);
 void rapat_table_add (RapatTable *table, ...);
 /* Adds a row from an array of cells. */
 void rapat_table_add_row (RapatTable *table, const char *const *cells);
-/* Adds a line printed under the last row, indented past the first column;
+/* Adds a note printed under the last row, indented past the first column;
  * it takes no part in the column widths.  Tabs and newlines become spaces
- * and it is cut to @width display columns (0: not cut). */
+ * and it is wrapped at spaces into lines of @width display columns (0: one
+ * line). */
 void rapat_table_add_note (RapatTable *table, const char *text, guint width);
 /* Returns the number of rows added. */
 guint rapat_table_rows (RapatTable *table);
@@ -34,6 +40,11 @@ guint rapat_table_rows (RapatTable *table);
 void rapat_table_print (RapatTable *table, FILE *out, const char *indent);
 void rapat_table_free (RapatTable *table);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatTable, rapat_table_free)
+
+/* Prints @text wrapped at spaces into lines of at most @width display
+ * columns (a longer word is cut; 0: one line), each line starting with
+ * @lead. */
+void rapat_print_wrapped (FILE *out, const char *lead, const char *text, guint width);
 
 /* A streaming JSON writer: values go to the stream as they are added. */
 typedef struct _RapatJson RapatJson;

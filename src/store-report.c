@@ -131,7 +131,7 @@ rapat_store_attendance_by_person (RapatStore *store, const RapatAttendanceScope 
     "LEFT JOIN unit u ON u.id = p.unit_id "
     "WHERE " SCOPE_WHERE "AND (?4 IS NULL OR p.unit_id IN scope_units) "
     "GROUP BY p.id "
-    "ORDER BY (sum(a.attendance IN ('present', 'represented')) * 1.0 / count(*)), "
+    "ORDER BY (total(a.attendance IN ('present', 'represented')) / count(*)), "
     "rapat_fold(p.name), p.id", error);
 
   if (stmt == NULL)
@@ -154,7 +154,7 @@ rapat_store_attendance_by_unit (RapatStore *store, const RapatAttendanceScope *s
     "JOIN below b ON b.id = p.unit_id JOIN unit t ON t.id = b.ancestor "
     "WHERE " SCOPE_WHERE "AND (?4 IS NULL OR t.id IN scope_units) "
     "GROUP BY t.id "
-    "ORDER BY (sum(a.attendance IN ('present', 'represented')) * 1.0 / count(*)), "
+    "ORDER BY (total(a.attendance IN ('present', 'represented')) / count(*)), "
     "rapat_fold(t.name), t.id", error);
 
   if (stmt == NULL)

@@ -1,0 +1,653 @@
+#!/bin/bash
+# rapat CLI tests: attendance reports and the sign-in sheet (issue 5).
+#
+# Part A, on 'rapat demo' (the Rakernis, meeting 1): 'report attendance
+# --meeting 1 --grace 10m' equals golden-reports/demo-attendance.txt; its
+# CSV, JSON and HTML forms are read back with Python and agree with each
+# other and with the text (a recount of the CSV rows = the JSON totals = the
+# text totals); 'report signin --meeting 1 --blank 3' is well-formed with
+# 22 + 3 rows.
+# Part B, a period: 50 meetings x 40 people made through the CLI with a
+# fixed pattern; 'report attendance --from/--to --by person|unit' in JSON
+# is checked row by row against a recount done in Python from
+# 'rapat attendee list M --json' of every meeting.
+# Part C, bad input: refused with one line on stderr, nothing on stdout,
+# the database unchanged.
+#
+#   tests/cli/reports.sh              run the checks
+#   UPDATE=1 tests/cli/reports.sh     rewrite golden-reports/*.txt from the
+#                                     current program (read the diff: the
+#                                     golden files state what is CORRECT)
+#
+# Environment (set by 'make check'): RAPAT, SRCDIR, SQLITE3; PYTHON
+# (optional, default /usr/bin/python3).  Prints one line per check and a
+# summary; exit 0 if all passed, 1 if not.
+
+set -u
+
+here=$(cd "$(dirname "$0")" && pwd)
+SRCDIR=${SRCDIR:-$(cd "$here/../.." && pwd)}
+golden_dir="$SRCDIR/tests/cli/golden-reports"
+RAPAT=${RAPAT:-$PWD/src/rapat}
+SQLITE3=${SQLITE3-sqlite3}
+PYTHON=${PYTHON:-/usr/bin/python3}
+
+if [ ! -x "$RAPAT" ]; then
+  echo "reports.sh: RAPAT='$RAPAT' is not an executable program; build rapat first" >&2
+  exit 1
+fi
+if [ -z "$SQLITE3" ] || ! command -v "$SQLITE3" >/dev/null 2>&1; then
+  echo "reports.sh: the sqlite3 shell is needed (SQLITE3='$SQLITE3'); install sqlite3" >&2
+  exit 1
+fi
+if [ ! -x "$PYTHON" ]; then
+  PYTHON=$(command -v python3 || true)
+fi
+if [ -z "$PYTHON" ]; then
+  echo "reports.sh: python3 is needed to read the reports back" >&2
+  exit 1
+fi
+
+export LC_ALL=C.UTF-8 TZ=UTC SOURCE_DATE_EPOCH=1756771200
+unset LANG LANGUAGE RAPAT_DB TZDIR
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/rapat-reports.XXXXXX") || exit 1
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 1' HUP INT TERM
+export HOME="$tmp/home" XDG_DATA_HOME="$tmp/home/.local/share"
+
+n=0
+n_pass=0
+n_fail=0
+
+pass() {
+  n=$((n + 1)); n_pass=$((n_pass + 1))
+  printf 'ok %d - %s\n' "$n" "$1"
+}
+
+fail() {
+  n=$((n + 1)); n_fail=$((n_fail + 1))
+  printf 'FAIL %d - %s\n' "$n" "$1"
+  shift
+  local why
+  for why in "$@"; do
+    printf '    %s\n' "$why"
+  done
+}
+
+# check DESCRIPTION COMMAND...: passes if COMMAND exits 0, else fails with
+# the last lines of its output (kept in $tmp/check.out); returns its status.
+check() {
+  local desc=$1 rc
+  shift
+  "$@" >"$tmp/check.out" 2>&1
+  rc=$?
+  if [ "$rc" -eq 0 ]; then
+    pass "$desc"
+  else
+    local -a why=()
+    while IFS= read -r line; do
+      why+=("$line")
+    done < <(tail -n 15 "$tmp/check.out" | cut -c 1-300)
+    fail "$desc" "${why[@]}"
+  fi
+  return "$rc"
+}
+
+# Runs rapat on database $db; aborts the script if it fails (setup).
+setup() {
+  if ! "$RAPAT" --db "$db" "$@" </dev/null >"$tmp/setup.out" 2>"$tmp/setup.err"; then
+    echo "reports.sh: setup command failed: rapat $*" >&2
+    cat "$tmp/setup.err" >&2
+    exit 1
+  fi
+}
+
+# run OUTFILE ARGS...: runs rapat on $db with stdout to OUTFILE; a failure
+# (exit status or anything on stderr) is a failed check.
+run() {
+  local out=$1 rc
+  shift
+  "$RAPAT" --db "$db" "$@" </dev/null >"$out" 2>"$tmp/run.err"
+  rc=$?
+  if [ "$rc" -ne 0 ] || [ -s "$tmp/run.err" ]; then
+    fail "rapat $*" "exit status $rc" "$(head -c 300 "$tmp/run.err")"
+    return 1
+  fi
+  return 0
+}
+
+# The Python helpers.
+cat >"$tmp/common.py" <<'EOF'
+import csv, io, json, re, sys, unicodedata
+import xml.etree.ElementTree as ET
+import html.parser
+
+def read(path):
+    with open(path, encoding='utf-8', newline='') as f:
+        return f.read()
+
+def width(line):
+    return sum(0 if unicodedata.combining(c) else
+               2 if unicodedata.east_asian_width(c) in 'WF' else 1 for c in line)
+
+def fits_100(text, what):
+    for no, line in enumerate(text.split('\n'), 1):
+        assert width(line) <= 100, '%s, line %d is %d columns: %r' % (what, no, width(line), line)
+
+def read_csv(path):
+    """The records of an RFC 4180 file: CRLF after every record."""
+    text = read(path)
+    q = False
+    for i, ch in enumerate(text):
+        if ch == '"':
+            q = not q
+        elif not q and ch == '\n' and (i == 0 or text[i - 1] != '\r'):
+            raise AssertionError('%s: a record ends with a bare LF at %d' % (path, i))
+    assert not q and text.endswith('\r\n'), path + ': the last record does not end with CRLF'
+    rows = list(csv.reader(io.StringIO(text, newline=''), strict=True))
+    assert all(len(r) == len(rows[0]) for r in rows), path + ': records of different lengths'
+    return rows
+
+def read_html(path):
+    """Parses as XML (well-formed) and with html.parser; no script, no fetch."""
+    raw = read(path)
+    root = ET.fromstring(raw)
+    for e in root.iter():
+        assert e.tag.rsplit('}', 1)[-1] != 'script', path + ': a script element'
+        for k in e.attrib:
+            assert k not in ('src', 'href') and not k.startswith('on'), (path, e.tag, k)
+    starts = []
+    class P(html.parser.HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            starts.append(tag)
+    p = P()
+    p.feed(raw)
+    p.close()
+    assert 'script' not in starts and 'link' not in starts, path + ': script or link'
+    return raw, root
+
+def esc(s):
+    return (s.replace('&', '&amp;').replace('<', '&lt;').replace('>', '&gt;')
+             .replace('"', '&quot;').replace("'", '&#39;'))
+
+def txt(e):
+    return ''.join(e.itertext())
+
+def fold(s):
+    return unicodedata.normalize('NFC', s).casefold()
+EOF
+
+# ---------------------------------------------------------------------------
+echo "# Part A: the demo meeting"
+
+db="$tmp/demo.db"
+setup demo
+mkdir -p "$tmp/a"
+
+# A1: the text report, against the golden file.
+golden="$golden_dir/demo-attendance.txt"
+if run "$tmp/a/demo.txt" report attendance --meeting 1 --grace 10m; then
+  if [ "${UPDATE:-0}" = 1 ]; then
+    mkdir -p "$golden_dir"
+    if [ -f "$golden" ] && cmp -s "$golden" "$tmp/a/demo.txt"; then
+      pass "golden text unchanged: $golden"
+    else
+      cp "$tmp/a/demo.txt" "$golden" && pass "UPDATED $golden (check it by hand)"
+    fi
+  elif [ ! -f "$golden" ]; then
+    fail "golden text" "$golden is missing (run with UPDATE=1, then check it by hand)"
+  elif diff -u --label "demo-attendance.txt (expected)" --label "(actual)" "$golden" \
+       "$tmp/a/demo.txt" >"$tmp/a/diff"; then
+    pass "report attendance --meeting 1 --grace 10m equals golden-reports/demo-attendance.txt"
+  else
+    mapfile -t lines < <(head -n 40 "$tmp/a/diff")
+    fail "report attendance --meeting 1 --grace 10m differs from the golden text" "${lines[@]}"
+  fi
+fi
+
+# A2: the other forms, read back and compared with each other and the text.
+run "$tmp/a/demo.csv" report attendance --meeting 1 --grace 10m --format csv
+run "$tmp/a/demo.json" report attendance --meeting 1 --grace 10m --format json
+run "$tmp/a/demo.html" report attendance --meeting 1 --grace 10m --format html
+run "$tmp/a/signin.html" report signin --meeting 1 --blank 3
+cat >"$tmp/a/forms.py" <<'EOF'
+import sys
+sys.path.insert(0, sys.argv[1])
+from common import *
+d = sys.argv[2]
+text = read(d + '/demo.txt')
+rows = read_csv(d + '/demo.csv')
+j = json.loads(read(d + '/demo.json'))
+
+# The text: fits 100 columns.
+fits_100(text, 'the text')
+
+# CSV: a header, one record per attendee, no totals.
+header, recs = rows[0], rows[1:]
+assert header[:2] == ['no', 'name'] and 'attendance' in header and 'rsvp' in header, header
+assert len(recs) == 22, len(recs)
+assert [r[0] for r in recs] == [str(i) for i in range(1, 23)], 'numbered 1..22, no totals row'
+col = {h: i for i, h in enumerate(header)}
+csv_count = {'invited': len(recs)}
+for key, field, value in [('accepted', 'rsvp', 'accepted'), ('declined', 'rsvp', 'declined'),
+        ('tentative', 'rsvp', 'tentative'), ('no_reply', 'rsvp', 'needs-action'),
+        ('present', 'attendance', 'present'), ('represented', 'attendance', 'represented'),
+        ('excused', 'attendance', 'excused'), ('sick', 'attendance', 'sick'),
+        ('duty', 'attendance', 'duty'), ('absent', 'attendance', 'absent'),
+        ('not_recorded', 'attendance', '')]:
+    csv_count[key] = sum(1 for r in recs if r[col[field]] == value)
+csv_count['late'] = sum(1 for r in recs if r[col['late_minutes']] not in ('', '0'))
+
+# JSON: numbers are numbers; its totals are the CSV recount.
+t = j['totals']
+for k, v in csv_count.items():
+    assert isinstance(t[k], int) and not isinstance(t[k], bool), (k, t[k])
+    assert t[k] == v, 'JSON totals.%s = %r, the CSV rows give %r' % (k, t[k], v)
+assert [r['name'] for r in j['rows']] == [r[col['name']] for r in recs], 'same rows, same order'
+assert abs(t['rate'] - (t['present'] + t['represented']) / t['invited']) < 0.00005, t['rate']
+
+# The text: its totals are the same numbers, and the rate the same rate.
+tot = text[text.index('\nTotals\n'):]
+labels = {'Invited': 'invited', 'Accepted': 'accepted', 'Declined': 'declined',
+          'Tentative': 'tentative', 'No reply': 'no_reply', 'Present': 'present', 'Late': 'late',
+          'Represented': 'represented', 'Excused': 'excused', 'Sick': 'sick', 'Duty': 'duty',
+          'Absent': 'absent', 'Not recorded': 'not_recorded'}
+found = dict(re.findall(r'(?<![A-Za-z])(' + '|'.join(labels) + r') (\d+)', tot))
+assert set(found) == set(labels), 'the text totals: %r' % found
+for label, key in labels.items():
+    assert int(found[label]) == csv_count[key], \
+        'text %s %s, CSV %d' % (label, found[label], csv_count[key])
+m = re.search(r'Attendance rate: ([0-9.]+)%', tot)
+assert m and m.group(1) == '%.1f' % (100 * t['rate']), (m and m.group(1), t['rate'])
+ana = [r['name'] for r in j['accepted_not_attended']]
+awr = [r['name'] for r in j['attended_without_reply']]
+lists = tot[tot.index('Accepted but did not attend:'):]
+for name in ana + awr:
+    assert '\n  ' + name + ' (' in lists, name
+
+# HTML: well-formed, every name escaped, 22 rows.
+raw, root = read_html(d + '/demo.html')
+cells = [txt(td) for td in root.iter('td')]
+for r in j['rows']:
+    assert esc(r['name']) in raw and r['name'] in cells, r['name']
+main = root.find('.//table')
+assert len(main.find('tbody').findall('tr')) == 22
+
+# The sign-in sheet: 22 names in the report's order, 3 blank rows.
+raw, root = read_html(d + '/signin.html')
+sheet = [t for t in root.iter('table') if t.get('class') == 'sheet'][0]
+assert sheet.find('thead') is not None
+trs = sheet.find('tbody').findall('tr')
+assert len(trs) == 22 + 3, len(trs)
+names = [txt(tr.findall('td')[1]) for tr in trs]
+assert names == [r['name'] for r in j['rows']] + ['', '', ''], names
+assert [txt(tr.findall('td')[0]) for tr in trs] == [str(i) for i in range(1, 26)]
+style = ''.join(txt(s) for s in root.iter('style'))
+assert 'table-header-group' in style and 'A4' in style
+assert root.get('lang') == 'id'
+assert 'Selasa, 2 September 2025' in txt(root), 'the date in Indonesian'
+assert '09.00–16.00 WIT' in txt(root), 'the time'
+print('ok')
+EOF
+check "CSV recount = JSON totals = text totals; HTML well-formed; sign-in 22 + 3 rows" \
+  "$PYTHON" "$tmp/a/forms.py" "$tmp" "$tmp/a"
+
+# A3: -o FILE writes the same bytes as stdout.
+"$RAPAT" --db "$db" report attendance --meeting 1 --grace 10m --format csv -o "$tmp/a/o.csv" \
+  >"$tmp/a/o.out" 2>&1
+if [ -s "$tmp/a/o.out" ] || ! cmp -s "$tmp/a/o.csv" "$tmp/a/demo.csv"; then
+  fail "-o FILE writes the report and prints nothing" "$(head -c 300 "$tmp/a/o.out")"
+else
+  pass "-o FILE writes the same CSV as stdout"
+fi
+
+# A4: without --grace (0): the demo's other arrivals are all before 09:00,
+# so the late ones are the same two, 20 and 35 minutes after the start.
+run "$tmp/a/nograce.json" report attendance --meeting 1 --format json
+check "without --grace: late 2 (09:20 and 09:35), grace_minutes 0" "$PYTHON" -c '
+import json, sys
+j = json.load(open(sys.argv[1]))
+assert j["grace_minutes"] == 0 and j["totals"]["late"] == 2, (j["grace_minutes"], j["totals"])
+assert sorted(r["late_minutes"] for r in j["rows"] if r["late"]) == [20, 35], j["rows"]
+' "$tmp/a/nograce.json"
+
+# A5: the sheet's language: --lang en; English by default outside Indonesia.
+run "$tmp/a/signin-en.html" report signin --meeting 1 --lang en --blank 0
+setup meeting add "Working visit" --start "2025-09-02 09:00" --duration 2h --tz Europe/Amsterdam \
+  --location "Den Haag"
+setup attendee add 2 1 2
+run "$tmp/a/signin-nl.html" report signin --meeting 2
+check "sign-in sheet: --lang en, and English by default for a meeting in Europe/Amsterdam" \
+  "$PYTHON" -c '
+import sys
+sys.path.insert(0, sys.argv[1])
+from common import *
+raw, root = read_html(sys.argv[2])
+rows = [t for t in root.iter("table") if t.get("class") == "sheet"][0].find("tbody").findall("tr")
+assert root.get("lang") == "en" and len(rows) == 22, (root.get("lang"), len(rows))
+assert "Tuesday 2 September 2025" in txt(root) and "09:00–16:00 WIT" in txt(root)
+raw, root = read_html(sys.argv[3])
+rows = [t for t in root.iter("table") if t.get("class") == "sheet"][0].find("tbody").findall("tr")
+assert root.get("lang") == "en" and len(rows) == 2 + 5, (root.get("lang"), len(rows))
+assert "Tuesday 2 September 2025" in txt(root) and "09:00–11:00 CEST" in txt(root), txt(root)
+' "$tmp" "$tmp/a/signin-en.html" "$tmp/a/signin-nl.html"
+
+# ---------------------------------------------------------------------------
+echo "# Part B: 50 meetings x 40 people"
+
+db="$tmp/period.db"
+mkdir -p "$tmp/b"
+
+# Units: a root with three divisions, each with two sections (three levels),
+# and a second root.
+setup unit add "Kantor Wilayah" --code KW
+setup unit add "Divisi Pemasyarakatan" --code DIVPAS --parent KW
+setup unit add "Divisi Administrasi" --code DIVADM --parent KW
+setup unit add "Divisi Keimigrasian" --code DIVIM --parent KW
+setup unit add "Lapas Kelas IIA" --code LAPAS --parent DIVPAS
+setup unit add "Rutan Kelas IIB" --code RUTAN --parent DIVPAS
+setup unit add "Bagian Umum" --code UMUM --parent DIVADM
+setup unit add "Bagian Keuangan" --code KEU --parent DIVADM
+setup unit add "Seksi Intelijen" --code INTEL --parent DIVIM
+setup unit add "Seksi Izin Tinggal" --code IZIN --parent DIVIM
+setup unit add "Inspektorat" --code INSP
+# 40 people: person i in unit (i % 11) + 1; 13, 26 and 39 have no unit.
+for i in $(seq 1 40); do
+  name=$(printf 'Peserta %02d' "$i")
+  if [ $((i % 13)) -eq 0 ]; then
+    setup person add "$name" --position "Tamu"
+  else
+    setup person add "$name" --position "Staf $i" --unit $((i % 11 + 1))
+  fi
+done
+# 50 meetings, every third day from 6 January 2025 at 08:00 WIT (23:00 UTC
+# the day before, so that days in the wrong zone show); every fourth is a
+# "rakor".  Person i is invited to meeting j unless (i + 2j) % 5 = 0;
+# attendance follows k = (3i + 7j) % 13:
+#   0-5 present, arriving 07:55, 08:00, 08:08 or 08:25 by (i + j) % 4
+#   6 represented by the next person, 7 excused, 8 sick, 9 duty,
+#   10 absent, 11-12 not recorded.
+# Meetings 10 and 35 are cancelled after their attendance was taken.
+arrivals=(07:55 08:00 08:08 08:25)
+statuses=([6]=represented [7]=excused [8]=sick [9]=duty [10]=absent)
+for j in $(seq 1 50); do
+  day=$(date -u -d "2025-01-06 +$((3 * (j - 1))) days" +%F)
+  kind=rapat
+  [ $((j % 4)) -eq 0 ] && kind=rakor
+  setup meeting add "$(printf 'Rapat rutin %02d' "$j")" --start "$day 08:00" --duration 2h \
+    --tz Asia/Jayapura --kind "$kind"
+  invited=()
+  for i in $(seq 1 40); do
+    [ $(((i + 2 * j) % 5)) -ne 0 ] && invited+=("$i")
+  done
+  setup attendee add "$j" "${invited[@]}"
+  for i in "${invited[@]}"; do
+    k=$(((3 * i + 7 * j) % 13))
+    if [ "$k" -le 5 ]; then
+      setup attendee mark "$j" "$i" present --at "${arrivals[$(((i + j) % 4))]}"
+    elif [ "$k" -eq 6 ]; then
+      setup attendee mark "$j" "$i" represented --by $((i % 40 + 1))
+    elif [ "$k" -le 10 ]; then
+      setup attendee mark "$j" "$i" "${statuses[$k]}"
+    fi
+  done
+done
+setup meeting cancel 10 --reason "Ditunda"
+setup meeting cancel 35 --reason "Ditunda"
+
+# What the recount reads: every meeting's attendee list, the meetings, the
+# people and the units, all as JSON from the CLI.
+for j in $(seq 1 50); do
+  run "$tmp/b/attendees-$j.json" attendee list "$j" --json || exit 1
+done
+run "$tmp/b/meetings.json" meeting list --json
+run "$tmp/b/people.json" person list --json
+run "$tmp/b/units.json" unit list --json
+
+cat >"$tmp/b/recount.py" <<'EOF'
+"""Checks a period report (JSON) against a recount from the attendee lists.
+argv: common dir, data dir, report file, by (person|unit), from, to, grace
+minutes, kind ('' = any), unit code ('' = all), the zone of the days (WIT
+or UTC)."""
+import sys, datetime
+sys.path.insert(0, sys.argv[1])
+from common import *
+d, path, by, day_from, day_to, grace, kind, unit_code, zone = sys.argv[2:11]
+grace = datetime.timedelta(minutes=int(grace))
+load = lambda name: json.loads(read(d + '/' + name))
+meetings = load('meetings.json')
+people = {p['id']: p for p in load('people.json')}
+units = {u['id']: u for u in load('units.json')}
+assert len(meetings) == 50 and len(people) == 40, (len(meetings), len(people))
+
+def ancestors(uid):
+    while uid is not None:
+        yield uid
+        uid = units[uid]['parent_id']
+
+scope_unit = None
+if unit_code:
+    scope_unit = [u['id'] for u in units.values() if u['code'] == unit_code][0]
+
+KEYS = ['meetings', 'invited', 'present', 'late', 'represented', 'excused', 'sick', 'duty',
+        'absent', 'not_recorded']
+def new():
+    c = dict.fromkeys(KEYS, 0)
+    c['_m'] = set()
+    return c
+def add(c, a, m, start):
+    c['invited'] += 1
+    c['_m'].add(m['id'])
+    c['meetings'] = len(c['_m'])
+    st = a['attendance']
+    c['not_recorded' if st is None else st] += 1
+    if st == 'present' and a['arrived'] and \
+       datetime.datetime.fromisoformat(a['arrived']) > start + grace:
+        c['late'] += 1
+
+per_person, per_unit, total = {}, {}, new()
+n_meetings = 0
+for m in meetings:
+    start = datetime.datetime.fromisoformat(m['start'])
+    if zone == 'UTC':
+        day = start.astimezone(datetime.timezone.utc).date().isoformat()
+    else:
+        day = m['start'][:10]      # the day in the meetings' zone, WIT
+    if m['status'] == 'cancelled' or day < day_from or day > day_to:
+        continue
+    if kind and m['kind'].casefold() != kind.casefold():
+        continue
+    n_meetings += 1
+    for a in load('attendees-%d.json' % m['id'])['attendees']:
+        uid = people[a['person_id']]['unit_id']
+        chain = list(ancestors(uid))
+        if scope_unit is not None:
+            if scope_unit not in chain:
+                continue
+            chain = chain[:chain.index(scope_unit) + 1]
+        add(per_person.setdefault(a['person_id'], new()), a, m, start)
+        add(total, a, m, start)
+        for u in chain:
+            add(per_unit.setdefault(u, new()), a, m, start)
+
+rep = json.loads(read(path))
+assert rep['period']['by'] == by, rep['period']
+want = per_person if by == 'person' else per_unit
+names = {i: p['name'] for i, p in people.items()} if by == 'person' else \
+        {i: u['name'] for i, u in units.items()}
+rows = rep['rows']
+assert sorted(r['id'] for r in rows) == sorted(want), \
+    'rows for %s, the recount has %s' % (sorted(r['id'] for r in rows), sorted(want))
+for r in rows:
+    w = want[r['id']]
+    assert r['name'] == names[r['id']], r
+    for k in KEYS:
+        assert r[k] == w[k], '%s: %s = %r, the recount says %r' % (r['name'], k, r[k], w[k])
+    rate = (w['present'] + w['represented']) / w['invited']
+    assert abs(r['rate'] - rate) < 0.00005, (r['name'], r['rate'], rate)
+# Lowest rate first, then by name.
+keys = [((r['present'] + r['represented']) / r['invited'], fold(r['name'])) for r in rows]
+for a, b in zip(keys, keys[1:]):
+    assert a[0] < b[0] or (a[0] == b[0] and a[1] <= b[1]), 'out of order: %r before %r' % (a, b)
+# The total counts each invitation once.
+t = rep['totals']
+for k in KEYS:
+    assert t[k] == total[k], 'total %s = %r, the recount says %r' % (k, t[k], total[k])
+if by == 'person':
+    for k in KEYS[1:]:
+        assert t[k] == sum(r[k] for r in rows), 'total %s is not the sum of the people' % k
+else:
+    # Nested units overlap: the total is the distinct invitations.
+    assert t['invited'] < sum(r['invited'] for r in rows) or len(rows) <= 1, t
+print('%d rows, %d meetings, %d invitations, %d late'
+      % (len(rows), n_meetings, t['invited'], t['late']))
+EOF
+
+# period LABEL BY FROM TO GRACE KIND UNIT [ZONE]: the JSON report against
+# the recount; the days are in Asia/Jayapura, or in UTC (the system's zone
+# in these tests) when ZONE is UTC.
+period() {
+  local label=$1 by=$2 from=$3 to=$4 grace=$5 kind=$6 unit=$7 zone=${8:-WIT} f
+  local -a args=(report attendance --from "$from" --to "$to" --by "$by"
+                 --grace "${grace}m" --format json)
+  [ "$zone" = WIT ] && args+=(--tz Asia/Jayapura)
+  [ -n "$kind" ] && args+=(--kind "$kind")
+  [ -n "$unit" ] && args+=(--unit "$unit")
+  f="$tmp/b/$label.json"
+  run "$f" "${args[@]}" || return
+  check "$label: every row = the recount, lowest rate first, the total right" \
+    "$PYTHON" "$tmp/b/recount.py" "$tmp" "$tmp/b" "$f" "$by" "$from" "$to" "$grace" "$kind" \
+    "$unit" "$zone" \
+    && sed 's/^/    /' "$tmp/check.out"
+}
+
+# From the day of meeting 4 to that of meeting 42, both included.
+period by-person person 2025-01-15 2025-05-09 10 "" ""
+period by-unit unit 2025-01-15 2025-05-09 10 "" ""
+period by-person-utc person 2025-01-15 2025-05-09 10 "" "" UTC
+# The bounds are days in the zone: 15 January 08:00 WIT is 14 January in UTC.
+check "the days of --from/--to are counted in --tz: 37 meetings in WIT, 36 in UTC" "$PYTHON" -c '
+import json, sys
+a, b = (json.load(open(f))["totals"]["meetings"] for f in sys.argv[1:3])
+assert (a, b) == (37, 36), (a, b)
+' "$tmp/b/by-person.json" "$tmp/b/by-person-utc.json"
+period by-person-all person 2025-01-01 2025-12-31 0 "" ""
+period by-unit-all unit 2025-01-01 2025-12-31 0 "" ""
+period by-unit-divpas unit 2025-01-15 2025-05-09 10 "" DIVPAS
+period by-person-divpas person 2025-01-15 2025-05-09 10 "" DIVPAS
+period by-person-rakor person 2025-01-15 2025-05-09 30 rakor ""
+period by-unit-rakor-kw unit 2025-02-01 2025-03-31 0 RAKOR KW
+
+# The period's other forms: the text total row and the CSV rows agree with JSON.
+run "$tmp/b/by-unit.txt" report attendance --from 2025-01-15 --to 2025-05-09 --tz Asia/Jayapura \
+  --by unit --grace 10m
+run "$tmp/b/by-unit.csv" report attendance --from 2025-01-15 --to 2025-05-09 --tz Asia/Jayapura \
+  --by unit --grace 10m --format csv
+run "$tmp/b/by-unit.html" report attendance --from 2025-01-15 --to 2025-05-09 --tz Asia/Jayapura \
+  --by unit --grace 10m --format html
+check "by unit: CSV rows = JSON rows, no total record; text total = JSON total; a bar per row" \
+  "$PYTHON" -c '
+import sys
+sys.path.insert(0, sys.argv[1])
+from common import *
+d = sys.argv[2]
+j = json.loads(read(d + "/by-unit.json"))
+rows = read_csv(d + "/by-unit.csv")
+head, recs = rows[0], rows[1:]
+assert len(recs) == len(j["rows"]), (len(recs), len(j["rows"]))
+for rec, r in zip(recs, j["rows"]):
+    c = dict(zip(head, rec))
+    assert int(c["id"]) == r["id"] and c["unit"] == r["name"], (c, r)
+    for k in ("meetings", "invited", "present", "late", "represented", "excused", "sick", "duty",
+              "absent", "not_recorded"):
+        assert int(c[k]) == r[k], (k, c, r)
+    assert abs(float(c["rate"]) - r["rate"]) < 0.00005
+text = read(d + "/by-unit.txt")
+tot = [l for l in text.split("\n") if l.startswith("Total ")]
+assert len(tot) == 1, tot
+t = j["totals"]
+nums = tot[0].split()[1:]
+assert nums[:-1] == [str(t[k]) for k in ("meetings", "invited", "present", "late", "represented",
+                     "excused", "sick", "duty", "absent", "not_recorded")], (nums, t)
+assert nums[-1] == "%.1f%%" % (100 * t["rate"]), (nums[-1], t["rate"])
+raw, root = read_html(d + "/by-unit.html")
+bars = [e for e in root.iter() if e.tag.endswith("}rect")]
+assert len(bars) == len(j["rows"]), (len(bars), len(j["rows"]))
+for r in j["rows"]:
+    assert esc(r["name"]) in raw, r["name"]
+' "$tmp" "$tmp/b"
+
+# The issue: "text: aligned columns that fit 100 characters".
+run "$tmp/b/by-person.txt" report attendance --from 2025-01-15 --to 2025-05-09 \
+  --tz Asia/Jayapura --by person --grace 10m
+check "the period text reports fit 100 columns" "$PYTHON" -c '
+import sys
+sys.path.insert(0, sys.argv[1])
+from common import *
+fits_100(read(sys.argv[2]), "by person")
+fits_100(read(sys.argv[3]), "by unit")
+' "$tmp" "$tmp/b/by-person.txt" "$tmp/b/by-unit.txt"
+
+# ---------------------------------------------------------------------------
+echo "# Part C: bad input"
+
+db="$tmp/demo.db"
+
+# bad STATUS EXCERPT DESCRIPTION ARGS...: "rapat --db DB ARGS" must exit
+# with STATUS, print nothing on stdout and one line on stderr starting
+# "rapat: error: " and containing EXCERPT, and leave the database as it was.
+bad() {
+  local want=$1 excerpt=$2 desc=$3 rc lines
+  local -a why=()
+  shift 3
+  "$SQLITE3" "$db" .dump >"$tmp/before.sql" 2>&1
+  "$RAPAT" --db "$db" "$@" </dev/null >"$tmp/out" 2>"$tmp/err"
+  rc=$?
+  "$SQLITE3" "$db" .dump >"$tmp/after.sql" 2>&1
+  [ "$rc" -eq "$want" ] || why+=("exit status $rc, expected $want")
+  [ -s "$tmp/out" ] && why+=("stdout is not empty: $(head -c 200 "$tmp/out" | tr '\n' '|')")
+  lines=$(wc -l <"$tmp/err")
+  if [ "$lines" -ne 1 ] || [ -n "$(tail -c 1 "$tmp/err")" ]; then
+    why+=("stderr is not one line ($lines newlines): $(head -c 300 "$tmp/err" | tr '\n' '|')")
+  fi
+  [ "$(head -c 14 "$tmp/err")" = "rapat: error: " ] \
+    || why+=("stderr does not start with 'rapat: error: ': $(head -c 200 "$tmp/err")")
+  grep -F -q -e "$excerpt" "$tmp/err" \
+    || why+=("stderr does not contain '$excerpt': $(head -c 300 "$tmp/err")")
+  cmp -s "$tmp/before.sql" "$tmp/after.sql" || why+=("the database changed")
+  if [ ${#why[@]} -eq 0 ]; then
+    pass "$desc"
+  else
+    fail "$desc" "${why[@]}"
+  fi
+}
+
+bad 2 "--by" "--meeting with --by" report attendance --meeting 1 --by unit
+bad 2 "--from" "--meeting with --from" report attendance --meeting 1 --from 2025-09-01
+bad 1 "'pdf'" "--format pdf" report attendance --meeting 1 --format pdf
+bad 1 "'pdf'" "--format pdf, period" \
+  report attendance --from 2025-09-01 --to 2025-09-30 --format pdf
+bad 1 "'csv'" "signin --format csv" report signin --meeting 1 --format csv
+bad 1 "'-5m'" "--grace -5m" report attendance --meeting 1 --grace -5m
+bad 1 "'10x'" "--grace 10x" report attendance --meeting 1 --grace 10x
+bad 1 "'2025-02-30'" "--from 2025-02-30" report attendance --from 2025-02-30 --to 2025-03-31
+bad 1 "'2025-13-01'" "--to 2025-13-01" report attendance --from 2025-09-01 --to 2025-13-01
+bad 1 "'2025-09-01'" "--to before --from" report attendance --from 2025-09-30 --to 2025-09-01
+bad 1 "'team'" "--by team" report attendance --from 2025-09-01 --to 2025-09-30 --by team
+bad 1 "'NOPE'" "--unit NOPE" report attendance --from 2025-09-01 --to 2025-09-30 --unit NOPE
+bad 1 "'Mars/Base'" "--tz Mars/Base" \
+  report attendance --from 2025-09-01 --to 2025-09-30 --tz Mars/Base
+bad 1 "'99'" "--meeting 99" report attendance --meeting 99
+bad 1 "'abc'" "--blank abc" report signin --meeting 1 --blank abc
+bad 1 "'-1'" "--blank -1" report signin --meeting 1 --blank -1
+bad 1 "'501'" "--blank 501" report signin --meeting 1 --blank 501
+bad 1 "'fr'" "--lang fr" report signin --meeting 1 --lang fr
+bad 1 "'99'" "signin --meeting 99" report signin --meeting 99
+bad 2 "--meeting" "signin without --meeting" report signin
+bad 1 "$tmp/no-such-folder" "-o into a missing folder" \
+  report attendance --meeting 1 -o "$tmp/no-such-folder/r.txt"
+[ -e "$tmp/no-such-folder" ] && fail "-o into a missing folder created it"
+
+echo "reports: $n_pass passed, $n_fail failed"
+[ "$n_fail" -eq 0 ]
