@@ -32,55 +32,56 @@ static GOptionEntry ics_entries[] = {
   { NULL },
 };
 
-/* Collects the meetings to export: the --meeting ones, or those in range. */
+/* Collects the --meeting meetings, each once. */
 static GPtrArray *
-select_meetings (RapatCmdContext *ctx, GError **error)
+named_meetings (RapatCmdContext *ctx, GError **error)
 {
-  g_autoptr(GPtrArray) out = NULL;
-  RapatMeetingFilter filter = { 0, 0, NULL, -1 };
-  g_autoptr(GTimeZone) tz = NULL;
-  g_autofree char *zone = NULL;
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) rapat_meeting_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
 
-  if (opt_meetings != NULL)
+  for (char **name = opt_meetings; *name != NULL; name++)
     {
-      g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+      RapatMeeting *meeting;
+      gint64 id;
 
-      out = g_ptr_array_new_with_free_func ((GDestroyNotify) rapat_meeting_free);
-      for (char **m = opt_meetings; *m != NULL; m++)
+      if (!rapat_store_meeting_resolve (ctx->store, *name, &id, error))
+        return NULL;
+      meeting = rapat_store_meeting_get (ctx->store, id, error);
+      if (meeting == NULL)
+        return NULL;
+      if (g_hash_table_contains (seen, &meeting->id))
         {
-          RapatMeeting *meeting;
-          gint64 id;
-
-          if (!rapat_store_meeting_resolve (ctx->store, *m, &id, error))
-            return NULL;
-          meeting = rapat_store_meeting_get (ctx->store, id, error);
-          if (meeting == NULL)
-            return NULL;
-          if (g_hash_table_contains (seen, &meeting->id))
-            {
-              rapat_meeting_free (meeting);
-              continue;
-            }
-          g_hash_table_add (seen, &meeting->id);
-          g_ptr_array_add (out, meeting);
+          rapat_meeting_free (meeting);
+          continue;
         }
-      return g_steal_pointer (&out);
+      g_hash_table_add (seen, &meeting->id);
+      g_ptr_array_add (out, meeting);
     }
-  zone = opt_tz != NULL ? g_strdup (opt_tz) : rapat_time_zone_default ();
+  return g_steal_pointer (&out);
+}
+
+/* Fills @filter from --from, --to, --tz and --kind. */
+static gboolean
+range_filter (RapatMeetingFilter *filter, GError **error)
+{
+  g_autoptr(GTimeZone) tz = NULL;
+  g_autofree char *zone = opt_tz != NULL ? g_strdup (opt_tz) : rapat_time_zone_default ();
+
+  filter->status = -1;
   tz = rapat_time_zone_load (zone, NULL, error);
   if (tz == NULL)
-    return NULL;
-  if ((opt_from != NULL && !rapat_time_parse_day (_("from"), opt_from, tz, 0, &filter.from_utc, error))
-      || (opt_to != NULL && !rapat_time_parse_day (_("to"), opt_to, tz, 1, &filter.to_utc, error)))
-    return NULL;
-  if (opt_from != NULL && opt_to != NULL && filter.to_utc <= filter.from_utc)
+    return FALSE;
+  if ((opt_from != NULL && !rapat_time_parse_day (_("from"), opt_from, tz, 0, &filter->from_utc, error))
+      || (opt_to != NULL && !rapat_time_parse_day (_("to"), opt_to, tz, 1, &filter->to_utc, error)))
+    return FALSE;
+  if (opt_from != NULL && opt_to != NULL && filter->to_utc <= filter->from_utc)
     {
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID, _("to '%s': before from '%s'"),
                    opt_to, opt_from);
-      return NULL;
+      return FALSE;
     }
-  filter.kind = opt_kind;
-  return rapat_store_meeting_list (ctx->store, &filter, error);
+  filter->kind = opt_kind;
+  return TRUE;
 }
 
 /* Checks that an iTIP message (REQUEST or CANCEL) can be made of @meetings. */
@@ -264,6 +265,56 @@ write_series (RapatCmdContext *ctx, RapatIcsWriter *w, const RapatMeeting *m, GE
   return TRUE;
 }
 
+/* What export_meeting() needs while the meetings stream past. */
+typedef struct {
+  RapatCmdContext *ctx;
+  RapatIcsWriter *w;
+  GHashTable *series_done;   /* ids (owned copies) of the series already written */
+  RapatIcsMethod method;
+} Export;
+
+/* Writes one meeting (or its whole series, once) and, with --actions, the
+ * actions it raised.  A RapatMeetingFunc. */
+static gboolean
+export_meeting (const RapatMeeting *m, gpointer data, GError **error)
+{
+  Export *e = data;
+
+  if (m->series_id != 0)
+    {
+      if (g_hash_table_contains (e->series_done, &m->series_id))
+        return TRUE;
+      g_hash_table_add (e->series_done, g_memdup2 (&m->series_id, sizeof m->series_id));
+      if (!write_series (e->ctx, e->w, m, error))
+        return FALSE;
+    }
+  else
+    {
+      g_autoptr(GPtrArray) agenda = rapat_store_agenda_list (e->ctx->store, m->id, error);
+      g_autoptr(GPtrArray) attendees = agenda != NULL
+        ? rapat_store_attendee_list (e->ctx->store, m->id, error) : NULL;
+
+      if (attendees == NULL
+          || !rapat_ics_write_meeting (e->w, m, agenda, attendees, opt_sessions, error))
+        return FALSE;
+    }
+  if (opt_actions && e->method == RAPAT_ICS_PUBLISH)
+    {
+      RapatActionFilter filter = { 0 };
+      g_autoptr(GPtrArray) actions = NULL;
+
+      filter.status = -1;
+      filter.meeting_id = m->id;
+      actions = rapat_store_action_list (e->ctx->store, &filter, error);
+      if (actions == NULL)
+        return FALSE;
+      for (guint j = 0; j < actions->len; j++)
+        if (!rapat_ics_write_action (e->w, actions->pdata[j], m, error))
+          return FALSE;
+    }
+  return TRUE;
+}
+
 /* export ics */
 static gboolean
 export_ics (RapatCmdContext *ctx, GError **error)
@@ -272,8 +323,12 @@ export_ics (RapatCmdContext *ctx, GError **error)
   g_autoptr(RapatOutput) output = NULL;
   g_autoptr(RapatIcsWriter) w = NULL;
   g_autofree char *calname = NULL;
-  g_autoptr(GHashTable) series_done = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) series_done = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                             NULL);
+  RapatMeetingFilter filter = { 0 };
+  Export e = { ctx, NULL, series_done, RAPAT_ICS_PUBLISH };
   int method = RAPAT_ICS_PUBLISH;
+  gint64 n = 0;
 
   if (opt_method != NULL && !rapat_enum_parse (&rapat_ics_method_enum, opt_method, &method, error))
     return FALSE;
@@ -283,16 +338,28 @@ export_ics (RapatCmdContext *ctx, GError **error)
                              _("--meeting selects meetings by itself; leave out --from, --to and --kind"));
       return FALSE;
     }
-  meetings = select_meetings (ctx, error);
-  if (meetings == NULL)
+  if (method != RAPAT_ICS_PUBLISH && opt_meetings == NULL)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_USAGE,
+                   _("method '%s': an invitation is about one meeting; give one --meeting"),
+                   opt_method);
+      return FALSE;
+    }
+  if (opt_meetings != NULL)
+    {
+      /* A few named meetings: held in memory, zones worked out from them. */
+      meetings = named_meetings (ctx, error);
+      if (meetings == NULL
+          || (method != RAPAT_ICS_PUBLISH && !check_invitation (method, meetings, error)))
+        return FALSE;
+      /* An invitation to a cancelled meeting is its cancellation. */
+      if (method == RAPAT_ICS_REQUEST
+          && ((RapatMeeting *) meetings->pdata[0])->status == RAPAT_MEETING_CANCELLED)
+        method = RAPAT_ICS_CANCEL;
+    }
+  else if (!range_filter (&filter, error) || (n = rapat_store_meeting_count (ctx->store, &filter, error)) < 0)
     return FALSE;
-  if (method != RAPAT_ICS_PUBLISH && !check_invitation (method, meetings, error))
-    return FALSE;
-  /* An invitation to a cancelled meeting is its cancellation. */
-  if (method == RAPAT_ICS_REQUEST
-      && ((RapatMeeting *) meetings->pdata[0])->status == RAPAT_MEETING_CANCELLED)
-    method = RAPAT_ICS_CANCEL;
-  if (method == RAPAT_ICS_PUBLISH && meetings->len != 1)
+  if (method == RAPAT_ICS_PUBLISH && (meetings != NULL ? meetings->len : n) != 1)
     calname = g_strdup_printf ("rapat%s%s", opt_kind != NULL ? ": " : "",
                                opt_kind != NULL ? opt_kind : "");
 
@@ -300,45 +367,33 @@ export_ics (RapatCmdContext *ctx, GError **error)
   if (output == NULL)
     return FALSE;
   w = rapat_ics_writer_new (rapat_output_stream (output), method, calname, ctx->now);
-  if (!write_timezones (ctx, w, meetings, error))
-    return FALSE;
-  for (guint i = 0; i < meetings->len; i++)
+  e.w = w;
+  e.method = method;
+  if (meetings != NULL)
     {
-      const RapatMeeting *m = meetings->pdata[i];
-      g_autoptr(GPtrArray) agenda = NULL;
-      g_autoptr(GPtrArray) attendees = NULL;
+      if (!write_timezones (ctx, w, meetings, error))
+        return FALSE;
+      for (guint i = 0; i < meetings->len; i++)
+        if (!export_meeting (meetings->pdata[i], &e, error))
+          return FALSE;
+    }
+  else
+    {
+      /* Any number of meetings: zones from one SQL query, then the meetings
+       * streamed one at a time, so memory stays flat. */
+      g_autoptr(GArray) zones = rapat_store_meeting_zones (ctx->store, &filter, error);
 
-      /* A series is written once, whole, whichever of its occurrences was selected. */
-      if (m->series_id != 0)
+      if (zones == NULL)
+        return FALSE;
+      for (guint i = 0; i < zones->len; i++)
         {
-          if (g_hash_table_contains (series_done, &m->series_id))
-            continue;
-          g_hash_table_add (series_done, (gpointer) &m->series_id);
-          if (!write_series (ctx, w, m, error))
+          const RapatZoneSpan *z = &g_array_index (zones, RapatZoneSpan, i);
+          if (rapat_ics_zone_needs_vtimezone (z->tzid)
+              && !rapat_ics_write_timezone (w, z->tzid, z->from_utc, z->to_utc, error))
             return FALSE;
         }
-      else
-        {
-          agenda = rapat_store_agenda_list (ctx->store, m->id, error);
-          attendees = agenda != NULL ? rapat_store_attendee_list (ctx->store, m->id, error) : NULL;
-          if (attendees == NULL
-              || !rapat_ics_write_meeting (w, m, agenda, attendees, opt_sessions, error))
-            return FALSE;
-        }
-      if (opt_actions && method == RAPAT_ICS_PUBLISH)
-        {
-          RapatActionFilter filter = { 0 };
-          g_autoptr(GPtrArray) actions = NULL;
-
-          filter.status = -1;
-          filter.meeting_id = m->id;
-          actions = rapat_store_action_list (ctx->store, &filter, error);
-          if (actions == NULL)
-            return FALSE;
-          for (guint j = 0; j < actions->len; j++)
-            if (!rapat_ics_write_action (w, actions->pdata[j], m, error))
-              return FALSE;
-        }
+      if (!rapat_store_meeting_foreach (ctx->store, &filter, export_meeting, &e, error))
+        return FALSE;
     }
   if (!rapat_ics_writer_finish (g_steal_pointer (&w), error))
     {

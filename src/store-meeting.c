@@ -156,23 +156,19 @@ rapat_store_meeting_find_uid (RapatStore *store, const char *uid, GError **error
   return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
 }
 
-GPtrArray *
-rapat_store_meeting_list (RapatStore *store, const RapatMeetingFilter *filter, GError **error)
-{
-  /* A meeting lasts at most RAPAT_MAX_MEETING_MINUTES, so "ends after
-   * from" implies "starts after from minus that", which lets the start
-   * index bound the scan on both sides. */
-  g_autoptr(StoreStmt) stmt = store_prepare (store,
-    "SELECT " MEETING_COLUMNS "FROM meeting m LEFT JOIN person o ON o.id = m.organizer_id "
-    "WHERE (?1 IS NULL OR (m.end_utc > ?1 AND m.start_utc > ?1 - ?5)) "
-    "AND (?2 IS NULL OR m.start_utc < ?2) "
-    "AND (?3 IS NULL OR m.kind = ?3 COLLATE NOCASE) AND (?4 IS NULL OR m.status = ?4) "
-    "ORDER BY m.start_utc, m.id", error);
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) rapat_meeting_free);
-  int rc;
+/* The meetings a filter selects: ?1 from, ?2 to, ?3 kind, ?4 status, ?5 the
+ * longest a meeting may last.  A meeting lasts at most
+ * RAPAT_MAX_MEETING_MINUTES, so "ends after from" implies "starts after
+ * from minus that", which lets the start index bound the scan on both sides. */
+#define FILTER_WHERE \
+  "(?1 IS NULL OR (m.end_utc > ?1 AND m.start_utc > ?1 - ?5)) " \
+  "AND (?2 IS NULL OR m.start_utc < ?2) " \
+  "AND (?3 IS NULL OR m.kind = ?3 COLLATE NOCASE) AND (?4 IS NULL OR m.status = ?4) "
 
-  if (stmt == NULL)
-    return NULL;
+/* Binds @filter as FILTER_WHERE expects. */
+static void
+filter_bind (StoreStmt *stmt, const RapatMeetingFilter *filter)
+{
   if (filter->from_utc != 0)
     sqlite3_bind_int64 (stmt, 1, filter->from_utc);
   if (filter->to_utc != 0)
@@ -180,6 +176,108 @@ rapat_store_meeting_list (RapatStore *store, const RapatMeetingFilter *filter, G
   store_bind_text (stmt, 3, filter->kind);
   store_bind_text (stmt, 4, rapat_enum_name (&rapat_meeting_status_enum, filter->status));
   sqlite3_bind_int64 (stmt, 5, (gint64) RAPAT_MAX_MEETING_MINUTES * 60);
+}
+
+gboolean
+rapat_store_meeting_foreach (RapatStore *store, const RapatMeetingFilter *filter,
+                             RapatMeetingFunc func, gpointer data, GError **error)
+{
+  /* A statement of its own (not the one rapat_store_meeting_list uses), so
+   * that @func may list meetings while this one is stepping. */
+  g_autoptr(StoreStmt) stmt = store_prepare (store,
+    "SELECT " MEETING_COLUMNS "FROM meeting m LEFT JOIN person o ON o.id = m.organizer_id "
+    "WHERE " FILTER_WHERE "ORDER BY m.start_utc, m.id /* foreach */", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  filter_bind (stmt, filter);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(RapatMeeting) m = meeting_from_row (stmt);
+
+      if (!func (m, data, error))
+        return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      store_set_error (store, error, _("unable to list meetings"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GArray *
+rapat_store_meeting_zones (RapatStore *store, const RapatMeetingFilter *filter, GError **error)
+{
+  /* The zones of the selected meetings and of whole series any of them
+   * belongs to (a series is exported whole), with the span each covers. */
+  g_autoptr(StoreStmt) stmt = store_prepare (store,
+    "WITH sel AS (SELECT m.tzid, m.start_utc, m.end_utc, m.series_id FROM meeting m "
+    "             WHERE " FILTER_WHERE ") "
+    "SELECT tzid, min(lo), max(hi) FROM ("
+    "  SELECT tzid, start_utc AS lo, end_utc AS hi FROM sel "
+    "  UNION ALL SELECT o.tzid, min(o.start_utc, o.recurrence_utc), max(o.end_utc, o.recurrence_utc) "
+    "    FROM meeting o WHERE o.series_id IN (SELECT series_id FROM sel WHERE series_id IS NOT NULL) "
+    "  UNION ALL SELECT s.tzid, s.start_utc, s.start_utc + s.duration_s FROM series s "
+    "    WHERE s.id IN (SELECT series_id FROM sel)) "
+    "GROUP BY tzid ORDER BY tzid", error);
+  g_autoptr(GArray) out = g_array_new (FALSE, TRUE, sizeof (RapatZoneSpan));
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  g_array_set_clear_func (out, (GDestroyNotify) rapat_zone_span_clear);
+  filter_bind (stmt, filter);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RapatZoneSpan z = { store_column_text (stmt, 0), sqlite3_column_int64 (stmt, 1),
+                          sqlite3_column_int64 (stmt, 2) };
+      g_array_append_val (out, z);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      store_set_error (store, error, _("unable to list the zones of meetings"));
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+gint64
+rapat_store_meeting_count (RapatStore *store, const RapatMeetingFilter *filter, GError **error)
+{
+  g_autoptr(StoreStmt) stmt = store_prepare (store,
+    "SELECT count(*) FROM meeting m WHERE " FILTER_WHERE, error);
+
+  if (stmt == NULL)
+    return -1;
+  filter_bind (stmt, filter);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      store_set_error (store, error, _("unable to count meetings"));
+      return -1;
+    }
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+void
+rapat_zone_span_clear (RapatZoneSpan *span)
+{
+  g_clear_pointer (&span->tzid, g_free);
+}
+
+GPtrArray *
+rapat_store_meeting_list (RapatStore *store, const RapatMeetingFilter *filter, GError **error)
+{
+  g_autoptr(StoreStmt) stmt = store_prepare (store,
+    "SELECT " MEETING_COLUMNS "FROM meeting m LEFT JOIN person o ON o.id = m.organizer_id "
+    "WHERE " FILTER_WHERE "ORDER BY m.start_utc, m.id", error);
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) rapat_meeting_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  filter_bind (stmt, filter);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (out, meeting_from_row (stmt));
   if (rc != SQLITE_DONE)

@@ -108,6 +108,32 @@ gint64 rapat_store_meeting_find_uid (RapatStore *store, const char *uid, GError 
 /* Returns the meetings (RapatMeeting) that @filter selects, by start time. */
 GPtrArray *rapat_store_meeting_list (RapatStore *store, const RapatMeetingFilter *filter,
                                      GError **error);
+/* Called with each meeting in turn (borrowed); returns FALSE with @error set to stop. */
+typedef gboolean (*RapatMeetingFunc) (const RapatMeeting *meeting, gpointer data, GError **error);
+
+/* Calls @func on each meeting @filter selects, by start time, one row at a
+ * time: memory stays flat however many there are.  @func may use the store. */
+gboolean rapat_store_meeting_foreach (RapatStore *store, const RapatMeetingFilter *filter,
+                                      RapatMeetingFunc func, gpointer data, GError **error);
+
+/* Returns how many meetings @filter selects, or -1 with @error set. */
+gint64 rapat_store_meeting_count (RapatStore *store, const RapatMeetingFilter *filter,
+                                  GError **error);
+
+/* A zone and the span of time the selected meetings use it. */
+typedef struct {
+  char *tzid;
+  gint64 from_utc;
+  gint64 to_utc;
+} RapatZoneSpan;
+
+void rapat_zone_span_clear (RapatZoneSpan *span);
+
+/* Returns the zones (RapatZoneSpan, by name) of the meetings @filter
+ * selects, each with the span it covers, widened to whole series. */
+GArray *rapat_store_meeting_zones (RapatStore *store, const RapatMeetingFilter *filter,
+                                   GError **error);
+
 /* Finds the meeting named by @text: an id, a uid, or an unambiguous part of a title. */
 gboolean rapat_store_meeting_resolve (RapatStore *store, const char *text, gint64 *id,
                                       GError **error);
