@@ -672,9 +672,9 @@ period_chart (FILE *out, const RapatPeriodAttendance *r)
       double rate = rapat_attendance_rate (&row->counts);
       int y = (int) i * row_h;
       g_autofree char *label = rapat_report_rate_text (rate);
-      g_autofree char *head = g_utf8_substring (row->name, 0, 33);
-      g_autofree char *name = g_utf8_strlen (row->name, -1) > 34 ? g_strconcat (head, "…", NULL)
-                                                                 : g_strdup (row->name);
+      gboolean long_name = g_utf8_strlen (row->name, -1) > 34;
+      g_autofree char *head = long_name ? g_utf8_substring (row->name, 0, 33) : NULL;
+      g_autofree char *name = long_name ? g_strconcat (head, "…", NULL) : g_strdup (row->name);
 
       fprintf (out, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">", bar_x - 6, y + 14);
       rapat_html_escape (out, name);
