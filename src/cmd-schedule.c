@@ -446,7 +446,10 @@ schedule_find_slot (RapatCmdContext *ctx, GError **error)
     rapat_json_end_array (json);
   if (found == 0)
     {
-      g_autofree char *who = g_strjoinv (", ", (char **) g_ptr_array_steal (names, NULL));
+      g_autofree char *who = NULL;
+
+      g_ptr_array_add (names, NULL);
+      who = g_strjoinv (", ", (char **) names->pdata);
       g_autofree char *dur = rapat_time_format_duration (minutes);
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_NOT_FOUND,
                    _("duration '%s': no free slot from %s to %s within %02d:%02d-%02d:%02d on the working days (%d busy meetings of %s%s)"),
