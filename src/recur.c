@@ -46,6 +46,12 @@ rapat_recur_rule (const char *repeat, const char *until_day, gint64 count, GTime
   g_autofree char *upper = NULL;
   char *out;
 
+  if (until_day != NULL && count > 0)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_USAGE,
+                   _("repeat '%s': give --until or --count, not both"), repeat);
+      return NULL;
+    }
   for (guint i = 0; i < G_N_ELEMENTS (shorthands); i++)
     if (g_ascii_strcasecmp (repeat, shorthands[i][0]) == 0)
       text = shorthands[i][1];
@@ -59,6 +65,29 @@ rapat_recur_rule (const char *repeat, const char *until_day, gint64 count, GTime
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_USAGE,
                    _("repeat '%s': already says when it ends; leave out --until and --count"), repeat);
       return NULL;
+    }
+  if (!icaltime_is_null_time (rule.until) && !icaltime_is_utc (rule.until))
+    {
+      /* RFC 5545: with a zoned start, UNTIL is UTC.  A date means the end of
+       * that day, a local time that time, both in the meeting's zone. */
+      gint64 end;
+      g_autofree char *day = g_strdup_printf ("%04d-%02d-%02d", rule.until.year, rule.until.month,
+                                              rule.until.day);
+
+      if (rule.until.is_date)
+        {
+          if (!rapat_time_parse_day (_("until"), day, tz, 1, &end, error))
+            return NULL;
+          end -= 1;
+        }
+      else
+        {
+          g_autofree char *when = g_strdup_printf ("%s %02d:%02d", day, rule.until.hour,
+                                                   rule.until.minute);
+          if (!rapat_time_parse_datetime (_("until"), when, tz, &end, NULL, error))
+            return NULL;
+        }
+      rule.until = icaltime_from_timet_with_zone ((time_t) end, 0, icaltimezone_get_utc_timezone ());
     }
   if (until_day != NULL)
     {
@@ -83,6 +112,46 @@ rapat_recur_rule (const char *repeat, const char *until_day, gint64 count, GTime
     free (out);
     return copy;
   }
+}
+
+/* Places the wall-clock time @t in @tz as RFC 5545 says: a time that
+ * occurs twice (the hour repeated when clocks go back) is the first one; a
+ * time that does not occur (the hour skipped when clocks go forward) is
+ * read with the offset in force before the change. */
+static gboolean
+wall_to_instant (GTimeZone *tz, const struct icaltimetype *t, gint64 *out)
+{
+  g_autoptr(GDateTime) naive = g_date_time_new_utc (t->year, t->month, t->day, t->hour,
+                                                    t->minute, t->second);
+  gint64 as_utc, best = G_MAXINT64;
+
+  if (naive == NULL)
+    return FALSE;
+  as_utc = g_date_time_to_unix (naive);
+  /* The offsets in force a day before and a day after cover any change. */
+  for (int side = -1; side <= 1; side += 2)
+    {
+      int interval = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, as_utc + side * 86400);
+      gint64 candidate, back;
+
+      if (interval < 0)
+        continue;
+      candidate = as_utc - g_time_zone_get_offset (tz, interval);
+      interval = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, candidate);
+      back = interval >= 0 ? candidate + g_time_zone_get_offset (tz, interval) : G_MININT64;
+      if (back == as_utc && candidate < best)
+        best = candidate;
+    }
+  if (best == G_MAXINT64)
+    {
+      /* In a gap: the offset before the change. */
+      int before = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, as_utc - 86400);
+      if (before < 0)
+        return FALSE;
+      best = as_utc - g_time_zone_get_offset (tz, before);
+    }
+  *out = best;
+  return TRUE;
 }
 
 GArray *
@@ -123,13 +192,10 @@ rapat_recur_expand (const char *rule_text, gint64 start_utc, GTimeZone *tz, GErr
   for (struct icaltimetype t = icalrecur_iterator_next (it); !icaltime_is_null_time (t);
        t = icalrecur_iterator_next (it))
     {
-      g_autoptr(GDateTime) occ = g_date_time_new (tz, t.year, t.month, t.day, t.hour, t.minute,
-                                                  t.second);
       gint64 v;
 
-      if (occ == NULL)
+      if (!wall_to_instant (tz, &t, &v))
         continue;
-      v = g_date_time_to_unix (occ);
       if (v > until)
         break;
       if (out->len >= RAPAT_MAX_OCCURRENCES)
