@@ -177,17 +177,60 @@ write_timezones (RapatCmdContext *ctx, RapatIcsWriter *w, GPtrArray *meetings, G
   return TRUE;
 }
 
-/* TRUE when occurrence @o differs from the series' @template in what a
- * calendar shows, so it needs an exception of its own. */
-static gboolean
-is_exception (const RapatMeeting *o, const RapatMeeting *template)
+/* Returns what of meeting @id's invitations and agenda a calendar shows, as
+ * one string to compare occurrences with: people with role, reply and
+ * stand-in, then item titles with lengths. */
+static char *
+shown_people_and_agenda (RapatCmdContext *ctx, gint64 id, GError **error)
 {
-  return o->start_utc != o->recurrence_utc
-         || o->end_utc - o->start_utc != template->end_utc - template->start_utc
-         || g_strcmp0 (o->title, template->title) != 0
-         || g_strcmp0 (o->location, template->location) != 0
-         || g_strcmp0 (o->description, template->description) != 0
-         || o->status != template->status || o->sequence != template->sequence;
+  g_autoptr(GPtrArray) attendees = rapat_store_attendee_list (ctx->store, id, error);
+  g_autoptr(GPtrArray) agenda = attendees != NULL ? rapat_store_agenda_list (ctx->store, id, error)
+                                                  : NULL;
+  GString *s;
+
+  if (agenda == NULL)
+    return NULL;
+  s = g_string_new (NULL);
+  for (guint i = 0; i < attendees->len; i++)
+    {
+      const RapatAttendee *a = attendees->pdata[i];
+      g_string_append_printf (s, "%" G_GINT64_FORMAT "/%d/%d/%" G_GINT64_FORMAT ";", a->person_id,
+                              a->role, a->rsvp, a->stand_in_id);
+    }
+  g_string_append_c (s, '|');
+  for (guint i = 0; i < agenda->len; i++)
+    {
+      const RapatAgendaItem *it = agenda->pdata[i];
+      g_string_append_printf (s, "%s/%d/%" G_GINT64_FORMAT ";", it->title, it->duration_min,
+                              it->presenter_id);
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* TRUE when occurrence @o differs from the series' @template in what a
+ * calendar shows (time, title, place, description, status, organizer,
+ * invitations or agenda), so it needs an exception of its own.
+ * @template_shown is shown_people_and_agenda() of the template. */
+static gboolean
+is_exception (RapatCmdContext *ctx, const RapatMeeting *o, const RapatMeeting *template,
+              const char *template_shown, gboolean *exception, GError **error)
+{
+  g_autofree char *shown = NULL;
+
+  *exception = o->start_utc != o->recurrence_utc
+               || o->end_utc - o->start_utc != template->end_utc - template->start_utc
+               || g_strcmp0 (o->title, template->title) != 0
+               || g_strcmp0 (o->location, template->location) != 0
+               || g_strcmp0 (o->description, template->description) != 0
+               || o->status != template->status || o->sequence != template->sequence
+               || o->organizer_id != template->organizer_id;
+  if (*exception)
+    return TRUE;
+  shown = shown_people_and_agenda (ctx, o->id, error);
+  if (shown == NULL)
+    return FALSE;
+  *exception = g_strcmp0 (shown, template_shown) != 0;
+  return TRUE;
 }
 
 /* Writes the whole series of occurrence @m: a master event with the rule,
@@ -206,6 +249,7 @@ write_series (RapatCmdContext *ctx, RapatIcsWriter *w, const RapatMeeting *m, GE
   g_autoptr(GPtrArray) agenda = NULL;
   g_autoptr(GPtrArray) attendees = NULL;
   const RapatMeeting *template = NULL;
+  g_autofree char *template_shown = NULL;
   RapatIcsRecurrence r = { 0 };
 
   if (series == NULL)
@@ -248,14 +292,22 @@ write_series (RapatCmdContext *ctx, RapatIcsWriter *w, const RapatMeeting *m, GE
   r.exdates = exdates;
   if (!rapat_ics_write_recurring (w, master, agenda, attendees, &r, error))
     return FALSE;
+  template_shown = shown_people_and_agenda (ctx, template->id, error);
+  if (template_shown == NULL)
+    return FALSE;
   for (guint i = 0; i < occurrences->len; i++)
     {
       const RapatMeeting *o = occurrences->pdata[i];
       g_autoptr(GPtrArray) oa = NULL;
       g_autoptr(GPtrArray) ot = NULL;
       RapatIcsRecurrence x = { series->uid, NULL, NULL, o->recurrence_utc };
+      gboolean exception;
 
-      if (o == template || o->status == RAPAT_MEETING_CANCELLED || !is_exception (o, template))
+      if (o == template || o->status == RAPAT_MEETING_CANCELLED)
+        continue;
+      if (!is_exception (ctx, o, template, template_shown, &exception, error))
+        return FALSE;
+      if (!exception)
         continue;
       oa = rapat_store_agenda_list (ctx->store, o->id, error);
       ot = oa != NULL ? rapat_store_attendee_list (ctx->store, o->id, error) : NULL;

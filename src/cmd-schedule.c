@@ -451,10 +451,27 @@ schedule_find_slot (RapatCmdContext *ctx, GError **error)
       g_ptr_array_add (names, NULL);
       who = g_strjoinv (", ", (char **) names->pdata);
       g_autofree char *dur = rapat_time_format_duration (minutes);
+      guint n_busy = 0;
+
+      /* A meeting shared by several of them is one meeting in the way. */
+      for (guint i = 0; i < busy->len; i++)
+        {
+          const RapatBusy *b = &g_array_index (busy, RapatBusy, i);
+          gboolean seen = FALSE;
+          for (guint j = 0; j < i && !seen; j++)
+            {
+              const RapatBusy *c = &g_array_index (busy, RapatBusy, j);
+              seen = c->start_utc == b->start_utc && c->end_utc == b->end_utc;
+            }
+          n_busy += !seen;
+        }
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_NOT_FOUND,
-                   _("duration '%s': no free slot from %s to %s within %02d:%02d-%02d:%02d on the working days (%d busy meetings of %s%s)"),
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "duration '%s': no free slot from %s to %s within %02d:%02d-%02d:%02d on the working days (%u meeting in the way, of %s%s)",
+                                "duration '%s': no free slot from %s to %s within %02d:%02d-%02d:%02d on the working days (%u meetings in the way, of %s%s)",
+                                n_busy),
                    dur, between[0], between[1], h_from / 60, h_from % 60, h_to / 60, h_to % 60,
-                   busy->len, who, opt_room != NULL ? _(" and the room") : "");
+                   n_busy, who, opt_room != NULL ? _(" and the room") : "");
       return FALSE;
     }
   return TRUE;
