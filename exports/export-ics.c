@@ -47,45 +47,60 @@ write_line (FILE *out, const char *line, gsize len)
   fputs ("\r\n", out);
 }
 
+/* Writes one logical line, renaming the category carrier and escaping its
+ * commas and semicolons. */
+static void
+write_logical (FILE *out, GString *line, GString *scratch)
+{
+  if (line->len == 0)
+    return;
+  if (g_str_has_prefix (line->str, CATEGORY_CARRIER ":"))
+    {
+      g_string_assign (scratch, "CATEGORIES:");
+      for (const char *c = line->str + strlen (CATEGORY_CARRIER ":"); *c != '\0'; c++)
+        {
+          if (*c == ',' || *c == ';')
+            g_string_append_c (scratch, '\\');
+          g_string_append_c (scratch, *c);
+        }
+      write_line (out, scratch->str, scratch->len);
+    }
+  else
+    write_line (out, line->str, line->len);
+}
+
 /* Writes libical's text form of a component or property: unfolded and
  * folded again by write_line() (libical 3.0 can fold inside its own CRLF,
  * leaving a bare CR and a bare LF), with categories given their name and
- * their commas and semicolons escaped. */
+ * their commas and semicolons escaped.  One pass, two reused buffers. */
 static void
 write_lines (FILE *out, const char *ical)
 {
-  g_autoptr(GString) unfolded = g_string_new (NULL);
-  g_auto(GStrv) lines = NULL;
+  static GString *line, *scratch;
 
+  if (line == NULL)
+    {
+      line = g_string_sized_new (256);
+      scratch = g_string_sized_new (256);
+    }
+  g_string_truncate (line, 0);
   for (const char *p = ical; *p != '\0'; p++)
     {
-      if (p[0] == '\r' && p[1] == '\n' && (p[2] == ' ' || p[2] == '\t'))
+      if (p[0] == '\r' && p[1] == '\n')
         {
-          p += 2;
+          if (p[2] == ' ' || p[2] == '\t')
+            p += 2;                    /* a fold: the line goes on */
+          else
+            {
+              write_logical (out, line, scratch);
+              g_string_truncate (line, 0);
+              p += 1;
+            }
           continue;
         }
-      g_string_append_c (unfolded, *p);
+      g_string_append_c (line, *p);
     }
-  lines = g_strsplit (unfolded->str, "\r\n", -1);
-  for (char **l = lines; *l != NULL; l++)
-    {
-      if (**l == '\0')
-        continue;
-      if (g_str_has_prefix (*l, CATEGORY_CARRIER ":"))
-        {
-          g_autoptr(GString) cat = g_string_new ("CATEGORIES:");
-
-          for (const char *c = *l + strlen (CATEGORY_CARRIER ":"); *c != '\0'; c++)
-            {
-              if (*c == ',' || *c == ';')
-                g_string_append_c (cat, '\\');
-              g_string_append_c (cat, *c);
-            }
-          write_line (out, cat->str, cat->len);
-        }
-      else
-        write_line (out, *l, strlen (*l));
-    }
+  write_logical (out, line, scratch);
 }
 
 /* Writes @prop and frees it. */

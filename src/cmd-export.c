@@ -352,12 +352,8 @@ export_meeting (const RapatMeeting *m, gpointer data, GError **error)
     }
   if (opt_actions && e->method == RAPAT_ICS_PUBLISH)
     {
-      RapatActionFilter filter = { 0 };
-      g_autoptr(GPtrArray) actions = NULL;
+      g_autoptr(GPtrArray) actions = rapat_store_meeting_actions (e->ctx->store, m->id, error);
 
-      filter.status = -1;
-      filter.meeting_id = m->id;
-      actions = rapat_store_action_list (e->ctx->store, &filter, error);
       if (actions == NULL)
         return FALSE;
       for (guint j = 0; j < actions->len; j++)

@@ -284,6 +284,8 @@ run_command (const RapatCommand *cmd, RapatCmdContext *ctx, const char *db_optio
   ok = ok && rapat_store_commit (store, error);
   if (!ok)
     rapat_store_rollback (store);
+  else
+    rapat_store_optimize (store);
   free (buf);
   return ok;
 }

@@ -13,6 +13,9 @@ enum_column (const RapatEnum *e, StoreStmt *stmt, int col)
   const char *t = (const char *) sqlite3_column_text (stmt, col);
   int v = -1;
 
+  for (int i = 0; t != NULL && e->names[i] != NULL; i++)
+    if (strcmp (t, e->names[i]) == 0)
+      return i;
   if (t != NULL)
     rapat_enum_parse (e, t, &v, NULL);
   return v;
@@ -463,6 +466,21 @@ rapat_store_action_list (RapatStore *store, const RapatActionFilter *filter, GEr
   store_bind_id (stmt, 6, filter->meeting_id);
   store_bind_id (stmt, 7, filter->issue_id);
   store_bind_text (stmt, 8, rapat_enum_name (&rapat_action_status_enum, filter->status));
+  return action_rows (store, stmt, error);
+}
+
+GPtrArray *
+rapat_store_meeting_actions (RapatStore *store, gint64 meeting_id, GError **error)
+{
+  /* Its own statement: "?6 IS NULL OR meeting_id = ?6" keeps SQLite from
+   * using the meeting index, and exports ask this once per meeting. */
+  g_autoptr(StoreStmt) stmt = store_prepare (store,
+    "SELECT " ACTION_COLUMNS ACTION_FROM "WHERE a.meeting_id = ?1 "
+    "ORDER BY a.due_date IS NULL, a.due_date, a.id", error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
   return action_rows (store, stmt, error);
 }
 

@@ -21,6 +21,10 @@ enum_from_column (const RapatEnum *e, StoreStmt *stmt, int col)
   const char *t = (const char *) sqlite3_column_text (stmt, col);
   int v = -1;
 
+  /* Stored values are canonical names: compare those first, exactly. */
+  for (int i = 0; t != NULL && e->names[i] != NULL; i++)
+    if (strcmp (t, e->names[i]) == 0)
+      return i;
   if (t != NULL)
     rapat_enum_parse (e, t, &v, NULL);
   return v;

@@ -426,6 +426,12 @@ rapat_store_rollback (RapatStore *store)
     sqlite3_exec (store->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+void
+rapat_store_optimize (RapatStore *store)
+{
+  sqlite3_exec (store->db, "PRAGMA optimize", NULL, NULL, NULL);
+}
+
 gboolean
 rapat_store_check (RapatStore *store, GError **error)
 {

@@ -46,6 +46,11 @@ gboolean rapat_store_commit (RapatStore *store, GError **error);
 /* Rolls back the open transaction, if any; never fails. */
 void rapat_store_rollback (RapatStore *store);
 
+/* Lets SQLite refresh its statistics where they went stale (PRAGMA
+ * optimize), so that its plans stay good as the archive grows; cheap when
+ * nothing changed much.  Failures are ignored. */
+void rapat_store_optimize (RapatStore *store);
+
 /* Checks the file with PRAGMA integrity_check and foreign_key_check. */
 gboolean rapat_store_check (RapatStore *store, GError **error);
 
@@ -246,6 +251,9 @@ RapatAction *rapat_store_action_get (RapatStore *store, gint64 id, GError **erro
 /* Returns the actions @filter selects, by due day (undated last), then id. */
 GPtrArray *rapat_store_action_list (RapatStore *store, const RapatActionFilter *filter,
                                     GError **error);
+/* Returns the actions raised in the meeting, as rapat_store_action_list()
+ * orders them; an indexed lookup. */
+GPtrArray *rapat_store_meeting_actions (RapatStore *store, gint64 meeting_id, GError **error);
 /* Returns the action's history (RapatActionEvent), oldest first. */
 GPtrArray *rapat_store_action_history (RapatStore *store, gint64 action_id, GError **error);
 /* Finds the action named by @text: an id, a uid, or an unambiguous part of its title. */

@@ -88,8 +88,72 @@ is_tzif_file (const char *path)
   return ok;
 }
 
+/* Zones loaded so far, by the name asked for: loading one reads the tz
+ * database, and exports and reports ask for the same few zones again and
+ * again.  Failures are not cached. */
+static GHashTable *zone_cache;
+G_LOCK_DEFINE_STATIC (zone_cache);
+
+typedef struct {
+  GTimeZone *tz;
+  char *canonical;
+} CachedZone;
+
+/* Frees a CachedZone. */
+static void
+cached_zone_free (gpointer p)
+{
+  CachedZone *z = p;
+
+  g_time_zone_unref (z->tz);
+  g_free (z->canonical);
+  g_free (z);
+}
+
+static GTimeZone *zone_load_uncached (const char *name, char **canonical, GError **error);
+
 GTimeZone *
 rapat_time_zone_load (const char *name, char **canonical, GError **error)
+{
+  CachedZone *z;
+  GTimeZone *tz;
+  char *canon = NULL;
+
+  G_LOCK (zone_cache);
+  if (zone_cache == NULL)
+    zone_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, cached_zone_free);
+  z = g_hash_table_lookup (zone_cache, name);
+  if (z != NULL)
+    {
+      if (canonical != NULL)
+        *canonical = g_strdup (z->canonical);
+      tz = g_time_zone_ref (z->tz);
+      G_UNLOCK (zone_cache);
+      return tz;
+    }
+  G_UNLOCK (zone_cache);
+  tz = zone_load_uncached (name, &canon, error);
+  if (tz == NULL)
+    return NULL;
+  z = g_new (CachedZone, 1);
+  z->tz = g_time_zone_ref (tz);
+  z->canonical = g_strdup (canon);
+  G_LOCK (zone_cache);
+  if (g_hash_table_size (zone_cache) < 256)
+    g_hash_table_replace (zone_cache, g_strdup (name), z);
+  else
+    cached_zone_free (z);
+  G_UNLOCK (zone_cache);
+  if (canonical != NULL)
+    *canonical = canon;
+  else
+    g_free (canon);
+  return tz;
+}
+
+/* Loads the zone @name from the tz database or an offset; see rapat_time_zone_load(). */
+static GTimeZone *
+zone_load_uncached (const char *name, char **canonical, GError **error)
 {
   int offset;
   GTimeZone *tz = NULL;

@@ -1,0 +1,98 @@
+#!/bin/bash
+# rapat benchmarks: each measurement is the median of RUNS runs (default 5)
+# of wall time and peak RSS (/usr/bin/time), with floors measured in the
+# same run so that ratios hold on a noisy machine.
+#   bench/run.sh            (from a built tree; 'make bench' runs it)
+#   S=10000 L=50000 RUNS=5 DATA=bench/data bench/run.sh
+set -eu
+top=$(cd "$(dirname "$0")/.." && pwd)
+rapat="$top/src/rapat"
+gen="$top/bench/rapat-gen"
+S=${S:-10000}
+L=${L:-50000}
+RUNS=${RUNS:-5}
+DATA=${DATA:-$top/bench/data}
+export TZ=UTC LC_ALL=C.UTF-8 SOURCE_DATE_EPOCH=1767225600
+mkdir -p "$DATA"
+sdb="$DATA/S-$S.db"
+ldb="$DATA/L-$L.db"
+out="$DATA/out"
+mkdir -p "$out"
+
+for need in "$rapat" "$gen" "$top/bench/floor-start" "$top/bench/floor-ics"; do
+  [ -x "$need" ] || { echo "bench: build first ($need is missing): make" >&2; exit 1; }
+done
+command -v sqlite3 >/dev/null || { echo "bench: the sqlite3 shell is needed" >&2; exit 1; }
+
+# median FILE: the median of the numbers in FILE, one per line.
+median () { sort -g "$1" | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# measure NAME CMD...: runs CMD RUNS times (stdout to /dev/null unless the
+# command redirects itself), records median seconds and peak RSS in KB.
+declare -A SEC KB
+measure () {
+  local name=$1; shift
+  : >"$out/t" ; : >"$out/m"
+  for _ in $(seq "$RUNS"); do
+    # Wall time from the shell's clock (microseconds); peak RSS from time(1).
+    local t0=$EPOCHREALTIME
+    /usr/bin/time -f "%M" -o "$out/time" "$@" >/dev/null 2>"$out/err" || {
+      echo "bench: $name failed:" >&2; cat "$out/err" >&2; exit 1; }
+    local t1=$EPOCHREALTIME
+    awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.6f\n", b - a }' >>"$out/t"
+    cat "$out/time" >>"$out/m"
+  done
+  SEC[$name]=$(median "$out/t")
+  KB[$name]=$(median "$out/m")
+  printf '  %-44s %9.4f s %9d KB\n' "$name" "${SEC[$name]}" "${KB[$name]}"
+}
+
+ratio () { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
+
+echo "== archives (built once through the store API; kept in $DATA)"
+if [ ! -s "$sdb" ]; then "$gen" --meetings "$S" --seed 1 --db "$sdb"; fi
+if [ ! -s "$ldb" ]; then
+  /usr/bin/time -f "%e %M" -o "$out/buildL" "$gen" --meetings "$L" --seed 1 --db "$ldb"
+  read -r sec kb <"$out/buildL"
+  echo "  built L ($L meetings) through the store API in $sec s, peak $kb KB"
+fi
+
+echo "== floors"
+measure "start-up floor (no-op, same libraries)" "$top/bench/floor-start"
+measure "export floor (fprintf, same rows), S" sh -c "'$top/bench/floor-ics' '$sdb' > '$out/floor.ics'"
+
+echo "== 1-2. export ics of S ($S meetings)"
+measure "export ics S -> file" "$rapat" --db "$sdb" export ics -o "$out/s.ics"
+measure "export ics S -> /dev/null" "$rapat" --db "$sdb" export ics
+measure "export ics S --sessions --actions" "$rapat" --db "$sdb" export ics --sessions --actions -o "$out/s-full.ics"
+
+echo "== 3-4. attendance reports on L ($L meetings)"
+measure "report attendance --by unit, 2023" "$rapat" --db "$ldb" report attendance --from 2023-01-01 --to 2023-12-31 --by unit
+measure "report attendance --by person, 2023" "$rapat" --db "$ldb" report attendance --from 2023-01-01 --to 2023-12-31 --by person
+measure "report attendance --by unit, all of L" "$rapat" --db "$ldb" report attendance --by unit
+measure "report attendance --by person, all of L" "$rapat" --db "$ldb" report attendance --by person
+mid=$(( L / 2 ))
+measure "report attendance --meeting M on L" "$rapat" --db "$ldb" report attendance --meeting "$mid"
+# The query floor: the by-person aggregate over all of L in the sqlite3 shell.
+cat >"$out/q.sql" <<'SQL'
+SELECT p.id, p.name, count(*), sum(a.attendance = 'present'), sum(a.attendance = 'represented'),
+       sum(a.attendance = 'absent'), count(DISTINCT a.meeting_id)
+FROM attendee a JOIN meeting m ON m.id = a.meeting_id JOIN person p ON p.id = a.person_id
+WHERE m.status <> 'cancelled' GROUP BY p.id
+ORDER BY (total(a.attendance IN ('present', 'represented')) / count(*)), p.name;
+SQL
+measure "query floor: by-person SQL, sqlite3 shell" sh -c "sqlite3 '$ldb' < '$out/q.sql'"
+
+echo "== 5. listing and showing on L (start-up included)"
+measure "meeting list, one week" "$rapat" --db "$ldb" meeting list --from 2023-03-06 --to 2023-03-12
+measure "meeting show M" "$rapat" --db "$ldb" meeting show "$mid"
+
+echo "== 6. clash check of one meeting against L"
+measure "schedule conflicts M" "$rapat" --db "$ldb" schedule conflicts "$mid"
+
+echo "== ratios (same run)"
+printf '  export S / fprintf floor:               %s  (target <= 4)\n' "$(ratio "${SEC[export ics S -> file]}" "${SEC[export floor (fprintf, same rows), S]}")"
+printf '  export S peak RSS:                      %s KB (target <= 16384)\n' "${KB[export ics S -> file]}"
+printf '  by-person all of L / sqlite3 shell:     %s  (target <= 2)\n' "$(ratio "${SEC[report attendance --by person, all of L]}" "${SEC[query floor: by-person SQL, sqlite3 shell]}")"
+printf '  meeting list / start-up floor:          %s  (target <= 1.5)\n' "$(ratio "${SEC[meeting list, one week]}" "${SEC[start-up floor (no-op, same libraries)]}")"
+printf '  meeting show / start-up floor:          %s  (target <= 1.5)\n' "$(ratio "${SEC[meeting show M]}" "${SEC[start-up floor (no-op, same libraries)]}")"
