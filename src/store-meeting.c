@@ -163,10 +163,12 @@ rapat_store_meeting_find_uid (RapatStore *store, const char *uid, GError **error
 /* The meetings a filter selects: ?1 from, ?2 to, ?3 kind, ?4 status, ?5 the
  * longest a meeting may last.  A meeting lasts at most
  * RAPAT_MAX_MEETING_MINUTES, so "ends after from" implies "starts after
- * from minus that", which lets the start index bound the scan on both sides. */
+ * from minus that", which lets the start index bound the scan on both
+ * sides; the bounds are written with coalesce() rather than "?1 IS NULL
+ * OR ...", which would keep SQLite from using the index at all. */
 #define FILTER_WHERE \
-  "(?1 IS NULL OR (m.end_utc > ?1 AND m.start_utc > ?1 - ?5)) " \
-  "AND (?2 IS NULL OR m.start_utc < ?2) " \
+  "m.start_utc > coalesce (?1 - ?5, -9223372036854775807) " \
+  "AND m.start_utc < coalesce (?2, 9223372036854775807) AND (?1 IS NULL OR m.end_utc > ?1) " \
   "AND (?3 IS NULL OR m.kind = ?3 COLLATE NOCASE) AND (?4 IS NULL OR m.status = ?4) "
 
 /* Binds @filter as FILTER_WHERE expects. */
