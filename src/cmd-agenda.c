@@ -57,17 +57,6 @@ static GOptionEntry list_entries[] = {
   { NULL },
 };
 
-/* Loads the meeting named by @text. */
-static RapatMeeting *
-load_meeting (RapatCmdContext *ctx, const char *text, GError **error)
-{
-  gint64 id;
-
-  if (!rapat_store_meeting_resolve (ctx->store, text, &id, error))
-    return NULL;
-  return rapat_store_meeting_get (ctx->store, id, error);
-}
-
 /* Parses a 1-based position in an agenda of @n items (@n + 1 allowed when @may_append). */
 static gboolean
 parse_position (const char *what, const char *text, int n, gboolean may_append, int *out,
@@ -215,7 +204,7 @@ check_agenda (RapatCmdContext *ctx, const RapatMeeting *m, gint64 changed_id, GE
 static gboolean
 agenda_add (RapatCmdContext *ctx, GError **error)
 {
-  g_autoptr(RapatMeeting) m = load_meeting (ctx, ctx->args[0], error);
+  g_autoptr(RapatMeeting) m = rapat_cmd_load_meeting (ctx, ctx->args[0], error);
   g_autoptr(RapatAgendaItem) item = rapat_agenda_item_new ();
 
   if (m == NULL)
@@ -241,7 +230,7 @@ agenda_add (RapatCmdContext *ctx, GError **error)
 static gboolean
 agenda_add_review (RapatCmdContext *ctx, GError **error)
 {
-  g_autoptr(RapatMeeting) m = load_meeting (ctx, ctx->args[0], error);
+  g_autoptr(RapatMeeting) m = rapat_cmd_load_meeting (ctx, ctx->args[0], error);
   g_autoptr(RapatAgendaItem) item = rapat_agenda_item_new ();
   g_autoptr(GPtrArray) actions = NULL;
   g_autoptr(GString) notes = g_string_new (NULL);
@@ -295,7 +284,7 @@ agenda_add_review (RapatCmdContext *ctx, GError **error)
 static gboolean
 agenda_list (RapatCmdContext *ctx, GError **error)
 {
-  g_autoptr(RapatMeeting) m = load_meeting (ctx, ctx->args[0], error);
+  g_autoptr(RapatMeeting) m = rapat_cmd_load_meeting (ctx, ctx->args[0], error);
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GTimeZone) tz = NULL;
 
@@ -325,7 +314,7 @@ agenda_list (RapatCmdContext *ctx, GError **error)
 static gboolean
 agenda_move (RapatCmdContext *ctx, GError **error)
 {
-  g_autoptr(RapatMeeting) m = load_meeting (ctx, ctx->args[0], error);
+  g_autoptr(RapatMeeting) m = rapat_cmd_load_meeting (ctx, ctx->args[0], error);
   g_autoptr(RapatAgendaItem) item = NULL;
   int to;
 
@@ -342,7 +331,7 @@ agenda_move (RapatCmdContext *ctx, GError **error)
 static gboolean
 agenda_edit (RapatCmdContext *ctx, GError **error)
 {
-  g_autoptr(RapatMeeting) m = load_meeting (ctx, ctx->args[0], error);
+  g_autoptr(RapatMeeting) m = rapat_cmd_load_meeting (ctx, ctx->args[0], error);
   g_autoptr(RapatAgendaItem) item = NULL;
 
   if (m == NULL)
@@ -357,7 +346,7 @@ agenda_edit (RapatCmdContext *ctx, GError **error)
 static gboolean
 agenda_remove (RapatCmdContext *ctx, GError **error)
 {
-  g_autoptr(RapatMeeting) m = load_meeting (ctx, ctx->args[0], error);
+  g_autoptr(RapatMeeting) m = rapat_cmd_load_meeting (ctx, ctx->args[0], error);
   g_autoptr(RapatAgendaItem) item = NULL;
 
   if (m == NULL)

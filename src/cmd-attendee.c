@@ -37,17 +37,6 @@ static GOptionEntry list_entries[] = {
   { NULL },
 };
 
-/* Loads the meeting named by @text. */
-static RapatMeeting *
-load_meeting (RapatCmdContext *ctx, const char *text, GError **error)
-{
-  gint64 id;
-
-  if (!rapat_store_meeting_resolve (ctx->store, text, &id, error))
-    return NULL;
-  return rapat_store_meeting_get (ctx->store, id, error);
-}
-
 /* Loads the invitation of the person named by @text to @m. */
 static RapatAttendee *
 load_attendee (RapatCmdContext *ctx, const RapatMeeting *m, const char *text, GError **error)
@@ -93,7 +82,7 @@ invite (RapatCmdContext *ctx, const RapatMeeting *m, int role, GError **error)
 static gboolean
 attendee_add (RapatCmdContext *ctx, GError **error)
 {
-  g_autoptr(RapatMeeting) m = load_meeting (ctx, ctx->args[0], error);
+  g_autoptr(RapatMeeting) m = rapat_cmd_load_meeting (ctx, ctx->args[0], error);
   g_autoptr(GPtrArray) series = NULL;
   int role = RAPAT_ROLE_PARTICIPANT;
 
@@ -126,7 +115,7 @@ attendee_add (RapatCmdContext *ctx, GError **error)
 static gboolean
 attendee_list (RapatCmdContext *ctx, GError **error)
 {
-  g_autoptr(RapatMeeting) m = load_meeting (ctx, ctx->args[0], error);
+  g_autoptr(RapatMeeting) m = rapat_cmd_load_meeting (ctx, ctx->args[0], error);
   g_autoptr(GPtrArray) attendees = NULL;
   g_autoptr(GTimeZone) tz = NULL;
 
@@ -156,7 +145,7 @@ attendee_list (RapatCmdContext *ctx, GError **error)
 static gboolean
 attendee_rsvp (RapatCmdContext *ctx, GError **error)
 {
-  g_autoptr(RapatMeeting) m = load_meeting (ctx, ctx->args[0], error);
+  g_autoptr(RapatMeeting) m = rapat_cmd_load_meeting (ctx, ctx->args[0], error);
   g_autoptr(RapatAttendee) a = NULL;
   int reply;
 
@@ -210,7 +199,7 @@ parse_arrival (const RapatMeeting *m, const char *text, gint64 *out, GError **er
 static gboolean
 attendee_mark (RapatCmdContext *ctx, GError **error)
 {
-  g_autoptr(RapatMeeting) m = load_meeting (ctx, ctx->args[0], error);
+  g_autoptr(RapatMeeting) m = rapat_cmd_load_meeting (ctx, ctx->args[0], error);
   g_autoptr(RapatAttendee) a = NULL;
   int status;
 
@@ -261,7 +250,7 @@ attendee_mark (RapatCmdContext *ctx, GError **error)
 static gboolean
 attendee_remove (RapatCmdContext *ctx, GError **error)
 {
-  g_autoptr(RapatMeeting) m = load_meeting (ctx, ctx->args[0], error);
+  g_autoptr(RapatMeeting) m = rapat_cmd_load_meeting (ctx, ctx->args[0], error);
   g_autoptr(RapatAttendee) a = NULL;
 
   if (m == NULL)

@@ -328,17 +328,6 @@ meeting_add (RapatCmdContext *ctx, GError **error)
   return TRUE;
 }
 
-/* Loads the meeting named by @text. */
-static RapatMeeting *
-load_meeting (RapatCmdContext *ctx, const char *text, GError **error)
-{
-  gint64 id;
-
-  if (!rapat_store_meeting_resolve (ctx->store, text, &id, error))
-    return NULL;
-  return rapat_store_meeting_get (ctx->store, id, error);
-}
-
 /* Stores @after in place of @before, raising the sequence when a calendar
  * must see the change. */
 static gboolean
@@ -375,7 +364,7 @@ meeting_copy (const RapatMeeting *m)
 static gboolean
 meeting_edit (RapatCmdContext *ctx, GError **error)
 {
-  g_autoptr(RapatMeeting) before = load_meeting (ctx, ctx->args[0], error);
+  g_autoptr(RapatMeeting) before = rapat_cmd_load_meeting (ctx, ctx->args[0], error);
   g_autoptr(RapatMeeting) after = NULL;
 
   if (before == NULL)
@@ -396,7 +385,7 @@ meeting_edit (RapatCmdContext *ctx, GError **error)
 static gboolean
 meeting_cancel (RapatCmdContext *ctx, GError **error)
 {
-  g_autoptr(RapatMeeting) before = load_meeting (ctx, ctx->args[0], error);
+  g_autoptr(RapatMeeting) before = rapat_cmd_load_meeting (ctx, ctx->args[0], error);
   g_autoptr(RapatMeeting) after = NULL;
 
   if (before == NULL)
@@ -419,7 +408,7 @@ meeting_cancel (RapatCmdContext *ctx, GError **error)
 static gboolean
 meeting_delete (RapatCmdContext *ctx, GError **error)
 {
-  g_autoptr(RapatMeeting) m = load_meeting (ctx, ctx->args[0], error);
+  g_autoptr(RapatMeeting) m = rapat_cmd_load_meeting (ctx, ctx->args[0], error);
   g_autoptr(GPtrArray) attendees = NULL;
   guint recorded = 0;
   gint64 n_actions;
@@ -571,7 +560,7 @@ header_line (FILE *out, const char *label, const char *value)
 static gboolean
 meeting_show (RapatCmdContext *ctx, GError **error)
 {
-  g_autoptr(RapatMeeting) m = load_meeting (ctx, ctx->args[0], error);
+  g_autoptr(RapatMeeting) m = rapat_cmd_load_meeting (ctx, ctx->args[0], error);
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GPtrArray) attendees = NULL;
   g_autoptr(GPtrArray) followups = NULL;

@@ -142,23 +142,13 @@ report_actions (RapatCmdContext *ctx, GError **error)
   return rapat_output_finish (output, error);
 }
 
-/* Loads the meeting named by --meeting. */
-static RapatMeeting *
-load_meeting (RapatCmdContext *ctx, GError **error)
-{
-  gint64 id;
-
-  if (!rapat_store_meeting_resolve (ctx->store, opt_meeting, &id, error))
-    return NULL;
-  return rapat_store_meeting_get (ctx->store, id, error);
-}
 
 /* report attendance --meeting M */
 static gboolean
 attendance_meeting (RapatCmdContext *ctx, RapatFormat format, gint64 grace, GError **error)
 {
   RapatMeetingAttendance report = { 0 };
-  g_autoptr(RapatMeeting) m = load_meeting (ctx, error);
+  g_autoptr(RapatMeeting) m = rapat_cmd_load_meeting (ctx, opt_meeting, error);
   g_autoptr(GPtrArray) attendees = NULL;
   g_autoptr(RapatOutput) output = NULL;
 
@@ -293,7 +283,7 @@ report_signin (RapatCmdContext *ctx, GError **error)
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID, _("lang '%s': expected id or en"), ex);
       return FALSE;
     }
-  m = load_meeting (ctx, error);
+  m = rapat_cmd_load_meeting (ctx, opt_meeting, error);
   attendees = m != NULL ? rapat_store_attendee_list (ctx->store, m->id, error) : NULL;
   if (attendees == NULL)
     return FALSE;

@@ -65,6 +65,16 @@ rapat_cmd_take_text (const char *what, const char *value, guint flags, guint max
   return TRUE;
 }
 
+RapatMeeting *
+rapat_cmd_load_meeting (RapatCmdContext *ctx, const char *text, GError **error)
+{
+  gint64 id;
+
+  if (!rapat_store_meeting_resolve (ctx->store, text, &id, error))
+    return NULL;
+  return rapat_store_meeting_get (ctx->store, id, error);
+}
+
 const char *
 rapat_cmd_or (const char *s, const char *fallback)
 {

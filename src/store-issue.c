@@ -5,21 +5,6 @@
 
 #include <string.h>
 
-/* Maps a stored enumeration text back to its value (CHECK constraints
- * guarantee it is one of the names). */
-static int
-enum_column (const RapatEnum *e, StoreStmt *stmt, int col)
-{
-  const char *t = (const char *) sqlite3_column_text (stmt, col);
-  int v = -1;
-
-  for (int i = 0; t != NULL && e->names[i] != NULL; i++)
-    if (strcmp (t, e->names[i]) == 0)
-      return i;
-  if (t != NULL)
-    rapat_enum_parse (e, t, &v, NULL);
-  return v;
-}
 
 gint64
 rapat_store_meeting_count_actions (RapatStore *store, gint64 meeting_id, GError **error)
@@ -69,7 +54,7 @@ issue_from_row (StoreStmt *stmt)
   i->category = store_column_text (stmt, 3);
   i->unit_id = sqlite3_column_int64 (stmt, 4);
   i->unit_name = store_column_text (stmt, 5);
-  i->status = enum_column (&rapat_issue_status_enum, stmt, 6);
+  i->status = store_column_enum (stmt, 6, &rapat_issue_status_enum);
   i->created_at = sqlite3_column_int64 (stmt, 7);
   i->closed_at = sqlite3_column_int64 (stmt, 8);
   i->n_meetings = sqlite3_column_int64 (stmt, 9);
@@ -323,9 +308,9 @@ action_from_row (StoreStmt *stmt)
   a->meeting_tz = store_column_text (stmt, 11);
   a->issue_id = sqlite3_column_int64 (stmt, 12);
   a->issue_title = store_column_text (stmt, 13);
-  a->priority = enum_column (&rapat_priority_enum, stmt, 14);
+  a->priority = store_column_enum (stmt, 14, &rapat_priority_enum);
   a->due = store_column_text (stmt, 15);
-  a->status = enum_column (&rapat_action_status_enum, stmt, 16);
+  a->status = store_column_enum (stmt, 16, &rapat_action_status_enum);
   a->progress = sqlite3_column_int (stmt, 17);
   a->created_at = sqlite3_column_int64 (stmt, 18);
   a->updated_at = sqlite3_column_int64 (stmt, 19);
@@ -503,7 +488,7 @@ rapat_store_action_history (RapatStore *store, gint64 action_id, GError **error)
       e->id = sqlite3_column_int64 (stmt, 0);
       e->action_id = action_id;
       e->at = sqlite3_column_int64 (stmt, 1);
-      e->status = enum_column (&rapat_action_status_enum, stmt, 2);
+      e->status = store_column_enum (stmt, 2, &rapat_action_status_enum);
       e->progress = sqlite3_column_int (stmt, 3);
       e->due = store_column_text (stmt, 4);
       e->note = store_column_text (stmt, 5);

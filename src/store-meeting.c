@@ -13,22 +13,6 @@
   "(SELECT count(*) FROM agenda_item WHERE meeting_id = m.id), m.series_id, m.recurrence_utc, " \
   "(SELECT rrule FROM series WHERE id = m.series_id) "
 
-/* Maps a stored enumeration text back to its value (the CHECK constraints
- * guarantee it is one of the names). */
-static int
-enum_from_column (const RapatEnum *e, StoreStmt *stmt, int col)
-{
-  const char *t = (const char *) sqlite3_column_text (stmt, col);
-  int v = -1;
-
-  /* Stored values are canonical names: compare those first, exactly. */
-  for (int i = 0; t != NULL && e->names[i] != NULL; i++)
-    if (strcmp (t, e->names[i]) == 0)
-      return i;
-  if (t != NULL)
-    rapat_enum_parse (e, t, &v, NULL);
-  return v;
-}
 
 /* Reads a meeting from the current row of a statement selecting MEETING_COLUMNS. */
 static RapatMeeting *
@@ -45,7 +29,7 @@ meeting_from_row (StoreStmt *stmt)
   m->start_utc = sqlite3_column_int64 (stmt, 6);
   m->end_utc = sqlite3_column_int64 (stmt, 7);
   m->tzid = store_column_text (stmt, 8);
-  m->status = enum_from_column (&rapat_meeting_status_enum, stmt, 9);
+  m->status = store_column_enum (stmt, 9, &rapat_meeting_status_enum);
   m->sequence = sqlite3_column_int64 (stmt, 10);
   m->organizer_id = sqlite3_column_int64 (stmt, 11);
   m->organizer_name = store_column_text (stmt, 12);
@@ -394,7 +378,7 @@ item_from_row (StoreStmt *stmt)
   item->meeting_id = sqlite3_column_int64 (stmt, 1);
   item->position = sqlite3_column_int (stmt, 2);
   item->title = store_column_text (stmt, 3);
-  item->type = enum_from_column (&rapat_agenda_type_enum, stmt, 4);
+  item->type = store_column_enum (stmt, 4, &rapat_agenda_type_enum);
   item->duration_min = sqlite3_column_int (stmt, 5);
   item->presenter_id = sqlite3_column_int64 (stmt, 6);
   item->presenter_name = store_column_text (stmt, 7);
@@ -676,9 +660,9 @@ attendee_from_row (StoreStmt *stmt)
   a->position = store_column_text (stmt, 4);
   a->unit_name = store_column_text (stmt, 5);
   a->email = store_column_text (stmt, 6);
-  a->role = enum_from_column (&rapat_role_enum, stmt, 7);
-  a->rsvp = enum_from_column (&rapat_rsvp_enum, stmt, 8);
-  a->attendance = enum_from_column (&rapat_attendance_enum, stmt, 9);
+  a->role = store_column_enum (stmt, 7, &rapat_role_enum);
+  a->rsvp = store_column_enum (stmt, 8, &rapat_rsvp_enum);
+  a->attendance = store_column_enum (stmt, 9, &rapat_attendance_enum);
   a->arrived_utc = sqlite3_column_int64 (stmt, 10);
   a->stand_in_id = sqlite3_column_int64 (stmt, 11);
   a->stand_in_name = store_column_text (stmt, 12);

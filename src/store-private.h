@@ -31,6 +31,9 @@ void store_bind_text (StoreStmt *stmt, int index, const char *text);
 /* Binds @id, or NULL when it is 0. */
 void store_bind_id (StoreStmt *stmt, int index, gint64 id);
 
+/* Returns the value of @e stored as text in column @col, or -1 when NULL. */
+int store_column_enum (StoreStmt *stmt, int col, const RapatEnum *e);
+
 /* Returns a copy of column @col, or NULL when it is NULL. */
 char *store_column_text (StoreStmt *stmt, int col);
 

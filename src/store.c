@@ -84,6 +84,22 @@ store_bind_id (StoreStmt *stmt, int index, gint64 id)
     sqlite3_bind_null (stmt, index);
 }
 
+int
+store_column_enum (StoreStmt *stmt, int col, const RapatEnum *e)
+{
+  const char *t = (const char *) sqlite3_column_text (stmt, col);
+  int v = -1;
+
+  /* Stored values are canonical names (CHECK constraints): compare those
+   * first, exactly, and only then go through the aliases. */
+  for (int i = 0; t != NULL && e->names[i] != NULL; i++)
+    if (strcmp (t, e->names[i]) == 0)
+      return i;
+  if (t != NULL)
+    rapat_enum_parse (e, t, &v, NULL);
+  return v;
+}
+
 char *
 store_column_text (StoreStmt *stmt, int col)
 {
