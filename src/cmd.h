@@ -89,7 +89,7 @@ gboolean rapat_cmd_check_clashes (RapatCmdContext *ctx, gint64 meeting_id, GArra
 /* Loads the meeting named by @text (an id, a uid or part of a title). */
 RapatMeeting *rapat_cmd_load_meeting (RapatCmdContext *ctx, const char *text, GError **error);
 
-/* Prints @s to @out, or @fallback when @s is NULL. */
+/* Returns @s, or @fallback when @s is NULL. */
 const char *rapat_cmd_or (const char *s, const char *fallback);
 
 G_END_DECLS

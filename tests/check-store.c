@@ -1802,7 +1802,7 @@ END_TEST
 
 /* ---- known bugs in src/ (each test describes the expected behaviour) ---- */
 
-/* BUG: src/store-meeting.c:270 (agenda_shift) parks the shifted items at
+/* Regression test (fixed): src/store-meeting.c:270 (agenda_shift) parks the shifted items at
  * negated positions, and src/store-meeting.c:365 parks the moved item at 0,
  * but schema/0001-foundation.sql has CHECK (position >= 1).  So inserting an
  * agenda item anywhere but at the end fails with "unable to reorder the
@@ -1832,7 +1832,7 @@ START_TEST (test_bug_agenda_insert_at_position)
 }
 END_TEST
 
-/* BUG: same cause as above — rapat_store_agenda_move() fails for every real
+/* Regression test (fixed): same cause as above — rapat_store_agenda_move() fails for every real
  * move (up or down) with the CHECK constraint error. */
 START_TEST (test_bug_agenda_move)
 {
@@ -1862,7 +1862,7 @@ START_TEST (test_bug_agenda_move)
 }
 END_TEST
 
-/* BUG: same cause — removing any item but the last fails with the CHECK
+/* Regression test (fixed): same cause — removing any item but the last fails with the CHECK
  * constraint error; outside a transaction the DELETE has already happened,
  * leaving positions 1, 3, 4 with a gap at 2. */
 START_TEST (test_bug_agenda_remove_middle)
@@ -1888,7 +1888,7 @@ START_TEST (test_bug_agenda_remove_middle)
 }
 END_TEST
 
-/* BUG: src/store-meeting.c:369 (rapat_store_agenda_move) checks @to but not
+/* Regression test (fixed): src/store-meeting.c:369 (rapat_store_agenda_move) checks @to but not
  * @from, and src/store-meeting.c:402 (rapat_store_agenda_remove) does not
  * check that @position exists: remove(99) reports success having done
  * nothing, and remove(0) / move(9, 1) fail only by accident (the CHECK
@@ -1923,7 +1923,7 @@ START_TEST (test_bug_agenda_position_not_checked)
 }
 END_TEST
 
-/* BUG: src/store.c:330 switches the file to WAL (PRAGMA journal_mode = WAL
+/* Regression test (fixed): src/store.c:330 switches the file to WAL (PRAGMA journal_mode = WAL
  * rewrites header bytes 18-19) before src/store.c:332 finds that the schema
  * is newer and refuses it, so a refused database is not left as it was
  * (DESIGN.md: "the database is left as it was").  Expected: the file is
@@ -1947,7 +1947,7 @@ START_TEST (test_bug_newer_schema_file_modified)
 }
 END_TEST
 
-/* BUG: src/store-directory.c:31 and schema/0001-foundation.sql:17 compare
+/* Regression test (fixed): src/store-directory.c:31 and schema/0001-foundation.sql:17 compare
  * unit names with COLLATE NOCASE, which folds ASCII only, while every lookup
  * uses rapat_fold() (full case folding).  So "ruang élise" is accepted next
  * to "Ruang Élise" (the names differ in the case of É only), after which

@@ -274,7 +274,7 @@ END_TEST
 
 /* ---- known bugs in src/ (each test describes the expected behaviour) ---- */
 
-/* BUG: src/text.c:95 — the "must not be empty" message quotes @value as it
+/* Regression test (fixed): src/text.c:95 — the "must not be empty" message quotes @value as it
  * is instead of rapat_text_excerpt(value), so blank multi-line text such as
  * " \n\t " yields an error message spanning two lines, and 10000 blanks a
  * 10000-character message.  text.h promises a one-line message with a short
@@ -338,7 +338,7 @@ text_suite (void)
   suite_add_tcase (s, tc);
 
   /* Tests that show bugs in src/; tagged so that CK_EXCLUDE_TAGS=bug skips them. */
-  tc = tcase_create ("bugs");
+  tc = tcase_create ("regressions");
   tcase_set_tags (tc, "bug");
   tcase_add_test (tc, test_bug_blank_message_not_excerpted);
   suite_add_tcase (s, tc);

@@ -633,7 +633,7 @@ count_critical (const char *domain, GLogLevelFlags level, const char *message, g
   n_criticals++;
 }
 
-/* BUG: src/timeutil.c:96 — a zone name that is a regular file under
+/* Regression test (fixed): src/timeutil.c:96 — a zone name that is a regular file under
  * /usr/share/zoneinfo but not in TZif format ("leapseconds") is handed to
  * g_time_zone_new_identifier(), which logs "GLib-CRITICAL:
  * init_zone_from_iana_info: assertion ... failed" (fatal under
@@ -720,7 +720,7 @@ time_suite (void)
   suite_add_tcase (s, tc);
 
   /* Tests that show bugs in src/; tagged so that CK_EXCLUDE_TAGS=bug skips them. */
-  tc = tcase_create ("bugs");
+  tc = tcase_create ("regressions");
   tcase_set_tags (tc, "bug");
   tcase_add_test (tc, test_bug_zone_non_tzif_file_logs_critical);
   tcase_add_test (tc, test_bug_abbrev_fixed_offset);
