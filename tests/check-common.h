@@ -7,6 +7,8 @@
 
 #include "rapat.h"
 
+#include <glib/gstdio.h>
+
 /* Runs @suite and returns the process exit status (0 when all passed). */
 static inline int
 rapat_test_run (Suite *suite)
@@ -48,3 +50,23 @@ rapat_test_run (Suite *suite)
                    (error_)->message);                                           \
     rapat_assert_error ((error_), (code_));                                      \
   } while (0)
+
+/* Removes @path and everything below it (temp folders of the fixtures). */
+static inline void
+rapat_test_remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          rapat_test_remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
+}

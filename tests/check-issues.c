@@ -31,26 +31,6 @@ static struct {
 
 /* ---- helpers: files and fixtures ---- */
 
-/* Removes @path and everything below it. */
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
-
 /* Unchecked fixture: creates the temp folder (once per test case, so that it
  * is removed even when a forked test fails). */
 static void
@@ -67,7 +47,7 @@ tmpdir_setup (void)
 static void
 tmpdir_teardown (void)
 {
-  remove_tree (fx.tmpdir);
+  rapat_test_remove_tree (fx.tmpdir);
   g_clear_pointer (&fx.tmpdir, g_free);
 }
 
