@@ -77,24 +77,6 @@ static GOptionEntry show_entries[] = {
   { NULL },
 };
 
-/* Parses a day option into a canonical "YYYY-MM-DD" copy. */
-static char *
-parse_day (const char *what, const char *text, GError **error)
-{
-  int y, m, d;
-
-  if (!rapat_time_parse_date (what, text, &y, &m, &d, error))
-    return NULL;
-  return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
-}
-
-/* Returns the day overdue is judged against: --as-of, else today. */
-static char *
-as_of_day (GError **error)
-{
-  return opt_as_of != NULL ? parse_day (_("as-of"), opt_as_of, error) : rapat_time_today ();
-}
-
 /* Applies --owner/--owner-unit: exactly one may be given; @required for add. */
 static gboolean
 apply_owner (RapatCmdContext *ctx, const char *cmd, RapatAction *a, gboolean required,
@@ -130,7 +112,7 @@ apply_due (RapatCmdContext *ctx, RapatAction *a, GError **error)
       g_clear_pointer (&a->due, g_free);
       return TRUE;
     }
-  due = parse_day (_("due"), opt_due, error);
+  due = rapat_cmd_day (_("due"), opt_due, error);
   if (due == NULL)
     return FALSE;
   if (a->meeting_id != 0)
@@ -353,7 +335,7 @@ static gboolean
 action_list (RapatCmdContext *ctx, GError **error)
 {
   RapatActionFilter filter = { 0 };
-  g_autofree char *today = as_of_day (error);
+  g_autofree char *today = rapat_cmd_as_of (opt_as_of, error);
   g_autofree char *due_before = NULL;
   g_autoptr(GPtrArray) actions = NULL;
   g_autoptr(RapatTable) table = NULL;
@@ -365,7 +347,7 @@ action_list (RapatCmdContext *ctx, GError **error)
   filter.overdue_before = opt_overdue ? today : NULL;
   if (opt_due_before != NULL)
     {
-      due_before = parse_day (_("due-before"), opt_due_before, error);
+      due_before = rapat_cmd_day (_("due-before"), opt_due_before, error);
       if (due_before == NULL)
         return FALSE;
       filter.due_before = due_before;
@@ -421,7 +403,7 @@ action_list (RapatCmdContext *ctx, GError **error)
 static gboolean
 action_show (RapatCmdContext *ctx, GError **error)
 {
-  g_autofree char *today = as_of_day (error);
+  g_autofree char *today = rapat_cmd_as_of (opt_as_of, error);
   g_autoptr(RapatAction) a = NULL;
   g_autoptr(GPtrArray) history = NULL;
   g_autoptr(GTimeZone) local = NULL;

@@ -64,22 +64,9 @@ named_meetings (RapatCmdContext *ctx, GError **error)
 static gboolean
 range_filter (RapatMeetingFilter *filter, GError **error)
 {
-  g_autoptr(GTimeZone) tz = NULL;
-  g_autofree char *zone = opt_tz != NULL ? g_strdup (opt_tz) : rapat_time_zone_default ();
-
   filter->status = -1;
-  tz = rapat_time_zone_load (zone, NULL, error);
-  if (tz == NULL)
+  if (!rapat_cmd_day_range (opt_from, opt_to, opt_tz, &filter->from_utc, &filter->to_utc, error))
     return FALSE;
-  if ((opt_from != NULL && !rapat_time_parse_day (_("from"), opt_from, tz, 0, &filter->from_utc, error))
-      || (opt_to != NULL && !rapat_time_parse_day (_("to"), opt_to, tz, 1, &filter->to_utc, error)))
-    return FALSE;
-  if (opt_from != NULL && opt_to != NULL && filter->to_utc <= filter->from_utc)
-    {
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID, _("to '%s': before from '%s'"),
-                   opt_to, opt_from);
-      return FALSE;
-    }
   filter->kind = opt_kind;
   return TRUE;
 }

@@ -51,19 +51,6 @@ static GOptionEntry close_entries[] = {
   { NULL },
 };
 
-/* Returns the day overdue is judged against: --as-of, else today. */
-static char *
-as_of_day (GError **error)
-{
-  int y, m, d;
-
-  if (opt_as_of == NULL)
-    return rapat_time_today ();
-  if (!rapat_time_parse_date (_("as-of"), opt_as_of, &y, &m, &d, error))
-    return NULL;
-  return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
-}
-
 /* Applies the options shared by add and edit to @issue. */
 static gboolean
 apply_options (RapatCmdContext *ctx, RapatIssue *issue, GError **error)
@@ -225,7 +212,7 @@ static gboolean
 issue_list (RapatCmdContext *ctx, GError **error)
 {
   RapatIssueFilter filter = { -1, NULL, 0 };
-  g_autofree char *today = as_of_day (error);
+  g_autofree char *today = rapat_cmd_as_of (opt_as_of, error);
   g_autoptr(GPtrArray) issues = NULL;
   g_autoptr(RapatTable) table = NULL;
 
@@ -283,7 +270,7 @@ issue_list (RapatCmdContext *ctx, GError **error)
 static gboolean
 issue_show (RapatCmdContext *ctx, GError **error)
 {
-  g_autofree char *today = as_of_day (error);
+  g_autofree char *today = rapat_cmd_as_of (opt_as_of, error);
   g_autoptr(RapatIssue) issue = NULL;
   g_autoptr(GPtrArray) meetings = NULL;
   g_autoptr(GPtrArray) items = NULL;

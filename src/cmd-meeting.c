@@ -452,30 +452,11 @@ static gboolean
 meeting_list (RapatCmdContext *ctx, GError **error)
 {
   RapatMeetingFilter filter = { 0, 0, NULL, -1 };
-  g_autoptr(GTimeZone) tz = NULL;
-  g_autofree char *tzid = NULL;
   g_autoptr(GPtrArray) meetings = NULL;
   g_autoptr(RapatTable) table = NULL;
 
-  if (opt_tz != NULL)
-    tz = rapat_time_zone_load (opt_tz, NULL, error);
-  else
-    {
-      tzid = rapat_time_zone_default ();
-      tz = rapat_time_zone_load (tzid, NULL, error);
-    }
-  if (tz == NULL)
+  if (!rapat_cmd_day_range (opt_from, opt_to, opt_tz, &filter.from_utc, &filter.to_utc, error))
     return FALSE;
-  if (opt_from != NULL && !rapat_time_parse_day (_("from"), opt_from, tz, 0, &filter.from_utc, error))
-    return FALSE;
-  if (opt_to != NULL && !rapat_time_parse_day (_("to"), opt_to, tz, 1, &filter.to_utc, error))
-    return FALSE;
-  if (opt_from != NULL && opt_to != NULL && filter.to_utc <= filter.from_utc)
-    {
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID, _("to '%s': before from '%s'"),
-                   opt_to, opt_from);
-      return FALSE;
-    }
   if (opt_status != NULL && !rapat_enum_parse (&rapat_meeting_status_enum, opt_status,
                                                &filter.status, error))
     return FALSE;

@@ -100,15 +100,9 @@ report_actions (RapatCmdContext *ctx, GError **error)
   g_autoptr(RapatOutput) output = NULL;
   int v;
 
-  if (opt_as_of != NULL)
-    {
-      int y, m, d;
-      if (!rapat_time_parse_date (_("as-of"), opt_as_of, &y, &m, &d, error))
-        return FALSE;
-      as_of = g_strdup_printf ("%04d-%02d-%02d", y, m, d);
-    }
-  else
-    as_of = rapat_time_today ();
+  as_of = rapat_cmd_as_of (opt_as_of, error);
+  if (as_of == NULL)
+    return FALSE;
   if (opt_by != NULL)
     {
       if (!rapat_enum_parse (&rapat_action_grouping_enum, opt_by, &v, error))
@@ -175,25 +169,13 @@ attendance_period (RapatCmdContext *ctx, RapatFormat format, gint64 grace, GErro
 {
   RapatPeriodAttendance report = { 0 };
   RapatAttendanceScope scope = { 0 };
-  g_autoptr(GTimeZone) tz = NULL;
-  g_autofree char *zone = opt_tz != NULL ? g_strdup (opt_tz) : rapat_time_zone_default ();
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(RapatUnit) unit = NULL;
   g_autoptr(RapatOutput) output = NULL;
   int by = RAPAT_ATTENDANCE_BY_PERSON;
 
-  tz = rapat_time_zone_load (zone, NULL, error);
-  if (tz == NULL)
+  if (!rapat_cmd_day_range (opt_from, opt_to, opt_tz, &scope.from_utc, &scope.to_utc, error))
     return FALSE;
-  if ((opt_from != NULL && !rapat_time_parse_day (_("from"), opt_from, tz, 0, &scope.from_utc, error))
-      || (opt_to != NULL && !rapat_time_parse_day (_("to"), opt_to, tz, 1, &scope.to_utc, error)))
-    return FALSE;
-  if (opt_from != NULL && opt_to != NULL && scope.to_utc <= scope.from_utc)
-    {
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID, _("to '%s': before from '%s'"),
-                   opt_to, opt_from);
-      return FALSE;
-    }
   if (opt_by != NULL && !rapat_enum_parse (&rapat_attendance_grouping_enum, opt_by, &by, error))
     return FALSE;
   if (opt_unit != NULL)

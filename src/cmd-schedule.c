@@ -130,12 +130,8 @@ schedule_conflicts (RapatCmdContext *ctx, GError **error)
   else
     {
       RapatMeetingFilter filter = { 0, 0, NULL, -1 };
-      g_autofree char *zone = opt_tz != NULL ? g_strdup (opt_tz) : rapat_time_zone_default ();
-      g_autoptr(GTimeZone) tz = rapat_time_zone_load (zone, NULL, error);
 
-      if (tz == NULL
-          || (opt_from != NULL && !rapat_time_parse_day (_("from"), opt_from, tz, 0, &filter.from_utc, error))
-          || (opt_to != NULL && !rapat_time_parse_day (_("to"), opt_to, tz, 1, &filter.to_utc, error)))
+      if (!rapat_cmd_day_range (opt_from, opt_to, opt_tz, &filter.from_utc, &filter.to_utc, error))
         return FALSE;
       meetings = rapat_store_meeting_list (ctx->store, &filter, error);
       if (meetings == NULL)

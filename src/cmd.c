@@ -65,6 +65,42 @@ rapat_cmd_take_text (const char *what, const char *value, guint flags, guint max
   return TRUE;
 }
 
+gboolean
+rapat_cmd_day_range (const char *from, const char *to, const char *zone, gint64 *from_utc,
+                     gint64 *to_utc, GError **error)
+{
+  g_autofree char *name = zone != NULL ? g_strdup (zone) : rapat_time_zone_default ();
+  g_autoptr(GTimeZone) tz = rapat_time_zone_load (name, NULL, error);
+
+  if (tz == NULL
+      || (from != NULL && !rapat_time_parse_day (_("from"), from, tz, 0, from_utc, error))
+      || (to != NULL && !rapat_time_parse_day (_("to"), to, tz, 1, to_utc, error)))
+    return FALSE;
+  if (from != NULL && to != NULL && *to_utc <= *from_utc)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID, _("to '%s': before from '%s'"), to,
+                   from);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+char *
+rapat_cmd_day (const char *what, const char *text, GError **error)
+{
+  int y, m, d;
+
+  if (!rapat_time_parse_date (what, text, &y, &m, &d, error))
+    return NULL;
+  return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
+}
+
+char *
+rapat_cmd_as_of (const char *text, GError **error)
+{
+  return text != NULL ? rapat_cmd_day (_("as-of"), text, error) : rapat_time_today ();
+}
+
 RapatMeeting *
 rapat_cmd_load_meeting (RapatCmdContext *ctx, const char *text, GError **error)
 {

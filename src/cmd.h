@@ -86,6 +86,19 @@ gboolean rapat_cmd_take_text (const char *what, const char *value, guint flags,
 gboolean rapat_cmd_check_clashes (RapatCmdContext *ctx, gint64 meeting_id, GArray *person_ids,
                                   gboolean strict, GError **error);
 
+/* Parses --from and --to (days, both included) in --tz @zone (NULL: the
+ * system's) into instants: @from_utc is the start of the first day, @to_utc
+ * the end of the last; an absent bound stays 0.  A range ending before it
+ * starts is refused. */
+gboolean rapat_cmd_day_range (const char *from, const char *to, const char *zone,
+                              gint64 *from_utc, gint64 *to_utc, GError **error);
+
+/* Returns the day @text names as a canonical "YYYY-MM-DD", or NULL with @error. */
+char *rapat_cmd_day (const char *what, const char *text, GError **error);
+
+/* Returns the day overdue is judged against: @text (--as-of) if given, else today. */
+char *rapat_cmd_as_of (const char *text, GError **error);
+
 /* Loads the meeting named by @text (an id, a uid or part of a title). */
 RapatMeeting *rapat_cmd_load_meeting (RapatCmdContext *ctx, const char *text, GError **error);
 

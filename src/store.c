@@ -204,25 +204,32 @@ place_func (sqlite3_context *ctx, int argc, sqlite3_value **argv)
   sqlite3_result_text (ctx, g_string_free (out, FALSE), -1, g_free);
 }
 
-/* Returns the sorted names of the embedded migrations. */
-static char **
+/* Returns the sorted names of the embedded migrations, listed once per
+ * process (every open asks; the list never changes).  Owned here. */
+static const char *const *
 migration_names (void)
 {
-  g_auto(GStrv) names = g_resource_enumerate_children (schema_resource (), SCHEMA_RESOURCE_DIR,
-                                                       G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  static char **names;
+  static gsize once = 0;
 
-  if (names == NULL)
-    return g_new0 (char *, 1);
-  qsort (names, g_strv_length (names), sizeof (char *), compare_names);
-  return g_steal_pointer (&names);
+  if (g_once_init_enter (&once))
+    {
+      names = g_resource_enumerate_children (schema_resource (), SCHEMA_RESOURCE_DIR,
+                                             G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+      if (names == NULL)
+        names = g_new0 (char *, 1);
+      qsort (names, g_strv_length ((char **) names), sizeof (char *), compare_names);
+      g_once_init_leave (&once, 1);
+    }
+  return (const char *const *) names;
 }
 
 int
 rapat_store_latest_version (void)
 {
-  g_auto(GStrv) names = migration_names ();
+  const char *const *names = migration_names ();
 
-  return (int) g_strv_length (names);
+  return (int) g_strv_length ((char **) names);
 }
 
 int
@@ -241,8 +248,8 @@ rapat_store_version (RapatStore *store)
 gboolean
 rapat_store_migrate (RapatStore *store, int version, GError **error)
 {
-  g_auto(GStrv) names = migration_names ();
-  int latest = (int) g_strv_length (names);
+  const char *const *names = migration_names ();
+  int latest = (int) g_strv_length ((char **) names);
   int current = rapat_store_version (store);
 
   if (current < 0)
