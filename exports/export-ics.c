@@ -6,6 +6,7 @@
 #include <libical/ical.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (icalcomponent, icalcomponent_free)
 
@@ -84,21 +85,29 @@ write_lines (FILE *out, const char *ical)
       scratch = g_string_sized_new (256);
     }
   g_string_truncate (line, 0);
-  for (const char *p = ical; *p != '\0'; p++)
+  for (const char *p = ical;;)
     {
-      if (p[0] == '\r' && p[1] == '\n')
+      const char *cr = strchr (p, '\r');
+
+      if (cr == NULL)
         {
-          if (p[2] == ' ' || p[2] == '\t')
-            p += 2;                    /* a fold: the line goes on */
-          else
-            {
-              write_logical (out, line, scratch);
-              g_string_truncate (line, 0);
-              p += 1;
-            }
-          continue;
+          g_string_append (line, p);
+          break;
         }
-      g_string_append_c (line, *p);
+      g_string_append_len (line, p, cr - p);
+      if (cr[1] != '\n')
+        {
+          g_string_append_c (line, '\r');
+          p = cr + 1;
+        }
+      else if (cr[2] == ' ' || cr[2] == '\t')
+        p = cr + 3;                    /* a fold: the line goes on */
+      else
+        {
+          write_logical (out, line, scratch);
+          g_string_truncate (line, 0);
+          p = cr + 2;
+        }
     }
   write_logical (out, line, scratch);
 }
@@ -264,16 +273,17 @@ add_time (icalcomponent *comp, icalproperty_kind kind, gint64 t, const char *tzi
   else
     {
       g_autoptr(GTimeZone) tz = rapat_time_zone_load (tzid, NULL, NULL);
-      g_autoptr(GDateTime) u = g_date_time_new_from_unix_utc (t);
-      g_autoptr(GDateTime) local = g_date_time_to_timezone (u, tz != NULL ? tz : NULL);
+      time_t local = (time_t) (tz != NULL ? rapat_time_local (t, tz) : t);
+      struct tm tm;
       struct icaltimetype lt = icaltime_null_time ();
 
-      lt.year = g_date_time_get_year (local);
-      lt.month = g_date_time_get_month (local);
-      lt.day = g_date_time_get_day_of_month (local);
-      lt.hour = g_date_time_get_hour (local);
-      lt.minute = g_date_time_get_minute (local);
-      lt.second = g_date_time_get_second (local);
+      gmtime_r (&local, &tm);
+      lt.year = tm.tm_year + 1900;
+      lt.month = tm.tm_mon + 1;
+      lt.day = tm.tm_mday;
+      lt.hour = tm.tm_hour;
+      lt.minute = tm.tm_min;
+      lt.second = tm.tm_sec;
       icalproperty_set_value (p, icalvalue_new_datetime (lt));
       icalproperty_add_parameter (p, icalparameter_new_tzid (tzid));
     }
@@ -445,6 +455,15 @@ add_attendees (RapatIcsWriter *w, icalcomponent *ev, GPtrArray *attendees)
     }
 }
 
+/* Returns the minutes since midnight of @local (rapat_time_local() seconds). */
+static int
+clock_minutes (gint64 local)
+{
+  gint64 day = local % 86400;
+
+  return (int) ((day < 0 ? day + 86400 : day) / 60);
+}
+
 /* Returns the meeting's description followed by its agenda as readable lines. */
 static char *
 meeting_description (const RapatMeeting *m, GPtrArray *agenda)
@@ -465,10 +484,11 @@ meeting_description (const RapatMeeting *m, GPtrArray *agenda)
   for (guint i = 0; i < agenda->len; i++)
     {
       const RapatAgendaItem *it = agenda->pdata[i];
-      g_autofree char *t1 = rapat_time_format (starts[i], tz, "%H:%M");
-      g_autofree char *t2 = rapat_time_format (starts[i] + (gint64) it->duration_min * 60, tz, "%H:%M");
+      int t1 = clock_minutes (rapat_time_local (starts[i], tz));
+      int t2 = clock_minutes (rapat_time_local (starts[i] + (gint64) it->duration_min * 60, tz));
 
-      g_string_append_printf (s, "\n%s–%s %s", t1, t2, it->title);
+      g_string_append_printf (s, "\n%02d:%02d–%02d:%02d %s", t1 / 60, t1 % 60, t2 / 60, t2 % 60,
+                              it->title);
       if (it->presenter_name != NULL)
         g_string_append_printf (s, " (%s)", it->presenter_name);
       if (it->room != NULL)

@@ -312,10 +312,12 @@ typedef struct {
   RapatIcsMethod method;
 } Export;
 
-/* Writes one meeting (or its whole series, once) and, with --actions, the
- * actions it raised.  A RapatMeetingFunc. */
+/* Writes one meeting (or its whole series, once) with its @agenda and
+ * @attendees and, with --actions, the actions it raised.  A
+ * RapatMeetingFullFunc. */
 static gboolean
-export_meeting (const RapatMeeting *m, gpointer data, GError **error)
+export_meeting (const RapatMeeting *m, GPtrArray *agenda, GPtrArray *attendees, gpointer data,
+                GError **error)
 {
   Export *e = data;
 
@@ -327,16 +329,8 @@ export_meeting (const RapatMeeting *m, gpointer data, GError **error)
       if (!write_series (e->ctx, e->w, m, error))
         return FALSE;
     }
-  else
-    {
-      g_autoptr(GPtrArray) agenda = rapat_store_agenda_list (e->ctx->store, m->id, error);
-      g_autoptr(GPtrArray) attendees = agenda != NULL
-        ? rapat_store_attendee_list (e->ctx->store, m->id, error) : NULL;
-
-      if (attendees == NULL
-          || !rapat_ics_write_meeting (e->w, m, agenda, attendees, opt_sessions, error))
-        return FALSE;
-    }
+  else if (!rapat_ics_write_meeting (e->w, m, agenda, attendees, opt_sessions, error))
+    return FALSE;
   if (opt_actions && e->method == RAPAT_ICS_PUBLISH)
     {
       g_autoptr(GPtrArray) actions = rapat_store_meeting_actions (e->ctx->store, m->id, error);
@@ -409,8 +403,15 @@ export_ics (RapatCmdContext *ctx, GError **error)
       if (!write_timezones (ctx, w, meetings, error))
         return FALSE;
       for (guint i = 0; i < meetings->len; i++)
-        if (!export_meeting (meetings->pdata[i], &e, error))
-          return FALSE;
+        {
+          const RapatMeeting *m = meetings->pdata[i];
+          g_autoptr(GPtrArray) agenda = rapat_store_agenda_list (ctx->store, m->id, error);
+          g_autoptr(GPtrArray) attendees = agenda != NULL
+            ? rapat_store_attendee_list (ctx->store, m->id, error) : NULL;
+
+          if (attendees == NULL || !export_meeting (m, agenda, attendees, &e, error))
+            return FALSE;
+        }
     }
   else
     {
@@ -427,7 +428,7 @@ export_ics (RapatCmdContext *ctx, GError **error)
               && !rapat_ics_write_timezone (w, z->tzid, z->from_utc, z->to_utc, error))
             return FALSE;
         }
-      if (!rapat_store_meeting_foreach (ctx->store, &filter, export_meeting, &e, error))
+      if (!rapat_store_meeting_foreach_full (ctx->store, &filter, export_meeting, &e, error))
         return FALSE;
     }
   if (!rapat_ics_writer_finish (g_steal_pointer (&w), error))

@@ -792,3 +792,121 @@ rapat_store_attendee_remove (RapatStore *store, gint64 meeting_id, gint64 person
     }
   return TRUE;
 }
+
+/* A cursor that follows the meeting cursor of
+ * rapat_store_meeting_foreach_full(): its rows are in the same meeting
+ * order, and @meeting_col holds each row's meeting id. */
+typedef struct {
+  StoreStmt *stmt;
+  int meeting_col;
+  gboolean row;          /* the statement is on a row not yet taken */
+  const char *context;   /* for errors */
+} Follower;
+
+static gboolean
+follower_step (RapatStore *store, Follower *f, GError **error)
+{
+  int rc = sqlite3_step (f->stmt);
+
+  f->row = rc == SQLITE_ROW;
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      store_set_error (store, error, f->context);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* TRUE when @f is on a row of meeting @id (rows of a meeting come together,
+ * in the meetings' order, so a row of another meeting belongs to a later one). */
+static gboolean
+follower_at (Follower *f, gint64 id)
+{
+  return f->row && sqlite3_column_int64 (f->stmt, f->meeting_col) == id;
+}
+
+/* Orders invitations as rapat_store_attendee_list() does: role, then the
+ * folded name (@data maps person ids to folded names), then the person id. */
+static int
+compare_attendees (gconstpointer pa, gconstpointer pb, gpointer data)
+{
+  const RapatAttendee *a = *(RapatAttendee *const *) pa;
+  const RapatAttendee *b = *(RapatAttendee *const *) pb;
+  GHashTable *keys = data;
+  int c;
+
+  if (a->role != b->role)
+    return a->role < b->role ? -1 : 1;
+  c = strcmp (g_hash_table_lookup (keys, &a->person_id), g_hash_table_lookup (keys, &b->person_id));
+  if (c != 0)
+    return c;
+  return (a->person_id > b->person_id) - (a->person_id < b->person_id);
+}
+
+gboolean
+rapat_store_meeting_foreach_full (RapatStore *store, const RapatMeetingFilter *filter,
+                                  RapatMeetingFullFunc func, gpointer data, GError **error)
+{
+  /* Three cursors over the same meetings in the same order, stepped side by
+   * side: two queries for the whole range instead of two per meeting.  The
+   * CROSS JOINs keep the meeting as the outer loop, so rows of one meeting
+   * come together and the start index gives the order without a sort. */
+  g_autoptr(StoreStmt) meetings = store_prepare (store,
+    "SELECT " MEETING_COLUMNS "FROM meeting m LEFT JOIN person o ON o.id = m.organizer_id "
+    "WHERE " FILTER_WHERE "ORDER BY m.start_utc, m.id /* foreach_full */", error);
+  g_autoptr(StoreStmt) items = meetings == NULL ? NULL : store_prepare (store,
+    "SELECT " ITEM_COLUMNS "FROM meeting m CROSS JOIN agenda_item a ON a.meeting_id = m.id "
+    "LEFT JOIN person p ON p.id = a.presenter_id "
+    "WHERE " FILTER_WHERE "ORDER BY m.start_utc, m.id, a.position", error);
+  g_autoptr(StoreStmt) people = items == NULL ? NULL : store_prepare (store,
+    "SELECT " ATTENDEE_COLUMNS "FROM meeting m CROSS JOIN attendee a ON a.meeting_id = m.id "
+    "JOIN person p ON p.id = a.person_id LEFT JOIN unit u ON u.id = p.unit_id "
+    "LEFT JOIN person s ON s.id = a.represented_by "
+    "WHERE " FILTER_WHERE "ORDER BY m.start_utc, m.id", error);
+  /* Folded names by person id: one fold per person, not one per invitation. */
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  Follower agenda_rows = { items, 1, FALSE, _("unable to read the agenda") };
+  Follower attendee_rows = { people, 1, FALSE, _("unable to list attendees") };
+  int rc;
+
+  if (people == NULL)
+    return FALSE;
+  filter_bind (meetings, filter);
+  filter_bind (items, filter);
+  filter_bind (people, filter);
+  if (!follower_step (store, &agenda_rows, error) || !follower_step (store, &attendee_rows, error))
+    return FALSE;
+  while ((rc = sqlite3_step (meetings)) == SQLITE_ROW)
+    {
+      g_autoptr(RapatMeeting) m = meeting_from_row (meetings);
+      g_autoptr(GPtrArray) agenda = g_ptr_array_new_with_free_func ((GDestroyNotify) rapat_agenda_item_free);
+      g_autoptr(GPtrArray) attendees = g_ptr_array_new_with_free_func ((GDestroyNotify) rapat_attendee_free);
+
+      for (; follower_at (&agenda_rows, m->id); )
+        {
+          g_ptr_array_add (agenda, item_from_row (items));
+          if (!follower_step (store, &agenda_rows, error))
+            return FALSE;
+        }
+      for (; follower_at (&attendee_rows, m->id); )
+        {
+          RapatAttendee *a = attendee_from_row (people);
+
+          g_ptr_array_add (attendees, a);
+          if (!g_hash_table_contains (keys, &a->person_id))
+            g_hash_table_insert (keys, g_memdup2 (&a->person_id, sizeof a->person_id),
+                                 rapat_text_fold (a->person_name));
+          if (!follower_step (store, &attendee_rows, error))
+            return FALSE;
+        }
+      g_ptr_array_sort_with_data (attendees, compare_attendees, keys);
+      if (!func (m, agenda, attendees, data, error))
+        return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      store_set_error (store, error, _("unable to list meetings"));
+      return FALSE;
+    }
+  return TRUE;
+}

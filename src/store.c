@@ -142,22 +142,11 @@ static void
 fold_func (sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
   const char *in = (const char *) sqlite3_value_text (argv[0]);
-  g_autofree char *norm = NULL;
-  char *folded;
 
   if (in == NULL)
-    {
-      sqlite3_result_null (ctx);
-      return;
-    }
-  norm = g_utf8_normalize (in, -1, G_NORMALIZE_NFC);
-  if (norm == NULL)
-    {
-      sqlite3_result_text (ctx, in, -1, SQLITE_TRANSIENT);
-      return;
-    }
-  folded = g_utf8_casefold (norm, -1);
-  sqlite3_result_text (ctx, folded, -1, g_free);
+    sqlite3_result_null (ctx);
+  else
+    sqlite3_result_text (ctx, rapat_text_fold (in), -1, g_free);
 }
 
 /* qsort() comparison of two string pointers. */

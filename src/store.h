@@ -121,6 +121,19 @@ typedef gboolean (*RapatMeetingFunc) (const RapatMeeting *meeting, gpointer data
 gboolean rapat_store_meeting_foreach (RapatStore *store, const RapatMeetingFilter *filter,
                                       RapatMeetingFunc func, gpointer data, GError **error);
 
+/* Called with each meeting, its agenda (RapatAgendaItem, by position) and
+ * its invitations (RapatAttendee, in rapat_store_attendee_list() order), all
+ * borrowed; returns FALSE with @error set to stop. */
+typedef gboolean (*RapatMeetingFullFunc) (const RapatMeeting *meeting, GPtrArray *agenda,
+                                          GPtrArray *attendees, gpointer data, GError **error);
+
+/* Like rapat_store_meeting_foreach() with each meeting's agenda and
+ * invitations read alongside: the way to stream many meetings whole (an
+ * export), with two queries in all rather than two per meeting. */
+gboolean rapat_store_meeting_foreach_full (RapatStore *store, const RapatMeetingFilter *filter,
+                                           RapatMeetingFullFunc func, gpointer data,
+                                           GError **error);
+
 /* Returns how many meetings @filter selects, or -1 with @error set. */
 gint64 rapat_store_meeting_count (RapatStore *store, const RapatMeetingFilter *filter,
                                   GError **error);

@@ -154,3 +154,13 @@ rapat_text_parse_id (const char *s, gint64 *out)
   *out = (gint64) v;
   return TRUE;
 }
+
+char *
+rapat_text_fold (const char *s)
+{
+  g_autofree char *norm = g_utf8_normalize (s, -1, G_NORMALIZE_NFC);
+
+  if (norm == NULL)
+    return g_strdup (s);
+  return g_utf8_casefold (norm, -1);
+}

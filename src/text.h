@@ -43,4 +43,9 @@ gsize rapat_text_width (const char *s);
  * longer strings keeps the arithmetic free of overflow.) */
 gboolean rapat_text_parse_id (const char *s, gint64 *out);
 
+/* Returns @s case-folded and NFC-normalised (a copy of @s when it is not
+ * valid UTF-8): the key names are compared and sorted by, as the SQL
+ * function rapat_fold() gives it. */
+char *rapat_text_fold (const char *s);
+
 G_END_DECLS

@@ -477,6 +477,14 @@ rapat_time_format_duration (gint64 minutes)
   return g_strdup_printf ("%" G_GINT64_FORMAT "h%02" G_GINT64_FORMAT "m", minutes / 60, minutes % 60);
 }
 
+gint64
+rapat_time_local (gint64 utc, GTimeZone *tz)
+{
+  int interval = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, utc);
+
+  return utc + (interval >= 0 ? g_time_zone_get_offset (tz, interval) : 0);
+}
+
 char *
 rapat_time_format (gint64 utc, GTimeZone *tz, const char *format)
 {

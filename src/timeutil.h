@@ -52,6 +52,10 @@ gboolean rapat_time_parse_duration (const char *what, const char *text, int max_
 /* Formats minutes as "45m", "2h" or "2h30m". */
 char *rapat_time_format_duration (gint64 minutes);
 
+/* Returns instant @utc as seconds of local time in @tz since the epoch's
+ * local midnight: utc plus the offset in force then.  Cheap: no GDateTime. */
+gint64 rapat_time_local (gint64 utc, GTimeZone *tz);
+
 /* Formats the instant @utc in @tz with g_date_time_format() conventions
  * (names of days and months come from the locale). */
 char *rapat_time_format (gint64 utc, GTimeZone *tz, const char *format);
