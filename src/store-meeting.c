@@ -825,19 +825,24 @@ follower_at (Follower *f, gint64 id)
   return f->row && sqlite3_column_int64 (f->stmt, f->meeting_col) == id;
 }
 
+/* An invitation with the key it sorts by. */
+typedef struct {
+  RapatAttendee *attendee;
+  const char *key;       /* the folded name */
+} SortedAttendee;
+
 /* Orders invitations as rapat_store_attendee_list() does: role, then the
- * folded name (@data maps person ids to folded names), then the person id. */
+ * folded name, then the person id. */
 static int
-compare_attendees (gconstpointer pa, gconstpointer pb, gpointer data)
+compare_attendees (gconstpointer pa, gconstpointer pb)
 {
-  const RapatAttendee *a = *(RapatAttendee *const *) pa;
-  const RapatAttendee *b = *(RapatAttendee *const *) pb;
-  GHashTable *keys = data;
+  const SortedAttendee *sa = pa, *sb = pb;
+  const RapatAttendee *a = sa->attendee, *b = sb->attendee;
   int c;
 
   if (a->role != b->role)
     return a->role < b->role ? -1 : 1;
-  c = strcmp (g_hash_table_lookup (keys, &a->person_id), g_hash_table_lookup (keys, &b->person_id));
+  c = strcmp (sa->key, sb->key);
   if (c != 0)
     return c;
   return (a->person_id > b->person_id) - (a->person_id < b->person_id);
@@ -865,6 +870,7 @@ rapat_store_meeting_foreach_full (RapatStore *store, const RapatMeetingFilter *f
     "WHERE " FILTER_WHERE "ORDER BY m.start_utc, m.id", error);
   /* Folded names by person id: one fold per person, not one per invitation. */
   g_autoptr(GHashTable) keys = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(GArray) sorted = g_array_new (FALSE, FALSE, sizeof (SortedAttendee));
   Follower agenda_rows = { items, 1, FALSE, _("unable to read the agenda") };
   Follower attendee_rows = { people, 1, FALSE, _("unable to list attendees") };
   int rc;
@@ -888,18 +894,27 @@ rapat_store_meeting_foreach_full (RapatStore *store, const RapatMeetingFilter *f
           if (!follower_step (store, &agenda_rows, error))
             return FALSE;
         }
+      g_array_set_size (sorted, 0);
       for (; follower_at (&attendee_rows, m->id); )
         {
-          RapatAttendee *a = attendee_from_row (people);
+          SortedAttendee sa = { attendee_from_row (people), NULL };
 
-          g_ptr_array_add (attendees, a);
-          if (!g_hash_table_contains (keys, &a->person_id))
-            g_hash_table_insert (keys, g_memdup2 (&a->person_id, sizeof a->person_id),
-                                 rapat_text_fold (a->person_name));
+          sa.key = g_hash_table_lookup (keys, &sa.attendee->person_id);
+          if (sa.key == NULL)
+            {
+              char *key = rapat_text_fold (sa.attendee->person_name);
+
+              g_hash_table_insert (keys, g_memdup2 (&sa.attendee->person_id, sizeof (gint64)), key);
+              sa.key = key;
+            }
+          g_ptr_array_add (attendees, sa.attendee);
+          g_array_append_val (sorted, sa);
           if (!follower_step (store, &attendee_rows, error))
             return FALSE;
         }
-      g_ptr_array_sort_with_data (attendees, compare_attendees, keys);
+      g_array_sort (sorted, compare_attendees);
+      for (guint i = 0; i < sorted->len; i++)
+        attendees->pdata[i] = g_array_index (sorted, SortedAttendee, i).attendee;
       if (!func (m, agenda, attendees, data, error))
         return FALSE;
     }
