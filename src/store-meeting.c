@@ -168,19 +168,35 @@ filter_bind (StoreStmt *stmt, const RapatMeetingFilter *filter)
   sqlite3_bind_int64 (stmt, 5, (gint64) RAPAT_MAX_MEETING_MINUTES * 60);
 }
 
+/* Statements are cached by their text, so a stream started again from
+ * inside its own callback would take over the open cursor and reset it on
+ * return, and the outer stream would silently go wrong.  Refuses that. */
+static gboolean
+stream_not_open (StoreStmt *stmt, GError **error)
+{
+  if (!sqlite3_stmt_busy (stmt))
+    return TRUE;
+  g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_STORE,
+               _("a meeting stream cannot be started again inside itself"));
+  return FALSE;
+}
+
 gboolean
 rapat_store_meeting_foreach (RapatStore *store, const RapatMeetingFilter *filter,
                              RapatMeetingFunc func, gpointer data, GError **error)
 {
   /* A statement of its own (not the one rapat_store_meeting_list uses), so
    * that @func may list meetings while this one is stepping. */
-  g_autoptr(StoreStmt) stmt = store_prepare (store,
+  StoreStmt *open = store_prepare (store,
     "SELECT " MEETING_COLUMNS "FROM meeting m LEFT JOIN person o ON o.id = m.organizer_id "
     "WHERE " FILTER_WHERE "ORDER BY m.start_utc, m.id /* foreach */", error);
+  g_autoptr(StoreStmt) stmt = NULL;
   int rc;
 
-  if (stmt == NULL)
+  /* Checked before the statement is taken: its release would reset it. */
+  if (open == NULL || !stream_not_open (open, error))
     return FALSE;
+  stmt = open;
   filter_bind (stmt, filter);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -856,9 +872,11 @@ rapat_store_meeting_foreach_full (RapatStore *store, const RapatMeetingFilter *f
    * side: two queries for the whole range instead of two per meeting.  The
    * CROSS JOINs keep the meeting as the outer loop, so rows of one meeting
    * come together and the start index gives the order without a sort. */
-  g_autoptr(StoreStmt) meetings = store_prepare (store,
+  StoreStmt *open = store_prepare (store,
     "SELECT " MEETING_COLUMNS "FROM meeting m LEFT JOIN person o ON o.id = m.organizer_id "
     "WHERE " FILTER_WHERE "ORDER BY m.start_utc, m.id /* foreach_full */", error);
+  /* Checked before the statements are taken: their release would reset them. */
+  g_autoptr(StoreStmt) meetings = open != NULL && stream_not_open (open, error) ? open : NULL;
   g_autoptr(StoreStmt) items = meetings == NULL ? NULL : store_prepare (store,
     "SELECT " ITEM_COLUMNS "FROM meeting m CROSS JOIN agenda_item a ON a.meeting_id = m.id "
     "LEFT JOIN person p ON p.id = a.presenter_id "

@@ -117,7 +117,8 @@ GPtrArray *rapat_store_meeting_list (RapatStore *store, const RapatMeetingFilter
 typedef gboolean (*RapatMeetingFunc) (const RapatMeeting *meeting, gpointer data, GError **error);
 
 /* Calls @func on each meeting @filter selects, by start time, one row at a
- * time: memory stays flat however many there are.  @func may use the store. */
+ * time: memory stays flat however many there are.  @func may use the store,
+ * but not start the same stream again (refused with an error). */
 gboolean rapat_store_meeting_foreach (RapatStore *store, const RapatMeetingFilter *filter,
                                       RapatMeetingFunc func, gpointer data, GError **error);
 

@@ -563,6 +563,78 @@ START_TEST (test_migrate_from_version)
 }
 END_TEST
 
+/* Schema 5 rebuilds the invitation and agenda tables: every row, stand-in
+ * and parallel session survives, foreign keys hold, and the rules still
+ * refuse bad values. */
+START_TEST (test_migrate_5_keeps_rows)
+{
+  GError *error = NULL;
+  g_autofree char *path = new_path ("v4-rows");
+  RapatStore *old = rapat_store_open_at_version (path, 4, &error);
+  g_autoptr(RapatStore) s = NULL;
+  sqlite3 *db = NULL;
+  static const char *const refused[] = {
+    "INSERT INTO attendee (meeting_id, person_id, role) VALUES (1, 3, 'boss')",
+    "INSERT INTO attendee (meeting_id, person_id, rsvp) VALUES (1, 3, 'maybe')",
+    "INSERT INTO attendee (meeting_id, person_id, attendance) VALUES (1, 3, 'late')",
+    "INSERT INTO attendee (meeting_id, person_id, role) VALUES (1, 3, 'Chair')",
+    "INSERT INTO agenda_item (meeting_id, position, title, type, duration_min) "
+    "VALUES (1, 9, 'X', 'party', 10)",
+    "UPDATE attendee SET role = 'guest' WHERE id = 20",
+  };
+
+  rapat_assert_no_error (error);
+  rapat_store_free (old);
+  sql_exec (path,
+    "PRAGMA foreign_keys = ON;"
+    "INSERT INTO person (id, name, created_at) VALUES (1, 'Ali', 0), (2, 'Budi', 0), (3, 'Citra', 0);"
+    "INSERT INTO meeting (id, uid, title, start_utc, end_utc, tzid, created_at, updated_at) "
+    "  VALUES (1, 'u1', 'Rakernis', 0, 3600, 'UTC', 0, 0), (2, 'u2', 'Rakor', 7200, 9000, 'UTC', 0, 0);"
+    "INSERT INTO agenda_item (id, meeting_id, position, title, type, duration_min, presenter_id, room) "
+    "  VALUES (10, 1, 1, 'Pembukaan', 'opening', 10, 1, NULL), (11, 1, 2, 'Panel A', 'discussion', 30, NULL, 'R1'),"
+    "         (12, 1, 3, 'Panel B', 'discussion', 30, 2, 'R2'), (13, 2, 1, 'Evaluasi', 'review', 20, NULL, NULL);"
+    "UPDATE agenda_item SET parallel_with = 11 WHERE id = 12;"
+    "INSERT INTO attendee (id, meeting_id, person_id, role, rsvp, attendance, arrived_utc, represented_by, note) "
+    "  VALUES (20, 1, 1, 'chair', 'accepted', 'present', 60, NULL, 'on time'),"
+    "         (21, 1, 2, 'participant', 'declined', 'represented', NULL, 3, NULL),"
+    "         (22, 2, 3, 'observer', 'tentative', NULL, NULL, NULL, NULL);");
+
+  s = rapat_store_open (path, &error);
+  rapat_assert_no_error (error);
+  ck_assert_int_eq (rapat_store_version (s), 5);
+  ck_assert (rapat_store_check (s, &error));
+  rapat_assert_no_error (error);
+  ck_assert_int_eq (sql_int (path, "SELECT count(*) FROM attendee"), 3);
+  ck_assert_int_eq (sql_int (path, "SELECT count(*) FROM agenda_item"), 4);
+  ck_assert_int_eq (sql_int (path, "SELECT parallel_with FROM agenda_item WHERE id = 12"), 11);
+  ck_assert_int_eq (sql_int (path, "SELECT presenter_id FROM agenda_item WHERE id = 12"), 2);
+  ck_assert_int_eq (sql_int (path, "SELECT represented_by FROM attendee WHERE id = 21"), 3);
+  ck_assert_int_eq (sql_int (path, "SELECT arrived_utc FROM attendee WHERE id = 20"), 60);
+  ck_assert_int_eq (sql_int (path, "SELECT count(*) FROM attendee WHERE note = 'on time' "
+                                   "AND role = 'chair' AND rsvp = 'accepted'"), 1);
+  ck_assert_int_eq (sql_int (path, "SELECT count(*) FROM agenda_item WHERE room = 'R2' "
+                                   "AND type = 'discussion' AND title = 'Panel B'"), 1);
+  ck_assert_int_eq (sql_int (path, "SELECT count(*) FROM sqlite_master WHERE name LIKE '%_v4'"), 0);
+  ck_assert_int_eq (sql_int (path, "SELECT count(*) FROM sqlite_master WHERE type = 'index' "
+                                   "AND tbl_name IN ('attendee', 'agenda_item')"), 7);
+  ck_assert_int_eq (sql_int (path, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+
+  /* The rules are the same rules. */
+  ck_assert_int_eq (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    ck_assert_msg (sqlite3_exec (db, refused[i], NULL, NULL, NULL) == SQLITE_CONSTRAINT,
+                   "accepted: %s", refused[i]);
+  ck_assert_int_eq (sqlite3_exec (db, "INSERT INTO attendee (meeting_id, person_id, role, rsvp, "
+                                      "attendance) VALUES (2, 1, 'optional', 'needs-action', 'sick')",
+                                  NULL, NULL, NULL), SQLITE_OK);
+  /* Deleting a parallel session's partner still clears the link. */
+  ck_assert_int_eq (sqlite3_exec (db, "PRAGMA foreign_keys = ON; DELETE FROM agenda_item WHERE id = 11",
+                                  NULL, NULL, NULL), SQLITE_OK);
+  sqlite3_close (db);
+  ck_assert_int_eq (sql_int (path, "SELECT parallel_with IS NULL FROM agenda_item WHERE id = 12"), 1);
+}
+END_TEST
+
 START_TEST (test_migrate_explicit)
 {
   GError *error = NULL;
@@ -1780,6 +1852,603 @@ START_TEST (test_attendee_remove)
 }
 END_TEST
 
+/* ---- streaming whole meetings (rapat_store_meeting_foreach_full) ---- */
+
+/* The people of the streamed archive, inserted in this order (so that ids
+ * follow neither the byte order nor the folded order of the names).  Folded,
+ * they sort ali, Ali, budi, wakil budi, yohana, zainal, zz, çelik, then the
+ * three spellings of émile by id; by bytes, the capitals, the NFD "E" and
+ * the ASCII lower case all come before "Çelik" and the two NFC "É/é". */
+enum {
+  P_ZZ, P_EMILE_LOWER, P_ZAINAL, P_EMILE_NFD, P_BUDI, P_CELIK, P_EMILE_NFC, P_ALI,
+  P_WAKIL, P_YOHANA, P_ALI_CAP, N_STREAM_PEOPLE
+};
+
+static const char *const stream_people[N_STREAM_PEOPLE] = {
+  [P_ZZ] = "zz",
+  [P_EMILE_LOWER] = "\xc3\xa9mile",       /* émile, NFC */
+  [P_ZAINAL] = "Zainal",
+  [P_EMILE_NFD] = "E\xcc\x81mile",        /* Émile, NFD: E + combining acute */
+  [P_BUDI] = "Budi",
+  [P_CELIK] = "\xc3\x87" "elik",          /* Çelik */
+  [P_EMILE_NFC] = "\xc3\x89mile",         /* Émile, NFC */
+  [P_ALI] = "ali",
+  [P_WAKIL] = "Wakil Budi",
+  [P_YOHANA] = "Yohana",
+  [P_ALI_CAP] = "Ali",
+};
+
+/* The meetings of the streamed archive, in the order they stream: by start,
+ * ties by id, i.e. by their place in stream_insert_order.  Several share a
+ * start; some have no agenda, some no invitations, some neither (the last
+ * among them). */
+enum {
+  M_L, M_YESTERDAY, M_C, M_A, M_B, M_NOON, M_G, M_F, M_I, M_H, M_K, M_J, M_N, M_M, M_O,
+  N_STREAM_MEETINGS
+};
+
+static const struct {
+  const char *title;
+  gint64 start;          /* from DAY */
+  gint64 minutes;
+  const char *kind;
+  RapatMeetingStatus status;
+} stream_meetings[N_STREAM_MEETINGS] = {
+  [M_L] = { "Rakor L", -48 * HOUR, 60, "rakor", RAPAT_MEETING_CONFIRMED },
+  [M_YESTERDAY] = { "Rakor kemarin", -24 * HOUR, 60, "rakor", RAPAT_MEETING_CANCELLED },
+  [M_C] = { "Rapat pagi C", 0, 60, NULL, RAPAT_MEETING_TENTATIVE },
+  [M_A] = { "Rakor pagi A", 0, 60, "rakor", RAPAT_MEETING_CONFIRMED },
+  [M_B] = { "Rapat pagi B", 0, 120, NULL, RAPAT_MEETING_CONFIRMED },
+  [M_NOON] = { "Rapat siang", HOUR, 60, NULL, RAPAT_MEETING_CONFIRMED },
+  [M_G] = { "Rakor G", 2 * HOUR, 60, "rakor", RAPAT_MEETING_CANCELLED },
+  [M_F] = { "Rakor F", 2 * HOUR, 60, "rakor", RAPAT_MEETING_CONFIRMED },
+  [M_I] = { "Rapat I", 48 * HOUR, 60, NULL, RAPAT_MEETING_CONFIRMED },
+  [M_H] = { "Rapat H", 48 * HOUR, 60, NULL, RAPAT_MEETING_CONFIRMED },
+  [M_K] = { "Pleno K", 72 * HOUR, 180, "pleno", RAPAT_MEETING_CONFIRMED },
+  [M_J] = { "Rapat J", 72 * HOUR, 60, NULL, RAPAT_MEETING_CANCELLED },
+  [M_N] = { "Rapat N", 96 * HOUR, 60, NULL, RAPAT_MEETING_CONFIRMED },
+  [M_M] = { "Rapat M", 96 * HOUR, 60, NULL, RAPAT_MEETING_CONFIRMED },
+  [M_O] = { "Rapat O", 120 * HOUR, 60, NULL, RAPAT_MEETING_CONFIRMED },
+};
+
+/* The order the meetings are inserted in: their ids follow it. */
+static const guint stream_insert_order[N_STREAM_MEETINGS] = {
+  M_L, M_K, M_C, M_A, M_N, M_YESTERDAY, M_B, M_G, M_M, M_NOON, M_I, M_F, M_J, M_H, M_O,
+};
+
+/* Agenda items, meetings interleaved; position 0 appends, others insert. */
+static const struct {
+  guint meeting;
+  const char *title;
+  int position;
+} stream_items[] = {
+  { M_K, "Pembukaan", 0 },
+  { M_A, "Laporan A", 0 },
+  { M_K, "Penutupan", 0 },
+  { M_YESTERDAY, "Evaluasi", 0 },
+  { M_A, "Pembukaan A", 1 },
+  { M_NOON, "Anggaran", 0 },
+  { M_K, "Laporan", 2 },
+  { M_G, "Tindak lanjut", 0 },
+  { M_H, "Kedua", 0 },
+  { M_A, "Penutupan A", 0 },
+  { M_K, "Doa", 1 },
+  { M_N, "Satu", 0 },
+  { M_G, "Pembukaan G", 1 },
+  { M_H, "Pertama", 1 },
+  { M_NOON, "Belanja", 0 },
+  { M_J, "Batal", 0 },
+  { M_L, "Satu-satunya", 0 },
+  { M_N, "Dua", 0 },
+};
+
+#define NO_STAND_IN (-1)
+
+/* Invitations, meetings interleaved, with the stand-in who represented the
+ * person (a person index) or NO_STAND_IN. */
+static const struct {
+  guint meeting;
+  int person;
+  RapatRole role;
+  int stand_in;
+} stream_invitations[] = {
+  { M_K, P_WAKIL, RAPAT_ROLE_OBSERVER, NO_STAND_IN },
+  { M_A, P_ZZ, RAPAT_ROLE_PARTICIPANT, NO_STAND_IN },
+  { M_K, P_ZAINAL, RAPAT_ROLE_OPTIONAL, P_ALI_CAP },
+  { M_B, P_CELIK, RAPAT_ROLE_PARTICIPANT, NO_STAND_IN },
+  { M_K, P_EMILE_NFD, RAPAT_ROLE_PARTICIPANT, NO_STAND_IN },
+  { M_A, P_EMILE_NFC, RAPAT_ROLE_PARTICIPANT, NO_STAND_IN },
+  { M_K, P_ZZ, RAPAT_ROLE_CHAIR, NO_STAND_IN },
+  { M_YESTERDAY, P_BUDI, RAPAT_ROLE_CHAIR, NO_STAND_IN },
+  { M_K, P_EMILE_NFC, RAPAT_ROLE_SPEAKER, NO_STAND_IN },
+  { M_A, P_ALI_CAP, RAPAT_ROLE_PARTICIPANT, NO_STAND_IN },
+  { M_K, P_CELIK, RAPAT_ROLE_PARTICIPANT, NO_STAND_IN },
+  { M_G, P_ZAINAL, RAPAT_ROLE_SPEAKER, P_WAKIL },
+  { M_K, P_ALI_CAP, RAPAT_ROLE_OBSERVER, NO_STAND_IN },
+  { M_B, P_EMILE_LOWER, RAPAT_ROLE_OPTIONAL, NO_STAND_IN },
+  { M_K, P_BUDI, RAPAT_ROLE_PARTICIPANT, P_WAKIL },
+  { M_A, P_ALI, RAPAT_ROLE_PARTICIPANT, NO_STAND_IN },
+  { M_K, P_EMILE_LOWER, RAPAT_ROLE_SPEAKER, NO_STAND_IN },
+  { M_G, P_EMILE_NFD, RAPAT_ROLE_OBSERVER, NO_STAND_IN },
+  { M_K, P_YOHANA, RAPAT_ROLE_CHAIR, NO_STAND_IN },
+  { M_H, P_YOHANA, RAPAT_ROLE_CHAIR, NO_STAND_IN },
+  { M_K, P_ALI, RAPAT_ROLE_PARTICIPANT, NO_STAND_IN },
+  { M_A, P_EMILE_LOWER, RAPAT_ROLE_PARTICIPANT, P_BUDI },
+  { M_G, P_EMILE_LOWER, RAPAT_ROLE_OBSERVER, NO_STAND_IN },
+  { M_I, P_ZZ, RAPAT_ROLE_OPTIONAL, NO_STAND_IN },
+  { M_B, P_BUDI, RAPAT_ROLE_CHAIR, NO_STAND_IN },
+  { M_YESTERDAY, P_ALI, RAPAT_ROLE_PARTICIPANT, P_ALI_CAP },
+  { M_H, P_EMILE_NFD, RAPAT_ROLE_PARTICIPANT, NO_STAND_IN },
+  { M_G, P_CELIK, RAPAT_ROLE_CHAIR, NO_STAND_IN },
+  { M_I, P_ZAINAL, RAPAT_ROLE_SPEAKER, NO_STAND_IN },
+  { M_L, P_WAKIL, RAPAT_ROLE_PARTICIPANT, NO_STAND_IN },
+  { M_H, P_EMILE_NFC, RAPAT_ROLE_PARTICIPANT, NO_STAND_IN },
+  { M_N, P_ZZ, RAPAT_ROLE_PARTICIPANT, NO_STAND_IN },
+  { M_N, P_ZAINAL, RAPAT_ROLE_PARTICIPANT, NO_STAND_IN },
+  { M_A, P_CELIK, RAPAT_ROLE_PARTICIPANT, NO_STAND_IN },
+};
+
+/* The ids of the streamed archive. */
+typedef struct {
+  gint64 person[N_STREAM_PEOPLE];
+  gint64 meeting[N_STREAM_MEETINGS];
+} StreamArchive;
+
+/* Fills @s with the streamed archive and stores the ids in @ar. */
+static void
+stream_archive_build (RapatStore *s, StreamArchive *ar)
+{
+  GError *error = NULL;
+
+  for (guint i = 0; i < N_STREAM_PEOPLE; i++)
+    ar->person[i] = add_person (s, stream_people[i], NULL, 0, NULL);
+  for (guint i = 0; i < N_STREAM_MEETINGS; i++)
+    {
+      guint k = stream_insert_order[i];
+      gint64 start = DAY + stream_meetings[k].start;
+
+      ar->meeting[k] = add_meeting (s, stream_meetings[k].title, start,
+                                    start + stream_meetings[k].minutes * 60,
+                                    stream_meetings[k].kind, stream_meetings[k].status);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (stream_items); i++)
+    {
+      ck_assert_int_gt (add_item (s, ar->meeting[stream_items[i].meeting], stream_items[i].title,
+                                  stream_items[i].position, &error), 0);
+      rapat_assert_no_error (error);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (stream_invitations); i++)
+    {
+      gint64 m = ar->meeting[stream_invitations[i].meeting];
+      gint64 p = ar->person[stream_invitations[i].person];
+      g_autoptr(RapatAttendee) a = NULL;
+
+      invite (s, m, p, stream_invitations[i].role);
+      if (stream_invitations[i].stand_in == NO_STAND_IN)
+        continue;
+      a = rapat_store_attendee_get (s, m, p, &error);
+      rapat_assert_no_error (error);
+      a->rsvp = RAPAT_RSVP_DECLINED;
+      a->attendance = RAPAT_ATTENDANCE_REPRESENTED;
+      a->stand_in_id = ar->person[stream_invitations[i].stand_in];
+      ck_assert (rapat_store_attendee_update (s, a, &error));
+      rapat_assert_no_error (error);
+    }
+}
+
+/* Returns one line describing meeting @m with @agenda and @attendees: every
+ * id and key their order depends on, and the meeting each row names. */
+static char *
+stream_describe (const RapatMeeting *m, GPtrArray *agenda, GPtrArray *attendees)
+{
+  GString *out = g_string_new (NULL);
+
+  g_string_append_printf (out, "meeting %" G_GINT64_FORMAT " %s '%s' %s/%d at %" G_GINT64_FORMAT
+                          "..%" G_GINT64_FORMAT " (%" G_GINT64_FORMAT " items, %" G_GINT64_FORMAT
+                          " invited) agenda:", m->id, m->uid, m->title, m->kind, m->status,
+                          m->start_utc - DAY, m->end_utc - DAY, m->n_items, m->n_attendees);
+  for (guint i = 0; i < agenda->len; i++)
+    {
+      RapatAgendaItem *item = agenda->pdata[i];
+
+      g_string_append_printf (out, " %" G_GINT64_FORMAT "@%d/m%" G_GINT64_FORMAT " '%s'",
+                              item->id, item->position, item->meeting_id, item->title);
+    }
+  g_string_append (out, "; invited:");
+  for (guint i = 0; i < attendees->len; i++)
+    {
+      RapatAttendee *a = attendees->pdata[i];
+
+      g_string_append_printf (out, " p%" G_GINT64_FORMAT "/a%" G_GINT64_FORMAT "/m%" G_GINT64_FORMAT
+                              " %s role %d att %d by %" G_GINT64_FORMAT " (%s)",
+                              a->person_id, a->id, a->meeting_id, a->person_name, a->role,
+                              a->attendance, a->stand_in_id,
+                              a->stand_in_name != NULL ? a->stand_in_name : "-");
+    }
+  g_string_append_c (out, '\n');
+  return g_string_free (out, FALSE);
+}
+
+/* Returns the line of stream_describe() for the stored meeting @m, with the
+ * agenda and invitations the one-meeting queries give. */
+static char *
+stream_describe_stored (RapatStore *s, const RapatMeeting *m)
+{
+  GError *error = NULL;
+  g_autoptr(GPtrArray) agenda = rapat_store_agenda_list (s, m->id, &error);
+  g_autoptr(GPtrArray) attendees = NULL;
+
+  rapat_assert_no_error (error);
+  ck_assert_ptr_nonnull (agenda);
+  attendees = rapat_store_attendee_list (s, m->id, &error);
+  rapat_assert_no_error (error);
+  ck_assert_ptr_nonnull (attendees);
+  return stream_describe (m, agenda, attendees);
+}
+
+/* Returns the lines of stream_describe() that rapat_store_meeting_list()
+ * and the one-meeting queries give for @filter. */
+static GPtrArray *
+stream_expected (RapatStore *s, const RapatMeetingFilter *filter)
+{
+  GError *error = NULL;
+  g_autoptr(GPtrArray) meetings = rapat_store_meeting_list (s, filter, &error);
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+
+  rapat_assert_no_error (error);
+  ck_assert_ptr_nonnull (meetings);
+  for (guint i = 0; i < meetings->len; i++)
+    g_ptr_array_add (lines, stream_describe_stored (s, meetings->pdata[i]));
+  return lines;
+}
+
+/* Asserts that @got holds the first @n lines of @want, naming the first
+ * that differs (whole streams would overflow Check's messages). */
+static void
+assert_lines_equal (GPtrArray *got, GPtrArray *want, guint n, const char *label)
+{
+  for (guint i = 0; i < n && i < got->len && i < want->len; i++)
+    ck_assert_msg (strcmp (got->pdata[i], want->pdata[i]) == 0,
+                   "%s: meeting %u of the stream:\n  got      %s  expected %s", label, i + 1,
+                   (char *) got->pdata[i], (char *) want->pdata[i]);
+  ck_assert_msg (got->len == n && want->len >= n, "%s: %u meetings streamed, expected %u",
+                 label, got->len, n);
+}
+
+/* What a foreach_full callback of the tests records. */
+typedef struct {
+  RapatStore *store;     /* when set, each meeting is checked against the store as it comes */
+  GPtrArray *lines;      /* stream_describe() of each meeting delivered */
+  guint calls;
+  guint stop_at;         /* fail on this call (1-based); 0 = never */
+} StreamProbe;
+
+/* Records the meeting in the probe @data; fails on the call it says. */
+static gboolean
+stream_record (const RapatMeeting *m, GPtrArray *agenda, GPtrArray *attendees, gpointer data,
+               GError **error)
+{
+  StreamProbe *probe = data;
+  char *line;
+
+  ck_assert_ptr_nonnull (m);
+  ck_assert_ptr_nonnull (agenda);
+  ck_assert_ptr_nonnull (attendees);
+  ck_assert_ptr_nonnull (error);
+  ck_assert_ptr_null (*error);
+  probe->calls++;
+  ck_assert_msg (probe->stop_at == 0 || probe->calls <= probe->stop_at,
+                 "called again (call %u) after returning FALSE on call %u", probe->calls,
+                 probe->stop_at);
+  line = stream_describe (m, agenda, attendees);
+  g_ptr_array_add (probe->lines, line);
+  if (probe->store != NULL)
+    {
+      /* The store answers other queries while the three cursors are open. */
+      g_autofree char *stored = stream_describe_stored (probe->store, m);
+
+      ck_assert_str_eq (line, stored);
+    }
+  if (probe->calls == probe->stop_at)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID, "stopped at meeting %" G_GINT64_FORMAT,
+                   m->id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Streams @filter with foreach_full and asserts that it delivers what the
+ * one-meeting queries give, meeting by meeting, @n_expected meetings. */
+static void
+assert_stream_matches (RapatStore *s, const RapatMeetingFilter *filter, guint n_expected,
+                       gboolean live, const char *label)
+{
+  GError *error = NULL;
+  g_autoptr(GPtrArray) expected = stream_expected (s, filter);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  StreamProbe probe = { live ? s : NULL, lines, 0, 0 };
+
+  ck_assert_msg (expected->len == n_expected, "%s: the list has %u meetings, expected %u",
+                 label, expected->len, n_expected);
+  ck_assert_msg (rapat_store_meeting_foreach_full (s, filter, stream_record, &probe, &error),
+                 "%s: %s", label, error != NULL ? error->message : "");
+  rapat_assert_no_error (error);
+  ck_assert_msg (probe.calls == n_expected, "%s: %u calls, expected %u", label, probe.calls,
+                 n_expected);
+  assert_lines_equal (lines, expected, n_expected, label);
+}
+
+START_TEST (test_meeting_foreach_full_matches_lists)
+{
+  StreamArchive ar;
+  static const struct {
+    RapatMeetingFilter filter;
+    guint n;
+    const char *label;
+  } cases[] = {
+    { { 0, 0, NULL, -1 }, N_STREAM_MEETINGS, "no filter" },
+    /* Ends after 01:30: cuts A and C out of the 00:00 group but keeps B;
+     * starts before +72h: cuts J and K (starting exactly then) out. */
+    { { DAY + 90 * 60, DAY + 72 * HOUR, NULL, -1 }, 6, "window" },
+    { { DAY + 90 * 60, 0, NULL, -1 }, 11, "from only" },
+    { { 0, DAY + 2 * HOUR, NULL, -1 }, 6, "to only" },
+    { { 0, 0, "RAKOR", -1 }, 5, "kind rakor" },
+    { { 0, 0, NULL, RAPAT_MEETING_CANCELLED }, 3, "cancelled" },
+    { { 0, 0, "rakor", RAPAT_MEETING_CANCELLED }, 2, "cancelled rakor" },
+    { { 0, 0, NULL, RAPAT_MEETING_CONFIRMED }, 11, "confirmed" },
+    { { 0, 0, "pleno", -1 }, 1, "kind pleno" },
+    { { 0, 0, "none such", -1 }, 0, "no kind matches" },
+    { { DAY + 1000 * HOUR, 0, NULL, -1 }, 0, "after everything" },
+  };
+
+  stream_archive_build (fx.store, &ar);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      assert_stream_matches (fx.store, &cases[i].filter, cases[i].n, FALSE, cases[i].label);
+      assert_stream_matches (fx.store, &cases[i].filter, cases[i].n, TRUE, cases[i].label);
+    }
+}
+END_TEST
+
+/* Records "title | agenda titles | role:name=stand-in, ..." for each meeting
+ * in the GPtrArray @data. */
+static gboolean
+stream_record_names (const RapatMeeting *m, GPtrArray *agenda, GPtrArray *attendees,
+                     gpointer data, GError **error)
+{
+  GString *out = g_string_new (m->title);
+
+  (void) error;
+  g_string_append (out, " |");
+  for (guint i = 0; i < agenda->len; i++)
+    g_string_append_printf (out, "%s %s", i > 0 ? "," : "",
+                            ((RapatAgendaItem *) agenda->pdata[i])->title);
+  if (agenda->len == 0)
+    g_string_append (out, " -");
+  g_string_append (out, " |");
+  for (guint i = 0; i < attendees->len; i++)
+    {
+      RapatAttendee *a = attendees->pdata[i];
+
+      g_string_append_printf (out, "%s %s:%s", i > 0 ? "," : "",
+                              rapat_enum_name (&rapat_role_enum, a->role), a->person_name);
+      if (a->stand_in_id != 0)
+        g_string_append_printf (out, "=%s", a->stand_in_name);
+    }
+  if (attendees->len == 0)
+    g_string_append (out, " -");
+  g_ptr_array_add (data, g_string_free (out, FALSE));
+  return TRUE;
+}
+
+/* The whole stream in absolute terms, not only as the lists give it. */
+START_TEST (test_meeting_foreach_full_order)
+{
+  static const char *const expected[N_STREAM_MEETINGS] = {
+    [M_L] = "Rakor L | Satu-satunya | participant:Wakil Budi",
+    [M_YESTERDAY] = "Rakor kemarin | Evaluasi | chair:Budi, participant:ali=Ali",
+    [M_C] = "Rapat pagi C | - | -",
+    [M_A] = "Rakor pagi A | Pembukaan A, Laporan A, Penutupan A | participant:ali, "
+            "participant:Ali, participant:zz, participant:\xc3\x87" "elik, "
+            "participant:\xc3\xa9mile=Budi, participant:\xc3\x89mile",
+    [M_B] = "Rapat pagi B | - | chair:Budi, participant:\xc3\x87" "elik, "
+            "optional:\xc3\xa9mile",
+    [M_NOON] = "Rapat siang | Anggaran, Belanja | -",
+    /* é (id 2) before the NFD É (id 4): equal folded, so by id, though the
+     * NFD spelling comes first byte by byte. */
+    [M_G] = "Rakor G | Pembukaan G, Tindak lanjut | chair:\xc3\x87" "elik, "
+            "speaker:Zainal=Wakil Budi, observer:\xc3\xa9mile, observer:E\xcc\x81mile",
+    [M_F] = "Rakor F | - | -",
+    [M_I] = "Rapat I | - | speaker:Zainal, optional:zz",
+    [M_H] = "Rapat H | Pertama, Kedua | chair:Yohana, participant:E\xcc\x81mile, "
+            "participant:\xc3\x89mile",
+    [M_K] = "Pleno K | Doa, Pembukaan, Laporan, Penutupan | chair:Yohana, chair:zz, "
+            "speaker:\xc3\xa9mile, speaker:\xc3\x89mile, participant:ali, "
+            "participant:Budi=Wakil Budi, participant:\xc3\x87" "elik, "
+            "participant:E\xcc\x81mile, optional:Zainal=Ali, observer:Ali, "
+            "observer:Wakil Budi",
+    [M_J] = "Rapat J | Batal | -",
+    [M_N] = "Rapat N | Satu, Dua | participant:Zainal, participant:zz",
+    [M_M] = "Rapat M | - | -",
+    [M_O] = "Rapat O | - | -",
+  };
+  GError *error = NULL;
+  StreamArchive ar;
+  RapatMeetingFilter all = { 0, 0, NULL, -1 };
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+
+  stream_archive_build (fx.store, &ar);
+  ck_assert (rapat_store_meeting_foreach_full (fx.store, &all, stream_record_names, lines,
+                                               &error));
+  rapat_assert_no_error (error);
+  ck_assert_uint_eq (lines->len, N_STREAM_MEETINGS);
+  for (guint i = 0; i < N_STREAM_MEETINGS; i++)
+    ck_assert_msg (strcmp (lines->pdata[i], expected[i]) == 0,
+                   "meeting %u:\n  got      %s\n  expected %s", i, (char *) lines->pdata[i],
+                   expected[i]);
+}
+END_TEST
+
+START_TEST (test_meeting_foreach_full_after_changes)
+{
+  GError *error = NULL;
+  StreamArchive ar;
+  RapatMeetingFilter all = { 0, 0, NULL, -1 };
+  g_autoptr(RapatPerson) zz = NULL;
+  g_autoptr(RapatMeeting) a = NULL;
+
+  /* An empty store streams nothing. */
+  assert_stream_matches (fx.store, &all, 0, FALSE, "empty store");
+
+  stream_archive_build (fx.store, &ar);
+  assert_stream_matches (fx.store, &all, N_STREAM_MEETINGS, FALSE, "before");
+
+  /* Renamed, "zz" sorts first among K's chairs; a stream keeps no names
+   * folded from an earlier one. */
+  zz = rapat_store_person_get (fx.store, ar.person[P_ZZ], &error);
+  rapat_assert_no_error (error);
+  g_free (zz->name);
+  zz->name = g_strdup ("Aaron");
+  ck_assert (rapat_store_person_update (fx.store, zz, &error));
+  rapat_assert_no_error (error);
+  /* K's agenda reordered, one invitation of A withdrawn, G deleted, and A
+   * moved to the start of I and H: a group of three sharing a start. */
+  ck_assert (rapat_store_agenda_move (fx.store, ar.meeting[M_K], 4, 1, &error));
+  rapat_assert_no_error (error);
+  ck_assert (rapat_store_attendee_remove (fx.store, ar.meeting[M_A], ar.person[P_CELIK],
+                                          &error));
+  rapat_assert_no_error (error);
+  ck_assert (rapat_store_meeting_delete (fx.store, ar.meeting[M_G], &error));
+  rapat_assert_no_error (error);
+  a = rapat_store_meeting_get (fx.store, ar.meeting[M_A], &error);
+  rapat_assert_no_error (error);
+  a->start_utc = DAY + 48 * HOUR;
+  a->end_utc = a->start_utc + HOUR;
+  ck_assert (rapat_store_meeting_update (fx.store, a, &error));
+  rapat_assert_no_error (error);
+
+  assert_stream_matches (fx.store, &all, N_STREAM_MEETINGS - 1, FALSE, "after");
+  assert_stream_matches (fx.store, &all, N_STREAM_MEETINGS - 1, TRUE, "after, live");
+  {
+    g_autofree char *k_names = attendee_order (fx.store, ar.meeting[M_K]);
+    g_autofree char *k_agenda = agenda_order (fx.store, ar.meeting[M_K]);
+    g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+    RapatMeetingFilter pleno = { 0, 0, "pleno", -1 };
+
+    ck_assert (g_str_has_prefix (k_names, "Aaron,Yohana,"));
+    ck_assert_str_eq (k_agenda, "Penutupan,Doa,Pembukaan,Laporan");
+    ck_assert (rapat_store_meeting_foreach_full (fx.store, &pleno, stream_record_names, lines,
+                                                 &error));
+    rapat_assert_no_error (error);
+    ck_assert_uint_eq (lines->len, 1);
+    ck_assert_msg (g_str_has_prefix (lines->pdata[0], "Pleno K | Penutupan, Doa, Pembukaan, "
+                                     "Laporan | chair:Aaron, chair:Yohana, "),
+                   "%s", (char *) lines->pdata[0]);
+  }
+}
+END_TEST
+
+START_TEST (test_meeting_foreach_full_stop)
+{
+  static const struct {
+    RapatMeetingFilter filter;
+    guint stop_at;
+    guint n;
+    const char *label;
+  } cases[] = {
+    { { 0, 0, NULL, -1 }, 1, N_STREAM_MEETINGS, "first" },
+    /* A: agenda and invitations, and B after it has the same start. */
+    { { 0, 0, NULL, -1 }, M_A + 1, N_STREAM_MEETINGS, "A" },
+    /* C: neither agenda nor invitations, first of three sharing a start. */
+    { { 0, 0, NULL, -1 }, M_C + 1, N_STREAM_MEETINGS, "C" },
+    { { 0, 0, NULL, -1 }, N_STREAM_MEETINGS, N_STREAM_MEETINGS, "last" },
+    { { 0, 0, "rakor", -1 }, 2, 5, "second rakor" },
+    { { DAY + 90 * 60, DAY + 72 * HOUR, NULL, -1 }, 3, 6, "third in the window" },
+  };
+  StreamArchive ar;
+
+  stream_archive_build (fx.store, &ar);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GError *error = NULL;
+      g_autoptr(GPtrArray) expected = stream_expected (fx.store, &cases[i].filter);
+      g_autoptr(GPtrArray) meetings = rapat_store_meeting_list (fx.store, &cases[i].filter,
+                                                                &error);
+      g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+      StreamProbe probe = { NULL, lines, 0, cases[i].stop_at };
+      g_autofree char *message = NULL;
+      gboolean ok;
+
+      rapat_assert_no_error (error);
+      ck_assert_uint_eq (meetings->len, cases[i].n);
+      message = g_strdup_printf ("stopped at meeting %" G_GINT64_FORMAT,
+                                 ((RapatMeeting *) meetings->pdata[cases[i].stop_at - 1])->id);
+      ok = rapat_store_meeting_foreach_full (fx.store, &cases[i].filter, stream_record, &probe,
+                                             &error);
+      ck_assert_msg (!ok, "%s: returned TRUE", cases[i].label);
+      ck_assert_msg (error != NULL, "%s: no error", cases[i].label);
+      ck_assert_msg (g_error_matches (error, RAPAT_ERROR, RAPAT_ERROR_INVALID),
+                     "%s: error %d: %s", cases[i].label, error->code, error->message);
+      ck_assert_str_eq (error->message, message);
+      g_clear_error (&error);
+      ck_assert_msg (probe.calls == cases[i].stop_at, "%s: %u calls", cases[i].label,
+                     probe.calls);
+      assert_lines_equal (lines, expected, cases[i].stop_at, cases[i].label);
+
+      /* The cursors were left where the stream stopped; the next stream
+       * starts afresh. */
+      assert_stream_matches (fx.store, &cases[i].filter, cases[i].n, FALSE, cases[i].label);
+    }
+}
+END_TEST
+
+/* Starts both streams again from inside the first call of the outer one. */
+static gboolean
+stream_record_nested (const RapatMeeting *m, GPtrArray *agenda, GPtrArray *attendees,
+                      gpointer data, GError **error)
+{
+  StreamProbe *probe = data;
+  RapatMeetingFilter all = { 0, 0, NULL, -1 };
+
+  if (probe->calls == 0)
+    {
+      GError *inner = NULL;
+      g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+      StreamProbe again = { NULL, lines, 0, 0 };
+
+      ck_assert (!rapat_store_meeting_foreach_full (probe->store, &all, stream_record, &again,
+                                                    &inner));
+      rapat_assert_error (inner, RAPAT_ERROR_STORE);
+      g_clear_error (&inner);
+      ck_assert_uint_eq (again.calls, 0);
+    }
+  probe->calls++;
+  g_ptr_array_add (probe->lines, stream_describe (m, agenda, attendees));
+  return TRUE;
+}
+
+/* A stream started again inside its own callback would take over the
+ * cached cursor; it is refused, and the outer stream goes on intact. */
+START_TEST (test_meeting_foreach_full_nested_refused)
+{
+  GError *error = NULL;
+  RapatMeetingFilter all = { 0, 0, NULL, -1 };
+  StreamArchive ar;
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  StreamProbe probe = { fx.store, lines, 0, 0 };
+
+  stream_archive_build (fx.store, &ar);
+  expected = stream_expected (fx.store, &all);
+  ck_assert (rapat_store_meeting_foreach_full (fx.store, &all, stream_record_nested, &probe,
+                                               &error));
+  rapat_assert_no_error (error);
+  ck_assert_uint_eq (probe.calls, N_STREAM_MEETINGS);
+  assert_lines_equal (lines, expected, N_STREAM_MEETINGS, "nested");
+}
+END_TEST
+
 /* ---- known bugs in src/ (each test describes the expected behaviour) ---- */
 
 /* Regression test (fixed): src/store-meeting.c:270 (agenda_shift) parks the shifted items at
@@ -1992,6 +2661,11 @@ add_meeting_tests (TCase *tc)
   tcase_add_test (tc, test_attendee_update);
   tcase_add_test (tc, test_attendee_duplicate);
   tcase_add_test (tc, test_attendee_remove);
+  tcase_add_test (tc, test_meeting_foreach_full_matches_lists);
+  tcase_add_test (tc, test_meeting_foreach_full_order);
+  tcase_add_test (tc, test_meeting_foreach_full_after_changes);
+  tcase_add_test (tc, test_meeting_foreach_full_stop);
+  tcase_add_test (tc, test_meeting_foreach_full_nested_refused);
 }
 
 /* Returns a test case whose tests each get a fresh store from @setup. */
@@ -2028,6 +2702,7 @@ store_suite (void)
   tcase_add_unchecked_fixture (tc, tmpdir_setup, tmpdir_teardown);
   /* One run per earlier schema version: 0 .. latest - 1. */
   tcase_add_loop_test (tc, test_migrate_from_version, 0, rapat_store_latest_version ());
+  tcase_add_test (tc, test_migrate_5_keeps_rows);
   tcase_add_test (tc, test_migrate_explicit);
   suite_add_tcase (s, tc);
 

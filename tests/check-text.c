@@ -1,5 +1,6 @@
 /* rapat tests — validation of user text: rapat_text_check, rapat_email_check,
- * rapat_text_excerpt, rapat_text_width and rapat_text_parse_id. */
+ * rapat_text_excerpt, rapat_text_width, rapat_text_parse_id and
+ * rapat_text_fold. */
 #include "check-common.h"
 #include "text.h"
 
@@ -272,6 +273,66 @@ START_TEST (test_parse_id_invalid)
 }
 END_TEST
 
+/* ---- rapat_text_fold ---- */
+
+START_TEST (test_fold_ascii_case)
+{
+  g_autofree char *upper = rapat_text_fold ("RAPAT Kerja TEKNIS 2025");
+  g_autofree char *lower = rapat_text_fold ("rapat kerja teknis 2025");
+  g_autofree char *empty = rapat_text_fold ("");
+
+  ck_assert_str_eq (upper, "rapat kerja teknis 2025");
+  ck_assert_str_eq (lower, "rapat kerja teknis 2025");
+  ck_assert_str_eq (empty, "");
+}
+END_TEST
+
+START_TEST (test_fold_normalises_then_folds)
+{
+  g_autofree char *capitals = rapat_text_fold ("\xc3\x89MILE");         /* ÉMILE, NFC */
+  g_autofree char *nfd = rapat_text_fold ("e\xcc\x81mile");             /* e + combining acute */
+  g_autofree char *nfd_capital = rapat_text_fold ("E\xcc\x81mile");     /* E + combining acute */
+  g_autofree char *nfc = rapat_text_fold ("\xc3\xa9mile");              /* émile, NFC */
+  g_autofree char *cedilla = rapat_text_fold ("\xc3\x87" "ELIK");       /* ÇELIK */
+
+  /* Every spelling gives the precomposed lower case: NFC, not NFD. */
+  ck_assert_str_eq (capitals, "\xc3\xa9mile");
+  ck_assert_str_eq (nfd, "\xc3\xa9mile");
+  ck_assert_str_eq (nfd_capital, "\xc3\xa9mile");
+  ck_assert_str_eq (nfc, "\xc3\xa9mile");
+  ck_assert_str_eq (cedilla, "\xc3\xa7" "elik");
+}
+END_TEST
+
+START_TEST (test_fold_full_case_folding)
+{
+  g_autofree char *strasse = rapat_text_fold ("Stra\xc3\x9f" "e");      /* Straße */
+  g_autofree char *capitals = rapat_text_fold ("STRASSE");
+  g_autofree char *sigma = rapat_text_fold ("\xce\xa3\xce\xbf\xcf\x86\xce\xaf\xce\xb1");  /* Σοφία */
+
+  /* Casefolding, not lower-casing: ß becomes "ss", as in "STRASSE". */
+  ck_assert_str_eq (strasse, "strasse");
+  ck_assert_str_eq (capitals, "strasse");
+  ck_assert_str_eq (sigma, "\xcf\x83\xce\xbf\xcf\x86\xce\xaf\xce\xb1");  /* σοφία */
+}
+END_TEST
+
+START_TEST (test_fold_invalid_utf8_copied)
+{
+  const char *bad[] = { "\xff", "Ab\xff" "CD", "\xc3", "E\xcc", "\xed\xa0\x80" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *folded = rapat_text_fold (bad[i]);
+
+      /* An unchanged copy: not folded, not cut, and not the caller's string. */
+      ck_assert_ptr_nonnull (folded);
+      ck_assert_ptr_ne (folded, bad[i]);
+      ck_assert_msg (strcmp (folded, bad[i]) == 0, "case %u changed", i);
+    }
+}
+END_TEST
+
 /* ---- known bugs in src/ (each test describes the expected behaviour) ---- */
 
 /* Regression test (fixed): src/text.c:95 — the "must not be empty" message quotes @value as it
@@ -335,6 +396,13 @@ text_suite (void)
   tc = tcase_create ("parse-id");
   tcase_add_test (tc, test_parse_id_valid);
   tcase_add_test (tc, test_parse_id_invalid);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("fold");
+  tcase_add_test (tc, test_fold_ascii_case);
+  tcase_add_test (tc, test_fold_normalises_then_folds);
+  tcase_add_test (tc, test_fold_full_case_folding);
+  tcase_add_test (tc, test_fold_invalid_utf8_copied);
   suite_add_tcase (s, tc);
 
   /* Tests that show bugs in src/; tagged so that CK_EXCLUDE_TAGS=bug skips them. */
