@@ -169,7 +169,7 @@ attendance_period (RapatCmdContext *ctx, RapatFormat format, gint64 grace, GErro
 {
   RapatPeriodAttendance report = { 0 };
   RapatAttendanceScope scope = { 0 };
-  g_autoptr(GPtrArray) rows = NULL;
+  g_auto(RapatAttendanceTally) tally = { NULL, NULL, { 0 } };
   g_autoptr(RapatUnit) unit = NULL;
   g_autoptr(RapatOutput) output = NULL;
   int by = RAPAT_ATTENDANCE_BY_PERSON;
@@ -188,16 +188,15 @@ attendance_period (RapatCmdContext *ctx, RapatFormat format, gint64 grace, GErro
     }
   scope.kind = opt_kind;
   scope.grace_seconds = grace;
-  rows = by == RAPAT_ATTENDANCE_BY_UNIT ? rapat_store_attendance_by_unit (ctx->store, &scope, error)
-                                        : rapat_store_attendance_by_person (ctx->store, &scope, error);
-  if (rows == NULL || !rapat_store_attendance_total (ctx->store, &scope, &report.totals, error))
+  if (!rapat_store_attendance_tally (ctx->store, &scope, &tally, error))
     return FALSE;
+  report.totals = tally.total;
   report.from = opt_from;
   report.to = opt_to;
   report.kind = opt_kind;
   report.unit = unit != NULL ? unit->name : NULL;
   report.by = by;
-  report.rows = rows;
+  report.rows = by == RAPAT_ATTENDANCE_BY_UNIT ? tally.units : tally.people;
   report.format = format;
   output = rapat_output_open (opt_output, error);
   if (output == NULL)

@@ -7,11 +7,20 @@
 
 G_BEGIN_DECLS
 
+typedef struct _StoreTallyPass StoreTallyPass;
+
 struct _RapatStore {
   sqlite3 *db;
   char *path;
   GHashTable *stmts;   /* const char *sql (by address) -> sqlite3_stmt * */
+  StoreTallyPass *tally_pass;   /* the attendance pass running, for rapat_tally() */
 };
+
+/* The aggregate SQL function rapat_tally(meeting, person, rsvp, attendance,
+ * late): counts each row into the store's running attendance pass
+ * (store-report.c); an error when none runs. */
+void store_tally_step (sqlite3_context *ctx, int argc, sqlite3_value **argv);
+void store_tally_final (sqlite3_context *ctx);
 
 /* A statement borrowed from the store's cache; releasing it resets it. */
 typedef sqlite3_stmt StoreStmt;

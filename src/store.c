@@ -368,6 +368,8 @@ rapat_store_open_at_version (const char *path, int version, GError **error)
   sqlite3_create_function (store->db, "rapat_place", 1,
                            SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
                            place_func, NULL, NULL);
+  sqlite3_create_function (store->db, "rapat_tally", 5, SQLITE_UTF8 | SQLITE_DIRECTONLY, store,
+                           NULL, store_tally_step, store_tally_final);
 
   /* The first read tells a SQLite file from anything else. */
   if (rapat_store_version (store) < 0)

@@ -322,6 +322,23 @@ typedef struct {
 gboolean rapat_store_attendance_meeting (RapatStore *store, gint64 meeting_id,
                                          gint64 grace_seconds, RapatAttendanceCounts *counts,
                                          GError **error);
+/* A period's attendance, counted in one pass over the invitations. */
+typedef struct {
+  GPtrArray *people;             /* RapatAttendanceRow per person invited in scope,
+                                  * lowest attendance rate first, then by name */
+  GPtrArray *units;              /* RapatAttendanceRow per unit (in scope) whose people or
+                                  * whose units' people were invited, each counting all of
+                                  * them; same order */
+  RapatAttendanceCounts total;   /* every invitation in scope, each once */
+} RapatAttendanceTally;
+
+void rapat_attendance_tally_clear (RapatAttendanceTally *tally);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RapatAttendanceTally, rapat_attendance_tally_clear)
+
+/* Counts the invitations in @scope (cancelled meetings excluded) by person,
+ * by unit (rolled up through the unit tree) and in total, in one pass. */
+gboolean rapat_store_attendance_tally (RapatStore *store, const RapatAttendanceScope *scope,
+                                       RapatAttendanceTally *tally, GError **error);
 /* Counts every invitation in @scope (cancelled meetings excluded), each once. */
 gboolean rapat_store_attendance_total (RapatStore *store, const RapatAttendanceScope *scope,
                                        RapatAttendanceCounts *counts, GError **error);
