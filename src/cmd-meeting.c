@@ -461,6 +461,7 @@ meeting_list (RapatCmdContext *ctx, GError **error)
                                                &filter.status, error))
     return FALSE;
   filter.kind = opt_kind;
+  filter.brief = !opt_json;   /* the table shows neither organizer nor agenda count */
   meetings = rapat_store_meeting_list (ctx->store, &filter, error);
   if (meetings == NULL)
     return FALSE;
@@ -491,29 +492,36 @@ meeting_list (RapatCmdContext *ctx, GError **error)
       const RapatMeeting *m = meetings->pdata[i];
       g_autoptr(GTimeZone) mtz = rapat_present_zone (m);
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, m->id);
-      g_autofree char *day = rapat_present_date (m->start_utc, mtz);
-      g_autofree char *t1 = rapat_present_clock (m->start_utc, mtz);
-      g_autofree char *t2 = rapat_present_clock (m->end_utc, mtz);
       g_autofree char *ab = rapat_time_abbrev (m->start_utc, mtz);
-      g_autofree char *day2 = rapat_present_date (m->end_utc, mtz);
+      g_autofree char *day = NULL;
+      g_autofree char *t1 = NULL;
+      g_autofree char *t2 = NULL;
       g_autofree char *span = NULL;
       gint64 days = 0;
+      RapatLocalFields ls, le;
 
-      if (g_strcmp0 (day, day2) != 0)
+      /* One conversion per instant, not a GDateTime per field. */
+      if (rapat_time_fields (m->start_utc, mtz, &ls) && rapat_time_fields (m->end_utc, mtz, &le))
         {
-          /* Ends on a later day: say how many days later, "19:00–12:00+1". */
-          int y1, m1, dd1, y2, m2, dd2;
-
-          if (sscanf (day, "%d-%d-%d", &y1, &m1, &dd1) == 3
-              && sscanf (day2, "%d-%d-%d", &y2, &m2, &dd2) == 3)
+          day = g_strdup_printf ("%04d-%02d-%02d", ls.year, ls.month, ls.day);
+          t1 = g_strdup_printf ("%02d:%02d", ls.hour, ls.minute);
+          t2 = g_strdup_printf ("%02d:%02d", le.hour, le.minute);
+          if (ls.year != le.year || ls.month != le.month || ls.day != le.day)
             {
+              /* Ends on a later day: say how many days later, "19:00–12:00+1". */
               GDate a, b;
               g_date_clear (&a, 1);
               g_date_clear (&b, 1);
-              g_date_set_dmy (&a, dd1, m1, y1);
-              g_date_set_dmy (&b, dd2, m2, y2);
+              g_date_set_dmy (&a, ls.day, ls.month, ls.year);
+              g_date_set_dmy (&b, le.day, le.month, le.year);
               days = g_date_days_between (&a, &b);
             }
+        }
+      else
+        {
+          day = rapat_present_date (m->start_utc, mtz);
+          t1 = rapat_present_clock (m->start_utc, mtz);
+          t2 = rapat_present_clock (m->end_utc, mtz);
         }
       span = days > 0 ? g_strdup_printf ("%s–%s+%" G_GINT64_FORMAT " %s", t1, t2, days, ab)
                       : g_strdup_printf ("%s–%s %s", t1, t2, ab);

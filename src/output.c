@@ -194,6 +194,8 @@ rapat_table_print (RapatTable *table, FILE *out, const char *indent)
 {
   g_autofree gsize *widths = g_new0 (gsize, table->n_cols);
   g_autofree gboolean *shown = g_new0 (gboolean, table->n_cols);
+  /* Each cell's display width, measured once: [r * n_cols + c]. */
+  g_autofree gsize *cell_width = g_new (gsize, (gsize) table->rows->len * table->n_cols);
 
   for (guint c = 0; c < table->n_cols; c++)
     shown[c] = !table->hide_empty[c];
@@ -204,7 +206,8 @@ rapat_table_print (RapatTable *table, FILE *out, const char *indent)
       char **row = table->rows->pdata[r];
       for (guint c = 0; c < table->n_cols; c++)
         {
-          widths[c] = MAX (widths[c], rapat_text_width (row[c]));
+          cell_width[(gsize) r * table->n_cols + c] = rapat_text_width (row[c]);
+          widths[c] = MAX (widths[c], cell_width[(gsize) r * table->n_cols + c]);
           if (r > 0 && *row[c] != '\0')
             shown[c] = TRUE;
         }
@@ -232,6 +235,7 @@ rapat_table_print (RapatTable *table, FILE *out, const char *indent)
               char *cut = cut_to_width (row[table->fit_col], (guint) room);
               g_free (row[table->fit_col]);
               row[table->fit_col] = cut;
+              cell_width[(gsize) r * table->n_cols + table->fit_col] = rapat_text_width (cut);
             }
           widths[table->fit_col] = room;
         }
@@ -243,7 +247,7 @@ rapat_table_print (RapatTable *table, FILE *out, const char *indent)
 
       for (guint c = 0; c < table->n_cols; c++)
         {
-          gsize pad = widths[c] - rapat_text_width (row[c]);
+          gsize pad = widths[c] - cell_width[(gsize) r * table->n_cols + c];
 
           if (!shown[c])
             continue;

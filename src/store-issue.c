@@ -519,10 +519,19 @@ rapat_store_action_followups (RapatStore *store, const RapatMeeting *m, GError *
 {
   g_autoptr(StoreStmt) stmt = store_prepare (store,
     "SELECT " ACTION_COLUMNS ACTION_FROM
-    "WHERE a.status IN " OPEN_STATUSES " AND a.meeting_id IS NOT ?1 "
-    "AND (a.meeting_id IS NULL OR m.start_utc < ?2) "
-    "AND ((m.kind = ?3 AND m.organizer_id IS ?4) "
-    "     OR a.issue_id IN (SELECT issue_id FROM issue_meeting WHERE meeting_id = ?1)) "
+    "WHERE a.id IN ("
+    /* Open actions of earlier meetings of the same kind and organizer: from
+     * the organizer's meetings (the "+" keeps SQLite off the kind and start
+     * indexes, which without statistics it prefers and which would visit
+     * every meeting of that kind) ... */
+    "  SELECT fa.id FROM meeting fm CROSS JOIN action fa ON fa.meeting_id = fm.id "
+    "  WHERE fm.organizer_id IS ?4 AND +fm.kind = ?3 AND +fm.start_utc < ?2 AND fm.id <> ?1 "
+    "    AND +fa.status IN " OPEN_STATUSES " "
+    "  UNION ALL "
+    /* ... and open actions of the issues this meeting discusses. */
+    "  SELECT fa.id FROM issue_meeting im CROSS JOIN action fa ON fa.issue_id = im.issue_id "
+    "  WHERE im.meeting_id = ?1 AND +fa.status IN " OPEN_STATUSES ") "
+    "AND a.meeting_id IS NOT ?1 AND (a.meeting_id IS NULL OR m.start_utc < ?2) "
     "ORDER BY a.due_date IS NULL, a.due_date, a.id", error);
 
   if (stmt == NULL)

@@ -14,6 +14,16 @@
   "(SELECT rrule FROM series WHERE id = m.series_id) "
 
 
+/* MEETING_COLUMNS without the organizer's name and e-mail (NULL) and the
+ * agenda count (0), selected FROM meeting m alone. */
+#define MEETING_BRIEF_COLUMNS \
+  "m.id, m.uid, m.title, m.kind, m.description, m.location, m.start_utc, m.end_utc, " \
+  "m.tzid, m.status, m.sequence, m.organizer_id, NULL, NULL, m.cancel_reason, " \
+  "m.created_at, m.updated_at, " \
+  "(SELECT count(*) FROM attendee WHERE meeting_id = m.id), " \
+  "0, m.series_id, m.recurrence_utc, " \
+  "(SELECT rrule FROM series WHERE id = m.series_id) "
+
 /* Reads a meeting from the current row of a statement selecting MEETING_COLUMNS. */
 static RapatMeeting *
 meeting_from_row (StoreStmt *stmt)
@@ -275,9 +285,13 @@ rapat_zone_span_clear (RapatZoneSpan *span)
 GPtrArray *
 rapat_store_meeting_list (RapatStore *store, const RapatMeetingFilter *filter, GError **error)
 {
-  g_autoptr(StoreStmt) stmt = store_prepare (store,
-    "SELECT " MEETING_COLUMNS "FROM meeting m LEFT JOIN person o ON o.id = m.organizer_id "
-    "WHERE " FILTER_WHERE "ORDER BY m.start_utc, m.id", error);
+  g_autoptr(StoreStmt) stmt = filter->brief
+    ? store_prepare (store,
+        "SELECT " MEETING_BRIEF_COLUMNS "FROM meeting m "
+        "WHERE " FILTER_WHERE "ORDER BY m.start_utc, m.id", error)
+    : store_prepare (store,
+        "SELECT " MEETING_COLUMNS "FROM meeting m LEFT JOIN person o ON o.id = m.organizer_id "
+        "WHERE " FILTER_WHERE "ORDER BY m.start_utc, m.id", error);
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) rapat_meeting_free);
   int rc;
 

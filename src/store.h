@@ -98,6 +98,9 @@ typedef struct {
   gint64 to_utc;          /* meetings starting before this instant; 0 = no bound */
   const char *kind;       /* NULL = any kind */
   int status;             /* a RapatMeetingStatus, or -1 for any */
+  gboolean brief;         /* rapat_store_meeting_list() only: leave out the organizer's
+                           * name and e-mail and the agenda count (a listing's table
+                           * shows neither; each costs a lookup per meeting) */
 } RapatMeetingFilter;
 
 /* Inserts @meeting (uid and timestamps set by the caller); stores the new id. */

@@ -127,8 +127,17 @@ rapat_text_width (const char *s)
 
   for (const char *p = s; *p != '\0'; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c;
 
+      /* ASCII, nearly every cell: one column, no Unicode table lookups. */
+      while ((guchar) *p - 1u < 0x7fu)
+        {
+          w++;
+          p++;
+        }
+      if (*p == '\0')
+        break;
+      c = g_utf8_get_char (p);
       if (g_unichar_iszerowidth (c))
         continue;
       w += g_unichar_iswide (c) ? 2 : 1;

@@ -485,6 +485,32 @@ rapat_time_local (gint64 utc, GTimeZone *tz)
   return utc + (interval >= 0 ? g_time_zone_get_offset (tz, interval) : 0);
 }
 
+gboolean
+rapat_time_fields (gint64 utc, GTimeZone *tz, RapatLocalFields *out)
+{
+  gint64 local = rapat_time_local (utc, tz);
+  gint64 days, secs, z, era, doe, yoe, doy, mp;
+
+  if (local < G_GINT64_CONSTANT (-62135596800) || local > G_GINT64_CONSTANT (253402300799))
+    return FALSE;
+  days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
+  secs = local - days * 86400;
+  /* The civil date of a day number (days from 1970-01-01), after Howard Hinnant. */
+  z = days + 719468;
+  era = (z >= 0 ? z : z - 146096) / 146097;
+  doe = z - era * 146097;
+  yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  mp = (5 * doy + 2) / 153;
+  out->day = (int) (doy - (153 * mp + 2) / 5 + 1);
+  out->month = (int) (mp < 10 ? mp + 3 : mp - 9);
+  out->year = (int) (yoe + era * 400 + (out->month <= 2));
+  out->hour = (int) (secs / 3600);
+  out->minute = (int) (secs / 60 % 60);
+  out->second = (int) (secs % 60);
+  return TRUE;
+}
+
 char *
 rapat_time_format (gint64 utc, GTimeZone *tz, const char *format)
 {

@@ -56,6 +56,13 @@ char *rapat_time_format_duration (gint64 minutes);
  * local midnight: utc plus the offset in force then.  Cheap: no GDateTime. */
 gint64 rapat_time_local (gint64 utc, GTimeZone *tz);
 
+/* The local calendar fields of instant @utc in @tz, computed without a
+ * GDateTime; FALSE outside years 1 to 9999. */
+typedef struct {
+  int year, month, day, hour, minute, second;
+} RapatLocalFields;
+gboolean rapat_time_fields (gint64 utc, GTimeZone *tz, RapatLocalFields *out);
+
 /* Formats the instant @utc in @tz with g_date_time_format() conventions
  * (names of days and months come from the locale). */
 char *rapat_time_format (gint64 utc, GTimeZone *tz, const char *format);
