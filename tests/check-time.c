@@ -581,6 +581,80 @@ START_TEST (test_format_iso)
 }
 END_TEST
 
+/* rapat_time_local() and rapat_time_fields() agree with GDateTime on
+ * instants spread over four centuries, at DST changes and around them, in
+ * zones with and without DST and with offsets that are not whole hours. */
+START_TEST (test_time_fields_match_gdatetime)
+{
+  static const char *const zones[] = {
+    "UTC", "Asia/Jakarta", "Asia/Jayapura", "Europe/Berlin", "America/New_York",
+    "Australia/Lord_Howe", "Asia/Kathmandu", "America/St_Johns", "Pacific/Chatham", "+05:45",
+  };
+  GRand *rand = g_rand_new_with_seed (20261128);
+  guint checked = 0;
+
+  for (guint z = 0; z < G_N_ELEMENTS (zones); z++)
+    {
+      GError *error = NULL;
+      g_autoptr(GTimeZone) tz = rapat_time_zone_load (zones[z], NULL, &error);
+
+      rapat_assert_no_error (error);
+      for (guint i = 0; i < 4000; i++)
+        {
+          /* Mostly 1900-2100, with each fifth draw from the whole range. */
+          gint64 t = i % 5 == 0
+            ? (gint64) g_rand_double_range (rand, -62135596800.0 + 86400 * 2, 253402300799.0 - 86400 * 2)
+            : (gint64) g_rand_double_range (rand, -2208988800.0, 4102444800.0);
+          RapatLocalFields f;
+
+          /* Each instant and the seconds next to a whole hour. */
+          for (int d = 0; d < 2; d++, t = t - t % 3600 - 1)
+            {
+              g_autoptr(GDateTime) uu = g_date_time_new_from_unix_utc (t);
+              g_autoptr(GDateTime) ll = g_date_time_to_timezone (uu, tz);
+
+              ck_assert (rapat_time_fields (t, tz, &f));
+              ck_assert_msg (f.year == g_date_time_get_year (ll) && f.month == g_date_time_get_month (ll)
+                             && f.day == g_date_time_get_day_of_month (ll)
+                             && f.hour == g_date_time_get_hour (ll)
+                             && f.minute == g_date_time_get_minute (ll)
+                             && f.second == g_date_time_get_second (ll),
+                             "%s at %" G_GINT64_FORMAT ": %04d-%02d-%02d %02d:%02d:%02d", zones[z], t,
+                             f.year, f.month, f.day, f.hour, f.minute, f.second);
+              ck_assert_int_eq (rapat_time_local (t, tz) - t,
+                                g_date_time_get_utc_offset (ll) / G_TIME_SPAN_SECOND);
+              checked++;
+            }
+        }
+    }
+  ck_assert_uint_eq (checked, G_N_ELEMENTS (zones) * 8000);
+  g_rand_free (rand);
+}
+END_TEST
+
+/* Outside years 1 to 9999 there are no fields. */
+START_TEST (test_time_fields_range)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  RapatLocalFields f;
+
+  ck_assert (rapat_time_fields (G_GINT64_CONSTANT (-62135596800), utc, &f));
+  ck_assert_int_eq (f.year, 1);
+  ck_assert_int_eq (f.month, 1);
+  ck_assert_int_eq (f.day, 1);
+  ck_assert (rapat_time_fields (G_GINT64_CONSTANT (253402300799), utc, &f));
+  ck_assert_int_eq (f.year, 9999);
+  ck_assert_int_eq (f.month, 12);
+  ck_assert_int_eq (f.day, 31);
+  ck_assert_int_eq (f.second, 59);
+  ck_assert (!rapat_time_fields (G_GINT64_CONSTANT (-62135596801), utc, &f));
+  ck_assert (!rapat_time_fields (G_GINT64_CONSTANT (253402300800), utc, &f));
+  ck_assert (rapat_time_fields (951782400, utc, &f));   /* 2000-02-29, a leap day */
+  ck_assert_int_eq (f.month, 2);
+  ck_assert_int_eq (f.day, 29);
+}
+END_TEST
+
 START_TEST (test_format)
 {
   g_autoptr(GTimeZone) wit = zone ("Asia/Jayapura");
@@ -716,6 +790,8 @@ time_suite (void)
   tcase_add_test (tc, test_abbrev_follows_dst);
   tcase_add_test (tc, test_format_iso);
   tcase_add_test (tc, test_format);
+  tcase_add_test (tc, test_time_fields_match_gdatetime);
+  tcase_add_test (tc, test_time_fields_range);
   tcase_add_test (tc, test_now_source_date_epoch);
   suite_add_tcase (s, tc);
 
