@@ -1943,6 +1943,560 @@ START_TEST (test_period_text)
 }
 END_TEST
 
+/* ---- randomized: the tally of random archives against a recount ---- */
+
+/* Each seed builds a small archive through the store API: a forest of
+ * units, people in them (some in none), meetings of every status, kinds
+ * that differ in case, and invitations in every state.  For many scopes
+ * rapat_store_attendance_tally() must give exactly what is counted here
+ * from the archive as it was written, with the plainest code: every row,
+ * its counts and its place. */
+
+#define RT_SEEDS 40
+#define RT_SCOPES 30
+#define RT_UNITS 12
+#define RT_PEOPLE 30
+#define RT_MAX_DEPTH 5
+
+/* The same name in NFC and NFD and in other cases, "ß" folding to "ss",
+ * letters whose bytes sort apart from their folded form.  People are
+ * drawn with replacement, so equal names have different ids. */
+static const char *const rt_person_names[] = {
+  "Adi Nugroho", "adi nugroho", "ADI NUGROHO", "\u00c9lise Pattinama", "E\u0301lise Pattinama",
+  "\u00e9lise pattinama", "Zainal Abidin", "zainal abidin", "\u00d6mer Tuasikal",
+  "O\u0308mer Tuasikal", "Budi", "budi", "Stra\u00dfe Ambon", "STRASSE AMBON",
+  "\u738b\u79c0\u82f1", "\u00c5sa Latuconsina", "A\u030asa Latuconsina", "Yusuf",
+};
+
+/* Unit names must differ once folded; some are in NFD. */
+static const char *const rt_unit_names[RT_UNITS] = {
+  "Seksi Alpha", "seksi beta", "SEKSI GAMMA", "\u00c9cole Ambon", "E\u0301tude Ambon", "Zeta",
+  "zulu", "\u00d8st Seram", "O\u0308rnek Buru", "Bagian Umum", "bagian Keuangan",
+  "Divisi \u00c5land",
+};
+
+static const char *const rt_kinds[] = { "rakor", "RAKOR", "Rapim", "rapim", "Rakernis" };
+
+/* Arrivals, in seconds after the start: around each grace period tried. */
+static const gint64 rt_arrivals[] = {
+  -600, -60, -1, 0, 1, 59, 60, 61, 299, 300, 301, 600, 601, 3600, 3601, 7200,
+};
+static const gint64 rt_graces[] = { 0, 60, 300, 600, 3600 };
+
+typedef struct {
+  guint meeting;            /* index into RandomArchive.meetings */
+  int person;               /* index into the people */
+  RapatAttendee *a;         /* as inserted */
+} RtInvite;
+
+typedef struct {
+  RapatStore *store;
+  gint64 base;
+  gint64 unit_id[RT_UNITS];
+  int unit_parent[RT_UNITS];      /* an index, or -1 for a root */
+  int unit_depth[RT_UNITS];       /* 1 for a root */
+  int unit_children[RT_UNITS];
+  const char *unit_name[RT_UNITS];
+  char *unit_code[RT_UNITS];
+  gint64 person_id[RT_PEOPLE];
+  int person_unit[RT_PEOPLE];     /* an index, or -1 */
+  const char *person_name[RT_PEOPLE];
+  char *person_position[RT_PEOPLE];
+  GPtrArray *meetings;            /* RapatMeeting, as inserted */
+  GArray *invites;                /* RtInvite */
+} RandomArchive;
+
+static void
+rt_clear (RandomArchive *ra)
+{
+  for (guint i = 0; ra->invites != NULL && i < ra->invites->len; i++)
+    rapat_attendee_free (g_array_index (ra->invites, RtInvite, i).a);
+  g_clear_pointer (&ra->invites, g_array_unref);
+  g_clear_pointer (&ra->meetings, g_ptr_array_unref);
+  for (int u = 0; u < RT_UNITS; u++)
+    g_clear_pointer (&ra->unit_code[u], g_free);
+  for (int p = 0; p < RT_PEOPLE; p++)
+    g_clear_pointer (&ra->person_position[p], g_free);
+  g_clear_pointer (&ra->store, rapat_store_free);
+}
+
+/* Shuffles @n ints of @v. */
+static void
+rt_shuffle (GRand *rand, int *v, int n)
+{
+  for (int i = n - 1; i > 0; i--)
+    {
+      int j = g_rand_int_range (rand, 0, i + 1);
+      int x = v[i];
+      v[i] = v[j];
+      v[j] = x;
+    }
+}
+
+static RapatAttendance
+rt_attendance (GRand *rand)
+{
+  int r = g_rand_int_range (rand, 0, 100);
+
+  if (r < 35)
+    return RAPAT_ATTENDANCE_PRESENT;
+  if (r < 47)
+    return RAPAT_ATTENDANCE_REPRESENTED;
+  if (r < 55)
+    return RAPAT_ATTENDANCE_EXCUSED;
+  if (r < 62)
+    return RAPAT_ATTENDANCE_SICK;
+  if (r < 69)
+    return RAPAT_ATTENDANCE_DUTY;
+  if (r < 80)
+    return RAPAT_ATTENDANCE_ABSENT;
+  return RAPAT_ATTENDANCE_NONE;
+}
+
+/* Plans the invitations of the people of @order (the first @n) to meeting
+ * @mi; rt_build() stores them. */
+static void
+rt_invite (RandomArchive *ra, GRand *rand, guint mi, const int *order, int n)
+{
+  const RapatMeeting *m = ra->meetings->pdata[mi];
+
+  for (int i = 0; i < n; i++)
+    {
+      RtInvite inv = { mi, order[i], rapat_attendee_new () };
+      RapatAttendee *a = inv.a;
+
+      a->meeting_id = m->id;
+      a->person_id = ra->person_id[inv.person];
+      a->role = g_rand_int_range (rand, RAPAT_ROLE_CHAIR, RAPAT_ROLE_OBSERVER + 1);
+      a->rsvp = g_rand_int_range (rand, RAPAT_RSVP_NEEDS_ACTION, RAPAT_RSVP_TENTATIVE + 1);
+      a->attendance = rt_attendance (rand);
+      if (a->attendance == RAPAT_ATTENDANCE_PRESENT && g_rand_int_range (rand, 0, 10) < 7)
+        a->arrived_utc = m->start_utc
+                         + rt_arrivals[g_rand_int_range (rand, 0, G_N_ELEMENTS (rt_arrivals))];
+      if (a->attendance == RAPAT_ATTENDANCE_REPRESENTED && g_rand_int_range (rand, 0, 10) < 7)
+        {
+          int s = (inv.person + g_rand_int_range (rand, 1, RT_PEOPLE)) % RT_PEOPLE;
+          a->stand_in_id = ra->person_id[s];
+        }
+      g_array_append_val (ra->invites, inv);
+    }
+}
+
+/* Builds an archive drawn from @rand in a new ":memory:" store. */
+static void
+rt_build (RandomArchive *ra, GRand *rand)
+{
+  GError *error = NULL;
+  int names[RT_UNITS];
+  g_autofree int *shuffled = NULL;
+  guint n_meetings;
+
+  memset (ra, 0, sizeof *ra);
+  ra->store = rapat_store_open (":memory:", &error);
+  rapat_assert_no_error (error);
+  ra->base = wit (2025, 1, 6, 0, 0);
+  ra->meetings = g_ptr_array_new_with_free_func ((GDestroyNotify) rapat_meeting_free);
+  ra->invites = g_array_new (FALSE, FALSE, sizeof (RtInvite));
+
+  /* Two roots, then each unit under an earlier one (often a recent one, for
+   * depth) less than RT_MAX_DEPTH levels down. */
+  for (int u = 0; u < RT_UNITS; u++)
+    names[u] = u;
+  rt_shuffle (rand, names, RT_UNITS);
+  for (int u = 0; u < RT_UNITS; u++)
+    {
+      g_autoptr(RapatUnit) unit = rapat_unit_new ();
+      int parent = -1;
+
+      while (u >= 2 && parent < 0)
+        {
+          parent = g_rand_boolean (rand) ? g_rand_int_range (rand, 0, u)
+                                         : g_rand_int_range (rand, MAX (0, u - 3), u);
+          if (ra->unit_depth[parent] >= RT_MAX_DEPTH)
+            parent = -1;
+        }
+      ra->unit_parent[u] = parent;
+      ra->unit_depth[u] = parent >= 0 ? ra->unit_depth[parent] + 1 : 1;
+      if (parent >= 0)
+        ra->unit_children[parent]++;
+      ra->unit_code[u] = g_rand_int_range (rand, 0, 4) == 0 ? NULL
+                                                            : g_strdup_printf ("U-%02d", u);
+      ra->unit_name[u] = rt_unit_names[names[u]];
+      unit->name = g_strdup (ra->unit_name[u]);
+      unit->code = g_strdup (ra->unit_code[u]);
+      unit->parent_id = parent >= 0 ? ra->unit_id[parent] : 0;
+      ck_assert_msg (rapat_store_unit_insert (ra->store, unit, &error), "unit: %s",
+                     error != NULL ? error->message : "");
+      ra->unit_id[u] = unit->id;
+    }
+
+  for (int p = 0; p < RT_PEOPLE; p++)
+    {
+      g_autoptr(RapatPerson) person = rapat_person_new ();
+
+      ra->person_unit[p] = g_rand_int_range (rand, 0, 7) == 0
+                           ? -1 : g_rand_int_range (rand, 0, RT_UNITS);
+      ra->person_name[p] = rt_person_names[g_rand_int_range (rand, 0,
+                                                             G_N_ELEMENTS (rt_person_names))];
+      ra->person_position[p] = g_rand_int_range (rand, 0, 5) == 0
+                               ? NULL : g_strdup_printf ("Staf %d", p);
+      person->name = g_strdup (ra->person_name[p]);
+      person->position = g_strdup (ra->person_position[p]);
+      person->unit_id = ra->person_unit[p] >= 0 ? ra->unit_id[ra->person_unit[p]] : 0;
+      ck_assert_msg (rapat_store_person_insert (ra->store, person, &error), "person: %s",
+                     error != NULL ? error->message : "");
+      ra->person_id[p] = person->id;
+    }
+
+  n_meetings = g_rand_int_range (rand, 20, 41);
+  for (guint i = 0; i < n_meetings; i++)
+    {
+      RapatMeeting *m = rapat_meeting_new ();
+      int status = g_rand_int_range (rand, 0, 10);
+      int order[RT_PEOPLE];
+      int n, front = 0;
+
+      m->uid = rapat_uid_new ();
+      m->title = g_strdup_printf ("Rapat %u", i + 1);
+      m->kind = g_strdup (rt_kinds[g_rand_int_range (rand, 0, G_N_ELEMENTS (rt_kinds))]);
+      /* Some meetings start together; the others at a quarter hour of 60 days. */
+      if (i > 0 && g_rand_int_range (rand, 0, 7) == 0)
+        m->start_utc = ((RapatMeeting *) ra->meetings->pdata[g_rand_int_range (rand, 0, i)])
+                         ->start_utc;
+      else
+        m->start_utc = ra->base + g_rand_int_range (rand, 0, 60) * 24 * HOUR
+                       + g_rand_int_range (rand, 6, 18) * HOUR
+                       + g_rand_int_range (rand, 0, 4) * 15 * MINUTE;
+      m->end_utc = m->start_utc + g_rand_int_range (rand, 1, 5) * HOUR;
+      m->tzid = g_strdup ("Asia/Jayapura");
+      m->status = status < 6 ? RAPAT_MEETING_CONFIRMED
+                  : status < 8 ? RAPAT_MEETING_TENTATIVE : RAPAT_MEETING_CANCELLED;
+      m->created_at = m->updated_at = m->start_utc - 24 * HOUR;
+      ck_assert_msg (rapat_store_meeting_insert (ra->store, m, &error), "meeting: %s",
+                     error != NULL ? error->message : "");
+      g_ptr_array_add (ra->meetings, m);
+
+      /* Up to 14 people; half the meetings invite a whole unit first. */
+      for (int p = 0; p < RT_PEOPLE; p++)
+        order[p] = p;
+      rt_shuffle (rand, order, RT_PEOPLE);
+      if (g_rand_boolean (rand))
+        {
+          int u = g_rand_int_range (rand, 0, RT_UNITS);
+
+          for (int k = 0; k < RT_PEOPLE; k++)
+            if (ra->person_unit[order[k]] == u)
+              {
+                int x = order[front];
+                order[front++] = order[k];
+                order[k] = x;
+              }
+        }
+      n = MAX (front, g_rand_int_range (rand, 0, 15));
+      rt_invite (ra, rand, i, order, n);
+    }
+
+  /* Stored in a random order, so that neither the table's order nor the
+   * ids keep a meeting's invitations together. */
+  shuffled = g_new (int, ra->invites->len);
+  for (guint i = 0; i < ra->invites->len; i++)
+    shuffled[i] = i;
+  rt_shuffle (rand, shuffled, ra->invites->len);
+  for (guint i = 0; i < ra->invites->len; i++)
+    {
+      RapatAttendee *a = g_array_index (ra->invites, RtInvite, shuffled[i]).a;
+
+      ck_assert_msg (rapat_store_attendee_insert (ra->store, a, &error), "invite: %s",
+                     error != NULL ? error->message : "");
+    }
+}
+
+/* TRUE if unit @u (an index, -1 for none) is @ancestor or below it. */
+static gboolean
+rt_within (const RandomArchive *ra, int u, int ancestor)
+{
+  for (; u >= 0; u = ra->unit_parent[u])
+    if (u == ancestor)
+      return TRUE;
+  return FALSE;
+}
+
+/* Adds the invitation to the tally at @slot, creating it. */
+static void
+rt_add (Tally **slot, const RapatAttendee *a, const RapatMeeting *m, gint64 grace)
+{
+  if (*slot == NULL)
+    *slot = tally_new ();
+  tally_add (*slot, a, m, grace);
+}
+
+/* Orders as the reports must: lowest rate first (compared exactly, as
+ * fractions), then by folded name, then by id. */
+static int
+rt_compare_rows (gconstpointer pa, gconstpointer pb)
+{
+  const RapatAttendanceRow *a = *(RapatAttendanceRow *const *) pa;
+  const RapatAttendanceRow *b = *(RapatAttendanceRow *const *) pb;
+  gint64 ra = (a->counts.present + a->counts.represented) * b->counts.invited;
+  gint64 rb = (b->counts.present + b->counts.represented) * a->counts.invited;
+  g_autofree char *fa = fold (a->name);
+  g_autofree char *fb = fold (b->name);
+  int c;
+
+  if (ra != rb)
+    return ra < rb ? -1 : 1;
+  c = strcmp (fa, fb);
+  if (c != 0)
+    return c;
+  return a->id < b->id ? -1 : a->id > b->id;
+}
+
+/* TRUE if rows @a and @b have the same rate and folded name: only their
+ * ids order them. */
+static gboolean
+rt_same_place (const RapatAttendanceRow *a, const RapatAttendanceRow *b)
+{
+  g_autofree char *fa = fold (a->name);
+  g_autofree char *fb = fold (b->name);
+
+  return (a->counts.present + a->counts.represented) * b->counts.invited
+         == (b->counts.present + b->counts.represented) * a->counts.invited
+         && strcmp (fa, fb) == 0;
+}
+
+static RapatAttendanceRow *
+rt_row (gint64 id, const char *name, const char *detail, const char *unit, const Tally *t)
+{
+  RapatAttendanceRow *row = g_new0 (RapatAttendanceRow, 1);
+
+  row->id = id;
+  row->name = g_strdup (name);
+  row->detail = g_strdup (detail);
+  row->unit = g_strdup (unit);
+  row->counts = t->c;
+  return row;
+}
+
+/* Counts @scope over the archive as written: fills @people and @units with
+ * the expected rows, in order, and @total. */
+static void
+rt_expect (const RandomArchive *ra, const RapatAttendanceScope *scope, GPtrArray *people,
+           GPtrArray *units, RapatAttendanceCounts *total)
+{
+  Tally *person_tally[RT_PEOPLE] = { NULL };
+  Tally *unit_tally[RT_UNITS] = { NULL };
+  Tally *all = tally_new ();
+  int scope_unit = -1;
+
+  for (int u = 0; u < RT_UNITS; u++)
+    if (ra->unit_id[u] == scope->unit_id)
+      scope_unit = u;
+  for (guint i = 0; i < ra->invites->len; i++)
+    {
+      const RtInvite *inv = &g_array_index (ra->invites, RtInvite, i);
+      const RapatMeeting *m = ra->meetings->pdata[inv->meeting];
+      int pu = ra->person_unit[inv->person];
+
+      if (m->status == RAPAT_MEETING_CANCELLED
+          || (scope->from_utc != 0 && m->start_utc < scope->from_utc)
+          || (scope->to_utc != 0 && m->start_utc >= scope->to_utc)
+          || (scope->kind != NULL && g_ascii_strcasecmp (m->kind, scope->kind) != 0))
+        continue;
+      if (scope->unit_id != 0 && !rt_within (ra, pu, scope_unit))
+        continue;
+      rt_add (&person_tally[inv->person], inv->a, m, scope->grace_seconds);
+      tally_add (all, inv->a, m, scope->grace_seconds);
+      for (int u = pu; u >= 0; u = ra->unit_parent[u])
+        {
+          rt_add (&unit_tally[u], inv->a, m, scope->grace_seconds);
+          if (u == scope_unit)
+            break;   /* units above the scope's are not reported */
+        }
+    }
+  for (int p = 0; p < RT_PEOPLE; p++)
+    if (person_tally[p] != NULL)
+      {
+        int u = ra->person_unit[p];
+        g_ptr_array_add (people, rt_row (ra->person_id[p], ra->person_name[p],
+                                         ra->person_position[p],
+                                         u >= 0 ? ra->unit_name[u] : NULL, person_tally[p]));
+        tally_free (person_tally[p]);
+      }
+  for (int u = 0; u < RT_UNITS; u++)
+    if (unit_tally[u] != NULL)
+      {
+        g_ptr_array_add (units, rt_row (ra->unit_id[u], ra->unit_name[u], ra->unit_code[u], NULL,
+                                        unit_tally[u]));
+        tally_free (unit_tally[u]);
+      }
+  g_ptr_array_sort (people, rt_compare_rows);
+  g_ptr_array_sort (units, rt_compare_rows);
+  *total = all->c;
+  tally_free (all);
+}
+
+/* Asserts that @got are the rows of @want, in the same order; @which
+ * names the list in messages, @people says whether rows have a unit. */
+static void
+rt_assert_rows (GPtrArray *got, GPtrArray *want, gboolean people, const char *what,
+                const char *which)
+{
+  for (guint i = 0; i < MAX (got->len, want->len); i++)
+    {
+      const RapatAttendanceRow *g = i < got->len ? got->pdata[i] : NULL;
+      const RapatAttendanceRow *w = i < want->len ? want->pdata[i] : NULL;
+      g_autofree char *label = g_strdup_printf ("%s, %s row %u", what, which, i + 1);
+
+      ck_assert_msg (g != NULL, "%s missing: want id %" G_GINT64_FORMAT " (%s)", label, w->id,
+                     w->name);
+      ck_assert_msg (w != NULL, "%s is one too many: id %" G_GINT64_FORMAT " (%s)", label, g->id,
+                     g->name);
+      ck_assert_msg (g->id == w->id,
+                     "%s: id %" G_GINT64_FORMAT " (%s, %" G_GINT64_FORMAT "/%" G_GINT64_FORMAT
+                     "), want id %" G_GINT64_FORMAT " (%s, %" G_GINT64_FORMAT "/%"
+                     G_GINT64_FORMAT ")", label, g->id, g->name,
+                     g->counts.present + g->counts.represented, g->counts.invited, w->id, w->name,
+                     w->counts.present + w->counts.represented, w->counts.invited);
+      ck_assert_msg (g_strcmp0 (g->name, w->name) == 0, "%s: name '%s', want '%s'", label,
+                     g->name, w->name);
+      ck_assert_msg (g_strcmp0 (g->detail, w->detail) == 0, "%s: detail '%s', want '%s'", label,
+                     g->detail, w->detail);
+      if (people)
+        ck_assert_msg (g_strcmp0 (g->unit, w->unit) == 0, "%s: unit '%s', want '%s'", label,
+                       g->unit, w->unit);
+      assert_counts_eq (&g->counts, &w->counts, TRUE, label);
+    }
+}
+
+/* Returns an instant for a scope's bound: none, a meeting's start (or a
+ * second either side of it), or any hour around the 60 days. */
+static gint64
+rt_instant (const RandomArchive *ra, GRand *rand)
+{
+  int r = g_rand_int_range (rand, 0, 10);
+  const RapatMeeting *m = ra->meetings->pdata[g_rand_int_range (rand, 0, ra->meetings->len)];
+
+  if (r < 3)
+    return 0;
+  if (r < 7)
+    return m->start_utc + (r == 5 ? -1 : r == 6 ? 1 : 0);
+  return ra->base + g_rand_int_range (rand, -5, 66) * 24 * HOUR
+         + g_rand_int_range (rand, 0, 24) * HOUR;
+}
+
+/* Draws scope @j: the first is everything; the unit is by turns none, a
+ * leaf, one in the middle of the tree, a root, any, and (every other
+ * time, else any) one that does not exist. */
+static RapatAttendanceScope
+rt_scope (const RandomArchive *ra, GRand *rand, guint j)
+{
+  static const char *const kinds[] = { "rakor", "RAKOR", "rapim", "RAPIM", "Rakernis", "rapat" };
+  RapatAttendanceScope scope = { 0 };
+  int pick[RT_UNITS];
+  int n = 0;
+
+  scope.from_utc = rt_instant (ra, rand);
+  scope.to_utc = rt_instant (ra, rand);
+  if (scope.from_utc != 0 && scope.to_utc != 0 && scope.from_utc > scope.to_utc
+      && g_rand_int_range (rand, 0, 4) != 0)
+    {
+      gint64 x = scope.from_utc;
+      scope.from_utc = scope.to_utc;
+      scope.to_utc = x;
+    }
+  if (g_rand_int_range (rand, 0, 3) != 0)
+    scope.kind = NULL;
+  else
+    scope.kind = kinds[g_rand_int_range (rand, 0, G_N_ELEMENTS (kinds))];
+  scope.grace_seconds = rt_graces[g_rand_int_range (rand, 0, G_N_ELEMENTS (rt_graces))];
+  for (int u = 0; u < RT_UNITS; u++)
+    {
+      gboolean leaf = ra->unit_children[u] == 0, root = ra->unit_parent[u] < 0;
+
+      if ((j % 6 == 1 && leaf) || (j % 6 == 2 && !leaf && !root) || (j % 6 == 3 && root)
+          || j % 6 >= 4)
+        pick[n++] = u;
+    }
+  if (j % 12 == 5)
+    scope.unit_id = ra->unit_id[RT_UNITS - 1] + 1000;
+  else if (j % 6 != 0)
+    scope.unit_id = ra->unit_id[n > 0 ? pick[g_rand_int_range (rand, 0, n)]
+                                      : g_rand_int_range (rand, 0, RT_UNITS)];
+  if (j == 0)
+    {
+      scope.from_utc = scope.to_utc = 0;
+      scope.kind = NULL;
+    }
+  return scope;
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RandomArchive, rt_clear)
+
+/* Many random archives and scopes: rapat_store_attendance_tally() and
+ * the by-person, by-unit and total calls against the recount. */
+START_TEST (test_tally_random_archives)
+{
+  guint n_rows = 0, n_unit_rows = 0, n_empty = 0, n_ties = 0, n_late = 0;
+
+  for (guint seed = 1; seed <= RT_SEEDS; seed++)
+    {
+      g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+      g_auto(RandomArchive) ra = { NULL };
+
+      rt_build (&ra, rand);
+      for (guint j = 0; j < RT_SCOPES; j++)
+        {
+          RapatAttendanceScope scope = rt_scope (&ra, rand, j);
+          g_auto(RapatAttendanceTally) tally = { NULL, NULL, { 0 } };
+          g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (
+            (GDestroyNotify) rapat_attendance_row_free);
+          g_autoptr(GPtrArray) units = g_ptr_array_new_with_free_func (
+            (GDestroyNotify) rapat_attendance_row_free);
+          g_autoptr(GPtrArray) by_person_rows = NULL;
+          g_autoptr(GPtrArray) by_unit_rows = NULL;
+          RapatAttendanceCounts total = { 0 }, wrapper_total = { 0 };
+          GError *error = NULL;
+          g_autofree char *what = g_strdup_printf (
+            "seed %u scope %u (from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT " kind %s unit %"
+            G_GINT64_FORMAT " grace %" G_GINT64_FORMAT ")", seed, j,
+            scope.from_utc != 0 ? scope.from_utc - ra.base : 0,
+            scope.to_utc != 0 ? scope.to_utc - ra.base : 0, scope.kind != NULL ? scope.kind : "-",
+            scope.unit_id, scope.grace_seconds);
+          g_autofree char *total_label = g_strdup_printf ("%s, total", what);
+
+          ck_assert_msg (rapat_store_attendance_tally (ra.store, &scope, &tally, &error), "%s: %s",
+                         what, error != NULL ? error->message : "");
+          rt_expect (&ra, &scope, people, units, &total);
+          rt_assert_rows (tally.people, people, TRUE, what, "people");
+          rt_assert_rows (tally.units, units, FALSE, what, "units");
+          assert_counts_eq (&tally.total, &total, TRUE, total_label);
+
+          /* The older calls are the tally's parts. */
+          by_person_rows = rapat_store_attendance_by_person (ra.store, &scope, &error);
+          rapat_assert_no_error (error);
+          rt_assert_rows (by_person_rows, tally.people, TRUE, what, "by_person");
+          by_unit_rows = rapat_store_attendance_by_unit (ra.store, &scope, &error);
+          rapat_assert_no_error (error);
+          rt_assert_rows (by_unit_rows, tally.units, FALSE, what, "by_unit");
+          ck_assert (rapat_store_attendance_total (ra.store, &scope, &wrapper_total, &error));
+          rapat_assert_no_error (error);
+          assert_counts_eq (&wrapper_total, &tally.total, TRUE, total_label);
+
+          n_rows += people->len;
+          n_unit_rows += units->len;
+          n_empty += people->len == 0;
+          n_late += total.late > 0;
+          for (guint i = 1; i < people->len; i++)
+            n_ties += rt_same_place (people->pdata[i - 1], people->pdata[i]);
+        }
+    }
+  /* The archives and scopes reach every case the test is for. */
+  ck_assert_msg (n_rows > 0 && n_unit_rows > 0 && n_empty > 0 && n_late > 0 && n_ties > 0,
+                 "rows %u, unit rows %u, empty %u, late %u, ties %u", n_rows, n_unit_rows,
+                 n_empty, n_late, n_ties);
+}
+END_TEST
+
 /* ==== bugs: tests of behaviour the issue asks for that the code lacks ==== */
 
 /* The period text is "aligned columns that fit 100 characters": its
@@ -2105,6 +2659,12 @@ report_suite (void)
   /* The same counts on a file. */
   tc = report_tcase ("counts-on-file", file_setup);
   add_store_tests (tc);
+  suite_add_tcase (s, tc);
+
+  /* Random archives, each in a store of its own. */
+  tc = tcase_create ("tally-random");
+  tcase_set_timeout (tc, 120);
+  tcase_add_test (tc, test_tally_random_archives);
   suite_add_tcase (s, tc);
 
   tc = report_tcase ("writers", memory_setup);
