@@ -3,7 +3,7 @@
 #include "timeutil.h"
 
 #include <errno.h>
-#include <libical/ical.h>
+#include "ical.h"
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>

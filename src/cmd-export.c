@@ -1,6 +1,7 @@
 /* rapat — "rapat export": iCalendar files for calendar apps (cli layer). */
 #include "cmd.h"
 #include "export-ics.h"
+#include "ical.h"
 #include "output.h"
 #include "present.h"
 #include "recur.h"
@@ -360,6 +361,8 @@ export_ics (RapatCmdContext *ctx, GError **error)
   gint64 n = 0;
 
   if (opt_method != NULL && !rapat_enum_parse (&rapat_ics_method_enum, opt_method, &method, error))
+    return FALSE;
+  if (!rapat_ical_load (error))
     return FALSE;
   if (opt_meetings != NULL && (opt_from != NULL || opt_to != NULL || opt_kind != NULL))
     {

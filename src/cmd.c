@@ -304,7 +304,13 @@ run_command (const RapatCommand *cmd, RapatCmdContext *ctx, const char *db_optio
   if ((cmd->flags & RAPAT_CMD_WRITE) == 0)
     {
       ctx->out = stdout;
-      return cmd->run (ctx, error);
+      if (store == NULL)
+        return cmd->run (ctx, error);
+      /* One read transaction: every query of the command sees the same
+       * snapshot, and the WAL index is read once rather than per query. */
+      ok = rapat_store_begin_read (store, error) && cmd->run (ctx, error);
+      rapat_store_rollback (store);
+      return ok;
     }
 
   /* A writing command's output (the new id, say) must not reach the user

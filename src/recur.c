@@ -3,7 +3,7 @@
 #include "text.h"
 #include "timeutil.h"
 
-#include <libical/ical.h>
+#include "ical.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,6 +45,9 @@ rapat_recur_rule (const char *repeat, const char *until_day, gint64 count, GTime
   struct icalrecurrencetype rule;
   g_autofree char *upper = NULL;
   char *out;
+
+  if (!rapat_ical_load (error))
+    return NULL;
 
   if (until_day != NULL && count > 0)
     {
@@ -161,9 +164,13 @@ rapat_recur_expand (const char *rule_text, gint64 start_utc, GTimeZone *tz, GErr
   g_autoptr(GArray) out = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GDateTime) u = g_date_time_new_from_unix_utc (start_utc);
   g_autoptr(GDateTime) local = g_date_time_to_timezone (u, tz);
-  struct icaltimetype start = icaltime_null_time ();
+  struct icaltimetype start;
   icalrecur_iterator *it;
   gint64 until = G_MAXINT64;
+
+  if (!rapat_ical_load (error))
+    return NULL;
+  start = icaltime_null_time ();
 
   if (!parse_rule (rule_text, &rule, error))
     return NULL;

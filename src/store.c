@@ -402,6 +402,12 @@ rapat_store_begin (RapatStore *store, GError **error)
 }
 
 gboolean
+rapat_store_begin_read (RapatStore *store, GError **error)
+{
+  return store_exec (store, "BEGIN DEFERRED", error);
+}
+
+gboolean
 rapat_store_commit (RapatStore *store, GError **error)
 {
   return store_exec (store, "COMMIT", error);

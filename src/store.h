@@ -39,6 +39,9 @@ int rapat_store_latest_version (void);
 /* Starts a write transaction (BEGIN IMMEDIATE: the lock is taken now, so a
  * busy database waits here, not halfway through the command). */
 gboolean rapat_store_begin (RapatStore *store, GError **error);
+/* Starts a read transaction: the queries until rapat_store_rollback() see
+ * one snapshot of the database. */
+gboolean rapat_store_begin_read (RapatStore *store, GError **error);
 
 /* Commits the transaction begun by rapat_store_begin(). */
 gboolean rapat_store_commit (RapatStore *store, GError **error);

@@ -16,7 +16,9 @@
 #     written (file-size limit, folder that does not exist): no partial or
 #     temporary file is left, an existing FILE keeps its content.
 # Then the modes of a database created through the default path
-# ($XDG_DATA_HOME/rapat/rapat.db): folder 700, file 600.
+# ($XDG_DATA_HOME/rapat/rapat.db): folder 700, file 600; and libical
+# missing (hidden in a private mount namespace, as root): the commands
+# that need it fail with one line, the others work.
 #
 # Environment (set by 'make check'): RAPAT, SQLITE3.
 # Prints one line per case and a summary; exit 0 if all passed, 1 if not.
@@ -458,6 +460,44 @@ for f in a.db b.db; do
     || why+=("$f has mode $(stat -c %a "$tmp/modes/$f" 2>&1), expected 600")
 done
 verdict "--db and RAPAT_DB, umask 000: the new database is 600"
+
+# libical is opened only when a command needs it (src/ical.h).  Hidden in
+# a private mount namespace (bind-mounting an empty file over it, which
+# needs root and unshare), the commands that need it fail with one line and
+# change nothing, and the others still work.
+ical=$(ldconfig -p 2>/dev/null | sed -n 's/^[[:space:]]*libical\.so\.[0-9]* (.*) => //p' | head -1)
+if [ "$(id -u)" -ne 0 ] || [ -z "$ical" ] || ! command -v unshare >/dev/null \
+   || ! unshare -m true 2>/dev/null; then
+  skip "libical missing: needs root, unshare and libical in ldconfig's cache"
+else
+  setup "$tmp/noical.db" demo
+  sq "$tmp/noical.db" .dump >"$tmp/noical.before"
+  : >"$tmp/empty"
+  why=()
+  RAPAT="$RAPAT" unshare -m sh -c 'mount --bind "$1" "$2" && exec "$RAPAT" --db "$3" export ics -o "$4"' \
+    sh "$tmp/empty" "$(readlink -f "$ical")" "$tmp/noical.db" "$tmp/noical.ics" \
+    </dev/null >"$tmp/out" 2>"$tmp/err"
+  check_error $? quiet
+  grep -q "libical" "$tmp/err" || why+=("the error does not name libical: $(peek "$tmp/err")")
+  [ ! -e "$tmp/noical.ics" ] || why+=("export left $tmp/noical.ics")
+  verdict "libical missing: export ics fails with one line, writes no file"
+
+  why=()
+  RAPAT="$RAPAT" unshare -m sh -c 'mount --bind "$1" "$2" && exec "$RAPAT" --db "$3" meeting add "Rapat mingguan" --start "2025-10-06 09:00" --end "2025-10-06 10:00" --tz Asia/Jayapura --repeat weekly --count 4' \
+    sh "$tmp/empty" "$(readlink -f "$ical")" "$tmp/noical.db" \
+    </dev/null >"$tmp/out" 2>"$tmp/err"
+  check_error $? quiet
+  sq "$tmp/noical.db" .dump >"$tmp/noical.after"
+  cmp -s "$tmp/noical.before" "$tmp/noical.after" || why+=("the database changed")
+  verdict "libical missing: a repeating meeting is refused, the database unchanged"
+
+  why=()
+  RAPAT="$RAPAT" unshare -m sh -c 'mount --bind "$1" "$2" && exec "$RAPAT" --db "$3" meeting add "Rapat sekali" --start "2025-10-06 09:00" --end "2025-10-06 10:00" --tz Asia/Jayapura && "$RAPAT" --db "$3" report attendance --by unit >/dev/null' \
+    sh "$tmp/empty" "$(readlink -f "$ical")" "$tmp/noical.db" \
+    </dev/null >"$tmp/out" 2>"$tmp/err" || why+=("failed without libical: $(peek "$tmp/err")")
+  [ -s "$tmp/err" ] && why+=("stderr: $(peek "$tmp/err")")
+  verdict "libical missing: commands that do not need it work"
+fi
 
 echo "# faults tried: $n_faults"
 echo "# $n checks: $n_pass passed, $n_fail failed, $n_skip skipped"

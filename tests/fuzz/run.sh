@@ -12,8 +12,8 @@ cc=${CLANG:-clang}
 command -v "$cc" >/dev/null || { echo "fuzz: $cc not found (apt-get install clang libclang-rt-14-dev)" >&2; exit 1; }
 mkdir -p "$build"
 flags="-g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all"
-deps=$(pkg-config --cflags sqlite3 libical glib-2.0 gio-2.0)
-libs=$(pkg-config --libs sqlite3 libical glib-2.0 gio-2.0)
+deps=$(pkg-config --cflags sqlite3 libical glib-2.0)
+libs=$(pkg-config --libs sqlite3 libical glib-2.0)
 
 # The internal library, compiled once with the fuzzing instrumentation.
 [ -f "$top/config.h" ] || { echo "fuzz: run ./configure first (config.h is needed)" >&2; exit 1; }

@@ -1,0 +1,64 @@
+/* rapat — libical, loaded when first needed (see ical.h). */
+#define RAPAT_ICAL_NO_REDIRECT
+#include "rapat.h"
+#include "ical.h"
+
+#include <dlfcn.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+static RapatIcal table;
+static char *load_error;   /* why loading failed, or NULL */
+
+/* Opens libical and fills the table; sets load_error on failure. */
+static void
+load_once (void)
+{
+  void *lib = dlopen (RAPAT_LIBICAL_SONAME, RTLD_NOW | RTLD_LOCAL);
+
+  if (lib == NULL)
+    {
+      const char *why = dlerror ();
+      load_error = g_strdup_printf (_("unable to load %s, needed for iCalendar: %s"),
+                                    RAPAT_LIBICAL_SONAME, why != NULL ? why : "?");
+      return;
+    }
+#define RAPAT_ICAL_LOOKUP(f) \
+  if (load_error == NULL && (table.f = (__typeof__ (f) *) dlsym (lib, #f)) == NULL) \
+    load_error = g_strdup_printf (_("unable to load %s, needed for iCalendar: it has no %s"), \
+                                  RAPAT_LIBICAL_SONAME, #f);
+  RAPAT_ICAL_FUNCTIONS (RAPAT_ICAL_LOOKUP)
+#undef RAPAT_ICAL_LOOKUP
+  /* The library stays loaded for the life of the process. */
+}
+
+gboolean
+rapat_ical_load (GError **error)
+{
+  static gsize once = 0;
+
+  if (g_once_init_enter (&once))
+    {
+      load_once ();
+      g_once_init_leave (&once, 1);
+    }
+  if (load_error != NULL)
+    {
+      g_set_error_literal (error, RAPAT_ERROR, RAPAT_ERROR_IO, load_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+const RapatIcal *
+rapat_ical (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!rapat_ical_load (&error))
+    {
+      fprintf (stderr, "rapat: error: %s\n", error->message);
+      exit (1);
+    }
+  return &table;
+}

@@ -1,0 +1,192 @@
+/* rapat — libical, loaded when first needed (core layer).
+ *
+ * libical brings ICU and libstdc++ with it: loading them costs every start
+ * of the program about a millisecond and a half, a third of what a command
+ * like "meeting list" takes.  Only the iCalendar writer and the recurrence
+ * rules need libical, so the program is not linked with it: the first use
+ * opens it with dlopen() and calls go through a table of its functions.
+ *
+ * Include this header instead of <libical/ical.h>.  Calls are written as
+ * usual; the macros at the end send each through the table.  A command
+ * that needs libical calls rapat_ical_load() first, so that a missing
+ * library is an error it reports like any other; a call without it loads
+ * the library, or exits with that error when it cannot. */
+#pragma once
+
+#include <glib.h>
+#include <libical/ical.h>
+
+G_BEGIN_DECLS
+
+/* The shared library opened is RAPAT_LIBICAL_SONAME (config.h): the one
+ * configure found, so the version the program was built against. */
+
+/* Every libical function rapat calls. */
+#define RAPAT_ICAL_FUNCTIONS(X) \
+  X (icalcomponent_add_component) \
+  X (icalcomponent_add_property) \
+  X (icalcomponent_as_ical_string_r) \
+  X (icalcomponent_free) \
+  X (icalcomponent_get_dtstart) \
+  X (icalcomponent_get_first_component) \
+  X (icalcomponent_get_first_property) \
+  X (icalcomponent_get_next_component) \
+  X (icalcomponent_get_next_property) \
+  X (icalcomponent_isa) \
+  X (icalcomponent_new) \
+  X (icalcomponent_new_clone) \
+  X (icalcomponent_remove_component) \
+  X (icalcomponent_remove_property) \
+  X (icalerrno_return) \
+  X (icalerror_clear_errno) \
+  X (icalparameter_new_cn) \
+  X (icalparameter_new_cutype) \
+  X (icalparameter_new_delegatedfrom) \
+  X (icalparameter_new_delegatedto) \
+  X (icalparameter_new_partstat) \
+  X (icalparameter_new_role) \
+  X (icalparameter_new_rsvp) \
+  X (icalparameter_new_tzid) \
+  X (icalparameter_new_value) \
+  X (icalproperty_add_parameter) \
+  X (icalproperty_as_ical_string_r) \
+  X (icalproperty_free) \
+  X (icalproperty_get_tzoffsetto) \
+  X (icalproperty_new) \
+  X (icalproperty_new_attendee) \
+  X (icalproperty_new_calscale) \
+  X (icalproperty_new_clone) \
+  X (icalproperty_new_completed) \
+  X (icalproperty_new_created) \
+  X (icalproperty_new_description) \
+  X (icalproperty_new_dtstamp) \
+  X (icalproperty_new_due) \
+  X (icalproperty_new_lastmodified) \
+  X (icalproperty_new_location) \
+  X (icalproperty_new_method) \
+  X (icalproperty_new_organizer) \
+  X (icalproperty_new_percentcomplete) \
+  X (icalproperty_new_priority) \
+  X (icalproperty_new_prodid) \
+  X (icalproperty_new_relatedto) \
+  X (icalproperty_new_rrule) \
+  X (icalproperty_new_sequence) \
+  X (icalproperty_new_status) \
+  X (icalproperty_new_summary) \
+  X (icalproperty_new_transp) \
+  X (icalproperty_new_uid) \
+  X (icalproperty_new_version) \
+  X (icalproperty_new_x) \
+  X (icalproperty_set_tzid) \
+  X (icalproperty_set_value) \
+  X (icalproperty_set_x_name) \
+  X (icalrecur_iterator_free) \
+  X (icalrecur_iterator_new) \
+  X (icalrecur_iterator_next) \
+  X (icalrecurrencetype_as_string_r) \
+  X (icalrecurrencetype_from_string) \
+  X (icaltime_as_timet) \
+  X (icaltime_as_timet_with_zone) \
+  X (icaltime_from_string) \
+  X (icaltime_from_timet_with_zone) \
+  X (icaltime_is_null_time) \
+  X (icaltime_is_utc) \
+  X (icaltime_null_time) \
+  X (icaltimezone_get_builtin_timezone) \
+  X (icaltimezone_get_component) \
+  X (icaltimezone_get_utc_timezone) \
+  X (icaltimezone_truncate_vtimezone) \
+  X (icalvalue_new_datetime)
+
+typedef struct {
+#define RAPAT_ICAL_MEMBER(f) __typeof__ (f) *f;
+  RAPAT_ICAL_FUNCTIONS (RAPAT_ICAL_MEMBER)
+#undef RAPAT_ICAL_MEMBER
+} RapatIcal;
+
+/* Opens libical once per process; FALSE with @error set (naming the
+ * library and the reason) when it cannot be opened or lacks a function. */
+gboolean rapat_ical_load (GError **error);
+
+/* Returns the table, loading libical first if needed; exits the program
+ * with rapat's one-line error when that fails. */
+const RapatIcal *rapat_ical (void);
+
+G_END_DECLS
+
+#ifndef RAPAT_ICAL_NO_REDIRECT
+#define icalcomponent_add_component (rapat_ical ()->icalcomponent_add_component)
+#define icalcomponent_add_property (rapat_ical ()->icalcomponent_add_property)
+#define icalcomponent_as_ical_string_r (rapat_ical ()->icalcomponent_as_ical_string_r)
+#define icalcomponent_free (rapat_ical ()->icalcomponent_free)
+#define icalcomponent_get_dtstart (rapat_ical ()->icalcomponent_get_dtstart)
+#define icalcomponent_get_first_component (rapat_ical ()->icalcomponent_get_first_component)
+#define icalcomponent_get_first_property (rapat_ical ()->icalcomponent_get_first_property)
+#define icalcomponent_get_next_component (rapat_ical ()->icalcomponent_get_next_component)
+#define icalcomponent_get_next_property (rapat_ical ()->icalcomponent_get_next_property)
+#define icalcomponent_isa (rapat_ical ()->icalcomponent_isa)
+#define icalcomponent_new (rapat_ical ()->icalcomponent_new)
+#define icalcomponent_new_clone (rapat_ical ()->icalcomponent_new_clone)
+#define icalcomponent_remove_component (rapat_ical ()->icalcomponent_remove_component)
+#define icalcomponent_remove_property (rapat_ical ()->icalcomponent_remove_property)
+#define icalerrno_return (rapat_ical ()->icalerrno_return)
+#define icalerror_clear_errno (rapat_ical ()->icalerror_clear_errno)
+#define icalparameter_new_cn (rapat_ical ()->icalparameter_new_cn)
+#define icalparameter_new_cutype (rapat_ical ()->icalparameter_new_cutype)
+#define icalparameter_new_delegatedfrom (rapat_ical ()->icalparameter_new_delegatedfrom)
+#define icalparameter_new_delegatedto (rapat_ical ()->icalparameter_new_delegatedto)
+#define icalparameter_new_partstat (rapat_ical ()->icalparameter_new_partstat)
+#define icalparameter_new_role (rapat_ical ()->icalparameter_new_role)
+#define icalparameter_new_rsvp (rapat_ical ()->icalparameter_new_rsvp)
+#define icalparameter_new_tzid (rapat_ical ()->icalparameter_new_tzid)
+#define icalparameter_new_value (rapat_ical ()->icalparameter_new_value)
+#define icalproperty_add_parameter (rapat_ical ()->icalproperty_add_parameter)
+#define icalproperty_as_ical_string_r (rapat_ical ()->icalproperty_as_ical_string_r)
+#define icalproperty_free (rapat_ical ()->icalproperty_free)
+#define icalproperty_get_tzoffsetto (rapat_ical ()->icalproperty_get_tzoffsetto)
+#define icalproperty_new (rapat_ical ()->icalproperty_new)
+#define icalproperty_new_attendee (rapat_ical ()->icalproperty_new_attendee)
+#define icalproperty_new_calscale (rapat_ical ()->icalproperty_new_calscale)
+#define icalproperty_new_clone (rapat_ical ()->icalproperty_new_clone)
+#define icalproperty_new_completed (rapat_ical ()->icalproperty_new_completed)
+#define icalproperty_new_created (rapat_ical ()->icalproperty_new_created)
+#define icalproperty_new_description (rapat_ical ()->icalproperty_new_description)
+#define icalproperty_new_dtstamp (rapat_ical ()->icalproperty_new_dtstamp)
+#define icalproperty_new_due (rapat_ical ()->icalproperty_new_due)
+#define icalproperty_new_lastmodified (rapat_ical ()->icalproperty_new_lastmodified)
+#define icalproperty_new_location (rapat_ical ()->icalproperty_new_location)
+#define icalproperty_new_method (rapat_ical ()->icalproperty_new_method)
+#define icalproperty_new_organizer (rapat_ical ()->icalproperty_new_organizer)
+#define icalproperty_new_percentcomplete (rapat_ical ()->icalproperty_new_percentcomplete)
+#define icalproperty_new_priority (rapat_ical ()->icalproperty_new_priority)
+#define icalproperty_new_prodid (rapat_ical ()->icalproperty_new_prodid)
+#define icalproperty_new_relatedto (rapat_ical ()->icalproperty_new_relatedto)
+#define icalproperty_new_rrule (rapat_ical ()->icalproperty_new_rrule)
+#define icalproperty_new_sequence (rapat_ical ()->icalproperty_new_sequence)
+#define icalproperty_new_status (rapat_ical ()->icalproperty_new_status)
+#define icalproperty_new_summary (rapat_ical ()->icalproperty_new_summary)
+#define icalproperty_new_transp (rapat_ical ()->icalproperty_new_transp)
+#define icalproperty_new_uid (rapat_ical ()->icalproperty_new_uid)
+#define icalproperty_new_version (rapat_ical ()->icalproperty_new_version)
+#define icalproperty_new_x (rapat_ical ()->icalproperty_new_x)
+#define icalproperty_set_tzid (rapat_ical ()->icalproperty_set_tzid)
+#define icalproperty_set_value (rapat_ical ()->icalproperty_set_value)
+#define icalproperty_set_x_name (rapat_ical ()->icalproperty_set_x_name)
+#define icalrecur_iterator_free (rapat_ical ()->icalrecur_iterator_free)
+#define icalrecur_iterator_new (rapat_ical ()->icalrecur_iterator_new)
+#define icalrecur_iterator_next (rapat_ical ()->icalrecur_iterator_next)
+#define icalrecurrencetype_as_string_r (rapat_ical ()->icalrecurrencetype_as_string_r)
+#define icalrecurrencetype_from_string (rapat_ical ()->icalrecurrencetype_from_string)
+#define icaltime_as_timet (rapat_ical ()->icaltime_as_timet)
+#define icaltime_as_timet_with_zone (rapat_ical ()->icaltime_as_timet_with_zone)
+#define icaltime_from_string (rapat_ical ()->icaltime_from_string)
+#define icaltime_from_timet_with_zone (rapat_ical ()->icaltime_from_timet_with_zone)
+#define icaltime_is_null_time (rapat_ical ()->icaltime_is_null_time)
+#define icaltime_is_utc (rapat_ical ()->icaltime_is_utc)
+#define icaltime_null_time (rapat_ical ()->icaltime_null_time)
+#define icaltimezone_get_builtin_timezone (rapat_ical ()->icaltimezone_get_builtin_timezone)
+#define icaltimezone_get_component (rapat_ical ()->icaltimezone_get_component)
+#define icaltimezone_get_utc_timezone (rapat_ical ()->icaltimezone_get_utc_timezone)
+#define icaltimezone_truncate_vtimezone (rapat_ical ()->icaltimezone_truncate_vtimezone)
+#define icalvalue_new_datetime (rapat_ical ()->icalvalue_new_datetime)
+#endif
