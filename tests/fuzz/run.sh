@@ -17,7 +17,7 @@ libs=$(pkg-config --libs sqlite3 libical glib-2.0)
 
 # The internal library, compiled once with the fuzzing instrumentation.
 [ -f "$top/config.h" ] || { echo "fuzz: run ./configure first (config.h is needed)" >&2; exit 1; }
-[ -f "$top/src/rapat-resources.c" ] || { echo "fuzz: run make first (src/rapat-resources.c is needed)" >&2; exit 1; }
+[ -f "$top/src/rapat-migrations.c" ] || { echo "fuzz: run make first (src/rapat-migrations.c is needed)" >&2; exit 1; }
 objs=
 for src in "$top"/src/*.c "$top"/exports/*.c; do
   case $src in */main.c) continue ;; esac
