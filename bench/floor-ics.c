@@ -178,7 +178,7 @@ typedef struct {
   int rank;                  /* role order: chair, speaker, participant, optional, observer */
   int represented;
   char name[256], addr[300], role[16], stand_in_name[256], stand_in_addr[300];
-  char line[1024];
+  char line[MAX_LINE];   /* add() and add_text() write at most MAX_LINE bytes */
   size_t len;
 } Person;
 

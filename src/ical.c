@@ -16,6 +16,9 @@ load_once (void)
 {
   void *lib = dlopen (RAPAT_LIBICAL_SONAME, RTLD_NOW | RTLD_LOCAL);
 
+  /* A libical outside the loader's path, where configure found it. */
+  if (lib == NULL)
+    lib = dlopen (RAPAT_LIBICAL_PATH, RTLD_NOW | RTLD_LOCAL);
   if (lib == NULL)
     {
       const char *why = dlerror ();

@@ -878,9 +878,29 @@ compare_attendees (gconstpointer pa, gconstpointer pb)
   return (a->person_id > b->person_id) - (a->person_id < b->person_id);
 }
 
+static gboolean meeting_foreach_full (RapatStore *store, const RapatMeetingFilter *filter,
+                                      RapatMeetingFullFunc func, gpointer data, GError **error);
+
 gboolean
 rapat_store_meeting_foreach_full (RapatStore *store, const RapatMeetingFilter *filter,
                                   RapatMeetingFullFunc func, gpointer data, GError **error)
+{
+  /* The three cursors must read one snapshot: a cursor that finds no rows
+   * ends its statement, and without a transaction the next would start a
+   * newer one. */
+  gboolean started;
+  gboolean ok;
+
+  if (!store_snapshot_begin (store, &started, error))
+    return FALSE;
+  ok = meeting_foreach_full (store, filter, func, data, error);
+  store_snapshot_end (store, started);
+  return ok;
+}
+
+static gboolean
+meeting_foreach_full (RapatStore *store, const RapatMeetingFilter *filter,
+                      RapatMeetingFullFunc func, gpointer data, GError **error)
 {
   /* Three cursors over the same meetings in the same order, stepped side by
    * side: two queries for the whole range instead of two per meeting.  The

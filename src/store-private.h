@@ -32,6 +32,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (StoreStmt, store_stmt_release)
  * store_stmt_release() or g_autoptr(StoreStmt). */
 StoreStmt *store_prepare (RapatStore *store, const char *sql, GError **error);
 
+/* Starts a read transaction when none is open, so that the queries until
+ * store_snapshot_end() see one snapshot; *@started says whether it did. */
+gboolean store_snapshot_begin (RapatStore *store, gboolean *started, GError **error);
+/* Ends the transaction store_snapshot_begin() started, if it started one. */
+void store_snapshot_end (RapatStore *store, gboolean started);
+
 /* Sets @error from the connection's last failure, prefixed by @context. */
 void store_set_error (RapatStore *store, GError **error, const char *context);
 

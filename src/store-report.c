@@ -287,6 +287,9 @@ store_tally_final (sqlite3_context *ctx)
   sqlite3_result_null (ctx);
 }
 
+/* counts_add() walks the counts as an array. */
+G_STATIC_ASSERT (sizeof (RapatAttendanceCounts) == 14 * sizeof (gint64));
+
 /* Adds every count of @from to @to but the meetings. */
 static void
 counts_add (RapatAttendanceCounts *to, const RapatAttendanceCounts *from)
@@ -345,9 +348,31 @@ sort_rows (GPtrArray *rows)
     }
 }
 
+static gboolean attendance_tally (RapatStore *store, const RapatAttendanceScope *scope,
+                                  RapatAttendanceTally *out, GError **error);
+
 gboolean
 rapat_store_attendance_tally (RapatStore *store, const RapatAttendanceScope *scope,
                               RapatAttendanceTally *out, GError **error)
+{
+  /* The directory and the invitations must come from one snapshot: a
+   * person added in between would have invitations but no row. */
+  gboolean started;
+  gboolean ok;
+
+  memset (out, 0, sizeof *out);
+  if (!store_snapshot_begin (store, &started, error))
+    return FALSE;
+  ok = attendance_tally (store, scope, out, error);
+  store_snapshot_end (store, started);
+  if (!ok)
+    rapat_attendance_tally_clear (out);
+  return ok;
+}
+
+static gboolean
+attendance_tally (RapatStore *store, const RapatAttendanceScope *scope,
+                  RapatAttendanceTally *out, GError **error)
 {
   /* One pass over the invitations in scope, counted in C: SQL's GROUP BY
    * would sort a million rows, and the roll-up through the unit tree would
@@ -368,7 +393,6 @@ rapat_store_attendance_tally (RapatStore *store, const RapatAttendanceScope *sco
   StoreTallyPass pass = { &t, 0, &out->total };
   int rc;
 
-  memset (out, 0, sizeof *out);
   if (stmt == NULL || !tally_load (store, &t, scope->unit_id, error))
     return FALSE;
   if (scope->from_utc != 0)

@@ -212,6 +212,40 @@ rapat_store_version (RapatStore *store)
   return v;
 }
 
+/* FALSE with @error naming the first row whose foreign key points at a
+ * missing row. */
+static gboolean
+foreign_keys_hold (RapatStore *store, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = TRUE;
+  int rc;
+
+  if (sqlite3_prepare_v2 (store->db, "PRAGMA foreign_key_check", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      store_set_error (store, error, _("unable to check the database before upgrading it"));
+      return FALSE;
+    }
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_SCHEMA,
+                   _("database '%s': row %" G_GINT64_FORMAT " of table '%s' refers to a missing "
+                     "row of '%s'; repair it before this rapat upgrades the database"),
+                   store->path, (gint64) sqlite3_column_int64 (stmt, 1),
+                   (const char *) sqlite3_column_text (stmt, 0),
+                   (const char *) sqlite3_column_text (stmt, 2));
+      ok = FALSE;
+    }
+  else if (rc != SQLITE_DONE)
+    {
+      store_set_error (store, error, _("unable to check the database before upgrading it"));
+      ok = FALSE;
+    }
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
 gboolean
 rapat_store_migrate (RapatStore *store, int version, GError **error)
 {
@@ -231,6 +265,12 @@ rapat_store_migrate (RapatStore *store, int version, GError **error)
                    store->path, current, latest);
       return FALSE;
     }
+  /* A migration that rebuilds a table copies every row with foreign keys
+   * on, so a row that refers to a missing one (written by another program
+   * with foreign keys off) would fail it with a bare "constraint failed".
+   * Name the row instead, before anything changes. */
+  if (current > 0 && current < MIN (version, latest) && !foreign_keys_hold (store, error))
+    return FALSE;
   for (int v = current + 1; v <= version && v <= latest; v++)
     {
       const char *text = rapat_migrations[v - 1][1];
@@ -405,6 +445,21 @@ gboolean
 rapat_store_begin_read (RapatStore *store, GError **error)
 {
   return store_exec (store, "BEGIN DEFERRED", error);
+}
+
+gboolean
+store_snapshot_begin (RapatStore *store, gboolean *started, GError **error)
+{
+  *started = sqlite3_get_autocommit (store->db) != 0;
+  return !*started || rapat_store_begin_read (store, error);
+}
+
+void
+store_snapshot_end (RapatStore *store, gboolean started)
+{
+  /* COMMIT, not ROLLBACK: a caller's callback may have written. */
+  if (started && !sqlite3_get_autocommit (store->db))
+    sqlite3_exec (store->db, "COMMIT", NULL, NULL, NULL);
 }
 
 gboolean

@@ -342,7 +342,9 @@ void rapat_attendance_tally_clear (RapatAttendanceTally *tally);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RapatAttendanceTally, rapat_attendance_tally_clear)
 
 /* Counts the invitations in @scope (cancelled meetings excluded) by person,
- * by unit (rolled up through the unit tree) and in total, in one pass. */
+ * by unit (rolled up through the unit tree) and in total, in one pass over
+ * one snapshot.  @tally is overwritten (pass it empty); clear it with
+ * rapat_attendance_tally_clear() or g_auto(RapatAttendanceTally). */
 gboolean rapat_store_attendance_tally (RapatStore *store, const RapatAttendanceScope *scope,
                                        RapatAttendanceTally *tally, GError **error);
 /* Counts every invitation in @scope (cancelled meetings excluded), each once. */

@@ -635,6 +635,40 @@ START_TEST (test_migrate_5_keeps_rows)
 }
 END_TEST
 
+/* A row that refers to a missing one (written with foreign keys off by
+ * another program) stops an upgrade before anything changes, and the error
+ * names it. */
+START_TEST (test_migrate_refuses_broken_reference)
+{
+  GError *error = NULL;
+  g_autofree char *path = new_path ("v4-orphan");
+  RapatStore *old = rapat_store_open_at_version (path, 4, &error);
+  RapatStore *s;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+
+  rapat_assert_no_error (error);
+  rapat_store_free (old);
+  sql_exec (path,
+    "PRAGMA foreign_keys = OFF;"
+    "INSERT INTO person (id, name, created_at) VALUES (1, 'Ali', 0);"
+    "INSERT INTO meeting (id, uid, title, start_utc, end_utc, tzid, created_at, updated_at) "
+    "  VALUES (1, 'u1', 'Rakernis', 0, 3600, 'UTC', 0, 0);"
+    "INSERT INTO attendee (id, meeting_id, person_id) VALUES (30, 1, 1), (31, 1, 99);"
+    "PRAGMA wal_checkpoint(TRUNCATE);");
+  before = file_bytes (path);
+  s = rapat_store_open (path, &error);
+  ck_assert_ptr_null (s);
+  ck_assert_ptr_nonnull (error);
+  ck_assert_ptr_null (strchr (error->message, '\n'));
+  ck_assert_msg (strstr (error->message, "'person'") != NULL, "%s", error->message);
+  rapat_assert_error_contains (error, RAPAT_ERROR_SCHEMA, "row 31 of table 'attendee'");
+  ck_assert_int_eq (sql_int (path, "PRAGMA user_version"), 4);
+  after = file_bytes (path);
+  ck_assert (g_bytes_equal (before, after));
+}
+END_TEST
+
 START_TEST (test_migrate_explicit)
 {
   GError *error = NULL;
@@ -2703,6 +2737,7 @@ store_suite (void)
   /* One run per earlier schema version: 0 .. latest - 1. */
   tcase_add_loop_test (tc, test_migrate_from_version, 0, rapat_store_latest_version ());
   tcase_add_test (tc, test_migrate_5_keeps_rows);
+  tcase_add_test (tc, test_migrate_refuses_broken_reference);
   tcase_add_test (tc, test_migrate_explicit);
   suite_add_tcase (s, tc);
 
