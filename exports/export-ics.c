@@ -298,15 +298,6 @@ rapat_ics_person_address (gint64 person_id, const char *email)
   return g_strdup_printf ("urn:x-rapat:person:%" G_GINT64_FORMAT, person_id);
 }
 
-/* Returns @name for a CN parameter.  libical quotes parameter values and
- * encodes double quotes and newlines as RFC 6868 says (^' and ^n), so the
- * name is written as it is. */
-static char *
-param_text (const char *name)
-{
-  return g_strdup (name);
-}
-
 /* Adds one CATEGORIES value to @c (see CATEGORY_CARRIER). */
 static void
 add_category (icalcomponent *c, const char *text)
@@ -347,15 +338,13 @@ static void
 add_organizer (icalcomponent *c, const RapatMeeting *m)
 {
   g_autofree char *addr = NULL;
-  g_autofree char *cn = NULL;
   icalproperty *p;
 
   if (m->organizer_id == 0)
     return;
   addr = rapat_ics_person_address (m->organizer_id, m->organizer_email);
-  cn = param_text (m->organizer_name);
   p = icalproperty_new_organizer (addr);
-  icalproperty_add_parameter (p, icalparameter_new_cn (cn));
+  icalproperty_add_parameter (p, icalparameter_new_cn (m->organizer_name));
   icalcomponent_add_property (c, p);
 }
 
@@ -396,6 +385,9 @@ ical_partstat (RapatRsvp rsvp)
     }
 }
 
+/* CN values are passed as they are: libical quotes parameter values and
+ * encodes double quotes and newlines as RFC 6868 says (^' and ^n). */
+
 /* Adds one ATTENDEE per person: every invitation, and every stand-in.  The
  * person represented is DELEGATED-TO their stand-in, and the stand-in's
  * ATTENDEE is DELEGATED-FROM them: the stand-in's own invitation when they
@@ -409,11 +401,10 @@ add_attendees (RapatIcsWriter *w, icalcomponent *ev, GPtrArray *attendees)
     {
       const RapatAttendee *a = attendees->pdata[i];
       g_autofree char *addr = rapat_ics_person_address (a->person_id, a->email);
-      g_autofree char *cn = param_text (a->person_name);
       icalproperty *p = icalproperty_new_attendee (addr);
       gboolean delegated = a->attendance == RAPAT_ATTENDANCE_REPRESENTED && a->stand_in_id != 0;
 
-      icalproperty_add_parameter (p, icalparameter_new_cn (cn));
+      icalproperty_add_parameter (p, icalparameter_new_cn (a->person_name));
       icalproperty_add_parameter (p, icalparameter_new_cutype (ICAL_CUTYPE_INDIVIDUAL));
       icalproperty_add_parameter (p, icalparameter_new_role (ical_role (a->role)));
       icalproperty_add_parameter (p, icalparameter_new_partstat (
@@ -441,10 +432,9 @@ add_attendees (RapatIcsWriter *w, icalcomponent *ev, GPtrArray *attendees)
       if (s == NULL)
         {
           g_autofree char *to = rapat_ics_person_address (a->stand_in_id, a->stand_in_email);
-          g_autofree char *scn = param_text (a->stand_in_name);
 
           s = icalproperty_new_attendee (to);
-          icalproperty_add_parameter (s, icalparameter_new_cn (scn));
+          icalproperty_add_parameter (s, icalparameter_new_cn (a->stand_in_name));
           icalproperty_add_parameter (s, icalparameter_new_cutype (ICAL_CUTYPE_INDIVIDUAL));
           icalproperty_add_parameter (s, icalparameter_new_role (ical_role (a->role)));
           icalproperty_add_parameter (s, icalparameter_new_partstat (ICAL_PARTSTAT_ACCEPTED));
@@ -621,7 +611,6 @@ rapat_ics_write_action (RapatIcsWriter *w, const RapatAction *a, const RapatMeet
   g_autoptr(icalcomponent) todo = icalcomponent_new (ICAL_VTODO_COMPONENT);
   icalproperty_status status;
   icalproperty *owner;
-  g_autofree char *cn = param_text (a->owner_name);
   int priority = a->priority == RAPAT_PRIORITY_HIGH ? 1 : a->priority == RAPAT_PRIORITY_LOW ? 9 : 5;
 
   add_identity (w, todo, a->uid, a->created_at, a->updated_at);
@@ -679,7 +668,7 @@ rapat_ics_write_action (RapatIcsWriter *w, const RapatAction *a, const RapatMeet
       owner = icalproperty_new_attendee (addr);
       icalproperty_add_parameter (owner, icalparameter_new_cutype (ICAL_CUTYPE_GROUP));
     }
-  icalproperty_add_parameter (owner, icalparameter_new_cn (cn));
+  icalproperty_add_parameter (owner, icalparameter_new_cn (a->owner_name));
   icalproperty_add_parameter (owner, icalparameter_new_role (ICAL_ROLE_REQPARTICIPANT));
   icalcomponent_add_property (todo, owner);
   emit_component (w->out, todo);

@@ -4,54 +4,6 @@
 
 #include <string.h>
 
-/* The counting columns over attendee a joined to meeting m; ?9 is the grace
- * period in seconds.  One meeting's counts; a period's are counted by
- * rapat_store_attendance_tally(), by the same rules. */
-#define COUNT_COLUMNS \
-  "count(*), " \
-  "sum(a.rsvp = 'accepted'), sum(a.rsvp = 'declined'), sum(a.rsvp = 'tentative'), " \
-  "sum(a.rsvp = 'needs-action'), " \
-  "sum(a.attendance = 'present'), " \
-  "sum(a.attendance = 'present' AND a.arrived_utc > m.start_utc + ?9), " \
-  "sum(a.attendance = 'represented'), sum(a.attendance = 'excused'), " \
-  "sum(a.attendance = 'sick'), sum(a.attendance = 'duty'), sum(a.attendance = 'absent'), " \
-  "sum(a.attendance IS NULL), count(DISTINCT a.meeting_id) "
-
-/* Reads the COUNT_COLUMNS starting at column @col into @c. */
-static void
-counts_from_row (StoreStmt *stmt, int col, RapatAttendanceCounts *c)
-{
-  gint64 *fields[] = {
-    &c->invited, &c->accepted, &c->declined, &c->tentative, &c->no_reply, &c->present,
-    &c->late, &c->represented, &c->excused, &c->sick, &c->duty, &c->absent, &c->unrecorded,
-    &c->meetings,
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    *fields[i] = sqlite3_column_int64 (stmt, col + (int) i);
-}
-
-gboolean
-rapat_store_attendance_meeting (RapatStore *store, gint64 meeting_id, gint64 grace_seconds,
-                                RapatAttendanceCounts *counts, GError **error)
-{
-  g_autoptr(StoreStmt) stmt = store_prepare (store,
-    "SELECT " COUNT_COLUMNS "FROM attendee a JOIN meeting m ON m.id = a.meeting_id "
-    "WHERE a.meeting_id = ?1", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, meeting_id);
-  sqlite3_bind_int64 (stmt, 9, grace_seconds);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      store_set_error (store, error, _("unable to count attendance"));
-      return FALSE;
-    }
-  counts_from_row (stmt, 0, counts);
-  return TRUE;
-}
-
 /* The directory as a period tally needs it: every unit with its parent,
  * every person with their unit, by index, and the counts of each. */
 typedef struct {
@@ -228,6 +180,34 @@ count_invitation (const char *rsvp, const char *attendance, gboolean late,
     case 'a': c->absent++; break;
     default: break;
     }
+}
+
+gboolean
+rapat_store_attendance_meeting (RapatStore *store, gint64 meeting_id, gint64 grace_seconds,
+                                RapatAttendanceCounts *counts, GError **error)
+{
+  /* Counted by count_invitation(), the rules of the period reports. */
+  g_autoptr(StoreStmt) stmt = store_prepare (store,
+    "SELECT a.rsvp, a.attendance, a.arrived_utc > m.start_utc + ?2 "
+    "FROM attendee a JOIN meeting m ON m.id = a.meeting_id WHERE a.meeting_id = ?1", error);
+  int rc;
+
+  memset (counts, 0, sizeof *counts);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  sqlite3_bind_int64 (stmt, 2, grace_seconds);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    count_invitation ((const char *) sqlite3_column_text (stmt, 0),
+                      (const char *) sqlite3_column_text (stmt, 1),
+                      sqlite3_column_int (stmt, 2) == 1, counts);
+  if (rc != SQLITE_DONE)
+    {
+      store_set_error (store, error, _("unable to count attendance"));
+      return FALSE;
+    }
+  counts->meetings = counts->invited > 0 ? 1 : 0;
+  return TRUE;
 }
 
 /* What the pass over the invitations keeps while SQLite calls tally_step(). */
