@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "rapat.h"
+#include "store.h"
 
 #include <glib/gstdio.h>
 
@@ -50,6 +51,31 @@ rapat_test_run (Suite *suite)
                    (error_)->message);                                           \
     rapat_assert_error ((error_), (code_));                                      \
   } while (0)
+
+/* Returns a new private temp folder made from @template ("...-XXXXXX"),
+ * failing the test if it cannot be made. */
+static inline char *
+rapat_test_tmpdir_new (const char *template_)
+{
+  GError *error = NULL;
+  char *dir = g_dir_make_tmp (template_, &error);
+
+  ck_assert_msg (dir != NULL, "cannot make a temp folder: %s", error != NULL ? error->message : "?");
+  return dir;
+}
+
+/* Opens (creating it at the current schema) the store at @path,
+ * ":memory:" or a file, failing the test if it cannot. */
+static inline RapatStore *
+rapat_test_store_open (const char *path)
+{
+  GError *error = NULL;
+  RapatStore *store = rapat_store_open (path, &error);
+
+  ck_assert_msg (store != NULL, "cannot open the store %s: %s", path,
+                 error != NULL ? error->message : "?");
+  return store;
+}
 
 /* Removes @path and everything below it (temp folders of the fixtures). */
 static inline void

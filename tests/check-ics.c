@@ -40,11 +40,7 @@ static struct {
 static void
 memory_setup (void)
 {
-  GError *error = NULL;
-
-  fx.store = rapat_store_open (":memory:", &error);
-  rapat_assert_no_error (error);
-  ck_assert_ptr_nonnull (fx.store);
+  fx.store = rapat_test_store_open (":memory:");
 }
 
 /* Checked fixture: closes the store. */

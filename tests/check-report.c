@@ -219,11 +219,7 @@ remove_tree (const char *path)
 static void
 tmpdir_setup (void)
 {
-  GError *error = NULL;
-
-  fx.tmpdir = g_dir_make_tmp ("rapat-check-report-XXXXXX", &error);
-  rapat_assert_no_error (error);
-  ck_assert_ptr_nonnull (fx.tmpdir);
+  fx.tmpdir = rapat_test_tmpdir_new ("rapat-check-report-XXXXXX");
 }
 
 static void
@@ -355,11 +351,7 @@ fill_store (void)
 static void
 memory_setup (void)
 {
-  GError *error = NULL;
-
-  fx.store = rapat_store_open (":memory:", &error);
-  rapat_assert_no_error (error);
-  ck_assert_ptr_nonnull (fx.store);
+  fx.store = rapat_test_store_open (":memory:");
   fill_store ();
 }
 
@@ -367,13 +359,10 @@ memory_setup (void)
 static void
 file_setup (void)
 {
-  GError *error = NULL;
   g_autofree char *path = g_strdup_printf ("%s/report-%d-%u.db", fx.tmpdir, (int) getpid (),
                                            ++fx.n_paths);
 
-  fx.store = rapat_store_open (path, &error);
-  rapat_assert_no_error (error);
-  ck_assert_ptr_nonnull (fx.store);
+  fx.store = rapat_test_store_open (path);
   fill_store ();
 }
 
@@ -2092,8 +2081,7 @@ rt_build (RandomArchive *ra, GRand *rand)
   guint n_meetings;
 
   memset (ra, 0, sizeof *ra);
-  ra->store = rapat_store_open (":memory:", &error);
-  rapat_assert_no_error (error);
+  ra->store = rapat_test_store_open (":memory:");
   ra->base = wit (2025, 1, 6, 0, 0);
   ra->meetings = g_ptr_array_new_with_free_func ((GDestroyNotify) rapat_meeting_free);
   ra->invites = g_array_new (FALSE, FALSE, sizeof (RtInvite));

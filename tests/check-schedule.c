@@ -32,11 +32,7 @@ static struct {
 static void
 tmpdir_setup (void)
 {
-  GError *error = NULL;
-
-  fx.tmpdir = g_dir_make_tmp ("rapat-check-schedule-XXXXXX", &error);
-  rapat_assert_no_error (error);
-  ck_assert_ptr_nonnull (fx.tmpdir);
+  fx.tmpdir = rapat_test_tmpdir_new ("rapat-check-schedule-XXXXXX");
 }
 
 /* Unchecked fixture: removes the temp folder and all in it. */
@@ -51,24 +47,17 @@ tmpdir_teardown (void)
 static void
 memory_setup (void)
 {
-  GError *error = NULL;
-
-  fx.store = rapat_store_open (":memory:", &error);
-  rapat_assert_no_error (error);
-  ck_assert_ptr_nonnull (fx.store);
+  fx.store = rapat_test_store_open (":memory:");
 }
 
 /* Checked fixture: a fresh store in a file of the temp folder. */
 static void
 file_setup (void)
 {
-  GError *error = NULL;
   g_autofree char *path = g_strdup_printf ("%s/schedule-%d-%u.db", fx.tmpdir, (int) getpid (),
                                            ++fx.n_paths);
 
-  fx.store = rapat_store_open (path, &error);
-  rapat_assert_no_error (error);
-  ck_assert_ptr_nonnull (fx.store);
+  fx.store = rapat_test_store_open (path);
 }
 
 /* Checked fixture: closes the store. */
