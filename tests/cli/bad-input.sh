@@ -21,19 +21,14 @@
 # 120 000 bytes; they are still 600 times the 200-character limit.
 
 set -u
+. "$(dirname "$0")/lib.sh"
 
 RAPAT=${RAPAT:-$PWD/src/rapat}
 SQLITE3=${SQLITE3-sqlite3}
 PYTHON=${PYTHON:-/usr/bin/python3}
 
-if [ ! -x "$RAPAT" ]; then
-  echo "bad-input.sh: RAPAT='$RAPAT' is not an executable program; build rapat first" >&2
-  exit 1
-fi
-if [ -z "$SQLITE3" ] || ! command -v "$SQLITE3" >/dev/null 2>&1; then
-  echo "bad-input.sh: the sqlite3 shell is needed (SQLITE3='$SQLITE3'); install sqlite3" >&2
-  exit 1
-fi
+need_rapat
+need_sqlite3
 if [ ! -x "$PYTHON" ]; then
   PYTHON=$(command -v python3 || true)
 fi
@@ -42,8 +37,7 @@ if [ -z "$PYTHON" ]; then
   exit 1
 fi
 
-export LC_ALL=C.UTF-8 TZ=UTC SOURCE_DATE_EPOCH=1756771200
-unset LANG LANGUAGE RAPAT_DB TZDIR
+pin_environment
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/rapat-bad-input.XXXXXX") || exit 1
 trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
@@ -51,30 +45,6 @@ trap 'exit 1' HUP INT TERM
 export HOME="$tmp/home" XDG_DATA_HOME="$tmp/home/.local/share"
 
 db="$tmp/rapat.db"
-n=0
-n_pass=0
-n_fail=0
-n_skip=0
-
-pass() {
-  n=$((n + 1)); n_pass=$((n_pass + 1))
-  printf 'ok %d - %s\n' "$n" "$1"
-}
-
-fail() {
-  n=$((n + 1)); n_fail=$((n_fail + 1))
-  printf 'FAIL %d - %s\n' "$n" "$1"
-  shift
-  local why
-  for why in "$@"; do
-    printf '    %s\n' "$why"
-  done
-}
-
-skip() {
-  n=$((n + 1)); n_skip=$((n_skip + 1))
-  printf 'skip %d - %s\n' "$n" "$1"
-}
 
 # Prints at most 300 bytes of file $1 on one line, for messages.
 peek() {

@@ -15,21 +15,15 @@
 # seconds taken); exit 0 if all passed, 1 if not.
 
 set -u
+. "$(dirname "$0")/lib.sh"
 
 RAPAT=${RAPAT:-$PWD/src/rapat}
 SQLITE3=${SQLITE3-sqlite3}
 
-if [ ! -x "$RAPAT" ]; then
-  echo "concurrency.sh: RAPAT='$RAPAT' is not an executable program; build rapat first" >&2
-  exit 1
-fi
-if [ -z "$SQLITE3" ] || ! command -v "$SQLITE3" >/dev/null 2>&1; then
-  echo "concurrency.sh: the sqlite3 shell is needed (SQLITE3='$SQLITE3'); install sqlite3" >&2
-  exit 1
-fi
+need_rapat
+need_sqlite3
 
-export LC_ALL=C.UTF-8 TZ=UTC SOURCE_DATE_EPOCH=1756771200
-unset LANG LANGUAGE RAPAT_DB TZDIR
+pin_environment
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/rapat-concurrency.XXXXXX") || exit 1
 pids=()
@@ -48,24 +42,6 @@ export HOME="$tmp/home" XDG_DATA_HOME="$tmp/home/.local/share"
 N_PROC=8
 N_WRITES=200
 db="$tmp/rapat.db"
-n=0
-n_pass=0
-n_fail=0
-
-pass() {
-  n=$((n + 1)); n_pass=$((n_pass + 1))
-  printf 'ok %d - %s\n' "$n" "$1"
-}
-
-fail() {
-  n=$((n + 1)); n_fail=$((n_fail + 1))
-  printf 'FAIL %d - %s\n' "$n" "$1"
-  shift
-  local why
-  for why in "$@"; do
-    printf '%s\n' "$why" | sed 's/^/    /'
-  done
-}
 
 # Runs rapat on the test database; aborts the script if it fails (setup).
 setup() {

@@ -35,6 +35,7 @@
 # calcurse).  Prints one line per check and a summary; exit 0 if all passed.
 
 set -u
+. "$(dirname "$0")/lib.sh"
 
 here=$(cd "$(dirname "$0")" && pwd)
 SRCDIR=${SRCDIR:-$(cd "$here/../.." && pwd)}
@@ -43,10 +44,7 @@ RAPAT=${RAPAT:-$PWD/src/rapat}
 PYTHON=${PYTHON:-/usr/bin/python3}
 CALCURSE=${CALCURSE:-calcurse}
 
-if [ ! -x "$RAPAT" ]; then
-  echo "ics.sh: RAPAT='$RAPAT' is not an executable program; build rapat first" >&2
-  exit 1
-fi
+need_rapat
 if [ ! -x "$PYTHON" ] || ! "$PYTHON" -c 'import icalendar' >/dev/null 2>&1; then
   echo "ics.sh: Python's icalendar module is needed to read the exports (PYTHON='$PYTHON');" \
        "install python3-icalendar (.ci/setup does)" >&2
@@ -58,9 +56,7 @@ if ! command -v "$CALCURSE" >/dev/null 2>&1; then
   exit 1
 fi
 
-# Output must not depend on the machine running the tests.
-export LC_ALL=C.UTF-8 TZ=UTC SOURCE_DATE_EPOCH=1756771200
-unset LANG LANGUAGE RAPAT_DB TZDIR
+pin_environment
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/rapat-ics.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
@@ -70,25 +66,6 @@ export HOME="$tmp/home" XDG_DATA_HOME="$tmp/home/.local/share" \
        XDG_RUNTIME_DIR="$tmp/home/run" TMPDIR="$tmp"
 mkdir -p "$HOME" "$XDG_RUNTIME_DIR"
 chmod 700 "$XDG_RUNTIME_DIR"
-
-n=0
-n_pass=0
-n_fail=0
-
-pass() {
-  n=$((n + 1)); n_pass=$((n_pass + 1))
-  printf 'ok %d - %s\n' "$n" "$1"
-}
-
-fail() {
-  n=$((n + 1)); n_fail=$((n_fail + 1))
-  printf 'FAIL %d - %s\n' "$n" "$1"
-  shift
-  local why
-  for why in "$@"; do
-    printf '    %s\n' "$why"
-  done
-}
 
 # check DESCRIPTION COMMAND...: passes if the command succeeds; its output
 # (the reasons) is shown when it fails.

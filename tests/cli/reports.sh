@@ -24,6 +24,7 @@
 # summary; exit 0 if all passed, 1 if not.
 
 set -u
+. "$(dirname "$0")/lib.sh"
 
 here=$(cd "$(dirname "$0")" && pwd)
 SRCDIR=${SRCDIR:-$(cd "$here/../.." && pwd)}
@@ -32,14 +33,8 @@ RAPAT=${RAPAT:-$PWD/src/rapat}
 SQLITE3=${SQLITE3-sqlite3}
 PYTHON=${PYTHON:-/usr/bin/python3}
 
-if [ ! -x "$RAPAT" ]; then
-  echo "reports.sh: RAPAT='$RAPAT' is not an executable program; build rapat first" >&2
-  exit 1
-fi
-if [ -z "$SQLITE3" ] || ! command -v "$SQLITE3" >/dev/null 2>&1; then
-  echo "reports.sh: the sqlite3 shell is needed (SQLITE3='$SQLITE3'); install sqlite3" >&2
-  exit 1
-fi
+need_rapat
+need_sqlite3
 if [ ! -x "$PYTHON" ]; then
   PYTHON=$(command -v python3 || true)
 fi
@@ -48,32 +43,12 @@ if [ -z "$PYTHON" ]; then
   exit 1
 fi
 
-export LC_ALL=C.UTF-8 TZ=UTC SOURCE_DATE_EPOCH=1756771200
-unset LANG LANGUAGE RAPAT_DB TZDIR
+pin_environment
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/rapat-reports.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 1' HUP INT TERM
 export HOME="$tmp/home" XDG_DATA_HOME="$tmp/home/.local/share"
-
-n=0
-n_pass=0
-n_fail=0
-
-pass() {
-  n=$((n + 1)); n_pass=$((n_pass + 1))
-  printf 'ok %d - %s\n' "$n" "$1"
-}
-
-fail() {
-  n=$((n + 1)); n_fail=$((n_fail + 1))
-  printf 'FAIL %d - %s\n' "$n" "$1"
-  shift
-  local why
-  for why in "$@"; do
-    printf '    %s\n' "$why"
-  done
-}
 
 # check DESCRIPTION COMMAND...: passes if COMMAND exits 0, else fails with
 # the last lines of its output (kept in $tmp/check.out); returns its status.

@@ -27,6 +27,7 @@
 # folder as <tmp>.
 
 set -u
+. "$(dirname "$0")/lib.sh"
 
 here=$(cd "$(dirname "$0")" && pwd)
 SRCDIR=${SRCDIR:-$(cd "$here/../.." && pwd)}
@@ -34,18 +35,10 @@ scenario_dir="$SRCDIR/tests/cli/scenarios"
 RAPAT=${RAPAT:-$PWD/src/rapat}
 SQLITE3=${SQLITE3-sqlite3}
 
-if [ ! -x "$RAPAT" ]; then
-  echo "scenarios.sh: RAPAT='$RAPAT' is not an executable program; build rapat first" >&2
-  exit 1
-fi
-if [ -z "$SQLITE3" ] || ! command -v "$SQLITE3" >/dev/null 2>&1; then
-  echo "scenarios.sh: the sqlite3 shell is needed (SQLITE3='$SQLITE3'); install sqlite3" >&2
-  exit 1
-fi
+need_rapat
+need_sqlite3
 
-# Output must not depend on the machine running the tests.
-export LC_ALL=C.UTF-8 TZ=UTC SOURCE_DATE_EPOCH=1756771200
-unset LANG LANGUAGE RAPAT_DB TZDIR
+pin_environment
 
 tmp_root=$(mktemp -d "${TMPDIR:-/tmp}/rapat-scenarios.XXXXXX") || exit 1
 trap 'rm -rf "$tmp_root"' EXIT

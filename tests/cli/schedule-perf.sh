@@ -26,44 +26,20 @@
 # passed.
 
 set -u
+. "$(dirname "$0")/lib.sh"
 
 RAPAT=${RAPAT:-$PWD/src/rapat}
 SQLITE3=${SQLITE3-sqlite3}
 
-if [ ! -x "$RAPAT" ]; then
-  echo "schedule-perf.sh: RAPAT='$RAPAT' is not an executable program; build rapat first" >&2
-  exit 1
-fi
-if [ -z "$SQLITE3" ] || ! command -v "$SQLITE3" >/dev/null 2>&1; then
-  echo "schedule-perf.sh: the sqlite3 shell is needed (SQLITE3='$SQLITE3'); install sqlite3" >&2
-  exit 1
-fi
+need_rapat
+need_sqlite3
 
-export LC_ALL=C.UTF-8 TZ=UTC SOURCE_DATE_EPOCH=1756771200
-unset LANG LANGUAGE RAPAT_DB TZDIR
+pin_environment
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/rapat-schedule-perf.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT
 trap 'exit 1' HUP INT TERM
 db="$tmp/rapat.db"
-
-n=0
-n_pass=0
-n_fail=0
-
-pass() {
-  n=$((n + 1)); n_pass=$((n_pass + 1))
-  printf 'ok %d - %s\n' "$n" "$1"
-}
-
-fail() {
-  n=$((n + 1)); n_fail=$((n_fail + 1))
-  printf 'not ok %d - %s\n' "$n" "$1"
-  shift
-  for line in "$@"; do
-    printf '    %s\n' "$line"
-  done
-}
 
 # Runs rapat on the database; leaves the status in $rc, stdout in $out and
 # stderr in $err.

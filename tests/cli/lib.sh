@@ -1,0 +1,55 @@
+# rapat CLI tests: what every script shares.  Sourced, right after 'set -u':
+#   . "$(dirname "$0")/lib.sh"
+# It defines functions and the result counters; it runs nothing.
+
+cli_name=$(basename "$0")
+
+# The results: one line per check ("ok N - ...", "FAIL N - ..." with the
+# reasons indented below it, "skip N - ..."), counted for the summary.
+n=0
+n_pass=0
+n_fail=0
+n_skip=0
+
+pass() {
+  n=$((n + 1)); n_pass=$((n_pass + 1))
+  printf 'ok %d - %s\n' "$n" "$1"
+}
+
+# fail DESCRIPTION [REASON...]: each reason, of one or more lines, indented.
+fail() {
+  n=$((n + 1)); n_fail=$((n_fail + 1))
+  printf 'FAIL %d - %s\n' "$n" "$1"
+  shift
+  local why
+  for why in "$@"; do
+    printf '%s\n' "$why" | sed 's/^/    /'
+  done
+}
+
+skip() {
+  n=$((n + 1)); n_skip=$((n_skip + 1))
+  printf 'skip %d - %s\n' "$n" "$1"
+}
+
+# Exits unless $RAPAT is the program to test.
+need_rapat() {
+  if [ ! -x "$RAPAT" ]; then
+    echo "$cli_name: RAPAT='$RAPAT' is not an executable program; build rapat first" >&2
+    exit 1
+  fi
+}
+
+# Exits unless $SQLITE3 names the sqlite3 shell.
+need_sqlite3() {
+  if [ -z "$SQLITE3" ] || ! command -v "$SQLITE3" >/dev/null 2>&1; then
+    echo "$cli_name: the sqlite3 shell is needed (SQLITE3='$SQLITE3'); install sqlite3" >&2
+    exit 1
+  fi
+}
+
+# Output must not depend on the machine running the tests.
+pin_environment() {
+  export LC_ALL=C.UTF-8 TZ=UTC SOURCE_DATE_EPOCH=1756771200
+  unset LANG LANGUAGE RAPAT_DB TZDIR
+}
