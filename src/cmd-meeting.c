@@ -357,6 +357,7 @@ meeting_copy (const RapatMeeting *m)
   c->organizer_email = g_strdup (m->organizer_email);
   c->cancel_reason = g_strdup (m->cancel_reason);
   c->series_rule = g_strdup (m->series_rule);
+  c->url = g_strdup (m->url);
   return c;
 }
 

@@ -183,7 +183,17 @@ rapat_meeting_free (RapatMeeting *meeting)
   g_free (meeting->organizer_email);
   g_free (meeting->cancel_reason);
   g_free (meeting->series_rule);
+  g_free (meeting->url);
   g_free (meeting);
+}
+
+void
+rapat_reply_reset_free (RapatReplyReset *reset)
+{
+  if (reset == NULL)
+    return;
+  g_free (reset->reason);
+  g_free (reset);
 }
 
 RapatAgendaItem *

@@ -138,6 +138,7 @@ typedef struct {
   gint64 series_id;      /* the series it is an occurrence of, or 0 */
   gint64 recurrence_utc; /* the start the series' rule gave it (when series_id) */
   char *series_rule;     /* filled by the store on reads */
+  char *url;             /* where to join online, or NULL */
 } RapatMeeting;
 
 /* A recurring meeting's rule; its occurrences are meetings. */
@@ -148,6 +149,9 @@ typedef struct {
   gint64 start_utc;      /* the first occurrence's start */
   gint64 duration_s;
   char *tzid;
+  gint64 sequence;       /* rises when any occurrence changes as a calendar must see */
+  gint64 created_at;
+  gint64 updated_at;
 } RapatSeries;
 
 void rapat_series_free (RapatSeries *series);
@@ -166,6 +170,11 @@ typedef struct {
   char *issue_title;     /* filled by the store on reads */
   char *room;            /* where it takes place, when not the meeting's location */
   gint64 parallel_with;  /* id of an earlier item it runs in parallel with, or 0 */
+  /* Kept by the store: */
+  gint64 start_utc;      /* when the schedule starts it (0 until computed) */
+  gint64 end_utc;
+  gint64 sequence;       /* rises when its time or room changes */
+  gint64 updated_at;     /* when it last changed, or 0 */
 } RapatAgendaItem;
 
 typedef struct {
@@ -187,6 +196,17 @@ typedef struct {
   char *stand_in_email;
   char *note;
 } RapatAttendee;
+
+/* A reply made void when the meeting's time, zone or place changed. */
+typedef struct {
+  gint64 attendee_id;
+  gint64 person_id;
+  RapatRsvp rsvp;          /* the reply that was reset */
+  gint64 reset_at;
+  char *reason;            /* "time", "zone" or "place" */
+} RapatReplyReset;
+
+void rapat_reply_reset_free (RapatReplyReset *reset);
 
 typedef struct {
   gint64 id;
@@ -338,5 +358,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatIssue, rapat_issue_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatAttendanceRow, rapat_attendance_row_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatClash, rapat_clash_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatAction, rapat_action_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatReplyReset, rapat_reply_reset_free)
 
 G_END_DECLS

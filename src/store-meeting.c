@@ -11,7 +11,7 @@
   "m.created_at, m.updated_at, " \
   "(SELECT count(*) FROM attendee WHERE meeting_id = m.id), " \
   "(SELECT count(*) FROM agenda_item WHERE meeting_id = m.id), m.series_id, m.recurrence_utc, " \
-  "(SELECT rrule FROM series WHERE id = m.series_id) "
+  "(SELECT rrule FROM series WHERE id = m.series_id), m.url "
 
 
 /* MEETING_COLUMNS without the organizer's name and e-mail (NULL) and the
@@ -22,7 +22,7 @@
   "m.created_at, m.updated_at, " \
   "(SELECT count(*) FROM attendee WHERE meeting_id = m.id), " \
   "0, m.series_id, m.recurrence_utc, " \
-  "(SELECT rrule FROM series WHERE id = m.series_id) "
+  "(SELECT rrule FROM series WHERE id = m.series_id), m.url "
 
 /* Reads a meeting from the current row of a statement selecting MEETING_COLUMNS. */
 static RapatMeeting *
@@ -52,10 +52,11 @@ meeting_from_row (StoreStmt *stmt)
   m->series_id = sqlite3_column_int64 (stmt, 19);
   m->recurrence_utc = sqlite3_column_int64 (stmt, 20);
   m->series_rule = store_column_text (stmt, 21);
+  m->url = store_column_text (stmt, 22);
   return m;
 }
 
-/* Binds the writable fields of @m as ?2 .. ?16 (?1 is the id or uid). */
+/* Binds the writable fields of @m as ?2 .. ?17 (?1 is the id or uid). */
 static void
 meeting_bind (StoreStmt *stmt, const RapatMeeting *m)
 {
@@ -75,6 +76,7 @@ meeting_bind (StoreStmt *stmt, const RapatMeeting *m)
   store_bind_id (stmt, 15, m->series_id);
   if (m->series_id != 0)
     sqlite3_bind_int64 (stmt, 16, m->recurrence_utc);
+  store_bind_text (stmt, 17, m->url);
 }
 
 gboolean
@@ -83,7 +85,8 @@ rapat_store_meeting_insert (RapatStore *store, RapatMeeting *meeting, GError **e
   g_autoptr(StoreStmt) stmt = store_prepare (store,
     "INSERT INTO meeting (uid, title, kind, description, location, start_utc, end_utc, tzid, "
     "status, sequence, organizer_id, cancel_reason, created_at, updated_at, series_id, "
-    "recurrence_utc) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+    "recurrence_utc, url) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
     error);
 
   if (stmt == NULL)
@@ -96,27 +99,56 @@ rapat_store_meeting_insert (RapatStore *store, RapatMeeting *meeting, GError **e
   return TRUE;
 }
 
+/* Raises the sequence of the series meeting @meeting_id belongs to (if
+ * any) when its sequence is about to rise to @sequence, or always when
+ * @sequence is negative (the occurrence is being deleted): the series'
+ * master event changes with any occurrence (its EXDATEs, its template). */
+static gboolean
+series_touch (RapatStore *store, gint64 meeting_id, gint64 sequence, gint64 now, GError **error)
+{
+  g_autoptr(StoreStmt) stmt = store_prepare (store,
+    "UPDATE series SET sequence = sequence + 1, updated_at = ?3 "
+    "WHERE id = (SELECT series_id FROM meeting WHERE id = ?1) "
+    "  AND (?2 < 0 OR ?2 > (SELECT sequence FROM meeting WHERE id = ?1))", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  sqlite3_bind_int64 (stmt, 2, sequence);
+  sqlite3_bind_int64 (stmt, 3, now);
+  return store_step_done (store, stmt, _("unable to change the series"), error);
+}
+
 gboolean
 rapat_store_meeting_update (RapatStore *store, const RapatMeeting *meeting, GError **error)
 {
-  g_autoptr(StoreStmt) stmt = store_prepare (store,
+  g_autoptr(StoreStmt) stmt = NULL;
+
+  if (!series_touch (store, meeting->id, meeting->sequence, meeting->updated_at, error))
+    return FALSE;
+  stmt = store_prepare (store,
     "UPDATE meeting SET title = ?2, kind = ?3, description = ?4, location = ?5, "
     "start_utc = ?6, end_utc = ?7, tzid = ?8, status = ?9, sequence = ?10, "
     "organizer_id = ?11, cancel_reason = ?12, created_at = ?13, updated_at = ?14, "
-    "series_id = ?15, recurrence_utc = ?16 WHERE id = ?1", error);
-
+    "series_id = ?15, recurrence_utc = ?16, url = ?17 WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, meeting->id);
   meeting_bind (stmt, meeting);
-  return store_step_done (store, stmt, _("unable to change the meeting"), error);
+  if (!store_step_done (store, stmt, _("unable to change the meeting"), error))
+    return FALSE;
+  /* A new start moves every agenda item. */
+  return store_agenda_reschedule (store, meeting->id, meeting->updated_at, error);
 }
 
 gboolean
 rapat_store_meeting_delete (RapatStore *store, gint64 id, GError **error)
 {
-  g_autoptr(StoreStmt) stmt = store_prepare (store, "DELETE FROM meeting WHERE id = ?1", error);
+  g_autoptr(StoreStmt) stmt = NULL;
 
+  if (!series_touch (store, id, -1, rapat_time_now (), error))
+    return FALSE;
+  stmt = store_prepare (store, "DELETE FROM meeting WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -326,8 +358,8 @@ gboolean
 rapat_store_series_insert (RapatStore *store, RapatSeries *series, gint64 now, GError **error)
 {
   g_autoptr(StoreStmt) stmt = store_prepare (store,
-    "INSERT INTO series (uid, rrule, start_utc, duration_s, tzid, created_at) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+    "INSERT INTO series (uid, rrule, start_utc, duration_s, tzid, created_at, updated_at) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -347,7 +379,8 @@ RapatSeries *
 rapat_store_series_get (RapatStore *store, gint64 id, GError **error)
 {
   g_autoptr(StoreStmt) stmt = store_prepare (store,
-    "SELECT id, uid, rrule, start_utc, duration_s, tzid FROM series WHERE id = ?1", error);
+    "SELECT id, uid, rrule, start_utc, duration_s, tzid, sequence, created_at, "
+    "coalesce(updated_at, created_at) FROM series WHERE id = ?1", error);
   RapatSeries *s;
 
   if (stmt == NULL)
@@ -366,6 +399,9 @@ rapat_store_series_get (RapatStore *store, gint64 id, GError **error)
   s->start_utc = sqlite3_column_int64 (stmt, 3);
   s->duration_s = sqlite3_column_int64 (stmt, 4);
   s->tzid = store_column_text (stmt, 5);
+  s->sequence = sqlite3_column_int64 (stmt, 6);
+  s->created_at = sqlite3_column_int64 (stmt, 7);
+  s->updated_at = sqlite3_column_int64 (stmt, 8);
   return s;
 }
 
@@ -396,7 +432,7 @@ rapat_store_series_meetings (RapatStore *store, gint64 series_id, GError **error
 #define ITEM_COLUMNS \
   "a.id, a.meeting_id, a.position, a.title, a.type, a.duration_min, a.presenter_id, " \
   "p.name, a.notes, a.issue_id, (SELECT title FROM issue WHERE id = a.issue_id), a.room, " \
-  "a.parallel_with "
+  "a.parallel_with, a.start_utc, a.end_utc, a.sequence, a.updated_at "
 
 /* Reads an agenda item from the current row of a statement selecting ITEM_COLUMNS. */
 static RapatAgendaItem *
@@ -417,6 +453,10 @@ item_from_row (StoreStmt *stmt)
   item->issue_title = store_column_text (stmt, 10);
   item->room = store_column_text (stmt, 11);
   item->parallel_with = sqlite3_column_int64 (stmt, 12);
+  item->start_utc = sqlite3_column_int64 (stmt, 13);
+  item->end_utc = sqlite3_column_int64 (stmt, 14);
+  item->sequence = sqlite3_column_int64 (stmt, 15);
+  item->updated_at = sqlite3_column_int64 (stmt, 16);
   return item;
 }
 
@@ -499,15 +539,26 @@ rapat_store_agenda_insert (RapatStore *store, RapatAgendaItem *item, GError **er
   g_autoptr(StoreStmt) stmt = NULL;
   int n = agenda_count (store, item->meeting_id, error);
 
+  gboolean appended;
+
   if (n < 0)
     return FALSE;
-  if (item->position <= 0 || item->position > n)
+  appended = item->position <= 0 || item->position > n;
+  if (appended)
     item->position = n + 1;
   else if (!agenda_shift (store, item->meeting_id, item->position, n, 1, error))
     return FALSE;
+  /* Appended, the item starts with the one it runs in parallel with, or
+   * when everything before it has ended (rapat_agenda_schedule()'s rule,
+   * on times already kept), and no other item moves; inserted in the
+   * middle, the whole agenda is scheduled again below. */
   stmt = store_prepare (store,
     "INSERT INTO agenda_item (meeting_id, position, title, type, duration_min, presenter_id, notes, "
-    "issue_id, room, parallel_with) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", error);
+    "issue_id, room, parallel_with, start_utc, end_utc, updated_at) "
+    "SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, s, s + ?5 * 60, ?11 FROM ("
+    "  SELECT coalesce((SELECT start_utc FROM agenda_item WHERE id = ?10 AND meeting_id = ?1), "
+    "                  (SELECT max(end_utc) FROM agenda_item WHERE meeting_id = ?1), "
+    "                  (SELECT start_utc FROM meeting WHERE id = ?1)) AS s)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, item->meeting_id);
@@ -520,9 +571,12 @@ rapat_store_agenda_insert (RapatStore *store, RapatAgendaItem *item, GError **er
   store_bind_id (stmt, 8, item->issue_id);
   store_bind_text (stmt, 9, item->room);
   store_bind_id (stmt, 10, item->parallel_with);
+  sqlite3_bind_int64 (stmt, 11, rapat_time_now ());
   if (!store_step_done (store, stmt, _("unable to add the agenda item"), error))
     return FALSE;
   item->id = sqlite3_last_insert_rowid (store->db);
+  if (!appended && !store_agenda_reschedule (store, item->meeting_id, rapat_time_now (), error))
+    return FALSE;
   return item->issue_id == 0
          || rapat_store_issue_link (store, item->issue_id, item->meeting_id, TRUE, error);
 }
@@ -532,7 +586,10 @@ rapat_store_agenda_update (RapatStore *store, const RapatAgendaItem *item, GErro
 {
   g_autoptr(StoreStmt) stmt = store_prepare (store,
     "UPDATE agenda_item SET title = ?2, type = ?3, duration_min = ?4, presenter_id = ?5, "
-    "notes = ?6, issue_id = ?7, room = ?8, parallel_with = ?9 WHERE id = ?1", error);
+    "notes = ?6, issue_id = ?7, room = ?8, parallel_with = ?9, "
+    /* A session that changes room changes its place. */
+    "sequence = sequence + (room IS NOT ?8), "
+    "updated_at = CASE WHEN room IS NOT ?8 THEN ?10 ELSE updated_at END WHERE id = ?1", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -545,7 +602,9 @@ rapat_store_agenda_update (RapatStore *store, const RapatAgendaItem *item, GErro
   store_bind_id (stmt, 7, item->issue_id);
   store_bind_text (stmt, 8, item->room);
   store_bind_id (stmt, 9, item->parallel_with);
-  if (!store_step_done (store, stmt, _("unable to change the agenda item"), error))
+  sqlite3_bind_int64 (stmt, 10, rapat_time_now ());
+  if (!store_step_done (store, stmt, _("unable to change the agenda item"), error)
+      || !store_agenda_reschedule (store, item->meeting_id, rapat_time_now (), error))
     return FALSE;
   return item->issue_id == 0
          || rapat_store_issue_link (store, item->issue_id, item->meeting_id, TRUE, error);
@@ -594,7 +653,8 @@ rapat_store_agenda_move (RapatStore *store, gint64 meeting_id, int from, int to,
     return FALSE;
   if (from > to && !agenda_shift (store, meeting_id, to, from - 1, 1, error))
     return FALSE;
-  return agenda_set_position (store, meeting_id, parked, to, error);
+  return agenda_set_position (store, meeting_id, parked, to, error)
+         && store_agenda_reschedule (store, meeting_id, rapat_time_now (), error);
 }
 
 gboolean
@@ -622,7 +682,9 @@ rapat_store_agenda_remove (RapatStore *store, gint64 meeting_id, int position, G
   n = agenda_count (store, meeting_id, error);
   if (n < 0)
     return FALSE;
-  return position > n || agenda_shift (store, meeting_id, position + 1, n + 1, -1, error);
+  if (position <= n && !agenda_shift (store, meeting_id, position + 1, n + 1, -1, error))
+    return FALSE;
+  return store_agenda_reschedule (store, meeting_id, rapat_time_now (), error);
 }
 
 RapatAgendaItem *
@@ -976,4 +1038,144 @@ meeting_foreach_full (RapatStore *store, const RapatMeetingFilter *filter,
       return FALSE;
     }
   return TRUE;
+}
+
+/* ---- kept agenda times ---- */
+
+gboolean
+store_agenda_reschedule (RapatStore *store, gint64 meeting_id, gint64 now, GError **error)
+{
+  g_autoptr(RapatMeeting) m = rapat_meeting_new ();
+  g_autoptr(GPtrArray) items = NULL;
+  g_autofree gint64 *starts = NULL;
+  g_autoptr(StoreStmt) start = store_prepare (store,
+    "SELECT start_utc FROM meeting WHERE id = ?1", error);
+
+  if (start == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (start, 1, meeting_id);
+  if (sqlite3_step (start) != SQLITE_ROW)
+    {
+      store_set_error (store, error, _("unable to read the agenda"));
+      return FALSE;
+    }
+  m->start_utc = sqlite3_column_int64 (start, 0);
+  items = rapat_store_agenda_list (store, meeting_id, error);
+  if (items == NULL)
+    return FALSE;
+  starts = g_new (gint64, items->len + 1);
+  rapat_agenda_schedule (m, items, starts);
+  for (guint i = 0; i < items->len; i++)
+    {
+      const RapatAgendaItem *it = items->pdata[i];
+      gint64 end = starts[i] + (gint64) it->duration_min * 60;
+      g_autoptr(StoreStmt) set = NULL;
+
+      if (it->start_utc == starts[i] && it->end_utc == end)
+        continue;
+      /* Times computed for the first time (after the upgrade) are no change. */
+      set = store_prepare (store,
+        "UPDATE agenda_item SET start_utc = ?2, end_utc = ?3, "
+        "sequence = sequence + (start_utc IS NOT NULL), "
+        "updated_at = CASE WHEN start_utc IS NULL THEN updated_at ELSE ?4 END WHERE id = ?1",
+        error);
+      if (set == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (set, 1, it->id);
+      sqlite3_bind_int64 (set, 2, starts[i]);
+      sqlite3_bind_int64 (set, 3, end);
+      sqlite3_bind_int64 (set, 4, now);
+      if (!store_step_done (store, set, _("unable to schedule the agenda"), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+store_agenda_backfill (RapatStore *store, GError **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(StoreStmt) stmt = store_prepare (store,
+    "SELECT DISTINCT meeting_id FROM agenda_item WHERE start_utc IS NULL", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      store_set_error (store, error, _("unable to read the agenda"));
+      return FALSE;
+    }
+  g_clear_pointer (&stmt, store_stmt_release);
+  for (guint i = 0; i < ids->len; i++)
+    if (!store_agenda_reschedule (store, g_array_index (ids, gint64, i), 0, error))
+      return FALSE;
+  return TRUE;
+}
+
+/* ---- replies made void ---- */
+
+gint64
+rapat_store_attendee_reset_replies (RapatStore *store, gint64 meeting_id, const char *reason,
+                                    gint64 now, GError **error)
+{
+  g_autoptr(StoreStmt) keep = store_prepare (store,
+    "INSERT INTO reply_history (attendee_id, rsvp, reset_at, reason) "
+    "SELECT id, rsvp, ?2, ?3 FROM attendee WHERE meeting_id = ?1 AND rsvp <> 'needs-action'",
+    error);
+  g_autoptr(StoreStmt) reset = NULL;
+
+  if (keep == NULL)
+    return -1;
+  sqlite3_bind_int64 (keep, 1, meeting_id);
+  sqlite3_bind_int64 (keep, 2, now);
+  store_bind_text (keep, 3, reason);
+  if (!store_step_done (store, keep, _("unable to keep the replies"), error))
+    return -1;
+  reset = store_prepare (store,
+    "UPDATE attendee SET rsvp = 'needs-action' "
+    "WHERE meeting_id = ?1 AND rsvp <> 'needs-action'", error);
+  if (reset == NULL)
+    return -1;
+  sqlite3_bind_int64 (reset, 1, meeting_id);
+  if (!store_step_done (store, reset, _("unable to reset the replies"), error))
+    return -1;
+  return sqlite3_changes (store->db);
+}
+
+GPtrArray *
+rapat_store_reply_history (RapatStore *store, gint64 meeting_id, GError **error)
+{
+  g_autoptr(StoreStmt) stmt = store_prepare (store,
+    "SELECT h.attendee_id, a.person_id, h.rsvp, h.reset_at, h.reason "
+    "FROM reply_history h JOIN attendee a ON a.id = h.attendee_id "
+    "WHERE a.meeting_id = ?1 ORDER BY a.person_id, h.reset_at, h.id", error);
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) rapat_reply_reset_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RapatReplyReset *r = g_new0 (RapatReplyReset, 1);
+
+      r->attendee_id = sqlite3_column_int64 (stmt, 0);
+      r->person_id = sqlite3_column_int64 (stmt, 1);
+      r->rsvp = store_column_enum (stmt, 2, &rapat_rsvp_enum);
+      r->reset_at = sqlite3_column_int64 (stmt, 3);
+      r->reason = store_column_text (stmt, 4);
+      g_ptr_array_add (out, r);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      store_set_error (store, error, _("unable to read the reply history"));
+      return NULL;
+    }
+  return g_steal_pointer (&out);
 }

@@ -68,4 +68,14 @@ gboolean store_resolve (RapatStore *store, const char *what, const char *text,
                         const char *sql_id, const char *sql_exact, const char *sql_part,
                         gint64 *out, GError **error);
 
+/* Computes the times of the meeting's agenda items (rapat_agenda_schedule())
+ * and keeps them; an item whose time changed gets its sequence raised and
+ * its updated_at set to @now (unless it had no times yet). */
+gboolean store_agenda_reschedule (RapatStore *store, gint64 meeting_id, gint64 now,
+                                  GError **error);
+
+/* Computes the times of every agenda item that has none (after the upgrade
+ * to schema 7). */
+gboolean store_agenda_backfill (RapatStore *store, GError **error);
+
 G_END_DECLS

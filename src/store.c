@@ -290,8 +290,10 @@ rapat_store_migrate (RapatStore *store, int version, GError **error)
           rapat_store_rollback (store);
           continue;
         }
-      if (!store_exec (store, text, error) || !store_exec (store, set_version, error)
-          || !rapat_store_commit (store, error))
+      if (!store_exec (store, text, error)
+          /* Schema 7 keeps agenda times the SQL alone cannot compute. */
+          || (v == 7 && !store_agenda_backfill (store, error))
+          || !store_exec (store, set_version, error) || !rapat_store_commit (store, error))
         {
           rapat_store_rollback (store);
           g_prefix_error (error, _("migration '%s' failed: "), names[v - 1]);

@@ -208,6 +208,16 @@ gboolean rapat_store_attendee_update (RapatStore *store, const RapatAttendee *at
 gboolean rapat_store_attendee_remove (RapatStore *store, gint64 meeting_id, gint64 person_id,
                                       GError **error);
 
+/* Sets every reply to the meeting other than needs-action back to
+ * needs-action, keeping each in the reply history with @reason ("time",
+ * "zone" or "place") and @now.  Returns how many were reset, or -1 with
+ * @error set. */
+gint64 rapat_store_attendee_reset_replies (RapatStore *store, gint64 meeting_id,
+                                           const char *reason, gint64 now, GError **error);
+/* Returns the meeting's replies made void (RapatReplyReset), by person, then
+ * oldest first. */
+GPtrArray *rapat_store_reply_history (RapatStore *store, gint64 meeting_id, GError **error);
+
 /* Returns the number of actions raised in the meeting. */
 gint64 rapat_store_meeting_count_actions (RapatStore *store, gint64 meeting_id, GError **error);
 

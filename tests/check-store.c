@@ -605,8 +605,17 @@ START_TEST (test_migrate_5_keeps_rows)
                                    "AND type = 'discussion' AND title = 'Panel B'"), 1);
   ck_assert_int_eq (sql_int (path, "SELECT count(*) FROM sqlite_master WHERE name LIKE '%_v4'"), 0);
   ck_assert_int_eq (sql_int (path, "SELECT count(*) FROM sqlite_master WHERE type = 'index' "
-                                   "AND tbl_name IN ('attendee', 'agenda_item')"), 8);
+                                   "AND tbl_name IN ('attendee', 'agenda_item')"), 9);
   ck_assert_int_eq (sql_int (path, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+  /* Schema 7 computed the times of every item, in parallel blocks too,
+   * without counting that as a change. */
+  ck_assert_int_eq (sql_int (path, "SELECT count(*) FROM agenda_item WHERE "
+                                   "(id = 10 AND start_utc = 0 AND end_utc = 600) OR "
+                                   "(id = 11 AND start_utc = 600 AND end_utc = 2400) OR "
+                                   "(id = 12 AND start_utc = 600 AND end_utc = 2400) OR "
+                                   "(id = 13 AND start_utc = 7200 AND end_utc = 8400)"), 4);
+  ck_assert_int_eq (sql_int (path, "SELECT count(*) FROM agenda_item WHERE sequence <> 0 "
+                                   "OR updated_at IS NOT NULL"), 0);
 
   /* The rules are the same rules. */
   ck_assert_int_eq (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
