@@ -1,5 +1,6 @@
 /* rapat — the iCalendar (RFC 5545) writer, built with libical (export layer). */
 #include "export-ics.h"
+#include "text.h"
 #include "timeutil.h"
 
 #include <errno.h>
@@ -17,7 +18,81 @@ struct _RapatIcsWriter {
   FILE *out;
   RapatIcsMethod method;
   gint64 now;
+  const RapatIcsCalendar *cal;
+  RapatIcsCalendar owned;  /* the calendar of rapat_ics_writer_new() */
+  char *owned_name;
+  GError *bad;            /* the first value found that cannot be written safely */
 };
+
+/* What a value may hold, for check_value(). */
+typedef enum {
+  VALUE_TEXT,             /* text: line breaks and tabs are escaped (TEXT "\\n", CN "^n") */
+  VALUE_ADDRESS,          /* an address, URI or identifier: no space or control at all */
+} ValueKind;
+
+/* Checks a value read from the database before it goes into a property: it
+ * must be UTF-8 without control characters (a CR or LF inside an address
+ * or a parameter would end the property and start one of the attacker's
+ * choosing).  The first failure is kept in @w->bad, naming the record
+ * (@record, @id) and the field; the component being built is then dropped
+ * by its builder. */
+static void
+check_value (RapatIcsWriter *w, const char *record, gint64 id, const char *field,
+             const char *value, ValueKind kind)
+{
+  const char *why = NULL;
+
+  if (value == NULL || w->bad != NULL)
+    return;
+  if (!g_utf8_validate (value, -1, NULL))
+    why = _("it is not valid UTF-8");
+  for (const char *p = value; why == NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (kind == VALUE_TEXT && (c == '\n' || c == '\t'))
+        continue;
+      if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0))
+        why = _("it holds a control character, which iCalendar cannot carry there");
+      else if (kind == VALUE_ADDRESS && c == ' ')
+        why = _("an address cannot hold a space");
+    }
+  if (why != NULL)
+    {
+      g_autofree char *ex = rapat_text_excerpt (value);
+
+      /* TRANSLATORS: "meeting 12: e-mail 'a@b\r\n...': it holds ..." */
+      g_set_error (&w->bad, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("%s %" G_GINT64_FORMAT ": %s '%s': %s (was the database changed outside rapat?)"),
+                   record, id, field, ex, why);
+    }
+}
+
+/* Checks that instant @t of a record lies in the years rapat keeps
+ * (1900-9998 in any zone), so that every date written has four digits. */
+static void
+check_instant (RapatIcsWriter *w, const char *record, gint64 id, const char *field, gint64 t)
+{
+  /* 1900-01-02 00:00 and 9998-12-31 00:00 UTC: a day inside the years,
+   * so that no zone's local time falls outside them. */
+  const gint64 lo = G_GINT64_CONSTANT (-2208902400), hi = G_GINT64_CONSTANT (253370678400);
+
+  if (w->bad == NULL && (t < lo || t > hi))
+    g_set_error (&w->bad, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                 _("%s %" G_GINT64_FORMAT ": %s '%" G_GINT64_FORMAT "': outside the years 1900 to 9998 "
+                   "(was the database changed outside rapat?)"), record, id, field, t);
+}
+
+/* Returns FALSE with @error set (taken from @w) when a value checked since
+ * the last call could not be written safely. */
+static gboolean
+values_ok (RapatIcsWriter *w, GError **error)
+{
+  if (w->bad == NULL)
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&w->bad));
+  return FALSE;
+}
 
 /* The name under which a CATEGORIES value travels through libical, which
  * writes CATEGORIES without escaping commas and semicolons (a comma inside
@@ -146,27 +221,67 @@ check_stream (RapatIcsWriter *w, GError **error)
   return TRUE;
 }
 
+/* Writes an X- property of the calendar, @name:@value. */
+static void
+emit_x (FILE *out, const char *name, const char *value)
+{
+  icalproperty *p = icalproperty_new_x (value);
+
+  icalproperty_set_x_name (p, name);
+  emit_property (out, p);
+}
+
 RapatIcsWriter *
 rapat_ics_writer_new (FILE *out, RapatIcsMethod method, const char *calname, gint64 now)
+{
+  g_autofree char *name = g_strdup (calname);
+  RapatIcsCalendar cal = { name, NULL, 0, NULL, 0 };
+  RapatIcsWriter *w = rapat_ics_writer_new_full (out, method, &cal, now);
+
+  /* The calendar must outlive the writer: kept in it. */
+  w->owned_name = g_steal_pointer (&name);
+  w->owned = cal;
+  w->owned.name = w->owned_name;
+  w->cal = &w->owned;
+  return w;
+}
+
+RapatIcsWriter *
+rapat_ics_writer_new_full (FILE *out, RapatIcsMethod method, const RapatIcsCalendar *cal,
+                           gint64 now)
 {
   RapatIcsWriter *w = g_new0 (RapatIcsWriter, 1);
   g_autofree char *prodid = g_strdup_printf ("-//rapat//rapat %s//EN", PACKAGE_VERSION);
   icalproperty_method m = method == RAPAT_ICS_REQUEST ? ICAL_METHOD_REQUEST
                           : method == RAPAT_ICS_CANCEL ? ICAL_METHOD_CANCEL : ICAL_METHOD_PUBLISH;
 
+  static const RapatIcsCalendar none;
+
   w->out = out;
   w->method = method;
   w->now = now;
+  w->cal = cal != NULL ? cal : &none;
   fputs ("BEGIN:VCALENDAR\r\n", out);
   emit_property (out, icalproperty_new_version ("2.0"));
   emit_property (out, icalproperty_new_prodid (prodid));
   emit_property (out, icalproperty_new_calscale ("GREGORIAN"));
   emit_property (out, icalproperty_new_method (m));
-  if (calname != NULL)
+  if (w->cal->name != NULL)
     {
-      icalproperty *p = icalproperty_new_x (calname);
-      icalproperty_set_x_name (p, "X-WR-CALNAME");
-      emit_property (out, p);
+      /* X-WR-CALNAME for Apple, Google and Outlook; NAME is RFC 7986's. */
+      emit_x (out, "X-WR-CALNAME", w->cal->name);
+      emit_property (out, icalproperty_new_name (w->cal->name));
+    }
+  if (w->cal->tzid != NULL)
+    emit_x (out, "X-WR-TIMEZONE", w->cal->tzid);
+  if (w->cal->refresh_s > 0)
+    {
+      struct icaldurationtype d = icaldurationtype_from_int ((int) w->cal->refresh_s);
+      char *text = icaldurationtype_as_ical_string_r (d);
+
+      emit_property (out, icalproperty_new_refreshinterval (d));
+      emit_x (out, "X-PUBLISHED-TTL", text);
+      free (text);
     }
   return w;
 }
@@ -261,19 +376,38 @@ rapat_ics_write_timezone (RapatIcsWriter *w, const char *tzid, gint64 from, gint
   return check_stream (w, error);
 }
 
-/* Adds DTSTART or DTEND (@kind) for instant @t in zone @tzid: local time
- * with TZID=<plain IANA name>, or UTC for UTC and fixed offsets. */
+/* TRUE when the local time of @t in @tz also names an earlier instant:
+ * @t falls in the second pass of an hour repeated when the clocks went
+ * back, which a TZID local time cannot name (RFC 5545 3.3.5 reads it as
+ * the first). */
+static gboolean
+is_second_of_repeated_hour (GTimeZone *tz, gint64 t)
+{
+  int i = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, t);
+  gint64 local, earlier;
+
+  if (i <= 0)
+    return FALSE;
+  local = t + g_time_zone_get_offset (tz, i);
+  earlier = local - g_time_zone_get_offset (tz, i - 1);
+  return earlier < t && g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, earlier) == i - 1;
+}
+
+/* Adds @kind (DTSTART, DTEND, RECURRENCE-ID, EXDATE) for instant @t in
+ * zone @tzid: local time with TZID=<plain IANA name>, or UTC for UTC and
+ * fixed offsets, and for the instants a local time cannot name. */
 static void
 add_time (icalcomponent *comp, icalproperty_kind kind, gint64 t, const char *tzid)
 {
   icalproperty *p = icalproperty_new (kind);
+  g_autoptr(GTimeZone) tz = rapat_ics_zone_needs_vtimezone (tzid)
+    ? rapat_time_zone_load (tzid, NULL, NULL) : NULL;
 
-  if (!rapat_ics_zone_needs_vtimezone (tzid))
+  if (tz == NULL || is_second_of_repeated_hour (tz, t))
     icalproperty_set_value (p, icalvalue_new_datetime (utc_time (t)));
   else
     {
-      g_autoptr(GTimeZone) tz = rapat_time_zone_load (tzid, NULL, NULL);
-      time_t local = (time_t) (tz != NULL ? rapat_time_local (t, tz) : t);
+      time_t local = (time_t) rapat_time_local (t, tz);
       struct tm tm;
       struct icaltimetype lt = icaltime_null_time ();
 
@@ -296,6 +430,47 @@ rapat_ics_person_address (gint64 person_id, const char *email)
   if (email != NULL)
     return g_strconcat ("mailto:", email, NULL);
   return g_strdup_printf ("urn:x-rapat:person:%" G_GINT64_FORMAT, person_id);
+}
+
+/* TRUE when libical writes a caret in a parameter value as "^^" (RFC 6868);
+ * libical 3.0 encodes '"' as "^'" and a newline as "^n" but leaves '^'
+ * as it is, so that "^'" in a name would read back as '"'.  Asked once. */
+static gboolean
+libical_escapes_caret (void)
+{
+  static gsize once = 0;
+  static gboolean escapes;
+
+  if (g_once_init_enter (&once))
+    {
+      icalparameter *probe = icalparameter_new_cn ("^");
+      char *text = icalparameter_as_ical_string_r (probe);
+
+      escapes = text != NULL && strstr (text, "^^") != NULL;
+      free (text);
+      icalparameter_free (probe);
+      g_once_init_leave (&once, 1);
+    }
+  return escapes;
+}
+
+/* Returns a CN parameter for @name, encoded as RFC 6868 says whatever
+ * libical's version does: '^' as "^^" ('"' and newlines libical encodes). */
+static icalparameter *
+cn_parameter (const char *name)
+{
+  g_autoptr(GString) s = NULL;
+
+  if (strchr (name, '^') == NULL || libical_escapes_caret ())
+    return icalparameter_new_cn (name);
+  s = g_string_new (NULL);
+  for (const char *c = name; *c != '\0'; c++)
+    {
+      if (*c == '^')
+        g_string_append_c (s, '^');
+      g_string_append_c (s, *c);
+    }
+  return icalparameter_new_cn (s->str);
 }
 
 /* Adds one CATEGORIES value to @c (see CATEGORY_CARRIER). */
@@ -335,16 +510,19 @@ add_identity (RapatIcsWriter *w, icalcomponent *c, const char *uid, gint64 creat
 
 /* Adds the meeting's organizer, if it has one, as ORGANIZER of @c. */
 static void
-add_organizer (icalcomponent *c, const RapatMeeting *m)
+add_organizer (RapatIcsWriter *w, icalcomponent *c, const RapatMeeting *m)
 {
   g_autofree char *addr = NULL;
   icalproperty *p;
 
   if (m->organizer_id == 0)
     return;
+  check_value (w, _("person"), m->organizer_id, _("name"), m->organizer_name, VALUE_TEXT);
+  check_value (w, _("person"), m->organizer_id, _("e-mail"), m->organizer_email, VALUE_ADDRESS);
   addr = rapat_ics_person_address (m->organizer_id, m->organizer_email);
   p = icalproperty_new_organizer (addr);
-  icalproperty_add_parameter (p, icalparameter_new_cn (m->organizer_name));
+  if (m->organizer_name != NULL)
+    icalproperty_add_parameter (p, cn_parameter (m->organizer_name));
   icalcomponent_add_property (c, p);
 }
 
@@ -385,36 +563,57 @@ ical_partstat (RapatRsvp rsvp)
     }
 }
 
-/* CN values are passed as they are: libical quotes parameter values and
- * encodes double quotes and newlines as RFC 6868 says (^' and ^n). */
-
 /* Adds one ATTENDEE per person: every invitation, and every stand-in.  The
  * person represented is DELEGATED-TO their stand-in, and the stand-in's
  * ATTENDEE is DELEGATED-FROM them: the stand-in's own invitation when they
- * were invited too, else an ATTENDEE added for them. */
+ * were invited too, else an ATTENDEE added for them.  A stand-in attends
+ * in someone's place, so their PARTSTAT is ACCEPTED (TENTATIVE if that was
+ * their own answer) even when they declined their own invitation, and
+ * nobody asks them to reply. */
 static void
 add_attendees (RapatIcsWriter *w, icalcomponent *ev, GPtrArray *attendees)
 {
   g_autoptr(GHashTable) by_person = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) stands_in = g_hash_table_new (g_int64_hash, g_int64_equal);
 
+  for (guint i = 0; i < attendees->len; i++)
+    {
+      const RapatAttendee *a = attendees->pdata[i];
+
+      check_value (w, _("person"), a->person_id, _("name"), a->person_name, VALUE_TEXT);
+      check_value (w, _("person"), a->person_id, _("e-mail"), a->email, VALUE_ADDRESS);
+      if (a->attendance == RAPAT_ATTENDANCE_REPRESENTED && a->stand_in_id != 0)
+        {
+          check_value (w, _("person"), a->stand_in_id, _("name"), a->stand_in_name, VALUE_TEXT);
+          check_value (w, _("person"), a->stand_in_id, _("e-mail"), a->stand_in_email,
+                       VALUE_ADDRESS);
+          g_hash_table_add (stands_in, (gpointer) &a->stand_in_id);
+        }
+    }
   for (guint i = 0; i < attendees->len; i++)
     {
       const RapatAttendee *a = attendees->pdata[i];
       g_autofree char *addr = rapat_ics_person_address (a->person_id, a->email);
       icalproperty *p = icalproperty_new_attendee (addr);
       gboolean delegated = a->attendance == RAPAT_ATTENDANCE_REPRESENTED && a->stand_in_id != 0;
+      gboolean delegate = !delegated && g_hash_table_contains (stands_in, &a->person_id);
+      icalparameter_partstat partstat = ical_partstat (a->rsvp);
 
-      icalproperty_add_parameter (p, icalparameter_new_cn (a->person_name));
+      if (delegated)
+        partstat = ICAL_PARTSTAT_DELEGATED;
+      else if (delegate && partstat != ICAL_PARTSTAT_TENTATIVE)
+        partstat = ICAL_PARTSTAT_ACCEPTED;
+      if (a->person_name != NULL)
+        icalproperty_add_parameter (p, cn_parameter (a->person_name));
       icalproperty_add_parameter (p, icalparameter_new_cutype (ICAL_CUTYPE_INDIVIDUAL));
       icalproperty_add_parameter (p, icalparameter_new_role (ical_role (a->role)));
-      icalproperty_add_parameter (p, icalparameter_new_partstat (
-        delegated ? ICAL_PARTSTAT_DELEGATED : ical_partstat (a->rsvp)));
+      icalproperty_add_parameter (p, icalparameter_new_partstat (partstat));
       if (delegated)
         {
           g_autofree char *to = rapat_ics_person_address (a->stand_in_id, a->stand_in_email);
           icalproperty_add_parameter (p, icalparameter_new_delegatedto (to));
         }
-      else if (w->method == RAPAT_ICS_REQUEST && a->rsvp == RAPAT_RSVP_NEEDS_ACTION)
+      else if (w->method == RAPAT_ICS_REQUEST && partstat == ICAL_PARTSTAT_NEEDSACTION)
         icalproperty_add_parameter (p, icalparameter_new_rsvp (ICAL_RSVP_TRUE));
       icalcomponent_add_property (ev, p);
       g_hash_table_insert (by_person, (gpointer) &a->person_id, p);
@@ -434,7 +633,8 @@ add_attendees (RapatIcsWriter *w, icalcomponent *ev, GPtrArray *attendees)
           g_autofree char *to = rapat_ics_person_address (a->stand_in_id, a->stand_in_email);
 
           s = icalproperty_new_attendee (to);
-          icalproperty_add_parameter (s, icalparameter_new_cn (a->stand_in_name));
+          if (a->stand_in_name != NULL)
+            icalproperty_add_parameter (s, cn_parameter (a->stand_in_name));
           icalproperty_add_parameter (s, icalparameter_new_cutype (ICAL_CUTYPE_INDIVIDUAL));
           icalproperty_add_parameter (s, icalparameter_new_role (ical_role (a->role)));
           icalproperty_add_parameter (s, icalparameter_new_partstat (ICAL_PARTSTAT_ACCEPTED));
@@ -454,9 +654,21 @@ clock_minutes (gint64 local)
   return (int) ((day < 0 ? day + 86400 : day) / 60);
 }
 
-/* Returns the meeting's description followed by its agenda as readable lines. */
+/* Checks the texts of agenda item @it. */
+static void
+check_item (RapatIcsWriter *w, const RapatAgendaItem *it)
+{
+  check_value (w, _("agenda item"), it->id, _("title"), it->title, VALUE_TEXT);
+  check_value (w, _("agenda item"), it->id, _("notes"), it->notes, VALUE_TEXT);
+  check_value (w, _("agenda item"), it->id, _("room"), it->room, VALUE_TEXT);
+  check_value (w, _("person"), it->presenter_id, _("name"), it->presenter_name, VALUE_TEXT);
+}
+
+/* Returns the meeting's description followed by its agenda as readable
+ * lines, each time with its zone's abbreviation ("09:00–09:15 WIT"), as a
+ * reader abroad sees the text without the event's zone. */
 static char *
-meeting_description (const RapatMeeting *m, GPtrArray *agenda)
+meeting_description (RapatIcsWriter *w, const RapatMeeting *m, GPtrArray *agenda)
 {
   g_autoptr(GTimeZone) tz = rapat_time_zone_load (m->tzid, NULL, NULL);
   GString *s = g_string_new (m->description);
@@ -474,11 +686,14 @@ meeting_description (const RapatMeeting *m, GPtrArray *agenda)
   for (guint i = 0; i < agenda->len; i++)
     {
       const RapatAgendaItem *it = agenda->pdata[i];
+      gint64 end = starts[i] + (gint64) it->duration_min * 60;
       int t1 = clock_minutes (rapat_time_local (starts[i], tz));
-      int t2 = clock_minutes (rapat_time_local (starts[i] + (gint64) it->duration_min * 60, tz));
+      int t2 = clock_minutes (rapat_time_local (end, tz));
+      g_autofree char *ab = rapat_time_abbrev (starts[i], tz);
 
-      g_string_append_printf (s, "\n%02d:%02d–%02d:%02d %s", t1 / 60, t1 % 60, t2 / 60, t2 % 60,
-                              it->title);
+      check_item (w, it);
+      g_string_append_printf (s, "\n%02d:%02d–%02d:%02d %s %s", t1 / 60, t1 % 60, t2 / 60, t2 % 60,
+                              ab, it->title);
       if (it->presenter_name != NULL)
         g_string_append_printf (s, " (%s)", it->presenter_name);
       if (it->room != NULL)
@@ -496,27 +711,31 @@ meeting_status (RapatIcsWriter *w, const RapatMeeting *m)
   return m->status == RAPAT_MEETING_TENTATIVE ? ICAL_STATUS_TENTATIVE : ICAL_STATUS_CONFIRMED;
 }
 
-/* Returns the SEQUENCE to write: the meeting's, or one more when a meeting
- * the database still holds as scheduled is being cancelled, because a
- * cancellation must outrank the invitation it withdraws. */
+/* Returns the SEQUENCE to write for @sequence: itself, or one more when a
+ * meeting the database still holds as scheduled is being cancelled,
+ * because a cancellation must outrank the invitation it withdraws. */
 static gint64
-meeting_sequence (RapatIcsWriter *w, const RapatMeeting *m)
+cancel_sequence (RapatIcsWriter *w, const RapatMeeting *m, gint64 sequence)
 {
   if (w->method == RAPAT_ICS_CANCEL && m->status != RAPAT_MEETING_CANCELLED)
-    return m->sequence + 1;
-  return m->sequence;
+    return sequence + 1;
+  return sequence;
 }
 
-/* Builds the VEVENT of agenda item @it starting at @start. */
+/* Builds the VEVENT of agenda item @it of @m starting at @start. */
 static icalcomponent *
-session_event (RapatIcsWriter *w, const RapatMeeting *m, const RapatAgendaItem *it, gint64 start)
+session_event (RapatIcsWriter *w, const RapatMeeting *m, const RapatAgendaItem *it, gint64 start,
+               const char *related_uid)
 {
   icalcomponent *ev = icalcomponent_new (ICAL_VEVENT_COMPONENT);
   g_autofree char *uid = session_uid (m->uid, it->id);
   g_autoptr(GString) desc = g_string_new (NULL);
 
-  add_identity (w, ev, uid, m->created_at, m->updated_at);
-  icalcomponent_add_property (ev, icalproperty_new_sequence ((int) meeting_sequence (w, m)));
+  add_identity (w, ev, uid, m->created_at, MAX (m->updated_at, it->updated_at));
+  /* Each rises on its own: the meeting's with its time and status, the
+   * item's when the agenda moves it or it changes room. */
+  icalcomponent_add_property (ev, icalproperty_new_sequence (
+    (int) cancel_sequence (w, m, m->sequence + it->sequence)));
   add_time (ev, ICAL_DTSTART_PROPERTY, start, m->tzid);
   add_time (ev, ICAL_DTEND_PROPERTY, start + (gint64) it->duration_min * 60, m->tzid);
   icalcomponent_add_property (ev, icalproperty_new_summary (it->title));
@@ -531,55 +750,142 @@ session_event (RapatIcsWriter *w, const RapatMeeting *m, const RapatAgendaItem *
   icalcomponent_add_property (ev, icalproperty_new_description (desc->str));
   add_category (ev, rapat_enum_name (&rapat_agenda_type_enum, it->type));
   icalcomponent_add_property (ev, icalproperty_new_status (meeting_status (w, m)));
-  icalcomponent_add_property (ev, icalproperty_new_transp (ICAL_TRANSP_OPAQUE));
-  icalcomponent_add_property (ev, icalproperty_new_relatedto (m->uid));
-  add_organizer (ev, m);
+  /* The meeting's own event already holds the time: its sessions must not
+   * count it busy twice in free/busy lookups. */
+  icalcomponent_add_property (ev, icalproperty_new_transp (ICAL_TRANSP_TRANSPARENT));
+  icalcomponent_add_property (ev, icalproperty_new_relatedto (related_uid != NULL ? related_uid
+                                                                                  : m->uid));
+  add_organizer (w, ev, m);
   return ev;
 }
 
+/* Adds a reminder (VALARM, DISPLAY) @before seconds ahead of the start. */
+static void
+add_alarm (icalcomponent *ev, gint64 before, const char *title)
+{
+  icalcomponent *alarm = icalcomponent_new (ICAL_VALARM_COMPONENT);
+  struct icaltriggertype trigger = icaltriggertype_from_int ((int) -before);
+
+  icalcomponent_add_property (alarm, icalproperty_new_action (ICAL_ACTION_DISPLAY));
+  icalcomponent_add_property (alarm, icalproperty_new_trigger (trigger));
+  icalcomponent_add_property (alarm, icalproperty_new_description (title));
+  icalcomponent_add_component (ev, alarm);
+}
+
+/* Checks what a meeting's event says of it. */
+static void
+check_meeting (RapatIcsWriter *w, const RapatMeeting *m)
+{
+  check_value (w, _("meeting"), m->id, _("uid"), m->uid, VALUE_ADDRESS);
+  check_value (w, _("meeting"), m->id, _("title"), m->title, VALUE_TEXT);
+  check_value (w, _("meeting"), m->id, _("kind"), m->kind, VALUE_TEXT);
+  check_value (w, _("meeting"), m->id, _("location"), m->location, VALUE_TEXT);
+  check_value (w, _("meeting"), m->id, _("description"), m->description, VALUE_TEXT);
+  check_value (w, _("meeting"), m->id, _("reason"), m->cancel_reason, VALUE_TEXT);
+  check_value (w, _("meeting"), m->id, _("link"), m->url, VALUE_ADDRESS);
+  check_value (w, _("meeting"), m->id, _("zone"), m->tzid, VALUE_ADDRESS);
+  check_instant (w, _("meeting"), m->id, _("start"), m->start_utc);
+  check_instant (w, _("meeting"), m->id, _("end"), m->end_utc);
+}
+
 /* Builds the VEVENT of meeting @m; @r, if not NULL, makes it a series'
- * master or exception. */
+ * master or one of its instances.  NULL with @error set when a value
+ * cannot be written safely. */
 static icalcomponent *
 meeting_event (RapatIcsWriter *w, const RapatMeeting *m, GPtrArray *agenda,
-               GPtrArray *attendees, const RapatIcsRecurrence *r)
+               GPtrArray *attendees, const RapatIcsRecurrence *r, GError **error)
 {
-  icalcomponent *ev = icalcomponent_new (ICAL_VEVENT_COMPONENT);
-  g_autofree char *desc = meeting_description (m, agenda);
+  g_autoptr(icalcomponent) ev = icalcomponent_new (ICAL_VEVENT_COMPONENT);
+  g_autofree char *desc = NULL;
+  gint64 sequence = r != NULL ? r->sequence : m->sequence;
+  gint64 modified = r != NULL && r->modified != 0 ? r->modified : m->updated_at;
+  icalproperty_status status = meeting_status (w, m);
 
-  add_identity (w, ev, r != NULL ? r->uid : m->uid, m->created_at, m->updated_at);
-  icalcomponent_add_property (ev, icalproperty_new_sequence ((int) meeting_sequence (w, m)));
+  check_meeting (w, m);
+  desc = meeting_description (w, m, agenda);
+  add_identity (w, ev, r != NULL ? r->uid : m->uid, m->created_at, modified);
+  icalcomponent_add_property (ev, icalproperty_new_sequence ((int) cancel_sequence (w, m, sequence)));
   add_time (ev, ICAL_DTSTART_PROPERTY, m->start_utc, m->tzid);
   add_time (ev, ICAL_DTEND_PROPERTY, m->end_utc, m->tzid);
   if (r != NULL && r->rrule != NULL)
     {
       icalproperty *rule = icalproperty_new_rrule (icalrecurrencetype_from_string (r->rrule));
 
+      check_value (w, _("meeting"), m->id, _("rule"), r->rrule, VALUE_ADDRESS);
       icalcomponent_add_property (ev, rule);
       for (guint i = 0; r->exdates != NULL && i < r->exdates->len; i++)
-        add_time (ev, ICAL_EXDATE_PROPERTY, g_array_index (r->exdates, gint64, i), m->tzid);
+        add_time (ev, ICAL_EXDATE_PROPERTY, g_array_index (r->exdates, gint64, i),
+                  r->recurrence_tz != NULL ? r->recurrence_tz : m->tzid);
     }
+  /* RECURRENCE-ID is the start the rule gave the instance, in the series'
+   * zone: how apps match it with the instance of the master's rule. */
   if (r != NULL && r->recurrence_utc != 0)
-    add_time (ev, ICAL_RECURRENCEID_PROPERTY, r->recurrence_utc, m->tzid);
+    add_time (ev, ICAL_RECURRENCEID_PROPERTY, r->recurrence_utc,
+              r->recurrence_tz != NULL ? r->recurrence_tz : m->tzid);
   icalcomponent_add_property (ev, icalproperty_new_summary (m->title));
   if (m->location != NULL)
     icalcomponent_add_property (ev, icalproperty_new_location (m->location));
   if (desc != NULL)
     icalcomponent_add_property (ev, icalproperty_new_description (desc));
+  if (m->url != NULL)
+    {
+      icalproperty *conf = icalproperty_new_conference (m->url);
+
+      icalcomponent_add_property (ev, icalproperty_new_url (m->url));
+      /* RFC 7986: where and how to join. */
+      icalproperty_add_parameter (conf, icalparameter_new_value (ICAL_VALUE_URI));
+      icalproperty_add_parameter (conf, icalparameter_new_feature (ICAL_FEATURE_AUDIO));
+      icalproperty_add_parameter (conf, icalparameter_new_feature (ICAL_FEATURE_VIDEO));
+      icalcomponent_add_property (ev, conf);
+    }
   add_category (ev, m->kind);
-  icalcomponent_add_property (ev, icalproperty_new_status (meeting_status (w, m)));
+  icalcomponent_add_property (ev, icalproperty_new_status (status));
+  if (status == ICAL_STATUS_CANCELLED && m->cancel_reason != NULL)
+    icalcomponent_add_property (ev, icalproperty_new_comment (m->cancel_reason));
   icalcomponent_add_property (ev, icalproperty_new_transp (ICAL_TRANSP_OPAQUE));
-  add_organizer (ev, m);
+  add_organizer (w, ev, m);
   add_attendees (w, ev, attendees);
-  return ev;
+  for (guint i = 0; status != ICAL_STATUS_CANCELLED && i < w->cal->n_alarms; i++)
+    add_alarm (ev, w->cal->alarms[i], m->title);
+  if (!values_ok (w, error))
+    return NULL;
+  return g_steal_pointer (&ev);
 }
 
 gboolean
 rapat_ics_write_recurring (RapatIcsWriter *w, const RapatMeeting *m, GPtrArray *agenda,
                            GPtrArray *attendees, const RapatIcsRecurrence *r, GError **error)
 {
-  g_autoptr(icalcomponent) ev = meeting_event (w, m, agenda, attendees, r);
+  g_autoptr(icalcomponent) ev = meeting_event (w, m, agenda, attendees, r, error);
 
+  if (ev == NULL)
+    return FALSE;
   emit_component (w->out, ev);
+  return check_stream (w, error);
+}
+
+gboolean
+rapat_ics_write_sessions (RapatIcsWriter *w, const RapatMeeting *m, GPtrArray *agenda,
+                          const char *related_uid, GError **error)
+{
+  g_autofree gint64 *starts = g_new (gint64, agenda->len + 1);
+
+  rapat_agenda_schedule (m, agenda, starts);
+  check_meeting (w, m);
+  for (guint i = 0; i < agenda->len; i++)
+    {
+      g_autoptr(icalcomponent) s = NULL;
+
+      check_item (w, agenda->pdata[i]);
+      check_instant (w, _("agenda item"), ((RapatAgendaItem *) agenda->pdata[i])->id,
+                     _("start"), starts[i]);
+      if (!values_ok (w, error))
+        return FALSE;
+      s = session_event (w, m, agenda->pdata[i], starts[i], related_uid);
+      if (!values_ok (w, error))
+        return FALSE;
+      emit_component (w->out, s);
+    }
   return check_stream (w, error);
 }
 
@@ -587,32 +893,29 @@ gboolean
 rapat_ics_write_meeting (RapatIcsWriter *w, const RapatMeeting *m, GPtrArray *agenda,
                          GPtrArray *attendees, gboolean sessions, GError **error)
 {
-  g_autoptr(icalcomponent) ev = meeting_event (w, m, agenda, attendees, NULL);
-
-  emit_component (w->out, ev);
-  if (sessions)
-    {
-      g_autofree gint64 *starts = g_new (gint64, agenda->len + 1);
-
-      rapat_agenda_schedule (m, agenda, starts);
-      for (guint i = 0; i < agenda->len; i++)
-        {
-          g_autoptr(icalcomponent) s = session_event (w, m, agenda->pdata[i], starts[i]);
-          emit_component (w->out, s);
-        }
-    }
-  return check_stream (w, error);
+  if (!rapat_ics_write_recurring (w, m, agenda, attendees, NULL, error))
+    return FALSE;
+  return !sessions || rapat_ics_write_sessions (w, m, agenda, NULL, error);
 }
 
 gboolean
 rapat_ics_write_action (RapatIcsWriter *w, const RapatAction *a, const RapatMeeting *m,
-                        GError **error)
+                        const char *related_uid, GError **error)
 {
   g_autoptr(icalcomponent) todo = icalcomponent_new (ICAL_VTODO_COMPONENT);
   icalproperty_status status;
   icalproperty *owner;
   int priority = a->priority == RAPAT_PRIORITY_HIGH ? 1 : a->priority == RAPAT_PRIORITY_LOW ? 9 : 5;
 
+  check_value (w, _("action"), a->id, _("uid"), a->uid, VALUE_ADDRESS);
+  check_value (w, _("action"), a->id, _("title"), a->title, VALUE_TEXT);
+  check_value (w, _("action"), a->id, _("description"), a->description, VALUE_TEXT);
+  check_value (w, _("action"), a->id, _("owner"), a->owner_name, VALUE_TEXT);
+  check_value (w, _("action"), a->id, _("e-mail"), a->owner_email, VALUE_ADDRESS);
+  check_value (w, _("action"), a->id, _("issue"), a->issue_title, VALUE_TEXT);
+  check_value (w, _("action"), a->id, _("due"), a->due, VALUE_ADDRESS);
+  if (!values_ok (w, error))
+    return FALSE;
   add_identity (w, todo, a->uid, a->created_at, a->updated_at);
   icalcomponent_add_property (todo, icalproperty_new_summary (a->title));
   if (a->description != NULL)
@@ -652,8 +955,9 @@ rapat_ics_write_action (RapatIcsWriter *w, const RapatAction *a, const RapatMeet
     add_category (todo, a->issue_title);
   if (m != NULL)
     {
-      icalcomponent_add_property (todo, icalproperty_new_relatedto (m->uid));
-      add_organizer (todo, m);
+      icalcomponent_add_property (todo, icalproperty_new_relatedto (related_uid != NULL
+                                                                    ? related_uid : m->uid));
+      add_organizer (w, todo, m);
     }
   if (a->owner_person_id != 0)
     {
@@ -668,9 +972,12 @@ rapat_ics_write_action (RapatIcsWriter *w, const RapatAction *a, const RapatMeet
       owner = icalproperty_new_attendee (addr);
       icalproperty_add_parameter (owner, icalparameter_new_cutype (ICAL_CUTYPE_GROUP));
     }
-  icalproperty_add_parameter (owner, icalparameter_new_cn (a->owner_name));
+  if (a->owner_name != NULL)
+    icalproperty_add_parameter (owner, cn_parameter (a->owner_name));
   icalproperty_add_parameter (owner, icalparameter_new_role (ICAL_ROLE_REQPARTICIPANT));
   icalcomponent_add_property (todo, owner);
+  if (!values_ok (w, error))
+    return FALSE;
   emit_component (w->out, todo);
   return check_stream (w, error);
 }
@@ -692,5 +999,9 @@ rapat_ics_writer_finish (RapatIcsWriter *w, GError **error)
 void
 rapat_ics_writer_free (RapatIcsWriter *w)
 {
+  if (w == NULL)
+    return;
+  g_clear_error (&w->bad);
+  g_free (w->owned_name);
   g_free (w);
 }

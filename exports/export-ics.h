@@ -23,9 +23,22 @@ extern const RapatEnum rapat_ics_method_enum;
 
 typedef struct _RapatIcsWriter RapatIcsWriter;
 
-/* Starts a calendar on @out: VERSION, PRODID, CALSCALE, METHOD and, if
- * @calname is not NULL, X-WR-CALNAME.  @now is the DTSTAMP of every
- * component. */
+/* What a calendar says of itself, and what every meeting event carries. */
+typedef struct {
+  const char *name;        /* X-WR-CALNAME and NAME (RFC 7986), or NULL */
+  const char *tzid;        /* X-WR-TIMEZONE (all meetings share this zone), or NULL */
+  gint64 refresh_s;        /* REFRESH-INTERVAL and X-PUBLISHED-TTL for feeds; 0: none */
+  const gint64 *alarms;    /* a VALARM (DISPLAY) this many seconds before each meeting */
+  guint n_alarms;
+} RapatIcsCalendar;
+
+/* Starts a calendar on @out: VERSION, PRODID, CALSCALE, METHOD and what
+ * @cal (may be NULL) says.  @now is the DTSTAMP of every component.
+ * @cal and its arrays must outlive the writer. */
+RapatIcsWriter *rapat_ics_writer_new_full (FILE *out, RapatIcsMethod method,
+                                           const RapatIcsCalendar *cal, gint64 now);
+
+/* rapat_ics_writer_new_full() with only a name (X-WR-CALNAME) or none. */
 RapatIcsWriter *rapat_ics_writer_new (FILE *out, RapatIcsMethod method, const char *calname,
                                       gint64 now);
 
@@ -42,30 +55,47 @@ gboolean rapat_ics_write_timezone (RapatIcsWriter *w, const char *tzid, gint64 f
 /* Writes the meeting as a VEVENT with its organizer and attendees
  * (RapatAttendee) and its agenda (RapatAgendaItem) in the description.  With
  * @sessions, each agenda item follows as a VEVENT of its own, RELATED-TO
- * the meeting.  Under METHOD:CANCEL the event says STATUS:CANCELLED. */
+ * the meeting.  Under METHOD:CANCEL the event says STATUS:CANCELLED.
+ *
+ * Every value is checked before it is written: text that is not UTF-8, or
+ * that holds a control character a property cannot carry (a line break in
+ * an address would start a property of its own), and instants outside the
+ * years 1900-9998, are an error naming the record, and nothing of the
+ * event is written. */
 gboolean rapat_ics_write_meeting (RapatIcsWriter *w, const RapatMeeting *m, GPtrArray *agenda,
                                   GPtrArray *attendees, gboolean sessions, GError **error);
 
 /* How a VEVENT belongs to a recurring series. */
 typedef struct {
-  const char *uid;         /* the series' UID, written instead of the meeting's */
-  const char *rrule;       /* for the master event: its RRULE */
-  GArray *exdates;         /* for the master event: starts (gint64) left out, or NULL */
-  gint64 recurrence_utc;   /* for an exception: the start the rule gave it, else 0 */
+  const char *uid;           /* the series' UID, written instead of the meeting's */
+  const char *rrule;         /* for the master event: its RRULE */
+  GArray *exdates;           /* for the master event: starts (gint64) left out, or NULL */
+  gint64 recurrence_utc;     /* for an instance: the start the rule gave it, else 0 */
+  const char *recurrence_tz; /* the series' zone, in which RECURRENCE-ID and EXDATE are written */
+  gint64 sequence;           /* SEQUENCE (before a cancellation's rise) */
+  gint64 modified;           /* LAST-MODIFIED, or 0 for the meeting's */
 } RapatIcsRecurrence;
 
 /* Writes a meeting of a series: the master event (@r->rrule set; @m gives
- * its properties, @r's rule and @m's start its times) or an exception
- * (@r->recurrence_utc set: RECURRENCE-ID). */
+ * its properties, @r's rule and @m's start its times) or one instance
+ * (@r->recurrence_utc set: RECURRENCE-ID, the original start in the
+ * series' zone). */
 gboolean rapat_ics_write_recurring (RapatIcsWriter *w, const RapatMeeting *m, GPtrArray *agenda,
                                     GPtrArray *attendees, const RapatIcsRecurrence *r,
                                     GError **error);
 
+/* Writes each agenda item of @m as a VEVENT of its own (UID
+ * "<meeting uid>-item-<id>"), TRANSP:TRANSPARENT (the meeting already
+ * blocks the time), RELATED-TO @related_uid (NULL: the meeting's uid); its
+ * SEQUENCE is the meeting's plus the item's own. */
+gboolean rapat_ics_write_sessions (RapatIcsWriter *w, const RapatMeeting *m, GPtrArray *agenda,
+                                   const char *related_uid, GError **error);
+
 /* Writes the action as a VTODO with its owner as ATTENDEE; when @m (the
- * meeting that raised it) is not NULL, RELATED-TO its uid, with its
- * organizer as ORGANIZER. */
+ * meeting that raised it) is not NULL, RELATED-TO @related_uid (NULL: @m's
+ * uid), with its organizer as ORGANIZER. */
 gboolean rapat_ics_write_action (RapatIcsWriter *w, const RapatAction *a, const RapatMeeting *m,
-                                 GError **error);
+                                 const char *related_uid, GError **error);
 
 /* Ends the calendar and frees @w; FALSE if writing failed. */
 gboolean rapat_ics_writer_finish (RapatIcsWriter *w, GError **error);

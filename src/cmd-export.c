@@ -17,8 +17,13 @@ static char *opt_tz;
 static char *opt_kind;
 static char *opt_method;
 static char *opt_output;
+static char *opt_name;
+static char *opt_refresh;
+static char **opt_alarms;
 static gboolean opt_sessions;
 static gboolean opt_actions;
+static gboolean opt_series;
+static gboolean opt_no_cancelled;
 
 static GOptionEntry ics_entries[] = {
   { "meeting", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opt_meetings, N_("Export this meeting (repeatable)"), N_("MEETING") },
@@ -27,11 +32,58 @@ static GOptionEntry ics_entries[] = {
   { "tz", 0, 0, G_OPTION_ARG_STRING, &opt_tz, N_("Zone the days are counted in (default: the system's)"), N_("ZONE") },
   { "kind", 0, 0, G_OPTION_ARG_STRING, &opt_kind, N_("Only meetings of this kind"), N_("KIND") },
   { "method", 0, 0, G_OPTION_ARG_STRING, &opt_method, N_("publish (default), request (an invitation) or cancel"), N_("METHOD") },
+  { "series", 0, 0, G_OPTION_ARG_NONE, &opt_series, N_("With request or cancel: the whole series of the occurrence given, not the occurrence alone"), NULL },
   { "sessions", 0, 0, G_OPTION_ARG_NONE, &opt_sessions, N_("Also each agenda item as an event of its own"), NULL },
   { "actions", 0, 0, G_OPTION_ARG_NONE, &opt_actions, N_("Also the meetings' action items, as to-dos"), NULL },
+  { "no-cancelled", 0, 0, G_OPTION_ARG_NONE, &opt_no_cancelled, N_("Leave cancelled meetings out"), NULL },
+  { "name", 0, 0, G_OPTION_ARG_STRING, &opt_name, N_("Calendar name (default: the organisation's, or rapat)"), N_("TEXT") },
+  { "refresh", 0, 0, G_OPTION_ARG_STRING, &opt_refresh, N_("For a subscribed feed: how often apps should reload it, e.g. 1h"), N_("LENGTH") },
+  { "alarm", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opt_alarms, N_("A reminder this long before each meeting, e.g. 1d or 30m (repeatable)"), N_("LENGTH") },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output, N_("Write to FILE instead of standard output"), N_("FILE") },
   { NULL },
 };
+
+/* Longest reminder lead and feed refresh interval: four weeks. */
+#define MAX_LEAD_SECONDS (28 * 86400)
+
+/* Parses a length such as "1d", "2h30m", "30m" or "1w" (weeks, days, hours,
+ * minutes, each at most once and in that order) into seconds, from one
+ * minute to four weeks. */
+static gboolean
+parse_lead (const char *what, const char *text, gint64 *out, GError **error)
+{
+  static const char units[] = "wdhm";
+  static const gint64 seconds[] = { 7 * 86400, 86400, 3600, 60 };
+  const char *p = text;
+  gint64 total = 0;
+  int next = 0;
+
+  while (*p != '\0')
+    {
+      gint64 n = 0;
+      const char *u;
+      int digits = 0;
+
+      while (g_ascii_isdigit (*p) && digits < 6)
+        n = n * 10 + (*p++ - '0'), digits++;
+      u = *p != '\0' ? strchr (units + next, *p) : NULL;
+      if (digits == 0 || u == NULL)
+        break;
+      total += n * seconds[u - units];
+      next = (int) (u - units) + 1;
+      p++;
+    }
+  if (*p != '\0' || total < 60 || total > MAX_LEAD_SECONDS)
+    {
+      g_autofree char *ex = rapat_text_excerpt (text);
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("%s '%s': expected a length from 1m to 4w such as 30m, 2h, 1d or 1d12h"),
+                   what, ex);
+      return FALSE;
+    }
+  *out = total;
+  return TRUE;
+}
 
 /* Collects the --meeting meetings, each once. */
 static GPtrArray *
@@ -50,7 +102,8 @@ named_meetings (RapatCmdContext *ctx, GError **error)
       meeting = rapat_store_meeting_get (ctx->store, id, error);
       if (meeting == NULL)
         return NULL;
-      if (g_hash_table_contains (seen, &meeting->id))
+      if (g_hash_table_contains (seen, &meeting->id)
+          || (opt_no_cancelled && meeting->status == RAPAT_MEETING_CANCELLED))
         {
           rapat_meeting_free (meeting);
           continue;
@@ -72,16 +125,20 @@ range_filter (RapatMeetingFilter *filter, GError **error)
   return TRUE;
 }
 
-/* Checks that an iTIP message (REQUEST or CANCEL) can be made of @meetings. */
+/* Checks that an iTIP message (REQUEST or CANCEL) can be made of @meetings:
+ * one meeting, with an organizer who can receive the replies (an e-mail
+ * address) and at least one attendee (RFC 5546 3.2.2 and 3.2.5). */
 static gboolean
-check_invitation (RapatIcsMethod method, GPtrArray *meetings, GError **error)
+check_invitation (RapatCmdContext *ctx, RapatIcsMethod method, GPtrArray *meetings,
+                  GError **error)
 {
+  g_autoptr(GPtrArray) attendees = NULL;
   const RapatMeeting *m;
 
-  if (opt_sessions)
+  if (opt_sessions || opt_actions)
     {
       rapat_cmd_usage_error (error, "export ics",
-                             _("--sessions goes with a published calendar, not an invitation"));
+                             _("--sessions and --actions go with a published calendar, not an invitation"));
       return FALSE;
     }
   if (meetings->len != 1)
@@ -99,10 +156,57 @@ check_invitation (RapatIcsMethod method, GPtrArray *meetings, GError **error)
                    m->title);
       return FALSE;
     }
-  if (method == RAPAT_ICS_CANCEL && m->status != RAPAT_MEETING_CANCELLED)
+  if (m->organizer_email == NULL)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("meeting '%s': its organizer %s has no e-mail, so replies would have nowhere to go (person edit '%s' --email ADDRESS)"),
+                   m->title, m->organizer_name, m->organizer_name);
+      return FALSE;
+    }
+  attendees = rapat_store_attendee_list (ctx->store, m->id, error);
+  if (attendees == NULL)
+    return FALSE;
+  if (attendees->len == 0)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("meeting '%s': has no attendees, and an invitation must be addressed to someone (attendee add)"),
+                   m->title);
+      return FALSE;
+    }
+  if (opt_series && m->series_id == 0)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_USAGE,
+                   _("meeting '%s': is not an occurrence of a series; leave out --series"), m->title);
+      return FALSE;
+    }
+  if (method == RAPAT_ICS_CANCEL && m->status != RAPAT_MEETING_CANCELLED && !opt_series)
     g_printerr (_("rapat: warning: meeting '%s' is not cancelled in the database; run 'rapat meeting cancel' too, so that later changes carry a higher sequence\n"),
                 m->title);
   return TRUE;
+}
+
+/* Widens the span of zone @tzid in @ranges (name -> gint64[2]) to cover
+ * @from..@to; @order keeps the names met. */
+static void
+zone_cover (GHashTable *ranges, GPtrArray *order, const char *tzid, gint64 from, gint64 to)
+{
+  gint64 *range;
+
+  if (!rapat_ics_zone_needs_vtimezone (tzid))
+    return;
+  range = g_hash_table_lookup (ranges, tzid);
+  if (range == NULL)
+    {
+      char *key = g_strdup (tzid);
+
+      range = g_new (gint64, 2);
+      range[0] = from;
+      range[1] = to;
+      g_hash_table_insert (ranges, key, range);
+      g_ptr_array_add (order, key);
+    }
+  range[0] = MIN (range[0], from);
+  range[1] = MAX (range[1], to);
 }
 
 /* Orders zone names (pointers in a GPtrArray) alphabetically. */
@@ -112,57 +216,60 @@ compare_zone_names (gconstpointer a, gconstpointer b)
   return strcmp (*(const char *const *) a, *(const char *const *) b);
 }
 
-/* Writes one VTIMEZONE per zone used, covering the dates of its meetings. */
-static gboolean
-write_timezones (RapatCmdContext *ctx, RapatIcsWriter *w, GPtrArray *meetings, GError **error)
+/* Collects into @zones (RapatZoneSpan) the zones every TZID of @meetings
+ * will name, with their spans: each meeting's own and, for an occurrence
+ * of a series, the series' zone (RECURRENCE-ID, EXDATE) and, when the whole
+ * series is written, every occurrence's zone and time. */
+static GArray *
+named_zones (RapatCmdContext *ctx, GPtrArray *meetings, gboolean whole_series, GError **error)
 {
-  g_autoptr(GHashTable) ranges = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr(GHashTable) ranges = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  GArray *zones = g_array_new (FALSE, TRUE, sizeof (RapatZoneSpan));
 
+  g_array_set_clear_func (zones, (GDestroyNotify) rapat_zone_span_clear);
   for (guint i = 0; i < meetings->len; i++)
     {
       const RapatMeeting *m = meetings->pdata[i];
-      gint64 *range;
+      g_autoptr(RapatSeries) series = NULL;
+      g_autoptr(GPtrArray) all = NULL;
 
-      if (!rapat_ics_zone_needs_vtimezone (m->tzid))
+      zone_cover (ranges, order, m->tzid, m->start_utc, m->end_utc);
+      if (m->series_id == 0)
         continue;
-      range = g_hash_table_lookup (ranges, m->tzid);
-      if (range == NULL)
+      series = rapat_store_series_get (ctx->store, m->series_id, error);
+      if (series == NULL)
         {
-          range = g_new (gint64, 2);
-          range[0] = m->start_utc;
-          range[1] = m->end_utc;
-          g_hash_table_insert (ranges, m->tzid, range);
-          g_ptr_array_add (order, m->tzid);
+          g_array_unref (zones);
+          return NULL;
         }
-      range[0] = MIN (range[0], m->start_utc);
-      range[1] = MAX (range[1], m->end_utc);
-      /* A series is written whole: its zone must cover all of it. */
-      if (m->series_id != 0)
+      zone_cover (ranges, order, series->tzid, MIN (m->recurrence_utc, series->start_utc),
+                  MAX (m->recurrence_utc, series->start_utc + series->duration_s));
+      if (!whole_series)
+        continue;
+      all = rapat_store_series_meetings (ctx->store, series->id, error);
+      if (all == NULL)
         {
-          g_autoptr(RapatSeries) series = rapat_store_series_get (ctx->store, m->series_id, error);
-          g_autoptr(GPtrArray) all = series != NULL
-            ? rapat_store_series_meetings (ctx->store, series->id, error) : NULL;
+          g_array_unref (zones);
+          return NULL;
+        }
+      for (guint j = 0; j < all->len; j++)
+        {
+          const RapatMeeting *o = all->pdata[j];
 
-          if (all == NULL)
-            return FALSE;
-          range[0] = MIN (range[0], series->start_utc);
-          for (guint j = 0; j < all->len; j++)
-            {
-              const RapatMeeting *o = all->pdata[j];
-              range[0] = MIN (range[0], MIN (o->start_utc, o->recurrence_utc));
-              range[1] = MAX (range[1], MAX (o->end_utc, o->recurrence_utc));
-            }
+          zone_cover (ranges, order, o->tzid, o->start_utc, o->end_utc);
+          zone_cover (ranges, order, series->tzid, o->recurrence_utc, o->recurrence_utc + 1);
         }
     }
   g_ptr_array_sort (order, compare_zone_names);
   for (guint i = 0; i < order->len; i++)
     {
       const gint64 *range = g_hash_table_lookup (ranges, order->pdata[i]);
-      if (!rapat_ics_write_timezone (w, order->pdata[i], range[0], range[1], error))
-        return FALSE;
+      RapatZoneSpan z = { g_strdup (order->pdata[i]), range[0], range[1] };
+
+      g_array_append_val (zones, z);
     }
-  return TRUE;
+  return zones;
 }
 
 /* Returns what of meeting @id's invitations and agenda a calendar shows, as
@@ -196,8 +303,8 @@ shown_people_and_agenda (RapatCmdContext *ctx, gint64 id, GError **error)
 }
 
 /* TRUE when occurrence @o differs from the series' @template in what a
- * calendar shows (time, title, place, description, status, organizer,
- * invitations or agenda), so it needs an exception of its own.
+ * calendar shows (time, zone, title, place, link, description, status,
+ * organizer, invitations or agenda), so it needs an exception of its own.
  * @template_shown is shown_people_and_agenda() of the template. */
 static gboolean
 is_exception (RapatCmdContext *ctx, const RapatMeeting *o, const RapatMeeting *template,
@@ -207,8 +314,10 @@ is_exception (RapatCmdContext *ctx, const RapatMeeting *o, const RapatMeeting *t
 
   *exception = o->start_utc != o->recurrence_utc
                || o->end_utc - o->start_utc != template->end_utc - template->start_utc
+               || g_strcmp0 (o->tzid, template->tzid) != 0
                || g_strcmp0 (o->title, template->title) != 0
                || g_strcmp0 (o->location, template->location) != 0
+               || g_strcmp0 (o->url, template->url) != 0
                || g_strcmp0 (o->description, template->description) != 0
                || o->status != template->status || o->sequence != template->sequence
                || o->organizer_id != template->organizer_id;
@@ -221,87 +330,84 @@ is_exception (RapatCmdContext *ctx, const RapatMeeting *o, const RapatMeeting *t
   return TRUE;
 }
 
-/* Writes the whole series of occurrence @m: a master event with the rule,
- * EXDATE for occurrences cancelled or deleted, and an exception (with
- * RECURRENCE-ID) for each occurrence that was moved or changed. */
-static gboolean
-write_series (RapatCmdContext *ctx, RapatIcsWriter *w, const RapatMeeting *m, GError **error)
+/* A series as a calendar sees it: the rule, its master event's values,
+ * and the occurrences that became exceptions. */
+typedef struct {
+  RapatSeries *series;
+  GPtrArray *occurrences;       /* RapatMeeting, by the start the rule gave them */
+  const RapatMeeting *template; /* the occurrence whose values the master carries */
+  RapatMeeting *master;         /* the template's values at the series' first start */
+  GPtrArray *agenda;            /* the template's */
+  GPtrArray *attendees;
+  GArray *exdates;              /* starts (gint64) of occurrences cancelled or deleted */
+} SeriesView;
+
+/* Frees what @v holds. */
+static void
+series_view_clear (SeriesView *v)
 {
-  g_autoptr(RapatSeries) series = rapat_store_series_get (ctx->store, m->series_id, error);
-  g_autoptr(GPtrArray) occurrences = NULL;
-  g_autoptr(GArray) expected = NULL;
-  g_autoptr(GArray) exdates = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_clear_pointer (&v->series, rapat_series_free);
+  g_clear_pointer (&v->occurrences, g_ptr_array_unref);
+  g_clear_pointer (&v->master, rapat_meeting_free);
+  g_clear_pointer (&v->agenda, g_ptr_array_unref);
+  g_clear_pointer (&v->attendees, g_ptr_array_unref);
+  g_clear_pointer (&v->exdates, g_array_unref);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SeriesView, series_view_clear)
+
+/* Loads series @series_id into @v (zeroed).  The master carries the values
+ * of the first occurrence still as scheduled (or of @fallback), the rule's
+ * first start, and EXDATE for every start of the rule whose occurrence was
+ * cancelled or deleted. */
+static gboolean
+series_view_load (RapatCmdContext *ctx, gint64 series_id, const RapatMeeting *fallback,
+                  SeriesView *v, GError **error)
+{
   g_autoptr(GHashTable) by_start = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GTimeZone) tz = NULL;
-  g_autoptr(RapatMeeting) master = NULL;
-  g_autoptr(GPtrArray) agenda = NULL;
-  g_autoptr(GPtrArray) attendees = NULL;
-  const RapatMeeting *template = NULL;
-  g_autofree char *template_shown = NULL;
-  RapatIcsRecurrence r = { 0 };
+  g_autoptr(GArray) expected = NULL;
 
-  if (series == NULL)
+  v->series = rapat_store_series_get (ctx->store, series_id, error);
+  if (v->series == NULL)
     return FALSE;
-  occurrences = rapat_store_series_meetings (ctx->store, series->id, error);
-  tz = rapat_time_zone_load (series->tzid, NULL, error);
-  if (occurrences == NULL || tz == NULL)
+  v->occurrences = rapat_store_series_meetings (ctx->store, series_id, error);
+  tz = rapat_time_zone_load (v->series->tzid, NULL, error);
+  if (v->occurrences == NULL || tz == NULL)
     return FALSE;
-  expected = rapat_recur_expand (series->rrule, series->start_utc, tz, error);
+  expected = rapat_recur_expand (v->series->rrule, v->series->start_utc, tz, error);
   if (expected == NULL)
     return FALSE;
-  /* The master's properties come from the first occurrence as scheduled. */
-  for (guint i = 0; i < occurrences->len; i++)
+  for (guint i = 0; i < v->occurrences->len; i++)
     {
-      RapatMeeting *o = occurrences->pdata[i];
+      RapatMeeting *o = v->occurrences->pdata[i];
 
       g_hash_table_insert (by_start, &o->recurrence_utc, o);
-      if (template == NULL && o->status != RAPAT_MEETING_CANCELLED && o->start_utc == o->recurrence_utc)
-        template = o;
+      if (v->template == NULL && o->status != RAPAT_MEETING_CANCELLED
+          && o->start_utc == o->recurrence_utc)
+        v->template = o;
     }
-  if (template == NULL)
-    template = m;
+  if (v->template == NULL)
+    v->template = fallback;
+  v->exdates = g_array_new (FALSE, FALSE, sizeof (gint64));
   for (guint i = 0; i < expected->len; i++)
     {
       gint64 *t = &g_array_index (expected, gint64, i);
       const RapatMeeting *o = g_hash_table_lookup (by_start, t);
 
       if (o == NULL || o->status == RAPAT_MEETING_CANCELLED)
-        g_array_append_val (exdates, *t);
+        g_array_append_val (v->exdates, *t);
     }
-  master = rapat_store_meeting_get (ctx->store, template->id, error);
-  agenda = master != NULL ? rapat_store_agenda_list (ctx->store, master->id, error) : NULL;
-  attendees = agenda != NULL ? rapat_store_attendee_list (ctx->store, master->id, error) : NULL;
-  if (attendees == NULL)
+  v->master = rapat_store_meeting_get (ctx->store, v->template->id, error);
+  v->agenda = v->master != NULL ? rapat_store_agenda_list (ctx->store, v->master->id, error) : NULL;
+  v->attendees = v->agenda != NULL ? rapat_store_attendee_list (ctx->store, v->master->id, error)
+                                   : NULL;
+  if (v->attendees == NULL)
     return FALSE;
-  master->start_utc = series->start_utc;
-  master->end_utc = series->start_utc + (template->end_utc - template->start_utc);
-  r.uid = series->uid;
-  r.rrule = series->rrule;
-  r.exdates = exdates;
-  if (!rapat_ics_write_recurring (w, master, agenda, attendees, &r, error))
-    return FALSE;
-  template_shown = shown_people_and_agenda (ctx, template->id, error);
-  if (template_shown == NULL)
-    return FALSE;
-  for (guint i = 0; i < occurrences->len; i++)
-    {
-      const RapatMeeting *o = occurrences->pdata[i];
-      g_autoptr(GPtrArray) oa = NULL;
-      g_autoptr(GPtrArray) ot = NULL;
-      RapatIcsRecurrence x = { series->uid, NULL, NULL, o->recurrence_utc };
-      gboolean exception;
-
-      if (o == template || o->status == RAPAT_MEETING_CANCELLED)
-        continue;
-      if (!is_exception (ctx, o, template, template_shown, &exception, error))
-        return FALSE;
-      if (!exception)
-        continue;
-      oa = rapat_store_agenda_list (ctx->store, o->id, error);
-      ot = oa != NULL ? rapat_store_attendee_list (ctx->store, o->id, error) : NULL;
-      if (ot == NULL || !rapat_ics_write_recurring (w, o, oa, ot, &x, error))
-        return FALSE;
-    }
+  v->master->start_utc = v->series->start_utc;
+  v->master->end_utc = v->series->start_utc + (v->template->end_utc - v->template->start_utc);
+  /* The master's zone is the series': the rule is expanded in it. */
+  g_free (v->master->tzid);
+  v->master->tzid = g_strdup (v->series->tzid);
   return TRUE;
 }
 
@@ -313,34 +419,192 @@ typedef struct {
   RapatIcsMethod method;
 } Export;
 
+/* Writes occurrence @o of series @v as one instance of it (RECURRENCE-ID):
+ * the way to invite to, change or cancel one occurrence alone.  Its
+ * SEQUENCE is the series' plus its own, so that it outranks both. */
+static gboolean
+write_instance (Export *e, const SeriesView *v, const RapatMeeting *o, GError **error)
+{
+  g_autoptr(GPtrArray) agenda = rapat_store_agenda_list (e->ctx->store, o->id, error);
+  g_autoptr(GPtrArray) attendees = agenda != NULL
+    ? rapat_store_attendee_list (e->ctx->store, o->id, error) : NULL;
+  RapatIcsRecurrence r = { v->series->uid, NULL, NULL, o->recurrence_utc, v->series->tzid,
+                           v->series->sequence + o->sequence, 0 };
+
+  return attendees != NULL && rapat_ics_write_recurring (e->w, o, agenda, attendees, &r, error);
+}
+
+/* Writes the actions raised in meeting @m, RELATED-TO @related_uid. */
+static gboolean
+write_actions (Export *e, const RapatMeeting *m, const char *related_uid, GError **error)
+{
+  g_autoptr(GPtrArray) actions = rapat_store_meeting_actions (e->ctx->store, m->id, error);
+
+  if (actions == NULL)
+    return FALSE;
+  for (guint j = 0; j < actions->len; j++)
+    if (!rapat_ics_write_action (e->w, actions->pdata[j], m, related_uid, error))
+      return FALSE;
+  return TRUE;
+}
+
+/* Writes the whole series @v: a master event with the rule and EXDATEs,
+ * and an instance for each occurrence moved or changed; with --sessions and
+ * --actions, every occurrence's sessions and actions, RELATED-TO the
+ * series.  Under METHOD:CANCEL, the master alone, cancelled. */
+static gboolean
+write_series (Export *e, const SeriesView *v, GError **error)
+{
+  g_autofree char *template_shown = NULL;
+  RapatIcsRecurrence r = { v->series->uid, v->series->rrule, v->exdates, 0, v->series->tzid,
+                           v->series->sequence, v->series->updated_at };
+
+  if (!rapat_ics_write_recurring (e->w, v->master, v->agenda, v->attendees, &r, error))
+    return FALSE;
+  if (e->method == RAPAT_ICS_CANCEL)
+    return TRUE;
+  template_shown = shown_people_and_agenda (e->ctx, v->template->id, error);
+  if (template_shown == NULL)
+    return FALSE;
+  for (guint i = 0; i < v->occurrences->len; i++)
+    {
+      const RapatMeeting *o = v->occurrences->pdata[i];
+      gboolean exception;
+
+      if (o == v->template || o->status == RAPAT_MEETING_CANCELLED)
+        continue;
+      if (!is_exception (e->ctx, o, v->template, template_shown, &exception, error))
+        return FALSE;
+      if (exception && !write_instance (e, v, o, error))
+        return FALSE;
+    }
+  for (guint i = 0; (opt_sessions || opt_actions) && i < v->occurrences->len; i++)
+    {
+      const RapatMeeting *o = v->occurrences->pdata[i];
+      g_autoptr(GPtrArray) agenda = NULL;
+
+      if (opt_no_cancelled && o->status == RAPAT_MEETING_CANCELLED)
+        continue;
+      if (opt_sessions)
+        {
+          agenda = rapat_store_agenda_list (e->ctx->store, o->id, error);
+          if (agenda == NULL || !rapat_ics_write_sessions (e->w, o, agenda, v->series->uid, error))
+            return FALSE;
+        }
+      if (opt_actions && !write_actions (e, o, v->series->uid, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Writes one meeting (or its whole series, once) with its @agenda and
- * @attendees and, with --actions, the actions it raised.  A
- * RapatMeetingFullFunc. */
+ * @attendees and, with --sessions and --actions, its sessions and the
+ * actions it raised.  A RapatMeetingFullFunc. */
 static gboolean
 export_meeting (const RapatMeeting *m, GPtrArray *agenda, GPtrArray *attendees, gpointer data,
                 GError **error)
 {
   Export *e = data;
 
+  if (opt_no_cancelled && m->status == RAPAT_MEETING_CANCELLED)
+    return TRUE;
   if (m->series_id != 0)
     {
+      g_auto(SeriesView) v = { 0 };
+
       if (g_hash_table_contains (e->series_done, &m->series_id))
         return TRUE;
       g_hash_table_add (e->series_done, g_memdup2 (&m->series_id, sizeof m->series_id));
-      if (!write_series (e->ctx, e->w, m, error))
-        return FALSE;
+      return series_view_load (e->ctx, m->series_id, m, &v, error) && write_series (e, &v, error);
     }
-  else if (!rapat_ics_write_meeting (e->w, m, agenda, attendees, opt_sessions, error))
+  if (!rapat_ics_write_meeting (e->w, m, agenda, attendees, opt_sessions, error))
     return FALSE;
-  if (opt_actions && e->method == RAPAT_ICS_PUBLISH)
-    {
-      g_autoptr(GPtrArray) actions = rapat_store_meeting_actions (e->ctx->store, m->id, error);
+  return !opt_actions || write_actions (e, m, NULL, error);
+}
 
-      if (actions == NULL)
+/* Writes the iTIP message (REQUEST or CANCEL) of meeting @m: the meeting
+ * itself; for an occurrence of a series, that instance alone
+ * (RECURRENCE-ID), or with --series the whole series. */
+static gboolean
+export_invitation (Export *e, const RapatMeeting *m, GError **error)
+{
+  g_auto(SeriesView) v = { 0 };
+  g_autoptr(GPtrArray) agenda = NULL;
+  g_autoptr(GPtrArray) attendees = NULL;
+
+  if (m->series_id == 0)
+    {
+      agenda = rapat_store_agenda_list (e->ctx->store, m->id, error);
+      attendees = agenda != NULL ? rapat_store_attendee_list (e->ctx->store, m->id, error) : NULL;
+      return attendees != NULL && rapat_ics_write_meeting (e->w, m, agenda, attendees, FALSE, error);
+    }
+  if (!series_view_load (e->ctx, m->series_id, m, &v, error))
+    return FALSE;
+  if (opt_series)
+    return write_series (e, &v, error);
+  return write_instance (e, &v, m, error);
+}
+
+/* Returns the calendar's default name: the organisation (the one unit at
+ * the top of the directory), else "rapat"; with --kind, the kind after it. */
+static char *
+default_calendar_name (RapatCmdContext *ctx, GError **error)
+{
+  g_autoptr(GPtrArray) units = rapat_store_unit_list (ctx->store, error);
+  const char *org = NULL;
+  guint roots = 0;
+
+  if (units == NULL)
+    return NULL;
+  for (guint i = 0; i < units->len; i++)
+    {
+      const RapatUnit *u = units->pdata[i];
+
+      if (u->parent_id == 0)
+        {
+          roots++;
+          org = u->name;
+        }
+    }
+  if (roots != 1)
+    org = "rapat";
+  if (opt_kind != NULL)
+    return g_strdup_printf ("%s: %s", org, opt_kind);
+  return g_strdup (org);
+}
+
+/* Fills @cal (and @alarms, which it points into) from --name, --refresh
+ * and --alarm, and the zone shared by every meeting, if any. */
+static gboolean
+calendar_options (RapatCmdContext *ctx, RapatIcsCalendar *cal, char **name, GArray *alarms,
+                  GArray *zones, GError **error)
+{
+  if (opt_name != NULL)
+    {
+      if (!rapat_text_check (_("name"), opt_name, RAPAT_TEXT_REQUIRED, RAPAT_MAX_NAME, error))
         return FALSE;
-      for (guint j = 0; j < actions->len; j++)
-        if (!rapat_ics_write_action (e->w, actions->pdata[j], m, error))
-          return FALSE;
+      *name = g_strdup (opt_name);
+    }
+  else if ((*name = default_calendar_name (ctx, error)) == NULL)
+    return FALSE;
+  cal->name = *name;
+  if (opt_refresh != NULL && !parse_lead (_("refresh"), opt_refresh, &cal->refresh_s, error))
+    return FALSE;
+  for (char **a = opt_alarms; a != NULL && *a != NULL; a++)
+    {
+      gint64 lead;
+
+      if (!parse_lead (_("alarm"), *a, &lead, error))
+        return FALSE;
+      g_array_append_val (alarms, lead);
+    }
+  cal->alarms = (const gint64 *) alarms->data;
+  cal->n_alarms = alarms->len;
+  if (zones->len == 1)
+    {
+      const RapatZoneSpan *z = &g_array_index (zones, RapatZoneSpan, 0);
+      if (rapat_ics_zone_needs_vtimezone (z->tzid))
+        cal->tzid = z->tzid;
     }
   return TRUE;
 }
@@ -352,13 +616,15 @@ export_ics (RapatCmdContext *ctx, GError **error)
   g_autoptr(GPtrArray) meetings = NULL;
   g_autoptr(RapatOutput) output = NULL;
   g_autoptr(RapatIcsWriter) w = NULL;
+  g_autoptr(GArray) zones = NULL;
+  g_autoptr(GArray) alarms = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *calname = NULL;
   g_autoptr(GHashTable) series_done = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                              NULL);
   RapatMeetingFilter filter = { 0 };
+  RapatIcsCalendar cal = { 0 };
   Export e = { ctx, NULL, series_done, RAPAT_ICS_PUBLISH };
   int method = RAPAT_ICS_PUBLISH;
-  gint64 n = 0;
 
   if (opt_method != NULL && !rapat_enum_parse (&rapat_ics_method_enum, opt_method, &method, error))
     return FALSE;
@@ -377,34 +643,54 @@ export_ics (RapatCmdContext *ctx, GError **error)
                    opt_method);
       return FALSE;
     }
+  if (opt_series && method == RAPAT_ICS_PUBLISH)
+    {
+      rapat_cmd_usage_error (error, "export ics",
+                             _("--series goes with --method request or cancel (a published calendar always holds whole series)"));
+      return FALSE;
+    }
   if (opt_meetings != NULL)
     {
       /* A few named meetings: held in memory, zones worked out from them. */
       meetings = named_meetings (ctx, error);
       if (meetings == NULL
-          || (method != RAPAT_ICS_PUBLISH && !check_invitation (method, meetings, error)))
+          || (method != RAPAT_ICS_PUBLISH && !check_invitation (ctx, method, meetings, error)))
         return FALSE;
       /* An invitation to a cancelled meeting is its cancellation. */
-      if (method == RAPAT_ICS_REQUEST
+      if (method == RAPAT_ICS_REQUEST && !opt_series
           && ((RapatMeeting *) meetings->pdata[0])->status == RAPAT_MEETING_CANCELLED)
         method = RAPAT_ICS_CANCEL;
+      zones = named_zones (ctx, meetings, method == RAPAT_ICS_PUBLISH || opt_series, error);
     }
-  else if (!range_filter (&filter, error) || (n = rapat_store_meeting_count (ctx->store, &filter, error)) < 0)
+  else if (range_filter (&filter, error))
+    {
+      /* Any number of meetings: zones from one SQL query, then the meetings
+       * streamed one at a time, so memory stays flat. */
+      zones = rapat_store_meeting_zones (ctx->store, &filter, error);
+    }
+  if (zones == NULL || !calendar_options (ctx, &cal, &calname, alarms, zones, error))
     return FALSE;
-  if (method == RAPAT_ICS_PUBLISH && (meetings != NULL ? meetings->len : n) != 1)
-    calname = g_strdup_printf ("rapat%s%s", opt_kind != NULL ? ": " : "",
-                               opt_kind != NULL ? opt_kind : "");
 
   output = rapat_output_open (opt_output, error);
   if (output == NULL)
     return FALSE;
-  w = rapat_ics_writer_new (rapat_output_stream (output), method, calname, ctx->now);
+  w = rapat_ics_writer_new_full (rapat_output_stream (output), method, &cal, ctx->now);
   e.w = w;
   e.method = method;
-  if (meetings != NULL)
+  for (guint i = 0; i < zones->len; i++)
     {
-      if (!write_timezones (ctx, w, meetings, error))
+      const RapatZoneSpan *z = &g_array_index (zones, RapatZoneSpan, i);
+      if (rapat_ics_zone_needs_vtimezone (z->tzid)
+          && !rapat_ics_write_timezone (w, z->tzid, z->from_utc, z->to_utc, error))
         return FALSE;
+    }
+  if (meetings != NULL && method != RAPAT_ICS_PUBLISH)
+    {
+      if (!export_invitation (&e, meetings->pdata[0], error))
+        return FALSE;
+    }
+  else if (meetings != NULL)
+    {
       for (guint i = 0; i < meetings->len; i++)
         {
           const RapatMeeting *m = meetings->pdata[i];
@@ -416,24 +702,8 @@ export_ics (RapatCmdContext *ctx, GError **error)
             return FALSE;
         }
     }
-  else
-    {
-      /* Any number of meetings: zones from one SQL query, then the meetings
-       * streamed one at a time, so memory stays flat. */
-      g_autoptr(GArray) zones = rapat_store_meeting_zones (ctx->store, &filter, error);
-
-      if (zones == NULL)
-        return FALSE;
-      for (guint i = 0; i < zones->len; i++)
-        {
-          const RapatZoneSpan *z = &g_array_index (zones, RapatZoneSpan, i);
-          if (rapat_ics_zone_needs_vtimezone (z->tzid)
-              && !rapat_ics_write_timezone (w, z->tzid, z->from_utc, z->to_utc, error))
-            return FALSE;
-        }
-      if (!rapat_store_meeting_foreach_full (ctx->store, &filter, export_meeting, &e, error))
-        return FALSE;
-    }
+  else if (!rapat_store_meeting_foreach_full (ctx->store, &filter, export_meeting, &e, error))
+    return FALSE;
   if (!rapat_ics_writer_finish (g_steal_pointer (&w), error))
     {
       g_prefix_error (error, _("output '%s': "), opt_output != NULL ? opt_output : "-");
@@ -444,8 +714,10 @@ export_ics (RapatCmdContext *ctx, GError **error)
 
 const RapatCommand rapat_export_commands[] = {
   { "ics", "", N_("Write meetings as an iCalendar (.ics) file"),
-    N_("By default every meeting (in --from/--to), as a calendar to import or subscribe to.\n"
-       "--method request or cancel writes an invitation or cancellation of one meeting.\n"
+    N_("By default every meeting (in --from/--to), as a calendar to import or subscribe to;\n"
+       "a series is written whole: its rule, and an exception for each occurrence changed.\n"
+       "--method request or cancel writes an invitation or cancellation of one meeting: for an\n"
+       "occurrence of a series, that occurrence alone (RECURRENCE-ID), or the series with --series.\n"
        "Zones are written as their plain IANA names with a VTIMEZONE each."),
     RAPAT_CMD_STORE, 0, 0, ics_entries, export_ics },
   { NULL },

@@ -37,12 +37,18 @@ G_BEGIN_DECLS
   X (icalcomponent_new_clone) \
   X (icalcomponent_remove_component) \
   X (icalcomponent_remove_property) \
+  X (icaldurationtype_as_ical_string_r) \
+  X (icaldurationtype_from_int) \
   X (icalerrno_return) \
   X (icalerror_clear_errno) \
+  X (icalparameter_as_ical_string_r) \
+  X (icalparameter_free) \
   X (icalparameter_new_cn) \
   X (icalparameter_new_cutype) \
   X (icalparameter_new_delegatedfrom) \
   X (icalparameter_new_delegatedto) \
+  X (icalparameter_new_feature) \
+  X (icalparameter_new_label) \
   X (icalparameter_new_partstat) \
   X (icalparameter_new_role) \
   X (icalparameter_new_rsvp) \
@@ -53,10 +59,13 @@ G_BEGIN_DECLS
   X (icalproperty_free) \
   X (icalproperty_get_tzoffsetto) \
   X (icalproperty_new) \
+  X (icalproperty_new_action) \
   X (icalproperty_new_attendee) \
   X (icalproperty_new_calscale) \
   X (icalproperty_new_clone) \
+  X (icalproperty_new_comment) \
   X (icalproperty_new_completed) \
+  X (icalproperty_new_conference) \
   X (icalproperty_new_created) \
   X (icalproperty_new_description) \
   X (icalproperty_new_dtstamp) \
@@ -64,17 +73,21 @@ G_BEGIN_DECLS
   X (icalproperty_new_lastmodified) \
   X (icalproperty_new_location) \
   X (icalproperty_new_method) \
+  X (icalproperty_new_name) \
   X (icalproperty_new_organizer) \
   X (icalproperty_new_percentcomplete) \
   X (icalproperty_new_priority) \
   X (icalproperty_new_prodid) \
+  X (icalproperty_new_refreshinterval) \
   X (icalproperty_new_relatedto) \
   X (icalproperty_new_rrule) \
   X (icalproperty_new_sequence) \
   X (icalproperty_new_status) \
   X (icalproperty_new_summary) \
   X (icalproperty_new_transp) \
+  X (icalproperty_new_trigger) \
   X (icalproperty_new_uid) \
+  X (icalproperty_new_url) \
   X (icalproperty_new_version) \
   X (icalproperty_new_x) \
   X (icalproperty_set_tzid) \
@@ -96,6 +109,7 @@ G_BEGIN_DECLS
   X (icaltimezone_get_component) \
   X (icaltimezone_get_utc_timezone) \
   X (icaltimezone_truncate_vtimezone) \
+  X (icaltriggertype_from_int) \
   X (icalvalue_new_datetime)
 
 typedef struct {
@@ -129,12 +143,18 @@ G_END_DECLS
 #define icalcomponent_new_clone (rapat_ical ()->icalcomponent_new_clone)
 #define icalcomponent_remove_component (rapat_ical ()->icalcomponent_remove_component)
 #define icalcomponent_remove_property (rapat_ical ()->icalcomponent_remove_property)
+#define icaldurationtype_as_ical_string_r (rapat_ical ()->icaldurationtype_as_ical_string_r)
+#define icaldurationtype_from_int (rapat_ical ()->icaldurationtype_from_int)
 #define icalerrno_return (rapat_ical ()->icalerrno_return)
 #define icalerror_clear_errno (rapat_ical ()->icalerror_clear_errno)
+#define icalparameter_as_ical_string_r (rapat_ical ()->icalparameter_as_ical_string_r)
+#define icalparameter_free (rapat_ical ()->icalparameter_free)
 #define icalparameter_new_cn (rapat_ical ()->icalparameter_new_cn)
 #define icalparameter_new_cutype (rapat_ical ()->icalparameter_new_cutype)
 #define icalparameter_new_delegatedfrom (rapat_ical ()->icalparameter_new_delegatedfrom)
 #define icalparameter_new_delegatedto (rapat_ical ()->icalparameter_new_delegatedto)
+#define icalparameter_new_feature (rapat_ical ()->icalparameter_new_feature)
+#define icalparameter_new_label (rapat_ical ()->icalparameter_new_label)
 #define icalparameter_new_partstat (rapat_ical ()->icalparameter_new_partstat)
 #define icalparameter_new_role (rapat_ical ()->icalparameter_new_role)
 #define icalparameter_new_rsvp (rapat_ical ()->icalparameter_new_rsvp)
@@ -145,10 +165,13 @@ G_END_DECLS
 #define icalproperty_free (rapat_ical ()->icalproperty_free)
 #define icalproperty_get_tzoffsetto (rapat_ical ()->icalproperty_get_tzoffsetto)
 #define icalproperty_new (rapat_ical ()->icalproperty_new)
+#define icalproperty_new_action (rapat_ical ()->icalproperty_new_action)
 #define icalproperty_new_attendee (rapat_ical ()->icalproperty_new_attendee)
 #define icalproperty_new_calscale (rapat_ical ()->icalproperty_new_calscale)
 #define icalproperty_new_clone (rapat_ical ()->icalproperty_new_clone)
+#define icalproperty_new_comment (rapat_ical ()->icalproperty_new_comment)
 #define icalproperty_new_completed (rapat_ical ()->icalproperty_new_completed)
+#define icalproperty_new_conference (rapat_ical ()->icalproperty_new_conference)
 #define icalproperty_new_created (rapat_ical ()->icalproperty_new_created)
 #define icalproperty_new_description (rapat_ical ()->icalproperty_new_description)
 #define icalproperty_new_dtstamp (rapat_ical ()->icalproperty_new_dtstamp)
@@ -156,17 +179,21 @@ G_END_DECLS
 #define icalproperty_new_lastmodified (rapat_ical ()->icalproperty_new_lastmodified)
 #define icalproperty_new_location (rapat_ical ()->icalproperty_new_location)
 #define icalproperty_new_method (rapat_ical ()->icalproperty_new_method)
+#define icalproperty_new_name (rapat_ical ()->icalproperty_new_name)
 #define icalproperty_new_organizer (rapat_ical ()->icalproperty_new_organizer)
 #define icalproperty_new_percentcomplete (rapat_ical ()->icalproperty_new_percentcomplete)
 #define icalproperty_new_priority (rapat_ical ()->icalproperty_new_priority)
 #define icalproperty_new_prodid (rapat_ical ()->icalproperty_new_prodid)
+#define icalproperty_new_refreshinterval (rapat_ical ()->icalproperty_new_refreshinterval)
 #define icalproperty_new_relatedto (rapat_ical ()->icalproperty_new_relatedto)
 #define icalproperty_new_rrule (rapat_ical ()->icalproperty_new_rrule)
 #define icalproperty_new_sequence (rapat_ical ()->icalproperty_new_sequence)
 #define icalproperty_new_status (rapat_ical ()->icalproperty_new_status)
 #define icalproperty_new_summary (rapat_ical ()->icalproperty_new_summary)
 #define icalproperty_new_transp (rapat_ical ()->icalproperty_new_transp)
+#define icalproperty_new_trigger (rapat_ical ()->icalproperty_new_trigger)
 #define icalproperty_new_uid (rapat_ical ()->icalproperty_new_uid)
+#define icalproperty_new_url (rapat_ical ()->icalproperty_new_url)
 #define icalproperty_new_version (rapat_ical ()->icalproperty_new_version)
 #define icalproperty_new_x (rapat_ical ()->icalproperty_new_x)
 #define icalproperty_set_tzid (rapat_ical ()->icalproperty_set_tzid)
@@ -188,5 +215,6 @@ G_END_DECLS
 #define icaltimezone_get_component (rapat_ical ()->icaltimezone_get_component)
 #define icaltimezone_get_utc_timezone (rapat_ical ()->icaltimezone_get_utc_timezone)
 #define icaltimezone_truncate_vtimezone (rapat_ical ()->icaltimezone_truncate_vtimezone)
+#define icaltriggertype_from_int (rapat_ical ()->icaltriggertype_from_int)
 #define icalvalue_new_datetime (rapat_ical ()->icalvalue_new_datetime)
 #endif
