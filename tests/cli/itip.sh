@@ -91,6 +91,7 @@ setup meeting edit "$o3" --start "2026-10-26 14:00" --tz Asia/Jakarta >/dev/null
 setup meeting cancel "$o4" --reason "Libur nasional" >/dev/null
 setup meeting delete "$o5" >/dev/null
 setup action add "Laporan mingguan" --owner "$p1" --meeting "$o3" --due 2026-11-30 >/dev/null
+setup action add "Notulen minggu kedua" --owner "$p2" --meeting "$o2" --due 2026-11-30 >/dev/null
 plain=$(setup meeting add "Rakor" --start "2026-10-13 09:00" --duration 2h --tz Asia/Jayapura \
           --organizer "$org")
 setup attendee add "$plain" "$p1" >/dev/null
@@ -146,15 +147,15 @@ import icalendar, os
 cal = icalendar.Calendar.from_ical(open(os.environ["F"], "rb").read())
 uids = {str(e["UID"]) for e in cal.walk("VEVENT")}
 todos = {str(t["SUMMARY"]): str(t["RELATED-TO"]) for t in cal.walk("VTODO")}
-assert sorted(todos) == ["Data WBP", "Laporan mingguan"], todos
+assert sorted(todos) == ["Data WBP", "Laporan mingguan", "Notulen minggu kedua"], todos
 assert todos["Laporan mingguan"] == "$series_uid", todos
 assert all(rel in uids for rel in todos.values()), todos
 EOF
-r export ics --meeting "$o3" --meeting "$plain" --actions && cp "$tmp/out" "$tmp/two.ics"
-check "--meeting A --meeting B --actions writes B's actions too" \
-  grep -q $'^SUMMARY:Data WBP\r$' "$tmp/two.ics"
-check "--meeting A --meeting B --actions writes A's (an occurrence's) too" \
-  grep -q $'^SUMMARY:Laporan mingguan\r$' "$tmp/two.ics"
+r export ics --meeting "$o3" --meeting "$o2" --meeting "$plain" --actions && cp "$tmp/out" "$tmp/two.ics"
+for t in "Laporan mingguan" "Notulen minggu kedua" "Data WBP"; do
+  check "--meeting A --meeting B (same series) --meeting C --actions: '$t' is written" \
+    grep -q "^SUMMARY:$t"$'\r$' "$tmp/two.ics"
+done
 
 # ---- one occurrence: cancel and invite ----
 seq_before=$("$SQLITE3" "$db" "SELECT sequence FROM series")
