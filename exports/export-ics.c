@@ -34,8 +34,10 @@ typedef enum {
  * must be UTF-8 without control characters (a CR or LF inside an address
  * or a parameter would end the property and start one of the attacker's
  * choosing).  The first failure is kept in @w->bad, naming the record
- * (@record, @id) and the field; the component being built is then dropped
- * by its builder. */
+ * (@record, @id) and the field (both untranslated, N_()); the component
+ * being built is then dropped by its builder.  Runs on every value of an
+ * export, so it reads bytes (C1 controls are C2 80..C2 9F in UTF-8) and
+ * translates nothing until something is wrong. */
 static void
 check_value (RapatIcsWriter *w, const char *record, gint64 id, const char *field,
              const char *value, ValueKind kind)
@@ -44,19 +46,17 @@ check_value (RapatIcsWriter *w, const char *record, gint64 id, const char *field
 
   if (value == NULL || w->bad != NULL)
     return;
-  if (!g_utf8_validate (value, -1, NULL))
-    why = _("it is not valid UTF-8");
-  for (const char *p = value; why == NULL && *p != '\0'; p = g_utf8_next_char (p))
+  for (const guchar *p = (const guchar *) value; why == NULL && *p != '\0'; p++)
     {
-      gunichar c = g_utf8_get_char (p);
-
-      if (kind == VALUE_TEXT && (c == '\n' || c == '\t'))
-        continue;
-      if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0))
-        why = _("it holds a control character, which iCalendar cannot carry there");
-      else if (kind == VALUE_ADDRESS && c == ' ')
-        why = _("an address cannot hold a space");
+      if (*p < 0x20 && !(kind == VALUE_TEXT && (*p == '\n' || *p == '\t')))
+        why = N_("it holds a control character, which iCalendar cannot carry there");
+      else if (*p == 0x7f || (*p == 0xc2 && p[1] >= 0x80 && p[1] < 0xa0))
+        why = N_("it holds a control character, which iCalendar cannot carry there");
+      else if (*p == ' ' && kind == VALUE_ADDRESS)
+        why = N_("an address cannot hold a space");
     }
+  if (why == NULL && !g_utf8_validate (value, -1, NULL))
+    why = N_("it is not valid UTF-8");
   if (why != NULL)
     {
       g_autofree char *ex = rapat_text_excerpt (value);
@@ -64,7 +64,7 @@ check_value (RapatIcsWriter *w, const char *record, gint64 id, const char *field
       /* TRANSLATORS: "meeting 12: e-mail 'a@b\r\n...': it holds ..." */
       g_set_error (&w->bad, RAPAT_ERROR, RAPAT_ERROR_INVALID,
                    _("%s %" G_GINT64_FORMAT ": %s '%s': %s (was the database changed outside rapat?)"),
-                   record, id, field, ex, why);
+                   _(record), id, _(field), ex, _(why));
     }
 }
 
@@ -80,7 +80,7 @@ check_instant (RapatIcsWriter *w, const char *record, gint64 id, const char *fie
   if (w->bad == NULL && (t < lo || t > hi))
     g_set_error (&w->bad, RAPAT_ERROR, RAPAT_ERROR_INVALID,
                  _("%s %" G_GINT64_FORMAT ": %s '%" G_GINT64_FORMAT "': outside the years 1900 to 9998 "
-                   "(was the database changed outside rapat?)"), record, id, field, t);
+                   "(was the database changed outside rapat?)"), _(record), id, _(field), t);
 }
 
 /* Returns FALSE with @error set (taken from @w) when a value checked since
@@ -517,8 +517,8 @@ add_organizer (RapatIcsWriter *w, icalcomponent *c, const RapatMeeting *m)
 
   if (m->organizer_id == 0)
     return;
-  check_value (w, _("person"), m->organizer_id, _("name"), m->organizer_name, VALUE_TEXT);
-  check_value (w, _("person"), m->organizer_id, _("e-mail"), m->organizer_email, VALUE_ADDRESS);
+  check_value (w, N_("person"), m->organizer_id, N_("name"), m->organizer_name, VALUE_TEXT);
+  check_value (w, N_("person"), m->organizer_id, N_("e-mail"), m->organizer_email, VALUE_ADDRESS);
   addr = rapat_ics_person_address (m->organizer_id, m->organizer_email);
   p = icalproperty_new_organizer (addr);
   if (m->organizer_name != NULL)
@@ -580,12 +580,12 @@ add_attendees (RapatIcsWriter *w, icalcomponent *ev, GPtrArray *attendees)
     {
       const RapatAttendee *a = attendees->pdata[i];
 
-      check_value (w, _("person"), a->person_id, _("name"), a->person_name, VALUE_TEXT);
-      check_value (w, _("person"), a->person_id, _("e-mail"), a->email, VALUE_ADDRESS);
+      check_value (w, N_("person"), a->person_id, N_("name"), a->person_name, VALUE_TEXT);
+      check_value (w, N_("person"), a->person_id, N_("e-mail"), a->email, VALUE_ADDRESS);
       if (a->attendance == RAPAT_ATTENDANCE_REPRESENTED && a->stand_in_id != 0)
         {
-          check_value (w, _("person"), a->stand_in_id, _("name"), a->stand_in_name, VALUE_TEXT);
-          check_value (w, _("person"), a->stand_in_id, _("e-mail"), a->stand_in_email,
+          check_value (w, N_("person"), a->stand_in_id, N_("name"), a->stand_in_name, VALUE_TEXT);
+          check_value (w, N_("person"), a->stand_in_id, N_("e-mail"), a->stand_in_email,
                        VALUE_ADDRESS);
           g_hash_table_add (stands_in, (gpointer) &a->stand_in_id);
         }
@@ -596,7 +596,8 @@ add_attendees (RapatIcsWriter *w, icalcomponent *ev, GPtrArray *attendees)
       g_autofree char *addr = rapat_ics_person_address (a->person_id, a->email);
       icalproperty *p = icalproperty_new_attendee (addr);
       gboolean delegated = a->attendance == RAPAT_ATTENDANCE_REPRESENTED && a->stand_in_id != 0;
-      gboolean delegate = !delegated && g_hash_table_contains (stands_in, &a->person_id);
+      gboolean delegate = !delegated && g_hash_table_size (stands_in) > 0
+                          && g_hash_table_contains (stands_in, &a->person_id);
       icalparameter_partstat partstat = ical_partstat (a->rsvp);
 
       if (delegated)
@@ -654,14 +655,25 @@ clock_minutes (gint64 local)
   return (int) ((day < 0 ? day + 86400 : day) / 60);
 }
 
+/* Returns the abbreviation of @tz at @t ("WIT", "CEST", "+07"), owned by
+ * @tz: GLib's interval lookup, not a GDateTime per agenda item. */
+static const char *
+zone_abbrev (GTimeZone *tz, gint64 t)
+{
+  int i = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, t);
+  const char *ab = i >= 0 ? g_time_zone_get_abbreviation (tz, i) : NULL;
+
+  return ab != NULL && *ab != '\0' ? ab : "UTC";
+}
+
 /* Checks the texts of agenda item @it. */
 static void
 check_item (RapatIcsWriter *w, const RapatAgendaItem *it)
 {
-  check_value (w, _("agenda item"), it->id, _("title"), it->title, VALUE_TEXT);
-  check_value (w, _("agenda item"), it->id, _("notes"), it->notes, VALUE_TEXT);
-  check_value (w, _("agenda item"), it->id, _("room"), it->room, VALUE_TEXT);
-  check_value (w, _("person"), it->presenter_id, _("name"), it->presenter_name, VALUE_TEXT);
+  check_value (w, N_("agenda item"), it->id, N_("title"), it->title, VALUE_TEXT);
+  check_value (w, N_("agenda item"), it->id, N_("notes"), it->notes, VALUE_TEXT);
+  check_value (w, N_("agenda item"), it->id, N_("room"), it->room, VALUE_TEXT);
+  check_value (w, N_("person"), it->presenter_id, N_("name"), it->presenter_name, VALUE_TEXT);
 }
 
 /* Returns the meeting's description followed by its agenda as readable
@@ -689,7 +701,12 @@ meeting_description (RapatIcsWriter *w, const RapatMeeting *m, GPtrArray *agenda
       gint64 end = starts[i] + (gint64) it->duration_min * 60;
       int t1 = clock_minutes (rapat_time_local (starts[i], tz));
       int t2 = clock_minutes (rapat_time_local (end, tz));
-      g_autofree char *ab = rapat_time_abbrev (starts[i], tz);
+      const char *ab = zone_abbrev (tz, starts[i]);
+      g_autofree char *fixed = NULL;
+
+      /* GLib names a fixed offset "+07:00:00"; people write "+07:00". */
+      if ((ab[0] == '+' || ab[0] == '-') && strlen (ab) == 9 && g_str_has_suffix (ab, ":00"))
+        ab = fixed = g_strndup (ab, 6);
 
       check_item (w, it);
       g_string_append_printf (s, "\n%02d:%02d–%02d:%02d %s %s", t1 / 60, t1 % 60, t2 / 60, t2 % 60,
@@ -776,16 +793,16 @@ add_alarm (icalcomponent *ev, gint64 before, const char *title)
 static void
 check_meeting (RapatIcsWriter *w, const RapatMeeting *m)
 {
-  check_value (w, _("meeting"), m->id, _("uid"), m->uid, VALUE_ADDRESS);
-  check_value (w, _("meeting"), m->id, _("title"), m->title, VALUE_TEXT);
-  check_value (w, _("meeting"), m->id, _("kind"), m->kind, VALUE_TEXT);
-  check_value (w, _("meeting"), m->id, _("location"), m->location, VALUE_TEXT);
-  check_value (w, _("meeting"), m->id, _("description"), m->description, VALUE_TEXT);
-  check_value (w, _("meeting"), m->id, _("reason"), m->cancel_reason, VALUE_TEXT);
-  check_value (w, _("meeting"), m->id, _("link"), m->url, VALUE_ADDRESS);
-  check_value (w, _("meeting"), m->id, _("zone"), m->tzid, VALUE_ADDRESS);
-  check_instant (w, _("meeting"), m->id, _("start"), m->start_utc);
-  check_instant (w, _("meeting"), m->id, _("end"), m->end_utc);
+  check_value (w, N_("meeting"), m->id, N_("uid"), m->uid, VALUE_ADDRESS);
+  check_value (w, N_("meeting"), m->id, N_("title"), m->title, VALUE_TEXT);
+  check_value (w, N_("meeting"), m->id, N_("kind"), m->kind, VALUE_TEXT);
+  check_value (w, N_("meeting"), m->id, N_("location"), m->location, VALUE_TEXT);
+  check_value (w, N_("meeting"), m->id, N_("description"), m->description, VALUE_TEXT);
+  check_value (w, N_("meeting"), m->id, N_("reason"), m->cancel_reason, VALUE_TEXT);
+  check_value (w, N_("meeting"), m->id, N_("link"), m->url, VALUE_ADDRESS);
+  check_value (w, N_("meeting"), m->id, N_("zone"), m->tzid, VALUE_ADDRESS);
+  check_instant (w, N_("meeting"), m->id, N_("start"), m->start_utc);
+  check_instant (w, N_("meeting"), m->id, N_("end"), m->end_utc);
 }
 
 /* Builds the VEVENT of meeting @m; @r, if not NULL, makes it a series'
@@ -811,7 +828,7 @@ meeting_event (RapatIcsWriter *w, const RapatMeeting *m, GPtrArray *agenda,
     {
       icalproperty *rule = icalproperty_new_rrule (icalrecurrencetype_from_string (r->rrule));
 
-      check_value (w, _("meeting"), m->id, _("rule"), r->rrule, VALUE_ADDRESS);
+      check_value (w, N_("meeting"), m->id, N_("rule"), r->rrule, VALUE_ADDRESS);
       icalcomponent_add_property (ev, rule);
       for (guint i = 0; r->exdates != NULL && i < r->exdates->len; i++)
         add_time (ev, ICAL_EXDATE_PROPERTY, g_array_index (r->exdates, gint64, i),
@@ -877,8 +894,8 @@ rapat_ics_write_sessions (RapatIcsWriter *w, const RapatMeeting *m, GPtrArray *a
       g_autoptr(icalcomponent) s = NULL;
 
       check_item (w, agenda->pdata[i]);
-      check_instant (w, _("agenda item"), ((RapatAgendaItem *) agenda->pdata[i])->id,
-                     _("start"), starts[i]);
+      check_instant (w, N_("agenda item"), ((RapatAgendaItem *) agenda->pdata[i])->id,
+                     N_("start"), starts[i]);
       if (!values_ok (w, error))
         return FALSE;
       s = session_event (w, m, agenda->pdata[i], starts[i], related_uid);
@@ -907,13 +924,13 @@ rapat_ics_write_action (RapatIcsWriter *w, const RapatAction *a, const RapatMeet
   icalproperty *owner;
   int priority = a->priority == RAPAT_PRIORITY_HIGH ? 1 : a->priority == RAPAT_PRIORITY_LOW ? 9 : 5;
 
-  check_value (w, _("action"), a->id, _("uid"), a->uid, VALUE_ADDRESS);
-  check_value (w, _("action"), a->id, _("title"), a->title, VALUE_TEXT);
-  check_value (w, _("action"), a->id, _("description"), a->description, VALUE_TEXT);
-  check_value (w, _("action"), a->id, _("owner"), a->owner_name, VALUE_TEXT);
-  check_value (w, _("action"), a->id, _("e-mail"), a->owner_email, VALUE_ADDRESS);
-  check_value (w, _("action"), a->id, _("issue"), a->issue_title, VALUE_TEXT);
-  check_value (w, _("action"), a->id, _("due"), a->due, VALUE_ADDRESS);
+  check_value (w, N_("action"), a->id, N_("uid"), a->uid, VALUE_ADDRESS);
+  check_value (w, N_("action"), a->id, N_("title"), a->title, VALUE_TEXT);
+  check_value (w, N_("action"), a->id, N_("description"), a->description, VALUE_TEXT);
+  check_value (w, N_("action"), a->id, N_("owner"), a->owner_name, VALUE_TEXT);
+  check_value (w, N_("action"), a->id, N_("e-mail"), a->owner_email, VALUE_ADDRESS);
+  check_value (w, N_("action"), a->id, N_("issue"), a->issue_title, VALUE_TEXT);
+  check_value (w, N_("action"), a->id, N_("due"), a->due, VALUE_ADDRESS);
   if (!values_ok (w, error))
     return FALSE;
   add_identity (w, todo, a->uid, a->created_at, a->updated_at);
