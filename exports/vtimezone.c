@@ -22,6 +22,10 @@
 #define FIRST_INSTANT G_GINT64_CONSTANT (-62135596800)
 #define LAST_INSTANT  G_GINT64_CONSTANT (253402300799)
 
+/* How long before the start of the range the onset of the observance then
+ * in force may lie and still be written as it was: a year. */
+#define ONSET_REACH (366 * G_GINT64_CONSTANT (86400))
+
 /* What a calendar can tell apart about an interval; zdump lists a change
  * of any of the three, and so does the VTIMEZONE. */
 typedef struct {
@@ -148,15 +152,17 @@ rapat_zone_changes (GTimeZone *tz, gint64 from, gint64 to)
       first--;
       start = interval_start (tz, first, start - 1);
     }
-  if (start >= FIRST_INSTANT)
+  /* A zone that changes its clocks gets the real onset, so that a year's
+   * export is one STANDARD and one DAYLIGHT; one that last changed long
+   * ago starts at @from, without a history of local-mean-time offsets in
+   * seconds that a calendar would only stumble over. */
+  if (start >= FIRST_INSTANT && from - start <= ONSET_REACH)
     {
       Facts before = facts_of (tz, interval_at (tz, start - 1));
       add_change (changes, start, before.offset, &f);
     }
   else
     {
-      /* Nothing before it: the observance starts at the local midnight
-       * before @from, from its own offset. */
       gint64 local = from + f.offset;
       gint64 midnight = local - (((local % 86400) + 86400) % 86400);
 

@@ -25,11 +25,11 @@ typedef struct {
 
 /* Returns the changes of zone @tz (a GTimeZone) that a calendar needs for
  * instants @from to @to: first the change that began the observance in
- * force at @from (or, when the zone has none before it, a change at the
- * local midnight before @from whose @from and @to offsets are equal), then
- * every change up to @to, then the first change after @to, so that a
- * calendar covering only summer still names both observances.  The array
- * owns its elements; it is never empty. */
+ * force at @from when it lies less than a year before @from (otherwise a
+ * change at the local midnight before @from whose offsets before and after
+ * are equal), then every change up to @to, then the first change after
+ * @to, so that a calendar covering only summer still names both
+ * observances.  The array owns its elements; it is never empty. */
 GArray *rapat_zone_changes (GTimeZone *tz, gint64 from, gint64 to);
 
 /* Returns the VTIMEZONE of zone @tzid (an IANA name, also its TZID) for the
