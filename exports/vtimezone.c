@@ -18,6 +18,17 @@
 
 #include <string.h>
 
+/* One change of a zone's observance: at instant @at (Unix seconds) the
+ * offset @from gives way to @to (seconds east of UTC), with abbreviation
+ * @name and daylight-saving flag @dst.  A change may keep the offset and
+ * alter only the name or the flag. */
+typedef struct {
+  gint64 at;
+  gint32 from, to;
+  gboolean dst;
+  char *name;
+} ZoneChange;
+
 /* 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z: the instants searched. */
 #define FIRST_INSTANT G_GINT64_CONSTANT (-62135596800)
 #define LAST_INSTANT  G_GINT64_CONSTANT (253402300799)
@@ -109,26 +120,33 @@ interval_start (GTimeZone *tz, int i, gint64 t)
   return hi;
 }
 
-/* Frees the name of a RapatZoneChange (the array's clear function). */
+/* Frees the name of a ZoneChange (the array's clear function). */
 static void
 zone_change_clear (gpointer p)
 {
-  g_free (((RapatZoneChange *) p)->name);
+  g_free (((ZoneChange *) p)->name);
 }
 
 /* Appends the change at @at from offset @from to the observance @f. */
 static void
 add_change (GArray *changes, gint64 at, gint32 from, const Facts *f)
 {
-  RapatZoneChange c = { at, from, f->offset, f->dst, g_strdup (f->name) };
+  ZoneChange c = { at, from, f->offset, f->dst, g_strdup (f->name) };
 
   g_array_append_val (changes, c);
 }
 
-GArray *
-rapat_zone_changes (GTimeZone *tz, gint64 from, gint64 to)
+/* Returns the changes of zone @tz (a GTimeZone) that a calendar needs for
+ * instants @from to @to: first the change that began the observance in
+ * force at @from when it lies less than a year before @from (otherwise a
+ * change at the local midnight before @from whose offsets before and after
+ * are equal), then every change up to @to, then the first change after
+ * @to, so that a calendar covering only summer still names both
+ * observances.  The array owns its elements; it is never empty. */
+static GArray *
+zone_changes (GTimeZone *tz, gint64 from, gint64 to)
 {
-  GArray *changes = g_array_new (FALSE, FALSE, sizeof (RapatZoneChange));
+  GArray *changes = g_array_new (FALSE, FALSE, sizeof (ZoneChange));
   int i, first;
   Facts f;
   gint64 t, start;
@@ -204,7 +222,7 @@ append_offset (GString *s, gint32 offset)
 /* Appends "NAME:YYYYMMDDTHHMMSS\r\n", the local time of the onset of @c in
  * the offset in force before it. */
 static void
-append_onset (GString *s, const char *name, const RapatZoneChange *c)
+append_onset (GString *s, const char *name, const ZoneChange *c)
 {
   g_autoptr(GDateTime) d = g_date_time_new_from_unix_utc (c->at + c->from);
   int y, mo, da;
@@ -231,7 +249,7 @@ append_text (GString *s, const char *text)
 
 /* Returns TRUE when @a and @b belong in one sub-component. */
 static gboolean
-same_observance (const RapatZoneChange *a, const RapatZoneChange *b)
+same_observance (const ZoneChange *a, const ZoneChange *b)
 {
   return a->dst == b->dst && a->from == b->from && a->to == b->to && strcmp (a->name, b->name) == 0;
 }
@@ -246,7 +264,7 @@ rapat_vtimezone_build (const char *tzid, gint64 from, gint64 to, GError **error)
 
   if (tz == NULL)
     return NULL;
-  changes = rapat_zone_changes (tz, from, to);
+  changes = zone_changes (tz, from, to);
   done = g_new0 (gboolean, changes->len);
   s = g_string_new ("BEGIN:VTIMEZONE\r\nTZID:");
   append_text (s, tzid);
@@ -255,7 +273,7 @@ rapat_vtimezone_build (const char *tzid, gint64 from, gint64 to, GError **error)
    * reads as a history. */
   for (guint i = 0; i < changes->len; i++)
     {
-      const RapatZoneChange *c = &g_array_index (changes, RapatZoneChange, i);
+      const ZoneChange *c = &g_array_index (changes, ZoneChange, i);
       const char *kind = c->dst ? "DAYLIGHT" : "STANDARD";
 
       if (done[i])
@@ -275,7 +293,7 @@ rapat_vtimezone_build (const char *tzid, gint64 from, gint64 to, GError **error)
         }
       for (guint j = i + 1; j < changes->len; j++)
         {
-          const RapatZoneChange *d = &g_array_index (changes, RapatZoneChange, j);
+          const ZoneChange *d = &g_array_index (changes, ZoneChange, j);
 
           if (!done[j] && same_observance (c, d))
             {

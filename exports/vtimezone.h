@@ -12,31 +12,14 @@
 
 G_BEGIN_DECLS
 
-/* One change of a zone's observance: at instant @at (Unix seconds) the
- * offset @from gives way to @to (seconds east of UTC), with abbreviation
- * @name and daylight-saving flag @dst.  A change may keep the offset and
- * alter only the name or the flag. */
-typedef struct {
-  gint64 at;
-  gint32 from, to;
-  gboolean dst;
-  char *name;
-} RapatZoneChange;
-
-/* Returns the changes of zone @tz (a GTimeZone) that a calendar needs for
- * instants @from to @to: first the change that began the observance in
- * force at @from when it lies less than a year before @from (otherwise a
- * change at the local midnight before @from whose offsets before and after
- * are equal), then every change up to @to, then the first change after
- * @to, so that a calendar covering only summer still names both
- * observances.  The array owns its elements; it is never empty. */
-GArray *rapat_zone_changes (GTimeZone *tz, gint64 from, gint64 to);
-
 /* Returns the VTIMEZONE of zone @tzid (an IANA name, also its TZID) for the
- * instants @from to @to, as CRLF-terminated lines: one STANDARD or DAYLIGHT
- * per distinct (kind, offset before, offset after, name), its DTSTART the
- * first onset and one RDATE per later onset.  NULL with @error set when
- * @tzid is not a zone rapat can load. */
+ * instants @from to @to, as CRLF-terminated lines: the observance in force
+ * at @from (from its real onset when that is less than a year earlier,
+ * else from the local midnight before @from), every change up to @to and
+ * the first change after it.  One STANDARD or DAYLIGHT per distinct (kind,
+ * offset before, offset after, name), its DTSTART the first onset and one
+ * RDATE per later onset.  NULL with @error set when @tzid is not a zone
+ * rapat can load. */
 char *rapat_vtimezone_build (const char *tzid, gint64 from, gint64 to, GError **error);
 
 G_END_DECLS
