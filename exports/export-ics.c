@@ -2,6 +2,7 @@
 #include "export-ics.h"
 #include "text.h"
 #include "timeutil.h"
+#include "vtimezone.h"
 
 #include <errno.h>
 #include "ical.h"
@@ -299,80 +300,17 @@ utc_time (gint64 t)
   return icaltime_from_timet_with_zone ((time_t) t, 0, icaltimezone_get_utc_timezone ());
 }
 
-/* Truncation makes the observance in force at the start a STANDARD one even
- * in summer (a "STANDARD" named CEST).  Each observance becomes DAYLIGHT
- * or STANDARD as the tz database says of the instant it starts. */
-static void
-fix_observance_kinds (icalcomponent *vtz, const char *tzid)
-{
-  g_autoptr(GTimeZone) tz = rapat_time_zone_load (tzid, NULL, NULL);
-  g_autoptr(GPtrArray) observances = g_ptr_array_new ();
-
-  if (tz == NULL)
-    return;
-  for (icalcomponent *o = icalcomponent_get_first_component (vtz, ICAL_ANY_COMPONENT); o != NULL;
-       o = icalcomponent_get_next_component (vtz, ICAL_ANY_COMPONENT))
-    g_ptr_array_add (observances, o);
-  for (guint i = 0; i < observances->len; i++)
-    {
-      icalcomponent *o = observances->pdata[i];
-      icalcomponent_kind kind = icalcomponent_isa (o);
-      struct icaltimetype start = icalcomponent_get_dtstart (o);
-      icalproperty *to = icalcomponent_get_first_property (o, ICAL_TZOFFSETTO_PROPERTY);
-      gint64 instant;
-      int interval;
-      gboolean dst;
-      icalcomponent *fixed;
-
-      if ((kind != ICAL_XSTANDARD_COMPONENT && kind != ICAL_XDAYLIGHT_COMPONENT) || to == NULL
-          || icaltime_is_null_time (start))
-        continue;
-      /* DTSTART is local time in the offset in force before; TZOFFSETTO is near enough. */
-      instant = (gint64) icaltime_as_timet (start) - icalproperty_get_tzoffsetto (to) + 3600;
-      interval = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, instant);
-      if (interval < 0)
-        continue;
-      dst = g_time_zone_is_dst (tz, interval);
-      if (dst == (kind == ICAL_XDAYLIGHT_COMPONENT))
-        continue;
-      fixed = icalcomponent_new (dst ? ICAL_XDAYLIGHT_COMPONENT : ICAL_XSTANDARD_COMPONENT);
-      for (icalproperty *q = icalcomponent_get_first_property (o, ICAL_ANY_PROPERTY); q != NULL;
-           q = icalcomponent_get_next_property (o, ICAL_ANY_PROPERTY))
-        icalcomponent_add_property (fixed, icalproperty_new_clone (q));
-      icalcomponent_remove_component (vtz, o);
-      icalcomponent_free (o);
-      icalcomponent_add_component (vtz, fixed);
-    }
-}
-
 gboolean
 rapat_ics_write_timezone (RapatIcsWriter *w, const char *tzid, gint64 from, gint64 to,
                           GError **error)
 {
-  icaltimezone *zone = icaltimezone_get_builtin_timezone (tzid);
-  g_autoptr(icalcomponent) vtz = NULL;
-  icalproperty *p;
+  /* A day either side: a calendar finds the observance of a local time
+   * near either end whatever the offset. */
+  g_autofree char *text = rapat_vtimezone_build (tzid, from - 86400, to + 86400, error);
 
-  if (zone == NULL || icaltimezone_get_component (zone) == NULL)
-    {
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
-                   _("zone '%s': unknown to libical, cannot write its VTIMEZONE"), tzid);
-      return FALSE;
-    }
-  vtz = icalcomponent_new_clone (icaltimezone_get_component (zone));
-  /* Only the observances in force over the exported dates, not a century of
-   * history with local-mean-time offsets in seconds. */
-  icaltimezone_truncate_vtimezone (vtz, utc_time (from - 86400), utc_time (to + 86400), 0);
-  /* The plain IANA name: libical's own prefix would make every client miss it. */
-  p = icalcomponent_get_first_property (vtz, ICAL_TZID_PROPERTY);
-  icalproperty_set_tzid (p, tzid);
-  while ((p = icalcomponent_get_first_property (vtz, ICAL_TZUNTIL_PROPERTY)) != NULL)
-    {
-      icalcomponent_remove_property (vtz, p);
-      icalproperty_free (p);
-    }
-  fix_observance_kinds (vtz, tzid);
-  emit_component (w->out, vtz);
+  if (text == NULL)
+    return FALSE;
+  fputs (text, w->out);
   return check_stream (w, error);
 }
 
