@@ -8,6 +8,9 @@
 
 #include <string.h>
 
+/* The longest link to join online, in characters; the schema's CHECK agrees. */
+#define MAX_URL 2000
+
 static char *opt_title;
 static char *opt_start;
 static char *opt_end;
@@ -24,6 +27,8 @@ static char *opt_reason;
 static char *opt_repeat;
 static char *opt_until;
 static char *opt_count;
+static char *opt_url;
+static gboolean opt_keep_replies;
 static gboolean opt_force;
 static gboolean opt_strict;
 static gboolean opt_json;
@@ -41,6 +46,7 @@ static GOptionEntry add_entries[] = {
   { "organizer", 0, 0, G_OPTION_ARG_STRING, &opt_organizer, N_("The person organising it"), N_("PERSON") },
   { "description", 0, 0, G_OPTION_ARG_STRING, &opt_description, N_("Longer description"), N_("TEXT") },
   { "status", 0, 0, G_OPTION_ARG_STRING, &opt_status, N_("tentative or confirmed (default)"), N_("STATUS") },
+  { "url", 0, 0, G_OPTION_ARG_STRING, &opt_url, N_("Where to join online, an http or https address"), N_("URL") },
   { "strict", 0, 0, G_OPTION_ARG_NONE, &opt_strict, N_("Refuse a clash instead of warning about it"), NULL },
   { "repeat", 0, 0, G_OPTION_ARG_STRING, &opt_repeat, N_("Repeat: daily, weekly, monthly, yearly or an RRULE"), N_("RULE") },
   { "until", 0, 0, G_OPTION_ARG_STRING, &opt_until, N_("Last day of the series (with --repeat)"), N_("DATE") },
@@ -56,6 +62,8 @@ static GOptionEntry edit_entries[] = {
   { "organizer", 0, 0, G_OPTION_ARG_STRING, &opt_organizer, N_("Organizer (\"\" clears it)"), N_("PERSON") },
   { "description", 0, 0, G_OPTION_ARG_STRING, &opt_description, N_("Description (\"\" clears it)"), N_("TEXT") },
   { "status", 0, 0, G_OPTION_ARG_STRING, &opt_status, N_("tentative or confirmed (reinstates a cancelled meeting)"), N_("STATUS") },
+  { "url", 0, 0, G_OPTION_ARG_STRING, &opt_url, N_("Where to join online (\"\" clears it)"), N_("URL") },
+  { "keep-replies", 0, 0, G_OPTION_ARG_NONE, &opt_keep_replies, N_("Keep the replies when the time, zone or place changes"), NULL },
   { "strict", 0, 0, G_OPTION_ARG_NONE, &opt_strict, N_("Refuse a clash instead of warning about it"), NULL },
   { NULL },
 };
@@ -196,11 +204,75 @@ apply_times (const char *cmd, RapatMeeting *m, gboolean is_new, GError **error)
   return TRUE;
 }
 
+/* Checks @url, a link to join a meeting online: it is written into
+ * invitations as a URI (RFC 3986), so it must be an absolute http or https
+ * address with a host, in ASCII, without spaces, and fit the schema's limit. */
+static gboolean
+check_url (const char *url, GError **error)
+{
+  g_autofree char *ex = rapat_text_excerpt (url);
+  g_autoptr(GUri) uri = NULL;
+  const char *scheme;   /* lower case, interned by GLib */
+
+  if (!rapat_text_check (_("url"), url, RAPAT_TEXT_LINE, MAX_URL, error))
+    return FALSE;
+  for (const char *p = url; *p != '\0'; p++)
+    {
+      if (*p == ' ')
+        {
+          g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                       _("url '%s': contains a space (write it as %%20)"), ex);
+          return FALSE;
+        }
+      if ((guchar) *p >= 0x80)
+        {
+          g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                       _("url '%s': characters outside ASCII must be percent-encoded"), ex);
+          return FALSE;
+        }
+    }
+  scheme = g_uri_peek_scheme (url);
+  if (scheme == NULL)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("url '%s': not an absolute address such as https://meet.example.org/rapat"),
+                   ex);
+      return FALSE;
+    }
+  if (strcmp (scheme, "http") != 0 && strcmp (scheme, "https") != 0)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("url '%s': only http and https links are accepted"), ex);
+      return FALSE;
+    }
+  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("url '%s': not a valid address (a broken %%-escape, host or port)"), ex);
+      return FALSE;
+    }
+  if (g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("url '%s': no host name, as in https://meet.example.org/rapat"), ex);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Applies the descriptive options (title, location, kind, organizer,
- * description, status) to @m. */
+ * description, status, url) to @m. */
 static gboolean
 apply_details (RapatCmdContext *ctx, RapatMeeting *m, GError **error)
 {
+  if (opt_url != NULL && *opt_url != '\0' && !check_url (opt_url, error))
+    return FALSE;
+  if (opt_url != NULL)
+    {
+      g_free (m->url);
+      m->url = *opt_url != '\0' ? g_strdup (opt_url) : NULL;
+    }
   if (!rapat_cmd_take_text (_("title"), opt_title, RAPAT_TEXT_REQUIRED, RAPAT_MAX_NAME,
                             &m->title, error)
       || !rapat_cmd_take_text (_("location"), opt_location, RAPAT_TEXT_LINE, RAPAT_MAX_NAME,
@@ -604,6 +676,7 @@ meeting_show (RapatCmdContext *ctx, GError **error)
   header_line (ctx->out, _("When:"), when);
   header_line (ctx->out, _("Zone:"), m->tzid);
   header_line (ctx->out, _("Location:"), rapat_cmd_or (m->location, "-"));
+  header_line (ctx->out, _("Link:"), m->url);
   header_line (ctx->out, _("Kind:"), m->kind);
   header_line (ctx->out, _("Status:"), status);
   header_line (ctx->out, _("Reason:"), m->cancel_reason);

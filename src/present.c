@@ -77,6 +77,8 @@ rapat_present_meeting_json (RapatJson *json, const RapatMeeting *m, GTimeZone *t
     rapat_json_null (json, "recurrence_id");
   rapat_json_string (json, "created", created);
   rapat_json_string (json, "updated", updated);
+  /* Last, so that programs reading the fields by position are not disturbed. */
+  rapat_json_string (json, "url", m->url);
 }
 
 void
