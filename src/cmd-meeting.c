@@ -433,18 +433,73 @@ meeting_copy (const RapatMeeting *m)
   return c;
 }
 
+/* Returns why the replies to @before no longer hold in @after: "time",
+ * "zone" or "place" (the first that applies, in that order), or NULL.  A new
+ * online link is no move: whoever accepted can still join. */
+static const char *
+replies_void_reason (const RapatMeeting *before, const RapatMeeting *after)
+{
+  if (before->start_utc != after->start_utc || before->end_utc != after->end_utc)
+    return "time";
+  if (g_strcmp0 (before->tzid, after->tzid) != 0)
+    return "zone";
+  if (g_strcmp0 (before->location, after->location) != 0)
+    return "place";
+  return NULL;
+}
+
+/* Sets the replies to @m back to needs-action because of @reason (see
+ * replies_void_reason()), and says on stderr how many and how to keep them. */
+static gboolean
+reset_replies (RapatCmdContext *ctx, const RapatMeeting *m, const char *reason, GError **error)
+{
+  gint64 n = rapat_store_attendee_reset_replies (ctx->store, m->id, reason, ctx->now, error);
+
+  if (n < 0)
+    return FALSE;
+  if (n == 0)
+    return TRUE;
+  /* Whole sentences, one per reason, so that translators can order them. */
+  if (strcmp (reason, "time") == 0)
+    g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                             "rapat: warning: %" PRId64 " reply to '%s' reset to needs-action because its time changed; the old reply is kept (attendee list --history); --keep-replies keeps it\n",
+                             "rapat: warning: %" PRId64 " replies to '%s' reset to needs-action because its time changed; the old replies are kept (attendee list --history); --keep-replies keeps them\n",
+                             n),
+                n, m->title);
+  else if (strcmp (reason, "zone") == 0)
+    g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                             "rapat: warning: %" PRId64 " reply to '%s' reset to needs-action because its zone changed; the old reply is kept (attendee list --history); --keep-replies keeps it\n",
+                             "rapat: warning: %" PRId64 " replies to '%s' reset to needs-action because its zone changed; the old replies are kept (attendee list --history); --keep-replies keeps them\n",
+                             n),
+                n, m->title);
+  else
+    g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                             "rapat: warning: %" PRId64 " reply to '%s' reset to needs-action because its place changed; the old reply is kept (attendee list --history); --keep-replies keeps it\n",
+                             "rapat: warning: %" PRId64 " replies to '%s' reset to needs-action because its place changed; the old replies are kept (attendee list --history); --keep-replies keeps them\n",
+                             n),
+                n, m->title);
+  return TRUE;
+}
+
 /* meeting edit M */
 static gboolean
 meeting_edit (RapatCmdContext *ctx, GError **error)
 {
   g_autoptr(RapatMeeting) before = rapat_cmd_load_meeting (ctx, ctx->args[0], error);
   g_autoptr(RapatMeeting) after = NULL;
+  const char *reason;
 
   if (before == NULL)
     return FALSE;
   after = meeting_copy (before);
   if (!apply_details (ctx, after, error) || !apply_times ("meeting edit", after, FALSE, error)
       || !save_meeting (ctx, before, after, error))
+    return FALSE;
+  /* A reply was given to a time and a place: once they change, the
+   * invitation asks again (RSVP=TRUE) instead of claiming the old answer.
+   * The meeting's id is one occurrence, so a series keeps its other replies. */
+  reason = replies_void_reason (before, after);
+  if (reason != NULL && !opt_keep_replies && !reset_replies (ctx, after, reason, error))
     return FALSE;
   /* Only a change of time, room or status can bring a new clash. */
   if (before->start_utc == after->start_utc && before->end_utc == after->end_utc
@@ -626,6 +681,7 @@ meeting_show (RapatCmdContext *ctx, GError **error)
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GPtrArray) attendees = NULL;
   g_autoptr(GPtrArray) followups = NULL;
+  g_autoptr(GPtrArray) history = NULL;
   g_autoptr(GTimeZone) tz = NULL;
   g_autofree char *when = NULL;
   g_autofree char *status = NULL;
@@ -641,12 +697,16 @@ meeting_show (RapatCmdContext *ctx, GError **error)
   tz = rapat_present_zone (m);
   if (opt_json)
     {
-      g_autoptr(RapatJson) json = rapat_json_new (ctx->out);
+      g_autoptr(RapatJson) json = NULL;
 
+      history = rapat_store_reply_history (ctx->store, m->id, error);
+      if (history == NULL)
+        return FALSE;
+      json = rapat_json_new (ctx->out);
       rapat_json_begin_object (json, NULL);
       rapat_present_meeting_json (json, m, tz);
       rapat_present_agenda_json (json, m, tz, items);
-      rapat_present_attendees_json (json, tz, attendees);
+      rapat_present_attendees_json (json, tz, attendees, history);
       rapat_json_begin_array (json, "follow_up");
       for (guint i = 0; i < followups->len; i++)
         {
@@ -776,7 +836,9 @@ const RapatCommand rapat_meeting_commands[] = {
     1, 1, show_entries, meeting_show },
   { "edit", "MEETING", N_("Change a meeting"),
     N_("A new --start keeps the length; --tz alone keeps the wall-clock times in the new zone.\n"
-       "Changing title, time, zone, location or status raises the sequence calendars use."),
+       "Changing title, time, zone, location, link or status raises the sequence calendars use.\n"
+       "A new time, zone or location sets every reply back to needs-action (the old replies\n"
+       "stay in 'attendee list --history'), unless --keep-replies."),
     RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, edit_entries, meeting_edit },
   { "cancel", "MEETING", N_("Cancel a meeting (it is kept, marked cancelled)"), NULL,
     RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, cancel_entries, meeting_cancel },
