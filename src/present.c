@@ -252,25 +252,33 @@ rapat_present_reply_history_table (FILE *out, GTimeZone *tz, GPtrArray *attendee
 {
   g_autoptr(RapatTable) table = rapat_table_new (_("Name"), _("Reply"), _("Reset on"), _("Why"),
                                                  NULL);
-  g_autoptr(GHashTable) names = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) index = history_index (history);
 
+  /* In the attendee table's order, each person's replies oldest first. */
   for (guint i = 0; i < attendees->len; i++)
     {
-      RapatAttendee *a = attendees->pdata[i];
-      g_hash_table_insert (names, &a->id, a->person_name);
-    }
-  for (guint i = 0; i < history->len; i++)
-    {
-      const RapatReplyReset *r = history->pdata[i];
-      g_autofree char *day = rapat_time_format (r->reset_at, tz, "%Y-%m-%d %H:%M");
-      g_autofree char *abbrev = rapat_time_abbrev (r->reset_at, tz);
-      g_autofree char *at = g_strdup_printf ("%s %s", day, abbrev);
-      const char *why = g_strcmp0 (r->reason, "time") == 0 ? _("the time changed")
-                        : g_strcmp0 (r->reason, "zone") == 0 ? _("the zone changed")
-                        : _("the place changed");
+      const RapatAttendee *a = attendees->pdata[i];
+      guint first = GPOINTER_TO_UINT (g_hash_table_lookup (index, &a->id));
 
-      rapat_table_add (table, g_hash_table_lookup (names, &r->attendee_id),
-                       _(rapat_enum_name (&rapat_rsvp_enum, r->rsvp)), at, why);
+      for (guint h = first; first != 0 && h <= history->len; h++)
+        {
+          const RapatReplyReset *r = history->pdata[h - 1];
+          g_autofree char *day = NULL;
+          g_autofree char *abbrev = NULL;
+          g_autofree char *at = NULL;
+          const char *why;
+
+          if (r->attendee_id != a->id)
+            break;
+          day = rapat_time_format (r->reset_at, tz, "%Y-%m-%d %H:%M");
+          abbrev = rapat_time_abbrev (r->reset_at, tz);
+          at = g_strdup_printf ("%s %s", day, abbrev);
+          why = g_strcmp0 (r->reason, "time") == 0 ? _("the time changed")
+                : g_strcmp0 (r->reason, "zone") == 0 ? _("the zone changed")
+                : _("the place changed");
+          rapat_table_add (table, a->person_name, _(rapat_enum_name (&rapat_rsvp_enum, r->rsvp)),
+                           at, why);
+        }
     }
   rapat_table_print (table, out, indent);
 }

@@ -39,8 +39,9 @@ void rapat_present_agenda_table (FILE *out, const RapatMeeting *m, GTimeZone *tz
 void rapat_present_attendees_json (RapatJson *json, GTimeZone *tz, GPtrArray *attendees,
                                    GPtrArray *history);
 
-/* Prints @history (RapatReplyReset, not empty) as a table: the person (found
- * in @attendees), the reply, when it was reset (in @tz) and why. */
+/* Prints @history (RapatReplyReset, as rapat_store_reply_history() orders
+ * them) as a table in the order of @attendees: the person, the reply, when
+ * it was reset (in @tz) and why. */
 void rapat_present_reply_history_table (FILE *out, GTimeZone *tz, GPtrArray *attendees,
                                         GPtrArray *history, const char *indent);
 
