@@ -495,18 +495,20 @@ meeting_edit (RapatCmdContext *ctx, GError **error)
   if (!apply_details (ctx, after, error) || !apply_times ("meeting edit", after, FALSE, error)
       || !save_meeting (ctx, before, after, error))
     return FALSE;
+  /* Only a change of time, room or status can bring a new clash.  Checked
+   * first: a clash refused with --strict is then the only line on stderr. */
+  if ((before->start_utc != after->start_utc || before->end_utc != after->end_utc
+       || g_strcmp0 (before->location, after->location) != 0 || before->status != after->status
+       || before->organizer_id != after->organizer_id)
+      && !rapat_cmd_check_clashes (ctx, after->id, NULL, opt_strict, error))
+    return FALSE;
   /* A reply was given to a time and a place: once they change, the
    * invitation asks again (RSVP=TRUE) instead of claiming the old answer.
    * The meeting's id is one occurrence, so a series keeps its other replies. */
   reason = replies_void_reason (before, after);
-  if (reason != NULL && !opt_keep_replies && !reset_replies (ctx, after, reason, error))
-    return FALSE;
-  /* Only a change of time, room or status can bring a new clash. */
-  if (before->start_utc == after->start_utc && before->end_utc == after->end_utc
-      && g_strcmp0 (before->location, after->location) == 0 && before->status == after->status
-      && before->organizer_id == after->organizer_id)
-    return TRUE;
-  return rapat_cmd_check_clashes (ctx, after->id, NULL, opt_strict, error);
+  if (reason != NULL && !opt_keep_replies)
+    return reset_replies (ctx, after, reason, error);
+  return TRUE;
 }
 
 /* meeting cancel M */

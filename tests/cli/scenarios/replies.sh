@@ -105,3 +105,13 @@ sql "SELECT a.meeting_id, p.name, a.rsvp FROM attendee a JOIN person p ON p.id =
 sql "SELECT a.meeting_id, h.rsvp, h.reason FROM reply_history h JOIN attendee a ON a.id = h.attendee_id ORDER BY h.id"
 r attendee list 4 --history
 r attendee list 5 --history
+
+note "A move refused with --strict (a clash) resets nothing and says only why it was refused"
+r meeting add "Rapat pimpinan" --start "2025-09-12 09:00" --duration 1h --tz Asia/Jayapura
+r meeting add "Rapat anggaran" --start "2025-09-12 13:00" --duration 1h --tz Asia/Jayapura
+r attendee add pimpinan Maria
+r attendee add anggaran Maria
+r attendee rsvp pimpinan Maria accepted
+snapshot
+r meeting edit pimpinan --start "2025-09-12 13:00" --strict
+unchanged
