@@ -14,6 +14,7 @@ static char *opt_note;
 static gboolean opt_strict;
 static gboolean opt_series;
 static gboolean opt_json;
+static gboolean opt_history;
 
 /* How long before the start an arrival may be recorded. */
 #define EARLIEST_ARRIVAL (12 * 3600)
@@ -34,6 +35,7 @@ static GOptionEntry mark_entries[] = {
 
 static GOptionEntry list_entries[] = {
   { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for programs"), NULL },
+  { "history", 0, 0, G_OPTION_ARG_NONE, &opt_history, N_("Also list the replies reset when the meeting moved"), NULL },
   { NULL },
 };
 
@@ -117,6 +119,7 @@ attendee_list (RapatCmdContext *ctx, GError **error)
 {
   g_autoptr(RapatMeeting) m = rapat_cmd_load_meeting (ctx, ctx->args[0], error);
   g_autoptr(GPtrArray) attendees = NULL;
+  g_autoptr(GPtrArray) history = NULL;
   g_autoptr(GTimeZone) tz = NULL;
 
   if (m == NULL)
@@ -124,13 +127,20 @@ attendee_list (RapatCmdContext *ctx, GError **error)
   attendees = rapat_store_attendee_list (ctx->store, m->id, error);
   if (attendees == NULL)
     return FALSE;
+  /* JSON always carries the history; text shows it when asked. */
+  if (opt_json || opt_history)
+    {
+      history = rapat_store_reply_history (ctx->store, m->id, error);
+      if (history == NULL)
+        return FALSE;
+    }
   tz = rapat_present_zone (m);
   if (opt_json)
     {
       g_autoptr(RapatJson) json = rapat_json_new (ctx->out);
       rapat_json_begin_object (json, NULL);
       rapat_json_int (json, "meeting_id", m->id);
-      rapat_present_attendees_json (json, tz, attendees);
+      rapat_present_attendees_json (json, tz, attendees, history);
       rapat_json_end_object (json);
       return TRUE;
     }
@@ -138,6 +148,15 @@ attendee_list (RapatCmdContext *ctx, GError **error)
     fprintf (ctx->out, _("Nobody is invited yet; use 'rapat attendee add MEETING PERSON...'.\n"));
   else
     rapat_present_attendee_table (ctx->out, m, tz, attendees, "");
+  if (history == NULL)
+    return TRUE;
+  if (history->len == 0)
+    fprintf (ctx->out, _("\nNo earlier replies: none was reset by a change of time, zone or place.\n"));
+  else
+    {
+      fprintf (ctx->out, "\n%s (%u)\n", _("Earlier replies"), history->len);
+      rapat_present_reply_history_table (ctx->out, tz, attendees, history, "  ");
+    }
   return TRUE;
 }
 
@@ -263,7 +282,9 @@ const RapatCommand rapat_attendee_commands[] = {
   { "add", "MEETING PERSON...", N_("Invite people to a meeting"),
     N_("Prints the id of each new invitation."),
     RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 2, -1, add_entries, attendee_add },
-  { "list", "MEETING", N_("List who is invited, their replies and attendance"), NULL,
+  { "list", "MEETING", N_("List who is invited, their replies and attendance"),
+    N_("A change of the meeting's time, zone or place sets the replies back to needs-action;\n"
+       "--history lists the replies given before, when they were reset and why."),
     RAPAT_CMD_STORE, 1, 1, list_entries, attendee_list },
   { "rsvp", "MEETING PERSON REPLY", N_("Record a reply: accepted, declined, tentative or needs-action"),
     NULL, RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 3, 3, NULL, attendee_rsvp },

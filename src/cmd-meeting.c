@@ -8,6 +8,9 @@
 
 #include <string.h>
 
+/* The longest link to join online, in characters; the schema's CHECK agrees. */
+#define MAX_URL 2000
+
 static char *opt_title;
 static char *opt_start;
 static char *opt_end;
@@ -24,6 +27,8 @@ static char *opt_reason;
 static char *opt_repeat;
 static char *opt_until;
 static char *opt_count;
+static char *opt_url;
+static gboolean opt_keep_replies;
 static gboolean opt_force;
 static gboolean opt_strict;
 static gboolean opt_json;
@@ -41,6 +46,7 @@ static GOptionEntry add_entries[] = {
   { "organizer", 0, 0, G_OPTION_ARG_STRING, &opt_organizer, N_("The person organising it"), N_("PERSON") },
   { "description", 0, 0, G_OPTION_ARG_STRING, &opt_description, N_("Longer description"), N_("TEXT") },
   { "status", 0, 0, G_OPTION_ARG_STRING, &opt_status, N_("tentative or confirmed (default)"), N_("STATUS") },
+  { "url", 0, 0, G_OPTION_ARG_STRING, &opt_url, N_("Where to join online, an http or https address"), N_("URL") },
   { "strict", 0, 0, G_OPTION_ARG_NONE, &opt_strict, N_("Refuse a clash instead of warning about it"), NULL },
   { "repeat", 0, 0, G_OPTION_ARG_STRING, &opt_repeat, N_("Repeat: daily, weekly, monthly, yearly or an RRULE"), N_("RULE") },
   { "until", 0, 0, G_OPTION_ARG_STRING, &opt_until, N_("Last day of the series (with --repeat)"), N_("DATE") },
@@ -56,6 +62,8 @@ static GOptionEntry edit_entries[] = {
   { "organizer", 0, 0, G_OPTION_ARG_STRING, &opt_organizer, N_("Organizer (\"\" clears it)"), N_("PERSON") },
   { "description", 0, 0, G_OPTION_ARG_STRING, &opt_description, N_("Description (\"\" clears it)"), N_("TEXT") },
   { "status", 0, 0, G_OPTION_ARG_STRING, &opt_status, N_("tentative or confirmed (reinstates a cancelled meeting)"), N_("STATUS") },
+  { "url", 0, 0, G_OPTION_ARG_STRING, &opt_url, N_("Where to join online (\"\" clears it)"), N_("URL") },
+  { "keep-replies", 0, 0, G_OPTION_ARG_NONE, &opt_keep_replies, N_("Keep the replies when the time, zone or place changes"), NULL },
   { "strict", 0, 0, G_OPTION_ARG_NONE, &opt_strict, N_("Refuse a clash instead of warning about it"), NULL },
   { NULL },
 };
@@ -196,11 +204,75 @@ apply_times (const char *cmd, RapatMeeting *m, gboolean is_new, GError **error)
   return TRUE;
 }
 
+/* Checks @url, a link to join a meeting online: it is written into
+ * invitations as a URI (RFC 3986), so it must be an absolute http or https
+ * address with a host, in ASCII, without spaces, and fit the schema's limit. */
+static gboolean
+check_url (const char *url, GError **error)
+{
+  g_autofree char *ex = rapat_text_excerpt (url);
+  g_autoptr(GUri) uri = NULL;
+  const char *scheme;   /* lower case, interned by GLib */
+
+  if (!rapat_text_check (_("url"), url, RAPAT_TEXT_LINE, MAX_URL, error))
+    return FALSE;
+  for (const char *p = url; *p != '\0'; p++)
+    {
+      if (*p == ' ')
+        {
+          g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                       _("url '%s': contains a space (write it as %%20)"), ex);
+          return FALSE;
+        }
+      if ((guchar) *p >= 0x80)
+        {
+          g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                       _("url '%s': characters outside ASCII must be percent-encoded"), ex);
+          return FALSE;
+        }
+    }
+  scheme = g_uri_peek_scheme (url);
+  if (scheme == NULL)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("url '%s': not an absolute address such as https://meet.example.org/rapat"),
+                   ex);
+      return FALSE;
+    }
+  if (strcmp (scheme, "http") != 0 && strcmp (scheme, "https") != 0)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("url '%s': only http and https links are accepted"), ex);
+      return FALSE;
+    }
+  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("url '%s': not a valid address (a broken %%-escape, host or port)"), ex);
+      return FALSE;
+    }
+  if (g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("url '%s': no host name, as in https://meet.example.org/rapat"), ex);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Applies the descriptive options (title, location, kind, organizer,
- * description, status) to @m. */
+ * description, status, url) to @m. */
 static gboolean
 apply_details (RapatCmdContext *ctx, RapatMeeting *m, GError **error)
 {
+  if (opt_url != NULL && *opt_url != '\0' && !check_url (opt_url, error))
+    return FALSE;
+  if (opt_url != NULL)
+    {
+      g_free (m->url);
+      m->url = *opt_url != '\0' ? g_strdup (opt_url) : NULL;
+    }
   if (!rapat_cmd_take_text (_("title"), opt_title, RAPAT_TEXT_REQUIRED, RAPAT_MAX_NAME,
                             &m->title, error)
       || !rapat_cmd_take_text (_("location"), opt_location, RAPAT_TEXT_LINE, RAPAT_MAX_NAME,
@@ -361,12 +433,61 @@ meeting_copy (const RapatMeeting *m)
   return c;
 }
 
+/* Returns why the replies to @before no longer hold in @after: "time",
+ * "zone" or "place" (the first that applies, in that order), or NULL.  A new
+ * online link is no move: whoever accepted can still join. */
+static const char *
+replies_void_reason (const RapatMeeting *before, const RapatMeeting *after)
+{
+  if (before->start_utc != after->start_utc || before->end_utc != after->end_utc)
+    return "time";
+  if (g_strcmp0 (before->tzid, after->tzid) != 0)
+    return "zone";
+  if (g_strcmp0 (before->location, after->location) != 0)
+    return "place";
+  return NULL;
+}
+
+/* Sets the replies to @m back to needs-action because of @reason (see
+ * replies_void_reason()), and says on stderr how many and how to keep them. */
+static gboolean
+reset_replies (RapatCmdContext *ctx, const RapatMeeting *m, const char *reason, GError **error)
+{
+  gint64 n = rapat_store_attendee_reset_replies (ctx->store, m->id, reason, ctx->now, error);
+
+  if (n < 0)
+    return FALSE;
+  if (n == 0)
+    return TRUE;
+  /* Whole sentences, one per reason, so that translators can order them. */
+  if (strcmp (reason, "time") == 0)
+    g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                             "rapat: warning: %" PRId64 " reply to '%s' reset to needs-action because its time changed; the old reply is kept (attendee list --history); --keep-replies keeps it\n",
+                             "rapat: warning: %" PRId64 " replies to '%s' reset to needs-action because its time changed; the old replies are kept (attendee list --history); --keep-replies keeps them\n",
+                             n),
+                n, m->title);
+  else if (strcmp (reason, "zone") == 0)
+    g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                             "rapat: warning: %" PRId64 " reply to '%s' reset to needs-action because its zone changed; the old reply is kept (attendee list --history); --keep-replies keeps it\n",
+                             "rapat: warning: %" PRId64 " replies to '%s' reset to needs-action because its zone changed; the old replies are kept (attendee list --history); --keep-replies keeps them\n",
+                             n),
+                n, m->title);
+  else
+    g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                             "rapat: warning: %" PRId64 " reply to '%s' reset to needs-action because its place changed; the old reply is kept (attendee list --history); --keep-replies keeps it\n",
+                             "rapat: warning: %" PRId64 " replies to '%s' reset to needs-action because its place changed; the old replies are kept (attendee list --history); --keep-replies keeps them\n",
+                             n),
+                n, m->title);
+  return TRUE;
+}
+
 /* meeting edit M */
 static gboolean
 meeting_edit (RapatCmdContext *ctx, GError **error)
 {
   g_autoptr(RapatMeeting) before = rapat_cmd_load_meeting (ctx, ctx->args[0], error);
   g_autoptr(RapatMeeting) after = NULL;
+  const char *reason;
 
   if (before == NULL)
     return FALSE;
@@ -374,12 +495,20 @@ meeting_edit (RapatCmdContext *ctx, GError **error)
   if (!apply_details (ctx, after, error) || !apply_times ("meeting edit", after, FALSE, error)
       || !save_meeting (ctx, before, after, error))
     return FALSE;
-  /* Only a change of time, room or status can bring a new clash. */
-  if (before->start_utc == after->start_utc && before->end_utc == after->end_utc
-      && g_strcmp0 (before->location, after->location) == 0 && before->status == after->status
-      && before->organizer_id == after->organizer_id)
-    return TRUE;
-  return rapat_cmd_check_clashes (ctx, after->id, NULL, opt_strict, error);
+  /* Only a change of time, room or status can bring a new clash.  Checked
+   * first: a clash refused with --strict is then the only line on stderr. */
+  if ((before->start_utc != after->start_utc || before->end_utc != after->end_utc
+       || g_strcmp0 (before->location, after->location) != 0 || before->status != after->status
+       || before->organizer_id != after->organizer_id)
+      && !rapat_cmd_check_clashes (ctx, after->id, NULL, opt_strict, error))
+    return FALSE;
+  /* A reply was given to a time and a place: once they change, the
+   * invitation asks again (RSVP=TRUE) instead of claiming the old answer.
+   * The meeting's id is one occurrence, so a series keeps its other replies. */
+  reason = replies_void_reason (before, after);
+  if (reason != NULL && !opt_keep_replies)
+    return reset_replies (ctx, after, reason, error);
+  return TRUE;
 }
 
 /* meeting cancel M */
@@ -554,6 +683,7 @@ meeting_show (RapatCmdContext *ctx, GError **error)
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GPtrArray) attendees = NULL;
   g_autoptr(GPtrArray) followups = NULL;
+  g_autoptr(GPtrArray) history = NULL;
   g_autoptr(GTimeZone) tz = NULL;
   g_autofree char *when = NULL;
   g_autofree char *status = NULL;
@@ -569,12 +699,16 @@ meeting_show (RapatCmdContext *ctx, GError **error)
   tz = rapat_present_zone (m);
   if (opt_json)
     {
-      g_autoptr(RapatJson) json = rapat_json_new (ctx->out);
+      g_autoptr(RapatJson) json = NULL;
 
+      history = rapat_store_reply_history (ctx->store, m->id, error);
+      if (history == NULL)
+        return FALSE;
+      json = rapat_json_new (ctx->out);
       rapat_json_begin_object (json, NULL);
       rapat_present_meeting_json (json, m, tz);
       rapat_present_agenda_json (json, m, tz, items);
-      rapat_present_attendees_json (json, tz, attendees);
+      rapat_present_attendees_json (json, tz, attendees, history);
       rapat_json_begin_array (json, "follow_up");
       for (guint i = 0; i < followups->len; i++)
         {
@@ -604,6 +738,7 @@ meeting_show (RapatCmdContext *ctx, GError **error)
   header_line (ctx->out, _("When:"), when);
   header_line (ctx->out, _("Zone:"), m->tzid);
   header_line (ctx->out, _("Location:"), rapat_cmd_or (m->location, "-"));
+  header_line (ctx->out, _("Link:"), m->url);
   header_line (ctx->out, _("Kind:"), m->kind);
   header_line (ctx->out, _("Status:"), status);
   header_line (ctx->out, _("Reason:"), m->cancel_reason);
@@ -703,7 +838,9 @@ const RapatCommand rapat_meeting_commands[] = {
     1, 1, show_entries, meeting_show },
   { "edit", "MEETING", N_("Change a meeting"),
     N_("A new --start keeps the length; --tz alone keeps the wall-clock times in the new zone.\n"
-       "Changing title, time, zone, location or status raises the sequence calendars use."),
+       "Changing title, time, zone, location, link or status raises the sequence calendars use.\n"
+       "A new time, zone or location sets every reply back to needs-action (the old replies\n"
+       "stay in 'attendee list --history'), unless --keep-replies."),
     RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, edit_entries, meeting_edit },
   { "cancel", "MEETING", N_("Cancel a meeting (it is kept, marked cancelled)"), NULL,
     RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, cancel_entries, meeting_cancel },

@@ -323,6 +323,7 @@ rapat_meeting_is_significant_change (const RapatMeeting *before, const RapatMeet
          || before->end_utc != after->end_utc
          || g_strcmp0 (before->tzid, after->tzid) != 0
          || g_strcmp0 (before->location, after->location) != 0
+         || g_strcmp0 (before->url, after->url) != 0
          || before->status != after->status;
 }
 

@@ -334,7 +334,8 @@ gboolean rapat_action_is_open (const RapatAction *action);
 gboolean rapat_action_is_overdue (const RapatAction *action, const char *today);
 
 /* Returns TRUE when going from @before to @after changes something a calendar
- * must see (title, time, zone, location or status), so the sequence rises. */
+ * must see (title, time, zone, location, online link or status), so the
+ * sequence rises. */
 gboolean rapat_meeting_is_significant_change (const RapatMeeting *before,
                                               const RapatMeeting *after);
 

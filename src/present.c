@@ -77,6 +77,8 @@ rapat_present_meeting_json (RapatJson *json, const RapatMeeting *m, GTimeZone *t
     rapat_json_null (json, "recurrence_id");
   rapat_json_string (json, "created", created);
   rapat_json_string (json, "updated", updated);
+  /* Last, so that programs reading the fields by position are not disturbed. */
+  rapat_json_string (json, "url", m->url);
 }
 
 void
@@ -179,15 +181,35 @@ rapat_present_agenda_table (FILE *out, const RapatMeeting *m, GTimeZone *tz, GPt
     }
 }
 
-void
-rapat_present_attendees_json (RapatJson *json, GTimeZone *tz, GPtrArray *attendees)
+/* Returns a table from attendee id to the index of its first entry in
+ * @history (which the store orders by person, so each attendee's entries
+ * are adjacent). */
+static GHashTable *
+history_index (GPtrArray *history)
 {
+  GHashTable *index = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, NULL);
+
+  for (guint i = history != NULL ? history->len : 0; i-- > 0;)
+    {
+      RapatReplyReset *r = history->pdata[i];
+      g_hash_table_insert (index, &r->attendee_id, GUINT_TO_POINTER (i + 1));
+    }
+  return index;
+}
+
+void
+rapat_present_attendees_json (RapatJson *json, GTimeZone *tz, GPtrArray *attendees,
+                              GPtrArray *history)
+{
+  g_autoptr(GHashTable) index = history_index (history);
+
   rapat_json_begin_array (json, "attendees");
   for (guint i = 0; i < attendees->len; i++)
     {
       const RapatAttendee *a = attendees->pdata[i];
       g_autofree char *arrived = a->arrived_utc != 0 ? rapat_time_format_iso (a->arrived_utc, tz)
                                                      : NULL;
+      guint first = GPOINTER_TO_UINT (g_hash_table_lookup (index, &a->id));
 
       rapat_json_begin_object (json, NULL);
       rapat_json_int (json, "person_id", a->person_id);
@@ -203,9 +225,62 @@ rapat_present_attendees_json (RapatJson *json, GTimeZone *tz, GPtrArray *attende
       rapat_json_id (json, "represented_by_id", a->stand_in_id);
       rapat_json_string (json, "represented_by", a->stand_in_name);
       rapat_json_string (json, "note", a->note);
+      rapat_json_begin_array (json, "earlier_replies");
+      for (guint h = first; first != 0 && h <= history->len; h++)
+        {
+          const RapatReplyReset *r = history->pdata[h - 1];
+          g_autofree char *at = NULL;
+
+          if (r->attendee_id != a->id)
+            break;
+          at = rapat_time_format_iso (r->reset_at, tz);
+          rapat_json_begin_object (json, NULL);
+          rapat_json_string (json, "reply", rapat_enum_name (&rapat_rsvp_enum, r->rsvp));
+          rapat_json_string (json, "reset_at", at);
+          rapat_json_string (json, "reason", r->reason);
+          rapat_json_end_object (json);
+        }
+      rapat_json_end_array (json);
       rapat_json_end_object (json);
     }
   rapat_json_end_array (json);
+}
+
+void
+rapat_present_reply_history_table (FILE *out, GTimeZone *tz, GPtrArray *attendees,
+                                   GPtrArray *history, const char *indent)
+{
+  g_autoptr(RapatTable) table = rapat_table_new (_("Name"), _("Reply"), _("Reset on"), _("Why"),
+                                                 NULL);
+  g_autoptr(GHashTable) index = history_index (history);
+
+  /* In the attendee table's order, each person's replies oldest first. */
+  for (guint i = 0; i < attendees->len; i++)
+    {
+      const RapatAttendee *a = attendees->pdata[i];
+      guint first = GPOINTER_TO_UINT (g_hash_table_lookup (index, &a->id));
+
+      for (guint h = first; first != 0 && h <= history->len; h++)
+        {
+          const RapatReplyReset *r = history->pdata[h - 1];
+          g_autofree char *day = NULL;
+          g_autofree char *abbrev = NULL;
+          g_autofree char *at = NULL;
+          const char *why;
+
+          if (r->attendee_id != a->id)
+            break;
+          day = rapat_time_format (r->reset_at, tz, "%Y-%m-%d %H:%M");
+          abbrev = rapat_time_abbrev (r->reset_at, tz);
+          at = g_strdup_printf ("%s %s", day, abbrev);
+          why = g_strcmp0 (r->reason, "time") == 0 ? _("the time changed")
+                : g_strcmp0 (r->reason, "zone") == 0 ? _("the zone changed")
+                : _("the place changed");
+          rapat_table_add (table, a->person_name, _(rapat_enum_name (&rapat_rsvp_enum, r->rsvp)),
+                           at, why);
+        }
+    }
+  rapat_table_print (table, out, indent);
 }
 
 void

@@ -33,8 +33,17 @@ void rapat_present_agenda_json (RapatJson *json, const RapatMeeting *m, GTimeZon
 void rapat_present_agenda_table (FILE *out, const RapatMeeting *m, GTimeZone *tz,
                                  GPtrArray *items, const char *indent);
 
-/* Writes @attendees (RapatAttendee) as a JSON array called "attendees". */
-void rapat_present_attendees_json (RapatJson *json, GTimeZone *tz, GPtrArray *attendees);
+/* Writes @attendees (RapatAttendee) as a JSON array called "attendees"; each
+ * carries "earlier_replies", its entries of @history (RapatReplyReset, as
+ * rapat_store_reply_history() orders them; NULL for none), instants in @tz. */
+void rapat_present_attendees_json (RapatJson *json, GTimeZone *tz, GPtrArray *attendees,
+                                   GPtrArray *history);
+
+/* Prints @history (RapatReplyReset, as rapat_store_reply_history() orders
+ * them) as a table in the order of @attendees: the person, the reply, when
+ * it was reset (in @tz) and why. */
+void rapat_present_reply_history_table (FILE *out, GTimeZone *tz, GPtrArray *attendees,
+                                        GPtrArray *history, const char *indent);
 
 /* Prints @attendees as an aligned table (role, reply, attendance, arrival, stand-in). */
 void rapat_present_attendee_table (FILE *out, const RapatMeeting *m, GTimeZone *tz,

@@ -281,6 +281,7 @@ sample_meeting (void)
   m->organizer_id = 3;
   m->organizer_name = g_strdup ("Ricky");
   m->cancel_reason = NULL;
+  m->url = g_strdup ("https://meet.example.org/rakernis-2025");
   return m;
 }
 
@@ -305,7 +306,7 @@ END_TEST
 START_TEST (test_change_significant)
 {
   /* Each loop round changes one field a calendar shows. */
-  for (int round = 0; round < 8; round++)
+  for (int round = 0; round < 10; round++)
     {
       g_autoptr(RapatMeeting) before = sample_meeting ();
       g_autoptr(RapatMeeting) after = sample_meeting ();
@@ -320,6 +321,9 @@ START_TEST (test_change_significant)
         case 5: set_str (&after->location, NULL); break;
         case 6: after->status = RAPAT_MEETING_CANCELLED; break;
         case 7: after->status = RAPAT_MEETING_TENTATIVE; break;
+        /* A new link is a new place to join: calendars must update it. */
+        case 8: set_str (&after->url, "https://meet.example.org/rakernis-2025-b"); break;
+        case 9: set_str (&after->url, NULL); break;
         default: ck_abort ();
         }
       ck_assert_msg (rapat_meeting_is_significant_change (before, after),

@@ -614,5 +614,70 @@ else
   fail "the literal-text database is intact (person table there, integrity ok)"
 fi
 
+# ---------------------------------------------------------------------------
+# The online link (--url): only absolute http and https addresses.  Each
+# refusal is one line naming the value, and the database file is the same
+# bytes afterwards (sha256 of the file and of any -wal beside it).
+
+# Prints the sha256 of the database file and its WAL.
+db_bytes() {
+  sha256sum "$db" "$db-wal" 2>/dev/null
+}
+
+# badurl EXCERPT DESCRIPTION ARGS...: like 'bad' (exit 1), comparing bytes.
+badurl() {
+  local excerpt=$1 desc=$2 rc before
+  local -a why=()
+  shift 2
+  before=$(db_bytes)
+  "$RAPAT" --db "$db" "$@" </dev/null >"$tmp/out" 2>"$tmp/err"
+  rc=$?
+  check_refusal "$rc" 1 "$excerpt"
+  [ "$(db_bytes)" = "$before" ] || why+=("the database file changed (sha256)")
+  if [ ${#why[@]} -eq 0 ]; then
+    pass "$desc"
+  else
+    fail "$desc" "${why[@]}"
+  fi
+}
+
+echo "# The online link"
+U=(meeting add "Rapat daring" --start "$S" --duration 1h --tz Asia/Jayapura)
+badurl "url 'ftp://files.example.org/bahan.pdf': only http and https" "url with scheme ftp (edit)" \
+  meeting edit 1 --url "ftp://files.example.org/bahan.pdf"
+badurl "url 'ftp://files.example.org/x': only http and https" "url with scheme ftp (add)" \
+  "${U[@]}" --url "ftp://files.example.org/x"
+badurl "url 'javascript:alert(1)'" "url with scheme javascript" meeting edit 1 --url "javascript:alert(1)"
+badurl "url 'mailto:tu@maluku.pas.example'" "url with scheme mailto" meeting edit 1 --url "mailto:tu@maluku.pas.example"
+badurl "url 'file:///etc/passwd'" "url with scheme file" meeting edit 1 --url "file:///etc/passwd"
+badurl "url 'data:text/html,x'" "url with scheme data" meeting edit 1 --url "data:text/html,x"
+badurl "url 'https://meet.example.org/rapat kanwil': contains a space" "url with a space" \
+  meeting edit 1 --url "https://meet.example.org/rapat kanwil"
+badurl "url ' https://meet.example.org/x': contains a space" "url with a leading space" \
+  "${U[@]}" --url " https://meet.example.org/x"
+badurl "url 'https://meet.example.org/\\tx': must be a single line" "url with a tab" meeting edit 1 --url $'https://meet.example.org/\tx'
+badurl "must be a single line" "url with a newline" meeting edit 1 --url $'https://meet.example.org/x\nHost: evil'
+badurl '\xff' "url with invalid UTF-8" meeting edit 1 --url $'https://meet.example.org/\xff'
+badurl "url 'https://meet.example.org/ruang-rapat-ü'" "url with a character outside ASCII" \
+  meeting edit 1 --url "https://meet.example.org/ruang-rapat-ü"
+badurl "url 'meet.example.org/rapat': not an absolute address" "url without a scheme" \
+  meeting edit 1 --url "meet.example.org/rapat"
+badurl "url '/rapat/kanwil'" "url that is a path" meeting edit 1 --url "/rapat/kanwil"
+badurl "url 'https:rapat': no host name" "url without a host" meeting edit 1 --url "https:rapat"
+badurl "url 'https://': no host name" "url with an empty host" meeting edit 1 --url "https://"
+badurl "url 'https://meet.example.org/%zz'" "url with a broken %-escape" meeting edit 1 --url "https://meet.example.org/%zz"
+badurl "url 'https://meet.example.org:99999/'" "url with a port out of range" meeting edit 1 --url "https://meet.example.org:99999/"
+badurl "too long (2001 characters, at most 2000)" "url of 2001 characters" \
+  meeting edit 1 --url "https://m.example.org/$(head -c 1979 /dev/zero | tr '\0' a)"
+# Accepted: exactly 2000 characters, every character a URI may hold, kept as given.
+u2000="https://m.example.org/$(head -c 1978 /dev/zero | tr '\0' a)"
+uodd="HTTP://user@Meet.Example.org:8443/r/a;b?x=1&y=%20%C3%BC#frag-'()*+,!\$~"
+for v in "$u2000" "$uodd"; do
+  run meeting add "Rapat daring" --start "2025-09-22 09:00" --duration 1h --tz Asia/Jayapura --url "$v" \
+    && m=$(cat "$tmp/out") && run meeting show "$m" --json \
+    && lit "url of ${#v} characters kept as given (json)" "$v" "$tmp/out" url
+  run meeting show "$m" && has_line "url of ${#v} characters (text)" "$tmp/out" "  Link:        $v"
+done
+
 echo "bad-input: $n cases, $n_pass passed, $n_fail failed, $n_skip skipped"
 [ "$n_fail" -eq 0 ]
