@@ -179,13 +179,14 @@ START_TEST (test_datetime_in_zone)
   g_autoptr(GTimeZone) wit = zone ("Asia/Jayapura");
   g_autoptr(GTimeZone) wib = zone ("Asia/Jakarta");
   gint64 t = 0;
-  gboolean had_offset = TRUE;
+  g_auto(RapatTimeParsed) parsed = { .had_offset = TRUE };
 
-  ck_assert (rapat_time_parse_datetime ("start", "2025-09-02 09:00", wit, &t, &had_offset,
-                                        &error));
+  ck_assert (rapat_time_parse_datetime ("start", "2025-09-02 09:00", wit, &t, &parsed, &error));
   rapat_assert_no_error (error);
   ck_assert_int_eq (t, RAKERNIS_UTC);
-  ck_assert (!had_offset);
+  ck_assert (!parsed.had_offset);
+  ck_assert (!parsed.repeated);
+  ck_assert_ptr_null (parsed.warning);
   /* The same wall time two hours further west is two hours later. */
   ck_assert (rapat_time_parse_datetime ("start", "2025-09-02 09:00", wib, &t, NULL, &error));
   rapat_assert_no_error (error);
@@ -225,13 +226,13 @@ START_TEST (test_datetime_offset_wins)
     {
       GError *error = NULL;
       gint64 t = 0;
-      gboolean had_offset = FALSE;
+      g_auto(RapatTimeParsed) parsed = { 0 };
 
-      ck_assert_msg (rapat_time_parse_datetime ("start", cases[i].text, berlin, &t, &had_offset,
+      ck_assert_msg (rapat_time_parse_datetime ("start", cases[i].text, berlin, &t, &parsed,
                                                 &error), "refused '%s'", cases[i].text);
       rapat_assert_no_error (error);
       ck_assert_int_eq (t, cases[i].utc);
-      ck_assert (had_offset);
+      ck_assert (parsed.had_offset);
     }
 }
 END_TEST
@@ -269,7 +270,8 @@ START_TEST (test_datetime_impossible)
     { "2025-13-01 10:00", "month must be 01 to 12" },
     { "2025-00-10 10:00", "month must be 01 to 12" },
     { "2025-09-00 10:00", "no such date" },
-    { "1899-12-31 10:00", "year must be between" },
+    { "1899-12-31 10:00", "rapat keeps dates from 1900 to 9998" },
+    { "9999-01-01 00:00", "rapat keeps dates from 1900 to 9998" },
     { "2025-09-02 25:00", "hour must be 00 to 23" },
     { "2025-09-02 24:00", "hour must be 00 to 23" },
     { "2025-09-02 12:60", "minute must be 00 to 59" },
