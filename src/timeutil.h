@@ -55,7 +55,7 @@ typedef struct {
   gboolean repeated;    /* the wall time occurs twice in the zone (clocks went
                          * back); the instant returned is the earlier one */
   gint64 later;         /* when @repeated: the later instant, which the offset
-                         * in @warning selects */
+                         * in @warning selects; otherwise the instant itself */
   char *warning;        /* when @repeated: one translated line saying which
                          * instant was taken and how to write the other, for
                          * the caller to print after "rapat: warning: " */
