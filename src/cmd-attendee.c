@@ -185,6 +185,7 @@ parse_arrival (const RapatMeeting *m, const char *text, gint64 *out, GError **er
   g_autoptr(GTimeZone) tz = rapat_present_zone (m);
   g_autofree char *full = NULL;
   g_autofree char *ex = rapat_text_excerpt (text);
+  g_auto(RapatTimeParsed) parsed = { 0 };
   int minutes;
 
   if (strlen (text) <= 5)
@@ -196,7 +197,7 @@ parse_arrival (const RapatMeeting *m, const char *text, gint64 *out, GError **er
     }
   else
     full = g_strdup (text);
-  if (!rapat_time_parse_datetime (_("arrival"), full, tz, out, NULL, error))
+  if (!rapat_time_parse_datetime (_("arrival"), full, tz, out, &parsed, error))
     return FALSE;
   if (*out > m->end_utc)
     {
@@ -211,6 +212,8 @@ parse_arrival (const RapatMeeting *m, const char *text, gint64 *out, GError **er
                    _("arrival '%s': more than 12 hours before the meeting starts"), ex);
       return FALSE;
     }
+  if (parsed.warning != NULL)
+    g_printerr (_("rapat: warning: %s\n"), parsed.warning);
   return TRUE;
 }
 

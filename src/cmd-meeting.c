@@ -104,8 +104,9 @@ apply_times (const char *cmd, RapatMeeting *m, gboolean is_new, GError **error)
   g_autoptr(GTimeZone) old_tz = NULL;
   g_autofree char *tzid = NULL;
   g_autofree char *start_text = NULL;
+  g_auto(RapatTimeParsed) parsed = { 0 };
+  g_auto(RapatTimeParsed) parsed_end = { 0 };
   gint64 start, end, length;
-  gboolean had_offset = FALSE;
 
   if (opt_end != NULL && opt_duration != NULL)
     {
@@ -132,19 +133,31 @@ apply_times (const char *cmd, RapatMeeting *m, gboolean is_new, GError **error)
   if (tz == NULL)
     return FALSE;
 
-  /* Without a new start, the stored wall-clock start is read in the (new) zone. */
-  if (opt_start != NULL)
-    start_text = g_strdup (opt_start);
+  if (opt_start == NULL && opt_tz == NULL)
+    {
+      /* Same zone, same start: keep the instant.  Reading its wall time
+       * again would move a start in the second pass of a repeated hour
+       * (given with its offset) to the first. */
+      start = m->start_utc;
+    }
   else
     {
-      old_tz = rapat_present_zone (m);
-      start_text = rapat_time_format (m->start_utc, old_tz, "%Y-%m-%d %H:%M");
+      /* Without a new start, the stored wall-clock start is read in the new zone. */
+      if (opt_start != NULL)
+        start_text = g_strdup (opt_start);
+      else
+        {
+          old_tz = rapat_present_zone (m);
+          start_text = rapat_time_format (m->start_utc, old_tz, "%Y-%m-%d %H:%M");
+        }
+      if (!rapat_time_parse_datetime (_("start"), start_text, tz, &start, &parsed, error))
+        return FALSE;
     }
-  if (!rapat_time_parse_datetime (_("start"), start_text, tz, &start, &had_offset, error))
-    return FALSE;
-  if (had_offset && opt_tz == NULL)
+  if (parsed.had_offset && opt_tz == NULL)
     {
-      /* "2025-09-02 09:00+09:00" without --tz: the meeting lives in that offset. */
+      /* "2025-09-02 09:00+09:00" without --tz: the meeting lives in that offset.
+       * With --tz it keeps that zone, and the offset only picks the instant
+       * (the second 02:30 of a night when clocks go back, say). */
       g_clear_pointer (&tz, g_time_zone_unref);
       g_clear_pointer (&tzid, g_free);
       tz = rapat_time_zone_load (start_text + 16 + (start_text[16] == ' '), &tzid, error);
@@ -171,16 +184,22 @@ apply_times (const char *cmd, RapatMeeting *m, gboolean is_new, GError **error)
       if (!rapat_time_parse_clock (_("end"), opt_end, &minutes, error))
         return FALSE;
       full = g_strdup_printf ("%s %s", day, opt_end);
-      if (!rapat_time_parse_datetime (_("end"), full, tz, &end, NULL, error))
+      if (!rapat_time_parse_datetime (_("end"), full, tz, &end, &parsed_end, error))
         return FALSE;
     }
   else if (opt_end != NULL)
     {
-      if (!rapat_time_parse_datetime (_("end"), opt_end, tz, &end, NULL, error))
+      if (!rapat_time_parse_datetime (_("end"), opt_end, tz, &end, &parsed_end, error))
         return FALSE;
     }
   else
     end = start + length;
+
+  /* Both ends in years 1900..9998 in the meeting's own zone: an offset
+   * or a length can carry a time that parsed well past the last day. */
+  if (!rapat_time_check_range (_("start"), start_text, start, tz, error)
+      || !rapat_time_check_range (_("end"), NULL, end, tz, error))
+    return FALSE;
 
   if (end <= start)
     {
@@ -197,6 +216,12 @@ apply_times (const char *cmd, RapatMeeting *m, gboolean is_new, GError **error)
                    _("end '%s': a meeting may last at most 31 days"), ex);
       return FALSE;
     }
+  /* Warned only now, once the times are accepted: a refused command
+   * prints its one error line and nothing else. */
+  if (parsed.warning != NULL)
+    g_printerr (_("rapat: warning: %s\n"), parsed.warning);
+  if (parsed_end.warning != NULL)
+    g_printerr (_("rapat: warning: %s\n"), parsed_end.warning);
   m->start_utc = start;
   m->end_utc = end;
   g_free (m->tzid);
@@ -350,7 +375,7 @@ add_series (RapatCmdContext *ctx, RapatMeeting *m, GError **error)
   series->rrule = rapat_recur_rule (opt_repeat, opt_until, count, tz, error);
   if (series->rrule == NULL)
     return FALSE;
-  starts = rapat_recur_expand (series->rrule, m->start_utc, tz, error);
+  starts = rapat_recur_expand_span (series->rrule, m->start_utc, length, tz, error);
   if (starts == NULL)
     return FALSE;
   series->uid = g_strdup (m->uid);

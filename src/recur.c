@@ -92,6 +92,18 @@ rapat_recur_rule (const char *repeat, const char *until_day, gint64 count, GTime
         }
       rule.until = icaltime_from_timet_with_zone ((time_t) end, 0, icaltimezone_get_utc_timezone ());
     }
+  else if (!icaltime_is_null_time (rule.until)
+           && !rapat_time_in_range (icaltime_as_timet_with_zone (rule.until,
+                                                                 icaltimezone_get_utc_timezone ())))
+    {
+      /* An UNTIL typed in UTC: a day or a time would have been read above,
+       * where the parsers refuse years outside 1900..9998. */
+      g_autofree char *ex = rapat_text_excerpt (repeat);
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("repeat '%s': UNTIL %04d-%02d-%02d is outside the dates rapat keeps, 1900 to 9998"),
+                   ex, rule.until.year, rule.until.month, rule.until.day);
+      return NULL;
+    }
   if (until_day != NULL)
     {
       gint64 end;
@@ -117,59 +129,57 @@ rapat_recur_rule (const char *repeat, const char *until_day, gint64 count, GTime
   }
 }
 
-/* Places the wall-clock time @t in @tz as RFC 5545 says: a time that
- * occurs twice (the hour repeated when clocks go back) is the first one; a
- * time that does not occur (the hour skipped when clocks go forward) is
- * read with the offset in force before the change. */
-static gboolean
-wall_to_instant (GTimeZone *tz, const struct icaltimetype *t, gint64 *out)
+/* The last year libical's recurrence iterator reaches with a 64-bit
+ * time_t (MAX_TIME_T_YEAR in its icalrecur.c): it refuses a later start
+ * and ends every rule there, whatever its COUNT or UNTIL says. */
+#define LIBICAL_LAST_YEAR 2582
+
+/* Sets @error for a series one of whose occurrences starts (or, with
+ * @is_end, ends) on the day @t, outside the years rapat keeps. */
+static void
+set_out_of_range (const char *rule_text, const struct icaltimetype *t, gboolean is_end,
+                  GError **error)
 {
-  g_autoptr(GDateTime) naive = g_date_time_new_utc (t->year, t->month, t->day, t->hour,
-                                                    t->minute, t->second);
-  gint64 as_utc, best = G_MAXINT64;
+  g_autofree char *ex = rapat_text_excerpt (rule_text);
 
-  if (naive == NULL)
-    return FALSE;
-  as_utc = g_date_time_to_unix (naive);
-  /* The offsets in force a day before and a day after cover any change. */
-  for (int side = -1; side <= 1; side += 2)
-    {
-      int interval = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, as_utc + side * 86400);
-      gint64 candidate, back;
-
-      if (interval < 0)
-        continue;
-      candidate = as_utc - g_time_zone_get_offset (tz, interval);
-      interval = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, candidate);
-      back = interval >= 0 ? candidate + g_time_zone_get_offset (tz, interval) : G_MININT64;
-      if (back == as_utc && candidate < best)
-        best = candidate;
-    }
-  if (best == G_MAXINT64)
-    {
-      /* In a gap: the offset before the change. */
-      int before = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, as_utc - 86400);
-      if (before < 0)
-        return FALSE;
-      best = as_utc - g_time_zone_get_offset (tz, before);
-    }
-  *out = best;
-  return TRUE;
+  if (is_end)
+    g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                 _("repeat '%s': an occurrence would end on %04d-%02d-%02d, and rapat keeps dates from 1900 to 9998"),
+                 ex, t->year, t->month, t->day);
+  else
+    g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                 _("repeat '%s': an occurrence would fall on %04d-%02d-%02d, and rapat keeps dates from 1900 to 9998"),
+                 ex, t->year, t->month, t->day);
 }
 
-GArray *
-rapat_recur_expand (const char *rule_text, gint64 start_utc, GTimeZone *tz, GError **error)
+/* Returns TRUE when @a and @b are the same wall-clock time. */
+static gboolean
+same_wall (const RapatLocalFields *a, const RapatLocalFields *b)
+{
+  return a->year == b->year && a->month == b->month && a->day == b->day && a->hour == b->hour
+         && a->minute == b->minute && a->second == b->second;
+}
+
+/* Expands @rule_text from @start_utc in @tz (see rapat_recur_expand());
+ * with @length_s > 0, an occurrence whose end, @length_s seconds after its
+ * start, falls after 9998 in @tz is refused as well. */
+static GArray *
+expand (const char *rule_text, gint64 start_utc, gint64 length_s, GTimeZone *tz, GError **error)
 {
   struct icalrecurrencetype rule;
   g_autoptr(GArray) out = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GDateTime) u = g_date_time_new_from_unix_utc (start_utc);
-  g_autoptr(GDateTime) local = g_date_time_to_timezone (u, tz);
+  RapatLocalFields local;
   struct icaltimetype start;
   icalrecur_iterator *it;
   gint64 until = G_MAXINT64;
+  gboolean reached_until = FALSE;
 
   if (!rapat_ical_load (error))
     return NULL;
+  if (!rapat_time_check_range (_("start"), NULL, start_utc, tz, error))
+    return NULL;
+  if (!rapat_time_fields (start_utc, tz, &local))
+    g_return_val_if_reached (NULL);  /* in range, so it has fields */
   start = icaltime_null_time ();
 
   if (!parse_rule (rule_text, &rule, error))
@@ -183,28 +193,68 @@ rapat_recur_expand (const char *rule_text, gint64 start_utc, GTimeZone *tz, GErr
       until = icaltime_as_timet_with_zone (rule.until, icaltimezone_get_utc_timezone ());
       rule.until = icaltime_null_time ();
     }
-  start.year = g_date_time_get_year (local);
-  start.month = g_date_time_get_month (local);
-  start.day = g_date_time_get_day_of_month (local);
-  start.hour = g_date_time_get_hour (local);
-  start.minute = g_date_time_get_minute (local);
-  start.second = g_date_time_get_second (local);
+  start.year = local.year;
+  start.month = local.month;
+  start.day = local.day;
+  start.hour = local.hour;
+  start.minute = local.minute;
+  start.second = local.second;
   it = icalrecur_iterator_new (rule, start);
   if (it == NULL)
     {
       g_autofree char *ex = rapat_text_excerpt (rule_text);
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID, _("repeat '%s': cannot be expanded"), ex);
+
+      if (start.year > LIBICAL_LAST_YEAR)
+        g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                     _("repeat '%s': a series cannot start after %d (libical expands rules no further)"),
+                     ex, LIBICAL_LAST_YEAR);
+      else
+        g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID, _("repeat '%s': cannot be expanded"), ex);
       return NULL;
     }
   for (struct icaltimetype t = icalrecur_iterator_next (it); !icaltime_is_null_time (t);
        t = icalrecur_iterator_next (it))
     {
+      RapatLocalFields wall = { t.year, t.month, t.day, t.hour, t.minute, t.second };
       gint64 v;
 
-      if (!wall_to_instant (tz, &t, &v))
+      if (t.year > RAPAT_YEAR_MAX)
+        {
+          icalrecur_iterator_free (it);
+          set_out_of_range (rule_text, &t, FALSE, error);
+          return NULL;
+        }
+      /* The first occurrence is the start itself (RFC 5545: DTSTART is
+       * the first instance), even when its wall time also names another
+       * instant: a start given as the second 02:30 of a repeated hour
+       * stays that instant.  Any other is placed as RFC 5545 reads it:
+       * the earlier of a repeated time, a skipped one with the offset
+       * before the change. */
+      if (out->len == 0 && same_wall (&wall, &local))
+        v = start_utc;
+      else if (!rapat_time_from_wall (tz, &wall, NULL, &v, NULL))
         continue;
       if (v > until)
-        break;
+        {
+          reached_until = TRUE;
+          break;
+        }
+      if (length_s > 0 && !rapat_time_check_range (_("end"), NULL, v + length_s, tz, NULL))
+        {
+          g_autoptr(GDateTime) u = g_date_time_new_from_unix_utc (v + length_s);
+          g_autoptr(GDateTime) l = u != NULL ? g_date_time_to_timezone (u, tz) : NULL;
+          struct icaltimetype end = t;
+
+          if (l != NULL)
+            {
+              end.year = g_date_time_get_year (l);
+              end.month = g_date_time_get_month (l);
+              end.day = g_date_time_get_day_of_month (l);
+            }
+          icalrecur_iterator_free (it);
+          set_out_of_range (rule_text, &end, TRUE, error);
+          return NULL;
+        }
       if (out->len >= RAPAT_MAX_OCCURRENCES)
         {
           icalrecur_iterator_free (it);
@@ -216,6 +266,18 @@ rapat_recur_expand (const char *rule_text, gint64 start_utc, GTimeZone *tz, GErr
       g_array_append_val (out, v);
     }
   icalrecur_iterator_free (it);
+  /* A rule that ends stops at its UNTIL (checked above) or its COUNT;
+   * stopping before either means libical gave up at its last year, and
+   * the exported rule would say more than the meetings stored. */
+  if (out->len > 0 && !reached_until
+      && (until != G_MAXINT64 || (rule.count > 0 && out->len < (guint) rule.count)))
+    {
+      g_autofree char *ex = rapat_text_excerpt (rule_text);
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("repeat '%s': the series would run past %d (libical expands rules no further); end it sooner"),
+                   ex, LIBICAL_LAST_YEAR);
+      return NULL;
+    }
   if (out->len == 0)
     {
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
@@ -223,4 +285,17 @@ rapat_recur_expand (const char *rule_text, gint64 start_utc, GTimeZone *tz, GErr
       return NULL;
     }
   return g_steal_pointer (&out);
+}
+
+GArray *
+rapat_recur_expand (const char *rule_text, gint64 start_utc, GTimeZone *tz, GError **error)
+{
+  return expand (rule_text, start_utc, 0, tz, error);
+}
+
+GArray *
+rapat_recur_expand_span (const char *rule_text, gint64 start_utc, gint64 length_s,
+                         GTimeZone *tz, GError **error)
+{
+  return expand (rule_text, start_utc, length_s, tz, error);
 }

@@ -18,7 +18,16 @@ char *rapat_recur_rule (const char *repeat, const char *until_day, gint64 count,
 
 /* Expands @rule from the first start @start_utc, keeping the wall-clock time
  * in @tz across daylight-saving changes.  Returns the starts (gint64, UTC);
- * more than RAPAT_MAX_OCCURRENCES is an error. */
+ * more than RAPAT_MAX_OCCURRENCES is an error.  The first is @start_utc
+ * itself; each later one whose wall time occurs twice (clocks going back)
+ * is the earlier instant and one in a skipped hour is read with the offset
+ * before the change, as RFC 5545 reads the exported rule.  A start, or an
+ * occurrence, outside years 1900 to 9998 in @tz is an error, not dropped. */
 GArray *rapat_recur_expand (const char *rule, gint64 start_utc, GTimeZone *tz, GError **error);
+
+/* Like rapat_recur_expand() for occurrences lasting @length_s seconds:
+ * one whose end falls after 9998 in @tz is an error as well. */
+GArray *rapat_recur_expand_span (const char *rule, gint64 start_utc, gint64 length_s,
+                                 GTimeZone *tz, GError **error);
 
 G_END_DECLS

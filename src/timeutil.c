@@ -227,8 +227,8 @@ rapat_time_zone_default (void)
 static char *
 date_problem (int y, int m, int d)
 {
-  if (y < 1900 || y > 9999)
-    return g_strdup (_("year must be between 1900 and 9999"));
+  if (y < RAPAT_YEAR_MIN || y > RAPAT_YEAR_MAX)
+    return g_strdup (_("rapat keeps dates from 1900 to 9998"));
   if (m < 1 || m > 12)
     return g_strdup (_("month must be 01 to 12"));
   if (d < 1 || d > g_date_get_days_in_month ((GDateMonth) m, (GDateYear) y))
@@ -323,38 +323,85 @@ rapat_time_parse_clock (const char *what, const char *text, int *minutes, GError
   return TRUE;
 }
 
-gboolean
-rapat_time_parse_datetime (const char *what, const char *text, GTimeZone *tz, gint64 *out,
-                           gboolean *had_offset, GError **error)
+void
+rapat_time_parsed_clear (RapatTimeParsed *parsed)
+{
+  g_free (parsed->warning);
+  memset (parsed, 0, sizeof *parsed);
+}
+
+/* Writes the offset @seconds east of UTC as "+HH:MM" (seconds dropped:
+ * offsets of DST changes are whole minutes). */
+static char *
+format_offset (int seconds)
+{
+  int a = abs (seconds);
+
+  return g_strdup_printf ("%c%02d:%02d", seconds < 0 ? '-' : '+', a / 3600, a % 3600 / 60);
+}
+
+/* Returns the offset east of UTC in force in @tz at @utc, in seconds. */
+static int
+offset_at (gint64 utc, GTimeZone *tz)
+{
+  return (int) (rapat_time_local (utc, tz) - utc);
+}
+
+/* Returns the warning for the wall time @text (its "YYYY-MM-DD HH:MM"
+ * part is @wall) that occurs twice in @tz: which instant was taken, and how
+ * to write the other. */
+static char *
+repeat_warning (const char *what, const char *text, const char *wall, GTimeZone *tz,
+                gint64 first, gint64 later)
 {
   g_autofree char *ex = rapat_text_excerpt (text);
-  g_autoptr(GTimeZone) fixed = NULL;
-  g_autoptr(GDateTime) dt = NULL;
-  g_autofree char *problem = NULL;
-  const char *p = text;
-  int y, mo, d, h, mi, offset;
+  g_autofree char *abbrev1 = rapat_time_abbrev (first, tz);
+  g_autofree char *abbrev2 = rapat_time_abbrev (later, tz);
+  g_autofree char *off1 = format_offset (offset_at (first, tz));
+  g_autofree char *off2 = format_offset (offset_at (later, tz));
+  const char *zone = g_time_zone_get_identifier (tz);
 
-  if (!read_date (&p, &y, &mo, &d) || (*p != ' ' && *p != 'T'))
+  /* TRANSLATORS: "start '2026-10-25 02:30' occurs twice in zone
+   * Europe/Berlin (clocks go back); taken as the first, CEST (UTC+02:00);
+   * for the second, CET (UTC+01:00), write '2026-10-25 02:30+01:00'". */
+  return g_strdup_printf (_("%s '%s' occurs twice in zone %s (clocks go back); taken as the first, %s (UTC%s); for the second, %s (UTC%s), write '%s%s'"),
+                          what, ex, zone, abbrev1, off1, abbrev2, off2, wall, off2);
+}
+
+gboolean
+rapat_time_parse_datetime (const char *what, const char *text, GTimeZone *tz, gint64 *out,
+                           RapatTimeParsed *parsed, GError **error)
+{
+  g_autofree char *ex = rapat_text_excerpt (text);
+  g_autofree char *problem = NULL;
+  RapatLocalFields wall = { 0 };
+  RapatWallKind kind = RAPAT_WALL_UNIQUE;
+  const char *p = text;
+  gboolean has_offset = FALSE;
+  int offset = 0;
+  gint64 first, later;
+
+  if (!read_date (&p, &wall.year, &wall.month, &wall.day) || (*p != ' ' && *p != 'T'))
     {
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
                    _("%s '%s': expected YYYY-MM-DD HH:MM"), what, ex);
       return FALSE;
     }
   p++;
-  problem = date_problem (y, mo, d);
+  problem = date_problem (wall.year, wall.month, wall.day);
   if (problem != NULL)
     {
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID, "%s '%s': %s", what, ex, problem);
       return FALSE;
     }
-  if (!parse_hhmm (what, text, &p, &h, &mi, error))
+  if (!parse_hhmm (what, text, &p, &wall.hour, &wall.minute, error))
     return FALSE;
   if (*p == ' ')
     p++;
   if (*p == 'Z' && p[1] == '\0')
-    fixed = g_time_zone_new_utc ();
+    has_offset = TRUE;
   else if (parse_offset (p, &offset))
-    fixed = g_time_zone_new_offset (offset);
+    has_offset = TRUE;
   else if (*p != '\0')
     {
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
@@ -362,18 +409,50 @@ rapat_time_parse_datetime (const char *what, const char *text, GTimeZone *tz, gi
                    what, ex);
       return FALSE;
     }
-  dt = g_date_time_new (fixed != NULL ? fixed : tz, y, mo, d, h, mi, 0);
-  if (dt == NULL || g_date_time_get_hour (dt) != h || g_date_time_get_minute (dt) != mi
-      || g_date_time_get_day_of_month (dt) != d)
+
+  if (has_offset)
+    {
+      /* An offset names exactly one instant, whatever @tz says. */
+      g_autoptr(GTimeZone) fixed = g_time_zone_new_offset (offset);
+
+      if (!rapat_time_from_wall (fixed, &wall, NULL, &first, NULL))
+        g_return_val_if_reached (FALSE);  /* the date was checked above */
+      later = first;
+    }
+  else
+    {
+      if (!rapat_time_from_wall (tz, &wall, &kind, &first, &later))
+        g_return_val_if_reached (FALSE);
+      if (kind == RAPAT_WALL_SKIPPED)
+        {
+          g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                       _("%s '%s': this time does not exist in zone %s (daylight-saving change)"),
+                       what, ex, g_time_zone_get_identifier (tz));
+          return FALSE;
+        }
+    }
+  /* Years 1900..9998 at an offset of at most 14 h (or a zone's, at most
+   * 26 h) are always in range; checked all the same, as callers rely on it. */
+  if (!rapat_time_in_range (first))
     {
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
-                   _("%s '%s': this time does not exist in zone %s (daylight-saving change)"),
-                   what, ex, g_time_zone_get_identifier (tz));
+                   _("%s '%s': rapat keeps dates from 1900 to 9998"), what, ex);
       return FALSE;
     }
-  *out = g_date_time_to_unix (dt);
-  if (had_offset != NULL)
-    *had_offset = fixed != NULL;
+  *out = first;
+  if (parsed != NULL)
+    {
+      rapat_time_parsed_clear (parsed);
+      parsed->had_offset = has_offset;
+      parsed->repeated = kind == RAPAT_WALL_REPEATED;
+      parsed->later = later;
+      if (parsed->repeated)
+        {
+          /* The date and time as typed, without an offset: 16 characters. */
+          g_autofree char *typed = g_strndup (text, 16);
+          parsed->warning = repeat_warning (what, text, typed, tz, first, later);
+        }
+    }
   return TRUE;
 }
 
@@ -480,17 +559,26 @@ rapat_time_format_duration (gint64 minutes)
 gint64
 rapat_time_local (gint64 utc, GTimeZone *tz)
 {
-  int interval = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, utc);
+  int interval;
 
+  /* Offsets are below a day: only there could the sum overflow. */
+  if (utc < G_MININT64 + 86400 || utc > G_MAXINT64 - 86400)
+    return utc;
+  interval = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, utc);
   return utc + (interval >= 0 ? g_time_zone_get_offset (tz, interval) : 0);
 }
 
 gboolean
 rapat_time_fields (gint64 utc, GTimeZone *tz, RapatLocalFields *out)
 {
-  gint64 local = rapat_time_local (utc, tz);
-  gint64 days, secs, z, era, doe, yoe, doy, mp;
+  gint64 local, days, secs, z, era, doe, yoe, doy, mp;
 
+  /* Far outside years 1..9999 GLib's interval search is pointless, and a
+   * day's margin keeps any offset of a real zone inside. */
+  if (utc < G_GINT64_CONSTANT (-62135596800) - 2 * 86400
+      || utc > G_GINT64_CONSTANT (253402300799) + 2 * 86400)
+    return FALSE;
+  local = rapat_time_local (utc, tz);
   if (local < G_GINT64_CONSTANT (-62135596800) || local > G_GINT64_CONSTANT (253402300799))
     return FALSE;
   days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
@@ -509,6 +597,106 @@ rapat_time_fields (gint64 utc, GTimeZone *tz, RapatLocalFields *out)
   out->minute = (int) (secs / 60 % 60);
   out->second = (int) (secs % 60);
   return TRUE;
+}
+
+/* Returns the number of days from 1970-01-01 to the civil date @y-@m-@d
+ * (proleptic Gregorian), after Howard Hinnant: the inverse of the
+ * computation in rapat_time_fields(). */
+static gint64
+days_from_civil (gint64 y, int m, int d)
+{
+  gint64 era, yoe, doy, doe;
+
+  y -= m <= 2;
+  era = (y >= 0 ? y : y - 399) / 400;
+  yoe = y - era * 400;
+  doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+gboolean
+rapat_time_from_wall (GTimeZone *tz, const RapatLocalFields *wall, RapatWallKind *kind,
+                      gint64 *first, gint64 *later)
+{
+  gint64 local, lo = G_MAXINT64, hi = G_MININT64;
+  int before;
+
+  if (wall->year < 1 || wall->year > 9999 || wall->month < 1 || wall->month > 12
+      || wall->day < 1
+      || wall->day > g_date_get_days_in_month ((GDateMonth) wall->month, (GDateYear) wall->year)
+      || wall->hour < 0 || wall->hour > 23 || wall->minute < 0 || wall->minute > 59
+      || wall->second < 0 || wall->second > 59)
+    return FALSE;
+  local = days_from_civil (wall->year, wall->month, wall->day) * 86400
+          + wall->hour * 3600 + wall->minute * 60 + wall->second;
+  /* Each offset in force within a day either side is a candidate: the
+   * instant local - offset is a reading of the wall time when that offset
+   * is really in force then.  Zero candidates: a gap; two: a repeat. */
+  for (int side = -1; side <= 1; side++)
+    {
+      gint64 probe = local + side * 86400;
+      gint64 candidate = local - offset_at (probe, tz);
+
+      if (rapat_time_local (candidate, tz) != local)
+        continue;
+      lo = MIN (lo, candidate);
+      hi = MAX (hi, candidate);
+    }
+  if (lo <= hi)
+    {
+      if (kind != NULL)
+        *kind = lo < hi ? RAPAT_WALL_REPEATED : RAPAT_WALL_UNIQUE;
+      *first = lo;
+      if (later != NULL)
+        *later = hi;
+      return TRUE;
+    }
+  /* In a gap: RFC 5545 reads it with the offset in force before the change. */
+  before = offset_at (local - 86400, tz);
+  if (kind != NULL)
+    *kind = RAPAT_WALL_SKIPPED;
+  *first = local - before;
+  if (later != NULL)
+    *later = *first;
+  return TRUE;
+}
+
+gboolean
+rapat_time_is_later_of_repeat (gint64 utc, GTimeZone *tz)
+{
+  RapatLocalFields wall;
+  RapatWallKind kind;
+  gint64 first;
+
+  if (!rapat_time_fields (utc, tz, &wall) || !rapat_time_from_wall (tz, &wall, &kind, &first, NULL))
+    return FALSE;
+  return kind == RAPAT_WALL_REPEATED && first < utc;
+}
+
+gboolean
+rapat_time_in_range (gint64 t)
+{
+  return t >= RAPAT_TIME_MIN && t <= RAPAT_TIME_MAX;
+}
+
+gboolean
+rapat_time_check_range (const char *what, const char *text, gint64 t, GTimeZone *tz,
+                        GError **error)
+{
+  RapatLocalFields f;
+  g_autofree char *shown = NULL;
+  g_autofree char *ex = NULL;
+
+  if (rapat_time_in_range (t) && rapat_time_fields (t, tz, &f) && f.year >= RAPAT_YEAR_MIN
+      && f.year <= RAPAT_YEAR_MAX)
+    return TRUE;
+  if (text == NULL)
+    text = shown = rapat_time_format (t, tz, "%Y-%m-%d %H:%M");
+  ex = rapat_text_excerpt (text);
+  g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+               _("%s '%s': rapat keeps dates from 1900 to 9998"), what, ex);
+  return FALSE;
 }
 
 char *

@@ -1,5 +1,6 @@
 /* rapat tests — zones, date and time parsing, durations and display. */
 #include "check-common.h"
+#include "recur.h"
 #include "timeutil.h"
 
 /* 2025-09-02 00:00:00 UTC, which is 09:00 WIT in Ambon. */
@@ -179,13 +180,14 @@ START_TEST (test_datetime_in_zone)
   g_autoptr(GTimeZone) wit = zone ("Asia/Jayapura");
   g_autoptr(GTimeZone) wib = zone ("Asia/Jakarta");
   gint64 t = 0;
-  gboolean had_offset = TRUE;
+  g_auto(RapatTimeParsed) parsed = { .had_offset = TRUE };
 
-  ck_assert (rapat_time_parse_datetime ("start", "2025-09-02 09:00", wit, &t, &had_offset,
-                                        &error));
+  ck_assert (rapat_time_parse_datetime ("start", "2025-09-02 09:00", wit, &t, &parsed, &error));
   rapat_assert_no_error (error);
   ck_assert_int_eq (t, RAKERNIS_UTC);
-  ck_assert (!had_offset);
+  ck_assert (!parsed.had_offset);
+  ck_assert (!parsed.repeated);
+  ck_assert_ptr_null (parsed.warning);
   /* The same wall time two hours further west is two hours later. */
   ck_assert (rapat_time_parse_datetime ("start", "2025-09-02 09:00", wib, &t, NULL, &error));
   rapat_assert_no_error (error);
@@ -225,13 +227,13 @@ START_TEST (test_datetime_offset_wins)
     {
       GError *error = NULL;
       gint64 t = 0;
-      gboolean had_offset = FALSE;
+      g_auto(RapatTimeParsed) parsed = { 0 };
 
-      ck_assert_msg (rapat_time_parse_datetime ("start", cases[i].text, berlin, &t, &had_offset,
+      ck_assert_msg (rapat_time_parse_datetime ("start", cases[i].text, berlin, &t, &parsed,
                                                 &error), "refused '%s'", cases[i].text);
       rapat_assert_no_error (error);
       ck_assert_int_eq (t, cases[i].utc);
-      ck_assert (had_offset);
+      ck_assert (parsed.had_offset);
     }
 }
 END_TEST
@@ -269,7 +271,8 @@ START_TEST (test_datetime_impossible)
     { "2025-13-01 10:00", "month must be 01 to 12" },
     { "2025-00-10 10:00", "month must be 01 to 12" },
     { "2025-09-00 10:00", "no such date" },
-    { "1899-12-31 10:00", "year must be between" },
+    { "1899-12-31 10:00", "rapat keeps dates from 1900 to 9998" },
+    { "9999-01-01 00:00", "rapat keeps dates from 1900 to 9998" },
     { "2025-09-02 25:00", "hour must be 00 to 23" },
     { "2025-09-02 24:00", "hour must be 00 to 23" },
     { "2025-09-02 12:60", "minute must be 00 to 59" },
@@ -695,6 +698,499 @@ START_TEST (test_now_source_date_epoch)
 }
 END_TEST
 
+/* ---- the repeated hour (issue 12, defect 7) ---- */
+
+/* Returns the instant of @y-@mo-@d @h:@mi UTC. */
+static gint64
+utc_at (int y, int mo, int d, int h, int mi)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_utc (y, mo, d, h, mi, 0);
+
+  ck_assert_ptr_nonnull (dt);
+  return g_date_time_to_unix (dt);
+}
+
+/* A wall time that occurs twice, in zones whose clocks go back by an hour
+ * (Berlin, New York) and by half an hour (Lord Howe): the first, earlier
+ * instant, as RFC 5545 reads TZID times; reported with the later one and a
+ * warning that names both offsets and how to write the second. */
+START_TEST (test_repeat_takes_first)
+{
+  static const struct {
+    const char *zone, *text;
+    int first[5], later[5];
+    const char *words[3];
+  } cases[] = {
+    /* 2026-10-25: 03:00 CEST -> 02:00 CET. */
+    { "Europe/Berlin", "2026-10-25 02:30", { 2026, 10, 25, 0, 30 }, { 2026, 10, 25, 1, 30 },
+      { "CEST (UTC+02:00)", "CET (UTC+01:00)", "'2026-10-25 02:30+01:00'" } },
+    { "Europe/Berlin", "2026-10-25 02:00", { 2026, 10, 25, 0, 0 }, { 2026, 10, 25, 1, 0 },
+      { "zone Europe/Berlin", "first", "'2026-10-25 02:00+01:00'" } },
+    /* 2026-11-01: 02:00 EDT -> 01:00 EST. */
+    { "America/New_York", "2026-11-01 01:30", { 2026, 11, 1, 5, 30 }, { 2026, 11, 1, 6, 30 },
+      { "EDT (UTC-04:00)", "EST (UTC-05:00)", "'2026-11-01 01:30-05:00'" } },
+    /* 2026-04-05: 02:00 +11 -> 01:30 +1030. */
+    { "Australia/Lord_Howe", "2026-04-05T01:45", { 2026, 4, 4, 14, 45 }, { 2026, 4, 4, 15, 15 },
+      { "(UTC+11:00)", "(UTC+10:30)", "'2026-04-05T01:45+10:30'" } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GError *error = NULL;
+      g_autoptr(GTimeZone) tz = zone (cases[i].zone);
+      g_auto(RapatTimeParsed) parsed = { 0 };
+      gint64 first = utc_at (cases[i].first[0], cases[i].first[1], cases[i].first[2],
+                             cases[i].first[3], cases[i].first[4]);
+      gint64 later = utc_at (cases[i].later[0], cases[i].later[1], cases[i].later[2],
+                             cases[i].later[3], cases[i].later[4]);
+      gint64 t = 0;
+
+      /* Without the report too: the instant does not depend on asking. */
+      ck_assert (rapat_time_parse_datetime ("start", cases[i].text, tz, &t, NULL, &error));
+      rapat_assert_no_error (error);
+      ck_assert_msg (t == first, "%s in %s: got %" G_GINT64_FORMAT ", the first is %" G_GINT64_FORMAT,
+                     cases[i].text, cases[i].zone, t, first);
+
+      ck_assert (rapat_time_parse_datetime ("start", cases[i].text, tz, &t, &parsed, &error));
+      rapat_assert_no_error (error);
+      ck_assert_int_eq (t, first);
+      ck_assert (parsed.repeated);
+      ck_assert (!parsed.had_offset);
+      ck_assert_int_eq (parsed.later, later);
+      ck_assert_ptr_nonnull (parsed.warning);
+      ck_assert_msg (g_str_has_prefix (parsed.warning, "start '"), "%s", parsed.warning);
+      ck_assert_msg (strchr (parsed.warning, '\n') == NULL, "not one line: %s", parsed.warning);
+      for (guint w = 0; w < G_N_ELEMENTS (cases[i].words); w++)
+        ck_assert_msg (strstr (parsed.warning, cases[i].words[w]) != NULL,
+                       "no '%s' in: %s", cases[i].words[w], parsed.warning);
+    }
+}
+END_TEST
+
+/* The offset the warning suggests selects exactly the second instant, and
+ * the other offset the first; neither is reported as ambiguous. */
+START_TEST (test_repeat_offset_selects)
+{
+  static const struct {
+    const char *zone, *text;
+    int utc[5];
+  } cases[] = {
+    { "Europe/Berlin", "2026-10-25 02:30+01:00", { 2026, 10, 25, 1, 30 } },
+    { "Europe/Berlin", "2026-10-25 02:30+02:00", { 2026, 10, 25, 0, 30 } },
+    { "America/New_York", "2026-11-01 01:30-05:00", { 2026, 11, 1, 6, 30 } },
+    { "Australia/Lord_Howe", "2026-04-05 01:45+10:30", { 2026, 4, 4, 15, 15 } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GError *error = NULL;
+      g_autoptr(GTimeZone) tz = zone (cases[i].zone);
+      g_auto(RapatTimeParsed) parsed = { 0 };
+      gint64 t = 0;
+
+      ck_assert (rapat_time_parse_datetime ("start", cases[i].text, tz, &t, &parsed, &error));
+      rapat_assert_no_error (error);
+      ck_assert_int_eq (t, utc_at (cases[i].utc[0], cases[i].utc[1], cases[i].utc[2],
+                                   cases[i].utc[3], cases[i].utc[4]));
+      ck_assert (parsed.had_offset);
+      ck_assert (!parsed.repeated);
+      ck_assert_ptr_null (parsed.warning);
+    }
+}
+END_TEST
+
+/* Zones without a change that night, and times away from it, are not
+ * ambiguous: nothing reported.  A RapatTimeParsed can be reused. */
+START_TEST (test_repeat_not_ambiguous)
+{
+  static const struct {
+    const char *zone, *text;
+  } cases[] = {
+    { "Asia/Jayapura", "2026-10-25 02:30" },
+    { "+01:00", "2026-10-25 02:30" },
+    { "UTC", "2026-10-25 02:30" },
+    { "Europe/Berlin", "2026-10-25 01:59" },
+    { "Europe/Berlin", "2026-10-25 03:00" },
+    { "Europe/Berlin", "2026-10-24 02:30" },
+    { "America/New_York", "2026-11-01 02:00" },
+    { "Australia/Lord_Howe", "2026-04-05 02:00" },
+    { "Australia/Lord_Howe", "2026-04-05 01:29" },
+  };
+  g_auto(RapatTimeParsed) parsed = { 0 };
+  g_autoptr(GTimeZone) berlin = zone ("Europe/Berlin");
+  GError *error = NULL;
+  gint64 t;
+
+  ck_assert (rapat_time_parse_datetime ("start", "2026-10-25 02:30", berlin, &t, &parsed, &error));
+  ck_assert (parsed.repeated);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GTimeZone) tz = zone (cases[i].zone);
+
+      ck_assert (rapat_time_parse_datetime ("start", cases[i].text, tz, &t, &parsed, &error));
+      rapat_assert_no_error (error);
+      ck_assert_msg (!parsed.repeated && parsed.warning == NULL && parsed.later == t,
+                     "%s in %s reported as repeated", cases[i].text, cases[i].zone);
+    }
+}
+END_TEST
+
+/* rapat_time_from_wall() says how a wall time maps, in each case. */
+START_TEST (test_from_wall_kinds)
+{
+  g_autoptr(GTimeZone) berlin = zone ("Europe/Berlin");
+  g_autoptr(GTimeZone) lord_howe = zone ("Australia/Lord_Howe");
+  g_autoptr(GTimeZone) jayapura = zone ("Asia/Jayapura");
+  RapatLocalFields repeated = { 2026, 10, 25, 2, 30, 0 };
+  RapatLocalFields skipped = { 2026, 3, 29, 2, 30, 0 };
+  RapatLocalFields skipped_lh = { 2026, 10, 4, 2, 15, 0 };
+  RapatLocalFields plain = { 2026, 10, 25, 9, 0, 0 };
+  RapatLocalFields bad = { 2026, 2, 29, 9, 0, 0 };
+  RapatWallKind kind;
+  gint64 first = 42, later = 42;
+
+  ck_assert (rapat_time_from_wall (berlin, &repeated, &kind, &first, &later));
+  ck_assert_int_eq (kind, RAPAT_WALL_REPEATED);
+  ck_assert_int_eq (first, utc_at (2026, 10, 25, 0, 30));
+  ck_assert_int_eq (later, utc_at (2026, 10, 25, 1, 30));
+  /* Skipped: read with the offset before the change (RFC 5545), +01:00. */
+  ck_assert (rapat_time_from_wall (berlin, &skipped, &kind, &first, &later));
+  ck_assert_int_eq (kind, RAPAT_WALL_SKIPPED);
+  ck_assert_int_eq (first, utc_at (2026, 3, 29, 1, 30));
+  ck_assert_int_eq (later, first);
+  /* Lord Howe skips 02:00-02:30 on 2026-10-04; before it, +10:30. */
+  ck_assert (rapat_time_from_wall (lord_howe, &skipped_lh, &kind, &first, NULL));
+  ck_assert_int_eq (kind, RAPAT_WALL_SKIPPED);
+  ck_assert_int_eq (first, utc_at (2026, 10, 3, 15, 45));
+  ck_assert (rapat_time_from_wall (jayapura, &plain, &kind, &first, &later));
+  ck_assert_int_eq (kind, RAPAT_WALL_UNIQUE);
+  ck_assert_int_eq (first, utc_at (2026, 10, 25, 0, 0));
+  ck_assert_int_eq (later, first);
+  first = later = 42;
+  ck_assert (!rapat_time_from_wall (jayapura, &bad, &kind, &first, &later));
+  ck_assert_int_eq (first, 42);
+  ck_assert_int_eq (later, 42);
+}
+END_TEST
+
+/* The exporter's test: TRUE only for the second pass of a repeated hour,
+ * whose wall time with TZID would name the first. */
+START_TEST (test_later_of_repeat)
+{
+  static const struct {
+    const char *zone;
+    int utc[5];
+    gboolean later;
+  } cases[] = {
+    { "Europe/Berlin", { 2026, 10, 25, 0, 30 }, FALSE },   /* 02:30 CEST */
+    { "Europe/Berlin", { 2026, 10, 25, 1, 30 }, TRUE },    /* 02:30 CET */
+    { "Europe/Berlin", { 2026, 10, 25, 0, 59 }, FALSE },   /* 02:59 CEST */
+    { "Europe/Berlin", { 2026, 10, 25, 1, 0 }, TRUE },     /* 02:00 CET */
+    { "Europe/Berlin", { 2026, 10, 25, 1, 59 }, TRUE },    /* 02:59 CET */
+    { "Europe/Berlin", { 2026, 10, 25, 2, 0 }, FALSE },    /* 03:00 CET */
+    { "Europe/Berlin", { 2026, 3, 29, 1, 0 }, FALSE },     /* 03:00 CEST, after the gap */
+    { "America/New_York", { 2026, 11, 1, 5, 30 }, FALSE }, /* 01:30 EDT */
+    { "America/New_York", { 2026, 11, 1, 6, 30 }, TRUE },  /* 01:30 EST */
+    { "Australia/Lord_Howe", { 2026, 4, 4, 14, 45 }, FALSE },
+    { "Australia/Lord_Howe", { 2026, 4, 4, 15, 15 }, TRUE },
+    { "Australia/Lord_Howe", { 2026, 4, 4, 15, 30 }, FALSE }, /* 02:00 +1030 */
+    { "Asia/Jayapura", { 2026, 10, 25, 1, 30 }, FALSE },
+    { "+01:00", { 2026, 10, 25, 1, 30 }, FALSE },
+    { "UTC", { 2026, 10, 25, 1, 30 }, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GTimeZone) tz = zone (cases[i].zone);
+      gint64 t = utc_at (cases[i].utc[0], cases[i].utc[1], cases[i].utc[2], cases[i].utc[3],
+                         cases[i].utc[4]);
+
+      ck_assert_msg (rapat_time_is_later_of_repeat (t, tz) == cases[i].later,
+                     "case %u (%s): expected %d", i, cases[i].zone, cases[i].later);
+    }
+  {
+    g_autoptr(GTimeZone) berlin = zone ("Europe/Berlin");
+    ck_assert (!rapat_time_is_later_of_repeat (G_MAXINT64, berlin));
+    ck_assert (!rapat_time_is_later_of_repeat (G_MININT64, berlin));
+  }
+}
+END_TEST
+
+/* Returns the starts of @rule from @start in @zone, in UTC,
+ * "YYYY-MM-DDTHH:MMZ" separated by spaces. */
+static char *
+expand_utc (const char *rule, const char *zone_name, gint64 start)
+{
+  GError *error = NULL;
+  g_autoptr(GTimeZone) tz = zone (zone_name);
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GArray) starts = rapat_recur_expand (rule, start, tz, &error);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  rapat_assert_no_error (error);
+  for (guint i = 0; i < starts->len; i++)
+    {
+      g_autofree char *s = rapat_time_format (g_array_index (starts, gint64, i), utc,
+                                              "%Y-%m-%dT%H:%MZ");
+      g_string_append_printf (out, "%s%s", i > 0 ? " " : "", s);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* A series through the repeated hour places the occurrence there at the
+ * first instant, as a single meeting at that wall time is placed; a series
+ * that starts at the second instant (given with its offset) keeps it. */
+START_TEST (test_repeat_series)
+{
+  GError *error = NULL;
+  g_autoptr(GTimeZone) berlin = zone ("Europe/Berlin");
+  g_autoptr(GTimeZone) new_york = zone ("America/New_York");
+  gint64 single, second, ny;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *c = NULL;
+
+  ck_assert (rapat_time_parse_datetime ("start", "2026-10-25 02:30", berlin, &single, NULL, &error));
+  a = expand_utc ("FREQ=WEEKLY;COUNT=3", "Europe/Berlin", utc_at (2026, 10, 18, 0, 30));
+  ck_assert_str_eq (a, "2026-10-18T00:30Z 2026-10-25T00:30Z 2026-11-01T01:30Z");
+  ck_assert_int_eq (single, utc_at (2026, 10, 25, 0, 30));
+
+  ck_assert (rapat_time_parse_datetime ("start", "2026-10-25 02:30+01:00", berlin, &second, NULL,
+                                        &error));
+  b = expand_utc ("FREQ=DAILY;COUNT=2", "Europe/Berlin", second);
+  ck_assert_str_eq (b, "2026-10-25T01:30Z 2026-10-26T01:30Z");
+
+  ck_assert (rapat_time_parse_datetime ("start", "2026-10-25 01:30", new_york, &ny, NULL, &error));
+  c = expand_utc ("FREQ=WEEKLY;COUNT=2", "America/New_York", ny);
+  ck_assert_str_eq (c, "2026-10-25T05:30Z 2026-11-01T05:30Z");
+}
+END_TEST
+
+/* ---- the years rapat keeps (issue 12, defect 12) ---- */
+
+/* RAPAT_TIME_MIN and RAPAT_TIME_MAX are what their comment says, and
+ * rapat_time_in_range() takes exactly them. */
+START_TEST (test_range_constants)
+{
+  g_autoptr(GDateTime) min = g_date_time_new_utc (1900, 1, 1, 0, 0, 0);
+  g_autoptr(GDateTime) max = g_date_time_new_utc (9998, 12, 31, 23, 59, 59);
+
+  ck_assert_int_eq (RAPAT_TIME_MIN, g_date_time_to_unix (min) - 26 * 3600);
+  ck_assert_int_eq (RAPAT_TIME_MAX, g_date_time_to_unix (max) + 26 * 3600);
+  ck_assert (rapat_time_in_range (RAPAT_TIME_MIN));
+  ck_assert (rapat_time_in_range (RAPAT_TIME_MAX));
+  ck_assert (rapat_time_in_range (0));
+  ck_assert (!rapat_time_in_range (RAPAT_TIME_MIN - 1));
+  ck_assert (!rapat_time_in_range (RAPAT_TIME_MAX + 1));
+  ck_assert (!rapat_time_in_range (G_MININT64));
+  ck_assert (!rapat_time_in_range (G_MAXINT64));
+}
+END_TEST
+
+/* Each end of the range, in the zones furthest east and west: the first
+ * minute of 1900 and the last of 9998 are kept, a minute outside is not. */
+START_TEST (test_range_limits)
+{
+  static const char *const zones[] = {
+    "Pacific/Kiritimati", "Pacific/Pago_Pago", "UTC", "Asia/Jayapura", "America/New_York",
+    "Australia/Lord_Howe", "+14:00", "-12:00",
+  };
+  static const char *const kept[] = {
+    "1900-01-01 00:00", "9998-12-31 23:59", "1900-01-01 00:00+14:00", "1900-01-01 00:00-12:00",
+    "9998-12-31 23:59+14:00", "9998-12-31 23:59-12:00",
+  };
+  static const char *const refused[] = {
+    "1899-12-31 23:59", "9999-01-01 00:00", "9999-12-31 20:00", "1899-12-31 23:59+14:00",
+    "9999-01-01 00:00-12:00", "0001-01-01 00:00", "9999-12-31 23:59",
+  };
+
+  for (guint z = 0; z < G_N_ELEMENTS (zones); z++)
+    {
+      g_autoptr(GTimeZone) tz = zone (zones[z]);
+
+      for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+        {
+          GError *error = NULL;
+          gint64 t = 0;
+
+          ck_assert_msg (rapat_time_parse_datetime ("start", kept[i], tz, &t, NULL, &error),
+                         "%s in %s: %s", kept[i], zones[z], error != NULL ? error->message : "");
+          ck_assert_msg (rapat_time_in_range (t), "%s in %s", kept[i], zones[z]);
+          if (strlen (kept[i]) == 16)
+            {
+              /* Shown back as typed, in its zone. */
+              g_autofree char *back = rapat_time_format (t, tz, "%Y-%m-%d %H:%M");
+              ck_assert_str_eq (back, kept[i]);
+            }
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+        {
+          GError *error = NULL;
+          gint64 t = 42;
+          g_autofree char *start = g_strdup_printf ("start '%s': ", refused[i]);
+
+          ck_assert_msg (!rapat_time_parse_datetime ("start", refused[i], tz, &t, NULL, &error),
+                         "%s accepted in %s", refused[i], zones[z]);
+          ck_assert_int_eq (t, 42);
+          ck_assert_msg (g_str_has_prefix (error->message, start), "%s", error->message);
+          rapat_assert_error_contains (error, RAPAT_ERROR_INVALID,
+                                       "rapat keeps dates from 1900 to 9998");
+        }
+    }
+}
+END_TEST
+
+/* Days, as --from/--to, --until, --as-of and due days read them. */
+START_TEST (test_range_days)
+{
+  GError *error = NULL;
+  g_autoptr(GTimeZone) kiritimati = zone ("Pacific/Kiritimati");
+  g_autoptr(GTimeZone) pago = zone ("Pacific/Pago_Pago");
+  int y, m, d;
+  gint64 t = 42;
+
+  ck_assert (rapat_time_parse_date ("due", "1900-01-01", &y, &m, &d, &error));
+  ck_assert (rapat_time_parse_date ("due", "9998-12-31", &y, &m, &d, &error));
+  rapat_assert_no_error (error);
+  ck_assert (!rapat_time_parse_date ("due", "9999-01-01", &y, &m, &d, &error));
+  rapat_assert_error_contains (error, RAPAT_ERROR_INVALID, "due '9999-01-01': rapat keeps dates from 1900 to 9998");
+  ck_assert (!rapat_time_parse_date ("due", "1899-12-31", &y, &m, &d, &error));
+  rapat_assert_error_contains (error, RAPAT_ERROR_INVALID, "rapat keeps dates from 1900 to 9998");
+
+  /* The end of the last day is the first instant after it. */
+  ck_assert (rapat_time_parse_day ("to", "9998-12-31", kiritimati, 1, &t, &error));
+  rapat_assert_no_error (error);
+  ck_assert (rapat_time_in_range (t));
+  ck_assert (rapat_time_parse_day ("from", "1900-01-01", pago, 0, &t, &error));
+  ck_assert (rapat_time_in_range (t));
+  t = 42;
+  ck_assert (!rapat_time_parse_day ("until", "9999-06-01", pago, 1, &t, &error));
+  rapat_assert_error_contains (error, RAPAT_ERROR_INVALID, "until '9999-06-01'");
+  ck_assert_int_eq (t, 42);
+}
+END_TEST
+
+/* rapat_time_check_range() reads the instant in the meeting's zone: an
+ * end computed from a length, or a start given with another offset. */
+START_TEST (test_range_check)
+{
+  GError *error = NULL;
+  g_autoptr(GTimeZone) utc = zone ("UTC");
+  g_autoptr(GTimeZone) new_york = zone ("America/New_York");
+  g_autoptr(GTimeZone) kiritimati = zone ("Pacific/Kiritimati");
+  gint64 last = utc_at (9998, 12, 31, 23, 0);
+
+  ck_assert (rapat_time_check_range ("end", NULL, last + 59 * 60, utc, &error));
+  rapat_assert_no_error (error);
+  ck_assert (!rapat_time_check_range ("end", NULL, last + 2 * 3600, utc, &error));
+  rapat_assert_error_contains (error, RAPAT_ERROR_INVALID,
+                               "end '9999-01-01 01:00': rapat keeps dates from 1900 to 9998");
+  /* 9998-12-31 23:00 UTC is 9999-01-01 13:00 in Kiritimati (+14). */
+  ck_assert (rapat_time_check_range ("start", "x", last, new_york, &error));
+  ck_assert (!rapat_time_check_range ("start", "9998-12-31 23:00Z", last, kiritimati, &error));
+  rapat_assert_error_contains (error, RAPAT_ERROR_INVALID, "start '9998-12-31 23:00Z'");
+  ck_assert (!rapat_time_check_range ("start", "x", utc_at (1899, 12, 31, 23, 0), utc, &error));
+  rapat_assert_error (error, RAPAT_ERROR_INVALID);
+  ck_assert (!rapat_time_check_range ("start", "x", G_MAXINT64, utc, &error));
+  rapat_assert_error (error, RAPAT_ERROR_INVALID);
+  ck_assert (!rapat_time_check_range ("start", NULL, G_MININT64, new_york, &error));
+  rapat_assert_error (error, RAPAT_ERROR_INVALID);
+}
+END_TEST
+
+/* Instants far outside any range give no fields and a safe text, without
+ * overflowing (the sanitizer build checks that). */
+START_TEST (test_range_extremes_safe)
+{
+  static const gint64 extremes[] = {
+    G_MININT64, G_MININT64 + 1, G_MAXINT64, G_MAXINT64 - 1, G_MAXINT64 - 3600,
+    G_GINT64_CONSTANT (253402300800), G_GINT64_CONSTANT (-62135596801),
+  };
+  static const char *const zones[] = { "UTC", "Pacific/Kiritimati", "Pacific/Pago_Pago", "-03:30" };
+
+  for (guint z = 0; z < G_N_ELEMENTS (zones); z++)
+    {
+      g_autoptr(GTimeZone) tz = zone (zones[z]);
+
+      for (guint i = 0; i < G_N_ELEMENTS (extremes); i++)
+        {
+          RapatLocalFields f = { -1, -1, -1, -1, -1, -1 };
+          g_autofree char *text = rapat_time_format (extremes[i], tz, "%Y-%m-%d %H:%M");
+
+          (void) rapat_time_local (extremes[i], tz);
+          ck_assert_msg (!rapat_time_fields (extremes[i], tz, &f) || f.year == 9999 || f.year == 1,
+                         "%" G_GINT64_FORMAT " in %s gave year %d", extremes[i], zones[z], f.year);
+          ck_assert_msg (!rapat_time_in_range (extremes[i]), "%" G_GINT64_FORMAT, extremes[i]);
+          ck_assert_ptr_nonnull (text);
+          ck_assert_msg (strcmp (text, "?") == 0 || strlen (text) == 16, "%s", text);
+        }
+    }
+  /* Every instant in range reads, in any zone, with a four-digit year. */
+  for (guint z = 0; z < G_N_ELEMENTS (zones); z++)
+    {
+      g_autoptr(GTimeZone) tz = zone (zones[z]);
+      RapatLocalFields lo, hi;
+
+      ck_assert (rapat_time_fields (RAPAT_TIME_MIN, tz, &lo));
+      ck_assert (rapat_time_fields (RAPAT_TIME_MAX, tz, &hi));
+      ck_assert_int_ge (lo.year, 1899);
+      ck_assert_int_le (hi.year, 9999);
+    }
+}
+END_TEST
+
+/* A series refuses, rather than drops or cuts short, what it cannot keep:
+ * a start outside the range, an UNTIL past 9998, and a rule that libical
+ * would end in 2582 whatever its COUNT says. */
+START_TEST (test_range_series)
+{
+  GError *error = NULL;
+  g_autoptr(GTimeZone) new_york = zone ("America/New_York");
+  g_autoptr(GTimeZone) utc = zone ("UTC");
+  g_autoptr(GArray) got = NULL;
+  g_autofree char *r = NULL;
+
+  /* 10000-01-01 01:00 UTC, past GDateTime: the start of defect 12 in New York. */
+  got = rapat_recur_expand ("FREQ=DAILY;COUNT=2", G_GINT64_CONSTANT (253402304400), new_york,
+                            &error);
+  ck_assert_ptr_null (got);
+  rapat_assert_error_contains (error, RAPAT_ERROR_INVALID, "rapat keeps dates from 1900 to 9998");
+
+  r = rapat_recur_rule ("weekly", "9999-06-01", 0, utc, &error);
+  ck_assert_ptr_null (r);
+  rapat_assert_error_contains (error, RAPAT_ERROR_INVALID, "until '9999-06-01'");
+  r = rapat_recur_rule ("FREQ=WEEKLY;UNTIL=99990601T000000Z", NULL, 0, utc, &error);
+  ck_assert_ptr_null (r);
+  rapat_assert_error_contains (error, RAPAT_ERROR_INVALID, "9999-06-01");
+  r = rapat_recur_rule ("FREQ=WEEKLY;UNTIL=99990601", NULL, 0, utc, &error);
+  ck_assert_ptr_null (r);
+  rapat_assert_error_contains (error, RAPAT_ERROR_INVALID, "rapat keeps dates from 1900 to 9998");
+
+  /* libical stops at the end of 2582: six weeks from 1 December cannot
+   * all be there. */
+  got = rapat_recur_expand ("FREQ=WEEKLY;COUNT=6", utc_at (2582, 12, 1, 9, 0), utc, &error);
+  ck_assert_ptr_null (got);
+  rapat_assert_error_contains (error, RAPAT_ERROR_INVALID, "2582");
+  got = rapat_recur_expand ("FREQ=WEEKLY;UNTIL=25830120T000000Z", utc_at (2582, 12, 1, 9, 0), utc,
+                            &error);
+  ck_assert_ptr_null (got);
+  rapat_assert_error_contains (error, RAPAT_ERROR_INVALID, "2582");
+  got = rapat_recur_expand ("FREQ=DAILY;COUNT=2", utc_at (3000, 1, 1, 9, 0), utc, &error);
+  ck_assert_ptr_null (got);
+  rapat_assert_error (error, RAPAT_ERROR_INVALID);
+  /* Within the year, all there. */
+  got = rapat_recur_expand ("FREQ=WEEKLY;COUNT=4", utc_at (2582, 12, 1, 9, 0), utc, &error);
+  rapat_assert_no_error (error);
+  ck_assert_uint_eq (got->len, 4);
+  g_clear_pointer (&got, g_array_unref);
+  /* An occurrence whose end would fall after 9998 cannot be reached while
+   * libical stops in 2582; the length is checked all the same. */
+  got = rapat_recur_expand_span ("FREQ=DAILY;COUNT=2", utc_at (2025, 9, 1, 9, 0), 3600, utc, &error);
+  rapat_assert_no_error (error);
+  ck_assert_uint_eq (got->len, 2);
+}
+END_TEST
+
 /* ---- known bugs in src/ (each test describes the expected behaviour) ---- */
 
 /* Counts the critical warnings logged while a test runs. */
@@ -793,6 +1289,24 @@ time_suite (void)
   tcase_add_test (tc, test_time_fields_match_gdatetime);
   tcase_add_test (tc, test_time_fields_range);
   tcase_add_test (tc, test_now_source_date_epoch);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("repeated-hour");
+  tcase_add_test (tc, test_repeat_takes_first);
+  tcase_add_test (tc, test_repeat_offset_selects);
+  tcase_add_test (tc, test_repeat_not_ambiguous);
+  tcase_add_test (tc, test_from_wall_kinds);
+  tcase_add_test (tc, test_later_of_repeat);
+  tcase_add_test (tc, test_repeat_series);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("range");
+  tcase_add_test (tc, test_range_constants);
+  tcase_add_test (tc, test_range_limits);
+  tcase_add_test (tc, test_range_days);
+  tcase_add_test (tc, test_range_check);
+  tcase_add_test (tc, test_range_extremes_safe);
+  tcase_add_test (tc, test_range_series);
   suite_add_tcase (s, tc);
 
   /* Tests that show bugs in src/; tagged so that CK_EXCLUDE_TAGS=bug skips them. */

@@ -679,5 +679,94 @@ for v in "$u2000" "$uodd"; do
   run meeting show "$m" && has_line "url of ${#v} characters (text)" "$tmp/out" "  Link:        $v"
 done
 
+# ---------------------------------------------------------------------------
+echo "# Part 4: the ends of the years rapat keeps, and the repeated hour"
+
+# Issue 12, defect 12: a start or end outside 1900..9998 in the meeting's
+# zone is refused, so that nothing stored reads as "?" or exports as
+# DTSTART:00000000T000000.  Same database and rules as part 1.
+bad 1 "start '9999-12-31 20:00': rapat keeps dates from 1900 to 9998" "start 9999-12-31 20:00 in New York" \
+  meeting add "Rapat baru" --start "9999-12-31 20:00" --duration 1h --tz America/New_York
+bad 1 "start '9999-01-01 00:00'" "start 9999-01-01 00:00" "${M[@]}" --start "9999-01-01 00:00" --duration 1h
+bad 1 "start '1899-12-31 23:00'" "start 1899-12-31 23:00" "${M[@]}" --start "1899-12-31 23:00" --duration 1h
+bad 1 "end '9999-01-01 01:00'" "--duration pushing the end past 9998" \
+  "${M[@]}" --start "9998-12-31 23:00" --duration 2h
+bad 1 "end '9999-01-01 00:30'" "--end past 9998" "${M[@]}" --start "9998-12-31 23:00" --end "9999-01-01 00:30"
+bad 1 "9998-12-31 23:00-12:00" "an offset that puts the start past 9998 in the meeting's zone" \
+  "${M[@]}" --start "9998-12-31 23:00-12:00" --duration 1h --tz Asia/Jayapura
+bad 1 "until '9999-06-01'" "--until 9999-06-01" "${M[@]}" --start "$S" --duration 1h --repeat weekly --until 9999-06-01
+bad 1 "UNTIL 9999-06-01" "UNTIL=99990601T000000Z in the rule" \
+  "${M[@]}" --start "$S" --duration 1h --repeat "FREQ=WEEKLY;UNTIL=99990601T000000Z"
+bad 1 "from '9999-01-01'" "meeting list --from 9999-01-01" meeting list --from 9999-01-01
+bad 1 "due '9999-01-01'" "action add --due 9999-01-01" "${A[@]}" --owner Ricky --due 9999-01-01
+bad 1 "start '9999-01-01 09:00'" "meeting edit --start into 9999" meeting edit 2 --start "9999-01-01 09:00"
+bad 1 "end '9999-01-01 08:00'" "meeting edit --duration pushing the end past 9998" \
+  meeting edit 2 --start "9998-12-31 23:00" --duration 9h
+# libical stops every rule in 2582: a series cut short there would export
+# a COUNT the stored meetings do not have.
+bad 1 "2582" "a series libical would cut short in 2582" \
+  "${M[@]}" --start "2582-12-01 09:00" --duration 1h --repeat weekly --count 6
+
+# Issue 12, defect 7: a wall time that occurs twice (Berlin's clocks go
+# back from 03:00 CEST to 02:00 CET on 25 October 2026) is the first, as
+# RFC 5545 reads it, with a warning that says how to write the second.
+hdb="$tmp/hour.db"
+# hour DESC WANT_WARNING ARGS...: runs rapat on $hdb; it must succeed, print
+# an id, and print on stderr the warning (one line) or, if WANT_WARNING is
+# empty, nothing.
+hour() {
+  local desc=$1 want=$2 rc
+  local -a why=()
+  shift 2
+  "$RAPAT" --db "$hdb" "$@" </dev/null >"$tmp/out" 2>"$tmp/err"
+  rc=$?
+  [ "$rc" -eq 0 ] || why+=("exit status $rc: $(peek "$tmp/err")")
+  grep -q -x '[0-9][0-9]*' "$tmp/out" || why+=("no id on stdout: $(peek "$tmp/out")")
+  if [ -n "$want" ]; then
+    if [ "$(wc -l <"$tmp/err")" -ne 1 ] || [ "$(head -c 16 "$tmp/err")" != "rapat: warning: " ] \
+       || ! grep -F -q -e "$want" "$tmp/err"; then
+      why+=("stderr is not one warning line with '$want': $(peek "$tmp/err")")
+    fi
+  elif [ -s "$tmp/err" ]; then
+    why+=("stderr is not empty: $(peek "$tmp/err")")
+  fi
+  if [ ${#why[@]} -eq 0 ]; then
+    pass "$desc"
+  else
+    fail "$desc" "${why[@]}"
+  fi
+}
+B=(--duration 1h --tz Europe/Berlin)
+hour "ambiguous 02:30 in Berlin: warned, with the offset of the other" \
+  "taken as the first, CEST (UTC+02:00); for the second, CET (UTC+01:00), write '2026-10-25 02:30+01:00'" \
+  meeting add "Rapat malam" --start "2026-10-25 02:30" "${B[@]}"
+m=$(cat "$tmp/out")
+"$RAPAT" --db "$hdb" meeting show "$m" --json >"$tmp/out" 2>"$tmp/err"
+lit "ambiguous 02:30 in Berlin: the first, 02:30 CEST" "2026-10-25T02:30:00+02:00" "$tmp/out" start
+lit "ambiguous 02:30 in Berlin: the zone stays Europe/Berlin" "Europe/Berlin" "$tmp/out" tz
+hour "02:30+01:00 with --tz Europe/Berlin: the second, no warning" "" \
+  meeting add "Rapat malam kedua" --start "2026-10-25 02:30+01:00" "${B[@]}"
+m=$(cat "$tmp/out")
+"$RAPAT" --db "$hdb" meeting show "$m" --json >"$tmp/out" 2>"$tmp/err"
+lit "02:30+01:00 with --tz: the second, 02:30 CET" "2026-10-25T02:30:00+01:00" "$tmp/out" start
+lit "02:30+01:00 with --tz: the zone stays Europe/Berlin" "Europe/Berlin" "$tmp/out" tz
+"$RAPAT" --db "$hdb" meeting edit "$m" --duration 2h >"$tmp/out" 2>"$tmp/err"
+"$RAPAT" --db "$hdb" meeting show "$m" --json >"$tmp/out" 2>"$tmp/err"
+lit "edit --duration keeps the second 02:30 (no re-reading of the wall time)" \
+  "2026-10-25T02:30:00+01:00" "$tmp/out" start
+hour "a series through the repeated hour: one warning-free add" "" \
+  meeting add "Rapat mingguan" --start "2026-10-18 02:30" "${B[@]}" --repeat weekly --count 3
+m=$(cat "$tmp/out")
+"$RAPAT" --db "$hdb" meeting show "$((m + 1))" --json >"$tmp/out" 2>"$tmp/err"
+lit "a series occurrence on the repeated hour: the first, as a single meeting" \
+  "2026-10-25T02:30:00+02:00" "$tmp/out" start
+hour "1900-01-01 00:00 in Pacific/Kiritimati is kept" "" \
+  meeting add "Rapat awal" --start "1900-01-01 00:00" --duration 1h --tz Pacific/Kiritimati
+hour "9998-12-31 23:00-23:59 in Pacific/Pago_Pago is kept" "" \
+  meeting add "Rapat akhir" --start "9998-12-31 23:00" --end 23:59 --tz Pacific/Pago_Pago
+m=$(cat "$tmp/out")
+"$RAPAT" --db "$hdb" meeting show "$m" --json >"$tmp/out" 2>"$tmp/err"
+lit "9998-12-31 23:00 in Pago Pago shows back" "9998-12-31T23:00:00-11:00" "$tmp/out" start
+
 echo "bad-input: $n cases, $n_pass passed, $n_fail failed, $n_skip skipped"
 [ "$n_fail" -eq 0 ]
