@@ -197,6 +197,7 @@ meeting_text (FILE *out, const RapatMeetingAttendance *r, GTimeZone *tz)
                                                  _("Reply"), _("Attendance"), _("Arrived"), NULL);
   g_autoptr(GString) totals = g_string_new ("  ");
   g_autoptr(GString) list = g_string_new (NULL);
+  gint64 recorded = r->totals.invited - r->totals.unrecorded;
 
   {
     g_autofree char *heading = g_strdup_printf (_("Attendance: %s"), m->title);
@@ -251,7 +252,14 @@ meeting_text (FILE *out, const RapatMeetingAttendance *r, GTimeZone *tz)
       g_string_append (totals, item);
     }
   fprintf (out, "%s\n", totals->str);
-  fprintf (out, _("  Attendance rate: %s (present + represented over invited)\n"), rate);
+  if (recorded > 0)
+    fprintf (out, ngettext ("  Attendance rate: %s (present + represented over %" PRId64
+                            " invitation with attendance recorded)\n",
+                            "  Attendance rate: %s (present + represented over %" PRId64
+                            " invitations with attendance recorded)\n", recorded),
+             rate, recorded);
+  else
+    fputs (_("  Attendance rate: - (no attendance recorded)\n"), out);
 
   for (guint i = 0; i < r->attendees->len; i++)
     {
@@ -437,7 +445,8 @@ meeting_html (FILE *out, const RapatMeetingAttendance *r, GTimeZone *tz)
       fputs ("</tr>\n", out);
     }
   fputs ("<tr class=\"total\">", out);
-  html_cell (out, _("Attendance rate (present + represented over invited)"), FALSE);
+  html_cell (out, _("Attendance rate (present + represented over the invitations with attendance recorded)"),
+             FALSE);
   html_cell (out, rate, TRUE);
   fputs ("</tr>\n</tbody>\n</table>\n", out);
   for (int list = 0; list < 2; list++)
@@ -521,6 +530,29 @@ period_title (const RapatPeriodAttendance *r)
   return g_string_free (s, FALSE);
 }
 
+/* What the rate of a period report means, under its table. */
+static const char rate_note[] =
+  N_("Rate: present + represented over the invitations with attendance recorded. Late counts within present.");
+
+/* Returns the heading of the list of meetings without attendance recorded. */
+static char *
+unrecorded_heading (guint n)
+{
+  return g_strdup_printf (ngettext ("%u meeting without attendance recorded, left out of every count above:",
+                                    "%u meetings without attendance recorded, left out of every count above:",
+                                    n), n);
+}
+
+/* Returns "Tue 16 Sep 2025, 09:00–11:00 WIT · Rapat evaluasi" for @m. */
+static char *
+unrecorded_line (const RapatMeeting *m)
+{
+  g_autoptr(GTimeZone) tz = meeting_zone (m);
+  g_autofree char *when = meeting_when (m, tz);
+
+  return g_strdup_printf ("%s · %s", when, m->title);
+}
+
 /* Adds the cells of @c (counts and rate) to @cells from index @at. */
 static void
 period_cells (const RapatAttendanceCounts *c, char **cells, guint at)
@@ -563,11 +595,23 @@ period_text_report (FILE *out, const RapatPeriodAttendance *r)
     }
   rapat_table_print (table, out, "");
   fputc ('\n', out);
-  rapat_print_wrapped (out, "", _("Rate: present + represented over invited. Late counts within present."), 100);
+  rapat_print_wrapped (out, "", _(rate_note), 100);
   if (r->by == RAPAT_ATTENDANCE_BY_UNIT)
     rapat_print_wrapped (out, "",
                          _("A unit counts its own people and those of every unit below it; the total counts each invitation once."),
                          100);
+  if (r->unrecorded != NULL && r->unrecorded->len > 0)
+    {
+      g_autofree char *head = unrecorded_heading (r->unrecorded->len);
+
+      fputc ('\n', out);
+      rapat_print_wrapped (out, "", head, 100);
+      for (guint i = 0; i < r->unrecorded->len; i++)
+        {
+          g_autofree char *line = unrecorded_line (r->unrecorded->pdata[i]);
+          rapat_print_wrapped (out, "  ", line, 100);
+        }
+    }
 }
 
 /* Writes the CSV form: a header and one record per person or unit. */
@@ -647,6 +691,27 @@ period_json (FILE *out, const RapatPeriodAttendance *r)
   rapat_json_begin_object (json, "totals");
   counts_json (json, out, &r->totals, period_fields, G_N_ELEMENTS (period_fields));
   rapat_json_end_object (json);
+  /* Always there, so that a program can tell "none" from "not reported". */
+  rapat_json_begin_array (json, "meetings_unrecorded");
+  for (guint i = 0; r->unrecorded != NULL && i < r->unrecorded->len; i++)
+    {
+      const RapatMeeting *m = r->unrecorded->pdata[i];
+      g_autoptr(GTimeZone) tz = meeting_zone (m);
+      g_autofree char *start = rapat_time_format_iso (m->start_utc, tz);
+      g_autofree char *end = rapat_time_format_iso (m->end_utc, tz);
+
+      rapat_json_begin_object (json, NULL);
+      rapat_json_int (json, "id", m->id);
+      rapat_json_string (json, "uid", m->uid);
+      rapat_json_string (json, "title", m->title);
+      rapat_json_string (json, "kind", m->kind);
+      rapat_json_string (json, "start", start);
+      rapat_json_string (json, "end", end);
+      rapat_json_string (json, "tz", m->tzid);
+      rapat_json_int (json, "invited", m->n_attendees);
+      rapat_json_end_object (json);
+    }
+  rapat_json_end_array (json);
   rapat_json_end_object (json);
 }
 
@@ -723,8 +788,26 @@ period_html (FILE *out, const RapatPeriodAttendance *r)
       fputs ("</tr>\n", out);
     }
   fputs ("</tbody>\n</table>\n<p class=\"meta\">", out);
-  rapat_html_escape (out, _("Rate: present + represented over invited. Late counts within present."));
-  fputs ("</p>\n</body>\n</html>\n", out);
+  rapat_html_escape (out, _(rate_note));
+  fputs ("</p>\n", out);
+  if (r->unrecorded != NULL && r->unrecorded->len > 0)
+    {
+      g_autofree char *head = unrecorded_heading (r->unrecorded->len);
+
+      fputs ("<h2>", out);
+      rapat_html_escape (out, head);
+      fputs ("</h2>\n<ul class=\"unrecorded\">\n", out);
+      for (guint i = 0; i < r->unrecorded->len; i++)
+        {
+          g_autofree char *line = unrecorded_line (r->unrecorded->pdata[i]);
+
+          fputs ("<li>", out);
+          rapat_html_escape (out, line);
+          fputs ("</li>\n", out);
+        }
+      fputs ("</ul>\n", out);
+    }
+  fputs ("</body>\n</html>\n", out);
 }
 
 void

@@ -21,8 +21,9 @@ typedef struct {
 
 /* Writes the report: the meeting's header; one row per attendee (no., name,
  * position, unit, role, reply, attendance, arrival with lateness, stand-in,
- * note); the totals and the attendance rate, (present + represented) /
- * invited; and the reconciliation lists: accepted but did not attend
+ * note); the totals and the attendance rate, (present + represented) over
+ * the invitations with attendance recorded ("-", or null, when none is);
+ * and the reconciliation lists: accepted but did not attend
  * (excused, sick, duty or absent), and present without ever replying.
  * CSV has only the rows; JSON has meeting, rows, totals and both lists. */
 void rapat_report_meeting_attendance (FILE *out, const RapatMeetingAttendance *report);
@@ -43,13 +44,18 @@ typedef struct {
   RapatAttendanceGrouping by;
   GPtrArray *rows;                      /* RapatAttendanceRow, lowest rate first */
   RapatAttendanceCounts totals;         /* every invitation in scope, counted once */
+  GPtrArray *unrecorded;                /* RapatMeeting in scope without attendance recorded,
+                                         * counted nowhere; NULL for none */
   RapatFormat format;
 } RapatPeriodAttendance;
 
 /* Writes the period report: one row per person or unit with meetings,
  * invitations, present, late, represented, excused, sick, duty, absent, not
- * recorded and the rate, then a total row (text, HTML, JSON; CSV has no
- * total).  HTML adds a bar chart of the rates as inline SVG. */
+ * recorded and the rate over the recorded invitations, then a total row
+ * (text, HTML, JSON; CSV has no total), then the meetings without attendance
+ * recorded (text and HTML when there are any; JSON always, as
+ * "meetings_unrecorded"; CSV, one record per row, leaves them out).  HTML
+ * adds a bar chart of the rates as inline SVG. */
 void rapat_report_period_attendance (FILE *out, const RapatPeriodAttendance *report);
 
 /* A printable sign-in sheet (daftar hadir). */

@@ -169,7 +169,7 @@ attendance_period (RapatCmdContext *ctx, RapatFormat format, gint64 grace, GErro
 {
   RapatPeriodAttendance report = { 0 };
   RapatAttendanceScope scope = { 0 };
-  g_auto(RapatAttendanceTally) tally = { NULL, NULL, { 0 } };
+  g_auto(RapatAttendanceTally) tally = { NULL, NULL, { 0 }, NULL };
   g_autoptr(RapatUnit) unit = NULL;
   g_autoptr(RapatOutput) output = NULL;
   int by = RAPAT_ATTENDANCE_BY_PERSON;
@@ -197,6 +197,7 @@ attendance_period (RapatCmdContext *ctx, RapatFormat format, gint64 grace, GErro
   report.unit = unit != NULL ? unit->name : NULL;
   report.by = by;
   report.rows = by == RAPAT_ATTENDANCE_BY_UNIT ? tally.units : tally.people;
+  report.unrecorded = tally.unrecorded;
   report.format = format;
   output = rapat_output_open (opt_output, error);
   if (output == NULL)
@@ -265,7 +266,9 @@ report_signin (RapatCmdContext *ctx, GError **error)
       return FALSE;
     }
   m = rapat_cmd_load_meeting (ctx, opt_meeting, error);
-  attendees = m != NULL ? rapat_store_attendee_list (ctx->store, m->id, error) : NULL;
+  if (m == NULL)
+    return FALSE;
+  attendees = rapat_store_attendee_list (ctx->store, m->id, error);
   if (attendees == NULL)
     return FALSE;
   sheet.meeting = m;
@@ -288,7 +291,9 @@ const RapatCommand rapat_report_commands[] = {
   { "attendance", "", N_("Attendance of one meeting, or per person or unit over a period"),
     N_("--meeting M: one row per attendee, totals, the rate and who accepted but stayed away.\n"
        "--from/--to [--by person|unit]: a row per person or unit (rolled up through the unit\n"
-       "tree), lowest attendance rate first. The rate is (present + represented) / invited."),
+       "tree), lowest attendance rate first. The rate is (present + represented) over the\n"
+       "invitations with attendance recorded; meetings where none was recorded are listed\n"
+       "apart and counted nowhere."),
     RAPAT_CMD_STORE, 0, 0, attendance_entries, report_attendance },
   { "signin", "", N_("A printable sign-in sheet (daftar hadir) for a meeting"),
     N_("One HTML page for A4 portrait; the table header repeats on every page."),
