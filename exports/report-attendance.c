@@ -878,18 +878,49 @@ rapat_report_signin (FILE *out, const RapatSigninSheet *sheet)
   const char **labels = id ? labels_id : labels_en;
   const char *meta[3] = { date, time, m->location != NULL ? m->location : "-" };
   guint total = sheet->attendees->len + sheet->blank_rows;
+  gboolean cancelled = m->status == RAPAT_MEETING_CANCELLED;
+  const char *mark = id ? "DIBATALKAN" : "CANCELLED";
 
   html_begin (out, id ? "id" : "en", m->title,
               "h1{text-align:center;font-size:13pt;letter-spacing:.05em}"
               "h2{text-align:center;font-size:12pt;margin-top:0}"
               "table.meta{width:auto;margin-bottom:1em}table.meta td{border:none;padding:1px 8px 1px 0}"
               "table.sheet td{height:11mm}td.sign{width:30%;position:relative}"
-              "span.odd{position:absolute;left:4px;top:3px}span.even{position:absolute;left:50%;top:3px}");
+              "span.odd{position:absolute;left:4px;top:3px}span.even{position:absolute;left:50%;top:3px}"
+              /* A fixed element is printed on every page (Chromium, Firefox):
+               * the mark cannot be cut off with the first page. */
+              "p.cancelled{border:3px solid #b00000;color:#b00000;text-align:center;font-weight:bold;"
+              "font-size:12pt;padding:4px 8px;margin:0 0 1em}"
+              "div.watermark{position:fixed;top:50%;left:50%;transform:translate(-50%,-50%) rotate(-40deg);"
+              "font-size:60pt;font-weight:bold;letter-spacing:.08em;color:rgba(176,0,0,.18);"
+              "border:8px solid rgba(176,0,0,.18);padding:0 .2em;white-space:nowrap;z-index:10;"
+              "pointer-events:none}");
+  if (cancelled)
+    {
+      fputs ("<div class=\"watermark\" aria-hidden=\"true\">", out);
+      rapat_html_escape (out, mark);
+      fputs ("</div>\n", out);
+    }
   fputs ("<h1>", out);
   rapat_html_escape (out, heading);
   fputs ("</h1>\n<h2>", out);
   rapat_html_escape (out, m->title);
-  fputs ("</h2>\n<table class=\"meta\">\n", out);
+  fputs ("</h2>\n", out);
+  if (cancelled)
+    {
+      /* The sheet is in its own language, not the user's locale. */
+      fputs ("<p class=\"cancelled\">", out);
+      rapat_html_escape (out, id ? "DIBATALKAN — rapat ini tidak dilaksanakan"
+                                 : "CANCELLED — this meeting will not take place");
+      if (m->cancel_reason != NULL)
+        {
+          fputs ("<br/>", out);
+          rapat_html_escape (out, id ? "Alasan: " : "Reason: ");
+          rapat_html_escape (out, m->cancel_reason);
+        }
+      fputs ("</p>\n", out);
+    }
+  fputs ("<table class=\"meta\">\n", out);
   for (int i = 0; i < 3; i++)
     {
       fputs ("<tr><td>", out);

@@ -58,7 +58,8 @@ typedef struct {
  * adds a bar chart of the rates as inline SVG. */
 void rapat_report_period_attendance (FILE *out, const RapatPeriodAttendance *report);
 
-/* A printable sign-in sheet (daftar hadir). */
+/* A printable sign-in sheet (daftar hadir).  A cancelled meeting's sheet
+ * is marked as such on every page. */
 typedef struct {
   const RapatMeeting *meeting;
   GPtrArray *attendees;                 /* RapatAttendee */
@@ -69,7 +70,9 @@ typedef struct {
 /* Writes the sheet as one standalone HTML page for A4 portrait: a header
  * with the title, the date in the sheet's language and the meeting's zone,
  * the location; rows with no., name, position, unit and an empty signature
- * cell; the table header repeats on every printed page. */
+ * cell; the table header repeats on every printed page.  When the meeting
+ * is cancelled, a banner under the title says so (with the reason, if
+ * stored) and a diagonal DIBATALKAN / CANCELLED crosses every printed page. */
 void rapat_report_signin (FILE *out, const RapatSigninSheet *sheet);
 
 G_END_DECLS

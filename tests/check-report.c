@@ -1982,6 +1982,43 @@ START_TEST (test_period_text)
 END_TEST
 
 
+/* ==== issue 12, #15: a cancelled meeting's sign-in sheet ==== */
+
+/* The sheet of a cancelled meeting says so on every printed page: a banner
+ * under the title with the reason, and a fixed (hence repeated) watermark,
+ * in the sheet's language; a meeting that takes place has neither. */
+START_TEST (test_signin_cancelled_marked)
+{
+  g_autoptr(GPtrArray) attendees = NULL;
+  g_autofree char *id = signin_sheet (fx.meeting[M3_CANCELLED], 2, "id", &attendees);
+  g_autofree char *en = signin_sheet (fx.meeting[M3_CANCELLED], 0, "en", NULL);
+  g_autofree char *on = signin_sheet (fx.meeting[M1], 2, "id", NULL);
+  g_autofree char *names = attendee_names (attendees);
+  /* The marks, read back: the watermark's text and the banner's. */
+  static const char marks_script[] =
+    "import sys, re, xml.etree.ElementTree as ET\n"
+    "root = ET.fromstring(open(sys.argv[1], encoding='utf-8').read())\n"
+    "txt = lambda e: ''.join(e.itertext())\n"
+    "style = ''.join(txt(s) for s in root.iter('style'))\n"
+    "fixed = bool(re.search(r'div\\.watermark\\{[^}]*position:fixed', style))\n"
+    "print(fixed, [txt(e) for e in root.iter('div') if e.get('class') == 'watermark'],\n"
+    "      [txt(e) for e in root.iter('p') if e.get('class') == 'cancelled'])\n";
+  g_autofree char *id_marks = python (marks_script, id, "html", NULL, NULL);
+  g_autofree char *en_marks = python (marks_script, en, "html", NULL, NULL);
+  g_autofree char *on_marks = python (marks_script, on, "html", NULL, NULL);
+
+  /* Still a good sheet: the names, the blank rows, the header. */
+  g_free (python (signin_script, id, "html", names, "2"));
+  ck_assert_str_eq (id_marks, "True ['DIBATALKAN'] ['DIBATALKAN — rapat ini tidak dilaksanakan"
+                              "Alasan: Ditunda']\n");
+  ck_assert_str_eq (en_marks, "True ['CANCELLED'] ['CANCELLED — this meeting will not take place"
+                              "Reason: Ditunda']\n");
+  ck_assert_str_eq (on_marks, "True [] []\n");
+  /* The banner comes right under the title, before the meeting's details. */
+  ck_assert_msg (strstr (id, "</h2>\n<p class=\"cancelled\">") != NULL, "%s", id);
+}
+END_TEST
+
 /* ==== issue 12, #14: attendance never taken is no absence ==== */
 
 /* What add_unrecorded() adds to the fixture. */
@@ -3080,6 +3117,7 @@ report_suite (void)
   tcase_add_test (tc, test_period_text);
   tcase_add_test (tc, test_meeting_nothing_recorded);
   tcase_add_test (tc, test_period_unrecorded_writers);
+  tcase_add_test (tc, test_signin_cancelled_marked);
   suite_add_tcase (s, tc);
 
   /* Tests that show bugs in exports/; tagged so that CK_EXCLUDE_TAGS=bug skips them. */

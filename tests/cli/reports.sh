@@ -15,7 +15,8 @@
 # the database unchanged.
 # Part D, issue 12: a meeting whose attendance was never taken is listed
 # apart and counted nowhere, rates are over the recorded invitations
-# (golden-reports/issue12-*).
+# (golden-reports/issue12-*); a cancelled meeting's sign-in sheet is refused,
+# or with --force marked DIBATALKAN / CANCELLED on every page.
 #
 #   tests/cli/reports.sh              run the checks
 #   UPDATE=1 tests/cli/reports.sh     rewrite golden-reports/* from the
@@ -648,7 +649,7 @@ bad 1 "$tmp/no-such-folder" "-o into a missing folder" \
 [ -e "$tmp/no-such-folder" ] && fail "-o into a missing folder created it"
 
 # ---------------------------------------------------------------------------
-echo "# Part D: issue 12 -- attendance never taken"
+echo "# Part D: issue 12 -- attendance never taken; a cancelled meeting's sheet"
 
 # Four rakor in September 2025 (WIT), four people:
 #   1 Rapat satu           Ketua present (08:55), Anggota absent
@@ -742,6 +743,42 @@ assert m3["totals"]["rate"] is None and m3["totals"]["not_recorded"] == 3, m3["t
 ' "$tmp" "$tmp/d"
 fi
 
+# The sign-in sheet of a cancelled meeting: refused (one line, exit 1, the
+# database byte for byte as it was) ...
+sum_before=$(sha256sum <"$db")
+bad 1 "'Rapat batal': it is cancelled; use --force" "signin of a cancelled meeting is refused" \
+  report signin --meeting 4
+[ "$(sha256sum <"$db")" = "$sum_before" ] && pass "the refusal leaves the database file as it was" \
+  || fail "the refusal changed the database file"
+# ... or, with --force, marked on every page, in the sheet's language.
+if run "$tmp/d/batal-id.html" report signin --meeting 4 --force \
+   && run "$tmp/d/batal-en.html" report signin --meeting 4 --force --lang en \
+   && run "$tmp/d/satu.html" report signin --meeting 1 --force; then
+  check "signin --force: a banner with the reason and a watermark on every page" "$PYTHON" -c '
+import sys
+sys.path.insert(0, sys.argv[1])
+from common import *
+d = sys.argv[2]
+for lang, mark, banner, reason in [
+        ("id", "DIBATALKAN", "DIBATALKAN — rapat ini tidak dilaksanakan", "Alasan: "),
+        ("en", "CANCELLED", "CANCELLED — this meeting will not take place", "Reason: ")]:
+    raw, root = read_html(d + "/batal-%s.html" % lang)
+    assert root.get("lang") == lang, root.get("lang")
+    marks = [e for e in root.iter("div") if e.get("class") == "watermark"]
+    assert len(marks) == 1 and txt(marks[0]) == mark, [txt(e) for e in marks]
+    p = [e for e in root.iter("p") if e.get("class") == "cancelled"]
+    assert len(p) == 1 and txt(p[0]) == banner + reason + "Ditunda: kapal tidak berlayar", \
+        [txt(e) for e in p]
+    style = "".join(txt(s) for s in root.iter("style"))
+    # position: fixed repeats an element on every printed page.
+    assert re.search(r"div\.watermark\{[^}]*position:fixed", style), style
+    rows = [t for t in root.iter("table") if t.get("class") == "sheet"][0].find("tbody")
+    assert len(rows.findall("tr")) == 4 + 5
+# A meeting that takes place: no mark, --force or not.
+raw, root = read_html(d + "/satu.html")
+assert "watermark\"" not in raw and "DIBATALKAN" not in raw and "class=\"cancelled\"" not in raw
+' "$tmp" "$tmp/d"
+fi
 
 echo "reports: $n_pass passed, $n_fail failed"
 [ "$n_fail" -eq 0 ]
