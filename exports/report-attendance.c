@@ -197,6 +197,7 @@ meeting_text (FILE *out, const RapatMeetingAttendance *r, GTimeZone *tz)
                                                  _("Reply"), _("Attendance"), _("Arrived"), NULL);
   g_autoptr(GString) totals = g_string_new ("  ");
   g_autoptr(GString) list = g_string_new (NULL);
+  gint64 recorded = r->totals.invited - r->totals.unrecorded;
 
   {
     g_autofree char *heading = g_strdup_printf (_("Attendance: %s"), m->title);
@@ -251,7 +252,14 @@ meeting_text (FILE *out, const RapatMeetingAttendance *r, GTimeZone *tz)
       g_string_append (totals, item);
     }
   fprintf (out, "%s\n", totals->str);
-  fprintf (out, _("  Attendance rate: %s (present + represented over invited)\n"), rate);
+  if (recorded > 0)
+    fprintf (out, ngettext ("  Attendance rate: %s (present + represented over %" PRId64
+                            " invitation with attendance recorded)\n",
+                            "  Attendance rate: %s (present + represented over %" PRId64
+                            " invitations with attendance recorded)\n", recorded),
+             rate, recorded);
+  else
+    fputs (_("  Attendance rate: - (no attendance recorded)\n"), out);
 
   for (guint i = 0; i < r->attendees->len; i++)
     {
@@ -437,7 +445,8 @@ meeting_html (FILE *out, const RapatMeetingAttendance *r, GTimeZone *tz)
       fputs ("</tr>\n", out);
     }
   fputs ("<tr class=\"total\">", out);
-  html_cell (out, _("Attendance rate (present + represented over invited)"), FALSE);
+  html_cell (out, _("Attendance rate (present + represented over the invitations with attendance recorded)"),
+             FALSE);
   html_cell (out, rate, TRUE);
   fputs ("</tr>\n</tbody>\n</table>\n", out);
   for (int list = 0; list < 2; list++)
@@ -521,6 +530,29 @@ period_title (const RapatPeriodAttendance *r)
   return g_string_free (s, FALSE);
 }
 
+/* What the rate of a period report means, under its table. */
+static const char rate_note[] =
+  N_("Rate: present + represented over the invitations with attendance recorded. Late counts within present.");
+
+/* Returns the heading of the list of meetings without attendance recorded. */
+static char *
+unrecorded_heading (guint n)
+{
+  return g_strdup_printf (ngettext ("%u meeting without attendance recorded, left out of every count above:",
+                                    "%u meetings without attendance recorded, left out of every count above:",
+                                    n), n);
+}
+
+/* Returns "Tue 16 Sep 2025, 09:00–11:00 WIT · Rapat evaluasi" for @m. */
+static char *
+unrecorded_line (const RapatMeeting *m)
+{
+  g_autoptr(GTimeZone) tz = meeting_zone (m);
+  g_autofree char *when = meeting_when (m, tz);
+
+  return g_strdup_printf ("%s · %s", when, m->title);
+}
+
 /* Adds the cells of @c (counts and rate) to @cells from index @at. */
 static void
 period_cells (const RapatAttendanceCounts *c, char **cells, guint at)
@@ -563,11 +595,23 @@ period_text_report (FILE *out, const RapatPeriodAttendance *r)
     }
   rapat_table_print (table, out, "");
   fputc ('\n', out);
-  rapat_print_wrapped (out, "", _("Rate: present + represented over invited. Late counts within present."), 100);
+  rapat_print_wrapped (out, "", _(rate_note), 100);
   if (r->by == RAPAT_ATTENDANCE_BY_UNIT)
     rapat_print_wrapped (out, "",
                          _("A unit counts its own people and those of every unit below it; the total counts each invitation once."),
                          100);
+  if (r->unrecorded != NULL && r->unrecorded->len > 0)
+    {
+      g_autofree char *head = unrecorded_heading (r->unrecorded->len);
+
+      fputc ('\n', out);
+      rapat_print_wrapped (out, "", head, 100);
+      for (guint i = 0; i < r->unrecorded->len; i++)
+        {
+          g_autofree char *line = unrecorded_line (r->unrecorded->pdata[i]);
+          rapat_print_wrapped (out, "  ", line, 100);
+        }
+    }
 }
 
 /* Writes the CSV form: a header and one record per person or unit. */
@@ -647,6 +691,27 @@ period_json (FILE *out, const RapatPeriodAttendance *r)
   rapat_json_begin_object (json, "totals");
   counts_json (json, out, &r->totals, period_fields, G_N_ELEMENTS (period_fields));
   rapat_json_end_object (json);
+  /* Always there, so that a program can tell "none" from "not reported". */
+  rapat_json_begin_array (json, "meetings_unrecorded");
+  for (guint i = 0; r->unrecorded != NULL && i < r->unrecorded->len; i++)
+    {
+      const RapatMeeting *m = r->unrecorded->pdata[i];
+      g_autoptr(GTimeZone) tz = meeting_zone (m);
+      g_autofree char *start = rapat_time_format_iso (m->start_utc, tz);
+      g_autofree char *end = rapat_time_format_iso (m->end_utc, tz);
+
+      rapat_json_begin_object (json, NULL);
+      rapat_json_int (json, "id", m->id);
+      rapat_json_string (json, "uid", m->uid);
+      rapat_json_string (json, "title", m->title);
+      rapat_json_string (json, "kind", m->kind);
+      rapat_json_string (json, "start", start);
+      rapat_json_string (json, "end", end);
+      rapat_json_string (json, "tz", m->tzid);
+      rapat_json_int (json, "invited", m->n_attendees);
+      rapat_json_end_object (json);
+    }
+  rapat_json_end_array (json);
   rapat_json_end_object (json);
 }
 
@@ -723,8 +788,26 @@ period_html (FILE *out, const RapatPeriodAttendance *r)
       fputs ("</tr>\n", out);
     }
   fputs ("</tbody>\n</table>\n<p class=\"meta\">", out);
-  rapat_html_escape (out, _("Rate: present + represented over invited. Late counts within present."));
-  fputs ("</p>\n</body>\n</html>\n", out);
+  rapat_html_escape (out, _(rate_note));
+  fputs ("</p>\n", out);
+  if (r->unrecorded != NULL && r->unrecorded->len > 0)
+    {
+      g_autofree char *head = unrecorded_heading (r->unrecorded->len);
+
+      fputs ("<h2>", out);
+      rapat_html_escape (out, head);
+      fputs ("</h2>\n<ul class=\"unrecorded\">\n", out);
+      for (guint i = 0; i < r->unrecorded->len; i++)
+        {
+          g_autofree char *line = unrecorded_line (r->unrecorded->pdata[i]);
+
+          fputs ("<li>", out);
+          rapat_html_escape (out, line);
+          fputs ("</li>\n", out);
+        }
+      fputs ("</ul>\n", out);
+    }
+  fputs ("</body>\n</html>\n", out);
 }
 
 void
@@ -795,18 +878,49 @@ rapat_report_signin (FILE *out, const RapatSigninSheet *sheet)
   const char **labels = id ? labels_id : labels_en;
   const char *meta[3] = { date, time, m->location != NULL ? m->location : "-" };
   guint total = sheet->attendees->len + sheet->blank_rows;
+  gboolean cancelled = m->status == RAPAT_MEETING_CANCELLED;
+  const char *mark = id ? "DIBATALKAN" : "CANCELLED";
 
   html_begin (out, id ? "id" : "en", m->title,
               "h1{text-align:center;font-size:13pt;letter-spacing:.05em}"
               "h2{text-align:center;font-size:12pt;margin-top:0}"
               "table.meta{width:auto;margin-bottom:1em}table.meta td{border:none;padding:1px 8px 1px 0}"
               "table.sheet td{height:11mm}td.sign{width:30%;position:relative}"
-              "span.odd{position:absolute;left:4px;top:3px}span.even{position:absolute;left:50%;top:3px}");
+              "span.odd{position:absolute;left:4px;top:3px}span.even{position:absolute;left:50%;top:3px}"
+              /* A fixed element is printed on every page (Chromium, Firefox):
+               * the mark cannot be cut off with the first page. */
+              "p.cancelled{border:3px solid #b00000;color:#b00000;text-align:center;font-weight:bold;"
+              "font-size:12pt;padding:4px 8px;margin:0 0 1em}"
+              "div.watermark{position:fixed;top:50%;left:50%;transform:translate(-50%,-50%) rotate(-40deg);"
+              "font-size:60pt;font-weight:bold;letter-spacing:.08em;color:rgba(176,0,0,.18);"
+              "border:8px solid rgba(176,0,0,.18);padding:0 .2em;white-space:nowrap;z-index:10;"
+              "pointer-events:none}");
+  if (cancelled)
+    {
+      fputs ("<div class=\"watermark\" aria-hidden=\"true\">", out);
+      rapat_html_escape (out, mark);
+      fputs ("</div>\n", out);
+    }
   fputs ("<h1>", out);
   rapat_html_escape (out, heading);
   fputs ("</h1>\n<h2>", out);
   rapat_html_escape (out, m->title);
-  fputs ("</h2>\n<table class=\"meta\">\n", out);
+  fputs ("</h2>\n", out);
+  if (cancelled)
+    {
+      /* The sheet is in its own language, not the user's locale. */
+      fputs ("<p class=\"cancelled\">", out);
+      rapat_html_escape (out, id ? "DIBATALKAN — rapat ini tidak dilaksanakan"
+                                 : "CANCELLED — this meeting will not take place");
+      if (m->cancel_reason != NULL)
+        {
+          fputs ("<br/>", out);
+          rapat_html_escape (out, id ? "Alasan: " : "Reason: ");
+          rapat_html_escape (out, m->cancel_reason);
+        }
+      fputs ("</p>\n", out);
+    }
+  fputs ("<table class=\"meta\">\n", out);
   for (int i = 0; i < 3; i++)
     {
       fputs ("<tr><td>", out);

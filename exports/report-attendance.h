@@ -21,8 +21,9 @@ typedef struct {
 
 /* Writes the report: the meeting's header; one row per attendee (no., name,
  * position, unit, role, reply, attendance, arrival with lateness, stand-in,
- * note); the totals and the attendance rate, (present + represented) /
- * invited; and the reconciliation lists: accepted but did not attend
+ * note); the totals and the attendance rate, (present + represented) over
+ * the invitations with attendance recorded ("-", or null, when none is);
+ * and the reconciliation lists: accepted but did not attend
  * (excused, sick, duty or absent), and present without ever replying.
  * CSV has only the rows; JSON has meeting, rows, totals and both lists. */
 void rapat_report_meeting_attendance (FILE *out, const RapatMeetingAttendance *report);
@@ -43,16 +44,22 @@ typedef struct {
   RapatAttendanceGrouping by;
   GPtrArray *rows;                      /* RapatAttendanceRow, lowest rate first */
   RapatAttendanceCounts totals;         /* every invitation in scope, counted once */
+  GPtrArray *unrecorded;                /* RapatMeeting in scope without attendance recorded,
+                                         * counted nowhere; NULL for none */
   RapatFormat format;
 } RapatPeriodAttendance;
 
 /* Writes the period report: one row per person or unit with meetings,
  * invitations, present, late, represented, excused, sick, duty, absent, not
- * recorded and the rate, then a total row (text, HTML, JSON; CSV has no
- * total).  HTML adds a bar chart of the rates as inline SVG. */
+ * recorded and the rate over the recorded invitations, then a total row
+ * (text, HTML, JSON; CSV has no total), then the meetings without attendance
+ * recorded (text and HTML when there are any; JSON always, as
+ * "meetings_unrecorded"; CSV, one record per row, leaves them out).  HTML
+ * adds a bar chart of the rates as inline SVG. */
 void rapat_report_period_attendance (FILE *out, const RapatPeriodAttendance *report);
 
-/* A printable sign-in sheet (daftar hadir). */
+/* A printable sign-in sheet (daftar hadir).  A cancelled meeting's sheet
+ * is marked as such on every page. */
 typedef struct {
   const RapatMeeting *meeting;
   GPtrArray *attendees;                 /* RapatAttendee */
@@ -63,7 +70,9 @@ typedef struct {
 /* Writes the sheet as one standalone HTML page for A4 portrait: a header
  * with the title, the date in the sheet's language and the meeting's zone,
  * the location; rows with no., name, position, unit and an empty signature
- * cell; the table header repeats on every printed page. */
+ * cell; the table header repeats on every printed page.  When the meeting
+ * is cancelled, a banner under the title says so (with the reason, if
+ * stored) and a diagonal DIBATALKAN / CANCELLED crosses every printed page. */
 void rapat_report_signin (FILE *out, const RapatSigninSheet *sheet);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include <string.h>
 
 static gboolean opt_open;
+static gboolean opt_force;
 static gboolean opt_overdue;
 static char *opt_as_of;
 static char *opt_by;
@@ -42,6 +43,7 @@ static GOptionEntry attendance_entries[] = {
 static GOptionEntry signin_entries[] = {
   { "meeting", 0, 0, G_OPTION_ARG_STRING, &opt_meeting, N_("The meeting"), N_("MEETING") },
   { "blank", 0, 0, G_OPTION_ARG_STRING, &opt_blank, N_("Empty rows for walk-ins (default 5)"), N_("N") },
+  { "force", 0, 0, G_OPTION_ARG_NONE, &opt_force, N_("Print the sheet of a cancelled meeting, marked cancelled on every page"), NULL },
   { "lang", 0, 0, G_OPTION_ARG_STRING, &opt_lang, N_("Language of the sheet: id or en (default: id for meetings in Indonesian zones)"), N_("LANG") },
   { "format", 0, 0, G_OPTION_ARG_STRING, &opt_format, N_("html (the only format)"), N_("FORMAT") },
   { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output, N_("Write to FILE instead of standard output"), N_("FILE") },
@@ -169,7 +171,7 @@ attendance_period (RapatCmdContext *ctx, RapatFormat format, gint64 grace, GErro
 {
   RapatPeriodAttendance report = { 0 };
   RapatAttendanceScope scope = { 0 };
-  g_auto(RapatAttendanceTally) tally = { NULL, NULL, { 0 } };
+  g_auto(RapatAttendanceTally) tally = { NULL, NULL, { 0 }, NULL };
   g_autoptr(RapatUnit) unit = NULL;
   g_autoptr(RapatOutput) output = NULL;
   int by = RAPAT_ATTENDANCE_BY_PERSON;
@@ -197,6 +199,7 @@ attendance_period (RapatCmdContext *ctx, RapatFormat format, gint64 grace, GErro
   report.unit = unit != NULL ? unit->name : NULL;
   report.by = by;
   report.rows = by == RAPAT_ATTENDANCE_BY_UNIT ? tally.units : tally.people;
+  report.unrecorded = tally.unrecorded;
   report.format = format;
   output = rapat_output_open (opt_output, error);
   if (output == NULL)
@@ -265,7 +268,18 @@ report_signin (RapatCmdContext *ctx, GError **error)
       return FALSE;
     }
   m = rapat_cmd_load_meeting (ctx, opt_meeting, error);
-  attendees = m != NULL ? rapat_store_attendee_list (ctx->store, m->id, error) : NULL;
+  if (m == NULL)
+    return FALSE;
+  /* A sheet passed round at a meeting that will not take place misleads;
+   * printed on purpose (--force), the writer marks every page. */
+  if (m->status == RAPAT_MEETING_CANCELLED && !opt_force)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("meeting '%s': it is cancelled; use --force to print its sign-in sheet marked cancelled"),
+                   m->title);
+      return FALSE;
+    }
+  attendees = rapat_store_attendee_list (ctx->store, m->id, error);
   if (attendees == NULL)
     return FALSE;
   sheet.meeting = m;
@@ -288,10 +302,13 @@ const RapatCommand rapat_report_commands[] = {
   { "attendance", "", N_("Attendance of one meeting, or per person or unit over a period"),
     N_("--meeting M: one row per attendee, totals, the rate and who accepted but stayed away.\n"
        "--from/--to [--by person|unit]: a row per person or unit (rolled up through the unit\n"
-       "tree), lowest attendance rate first. The rate is (present + represented) / invited."),
+       "tree), lowest attendance rate first. The rate is (present + represented) over the\n"
+       "invitations with attendance recorded; meetings where none was recorded are listed\n"
+       "apart and counted nowhere."),
     RAPAT_CMD_STORE, 0, 0, attendance_entries, report_attendance },
   { "signin", "", N_("A printable sign-in sheet (daftar hadir) for a meeting"),
-    N_("One HTML page for A4 portrait; the table header repeats on every page."),
+    N_("One HTML page for A4 portrait; the table header repeats on every page.\n"
+       "A cancelled meeting's sheet is refused; with --force it is marked cancelled on every page."),
     RAPAT_CMD_STORE, 0, 0, signin_entries, report_signin },
   { "actions", "", N_("Report action items, optionally grouped"),
     N_("Overdue means open, with a due day before --as-of (default: today)."),

@@ -338,9 +338,11 @@ rapat_uid_new (void)
 double
 rapat_attendance_rate (const RapatAttendanceCounts *c)
 {
-  if (c->invited <= 0)
+  gint64 recorded = c->invited - c->unrecorded;
+
+  if (recorded <= 0)
     return -1.0;
-  return (double) (c->present + c->represented) / (double) c->invited;
+  return (double) (c->present + c->represented) / (double) recorded;
 }
 
 void

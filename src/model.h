@@ -280,8 +280,10 @@ typedef struct {
   gint64 meetings;      /* distinct meetings (period reports) */
 } RapatAttendanceCounts;
 
-/* Returns the attendance rate, (present + represented) / invited, from 0 to
- * 1, or a negative number when nobody was invited. */
+/* Returns the attendance rate over the invitations whose attendance was
+ * recorded, (present + represented) / (invited - unrecorded), from 0 to 1,
+ * or a negative number when none was (nobody invited, or nothing recorded):
+ * attendance never taken is no absence. */
 double rapat_attendance_rate (const RapatAttendanceCounts *c);
 
 /* One row of a period report: a person or a unit with its counts. */

@@ -144,16 +144,15 @@ tally_load (RapatStore *store, Tally *t, gint64 scope_unit, GError **error)
   return TRUE;
 }
 
-/* Counts one invitation in @c: its reply, its attendance (NULL: not
- * recorded) and whether it arrived late. */
+/* Counts one invitation in @c: its reply and its attendance, each by the
+ * first letter of its stored value ('\0': none; attendance not recorded),
+ * and whether it arrived late.  The schema's CHECKs allow only these
+ * values, and each starts with its own letter. */
 static void
-count_invitation (const char *rsvp, const char *attendance, gboolean late,
-                  RapatAttendanceCounts *c)
+count_invitation (char rsvp, char attendance, gboolean late, RapatAttendanceCounts *c)
 {
   c->invited++;
-  /* The schema's CHECKs allow only these values, and each starts with its
-   * own letter. */
-  switch (rsvp != NULL ? rsvp[0] : '\0')
+  switch (rsvp)
     {
     case 'a': c->accepted++; break;
     case 'd': c->declined++; break;
@@ -161,13 +160,9 @@ count_invitation (const char *rsvp, const char *attendance, gboolean late,
     case 'n': c->no_reply++; break;
     default: break;
     }
-  if (attendance == NULL)
+  switch (attendance)
     {
-      c->unrecorded++;
-      return;
-    }
-  switch (attendance[0])
-    {
+    case '\0': c->unrecorded++; break;
     case 'p':
       c->present++;
       if (late)
@@ -180,6 +175,13 @@ count_invitation (const char *rsvp, const char *attendance, gboolean late,
     case 'a': c->absent++; break;
     default: break;
     }
+}
+
+/* The first letter of a stored value, '\0' for NULL. */
+static char
+first_letter (const unsigned char *text)
+{
+  return text != NULL ? (char) text[0] : '\0';
 }
 
 gboolean
@@ -198,8 +200,8 @@ rapat_store_attendance_meeting (RapatStore *store, gint64 meeting_id, gint64 gra
   sqlite3_bind_int64 (stmt, 1, meeting_id);
   sqlite3_bind_int64 (stmt, 2, grace_seconds);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    count_invitation ((const char *) sqlite3_column_text (stmt, 0),
-                      (const char *) sqlite3_column_text (stmt, 1),
+    count_invitation (first_letter (sqlite3_column_text (stmt, 0)),
+                      first_letter (sqlite3_column_text (stmt, 1)),
                       sqlite3_column_int (stmt, 2) == 1, counts);
   if (rc != SQLITE_DONE)
     {
@@ -210,55 +212,98 @@ rapat_store_attendance_meeting (RapatStore *store, gint64 meeting_id, gint64 gra
   return TRUE;
 }
 
+/* An invitation in scope, held until its meeting is known to have had its
+ * attendance taken. */
+typedef struct {
+  guint person;            /* index into the people */
+  char rsvp;               /* first letters, as count_invitation() takes them */
+  char attendance;
+  gboolean late;
+} PendingInvitation;
+
 /* What the pass over the invitations keeps while SQLite calls tally_step(). */
 struct _StoreTallyPass {
   Tally *t;
-  gint64 last_meeting;
+  gint64 meeting;          /* the meeting whose invitations are pending, or 0 */
+  gboolean recorded;       /* some invitation of it, in scope or not, has attendance */
+  GArray *pending;         /* PendingInvitation: its invitations in scope */
   RapatAttendanceCounts *total;
+  GArray *unrecorded;      /* gint64: meetings with invitations in scope, none recorded */
 };
+
+/* Counts the pending invitations of the pass's meeting, or, when nobody's
+ * attendance was recorded at it, notes the meeting instead: attendance
+ * never taken says nothing of who came, so such a meeting counts for no
+ * one, not even as a meeting. */
+static void
+tally_flush (StoreTallyPass *pass)
+{
+  if (pass->pending->len == 0)
+    return;
+  if (!pass->recorded)
+    {
+      g_array_append_val (pass->unrecorded, pass->meeting);
+      g_array_set_size (pass->pending, 0);
+      return;
+    }
+  pass->total->meetings++;
+  for (guint i = 0; i < pass->pending->len; i++)
+    {
+      const PendingInvitation *inv = &g_array_index (pass->pending, PendingInvitation, i);
+      TallyPerson *p = &g_array_index (pass->t->people, TallyPerson, inv->person);
+      gint64 unit = p->unit;
+
+      count_invitation (inv->rsvp, inv->attendance, inv->late, &p->counts);
+      /* The meeting counts once for the person's unit and each above it; a
+       * unit already counted for it means the ones above are too. */
+      for (guint steps = 0; unit >= 0 && steps <= pass->t->units->len; steps++)
+        {
+          TallyUnit *u = &g_array_index (pass->t->units, TallyUnit, unit);
+          if (u->last_meeting == pass->meeting)
+            break;
+          u->last_meeting = pass->meeting;
+          u->counts.meetings++;
+          unit = u->parent;
+        }
+    }
+  g_array_set_size (pass->pending, 0);
+}
 
 void
 store_tally_step (sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
   RapatStore *store = sqlite3_user_data (ctx);
   StoreTallyPass *pass = store->tally_pass;
-  gint64 meeting, person_id, unit;
+  gint64 meeting, person_id;
   guint index;
-  TallyPerson *p;
+  PendingInvitation inv;
 
   if (pass == NULL || argc != 5)
     {
       sqlite3_result_error (ctx, "rapat_tally() is rapat's own", -1);
       return;
     }
+  /* A meeting's invitations come together: a new meeting ends the last. */
   meeting = sqlite3_value_int64 (argv[0]);
+  if (meeting != pass->meeting)
+    {
+      tally_flush (pass);
+      pass->meeting = meeting;
+      pass->recorded = FALSE;
+    }
+  inv.attendance = first_letter (sqlite3_value_text (argv[3]));
+  if (inv.attendance != '\0')
+    pass->recorded = TRUE;
   person_id = sqlite3_value_int64 (argv[1]);
   index = GPOINTER_TO_UINT (g_hash_table_lookup (pass->t->person_index, &person_id));
   if (index == 0)
     return;          /* cannot happen: the person's row was read in the same transaction */
-  p = &g_array_index (pass->t->people, TallyPerson, index - 1);
-  if (!p->in_scope)
+  if (!g_array_index (pass->t->people, TallyPerson, index - 1).in_scope)
     return;
-  count_invitation ((const char *) sqlite3_value_text (argv[2]),
-                    (const char *) sqlite3_value_text (argv[3]),
-                    sqlite3_value_int (argv[4]) == 1, &p->counts);
-  if (meeting != pass->last_meeting)
-    {
-      pass->total->meetings++;
-      pass->last_meeting = meeting;
-    }
-  /* The meeting counts once for the person's unit and each above it; a
-   * unit already counted for it means the ones above are too. */
-  unit = p->unit;
-  for (guint steps = 0; unit >= 0 && steps <= pass->t->units->len; steps++)
-    {
-      TallyUnit *u = &g_array_index (pass->t->units, TallyUnit, unit);
-      if (u->last_meeting == meeting)
-        break;
-      u->last_meeting = meeting;
-      u->counts.meetings++;
-      unit = u->parent;
-    }
+  inv.person = index - 1;
+  inv.rsvp = first_letter (sqlite3_value_text (argv[2]));
+  inv.late = sqlite3_value_int (argv[4]) == 1;
+  g_array_append_val (pass->pending, inv);
 }
 
 void
@@ -283,8 +328,9 @@ counts_add (RapatAttendanceCounts *to, const RapatAttendanceCounts *from)
   to->meetings = meetings;
 }
 
-/* Orders report rows: lowest rate first, then folded name, then id (the
- * rows' names are replaced by nothing; keys come with them). */
+/* Orders report rows: lowest rate first, rows without a rate last, then
+ * folded name, then id (the rows' names are replaced by nothing; keys come
+ * with them). */
 typedef struct {
   RapatAttendanceRow *row;
   char *key;
@@ -294,11 +340,14 @@ static int
 compare_rows (gconstpointer pa, gconstpointer pb)
 {
   const SortedRow *a = pa, *b = pb;
-  const RapatAttendanceCounts *ca = &a->row->counts, *cb = &b->row->counts;
-  double ra = (double) (ca->present + ca->represented) / (double) ca->invited;
-  double rb = (double) (cb->present + cb->represented) / (double) cb->invited;
+  double ra = rapat_attendance_rate (&a->row->counts);
+  double rb = rapat_attendance_rate (&b->row->counts);
   int c;
 
+  /* No rate (nothing recorded: negative) is no low rate: such rows come
+   * after every row with one. */
+  if ((ra < 0) != (rb < 0))
+    return ra < 0 ? 1 : -1;
   if (ra != rb)
     return ra < rb ? -1 : 1;
   c = strcmp (a->key, b->key);
@@ -326,6 +375,36 @@ sort_rows (GPtrArray *rows)
       rows->pdata[i] = r->row;
       g_free (r->key);
     }
+}
+
+/* Orders meetings by start, then id. */
+static int
+compare_meetings (gconstpointer pa, gconstpointer pb)
+{
+  const RapatMeeting *a = *(RapatMeeting *const *) pa, *b = *(RapatMeeting *const *) pb;
+
+  if (a->start_utc != b->start_utc)
+    return a->start_utc < b->start_utc ? -1 : 1;
+  return (a->id > b->id) - (a->id < b->id);
+}
+
+/* Returns the meetings of @ids (gint64) as RapatMeeting, by start; NULL
+ * with @error set when one cannot be read. */
+static GPtrArray *
+unrecorded_meetings (RapatStore *store, GArray *ids, GError **error)
+{
+  g_autoptr(GPtrArray) meetings = g_ptr_array_new_with_free_func ((GDestroyNotify) rapat_meeting_free);
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      RapatMeeting *m = rapat_store_meeting_get (store, g_array_index (ids, gint64, i), error);
+
+      if (m == NULL)
+        return NULL;
+      g_ptr_array_add (meetings, m);
+    }
+  g_ptr_array_sort (meetings, compare_meetings);
+  return g_steal_pointer (&meetings);
 }
 
 static gboolean attendance_tally (RapatStore *store, const RapatAttendanceScope *scope,
@@ -370,7 +449,9 @@ attendance_tally (RapatStore *store, const RapatAttendanceScope *scope,
     "AND (?2 IS NULL OR m.start_utc < ?2) AND (?3 IS NULL OR m.kind = ?3 COLLATE NOCASE)",
     error);
   g_auto(Tally) t = { NULL, NULL, NULL };
-  StoreTallyPass pass = { &t, 0, &out->total };
+  g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (PendingInvitation));
+  g_autoptr(GArray) unrecorded = g_array_new (FALSE, FALSE, sizeof (gint64));
+  StoreTallyPass pass = { &t, 0, FALSE, pending, &out->total, unrecorded };
   int rc;
 
   if (stmt == NULL || !tally_load (store, &t, scope->unit_id, error))
@@ -389,6 +470,10 @@ attendance_tally (RapatStore *store, const RapatAttendanceScope *scope,
       store_set_error (store, error, _("unable to count attendance"));
       return FALSE;
     }
+  tally_flush (&pass);     /* the last meeting */
+  out->unrecorded = unrecorded_meetings (store, unrecorded, error);
+  if (out->unrecorded == NULL)
+    return FALSE;
 
   out->people = g_ptr_array_new_with_free_func ((GDestroyNotify) rapat_attendance_row_free);
   out->units = g_ptr_array_new_with_free_func ((GDestroyNotify) rapat_attendance_row_free);
@@ -441,6 +526,7 @@ rapat_attendance_tally_clear (RapatAttendanceTally *tally)
 {
   g_clear_pointer (&tally->people, g_ptr_array_unref);
   g_clear_pointer (&tally->units, g_ptr_array_unref);
+  g_clear_pointer (&tally->unrecorded, g_ptr_array_unref);
   memset (&tally->total, 0, sizeof tally->total);
 }
 
@@ -448,7 +534,7 @@ gboolean
 rapat_store_attendance_total (RapatStore *store, const RapatAttendanceScope *scope,
                               RapatAttendanceCounts *counts, GError **error)
 {
-  g_auto(RapatAttendanceTally) tally = { NULL, NULL, { 0 } };
+  g_auto(RapatAttendanceTally) tally = { NULL, NULL, { 0 }, NULL };
 
   if (!rapat_store_attendance_tally (store, scope, &tally, error))
     return FALSE;
@@ -460,7 +546,7 @@ GPtrArray *
 rapat_store_attendance_by_person (RapatStore *store, const RapatAttendanceScope *scope,
                                   GError **error)
 {
-  g_auto(RapatAttendanceTally) tally = { NULL, NULL, { 0 } };
+  g_auto(RapatAttendanceTally) tally = { NULL, NULL, { 0 }, NULL };
 
   if (!rapat_store_attendance_tally (store, scope, &tally, error))
     return NULL;
@@ -471,7 +557,7 @@ GPtrArray *
 rapat_store_attendance_by_unit (RapatStore *store, const RapatAttendanceScope *scope,
                                 GError **error)
 {
-  g_auto(RapatAttendanceTally) tally = { NULL, NULL, { 0 } };
+  g_auto(RapatAttendanceTally) tally = { NULL, NULL, { 0 }, NULL };
 
   if (!rapat_store_attendance_tally (store, scope, &tally, error))
     return NULL;

@@ -341,11 +341,15 @@ gboolean rapat_store_attendance_meeting (RapatStore *store, gint64 meeting_id,
 /* A period's attendance, counted in one pass over the invitations. */
 typedef struct {
   GPtrArray *people;             /* RapatAttendanceRow per person invited in scope,
-                                  * lowest attendance rate first, then by name */
+                                  * lowest attendance rate first (those with none
+                                  * recorded last), then by name */
   GPtrArray *units;              /* RapatAttendanceRow per unit (in scope) whose people or
                                   * whose units' people were invited, each counting all of
                                   * them; same order */
   RapatAttendanceCounts total;   /* every invitation in scope, each once */
+  GPtrArray *unrecorded;         /* RapatMeeting per meeting in scope with invitations in
+                                  * scope but no attendance recorded for any invitation
+                                  * (in scope or not), by start; counted nowhere above */
 } RapatAttendanceTally;
 
 void rapat_attendance_tally_clear (RapatAttendanceTally *tally);
@@ -353,15 +357,18 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RapatAttendanceTally, rapat_attendance_tally_c
 
 /* Counts the invitations in @scope (cancelled meetings excluded) by person,
  * by unit (rolled up through the unit tree) and in total, in one pass over
- * one snapshot.  @tally is overwritten (pass it empty); clear it with
- * rapat_attendance_tally_clear() or g_auto(RapatAttendanceTally). */
+ * one snapshot.  A meeting whose attendance was never taken (no invitation
+ * of it has any) counts nowhere, not even among the meetings; it is listed
+ * in @tally's unrecorded instead.  @tally is overwritten (pass it empty);
+ * clear it with rapat_attendance_tally_clear() or g_auto(RapatAttendanceTally). */
 gboolean rapat_store_attendance_tally (RapatStore *store, const RapatAttendanceScope *scope,
                                        RapatAttendanceTally *tally, GError **error);
-/* Counts every invitation in @scope (cancelled meetings excluded), each once. */
+/* Counts every invitation in @scope (cancelled meetings and meetings
+ * without attendance recorded excluded), each once. */
 gboolean rapat_store_attendance_total (RapatStore *store, const RapatAttendanceScope *scope,
                                        RapatAttendanceCounts *counts, GError **error);
 /* Returns one RapatAttendanceRow per person invited in @scope, lowest
- * attendance rate first, then by name. */
+ * attendance rate first (those with none recorded last), then by name. */
 GPtrArray *rapat_store_attendance_by_person (RapatStore *store, const RapatAttendanceScope *scope,
                                              GError **error);
 /* Returns one RapatAttendanceRow per unit, each counting the invitations of

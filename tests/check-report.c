@@ -512,6 +512,27 @@ unit_within (gint64 id, gint64 ancestor)
   return FALSE;
 }
 
+/* TRUE if the attendance of any of @attendees (RapatAttendee) was recorded. */
+static gboolean
+any_recorded (GPtrArray *attendees)
+{
+  for (guint i = 0; i < attendees->len; i++)
+    if (((RapatAttendee *) attendees->pdata[i])->attendance != RAPAT_ATTENDANCE_NONE)
+      return TRUE;
+  return FALSE;
+}
+
+/* TRUE if a row of rate @r0 and folded name @f0 may come before one of
+ * @r1 and @f1: lowest rate first, rows without a rate (negative) last,
+ * then by name. */
+static gboolean
+in_order (double r0, const char *f0, double r1, const char *f1)
+{
+  if ((r0 < 0) != (r1 < 0))
+    return r1 < 0;
+  return r0 < r1 || (r0 == r1 && strcmp (f0, f1) <= 0);
+}
+
 /* Counts again, from the attendee lists of every meeting in @scope. */
 static void
 recount (Recount *r, const RapatAttendanceScope *scope)
@@ -534,6 +555,9 @@ recount (Recount *r, const RapatAttendanceScope *scope)
         continue;
       attendees = rapat_store_attendee_list (fx.store, m->id, &error);
       rapat_assert_no_error (error);
+      /* Attendance never taken at a meeting: it counts for nobody. */
+      if (!any_recorded (attendees))
+        continue;
       for (guint j = 0; j < attendees->len; j++)
         {
           const RapatAttendee *a = attendees->pdata[j];
@@ -587,9 +611,9 @@ assert_rows_match_full (GPtrArray *rows, GHashTable *tallies, gboolean check_ord
           g_autofree char *f0 = fold (prev->name);
           g_autofree char *f1 = fold (row->name);
 
-          ck_assert_msg (r0 < r1 || (r0 == r1 && strcmp (f0, f1) <= 0),
-                         "%s: after '%s' (%.4f), not lowest rate first then by name", label,
-                         prev->name, r0);
+          ck_assert_msg (in_order (r0, f0, r1, f1),
+                         "%s: after '%s' (%.4f), not lowest rate first (none last) then by name",
+                         label, prev->name, r0);
         }
     }
 }
@@ -746,17 +770,21 @@ static char *
 period_report (const RapatAttendanceScope *scope, RapatAttendanceGrouping by, const char *from,
                const char *to, const char *unit, RapatFormat format)
 {
-  g_autoptr(GPtrArray) rows = by == RAPAT_ATTENDANCE_BY_UNIT ? by_unit (scope) : by_person (scope);
+  g_auto(RapatAttendanceTally) tally = { NULL, NULL, { 0 }, NULL };
   RapatPeriodAttendance r = { 0 };
+  GError *error = NULL;
   Capture cap;
 
+  ck_assert (rapat_store_attendance_tally (fx.store, scope, &tally, &error));
+  rapat_assert_no_error (error);
   r.from = from;
   r.to = to;
   r.kind = scope->kind;
   r.unit = unit;
   r.by = by;
-  r.rows = rows;
-  r.totals = period_total (scope);
+  r.rows = by == RAPAT_ATTENDANCE_BY_UNIT ? tally.units : tally.people;
+  r.totals = tally.total;
+  r.unrecorded = tally.unrecorded;
   r.format = format;
   rapat_report_period_attendance (capture_open (&cap), &r);
   return capture_close (&cap);
@@ -860,8 +888,8 @@ static const char meeting_json_script[] =
   "    n[key] = sum(1 for r in rows if r[field] == value)\n"
   "for k, v in n.items():\n"
   "    assert t[k] == v, 'totals.%s = %r, the rows give %r' % (k, t[k], v)\n"
-  "if n['invited']:\n"
-  "    want = (n['present'] + n['represented']) / n['invited']\n"
+  "if n['invited'] - n['not_recorded']:\n"
+  "    want = (n['present'] + n['represented']) / (n['invited'] - n['not_recorded'])\n"
   "    assert isinstance(t['rate'], float) and abs(t['rate'] - want) < 0.00005, (t['rate'], want)\n"
   "else:\n"
   "    assert t['rate'] is None, t['rate']\n"
@@ -888,10 +916,10 @@ static const char period_json_script[] =
   "        'absent', 'not_recorded']\n"
   "isint = lambda v: isinstance(v, int) and not isinstance(v, bool)\n"
   "def rate(r):\n"
-  "    if r['invited'] == 0:\n"
+  "    if r['invited'] == r['not_recorded']:\n"
   "        assert r['rate'] is None, r\n"
-  "        return -1\n"
-  "    want = (r['present'] + r['represented']) / r['invited']\n"
+  "        return 2\n"
+  "    want = (r['present'] + r['represented']) / (r['invited'] - r['not_recorded'])\n"
   "    assert isinstance(r['rate'], float) and abs(r['rate'] - want) < 0.00005, r\n"
   "    return want\n"
   "rates = []\n"
@@ -902,7 +930,9 @@ static const char period_json_script[] =
   "    assert r['late'] <= r['present'], r\n"
   "    rates.append(rate(r))\n"
   "rates.pop()\n"
-  "assert rates == sorted(rates), 'rows not lowest rate first: %r' % rates\n"
+  "assert rates == sorted(rates), 'rows not lowest rate first, none last: %r' % rates\n"
+  "for u in d['meetings_unrecorded']:\n"
+  "    assert isint(u['id']) and isint(u['invited']) and u['title'] and u['start'], u\n"
   "assert d['period']['by'] == sys.argv[3], d['period']\n"
   "if sys.argv[3] == 'person':\n"
   "    for k in keys[1:]:\n"
@@ -1163,13 +1193,22 @@ START_TEST (test_rate)
   RapatAttendanceCounts none = { 0 };
   RapatAttendanceCounts half = { .invited = 4, .present = 1, .late = 1, .represented = 1,
                                  .absent = 2 };
+  RapatAttendanceCounts unrecorded = { .invited = 3, .no_reply = 3, .unrecorded = 3 };
   g_autofree char *text = NULL;
   g_autofree char *dash = NULL;
+  g_autofree char *dash2 = NULL;
 
-  /* (present + represented) / invited: 11 of 17. */
-  ck_assert_double_eq_tol (rapat_attendance_rate (&c), 11.0 / 17.0, 1e-12);
+  /* (present + represented) over the invitations with attendance
+   * recorded: 11 of 17 invited, 2 of them not recorded: 11 of 15. */
+  ck_assert_int_eq (c.invited, 17);
+  ck_assert_int_eq (c.unrecorded, 2);
+  ck_assert_double_eq_tol (rapat_attendance_rate (&c), 11.0 / 15.0, 1e-12);
   text = rapat_report_rate_text (rapat_attendance_rate (&c));
-  ck_assert_str_eq (text, "64.7%");
+  ck_assert_str_eq (text, "73.3%");
+  /* Invited, but nothing recorded: no rate, not 0%. */
+  ck_assert (rapat_attendance_rate (&unrecorded) < 0);
+  dash2 = rapat_report_rate_text (rapat_attendance_rate (&unrecorded));
+  ck_assert_str_eq (dash2, "-");
   /* Late arrivals are present: they count once, not twice. */
   ck_assert_double_eq_tol (rapat_attendance_rate (&half), 0.5, 1e-12);
   /* Nobody invited: no rate at all, negative; shown as "-". */
@@ -1266,11 +1305,13 @@ START_TEST (test_period_by_person)
   ck_assert_int_eq (ricky->counts.excused, 1);
   ck_assert_str_eq (ricky->detail, "Kepala Kantor Wilayah");
   ck_assert_str_eq (ricky->unit, unit_defs[U_KANWIL].name);
-  /* Johanis: not recorded at M1, present at M5; his cancelled M3 is out. */
+  /* Johanis: not recorded at M1, present at M5; his cancelled M3 is out.
+   * His rate is over the one invitation recorded: 100%, not 50%. */
   johanis = row_by_id (rows, fx.person[JOHANIS]);
   ck_assert_int_eq (johanis->counts.invited, 2);
   ck_assert_int_eq (johanis->counts.present, 1);
   ck_assert_int_eq (johanis->counts.unrecorded, 1);
+  ck_assert_double_eq (rapat_attendance_rate (&johanis->counts), 1.0);
   /* Siti was a stand-in twice, which is not an invitation of hers: only M2
    * counts (M6, where she was absent, is before the period). */
   siti = row_by_id (rows, fx.person[SITI]);
@@ -1280,7 +1321,9 @@ START_TEST (test_period_by_person)
   /* The person with no unit (the guest) has a row too; lowest rate first
    * (the full order is checked against the recount above). */
   ck_assert_ptr_nonnull (row_by_id (rows, fx.person[GUEST]));
-  ck_assert_double_le (rate_of (rows, 0), rate_of (rows, rows->len - 1));
+  ck_assert_double_le (rate_of (rows, 0), rate_of (rows, rows->len - 2));
+  /* Ronald, not recorded at his only meeting (M5), has no rate: last. */
+  ck_assert_int_eq (((RapatAttendanceRow *) rows->pdata[rows->len - 1])->id, fx.person[RONALD]);
   recount_clear (&re);
 }
 END_TEST
@@ -1298,14 +1341,17 @@ START_TEST (test_period_ties_by_name)
       if (rapat_attendance_rate (&row->counts) == 1.0)
         g_string_append_printf (full, "%s|", row->name);
     }
-  ck_assert_str_eq (full->str, "<script>alert(1)</script>|Constantina O'Neil-Lewaherilla|"
-                               "Marthen Siahaya|Ruslan Hehanussa|Siti Umasugi|Tamu Undangan|"
-                               "王秀英 (Wang Xiuying)|");
-  /* Nobody there at all (0%) comes first: Ronald before Yusuf. */
-  ck_assert_str_eq (((RapatAttendanceRow *) rows->pdata[0])->name, "Ronald Pattinama");
-  ck_assert_str_eq (((RapatAttendanceRow *) rows->pdata[1])->name, "Yusuf Lewerissa");
-  ck_assert_double_eq (rate_of (rows, 1), 0.0);
-  ck_assert_double_gt (rate_of (rows, 2), 0.0);
+  /* (The formula person is there: not recorded at M1, present at M2.) */
+  ck_assert_str_eq (full->str, "<script>alert(1)</script>|=HYPERLINK(\"http://x.example\",\"klik\")|"
+                               "Constantina O'Neil-Lewaherilla|Johanis Tahapary|Marthen Siahaya|Ruslan Hehanussa|"
+                               "Siti Umasugi|Tamu Undangan|王秀英 (Wang Xiuying)|");
+  /* Nobody there at all (0%) comes first: Yusuf, excused at M1. */
+  ck_assert_str_eq (((RapatAttendanceRow *) rows->pdata[0])->name, "Yusuf Lewerissa");
+  ck_assert_double_eq (rate_of (rows, 0), 0.0);
+  ck_assert_double_gt (rate_of (rows, 1), 0.0);
+  /* Ronald, invited only to M5 and not recorded there, has no rate: last. */
+  ck_assert_str_eq (((RapatAttendanceRow *) rows->pdata[rows->len - 1])->name, "Ronald Pattinama");
+  ck_assert (rate_of (rows, rows->len - 1) < 0);
 }
 END_TEST
 
@@ -1545,8 +1591,8 @@ START_TEST (test_meeting_text)
                      && (at[strlen (item)] == ' ' || at[strlen (item)] == '\n'),
                      "'%s' not in the totals:\n%s", item, totals);
     }
-  ck_assert_msg (strstr (totals, "  Attendance rate: 64.7% (present + represented over invited)\n"),
-                 "%s", totals);
+  ck_assert_msg (strstr (totals, "  Attendance rate: 73.3% (present + represented over 15 "
+                                 "invitations with attendance recorded)\n"), "%s", totals);
   /* One numbered row per attendee, in the store's order. */
   for (guint i = 0; lines[i] != NULL; i++)
     {
@@ -1716,7 +1762,7 @@ START_TEST (test_meeting_html)
   ck_assert_msg (strstr (html, "&lt;script&gt;alert(1)&lt;/script&gt;") != NULL, "%s", html);
   ck_assert_msg (strstr (html, "&lt;b&gt;bold&lt;/b&gt; &amp; &#39;quoted&#39;") != NULL,
                  "the note is escaped: %s", html);
-  ck_assert_msg (strstr (html, "64.7%") != NULL, "the rate");
+  ck_assert_msg (strstr (html, "73.3%") != NULL, "the rate");
   ck_assert_msg (strstr (html, "@media print") != NULL, "a print stylesheet");
 }
 END_TEST
@@ -1869,8 +1915,11 @@ START_TEST (test_period_csv)
           want[at++] = g_strdup_printf ("%" G_GINT64_FORMAT, c->duty);
           want[at++] = g_strdup_printf ("%" G_GINT64_FORMAT, c->absent);
           want[at++] = g_strdup_printf ("%" G_GINT64_FORMAT, c->unrecorded);
-          want[at++] = g_strdup (g_ascii_formatd (buf, sizeof buf, "%.4f",
-                                                  rapat_attendance_rate (c)));
+          /* No rate (nothing recorded) is an empty cell. */
+          want[at++] = rapat_attendance_rate (c) < 0
+                       ? g_strdup ("")
+                       : g_strdup (g_ascii_formatd (buf, sizeof buf, "%.4f",
+                                                    rapat_attendance_rate (c)));
           ck_assert_uint_eq (at, n);
           assert_record (records->pdata[i + 1], header, want, n, i + 1);
         }
@@ -1929,6 +1978,338 @@ START_TEST (test_period_text)
                      text);
     }
   ck_assert_msg (strstr (at, "\nTotal ") != NULL, "%s", text);
+}
+END_TEST
+
+
+/* ==== issue 12, #15: a cancelled meeting's sign-in sheet ==== */
+
+/* The sheet of a cancelled meeting says so on every printed page: a banner
+ * under the title with the reason, and a fixed (hence repeated) watermark,
+ * in the sheet's language; a meeting that takes place has neither. */
+START_TEST (test_signin_cancelled_marked)
+{
+  g_autoptr(GPtrArray) attendees = NULL;
+  g_autofree char *id = signin_sheet (fx.meeting[M3_CANCELLED], 2, "id", &attendees);
+  g_autofree char *en = signin_sheet (fx.meeting[M3_CANCELLED], 0, "en", NULL);
+  g_autofree char *on = signin_sheet (fx.meeting[M1], 2, "id", NULL);
+  g_autofree char *names = attendee_names (attendees);
+  /* The marks, read back: the watermark's text and the banner's. */
+  static const char marks_script[] =
+    "import sys, re, xml.etree.ElementTree as ET\n"
+    "root = ET.fromstring(open(sys.argv[1], encoding='utf-8').read())\n"
+    "txt = lambda e: ''.join(e.itertext())\n"
+    "style = ''.join(txt(s) for s in root.iter('style'))\n"
+    "fixed = bool(re.search(r'div\\.watermark\\{[^}]*position:fixed', style))\n"
+    "print(fixed, [txt(e) for e in root.iter('div') if e.get('class') == 'watermark'],\n"
+    "      [txt(e) for e in root.iter('p') if e.get('class') == 'cancelled'])\n";
+  g_autofree char *id_marks = python (marks_script, id, "html", NULL, NULL);
+  g_autofree char *en_marks = python (marks_script, en, "html", NULL, NULL);
+  g_autofree char *on_marks = python (marks_script, on, "html", NULL, NULL);
+
+  /* Still a good sheet: the names, the blank rows, the header. */
+  g_free (python (signin_script, id, "html", names, "2"));
+  ck_assert_str_eq (id_marks, "True ['DIBATALKAN'] ['DIBATALKAN — rapat ini tidak dilaksanakan"
+                              "Alasan: Ditunda']\n");
+  ck_assert_str_eq (en_marks, "True ['CANCELLED'] ['CANCELLED — this meeting will not take place"
+                              "Reason: Ditunda']\n");
+  ck_assert_str_eq (on_marks, "True [] []\n");
+  /* The banner comes right under the title, before the meeting's details. */
+  ck_assert_msg (strstr (id, "</h2>\n<p class=\"cancelled\">") != NULL, "%s", id);
+}
+END_TEST
+
+/* ==== issue 12, #14: attendance never taken is no absence ==== */
+
+/* What add_unrecorded() adds to the fixture. */
+static struct {
+  gint64 chair;          /* present at M1 and M2, invited to the unrecorded M7 */
+  gint64 only;           /* invited to M7 alone */
+  gint64 m7;             /* 20 Sep 2025 09:00-11:00 WIT: nobody's attendance recorded */
+} ux;
+
+/* Invites @person to @meeting with @attendance. */
+static void
+invite (gint64 meeting, gint64 person, RapatRole role, RapatAttendance attendance)
+{
+  g_autoptr(RapatAttendee) a = rapat_attendee_new ();
+  GError *error = NULL;
+
+  a->meeting_id = meeting;
+  a->person_id = person;
+  a->role = role;
+  a->rsvp = RAPAT_RSVP_ACCEPTED;
+  a->attendance = attendance;
+  ck_assert_msg (rapat_store_attendee_insert (fx.store, a, &error), "invite: %s",
+                 error != NULL ? error->message : "");
+}
+
+/* Adds a chair in the general affairs office who was present at M1 and M2
+ * and a person invited only to M7, a rakor in the period at which nobody's
+ * attendance was recorded: the chair, Ricky, Maria and that person. */
+static void
+add_unrecorded (void)
+{
+  GError *error = NULL;
+  g_autoptr(RapatPerson) chair = rapat_person_new ();
+  g_autoptr(RapatPerson) only = rapat_person_new ();
+
+  chair->name = g_strdup ("Ketua Panitia Rakor");
+  chair->unit_id = fx.unit[U_UMUM];
+  ck_assert (rapat_store_person_insert (fx.store, chair, &error));
+  only->name = g_strdup ("Hanya Diundang Sekali");
+  only->unit_id = fx.unit[U_UMUM];
+  ck_assert (rapat_store_person_insert (fx.store, only, &error));
+  rapat_assert_no_error (error);
+  ux.chair = chair->id;
+  ux.only = only->id;
+  invite (fx.meeting[M1], ux.chair, RAPAT_ROLE_PARTICIPANT, RAPAT_ATTENDANCE_PRESENT);
+  invite (fx.meeting[M2], ux.chair, RAPAT_ROLE_PARTICIPANT, RAPAT_ATTENDANCE_PRESENT);
+  ux.m7 = add_meeting ("Rapat tanpa absensi", "rakor", wit (2025, 9, 20, 9, 0), 120, NULL, 0);
+  invite (ux.m7, ux.chair, RAPAT_ROLE_CHAIR, RAPAT_ATTENDANCE_NONE);
+  invite (ux.m7, fx.person[RICKY], RAPAT_ROLE_PARTICIPANT, RAPAT_ATTENDANCE_NONE);
+  invite (ux.m7, fx.person[MARIA], RAPAT_ROLE_PARTICIPANT, RAPAT_ATTENDANCE_NONE);
+  invite (ux.m7, ux.only, RAPAT_ROLE_PARTICIPANT, RAPAT_ATTENDANCE_NONE);
+}
+
+/* A meeting whose attendance was never taken counts for nobody: not in
+ * the rates, the totals or the meetings; it is listed apart. */
+START_TEST (test_period_unrecorded_meeting)
+{
+  RapatAttendanceScope scope = period_scope (0);
+  g_auto(RapatAttendanceTally) tally = { NULL, NULL, { 0 }, NULL };
+  GError *error = NULL;
+  Recount re = { 0 };
+  const RapatAttendanceRow *chair, *ricky, *umum, *kanwil;
+  const RapatMeeting *m7;
+
+  add_unrecorded ();
+  ck_assert (rapat_store_attendance_tally (fx.store, &scope, &tally, &error));
+  rapat_assert_no_error (error);
+  /* The chair was present at every meeting whose attendance was taken:
+   * 100%, not 2 of 3. */
+  chair = row_by_id (tally.people, ux.chair);
+  ck_assert_ptr_nonnull (chair);
+  ck_assert_int_eq (chair->counts.meetings, 2);
+  ck_assert_int_eq (chair->counts.invited, 2);
+  ck_assert_int_eq (chair->counts.present, 2);
+  ck_assert_int_eq (chair->counts.unrecorded, 0);
+  ck_assert_double_eq (rapat_attendance_rate (&chair->counts), 1.0);
+  /* Ricky's figures are those of M1, M2 and M5, as without M7. */
+  ricky = row_by_id (tally.people, fx.person[RICKY]);
+  ck_assert_int_eq (ricky->counts.meetings, 3);
+  ck_assert_int_eq (ricky->counts.invited, 3);
+  ck_assert_int_eq (ricky->counts.unrecorded, 0);
+  /* Invited to M7 alone: no row at all. */
+  ck_assert_ptr_null (row_by_id (tally.people, ux.only));
+  /* The totals: M1, M2 and M5 with their invitations and the chair's two. */
+  ck_assert_int_eq (tally.total.meetings, 3);
+  ck_assert_int_eq (tally.total.invited, 17 + 8 + 8 + 2);
+  ck_assert_int_eq (tally.total.unrecorded, 2 + 0 + 1);
+  /* The units roll up without M7: the general affairs office has M1, M2
+   * and M5 (Maria, the chair, the script and formula people). */
+  umum = row_by_id (tally.units, fx.unit[U_UMUM]);
+  kanwil = row_by_id (tally.units, fx.unit[U_KANWIL]);
+  ck_assert_int_eq (umum->counts.meetings, 3);
+  ck_assert_int_eq (kanwil->counts.meetings, 3);
+  /* All of it is what the recount says. */
+  recount (&re, &scope);
+  assert_rows_match (tally.people, re.person, "by person, M7 unrecorded");
+  assert_rows_match (tally.units, re.unit, "by unit, M7 unrecorded");
+  assert_counts_eq (&tally.total, &re.total->c, TRUE, "total, M7 unrecorded");
+  recount_clear (&re);
+  /* M7 is listed, and only M7. */
+  ck_assert_ptr_nonnull (tally.unrecorded);
+  ck_assert_uint_eq (tally.unrecorded->len, 1);
+  m7 = tally.unrecorded->pdata[0];
+  ck_assert_int_eq (m7->id, ux.m7);
+  ck_assert_str_eq (m7->title, "Rapat tanpa absensi");
+  ck_assert_int_eq (m7->start_utc, wit (2025, 9, 20, 9, 0));
+}
+END_TEST
+
+/* Scopes: M7 is listed where its invitations are in scope, not elsewhere;
+ * the kind and the period narrow the list as they do the rows. */
+START_TEST (test_period_unrecorded_scopes)
+{
+  static const struct {
+    int unit;            /* U_* or -1 for all */
+    const char *kind;
+    gboolean listed;
+  } cases[] = {
+    { -1, NULL, TRUE }, { U_UMUM, NULL, TRUE }, { U_KANWIL, NULL, TRUE },
+    { U_DITKI, NULL, FALSE }, { U_DIVPAS, NULL, FALSE }, { -1, "RAKOR", TRUE },
+    { -1, "rakernis", FALSE },
+  };
+
+  add_unrecorded ();
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      RapatAttendanceScope scope = period_scope (0);
+      g_auto(RapatAttendanceTally) tally = { NULL, NULL, { 0 }, NULL };
+      GError *error = NULL;
+      Recount re = { 0 };
+      g_autofree char *what = g_strdup_printf ("case %u", i);
+
+      scope.unit_id = cases[i].unit >= 0 ? fx.unit[cases[i].unit] : 0;
+      scope.kind = cases[i].kind;
+      ck_assert (rapat_store_attendance_tally (fx.store, &scope, &tally, &error));
+      rapat_assert_no_error (error);
+      ck_assert_msg (tally.unrecorded->len == (cases[i].listed ? 1u : 0u), "%s: %u listed", what,
+                     tally.unrecorded->len);
+      recount (&re, &scope);
+      assert_rows_match (tally.people, re.person, what);
+      assert_rows_match (tally.units, re.unit, what);
+      assert_counts_eq (&tally.total, &re.total->c, TRUE, what);
+      recount_clear (&re);
+    }
+  /* A period that ends before M7 does not list it. */
+  {
+    RapatAttendanceScope scope = period_scope (0);
+    g_auto(RapatAttendanceTally) tally = { NULL, NULL, { 0 }, NULL };
+    GError *error = NULL;
+
+    scope.to_utc = wit (2025, 9, 20, 9, 0);
+    ck_assert (rapat_store_attendance_tally (fx.store, &scope, &tally, &error));
+    ck_assert_uint_eq (tally.unrecorded->len, 0);
+  }
+}
+END_TEST
+
+/* One meeting, nothing recorded: the rate is "-" and null, not 0%. */
+START_TEST (test_meeting_nothing_recorded)
+{
+  RapatAttendanceCounts c;
+  g_autofree char *text = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *json_out = NULL;
+  g_autofree char *html = NULL;
+
+  add_unrecorded ();
+  c = meeting_counts (ux.m7, 0);
+  ck_assert_int_eq (c.invited, 4);
+  ck_assert_int_eq (c.unrecorded, 4);
+  ck_assert (rapat_attendance_rate (&c) < 0);
+  text = meeting_report (ux.m7, 0, RAPAT_FORMAT_TEXT, NULL);
+  ck_assert_msg (strstr (text, "\n  Attendance rate: - (no attendance recorded)\n") != NULL,
+                 "%s", text);
+  ck_assert_msg (strstr (text, "Not recorded 4") != NULL, "%s", text);
+  json = meeting_report (ux.m7, 0, RAPAT_FORMAT_JSON, NULL);
+  ck_assert_msg (strstr (json, "\"rate\": null") != NULL, "%s", json);
+  json_out = python (meeting_json_script, json, "json", NULL, NULL);
+  html = meeting_report (ux.m7, 0, RAPAT_FORMAT_HTML, NULL);
+  ck_assert_msg (strstr (html, "<td class=\"n\">-</td></tr>\n</tbody>") != NULL, "%s", html);
+  ck_assert_msg (strstr (html, "0.0%") == NULL, "%s", html);
+}
+END_TEST
+
+/* The period's forms carry the rate over recorded invitations, "not
+ * recorded" beside it, and the meetings left out. */
+START_TEST (test_period_unrecorded_writers)
+{
+  RapatAttendanceScope scope = period_scope (0);
+  g_autofree char *text = NULL;
+  g_autofree char *units = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *json_out = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *csv_out = NULL;
+  g_autofree char *html = NULL;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autofree char *chair_id = NULL;
+  g_autofree char *ronald_id = NULL;
+  gboolean saw_chair = FALSE, saw_ronald = FALSE;
+  static const char listed[] =
+    "1 meeting without attendance recorded, left out of every count above:\n"
+    "  Sat 20 Sep 2025, 09:00–11:00 WIT · Rapat tanpa absensi\n";
+  /* The JSON of M7 and of the chair's row, member by member. */
+  static const char json_script[] =
+    "import json, sys\n"
+    "d = json.load(open(sys.argv[1], encoding='utf-8'))\n"
+    "print(json.dumps(d['meetings_unrecorded'], ensure_ascii=False, sort_keys=False))\n"
+    "chair = [r for r in d['rows'] if r['name'] == 'Ketua Panitia Rakor'][0]\n"
+    "del chair['id']\n"
+    "print(json.dumps(chair, ensure_ascii=False))\n"
+    "print(json.dumps(d['totals']))\n"
+    "print(json.dumps(d['rows'][-1]['name']), json.dumps(d['rows'][-1]['rate']))\n";
+  g_autofree char *want_json = NULL;
+
+  add_unrecorded ();
+  text = period_report (&scope, RAPAT_ATTENDANCE_BY_PERSON, "2025-09-01", "2025-09-30", NULL,
+                        RAPAT_FORMAT_TEXT);
+  assert_fits_100 (text);
+  ck_assert_msg (g_str_has_suffix (text, listed), "%s", text);
+  ck_assert_msg (strstr (text, "Rate: present + represented over the invitations with attendance "
+                               "recorded.") != NULL, "%s", text);
+  /* Ronald (not recorded at his only meeting) ends the table with "-". */
+  ck_assert_msg (g_regex_match_simple ("\nRonald Pattinama +1 +1( +0){7} +1 +-\nTotal ", text, 0, 0),
+                 "%s", text);
+  units = period_report (&scope, RAPAT_ATTENDANCE_BY_UNIT, "2025-09-01", "2025-09-30", NULL,
+                         RAPAT_FORMAT_TEXT);
+  ck_assert_msg (g_str_has_suffix (units, listed), "%s", units);
+
+  json = period_report (&scope, RAPAT_ATTENDANCE_BY_PERSON, "2025-09-01", "2025-09-30", NULL,
+                        RAPAT_FORMAT_JSON);
+  g_free (python (period_json_script, json, "json", NULL, "person"));
+  json_out = python (json_script, json, "json", NULL, NULL);
+  want_json = g_strdup_printf (
+    "[{\"id\": %" G_GINT64_FORMAT ", \"uid\": \"\", \"title\": \"Rapat tanpa absensi\", "
+    "\"kind\": \"rakor\", \"start\": \"2025-09-20T09:00:00+09:00\", "
+    "\"end\": \"2025-09-20T11:00:00+09:00\", \"tz\": \"Asia/Jayapura\", \"invited\": 4}]\n"
+    "{\"name\": \"Ketua Panitia Rakor\", \"position\": null, \"unit\": \"Bagian Tata Usaha dan "
+    "Umum\", \"meetings\": 2, \"invited\": 2, \"present\": 2, \"late\": 0, \"represented\": 0, "
+    "\"excused\": 0, \"sick\": 0, \"duty\": 0, \"absent\": 0, \"not_recorded\": 0, \"rate\": 1.0}\n"
+    "{\"meetings\": 3, \"invited\": 35, \"present\": 19, \"late\": 10, \"represented\": 4, "
+    "\"excused\": 2, \"sick\": 2, \"duty\": 2, \"absent\": 3, \"not_recorded\": 3, "
+    "\"rate\": 0.7188}\n"
+    "\"Ronald Pattinama\" null\n", ux.m7);
+  {
+    /* The uid is random: read it from the store. */
+    GError *error = NULL;
+    g_autoptr(RapatMeeting) m = rapat_store_meeting_get (fx.store, ux.m7, &error);
+    g_autofree char *uid = g_strdup_printf ("\"uid\": \"%s\"", m->uid);
+    g_autofree char *got = NULL;
+    g_auto(GStrv) parts = g_strsplit (json_out, uid, 2);
+
+    ck_assert_msg (g_strv_length (parts) == 2, "the uid: %s", json_out);
+    got = g_strjoinv ("\"uid\": \"\"", parts);
+    ck_assert_str_eq (got, want_json);
+  }
+
+  csv = period_report (&scope, RAPAT_ATTENDANCE_BY_PERSON, "2025-09-01", "2025-09-30", NULL,
+                       RAPAT_FORMAT_CSV);
+  csv_out = python (csv_script, csv, "csv", NULL, NULL);
+  records = csv_records (csv_out);
+  chair_id = g_strdup_printf ("%" G_GINT64_FORMAT, ux.chair);
+  ronald_id = g_strdup_printf ("%" G_GINT64_FORMAT, fx.person[RONALD]);
+  /* id person position unit meetings invited present late represented
+   * excused sick duty absent not_recorded rate */
+  for (guint i = 1; i < records->len; i++)
+    {
+      char **rec = records->pdata[i];
+      g_autofree char *tail = g_strjoinv (",", rec + 4);
+
+      if (g_str_equal (rec[0], chair_id))
+        {
+          ck_assert_str_eq (tail, "2,2,2,0,0,0,0,0,0,0,1.0000");
+          saw_chair = TRUE;
+        }
+      if (g_str_equal (rec[0], ronald_id))
+        {
+          ck_assert_str_eq (tail, "1,1,0,0,0,0,0,0,0,1,");
+          ck_assert_uint_eq (i, records->len - 1);
+          saw_ronald = TRUE;
+        }
+      ck_assert_msg (!g_str_equal (rec[1], "Hanya Diundang Sekali"), "a row for M7 alone");
+    }
+  ck_assert (saw_chair && saw_ronald);
+
+  html = period_report (&scope, RAPAT_ATTENDANCE_BY_UNIT, "2025-09-01", "2025-09-30", NULL,
+                        RAPAT_FORMAT_HTML);
+  ck_assert_msg (strstr (html, "<h2>1 meeting without attendance recorded, left out of every "
+                               "count above:</h2>\n<ul class=\"unrecorded\">\n<li>Sat 20 Sep 2025, "
+                               "09:00–11:00 WIT · Rapat tanpa absensi</li>\n</ul>\n") != NULL,
+                 "%s", html);
 }
 END_TEST
 
@@ -2218,21 +2599,41 @@ rt_add (Tally **slot, const RapatAttendee *a, const RapatMeeting *m, gint64 grac
   tally_add (*slot, a, m, grace);
 }
 
+/* The invitations of @c whose attendance was recorded. */
+static gint64
+rt_recorded (const RapatAttendanceCounts *c)
+{
+  return c->invited - c->unrecorded;
+}
+
+/* Compares the rates of @a and @b exactly, as fractions over the recorded
+ * invitations; no rate (nothing recorded) is above every rate. */
+static int
+rt_compare_rates (const RapatAttendanceCounts *a, const RapatAttendanceCounts *b)
+{
+  gint64 ra, rb;
+
+  if ((rt_recorded (a) == 0) != (rt_recorded (b) == 0))
+    return rt_recorded (a) == 0 ? 1 : -1;
+  ra = (a->present + a->represented) * rt_recorded (b);
+  rb = (b->present + b->represented) * rt_recorded (a);
+  return (ra > rb) - (ra < rb);
+}
+
 /* Orders as the reports must: lowest rate first (compared exactly, as
- * fractions), then by folded name, then by id. */
+ * fractions), rows without a rate last, then by folded name, then by id. */
 static int
 rt_compare_rows (gconstpointer pa, gconstpointer pb)
 {
   const RapatAttendanceRow *a = *(RapatAttendanceRow *const *) pa;
   const RapatAttendanceRow *b = *(RapatAttendanceRow *const *) pb;
-  gint64 ra = (a->counts.present + a->counts.represented) * b->counts.invited;
-  gint64 rb = (b->counts.present + b->counts.represented) * a->counts.invited;
+  int r = rt_compare_rates (&a->counts, &b->counts);
   g_autofree char *fa = fold (a->name);
   g_autofree char *fb = fold (b->name);
   int c;
 
-  if (ra != rb)
-    return ra < rb ? -1 : 1;
+  if (r != 0)
+    return r;
   c = strcmp (fa, fb);
   if (c != 0)
     return c;
@@ -2247,9 +2648,7 @@ rt_same_place (const RapatAttendanceRow *a, const RapatAttendanceRow *b)
   g_autofree char *fa = fold (a->name);
   g_autofree char *fb = fold (b->name);
 
-  return (a->counts.present + a->counts.represented) * b->counts.invited
-         == (b->counts.present + b->counts.represented) * a->counts.invited
-         && strcmp (fa, fb) == 0;
+  return rt_compare_rates (&a->counts, &b->counts) == 0 && strcmp (fa, fb) == 0;
 }
 
 static RapatAttendanceRow *
@@ -2265,24 +2664,45 @@ rt_row (gint64 id, const char *name, const char *detail, const char *unit, const
   return row;
 }
 
+/* Orders meetings by start, then id. */
+static int
+rt_compare_meetings (gconstpointer pa, gconstpointer pb)
+{
+  const RapatMeeting *a = *(RapatMeeting *const *) pa, *b = *(RapatMeeting *const *) pb;
+
+  if (a->start_utc != b->start_utc)
+    return a->start_utc < b->start_utc ? -1 : 1;
+  return (a->id > b->id) - (a->id < b->id);
+}
+
 /* Counts @scope over the archive as written: fills @people and @units with
- * the expected rows, in order, and @total. */
+ * the expected rows, in order, @total, and @unrecorded with the meetings
+ * (borrowed RapatMeeting) in scope, by start, that have invitations in
+ * scope but no attendance recorded at all. */
 static void
 rt_expect (const RandomArchive *ra, const RapatAttendanceScope *scope, GPtrArray *people,
-           GPtrArray *units, RapatAttendanceCounts *total)
+           GPtrArray *units, RapatAttendanceCounts *total, GPtrArray *unrecorded)
 {
   Tally *person_tally[RT_PEOPLE] = { NULL };
   Tally *unit_tally[RT_UNITS] = { NULL };
   Tally *all = tally_new ();
   int scope_unit = -1;
+  g_autofree gboolean *recorded = g_new0 (gboolean, ra->meetings->len);
 
   for (int u = 0; u < RT_UNITS; u++)
     if (ra->unit_id[u] == scope->unit_id)
       scope_unit = u;
+  /* A meeting's attendance was taken if anyone's, in scope or not, was. */
   for (guint i = 0; i < ra->invites->len; i++)
     {
       const RtInvite *inv = &g_array_index (ra->invites, RtInvite, i);
-      const RapatMeeting *m = ra->meetings->pdata[inv->meeting];
+      if (inv->a->attendance != RAPAT_ATTENDANCE_NONE)
+        recorded[inv->meeting] = TRUE;
+    }
+  for (guint i = 0; i < ra->invites->len; i++)
+    {
+      const RtInvite *inv = &g_array_index (ra->invites, RtInvite, i);
+      RapatMeeting *m = ra->meetings->pdata[inv->meeting];
       int pu = ra->person_unit[inv->person];
 
       if (m->status == RAPAT_MEETING_CANCELLED
@@ -2292,6 +2712,12 @@ rt_expect (const RandomArchive *ra, const RapatAttendanceScope *scope, GPtrArray
         continue;
       if (scope->unit_id != 0 && !rt_within (ra, pu, scope_unit))
         continue;
+      if (!recorded[inv->meeting])
+        {
+          if (!g_ptr_array_find (unrecorded, m, NULL))
+            g_ptr_array_add (unrecorded, m);
+          continue;
+        }
       rt_add (&person_tally[inv->person], inv->a, m, scope->grace_seconds);
       tally_add (all, inv->a, m, scope->grace_seconds);
       for (int u = pu; u >= 0; u = ra->unit_parent[u])
@@ -2319,6 +2745,7 @@ rt_expect (const RandomArchive *ra, const RapatAttendanceScope *scope, GPtrArray
       }
   g_ptr_array_sort (people, rt_compare_rows);
   g_ptr_array_sort (units, rt_compare_rows);
+  g_ptr_array_sort (unrecorded, rt_compare_meetings);
   *total = all->c;
   tally_free (all);
 }
@@ -2424,7 +2851,7 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RandomArchive, rt_clear)
  * the by-person, by-unit and total calls against the recount. */
 START_TEST (test_tally_random_archives)
 {
-  guint n_rows = 0, n_unit_rows = 0, n_empty = 0, n_ties = 0, n_late = 0;
+  guint n_rows = 0, n_unit_rows = 0, n_empty = 0, n_ties = 0, n_late = 0, n_unrecorded = 0;
 
   for (guint seed = 1; seed <= RT_SEEDS; seed++)
     {
@@ -2435,7 +2862,8 @@ START_TEST (test_tally_random_archives)
       for (guint j = 0; j < RT_SCOPES; j++)
         {
           RapatAttendanceScope scope = rt_scope (&ra, rand, j);
-          g_auto(RapatAttendanceTally) tally = { NULL, NULL, { 0 } };
+          g_auto(RapatAttendanceTally) tally = { NULL, NULL, { 0 }, NULL };
+          g_autoptr(GPtrArray) unrecorded = g_ptr_array_new ();
           g_autoptr(GPtrArray) people = g_ptr_array_new_with_free_func (
             (GDestroyNotify) rapat_attendance_row_free);
           g_autoptr(GPtrArray) units = g_ptr_array_new_with_free_func (
@@ -2454,10 +2882,18 @@ START_TEST (test_tally_random_archives)
 
           ck_assert_msg (rapat_store_attendance_tally (ra.store, &scope, &tally, &error), "%s: %s",
                          what, error != NULL ? error->message : "");
-          rt_expect (&ra, &scope, people, units, &total);
+          rt_expect (&ra, &scope, people, units, &total, unrecorded);
           rt_assert_rows (tally.people, people, TRUE, what, "people");
           rt_assert_rows (tally.units, units, FALSE, what, "units");
           assert_counts_eq (&tally.total, &total, TRUE, total_label);
+          ck_assert_msg (tally.unrecorded->len == unrecorded->len,
+                         "%s: %u meetings without attendance, want %u", what,
+                         tally.unrecorded->len, unrecorded->len);
+          for (guint i = 0; i < unrecorded->len; i++)
+            ck_assert_msg (((RapatMeeting *) tally.unrecorded->pdata[i])->id
+                           == ((RapatMeeting *) unrecorded->pdata[i])->id,
+                           "%s: meeting without attendance %u", what, i + 1);
+          n_unrecorded += unrecorded->len;
 
           /* The older calls are the tally's parts. */
           by_person_rows = rapat_store_attendance_by_person (ra.store, &scope, &error);
@@ -2479,9 +2915,10 @@ START_TEST (test_tally_random_archives)
         }
     }
   /* The archives and scopes reach every case the test is for. */
-  ck_assert_msg (n_rows > 0 && n_unit_rows > 0 && n_empty > 0 && n_late > 0 && n_ties > 0,
-                 "rows %u, unit rows %u, empty %u, late %u, ties %u", n_rows, n_unit_rows,
-                 n_empty, n_late, n_ties);
+  ck_assert_msg (n_rows > 0 && n_unit_rows > 0 && n_empty > 0 && n_late > 0 && n_ties > 0
+                 && n_unrecorded > 0,
+                 "rows %u, unit rows %u, empty %u, late %u, ties %u, unrecorded meetings %u",
+                 n_rows, n_unit_rows, n_empty, n_late, n_ties, n_unrecorded);
 }
 END_TEST
 
@@ -2581,27 +3018,36 @@ START_TEST (test_bug_period_html_long_name)
 END_TEST
 
 /* Lowest rate first, then by name: someone whose attendance was never
- * recorded in the scope has a rate of 0 like the absent, yet sorts before
- * all of them, because the SQL sort key sum(attendance IN (...)) is NULL
- * when every attendance is NULL. */
+ * recorded in the scope has no rate at all (issue 12, #14: attendance never
+ * taken is no absence), so comes after everyone with a rate, by name; it
+ * once sorted first, then at 0% like the absent. */
 START_TEST (test_bug_never_recorded_sorts_first)
 {
   RapatAttendanceScope scope = period_scope (0);
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GString) zero = g_string_new (NULL);
+  g_autoptr(GString) none = g_string_new (NULL);
 
   scope.kind = "rakernis";
   rows = by_person (&scope);
-  /* At 0%: Ahmad (absent), Yusuf (excused), the formula person (M1, not
-   * recorded) and Ronald (M5, not recorded); by name, "=" before letters. */
+  /* At 0%: Ahmad (absent) and Yusuf (excused).  Without a rate, last: the
+   * formula person (M1, not recorded) and Ronald (M5, not recorded); by
+   * name, "=" before letters. */
   for (guint i = 0; i < rows->len; i++)
     {
       const RapatAttendanceRow *row = rows->pdata[i];
-      if (rapat_attendance_rate (&row->counts) == 0.0)
+      double rate = rapat_attendance_rate (&row->counts);
+
+      if (rate == 0.0)
         g_string_append_printf (zero, "%s|", row->name);
+      if (rate < 0)
+        {
+          ck_assert_msg (i >= rows->len - 2, "%s is row %u of %u", row->name, i + 1, rows->len);
+          g_string_append_printf (none, "%s|", row->name);
+        }
     }
-  ck_assert_str_eq (zero->str, "=HYPERLINK(\"http://x.example\",\"klik\")|Ahmad Latuconsina|"
-                               "Ronald Pattinama|Yusuf Lewerissa|");
+  ck_assert_str_eq (zero->str, "Ahmad Latuconsina|Yusuf Lewerissa|");
+  ck_assert_str_eq (none->str, "=HYPERLINK(\"http://x.example\",\"klik\")|Ronald Pattinama|");
 }
 END_TEST
 
@@ -2620,6 +3066,8 @@ add_store_tests (TCase *tc)
   tcase_add_test (tc, test_period_unit_subtree);
   tcase_add_test (tc, test_period_kind_and_range);
   tcase_add_test (tc, test_period_grace);
+  tcase_add_test (tc, test_period_unrecorded_meeting);
+  tcase_add_test (tc, test_period_unrecorded_scopes);
 }
 
 static TCase *
@@ -2667,6 +3115,9 @@ report_suite (void)
   tcase_add_test (tc, test_period_csv);
   tcase_add_test (tc, test_period_html);
   tcase_add_test (tc, test_period_text);
+  tcase_add_test (tc, test_meeting_nothing_recorded);
+  tcase_add_test (tc, test_period_unrecorded_writers);
+  tcase_add_test (tc, test_signin_cancelled_marked);
   suite_add_tcase (s, tc);
 
   /* Tests that show bugs in exports/; tagged so that CK_EXCLUDE_TAGS=bug skips them. */

@@ -13,9 +13,13 @@
 # 'rapat attendee list M --json' of every meeting.
 # Part C, bad input: refused with one line on stderr, nothing on stdout,
 # the database unchanged.
+# Part D, issue 12: a meeting whose attendance was never taken is listed
+# apart and counted nowhere, rates are over the recorded invitations
+# (golden-reports/issue12-*); a cancelled meeting's sign-in sheet is refused,
+# or with --force marked DIBATALKAN / CANCELLED on every page.
 #
 #   tests/cli/reports.sh              run the checks
-#   UPDATE=1 tests/cli/reports.sh     rewrite golden-reports/*.txt from the
+#   UPDATE=1 tests/cli/reports.sh     rewrite golden-reports/* from the
 #                                     current program (read the diff: the
 #                                     golden files state what is CORRECT)
 #
@@ -92,6 +96,28 @@ run() {
   return 0
 }
 
+# golden NAME FILE DESCRIPTION: FILE must equal golden-reports/NAME; with
+# UPDATE=1, NAME is rewritten from FILE instead (read the diff by hand).
+golden() {
+  local name=$1 file=$2 desc=$3 g="$golden_dir/$1"
+  if [ "${UPDATE:-0}" = 1 ]; then
+    mkdir -p "$golden_dir"
+    if [ -f "$g" ] && cmp -s "$g" "$file"; then
+      pass "golden unchanged: $name"
+    else
+      cp "$file" "$g" && pass "UPDATED $g (check it by hand)"
+    fi
+  elif [ ! -f "$g" ]; then
+    fail "$desc" "$g is missing (run with UPDATE=1, then check it by hand)"
+  elif diff -u --label "$name (expected)" --label "(actual)" "$g" "$file" >"$tmp/golden.diff"; then
+    pass "$desc"
+  else
+    local -a lines
+    mapfile -t lines < <(head -n 40 "$tmp/golden.diff")
+    fail "$desc" "${lines[@]}"
+  fi
+}
+
 # The Python helpers.
 cat >"$tmp/common.py" <<'EOF'
 import csv, io, json, re, sys, unicodedata
@@ -161,24 +187,9 @@ setup demo
 mkdir -p "$tmp/a"
 
 # A1: the text report, against the golden file.
-golden="$golden_dir/demo-attendance.txt"
 if run "$tmp/a/demo.txt" report attendance --meeting 1 --grace 10m; then
-  if [ "${UPDATE:-0}" = 1 ]; then
-    mkdir -p "$golden_dir"
-    if [ -f "$golden" ] && cmp -s "$golden" "$tmp/a/demo.txt"; then
-      pass "golden text unchanged: $golden"
-    else
-      cp "$tmp/a/demo.txt" "$golden" && pass "UPDATED $golden (check it by hand)"
-    fi
-  elif [ ! -f "$golden" ]; then
-    fail "golden text" "$golden is missing (run with UPDATE=1, then check it by hand)"
-  elif diff -u --label "demo-attendance.txt (expected)" --label "(actual)" "$golden" \
-       "$tmp/a/demo.txt" >"$tmp/a/diff"; then
-    pass "report attendance --meeting 1 --grace 10m equals golden-reports/demo-attendance.txt"
-  else
-    mapfile -t lines < <(head -n 40 "$tmp/a/diff")
-    fail "report attendance --meeting 1 --grace 10m differs from the golden text" "${lines[@]}"
-  fi
+  golden demo-attendance.txt "$tmp/a/demo.txt" \
+    "report attendance --meeting 1 --grace 10m equals golden-reports/demo-attendance.txt"
 fi
 
 # A2: the other forms, read back and compared with each other and the text.
@@ -220,7 +231,8 @@ for k, v in csv_count.items():
     assert isinstance(t[k], int) and not isinstance(t[k], bool), (k, t[k])
     assert t[k] == v, 'JSON totals.%s = %r, the CSV rows give %r' % (k, t[k], v)
 assert [r['name'] for r in j['rows']] == [r[col['name']] for r in recs], 'same rows, same order'
-assert abs(t['rate'] - (t['present'] + t['represented']) / t['invited']) < 0.00005, t['rate']
+assert abs(t['rate'] - (t['present'] + t['represented'])
+           / (t['invited'] - t['not_recorded'])) < 0.00005, t['rate']
 
 # The text: its totals are the same numbers, and the rate the same rate.
 tot = text[text.index('\nTotals\n'):]
@@ -433,8 +445,12 @@ for m in meetings:
         continue
     if kind and m['kind'].casefold() != kind.casefold():
         continue
+    attendees = load('attendees-%d.json' % m['id'])['attendees']
+    # Attendance never taken (nobody's recorded) counts for no one.
+    if all(a['attendance'] is None for a in attendees):
+        continue
     n_meetings += 1
-    for a in load('attendees-%d.json' % m['id'])['attendees']:
+    for a in attendees:
         uid = people[a['person_id']]['unit_id']
         chain = list(ancestors(uid))
         if scope_unit is not None:
@@ -459,10 +475,18 @@ for r in rows:
     assert r['name'] == names[r['id']], r
     for k in KEYS:
         assert r[k] == w[k], '%s: %s = %r, the recount says %r' % (r['name'], k, r[k], w[k])
-    rate = (w['present'] + w['represented']) / w['invited']
-    assert abs(r['rate'] - rate) < 0.00005, (r['name'], r['rate'], rate)
-# Lowest rate first, then by name.
-keys = [((r['present'] + r['represented']) / r['invited'], fold(r['name'])) for r in rows]
+    recorded = w['invited'] - w['not_recorded']
+    if recorded == 0:
+        assert r['rate'] is None, (r['name'], r['rate'])
+    else:
+        rate = (w['present'] + w['represented']) / recorded
+        assert abs(r['rate'] - rate) < 0.00005, (r['name'], r['rate'], rate)
+# Lowest rate first (over the recorded invitations; none recorded last),
+# then by name.
+def rate_key(r):
+    recorded = r['invited'] - r['not_recorded']
+    return 2 if recorded == 0 else (r['present'] + r['represented']) / recorded
+keys = [(rate_key(r), fold(r['name'])) for r in rows]
 for a, b in zip(keys, keys[1:]):
     assert a[0] < b[0] or (a[0] == b[0] and a[1] <= b[1]), 'out of order: %r before %r' % (a, b)
 # The total counts each invitation once.
@@ -623,6 +647,138 @@ bad 2 "--meeting" "signin without --meeting" report signin
 bad 1 "$tmp/no-such-folder" "-o into a missing folder" \
   report attendance --meeting 1 -o "$tmp/no-such-folder/r.txt"
 [ -e "$tmp/no-such-folder" ] && fail "-o into a missing folder created it"
+
+# ---------------------------------------------------------------------------
+echo "# Part D: issue 12 -- attendance never taken; a cancelled meeting's sheet"
+
+# Four rakor in September 2025 (WIT), four people:
+#   1 Rapat satu           Ketua present (08:55), Anggota absent
+#   2 Rapat dua            Ketua present (09:10, late), Anggota and Belum not recorded
+#   3 Rapat tanpa absensi  Ketua, Anggota and Hanya invited; nobody recorded
+#   4 Rapat batal          everyone invited; cancelled with a reason
+# Ketua was present at every meeting whose attendance was taken: 100%, not
+# 2 of 3.  Belum's one invitation is not recorded: no rate, last.  Hanya is
+# invited to meeting 3 alone: no row.  Meeting 3 is listed apart and counts
+# in no figure, total or "meetings" count.
+db="$tmp/issue12.db"
+mkdir -p "$tmp/d"
+setup unit add "Kantor Wilayah" --code KW
+setup unit add "Bagian Umum" --code UMUM --parent KW
+setup person add "Ketua Rapat" --position "Kepala Kantor" --unit KW
+setup person add "Anggota Satu" --position "Staf" --unit UMUM
+setup person add "Belum Dicatat" --position "Staf" --unit UMUM
+setup person add "Hanya Sekali" --position "Staf" --unit UMUM
+for t in "Rapat satu|2025-09-02" "Rapat dua|2025-09-09" "Rapat tanpa absensi|2025-09-16" \
+         "Rapat batal|2025-09-23"; do
+  setup meeting add "${t%|*}" --start "${t#*|} 09:00" --duration 2h --tz Asia/Jayapura \
+    --location "Aula Kanwil" --kind rakor
+done
+setup attendee add 1 1 2
+setup attendee add 2 1 2 3
+setup attendee add 3 1 2 4
+setup attendee add 4 1 2 3 4
+setup attendee mark 1 1 present --at 08:55
+setup attendee mark 1 2 absent
+setup attendee mark 2 1 present --at 09:10
+setup meeting cancel 4 --reason "Ditunda: kapal tidak berlayar"
+
+period_args=(report attendance --from 2025-09-01 --to 2025-09-30 --tz Asia/Jayapura)
+# The uid of a meeting is random: the golden JSON holds "…" instead.
+if run "$tmp/d/person.txt" "${period_args[@]}" \
+   && run "$tmp/d/unit.txt" "${period_args[@]}" --by unit \
+   && run "$tmp/d/person.csv" "${period_args[@]}" --format csv \
+   && run "$tmp/d/person.raw.json" "${period_args[@]}" --format json \
+   && run "$tmp/d/umum.json" "${period_args[@]}" --unit UMUM --by unit --format json \
+   && run "$tmp/d/person.html" "${period_args[@]}" --format html \
+   && run "$tmp/d/meeting-2.txt" report attendance --meeting 2 \
+   && run "$tmp/d/meeting-3.txt" report attendance --meeting 3 \
+   && run "$tmp/d/meeting-3.json" report attendance --meeting 3 --format json; then
+  sed 's/"uid": "[^"]*"/"uid": "…"/' "$tmp/d/person.raw.json" >"$tmp/d/person.json"
+  golden issue12-period-person.txt "$tmp/d/person.txt" \
+    "a meeting never recorded is listed apart and counted nowhere (text, by person)"
+  golden issue12-period-unit.txt "$tmp/d/unit.txt" \
+    "by unit: the roll-up leaves the unrecorded meeting out (text)"
+  golden issue12-period-person.json "$tmp/d/person.json" \
+    "JSON: rates over recorded invitations, null without any, meetings_unrecorded"
+  golden issue12-period-person.csv "$tmp/d/person.csv" \
+    "CSV: not_recorded beside the rate; no rate is an empty cell"
+  golden issue12-meeting-2.txt "$tmp/d/meeting-2.txt" \
+    "one meeting, partly recorded: the rate over the 1 invitation recorded"
+  golden issue12-meeting-3.txt "$tmp/d/meeting-3.txt" \
+    "one meeting, nothing recorded: the rate is -, not 0%"
+  check "issue 12 reports: the figures, read back (JSON, CSV, HTML)" "$PYTHON" -c '
+import sys
+sys.path.insert(0, sys.argv[1])
+from common import *
+d = sys.argv[2]
+j = json.loads(read(d + "/person.raw.json"))
+rows = {r["name"]: r for r in j["rows"]}
+assert [r["name"] for r in j["rows"]] == ["Anggota Satu", "Ketua Rapat", "Belum Dicatat"], \
+    [r["name"] for r in j["rows"]]
+k = rows["Ketua Rapat"]
+assert (k["meetings"], k["invited"], k["present"], k["rate"]) == (2, 2, 2, 1.0), k
+b = rows["Belum Dicatat"]
+assert (b["invited"], b["not_recorded"], b["rate"]) == (1, 1, None), b
+assert "Hanya Sekali" not in rows
+t = j["totals"]
+assert (t["meetings"], t["invited"], t["not_recorded"]) == (2, 5, 2), t
+assert abs(t["rate"] - 2 / 3) < 0.00005, t
+u = j["meetings_unrecorded"]
+assert [(m["title"], m["start"], m["invited"]) for m in u] == \
+    [("Rapat tanpa absensi", "2025-09-16T09:00:00+09:00", 3)], u
+# Within UMUM: Anggota (and Hanya) were invited to meeting 3: still listed.
+w = json.loads(read(d + "/umum.json"))
+assert [m["title"] for m in w["meetings_unrecorded"]] == ["Rapat tanpa absensi"], w
+assert [(r["name"], r["meetings"]) for r in w["rows"]] == [("Bagian Umum", 2)], w["rows"]
+recs = read_csv(d + "/person.csv")
+head = recs[0]
+assert head[-2:] == ["not_recorded", "rate"], head
+by = {r[1]: dict(zip(head, r)) for r in recs[1:]}
+assert by["Ketua Rapat"]["rate"] == "1.0000" and by["Belum Dicatat"]["rate"] == "", by
+raw, root = read_html(d + "/person.html")
+items = [txt(li) for ul in root.iter("ul") if ul.get("class") == "unrecorded" for li in ul]
+assert items == ["Tue 16 Sep 2025, 09:00–11:00 WIT · Rapat tanpa absensi"], items
+m3 = json.loads(read(d + "/meeting-3.json"))
+assert m3["totals"]["rate"] is None and m3["totals"]["not_recorded"] == 3, m3["totals"]
+' "$tmp" "$tmp/d"
+fi
+
+# The sign-in sheet of a cancelled meeting: refused (one line, exit 1, the
+# database byte for byte as it was) ...
+sum_before=$(sha256sum <"$db")
+bad 1 "'Rapat batal': it is cancelled; use --force" "signin of a cancelled meeting is refused" \
+  report signin --meeting 4
+[ "$(sha256sum <"$db")" = "$sum_before" ] && pass "the refusal leaves the database file as it was" \
+  || fail "the refusal changed the database file"
+# ... or, with --force, marked on every page, in the sheet's language.
+if run "$tmp/d/batal-id.html" report signin --meeting 4 --force \
+   && run "$tmp/d/batal-en.html" report signin --meeting 4 --force --lang en \
+   && run "$tmp/d/satu.html" report signin --meeting 1 --force; then
+  check "signin --force: a banner with the reason and a watermark on every page" "$PYTHON" -c '
+import sys
+sys.path.insert(0, sys.argv[1])
+from common import *
+d = sys.argv[2]
+for lang, mark, banner, reason in [
+        ("id", "DIBATALKAN", "DIBATALKAN — rapat ini tidak dilaksanakan", "Alasan: "),
+        ("en", "CANCELLED", "CANCELLED — this meeting will not take place", "Reason: ")]:
+    raw, root = read_html(d + "/batal-%s.html" % lang)
+    assert root.get("lang") == lang, root.get("lang")
+    marks = [e for e in root.iter("div") if e.get("class") == "watermark"]
+    assert len(marks) == 1 and txt(marks[0]) == mark, [txt(e) for e in marks]
+    p = [e for e in root.iter("p") if e.get("class") == "cancelled"]
+    assert len(p) == 1 and txt(p[0]) == banner + reason + "Ditunda: kapal tidak berlayar", \
+        [txt(e) for e in p]
+    style = "".join(txt(s) for s in root.iter("style"))
+    # position: fixed repeats an element on every printed page.
+    assert re.search(r"div\.watermark\{[^}]*position:fixed", style), style
+    rows = [t for t in root.iter("table") if t.get("class") == "sheet"][0].find("tbody")
+    assert len(rows.findall("tr")) == 4 + 5
+# A meeting that takes place: no mark, --force or not.
+raw, root = read_html(d + "/satu.html")
+assert "watermark\"" not in raw and "DIBATALKAN" not in raw and "class=\"cancelled\"" not in raw
+' "$tmp" "$tmp/d"
+fi
 
 echo "reports: $n_pass passed, $n_fail failed"
 [ "$n_fail" -eq 0 ]
