@@ -74,11 +74,7 @@ check_value (RapatIcsWriter *w, const char *record, gint64 id, const char *field
 static void
 check_instant (RapatIcsWriter *w, const char *record, gint64 id, const char *field, gint64 t)
 {
-  /* 1900-01-02 00:00 and 9998-12-31 00:00 UTC: a day inside the years,
-   * so that no zone's local time falls outside them. */
-  const gint64 lo = G_GINT64_CONSTANT (-2208902400), hi = G_GINT64_CONSTANT (253370678400);
-
-  if (w->bad == NULL && (t < lo || t > hi))
+  if (w->bad == NULL && !rapat_time_in_range (t))
     g_set_error (&w->bad, RAPAT_ERROR, RAPAT_ERROR_INVALID,
                  _("%s %" G_GINT64_FORMAT ": %s '%" G_GINT64_FORMAT "': outside the years 1900 to 9998 "
                    "(was the database changed outside rapat?)"), _(record), id, _(field), t);
@@ -314,23 +310,6 @@ rapat_ics_write_timezone (RapatIcsWriter *w, const char *tzid, gint64 from, gint
   return check_stream (w, error);
 }
 
-/* TRUE when the local time of @t in @tz also names an earlier instant:
- * @t falls in the second pass of an hour repeated when the clocks went
- * back, which a TZID local time cannot name (RFC 5545 3.3.5 reads it as
- * the first). */
-static gboolean
-is_second_of_repeated_hour (GTimeZone *tz, gint64 t)
-{
-  int i = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, t);
-  gint64 local, earlier;
-
-  if (i <= 0)
-    return FALSE;
-  local = t + g_time_zone_get_offset (tz, i);
-  earlier = local - g_time_zone_get_offset (tz, i - 1);
-  return earlier < t && g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, earlier) == i - 1;
-}
-
 /* Adds @kind (DTSTART, DTEND, RECURRENCE-ID, EXDATE) for instant @t in
  * zone @tzid: local time with TZID=<plain IANA name>, or UTC for UTC and
  * fixed offsets, and for the instants a local time cannot name. */
@@ -341,7 +320,9 @@ add_time (icalcomponent *comp, icalproperty_kind kind, gint64 t, const char *tzi
   g_autoptr(GTimeZone) tz = rapat_ics_zone_needs_vtimezone (tzid)
     ? rapat_time_zone_load (tzid, NULL, NULL) : NULL;
 
-  if (tz == NULL || is_second_of_repeated_hour (tz, t))
+  /* An instant in the second pass of an hour repeated when the clocks went
+   * back has a local time that names the first pass (RFC 5545 3.3.5). */
+  if (tz == NULL || rapat_time_is_later_of_repeat (t, tz))
     icalproperty_set_value (p, icalvalue_new_datetime (utc_time (t)));
   else
     {

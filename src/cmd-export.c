@@ -43,10 +43,6 @@ static GOptionEntry ics_entries[] = {
   { NULL },
 };
 
-/* The span a VTIMEZONE may cover: 1900-01-02 to 9998-12-31 (UTC). */
-#define ZONE_MIN G_GINT64_CONSTANT (-2208902400)
-#define ZONE_MAX G_GINT64_CONSTANT (253370678400)
-
 /* Longest reminder lead and feed refresh interval: four weeks. */
 #define MAX_LEAD_SECONDS (28 * 86400)
 
@@ -687,8 +683,8 @@ export_ics (RapatCmdContext *ctx, GError **error)
       /* A meeting outside the years rapat keeps (a database changed behind
        * its back) is refused by name when its turn comes; its zone is not
        * stretched to an instant no date can name. */
-      gint64 from = CLAMP (z->from_utc, ZONE_MIN, ZONE_MAX);
-      gint64 to = CLAMP (z->to_utc, ZONE_MIN, ZONE_MAX);
+      gint64 from = CLAMP (z->from_utc, RAPAT_TIME_MIN, RAPAT_TIME_MAX);
+      gint64 to = CLAMP (z->to_utc, RAPAT_TIME_MIN, RAPAT_TIME_MAX);
 
       if (rapat_ics_zone_needs_vtimezone (z->tzid)
           && !rapat_ics_write_timezone (w, z->tzid, from, to, error))

@@ -364,6 +364,16 @@ add_series (RapatCmdContext *ctx, RapatMeeting *m, GError **error)
       rapat_cmd_usage_error (error, "meeting add", _("give --until or --count, not both"));
       return FALSE;
     }
+  /* A calendar expands the rule from DTSTART's local time, which names the
+   * first pass of a repeated hour: a series cannot start in the second. */
+  if (rapat_time_is_later_of_repeat (m->start_utc, tz))
+    {
+      g_autofree char *when = rapat_time_format (m->start_utc, tz, "%Y-%m-%d %H:%M");
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("start '%s': a series cannot start in the second pass of an hour the clocks repeat, which calendars cannot name; start it at another time and move that occurrence"),
+                   when);
+      return FALSE;
+    }
   if (opt_count != NULL && (!rapat_text_parse_id (opt_count, &count) || count > RAPAT_MAX_OCCURRENCES))
     {
       g_autofree char *ex = rapat_text_excerpt (opt_count);

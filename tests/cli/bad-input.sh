@@ -706,6 +706,12 @@ bad 1 "end '9999-01-01 08:00'" "meeting edit --duration pushing the end past 999
 # a COUNT the stored meetings do not have.
 bad 1 "2582" "a series libical would cut short in 2582" \
   "${M[@]}" --start "2582-12-01 09:00" --duration 1h --repeat weekly --count 6
+# A calendar expands a rule from DTSTART's local time, which names the first
+# pass of a repeated hour: a series cannot start in the second.
+bad 1 "start '2026-10-25 02:30': a series cannot start in the second pass" \
+  "a series starting in the second pass of the repeated hour" \
+  meeting add "Rapat kedua" --start "2026-10-25 02:30+01:00" --tz Europe/Berlin --duration 30m \
+  --repeat weekly --count 3
 
 # Issue 12, defect 7: a wall time that occurs twice (Berlin's clocks go
 # back from 03:00 CEST to 02:00 CET on 25 October 2026) is the first, as
