@@ -770,7 +770,8 @@ meeting_event (RapatIcsWriter *w, const RapatMeeting *m, GPtrArray *agenda,
       icalcomponent_add_property (ev, icalproperty_new_url (m->url));
       /* RFC 7986: where and how to join. */
       icalproperty_add_parameter (conf, icalparameter_new_value (ICAL_VALUE_URI));
-      icalproperty_add_parameter (conf, icalparameter_new_feature (ICAL_FEATURE_AUDIO));
+      /* FEATURE is one parameter with a list; VIDEO says enough of a
+       * meeting link (and libical cannot write the list). */
       icalproperty_add_parameter (conf, icalparameter_new_feature (ICAL_FEATURE_VIDEO));
       icalcomponent_add_property (ev, conf);
     }

@@ -331,6 +331,36 @@ assert start.tzinfo is not None and start.utcoffset() == datetime.timedelta(0), 
 assert start.strftime("%Y%m%dT%H%M") == "20261025T0130", start
 EOF
 
+# ---- what calendar users expect of a feed ----
+setup meeting edit "$plain" --url "https://meet.example.org/rakor?a=1,2;b" >/dev/null
+r export ics --no-cancelled --alarm 1d --alarm 30m --refresh 1h --name "Kanwil; Maluku" \
+  && cp "$tmp/out" "$tmp/feed.ics"
+py "a feed: name, refresh, reminders, the online link, cancelled meetings left out" \
+   "$tmp/feed.ics" <<EOF
+import icalendar, os, datetime
+cal = icalendar.Calendar.from_ical(open(os.environ["F"], "rb").read())
+assert str(cal["X-WR-CALNAME"]) == "Kanwil; Maluku" == str(cal["NAME"]), cal.get("NAME")
+assert str(cal["REFRESH-INTERVAL"]) == "PT1H" and cal["REFRESH-INTERVAL"].params["VALUE"] == "DURATION"
+assert str(cal["X-PUBLISHED-TTL"]) == "PT1H"
+assert "X-WR-TIMEZONE" not in cal, "meetings in several zones"
+ev = [e for e in cal.walk("VEVENT") if "-item-" not in str(e["UID"])]
+assert all(str(e["STATUS"]) != "CANCELLED" for e in ev)
+for e in ev:
+    trig = sorted(a["TRIGGER"].dt for a in e.walk("VALARM"))
+    assert trig == [datetime.timedelta(days=-1), datetime.timedelta(minutes=-30)], trig
+    assert all(str(a["ACTION"]) == "DISPLAY" for a in e.walk("VALARM"))
+(p,) = [e for e in ev if str(e["UID"]) == "$plain_uid"]
+assert str(p["URL"]) == "https://meet.example.org/rakor?a=1,2;b", p["URL"]
+assert str(p["CONFERENCE"]) == "https://meet.example.org/rakor?a=1,2;b"
+assert p["CONFERENCE"].params["VALUE"] == "URI"
+EOF
+r export ics --meeting "$plain" && cp "$tmp/out" "$tmp/one-zone.ics"
+check "one zone: X-WR-TIMEZONE names it" grep -q $'^X-WR-TIMEZONE:Asia/Jayapura\r$' "$tmp/one-zone.ics"
+r export ics --alarm 5w
+check "--alarm 5w: refused (at most 4 weeks), exit 1" test $? = 1 -a "$(wc -l <"$tmp/err")" = 1
+r export ics --refresh 1x
+check "--refresh 1x: refused, exit 1" test $? = 1 -a "$(wc -l <"$tmp/err")" = 1
+
 # ---- a database changed behind rapat's back ----
 cp "$db" "$tmp/tampered.db"
 "$SQLITE3" "$tmp/tampered.db" "UPDATE person SET email = 'abdul@maluku.example' || char(13, 10) || 'ATTENDEE:mailto:evil@example.org' WHERE id = $p3"
