@@ -100,11 +100,13 @@ address (char *out, size_t size, long long id, const unsigned char *email)
     snprintf (out, size, "urn:x-rapat:person:%lld", id);
 }
 
-/* The offset of zone @tzid in seconds, looked up once per zone. */
+/* The offset of zone @tzid in seconds, and its abbreviation in @abbrev,
+ * looked up once per zone (the archive's zones keep one offset). */
 static long
-zone_offset (const char *tzid, long long at)
+zone_offset (const char *tzid, long long at, const char **abbrev)
 {
   static char names[8][64];
+  static char abbrevs[8][16];
   static long offsets[8];
   static int n;
   time_t t = (time_t) at;
@@ -112,14 +114,19 @@ zone_offset (const char *tzid, long long at)
 
   for (int i = 0; i < n; i++)
     if (strcmp (names[i], tzid) == 0)
-      return offsets[i];
+      {
+        *abbrev = abbrevs[i];
+        return offsets[i];
+      }
   setenv ("TZ", tzid, 1);
   tzset ();
   localtime_r (&t, &tm);
   if (n < 8)
     {
       snprintf (names[n], sizeof names[n], "%s", tzid);
-      offsets[n++] = tm.tm_gmtoff;
+      snprintf (abbrevs[n], sizeof abbrevs[n], "%s", tm.tm_zone);
+      offsets[n] = tm.tm_gmtoff;
+      *abbrev = abbrevs[n++];
     }
   return tm.tm_gmtoff;
 }
@@ -227,7 +234,7 @@ main (int argc, char **argv)
   long long now = sde != NULL ? atoll (sde) : (long long) time (NULL);
   static Person people[MAX_PEOPLE];
   static char buf[MAX_LINE];
-  int count, have_a, have_g;
+  int have_a, have_g;
 
   if (argc != 2 || sqlite3_open_v2 (argv[1], &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
     {
@@ -249,13 +256,30 @@ main (int argc, char **argv)
     "SELECT m.id, g.title, g.duration_min, p.name FROM meeting m CROSS JOIN agenda_item g "
     "ON g.meeting_id = m.id LEFT JOIN person p ON p.id = g.presenter_id "
     "ORDER BY m.start_utc, m.id, g.position", -1, &g, NULL);
-  sqlite3_prepare_v2 (db, "SELECT count(*) FROM meeting", -1, &c, NULL);
+  /* The calendar's name: the organisation (the one unit at the top), and
+   * its zone when every meeting shares one. */
+  sqlite3_prepare_v2 (db,
+    "SELECT (SELECT CASE WHEN count(*) = 1 THEN max(name) ELSE 'rapat' END FROM unit "
+    "        WHERE parent_id IS NULL), "
+    "       (SELECT CASE WHEN count(DISTINCT tzid) = 1 THEN max(tzid) END FROM meeting)",
+    -1, &c, NULL);
   sqlite3_step (c);
-  count = sqlite3_column_int (c, 0);
-  sqlite3_finalize (c);
   printf ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//rapat//rapat %s//EN\r\n"
-          "CALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n%s", PACKAGE_VERSION,
-          count != 1 ? "X-WR-CALNAME:rapat\r\n" : "");
+          "CALSCALE:GREGORIAN\r\nMETHOD:PUBLISH\r\n", PACKAGE_VERSION);
+  {
+    size_t len = 0;
+
+    add (buf, &len, "X-WR-CALNAME:");
+    add_text (buf, &len, (const char *) sqlite3_column_text (c, 0));
+    put_line (buf, len);
+    len = 0;
+    add (buf, &len, "NAME:");
+    add_text (buf, &len, (const char *) sqlite3_column_text (c, 0));
+    put_line (buf, len);
+    if (sqlite3_column_type (c, 1) != SQLITE_NULL)
+      printf ("X-WR-TIMEZONE:%s\r\n", sqlite3_column_text (c, 1));
+  }
+  sqlite3_finalize (c);
   have_a = sqlite3_step (a) == SQLITE_ROW;
   have_g = sqlite3_step (g) == SQLITE_ROW;
   while (sqlite3_step (m) == SQLITE_ROW)
@@ -264,7 +288,8 @@ main (int argc, char **argv)
       long long start = sqlite3_column_int64 (m, 6);
       const char *tzid = (const char *) sqlite3_column_text (m, 8);
       const char *status = (const char *) sqlite3_column_text (m, 9);
-      long offset = zone_offset (tzid, start);
+      const char *abbrev = NULL;
+      long offset = zone_offset (tzid, start, &abbrev);
       long long at = start;
       size_t len = 0;
       int n = 0, invited, items = 0;
@@ -299,7 +324,8 @@ main (int argc, char **argv)
 
           if (items++ == 0)
             add (buf, &len, "%sAgenda:", len > strlen ("DESCRIPTION:") ? "\\n\\n" : "");
-          add (buf, &len, "\\n%02ld:%02ld–%02ld:%02ld ", l1 / 60, l1 % 60, l2 / 60, l2 % 60);
+          add (buf, &len, "\\n%02ld:%02ld–%02ld:%02ld %s ", l1 / 60, l1 % 60, l2 / 60, l2 % 60,
+               abbrev);
           add_text (buf, &len, (const char *) sqlite3_column_text (g, 1));
           if (sqlite3_column_type (g, 3) != SQLITE_NULL)
             {
