@@ -32,9 +32,10 @@
   "  WHERE m.start_utc < me.end_utc AND m.start_utc > me.start_utc - ?2 " \
   "    AND m.end_utc > me.start_utc AND m.id <> me.id AND m.status <> 'cancelled'), " \
   "mine AS MATERIALIZED (SELECT gm.title, gm.room, rapat_place (gm.room) AS place, " \
-  "       gm.start_utc, gm.end_utc FROM me JOIN agenda_item gm ON gm.meeting_id = me.id " \
-  "  WHERE gm.room IS NOT NULL AND gm.start_utc IS NOT NULL " \
-  "    AND rapat_place (gm.room) IS NOT rapat_place (me.location)), " \
+  "       gm.start_utc, gm.end_utc FROM agenda_item gm " \
+  "  WHERE gm.meeting_id = ?1 AND gm.room IS NOT NULL AND gm.start_utc IS NOT NULL " \
+  "    AND EXISTS (SELECT 1 FROM me) " \
+  "    AND rapat_place (gm.room) IS NOT (SELECT rapat_place (location) FROM me)), " \
   "win (s, e) AS MATERIALIZED (SELECT min (s), max (e) FROM (" \
   "  SELECT start_utc AS s, end_utc AS e FROM me UNION ALL SELECT start_utc, end_utc FROM mine)), " \
   "theirs AS MATERIALIZED (SELECT gt.meeting_id AS id, gt.title, gt.room, " \
