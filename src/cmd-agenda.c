@@ -28,7 +28,7 @@ static GOptionEntry add_entries[] = {
   { "issue", 0, 0, G_OPTION_ARG_STRING, &opt_issue, N_("The strategic issue the item discusses"), N_("ISSUE") },
   { "room", 0, 0, G_OPTION_ARG_STRING, &opt_room, N_("Room of its own (a parallel session)"), N_("ROOM") },
   { "parallel-with", 0, 0, G_OPTION_ARG_STRING, &opt_parallel, N_("Start together with this earlier item"), N_("ITEM") },
-  { "strict", 0, 0, G_OPTION_ARG_NONE, &opt_strict, N_("Refuse a room or presenter clash inside the meeting"), NULL },
+  { "strict", 0, 0, G_OPTION_ARG_NONE, &opt_strict, N_("Refuse a room or presenter clash inside the meeting, or a session's room taken by another meeting"), NULL },
   { NULL },
 };
 
@@ -48,7 +48,12 @@ static GOptionEntry edit_entries[] = {
   { "issue", 0, 0, G_OPTION_ARG_STRING, &opt_issue, N_("Strategic issue (\"\" clears it)"), N_("ISSUE") },
   { "room", 0, 0, G_OPTION_ARG_STRING, &opt_room, N_("Room (\"\" for the meeting's own)"), N_("ROOM") },
   { "parallel-with", 0, 0, G_OPTION_ARG_STRING, &opt_parallel, N_("Start together with this earlier item (\"\" ends it)"), N_("ITEM") },
-  { "strict", 0, 0, G_OPTION_ARG_NONE, &opt_strict, N_("Refuse a room or presenter clash inside the meeting"), NULL },
+  { "strict", 0, 0, G_OPTION_ARG_NONE, &opt_strict, N_("Refuse a room or presenter clash inside the meeting, or a session's room taken by another meeting"), NULL },
+  { NULL },
+};
+
+static GOptionEntry reorder_entries[] = {
+  { "strict", 0, 0, G_OPTION_ARG_NONE, &opt_strict, N_("Refuse a room clash of a parallel session that moves"), NULL },
   { NULL },
 };
 
@@ -200,12 +205,50 @@ check_agenda (RapatCmdContext *ctx, const RapatMeeting *m, gint64 changed_id, GE
   return TRUE;
 }
 
+/* Returns the rooms and kept times of the meeting's parallel sessions, one
+ * per line: an agenda change that leaves them as they were cannot bring a
+ * clash with another meeting's room. */
+static char *
+session_rooms (RapatCmdContext *ctx, gint64 meeting_id, GError **error)
+{
+  g_autoptr(GPtrArray) items = rapat_store_agenda_list (ctx->store, meeting_id, error);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  if (items == NULL)
+    return NULL;
+  for (guint i = 0; i < items->len; i++)
+    {
+      const RapatAgendaItem *it = items->pdata[i];
+
+      if (it->room != NULL)
+        g_string_append_printf (out, "%" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT
+                                " %s\n", it->id, it->start_utc, it->end_utc, it->room);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Checks the rooms of the meeting's parallel sessions against other
+ * meetings (as 'meeting edit' checks the meeting's room) when they differ
+ * from @before, what session_rooms() returned before the change. */
+static gboolean
+check_session_rooms (RapatCmdContext *ctx, const RapatMeeting *m, const char *before,
+                     GError **error)
+{
+  g_autofree char *after = session_rooms (ctx, m->id, error);
+
+  if (after == NULL)
+    return FALSE;
+  return strcmp (before, after) == 0
+         || rapat_cmd_check_session_clashes (ctx, m->id, opt_strict, error);
+}
+
 /* agenda add MEETING TITLE */
 static gboolean
 agenda_add (RapatCmdContext *ctx, GError **error)
 {
   g_autoptr(RapatMeeting) m = rapat_cmd_load_meeting (ctx, ctx->args[0], error);
   g_autoptr(RapatAgendaItem) item = rapat_agenda_item_new ();
+  g_autofree char *rooms = NULL;
 
   if (m == NULL)
     return FALSE;
@@ -218,8 +261,9 @@ agenda_add (RapatCmdContext *ctx, GError **error)
   if (opt_at != NULL && !parse_position (_("position"), opt_at, (int) m->n_items, TRUE,
                                          &item->position, error))
     return FALSE;
-  if (!rapat_store_agenda_insert (ctx->store, item, error)
-      || !check_agenda (ctx, m, item->id, error))
+  rooms = session_rooms (ctx, m->id, error);
+  if (rooms == NULL || !rapat_store_agenda_insert (ctx->store, item, error)
+      || !check_agenda (ctx, m, item->id, error) || !check_session_rooms (ctx, m, rooms, error))
     return FALSE;
   fprintf (ctx->out, "%d\n", item->position);
   return TRUE;
@@ -234,6 +278,7 @@ agenda_add_review (RapatCmdContext *ctx, GError **error)
   g_autoptr(RapatAgendaItem) item = rapat_agenda_item_new ();
   g_autoptr(GPtrArray) actions = NULL;
   g_autoptr(GString) notes = g_string_new (NULL);
+  g_autofree char *rooms = NULL;
 
   if (m == NULL)
     return FALSE;
@@ -274,7 +319,10 @@ agenda_add_review (RapatCmdContext *ctx, GError **error)
   if (opt_at != NULL && !parse_position (_("position"), opt_at, (int) m->n_items, TRUE,
                                          &item->position, error))
     return FALSE;
-  if (!rapat_store_agenda_insert (ctx->store, item, error))
+  /* Inserted before parallel sessions, it moves them. */
+  rooms = session_rooms (ctx, m->id, error);
+  if (rooms == NULL || !rapat_store_agenda_insert (ctx->store, item, error)
+      || !check_session_rooms (ctx, m, rooms, error))
     return FALSE;
   fprintf (ctx->out, "%d\n", item->position);
   return TRUE;
@@ -316,15 +364,19 @@ agenda_move (RapatCmdContext *ctx, GError **error)
 {
   g_autoptr(RapatMeeting) m = rapat_cmd_load_meeting (ctx, ctx->args[0], error);
   g_autoptr(RapatAgendaItem) item = NULL;
+  g_autofree char *rooms = NULL;
   int to;
 
   if (m == NULL)
     return FALSE;
   item = rapat_store_agenda_resolve (ctx->store, m->id, ctx->args[1], error);
-  return item != NULL
+  if (item != NULL)
+    rooms = session_rooms (ctx, m->id, error);
+  return rooms != NULL
          && parse_position (_("position"), ctx->args[2], (int) m->n_items, FALSE, &to, error)
          && rapat_store_agenda_move (ctx->store, m->id, item->position, to, error)
-         && check_agenda (ctx, m, item->id, error);
+         && check_agenda (ctx, m, item->id, error)
+         && check_session_rooms (ctx, m, rooms, error);
 }
 
 /* agenda edit MEETING ITEM */
@@ -333,13 +385,17 @@ agenda_edit (RapatCmdContext *ctx, GError **error)
 {
   g_autoptr(RapatMeeting) m = rapat_cmd_load_meeting (ctx, ctx->args[0], error);
   g_autoptr(RapatAgendaItem) item = NULL;
+  g_autofree char *rooms = NULL;
 
   if (m == NULL)
     return FALSE;
   item = rapat_store_agenda_resolve (ctx->store, m->id, ctx->args[1], error);
-  return item != NULL && apply_options (ctx, item, error)
+  if (item != NULL)
+    rooms = session_rooms (ctx, m->id, error);
+  return rooms != NULL && apply_options (ctx, item, error)
          && rapat_store_agenda_update (ctx->store, item, error)
-         && check_agenda (ctx, m, item->id, error);
+         && check_agenda (ctx, m, item->id, error)
+         && check_session_rooms (ctx, m, rooms, error);
 }
 
 /* agenda remove MEETING ITEM */
@@ -348,11 +404,16 @@ agenda_remove (RapatCmdContext *ctx, GError **error)
 {
   g_autoptr(RapatMeeting) m = rapat_cmd_load_meeting (ctx, ctx->args[0], error);
   g_autoptr(RapatAgendaItem) item = NULL;
+  g_autofree char *rooms = NULL;
 
   if (m == NULL)
     return FALSE;
   item = rapat_store_agenda_resolve (ctx->store, m->id, ctx->args[1], error);
-  return item != NULL && rapat_store_agenda_remove (ctx->store, m->id, item->position, error);
+  if (item != NULL)
+    rooms = session_rooms (ctx, m->id, error);
+  /* Removing an item moves the sessions after it. */
+  return rooms != NULL && rapat_store_agenda_remove (ctx->store, m->id, item->position, error)
+         && check_session_rooms (ctx, m, rooms, error);
 }
 
 const RapatCommand rapat_agenda_commands[] = {
@@ -369,11 +430,11 @@ const RapatCommand rapat_agenda_commands[] = {
     list_entries, agenda_list },
   { "move", "MEETING ITEM POS", N_("Move an item to another place"),
     N_("ITEM is the item's number or an unambiguous part of its title."),
-    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 3, 3, NULL, agenda_move },
+    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 3, 3, reorder_entries, agenda_move },
   { "edit", "MEETING ITEM", N_("Change an agenda item"),
     N_("ITEM is the item's number or an unambiguous part of its title."),
     RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 2, 2, edit_entries, agenda_edit },
   { "remove", "MEETING ITEM", N_("Remove an agenda item"), NULL, RAPAT_CMD_STORE | RAPAT_CMD_WRITE,
-    2, 2, NULL, agenda_remove },
+    2, 2, reorder_entries, agenda_remove },
   { NULL },
 };

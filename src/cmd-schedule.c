@@ -33,7 +33,7 @@ static GOptionEntry find_entries[] = {
   { "between", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opt_between, N_("First and last day to search (give it twice, or as DATE..DATE)"), N_("DATE") },
   { "hours", 0, 0, G_OPTION_ARG_STRING, &opt_hours, N_("Working hours (default 08:00-16:00)"), N_("HH:MM-HH:MM") },
   { "days", 0, 0, G_OPTION_ARG_STRING, &opt_days, N_("Working days (default mon-fri), e.g. mon-thu or mon,wed,fri"), N_("DAYS") },
-  { "room", 0, 0, G_OPTION_ARG_STRING, &opt_room, N_("A room that must be free too"), N_("ROOM") },
+  { "room", 0, 0, G_OPTION_ARG_STRING, &opt_room, N_("A room that must be free too (of meetings and of parallel sessions held there)"), N_("ROOM") },
   { "tz", 0, 0, G_OPTION_ARG_STRING, &opt_tz, N_("Zone of the working hours (default: the system's)"), N_("ZONE") },
   { "count", 0, 0, G_OPTION_ARG_STRING, &opt_count, N_("How many slots to list (default 5)"), N_("N") },
   { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for programs"), NULL },
@@ -64,22 +64,35 @@ static char *
 clash_text (const RapatMeeting *m, const RapatClash *c)
 {
   g_autofree char *when = span_text (c->start_utc, c->end_utc, c->tzid);
-  g_autofree char *overlap = span_text (MAX (m->start_utc, c->start_utc),
-                                        MIN (m->end_utc, c->end_utc), m->tzid);
+  g_autofree char *overlap = span_text (c->overlap_start_utc, c->overlap_end_utc, m->tzid);
 
-  return g_strdup_printf (c->room ? _("meeting %" PRId64 " '%s' (%s) uses the same room '%s'; overlap %s")
-                                  : _("meeting %" PRId64 " '%s' (%s) also has '%s'; overlap %s"),
+  if (!c->room)
+    return g_strdup_printf (_("meeting %" PRId64 " '%s' (%s) also has '%s'; overlap %s"),
+                            c->meeting_id, c->title, when, c->what, overlap);
+  if (c->item_title != NULL && c->own_item_title != NULL)
+    return g_strdup_printf (_("meeting %" PRId64 " '%s' (%s) uses the same room '%s' for its session '%s' as session '%s' of this meeting; overlap %s"),
+                            c->meeting_id, c->title, when, c->what, c->item_title,
+                            c->own_item_title, overlap);
+  if (c->item_title != NULL)
+    return g_strdup_printf (_("meeting %" PRId64 " '%s' (%s) uses the same room '%s' for its session '%s'; overlap %s"),
+                            c->meeting_id, c->title, when, c->what, c->item_title, overlap);
+  if (c->own_item_title != NULL)
+    return g_strdup_printf (_("meeting %" PRId64 " '%s' (%s) uses the same room '%s' as session '%s' of this meeting; overlap %s"),
+                            c->meeting_id, c->title, when, c->what, c->own_item_title, overlap);
+  return g_strdup_printf (_("meeting %" PRId64 " '%s' (%s) uses the same room '%s'; overlap %s"),
                           c->meeting_id, c->title, when, c->what, overlap);
 }
 
-gboolean
-rapat_cmd_check_clashes (RapatCmdContext *ctx, gint64 meeting_id, GArray *person_ids,
-                         gboolean strict, GError **error)
+/* Warns about the clashes of meeting @meeting_id, or with @strict refuses
+ * the first: all of them, or only those of @person_ids (when not NULL), or
+ * only rooms of the meeting's own parallel sessions (@sessions_only). */
+static gboolean
+check_clashes (RapatCmdContext *ctx, gint64 meeting_id, GArray *person_ids,
+               gboolean sessions_only, gboolean strict, GError **error)
 {
   g_autoptr(RapatMeeting) m = rapat_store_meeting_get (ctx->store, meeting_id, error);
   g_autoptr(GPtrArray) clashes = m != NULL ? rapat_store_meeting_clashes (ctx->store, meeting_id, error)
                                            : NULL;
-  guint n = 0;
 
   if (clashes == NULL)
     return FALSE;
@@ -91,7 +104,7 @@ rapat_cmd_check_clashes (RapatCmdContext *ctx, gint64 meeting_id, GArray *person
 
       for (guint j = 0; !relevant && j < person_ids->len; j++)
         relevant = !c->room && c->person_id == g_array_index (person_ids, gint64, j);
-      if (!relevant)
+      if (!relevant || (sessions_only && c->own_item_title == NULL))
         continue;
       text = clash_text (m, c);
       if (strict)
@@ -101,9 +114,22 @@ rapat_cmd_check_clashes (RapatCmdContext *ctx, gint64 meeting_id, GArray *person
           return FALSE;
         }
       g_printerr (_("rapat: warning: clash: %s\n"), text);
-      n++;
     }
   return TRUE;
+}
+
+gboolean
+rapat_cmd_check_clashes (RapatCmdContext *ctx, gint64 meeting_id, GArray *person_ids,
+                         gboolean strict, GError **error)
+{
+  return check_clashes (ctx, meeting_id, person_ids, FALSE, strict, error);
+}
+
+gboolean
+rapat_cmd_check_session_clashes (RapatCmdContext *ctx, gint64 meeting_id, gboolean strict,
+                                 GError **error)
+{
+  return check_clashes (ctx, meeting_id, NULL, TRUE, strict, error);
 }
 
 /* schedule conflicts [MEETING] */
@@ -163,14 +189,20 @@ schedule_conflicts (RapatCmdContext *ctx, GError **error)
             {
               const RapatClash *c = clashes->pdata[j];
               g_autoptr(GTimeZone) ctz = rapat_present_zone (m);
-              g_autofree char *os = rapat_time_format_iso (MAX (m->start_utc, c->start_utc), ctz);
-              g_autofree char *oe = rapat_time_format_iso (MIN (m->end_utc, c->end_utc), ctz);
+              g_autofree char *os = rapat_time_format_iso (c->overlap_start_utc, ctz);
+              g_autofree char *oe = rapat_time_format_iso (c->overlap_end_utc, ctz);
 
               rapat_json_begin_object (json, NULL);
               rapat_json_int (json, "meeting_id", c->meeting_id);
               rapat_json_string (json, "title", c->title);
               rapat_json_string (json, "shared", c->room ? "room" : "person");
               rapat_json_string (json, c->room ? "room" : "person", c->what);
+              /* Keys of sessions only where there is one, so that other
+               * clashes read as they always did. */
+              if (c->item_title != NULL)
+                rapat_json_string (json, "session", c->item_title);
+              if (c->own_item_title != NULL)
+                rapat_json_string (json, "own_session", c->own_item_title);
               rapat_json_string (json, "overlap_start", os);
               rapat_json_string (json, "overlap_end", oe);
               rapat_json_end_object (json);
@@ -476,8 +508,10 @@ schedule_find_slot (RapatCmdContext *ctx, GError **error)
 const RapatCommand rapat_schedule_commands[] = {
   { "conflicts", "[MEETING]", N_("List clashes of one meeting, or of all in a period"),
     N_("Meetings clash when they overlap in time and share the room (same name, ignoring case\n"
-       "and spacing) or a person: organizer, attendee, stand-in or presenter. Cancelled\n"
-       "meetings never clash, and meetings that only touch (one ends as the other starts) do not."),
+       "and spacing) or a person: organizer, attendee, stand-in or presenter. A parallel\n"
+       "session with a room of its own (agenda add --room) takes that room for its own times.\n"
+       "Cancelled meetings never clash, and meetings that only touch (one ends as the other\n"
+       "starts) do not."),
     RAPAT_CMD_STORE, 0, 1, conflicts_entries, schedule_conflicts },
   { "find-slot", "", N_("Find the earliest times when everyone (and the room) is free"),
     N_("A UNIT given to --with means every member of that unit (not of units below it)."),

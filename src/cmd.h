@@ -86,6 +86,11 @@ gboolean rapat_cmd_take_text (const char *what, const char *value, guint flags,
 gboolean rapat_cmd_check_clashes (RapatCmdContext *ctx, gint64 meeting_id, GArray *person_ids,
                                   gboolean strict, GError **error);
 
+/* Like rapat_cmd_check_clashes(), but only for the rooms of the meeting's
+ * own parallel sessions: what a change of its agenda can bring. */
+gboolean rapat_cmd_check_session_clashes (RapatCmdContext *ctx, gint64 meeting_id,
+                                          gboolean strict, GError **error);
+
 /* Parses --from and --to (days, both included) in --tz @zone (NULL: the
  * system's) into instants: @from_utc is the start of the first day, @to_utc
  * the end of the last; an absent bound stays 0.  A range ending before it

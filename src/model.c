@@ -364,6 +364,8 @@ rapat_clash_free (RapatClash *clash)
   g_free (clash->title);
   g_free (clash->tzid);
   g_free (clash->what);
+  g_free (clash->item_title);
+  g_free (clash->own_item_title);
   g_free (clash);
 }
 

@@ -298,7 +298,9 @@ typedef struct {
 void rapat_attendance_row_free (RapatAttendanceRow *row);
 
 /* A clash: another meeting overlapping this one that needs the same room or
- * one of the same people. */
+ * one of the same people.  A room may be a meeting's location or the room
+ * of one of its parallel sessions (agenda items with a room of their own),
+ * which take it only for the session's times. */
 typedef struct {
   gint64 meeting_id;       /* the meeting clashed with */
   char *title;
@@ -308,6 +310,10 @@ typedef struct {
   gboolean room;           /* TRUE: the same room; FALSE: the same person */
   char *what;              /* the room's name, or the person's */
   gint64 person_id;        /* the person, when !room */
+  char *item_title;        /* the other meeting's session in the room (NULL: its location) */
+  char *own_item_title;    /* this meeting's session in the room (NULL: its location) */
+  gint64 overlap_start_utc; /* when both need the room or person at once */
+  gint64 overlap_end_utc;
 } RapatClash;
 
 void rapat_clash_free (RapatClash *clash);

@@ -299,14 +299,20 @@ GPtrArray *rapat_store_action_followups (RapatStore *store, const RapatMeeting *
 
 /* Returns the clashes (RapatClash) of the stored meeting @meeting_id: every
  * other meeting, not cancelled, overlapping it in time (touching is not
- * overlapping) and using the same room (locations compared by
- * rapat_place()) or the same person (organizer, attendee, stand-in or
- * presenter on both sides).  A cancelled meeting has no clashes.  Ordered
- * by the other meeting's start; rooms before people. */
+ * overlapping) and using the same room (rooms compared by rapat_place())
+ * or the same person (organizer, attendee, stand-in or presenter on both
+ * sides).  A room is a meeting's location, for the whole meeting, or the
+ * room of a parallel session (an agenda item with a room other than its
+ * meeting's), for the session's kept times only; each clash of a session
+ * names it (item_title, own_item_title) and every clash carries the
+ * overlap.  A cancelled meeting has no clashes.  Ordered by the other
+ * meeting's start; rooms before people; a room by the start of the
+ * overlap. */
 GPtrArray *rapat_store_meeting_clashes (RapatStore *store, gint64 meeting_id, GError **error);
 
 /* Returns SQLite's plan for the clash query, one step per line (for tests
- * and benchmarks: it must search meeting_start_idx, never scan). */
+ * and benchmarks: it must search meeting_start_idx and
+ * agenda_room_time_idx, never scan meeting or agenda_item). */
 char *rapat_store_clash_plan (RapatStore *store, GError **error);
 
 /* A busy interval of a person or room. */
@@ -320,7 +326,10 @@ typedef struct {
  * and which overlap [@from, @to). */
 GArray *rapat_store_person_busy (RapatStore *store, gint64 person_id, gint64 from, gint64 to,
                                  GError **error);
-/* Returns the intervals in which the room @location is booked. */
+/* Returns the intervals (RapatBusy, by start) in which the room @location
+ * (compared by rapat_place()) is booked and which overlap [@from, @to): the
+ * meetings held there and the parallel sessions held there, each session
+ * for its own times; cancelled meetings take no room. */
 GArray *rapat_store_room_busy (RapatStore *store, const char *location, gint64 from, gint64 to,
                                GError **error);
 

@@ -14,7 +14,13 @@
 # room taken then, naming the meeting, and write nothing; add it without
 # --strict with a warning; list exactly that clash in 'schedule conflicts';
 # refuse with --strict to invite a person booked then; and let a meeting
-# take the room of a cancelled one.  Nothing is timed: the plan of the
+# take the room of a cancelled one.  A meeting with parallel sessions in
+# rooms of their own (issue 12, defect 13) then shows that a session takes
+# its room for its own times only: 'meeting add' in that room warns about
+# the session, --strict refuses it with the file unchanged (sha256), the
+# room is free when the session is over, 'agenda add --room' checks the
+# room against other meetings, and 'schedule find-slot --room' avoids the
+# session but not the rest of its meeting.  Nothing is timed: the plan of the
 # clash query (it must search meeting_start_idx) is checked by
 # tests/check-schedule.c; here every command just has to finish, and the
 # whole script takes a few seconds (each rapat command is stopped after
@@ -192,6 +198,101 @@ if [ "$rc" -eq 0 ] && [ -z "$err" ] && [ "$(q "SELECT status FROM meeting WHERE 
   pass "--strict takes the room of a cancelled meeting"
 else
   fail "--strict takes the room of a cancelled meeting" "exit $rc" "stdout: $out" "stderr: $err"
+fi
+
+# ---- the rooms of parallel sessions ----
+
+# The file's bytes (and those of a write-ahead log, if one is left).
+digest() {
+  cat "$db" "$db-wal" 2>/dev/null | sha256sum | cut -d' ' -f1
+}
+
+# Rakor Teknis, Monday 2026-03-02 09:00-13:00 UTC in its own hall: an
+# opening 09:00-10:00, then Panel A (Ruang Rapat Lantai 1) and Panel B
+# (Ruang Rapat Lantai 2) in parallel 10:00-11:00.  None of these rooms is
+# used by the stored meetings.
+run meeting add "Rakor Teknis" --start "2026-03-02 09:00" --duration 4h --tz UTC --location "Aula Rakor" --strict
+rakor=$out
+ok=$rc
+errs=$err
+run agenda add "$rakor" Pembukaan --duration 1h --strict
+ok=$((ok + rc)); errs=$errs$err
+run agenda add "$rakor" "Panel A" --duration 1h --room "Ruang Rapat Lantai 1" --strict
+ok=$((ok + rc)); errs=$errs$err
+run agenda add "$rakor" "Panel B" --duration 1h --room "Ruang Rapat Lantai 2" --parallel-with 2 --strict
+ok=$((ok + rc)); errs=$errs$err
+if [ "$ok" -eq 0 ] && [ -z "$errs" ]; then
+  pass "a meeting with two parallel sessions in rooms of their own is added with --strict"
+else
+  fail "a meeting with two parallel sessions" "exit statuses add up to $ok" "stderr: $errs"
+fi
+
+run person add "Tamu Undangan"
+run schedule find-slot --with "Tamu Undangan" --duration 1h --between 2026-03-02 --between 2026-03-02 \
+    --hours 09:00-13:00 --tz UTC --room "ruang rapat lantai 2"
+expected="2026-03-02 09:00–10:00 UTC  (free until 10:00)
+2026-03-02 11:00–12:00 UTC  (free until 13:00)"
+if [ "$rc" -eq 0 ] && [ "$out" = "$expected" ]; then
+  pass "find-slot --room avoids the session held there, not the rest of its meeting"
+else
+  fail "find-slot --room avoids the session" "exit $rc" "got:" "$out" "expected:" "$expected" "$err"
+fi
+
+before=$(digest)
+run meeting add "Rapat Anggaran" --start "2026-03-02 10:30" --duration 1h --tz UTC \
+    --location "Ruang Rapat  Lantai 2" --strict
+after=$(digest)
+if [ "$rc" -eq 1 ] && [ -z "$out" ] && [ "$(printf '%s\n' "$err" | wc -l)" -eq 1 ] \
+   && [[ $err == "rapat: error: meeting 'Rapat Anggaran': clashes: meeting $rakor 'Rakor Teknis'"*"'Ruang Rapat Lantai 2' for its session 'Panel B'"* ]] \
+   && [ "$before" = "$after" ]; then
+  pass "--strict refuses a meeting in the room of another meeting's session, naming it, file unchanged"
+else
+  fail "--strict refuses a meeting in a session's room" "exit $rc" "stdout: $out" "stderr: $err" \
+       "sha256 before $before" "sha256 after  $after"
+fi
+
+run meeting add "Rapat Anggaran" --start "2026-03-02 10:30" --duration 1h --tz UTC \
+    --location "Ruang Rapat  Lantai 2"
+anggaran=$out
+if [ "$rc" -eq 0 ] \
+   && [ "$err" = "rapat: warning: clash: meeting $rakor 'Rakor Teknis' (2026-03-02 09:00–13:00 UTC) uses the same room 'Ruang Rapat Lantai 2' for its session 'Panel B'; overlap 2026-03-02 10:30–11:00 UTC" ]; then
+  pass "without --strict it is added with one warning naming the session and its overlap"
+else
+  fail "without --strict it is added with a warning naming the session" "exit $rc" "stdout: $out" "stderr: $err"
+fi
+
+run schedule conflicts "$rakor"
+expected="Meeting $rakor 'Rakor Teknis' (2026-03-02 09:00–13:00 UTC)
+  meeting $anggaran 'Rapat Anggaran' (2026-03-02 10:30–11:30 UTC) uses the same room 'Ruang Rapat  Lantai 2' as session 'Panel B' of this meeting; overlap 2026-03-02 10:30–11:00 UTC"
+if [ "$rc" -eq 0 ] && [ "$out" = "$expected" ]; then
+  pass "schedule conflicts of the meeting with the session lists the clash from its side"
+else
+  fail "schedule conflicts of the meeting with the session" "exit $rc" "got:" "$out" "expected:" "$expected" "$err"
+fi
+
+# 12:00-13:00 is still Rakor Teknis, but Panel B ended at 11:00.
+run meeting add "Rapat Siang" --start "2026-03-02 12:00" --duration 1h --tz UTC \
+    --location "Ruang Rapat Lantai 2" --strict
+if [ "$rc" -eq 0 ] && [ -z "$err" ]; then
+  pass "--strict takes the room once the session there is over"
+else
+  fail "--strict takes the room once the session there is over" "exit $rc" "stdout: $out" "stderr: $err"
+fi
+
+# A session added in a room another meeting holds then.
+run meeting add "Rapat Lantai 3" --start "2026-03-02 10:15" --duration 30m --tz UTC \
+    --location "Ruang Rapat Lantai 3" --strict
+lantai3=$out
+before=$(digest)
+run agenda add "$rakor" "Panel C" --duration 1h --room "ruang rapat lantai 3" --parallel-with 2 --strict
+after=$(digest)
+if [ "$rc" -eq 1 ] && [ -n "$lantai3" ] \
+   && [[ $err == "rapat: error: meeting 'Rakor Teknis': clashes: meeting $lantai3 'Rapat Lantai 3'"*"as session 'Panel C' of this meeting"* ]] \
+   && [ "$before" = "$after" ]; then
+  pass "agenda add --room --strict refuses a session in a room taken then, file unchanged"
+else
+  fail "agenda add --room --strict refuses a session in a room taken then" "exit $rc" \
+       "stdout: $out" "stderr: $err" "sha256 before $before" "sha256 after  $after"
 fi
 
 # ---- the file is sound ----
