@@ -186,15 +186,13 @@ check_invitation (RapatCmdContext *ctx, RapatIcsMethod method, GPtrArray *meetin
 }
 
 /* Widens the span of zone @tzid in @ranges (name -> gint64[2]) to cover
- * @from..@to; @order keeps the names met. */
+ * @from..@to; @order keeps the names met.  UTC and fixed offsets are kept
+ * too (they need no VTIMEZONE, but they count against X-WR-TIMEZONE). */
 static void
 zone_cover (GHashTable *ranges, GPtrArray *order, const char *tzid, gint64 from, gint64 to)
 {
-  gint64 *range;
+  gint64 *range = g_hash_table_lookup (ranges, tzid);
 
-  if (!rapat_ics_zone_needs_vtimezone (tzid))
-    return;
-  range = g_hash_table_lookup (ranges, tzid);
   if (range == NULL)
     {
       char *key = g_strdup (tzid);
@@ -216,60 +214,139 @@ compare_zone_names (gconstpointer a, gconstpointer b)
   return strcmp (*(const char *const *) a, *(const char *const *) b);
 }
 
-/* Collects into @zones (RapatZoneSpan) the zones every TZID of @meetings
- * will name, with their spans: each meeting's own and, for an occurrence
- * of a series, the series' zone (RECURRENCE-ID, EXDATE) and, when the whole
- * series is written, every occurrence's zone and time. */
-static GArray *
-named_zones (RapatCmdContext *ctx, GPtrArray *meetings, gboolean whole_series, GError **error)
+/* The zones a calendar's TZIDs name, each with the span it must cover. */
+typedef struct {
+  GHashTable *ranges;   /* name -> gint64[2] */
+  GPtrArray *order;     /* the names, as met */
+} ZoneSet;
+
+/* Frees what @z holds. */
+static void
+zone_set_clear (ZoneSet *z)
 {
-  g_autoptr(GHashTable) ranges = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  g_clear_pointer (&z->ranges, g_hash_table_unref);
+  g_clear_pointer (&z->order, g_ptr_array_unref);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ZoneSet, zone_set_clear)
+
+/* Starts @z empty. */
+static void
+zone_set_init (ZoneSet *z)
+{
+  z->ranges = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  z->order = g_ptr_array_new ();
+}
+
+/* Widens @z to cover series @series_id whole: its zone over every start
+ * its rule gives (EXDATE and RECURRENCE-ID name them, deleted occurrences'
+ * too), and each occurrence's own zone over its time. */
+static gboolean
+zone_set_add_series (RapatCmdContext *ctx, ZoneSet *z, gint64 series_id, GError **error)
+{
+  g_autoptr(RapatSeries) series = rapat_store_series_get (ctx->store, series_id, error);
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GTimeZone) tz = NULL;
+  g_autoptr(GArray) starts = NULL;
+
+  if (series == NULL)
+    return FALSE;
+  all = rapat_store_series_meetings (ctx->store, series->id, error);
+  tz = all != NULL ? rapat_time_zone_load (series->tzid, NULL, error) : NULL;
+  starts = tz != NULL ? rapat_recur_expand (series->rrule, series->start_utc, tz, error) : NULL;
+  if (starts == NULL)
+    return FALSE;
+  zone_cover (z->ranges, z->order, series->tzid, series->start_utc,
+              series->start_utc + series->duration_s);
+  for (guint i = 0; i < starts->len; i++)
+    {
+      gint64 t = g_array_index (starts, gint64, i);
+      zone_cover (z->ranges, z->order, series->tzid, t, t + series->duration_s);
+    }
+  for (guint j = 0; j < all->len; j++)
+    {
+      const RapatMeeting *o = all->pdata[j];
+
+      zone_cover (z->ranges, z->order, o->tzid, o->start_utc, o->end_utc);
+      zone_cover (z->ranges, z->order, series->tzid, o->recurrence_utc, o->recurrence_utc + 1);
+    }
+  return TRUE;
+}
+
+/* Returns the zones of @z (RapatZoneSpan), by name. */
+static GArray *
+zone_set_spans (ZoneSet *z)
+{
   GArray *zones = g_array_new (FALSE, TRUE, sizeof (RapatZoneSpan));
 
   g_array_set_clear_func (zones, (GDestroyNotify) rapat_zone_span_clear);
+  g_ptr_array_sort (z->order, compare_zone_names);
+  for (guint i = 0; i < z->order->len; i++)
+    {
+      const gint64 *range = g_hash_table_lookup (z->ranges, z->order->pdata[i]);
+      RapatZoneSpan span = { g_strdup (z->order->pdata[i]), range[0], range[1] };
+
+      g_array_append_val (zones, span);
+    }
+  return zones;
+}
+
+/* Returns the zones (RapatZoneSpan) every TZID of @meetings will name,
+ * with their spans: each meeting's own and, for an occurrence of a series,
+ * the series' zone (RECURRENCE-ID) and, when the whole series is written,
+ * everything zone_set_add_series() covers. */
+static GArray *
+named_zones (RapatCmdContext *ctx, GPtrArray *meetings, gboolean whole_series, GError **error)
+{
+  g_auto(ZoneSet) z = { 0 };
+
+  zone_set_init (&z);
   for (guint i = 0; i < meetings->len; i++)
     {
       const RapatMeeting *m = meetings->pdata[i];
       g_autoptr(RapatSeries) series = NULL;
-      g_autoptr(GPtrArray) all = NULL;
 
-      zone_cover (ranges, order, m->tzid, m->start_utc, m->end_utc);
+      zone_cover (z.ranges, z.order, m->tzid, m->start_utc, m->end_utc);
       if (m->series_id == 0)
         continue;
+      if (whole_series)
+        {
+          if (!zone_set_add_series (ctx, &z, m->series_id, error))
+            return NULL;
+          continue;
+        }
       series = rapat_store_series_get (ctx->store, m->series_id, error);
       if (series == NULL)
-        {
-          g_array_unref (zones);
-          return NULL;
-        }
-      zone_cover (ranges, order, series->tzid, MIN (m->recurrence_utc, series->start_utc),
-                  MAX (m->recurrence_utc, series->start_utc + series->duration_s));
-      if (!whole_series)
-        continue;
-      all = rapat_store_series_meetings (ctx->store, series->id, error);
-      if (all == NULL)
-        {
-          g_array_unref (zones);
-          return NULL;
-        }
-      for (guint j = 0; j < all->len; j++)
-        {
-          const RapatMeeting *o = all->pdata[j];
-
-          zone_cover (ranges, order, o->tzid, o->start_utc, o->end_utc);
-          zone_cover (ranges, order, series->tzid, o->recurrence_utc, o->recurrence_utc + 1);
-        }
+        return NULL;
+      zone_cover (z.ranges, z.order, series->tzid, m->recurrence_utc, m->recurrence_utc + 1);
     }
-  g_ptr_array_sort (order, compare_zone_names);
-  for (guint i = 0; i < order->len; i++)
+  return zone_set_spans (&z);
+}
+
+/* Returns the zones of the meetings @filter selects: from one SQL query,
+ * widened in C over the whole of every series they touch (a rule's starts
+ * are not in the database). */
+static GArray *
+filter_zones (RapatCmdContext *ctx, const RapatMeetingFilter *filter, GError **error)
+{
+  g_autoptr(GArray) spans = rapat_store_meeting_zones (ctx->store, filter, error);
+  g_autoptr(GArray) series = spans != NULL
+    ? rapat_store_meeting_series_ids (ctx->store, filter, error) : NULL;
+  g_auto(ZoneSet) z = { 0 };
+
+  if (series == NULL)
+    return NULL;
+  if (series->len == 0)
+    return g_steal_pointer (&spans);
+  zone_set_init (&z);
+  for (guint i = 0; i < spans->len; i++)
     {
-      const gint64 *range = g_hash_table_lookup (ranges, order->pdata[i]);
-      RapatZoneSpan z = { g_strdup (order->pdata[i]), range[0], range[1] };
-
-      g_array_append_val (zones, z);
+      const RapatZoneSpan *span = &g_array_index (spans, RapatZoneSpan, i);
+      zone_cover (z.ranges, z.order, span->tzid, span->from_utc, span->to_utc);
     }
-  return zones;
+  for (guint i = 0; i < series->len; i++)
+    if (!zone_set_add_series (ctx, &z, g_array_index (series, gint64, i), error))
+      return NULL;
+  return zone_set_spans (&z);
 }
 
 /* Returns what of meeting @id's invitations and agenda a calendar shows, as
@@ -666,7 +743,7 @@ export_ics (RapatCmdContext *ctx, GError **error)
     {
       /* Any number of meetings: zones from one SQL query, then the meetings
        * streamed one at a time, so memory stays flat. */
-      zones = rapat_store_meeting_zones (ctx->store, &filter, error);
+      zones = filter_zones (ctx, &filter, error);
     }
   if (zones == NULL || !calendar_options (ctx, &cal, &calname, alarms, zones, error))
     return FALSE;

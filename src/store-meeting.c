@@ -291,6 +291,32 @@ rapat_store_meeting_zones (RapatStore *store, const RapatMeetingFilter *filter, 
   return g_steal_pointer (&out);
 }
 
+GArray *
+rapat_store_meeting_series_ids (RapatStore *store, const RapatMeetingFilter *filter,
+                                GError **error)
+{
+  g_autoptr(StoreStmt) stmt = store_prepare (store,
+    "SELECT DISTINCT m.series_id FROM meeting m WHERE " FILTER_WHERE
+    "AND m.series_id IS NOT NULL ORDER BY m.series_id", error);
+  g_autoptr(GArray) out = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  filter_bind (stmt, filter);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (out, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      store_set_error (store, error, _("unable to list meetings"));
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
 gint64
 rapat_store_meeting_count (RapatStore *store, const RapatMeetingFilter *filter, GError **error)
 {

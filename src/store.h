@@ -159,6 +159,11 @@ void rapat_zone_span_clear (RapatZoneSpan *span);
 GArray *rapat_store_meeting_zones (RapatStore *store, const RapatMeetingFilter *filter,
                                    GError **error);
 
+/* Returns the ids (gint64) of the series that the meetings @filter selects
+ * belong to, each once. */
+GArray *rapat_store_meeting_series_ids (RapatStore *store, const RapatMeetingFilter *filter,
+                                        GError **error);
+
 /* Finds the meeting named by @text: an id, a uid, or an unambiguous part of a title. */
 gboolean rapat_store_meeting_resolve (RapatStore *store, const char *text, gint64 *id,
                                       GError **error);

@@ -361,6 +361,24 @@ check "--alarm 5w: refused (at most 4 weeks), exit 1" test $? = 1 -a "$(wc -l <"
 r export ics --refresh 1x
 check "--refresh 1x: refused, exit 1" test $? = 1 -a "$(wc -l <"$tmp/err")" = 1
 
+# ---- zones cover every start a rule gives, deleted occurrences' too ----
+m1=$(setup meeting add "Rapat bulanan" --start "2026-01-15 09:00" --duration 1h --tz Europe/Berlin \
+       --repeat monthly --count 12)
+for k in 2 3 4 5 6 7 8 9 10 11; do setup meeting delete "$((m1 + k))" >/dev/null; done
+r export ics --from 2026-01-01 --to 2026-01-31 && cp "$tmp/out" "$tmp/monthly.ics"
+py "a series' VTIMEZONE reaches its last EXDATE (December), past two daylight-saving changes" \
+   "$tmp/monthly.ics" <<'EOF'
+import icalendar, os
+cal = icalendar.Calendar.from_ical(open(os.environ["F"], "rb").read())
+(tz,) = [t for t in cal.walk("VTIMEZONE") if str(t["TZID"]) == "Europe/Berlin"]
+onsets = set()
+for o in tz.subcomponents:
+    onsets.add(o["DTSTART"].dt.strftime("%Y%m%dT%H%M"))
+    for r in (o.get("RDATE") if isinstance(o.get("RDATE"), list) else [o.get("RDATE")] if o.get("RDATE") else []):
+        onsets.update(d.dt.strftime("%Y%m%dT%H%M") for d in r.dts)
+assert {"20260329T0200", "20261025T0300"} <= onsets, sorted(onsets)
+EOF
+
 # ---- a database changed behind rapat's back ----
 cp "$db" "$tmp/tampered.db"
 "$SQLITE3" "$tmp/tampered.db" "UPDATE person SET email = 'abdul@maluku.example' || char(13, 10) || 'ATTENDEE:mailto:evil@example.org' WHERE id = $p3"
