@@ -617,6 +617,20 @@ export_invitation (Export *e, const RapatMeeting *m, GError **error)
     }
   if (!series_view_load (e->ctx, m->series_id, m, &v, error))
     return FALSE;
+  if (opt_series && e->method == RAPAT_ICS_CANCEL)
+    {
+      guint scheduled = 0;
+
+      for (guint i = 0; i < v.occurrences->len; i++)
+        if (((RapatMeeting *) v.occurrences->pdata[i])->status != RAPAT_MEETING_CANCELLED)
+          scheduled++;
+      if (scheduled > 0)
+        g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                                 "rapat: warning: %u occurrence of the series is still scheduled in the database; cancel it too (meeting cancel), so that later changes carry a higher sequence\n",
+                                 "rapat: warning: %u occurrences of the series are still scheduled in the database; cancel them too (meeting cancel), so that later changes carry a higher sequence\n",
+                                 scheduled),
+                    scheduled);
+    }
   if (opt_series)
     return write_series (e, &v, error);
   return write_instance (e, &v, m, error);

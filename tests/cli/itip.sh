@@ -217,6 +217,8 @@ assert days == ["20261102T0900", "20261109T0900"], days
 assert len(ev) == 3, len(ev)
 EOF
 r export ics --method cancel --meeting "$o2" --series && cp "$tmp/out" "$tmp/cancel-series.ics"
+check "cancel --series warns of the occurrences the database still holds as scheduled" \
+  grep -q '^rapat: warning: 4 occurrences of the series are still scheduled' "$tmp/err"
 py "cancel --series: the series itself, cancelled, without RECURRENCE-ID" "$tmp/cancel-series.ics" <<EOF
 import icalendar, os
 cal = icalendar.Calendar.from_ical(open(os.environ["F"], "rb").read())
