@@ -11,7 +11,7 @@
 # writes attempted, and 'PRAGMA integrity_check' says ok.  Each write's
 # wall time is measured: the median and the worst are printed (the worst
 # is how long an unlucky writer waited for the lock), and the worst must
-# stay under the 10 s the store waits before it gives up.
+# stay under 5 s, half the 10 s the store waits before it gives up.
 #
 # Environment (set by 'make check'): RAPAT, SQLITE3; N_PROC and N_WRITES
 # may be set to try other loads.
@@ -239,10 +239,13 @@ worst_us=${worst%% *}
 ms() {
   awk -v u="$1" 'BEGIN { printf "%.0f ms", u / 1000 }'
 }
-if [ "$n_times" -eq "$attempted" ] && [ "${worst_us:-0}" -lt 10000000 ]; then
-  pass "every write took less than the 10 s busy timeout (worst $(ms "$worst_us"))"
+# Fair turns: nobody waits anywhere near the 10 s timeout.  (SQLite's own
+# busy handler let one writer wait 7 to 10 s here, and sometimes fail; the
+# store's fair one keeps the worst near 2 s on 2 shared cores.)
+if [ "$n_times" -eq "$attempted" ] && [ "${worst_us:-0}" -lt 5000000 ]; then
+  pass "every write took less than 5 s, half the busy timeout (worst $(ms "$worst_us"))"
 else
-  fail "every write took less than the 10 s busy timeout" "$n_times writes timed," \
+  fail "every write took less than 5 s, half the busy timeout" "$n_times writes timed," \
     "the worst: $(ms "${worst_us:-0}"): ${worst#* }"
 fi
 
