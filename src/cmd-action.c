@@ -335,7 +335,7 @@ static gboolean
 action_list (RapatCmdContext *ctx, GError **error)
 {
   RapatActionFilter filter = { 0 };
-  g_autofree char *today = rapat_cmd_as_of (opt_as_of, error);
+  g_autofree char *today = rapat_cmd_as_of (ctx, opt_as_of, error);
   g_autofree char *due_before = NULL;
   g_autoptr(GPtrArray) actions = NULL;
   g_autoptr(RapatTable) table = NULL;
@@ -403,19 +403,21 @@ action_list (RapatCmdContext *ctx, GError **error)
 static gboolean
 action_show (RapatCmdContext *ctx, GError **error)
 {
-  g_autofree char *today = rapat_cmd_as_of (opt_as_of, error);
+  g_autofree char *today = rapat_cmd_as_of (ctx, opt_as_of, error);
   g_autoptr(RapatAction) a = NULL;
   g_autoptr(GPtrArray) history = NULL;
   g_autoptr(GTimeZone) local = NULL;
-  g_autofree char *zone = rapat_time_zone_default ();
+  g_autofree char *zone = today != NULL ? rapat_cmd_zone (ctx, NULL, error) : NULL;
 
-  if (today == NULL)
+  if (zone == NULL)
     return FALSE;
   a = load_action (ctx, ctx->args[0], error);
   history = a != NULL ? rapat_store_action_history (ctx->store, a->id, error) : NULL;
   if (history == NULL)
     return FALSE;
-  local = rapat_time_zone_load (zone, NULL, NULL);
+  local = rapat_time_zone_load (zone, NULL, error);
+  if (local == NULL)
+    return FALSE;
   if (opt_json)
     {
       g_autoptr(RapatJson) json = rapat_json_new (ctx->out);

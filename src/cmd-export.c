@@ -116,10 +116,10 @@ named_meetings (RapatCmdContext *ctx, GError **error)
 
 /* Fills @filter from --from, --to, --tz and --kind. */
 static gboolean
-range_filter (RapatMeetingFilter *filter, GError **error)
+range_filter (RapatCmdContext *ctx, RapatMeetingFilter *filter, GError **error)
 {
   filter->status = -1;
-  if (!rapat_cmd_day_range (opt_from, opt_to, opt_tz, &filter->from_utc, &filter->to_utc, error))
+  if (!rapat_cmd_day_range (ctx, opt_from, opt_to, opt_tz, &filter->from_utc, &filter->to_utc, error))
     return FALSE;
   filter->kind = opt_kind;
   return TRUE;
@@ -753,7 +753,7 @@ export_ics (RapatCmdContext *ctx, GError **error)
         method = RAPAT_ICS_CANCEL;
       zones = named_zones (ctx, meetings, method == RAPAT_ICS_PUBLISH || opt_series, error);
     }
-  else if (range_filter (&filter, error))
+  else if (range_filter (ctx, &filter, error))
     {
       /* Any number of meetings: zones from one SQL query, then the meetings
        * streamed one at a time, so memory stays flat. */

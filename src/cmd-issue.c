@@ -116,8 +116,8 @@ load_issue (RapatCmdContext *ctx, const char *text, const char *today, GError **
 static gboolean
 issue_edit (RapatCmdContext *ctx, GError **error)
 {
-  g_autofree char *today = rapat_time_today ();
-  g_autoptr(RapatIssue) issue = load_issue (ctx, ctx->args[0], today, error);
+  /* No overdue count is shown: no day (and no zone) is needed. */
+  g_autoptr(RapatIssue) issue = load_issue (ctx, ctx->args[0], NULL, error);
 
   return issue != NULL && apply_options (ctx, issue, error)
          && rapat_store_issue_update (ctx->store, issue, error);
@@ -127,8 +127,8 @@ issue_edit (RapatCmdContext *ctx, GError **error)
 static gboolean
 issue_close (RapatCmdContext *ctx, GError **error)
 {
-  g_autofree char *today = rapat_time_today ();
-  g_autoptr(RapatIssue) issue = load_issue (ctx, ctx->args[0], today, error);
+  /* No overdue count is shown: no day (and no zone) is needed. */
+  g_autoptr(RapatIssue) issue = load_issue (ctx, ctx->args[0], NULL, error);
 
   if (issue == NULL)
     return FALSE;
@@ -212,7 +212,7 @@ static gboolean
 issue_list (RapatCmdContext *ctx, GError **error)
 {
   RapatIssueFilter filter = { -1, NULL, 0 };
-  g_autofree char *today = rapat_cmd_as_of (opt_as_of, error);
+  g_autofree char *today = rapat_cmd_as_of (ctx, opt_as_of, error);
   g_autoptr(GPtrArray) issues = NULL;
   g_autoptr(RapatTable) table = NULL;
 
@@ -270,7 +270,7 @@ issue_list (RapatCmdContext *ctx, GError **error)
 static gboolean
 issue_show (RapatCmdContext *ctx, GError **error)
 {
-  g_autofree char *today = rapat_cmd_as_of (opt_as_of, error);
+  g_autofree char *today = rapat_cmd_as_of (ctx, opt_as_of, error);
   g_autoptr(RapatIssue) issue = NULL;
   g_autoptr(GPtrArray) meetings = NULL;
   g_autoptr(GPtrArray) items = NULL;

@@ -98,7 +98,8 @@ static GOptionEntry delete_entries[] = {
  * options keep the stored values: a new start keeps the length, and a new
  * zone alone keeps the wall-clock times and reads them in that zone. */
 static gboolean
-apply_times (const char *cmd, RapatMeeting *m, gboolean is_new, GError **error)
+apply_times (RapatCmdContext *ctx, const char *cmd, RapatMeeting *m, gboolean is_new,
+             GError **error)
 {
   g_autoptr(GTimeZone) tz = NULL;
   g_autoptr(GTimeZone) old_tz = NULL;
@@ -125,8 +126,9 @@ apply_times (const char *cmd, RapatMeeting *m, gboolean is_new, GError **error)
     tz = rapat_time_zone_load (opt_tz, &tzid, error);
   else if (is_new)
     {
-      g_autofree char *def = rapat_time_zone_default ();
-      tz = rapat_time_zone_load (def, &tzid, error);
+      g_autofree char *def = rapat_cmd_zone (ctx, NULL, error);
+
+      tz = def != NULL ? rapat_time_zone_load (def, &tzid, error) : NULL;
     }
   else
     tz = rapat_time_zone_load (m->tzid, &tzid, error);
@@ -422,7 +424,7 @@ meeting_add (RapatCmdContext *ctx, GError **error)
   m->kind = g_strdup ("meeting");
   if (!rapat_cmd_take_text (_("title"), ctx->args[0], RAPAT_TEXT_REQUIRED, RAPAT_MAX_NAME,
                             &m->title, error)
-      || !apply_details (ctx, m, error) || !apply_times ("meeting add", m, TRUE, error))
+      || !apply_details (ctx, m, error) || !apply_times (ctx, "meeting add", m, TRUE, error))
     return FALSE;
   m->uid = rapat_uid_new ();
   m->created_at = m->updated_at = ctx->now;
@@ -527,7 +529,7 @@ meeting_edit (RapatCmdContext *ctx, GError **error)
   if (before == NULL)
     return FALSE;
   after = meeting_copy (before);
-  if (!apply_details (ctx, after, error) || !apply_times ("meeting edit", after, FALSE, error)
+  if (!apply_details (ctx, after, error) || !apply_times (ctx, "meeting edit", after, FALSE, error)
       || !save_meeting (ctx, before, after, error))
     return FALSE;
   /* Only a change of time, room or status can bring a new clash.  Checked
@@ -620,7 +622,7 @@ meeting_list (RapatCmdContext *ctx, GError **error)
   g_autoptr(GPtrArray) meetings = NULL;
   g_autoptr(RapatTable) table = NULL;
 
-  if (!rapat_cmd_day_range (opt_from, opt_to, opt_tz, &filter.from_utc, &filter.to_utc, error))
+  if (!rapat_cmd_day_range (ctx, opt_from, opt_to, opt_tz, &filter.from_utc, &filter.to_utc, error))
     return FALSE;
   if (opt_status != NULL && !rapat_enum_parse (&rapat_meeting_status_enum, opt_status,
                                                &filter.status, error))
@@ -722,6 +724,7 @@ meeting_show (RapatCmdContext *ctx, GError **error)
   g_autoptr(GTimeZone) tz = NULL;
   g_autofree char *when = NULL;
   g_autofree char *status = NULL;
+  g_autofree char *today = NULL;
   guint by_rsvp[4] = { 0 }, by_att[6] = { 0 }, unrecorded = 0;
 
   if (m == NULL)
@@ -730,6 +733,9 @@ meeting_show (RapatCmdContext *ctx, GError **error)
   attendees = items != NULL ? rapat_store_attendee_list (ctx->store, m->id, error) : NULL;
   followups = attendees != NULL ? rapat_store_action_followups (ctx->store, m, error) : NULL;
   if (followups == NULL)
+    return FALSE;
+  /* Overdue follow-ups are judged against today, known before any output. */
+  if (followups->len > 0 && (today = rapat_cmd_today (ctx, error)) == NULL)
     return FALSE;
   tz = rapat_present_zone (m);
   if (opt_json)
@@ -748,7 +754,6 @@ meeting_show (RapatCmdContext *ctx, GError **error)
       for (guint i = 0; i < followups->len; i++)
         {
           const RapatAction *a = followups->pdata[i];
-          g_autofree char *today = rapat_time_today ();
 
           rapat_json_begin_object (json, NULL);
           rapat_json_int (json, "id", a->id);
@@ -832,7 +837,6 @@ meeting_show (RapatCmdContext *ctx, GError **error)
 
   if (followups->len > 0)
     {
-      g_autofree char *today = rapat_time_today ();
       g_autoptr(RapatTable) table = rapat_table_new (_("ID"), _("Due"), _("Status"), _("Done"),
                                                      _("Action"), _("Owner"), _("From"), NULL);
       rapat_table_align_right (table, 0);

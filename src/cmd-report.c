@@ -102,7 +102,7 @@ report_actions (RapatCmdContext *ctx, GError **error)
   g_autoptr(RapatOutput) output = NULL;
   int v;
 
-  as_of = rapat_cmd_as_of (opt_as_of, error);
+  as_of = rapat_cmd_as_of (ctx, opt_as_of, error);
   if (as_of == NULL)
     return FALSE;
   if (opt_by != NULL)
@@ -176,7 +176,7 @@ attendance_period (RapatCmdContext *ctx, RapatFormat format, gint64 grace, GErro
   g_autoptr(RapatOutput) output = NULL;
   int by = RAPAT_ATTENDANCE_BY_PERSON;
 
-  if (!rapat_cmd_day_range (opt_from, opt_to, opt_tz, &scope.from_utc, &scope.to_utc, error))
+  if (!rapat_cmd_day_range (ctx, opt_from, opt_to, opt_tz, &scope.from_utc, &scope.to_utc, error))
     return FALSE;
   if (opt_by != NULL && !rapat_enum_parse (&rapat_attendance_grouping_enum, opt_by, &by, error))
     return FALSE;

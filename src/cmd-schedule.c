@@ -157,7 +157,7 @@ schedule_conflicts (RapatCmdContext *ctx, GError **error)
     {
       RapatMeetingFilter filter = { 0, 0, NULL, -1 };
 
-      if (!rapat_cmd_day_range (opt_from, opt_to, opt_tz, &filter.from_utc, &filter.to_utc, error))
+      if (!rapat_cmd_day_range (ctx, opt_from, opt_to, opt_tz, &filter.from_utc, &filter.to_utc, error))
         return FALSE;
       meetings = rapat_store_meeting_list (ctx->store, &filter, error);
       if (meetings == NULL)
@@ -285,7 +285,7 @@ compare_busy (gconstpointer a, gconstpointer b)
 static gboolean
 schedule_find_slot (RapatCmdContext *ctx, GError **error)
 {
-  g_autofree char *zone = opt_tz != NULL ? g_strdup (opt_tz) : rapat_time_zone_default ();
+  g_autofree char *zone = NULL;
   g_autofree char *tzid = NULL;
   g_autoptr(GTimeZone) tz = NULL;
   g_autoptr(GArray) busy = g_array_new (FALSE, FALSE, sizeof (RapatBusy));
@@ -311,7 +311,8 @@ schedule_find_slot (RapatCmdContext *ctx, GError **error)
                              _("--between takes two days: --between DATE --between DATE, or DATE..DATE"));
       return FALSE;
     }
-  tz = rapat_time_zone_load (zone, &tzid, error);
+  zone = rapat_cmd_zone (ctx, opt_tz, error);
+  tz = zone != NULL ? rapat_time_zone_load (zone, &tzid, error) : NULL;
   if (tz == NULL
       || !rapat_time_parse_duration (_("duration"), opt_duration, RAPAT_MAX_ITEM_MINUTES, &minutes, error)
       || !rapat_time_parse_day (_("between"), between[0], tz, 0, &from, error)

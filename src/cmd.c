@@ -22,6 +22,7 @@ static const RapatGroup groups[] = {
   { "export", N_("iCalendar files for calendar apps"), rapat_export_commands },
   { "schedule", N_("Clashes and free slots"), rapat_schedule_commands },
   { "report", N_("Reports in text, CSV and JSON"), rapat_report_commands },
+  { "config", N_("Settings kept in the database"), rapat_config_commands },
   { NULL, NULL, NULL },
 };
 
@@ -65,13 +66,30 @@ rapat_cmd_take_text (const char *what, const char *value, guint flags, guint max
   return TRUE;
 }
 
-gboolean
-rapat_cmd_day_range (const char *from, const char *to, const char *zone, gint64 *from_utc,
-                     gint64 *to_utc, GError **error)
+char *
+rapat_cmd_zone (RapatCmdContext *ctx, const char *tz_option, GError **error)
 {
-  g_autofree char *name = zone != NULL ? g_strdup (zone) : rapat_time_zone_default ();
-  g_autoptr(GTimeZone) tz = rapat_time_zone_load (name, NULL, error);
+  char *value = NULL;
 
+  if (tz_option != NULL)
+    return g_strdup (tz_option);
+  if (ctx->store != NULL && !rapat_store_config_get (ctx->store, "tz", &value, error))
+    return NULL;
+  return value != NULL ? value : rapat_time_zone_default (error);
+}
+
+gboolean
+rapat_cmd_day_range (RapatCmdContext *ctx, const char *from, const char *to, const char *zone,
+                     gint64 *from_utc, gint64 *to_utc, GError **error)
+{
+  g_autofree char *name = NULL;
+  g_autoptr(GTimeZone) tz = NULL;
+
+  /* No range, no zone needed: a listing of everything works whatever $TZ says. */
+  if (from == NULL && to == NULL && zone == NULL)
+    return TRUE;
+  name = rapat_cmd_zone (ctx, zone, error);
+  tz = name != NULL ? rapat_time_zone_load (name, NULL, error) : NULL;
   if (tz == NULL
       || (from != NULL && !rapat_time_parse_day (_("from"), from, tz, 0, from_utc, error))
       || (to != NULL && !rapat_time_parse_day (_("to"), to, tz, 1, to_utc, error)))
@@ -96,9 +114,18 @@ rapat_cmd_day (const char *what, const char *text, GError **error)
 }
 
 char *
-rapat_cmd_as_of (const char *text, GError **error)
+rapat_cmd_today (RapatCmdContext *ctx, GError **error)
 {
-  return text != NULL ? rapat_cmd_day (_("as-of"), text, error) : rapat_time_today ();
+  g_autofree char *name = rapat_cmd_zone (ctx, NULL, error);
+  g_autoptr(GTimeZone) tz = name != NULL ? rapat_time_zone_load (name, NULL, error) : NULL;
+
+  return tz != NULL ? rapat_time_today (tz) : NULL;
+}
+
+char *
+rapat_cmd_as_of (RapatCmdContext *ctx, const char *text, GError **error)
+{
+  return text != NULL ? rapat_cmd_day (_("as-of"), text, error) : rapat_cmd_today (ctx, error);
 }
 
 RapatMeeting *

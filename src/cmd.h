@@ -60,6 +60,7 @@ extern const RapatCommand rapat_action_commands[];
 extern const RapatCommand rapat_report_commands[];
 extern const RapatCommand rapat_export_commands[];
 extern const RapatCommand rapat_schedule_commands[];
+extern const RapatCommand rapat_config_commands[];
 
 /* Runs rapat with the given command line and returns the exit status:
  * 0 on success, 2 for a usage error, 1 for any other failure. */
@@ -91,18 +92,29 @@ gboolean rapat_cmd_check_clashes (RapatCmdContext *ctx, gint64 meeting_id, GArra
 gboolean rapat_cmd_check_session_clashes (RapatCmdContext *ctx, gint64 meeting_id,
                                           gboolean strict, GError **error);
 
+/* Returns the name of the zone a command reads and shows times in: @tz_option
+ * (--tz) when not NULL, else the database's setting "tz" ('rapat config set
+ * tz'), else the system's zone (rapat_time_zone_default()); NULL with @error
+ * when none of them gives one.  The name is not checked: load it. */
+char *rapat_cmd_zone (RapatCmdContext *ctx, const char *tz_option, GError **error);
+
 /* Parses --from and --to (days, both included) in --tz @zone (NULL: the
- * system's) into instants: @from_utc is the start of the first day, @to_utc
- * the end of the last; an absent bound stays 0.  A range ending before it
- * starts is refused. */
-gboolean rapat_cmd_day_range (const char *from, const char *to, const char *zone,
-                              gint64 *from_utc, gint64 *to_utc, GError **error);
+ * zone rapat_cmd_zone() gives) into instants: @from_utc is the start of the
+ * first day, @to_utc the end of the last; an absent bound stays 0.  A range
+ * ending before it starts is refused. */
+gboolean rapat_cmd_day_range (RapatCmdContext *ctx, const char *from, const char *to,
+                              const char *zone, gint64 *from_utc, gint64 *to_utc,
+                              GError **error);
 
 /* Returns the day @text names as a canonical "YYYY-MM-DD", or NULL with @error. */
 char *rapat_cmd_day (const char *what, const char *text, GError **error);
 
-/* Returns the day overdue is judged against: @text (--as-of) if given, else today. */
-char *rapat_cmd_as_of (const char *text, GError **error);
+/* Returns today, "YYYY-MM-DD", in the zone rapat_cmd_zone() gives without --tz. */
+char *rapat_cmd_today (RapatCmdContext *ctx, GError **error);
+
+/* Returns the day overdue is judged against: @text (--as-of) if given, else
+ * rapat_cmd_today(). */
+char *rapat_cmd_as_of (RapatCmdContext *ctx, const char *text, GError **error);
 
 /* Loads the meeting named by @text (an id, a uid or part of a title). */
 RapatMeeting *rapat_cmd_load_meeting (RapatCmdContext *ctx, const char *text, GError **error);

@@ -14,6 +14,7 @@ struct _RapatStore {
   char *path;
   GHashTable *stmts;   /* const char *sql (by address) -> sqlite3_stmt * */
   StoreTallyPass *tally_pass;   /* the attendance pass running, for rapat_tally() */
+  gint64 busy_since;   /* when the current wait for a lock began (monotonic µs) */
 };
 
 /* The aggregate SQL function rapat_tally(meeting, person, rsvp, attendance,

@@ -14,7 +14,12 @@
  * { file name, SQL } in order, ending with { NULL, NULL }. */
 extern const char *const rapat_migrations[][2];
 
+/* How long a command waits for a lock before it gives up with "database is
+ * locked": writers queue for the one write lock (BEGIN IMMEDIATE). */
 #define BUSY_TIMEOUT_MS 10000
+/* Each retry sleeps a random time in this range (microseconds). */
+#define BUSY_SLEEP_MIN_US 1000
+#define BUSY_SLEEP_MAX_US 5000
 
 void
 store_set_error (RapatStore *store, GError **error, const char *context)
@@ -303,6 +308,27 @@ rapat_store_migrate (RapatStore *store, int version, GError **error)
   return TRUE;
 }
 
+/* SQLite's busy handler: retries until BUSY_TIMEOUT_MS after the first
+ * attempt, sleeping 1 to 5 ms at random between tries.  SQLite's own
+ * handler sleeps ever longer (up to 100 ms) the longer a connection has
+ * waited, so a writer that has waited long polls least and loses the lock
+ * to newcomers again and again: with 16 writers one waited over 10 s and
+ * failed.  Short jittered sleeps give every waiter about the same chance
+ * each time the lock is released, whatever it waited so far. */
+static int
+busy_wait (void *data, int count)
+{
+  RapatStore *store = data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (count == 0)
+    store->busy_since = now;
+  else if (now - store->busy_since >= (gint64) BUSY_TIMEOUT_MS * 1000)
+    return 0;
+  g_usleep (g_random_int_range (BUSY_SLEEP_MIN_US, BUSY_SLEEP_MAX_US + 1));
+  return 1;
+}
+
 /* GDestroyNotify for the statement cache. */
 static void
 stmt_finalize (gpointer stmt)
@@ -377,7 +403,7 @@ rapat_store_open_at_version (const char *path, int version, GError **error)
       return NULL;
     }
   sqlite3_extended_result_codes (store->db, 1);
-  sqlite3_busy_timeout (store->db, BUSY_TIMEOUT_MS);
+  sqlite3_busy_handler (store->db, busy_wait, store);
   sqlite3_create_function (store->db, "rapat_fold", 1,
                            SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
                            fold_func, NULL, NULL);

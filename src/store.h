@@ -391,4 +391,30 @@ GPtrArray *rapat_store_attendance_by_person (RapatStore *store, const RapatAtten
 GPtrArray *rapat_store_attendance_by_unit (RapatStore *store, const RapatAttendanceScope *scope,
                                            GError **error);
 
+/* ---- settings (config) ---- */
+
+/* One setting: its key ("tz"), value and when it was last set (Unix seconds). */
+typedef struct {
+  char *key;
+  char *value;
+  gint64 updated_at;
+} RapatConfigEntry;
+
+/* Frees @entry; NULL is ignored. */
+void rapat_config_entry_free (RapatConfigEntry *entry);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatConfigEntry, rapat_config_entry_free)
+
+/* Stores in @value (a new string, or NULL when the key is not set) the
+ * value of setting @key.  FALSE with @error only when the database fails. */
+gboolean rapat_store_config_get (RapatStore *store, const char *key, char **value,
+                                 GError **error);
+/* Sets @key to @value (already checked by the caller), updated at @now. */
+gboolean rapat_store_config_set (RapatStore *store, const char *key, const char *value,
+                                 gint64 now, GError **error);
+/* Removes @key; *@removed (may be NULL) says whether it was set. */
+gboolean rapat_store_config_unset (RapatStore *store, const char *key, gboolean *removed,
+                                   GError **error);
+/* Returns every setting (RapatConfigEntry), by key. */
+GPtrArray *rapat_store_config_list (RapatStore *store, GError **error);
+
 G_END_DECLS

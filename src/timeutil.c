@@ -3,6 +3,7 @@
 #include "text.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -151,6 +152,98 @@ rapat_time_zone_load (const char *name, char **canonical, GError **error)
   return tz;
 }
 
+/* Reads a POSIX TZ zone name at *@p ("WIB", "<+07>"), advancing it. */
+static gboolean
+posix_read_name (const char **p)
+{
+  const char *s = *p;
+
+  if (*s == '<')
+    {
+      for (s++; g_ascii_isalnum (*s) || *s == '+' || *s == '-'; s++)
+        ;
+      if (*s != '>' || s - *p < 4)
+        return FALSE;
+      *p = s + 1;
+      return TRUE;
+    }
+  while (g_ascii_isalpha (*s))
+    s++;
+  if (s - *p < 3)
+    return FALSE;
+  *p = s;
+  return TRUE;
+}
+
+/* Reads a POSIX TZ offset at *@p ("-7", "5:30", "+3:00:00"), advancing it,
+ * into seconds east of UTC (POSIX counts them west, hence the sign). */
+static gboolean
+posix_read_offset (const char **p, int *seconds)
+{
+  const char *s = *p;
+  int sign = 1, part[3] = { 0, 0, 0 };
+
+  if (*s == '+' || *s == '-')
+    sign = *s++ == '-' ? -1 : 1;
+  for (int i = 0; i < 3; i++)
+    {
+      int digits = 0;
+
+      if (i > 0)
+        {
+          if (*s != ':')
+            break;
+          s++;
+        }
+      for (; g_ascii_isdigit (*s) && digits < 2; s++, digits++)
+        part[i] = part[i] * 10 + (*s - '0');
+      if (digits == 0 || (i > 0 && (digits != 2 || part[i] > 59)))
+        return FALSE;
+    }
+  if (part[0] > 24)
+    return FALSE;
+  *seconds = -sign * (part[0] * 3600 + part[1] * 60 + part[2]);
+  *p = s;
+  return TRUE;
+}
+
+/* Loads @name as a POSIX TZ string ("WIB-7", "<+07>-7",
+ * "CET-1CEST,M3.5.0,M10.5.0/3").  A fixed zone becomes its offset
+ * (canonical "+07:00": the form rapat stores for offsets); one with
+ * daylight-saving rules keeps the string as its name.  The shape is checked
+ * here first, so that GLib never tries to read @name as a file.  NULL when
+ * @name is not such a string, or its offset is not whole minutes within
+ * 14 hours of UTC. */
+static GTimeZone *
+posix_zone_load (const char *name, char **canonical)
+{
+  const char *p = name;
+  int offset;
+
+  if (!posix_read_name (&p) || !posix_read_offset (&p, &offset))
+    return NULL;
+  if (*p == '\0')
+    {
+      g_autofree char *text = NULL;
+
+      if (offset % 60 != 0 || abs (offset) > 14 * 3600)
+        return NULL;
+      text = g_strdup_printf ("%c%02d:%02d", offset < 0 ? '-' : '+', abs (offset) / 3600,
+                              (abs (offset) % 3600) / 60);
+      return zone_load_uncached (text, canonical, NULL);
+    }
+  /* Daylight-saving time needs its rules: without them each C library
+   * guesses differently. */
+  if (!posix_read_name (&p) || (*p != ',' && !posix_read_offset (&p, &offset)) || *p != ','
+      || strlen (name) > 64 || strstr (p, "..") != NULL)
+    return NULL;
+  for (; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p) && strchr ("JM.,/:+-", *p) == NULL)
+      return NULL;
+  *canonical = g_strdup (name);
+  return g_time_zone_new_identifier (name);
+}
+
 /* Loads the zone @name from the tz database or an offset; see rapat_time_zone_load(). */
 static GTimeZone *
 zone_load_uncached (const char *name, char **canonical, GError **error)
@@ -182,6 +275,11 @@ zone_load_uncached (const char *name, char **canonical, GError **error)
     }
   if (tz == NULL)
     {
+      g_clear_pointer (&canon, g_free);
+      tz = posix_zone_load (name, &canon);
+    }
+  if (tz == NULL)
+    {
       g_autofree char *ex = rapat_text_excerpt (name);
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
                    _("zone '%s': unknown time zone (use an IANA name such as Asia/Jayapura, or an offset such as +09:00)"),
@@ -193,34 +291,134 @@ zone_load_uncached (const char *name, char **canonical, GError **error)
   return tz;
 }
 
-char *
-rapat_time_zone_default (void)
+/* Sets @error to a message about a system zone that cannot be known:
+ * @format (a whole sentence, saying to give --tz or set the database's
+ * zone) with the value it names. */
+static void G_GNUC_PRINTF (2, 3)
+set_zone_unknown (GError **error, const char *format, ...)
 {
-  const char *env = g_getenv ("TZ");
-  g_autoptr(GTimeZone) local = NULL;
-  const char *id;
-  char *canon = NULL;
+  va_list ap;
+  g_autofree char *msg = NULL;
+
+  va_start (ap, format);
+  msg = g_strdup_vprintf (format, ap);
+  va_end (ap);
+  g_set_error_literal (error, RAPAT_ERROR, RAPAT_ERROR_INVALID, msg);
+}
+
+/* Returns the zone of the tz database file @path names (a path ending in
+ * ".../zoneinfo/Asia/Jakarta"), or NULL when it is not one. */
+static char *
+zone_from_zoneinfo_path (const char *path)
+{
+  const char *tzdir = g_getenv ("TZDIR");
+  const char *rel = NULL;
+  g_autofree char *canon = NULL;
   g_autoptr(GTimeZone) tz = NULL;
 
-  if (env != NULL && *env == ':')
-    env++;
-  if (env != NULL && *env != '\0')
+  if (tzdir != NULL && g_str_has_prefix (path, tzdir) && path[strlen (tzdir)] == '/')
+    rel = path + strlen (tzdir) + 1;
+  else if (strstr (path, "/zoneinfo/") != NULL)
+    rel = g_strrstr (path, "/zoneinfo/") + strlen ("/zoneinfo/");
+  if (rel != NULL && g_str_has_prefix (rel, "posix/"))
+    rel += strlen ("posix/");
+  if (rel == NULL || !zone_name_plausible (rel))
+    return NULL;
+  tz = rapat_time_zone_load (rel, &canon, NULL);
+  return tz != NULL ? g_steal_pointer (&canon) : NULL;
+}
+
+/* Returns the zone the system file @localtime stands for: the tz database
+ * file it links to, or, when it is a copy, the zone @timezone_file names. */
+static char *
+zone_from_localtime (const char *localtime, const char *timezone_file, GError **error)
+{
+  g_autofree char *target = g_file_read_link (localtime, NULL);
+  g_autofree char *contents = NULL;
+  char *name = NULL;
+
+  if (target != NULL)
     {
-      tz = rapat_time_zone_load (env, &canon, NULL);
-      if (tz != NULL)
-        return canon;
+      g_autofree char *dir = g_path_get_dirname (localtime);
+      g_autofree char *abs = g_path_is_absolute (target)
+                             ? g_strdup (target) : g_build_filename (dir, target, NULL);
+      g_autofree char *clean = g_canonicalize_filename (abs, NULL);
+
+      name = zone_from_zoneinfo_path (clean);
+      if (name == NULL)
+        set_zone_unknown (error, _("zone file '%s': links to no zone of the tz database, so the system's zone is unknown; give --tz ZONE, or set the database's zone with 'rapat config set tz ZONE'"),
+                          localtime);
+      return name;
     }
-  local = g_time_zone_new_local ();
-  id = g_time_zone_get_identifier (local);
-  if (id != NULL)
+  if (!g_file_test (localtime, G_FILE_TEST_EXISTS))
     {
-      /* GLib may report a path such as /usr/share/zoneinfo/Asia/Jakarta. */
-      const char *rel = strstr (id, "zoneinfo/");
-      tz = rapat_time_zone_load (rel != NULL ? rel + strlen ("zoneinfo/") : id, &canon, NULL);
-      if (tz != NULL)
-        return canon;
+      set_zone_unknown (error, _("zone file '%s': missing, so the system's zone is unknown; give --tz ZONE, or set the database's zone with 'rapat config set tz ZONE'"),
+                        localtime);
+      return NULL;
     }
-  return g_strdup ("UTC");
+  if (!is_tzif_file (localtime))
+    {
+      set_zone_unknown (error, _("zone file '%s': not a file of the tz database, so the system's zone is unknown; give --tz ZONE, or set the database's zone with 'rapat config set tz ZONE'"),
+                        localtime);
+      return NULL;
+    }
+  /* A copy of a zone file does not say which zone it is; Debian names it
+   * in /etc/timezone. */
+  if (timezone_file != NULL && g_file_get_contents (timezone_file, &contents, NULL, NULL))
+    {
+      g_autoptr(GTimeZone) tz = rapat_time_zone_load (g_strstrip (contents), &name, NULL);
+
+      if (tz != NULL)
+        return name;
+      g_clear_pointer (&name, g_free);
+    }
+  set_zone_unknown (error, _("zone file '%s': a copy of a zone file that nothing names, so the system's zone is unknown; give --tz ZONE, or set the database's zone with 'rapat config set tz ZONE'"),
+                    localtime);
+  return NULL;
+}
+
+char *
+rapat_time_zone_from_env (const char *tz_env, const char *localtime, const char *timezone_file,
+                          GError **error)
+{
+  const char *name = tz_env;
+  g_autoptr(GTimeZone) tz = NULL;
+  char *canon = NULL;
+
+  if (name == NULL)
+    return zone_from_localtime (localtime, timezone_file, error);
+  if (*name == ':')
+    name++;
+  if (*name == '/')
+    {
+      /* A file: the system's own, or one of the tz database. */
+      if (strcmp (name, localtime) == 0)
+        return zone_from_localtime (localtime, timezone_file, error);
+      if (strstr (name, "/../") == NULL && strstr (name, "/./") == NULL)
+        canon = zone_from_zoneinfo_path (name);
+      if (canon == NULL)
+        {
+          g_autofree char *ex = rapat_text_excerpt (tz_env);
+          set_zone_unknown (error, _("TZ '%s': not a file of the tz database, so the system's zone is unknown; give --tz ZONE, or set the database's zone with 'rapat config set tz ZONE'"),
+                            ex);
+        }
+      return canon;
+    }
+  if (*name != '\0')
+    tz = rapat_time_zone_load (name, &canon, NULL);
+  if (tz == NULL)
+    {
+      g_autofree char *ex = rapat_text_excerpt (tz_env);
+      set_zone_unknown (error, _("TZ '%s': not a time zone rapat can read, so the system's zone is unknown; give --tz ZONE, or set the database's zone with 'rapat config set tz ZONE'"),
+                        ex);
+    }
+  return canon;
+}
+
+char *
+rapat_time_zone_default (GError **error)
+{
+  return rapat_time_zone_from_env (g_getenv ("TZ"), "/etc/localtime", "/etc/timezone", error);
 }
 
 /* Returns why @y-@m-@d is not a date this program accepts, or NULL if it is one. */
@@ -750,12 +948,7 @@ rapat_time_now (void)
 }
 
 char *
-rapat_time_today (void)
+rapat_time_today (GTimeZone *tz)
 {
-  g_autofree char *zone = rapat_time_zone_default ();
-  g_autoptr(GTimeZone) tz = rapat_time_zone_load (zone, NULL, NULL);
-
-  if (tz == NULL)
-    tz = g_time_zone_new_utc ();
   return rapat_time_format (rapat_time_now (), tz, "%Y-%m-%d");
 }

@@ -1,7 +1,8 @@
 /* rapat — parsing and display of dates, times, zones and durations (core layer).
  *
  * Instants are Unix seconds (UTC).  Wall-clock input is read in a zone, which
- * is an IANA identifier ("Asia/Jayapura"), "UTC" or a fixed offset ("+09:00"). */
+ * is an IANA identifier ("Asia/Jayapura"), "UTC", a fixed offset ("+09:00")
+ * or a POSIX TZ string with daylight-saving rules. */
 #pragma once
 
 #include "rapat.h"
@@ -13,14 +14,28 @@ G_BEGIN_DECLS
 #define RAPAT_MAX_ITEM_MINUTES    (24 * 60)
 
 /* Loads the zone called @name.  Accepts IANA names present in the system's
- * tz database, "UTC"/"Z", and offsets "+HH:MM", "+HHMM" or "+HH".  On success
+ * tz database, "UTC"/"Z", offsets "+HH:MM", "+HHMM" or "+HH", and POSIX TZ
+ * strings: a fixed one ("WIB-7", "<+07>-7") is its offset ("+07:00"), one
+ * with rules ("CET-1CEST,M3.5.0,M10.5.0/3") is named as written.  On success
  * returns the zone and stores its canonical name (offsets as "+09:00") in
  * @canonical if not NULL; on failure returns NULL with @error set. */
 GTimeZone *rapat_time_zone_load (const char *name, char **canonical, GError **error);
 
-/* Returns the canonical name of the system's zone ($TZ or /etc/localtime),
- * falling back to "UTC" when it cannot be named. */
-char *rapat_time_zone_default (void);
+/* Returns the canonical name of the system's zone: $TZ when it is set (an
+ * IANA name, an offset, a POSIX TZ string such as "WIB-7", which becomes
+ * "+07:00", or "CET-1CEST,M3.5.0,M10.5.0/3", kept as it is, or a file of
+ * the tz database), else the zone /etc/localtime links to (or, for a copy,
+ * the one /etc/timezone names).  When the zone cannot be known (TZ empty or
+ * unreadable, a file outside the tz database, /etc/localtime missing),
+ * returns NULL with @error saying to give --tz or set the database's zone;
+ * never UTC by default, and GLib never reads a file TZ names. */
+char *rapat_time_zone_default (GError **error);
+
+/* rapat_time_zone_default() with its inputs given: @tz_env is the value of
+ * $TZ (NULL when unset), @localtime the system's zone file and
+ * @timezone_file (may be NULL) the file that names it. */
+char *rapat_time_zone_from_env (const char *tz_env, const char *localtime,
+                                const char *timezone_file, GError **error);
 
 /* The years rapat keeps: every date it reads, every start and end of a
  * meeting in the meeting's zone, every occurrence and UNTIL of a series. */
@@ -150,8 +165,8 @@ char *rapat_time_format_iso (gint64 utc, GTimeZone *tz);
  * fixed-offset zones their name ("+09:00"). */
 char *rapat_time_abbrev (gint64 utc, GTimeZone *tz);
 
-/* Returns today's date in the system's zone, "YYYY-MM-DD" (see rapat_time_now()). */
-char *rapat_time_today (void);
+/* Returns today's date in @tz, "YYYY-MM-DD" (see rapat_time_now()). */
+char *rapat_time_today (GTimeZone *tz);
 
 /* Returns the current instant, or $SOURCE_DATE_EPOCH when it is set to a
  * number, so that output and stored timestamps can be made reproducible. */

@@ -1,7 +1,10 @@
 /* rapat tests — zones, date and time parsing, durations and display. */
 #include "check-common.h"
+#include "cmd.h"
 #include "recur.h"
 #include "timeutil.h"
+
+#include <unistd.h>
 
 /* 2025-09-02 00:00:00 UTC, which is 09:00 WIT in Ambon. */
 #define RAKERNIS_UTC G_GINT64_CONSTANT (1756771200)
@@ -157,18 +160,226 @@ START_TEST (test_zone_default_from_tz)
   g_autofree char *plain = NULL;
   g_autofree char *colon = NULL;
   g_autofree char *utc = NULL;
+  g_autofree char *posix = NULL;
+  g_autofree char *garbage = NULL;
+  GError *error = NULL;
 
   set_env ("TZ", "Asia/Jakarta");
-  plain = rapat_time_zone_default ();
+  plain = rapat_time_zone_default (NULL);
   set_env ("TZ", ":Asia/Makassar");
-  colon = rapat_time_zone_default ();
+  colon = rapat_time_zone_default (NULL);
   set_env ("TZ", "UTC");
-  utc = rapat_time_zone_default ();
+  utc = rapat_time_zone_default (NULL);
+  set_env ("TZ", "WIB-7");
+  posix = rapat_time_zone_default (NULL);
+  set_env ("TZ", "garbage");
+  garbage = rapat_time_zone_default (&error);
   set_env ("TZ", saved);
 
   ck_assert_str_eq (plain, "Asia/Jakarta");
   ck_assert_str_eq (colon, "Asia/Makassar");
   ck_assert_str_eq (utc, "UTC");
+  ck_assert_str_eq (posix, "+07:00");
+  ck_assert_ptr_null (garbage);
+  rapat_assert_error_contains (error, RAPAT_ERROR_INVALID, "config set tz");
+}
+END_TEST
+
+/* POSIX TZ strings: fixed ones are their offset, ruled ones keep their name. */
+START_TEST (test_zone_posix)
+{
+  static const struct {
+    const char *name, *canonical;
+    int january, july;   /* offsets in seconds, 2025-01-15 and 2025-07-15 */
+  } cases[] = {
+    { "WIB-7", "+07:00", 7 * 3600, 7 * 3600 },
+    { "<+07>-7", "+07:00", 7 * 3600, 7 * 3600 },
+    { "WIT-9:00", "+09:00", 9 * 3600, 9 * 3600 },
+    { "IST-5:30", "+05:30", 19800, 19800 },
+    { "EST+5", "-05:00", -5 * 3600, -5 * 3600 },
+    { "UTC0", "+00:00", 0, 0 },
+    { "CET-1CEST,M3.5.0,M10.5.0/3", "CET-1CEST,M3.5.0,M10.5.0/3", 3600, 7200 },
+    { "<-03>3<-02>,M3.5.0/-2,M10.5.0/-1", "<-03>3<-02>,M3.5.0/-2,M10.5.0/-1", -3 * 3600,
+      -2 * 3600 },
+  };
+  const char *bad[] = {
+    "WIB", "WI-7", "WIB-7x", "WIB-7:00:30", "WIB-15", "<+07-7", "<+7>-7", "CET-1CEST",
+    "CET-1CEST,M3.5.0,M10.5.0/3;rm", "CET-1CEST,M3..5.0,M10.5.0", "CET-1CEST,garbage",
+    "garbage", "../../etc/passwd",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GError *error = NULL;
+      g_autofree char *canonical = NULL;
+      g_autoptr(GTimeZone) tz = rapat_time_zone_load (cases[i].name, &canonical, &error);
+      g_autoptr(GTimeZone) again = NULL;
+
+      rapat_assert_no_error (error);
+      ck_assert_ptr_nonnull (tz);
+      ck_assert_str_eq (canonical, cases[i].canonical);
+      ck_assert_int_eq (g_time_zone_get_offset (tz, g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, 1736899200)),
+                        cases[i].january);
+      ck_assert_int_eq (g_time_zone_get_offset (tz, g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, 1752537600)),
+                        cases[i].july);
+      /* The canonical name, as stored, loads again. */
+      again = rapat_time_zone_load (canonical, NULL, &error);
+      rapat_assert_no_error (error);
+      ck_assert_ptr_nonnull (again);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      GError *error = NULL;
+      g_autoptr(GTimeZone) tz = rapat_time_zone_load (bad[i], NULL, &error);
+
+      ck_assert_msg (tz == NULL, "accepted zone '%s'", bad[i]);
+      rapat_assert_error (error, RAPAT_ERROR_INVALID);
+    }
+}
+END_TEST
+
+/* Asserts that rapat_time_zone_from_env (@tz_env, @localtime, @timezone_file)
+ * gives @expected, or (@expected NULL) an error naming --tz, config set tz
+ * and @needle. */
+static void
+assert_env_zone (const char *tz_env, const char *localtime, const char *timezone_file,
+                 const char *expected, const char *needle)
+{
+  GError *error = NULL;
+  g_autofree char *got = rapat_time_zone_from_env (tz_env, localtime, timezone_file, &error);
+
+  if (expected != NULL)
+    {
+      rapat_assert_no_error (error);
+      ck_assert_msg (g_strcmp0 (got, expected) == 0, "TZ '%s', localtime '%s': got '%s', not '%s'",
+                     tz_env, localtime, got, expected);
+      return;
+    }
+  ck_assert_msg (got == NULL, "TZ '%s', localtime '%s': got '%s', not an error", tz_env,
+                 localtime, got);
+  ck_assert_msg (error != NULL && strstr (error->message, "--tz") != NULL
+                 && strstr (error->message, "rapat config set tz") != NULL
+                 && strchr (error->message, '\n') == NULL,
+                 "TZ '%s': the message does not say what to do: %s", tz_env,
+                 error != NULL ? error->message : "(none)");
+  rapat_assert_error_contains (error, RAPAT_ERROR_INVALID, needle);
+}
+
+/* Where the system's zone comes from, and when it cannot be known. */
+START_TEST (test_zone_from_env)
+{
+  g_autofree char *dir = rapat_test_tmpdir_new ("rapat-env-XXXXXX");
+  g_autofree char *link = g_build_filename (dir, "localtime-link", NULL);
+  g_autofree char *rel = g_build_filename (dir, "localtime-rel", NULL);
+  g_autofree char *stray = g_build_filename (dir, "localtime-stray", NULL);
+  g_autofree char *copy = g_build_filename (dir, "localtime-copy", NULL);
+  g_autofree char *text = g_build_filename (dir, "localtime-text", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no-such-file", NULL);
+  g_autofree char *named = g_build_filename (dir, "timezone", NULL);
+  g_autofree char *misnamed = g_build_filename (dir, "timezone-bad", NULL);
+  g_autofree char *tzif = NULL;
+  gsize len;
+
+  ck_assert_int_eq (symlink ("/usr/share/zoneinfo/Asia/Jayapura", link), 0);
+  /* A relative link, as some systems write it: resolved from its folder. */
+  {
+    g_autoptr(GString) path = g_string_new (NULL);
+    for (const char *p = dir; *p != '\0'; p++)
+      if (*p == '/')
+        g_string_append (path, "../");
+    g_string_append (path, "usr/share/zoneinfo/Asia/Makassar");
+    ck_assert_int_eq (symlink (path->str, rel), 0);
+  }
+  ck_assert_int_eq (symlink ("/etc/passwd", stray), 0);
+  ck_assert (g_file_get_contents ("/usr/share/zoneinfo/Asia/Jakarta", &tzif, &len, NULL));
+  ck_assert (g_file_set_contents (copy, tzif, (gssize) len, NULL));
+  ck_assert (g_file_set_contents (text, "not a zone file\n", -1, NULL));
+  ck_assert (g_file_set_contents (named, "Asia/Jakarta\n", -1, NULL));
+  ck_assert (g_file_set_contents (misnamed, "../../etc/passwd\n", -1, NULL));
+
+  /* TZ set: it decides, and GLib never reads a file it names. */
+  assert_env_zone ("Asia/Jayapura", missing, NULL, "Asia/Jayapura", NULL);
+  assert_env_zone ("WIB-7", missing, NULL, "+07:00", NULL);
+  assert_env_zone ("<+07>-7", missing, NULL, "+07:00", NULL);
+  assert_env_zone ("CET-1CEST,M3.5.0,M10.5.0/3", missing, NULL, "CET-1CEST,M3.5.0,M10.5.0/3",
+                   NULL);
+  assert_env_zone ("/usr/share/zoneinfo/Asia/Jakarta", missing, NULL, "Asia/Jakarta", NULL);
+  assert_env_zone (":/usr/share/zoneinfo/Asia/Jakarta", missing, NULL, "Asia/Jakarta", NULL);
+  assert_env_zone (link, link, NULL, "Asia/Jayapura", NULL);
+  assert_env_zone ("garbage", link, NULL, NULL, "TZ 'garbage'");
+  assert_env_zone ("", link, NULL, NULL, "TZ ''");
+  assert_env_zone (":", link, NULL, NULL, "TZ ':'");
+  assert_env_zone ("../../etc/passwd", link, NULL, NULL, "TZ '../../etc/passwd'");
+  assert_env_zone ("/etc/passwd", link, NULL, NULL, "TZ '/etc/passwd'");
+  assert_env_zone ("/usr/share/zoneinfo/../../../etc/passwd", link, NULL, NULL, "TZ '");
+  assert_env_zone ("/usr/share/zoneinfo/zone.tab", link, NULL, NULL, "TZ '");
+  assert_env_zone (missing, link, NULL, NULL, "TZ '");
+
+  /* TZ unset: /etc/localtime. */
+  assert_env_zone (NULL, link, NULL, "Asia/Jayapura", NULL);
+  assert_env_zone (NULL, rel, NULL, "Asia/Makassar", NULL);
+  assert_env_zone (NULL, copy, named, "Asia/Jakarta", NULL);
+  assert_env_zone (NULL, copy, NULL, NULL, "nothing names");
+  assert_env_zone (NULL, copy, misnamed, NULL, "nothing names");
+  assert_env_zone (NULL, stray, NULL, NULL, "links to no zone");
+  assert_env_zone (NULL, text, named, NULL, "not a file of the tz database");
+  assert_env_zone (NULL, missing, named, NULL, "missing");
+
+  rapat_test_remove_tree (dir);
+}
+END_TEST
+
+/* The zone a command uses: --tz, else the database's, else the system's. */
+START_TEST (test_zone_order)
+{
+  g_autofree char *saved = g_strdup (g_getenv ("TZ"));
+  g_autoptr(RapatStore) store = rapat_test_store_open (":memory:");
+  RapatCmdContext ctx = { 0 };
+  GError *error = NULL;
+  g_autofree char *given = NULL;
+  g_autofree char *unknown = NULL;
+  g_autofree char *configured = NULL;
+  g_autofree char *over_env = NULL;
+  g_autofree char *from_env = NULL;
+  g_autofree char *no_store = NULL;
+  g_autofree char *today = NULL;
+
+  ctx.store = store;
+  set_env ("TZ", "garbage");
+  given = rapat_cmd_zone (&ctx, "Asia/Jakarta", &error);
+  rapat_assert_no_error (error);
+  unknown = rapat_cmd_zone (&ctx, NULL, &error);
+  ck_assert_ptr_null (unknown);
+  rapat_assert_error_contains (error, RAPAT_ERROR_INVALID, "TZ 'garbage'");
+
+  ck_assert (rapat_store_config_set (store, "tz", "Asia/Jayapura", 0, &error));
+  configured = rapat_cmd_zone (&ctx, NULL, &error);
+  rapat_assert_no_error (error);
+  set_env ("TZ", "Asia/Jakarta");
+  over_env = rapat_cmd_zone (&ctx, NULL, &error);
+  rapat_assert_no_error (error);
+  /* Today follows the same order: 2025-09-01 20:00 UTC is already the 2nd in WIT. */
+  set_env ("SOURCE_DATE_EPOCH", "1756756800");
+  today = rapat_cmd_today (&ctx, &error);
+  set_env ("SOURCE_DATE_EPOCH", NULL);
+  rapat_assert_no_error (error);
+
+  ck_assert (rapat_store_config_unset (store, "tz", NULL, &error));
+  set_env ("TZ", "WIB-7");
+  from_env = rapat_cmd_zone (&ctx, NULL, &error);
+  rapat_assert_no_error (error);
+  ctx.store = NULL;
+  set_env ("TZ", "Asia/Makassar");
+  no_store = rapat_cmd_zone (&ctx, NULL, &error);
+  rapat_assert_no_error (error);
+  set_env ("TZ", saved);
+
+  ck_assert_str_eq (given, "Asia/Jakarta");
+  ck_assert_str_eq (configured, "Asia/Jayapura");
+  ck_assert_str_eq (over_env, "Asia/Jayapura");
+  ck_assert_str_eq (today, "2025-09-02");
+  ck_assert_str_eq (from_env, "+07:00");
+  ck_assert_str_eq (no_store, "Asia/Makassar");
 }
 END_TEST
 
@@ -1257,6 +1468,9 @@ time_suite (void)
   tcase_add_test (tc, test_zone_unknown);
   tcase_add_test (tc, test_zone_path_tricks);
   tcase_add_test (tc, test_zone_default_from_tz);
+  tcase_add_test (tc, test_zone_posix);
+  tcase_add_test (tc, test_zone_from_env);
+  tcase_add_test (tc, test_zone_order);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("datetime");

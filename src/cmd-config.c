@@ -1,0 +1,154 @@
+/* rapat — "rapat config": settings kept in the database (cli layer). */
+#include "cmd.h"
+#include "output.h"
+#include "text.h"
+#include "timeutil.h"
+
+#include <string.h>
+
+static gboolean opt_json;
+
+static GOptionEntry list_entries[] = {
+  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for programs"), NULL },
+  { NULL },
+};
+
+/* A key rapat knows: its name and how a value is checked (and made canonical). */
+typedef struct {
+  const char *key;
+  char *(*check) (const char *value, GError **error);
+} ConfigKey;
+
+/* The value of "tz": a zone rapat can load, by its canonical name. */
+static char *
+check_tz (const char *value, GError **error)
+{
+  char *canon = NULL;
+  g_autoptr(GTimeZone) tz = rapat_time_zone_load (value, &canon, error);
+
+  return tz != NULL ? canon : NULL;
+}
+
+static const ConfigKey keys[] = {
+  { "tz", check_tz },
+  { NULL, NULL },
+};
+
+/* Returns the known key @name, or NULL with @error listing the known ones. */
+static const ConfigKey *
+find_key (const char *name, GError **error)
+{
+  g_autofree char *ex = rapat_text_excerpt (name);
+  g_autoptr(GString) known = g_string_new (NULL);
+
+  for (const ConfigKey *k = keys; k->key != NULL; k++)
+    {
+      if (strcmp (k->key, name) == 0)
+        return k;
+      g_string_append_printf (known, "%s%s", known->len > 0 ? ", " : "", k->key);
+    }
+  g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID, _("key '%s': unknown (known keys: %s)"),
+               ex, known->str);
+  return NULL;
+}
+
+/* config set KEY VALUE */
+static gboolean
+config_set (RapatCmdContext *ctx, GError **error)
+{
+  const ConfigKey *k = find_key (ctx->args[0], error);
+  g_autofree char *value = NULL;
+
+  if (k == NULL || !rapat_text_check (k->key, ctx->args[1], RAPAT_TEXT_REQUIRED | RAPAT_TEXT_LINE,
+                                      RAPAT_MAX_NAME, error))
+    return FALSE;
+  value = k->check (ctx->args[1], error);
+  return value != NULL && rapat_store_config_set (ctx->store, k->key, value, ctx->now, error);
+}
+
+/* config get KEY */
+static gboolean
+config_get (RapatCmdContext *ctx, GError **error)
+{
+  const ConfigKey *k = find_key (ctx->args[0], error);
+  g_autofree char *value = NULL;
+
+  if (k == NULL || !rapat_store_config_get (ctx->store, k->key, &value, error))
+    return FALSE;
+  if (value == NULL)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_NOT_FOUND, _("key '%s': not set"), k->key);
+      return FALSE;
+    }
+  fprintf (ctx->out, "%s\n", value);
+  return TRUE;
+}
+
+/* config unset KEY */
+static gboolean
+config_unset (RapatCmdContext *ctx, GError **error)
+{
+  const ConfigKey *k = find_key (ctx->args[0], error);
+
+  return k != NULL && rapat_store_config_unset (ctx->store, k->key, NULL, error);
+}
+
+/* config list */
+static gboolean
+config_list (RapatCmdContext *ctx, GError **error)
+{
+  g_autoptr(GPtrArray) list = rapat_store_config_list (ctx->store, error);
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+
+  if (list == NULL)
+    return FALSE;
+  if (opt_json)
+    {
+      g_autoptr(RapatJson) json = rapat_json_new (ctx->out);
+
+      rapat_json_begin_array (json, NULL);
+      for (guint i = 0; i < list->len; i++)
+        {
+          const RapatConfigEntry *e = list->pdata[i];
+          g_autofree char *when = rapat_time_format (e->updated_at, utc, "%Y-%m-%dT%H:%M:%SZ");
+
+          rapat_json_begin_object (json, NULL);
+          rapat_json_string (json, "key", e->key);
+          rapat_json_string (json, "value", e->value);
+          rapat_json_string (json, "updated_at", when);
+          rapat_json_end_object (json);
+        }
+      rapat_json_end_array (json);
+      return TRUE;
+    }
+  if (list->len == 0)
+    {
+      fprintf (ctx->out, _("No settings.\n"));
+      return TRUE;
+    }
+  {
+    g_autoptr(RapatTable) table = rapat_table_new (_("Key"), _("Value"), NULL);
+
+    for (guint i = 0; i < list->len; i++)
+      {
+        const RapatConfigEntry *e = list->pdata[i];
+
+        rapat_table_add (table, e->key, e->value);
+      }
+    rapat_table_print (table, ctx->out, "");
+  }
+  return TRUE;
+}
+
+const RapatCommand rapat_config_commands[] = {
+  { "set", "KEY VALUE", N_("Set a setting of the database"),
+    N_("Keys:\n"
+       "  tz    the zone a command uses without --tz (an IANA name such as\n"
+       "        Asia/Jayapura, or an offset such as +09:00); it wins over $TZ\n"
+       "        and the system's zone."), RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 2, 2, NULL, config_set },
+  { "get", "KEY", N_("Print a setting"), NULL, RAPAT_CMD_STORE, 1, 1, NULL, config_get },
+  { "list", "", N_("List the settings"), NULL, RAPAT_CMD_STORE, 0, 0, list_entries, config_list },
+  { "unset", "KEY", N_("Remove a setting"), NULL, RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, NULL,
+    config_unset },
+  { NULL },
+};
