@@ -694,7 +694,9 @@ calendar_options (RapatCmdContext *ctx, RapatIcsCalendar *cal, char **name, GArr
   if (zones->len == 1)
     {
       const RapatZoneSpan *z = &g_array_index (zones, RapatZoneSpan, 0);
-      if (rapat_ics_zone_needs_vtimezone (z->tzid))
+      /* Apps read X-WR-TIMEZONE as an IANA name: not a POSIX rule such as
+       * "CET-1CEST,M3.5.0,M10.5.0/3" (TZ=), which only its VTIMEZONE explains. */
+      if (rapat_ics_zone_needs_vtimezone (z->tzid) && strchr (z->tzid, ',') == NULL)
         cal->tzid = z->tzid;
     }
   return TRUE;
