@@ -22,6 +22,8 @@ static const RapatGroup groups[] = {
   { "export", N_("iCalendar files for calendar apps"), rapat_export_commands },
   { "schedule", N_("Clashes and free slots"), rapat_schedule_commands },
   { "report", N_("Reports in text, CSV and JSON"), rapat_report_commands },
+  { "check", N_("Check the database for damage and broken rules"), rapat_check_commands },
+  { "backup", N_("Write a consistent, checked copy of the database"), rapat_backup_commands },
   { NULL, NULL, NULL },
 };
 
