@@ -448,7 +448,9 @@ static const SqlRule sql_rules[] = {
   { "action", RAPAT_PROBLEM_ERROR,
     "SELECT id, progress FROM action WHERE status = 'done' AND progress BETWEEN 0 AND 99",
     N_("progress '%s': a done action is 100%% complete") },
-  { "action", RAPAT_PROBLEM_ERROR,
+  /* The CLI records the link when it raises the action; the store does not
+   * (an agenda item's it does), so another program may well have left it out. */
+  { "action", RAPAT_PROBLEM_WARNING,
     "SELECT a.id, a.issue_id FROM action a WHERE a.issue_id IS NOT NULL AND a.meeting_id IS NOT NULL "
     "AND NOT EXISTS (SELECT 1 FROM issue_meeting im WHERE im.issue_id = a.issue_id "
     "  AND im.meeting_id = a.meeting_id)",
