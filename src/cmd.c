@@ -23,6 +23,8 @@ static const RapatGroup groups[] = {
   { "schedule", N_("Clashes and free slots"), rapat_schedule_commands },
   { "report", N_("Reports in text, CSV and JSON"), rapat_report_commands },
   { "config", N_("Settings kept in the database"), rapat_config_commands },
+  { "check", N_("Check the database for damage and broken rules"), rapat_check_commands },
+  { "backup", N_("Write a consistent, checked copy of the database"), rapat_backup_commands },
   { NULL, NULL, NULL },
 };
 

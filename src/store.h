@@ -57,6 +57,51 @@ void rapat_store_optimize (RapatStore *store);
 /* Checks the file with PRAGMA integrity_check and foreign_key_check. */
 gboolean rapat_store_check (RapatStore *store, GError **error);
 
+/* ---- checking and copying the whole archive (store-check.c, store-backup.c) ---- */
+
+typedef enum {
+  RAPAT_PROBLEM_ERROR,     /* a rule rapat relies on is broken: repair it */
+  RAPAT_PROBLEM_WARNING,   /* allowed by rapat, but probably not meant */
+} RapatProblemLevel;
+
+/* One problem found in the archive: the row it is in and what is wrong. */
+typedef struct {
+  char *table;             /* the table ("meeting"), or "database" for the file */
+  gint64 id;               /* the row's id; 0 when the problem names no row */
+  RapatProblemLevel level;
+  char *message;           /* one translated line naming the field and the reason */
+} RapatProblem;
+
+void rapat_problem_free (RapatProblem *problem);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatProblem, rapat_problem_free)
+
+/* Checks the whole archive, in one snapshot: PRAGMA integrity_check and
+ * foreign_key_check, then every rule the schema's CHECK constraints cannot
+ * express (or that a program writing with ignore_check_constraints may have
+ * skipped): the unit tree has no cycle; names, titles, codes and e-mails are
+ * valid UTF-8 lines as the CLI takes them; enumerated columns hold known
+ * values; instants are in rapat_time_in_range(), meetings end after they
+ * start and last at most 31 days, zones load; a series' occurrences are
+ * starts its rule gives, with the uids meeting add derives; agenda positions
+ * run 1..n, kept agenda times are what rapat_agenda_schedule() computes and
+ * parallel_with names an earlier item of the same meeting; arrivals,
+ * stand-ins, action owners, done and closed days agree with the status; no
+ * two units share a name or code, no two people an e-mail (as the CLI
+ * compares them).  Returns the problems (RapatProblem, by table, then id),
+ * an empty array when there are none, or NULL with @error set when the
+ * database could not be read. */
+GPtrArray *rapat_store_check_all (RapatStore *store, GError **error);
+
+/* Writes a consistent copy of the open database to @path with SQLite's
+ * online backup API, while other processes go on writing: to a temporary
+ * file (0600) in @path's folder, copied in steps from one snapshot,
+ * checked with PRAGMA integrity_check, synced, then renamed to @path.  The
+ * database itself (or its -wal, -shm or -journal file) is refused as @path,
+ * and so is an existing @path unless @force.  On failure nothing is left
+ * behind.  Stores the size of the copy in bytes in @size if not NULL. */
+gboolean rapat_store_backup (RapatStore *store, const char *path, gboolean force, gint64 *size,
+                             GError **error);
+
 /* ---- units ---- */
 
 /* Inserts @unit (name, code, parent_id) and stores its new id in unit->id. */
