@@ -211,7 +211,10 @@ person_from_row (StoreStmt *stmt)
   return p;
 }
 
-/* Fails with RAPAT_ERROR_EXISTS if someone else already has the person's e-mail. */
+/* Fails with RAPAT_ERROR_EXISTS if someone else already has the person's
+ * e-mail, compared as rapat_fold() compares names (NFKC, case, invisible
+ * characters).  People may share a name, as they do (two Budi Santoso),
+ * so names are not checked: the e-mail is what tells them apart. */
 static gboolean
 person_check_unique (RapatStore *store, const RapatPerson *person, GError **error)
 {
@@ -219,8 +222,14 @@ person_check_unique (RapatStore *store, const RapatPerson *person, GError **erro
 
   if (person->email == NULL)
     return TRUE;
+  /* The index finds the same address in any ASCII case; only addresses
+   * with other characters (a few, if any) are folded to compare, and the
+   * GLOB picks them without calling rapat_fold() on every row. */
   stmt = store_prepare (store,
-    "SELECT name FROM person WHERE email = ?1 COLLATE NOCASE AND id IS NOT ?2", error);
+    "SELECT name FROM person WHERE id IS NOT ?2 AND (email = ?1 COLLATE NOCASE "
+    "  OR ((email GLOB ('*[^' || char(1) || '-' || char(127) || ']*') "
+    "       OR ?1 GLOB ('*[^' || char(1) || '-' || char(127) || ']*')) "
+    "      AND rapat_fold(email) = rapat_fold(?1)))", error);
   if (stmt == NULL)
     return FALSE;
   store_bind_text (stmt, 1, person->email);
