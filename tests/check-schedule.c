@@ -1324,6 +1324,64 @@ START_TEST (test_rule_errors)
 }
 END_TEST
 
+/* Issue 13: a BY value named twice is a clean error (it was the store's
+ * UNIQUE constraint), and a time of day in the rule is refused: BYHOUR,
+ * BYMINUTE and BYSECOND give several meetings a day, or 09:00:01. */
+START_TEST (test_rule_entered_errors)
+{
+  assert_rule_refused ("FREQ=WEEKLY;BYDAY=MO,MO", NULL, 3, RAPAT_ERROR_INVALID,
+                       "BYDAY names MO twice");
+  assert_rule_refused ("freq=weekly;byday=mo,th,mo;count=4", NULL, 0, RAPAT_ERROR_INVALID,
+                       "BYDAY names MO twice");
+  assert_rule_refused ("FREQ=MONTHLY;BYDAY=-1FR,-1FR", NULL, 3, RAPAT_ERROR_INVALID,
+                       "BYDAY names -1FR twice");
+  assert_rule_refused ("FREQ=MONTHLY;BYMONTHDAY=15,15", NULL, 3, RAPAT_ERROR_INVALID,
+                       "BYMONTHDAY names 15 twice");
+  assert_rule_refused ("FREQ=DAILY;BYHOUR=9,14", NULL, 3, RAPAT_ERROR_INVALID,
+                       "BYHOUR is not allowed");
+  assert_rule_refused ("FREQ=WEEKLY;BYMINUTE=0,30", NULL, 3, RAPAT_ERROR_INVALID,
+                       "BYMINUTE is not allowed");
+  assert_rule_refused ("FREQ=DAILY;BYSECOND=1", NULL, 3, RAPAT_ERROR_INVALID,
+                       "BYSECOND is not allowed");
+  assert_rule_refused ("RRULE:FREQ=YEARLY;BYHOUR=9;COUNT=2", NULL, 0, RAPAT_ERROR_INVALID,
+                       "BYHOUR is not allowed");
+  /* Distinct values stay fine, and so does a weekday in two positions. */
+  {
+    g_autofree char *two = rule ("FREQ=MONTHLY;BYDAY=1MO,3MO", NULL, 4, WIT);
+    ck_assert_str_eq (two, "FREQ=MONTHLY;COUNT=4;BYDAY=1MO,3MO");
+  }
+}
+END_TEST
+
+/* A series stored before these checks (a time of day in its rule) still
+ * expands: the export reads old rules. */
+START_TEST (test_expand_stored_byhour)
+{
+  g_autofree char *got = expand_wall ("FREQ=DAILY;COUNT=4;BYHOUR=9,14", WIT, "2025-09-01 09:00");
+
+  ck_assert_str_eq (got, "2025-09-01 09:00, 2025-09-01 14:00, 2025-09-02 09:00, 2025-09-02 14:00");
+}
+END_TEST
+
+/* RSCALE (RFC 7529): libical gives the calendar's name as a string of its
+ * own, which was never freed.  Run under valgrind (CK_FORK=no) to see it. */
+START_TEST (test_rule_rscale_freed)
+{
+  g_autofree char *r = rule ("FREQ=WEEKLY;RSCALE=GREGORIAN", NULL, 3, WIT);
+  g_autofree char *got = expand_wall (r, WIT, "2025-09-01 09:00");
+
+  ck_assert_str_eq (r, "RSCALE=GREGORIAN;FREQ=WEEKLY;COUNT=3");
+  ck_assert_str_eq (got, "2025-09-01 09:00, 2025-09-08 09:00, 2025-09-15 09:00");
+  /* Refused rules, after and before RSCALE was read. */
+  assert_rule_refused ("FREQ=DAILY;RSCALE=GREGORIAN;BYHOUR=9", NULL, 3, RAPAT_ERROR_INVALID,
+                       "BYHOUR");
+  assert_rule_refused ("RSCALE=GREGORIAN;FREQ=HOURLY", NULL, 3, RAPAT_ERROR_INVALID,
+                       "daily at most");
+  assert_rule_refused ("RSCALE=GREGORIAN;FREQ=WEEKLY;FOO=1", NULL, 3, RAPAT_ERROR_INVALID,
+                       "not a recurrence rule");
+}
+END_TEST
+
 /* ---- recurrence: expansion ---- */
 
 START_TEST (test_expand_weekly_count)
@@ -1615,6 +1673,9 @@ schedule_suite (void)
   tcase_add_test (tc, test_rule_text);
   tcase_add_test (tc, test_rule_until);
   tcase_add_test (tc, test_rule_errors);
+  tcase_add_test (tc, test_rule_entered_errors);
+  tcase_add_test (tc, test_rule_rscale_freed);
+  tcase_add_test (tc, test_expand_stored_byhour);
   tcase_add_test (tc, test_expand_weekly_count);
   tcase_add_test (tc, test_expand_monthly_until);
   tcase_add_test (tc, test_expand_monthly_31st);
