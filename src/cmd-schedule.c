@@ -40,7 +40,10 @@ static GOptionEntry find_entries[] = {
   { NULL },
 };
 
-/* Returns "2025-09-02 10:00–11:00 WIT" for an interval in @tzid. */
+/* Returns "2025-09-02 10:00–11:00 WIT" for an interval in @tzid, or
+ * "2026-03-29 01:30 CET – 03:30 CEST" when the zone's abbreviation changes
+ * within it (a daylight-saving change): one abbreviation would misname
+ * one of the two times. */
 static char *
 span_text (gint64 start, gint64 end, const char *tzid)
 {
@@ -49,6 +52,7 @@ span_text (gint64 start, gint64 end, const char *tzid)
   g_autofree char *t1 = NULL;
   g_autofree char *t2 = NULL;
   g_autofree char *ab = NULL;
+  g_autofree char *ab2 = NULL;
 
   if (tz == NULL)
     tz = g_time_zone_new_utc ();
@@ -56,7 +60,63 @@ span_text (gint64 start, gint64 end, const char *tzid)
   t1 = rapat_time_format (start, tz, "%H:%M");
   t2 = rapat_time_format (end, tz, "%H:%M");
   ab = rapat_time_abbrev (start, tz);
+  ab2 = rapat_time_abbrev (end, tz);
+  if (g_strcmp0 (ab, ab2) != 0)
+    return g_strdup_printf ("%s %s %s – %s %s", day, t1, ab, t2, ab2);
   return g_strdup_printf ("%s %s–%s %s", day, t1, t2, ab);
+}
+
+/* Fails with a usage error if an option of find-slot was given an empty
+ * (or blank) value: --days '' would search no day, --tz '' fail as an
+ * unknown zone, --room '' look for a room of that name. */
+static gboolean
+find_slot_check_values (GError **error)
+{
+  const struct {
+    const char *name;
+    const char *value;
+  } one[] = {
+    { "--duration", opt_duration }, { "--hours", opt_hours }, { "--days", opt_days },
+    { "--room", opt_room }, { "--tz", opt_tz }, { "--count", opt_count },
+  };
+  const struct {
+    const char *name;
+    char **values;
+  } many[] = { { "--with", opt_with }, { "--between", opt_between } };
+  const char *empty = NULL;
+  const char *value = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (many) && empty == NULL; i++)
+    for (char **v = many[i].values; v != NULL && *v != NULL && empty == NULL; v++)
+      {
+        g_autofree char *stripped = g_strstrip (g_strdup (*v));
+
+        if (*stripped == '\0')
+          {
+            empty = many[i].name;
+            value = *v;
+          }
+      }
+  for (guint i = 0; i < G_N_ELEMENTS (one) && empty == NULL; i++)
+    if (one[i].value != NULL)
+      {
+        g_autofree char *stripped = g_strstrip (g_strdup (one[i].value));
+
+        if (*stripped == '\0')
+          {
+            empty = one[i].name;
+            value = one[i].value;
+          }
+      }
+  if (empty != NULL)
+    {
+      g_autofree char *ex = rapat_text_excerpt (value);
+
+      rapat_cmd_usage_error (error, "schedule find-slot", _("%s '%s': must not be empty"), empty,
+                             ex);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* Returns the one-line description of clash @c of meeting @m. */
@@ -297,6 +357,8 @@ schedule_find_slot (RapatCmdContext *ctx, GError **error)
   guint days = 0x3e;   /* Monday to Friday */
   GDate day, last;
 
+  if (!find_slot_check_values (error))
+    return FALSE;
   if (opt_with == NULL || opt_duration == NULL || opt_between == NULL)
     {
       rapat_cmd_usage_error (error, "schedule find-slot",
@@ -305,7 +367,9 @@ schedule_find_slot (RapatCmdContext *ctx, GError **error)
     }
   between = g_strv_length (opt_between) == 1 && strstr (opt_between[0], "..") != NULL
             ? g_strsplit (opt_between[0], "..", 2) : g_strdupv (opt_between);
-  if (g_strv_length (between) != 2)
+  /* "DATE.." and "..DATE" lack a day as well. */
+  if (g_strv_length (between) != 2 || *g_strstrip (between[0]) == '\0'
+      || *g_strstrip (between[1]) == '\0')
     {
       rapat_cmd_usage_error (error, "schedule find-slot",
                              _("--between takes two days: --between DATE --between DATE, or DATE..DATE"));
@@ -448,6 +512,17 @@ schedule_find_slot (RapatCmdContext *ctx, GError **error)
             {
               g_autofree char *slot = span_text (t, t + (gint64) minutes * 60, tzid);
               g_autofree char *free_until = rapat_time_format (gap_end, tz, "%H:%M");
+              g_autofree char *slot_zone = rapat_time_abbrev (t + (gint64) minutes * 60, tz);
+              g_autofree char *until_zone = rapat_time_abbrev (gap_end, tz);
+
+              /* The end of the gap, in another offset than the slot's end
+               * (a daylight-saving change between them), says which. */
+              if (g_strcmp0 (slot_zone, until_zone) != 0)
+                {
+                  char *with_zone = g_strdup_printf ("%s %s", free_until, until_zone);
+                  g_free (free_until);
+                  free_until = with_zone;
+                }
 
               if (json != NULL)
                 {

@@ -7,9 +7,75 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Returns the rule @text parsed by libical, or FALSE with @error set. */
+/* A parsed rule.  libical gives RSCALE as a string of its own, which the
+ * caller frees: the cleanup below does, so every return path may leave. */
+typedef struct icalrecurrencetype RecurRule;
+
+/* Frees what @rule owns (its RSCALE name) and leaves it without one. */
+static void
+recur_rule_clear (RecurRule *rule)
+{
+  free (rule->rscale);
+  rule->rscale = NULL;
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RecurRule, recur_rule_clear)
+
+/* Fails with @error if a BY list of @rule names a value twice (libical
+ * would give that occurrence twice). */
 static gboolean
-parse_rule (const char *text, struct icalrecurrencetype *out, GError **error)
+check_no_repeats (const char *text, const RecurRule *rule, GError **error)
+{
+  static const struct {
+    const char *name;
+    gsize offset;
+    int size;
+  } lists[] = {
+    { "BYDAY", G_STRUCT_OFFSET (RecurRule, by_day), ICAL_BY_DAY_SIZE },
+    { "BYMONTHDAY", G_STRUCT_OFFSET (RecurRule, by_month_day), ICAL_BY_MONTHDAY_SIZE },
+    { "BYYEARDAY", G_STRUCT_OFFSET (RecurRule, by_year_day), ICAL_BY_YEARDAY_SIZE },
+    { "BYWEEKNO", G_STRUCT_OFFSET (RecurRule, by_week_no), ICAL_BY_WEEKNO_SIZE },
+    { "BYMONTH", G_STRUCT_OFFSET (RecurRule, by_month), ICAL_BY_MONTH_SIZE },
+    { "BYSETPOS", G_STRUCT_OFFSET (RecurRule, by_set_pos), ICAL_BY_SETPOS_SIZE },
+  };
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    {
+      const short *v = G_STRUCT_MEMBER_P (rule, lists[l].offset);
+
+      for (int i = 0; i < lists[l].size && v[i] != ICAL_RECURRENCE_ARRAY_MAX; i++)
+        for (int j = 0; j < i; j++)
+          if (v[j] == v[i])
+            {
+              g_autofree char *ex = rapat_text_excerpt (text);
+              g_autofree char *value = NULL;
+
+              if (l == 0)
+                {
+                  /* libical's encoding, sign * (weekday + 8 * position),
+                   * Sunday = 1, decoded here: libical is reached through
+                   * the table of src/ical.h, which lists only what rapat
+                   * otherwise calls. */
+                  static const char *const days[] = { "?", "SU", "MO", "TU", "WE", "TH", "FR", "SA" };
+                  int a = ABS (v[i]);
+                  int pos = (a / 8) * (v[i] < 0 ? -1 : 1);
+
+                  value = pos != 0 ? g_strdup_printf ("%d%s", pos, days[a % 8])
+                                   : g_strdup (days[a % 8]);
+                }
+              else
+                value = g_strdup_printf ("%d", v[i]);
+              g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                           _("repeat '%s': %s names %s twice"), ex, lists[l].name, value);
+              return FALSE;
+            }
+    }
+  return TRUE;
+}
+
+/* Returns the rule @text parsed by libical, or FALSE with @error set.
+ * Either way, @out is to be cleared with recur_rule_clear(). */
+static gboolean
+parse_rule (const char *text, RecurRule *out, GError **error)
 {
   g_autofree char *ex = rapat_text_excerpt (text);
 
@@ -33,6 +99,36 @@ parse_rule (const char *text, struct icalrecurrencetype *out, GError **error)
   return TRUE;
 }
 
+/* Fails with @error if the parsed rule @rule (of @text), as a user enters
+ * it, gives a time of day or names a BY value twice.  Only new rules are
+ * checked so: a series stored before these checks still expands. */
+static gboolean
+check_entered (const char *text, const RecurRule *rule, GError **error)
+{
+  static const struct {
+    const char *name;
+    gsize offset;
+  } times[] = {
+    { "BYHOUR", G_STRUCT_OFFSET (RecurRule, by_hour) },
+    { "BYMINUTE", G_STRUCT_OFFSET (RecurRule, by_minute) },
+    { "BYSECOND", G_STRUCT_OFFSET (RecurRule, by_second) },
+  };
+
+  /* Each occurrence starts at the series' start time: a time of day in
+   * the rule would give several a day, or move them off the minute. */
+  for (guint i = 0; i < G_N_ELEMENTS (times); i++)
+    if (((const short *) G_STRUCT_MEMBER_P (rule, times[i].offset))[0] != ICAL_RECURRENCE_ARRAY_MAX)
+      {
+        g_autofree char *ex = rapat_text_excerpt (text);
+
+        g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                     _("repeat '%s': %s is not allowed; each occurrence starts at the series' start time, and meetings repeat daily at most"),
+                     ex, times[i].name);
+        return FALSE;
+      }
+  return check_no_repeats (text, rule, error);
+}
+
 char *
 rapat_recur_rule (const char *repeat, const char *until_day, gint64 count, GTimeZone *tz,
                   GError **error)
@@ -42,7 +138,7 @@ rapat_recur_rule (const char *repeat, const char *until_day, gint64 count, GTime
     { "yearly", "FREQ=YEARLY" },
   };
   const char *text = repeat;
-  struct icalrecurrencetype rule;
+  g_auto(RecurRule) rule = ICALRECURRENCETYPE_INITIALIZER;
   g_autofree char *upper = NULL;
   char *out;
 
@@ -60,7 +156,7 @@ rapat_recur_rule (const char *repeat, const char *until_day, gint64 count, GTime
       text = shorthands[i][1];
   upper = g_ascii_strup (g_str_has_prefix (text, "RRULE:") ? text + 6 : text, -1);
   if (!rapat_text_check (_("repeat"), upper, RAPAT_TEXT_LINE | RAPAT_TEXT_REQUIRED, 400, error)
-      || !parse_rule (upper, &rule, error))
+      || !parse_rule (upper, &rule, error) || !check_entered (upper, &rule, error))
     return NULL;
   if ((until_day != NULL || count > 0)
       && (!icaltime_is_null_time (rule.until) || rule.count > 0))
@@ -166,7 +262,7 @@ same_wall (const RapatLocalFields *a, const RapatLocalFields *b)
 static GArray *
 expand (const char *rule_text, gint64 start_utc, gint64 length_s, GTimeZone *tz, GError **error)
 {
-  struct icalrecurrencetype rule;
+  g_auto(RecurRule) rule = ICALRECURRENCETYPE_INITIALIZER;
   g_autoptr(GArray) out = g_array_new (FALSE, FALSE, sizeof (gint64));
   RapatLocalFields local;
   struct icaltimetype start;
@@ -253,6 +349,19 @@ expand (const char *rule_text, gint64 start_utc, gint64 length_s, GTimeZone *tz,
             }
           icalrecur_iterator_free (it);
           set_out_of_range (rule_text, &end, TRUE, error);
+          return NULL;
+        }
+      /* Refused when the rule is parsed, repeated BY values are the one
+       * way libical is known to give an occurrence twice; should another
+       * do it, the error is this one, not the store's UNIQUE constraint. */
+      if (out->len > 0 && v <= g_array_index (out, gint64, out->len - 1))
+        {
+          g_autofree char *ex = rapat_text_excerpt (rule_text);
+
+          icalrecur_iterator_free (it);
+          g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                       _("repeat '%s': gives the occurrence of %04d-%02d-%02d twice"),
+                       ex, t.year, t.month, t.day);
           return NULL;
         }
       if (out->len >= RAPAT_MAX_OCCURRENCES)

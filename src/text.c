@@ -5,6 +5,56 @@
 
 #define EXCERPT_CHARS 40
 
+/* The characters refused in one-line text: invisible, or reordering what
+ * follows them on the line (Unicode names, which are not translated). */
+static const struct {
+  gunichar c;
+  const char *name;
+} refused_chars[] = {
+  { 0x200B, "ZERO WIDTH SPACE" },
+  { 0x200C, "ZERO WIDTH NON-JOINER" },
+  { 0x200D, "ZERO WIDTH JOINER" },
+  { 0x202A, "LEFT-TO-RIGHT EMBEDDING" },
+  { 0x202B, "RIGHT-TO-LEFT EMBEDDING" },
+  { 0x202C, "POP DIRECTIONAL FORMATTING" },
+  { 0x202D, "LEFT-TO-RIGHT OVERRIDE" },
+  { 0x202E, "RIGHT-TO-LEFT OVERRIDE" },
+  { 0x2060, "WORD JOINER" },
+  { 0x2066, "LEFT-TO-RIGHT ISOLATE" },
+  { 0x2067, "RIGHT-TO-LEFT ISOLATE" },
+  { 0x2068, "FIRST STRONG ISOLATE" },
+  { 0x2069, "POP DIRECTIONAL ISOLATE" },
+  { 0xFEFF, "ZERO WIDTH NO-BREAK SPACE" },
+};
+
+/* Returns the Unicode name of @c if one-line text refuses it, else NULL. */
+static const char *
+refused_name (gunichar c)
+{
+  if (c < 0x200B)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (refused_chars); i++)
+    if (refused_chars[i].c == c)
+      return refused_chars[i].name;
+  return NULL;
+}
+
+/* Returns TRUE for a Default_Ignorable_Code_Point (Unicode 15): nothing
+ * to see, so nothing a folded key should keep.  Includes every refused
+ * character, and also the soft hyphen, LRM/RLM, variation selectors and
+ * fillers, which names that were stored before may hold. */
+static gboolean
+is_ignorable (gunichar c)
+{
+  return c == 0x00AD || c == 0x034F || c == 0x061C || (c >= 0x115F && c <= 0x1160)
+         || (c >= 0x17B4 && c <= 0x17B5) || (c >= 0x180B && c <= 0x180F)
+         || (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E)
+         || (c >= 0x2060 && c <= 0x206F) || c == 0x3164 || (c >= 0xFE00 && c <= 0xFE0F)
+         || c == 0xFEFF || c == 0xFFA0 || (c >= 0xFFF0 && c <= 0xFFF8)
+         || (c >= 0x1BCA0 && c <= 0x1BCA3) || (c >= 0x1D173 && c <= 0x1D17A)
+         || (c >= 0xE0000 && c <= 0xE0FFF);
+}
+
 char *
 rapat_text_excerpt (const char *value)
 {
@@ -35,7 +85,7 @@ rapat_text_excerpt (const char *value)
             g_string_append (out, "\\t");
           else if (c == '\r')
             g_string_append (out, "\\r");
-          else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0))
+          else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || refused_name (c) != NULL)
             g_string_append_printf (out, "\\u%04x", c);
           else
             g_string_append_unichar (out, c);
@@ -52,6 +102,7 @@ rapat_text_check (const char *what, const char *value, RapatTextFlags flags,
 {
   const char *end = NULL;
   gboolean blank = TRUE;
+  guint pos = 0;
   glong n;
 
   if (!g_utf8_validate (value, -1, &end))
@@ -76,6 +127,20 @@ rapat_text_check (const char *what, const char *value, RapatTextFlags flags,
           else
             g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
                          _("%s '%s': contains control character U+%04X"), what, ex, c);
+          return FALSE;
+        }
+      pos++;
+      /* One-line text is a label: shown in tables, matched by name,
+       * compared for clashes.  An invisible character makes two labels
+       * that look alike differ; an override reverses what follows it on
+       * the line.  Prose (descriptions, notes) may need them, to quote
+       * right-to-left text or join letters, and is never matched. */
+      if ((flags & RAPAT_TEXT_MULTILINE) == 0 && refused_name (c) != NULL)
+        {
+          g_autofree char *ex = rapat_text_excerpt (value);
+          g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                       _("%s '%s': contains U+%04X %s at character %u, and invisible characters and direction overrides are not allowed here"),
+                       what, ex, c, refused_name (c), pos);
           return FALSE;
         }
       if (!g_unichar_isspace (c))
@@ -167,9 +232,32 @@ rapat_text_parse_id (const char *s, gint64 *out)
 char *
 rapat_text_fold (const char *s)
 {
-  g_autofree char *norm = g_utf8_normalize (s, -1, G_NORMALIZE_NFC);
+  g_autofree char *decomposed = NULL;
+  g_autofree char *folded = NULL;
+  gboolean ascii = TRUE;
+  GString *visible;
 
-  if (norm == NULL)
+  /* Plain ASCII, nearly every name: NFKC leaves it as it is, and case
+   * folding is lower-casing.  (Sorting thousands of names calls this.) */
+  for (const char *p = s; *p != '\0' && ascii; p++)
+    ascii = (guchar) *p < 0x80;
+  if (ascii)
+    return g_ascii_strdown (s, -1);
+
+  /* NFKC_Casefold, as Unicode defines it: decompose (compatibility),
+   * leave out what cannot be seen, fold case, compose again. */
+  decomposed = g_utf8_normalize (s, -1, G_NORMALIZE_NFKD);
+  if (decomposed == NULL)
     return g_strdup (s);
-  return g_utf8_casefold (norm, -1);
+  visible = g_string_sized_new (strlen (decomposed));
+  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!is_ignorable (c))
+        g_string_append_unichar (visible, c);
+    }
+  folded = g_utf8_casefold (visible->str, (gssize) visible->len);
+  g_string_free (visible, TRUE);
+  return g_utf8_normalize (folded, -1, G_NORMALIZE_NFKC);
 }

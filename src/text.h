@@ -20,9 +20,14 @@ typedef enum {
 
 /* Checks that @value (a field called @what, e.g. "title") is valid UTF-8,
  * has no control characters other than those @flags allow, is at most
- * @max_chars characters long and, if required, not blank.  Returns FALSE
- * with @error set to a one-line message naming the field, a short excerpt
- * of the value and the reason. */
+ * @max_chars characters long and, if required, not blank.  One-line text
+ * (without RAPAT_TEXT_MULTILINE: names, titles, codes, e-mails, positions,
+ * locations, rooms...) must also be free of direction embeddings,
+ * overrides and isolates (U+202A-U+202E, U+2066-U+2069) and zero-width
+ * characters (U+200B-U+200D, U+2060, U+FEFF); the message names the
+ * character and its position (in characters, from 1).  Returns FALSE with
+ * @error set to a one-line message naming the field, a short excerpt of
+ * the value and the reason. */
 gboolean rapat_text_check (const char *what, const char *value, RapatTextFlags flags,
                            guint max_chars, GError **error);
 
@@ -31,7 +36,8 @@ gboolean rapat_text_check (const char *what, const char *value, RapatTextFlags f
 gboolean rapat_email_check (const char *value, GError **error);
 
 /* Returns a copy of @value safe to quote in a one-line error message:
- * invalid UTF-8 and control characters escaped, cut to about 40 characters. */
+ * invalid UTF-8, control characters and the characters one-line text
+ * refuses escaped (\u202e), cut to about 40 characters. */
 char *rapat_text_excerpt (const char *value);
 
 /* Returns the number of terminal columns @s takes (wide characters count 2,
@@ -43,9 +49,12 @@ gsize rapat_text_width (const char *s);
  * longer strings keeps the arithmetic free of overflow.) */
 gboolean rapat_text_parse_id (const char *s, gint64 *out);
 
-/* Returns @s case-folded and NFC-normalised (a copy of @s when it is not
- * valid UTF-8): the key names are compared and sorted by, as the SQL
- * function rapat_fold() gives it. */
+/* Returns @s NFKC-normalised and case-folded, without the characters that
+ * cannot be seen (Unicode's default ignorables: zero-width characters,
+ * direction controls, the soft hyphen...), so that "ＫＡＮＷＩＬ",
+ * "Kanwil" and "Kanwil" + U+200B give the same key; a copy of @s when it
+ * is not valid UTF-8.  The key names are compared and sorted by, as the
+ * SQL function rapat_fold() gives it. */
 char *rapat_text_fold (const char *s);
 
 G_END_DECLS

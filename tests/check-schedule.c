@@ -7,12 +7,15 @@
  * parsed with rapat_time_parse_datetime(), so that each test reads like
  * the calendar it builds. */
 #include "check-common.h"
+#include "cmd.h"
 #include "model.h"
 #include "recur.h"
 #include "store.h"
 #include "timeutil.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
+#include <stdarg.h>
 #include <unistd.h>
 
 #define WIT "Asia/Jayapura"   /* UTC+9, Ambon and Jayapura */
@@ -23,6 +26,7 @@
 static struct {
   char *tmpdir;          /* a private folder, for the whole test case */
   RapatStore *store;     /* the store of the current test */
+  char *path;            /* its file (file_setup), or NULL */
   guint n_paths;         /* files named so far in this process */
 } fx;
 
@@ -54,10 +58,8 @@ memory_setup (void)
 static void
 file_setup (void)
 {
-  g_autofree char *path = g_strdup_printf ("%s/schedule-%d-%u.db", fx.tmpdir, (int) getpid (),
-                                           ++fx.n_paths);
-
-  fx.store = rapat_test_store_open (path);
+  fx.path = g_strdup_printf ("%s/schedule-%d-%u.db", fx.tmpdir, (int) getpid (), ++fx.n_paths);
+  fx.store = rapat_test_store_open (fx.path);
 }
 
 /* Checked fixture: closes the store. */
@@ -65,6 +67,7 @@ static void
 store_teardown (void)
 {
   g_clear_pointer (&fx.store, rapat_store_free);
+  g_clear_pointer (&fx.path, g_free);
 }
 
 /* ---- helpers: times ---- */
@@ -1324,6 +1327,64 @@ START_TEST (test_rule_errors)
 }
 END_TEST
 
+/* Issue 13: a BY value named twice is a clean error (it was the store's
+ * UNIQUE constraint), and a time of day in the rule is refused: BYHOUR,
+ * BYMINUTE and BYSECOND give several meetings a day, or 09:00:01. */
+START_TEST (test_rule_entered_errors)
+{
+  assert_rule_refused ("FREQ=WEEKLY;BYDAY=MO,MO", NULL, 3, RAPAT_ERROR_INVALID,
+                       "BYDAY names MO twice");
+  assert_rule_refused ("freq=weekly;byday=mo,th,mo;count=4", NULL, 0, RAPAT_ERROR_INVALID,
+                       "BYDAY names MO twice");
+  assert_rule_refused ("FREQ=MONTHLY;BYDAY=-1FR,-1FR", NULL, 3, RAPAT_ERROR_INVALID,
+                       "BYDAY names -1FR twice");
+  assert_rule_refused ("FREQ=MONTHLY;BYMONTHDAY=15,15", NULL, 3, RAPAT_ERROR_INVALID,
+                       "BYMONTHDAY names 15 twice");
+  assert_rule_refused ("FREQ=DAILY;BYHOUR=9,14", NULL, 3, RAPAT_ERROR_INVALID,
+                       "BYHOUR is not allowed");
+  assert_rule_refused ("FREQ=WEEKLY;BYMINUTE=0,30", NULL, 3, RAPAT_ERROR_INVALID,
+                       "BYMINUTE is not allowed");
+  assert_rule_refused ("FREQ=DAILY;BYSECOND=1", NULL, 3, RAPAT_ERROR_INVALID,
+                       "BYSECOND is not allowed");
+  assert_rule_refused ("RRULE:FREQ=YEARLY;BYHOUR=9;COUNT=2", NULL, 0, RAPAT_ERROR_INVALID,
+                       "BYHOUR is not allowed");
+  /* Distinct values stay fine, and so does a weekday in two positions. */
+  {
+    g_autofree char *two = rule ("FREQ=MONTHLY;BYDAY=1MO,3MO", NULL, 4, WIT);
+    ck_assert_str_eq (two, "FREQ=MONTHLY;COUNT=4;BYDAY=1MO,3MO");
+  }
+}
+END_TEST
+
+/* A series stored before these checks (a time of day in its rule) still
+ * expands: the export reads old rules. */
+START_TEST (test_expand_stored_byhour)
+{
+  g_autofree char *got = expand_wall ("FREQ=DAILY;COUNT=4;BYHOUR=9,14", WIT, "2025-09-01 09:00");
+
+  ck_assert_str_eq (got, "2025-09-01 09:00, 2025-09-01 14:00, 2025-09-02 09:00, 2025-09-02 14:00");
+}
+END_TEST
+
+/* RSCALE (RFC 7529): libical gives the calendar's name as a string of its
+ * own, which was never freed.  Run under valgrind (CK_FORK=no) to see it. */
+START_TEST (test_rule_rscale_freed)
+{
+  g_autofree char *r = rule ("FREQ=WEEKLY;RSCALE=GREGORIAN", NULL, 3, WIT);
+  g_autofree char *got = expand_wall (r, WIT, "2025-09-01 09:00");
+
+  ck_assert_str_eq (r, "RSCALE=GREGORIAN;FREQ=WEEKLY;COUNT=3");
+  ck_assert_str_eq (got, "2025-09-01 09:00, 2025-09-08 09:00, 2025-09-15 09:00");
+  /* Refused rules, after and before RSCALE was read. */
+  assert_rule_refused ("FREQ=DAILY;RSCALE=GREGORIAN;BYHOUR=9", NULL, 3, RAPAT_ERROR_INVALID,
+                       "BYHOUR");
+  assert_rule_refused ("RSCALE=GREGORIAN;FREQ=HOURLY", NULL, 3, RAPAT_ERROR_INVALID,
+                       "daily at most");
+  assert_rule_refused ("RSCALE=GREGORIAN;FREQ=WEEKLY;FOO=1", NULL, 3, RAPAT_ERROR_INVALID,
+                       "not a recurrence rule");
+}
+END_TEST
+
 /* ---- recurrence: expansion ---- */
 
 START_TEST (test_expand_weekly_count)
@@ -1571,6 +1632,126 @@ add_store_tests (TCase *tc)
   tcase_add_test (tc, test_room_busy_sessions);
 }
 
+/* ---- find-slot, through the command line (issue 13) ---- */
+
+/* Runs "rapat --db DB ARGS..." (NULL-terminated) in this process on the
+ * database of the test (file_setup), closed for the run, with stdout and
+ * stderr caught in files; stores their text in @out and @err and returns
+ * the exit status. */
+static int
+run_rapat (char **out, char **err, const char *first, ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  const char *db = fx.path;
+  g_autofree char *out_path = g_strdup_printf ("%s/out-%d", fx.tmpdir, (int) getpid ());
+  g_autofree char *err_path = g_strdup_printf ("%s/err-%d", fx.tmpdir, (int) getpid ());
+  int saved_out, saved_err, fd_out, fd_err, rc;
+  va_list ap;
+
+  ck_assert_ptr_nonnull (db);
+  g_clear_pointer (&fx.store, rapat_store_free);
+  g_ptr_array_add (argv, "rapat");
+  g_ptr_array_add (argv, "--db");
+  g_ptr_array_add (argv, (char *) db);
+  va_start (ap, first);
+  for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (char *) a);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+
+  fflush (stdout);
+  fflush (stderr);
+  fd_out = g_open (out_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  fd_err = g_open (err_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  ck_assert (fd_out >= 0 && fd_err >= 0);
+  saved_out = dup (STDOUT_FILENO);
+  saved_err = dup (STDERR_FILENO);
+  dup2 (fd_out, STDOUT_FILENO);
+  dup2 (fd_err, STDERR_FILENO);
+  rc = rapat_cmd_main ((int) argv->len - 1, (char **) argv->pdata);
+  fflush (stdout);
+  fflush (stderr);
+  dup2 (saved_out, STDOUT_FILENO);
+  dup2 (saved_err, STDERR_FILENO);
+  close (saved_out);
+  close (saved_err);
+  close (fd_out);
+  close (fd_err);
+  ck_assert (g_file_get_contents (out_path, out, NULL, NULL));
+  ck_assert (g_file_get_contents (err_path, err, NULL, NULL));
+  fx.store = rapat_test_store_open (db);
+  return rc;
+}
+
+/* A slot across the change to summer time shows both abbreviations: the
+ * clocks skip 02:00-03:00 on 29 March 2026 in Amsterdam, so an hour from
+ * 01:30 CET ends at 03:30 CEST (it read "01:30–03:30 CET"). */
+START_TEST (test_find_slot_dst_both_abbrevs)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int rc;
+
+  add_person ("Ana Matulessy");
+  rc = run_rapat (&out, &err, "schedule", "find-slot", "--with", "Ana", "--duration", "1h",
+                  "--between", "2026-03-29..2026-03-29", "--days", "sun", "--hours", "01:30-03:30",
+                  "--tz", AMS, NULL);
+  ck_assert_msg (rc == 0, "exit %d: %s", rc, err);
+  ck_assert_str_eq (out, "2026-03-29 01:30 CET – 03:30 CEST  (free until 03:30)\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  /* Free longer than the slot: the end of the gap carries its zone too. */
+  rc = run_rapat (&out, &err, "schedule", "find-slot", "--with", "Ana", "--duration", "30m",
+                  "--between", "2026-03-29..2026-03-29", "--days", "sun", "--hours", "01:00-04:00",
+                  "--tz", AMS, "--count", "1", NULL);
+  ck_assert_msg (rc == 0, "exit %d: %s", rc, err);
+  ck_assert_str_eq (out, "2026-03-29 01:00–01:30 CET  (free until 04:00 CEST)\n");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  /* ... and a day without a change reads as it did. */
+  rc = run_rapat (&out, &err, "schedule", "find-slot", "--with", "Ana", "--duration", "1h",
+                  "--between", "2026-03-30..2026-03-30", "--hours", "09:00-10:00", "--tz", AMS,
+                  NULL);
+  ck_assert_msg (rc == 0, "exit %d: %s", rc, err);
+  ck_assert_str_eq (out, "2026-03-30 09:00–10:00 CEST  (free until 10:00)\n");
+}
+END_TEST
+
+/* An empty value is a usage error (exit 2, one line) naming the option,
+ * not a search on no days, an unknown zone or a room called ''. */
+START_TEST (test_find_slot_empty_values)
+{
+  static const char *const options[] = {
+    "--days", "--hours", "--with", "--between", "--room", "--tz", "--duration", "--count",
+  };
+
+  add_person ("Ana Matulessy");
+  for (guint i = 0; i < G_N_ELEMENTS (options); i++)
+    {
+      const char *with = strcmp (options[i], "--with") == 0 ? "" : "Ana";
+      const char *between = strcmp (options[i], "--between") == 0 ? "" : "2026-03-02..2026-03-03";
+      const char *duration = strcmp (options[i], "--duration") == 0 ? "" : "1h";
+      const char *extra = strcmp (options[i], "--with") == 0 || strcmp (options[i], "--between") == 0
+                          || strcmp (options[i], "--duration") == 0 ? "--json" : options[i];
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_autofree char *needle = g_strdup_printf ("%s '': must not be empty", options[i]);
+      int rc;
+
+      if (strcmp (extra, "--json") == 0)
+        rc = run_rapat (&out, &err, "schedule", "find-slot", "--with", with, "--duration", duration,
+                        "--between", between, "--json", NULL);
+      else
+        rc = run_rapat (&out, &err, "schedule", "find-slot", "--with", with, "--duration", duration,
+                        "--between", between, extra, "", NULL);
+      ck_assert_msg (rc == 2, "%s '': exit %d: %s", options[i], rc, err);
+      ck_assert_str_eq (out, "");
+      ck_assert_msg (strstr (err, needle) != NULL, "%s: %s", options[i], err);
+      ck_assert_msg (strchr (err, '\n') == err + strlen (err) - 1, "not one line: %s", err);
+    }
+}
+END_TEST
+
 /* Returns a test case with the temp folder and a store from @setup. */
 static TCase *
 store_tcase (const char *name, SFun setup)
@@ -1602,6 +1783,11 @@ schedule_suite (void)
   tcase_add_test (tc, test_clash_plan_100k);
   suite_add_tcase (s, tc);
 
+  tc = store_tcase ("find-slot", file_setup);
+  tcase_add_test (tc, test_find_slot_dst_both_abbrevs);
+  tcase_add_test (tc, test_find_slot_empty_values);
+  suite_add_tcase (s, tc);
+
   tc = tcase_create ("agenda-times");
   tcase_add_test (tc, test_agenda_sequential);
   tcase_add_test (tc, test_agenda_empty);
@@ -1615,6 +1801,9 @@ schedule_suite (void)
   tcase_add_test (tc, test_rule_text);
   tcase_add_test (tc, test_rule_until);
   tcase_add_test (tc, test_rule_errors);
+  tcase_add_test (tc, test_rule_entered_errors);
+  tcase_add_test (tc, test_rule_rscale_freed);
+  tcase_add_test (tc, test_expand_stored_byhour);
   tcase_add_test (tc, test_expand_weekly_count);
   tcase_add_test (tc, test_expand_monthly_until);
   tcase_add_test (tc, test_expand_monthly_31st);

@@ -333,6 +333,234 @@ START_TEST (test_fold_invalid_utf8_copied)
 }
 END_TEST
 
+/* ---- issue 13: invisible characters and direction overrides ---- */
+
+/* The characters refused in one-line text, as UTF-8, with their names. */
+static const struct {
+  const char *utf8;
+  const char *name;
+} invisible[] = {
+  { "\xe2\x80\x8b", "U+200B ZERO WIDTH SPACE" },
+  { "\xe2\x80\x8c", "U+200C ZERO WIDTH NON-JOINER" },
+  { "\xe2\x80\x8d", "U+200D ZERO WIDTH JOINER" },
+  { "\xe2\x80\xaa", "U+202A LEFT-TO-RIGHT EMBEDDING" },
+  { "\xe2\x80\xab", "U+202B RIGHT-TO-LEFT EMBEDDING" },
+  { "\xe2\x80\xac", "U+202C POP DIRECTIONAL FORMATTING" },
+  { "\xe2\x80\xad", "U+202D LEFT-TO-RIGHT OVERRIDE" },
+  { "\xe2\x80\xae", "U+202E RIGHT-TO-LEFT OVERRIDE" },
+  { "\xe2\x81\xa0", "U+2060 WORD JOINER" },
+  { "\xe2\x81\xa6", "U+2066 LEFT-TO-RIGHT ISOLATE" },
+  { "\xe2\x81\xa7", "U+2067 RIGHT-TO-LEFT ISOLATE" },
+  { "\xe2\x81\xa8", "U+2068 FIRST STRONG ISOLATE" },
+  { "\xe2\x81\xa9", "U+2069 POP DIRECTIONAL ISOLATE" },
+  { "\xef\xbb\xbf", "U+FEFF ZERO WIDTH NO-BREAK SPACE" },
+};
+
+/* Every refused character, in every kind of one-line field (names, titles,
+ * codes, positions, locations, rooms, e-mails), at the start, inside and at
+ * the end: refused with the character's name and its position, and the
+ * message itself carries no such character. */
+START_TEST (test_check_refuses_invisible_in_labels)
+{
+  static const struct {
+    const char *what;
+    RapatTextFlags flags;
+    guint max;
+  } fields[] = {
+    { "name", RAPAT_TEXT_REQUIRED, RAPAT_MAX_NAME },
+    { "title", RAPAT_TEXT_REQUIRED, RAPAT_MAX_NAME },
+    { "code", RAPAT_TEXT_LINE, RAPAT_MAX_CODE },
+    { "position", RAPAT_TEXT_LINE, RAPAT_MAX_NAME },
+    { "location", RAPAT_TEXT_LINE, RAPAT_MAX_NAME },
+    { "room", RAPAT_TEXT_LINE, RAPAT_MAX_NAME },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (invisible); i++)
+    {
+      g_autofree char *inside = g_strconcat ("Kan", invisible[i].utf8, "wil", NULL);
+      g_autofree char *first = g_strconcat (invisible[i].utf8, "Kanwil", NULL);
+      g_autofree char *last = g_strconcat ("Kanwil", invisible[i].utf8, NULL);
+      g_autofree char *email = g_strconcat ("kan", invisible[i].utf8, "wil@pas.example", NULL);
+      const char *values[] = { inside, first, last };
+      const char *where[] = { "at character 4", "at character 1", "at character 7" };
+      GError *error = NULL;
+
+      for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+        for (guint v = 0; v < G_N_ELEMENTS (values); v++)
+          {
+            ck_assert_msg (!rapat_text_check (fields[f].what, values[v], fields[f].flags,
+                                              fields[f].max, &error),
+                           "%s with %s accepted", fields[f].what, invisible[i].name);
+            ck_assert_ptr_nonnull (error);
+            ck_assert_msg (strstr (error->message, invisible[i].utf8) == NULL,
+                           "the message carries the character itself: %s", error->message);
+            ck_assert_msg (g_str_has_prefix (error->message, fields[f].what), "%s",
+                           error->message);
+            rapat_assert_error_contains (error, RAPAT_ERROR_INVALID, invisible[i].name);
+            ck_assert (!rapat_text_check (fields[f].what, values[v], fields[f].flags,
+                                          fields[f].max, &error));
+            rapat_assert_error_contains (error, RAPAT_ERROR_INVALID, where[v]);
+          }
+      ck_assert_msg (!rapat_email_check (email, &error), "e-mail with %s accepted",
+                     invisible[i].name);
+      rapat_assert_error_contains (error, RAPAT_ERROR_INVALID, invisible[i].name);
+    }
+}
+END_TEST
+
+/* The position counts characters, not bytes; the excerpt shows the
+ * character escaped, so the message reads in its own order. */
+START_TEST (test_check_invisible_message)
+{
+  GError *error = NULL;
+
+  ck_assert (!rapat_text_check ("name", "R\xc3\xa9" "gion \xe2\x80\xae" "lanoiger",
+                                RAPAT_TEXT_REQUIRED, RAPAT_MAX_NAME, &error));
+  ck_assert_ptr_nonnull (error);
+  ck_assert_str_eq (error->message,
+                    "name 'R\xc3\xa9gion \\u202elanoiger': contains U+202E RIGHT-TO-LEFT "
+                    "OVERRIDE at character 8, and invisible characters and direction "
+                    "overrides are not allowed here");
+  g_clear_error (&error);
+}
+END_TEST
+
+/* Descriptions and notes are prose: they may quote right-to-left text with
+ * its isolates, or join characters, so multi-line text keeps them. */
+START_TEST (test_check_multiline_keeps_invisible)
+{
+  GError *error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (invisible); i++)
+    {
+      g_autofree char *text = g_strconcat ("Kutipan: ", invisible[i].utf8, "\xd8\xb3\xd9\x84\xd8\xa7\xd9\x85",
+                                           "\n", NULL);
+      ck_assert_msg (rapat_text_check ("notes", text, RAPAT_TEXT_MULTILINE, RAPAT_MAX_TEXT,
+                                       &error), "%s refused in notes", invisible[i].name);
+      rapat_assert_no_error (error);
+    }
+}
+END_TEST
+
+/* The excerpt in any message escapes the invisible characters, whichever
+ * check failed (here: too long). */
+START_TEST (test_excerpt_escapes_invisible)
+{
+  g_autofree char *e = rapat_text_excerpt ("a\xe2\x80\xae" "b\xe2\x80\x8b" "c\xef\xbb\xbf" "d\xe2\x81\xa6");
+
+  ck_assert_str_eq (e, "a\\u202eb\\u200bc\\ufeffd\\u2066");
+}
+END_TEST
+
+/* NFKC: compatibility forms fold like the plain letters they stand for. */
+START_TEST (test_fold_nfkc)
+{
+  g_autofree char *ligature = rapat_text_fold ("\xef\xac\x81le");                 /* ﬁle */
+  g_autofree char *plain = rapat_text_fold ("file");
+  g_autofree char *wide = rapat_text_fold ("\xef\xbc\xab\xef\xbc\xa1\xef\xbc\xae\xef\xbc\xb7"
+                                           "\xef\xbc\xa9\xef\xbc\xac");            /* ＫＡＮＷＩＬ */
+  g_autofree char *kanwil = rapat_text_fold ("KANWIL");
+  g_autofree char *superscript = rapat_text_fold ("Lantai \xc2\xb2");              /* Lantai ² */
+
+  ck_assert_str_eq (ligature, plain);
+  ck_assert_str_eq (wide, "kanwil");
+  ck_assert_str_eq (kanwil, "kanwil");
+  ck_assert_str_eq (superscript, "lantai 2");
+}
+END_TEST
+
+/* The invisible characters are left out of the folded key. */
+START_TEST (test_fold_drops_invisible)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (invisible); i++)
+    {
+      g_autofree char *with = g_strconcat ("Kan", invisible[i].utf8, "wil", invisible[i].utf8, NULL);
+      g_autofree char *folded = rapat_text_fold (with);
+
+      ck_assert_msg (strcmp (folded, "kanwil") == 0, "%s kept: %s", invisible[i].name, folded);
+    }
+  {
+    /* Soft hyphen and the left-to-right mark are invisible as well. */
+    g_autofree char *marks = rapat_text_fold ("Kan\xc2\xad" "wil\xe2\x80\x8e");
+    ck_assert_str_eq (marks, "kanwil");
+  }
+}
+END_TEST
+
+/* Units: a name that folds (NFKC, case, invisible characters) to an
+ * existing unit's name is refused, so two units never look the same. */
+START_TEST (test_unit_names_unique_after_fold)
+{
+  static const char *const clashes[] = {
+    "\xef\xbc\xab\xef\xbc\xa1\xef\xbc\xae\xef\xbc\xb7\xef\xbc\xa9\xef\xbc\xac",  /* ＫＡＮＷＩＬ */
+    "Kanwil\xe2\x80\x8b",                                                           /* Kanwil ZWSP */
+    "\xe2\x80\xad" "KANWIL",                                                         /* LRO KANWIL */
+  };
+  g_autoptr(RapatStore) store = rapat_test_store_open (":memory:");
+  g_autoptr(RapatUnit) first = rapat_unit_new ();
+  g_autoptr(RapatUnit) office = rapat_unit_new ();
+  GError *error = NULL;
+
+  first->name = g_strdup ("Kanwil");
+  ck_assert (rapat_store_unit_insert (store, first, &error));
+  rapat_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (clashes); i++)
+    {
+      g_autoptr(RapatUnit) u = rapat_unit_new ();
+
+      u->name = g_strdup (clashes[i]);
+      ck_assert_msg (!rapat_store_unit_insert (store, u, &error), "unit %u accepted", i);
+      rapat_assert_error (error, RAPAT_ERROR_EXISTS);
+    }
+  /* The ligature, in a rename. */
+  office->name = g_strdup ("Kantor fiskal");
+  ck_assert (rapat_store_unit_insert (store, office, &error));
+  rapat_assert_no_error (error);
+  g_free (first->name);
+  first->name = g_strdup ("Kantor \xef\xac\x81skal");
+  ck_assert (!rapat_store_unit_update (store, first, &error));
+  rapat_assert_error (error, RAPAT_ERROR_EXISTS);
+  /* Codes, too. */
+  g_free (office->code);
+  office->code = g_strdup ("KW");
+  ck_assert (rapat_store_unit_update (store, office, &error));
+  rapat_assert_no_error (error);
+  {
+    g_autoptr(RapatUnit) u = rapat_unit_new ();
+    u->name = g_strdup ("Kantor lain");
+    u->code = g_strdup ("\xef\xbd\x8b\xef\xbd\x97");   /* ｋｗ */
+    ck_assert (!rapat_store_unit_insert (store, u, &error));
+    rapat_assert_error (error, RAPAT_ERROR_EXISTS);
+  }
+}
+END_TEST
+
+/* People may share a name; their e-mail, which is unique, compares folded. */
+START_TEST (test_person_email_unique_after_fold)
+{
+  g_autoptr(RapatStore) store = rapat_test_store_open (":memory:");
+  g_autoptr(RapatPerson) a = rapat_person_new ();
+  g_autoptr(RapatPerson) b = rapat_person_new ();
+  g_autoptr(RapatPerson) c = rapat_person_new ();
+  GError *error = NULL;
+
+  a->name = g_strdup ("Budi Santoso");
+  a->email = g_strdup ("budi@pas.example");
+  ck_assert (rapat_store_person_insert (store, a, &error));
+  rapat_assert_no_error (error);
+  /* A namesake with an address of his own. */
+  b->name = g_strdup ("Budi Santoso");
+  b->email = g_strdup ("budi.s@pas.example");
+  ck_assert (rapat_store_person_insert (store, b, &error));
+  rapat_assert_no_error (error);
+  /* ｂｕｄｉ@pas.example is budi@pas.example. */
+  c->name = g_strdup ("Budi Lain");
+  c->email = g_strdup ("\xef\xbd\x82\xef\xbd\x95\xef\xbd\x84\xef\xbd\x89@pas.example");
+  ck_assert (!rapat_store_person_insert (store, c, &error));
+  rapat_assert_error_contains (error, RAPAT_ERROR_EXISTS, "Budi Santoso");
+}
+END_TEST
+
 /* ---- known bugs in src/ (each test describes the expected behaviour) ---- */
 
 /* Regression test (fixed): src/text.c:95 — the "must not be empty" message quotes @value as it
@@ -374,6 +602,9 @@ text_suite (void)
   tcase_add_test (tc, test_check_single_line);
   tcase_add_test (tc, test_check_control_characters);
   tcase_add_test (tc, test_check_invalid_utf8);
+  tcase_add_test (tc, test_check_refuses_invisible_in_labels);
+  tcase_add_test (tc, test_check_invisible_message);
+  tcase_add_test (tc, test_check_multiline_keeps_invisible);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("email");
@@ -387,6 +618,7 @@ text_suite (void)
   tcase_add_test (tc, test_excerpt_plain_unchanged);
   tcase_add_test (tc, test_excerpt_escapes);
   tcase_add_test (tc, test_excerpt_cut);
+  tcase_add_test (tc, test_excerpt_escapes_invisible);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("width");
@@ -403,6 +635,13 @@ text_suite (void)
   tcase_add_test (tc, test_fold_normalises_then_folds);
   tcase_add_test (tc, test_fold_full_case_folding);
   tcase_add_test (tc, test_fold_invalid_utf8_copied);
+  tcase_add_test (tc, test_fold_nfkc);
+  tcase_add_test (tc, test_fold_drops_invisible);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("unique-after-fold");
+  tcase_add_test (tc, test_unit_names_unique_after_fold);
+  tcase_add_test (tc, test_person_email_unique_after_fold);
   suite_add_tcase (s, tc);
 
   /* Tests that show bugs in src/; tagged so that CK_EXCLUDE_TAGS=bug skips them. */

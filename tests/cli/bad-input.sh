@@ -774,5 +774,83 @@ m=$(cat "$tmp/out")
 "$RAPAT" --db "$hdb" meeting show "$m" --json >"$tmp/out" 2>"$tmp/err"
 lit "9998-12-31 23:00 in Pago Pago shows back" "9998-12-31T23:00:00-11:00" "$tmp/out" start
 
+echo "# Part 5: invisible characters, look-alike names, rules and find-slot values (issue 13)"
+
+# One-line text refuses direction controls and zero-width characters (as
+# UTF-8 bytes: the names of each follow).  Back on the database of part 1.
+invisible=($'\xe2\x80\x8b' $'\xe2\x80\x8c' $'\xe2\x80\x8d' $'\xe2\x80\xaa' $'\xe2\x80\xab'
+           $'\xe2\x80\xac' $'\xe2\x80\xad' $'\xe2\x80\xae' $'\xe2\x81\xa0' $'\xe2\x81\xa6'
+           $'\xe2\x81\xa7' $'\xe2\x81\xa8' $'\xe2\x81\xa9' $'\xef\xbb\xbf')
+invisible_names=("U+200B ZERO WIDTH SPACE" "U+200C ZERO WIDTH NON-JOINER"
+  "U+200D ZERO WIDTH JOINER" "U+202A LEFT-TO-RIGHT EMBEDDING" "U+202B RIGHT-TO-LEFT EMBEDDING"
+  "U+202C POP DIRECTIONAL FORMATTING" "U+202D LEFT-TO-RIGHT OVERRIDE"
+  "U+202E RIGHT-TO-LEFT OVERRIDE" "U+2060 WORD JOINER" "U+2066 LEFT-TO-RIGHT ISOLATE"
+  "U+2067 RIGHT-TO-LEFT ISOLATE" "U+2068 FIRST STRONG ISOLATE" "U+2069 POP DIRECTIONAL ISOLATE"
+  "U+FEFF ZERO WIDTH NO-BREAK SPACE")
+for i in "${!invisible[@]}"; do
+  c=${invisible[$i]} cn=${invisible_names[$i]}
+  bad 1 "$cn at character 7" "$cn in a unit name" unit add "Kanwil${c}"
+  bad 1 "$cn at character 4" "$cn in a person's name" person add "Ani${c} Lestari"
+  bad 1 "$cn at character 1" "$cn in a meeting title" "${M[@]/Rapat baru/${c}Rapat baru}" \
+    --start "$S" --duration 1h
+  bad 1 "$cn at character 7" "$cn in a unit code" unit edit LAPAS-AMB --code "LAPAS-${c}AMB"
+  bad 1 "$cn at character 4" "$cn in an e-mail" person edit Hendrik --email "hen${c}drik@maluku.pas.example"
+done
+rlo=${invisible[7]}
+bad 1 "name 'Kanwil \\u202eutaraM': contains U+202E RIGHT-TO-LEFT OVERRIDE at character 8" \
+  "the message escapes the override it names" unit add "Kanwil ${rlo}utaraM"
+bad 1 "U+202E RIGHT-TO-LEFT OVERRIDE" "an override in a unit name, in unit edit" \
+  unit edit LAPAS-AMB --name "Lapas ${rlo}nobmA"
+bad 1 "U+202E RIGHT-TO-LEFT OVERRIDE" "an override in a position" person edit Hendrik --position "Kepala ${rlo}sapaL"
+bad 1 "U+200B ZERO WIDTH SPACE" "a zero-width space in a location" \
+  "${M[@]}" --start "$S" --duration 1h --location "Aula${invisible[0]}"
+bad 1 "U+2066 LEFT-TO-RIGHT ISOLATE" "an isolate in an agenda item's room" \
+  agenda edit 1 1 --room "Ruang ${invisible[9]}A"
+bad 1 "U+FEFF ZERO WIDTH NO-BREAK SPACE" "a BOM in a meeting kind" \
+  "${M[@]}" --start "$S" --duration 1h --kind "${invisible[13]}rakor"
+bad 1 "U+200D ZERO WIDTH JOINER" "a joiner in an issue category" \
+  issue add "Isu baru" --category "keamanan${invisible[2]}"
+bad 1 "phone '0911\\u200d123'" "a joiner in a phone number (no digit), escaped in the message" \
+  person edit Hendrik --phone "0911${invisible[2]}123"
+bad 1 "U+202E RIGHT-TO-LEFT OVERRIDE" "an override in an agenda item title" agenda add 1 "Penutupan${rlo}"
+
+# Names that look the same cannot both exist: units compare names and codes
+# NFKC-folded, without invisible characters; a person's e-mail likewise.
+wide_lapas=$'\xef\xbc\xac\xef\xbd\x81\xef\xbd\x90\xef\xbd\x81\xef\xbd\x93'   # Ｌａｐａｓ
+bad 1 "a unit with this name already exists" "a full-width unit name like an existing one" \
+  unit add "${wide_lapas} Kelas IIA Ambon"
+bad 1 "a unit with this name already exists" "a unit renamed to look like another" \
+  unit edit RUTAN-AMB --name "${wide_lapas} KELAS IIA AMBON"
+bad 1 "another unit already has this code" "a full-width unit code like an existing one" \
+  unit add "Seksi Baru" --code $'\xef\xbc\xab\xef\xbc\xa1\xef\xbc\xae\xef\xbc\xb7\xef\xbc\xa9\xef\xbc\xac-MAL'
+bad 1 "already belongs to Ricky Dwi Biantoro" "a full-width e-mail like an existing one" \
+  person add "Ricky Kedua" --email $'\xef\xbd\x8b\xef\xbd\x81\xef\xbd\x8b\xef\xbd\x81\xef\xbd\x8ewil@maluku.pas.example'
+
+# Rules: a BY value twice, a time of day.
+bad 1 "BYDAY names MO twice" "FREQ=WEEKLY;BYDAY=MO,MO" \
+  "${M[@]}" --start "$S" --duration 1h --repeat "FREQ=WEEKLY;BYDAY=MO,MO" --count 3
+bad 1 "BYHOUR is not allowed" "BYHOUR (two meetings a day)" \
+  "${M[@]}" --start "$S" --duration 1h --repeat "FREQ=DAILY;BYHOUR=9,14" --count 3
+bad 1 "BYMINUTE is not allowed" "BYMINUTE" \
+  "${M[@]}" --start "$S" --duration 1h --repeat "FREQ=WEEKLY;BYMINUTE=0,30" --count 3
+bad 1 "BYSECOND is not allowed" "BYSECOND (09:00:01)" \
+  "${M[@]}" --start "$S" --duration 1h --repeat "FREQ=DAILY;BYSECOND=1" --count 3
+
+# find-slot: an empty value is a usage error.
+F=(schedule find-slot --with Maria --duration 1h --between 2025-09-01..2025-09-05)
+bad 2 "--days '': must not be empty" "find-slot --days ''" "${F[@]}" --days ""
+bad 2 "--hours '': must not be empty" "find-slot --hours ''" "${F[@]}" --hours ""
+bad 2 "--room '': must not be empty" "find-slot --room ''" "${F[@]}" --room ""
+bad 2 "--tz '': must not be empty" "find-slot --tz ''" "${F[@]}" --tz ""
+bad 2 "--count '': must not be empty" "find-slot --count ''" "${F[@]}" --count ""
+bad 2 "--days ' ': must not be empty" "find-slot --days ' '" "${F[@]}" --days " "
+bad 2 "--with '': must not be empty" "find-slot --with ''" "${F[@]}" --with ""
+bad 2 "--duration '': must not be empty" "find-slot --duration ''" \
+  schedule find-slot --with Maria --duration "" --between 2025-09-01..2025-09-05
+bad 2 "--between '': must not be empty" "find-slot --between ''" \
+  schedule find-slot --with Maria --duration 1h --between "" --between 2025-09-05
+bad 2 "--between takes two days" "find-slot --between DATE.." \
+  schedule find-slot --with Maria --duration 1h --between 2025-09-01..
+
 echo "bad-input: $n cases, $n_pass passed, $n_fail failed, $n_skip skipped"
 [ "$n_fail" -eq 0 ]
