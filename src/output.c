@@ -528,12 +528,16 @@ cleanup_block (gboolean block, sigset_t *saved)
 }
 
 /* Makes the fatal signals remove @name in @dirfd (called with the signals
- * blocked).  A signal the caller ignores (nohup) stays ignored. */
+ * blocked).  A signal the caller ignores (nohup) stays ignored.  One named
+ * temp file at a time is covered (rapat writes one output): a second one
+ * while the first is open is not. */
 static void
 cleanup_arm (int dirfd, const char *name)
 {
   struct sigaction sa = { 0 };
 
+  if (cleanup_dirfd >= 0)
+    return;
   g_strlcpy (cleanup_name, name, sizeof cleanup_name);
   cleanup_dirfd = dirfd;
   sa.sa_handler = cleanup_on_signal;
@@ -550,11 +554,11 @@ cleanup_arm (int dirfd, const char *name)
     }
 }
 
-/* Undoes cleanup_arm() (called with the signals blocked). */
+/* Undoes cleanup_arm() for @name (called with the signals blocked). */
 static void
-cleanup_disarm (void)
+cleanup_disarm (const char *name)
 {
-  if (cleanup_dirfd < 0)
+  if (cleanup_dirfd < 0 || strcmp (cleanup_name, name) != 0)
     return;
   cleanup_dirfd = -1;
   cleanup_name[0] = '\0';
@@ -742,7 +746,7 @@ output_create_temp (RapatOutput *out, mode_t mode)
       if (fd >= 0)
         out->tmp = g_strdup (name);
       else
-        cleanup_disarm ();
+        cleanup_disarm (name);
       cleanup_block (FALSE, &saved);
       if (fd >= 0 || errsv != EEXIST)
         {
@@ -865,8 +869,8 @@ output_commit (RapatOutput *out, int fd)
       if (ok)
         {
           cleanup_block (TRUE, &saved);
+          cleanup_disarm (out->tmp);
           g_clear_pointer (&out->tmp, g_free);
-          cleanup_disarm ();
           cleanup_block (FALSE, &saved);
         }
       errno = errsv;
@@ -950,7 +954,7 @@ rapat_output_free (RapatOutput *output)
 
       cleanup_block (TRUE, &saved);
       unlinkat (output->dirfd, output->tmp, 0);
-      cleanup_disarm ();
+      cleanup_disarm (output->tmp);
       cleanup_block (FALSE, &saved);
     }
   if (output->dirfd >= 0)
