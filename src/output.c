@@ -1,4 +1,6 @@
 /* rapat — output for people (aligned tables) and for programs (JSON). */
+/* O_TMPFILE, AT_* and statfs() are Linux (GNU) extensions. */
+#define _GNU_SOURCE 1
 #include "output.h"
 #include "text.h"
 
@@ -6,8 +8,15 @@
 #include <fcntl.h>
 #include <stdarg.h>
 #include <string.h>
+#include <limits.h>
+#include <signal.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include <glib/gstdio.h>
+#ifdef __linux__
+#include <sys/vfs.h>
+#include <linux/magic.h>
+#endif
 
 struct _RapatTable {
   guint n_cols;
@@ -463,51 +472,364 @@ rapat_json_free (RapatJson *json)
 
 /* ---- output files ---- */
 
+/* How an output is written. */
+typedef enum {
+  OUTPUT_STDOUT,    /* our own standard output, checked once at exit */
+  OUTPUT_THROUGH,   /* a device, FIFO, socket or /proc stream: opened and written */
+  OUTPUT_REPLACE,   /* a regular file or a new name: a temp file renamed over it */
+} OutputKind;
+
 struct _RapatOutput {
   FILE *fp;
-  char *path;      /* NULL for stdout */
-  char *tmp;       /* the temporary file until it is renamed */
+  OutputKind kind;
+  char *path;        /* as the user gave it, for messages */
+  int dirfd;         /* OUTPUT_REPLACE: the folder of the file written */
+  char *name;        /* OUTPUT_REPLACE: its name in that folder */
+  char *tmp;         /* a named temp file in that folder, or NULL */
+  gboolean exists;   /* OUTPUT_REPLACE: a file is there to be replaced */
+  struct stat old;   /* and its mode and owner */
 };
 
-RapatOutput *
-rapat_output_open (const char *path, GError **error)
-{
-  g_autoptr(RapatOutput) out = g_new0 (RapatOutput, 1);
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  int fd;
+/* The named temp file that a fatal signal must remove: a folder descriptor
+ * and a short name, so that the handler needs nothing but unlinkat(). */
+static volatile sig_atomic_t cleanup_dirfd = -1;
+static char cleanup_name[32];
+static const int cleanup_signals[] = { SIGHUP, SIGINT, SIGTERM, SIGQUIT, SIGXFSZ };
+static struct sigaction cleanup_saved[G_N_ELEMENTS (cleanup_signals)];
+static gboolean cleanup_installed[G_N_ELEMENTS (cleanup_signals)];
 
-  if (path == NULL || strcmp (path, "-") == 0)
+/* Removes the named temp file, then dies of @sig as if never caught. */
+static void
+cleanup_on_signal (int sig)
+{
+  if (cleanup_dirfd >= 0)
+    unlinkat (cleanup_dirfd, cleanup_name, 0);
+  /* SA_RESETHAND restored the default action; @sig is blocked until the
+   * handler returns, so the process dies right after. */
+  raise (sig);
+}
+
+/* Blocks (@block TRUE) or restores the cleanup signals; @saved keeps the
+ * previous mask. */
+static void
+cleanup_block (gboolean block, sigset_t *saved)
+{
+  sigset_t set;
+
+  if (!block)
     {
-      out->fp = stdout;
-      return g_steal_pointer (&out);
+      sigprocmask (SIG_SETMASK, saved, NULL);
+      return;
     }
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+  sigemptyset (&set);
+  for (guint i = 0; i < G_N_ELEMENTS (cleanup_signals); i++)
+    sigaddset (&set, cleanup_signals[i]);
+  sigprocmask (SIG_BLOCK, &set, saved);
+}
+
+/* Makes the fatal signals remove @name in @dirfd (called with the signals
+ * blocked).  A signal the caller ignores (nohup) stays ignored.  One named
+ * temp file at a time is covered (rapat writes one output): a second one
+ * while the first is open is not. */
+static void
+cleanup_arm (int dirfd, const char *name)
+{
+  struct sigaction sa = { 0 };
+
+  if (cleanup_dirfd >= 0)
+    return;
+  g_strlcpy (cleanup_name, name, sizeof cleanup_name);
+  cleanup_dirfd = dirfd;
+  sa.sa_handler = cleanup_on_signal;
+  sa.sa_flags = SA_RESETHAND;
+  sigemptyset (&sa.sa_mask);
+  for (guint i = 0; i < G_N_ELEMENTS (cleanup_signals); i++)
     {
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO, _("output '%s': is a folder"), path);
-      return NULL;
+      struct sigaction old;
+
+      if (sigaction (cleanup_signals[i], NULL, &old) != 0 || old.sa_handler == SIG_IGN)
+        continue;
+      cleanup_saved[i] = old;
+      cleanup_installed[i] = sigaction (cleanup_signals[i], &sa, NULL) == 0;
     }
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  out->path = g_strdup (path);
-  out->tmp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
-  fd = g_mkstemp_full (out->tmp, O_WRONLY | O_CLOEXEC, 0666);
+}
+
+/* Undoes cleanup_arm() for @name (called with the signals blocked). */
+static void
+cleanup_disarm (const char *name)
+{
+  if (cleanup_dirfd < 0 || strcmp (cleanup_name, name) != 0)
+    return;
+  cleanup_dirfd = -1;
+  cleanup_name[0] = '\0';
+  for (guint i = 0; i < G_N_ELEMENTS (cleanup_signals); i++)
+    if (cleanup_installed[i])
+      {
+        sigaction (cleanup_signals[i], &cleanup_saved[i], NULL);
+        cleanup_installed[i] = FALSE;
+      }
+}
+
+/* Fills @name (at least 14 bytes) with a fresh ".rapat-XXXXXX": short, so that
+ * any name the folder takes still leaves room for it. */
+static void
+temp_name (char *name, gsize size)
+{
+  static const char chars[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+  gsize len = g_strlcpy (name, ".rapat-", size);
+
+  for (guint i = 0; i < 6 && len + 1 < size; i++)
+    name[len++] = chars[g_random_int_range (0, sizeof chars - 1)];
+  name[len] = '\0';
+}
+
+/* Sets @error to "output '@path': <strerror (@errnum)>" and returns FALSE. */
+static gboolean
+output_error (GError **error, const char *path, int errnum)
+{
+  g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO, _("output '%s': %s"), path,
+               g_strerror (errnum));
+  return FALSE;
+}
+
+/* TRUE if the symbolic link @link is one of the kernel's stream links
+ * (/proc/self/fd/N, what /dev/stdout and /dev/fd/N lead to): it names an
+ * open file, not a place to put one. */
+static gboolean
+is_proc_link (const char *link)
+{
+#ifdef __linux__
+  g_autofree char *dir = g_path_get_dirname (link);
+  struct statfs fs;
+
+  return statfs (dir, &fs) == 0 && fs.f_type == PROC_SUPER_MAGIC;
+#else
+  return FALSE;
+#endif
+}
+
+/* Follows @path through every symbolic link to the file it ends at (which
+ * may not exist yet) and says how to write it: @real gets that file's path
+ * (for OUTPUT_REPLACE and OUTPUT_THROUGH), @st its status when it exists. */
+static gboolean
+output_resolve (const char *path, OutputKind *kind, char **real, struct stat *st,
+                gboolean *exists, GError **error)
+{
+  g_autofree char *cur = g_strdup (path);
+
+  for (guint hops = 0; hops <= 40; hops++)
+    {
+      g_autofree char *target = NULL;
+
+      *exists = lstat (cur, st) == 0;
+      if (!*exists)
+        {
+          if (errno != ENOENT)
+            return output_error (error, path, errno);
+          *kind = OUTPUT_REPLACE;
+        }
+      else if (S_ISDIR (st->st_mode))
+        {
+          g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO, _("output '%s': is a folder"), path);
+          return FALSE;
+        }
+      else if (S_ISLNK (st->st_mode) && is_proc_link (cur))
+        {
+          struct stat out;
+
+          /* "/dev/stdout" is our standard output: write to it as it is
+           * (appending, a terminal, a pipe), never replace what it leads to. */
+          if (stat (cur, st) == 0 && fstat (STDOUT_FILENO, &out) == 0
+              && st->st_dev == out.st_dev && st->st_ino == out.st_ino)
+            *kind = OUTPUT_STDOUT;
+          else
+            *kind = OUTPUT_THROUGH;
+        }
+      else if (S_ISLNK (st->st_mode))
+        {
+          char buf[PATH_MAX];
+          ssize_t len = readlink (cur, buf, sizeof buf - 1);
+
+          if (len < 0)
+            return output_error (error, path, errno);
+          target = g_strndup (buf, len);
+          if (!g_path_is_absolute (target))
+            {
+              g_autofree char *dir = g_path_get_dirname (cur);
+              g_autofree char *joined = g_build_filename (dir, target, NULL);
+              g_free (target);
+              target = g_steal_pointer (&joined);
+            }
+          g_free (cur);
+          cur = g_steal_pointer (&target);
+          continue;
+        }
+      else if (S_ISREG (st->st_mode))
+        *kind = OUTPUT_REPLACE;
+      else
+        *kind = OUTPUT_THROUGH;
+      *real = g_steal_pointer (&cur);
+      return TRUE;
+    }
+  return output_error (error, path, ELOOP);
+}
+
+/* Opens a device, FIFO or stream for writing, as it is. */
+static gboolean
+output_open_through (RapatOutput *out, const char *real, GError **error)
+{
+  struct stat st;
+  int fd = open (real, O_WRONLY | O_NOCTTY | O_CLOEXEC);
+
   if (fd < 0)
+    return output_error (error, out->path, errno);
+  /* A regular file reached through /proc/self/fd/N (another descriptor of
+   * ours) is written from its start, like any "-o FILE". */
+  if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && ftruncate (fd, 0) != 0)
     {
       int saved = errno;
-      g_clear_pointer (&out->tmp, g_free);
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO, _("output '%s': %s"), path,
-                   g_strerror (saved));
-      return NULL;
+      close (fd);
+      return output_error (error, out->path, saved);
     }
   out->fp = fdopen (fd, "w");
   if (out->fp == NULL)
     {
       int saved = errno;
       close (fd);
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO, _("output '%s': %s"), path,
-                   g_strerror (saved));
-      return NULL;
+      return output_error (error, out->path, saved);
+    }
+  return TRUE;
+}
+
+/* TRUE when the unnamed temp file (O_TMPFILE) may be used: the file system
+ * must take it (checked when opening) and /proc must be there to give it a
+ * name; RAPAT_TEST_NO_TMPFILE forces the named temp file, for the tests. */
+static gboolean
+tmpfile_usable (void)
+{
+#ifdef O_TMPFILE
+  return g_getenv ("RAPAT_TEST_NO_TMPFILE") == NULL && access ("/proc/self/fd", X_OK) == 0;
+#else
+  return FALSE;
+#endif
+}
+
+/* Creates the temp file beside the target: unnamed if the file system can
+ * (nothing to clean up, even after SIGKILL), else a named one that the fatal
+ * signals remove.  Returns its descriptor or -1 with errno set. */
+static int
+output_create_temp (RapatOutput *out, mode_t mode)
+{
+  sigset_t saved;
+  int fd = -1;
+
+#ifdef O_TMPFILE
+  if (tmpfile_usable ())
+    {
+      fd = openat (out->dirfd, ".", O_TMPFILE | O_WRONLY | O_CLOEXEC, mode);
+      if (fd >= 0 || (errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL))
+        return fd;
+    }
+#endif
+  for (guint tries = 0; tries < 100; tries++)
+    {
+      char name[16];
+      int errsv;
+
+      temp_name (name, sizeof name);
+      /* Armed before the file exists and with the signals held until the
+       * creation is known: the handler never removes a file not ours. */
+      cleanup_block (TRUE, &saved);
+      cleanup_arm (out->dirfd, name);
+      fd = openat (out->dirfd, name, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, mode);
+      errsv = errno;
+      if (fd >= 0)
+        out->tmp = g_strdup (name);
+      else
+        cleanup_disarm (name);
+      cleanup_block (FALSE, &saved);
+      if (fd >= 0 || errsv != EEXIST)
+        {
+          errno = errsv;
+          return fd;
+        }
+    }
+  return -1;
+}
+
+/* Opens a temp file in the folder of @real to be renamed over it. */
+static gboolean
+output_open_replace (RapatOutput *out, const char *real, GError **error)
+{
+  g_autofree char *dir = g_path_get_dirname (real);
+  mode_t mode = 0666;
+  int fd;
+
+  out->name = g_path_get_basename (real);
+  out->dirfd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (out->dirfd < 0 && errno == EACCES)
+    out->dirfd = open (dir, O_PATH | O_DIRECTORY | O_CLOEXEC);   /* a folder without r */
+  if (out->dirfd < 0)
+    return output_error (error, out->path, errno);
+  /* A file being replaced keeps its mode: until then the temp file is
+   * private, since a report may list who was sick. */
+  if (out->exists)
+    mode = 0600;
+  fd = output_create_temp (out, mode);
+  if (fd < 0)
+    return output_error (error, out->path, errno);
+  if (out->exists)
+    {
+      gboolean ok = TRUE;
+
+      if (geteuid () == 0)
+        ok = fchown (fd, out->old.st_uid, out->old.st_gid) == 0;
+      else if (out->old.st_gid != getegid ())
+        (void) !fchown (fd, -1, out->old.st_gid);   /* keeps the group if we may */
+      /* After fchown, which clears the set-id bits. */
+      ok = ok && fchmod (fd, out->old.st_mode & 07777) == 0;
+      if (!ok)
+        {
+          int saved = errno;
+          close (fd);
+          return output_error (error, out->path, saved);
+        }
+    }
+  out->fp = fdopen (fd, "w");
+  if (out->fp == NULL)
+    {
+      int saved = errno;
+      close (fd);
+      return output_error (error, out->path, saved);
+    }
+  return TRUE;
+}
+
+RapatOutput *
+rapat_output_open (const char *path, GError **error)
+{
+  g_autoptr(RapatOutput) out = g_new0 (RapatOutput, 1);
+  g_autofree char *real = NULL;
+
+  out->dirfd = -1;
+  out->kind = OUTPUT_STDOUT;
+  out->path = g_strdup (path != NULL ? path : "-");
+  if (path != NULL && strcmp (path, "-") != 0
+      && !output_resolve (path, &out->kind, &real, &out->old, &out->exists, error))
+    return NULL;
+  switch (out->kind)
+    {
+    case OUTPUT_STDOUT:
+      out->fp = stdout;
+      break;
+    case OUTPUT_THROUGH:
+      if (!output_open_through (out, real, error))
+        return NULL;
+      break;
+    case OUTPUT_REPLACE:
+      if (!output_open_replace (out, real, error))
+        return NULL;
+      break;
     }
   return g_steal_pointer (&out);
 }
@@ -518,25 +840,104 @@ rapat_output_stream (RapatOutput *output)
   return output->fp;
 }
 
+/* Gives the unnamed temp file @fd the name @name in @dirfd. */
+static int
+link_tmpfile (int fd, int dirfd, const char *name)
+{
+  char proc[64];
+
+  /* linkat (fd, "", ..., AT_EMPTY_PATH) would need CAP_DAC_READ_SEARCH;
+   * through /proc any user may link a file he opened O_TMPFILE. */
+  g_snprintf (proc, sizeof proc, "/proc/self/fd/%d", fd);
+  return linkat (AT_FDCWD, proc, dirfd, name, AT_SYMLINK_FOLLOW);
+}
+
+/* Puts the complete temp file in place of out->name: a new name is linked
+ * straight in; an existing file is replaced by one rename, so that a reader
+ * sees the old file or the new one, never a part. */
+static gboolean
+output_commit (RapatOutput *out, int fd)
+{
+  sigset_t saved;
+  gboolean ok;
+  int errsv;
+
+  if (out->tmp != NULL)
+    {
+      ok = renameat (out->dirfd, out->tmp, out->dirfd, out->name) == 0;
+      errsv = errno;
+      if (ok)
+        {
+          cleanup_block (TRUE, &saved);
+          cleanup_disarm (out->tmp);
+          g_clear_pointer (&out->tmp, g_free);
+          cleanup_block (FALSE, &saved);
+        }
+      errno = errsv;
+      return ok;
+    }
+  if (!out->exists && link_tmpfile (fd, out->dirfd, out->name) == 0)
+    return TRUE;
+  if (!out->exists && errno != EEXIST)
+    return FALSE;
+  /* Linked under a short name, then renamed over the target.  The fatal
+   * signals wait until both are done, so that none leaves the name behind;
+   * only SIGKILL between the two calls could. */
+  cleanup_block (TRUE, &saved);
+  for (guint tries = 0; tries < 100; tries++)
+    {
+      char name[16];
+
+      temp_name (name, sizeof name);
+      ok = link_tmpfile (fd, out->dirfd, name) == 0;
+      errsv = errno;
+      if (ok)
+        {
+          ok = renameat (out->dirfd, name, out->dirfd, out->name) == 0;
+          errsv = errno;
+          if (!ok)
+            unlinkat (out->dirfd, name, 0);
+        }
+      if (ok || errsv != EEXIST)
+        break;
+    }
+  cleanup_block (FALSE, &saved);
+  errno = errsv;
+  return ok;
+}
+
 gboolean
 rapat_output_finish (RapatOutput *output, GError **error)
 {
   FILE *fp = output->fp;
   gboolean ok;
+  int errsv = 0;
 
-  if (output->path == NULL)
+  if (output->kind == OUTPUT_STDOUT)
     return TRUE;   /* stdout is checked once, at exit */
   output->fp = NULL;
-  ok = fflush (fp) == 0 && !ferror (fp) && fsync (fileno (fp)) == 0;
-  ok = (fclose (fp) == 0) && ok;
-  if (!ok || g_rename (output->tmp, output->path) != 0)
+  ok = fflush (fp) == 0 && !ferror (fp);
+  if (!ok)
+    errsv = errno != 0 ? errno : EIO;
+  if (ok && output->kind == OUTPUT_REPLACE)
     {
-      int saved = errno;
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO, _("output '%s': %s"), output->path,
-                   g_strerror (saved));
-      return FALSE;
+      /* On disk before it gets its name: a crash then leaves the old file
+       * or the whole new one. */
+      ok = fsync (fileno (fp)) == 0 && output_commit (output, fileno (fp));
+      if (!ok)
+        errsv = errno;
     }
-  g_clear_pointer (&output->tmp, g_free);
+  if (fclose (fp) != 0 && ok)
+    {
+      ok = FALSE;
+      errsv = errno;
+    }
+  if (!ok)
+    return output_error (error, output->path, errsv);
+  /* The rename is durable once the folder is; a folder opened without read
+   * permission (O_PATH) cannot be synced and is left to the system. */
+  if (output->kind == OUTPUT_REPLACE && fsync (output->dirfd) != 0 && errno != EBADF)
+    return output_error (error, output->path, errno);
   return TRUE;
 }
 
@@ -545,11 +946,21 @@ rapat_output_free (RapatOutput *output)
 {
   if (output == NULL)
     return;
-  if (output->fp != NULL && output->path != NULL)
+  if (output->fp != NULL && output->kind != OUTPUT_STDOUT)
     fclose (output->fp);
   if (output->tmp != NULL)
-    g_unlink (output->tmp);
+    {
+      sigset_t saved;
+
+      cleanup_block (TRUE, &saved);
+      unlinkat (output->dirfd, output->tmp, 0);
+      cleanup_disarm (output->tmp);
+      cleanup_block (FALSE, &saved);
+    }
+  if (output->dirfd >= 0)
+    close (output->dirfd);
   g_free (output->tmp);
+  g_free (output->name);
   g_free (output->path);
   g_free (output);
 }

@@ -73,16 +73,22 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatJson, rapat_json_free)
 /* Writes @s to @out as a JSON string literal, quotes included. */
 void rapat_json_write_string (FILE *out, const char *s);
 
-/* An output destination: stdout, or a file written under a temporary name in
- * the same folder and renamed over @path only when complete, so that a failed
- * export never leaves a half-written file. */
+/* An output destination: stdout; a FIFO, device or /proc stream written
+ * straight through; or a regular file (at the end of any symlinks) written to
+ * an unnamed temp file in its folder and renamed over it only when complete,
+ * keeping its mode (and, as root, its owner), so that a failed or killed
+ * export never leaves a half-written file nor a temp file. */
 typedef struct _RapatOutput RapatOutput;
 
-/* Opens @path for writing (NULL or "-" means stdout). */
+/* Opens @path for writing (NULL, "-" and /dev/stdout mean stdout); fails
+ * with RAPAT_ERROR_IO for a folder, a symlink loop or a folder that cannot
+ * take the temp file.  RAPAT_TEST_NO_TMPFILE in the environment forces the
+ * named temp file (.rapat-XXXXXX, removed on SIGHUP/INT/TERM/QUIT/XFSZ). */
 RapatOutput *rapat_output_open (const char *path, GError **error);
 /* Returns the stream to write to. */
 FILE *rapat_output_stream (RapatOutput *output);
-/* Flushes, syncs and renames the file into place; FALSE if any write failed. */
+/* Flushes, syncs and renames the file into place, then syncs its folder;
+ * FALSE if any write failed, leaving the old file as it was. */
 gboolean rapat_output_finish (RapatOutput *output, GError **error);
 /* Discards an unfinished file (nothing happens for stdout) and frees @output. */
 void rapat_output_free (RapatOutput *output);

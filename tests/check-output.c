@@ -1,9 +1,13 @@
-/* rapat tests — aligned tables and the streaming JSON writer. */
+/* rapat tests — aligned tables, the streaming JSON writer and output files. */
 #include "check-common.h"
 #include "output.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #define PYTHON "/usr/bin/python3"
@@ -418,6 +422,285 @@ START_TEST (test_json_many_members)
 }
 END_TEST
 
+/* ---- output files ---- */
+
+static char *out_dir;
+
+/* A fresh temp folder per test, removed after it. */
+static void
+out_setup (void)
+{
+  out_dir = rapat_test_tmpdir_new ("rapat-check-output-XXXXXX");
+}
+
+static void
+out_teardown (void)
+{
+  g_unsetenv ("RAPAT_TEST_NO_TMPFILE");
+  rapat_test_remove_tree (out_dir);
+  g_clear_pointer (&out_dir, g_free);
+}
+
+/* Returns the number of entries in @dir (dot files included). */
+static guint
+count_entries (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  ck_assert_ptr_nonnull (d);
+  while (g_dir_read_name (d) != NULL)
+    n++;
+  return n;
+}
+
+/* Returns @name in the test's folder (free with g_free). */
+static char *
+out_path (const char *name)
+{
+  return g_build_filename (out_dir, name, NULL);
+}
+
+/* Writes @text to @path through rapat_output_open/_finish, asserting that
+ * all of it succeeds. */
+static void
+write_output (const char *path, const char *text)
+{
+  GError *error = NULL;
+  g_autoptr(RapatOutput) out = rapat_output_open (path, &error);
+
+  rapat_assert_no_error (error);
+  ck_assert_ptr_nonnull (out);
+  fputs (text, rapat_output_stream (out));
+  ck_assert (rapat_output_finish (out, &error));
+  rapat_assert_no_error (error);
+}
+
+/* Asserts that the file at @path holds @text. */
+static void
+assert_contents (const char *path, const char *text)
+{
+  g_autofree char *got = NULL;
+
+  ck_assert_msg (g_file_get_contents (path, &got, NULL, NULL), "cannot read %s", path);
+  ck_assert_str_eq (got, text);
+}
+
+START_TEST (test_output_stdout)
+{
+  GError *error = NULL;
+  g_autoptr(RapatOutput) dash = rapat_output_open ("-", &error);
+  g_autoptr(RapatOutput) none = rapat_output_open (NULL, &error);
+
+  rapat_assert_no_error (error);
+  ck_assert_ptr_eq (rapat_output_stream (dash), stdout);
+  ck_assert_ptr_eq (rapat_output_stream (none), stdout);
+  ck_assert (rapat_output_finish (dash, &error));
+  ck_assert (rapat_output_finish (none, &error));
+  rapat_assert_no_error (error);
+}
+END_TEST
+
+START_TEST (test_output_new_file_umask)
+{
+  g_autofree char *path = out_path ("baru.ics");
+  struct stat st;
+  mode_t old = umask (027);
+
+  write_output (path, "BEGIN:VCALENDAR\n");
+  umask (old);
+  assert_contents (path, "BEGIN:VCALENDAR\n");
+  ck_assert_int_eq (g_stat (path, &st), 0);
+  ck_assert_uint_eq (st.st_mode & 07777, 0640);
+  ck_assert_uint_eq (count_entries (out_dir), 1);
+}
+END_TEST
+
+START_TEST (test_output_keeps_mode)
+{
+  g_autofree char *path = out_path ("laporan.csv");
+  struct stat st;
+
+  ck_assert (g_file_set_contents (path, "lama\n", -1, NULL));
+  ck_assert_int_eq (g_chmod (path, 0600), 0);
+  if (_i == 1)
+    g_setenv ("RAPAT_TEST_NO_TMPFILE", "1", TRUE);
+  write_output (path, "baru\n");
+  assert_contents (path, "baru\n");
+  ck_assert_int_eq (g_stat (path, &st), 0);
+  ck_assert_uint_eq (st.st_mode & 07777, 0600);
+  ck_assert_uint_eq (count_entries (out_dir), 1);
+}
+END_TEST
+
+START_TEST (test_output_abandoned)
+{
+  g_autofree char *path = out_path ("laporan.csv");
+  g_autofree char *fresh = out_path ("baru.csv");
+  GError *error = NULL;
+  RapatOutput *out;
+  RapatOutput *out2;
+
+  /* _i: 0 the unnamed temp file, 1 the named one. */
+  if (_i == 1)
+    g_setenv ("RAPAT_TEST_NO_TMPFILE", "1", TRUE);
+  ck_assert (g_file_set_contents (path, "lama\n", -1, NULL));
+  out = rapat_output_open (path, &error);
+  out2 = rapat_output_open (fresh, &error);
+  rapat_assert_no_error (error);
+  fputs ("setengah", rapat_output_stream (out));
+  fflush (rapat_output_stream (out));
+  /* Not finished (an error came first): the old file stays, nothing else. */
+  rapat_output_free (out);
+  rapat_output_free (out2);
+  assert_contents (path, "lama\n");
+  ck_assert_uint_eq (count_entries (out_dir), 1);
+}
+END_TEST
+
+START_TEST (test_output_named_temp_is_short)
+{
+  g_autofree char *name = g_strnfill (246, 'r');
+  g_autofree char *base = g_strconcat (name, ".ics", NULL);
+  g_autofree char *path = out_path (base);
+  GError *error = NULL;
+  g_autoptr(RapatOutput) out = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *entry;
+  FILE *fp;
+
+  g_setenv ("RAPAT_TEST_NO_TMPFILE", "1", TRUE);
+  /* Not g_file_set_contents(): its temp name would be too long. */
+  fp = fopen (path, "w");
+  ck_assert_ptr_nonnull (fp);
+  fputs ("lama\n", fp);
+  ck_assert_int_eq (fclose (fp), 0);
+  out = rapat_output_open (path, &error);
+  rapat_assert_no_error (error);
+  dir = g_dir_open (out_dir, 0, NULL);
+  while ((entry = g_dir_read_name (dir)) != NULL)
+    if (strcmp (entry, base) != 0)
+      {
+        ck_assert_msg (g_str_has_prefix (entry, ".rapat-"), "temp file %s", entry);
+        ck_assert_uint_eq (strlen (entry), 13);
+      }
+  ck_assert_uint_eq (count_entries (out_dir), 2);
+  fputs ("baru\n", rapat_output_stream (out));
+  ck_assert (rapat_output_finish (out, &error));
+  rapat_assert_no_error (error);
+  assert_contents (path, "baru\n");
+  ck_assert_uint_eq (count_entries (out_dir), 1);
+}
+END_TEST
+
+START_TEST (test_output_symlinks)
+{
+  g_autofree char *sub = out_path ("real");
+  g_autofree char *target = g_build_filename (sub, "kalender.ics", NULL);
+  g_autofree char *one = out_path ("one");
+  g_autofree char *two = out_path ("two");
+  g_autofree char *dangling = out_path ("dangling");
+  g_autofree char *created = g_build_filename (sub, "baru.ics", NULL);
+  g_autofree char *link = NULL;
+  struct stat st;
+
+  ck_assert_int_eq (g_mkdir (sub, 0700), 0);
+  ck_assert (g_file_set_contents (target, "lama\n", -1, NULL));
+  ck_assert_int_eq (g_chmod (target, 0604), 0);
+  ck_assert_int_eq (symlink ("real/kalender.ics", one), 0);
+  ck_assert_int_eq (symlink ("one", two), 0);
+  ck_assert_int_eq (symlink ("real/baru.ics", dangling), 0);
+
+  write_output (two, "baru\n");
+  link = g_file_read_link (two, NULL);
+  ck_assert_str_eq (link, "one");
+  g_free (link);
+  link = g_file_read_link (one, NULL);
+  ck_assert_str_eq (link, "real/kalender.ics");
+  assert_contents (target, "baru\n");
+  ck_assert_int_eq (g_stat (target, &st), 0);
+  ck_assert_uint_eq (st.st_mode & 07777, 0604);
+
+  write_output (dangling, "dibuat\n");
+  ck_assert (g_file_test (dangling, G_FILE_TEST_IS_SYMLINK));
+  assert_contents (created, "dibuat\n");
+  ck_assert_uint_eq (count_entries (sub), 2);
+  ck_assert_uint_eq (count_entries (out_dir), 4);
+}
+END_TEST
+
+START_TEST (test_output_refused)
+{
+  g_autofree char *loop = out_path ("loop");
+  g_autofree char *missing = out_path ("no-such-folder/x.ics");
+  GError *error = NULL;
+
+  ck_assert_int_eq (symlink ("loop", loop), 0);
+  ck_assert_ptr_null (rapat_output_open (loop, &error));
+  rapat_assert_error_contains (error, RAPAT_ERROR_IO, loop);
+  ck_assert (g_file_test (loop, G_FILE_TEST_IS_SYMLINK));
+  ck_assert_ptr_null (rapat_output_open (out_dir, &error));
+  rapat_assert_error_contains (error, RAPAT_ERROR_IO, "folder");
+  ck_assert_ptr_null (rapat_output_open (missing, &error));
+  rapat_assert_error_contains (error, RAPAT_ERROR_IO, missing);
+  ck_assert_uint_eq (count_entries (out_dir), 1);
+}
+END_TEST
+
+START_TEST (test_output_fifo)
+{
+  g_autofree char *path = out_path ("pipe");
+  GError *error = NULL;
+  g_autoptr(RapatOutput) out = NULL;
+  char buf[64] = "";
+  struct stat st;
+  int reader;
+
+  ck_assert_int_eq (mkfifo (path, 0600), 0);
+  /* A reader first, so that opening for writing does not wait. */
+  reader = g_open (path, O_RDONLY | O_NONBLOCK, 0);
+  ck_assert_int_ge (reader, 0);
+  out = rapat_output_open (path, &error);
+  rapat_assert_no_error (error);
+  fputs ("lewat pipa\n", rapat_output_stream (out));
+  ck_assert (rapat_output_finish (out, &error));
+  rapat_assert_no_error (error);
+  ck_assert_int_eq (read (reader, buf, sizeof buf - 1), 11);
+  close (reader);
+  ck_assert_str_eq (buf, "lewat pipa\n");
+  ck_assert_int_eq (lstat (path, &st), 0);
+  ck_assert (S_ISFIFO (st.st_mode));
+  ck_assert_uint_eq (count_entries (out_dir), 1);
+}
+END_TEST
+
+START_TEST (test_output_full_device)
+{
+  g_autofree char *copy = out_path ("full");
+  const char *path = "/dev/full";
+  GError *error = NULL;
+  g_autoptr(RapatOutput) out = NULL;
+  struct stat st;
+
+  /* As root, a copy of /dev/full: a broken rapat must not replace the
+   * machine's own. */
+  if (geteuid () == 0)
+    {
+      ck_assert_int_eq (mknod (copy, S_IFCHR | 0666, makedev (1, 7)), 0);
+      path = copy;
+    }
+  else if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    return;
+  out = rapat_output_open (path, &error);
+  rapat_assert_no_error (error);
+  fputs ("tidak muat\n", rapat_output_stream (out));
+  ck_assert (!rapat_output_finish (out, &error));
+  rapat_assert_error_contains (error, RAPAT_ERROR_IO, path);
+  ck_assert_int_eq (lstat (path, &st), 0);
+  ck_assert (S_ISCHR (st.st_mode));
+}
+END_TEST
+
 /* Builds the suite. */
 static Suite *
 output_suite (void)
@@ -442,6 +725,19 @@ output_suite (void)
   tcase_add_test (tc, test_json_nesting_and_nulls);
   tcase_add_test (tc, test_json_top_level_array);
   tcase_add_test (tc, test_json_many_members);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("file");
+  tcase_add_checked_fixture (tc, out_setup, out_teardown);
+  tcase_add_test (tc, test_output_stdout);
+  tcase_add_test (tc, test_output_new_file_umask);
+  tcase_add_loop_test (tc, test_output_keeps_mode, 0, 2);
+  tcase_add_loop_test (tc, test_output_abandoned, 0, 2);
+  tcase_add_test (tc, test_output_named_temp_is_short);
+  tcase_add_test (tc, test_output_symlinks);
+  tcase_add_test (tc, test_output_refused);
+  tcase_add_test (tc, test_output_fifo);
+  tcase_add_test (tc, test_output_full_device);
   suite_add_tcase (s, tc);
 
   return s;
