@@ -745,7 +745,11 @@ meeting_event (RapatIcsWriter *w, const RapatMeeting *m, GPtrArray *agenda,
   add_time (ev, ICAL_DTEND_PROPERTY, m->end_utc, m->tzid);
   if (r != NULL && r->rrule != NULL)
     {
-      icalproperty *rule = icalproperty_new_rrule (icalrecurrencetype_from_string (r->rrule));
+      struct icalrecurrencetype rt = icalrecurrencetype_from_string (r->rrule);
+      icalproperty *rule = icalproperty_new_rrule (rt);
+
+      /* The parsed RSCALE is the caller's to free (the property has its copy). */
+      free (rt.rscale);
 
       check_value (w, N_("meeting"), m->id, N_("rule"), r->rrule, VALUE_ADDRESS);
       icalcomponent_add_property (ev, rule);

@@ -332,19 +332,6 @@ apply_details (RapatCmdContext *ctx, RapatMeeting *m, GError **error)
   return TRUE;
 }
 
-/* Returns the uid of the occurrence of series @uid starting at @t:
- * "<local part>-<UTC start>@<domain>". */
-static char *
-occurrence_uid (const char *uid, gint64 t)
-{
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-  g_autofree char *stamp = rapat_time_format (t, utc, "%Y%m%dT%H%M%SZ");
-  const char *at = strrchr (uid, '@');
-
-  if (at == NULL)
-    return g_strdup_printf ("%s-%s", uid, stamp);
-  return g_strdup_printf ("%.*s-%s%s", (int) (at - uid), uid, stamp, at);
-}
 
 /* Creates the series @m starts and one meeting per occurrence; prints the
  * first occurrence's id. */
@@ -401,7 +388,7 @@ add_series (RapatCmdContext *ctx, RapatMeeting *m, GError **error)
       gint64 t = g_array_index (starts, gint64, i);
 
       g_free (m->uid);
-      m->uid = occurrence_uid (series->uid, t);
+      m->uid = rapat_occurrence_uid (series->uid, t);
       m->start_utc = m->recurrence_utc = t;
       m->end_utc = t + length;
       m->series_id = series->id;

@@ -1,5 +1,6 @@
 /* rapat — the model: plain values passed between the layers (core layer). */
 #include "model.h"
+#include "timeutil.h"
 #include "text.h"
 
 #include <string.h>
@@ -402,4 +403,16 @@ rapat_series_free (RapatSeries *series)
   g_free (series->rrule);
   g_free (series->tzid);
   g_free (series);
+}
+
+char *
+rapat_occurrence_uid (const char *uid, gint64 t)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autofree char *stamp = rapat_time_format (t, utc, "%Y%m%dT%H%M%SZ");
+  const char *at = strrchr (uid, '@');
+
+  if (at == NULL)
+    return g_strdup_printf ("%s-%s", uid, stamp);
+  return g_strdup_printf ("%.*s-%s%s", (int) (at - uid), uid, stamp, at);
 }

@@ -354,6 +354,11 @@ gboolean rapat_meeting_is_significant_change (const RapatMeeting *before,
  * instant the agenda ends. */
 gint64 rapat_agenda_schedule (const RapatMeeting *m, GPtrArray *items, gint64 *starts);
 
+/* Returns the uid of the occurrence of series @uid (the series' own)
+ * starting at @t: "<local part>-<UTC start>@<domain>", as meeting add gives
+ * it and rapat check expects it. */
+char *rapat_occurrence_uid (const char *uid, gint64 t);
+
 /* Returns a new globally unique identifier for a meeting or action. */
 char *rapat_uid_new (void);
 

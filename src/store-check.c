@@ -604,20 +604,6 @@ check_meetings (Check *c, GError **error)
 
 /* ---- recurring series ---- */
 
-/* Returns the uid meeting add gives the occurrence of series @uid starting
- * at @t: "<local part>-<UTC start>@<domain>" (as occurrence_uid() in
- * cmd-meeting.c). */
-static char *
-occurrence_uid (const char *uid, gint64 t)
-{
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-  g_autofree char *stamp = rapat_time_format (t, utc, "%Y%m%dT%H%M%SZ");
-  const char *at = strrchr (uid, '@');
-
-  if (at == NULL)
-    return g_strdup_printf ("%s-%s", uid, stamp);
-  return g_strdup_printf ("%.*s-%s%s", (int) (at - uid), uid, stamp, at);
-}
 
 /* Checks each series: its zone and rule, and that each occurrence was
  * given a start the rule gives and the uid derived from it. */
@@ -685,7 +671,7 @@ check_series (Check *c, GError **error)
                    when, id);
               continue;
             }
-          expected = occurrence_uid (uid, t);
+          expected = rapat_occurrence_uid (uid, t);
           if (g_strcmp0 (muid, expected) != 0)
             {
               g_autofree char *ex = rapat_text_excerpt (muid != NULL ? muid : "");

@@ -144,7 +144,6 @@ static void
 place_func (sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
   const char *in = (const char *) sqlite3_value_text (argv[0]);
-  g_autofree char *norm = NULL;
   g_autofree char *folded = NULL;
   GString *out;
   gboolean space = FALSE;
@@ -154,8 +153,16 @@ place_func (sqlite3_context *ctx, int argc, sqlite3_value **argv)
       sqlite3_result_null (ctx);
       return;
     }
-  norm = g_utf8_normalize (in, -1, G_NORMALIZE_NFC);
-  folded = g_utf8_casefold (norm != NULL ? norm : in, -1);
+  /* The same key names are compared by (NFKC, case-folded, without
+   * invisible characters), so "Ｒｕａｎｇ 1" and "Ruang 1" are one room. */
+  folded = rapat_text_fold (in);
+  if (!g_utf8_validate (folded, -1, NULL))
+    {
+      /* A value written behind rapat's back: compared as it is, never read
+       * past its end character by character. */
+      sqlite3_result_text (ctx, g_steal_pointer (&folded), -1, g_free);
+      return;
+    }
   out = g_string_new (NULL);
   for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
     {
