@@ -9,8 +9,8 @@ char *
 rapat_text_excerpt (const char *value)
 {
   GString *out = g_string_new (NULL);
-  const char *p = value;
-  const char *end = value + strlen (value);
+  const char *p = value != NULL ? value : "";
+  const char *end = p + strlen (p);
   guint n = 0;
 
   while (p < end)
@@ -124,8 +124,9 @@ gsize
 rapat_text_width (const char *s)
 {
   gsize w = 0;
+  const char *p = s;
 
-  for (const char *p = s; *p != '\0'; p = g_utf8_next_char (p))
+  while (*p != '\0')
     {
       gunichar c;
 
@@ -137,10 +138,19 @@ rapat_text_width (const char *s)
         }
       if (*p == '\0')
         break;
-      c = g_utf8_get_char (p);
-      if (g_unichar_iszerowidth (c))
-        continue;
-      w += g_unichar_iswide (c) ? 2 : 1;
+      /* At most 4 bytes, and validated: a lead byte before the NUL (text
+       * from a database changed outside rapat) must not carry the walk
+       * past it. */
+      c = g_utf8_get_char_validated (p, strnlen (p, 4));
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          w++;
+          p++;
+          continue;
+        }
+      p = g_utf8_next_char (p);
+      if (!g_unichar_iszerowidth (c))
+        w += g_unichar_iswide (c) ? 2 : 1;
     }
   return w;
 }
@@ -167,8 +177,13 @@ rapat_text_parse_id (const char *s, gint64 *out)
 char *
 rapat_text_fold (const char *s)
 {
-  g_autofree char *norm = g_utf8_normalize (s, -1, G_NORMALIZE_NFC);
+  g_autofree char *norm = NULL;
 
+  /* g_utf8_normalize() and g_utf8_casefold() trust their input and read
+   * past the end of a string cut inside a character. */
+  if (!g_utf8_validate (s, -1, NULL))
+    return g_strdup (s);
+  norm = g_utf8_normalize (s, -1, G_NORMALIZE_NFC);
   if (norm == NULL)
     return g_strdup (s);
   return g_utf8_casefold (norm, -1);
