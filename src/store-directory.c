@@ -28,9 +28,6 @@ unit_from_row (StoreStmt *stmt, GError **error)
   return g_steal_pointer (&u);
 }
 
-/* The problem with a unit whose parents lead back to a unit met before. */
-#define UNIT_CYCLE N_("parent_id makes the units above it a cycle")
-
 /* FALSE with @error when the units above unit @id form a cycle (the store
  * never writes one; another program may have), naming a unit in it. */
 static gboolean
@@ -51,7 +48,7 @@ unit_check_chain (RapatStore *store, gint64 id, GError **error)
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
-      store_set_bad_row (error, "unit", sqlite3_column_int64 (stmt, 0), _(UNIT_CYCLE));
+      store_set_bad_row (error, "unit", sqlite3_column_int64 (stmt, 0), _(STORE_UNIT_CYCLE));
       return FALSE;
     }
   if (rc != SQLITE_DONE)

@@ -420,7 +420,8 @@ rapat_store_series_get (RapatStore *store, gint64 id, GError **error)
   g_autoptr(StoreStmt) stmt = store_prepare (store,
     "SELECT id, uid, rrule, start_utc, duration_s, tzid, sequence, created_at, "
     "coalesce(updated_at, created_at) FROM series WHERE id = ?1", error);
-  RapatSeries *s;
+  g_autoptr(RapatSeries) s = NULL;
+  StoreRow r;
 
   if (stmt == NULL)
     return NULL;
@@ -432,16 +433,19 @@ rapat_store_series_get (RapatStore *store, gint64 id, GError **error)
       return NULL;
     }
   s = g_new0 (RapatSeries, 1);
-  s->id = sqlite3_column_int64 (stmt, 0);
-  s->uid = store_column_text (stmt, 1);
-  s->rrule = store_column_text (stmt, 2);
-  s->start_utc = sqlite3_column_int64 (stmt, 3);
-  s->duration_s = sqlite3_column_int64 (stmt, 4);
-  s->tzid = store_column_text (stmt, 5);
-  s->sequence = sqlite3_column_int64 (stmt, 6);
-  s->created_at = sqlite3_column_int64 (stmt, 7);
-  s->updated_at = sqlite3_column_int64 (stmt, 8);
-  return s;
+  store_row_begin (&r, stmt, "series", 0);
+  s->id = r.id;
+  s->uid = store_row_text (&r, 1, "uid", TRUE);
+  s->rrule = store_row_text (&r, 2, "rrule", TRUE);
+  s->start_utc = store_row_time (&r, 3, "start_utc");
+  s->duration_s = store_row_int (&r, 4, "duration_s", 1, (gint64) RAPAT_MAX_MEETING_MINUTES * 60);
+  s->tzid = store_row_text (&r, 5, "tzid", TRUE);
+  s->sequence = store_row_int (&r, 6, "sequence", 0, G_MAXINT32);
+  s->created_at = store_row_time (&r, 7, "created_at");
+  s->updated_at = store_row_time (&r, 8, "updated_at");
+  if (!store_row_end (&r, error))
+    return NULL;
+  return g_steal_pointer (&s);
 }
 
 GPtrArray *
@@ -1248,13 +1252,18 @@ rapat_store_reply_history (RapatStore *store, gint64 meeting_id, GError **error)
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       RapatReplyReset *r = g_new0 (RapatReplyReset, 1);
+      StoreRow row;
 
-      r->attendee_id = sqlite3_column_int64 (stmt, 0);
+      /* Named by the attendee: reply_history's own id is not selected. */
+      store_row_begin (&row, stmt, "attendee", 0);
+      r->attendee_id = row.id;
       r->person_id = sqlite3_column_int64 (stmt, 1);
-      r->rsvp = store_column_enum (stmt, 2, &rapat_rsvp_enum);
-      r->reset_at = sqlite3_column_int64 (stmt, 3);
-      r->reason = store_column_text (stmt, 4);
       g_ptr_array_add (out, r);
+      r->rsvp = store_row_enum (&row, 2, "rsvp in reply_history", &rapat_rsvp_enum, TRUE);
+      r->reset_at = store_row_time (&row, 3, "reset_at in reply_history");
+      r->reason = store_row_text (&row, 4, "reason in reply_history", FALSE);
+      if (!store_row_end (&row, error))
+        return NULL;
     }
   if (rc != SQLITE_DONE)
     {

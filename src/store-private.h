@@ -17,7 +17,7 @@ struct _RapatStore {
 };
 
 /* The aggregate SQL function rapat_tally(meeting, person, rsvp, attendance,
- * late): counts each row into the store's running attendance pass
+ * late, attendee): counts each row into the store's running attendance pass
  * (store-report.c); an error when none runs. */
 void store_tally_step (sqlite3_context *ctx, int argc, sqlite3_value **argv);
 void store_tally_final (sqlite3_context *ctx);
@@ -102,6 +102,9 @@ void store_row_problem (StoreRow *row, const char *table, gint64 id, const char 
 /* Ends reading the row: TRUE when every value was good, else FALSE with
  * @error naming the first bad one. */
 gboolean store_row_end (StoreRow *row, GError **error);
+
+/* The problem with a unit whose parents lead back to a unit met before. */
+#define STORE_UNIT_CYCLE N_("parent_id makes the units above it a cycle")
 
 /* Sets @error to say that row @id of @table holds a bad value, @what. */
 void store_set_bad_row (GError **error, const char *table, gint64 id, const char *what);

@@ -537,7 +537,7 @@ rapat_store_open_at_version (const char *path, int version, GError **error)
   sqlite3_create_function (store->db, "rapat_place", 1,
                            SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
                            place_func, NULL, NULL);
-  sqlite3_create_function (store->db, "rapat_tally", 5, SQLITE_UTF8 | SQLITE_DIRECTONLY, store,
+  sqlite3_create_function (store->db, "rapat_tally", 6, SQLITE_UTF8 | SQLITE_DIRECTONLY, store,
                            NULL, store_tally_step, store_tally_final);
 
   /* The first read tells a SQLite file from anything else. */
@@ -737,10 +737,12 @@ store_resolve (RapatStore *store, const char *what, const char *text, const char
             first = sqlite3_column_int64 (stmt, 0);
           if (n < 5)
             {
+              /* Quoted as an excerpt: the name may not be UTF-8. */
+              g_autofree char *label = rapat_text_excerpt ((const char *) sqlite3_column_text (stmt, 1));
+
               g_string_append_printf (list, "%s%" G_GINT64_FORMAT " %s", n > 0 ? "; " : "",
-                                      (gint64) sqlite3_column_int64 (stmt, 0),
-                                      sqlite3_column_text (stmt, 1));
-              if (tzid != NULL)
+                                      (gint64) sqlite3_column_int64 (stmt, 0), label);
+              if (tzid != NULL && rapat_time_in_range (sqlite3_column_int64 (stmt, 2)))
                 {
                   g_autoptr(GTimeZone) tz = rapat_time_zone_load (tzid, NULL, NULL);
                   g_autofree char *day = tz != NULL
