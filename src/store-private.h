@@ -82,8 +82,8 @@ char *store_row_text_of (StoreRow *row, int col, const char *table, int id_col,
                          const char *name);
 
 /* Returns the value of @e stored as text in column @col, or -1 when NULL;
- * notes a problem when the text is none of @e's values, or NULL when
- * @required. */
+ * notes a problem when the text is none of @e's canonical names (the only
+ * ones rapat stores), or NULL when @required. */
 int store_row_enum (StoreRow *row, int col, const char *name, const RapatEnum *e,
                     gboolean required);
 

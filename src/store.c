@@ -156,8 +156,13 @@ store_row_enum (StoreRow *row, int col, const char *name, const RapatEnum *e,
                 gboolean required)
 {
   const char *t = (const char *) sqlite3_column_text (row->stmt, col);
-  int v = store_column_enum (row->stmt, col, e);
+  int v = -1;
 
+  /* Only the canonical names: rapat writes no alias ("maybe"), and the
+   * report tally counts by them. */
+  for (int i = 0; t != NULL && e->names[i] != NULL; i++)
+    if (strcmp (t, e->names[i]) == 0)
+      v = i;
   if (v < 0 && (t != NULL || required))
     {
       g_autofree char *ex = t != NULL ? rapat_text_excerpt (t) : NULL;
