@@ -69,10 +69,13 @@ meeting_when (const RapatMeeting *m, GTimeZone *tz)
 static gint64
 late_minutes (const RapatAttendee *a, const RapatMeeting *m, gint64 grace)
 {
+  gint64 after;
+
+  /* Overflow-free for any values, whatever the store let through. */
   if (a->attendance != RAPAT_ATTENDANCE_PRESENT || a->arrived_utc == 0
-      || a->arrived_utc <= m->start_utc + grace)
+      || __builtin_sub_overflow (a->arrived_utc, m->start_utc, &after) || after <= grace)
     return 0;
-  return (a->arrived_utc - m->start_utc + 59) / 60;
+  return after > G_MAXINT64 - 59 ? after / 60 + 1 : (after + 59) / 60;
 }
 
 /* Returns the arrival as "09:35", with " late +35m" when late. */

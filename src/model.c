@@ -379,6 +379,7 @@ rapat_agenda_schedule (const RapatMeeting *m, GPtrArray *items, gint64 *starts)
     {
       const RapatAgendaItem *it = items->pdata[i];
       gboolean placed = FALSE;
+      gint64 end;
 
       for (guint j = 0; it->parallel_with != 0 && j < i; j++)
         if (((const RapatAgendaItem *) items->pdata[j])->id == it->parallel_with)
@@ -389,7 +390,11 @@ rapat_agenda_schedule (const RapatMeeting *m, GPtrArray *items, gint64 *starts)
           }
       if (!placed)
         starts[i] = cursor;
-      cursor = MAX (cursor, starts[i] + (gint64) it->duration_min * 60);
+      /* The store checks the times it reads; a meeting built elsewhere
+       * near the ends of gint64 stops there rather than overflowing. */
+      if (__builtin_add_overflow (starts[i], (gint64) it->duration_min * 60, &end))
+        end = it->duration_min < 0 ? G_MININT64 : G_MAXINT64;
+      cursor = MAX (cursor, end);
     }
   return cursor;
 }

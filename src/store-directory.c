@@ -8,19 +8,55 @@
   "u.id, u.name, u.code, u.parent_id, p.name, " \
   "(SELECT count(*) FROM person WHERE unit_id = u.id) "
 
-/* Reads a unit from the current row of a statement selecting UNIT_COLUMNS. */
+/* Reads a unit from the current row of a statement selecting UNIT_COLUMNS;
+ * NULL with @error set when a value in it is bad. */
 static RapatUnit *
-unit_from_row (StoreStmt *stmt)
+unit_from_row (StoreStmt *stmt, GError **error)
 {
-  RapatUnit *u = rapat_unit_new ();
+  g_autoptr(RapatUnit) u = rapat_unit_new ();
+  StoreRow r;
 
-  u->id = sqlite3_column_int64 (stmt, 0);
-  u->name = store_column_text (stmt, 1);
-  u->code = store_column_text (stmt, 2);
+  store_row_begin (&r, stmt, "unit", 0);
+  u->id = r.id;
+  u->name = store_row_text (&r, 1, "name", TRUE);
+  u->code = store_row_text (&r, 2, "code", FALSE);
   u->parent_id = sqlite3_column_int64 (stmt, 3);
-  u->parent_name = store_column_text (stmt, 4);
+  u->parent_name = store_row_text_of (&r, 4, "unit", 3, "name");
   u->n_people = sqlite3_column_int64 (stmt, 5);
-  return u;
+  if (!store_row_end (&r, error))
+    return NULL;
+  return g_steal_pointer (&u);
+}
+
+/* FALSE with @error when the units above unit @id form a cycle (the store
+ * never writes one; another program may have), naming a unit in it. */
+static gboolean
+unit_check_chain (RapatStore *store, gint64 id, GError **error)
+{
+  /* Walk up at most one step more than there are units: a walk that long
+   * went round a cycle, and the unit it stands on is in it. */
+  g_autoptr(StoreStmt) stmt = store_prepare (store,
+    "WITH RECURSIVE up (id, depth) AS (SELECT ?1, 0 UNION ALL "
+    "  SELECT u.parent_id, up.depth + 1 FROM unit u JOIN up ON u.id = up.id "
+    "  WHERE u.parent_id IS NOT NULL AND up.depth <= (SELECT count(*) FROM unit)) "
+    "SELECT id FROM up WHERE depth > (SELECT count(*) FROM unit)", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      store_set_bad_row (error, "unit", sqlite3_column_int64 (stmt, 0), _(STORE_UNIT_CYCLE));
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      store_set_error (store, error, _("unable to read the units"));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* Fails with RAPAT_ERROR_EXISTS if another unit (not @self) has @name or @code. */
@@ -123,6 +159,7 @@ rapat_store_unit_get (RapatStore *store, gint64 id, GError **error)
   g_autoptr(StoreStmt) stmt = store_prepare (store,
     "SELECT " UNIT_COLUMNS "FROM unit u LEFT JOIN unit p ON p.id = u.parent_id WHERE u.id = ?1",
     error);
+  g_autoptr(RapatUnit) unit = NULL;
 
   if (stmt == NULL)
     return NULL;
@@ -133,7 +170,13 @@ rapat_store_unit_get (RapatStore *store, gint64 id, GError **error)
                    _("unit '%" PRId64 "': not found"), id);
       return NULL;
     }
-  return unit_from_row (stmt);
+  unit = unit_from_row (stmt, error);
+  if (unit == NULL)
+    return NULL;
+  g_clear_pointer (&stmt, store_stmt_release);
+  if (!unit_check_chain (store, id, error))
+    return NULL;
+  return g_steal_pointer (&unit);
 }
 
 /* Appends @parent's children from @all (sorted by name) to @out, depth first. */
@@ -167,17 +210,31 @@ rapat_store_unit_list (RapatStore *store, GError **error)
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (all, unit_from_row (stmt));
+    {
+      RapatUnit *u = unit_from_row (stmt, error);
+
+      if (u == NULL)
+        return NULL;
+      g_ptr_array_add (all, u);
+    }
   if (rc != SQLITE_DONE)
     {
       store_set_error (store, error, _("unable to list units"));
       return NULL;
     }
   unit_tree_append (all, 0, out, 0);
-  /* Anything left has a parent outside the tree; list it rather than lose it. */
+  /* Anything left is in a cycle, below one, or has a parent outside the
+   * tree: refuse the first, list the last rather than lose it. */
   for (guint i = 0; i < all->len; i++)
     if (all->pdata[i] != NULL)
-      g_ptr_array_add (out, g_steal_pointer (&all->pdata[i]));
+      {
+        RapatUnit *u = all->pdata[i];
+
+        g_clear_pointer (&stmt, store_stmt_release);
+        if (!unit_check_chain (store, u->id, error))
+          return NULL;
+        g_ptr_array_add (out, g_steal_pointer (&all->pdata[i]));
+      }
   return g_steal_pointer (&out);
 }
 
@@ -195,20 +252,25 @@ rapat_store_unit_resolve (RapatStore *store, const char *text, gint64 *id, GErro
 
 #define PERSON_COLUMNS "p.id, p.name, p.position, p.unit_id, u.name, p.email, p.phone "
 
-/* Reads a person from the current row of a statement selecting PERSON_COLUMNS. */
+/* Reads a person from the current row of a statement selecting
+ * PERSON_COLUMNS; NULL with @error set when a value in it is bad. */
 static RapatPerson *
-person_from_row (StoreStmt *stmt)
+person_from_row (StoreStmt *stmt, GError **error)
 {
-  RapatPerson *p = rapat_person_new ();
+  g_autoptr(RapatPerson) p = rapat_person_new ();
+  StoreRow r;
 
-  p->id = sqlite3_column_int64 (stmt, 0);
-  p->name = store_column_text (stmt, 1);
-  p->position = store_column_text (stmt, 2);
+  store_row_begin (&r, stmt, "person", 0);
+  p->id = r.id;
+  p->name = store_row_text (&r, 1, "name", TRUE);
+  p->position = store_row_text (&r, 2, "position", FALSE);
   p->unit_id = sqlite3_column_int64 (stmt, 3);
-  p->unit_name = store_column_text (stmt, 4);
-  p->email = store_column_text (stmt, 5);
-  p->phone = store_column_text (stmt, 6);
-  return p;
+  p->unit_name = store_row_text_of (&r, 4, "unit", 3, "name");
+  p->email = store_row_text (&r, 5, "email", FALSE);
+  p->phone = store_row_text (&r, 6, "phone", FALSE);
+  if (!store_row_end (&r, error))
+    return NULL;
+  return g_steal_pointer (&p);
 }
 
 /* Fails with RAPAT_ERROR_EXISTS if someone else already has the person's
@@ -349,7 +411,7 @@ rapat_store_person_get (RapatStore *store, gint64 id, GError **error)
                    _("person '%" PRId64 "': not found"), id);
       return NULL;
     }
-  return person_from_row (stmt);
+  return person_from_row (stmt, error);
 }
 
 GPtrArray *
@@ -365,7 +427,13 @@ rapat_store_person_list (RapatStore *store, gint64 unit_id, GError **error)
     return NULL;
   store_bind_id (stmt, 1, unit_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (out, person_from_row (stmt));
+    {
+      RapatPerson *p = person_from_row (stmt, error);
+
+      if (p == NULL)
+        return NULL;
+      g_ptr_array_add (out, p);
+    }
   if (rc != SQLITE_DONE)
     {
       store_set_error (store, error, _("unable to list people"));

@@ -42,27 +42,32 @@ rapat_store_meeting_count_actions (RapatStore *store, gint64 meeting_id, GError 
   "   WHERE im.issue_id = i.id AND m.status <> 'cancelled' ORDER BY m.start_utc DESC LIMIT 1) " \
   "FROM issue i LEFT JOIN unit u ON u.id = i.unit_id "
 
-/* Reads an issue from the current row of a statement selecting ISSUE_COLUMNS. */
+/* Reads an issue from the current row of a statement selecting
+ * ISSUE_COLUMNS; NULL with @error set when a value in it is bad. */
 static RapatIssue *
-issue_from_row (StoreStmt *stmt)
+issue_from_row (StoreStmt *stmt, GError **error)
 {
-  RapatIssue *i = rapat_issue_new ();
+  g_autoptr(RapatIssue) i = rapat_issue_new ();
+  StoreRow r;
 
-  i->id = sqlite3_column_int64 (stmt, 0);
-  i->title = store_column_text (stmt, 1);
-  i->description = store_column_text (stmt, 2);
-  i->category = store_column_text (stmt, 3);
+  store_row_begin (&r, stmt, "issue", 0);
+  i->id = r.id;
+  i->title = store_row_text (&r, 1, "title", TRUE);
+  i->description = store_row_text (&r, 2, "description", FALSE);
+  i->category = store_row_text (&r, 3, "category", FALSE);
   i->unit_id = sqlite3_column_int64 (stmt, 4);
-  i->unit_name = store_column_text (stmt, 5);
-  i->status = store_column_enum (stmt, 6, &rapat_issue_status_enum);
-  i->created_at = sqlite3_column_int64 (stmt, 7);
-  i->closed_at = sqlite3_column_int64 (stmt, 8);
+  i->unit_name = store_row_text_of (&r, 5, "unit", 4, "name");
+  i->status = store_row_enum (&r, 6, "status", &rapat_issue_status_enum, TRUE);
+  i->created_at = store_row_time (&r, 7, "created_at");
+  i->closed_at = store_row_time (&r, 8, "closed_at");
   i->n_meetings = sqlite3_column_int64 (stmt, 9);
   i->n_open = sqlite3_column_int64 (stmt, 10);
   i->n_overdue = sqlite3_column_int64 (stmt, 11);
-  i->last_discussed = sqlite3_column_int64 (stmt, 12);
-  i->last_discussed_tz = store_column_text (stmt, 13);
-  return i;
+  i->last_discussed = store_row_time (&r, 12, "the start of its last meeting");
+  i->last_discussed_tz = store_row_text (&r, 13, "the zone of its last meeting", FALSE);
+  if (!store_row_end (&r, error))
+    return NULL;
+  return g_steal_pointer (&i);
 }
 
 /* Binds the writable fields of @i as ?2 .. ?8. */
@@ -124,7 +129,7 @@ rapat_store_issue_get (RapatStore *store, gint64 id, const char *today, GError *
                    _("issue '%" PRId64 "': not found"), id);
       return NULL;
     }
-  return issue_from_row (stmt);
+  return issue_from_row (stmt, error);
 }
 
 GPtrArray *
@@ -145,7 +150,13 @@ rapat_store_issue_list (RapatStore *store, const RapatIssueFilter *filter, const
   store_bind_text (stmt, 3, filter->category);
   store_bind_id (stmt, 4, filter->unit_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (out, issue_from_row (stmt));
+    {
+      RapatIssue *i = issue_from_row (stmt, error);
+
+      if (i == NULL)
+        return NULL;
+      g_ptr_array_add (out, i);
+    }
   if (rc != SQLITE_DONE)
     {
       store_set_error (store, error, _("unable to list issues"));
@@ -259,14 +270,18 @@ rapat_store_issue_agenda_items (RapatStore *store, gint64 issue_id, GError **err
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       RapatAgendaItem *it = rapat_agenda_item_new ();
+      StoreRow r;
 
-      it->id = sqlite3_column_int64 (stmt, 0);
+      store_row_begin (&r, stmt, "agenda_item", 0);
+      it->id = r.id;
       it->meeting_id = sqlite3_column_int64 (stmt, 1);
-      it->position = sqlite3_column_int (stmt, 2);
-      it->title = store_column_text (stmt, 3);
-      it->duration_min = sqlite3_column_int (stmt, 4);
+      it->position = store_row_int (&r, 2, "position", 1, G_MAXINT32);
+      it->title = store_row_text (&r, 3, "title", TRUE);
+      it->duration_min = store_row_int (&r, 4, "duration_min", 1, RAPAT_MAX_ITEM_MINUTES);
       it->issue_id = issue_id;
       g_ptr_array_add (out, it);
+      if (!store_row_end (&r, error))
+        return NULL;
     }
   if (rc != SQLITE_DONE)
     {
@@ -288,35 +303,43 @@ rapat_store_issue_agenda_items (RapatStore *store, gint64 issue_id, GError **err
   "LEFT JOIN unit pu ON pu.id = p.unit_id LEFT JOIN unit ou ON ou.id = a.owner_unit_id " \
   "LEFT JOIN meeting m ON m.id = a.meeting_id LEFT JOIN issue i ON i.id = a.issue_id "
 
-/* Reads an action from the current row of a statement selecting ACTION_COLUMNS. */
+/* Reads an action from the current row of a statement selecting
+ * ACTION_COLUMNS; NULL with @error set when a value in it is bad. */
 static RapatAction *
-action_from_row (StoreStmt *stmt)
+action_from_row (StoreStmt *stmt, GError **error)
 {
-  RapatAction *a = rapat_action_new ();
+  g_autoptr(RapatAction) a = rapat_action_new ();
+  StoreRow r;
 
-  a->id = sqlite3_column_int64 (stmt, 0);
-  a->uid = store_column_text (stmt, 1);
-  a->title = store_column_text (stmt, 2);
-  a->description = store_column_text (stmt, 3);
+  store_row_begin (&r, stmt, "action", 0);
+  a->id = r.id;
+  a->uid = store_row_text (&r, 1, "uid", TRUE);
+  a->title = store_row_text (&r, 2, "title", TRUE);
+  a->description = store_row_text (&r, 3, "description", FALSE);
   a->owner_person_id = sqlite3_column_int64 (stmt, 4);
   a->owner_unit_id = sqlite3_column_int64 (stmt, 5);
-  a->owner_name = store_column_text (stmt, 6);
-  a->owner_unit_name = store_column_text (stmt, 7);
+  /* The owner's name and unit come from a person or a unit. */
+  a->owner_name = store_row_text (&r, 6, "the owner's name", FALSE);
+  a->owner_unit_name = store_row_text (&r, 7, "the owner's unit", FALSE);
   a->meeting_id = sqlite3_column_int64 (stmt, 8);
-  a->meeting_title = store_column_text (stmt, 9);
+  a->meeting_title = store_row_text_of (&r, 9, "meeting", 8, "title");
   a->meeting_start = sqlite3_column_int64 (stmt, 10);
-  a->meeting_tz = store_column_text (stmt, 11);
+  if (a->meeting_id != 0 && !rapat_time_in_range (a->meeting_start))
+    store_row_problem (&r, "meeting", a->meeting_id, _("start_utc is outside the years 1900 to 9998"));
+  a->meeting_tz = store_row_text_of (&r, 11, "meeting", 8, "tzid");
   a->issue_id = sqlite3_column_int64 (stmt, 12);
-  a->issue_title = store_column_text (stmt, 13);
-  a->priority = store_column_enum (stmt, 14, &rapat_priority_enum);
-  a->due = store_column_text (stmt, 15);
-  a->status = store_column_enum (stmt, 16, &rapat_action_status_enum);
-  a->progress = sqlite3_column_int (stmt, 17);
-  a->created_at = sqlite3_column_int64 (stmt, 18);
-  a->updated_at = sqlite3_column_int64 (stmt, 19);
-  a->done_at = sqlite3_column_int64 (stmt, 20);
-  a->owner_email = store_column_text (stmt, 21);
-  return a;
+  a->issue_title = store_row_text_of (&r, 13, "issue", 12, "title");
+  a->priority = store_row_enum (&r, 14, "priority", &rapat_priority_enum, TRUE);
+  a->due = store_row_text (&r, 15, "due_date", FALSE);
+  a->status = store_row_enum (&r, 16, "status", &rapat_action_status_enum, TRUE);
+  a->progress = store_row_int (&r, 17, "progress", 0, 100);
+  a->created_at = store_row_time (&r, 18, "created_at");
+  a->updated_at = store_row_time (&r, 19, "updated_at");
+  a->done_at = store_row_time (&r, 20, "done_at");
+  a->owner_email = store_row_text_of (&r, 21, "person", 4, "email");
+  if (!store_row_end (&r, error))
+    return NULL;
+  return g_steal_pointer (&a);
 }
 
 /* Collects every row of @stmt as actions; NULL with @error on failure. */
@@ -327,7 +350,13 @@ action_rows (RapatStore *store, StoreStmt *stmt, GError **error)
   int rc;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (out, action_from_row (stmt));
+    {
+      RapatAction *a = action_from_row (stmt, error);
+
+      if (a == NULL)
+        return NULL;
+      g_ptr_array_add (out, a);
+    }
   if (rc != SQLITE_DONE)
     {
       store_set_error (store, error, _("unable to list actions"));
@@ -422,7 +451,7 @@ rapat_store_action_get (RapatStore *store, gint64 id, GError **error)
                    _("action '%" PRId64 "': not found"), id);
       return NULL;
     }
-  return action_from_row (stmt);
+  return action_from_row (stmt, error);
 }
 
 GPtrArray *
@@ -484,15 +513,19 @@ rapat_store_action_history (RapatStore *store, gint64 action_id, GError **error)
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       RapatActionEvent *e = g_new0 (RapatActionEvent, 1);
+      StoreRow r;
 
-      e->id = sqlite3_column_int64 (stmt, 0);
+      store_row_begin (&r, stmt, "action_event", 0);
+      e->id = r.id;
       e->action_id = action_id;
-      e->at = sqlite3_column_int64 (stmt, 1);
-      e->status = store_column_enum (stmt, 2, &rapat_action_status_enum);
-      e->progress = sqlite3_column_int (stmt, 3);
-      e->due = store_column_text (stmt, 4);
-      e->note = store_column_text (stmt, 5);
       g_ptr_array_add (out, e);
+      e->at = store_row_time (&r, 1, "at");
+      e->status = store_row_enum (&r, 2, "status", &rapat_action_status_enum, TRUE);
+      e->progress = store_row_int (&r, 3, "progress", 0, 100);
+      e->due = store_row_text (&r, 4, "due_date", FALSE);
+      e->note = store_row_text (&r, 5, "note", FALSE);
+      if (!store_row_end (&r, error))
+        return NULL;
     }
   if (rc != SQLITE_DONE)
     {

@@ -24,36 +24,43 @@
   "0, m.series_id, m.recurrence_utc, " \
   "(SELECT rrule FROM series WHERE id = m.series_id), m.url "
 
-/* Reads a meeting from the current row of a statement selecting MEETING_COLUMNS. */
+/* Reads a meeting from the current row of a statement selecting
+ * MEETING_COLUMNS; NULL with @error set when a value in it is bad. */
 static RapatMeeting *
-meeting_from_row (StoreStmt *stmt)
+meeting_from_row (StoreStmt *stmt, GError **error)
 {
-  RapatMeeting *m = rapat_meeting_new ();
+  g_autoptr(RapatMeeting) m = rapat_meeting_new ();
+  StoreRow r;
 
-  m->id = sqlite3_column_int64 (stmt, 0);
-  m->uid = store_column_text (stmt, 1);
-  m->title = store_column_text (stmt, 2);
-  m->kind = store_column_text (stmt, 3);
-  m->description = store_column_text (stmt, 4);
-  m->location = store_column_text (stmt, 5);
-  m->start_utc = sqlite3_column_int64 (stmt, 6);
-  m->end_utc = sqlite3_column_int64 (stmt, 7);
-  m->tzid = store_column_text (stmt, 8);
-  m->status = store_column_enum (stmt, 9, &rapat_meeting_status_enum);
-  m->sequence = sqlite3_column_int64 (stmt, 10);
+  store_row_begin (&r, stmt, "meeting", 0);
+  m->id = r.id;
+  m->uid = store_row_text (&r, 1, "uid", TRUE);
+  m->title = store_row_text (&r, 2, "title", TRUE);
+  m->kind = store_row_text (&r, 3, "kind", TRUE);
+  m->description = store_row_text (&r, 4, "description", FALSE);
+  m->location = store_row_text (&r, 5, "location", FALSE);
+  m->start_utc = store_row_time (&r, 6, "start_utc");
+  m->end_utc = store_row_time (&r, 7, "end_utc");
+  if (m->end_utc <= m->start_utc)
+    store_row_problem (&r, "meeting", m->id, _("end_utc is not after start_utc"));
+  m->tzid = store_row_text (&r, 8, "tzid", TRUE);
+  m->status = store_row_enum (&r, 9, "status", &rapat_meeting_status_enum, TRUE);
+  m->sequence = store_row_int (&r, 10, "sequence", 0, G_MAXINT32);
   m->organizer_id = sqlite3_column_int64 (stmt, 11);
-  m->organizer_name = store_column_text (stmt, 12);
-  m->organizer_email = store_column_text (stmt, 13);
-  m->cancel_reason = store_column_text (stmt, 14);
-  m->created_at = sqlite3_column_int64 (stmt, 15);
-  m->updated_at = sqlite3_column_int64 (stmt, 16);
+  m->organizer_name = store_row_text_of (&r, 12, "person", 11, "name");
+  m->organizer_email = store_row_text_of (&r, 13, "person", 11, "email");
+  m->cancel_reason = store_row_text (&r, 14, "cancel_reason", FALSE);
+  m->created_at = store_row_time (&r, 15, "created_at");
+  m->updated_at = store_row_time (&r, 16, "updated_at");
   m->n_attendees = sqlite3_column_int64 (stmt, 17);
   m->n_items = sqlite3_column_int64 (stmt, 18);
   m->series_id = sqlite3_column_int64 (stmt, 19);
-  m->recurrence_utc = sqlite3_column_int64 (stmt, 20);
-  m->series_rule = store_column_text (stmt, 21);
-  m->url = store_column_text (stmt, 22);
-  return m;
+  m->recurrence_utc = store_row_time (&r, 20, "recurrence_utc");
+  m->series_rule = store_row_text_of (&r, 21, "series", 19, "rrule");
+  m->url = store_row_text (&r, 22, "url", FALSE);
+  if (!store_row_end (&r, error))
+    return NULL;
+  return g_steal_pointer (&m);
 }
 
 /* Binds the writable fields of @m as ?2 .. ?17 (?1 is the id or uid). */
@@ -171,7 +178,7 @@ rapat_store_meeting_get (RapatStore *store, gint64 id, GError **error)
                    _("meeting '%" PRId64 "': not found"), id);
       return NULL;
     }
-  return meeting_from_row (stmt);
+  return meeting_from_row (stmt, error);
 }
 
 gint64
@@ -242,9 +249,9 @@ rapat_store_meeting_foreach (RapatStore *store, const RapatMeetingFilter *filter
   filter_bind (stmt, filter);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(RapatMeeting) m = meeting_from_row (stmt);
+      g_autoptr(RapatMeeting) m = meeting_from_row (stmt, error);
 
-      if (!func (m, data, error))
+      if (m == NULL || !func (m, data, error))
         return FALSE;
     }
   if (rc != SQLITE_DONE)
@@ -357,7 +364,13 @@ rapat_store_meeting_list (RapatStore *store, const RapatMeetingFilter *filter, G
     return NULL;
   filter_bind (stmt, filter);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (out, meeting_from_row (stmt));
+    {
+      RapatMeeting *m = meeting_from_row (stmt, error);
+
+      if (m == NULL)
+        return NULL;
+      g_ptr_array_add (out, m);
+    }
   if (rc != SQLITE_DONE)
     {
       store_set_error (store, error, _("unable to list meetings"));
@@ -407,7 +420,8 @@ rapat_store_series_get (RapatStore *store, gint64 id, GError **error)
   g_autoptr(StoreStmt) stmt = store_prepare (store,
     "SELECT id, uid, rrule, start_utc, duration_s, tzid, sequence, created_at, "
     "coalesce(updated_at, created_at) FROM series WHERE id = ?1", error);
-  RapatSeries *s;
+  g_autoptr(RapatSeries) s = NULL;
+  StoreRow r;
 
   if (stmt == NULL)
     return NULL;
@@ -419,16 +433,19 @@ rapat_store_series_get (RapatStore *store, gint64 id, GError **error)
       return NULL;
     }
   s = g_new0 (RapatSeries, 1);
-  s->id = sqlite3_column_int64 (stmt, 0);
-  s->uid = store_column_text (stmt, 1);
-  s->rrule = store_column_text (stmt, 2);
-  s->start_utc = sqlite3_column_int64 (stmt, 3);
-  s->duration_s = sqlite3_column_int64 (stmt, 4);
-  s->tzid = store_column_text (stmt, 5);
-  s->sequence = sqlite3_column_int64 (stmt, 6);
-  s->created_at = sqlite3_column_int64 (stmt, 7);
-  s->updated_at = sqlite3_column_int64 (stmt, 8);
-  return s;
+  store_row_begin (&r, stmt, "series", 0);
+  s->id = r.id;
+  s->uid = store_row_text (&r, 1, "uid", TRUE);
+  s->rrule = store_row_text (&r, 2, "rrule", TRUE);
+  s->start_utc = store_row_time (&r, 3, "start_utc");
+  s->duration_s = store_row_int (&r, 4, "duration_s", 1, (gint64) RAPAT_MAX_MEETING_MINUTES * 60);
+  s->tzid = store_row_text (&r, 5, "tzid", TRUE);
+  s->sequence = store_row_int (&r, 6, "sequence", 0, G_MAXINT32);
+  s->created_at = store_row_time (&r, 7, "created_at");
+  s->updated_at = store_row_time (&r, 8, "updated_at");
+  if (!store_row_end (&r, error))
+    return NULL;
+  return g_steal_pointer (&s);
 }
 
 GPtrArray *
@@ -444,7 +461,13 @@ rapat_store_series_meetings (RapatStore *store, gint64 series_id, GError **error
     return NULL;
   sqlite3_bind_int64 (stmt, 1, series_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (out, meeting_from_row (stmt));
+    {
+      RapatMeeting *m = meeting_from_row (stmt, error);
+
+      if (m == NULL)
+        return NULL;
+      g_ptr_array_add (out, m);
+    }
   if (rc != SQLITE_DONE)
     {
       store_set_error (store, error, _("unable to list the series"));
@@ -460,30 +483,35 @@ rapat_store_series_meetings (RapatStore *store, gint64 series_id, GError **error
   "p.name, a.notes, a.issue_id, (SELECT title FROM issue WHERE id = a.issue_id), a.room, " \
   "a.parallel_with, a.start_utc, a.end_utc, a.sequence, a.updated_at "
 
-/* Reads an agenda item from the current row of a statement selecting ITEM_COLUMNS. */
+/* Reads an agenda item from the current row of a statement selecting
+ * ITEM_COLUMNS; NULL with @error set when a value in it is bad. */
 static RapatAgendaItem *
-item_from_row (StoreStmt *stmt)
+item_from_row (StoreStmt *stmt, GError **error)
 {
-  RapatAgendaItem *item = rapat_agenda_item_new ();
+  g_autoptr(RapatAgendaItem) item = rapat_agenda_item_new ();
+  StoreRow r;
 
-  item->id = sqlite3_column_int64 (stmt, 0);
+  store_row_begin (&r, stmt, "agenda_item", 0);
+  item->id = r.id;
   item->meeting_id = sqlite3_column_int64 (stmt, 1);
-  item->position = sqlite3_column_int (stmt, 2);
-  item->title = store_column_text (stmt, 3);
-  item->type = store_column_enum (stmt, 4, &rapat_agenda_type_enum);
-  item->duration_min = sqlite3_column_int (stmt, 5);
+  item->position = store_row_int (&r, 2, "position", 1, G_MAXINT32);
+  item->title = store_row_text (&r, 3, "title", TRUE);
+  item->type = store_row_enum (&r, 4, "type", &rapat_agenda_type_enum, TRUE);
+  item->duration_min = store_row_int (&r, 5, "duration_min", 1, RAPAT_MAX_ITEM_MINUTES);
   item->presenter_id = sqlite3_column_int64 (stmt, 6);
-  item->presenter_name = store_column_text (stmt, 7);
-  item->notes = store_column_text (stmt, 8);
+  item->presenter_name = store_row_text_of (&r, 7, "person", 6, "name");
+  item->notes = store_row_text (&r, 8, "notes", FALSE);
   item->issue_id = sqlite3_column_int64 (stmt, 9);
-  item->issue_title = store_column_text (stmt, 10);
-  item->room = store_column_text (stmt, 11);
+  item->issue_title = store_row_text_of (&r, 10, "issue", 9, "title");
+  item->room = store_row_text (&r, 11, "room", FALSE);
   item->parallel_with = sqlite3_column_int64 (stmt, 12);
-  item->start_utc = sqlite3_column_int64 (stmt, 13);
-  item->end_utc = sqlite3_column_int64 (stmt, 14);
-  item->sequence = sqlite3_column_int64 (stmt, 15);
-  item->updated_at = sqlite3_column_int64 (stmt, 16);
-  return item;
+  item->start_utc = store_row_time (&r, 13, "start_utc");
+  item->end_utc = store_row_time (&r, 14, "end_utc");
+  item->sequence = store_row_int (&r, 15, "sequence", 0, G_MAXINT32);
+  item->updated_at = store_row_time (&r, 16, "updated_at");
+  if (!store_row_end (&r, error))
+    return NULL;
+  return g_steal_pointer (&item);
 }
 
 GPtrArray *
@@ -499,7 +527,13 @@ rapat_store_agenda_list (RapatStore *store, gint64 meeting_id, GError **error)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, meeting_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (out, item_from_row (stmt));
+    {
+      RapatAgendaItem *item = item_from_row (stmt, error);
+
+      if (item == NULL)
+        return NULL;
+      g_ptr_array_add (out, item);
+    }
   if (rc != SQLITE_DONE)
     {
       store_set_error (store, error, _("unable to read the agenda"));
@@ -733,7 +767,13 @@ rapat_store_agenda_resolve (RapatStore *store, gint64 meeting_id, const char *te
     sqlite3_bind_int64 (stmt, 2, number);
   store_bind_text (stmt, 3, text);
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (found, item_from_row (stmt));
+    {
+      RapatAgendaItem *item = item_from_row (stmt, error);
+
+      if (item == NULL)
+        return NULL;
+      g_ptr_array_add (found, item);
+    }
   if (found->len == 1 && *text != '\0')
     return g_steal_pointer (&found->pdata[0]);
   if (found->len == 0 || *text == '\0')
@@ -760,35 +800,43 @@ rapat_store_agenda_resolve (RapatStore *store, gint64 meeting_id, const char *te
 
 #define ATTENDEE_COLUMNS \
   "a.id, a.meeting_id, a.person_id, p.name, p.position, u.name, p.email, a.role, a.rsvp, " \
-  "a.attendance, a.arrived_utc, a.represented_by, s.name, s.position, a.note, s.email, u.code "
+  "a.attendance, a.arrived_utc, a.represented_by, s.name, s.position, a.note, s.email, u.code, " \
+  "p.unit_id "
 #define ATTENDEE_FROM \
   "FROM attendee a JOIN person p ON p.id = a.person_id LEFT JOIN unit u ON u.id = p.unit_id " \
   "LEFT JOIN person s ON s.id = a.represented_by "
 
-/* Reads an attendee from the current row of a statement selecting ATTENDEE_COLUMNS. */
+/* Reads an attendee from the current row of a statement selecting
+ * ATTENDEE_COLUMNS; NULL with @error set when a value in it is bad. */
 static RapatAttendee *
-attendee_from_row (StoreStmt *stmt)
+attendee_from_row (StoreStmt *stmt, GError **error)
 {
-  RapatAttendee *a = rapat_attendee_new ();
+  g_autoptr(RapatAttendee) a = rapat_attendee_new ();
+  StoreRow r;
 
-  a->id = sqlite3_column_int64 (stmt, 0);
+  store_row_begin (&r, stmt, "attendee", 0);
+  a->id = r.id;
   a->meeting_id = sqlite3_column_int64 (stmt, 1);
   a->person_id = sqlite3_column_int64 (stmt, 2);
-  a->person_name = store_column_text (stmt, 3);
-  a->position = store_column_text (stmt, 4);
-  a->unit_name = store_column_text (stmt, 5);
-  a->email = store_column_text (stmt, 6);
-  a->role = store_column_enum (stmt, 7, &rapat_role_enum);
-  a->rsvp = store_column_enum (stmt, 8, &rapat_rsvp_enum);
-  a->attendance = store_column_enum (stmt, 9, &rapat_attendance_enum);
-  a->arrived_utc = sqlite3_column_int64 (stmt, 10);
+  a->person_name = store_row_text_of (&r, 3, "person", 2, "name");
+  a->position = store_row_text_of (&r, 4, "person", 2, "position");
+  a->unit_name = store_row_text_of (&r, 5, "unit", 17, "name");
+  a->email = store_row_text_of (&r, 6, "person", 2, "email");
+  a->role = store_row_enum (&r, 7, "role", &rapat_role_enum, TRUE);
+  a->rsvp = store_row_enum (&r, 8, "rsvp", &rapat_rsvp_enum, TRUE);
+  a->attendance = store_row_enum (&r, 9, "attendance", &rapat_attendance_enum, FALSE);
+  a->arrived_utc = store_row_time (&r, 10, "arrived_utc");
   a->stand_in_id = sqlite3_column_int64 (stmt, 11);
-  a->stand_in_name = store_column_text (stmt, 12);
-  a->stand_in_position = store_column_text (stmt, 13);
-  a->note = store_column_text (stmt, 14);
-  a->stand_in_email = store_column_text (stmt, 15);
-  a->unit_code = store_column_text (stmt, 16);
-  return a;
+  a->stand_in_name = store_row_text_of (&r, 12, "person", 11, "name");
+  a->stand_in_position = store_row_text_of (&r, 13, "person", 11, "position");
+  a->note = store_row_text (&r, 14, "note", FALSE);
+  a->stand_in_email = store_row_text_of (&r, 15, "person", 11, "email");
+  a->unit_code = store_row_text_of (&r, 16, "unit", 17, "code");
+  if (a->person_name == NULL)
+    store_row_problem (&r, "person", a->person_id, _("name is missing"));
+  if (!store_row_end (&r, error))
+    return NULL;
+  return g_steal_pointer (&a);
 }
 
 GPtrArray *
@@ -805,7 +853,13 @@ rapat_store_attendee_list (RapatStore *store, gint64 meeting_id, GError **error)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, meeting_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (out, attendee_from_row (stmt));
+    {
+      RapatAttendee *a = attendee_from_row (stmt, error);
+
+      if (a == NULL)
+        return NULL;
+      g_ptr_array_add (out, a);
+    }
   if (rc != SQLITE_DONE)
     {
       store_set_error (store, error, _("unable to list attendees"));
@@ -832,7 +886,7 @@ rapat_store_attendee_get (RapatStore *store, gint64 meeting_id, gint64 person_id
                    _("person '%" PRId64 "': not invited to this meeting"), person_id);
       return NULL;
     }
-  return attendee_from_row (stmt);
+  return attendee_from_row (stmt, error);
 }
 
 /* Binds the writable fields of @a as ?3 .. ?9. */
@@ -1024,21 +1078,29 @@ meeting_foreach_full (RapatStore *store, const RapatMeetingFilter *filter,
     return FALSE;
   while ((rc = sqlite3_step (meetings)) == SQLITE_ROW)
     {
-      g_autoptr(RapatMeeting) m = meeting_from_row (meetings);
+      g_autoptr(RapatMeeting) m = meeting_from_row (meetings, error);
       g_autoptr(GPtrArray) agenda = g_ptr_array_new_with_free_func ((GDestroyNotify) rapat_agenda_item_free);
       g_autoptr(GPtrArray) attendees = g_ptr_array_new_with_free_func ((GDestroyNotify) rapat_attendee_free);
 
+      if (m == NULL)
+        return FALSE;
       for (; follower_at (&agenda_rows, m->id); )
         {
-          g_ptr_array_add (agenda, item_from_row (items));
+          RapatAgendaItem *item = item_from_row (items, error);
+
+          if (item == NULL)
+            return FALSE;
+          g_ptr_array_add (agenda, item);
           if (!follower_step (store, &agenda_rows, error))
             return FALSE;
         }
       g_array_set_size (sorted, 0);
       for (; follower_at (&attendee_rows, m->id); )
         {
-          SortedAttendee sa = { attendee_from_row (people), NULL };
+          SortedAttendee sa = { attendee_from_row (people, error), NULL };
 
+          if (sa.attendee == NULL)
+            return FALSE;
           sa.key = g_hash_table_lookup (keys, &sa.attendee->person_id);
           if (sa.key == NULL)
             {
@@ -1190,13 +1252,18 @@ rapat_store_reply_history (RapatStore *store, gint64 meeting_id, GError **error)
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       RapatReplyReset *r = g_new0 (RapatReplyReset, 1);
+      StoreRow row;
 
-      r->attendee_id = sqlite3_column_int64 (stmt, 0);
+      /* Named by the attendee: reply_history's own id is not selected. */
+      store_row_begin (&row, stmt, "attendee", 0);
+      r->attendee_id = row.id;
       r->person_id = sqlite3_column_int64 (stmt, 1);
-      r->rsvp = store_column_enum (stmt, 2, &rapat_rsvp_enum);
-      r->reset_at = sqlite3_column_int64 (stmt, 3);
-      r->reason = store_column_text (stmt, 4);
       g_ptr_array_add (out, r);
+      r->rsvp = store_row_enum (&row, 2, "rsvp in reply_history", &rapat_rsvp_enum, TRUE);
+      r->reset_at = store_row_time (&row, 3, "reset_at in reply_history");
+      r->reason = store_row_text (&row, 4, "reason in reply_history", FALSE);
+      if (!store_row_end (&row, error))
+        return NULL;
     }
   if (rc != SQLITE_DONE)
     {

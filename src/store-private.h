@@ -18,7 +18,7 @@ struct _RapatStore {
 };
 
 /* The aggregate SQL function rapat_tally(meeting, person, rsvp, attendance,
- * late): counts each row into the store's running attendance pass
+ * late, attendee): counts each row into the store's running attendance pass
  * (store-report.c); an error when none runs. */
 void store_tally_step (sqlite3_context *ctx, int argc, sqlite3_value **argv);
 void store_tally_final (sqlite3_context *ctx);
@@ -52,6 +52,63 @@ int store_column_enum (StoreStmt *stmt, int col, const RapatEnum *e);
 
 /* Returns a copy of column @col, or NULL when it is NULL. */
 char *store_column_text (StoreStmt *stmt, int col);
+
+/* Reading a row.  The database may have been changed by another program
+ * (the sqlite3 shell, a damaged copy), so a row reader takes every value
+ * through these checks rather than trusting it: text must be valid UTF-8,
+ * an instant must lie in rapat_time_in_range(), an enumerated value must
+ * be one rapat knows.  The first problem is kept, naming the table and id
+ * of the row it is in; store_row_end() turns it into the reader's error,
+ * and the loops stepping the statement stop there.  Nothing a bad value
+ * would break (a width, a fold, a date) runs before that. */
+typedef struct {
+  StoreStmt *stmt;
+  const char *table;     /* the table of the row being read ("meeting") */
+  gint64 id;             /* its id */
+  GError *problem;       /* the first bad value found, or NULL */
+} StoreRow;
+
+/* Starts reading the current row of @stmt, a row of @table whose id is in
+ * column @id_col. */
+void store_row_begin (StoreRow *row, StoreStmt *stmt, const char *table, int id_col);
+
+/* Returns a copy of text column @col (called @name in messages), or NULL
+ * when it is NULL; notes a problem when it is not valid UTF-8, or NULL
+ * when @required. */
+char *store_row_text (StoreRow *row, int col, const char *name, gboolean required);
+
+/* Like store_row_text() for a column joined from another table: a problem
+ * names that table and the id in column @id_col. */
+char *store_row_text_of (StoreRow *row, int col, const char *table, int id_col,
+                         const char *name);
+
+/* Returns the value of @e stored as text in column @col, or -1 when NULL;
+ * notes a problem when the text is none of @e's canonical names (the only
+ * ones rapat stores), or NULL when @required. */
+int store_row_enum (StoreRow *row, int col, const char *name, const RapatEnum *e,
+                    gboolean required);
+
+/* Returns the instant in column @col, 0 when NULL; notes a problem when it
+ * lies outside rapat_time_in_range(). */
+gint64 store_row_time (StoreRow *row, int col, const char *name);
+
+/* Returns integer column @col; notes a problem when it lies outside
+ * @min..@max (a position, a duration, a sequence). */
+gint64 store_row_int (StoreRow *row, int col, const char *name, gint64 min, gint64 max);
+
+/* Notes a problem with row @id of @table: @what is a whole clause ("its
+ * parent units form a cycle").  Only the first problem is kept. */
+void store_row_problem (StoreRow *row, const char *table, gint64 id, const char *what);
+
+/* Ends reading the row: TRUE when every value was good, else FALSE with
+ * @error naming the first bad one. */
+gboolean store_row_end (StoreRow *row, GError **error);
+
+/* The problem with a unit whose parents lead back to a unit met before. */
+#define STORE_UNIT_CYCLE N_("parent_id makes the units above it a cycle")
+
+/* Sets @error to say that row @id of @table holds a bad value, @what. */
+void store_set_bad_row (GError **error, const char *table, gint64 id, const char *what);
 
 /* Steps a statement that returns no rows; FALSE with @error on failure. */
 gboolean store_step_done (RapatStore *store, StoreStmt *stmt, const char *context,

@@ -73,12 +73,18 @@ tally_load (RapatStore *store, Tally *t, gint64 scope_unit, GError **error)
     return FALSE;
   while ((rc = sqlite3_step (units)) == SQLITE_ROW)
     {
-      TallyUnit u = { sqlite3_column_int64 (units, 0), -1, store_column_text (units, 1),
-                      store_column_text (units, 2), FALSE, 0, { 0 } };
+      StoreRow r;
+      TallyUnit u = { 0, -1, NULL, NULL, FALSE, 0, { 0 } };
       gint64 parent = sqlite3_column_int64 (units, 3);
 
+      store_row_begin (&r, units, "unit", 0);
+      u.id = r.id;
+      u.name = store_row_text (&r, 1, "name", TRUE);
+      u.code = store_row_text (&r, 2, "code", FALSE);
       g_array_append_val (t->units, u);
       g_array_append_val (parent_ids, parent);
+      if (!store_row_end (&r, error))
+        return FALSE;
     }
   if (rc != SQLITE_DONE)
     {
@@ -95,8 +101,23 @@ tally_load (RapatStore *store, Tally *t, gint64 scope_unit, GError **error)
       g_array_index (t->units, TallyUnit, i).parent
         = (gint64) GPOINTER_TO_UINT (g_hash_table_lookup (unit_index, &parent)) - 1;
     }
-  /* A unit is in scope when the scope's unit is itself or above it.  The
-   * walk is bounded: the store refuses cycles, but a bound costs nothing. */
+  /* The store never writes a cycle of units, but another program may
+   * have: the roll-up would count a meeting round it, so refuse it. */
+  for (guint i = 0; i < t->units->len; i++)
+    {
+      gint64 at = i;
+      guint steps = 0;
+
+      for (; at >= 0 && steps <= t->units->len; steps++)
+        at = g_array_index (t->units, TallyUnit, at).parent;
+      if (at >= 0)
+        {
+          store_set_bad_row (error, "unit", g_array_index (t->units, TallyUnit, at).id,
+                             _(STORE_UNIT_CYCLE));
+          return FALSE;
+        }
+    }
+  /* A unit is in scope when the scope's unit is itself or above it. */
   for (guint i = 0; i < t->units->len; i++)
     {
       TallyUnit *u = &g_array_index (t->units, TallyUnit, i);
@@ -125,13 +146,20 @@ tally_load (RapatStore *store, Tally *t, gint64 scope_unit, GError **error)
     {
       gint64 unit_id = sqlite3_column_int64 (people, 4);
       gint64 unit = (gint64) GPOINTER_TO_UINT (g_hash_table_lookup (unit_index, &unit_id)) - 1;
-      TallyPerson p = { sqlite3_column_int64 (people, 0), unit, store_column_text (people, 1),
-                        store_column_text (people, 2), store_column_text (people, 3),
+      StoreRow r;
+      TallyPerson p = { 0, unit, NULL, NULL, NULL,
                         scope_unit == 0 || (unit >= 0
                                             && g_array_index (t->units, TallyUnit, unit).in_scope),
                         { 0 } };
 
+      store_row_begin (&r, people, "person", 0);
+      p.id = r.id;
+      p.name = store_row_text (&r, 1, "name", TRUE);
+      p.position = store_row_text (&r, 2, "position", FALSE);
+      p.unit_name = store_row_text_of (&r, 3, "unit", 4, "name");
       g_array_append_val (t->people, p);
+      if (!store_row_end (&r, error))
+        return FALSE;
     }
   if (rc != SQLITE_DONE)
     {
@@ -229,7 +257,21 @@ struct _StoreTallyPass {
   GArray *pending;         /* PendingInvitation: its invitations in scope */
   RapatAttendanceCounts *total;
   GArray *unrecorded;      /* gint64: meetings with invitations in scope, none recorded */
+  GError *problem;         /* a bad invitation row, which ended the pass */
 };
+
+/* TRUE when @text (NULL allowed when @nullable) is one of @e's stored
+ * values: the tally counts by first letters, which only those mean. */
+static gboolean
+tally_value_known (const RapatEnum *e, const unsigned char *text, gboolean nullable)
+{
+  if (text == NULL)
+    return nullable;
+  for (int i = 0; e->names[i] != NULL; i++)
+    if (strcmp ((const char *) text, e->names[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
 
 /* Counts the pending invitations of the pass's meeting, or, when nobody's
  * attendance was recorded at it, notes the meeting instead: attendance
@@ -278,9 +320,19 @@ store_tally_step (sqlite3_context *ctx, int argc, sqlite3_value **argv)
   guint index;
   PendingInvitation inv;
 
-  if (pass == NULL || argc != 5)
+  if (pass == NULL || argc != 6)
     {
       sqlite3_result_error (ctx, "rapat_tally() is rapat's own", -1);
+      return;
+    }
+  if (pass->problem != NULL)
+    return;
+  if (!tally_value_known (&rapat_rsvp_enum, sqlite3_value_text (argv[2]), FALSE)
+      || !tally_value_known (&rapat_attendance_enum, sqlite3_value_text (argv[3]), TRUE))
+    {
+      store_set_bad_row (&pass->problem, "attendee", sqlite3_value_int64 (argv[5]),
+                         _("rsvp or attendance is not a value rapat knows"));
+      sqlite3_result_error (ctx, pass->problem->message, -1);
       return;
     }
   /* A meeting's invitations come together: a new meeting ends the last. */
@@ -443,7 +495,7 @@ attendance_tally (RapatStore *store, const RapatAttendanceScope *scope,
    * attendee_report_idx. */
   g_autoptr(StoreStmt) stmt = store_prepare (store,
     "SELECT rapat_tally (m.id, a.person_id, a.rsvp, a.attendance, "
-    "                    a.arrived_utc > m.start_utc + ?9) "
+    "                    a.arrived_utc > m.start_utc + ?9, a.id) "
     "FROM meeting m CROSS JOIN attendee a ON a.meeting_id = m.id "
     "WHERE m.status <> 'cancelled' AND (?1 IS NULL OR m.start_utc >= ?1) "
     "AND (?2 IS NULL OR m.start_utc < ?2) AND (?3 IS NULL OR m.kind = ?3 COLLATE NOCASE)",
@@ -451,7 +503,7 @@ attendance_tally (RapatStore *store, const RapatAttendanceScope *scope,
   g_auto(Tally) t = { NULL, NULL, NULL };
   g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (PendingInvitation));
   g_autoptr(GArray) unrecorded = g_array_new (FALSE, FALSE, sizeof (gint64));
-  StoreTallyPass pass = { &t, 0, FALSE, pending, &out->total, unrecorded };
+  StoreTallyPass pass = { &t, 0, FALSE, pending, &out->total, unrecorded, NULL };
   int rc;
 
   if (stmt == NULL || !tally_load (store, &t, scope->unit_id, error))
@@ -465,6 +517,11 @@ attendance_tally (RapatStore *store, const RapatAttendanceScope *scope,
   store->tally_pass = &pass;
   rc = sqlite3_step (stmt);
   store->tally_pass = NULL;
+  if (pass.problem != NULL)
+    {
+      g_propagate_error (error, pass.problem);
+      return FALSE;
+    }
   if (rc != SQLITE_ROW)
     {
       store_set_error (store, error, _("unable to count attendance"));

@@ -96,6 +96,128 @@ store_column_text (StoreStmt *stmt, int col)
   return t != NULL ? g_strdup ((const char *) t) : NULL;
 }
 
+void
+store_set_bad_row (GError **error, const char *table, gint64 id, const char *what)
+{
+  g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_STORE,
+               _("%s %" G_GINT64_FORMAT ": %s (the database was changed outside rapat; "
+                 "'rapat check' lists such rows)"), table, id, what);
+}
+
+void
+store_row_begin (StoreRow *row, StoreStmt *stmt, const char *table, int id_col)
+{
+  row->stmt = stmt;
+  row->table = table;
+  row->id = sqlite3_column_int64 (stmt, id_col);
+  row->problem = NULL;
+}
+
+void
+store_row_problem (StoreRow *row, const char *table, gint64 id, const char *what)
+{
+  if (row->problem == NULL)
+    store_set_bad_row (&row->problem, table, id, what);
+}
+
+/* Checks text @t of column @name (of row @id of @table); the copy, or NULL. */
+static char *
+row_text (StoreRow *row, const char *t, const char *table, gint64 id, const char *name,
+          gboolean required)
+{
+  if (t == NULL)
+    {
+      if (required)
+        {
+          g_autofree char *what = g_strdup_printf (_("%s is missing"), name);
+          store_row_problem (row, table, id, what);
+        }
+      return NULL;
+    }
+  if (!g_utf8_validate (t, -1, NULL))
+    {
+      g_autofree char *what = g_strdup_printf (_("%s is not valid UTF-8"), name);
+      store_row_problem (row, table, id, what);
+    }
+  return g_strdup (t);
+}
+
+char *
+store_row_text (StoreRow *row, int col, const char *name, gboolean required)
+{
+  return row_text (row, (const char *) sqlite3_column_text (row->stmt, col), row->table,
+                   row->id, name, required);
+}
+
+char *
+store_row_text_of (StoreRow *row, int col, const char *table, int id_col, const char *name)
+{
+  return row_text (row, (const char *) sqlite3_column_text (row->stmt, col), table,
+                   sqlite3_column_int64 (row->stmt, id_col), name, FALSE);
+}
+
+int
+store_row_enum (StoreRow *row, int col, const char *name, const RapatEnum *e,
+                gboolean required)
+{
+  const char *t = (const char *) sqlite3_column_text (row->stmt, col);
+  int v = -1;
+
+  /* Only the canonical names: rapat writes no alias ("maybe"), and the
+   * report tally counts by them. */
+  for (int i = 0; t != NULL && e->names[i] != NULL; i++)
+    if (strcmp (t, e->names[i]) == 0)
+      v = i;
+  if (v < 0 && (t != NULL || required))
+    {
+      g_autofree char *ex = t != NULL ? rapat_text_excerpt (t) : NULL;
+      g_autofree char *what = t != NULL
+        ? g_strdup_printf (_("%s '%s' is not a value rapat knows"), name, ex)
+        : g_strdup_printf (_("%s is missing"), name);
+      store_row_problem (row, row->table, row->id, what);
+    }
+  return v;
+}
+
+gint64
+store_row_time (StoreRow *row, int col, const char *name)
+{
+  gint64 t = sqlite3_column_int64 (row->stmt, col);
+
+  if (!rapat_time_in_range (t))
+    {
+      g_autofree char *what = g_strdup_printf (_("%s %" G_GINT64_FORMAT " is outside the "
+                                                 "years %d to %d"),
+                                               name, t, RAPAT_YEAR_MIN, RAPAT_YEAR_MAX);
+      store_row_problem (row, row->table, row->id, what);
+    }
+  return t;
+}
+
+gint64
+store_row_int (StoreRow *row, int col, const char *name, gint64 min, gint64 max)
+{
+  gint64 v = sqlite3_column_int64 (row->stmt, col);
+
+  if (v < min || v > max)
+    {
+      g_autofree char *what = g_strdup_printf (_("%s %" G_GINT64_FORMAT " is outside %"
+                                                 G_GINT64_FORMAT " to %" G_GINT64_FORMAT),
+                                               name, v, min, max);
+      store_row_problem (row, row->table, row->id, what);
+    }
+  return v;
+}
+
+gboolean
+store_row_end (StoreRow *row, GError **error)
+{
+  if (row->problem == NULL)
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&row->problem));
+  return FALSE;
+}
+
 gboolean
 store_step_done (RapatStore *store, StoreStmt *stmt, const char *context, GError **error)
 {
@@ -211,16 +333,40 @@ rapat_store_latest_version (void)
   return (int) g_strv_length ((char **) names);
 }
 
-int
-rapat_store_version (RapatStore *store)
+/* Reads the schema version into *@v; FALSE when it cannot be read (the
+ * file is no database, or is locked). */
+static gboolean
+read_version (RapatStore *store, int *v)
 {
   sqlite3_stmt *stmt = NULL;
-  int v = -1;
+  gboolean ok = FALSE;
 
   if (sqlite3_prepare_v2 (store->db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK
       && sqlite3_step (stmt) == SQLITE_ROW)
-    v = sqlite3_column_int (stmt, 0);
+    {
+      *v = sqlite3_column_int (stmt, 0);
+      ok = TRUE;
+    }
   sqlite3_finalize (stmt);
+  return ok;
+}
+
+/* Sets @error for a schema version no rapat writes (a negative one). */
+static void
+set_bad_version (RapatStore *store, int v, GError **error)
+{
+  g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_SCHEMA,
+               _("database '%s': schema version %d is not one rapat writes (the database "
+                 "was changed outside rapat)"), store->path, v);
+}
+
+int
+rapat_store_version (RapatStore *store)
+{
+  int v = -1;
+
+  if (!read_version (store, &v) || v < 0)
+    return -1;
   return v;
 }
 
@@ -263,11 +409,16 @@ rapat_store_migrate (RapatStore *store, int version, GError **error)
 {
   const char *const *names = migration_names ();
   int latest = (int) g_strv_length ((char **) names);
-  int current = rapat_store_version (store);
+  int current = -1;
 
-  if (current < 0)
+  if (!read_version (store, &current))
     {
       store_set_error (store, error, _("unable to read the schema version"));
+      return FALSE;
+    }
+  if (current < 0)
+    {
+      set_bad_version (store, current, error);
       return FALSE;
     }
   if (current > latest)
@@ -417,16 +568,21 @@ rapat_store_open_at_version (const char *path, int version, GError **error)
   sqlite3_create_function (store->db, "rapat_place", 1,
                            SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
                            place_func, NULL, NULL);
-  sqlite3_create_function (store->db, "rapat_tally", 5, SQLITE_UTF8 | SQLITE_DIRECTONLY, store,
+  sqlite3_create_function (store->db, "rapat_tally", 6, SQLITE_UTF8 | SQLITE_DIRECTONLY, store,
                            NULL, store_tally_step, store_tally_final);
 
   /* The first read tells a SQLite file from anything else. */
-  if (rapat_store_version (store) < 0)
+  if (!read_version (store, &rc))
     {
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO, _("unable to open database '%s': %s"),
                    path, sqlite3_errmsg (store->db));
       if (created)
         unlink_created (path);
+      return NULL;
+    }
+  if (rc < 0)
+    {
+      set_bad_version (store, rc, error);
       return NULL;
     }
   /* Refuse a newer database before anything (even the journal mode) changes it. */
@@ -612,10 +768,12 @@ store_resolve (RapatStore *store, const char *what, const char *text, const char
             first = sqlite3_column_int64 (stmt, 0);
           if (n < 5)
             {
+              /* Quoted as an excerpt: the name may not be UTF-8. */
+              g_autofree char *label = rapat_text_excerpt ((const char *) sqlite3_column_text (stmt, 1));
+
               g_string_append_printf (list, "%s%" G_GINT64_FORMAT " %s", n > 0 ? "; " : "",
-                                      (gint64) sqlite3_column_int64 (stmt, 0),
-                                      sqlite3_column_text (stmt, 1));
-              if (tzid != NULL)
+                                      (gint64) sqlite3_column_int64 (stmt, 0), label);
+              if (tzid != NULL && rapat_time_in_range (sqlite3_column_int64 (stmt, 2)))
                 {
                   g_autoptr(GTimeZone) tz = rapat_time_zone_load (tzid, NULL, NULL);
                   g_autofree char *day = tz != NULL

@@ -30,7 +30,8 @@ gboolean rapat_store_migrate (RapatStore *store, int version, GError **error);
 void rapat_store_free (RapatStore *store);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatStore, rapat_store_free)
 
-/* Returns the schema version of the open database (PRAGMA user_version). */
+/* Returns the schema version of the open database (PRAGMA user_version),
+ * or -1 when it cannot be read or is negative (no rapat writes that). */
 int rapat_store_version (RapatStore *store);
 
 /* Returns the schema version this program writes: the number of migrations. */

@@ -59,8 +59,8 @@ char *
 rapat_text_excerpt (const char *value)
 {
   GString *out = g_string_new (NULL);
-  const char *p = value;
-  const char *end = value + strlen (value);
+  const char *p = value != NULL ? value : "";
+  const char *end = p + strlen (p);
   guint n = 0;
 
   while (p < end)
@@ -189,8 +189,9 @@ gsize
 rapat_text_width (const char *s)
 {
   gsize w = 0;
+  const char *p = s;
 
-  for (const char *p = s; *p != '\0'; p = g_utf8_next_char (p))
+  while (*p != '\0')
     {
       gunichar c;
 
@@ -202,10 +203,19 @@ rapat_text_width (const char *s)
         }
       if (*p == '\0')
         break;
-      c = g_utf8_get_char (p);
-      if (g_unichar_iszerowidth (c))
-        continue;
-      w += g_unichar_iswide (c) ? 2 : 1;
+      /* At most 4 bytes, and validated: a lead byte before the NUL (text
+       * from a database changed outside rapat) must not carry the walk
+       * past it. */
+      c = g_utf8_get_char_validated (p, strnlen (p, 4));
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          w++;
+          p++;
+          continue;
+        }
+      p = g_utf8_next_char (p);
+      if (!g_unichar_iszerowidth (c))
+        w += g_unichar_iswide (c) ? 2 : 1;
     }
   return w;
 }
@@ -243,6 +253,11 @@ rapat_text_fold (const char *s)
     ascii = (guchar) *p < 0x80;
   if (ascii)
     return g_ascii_strdown (s, -1);
+  /* g_utf8_normalize() and g_utf8_casefold() trust their input and read
+   * past the end of a string cut inside a character (a database changed
+   * outside rapat): such text is its own key. */
+  if (!g_utf8_validate (s, -1, NULL))
+    return g_strdup (s);
 
   /* NFKC_Casefold, as Unicode defines it: decompose (compatibility),
    * leave out what cannot be seen, fold case, compose again. */

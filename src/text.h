@@ -37,11 +37,13 @@ gboolean rapat_email_check (const char *value, GError **error);
 
 /* Returns a copy of @value safe to quote in a one-line error message:
  * invalid UTF-8, control characters and the characters one-line text
- * refuses escaped (\u202e), cut to about 40 characters. */
+ * refuses escaped (\u202e), cut to about 40 characters (an empty string
+ * for NULL). */
 char *rapat_text_excerpt (const char *value);
 
 /* Returns the number of terminal columns @s takes (wide characters count 2,
- * combining marks 0).  @s must be valid UTF-8. */
+ * combining marks 0).  A byte that does not start a valid UTF-8 character
+ * counts as one column; nothing past the terminating NUL is read. */
 gsize rapat_text_width (const char *s);
 
 /* Returns TRUE when @s is a string of 1 to 18 ASCII digits with a value of

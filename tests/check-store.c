@@ -2700,6 +2700,248 @@ add_meeting_tests (TCase *tc)
   tcase_add_test (tc, test_meeting_foreach_full_nested_refused);
 }
 
+
+/* ---- rows changed outside rapat ---- */
+
+/* A store on a file with a small directory and one meeting; the ids are
+ * kept for the tests below, which change rows with their own connection. */
+static struct {
+  char *path;
+  gint64 top, unit, person, meeting, attendee;
+} tx;
+
+/* Builds tx's store as fx.store. */
+static void
+tampered_setup (void)
+{
+  tx.path = new_path ("tampered");
+  fx.store = rapat_test_store_open (tx.path);
+  tx.top = add_unit (fx.store, "Kanwil Maluku", NULL, 0);
+  tx.unit = add_unit (fx.store, "Lapas Ambon", NULL, tx.top);
+  tx.person = add_person (fx.store, "Ricky Dwi Biantoro", NULL, tx.unit, NULL);
+  tx.meeting = add_meeting (fx.store, "Rakernis", DAY, DAY + HOUR, NULL, RAPAT_MEETING_CONFIRMED);
+  append_item (fx.store, tx.meeting, "Pembukaan");
+  tx.attendee = invite (fx.store, tx.meeting, tx.person, RAPAT_ROLE_CHAIR);
+}
+
+/* Closes the store of tampered_setup(). */
+static void
+tampered_teardown (void)
+{
+  g_clear_pointer (&fx.store, rapat_store_free);
+  g_clear_pointer (&tx.path, g_free);
+}
+
+/* Runs @sql on tx's file through a connection of its own, as another
+ * program would, with CHECK constraints off. */
+static void
+tamper (const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *msg = NULL;
+
+  ck_assert_int_eq (sqlite3_open (tx.path, &db), SQLITE_OK);
+  ck_assert_msg (sqlite3_exec (db, "PRAGMA ignore_check_constraints = 1", NULL, NULL, &msg)
+                 == SQLITE_OK && sqlite3_exec (db, sql, NULL, NULL, &msg) == SQLITE_OK,
+                 "%s: %s", sql, msg != NULL ? msg : "");
+  sqlite3_close (db);
+}
+
+/* Asserts @error is a bad-row error starting with @start ("meeting 1: title"). */
+static void
+assert_bad_row (GError **error, const char *start)
+{
+  ck_assert_msg (*error != NULL, "no error, expected '%s'", start);
+  ck_assert_msg (g_str_has_prefix ((*error)->message, start), "'%s' does not start with '%s'",
+                 (*error)->message, start);
+  ck_assert_msg (strstr ((*error)->message, "changed outside rapat") != NULL, "%s",
+                 (*error)->message);
+  ck_assert_int_eq ((*error)->code, RAPAT_ERROR_STORE);
+  g_clear_error (error);
+}
+
+/* Calls rapat_store_meeting_foreach_full() over everything, counting meetings. */
+static gboolean
+count_full (const RapatMeeting *m, GPtrArray *agenda, GPtrArray *attendees, gpointer data,
+            GError **error)
+{
+  (*(int *) data)++;
+  return TRUE;
+}
+
+/* Asserts that every reader of meetings fails with @start. */
+static void
+assert_meeting_readers_fail (const char *start)
+{
+  RapatMeetingFilter all = { 0, 0, NULL, -1 };
+  RapatMeetingFilter brief = { 0, 0, NULL, -1 };
+  GError *error = NULL;
+  int n = 0;
+
+  brief.brief = TRUE;
+  ck_assert (rapat_store_meeting_get (fx.store, tx.meeting, &error) == NULL);
+  assert_bad_row (&error, start);
+  ck_assert (rapat_store_meeting_list (fx.store, &all, &error) == NULL);
+  assert_bad_row (&error, start);
+  ck_assert (rapat_store_meeting_list (fx.store, &brief, &error) == NULL);
+  assert_bad_row (&error, start);
+  ck_assert (!rapat_store_meeting_foreach_full (fx.store, &all, count_full, &n, &error));
+  assert_bad_row (&error, start);
+  ck_assert_int_eq (n, 0);
+}
+
+START_TEST (test_tampered_meeting_title)
+{
+  g_autofree char *start = g_strdup_printf ("meeting %" G_GINT64_FORMAT ": title is not valid UTF-8",
+                                            tx.meeting);
+
+  tamper ("UPDATE meeting SET title = CAST(X'41C3' AS TEXT)");
+  assert_meeting_readers_fail (start);
+}
+END_TEST
+
+START_TEST (test_tampered_meeting_times)
+{
+  static const char *const sql[] = {
+    "UPDATE meeting SET start_utc = 4611686018427387904",
+    "UPDATE meeting SET start_utc = -4611686018427387904",
+    "UPDATE meeting SET end_utc = 9223372036854775807",
+    "UPDATE meeting SET end_utc = start_utc - 60",
+    "UPDATE meeting SET status = 'postponed'",
+    "UPDATE meeting SET status = 'Confirmed'",
+  };
+  static const char *const what[] = { "start_utc 4611686018427387904 is outside",
+    "start_utc -4611686018427387904 is outside", "end_utc 9223372036854775807 is outside",
+    "end_utc is not after start_utc", "status 'postponed' is not a value",
+    "status 'Confirmed' is not a value" };
+  g_autofree char *start = g_strdup_printf ("meeting %" G_GINT64_FORMAT ": %s", tx.meeting,
+                                            what[_i]);
+
+  tamper (sql[_i]);
+  assert_meeting_readers_fail (start);
+}
+END_TEST
+
+START_TEST (test_tampered_person_name)
+{
+  g_autofree char *start = g_strdup_printf ("person %" G_GINT64_FORMAT ": name is not valid UTF-8",
+                                            tx.person);
+  RapatAttendanceScope scope = { 0 };
+  g_auto(RapatAttendanceTally) tally = { 0 };
+  RapatMeetingFilter all = { 0, 0, NULL, -1 };
+  GError *error = NULL;
+  int n = 0;
+
+  tamper ("UPDATE person SET name = CAST(X'41C3' AS TEXT)");
+  ck_assert (rapat_store_person_get (fx.store, tx.person, &error) == NULL);
+  assert_bad_row (&error, start);
+  ck_assert (rapat_store_person_list (fx.store, 0, &error) == NULL);
+  assert_bad_row (&error, start);
+  ck_assert (rapat_store_attendee_list (fx.store, tx.meeting, &error) == NULL);
+  assert_bad_row (&error, start);
+  ck_assert (!rapat_store_meeting_foreach_full (fx.store, &all, count_full, &n, &error));
+  assert_bad_row (&error, start);
+  ck_assert (!rapat_store_attendance_tally (fx.store, &scope, &tally, &error));
+  assert_bad_row (&error, start);
+  /* The meeting itself does not involve the person's name. */
+  {
+    g_autoptr(RapatMeeting) m = rapat_store_meeting_get (fx.store, tx.meeting, &error);
+    rapat_assert_no_error (error);
+  }
+}
+END_TEST
+
+START_TEST (test_tampered_unit_name)
+{
+  g_autofree char *start = g_strdup_printf ("unit %" G_GINT64_FORMAT ": name is not valid UTF-8",
+                                            tx.unit);
+  RapatAttendanceScope scope = { 0 };
+  g_auto(RapatAttendanceTally) tally = { 0 };
+  GError *error = NULL;
+
+  tamper ("UPDATE unit SET name = CAST(X'41C3' AS TEXT) WHERE parent_id IS NOT NULL");
+  ck_assert (rapat_store_unit_get (fx.store, tx.unit, &error) == NULL);
+  assert_bad_row (&error, start);
+  ck_assert (rapat_store_unit_list (fx.store, &error) == NULL);
+  assert_bad_row (&error, start);
+  ck_assert (rapat_store_person_list (fx.store, 0, &error) == NULL);
+  assert_bad_row (&error, start);
+  ck_assert (rapat_store_attendee_list (fx.store, tx.meeting, &error) == NULL);
+  assert_bad_row (&error, start);
+  ck_assert (!rapat_store_attendance_tally (fx.store, &scope, &tally, &error));
+  assert_bad_row (&error, start);
+}
+END_TEST
+
+START_TEST (test_tampered_item_title)
+{
+  RapatMeetingFilter all = { 0, 0, NULL, -1 };
+  GError *error = NULL;
+  int n = 0;
+
+  tamper ("UPDATE agenda_item SET title = CAST(X'41C3' AS TEXT)");
+  ck_assert (rapat_store_agenda_list (fx.store, tx.meeting, &error) == NULL);
+  assert_bad_row (&error, "agenda_item ");
+  ck_assert (!rapat_store_meeting_foreach_full (fx.store, &all, count_full, &n, &error));
+  assert_bad_row (&error, "agenda_item ");
+  ck_assert (rapat_store_agenda_resolve (fx.store, tx.meeting, "1", &error) == NULL);
+  assert_bad_row (&error, "agenda_item ");
+}
+END_TEST
+
+START_TEST (test_tampered_rsvp)
+{
+  g_autofree char *start = g_strdup_printf ("attendee %" G_GINT64_FORMAT ": ", tx.attendee);
+  RapatAttendanceScope scope = { 0 };
+  g_auto(RapatAttendanceTally) tally = { 0 };
+  GError *error = NULL;
+
+  tamper ("UPDATE attendee SET rsvp = 'maybe'");
+  ck_assert (rapat_store_attendee_list (fx.store, tx.meeting, &error) == NULL);
+  assert_bad_row (&error, start);
+  ck_assert (rapat_store_attendee_get (fx.store, tx.meeting, tx.person, &error) == NULL);
+  assert_bad_row (&error, start);
+  tamper ("UPDATE attendee SET rsvp = 'accepted', attendance = 'late'");
+  ck_assert (!rapat_store_attendance_tally (fx.store, &scope, &tally, &error));
+  assert_bad_row (&error, start);
+}
+END_TEST
+
+START_TEST (test_tampered_unit_cycle)
+{
+  RapatAttendanceScope scope = { 0 };
+  g_auto(RapatAttendanceTally) tally = { 0 };
+  GError *error = NULL;
+
+  tamper ("UPDATE unit SET parent_id = (SELECT max(id) FROM unit) WHERE parent_id IS NULL");
+  ck_assert (rapat_store_unit_get (fx.store, tx.top, &error) == NULL);
+  assert_bad_row (&error, "unit ");
+  ck_assert (rapat_store_unit_get (fx.store, tx.unit, &error) == NULL);
+  assert_bad_row (&error, "unit ");
+  ck_assert (rapat_store_unit_list (fx.store, &error) == NULL);
+  assert_bad_row (&error, "unit ");
+  ck_assert (!rapat_store_attendance_tally (fx.store, &scope, &tally, &error));
+  assert_bad_row (&error, "unit ");
+  /* Walks of the tree end. */
+  ck_assert (!rapat_store_unit_is_within (fx.store, tx.top, 999));
+}
+END_TEST
+
+START_TEST (test_tampered_negative_version)
+{
+  GError *error = NULL;
+  RapatStore *again;
+
+  tamper ("PRAGMA user_version = -3");
+  ck_assert_int_eq (rapat_store_version (fx.store), -1);
+  again = rapat_store_open (tx.path, &error);
+  ck_assert (again == NULL);
+  rapat_assert_error_contains (error, RAPAT_ERROR_SCHEMA, "schema version -3");
+  ck_assert (!rapat_store_migrate (fx.store, rapat_store_latest_version (), &error));
+  rapat_assert_error_contains (error, RAPAT_ERROR_SCHEMA, "schema version -3");
+}
+END_TEST
+
 /* Returns a test case whose tests each get a fresh store from @setup. */
 static TCase *
 store_tcase (const char *name, SFun setup)
@@ -2759,6 +3001,19 @@ store_suite (void)
   tc = store_tcase ("on-file", file_setup);
   add_directory_tests (tc);
   add_meeting_tests (tc);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("tampered");
+  tcase_add_unchecked_fixture (tc, tmpdir_setup, tmpdir_teardown);
+  tcase_add_checked_fixture (tc, tampered_setup, tampered_teardown);
+  tcase_add_test (tc, test_tampered_meeting_title);
+  tcase_add_loop_test (tc, test_tampered_meeting_times, 0, 6);
+  tcase_add_test (tc, test_tampered_person_name);
+  tcase_add_test (tc, test_tampered_unit_name);
+  tcase_add_test (tc, test_tampered_item_title);
+  tcase_add_test (tc, test_tampered_rsvp);
+  tcase_add_test (tc, test_tampered_unit_cycle);
+  tcase_add_test (tc, test_tampered_negative_version);
   suite_add_tcase (s, tc);
 
   /* Tests that show bugs in src/; tagged so that CK_EXCLUDE_TAGS=bug skips them. */

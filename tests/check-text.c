@@ -561,6 +561,38 @@ START_TEST (test_person_email_unique_after_fold)
 }
 END_TEST
 
+/* Text cut inside a character, followed in memory by more text after its
+ * NUL (as a database value may be): nothing past the NUL is read, so the
+ * results do not depend on what follows. */
+START_TEST (test_cut_text_not_read_past_end)
+{
+  static const char buf[] = "A\xc3\0ZZZZ\xe4\xb8\0ZZ\xf0\x9f\x98\0ZZZZ";
+  const char *cut[] = { buf, buf + 3, buf + 10 };
+  const char *want_fold[] = { "A\xc3", "ZZZZ\xe4\xb8", "ZZ\xf0\x9f\x98" };
+  const gsize want_width[] = { 2, 6, 5 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cut); i++)
+    {
+      g_autofree char *folded = rapat_text_fold (cut[i]);
+      g_autofree char *ex = rapat_text_excerpt (cut[i]);
+
+      ck_assert_msg (rapat_text_width (cut[i]) == want_width[i], "case %u: width %zu", i,
+                     rapat_text_width (cut[i]));
+      ck_assert_msg (strcmp (folded, want_fold[i]) == 0, "case %u: fold changed", i);
+      ck_assert_ptr_null (strchr (ex, '\n'));
+    }
+}
+END_TEST
+
+/* An excerpt of NULL (a column the database left empty) is empty. */
+START_TEST (test_excerpt_null)
+{
+  g_autofree char *ex = rapat_text_excerpt (NULL);
+
+  ck_assert_str_eq (ex, "");
+}
+END_TEST
+
 /* ---- known bugs in src/ (each test describes the expected behaviour) ---- */
 
 /* Regression test (fixed): src/text.c:95 — the "must not be empty" message quotes @value as it
@@ -637,6 +669,8 @@ text_suite (void)
   tcase_add_test (tc, test_fold_invalid_utf8_copied);
   tcase_add_test (tc, test_fold_nfkc);
   tcase_add_test (tc, test_fold_drops_invisible);
+  tcase_add_test (tc, test_cut_text_not_read_past_end);
+  tcase_add_test (tc, test_excerpt_null);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("unique-after-fold");
