@@ -32,9 +32,10 @@ typedef enum {
 } ValueKind;
 
 /* Checks a value read from the database before it goes into a property: it
- * must be UTF-8 without control characters (a CR or LF inside an address
- * or a parameter would end the property and start one of the attacker's
- * choosing).  The first failure is kept in @w->bad, naming the record
+ * must hold no control character (a CR or LF inside an address or a
+ * parameter would end the property and start one of the attacker's
+ * choosing).  That it is UTF-8 the store has checked as it read the row
+ * (store_row_text()), so it is not checked twice.  The first failure is kept in @w->bad, naming the record
  * (@record, @id) and the field (both untranslated, N_()); the component
  * being built is then dropped by its builder.  Runs on every value of an
  * export, so it reads bytes (C1 controls are C2 80..C2 9F in UTF-8) and
@@ -56,8 +57,6 @@ check_value (RapatIcsWriter *w, const char *record, gint64 id, const char *field
       else if (*p == ' ' && kind == VALUE_ADDRESS)
         why = N_("an address cannot hold a space");
     }
-  if (why == NULL && !g_utf8_validate (value, -1, NULL))
-    why = N_("it is not valid UTF-8");
   if (why != NULL)
     {
       g_autofree char *ex = rapat_text_excerpt (value);

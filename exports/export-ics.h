@@ -57,11 +57,11 @@ gboolean rapat_ics_write_timezone (RapatIcsWriter *w, const char *tzid, gint64 f
  * @sessions, each agenda item follows as a VEVENT of its own, RELATED-TO
  * the meeting.  Under METHOD:CANCEL the event says STATUS:CANCELLED.
  *
- * Every value is checked before it is written: text that is not UTF-8, or
- * that holds a control character a property cannot carry (a line break in
- * an address would start a property of its own), and instants outside the
- * years 1900-9998, are an error naming the record, and nothing of the
- * event is written. */
+ * Every value is checked before it is written: text that holds a control
+ * character a property cannot carry (a line break in an address would
+ * start a property of its own), and instants outside the years 1900-9998,
+ * are an error naming the record, and nothing of the event is written.
+ * Text must be UTF-8, which the store checks of every value it reads. */
 gboolean rapat_ics_write_meeting (RapatIcsWriter *w, const RapatMeeting *m, GPtrArray *agenda,
                                   GPtrArray *attendees, gboolean sessions, GError **error);
 
