@@ -96,6 +96,8 @@ fuzz_commands (const char *path)
     { "export", "ics", NULL },
     { "unit", "list", NULL },
     { "person", "list", NULL },
+    { "check", NULL },
+    { "check", "--json", NULL },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
