@@ -48,8 +48,19 @@ check_value (RapatIcsWriter *w, const char *record, gint64 id, const char *field
 
   if (value == NULL || w->bad != NULL)
     return;
+  /* Most bytes of most values are letters: one table lookup each. */
+  static const char suspect[256] = {
+    [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1, [0x06] = 1, [0x07] = 1,
+    [0x08] = 1, [0x09] = 1, [0x0a] = 1, [0x0b] = 1, [0x0c] = 1, [0x0d] = 1, [0x0e] = 1,
+    [0x0f] = 1, [0x10] = 1, [0x11] = 1, [0x12] = 1, [0x13] = 1, [0x14] = 1, [0x15] = 1,
+    [0x16] = 1, [0x17] = 1, [0x18] = 1, [0x19] = 1, [0x1a] = 1, [0x1b] = 1, [0x1c] = 1,
+    [0x1d] = 1, [0x1e] = 1, [0x1f] = 1, [' '] = 1, [0x7f] = 1, [0xc2] = 1,
+  };
+
   for (const guchar *p = (const guchar *) value; why == NULL && *p != '\0'; p++)
     {
+      if (!suspect[*p])
+        continue;
       if (*p < 0x20 && !(kind == VALUE_TEXT && (*p == '\n' || *p == '\t')))
         why = N_("it holds a control character, which iCalendar cannot carry there");
       else if (*p == 0x7f || (*p == 0xc2 && p[1] >= 0x80 && p[1] < 0xa0))
@@ -737,6 +748,8 @@ meeting_event (RapatIcsWriter *w, const RapatMeeting *m, GPtrArray *agenda,
   icalproperty_status status = meeting_status (w, m);
 
   check_meeting (w, m);
+  if (r != NULL)
+    check_value (w, N_("series of meeting"), m->id, N_("uid"), r->uid, VALUE_ADDRESS);
   desc = meeting_description (w, m, agenda);
   add_identity (w, ev, r != NULL ? r->uid : m->uid, m->created_at, modified);
   icalcomponent_add_property (ev, icalproperty_new_sequence ((int) cancel_sequence (w, m, sequence)));

@@ -373,15 +373,19 @@ shown_people_and_agenda (RapatCmdContext *ctx, gint64 id, GError **error)
   for (guint i = 0; i < agenda->len; i++)
     {
       const RapatAgendaItem *it = agenda->pdata[i];
-      g_string_append_printf (s, "%s/%d/%" G_GINT64_FORMAT ";", it->title, it->duration_min,
-                              it->presenter_id);
+      /* The room and the time from the meeting's start (which parallel
+       * sessions set) show in DESCRIPTION too. */
+      g_string_append_printf (s, "%s/%d/%" G_GINT64_FORMAT "/%s/%" G_GINT64_FORMAT ";", it->title,
+                              it->duration_min, it->presenter_id, it->room != NULL ? it->room : "",
+                              it->start_utc - (agenda->len > 0 ? ((RapatAgendaItem *) agenda->pdata[0])->start_utc : 0));
     }
   return g_string_free (s, FALSE);
 }
 
 /* TRUE when occurrence @o differs from the series' @template in what a
- * calendar shows (time, zone, title, place, link, description, status,
- * organizer, invitations or agenda), so it needs an exception of its own.
+ * calendar shows (time, zone, title, kind, place, link, description,
+ * status, organizer, invitations or agenda), so it needs an exception of
+ * its own.
  * @template_shown is shown_people_and_agenda() of the template. */
 static gboolean
 is_exception (RapatCmdContext *ctx, const RapatMeeting *o, const RapatMeeting *template,
@@ -393,6 +397,7 @@ is_exception (RapatCmdContext *ctx, const RapatMeeting *o, const RapatMeeting *t
                || o->end_utc - o->start_utc != template->end_utc - template->start_utc
                || g_strcmp0 (o->tzid, template->tzid) != 0
                || g_strcmp0 (o->title, template->title) != 0
+               || g_strcmp0 (o->kind, template->kind) != 0
                || g_strcmp0 (o->location, template->location) != 0
                || g_strcmp0 (o->url, template->url) != 0
                || g_strcmp0 (o->description, template->description) != 0
@@ -480,6 +485,19 @@ series_view_load (RapatCmdContext *ctx, gint64 series_id, const RapatMeeting *fa
                                    : NULL;
   if (v->attendees == NULL)
     return FALSE;
+  /* The series is on while any occurrence is: a template that had to be a
+   * cancelled occurrence does not cancel the master (nor decide whether a
+   * cancellation of the series outranks its invitation). */
+  for (guint i = 0; i < v->occurrences->len; i++)
+    if (((RapatMeeting *) v->occurrences->pdata[i])->status != RAPAT_MEETING_CANCELLED)
+      {
+        if (v->master->status == RAPAT_MEETING_CANCELLED)
+          {
+            v->master->status = RAPAT_MEETING_CONFIRMED;
+            g_clear_pointer (&v->master->cancel_reason, g_free);
+          }
+        break;
+      }
   v->master->start_utc = v->series->start_utc;
   v->master->end_utc = v->series->start_utc + (v->template->end_utc - v->template->start_utc);
   /* The master's zone is the series': the rule is expanded in it. */

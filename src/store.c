@@ -166,8 +166,11 @@ store_row_enum (StoreRow *row, int col, const char *name, const RapatEnum *e,
   /* Only the canonical names: rapat writes no alias ("maybe"), and the
    * report tally counts by them. */
   for (int i = 0; t != NULL && e->names[i] != NULL; i++)
-    if (strcmp (t, e->names[i]) == 0)
-      v = i;
+    if (t[0] == e->names[i][0] && strcmp (t, e->names[i]) == 0)
+      {
+        v = i;
+        break;
+      }
   if (v < 0 && (t != NULL || required))
     {
       g_autofree char *ex = t != NULL ? rapat_text_excerpt (t) : NULL;

@@ -381,6 +381,45 @@ for o in tz.subcomponents:
 assert {"20260329T0200", "20261025T0300"} <= onsets, sorted(onsets)
 EOF
 
+# ---- found in review: what makes an occurrence an exception, a series that starts cancelled ----
+k1=$(setup meeting add "Rapat ruang" --start "2026-03-02 09:00" --duration 1h --tz Asia/Jakarta \
+       --repeat weekly --count 2)
+setup agenda add "$k1" "Paparan" --room "Ruang 1" >/dev/null
+setup agenda add "$((k1 + 1))" "Paparan" --room "Ruang 2" >/dev/null
+setup meeting edit "$((k1 + 1))" --kind rakor >/dev/null
+k_uid=$("$SQLITE3" "$db" "SELECT s.uid FROM series s JOIN meeting m ON m.series_id = s.id WHERE m.id = $k1")
+r export ics --meeting "$k1" && cp "$tmp/out" "$tmp/kind.ics"
+py "an occurrence of another kind and room is an exception of its own" "$tmp/kind.ics" <<EOF
+import icalendar, os
+cal = icalendar.Calendar.from_ical(open(os.environ["F"], "rb").read())
+ev = [e for e in cal.walk("VEVENT") if str(e["UID"]) == "$k_uid"]
+(x,) = [e for e in ev if "RECURRENCE-ID" in e]
+assert x["CATEGORIES"].cats == ["rakor"], x["CATEGORIES"].cats
+assert "[Ruang 2]" in str(x["DESCRIPTION"]), str(x["DESCRIPTION"])
+EOF
+c1=$(setup meeting add "Rapat batal dulu" --start "2026-03-03 09:00" --duration 1h --tz Asia/Jakarta \
+       --organizer "$org" --repeat weekly --count 2)
+setup attendee add "$c1" "$p1" --series >/dev/null
+setup meeting cancel "$c1" >/dev/null
+setup meeting edit "$((c1 + 1))" --start "2026-03-10 15:00" >/dev/null
+c_uid=$("$SQLITE3" "$db" "SELECT s.uid FROM series s JOIN meeting m ON m.series_id = s.id WHERE m.id = $c1")
+r export ics --meeting "$((c1 + 1))" --method request --series && cp "$tmp/out" "$tmp/c-req.ics"
+r export ics --meeting "$c1" --method cancel --series && cp "$tmp/out" "$tmp/c-can1.ics"
+r export ics --meeting "$((c1 + 1))" --method cancel --series && cp "$tmp/out" "$tmp/c-can2.ics"
+sq=$(seq_of "$tmp/c-req.ics" "$c_uid"); s1=$(seq_of "$tmp/c-can1.ics" "$c_uid"); s2=$(seq_of "$tmp/c-can2.ics" "$c_uid")
+check "cancel --series outranks the request, whichever occurrence names it ($sq < $s1 = $s2)" \
+  test "$s1" -gt "$sq" -a "$s1" = "$s2"
+r export ics && cp "$tmp/out" "$tmp/c-all.ics"
+r export ics --no-cancelled && cp "$tmp/out" "$tmp/c-nc.ics"
+py "a series whose first occurrence is cancelled is not cancelled itself, with or without --no-cancelled" \
+   "$tmp/c-all.ics" <<EOF
+import icalendar, os
+for f in (os.environ["F"], "$tmp/c-nc.ics"):
+    cal = icalendar.Calendar.from_ical(open(f, "rb").read())
+    (m,) = [e for e in cal.walk("VEVENT") if str(e["UID"]) == "$c_uid" and "RRULE" in e]
+    assert str(m["STATUS"]) == "CONFIRMED", (f, m["STATUS"])
+EOF
+
 # ---- a database changed behind rapat's back ----
 cp "$db" "$tmp/tampered.db"
 "$SQLITE3" "$tmp/tampered.db" "UPDATE person SET email = 'abdul@maluku.example' || char(13, 10) || 'ATTENDEE:mailto:evil@example.org' WHERE id = $p3"
@@ -395,6 +434,11 @@ cp "$db" "$tmp/far.db"
 check "a start past 9999 read from the database is refused, naming the meeting" \
   grep -q "^rapat: error: meeting $plain: start" "$tmp/err"
 check "... and no DTSTART:0000 is written" test -z "$(grep -a '00000000T' "$tmp/out")"
+cp "$db" "$tmp/series-uid.db"
+"$SQLITE3" "$tmp/series-uid.db" "UPDATE series SET uid = 'abc' || char(13, 10) || 'X-EVIL:1' WHERE id = (SELECT series_id FROM meeting WHERE id = $k1)"
+"$RAPAT" --db "$tmp/series-uid.db" export ics --meeting "$k1" </dev/null >"$tmp/out" 2>"$tmp/err"
+check "a series uid with CR LF is refused, naming the meeting" \
+  grep -q "^rapat: error: series of meeting $k1: uid 'abc" "$tmp/err"
 
 printf '%s: %d checks, %d passed, %d failed\n' "${cli_name%.sh}" "$n" "$n_pass" "$n_fail"
 [ "$n_fail" -eq 0 ]
