@@ -584,17 +584,6 @@ clock_minutes (gint64 local)
   return (int) ((day < 0 ? day + 86400 : day) / 60);
 }
 
-/* Returns the abbreviation of @tz at @t ("WIT", "CEST", "+07"), owned by
- * @tz: GLib's interval lookup, not a GDateTime per agenda item. */
-static const char *
-zone_abbrev (GTimeZone *tz, gint64 t)
-{
-  int i = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, t);
-  const char *ab = i >= 0 ? g_time_zone_get_abbreviation (tz, i) : NULL;
-
-  return ab != NULL && *ab != '\0' ? ab : "UTC";
-}
-
 /* Checks the texts of agenda item @it. */
 static void
 check_item (RapatIcsWriter *w, const RapatAgendaItem *it)
@@ -630,12 +619,7 @@ meeting_description (RapatIcsWriter *w, const RapatMeeting *m, GPtrArray *agenda
       gint64 end = starts[i] + (gint64) it->duration_min * 60;
       int t1 = clock_minutes (rapat_time_local (starts[i], tz));
       int t2 = clock_minutes (rapat_time_local (end, tz));
-      const char *ab = zone_abbrev (tz, starts[i]);
-      g_autofree char *fixed = NULL;
-
-      /* GLib names a fixed offset "+07:00:00"; people write "+07:00". */
-      if ((ab[0] == '+' || ab[0] == '-') && strlen (ab) == 9 && g_str_has_suffix (ab, ":00"))
-        ab = fixed = g_strndup (ab, 6);
+      g_autofree char *ab = rapat_time_abbrev (starts[i], tz);
 
       check_item (w, it);
       g_string_append_printf (s, "\n%02d:%02d–%02d:%02d %s %s", t1 / 60, t1 % 60, t2 / 60, t2 % 60,

@@ -917,9 +917,10 @@ rapat_time_format_iso (gint64 utc, GTimeZone *tz)
 char *
 rapat_time_abbrev (gint64 utc, GTimeZone *tz)
 {
-  g_autoptr(GDateTime) u = g_date_time_new_from_unix_utc (utc);
-  g_autoptr(GDateTime) local = u != NULL ? g_date_time_to_timezone (u, tz) : NULL;
-  const char *abbrev = local != NULL ? g_date_time_get_timezone_abbreviation (local) : NULL;
+  /* The zone's interval, not a GDateTime: exports ask once per agenda line. */
+  int interval = rapat_time_in_range (utc)
+    ? g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, utc) : -1;
+  const char *abbrev = interval >= 0 ? g_time_zone_get_abbreviation (tz, interval) : NULL;
 
   if (abbrev == NULL || *abbrev == '\0')
     return g_strdup ("UTC");
