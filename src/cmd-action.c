@@ -7,74 +7,77 @@
 
 #include <string.h>
 
-static char *opt_title;
-static char *opt_owner;
-static char *opt_owner_unit;
-static char *opt_due;
-static char *opt_meeting;
-static char *opt_issue;
-static char *opt_priority;
-static char *opt_description;
-static char *opt_status;
-static char *opt_progress;
-static char *opt_note;
-static char *opt_unit;
-static char *opt_as_of;
-static char *opt_due_before;
-static gboolean opt_open;
-static gboolean opt_overdue;
-static gboolean opt_json;
 
 #define OWNER_ENTRIES \
-  { "owner", 0, 0, G_OPTION_ARG_STRING, &opt_owner, N_("The person responsible"), N_("PERSON") }, \
-  { "owner-unit", 0, 0, G_OPTION_ARG_STRING, &opt_owner_unit, N_("The unit responsible (instead of a person)"), N_("UNIT") }
+  { "owner", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ActionOptions, owner), N_("The person responsible"), N_("PERSON"), NULL }, \
+  { "owner-unit", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ActionOptions, owner_unit), N_("The unit responsible (instead of a person)"), N_("UNIT"), NULL }
 
-static GOptionEntry add_entries[] = {
+typedef struct {
+  char *title;
+  char *owner;
+  char *owner_unit;
+  char *due;
+  char *meeting;
+  char *issue;
+  char *priority;
+  char *description;
+  char *status;
+  char *progress;
+  char *note;
+  char *unit;
+  char *as_of;
+  char *due_before;
+  gboolean open;
+  gboolean overdue;
+  gboolean json;
+} ActionOptions;
+
+static const RapatOption add_entries[] = {
   OWNER_ENTRIES,
-  { "due", 0, 0, G_OPTION_ARG_STRING, &opt_due, N_("Due day, YYYY-MM-DD"), N_("DATE") },
-  { "meeting", 0, 0, G_OPTION_ARG_STRING, &opt_meeting, N_("The meeting that raised it"), N_("MEETING") },
-  { "issue", 0, 0, G_OPTION_ARG_STRING, &opt_issue, N_("The strategic issue it serves"), N_("ISSUE") },
-  { "priority", 0, 0, G_OPTION_ARG_STRING, &opt_priority, N_("low, normal (default) or high"), N_("PRIORITY") },
-  { "description", 0, 0, G_OPTION_ARG_STRING, &opt_description, N_("Description"), N_("TEXT") },
-  { NULL },
+  { "due", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ActionOptions, due), N_("Due day, YYYY-MM-DD"), N_("DATE"), NULL },
+  { "meeting", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ActionOptions, meeting), N_("The meeting that raised it"), N_("MEETING"), NULL },
+  { "issue", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ActionOptions, issue), N_("The strategic issue it serves"), N_("ISSUE"), NULL },
+  { "priority", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ActionOptions, priority), N_("low, normal (default) or high"), N_("PRIORITY"), NULL },
+  { "description", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ActionOptions, description), N_("Description"), N_("TEXT"), NULL },
+  RAPAT_OPT_END,
 };
 
-static GOptionEntry update_entries[] = {
-  { "status", 0, 0, G_OPTION_ARG_STRING, &opt_status, N_("open, in-progress, done or cancelled"), N_("STATUS") },
-  { "progress", 0, 0, G_OPTION_ARG_STRING, &opt_progress, N_("Percent complete, 0 to 100"), N_("N") },
-  { "due", 0, 0, G_OPTION_ARG_STRING, &opt_due, N_("New due day (\"\" removes it)"), N_("DATE") },
-  { "note", 0, 0, G_OPTION_ARG_STRING, &opt_note, N_("A note for the history"), N_("TEXT") },
-  { "title", 0, 0, G_OPTION_ARG_STRING, &opt_title, N_("New title"), N_("TITLE") },
+static const RapatOption update_entries[] = {
+  { "status", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ActionOptions, status), N_("open, in-progress, done or cancelled"), N_("STATUS"), NULL },
+  { "progress", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ActionOptions, progress), N_("Percent complete, 0 to 100"), N_("N"), NULL },
+  { "due", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ActionOptions, due), N_("New due day (\"\" removes it)"), N_("DATE"), NULL },
+  { "note", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ActionOptions, note), N_("A note for the history"), N_("TEXT"), NULL },
+  { "title", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ActionOptions, title), N_("New title"), N_("TITLE"), NULL },
   OWNER_ENTRIES,
-  { "issue", 0, 0, G_OPTION_ARG_STRING, &opt_issue, N_("Strategic issue (\"\" clears it)"), N_("ISSUE") },
-  { "priority", 0, 0, G_OPTION_ARG_STRING, &opt_priority, N_("low, normal or high"), N_("PRIORITY") },
-  { "description", 0, 0, G_OPTION_ARG_STRING, &opt_description, N_("Description (\"\" clears it)"), N_("TEXT") },
-  { NULL },
+  { "issue", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ActionOptions, issue), N_("Strategic issue (\"\" clears it)"), N_("ISSUE"), NULL },
+  { "priority", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ActionOptions, priority), N_("low, normal or high"), N_("PRIORITY"), NULL },
+  { "description", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ActionOptions, description), N_("Description (\"\" clears it)"), N_("TEXT"), NULL },
+  RAPAT_OPT_END,
 };
 
-static GOptionEntry done_entries[] = {
-  { "note", 0, 0, G_OPTION_ARG_STRING, &opt_note, N_("A note for the history"), N_("TEXT") },
-  { NULL },
+static const RapatOption done_entries[] = {
+  { "note", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ActionOptions, note), N_("A note for the history"), N_("TEXT"), NULL },
+  RAPAT_OPT_END,
 };
 
-static GOptionEntry list_entries[] = {
-  { "open", 0, 0, G_OPTION_ARG_NONE, &opt_open, N_("Only open and in-progress actions"), NULL },
-  { "overdue", 0, 0, G_OPTION_ARG_NONE, &opt_overdue, N_("Only open actions past their due day"), NULL },
-  { "as-of", 0, 0, G_OPTION_ARG_STRING, &opt_as_of, N_("Judge overdue as of this day (default: today)"), N_("DATE") },
-  { "status", 0, 0, G_OPTION_ARG_STRING, &opt_status, N_("Only actions with this status"), N_("STATUS") },
-  { "owner", 0, 0, G_OPTION_ARG_STRING, &opt_owner, N_("Only actions of this person"), N_("PERSON") },
-  { "unit", 0, 0, G_OPTION_ARG_STRING, &opt_unit, N_("Only actions of this unit, the units below it, or their people"), N_("UNIT") },
-  { "meeting", 0, 0, G_OPTION_ARG_STRING, &opt_meeting, N_("Only actions raised in this meeting"), N_("MEETING") },
-  { "issue", 0, 0, G_OPTION_ARG_STRING, &opt_issue, N_("Only actions under this issue"), N_("ISSUE") },
-  { "due-before", 0, 0, G_OPTION_ARG_STRING, &opt_due_before, N_("Only actions due before this day"), N_("DATE") },
-  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for programs"), NULL },
-  { NULL },
+static const RapatOption list_entries[] = {
+  { "open", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (ActionOptions, open), N_("Only open and in-progress actions"), NULL, NULL },
+  { "overdue", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (ActionOptions, overdue), N_("Only open actions past their due day"), NULL, NULL },
+  { "as-of", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ActionOptions, as_of), N_("Judge overdue as of this day (default: today)"), N_("DATE"), NULL },
+  { "status", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ActionOptions, status), N_("Only actions with this status"), N_("STATUS"), NULL },
+  { "owner", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ActionOptions, owner), N_("Only actions of this person"), N_("PERSON"), NULL },
+  { "unit", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ActionOptions, unit), N_("Only actions of this unit, the units below it, or their people"), N_("UNIT"), NULL },
+  { "meeting", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ActionOptions, meeting), N_("Only actions raised in this meeting"), N_("MEETING"), NULL },
+  { "issue", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ActionOptions, issue), N_("Only actions under this issue"), N_("ISSUE"), NULL },
+  { "due-before", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ActionOptions, due_before), N_("Only actions due before this day"), N_("DATE"), NULL },
+  { "json", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (ActionOptions, json), N_("Print JSON for programs"), NULL, NULL },
+  RAPAT_OPT_END,
 };
 
-static GOptionEntry show_entries[] = {
-  { "as-of", 0, 0, G_OPTION_ARG_STRING, &opt_as_of, N_("Judge overdue as of this day (default: today)"), N_("DATE") },
-  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for programs"), NULL },
-  { NULL },
+static const RapatOption show_entries[] = {
+  { "as-of", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ActionOptions, as_of), N_("Judge overdue as of this day (default: today)"), N_("DATE"), NULL },
+  { "json", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (ActionOptions, json), N_("Print JSON for programs"), NULL, NULL },
+  RAPAT_OPT_END,
 };
 
 /* Applies --owner/--owner-unit: exactly one may be given; @required for add. */
@@ -82,37 +85,39 @@ static gboolean
 apply_owner (RapatCmdContext *ctx, const char *cmd, RapatAction *a, gboolean required,
              GError **error)
 {
-  if (opt_owner != NULL && opt_owner_unit != NULL)
+  const ActionOptions *opt = ctx->options;
+  if (opt->owner != NULL && opt->owner_unit != NULL)
     {
       rapat_cmd_usage_error (error, cmd, _("give --owner or --owner-unit, not both"));
       return FALSE;
     }
-  if (opt_owner == NULL && opt_owner_unit == NULL)
+  if (opt->owner == NULL && opt->owner_unit == NULL)
     {
       if (required)
         rapat_cmd_usage_error (error, cmd, _("an owner is required: --owner PERSON or --owner-unit UNIT"));
       return !required;
     }
   a->owner_person_id = a->owner_unit_id = 0;
-  if (opt_owner != NULL)
-    return rapat_store_person_resolve (ctx->store, opt_owner, &a->owner_person_id, error);
-  return rapat_store_unit_resolve (ctx->store, opt_owner_unit, &a->owner_unit_id, error);
+  if (opt->owner != NULL)
+    return rapat_store_person_resolve (ctx->store, opt->owner, &a->owner_person_id, error);
+  return rapat_store_unit_resolve (ctx->store, opt->owner_unit, &a->owner_unit_id, error);
 }
 
 /* Applies --due, refusing a day before the meeting that raised the action. */
 static gboolean
 apply_due (RapatCmdContext *ctx, RapatAction *a, GError **error)
 {
+  const ActionOptions *opt = ctx->options;
   g_autofree char *due = NULL;
 
-  if (opt_due == NULL)
+  if (opt->due == NULL)
     return TRUE;
-  if (*opt_due == '\0')
+  if (*opt->due == '\0')
     {
       g_clear_pointer (&a->due, g_free);
       return TRUE;
     }
-  due = rapat_cmd_day (_("due"), opt_due, error);
+  due = rapat_cmd_day (_("due"), opt->due, error);
   if (due == NULL)
     return FALSE;
   if (a->meeting_id != 0)
@@ -128,7 +133,7 @@ apply_due (RapatCmdContext *ctx, RapatAction *a, GError **error)
       if (strcmp (due, day) < 0)
         {
           g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
-                       _("due '%s': before the meeting that raised the action (%s)"), opt_due, day);
+                       _("due '%s': before the meeting that raised the action (%s)"), opt->due, day);
           return FALSE;
         }
     }
@@ -141,19 +146,20 @@ apply_due (RapatCmdContext *ctx, RapatAction *a, GError **error)
 static gboolean
 apply_details (RapatCmdContext *ctx, RapatAction *a, GError **error)
 {
-  if (!rapat_cmd_take_text (_("title"), opt_title, RAPAT_TEXT_REQUIRED, RAPAT_MAX_NAME,
+  const ActionOptions *opt = ctx->options;
+  if (!rapat_cmd_take_text (_("title"), opt->title, RAPAT_TEXT_REQUIRED, RAPAT_MAX_NAME,
                             &a->title, error)
-      || !rapat_cmd_take_text (_("description"), opt_description, RAPAT_TEXT_MULTILINE,
+      || !rapat_cmd_take_text (_("description"), opt->description, RAPAT_TEXT_MULTILINE,
                                RAPAT_MAX_TEXT, &a->description, error))
     return FALSE;
-  if (opt_issue != NULL && *opt_issue == '\0')
+  if (opt->issue != NULL && *opt->issue == '\0')
     a->issue_id = 0;
-  else if (opt_issue != NULL && !rapat_store_issue_resolve (ctx->store, opt_issue, &a->issue_id, error))
+  else if (opt->issue != NULL && !rapat_store_issue_resolve (ctx->store, opt->issue, &a->issue_id, error))
     return FALSE;
-  if (opt_priority != NULL)
+  if (opt->priority != NULL)
     {
       int p;
-      if (!rapat_enum_parse (&rapat_priority_enum, opt_priority, &p, error))
+      if (!rapat_enum_parse (&rapat_priority_enum, opt->priority, &p, error))
         return FALSE;
       a->priority = p;
     }
@@ -164,13 +170,14 @@ apply_details (RapatCmdContext *ctx, RapatAction *a, GError **error)
 static gboolean
 action_add (RapatCmdContext *ctx, GError **error)
 {
+  const ActionOptions *opt = ctx->options;
   g_autoptr(RapatAction) a = rapat_action_new ();
 
   if (!rapat_cmd_take_text (_("title"), ctx->args[0], RAPAT_TEXT_REQUIRED, RAPAT_MAX_NAME,
                             &a->title, error)
       || !apply_owner (ctx, "action add", a, TRUE, error) || !apply_details (ctx, a, error))
     return FALSE;
-  if (opt_meeting != NULL && !rapat_store_meeting_resolve (ctx->store, opt_meeting, &a->meeting_id, error))
+  if (opt->meeting != NULL && !rapat_store_meeting_resolve (ctx->store, opt->meeting, &a->meeting_id, error))
     return FALSE;
   if (!apply_due (ctx, a, error))
     return FALSE;
@@ -218,24 +225,26 @@ static gboolean
 save_action (RapatCmdContext *ctx, const RapatAction *before, RapatAction *after,
              GError **error)
 {
+  const ActionOptions *opt = ctx->options;
   gboolean tracked = before->status != after->status || before->progress != after->progress
                      || g_strcmp0 (before->due, after->due) != 0;
 
-  if (opt_note != NULL && !rapat_text_check (_("note"), opt_note,
+  if (opt->note != NULL && !rapat_text_check (_("note"), opt->note,
                                              RAPAT_TEXT_MULTILINE | RAPAT_TEXT_REQUIRED,
                                              RAPAT_MAX_TEXT, error))
     return FALSE;
   after->updated_at = ctx->now;
   if (!rapat_store_action_update (ctx->store, after, error))
     return FALSE;
-  return (!tracked && opt_note == NULL)
-         || rapat_store_action_add_event (ctx->store, after, ctx->now, opt_note, error);
+  return (!tracked && opt->note == NULL)
+         || rapat_store_action_add_event (ctx->store, after, ctx->now, opt->note, error);
 }
 
 /* action update ACTION */
 static gboolean
 action_update (RapatCmdContext *ctx, GError **error)
 {
+  const ActionOptions *opt = ctx->options;
   g_autoptr(RapatAction) before = load_action (ctx, ctx->args[0], error);
   g_autoptr(RapatAction) after = NULL;
 
@@ -246,19 +255,19 @@ action_update (RapatCmdContext *ctx, GError **error)
       || !apply_details (ctx, after, error) || !apply_due (ctx, after, error))
     return FALSE;
   /* Status first: done means 100%, and an explicit --progress must agree. */
-  if (opt_status != NULL)
+  if (opt->status != NULL)
     {
       int status;
-      if (!rapat_enum_parse (&rapat_action_status_enum, opt_status, &status, error))
+      if (!rapat_enum_parse (&rapat_action_status_enum, opt->status, &status, error))
         return FALSE;
       set_status (after, status, ctx->now);
     }
-  if (opt_progress != NULL)
+  if (opt->progress != NULL)
     {
       gint64 v = -1;
-      if (strcmp (opt_progress, "0") != 0 && (!rapat_text_parse_id (opt_progress, &v) || v > 100))
+      if (strcmp (opt->progress, "0") != 0 && (!rapat_text_parse_id (opt->progress, &v) || v > 100))
         {
-          g_autofree char *ex = rapat_text_excerpt (opt_progress);
+          g_autofree char *ex = rapat_text_excerpt (opt->progress);
           g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
                        _("progress '%s': expected a whole number from 0 to 100"), ex);
           return FALSE;
@@ -334,8 +343,9 @@ action_json_fields (RapatJson *json, const RapatAction *a, const char *today)
 static gboolean
 action_list (RapatCmdContext *ctx, GError **error)
 {
+  const ActionOptions *opt = ctx->options;
   RapatActionFilter filter = { 0 };
-  g_autofree char *today = rapat_cmd_as_of (ctx, opt_as_of, error);
+  g_autofree char *today = rapat_cmd_as_of (ctx, opt->as_of, error);
   g_autofree char *due_before = NULL;
   g_autoptr(GPtrArray) actions = NULL;
   g_autoptr(RapatTable) table = NULL;
@@ -343,25 +353,25 @@ action_list (RapatCmdContext *ctx, GError **error)
   if (today == NULL)
     return FALSE;
   filter.status = -1;
-  filter.open_only = opt_open;
-  filter.overdue_before = opt_overdue ? today : NULL;
-  if (opt_due_before != NULL)
+  filter.open_only = opt->open;
+  filter.overdue_before = opt->overdue ? today : NULL;
+  if (opt->due_before != NULL)
     {
-      due_before = rapat_cmd_day (_("due-before"), opt_due_before, error);
+      due_before = rapat_cmd_day (_("due-before"), opt->due_before, error);
       if (due_before == NULL)
         return FALSE;
       filter.due_before = due_before;
     }
-  if ((opt_status != NULL && !rapat_enum_parse (&rapat_action_status_enum, opt_status, &filter.status, error))
-      || (opt_owner != NULL && !rapat_store_person_resolve (ctx->store, opt_owner, &filter.owner_person_id, error))
-      || (opt_unit != NULL && !rapat_store_unit_resolve (ctx->store, opt_unit, &filter.unit_id, error))
-      || (opt_meeting != NULL && !rapat_store_meeting_resolve (ctx->store, opt_meeting, &filter.meeting_id, error))
-      || (opt_issue != NULL && !rapat_store_issue_resolve (ctx->store, opt_issue, &filter.issue_id, error)))
+  if ((opt->status != NULL && !rapat_enum_parse (&rapat_action_status_enum, opt->status, &filter.status, error))
+      || (opt->owner != NULL && !rapat_store_person_resolve (ctx->store, opt->owner, &filter.owner_person_id, error))
+      || (opt->unit != NULL && !rapat_store_unit_resolve (ctx->store, opt->unit, &filter.unit_id, error))
+      || (opt->meeting != NULL && !rapat_store_meeting_resolve (ctx->store, opt->meeting, &filter.meeting_id, error))
+      || (opt->issue != NULL && !rapat_store_issue_resolve (ctx->store, opt->issue, &filter.issue_id, error)))
     return FALSE;
   actions = rapat_store_action_list (ctx->store, &filter, error);
   if (actions == NULL)
     return FALSE;
-  if (opt_json)
+  if (opt->json)
     {
       g_autoptr(RapatJson) json = rapat_json_new (ctx->out);
 
@@ -403,7 +413,8 @@ action_list (RapatCmdContext *ctx, GError **error)
 static gboolean
 action_show (RapatCmdContext *ctx, GError **error)
 {
-  g_autofree char *today = rapat_cmd_as_of (ctx, opt_as_of, error);
+  const ActionOptions *opt = ctx->options;
+  g_autofree char *today = rapat_cmd_as_of (ctx, opt->as_of, error);
   g_autoptr(RapatAction) a = NULL;
   g_autoptr(GPtrArray) history = NULL;
   g_autoptr(GTimeZone) local = NULL;
@@ -418,7 +429,7 @@ action_show (RapatCmdContext *ctx, GError **error)
   local = rapat_time_zone_load (zone, NULL, error);
   if (local == NULL)
     return FALSE;
-  if (opt_json)
+  if (opt->json)
     {
       g_autoptr(RapatJson) json = rapat_json_new (ctx->out);
       g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
@@ -491,14 +502,14 @@ action_show (RapatCmdContext *ctx, GError **error)
 const RapatCommand rapat_action_commands[] = {
   { "add", "TITLE", N_("Add an action item"),
     N_("An owner is required: a person (--owner) or a unit (--owner-unit). Prints the new id."),
-    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, add_entries, action_add },
-  { "list", "", N_("List action items"), NULL, RAPAT_CMD_STORE, 0, 0, list_entries, action_list },
+    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, RAPAT_OPTIONS (add_entries, ActionOptions), RAPAT_TARGET_NONE, action_add },
+  { "list", "", N_("List action items"), NULL, RAPAT_CMD_STORE, 0, 0, RAPAT_OPTIONS (list_entries, ActionOptions), RAPAT_TARGET_NONE, action_list },
   { "show", "ACTION", N_("Show an action item and its history"), NULL, RAPAT_CMD_STORE, 1, 1,
-    show_entries, action_show },
+    RAPAT_OPTIONS (show_entries, ActionOptions), RAPAT_TARGET_NONE, action_show },
   { "update", "ACTION", N_("Change status, progress, due day or other fields"),
     N_("Each change of status, progress or due day, and each note, is kept in the history."),
-    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, update_entries, action_update },
+    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, RAPAT_OPTIONS (update_entries, ActionOptions), RAPAT_TARGET_NONE, action_update },
   { "done", "ACTION", N_("Mark an action item done"), NULL, RAPAT_CMD_STORE | RAPAT_CMD_WRITE,
-    1, 1, done_entries, action_done },
+    1, 1, RAPAT_OPTIONS (done_entries, ActionOptions), RAPAT_TARGET_NONE, action_done },
   { NULL },
 };

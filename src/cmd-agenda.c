@@ -7,59 +7,62 @@
 
 #include <string.h>
 
-static char *opt_title;
-static char *opt_duration;
-static char *opt_type;
-static char *opt_presenter;
-static char *opt_notes;
-static char *opt_at;
-static char *opt_issue;
-static char *opt_room;
-static char *opt_parallel;
-static gboolean opt_strict;
-static gboolean opt_json;
 
-static GOptionEntry add_entries[] = {
-  { "duration", 0, 0, G_OPTION_ARG_STRING, &opt_duration, N_("Length: 30m (default), 1h, 1h30m"), N_("LENGTH") },
-  { "type", 0, 0, G_OPTION_ARG_STRING, &opt_type, N_("opening, briefing, discussion (default), presentation, break, review or closing"), N_("TYPE") },
-  { "presenter", 0, 0, G_OPTION_ARG_STRING, &opt_presenter, N_("Who presents or leads it"), N_("PERSON") },
-  { "notes", 0, 0, G_OPTION_ARG_STRING, &opt_notes, N_("Notes"), N_("TEXT") },
-  { "at", 0, 0, G_OPTION_ARG_STRING, &opt_at, N_("Insert at this number instead of at the end"), N_("POS") },
-  { "issue", 0, 0, G_OPTION_ARG_STRING, &opt_issue, N_("The strategic issue the item discusses"), N_("ISSUE") },
-  { "room", 0, 0, G_OPTION_ARG_STRING, &opt_room, N_("Room of its own (a parallel session)"), N_("ROOM") },
-  { "parallel-with", 0, 0, G_OPTION_ARG_STRING, &opt_parallel, N_("Start together with this earlier item"), N_("ITEM") },
-  { "strict", 0, 0, G_OPTION_ARG_NONE, &opt_strict, N_("Refuse a room or presenter clash inside the meeting, or a session's room taken by another meeting"), NULL },
-  { NULL },
+typedef struct {
+  char *title;
+  char *duration;
+  char *type;
+  char *presenter;
+  char *notes;
+  char *at;
+  char *issue;
+  char *room;
+  char *parallel;
+  gboolean strict;
+  gboolean json;
+} AgendaOptions;
+
+static const RapatOption add_entries[] = {
+  { "duration", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (AgendaOptions, duration), N_("Length: 30m (default), 1h, 1h30m"), N_("LENGTH"), NULL },
+  { "type", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (AgendaOptions, type), N_("opening, briefing, discussion (default), presentation, break, review or closing"), N_("TYPE"), NULL },
+  { "presenter", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (AgendaOptions, presenter), N_("Who presents or leads it"), N_("PERSON"), NULL },
+  { "notes", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (AgendaOptions, notes), N_("Notes"), N_("TEXT"), NULL },
+  { "at", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (AgendaOptions, at), N_("Insert at this number instead of at the end"), N_("POS"), NULL },
+  { "issue", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (AgendaOptions, issue), N_("The strategic issue the item discusses"), N_("ISSUE"), NULL },
+  { "room", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (AgendaOptions, room), N_("Room of its own (a parallel session)"), N_("ROOM"), NULL },
+  { "parallel-with", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (AgendaOptions, parallel), N_("Start together with this earlier item"), N_("ITEM"), NULL },
+  { "strict", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (AgendaOptions, strict), N_("Refuse a room or presenter clash inside the meeting, or a session's room taken by another meeting"), NULL, NULL },
+  RAPAT_OPT_END,
 };
 
-static GOptionEntry review_entries[] = {
-  { "duration", 0, 0, G_OPTION_ARG_STRING, &opt_duration, N_("Length (default 30m)"), N_("LENGTH") },
-  { "at", 0, 0, G_OPTION_ARG_STRING, &opt_at, N_("Insert at this number instead of at the end"), N_("POS") },
-  { "presenter", 0, 0, G_OPTION_ARG_STRING, &opt_presenter, N_("Who leads the review"), N_("PERSON") },
-  { NULL },
+static const RapatOption review_entries[] = {
+  { "duration", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (AgendaOptions, duration), N_("Length (default 30m)"), N_("LENGTH"), NULL },
+  { "at", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (AgendaOptions, at), N_("Insert at this number instead of at the end"), N_("POS"), NULL },
+  { "presenter", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (AgendaOptions, presenter), N_("Who leads the review"), N_("PERSON"), NULL },
+  RAPAT_OPT_END,
 };
 
-static GOptionEntry edit_entries[] = {
-  { "title", 0, 0, G_OPTION_ARG_STRING, &opt_title, N_("New title"), N_("TITLE") },
-  { "duration", 0, 0, G_OPTION_ARG_STRING, &opt_duration, N_("New length"), N_("LENGTH") },
-  { "type", 0, 0, G_OPTION_ARG_STRING, &opt_type, N_("New type"), N_("TYPE") },
-  { "presenter", 0, 0, G_OPTION_ARG_STRING, &opt_presenter, N_("Presenter (\"\" clears it)"), N_("PERSON") },
-  { "notes", 0, 0, G_OPTION_ARG_STRING, &opt_notes, N_("Notes (\"\" clears them)"), N_("TEXT") },
-  { "issue", 0, 0, G_OPTION_ARG_STRING, &opt_issue, N_("Strategic issue (\"\" clears it)"), N_("ISSUE") },
-  { "room", 0, 0, G_OPTION_ARG_STRING, &opt_room, N_("Room (\"\" for the meeting's own)"), N_("ROOM") },
-  { "parallel-with", 0, 0, G_OPTION_ARG_STRING, &opt_parallel, N_("Start together with this earlier item (\"\" ends it)"), N_("ITEM") },
-  { "strict", 0, 0, G_OPTION_ARG_NONE, &opt_strict, N_("Refuse a room or presenter clash inside the meeting, or a session's room taken by another meeting"), NULL },
-  { NULL },
+static const RapatOption edit_entries[] = {
+  { "title", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (AgendaOptions, title), N_("New title"), N_("TITLE"), NULL },
+  { "duration", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (AgendaOptions, duration), N_("New length"), N_("LENGTH"), NULL },
+  { "type", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (AgendaOptions, type), N_("New type"), N_("TYPE"), NULL },
+  { "presenter", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (AgendaOptions, presenter), N_("Presenter (\"\" clears it)"), N_("PERSON"), NULL },
+  { "notes", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (AgendaOptions, notes), N_("Notes (\"\" clears them)"), N_("TEXT"), NULL },
+  { "issue", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (AgendaOptions, issue), N_("Strategic issue (\"\" clears it)"), N_("ISSUE"), NULL },
+  { "room", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (AgendaOptions, room), N_("Room (\"\" for the meeting's own)"), N_("ROOM"), NULL },
+  { "parallel-with", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (AgendaOptions, parallel), N_("Start together with this earlier item (\"\" ends it)"), N_("ITEM"), NULL },
+  { "strict", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (AgendaOptions, strict), N_("Refuse a room or presenter clash inside the meeting, or a session's room taken by another meeting"), NULL, NULL },
+  RAPAT_OPT_END,
 };
 
-static GOptionEntry reorder_entries[] = {
-  { "strict", 0, 0, G_OPTION_ARG_NONE, &opt_strict, N_("Refuse a room clash of a parallel session that moves"), NULL },
-  { NULL },
+static const RapatOption reorder_entries[] = {
+  { "strict", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (AgendaOptions, strict), N_("Refuse a room clash of a parallel session that moves"), NULL, NULL },
+  RAPAT_OPT_END,
 };
 
-static GOptionEntry list_entries[] = {
-  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for programs"), NULL },
-  { NULL },
+static const RapatOption list_entries[] = {
+  { "json", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (AgendaOptions, json), N_("Print JSON for programs"), NULL, NULL },
+  RAPAT_OPT_END,
 };
 
 /* Parses a 1-based position in an agenda of @n items (@n + 1 allowed when @may_append). */
@@ -85,43 +88,44 @@ parse_position (const char *what, const char *text, int n, gboolean may_append, 
 static gboolean
 apply_options (RapatCmdContext *ctx, RapatAgendaItem *item, GError **error)
 {
+  const AgendaOptions *opt = ctx->options;
   int v;
 
-  if (!rapat_cmd_take_text (_("title"), opt_title, RAPAT_TEXT_REQUIRED, RAPAT_MAX_NAME,
+  if (!rapat_cmd_take_text (_("title"), opt->title, RAPAT_TEXT_REQUIRED, RAPAT_MAX_NAME,
                             &item->title, error)
-      || !rapat_cmd_take_text (_("notes"), opt_notes, RAPAT_TEXT_MULTILINE, RAPAT_MAX_TEXT,
+      || !rapat_cmd_take_text (_("notes"), opt->notes, RAPAT_TEXT_MULTILINE, RAPAT_MAX_TEXT,
                                &item->notes, error))
     return FALSE;
-  if (opt_duration != NULL)
+  if (opt->duration != NULL)
     {
-      if (!rapat_time_parse_duration (_("duration"), opt_duration, RAPAT_MAX_ITEM_MINUTES, &v, error))
+      if (!rapat_time_parse_duration (_("duration"), opt->duration, RAPAT_MAX_ITEM_MINUTES, &v, error))
         return FALSE;
       item->duration_min = v;
     }
-  if (opt_type != NULL)
+  if (opt->type != NULL)
     {
-      if (!rapat_enum_parse (&rapat_agenda_type_enum, opt_type, &v, error))
+      if (!rapat_enum_parse (&rapat_agenda_type_enum, opt->type, &v, error))
         return FALSE;
       item->type = v;
     }
-  if (opt_presenter != NULL && *opt_presenter == '\0')
+  if (opt->presenter != NULL && *opt->presenter == '\0')
     item->presenter_id = 0;
-  else if (opt_presenter != NULL
-           && !rapat_store_person_resolve (ctx->store, opt_presenter, &item->presenter_id, error))
+  else if (opt->presenter != NULL
+           && !rapat_store_person_resolve (ctx->store, opt->presenter, &item->presenter_id, error))
     return FALSE;
-  if (opt_issue != NULL && *opt_issue == '\0')
+  if (opt->issue != NULL && *opt->issue == '\0')
     item->issue_id = 0;
-  else if (opt_issue != NULL
-           && !rapat_store_issue_resolve (ctx->store, opt_issue, &item->issue_id, error))
+  else if (opt->issue != NULL
+           && !rapat_store_issue_resolve (ctx->store, opt->issue, &item->issue_id, error))
     return FALSE;
-  if (!rapat_cmd_take_text (_("room"), opt_room, RAPAT_TEXT_LINE, RAPAT_MAX_NAME, &item->room, error))
+  if (!rapat_cmd_take_text (_("room"), opt->room, RAPAT_TEXT_LINE, RAPAT_MAX_NAME, &item->room, error))
     return FALSE;
-  if (opt_parallel != NULL && *opt_parallel == '\0')
+  if (opt->parallel != NULL && *opt->parallel == '\0')
     item->parallel_with = 0;
-  else if (opt_parallel != NULL)
+  else if (opt->parallel != NULL)
     {
       g_autoptr(RapatAgendaItem) other = rapat_store_agenda_resolve (ctx->store, item->meeting_id,
-                                                                     opt_parallel, error);
+                                                                     opt->parallel, error);
       if (other == NULL)
         return FALSE;
       item->parallel_with = other->id;
@@ -150,6 +154,7 @@ room_key (const char *room)
 static gboolean
 check_agenda (RapatCmdContext *ctx, const RapatMeeting *m, gint64 changed_id, GError **error)
 {
+  const AgendaOptions *opt = ctx->options;
   g_autoptr(GPtrArray) items = rapat_store_agenda_list (ctx->store, m->id, error);
   g_autofree gint64 *starts = NULL;
 
@@ -192,7 +197,7 @@ check_agenda (RapatCmdContext *ctx, const RapatMeeting *m, gint64 changed_id, GE
           what = g_strdup_printf (_("presenter '%s'"), a->presenter_name);
         else
           continue;
-        if (opt_strict)
+        if (opt->strict)
           {
             g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IN_USE,
                          _("agenda item '%d': at the same time as item %d with the same %s"),
@@ -234,18 +239,20 @@ static gboolean
 check_session_rooms (RapatCmdContext *ctx, const RapatMeeting *m, const char *before,
                      GError **error)
 {
+  const AgendaOptions *opt = ctx->options;
   g_autofree char *after = session_rooms (ctx, m->id, error);
 
   if (after == NULL)
     return FALSE;
   return strcmp (before, after) == 0
-         || rapat_cmd_check_session_clashes (ctx, m->id, opt_strict, error);
+         || rapat_cmd_check_session_clashes (ctx, m->id, opt->strict, error);
 }
 
 /* agenda add MEETING TITLE */
 static gboolean
 agenda_add (RapatCmdContext *ctx, GError **error)
 {
+  const AgendaOptions *opt = ctx->options;
   g_autoptr(RapatMeeting) m = rapat_cmd_load_meeting (ctx, ctx->args[0], error);
   g_autoptr(RapatAgendaItem) item = rapat_agenda_item_new ();
   g_autofree char *rooms = NULL;
@@ -258,7 +265,7 @@ agenda_add (RapatCmdContext *ctx, GError **error)
                             &item->title, error)
       || !apply_options (ctx, item, error))
     return FALSE;
-  if (opt_at != NULL && !parse_position (_("position"), opt_at, (int) m->n_items, TRUE,
+  if (opt->at != NULL && !parse_position (_("position"), opt->at, (int) m->n_items, TRUE,
                                          &item->position, error))
     return FALSE;
   rooms = session_rooms (ctx, m->id, error);
@@ -274,6 +281,7 @@ agenda_add (RapatCmdContext *ctx, GError **error)
 static gboolean
 agenda_add_review (RapatCmdContext *ctx, GError **error)
 {
+  const AgendaOptions *opt = ctx->options;
   g_autoptr(RapatMeeting) m = rapat_cmd_load_meeting (ctx, ctx->args[0], error);
   g_autoptr(RapatAgendaItem) item = rapat_agenda_item_new ();
   g_autoptr(GPtrArray) actions = NULL;
@@ -316,7 +324,7 @@ agenda_add_review (RapatCmdContext *ctx, GError **error)
   if (!apply_options (ctx, item, error))
     return FALSE;
   item->notes = g_string_free (g_steal_pointer (&notes), FALSE);
-  if (opt_at != NULL && !parse_position (_("position"), opt_at, (int) m->n_items, TRUE,
+  if (opt->at != NULL && !parse_position (_("position"), opt->at, (int) m->n_items, TRUE,
                                          &item->position, error))
     return FALSE;
   /* Inserted before parallel sessions, it moves them. */
@@ -332,6 +340,7 @@ agenda_add_review (RapatCmdContext *ctx, GError **error)
 static gboolean
 agenda_list (RapatCmdContext *ctx, GError **error)
 {
+  const AgendaOptions *opt = ctx->options;
   g_autoptr(RapatMeeting) m = rapat_cmd_load_meeting (ctx, ctx->args[0], error);
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GTimeZone) tz = NULL;
@@ -342,7 +351,7 @@ agenda_list (RapatCmdContext *ctx, GError **error)
   if (items == NULL)
     return FALSE;
   tz = rapat_present_zone (m);
-  if (opt_json)
+  if (opt->json)
     {
       g_autoptr(RapatJson) json = rapat_json_new (ctx->out);
       rapat_json_begin_object (json, NULL);
@@ -420,21 +429,21 @@ const RapatCommand rapat_agenda_commands[] = {
   { "add", "MEETING TITLE", N_("Add an item to a meeting's agenda"),
     N_("Start times follow from the meeting's start and the lengths of the items before.\n"
        "Prints the item's number in the agenda."),
-    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 2, 2, add_entries, agenda_add },
+    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 2, 2, RAPAT_OPTIONS (add_entries, AgendaOptions), RAPAT_TARGET_NONE, agenda_add },
   { "add-review", "MEETING", N_("Add an item reviewing open actions from earlier meetings"),
     N_("The follow-up actions are those 'meeting show' lists: open actions raised in earlier\n"
        "meetings of the same kind and organizer, or under an issue this meeting discusses.\n"
        "They are listed in the item's notes. Prints the item's number."),
-    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, review_entries, agenda_add_review },
+    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, RAPAT_OPTIONS (review_entries, AgendaOptions), RAPAT_TARGET_NONE, agenda_add_review },
   { "list", "MEETING", N_("List the agenda with computed times"), NULL, RAPAT_CMD_STORE, 1, 1,
-    list_entries, agenda_list },
+    RAPAT_OPTIONS (list_entries, AgendaOptions), RAPAT_TARGET_NONE, agenda_list },
   { "move", "MEETING ITEM POS", N_("Move an item to another place"),
     N_("ITEM is the item's number or an unambiguous part of its title."),
-    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 3, 3, reorder_entries, agenda_move },
+    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 3, 3, RAPAT_OPTIONS (reorder_entries, AgendaOptions), RAPAT_TARGET_NONE, agenda_move },
   { "edit", "MEETING ITEM", N_("Change an agenda item"),
     N_("ITEM is the item's number or an unambiguous part of its title."),
-    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 2, 2, edit_entries, agenda_edit },
+    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 2, 2, RAPAT_OPTIONS (edit_entries, AgendaOptions), RAPAT_TARGET_NONE, agenda_edit },
   { "remove", "MEETING ITEM", N_("Remove an agenda item"), NULL, RAPAT_CMD_STORE | RAPAT_CMD_WRITE,
-    2, 2, reorder_entries, agenda_remove },
+    2, 2, RAPAT_OPTIONS (reorder_entries, AgendaOptions), RAPAT_TARGET_NONE, agenda_remove },
   { NULL },
 };

@@ -7,36 +7,39 @@
 
 #include <string.h>
 
-static char *opt_role;
-static char *opt_at;
-static char *opt_by;
-static char *opt_note;
-static gboolean opt_strict;
-static gboolean opt_series;
-static gboolean opt_json;
-static gboolean opt_history;
 
 /* How long before the start an arrival may be recorded. */
 #define EARLIEST_ARRIVAL (12 * 3600)
 
-static GOptionEntry add_entries[] = {
-  { "role", 0, 0, G_OPTION_ARG_STRING, &opt_role, N_("chair, speaker, participant (default), optional or observer"), N_("ROLE") },
-  { "strict", 0, 0, G_OPTION_ARG_NONE, &opt_strict, N_("Refuse to invite someone already booked then, instead of warning"), NULL },
-  { "series", 0, 0, G_OPTION_ARG_NONE, &opt_series, N_("For a recurring meeting: invite to this and every later occurrence"), NULL },
-  { NULL },
+typedef struct {
+  char *role;
+  char *at;
+  char *by;
+  char *note;
+  gboolean strict;
+  gboolean series;
+  gboolean json;
+  gboolean history;
+} AttendeeOptions;
+
+static const RapatOption add_entries[] = {
+  { "role", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (AttendeeOptions, role), N_("chair, speaker, participant (default), optional or observer"), N_("ROLE"), NULL },
+  { "strict", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (AttendeeOptions, strict), N_("Refuse to invite someone already booked then, instead of warning"), NULL, NULL },
+  { "series", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (AttendeeOptions, series), N_("For a recurring meeting: invite to this and every later occurrence"), NULL, NULL },
+  RAPAT_OPT_END,
 };
 
-static GOptionEntry mark_entries[] = {
-  { "at", 0, 0, G_OPTION_ARG_STRING, &opt_at, N_("Arrival time (present): HH:MM on the meeting's day, or YYYY-MM-DD HH:MM"), N_("TIME") },
-  { "by", 0, 0, G_OPTION_ARG_STRING, &opt_by, N_("The stand-in (represented)"), N_("PERSON") },
-  { "note", 0, 0, G_OPTION_ARG_STRING, &opt_note, N_("A note, e.g. the reason for an absence (\"\" clears it)"), N_("TEXT") },
-  { NULL },
+static const RapatOption mark_entries[] = {
+  { "at", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (AttendeeOptions, at), N_("Arrival time (present): HH:MM on the meeting's day, or YYYY-MM-DD HH:MM"), N_("TIME"), NULL },
+  { "by", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (AttendeeOptions, by), N_("The stand-in (represented)"), N_("PERSON"), NULL },
+  { "note", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (AttendeeOptions, note), N_("A note, e.g. the reason for an absence (\"\" clears it)"), N_("TEXT"), NULL },
+  RAPAT_OPT_END,
 };
 
-static GOptionEntry list_entries[] = {
-  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for programs"), NULL },
-  { "history", 0, 0, G_OPTION_ARG_NONE, &opt_history, N_("Also list the replies reset when the meeting moved"), NULL },
-  { NULL },
+static const RapatOption list_entries[] = {
+  { "json", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (AttendeeOptions, json), N_("Print JSON for programs"), NULL, NULL },
+  { "history", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (AttendeeOptions, history), N_("Also list the replies reset when the meeting moved"), NULL, NULL },
+  RAPAT_OPT_END,
 };
 
 /* Loads the invitation of the person named by @text to @m. */
@@ -63,6 +66,7 @@ load_attendee (RapatCmdContext *ctx, const RapatMeeting *m, const char *text, GE
 static gboolean
 invite (RapatCmdContext *ctx, const RapatMeeting *m, int role, GError **error)
 {
+  const AttendeeOptions *opt = ctx->options;
   g_autoptr(GArray) added = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   for (int i = 1; i < ctx->n_args; i++)
@@ -77,22 +81,23 @@ invite (RapatCmdContext *ctx, const RapatMeeting *m, int role, GError **error)
       fprintf (ctx->out, "%" G_GINT64_FORMAT "\n", a->id);
       g_array_append_val (added, a->person_id);
     }
-  return rapat_cmd_check_clashes (ctx, m->id, added, opt_strict, error);
+  return rapat_cmd_check_clashes (ctx, m->id, added, opt->strict, error);
 }
 
 /* attendee add MEETING PERSON... */
 static gboolean
 attendee_add (RapatCmdContext *ctx, GError **error)
 {
+  const AttendeeOptions *opt = ctx->options;
   g_autoptr(RapatMeeting) m = rapat_cmd_load_meeting (ctx, ctx->args[0], error);
   g_autoptr(GPtrArray) series = NULL;
   int role = RAPAT_ROLE_PARTICIPANT;
 
   if (m == NULL)
     return FALSE;
-  if (opt_role != NULL && !rapat_enum_parse (&rapat_role_enum, opt_role, &role, error))
+  if (opt->role != NULL && !rapat_enum_parse (&rapat_role_enum, opt->role, &role, error))
     return FALSE;
-  if (!opt_series)
+  if (!opt->series)
     return invite (ctx, m, role, error);
   if (m->series_id == 0)
     {
@@ -117,6 +122,7 @@ attendee_add (RapatCmdContext *ctx, GError **error)
 static gboolean
 attendee_list (RapatCmdContext *ctx, GError **error)
 {
+  const AttendeeOptions *opt = ctx->options;
   g_autoptr(RapatMeeting) m = rapat_cmd_load_meeting (ctx, ctx->args[0], error);
   g_autoptr(GPtrArray) attendees = NULL;
   g_autoptr(GPtrArray) history = NULL;
@@ -128,14 +134,14 @@ attendee_list (RapatCmdContext *ctx, GError **error)
   if (attendees == NULL)
     return FALSE;
   /* JSON always carries the history; text shows it when asked. */
-  if (opt_json || opt_history)
+  if (opt->json || opt->history)
     {
       history = rapat_store_reply_history (ctx->store, m->id, error);
       if (history == NULL)
         return FALSE;
     }
   tz = rapat_present_zone (m);
-  if (opt_json)
+  if (opt->json)
     {
       g_autoptr(RapatJson) json = rapat_json_new (ctx->out);
       rapat_json_begin_object (json, NULL);
@@ -221,6 +227,7 @@ parse_arrival (const RapatMeeting *m, const char *text, gint64 *out, GError **er
 static gboolean
 attendee_mark (RapatCmdContext *ctx, GError **error)
 {
+  const AttendeeOptions *opt = ctx->options;
   g_autoptr(RapatMeeting) m = rapat_cmd_load_meeting (ctx, ctx->args[0], error);
   g_autoptr(RapatAttendee) a = NULL;
   int status;
@@ -236,12 +243,12 @@ attendee_mark (RapatCmdContext *ctx, GError **error)
                    _("meeting '%s': cancelled, so no attendance can be recorded"), m->title);
       return FALSE;
     }
-  if (opt_at != NULL && status != RAPAT_ATTENDANCE_PRESENT)
+  if (opt->at != NULL && status != RAPAT_ATTENDANCE_PRESENT)
     {
       rapat_cmd_usage_error (error, "attendee mark", _("--at is only for 'present'"));
       return FALSE;
     }
-  if (opt_by != NULL && status != RAPAT_ATTENDANCE_REPRESENTED)
+  if (opt->by != NULL && status != RAPAT_ATTENDANCE_REPRESENTED)
     {
       rapat_cmd_usage_error (error, "attendee mark", _("--by is only for 'represented'"));
       return FALSE;
@@ -249,21 +256,21 @@ attendee_mark (RapatCmdContext *ctx, GError **error)
   a->attendance = status;
   a->arrived_utc = 0;
   a->stand_in_id = 0;
-  if (opt_at != NULL && !parse_arrival (m, opt_at, &a->arrived_utc, error))
+  if (opt->at != NULL && !parse_arrival (m, opt->at, &a->arrived_utc, error))
     return FALSE;
-  if (opt_by != NULL)
+  if (opt->by != NULL)
     {
-      if (!rapat_store_person_resolve (ctx->store, opt_by, &a->stand_in_id, error))
+      if (!rapat_store_person_resolve (ctx->store, opt->by, &a->stand_in_id, error))
         return FALSE;
       if (a->stand_in_id == a->person_id)
         {
-          g_autofree char *ex = rapat_text_excerpt (opt_by);
+          g_autofree char *ex = rapat_text_excerpt (opt->by);
           g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
                        _("stand-in '%s': a person cannot represent themselves"), ex);
           return FALSE;
         }
     }
-  return rapat_cmd_take_text (_("note"), opt_note, RAPAT_TEXT_MULTILINE, RAPAT_MAX_TEXT,
+  return rapat_cmd_take_text (_("note"), opt->note, RAPAT_TEXT_MULTILINE, RAPAT_MAX_TEXT,
                               &a->note, error)
          && rapat_store_attendee_update (ctx->store, a, error);
 }
@@ -284,18 +291,18 @@ attendee_remove (RapatCmdContext *ctx, GError **error)
 const RapatCommand rapat_attendee_commands[] = {
   { "add", "MEETING PERSON...", N_("Invite people to a meeting"),
     N_("Prints the id of each new invitation."),
-    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 2, -1, add_entries, attendee_add },
+    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 2, -1, RAPAT_OPTIONS (add_entries, AttendeeOptions), RAPAT_TARGET_NONE, attendee_add },
   { "list", "MEETING", N_("List who is invited, their replies and attendance"),
     N_("A change of the meeting's time, zone or place sets the replies back to needs-action;\n"
        "--history lists the replies given before, when they were reset and why."),
-    RAPAT_CMD_STORE, 1, 1, list_entries, attendee_list },
+    RAPAT_CMD_STORE, 1, 1, RAPAT_OPTIONS (list_entries, AttendeeOptions), RAPAT_TARGET_NONE, attendee_list },
   { "rsvp", "MEETING PERSON REPLY", N_("Record a reply: accepted, declined, tentative or needs-action"),
-    NULL, RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 3, 3, NULL, attendee_rsvp },
+    NULL, RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 3, 3, RAPAT_NO_OPTIONS, RAPAT_TARGET_NONE, attendee_rsvp },
   { "mark", "MEETING PERSON STATUS", N_("Record attendance"),
     N_("STATUS is present, represented, excused, sick, duty or absent; the Indonesian\n"
        "hadir, diwakili, izin, sakit, dinas-luar and alpa are accepted too."),
-    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 3, 3, mark_entries, attendee_mark },
+    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 3, 3, RAPAT_OPTIONS (mark_entries, AttendeeOptions), RAPAT_TARGET_NONE, attendee_mark },
   { "remove", "MEETING PERSON", N_("Withdraw an invitation"), NULL,
-    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 2, 2, NULL, attendee_remove },
+    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 2, 2, RAPAT_NO_OPTIONS, RAPAT_TARGET_NONE, attendee_remove },
   { NULL },
 };

@@ -3,17 +3,20 @@
 #include "output.h"
 
 
-static gboolean opt_json;
-static gboolean opt_force;
 
-static GOptionEntry check_entries[] = {
-  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for programs"), NULL },
-  { NULL },
+typedef struct {
+  gboolean json;
+  gboolean force;
+} CheckOptions;
+
+static const RapatOption check_entries[] = {
+  { "json", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (CheckOptions, json), N_("Print JSON for programs"), NULL, NULL },
+  RAPAT_OPT_END,
 };
 
-static GOptionEntry backup_entries[] = {
-  { "force", 0, 0, G_OPTION_ARG_NONE, &opt_force, N_("Replace FILE if it exists"), NULL },
-  { NULL },
+static const RapatOption backup_entries[] = {
+  { "force", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (CheckOptions, force), N_("Replace FILE if it exists"), NULL, NULL },
+  RAPAT_OPT_END,
 };
 
 /* Returns the word for @level, as the table and JSON show it. */
@@ -27,7 +30,8 @@ level_name (RapatProblemLevel level)
 static void
 print_problems (RapatCmdContext *ctx, GPtrArray *problems, guint n_errors, guint n_warnings)
 {
-  if (opt_json)
+  const CheckOptions *opt = ctx->options;
+  if (opt->json)
     {
       g_autoptr(RapatJson) json = rapat_json_new (ctx->out);
 
@@ -112,9 +116,10 @@ check_run (RapatCmdContext *ctx, GError **error)
 static gboolean
 backup_run (RapatCmdContext *ctx, GError **error)
 {
+  const CheckOptions *opt = ctx->options;
   gint64 size = 0;
 
-  if (!rapat_store_backup (ctx->store, ctx->args[0], opt_force, &size, error))
+  if (!rapat_store_backup (ctx->store, ctx->args[0], opt->force, &size, error))
     return FALSE;
   fprintf (ctx->out, _("Database '%s' copied to '%s' (%" PRId64 " bytes, integrity checked).\n"),
            ctx->db_path, ctx->args[0], size);
@@ -128,7 +133,7 @@ const RapatCommand rapat_check_commands[] = {
        "(attendance on a cancelled meeting, a series whose occurrences were all deleted,\n"
        "an action due before the meeting that raised it).  Exit status 1 when there is\n"
        "an error, 0 otherwise."),
-    RAPAT_CMD_STORE, 0, 0, check_entries, check_run },
+    RAPAT_CMD_STORE, 0, 0, RAPAT_OPTIONS (check_entries, CheckOptions), RAPAT_TARGET_NONE, check_run },
   { NULL },
 };
 
@@ -137,6 +142,6 @@ const RapatCommand rapat_backup_commands[] = {
     N_("Copies one snapshot with SQLite's backup API while others go on writing, checks\n"
        "the copy with PRAGMA integrity_check and only then renames it to FILE (mode 0600).\n"
        "The database itself is refused as FILE, and an existing FILE without --force."),
-    RAPAT_CMD_STORE, 1, 1, backup_entries, backup_run },
+    RAPAT_CMD_STORE, 1, 1, RAPAT_OPTIONS (backup_entries, CheckOptions), RAPAT_TARGET_NONE, backup_run },
   { NULL },
 };

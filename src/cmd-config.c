@@ -6,11 +6,14 @@
 
 #include <string.h>
 
-static gboolean opt_json;
 
-static GOptionEntry list_entries[] = {
-  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for programs"), NULL },
-  { NULL },
+typedef struct {
+  gboolean json;
+} ConfigOptions;
+
+static const RapatOption list_entries[] = {
+  { "json", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (ConfigOptions, json), N_("Print JSON for programs"), NULL, NULL },
+  RAPAT_OPT_END,
 };
 
 /* A key rapat knows: its name and how a value is checked (and made canonical). */
@@ -97,12 +100,13 @@ config_unset (RapatCmdContext *ctx, GError **error)
 static gboolean
 config_list (RapatCmdContext *ctx, GError **error)
 {
+  const ConfigOptions *opt = ctx->options;
   g_autoptr(GPtrArray) list = rapat_store_config_list (ctx->store, error);
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
 
   if (list == NULL)
     return FALSE;
-  if (opt_json)
+  if (opt->json)
     {
       g_autoptr(RapatJson) json = rapat_json_new (ctx->out);
 
@@ -145,10 +149,9 @@ const RapatCommand rapat_config_commands[] = {
     N_("Keys:\n"
        "  tz    the zone a command uses without --tz (an IANA name such as\n"
        "        Asia/Jayapura, or an offset such as +09:00); it wins over $TZ\n"
-       "        and the system's zone."), RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 2, 2, NULL, config_set },
-  { "get", "KEY", N_("Print a setting"), NULL, RAPAT_CMD_STORE, 1, 1, NULL, config_get },
-  { "list", "", N_("List the settings"), NULL, RAPAT_CMD_STORE, 0, 0, list_entries, config_list },
-  { "unset", "KEY", N_("Remove a setting"), NULL, RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, NULL,
-    config_unset },
+       "        and the system's zone."), RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 2, 2, RAPAT_NO_OPTIONS, RAPAT_TARGET_NONE, config_set },
+  { "get", "KEY", N_("Print a setting"), NULL, RAPAT_CMD_STORE, 1, 1, RAPAT_NO_OPTIONS, RAPAT_TARGET_NONE, config_get },
+  { "list", "", N_("List the settings"), NULL, RAPAT_CMD_STORE, 0, 0, RAPAT_OPTIONS (list_entries, ConfigOptions), RAPAT_TARGET_NONE, config_list },
+  { "unset", "KEY", N_("Remove a setting"), NULL, RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, RAPAT_NO_OPTIONS, RAPAT_TARGET_NONE, config_unset },
   { NULL },
 };

@@ -10,37 +10,40 @@
 
 #include <string.h>
 
-static char **opt_meetings;
-static char *opt_from;
-static char *opt_to;
-static char *opt_tz;
-static char *opt_kind;
-static char *opt_method;
-static char *opt_output;
-static char *opt_name;
-static char *opt_refresh;
-static char **opt_alarms;
-static gboolean opt_sessions;
-static gboolean opt_actions;
-static gboolean opt_series;
-static gboolean opt_no_cancelled;
 
-static GOptionEntry ics_entries[] = {
-  { "meeting", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opt_meetings, N_("Export this meeting (repeatable)"), N_("MEETING") },
-  { "from", 0, 0, G_OPTION_ARG_STRING, &opt_from, N_("Meetings on or after this day, YYYY-MM-DD"), N_("DATE") },
-  { "to", 0, 0, G_OPTION_ARG_STRING, &opt_to, N_("Meetings on or before this day, YYYY-MM-DD"), N_("DATE") },
-  { "tz", 0, 0, G_OPTION_ARG_STRING, &opt_tz, N_("Zone the days are counted in (default: the system's)"), N_("ZONE") },
-  { "kind", 0, 0, G_OPTION_ARG_STRING, &opt_kind, N_("Only meetings of this kind"), N_("KIND") },
-  { "method", 0, 0, G_OPTION_ARG_STRING, &opt_method, N_("publish (default), request (an invitation) or cancel"), N_("METHOD") },
-  { "series", 0, 0, G_OPTION_ARG_NONE, &opt_series, N_("With request or cancel: the whole series of the occurrence given, not the occurrence alone"), NULL },
-  { "sessions", 0, 0, G_OPTION_ARG_NONE, &opt_sessions, N_("Also each agenda item as an event of its own"), NULL },
-  { "actions", 0, 0, G_OPTION_ARG_NONE, &opt_actions, N_("Also the meetings' action items, as to-dos"), NULL },
-  { "no-cancelled", 0, 0, G_OPTION_ARG_NONE, &opt_no_cancelled, N_("Leave cancelled meetings out"), NULL },
-  { "name", 0, 0, G_OPTION_ARG_STRING, &opt_name, N_("Calendar name (default: the organisation's, or rapat)"), N_("TEXT") },
-  { "refresh", 0, 0, G_OPTION_ARG_STRING, &opt_refresh, N_("For a subscribed feed: how often apps should reload it, e.g. 1h"), N_("LENGTH") },
-  { "alarm", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opt_alarms, N_("A reminder this long before each meeting, e.g. 1d or 30m (repeatable)"), N_("LENGTH") },
-  { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output, N_("Write to FILE instead of standard output"), N_("FILE") },
-  { NULL },
+typedef struct {
+  char **meetings;
+  char *from;
+  char *to;
+  char *tz;
+  char *kind;
+  char *method;
+  char *output;
+  char *name;
+  char *refresh;
+  char **alarms;
+  gboolean sessions;
+  gboolean actions;
+  gboolean series;
+  gboolean no_cancelled;
+} ExportOptions;
+
+static const RapatOption ics_entries[] = {
+  { "meeting", 0, G_OPTION_ARG_STRING_ARRAY, G_STRUCT_OFFSET (ExportOptions, meetings), N_("Export this meeting (repeatable)"), N_("MEETING"), NULL },
+  { "from", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ExportOptions, from), N_("Meetings on or after this day, YYYY-MM-DD"), N_("DATE"), NULL },
+  { "to", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ExportOptions, to), N_("Meetings on or before this day, YYYY-MM-DD"), N_("DATE"), NULL },
+  { "tz", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ExportOptions, tz), N_("Zone the days are counted in (default: the system's)"), N_("ZONE"), NULL },
+  { "kind", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ExportOptions, kind), N_("Only meetings of this kind"), N_("KIND"), NULL },
+  { "method", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ExportOptions, method), N_("publish (default), request (an invitation) or cancel"), N_("METHOD"), NULL },
+  { "series", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (ExportOptions, series), N_("With request or cancel: the whole series of the occurrence given, not the occurrence alone"), NULL, NULL },
+  { "sessions", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (ExportOptions, sessions), N_("Also each agenda item as an event of its own"), NULL, NULL },
+  { "actions", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (ExportOptions, actions), N_("Also the meetings' action items, as to-dos"), NULL, NULL },
+  { "no-cancelled", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (ExportOptions, no_cancelled), N_("Leave cancelled meetings out"), NULL, NULL },
+  { "name", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ExportOptions, name), N_("Calendar name (default: the organisation's, or rapat)"), N_("TEXT"), NULL },
+  { "refresh", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ExportOptions, refresh), N_("For a subscribed feed: how often apps should reload it, e.g. 1h"), N_("LENGTH"), NULL },
+  { "alarm", 0, G_OPTION_ARG_STRING_ARRAY, G_STRUCT_OFFSET (ExportOptions, alarms), N_("A reminder this long before each meeting, e.g. 1d or 30m (repeatable)"), N_("LENGTH"), NULL },
+  { "output", 'o', G_OPTION_ARG_FILENAME, G_STRUCT_OFFSET (ExportOptions, output), N_("Write to FILE instead of standard output"), N_("FILE"), NULL },
+  RAPAT_OPT_END,
 };
 
 /* Longest reminder lead and feed refresh interval: four weeks. */
@@ -89,10 +92,11 @@ parse_lead (const char *what, const char *text, gint64 *out, GError **error)
 static GPtrArray *
 named_meetings (RapatCmdContext *ctx, GError **error)
 {
+  const ExportOptions *opt = ctx->options;
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) rapat_meeting_free);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
 
-  for (char **name = opt_meetings; *name != NULL; name++)
+  for (char **name = opt->meetings; *name != NULL; name++)
     {
       RapatMeeting *meeting;
       gint64 id;
@@ -103,7 +107,7 @@ named_meetings (RapatCmdContext *ctx, GError **error)
       if (meeting == NULL)
         return NULL;
       if (g_hash_table_contains (seen, &meeting->id)
-          || (opt_no_cancelled && meeting->status == RAPAT_MEETING_CANCELLED))
+          || (opt->no_cancelled && meeting->status == RAPAT_MEETING_CANCELLED))
         {
           rapat_meeting_free (meeting);
           continue;
@@ -118,10 +122,11 @@ named_meetings (RapatCmdContext *ctx, GError **error)
 static gboolean
 range_filter (RapatCmdContext *ctx, RapatMeetingFilter *filter, GError **error)
 {
+  const ExportOptions *opt = ctx->options;
   filter->status = -1;
-  if (!rapat_cmd_day_range (ctx, opt_from, opt_to, opt_tz, &filter->from_utc, &filter->to_utc, error))
+  if (!rapat_cmd_day_range (ctx, opt->from, opt->to, opt->tz, &filter->from_utc, &filter->to_utc, error))
     return FALSE;
-  filter->kind = opt_kind;
+  filter->kind = opt->kind;
   return TRUE;
 }
 
@@ -132,10 +137,11 @@ static gboolean
 check_invitation (RapatCmdContext *ctx, RapatIcsMethod method, GPtrArray *meetings,
                   GError **error)
 {
+  const ExportOptions *opt = ctx->options;
   g_autoptr(GPtrArray) attendees = NULL;
   const RapatMeeting *m;
 
-  if (opt_sessions || opt_actions)
+  if (opt->sessions || opt->actions)
     {
       rapat_cmd_usage_error (error, "export ics",
                              _("--sessions and --actions go with a published calendar, not an invitation"));
@@ -145,7 +151,7 @@ check_invitation (RapatCmdContext *ctx, RapatIcsMethod method, GPtrArray *meetin
     {
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_USAGE,
                    _("method '%s': an invitation is about one meeting, and %u are selected; give one --meeting"),
-                   opt_method, meetings->len);
+                   opt->method, meetings->len);
       return FALSE;
     }
   m = meetings->pdata[0];
@@ -173,13 +179,13 @@ check_invitation (RapatCmdContext *ctx, RapatIcsMethod method, GPtrArray *meetin
                    m->title);
       return FALSE;
     }
-  if (opt_series && m->series_id == 0)
+  if (opt->series && m->series_id == 0)
     {
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_USAGE,
                    _("meeting '%s': is not an occurrence of a series; leave out --series"), m->title);
       return FALSE;
     }
-  if (method == RAPAT_ICS_CANCEL && m->status != RAPAT_MEETING_CANCELLED && !opt_series)
+  if (method == RAPAT_ICS_CANCEL && m->status != RAPAT_MEETING_CANCELLED && !opt->series)
     g_printerr (_("rapat: warning: meeting '%s' is not cancelled in the database; run 'rapat meeting cancel' too, so that later changes carry a higher sequence\n"),
                 m->title);
   return TRUE;
@@ -550,6 +556,7 @@ write_actions (Export *e, const RapatMeeting *m, const char *related_uid, GError
 static gboolean
 write_series (Export *e, const SeriesView *v, GError **error)
 {
+  const ExportOptions *opt = e->ctx->options;
   g_autofree char *template_shown = NULL;
   RapatIcsRecurrence r = { v->series->uid, v->series->rrule, v->exdates, 0, v->series->tzid,
                            v->series->sequence, v->series->updated_at };
@@ -573,20 +580,20 @@ write_series (Export *e, const SeriesView *v, GError **error)
       if (exception && !write_instance (e, v, o, error))
         return FALSE;
     }
-  for (guint i = 0; (opt_sessions || opt_actions) && i < v->occurrences->len; i++)
+  for (guint i = 0; (opt->sessions || opt->actions) && i < v->occurrences->len; i++)
     {
       const RapatMeeting *o = v->occurrences->pdata[i];
       g_autoptr(GPtrArray) agenda = NULL;
 
-      if (opt_no_cancelled && o->status == RAPAT_MEETING_CANCELLED)
+      if (opt->no_cancelled && o->status == RAPAT_MEETING_CANCELLED)
         continue;
-      if (opt_sessions)
+      if (opt->sessions)
         {
           agenda = rapat_store_agenda_list (e->ctx->store, o->id, error);
           if (agenda == NULL || !rapat_ics_write_sessions (e->w, o, agenda, v->series->uid, error))
             return FALSE;
         }
-      if (opt_actions && !write_actions (e, o, v->series->uid, error))
+      if (opt->actions && !write_actions (e, o, v->series->uid, error))
         return FALSE;
     }
   return TRUE;
@@ -600,8 +607,9 @@ export_meeting (const RapatMeeting *m, GPtrArray *agenda, GPtrArray *attendees, 
                 GError **error)
 {
   Export *e = data;
+  const ExportOptions *opt = e->ctx->options;
 
-  if (opt_no_cancelled && m->status == RAPAT_MEETING_CANCELLED)
+  if (opt->no_cancelled && m->status == RAPAT_MEETING_CANCELLED)
     return TRUE;
   if (m->series_id != 0)
     {
@@ -612,9 +620,9 @@ export_meeting (const RapatMeeting *m, GPtrArray *agenda, GPtrArray *attendees, 
       g_hash_table_add (e->series_done, g_memdup2 (&m->series_id, sizeof m->series_id));
       return series_view_load (e->ctx, m->series_id, m, &v, error) && write_series (e, &v, error);
     }
-  if (!rapat_ics_write_meeting (e->w, m, agenda, attendees, opt_sessions, error))
+  if (!rapat_ics_write_meeting (e->w, m, agenda, attendees, opt->sessions, error))
     return FALSE;
-  return !opt_actions || write_actions (e, m, NULL, error);
+  return !opt->actions || write_actions (e, m, NULL, error);
 }
 
 /* Writes the iTIP message (REQUEST or CANCEL) of meeting @m: the meeting
@@ -623,6 +631,7 @@ export_meeting (const RapatMeeting *m, GPtrArray *agenda, GPtrArray *attendees, 
 static gboolean
 export_invitation (Export *e, const RapatMeeting *m, GError **error)
 {
+  const ExportOptions *opt = e->ctx->options;
   g_auto(SeriesView) v = { 0 };
   g_autoptr(GPtrArray) agenda = NULL;
   g_autoptr(GPtrArray) attendees = NULL;
@@ -635,7 +644,7 @@ export_invitation (Export *e, const RapatMeeting *m, GError **error)
     }
   if (!series_view_load (e->ctx, m->series_id, m, &v, error))
     return FALSE;
-  if (opt_series && e->method == RAPAT_ICS_CANCEL)
+  if (opt->series && e->method == RAPAT_ICS_CANCEL)
     {
       guint scheduled = 0;
 
@@ -649,7 +658,7 @@ export_invitation (Export *e, const RapatMeeting *m, GError **error)
                                  scheduled),
                     scheduled);
     }
-  if (opt_series)
+  if (opt->series)
     return write_series (e, &v, error);
   return write_instance (e, &v, m, error);
 }
@@ -659,6 +668,7 @@ export_invitation (Export *e, const RapatMeeting *m, GError **error)
 static char *
 default_calendar_name (RapatCmdContext *ctx, GError **error)
 {
+  const ExportOptions *opt = ctx->options;
   g_autoptr(GPtrArray) units = rapat_store_unit_list (ctx->store, error);
   const char *org = NULL;
   guint roots = 0;
@@ -677,8 +687,8 @@ default_calendar_name (RapatCmdContext *ctx, GError **error)
     }
   if (roots != 1)
     org = "rapat";
-  if (opt_kind != NULL)
-    return g_strdup_printf ("%s: %s", org, opt_kind);
+  if (opt->kind != NULL)
+    return g_strdup_printf ("%s: %s", org, opt->kind);
   return g_strdup (org);
 }
 
@@ -688,18 +698,19 @@ static gboolean
 calendar_options (RapatCmdContext *ctx, RapatIcsCalendar *cal, char **name, GArray *alarms,
                   GArray *zones, GError **error)
 {
-  if (opt_name != NULL)
+  const ExportOptions *opt = ctx->options;
+  if (opt->name != NULL)
     {
-      if (!rapat_text_check (_("name"), opt_name, RAPAT_TEXT_REQUIRED, RAPAT_MAX_NAME, error))
+      if (!rapat_text_check (_("name"), opt->name, RAPAT_TEXT_REQUIRED, RAPAT_MAX_NAME, error))
         return FALSE;
-      *name = g_strdup (opt_name);
+      *name = g_strdup (opt->name);
     }
   else if ((*name = default_calendar_name (ctx, error)) == NULL)
     return FALSE;
   cal->name = *name;
-  if (opt_refresh != NULL && !parse_lead (_("refresh"), opt_refresh, &cal->refresh_s, error))
+  if (opt->refresh != NULL && !parse_lead (_("refresh"), opt->refresh, &cal->refresh_s, error))
     return FALSE;
-  for (char **a = opt_alarms; a != NULL && *a != NULL; a++)
+  for (char **a = opt->alarms; a != NULL && *a != NULL; a++)
     {
       gint64 lead;
 
@@ -724,6 +735,7 @@ calendar_options (RapatCmdContext *ctx, RapatIcsCalendar *cal, char **name, GArr
 static gboolean
 export_ics (RapatCmdContext *ctx, GError **error)
 {
+  const ExportOptions *opt = ctx->options;
   g_autoptr(GPtrArray) meetings = NULL;
   g_autoptr(RapatOutput) output = NULL;
   g_autoptr(RapatIcsWriter) w = NULL;
@@ -737,30 +749,30 @@ export_ics (RapatCmdContext *ctx, GError **error)
   Export e = { ctx, NULL, series_done, RAPAT_ICS_PUBLISH };
   int method = RAPAT_ICS_PUBLISH;
 
-  if (opt_method != NULL && !rapat_enum_parse (&rapat_ics_method_enum, opt_method, &method, error))
+  if (opt->method != NULL && !rapat_enum_parse (&rapat_ics_method_enum, opt->method, &method, error))
     return FALSE;
   if (!rapat_ical_load (error))
     return FALSE;
-  if (opt_meetings != NULL && (opt_from != NULL || opt_to != NULL || opt_kind != NULL))
+  if (opt->meetings != NULL && (opt->from != NULL || opt->to != NULL || opt->kind != NULL))
     {
       rapat_cmd_usage_error (error, "export ics",
                              _("--meeting selects meetings by itself; leave out --from, --to and --kind"));
       return FALSE;
     }
-  if (method != RAPAT_ICS_PUBLISH && opt_meetings == NULL)
+  if (method != RAPAT_ICS_PUBLISH && opt->meetings == NULL)
     {
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_USAGE,
                    _("method '%s': an invitation is about one meeting; give one --meeting"),
-                   opt_method);
+                   opt->method);
       return FALSE;
     }
-  if (opt_series && method == RAPAT_ICS_PUBLISH)
+  if (opt->series && method == RAPAT_ICS_PUBLISH)
     {
       rapat_cmd_usage_error (error, "export ics",
                              _("--series goes with --method request or cancel (a published calendar always holds whole series)"));
       return FALSE;
     }
-  if (opt_meetings != NULL)
+  if (opt->meetings != NULL)
     {
       /* A few named meetings: held in memory, zones worked out from them. */
       meetings = named_meetings (ctx, error);
@@ -768,10 +780,10 @@ export_ics (RapatCmdContext *ctx, GError **error)
           || (method != RAPAT_ICS_PUBLISH && !check_invitation (ctx, method, meetings, error)))
         return FALSE;
       /* An invitation to a cancelled meeting is its cancellation. */
-      if (method == RAPAT_ICS_REQUEST && !opt_series
+      if (method == RAPAT_ICS_REQUEST && !opt->series
           && ((RapatMeeting *) meetings->pdata[0])->status == RAPAT_MEETING_CANCELLED)
         method = RAPAT_ICS_CANCEL;
-      zones = named_zones (ctx, meetings, method == RAPAT_ICS_PUBLISH || opt_series, error);
+      zones = named_zones (ctx, meetings, method == RAPAT_ICS_PUBLISH || opt->series, error);
     }
   else if (range_filter (ctx, &filter, error))
     {
@@ -782,7 +794,7 @@ export_ics (RapatCmdContext *ctx, GError **error)
   if (zones == NULL || !calendar_options (ctx, &cal, &calname, alarms, zones, error))
     return FALSE;
 
-  output = rapat_output_open (opt_output, error);
+  output = rapat_output_open (opt->output, error);
   if (output == NULL)
     return FALSE;
   w = rapat_ics_writer_new_full (rapat_output_stream (output), method, &cal, ctx->now);
@@ -823,7 +835,7 @@ export_ics (RapatCmdContext *ctx, GError **error)
     return FALSE;
   if (!rapat_ics_writer_finish (g_steal_pointer (&w), error))
     {
-      g_prefix_error (error, _("output '%s': "), opt_output != NULL ? opt_output : "-");
+      g_prefix_error (error, _("output '%s': "), opt->output != NULL ? opt->output : "-");
       return FALSE;
     }
   return rapat_output_finish (output, error);
@@ -836,6 +848,6 @@ const RapatCommand rapat_export_commands[] = {
        "--method request or cancel writes an invitation or cancellation of one meeting: for an\n"
        "occurrence of a series, that occurrence alone (RECURRENCE-ID), or the series with --series.\n"
        "Zones are written as their plain IANA names with a VTIMEZONE each."),
-    RAPAT_CMD_STORE, 0, 0, ics_entries, export_ics },
+    RAPAT_CMD_STORE, 0, 0, RAPAT_OPTIONS (ics_entries, ExportOptions), RAPAT_TARGET_NONE, export_ics },
   { NULL },
 };

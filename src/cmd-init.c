@@ -25,7 +25,7 @@ demo_run (RapatCmdContext *ctx, GError **error)
 
 const RapatCommand rapat_init_commands[] = {
   { "", "", N_("Create the database, or bring it to this version's schema"), NULL,
-    RAPAT_CMD_STORE, 0, 0, NULL, init_run },
+    RAPAT_CMD_STORE, 0, 0, RAPAT_NO_OPTIONS, RAPAT_TARGET_NONE, init_run },
   { NULL },
 };
 
@@ -33,6 +33,6 @@ const RapatCommand rapat_demo_commands[] = {
   { "", "", N_("Load the sample: the Rakernis of Kanwil Ditjenpas Maluku, 2 Sep 2025"),
     N_("Loading twice adds nothing: units and people are matched by name, the meeting by uid.\n"
        "Prints the sample meeting's id."),
-    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 0, 0, NULL, demo_run },
+    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 0, 0, RAPAT_NO_OPTIONS, RAPAT_TARGET_NONE, demo_run },
   { NULL },
 };

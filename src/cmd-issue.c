@@ -5,77 +5,81 @@
 #include "text.h"
 #include "timeutil.h"
 
-static char *opt_title;
-static char *opt_category;
-static char *opt_unit;
-static char *opt_description;
-static char *opt_status;
-static char *opt_as_of;
-static gboolean opt_force;
-static gboolean opt_json;
 
-static GOptionEntry add_entries[] = {
-  { "category", 0, 0, G_OPTION_ARG_STRING, &opt_category, N_("Category, e.g. keamanan"), N_("CATEGORY") },
-  { "unit", 0, 0, G_OPTION_ARG_STRING, &opt_unit, N_("The unit that owns the issue"), N_("UNIT") },
-  { "description", 0, 0, G_OPTION_ARG_STRING, &opt_description, N_("Description"), N_("TEXT") },
-  { "status", 0, 0, G_OPTION_ARG_STRING, &opt_status, N_("open (default) or monitoring"), N_("STATUS") },
-  { NULL },
+typedef struct {
+  char *title;
+  char *category;
+  char *unit;
+  char *description;
+  char *status;
+  char *as_of;
+  gboolean force;
+  gboolean json;
+} IssueOptions;
+
+static const RapatOption add_entries[] = {
+  { "category", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (IssueOptions, category), N_("Category, e.g. keamanan"), N_("CATEGORY"), NULL },
+  { "unit", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (IssueOptions, unit), N_("The unit that owns the issue"), N_("UNIT"), NULL },
+  { "description", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (IssueOptions, description), N_("Description"), N_("TEXT"), NULL },
+  { "status", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (IssueOptions, status), N_("open (default) or monitoring"), N_("STATUS"), NULL },
+  RAPAT_OPT_END,
 };
 
-static GOptionEntry edit_entries[] = {
-  { "title", 0, 0, G_OPTION_ARG_STRING, &opt_title, N_("New title"), N_("TITLE") },
-  { "category", 0, 0, G_OPTION_ARG_STRING, &opt_category, N_("Category (\"\" clears it)"), N_("CATEGORY") },
-  { "unit", 0, 0, G_OPTION_ARG_STRING, &opt_unit, N_("Owner unit (\"\" clears it)"), N_("UNIT") },
-  { "description", 0, 0, G_OPTION_ARG_STRING, &opt_description, N_("Description (\"\" clears it)"), N_("TEXT") },
-  { "status", 0, 0, G_OPTION_ARG_STRING, &opt_status, N_("open or monitoring (reopens a resolved issue)"), N_("STATUS") },
-  { NULL },
+static const RapatOption edit_entries[] = {
+  { "title", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (IssueOptions, title), N_("New title"), N_("TITLE"), NULL },
+  { "category", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (IssueOptions, category), N_("Category (\"\" clears it)"), N_("CATEGORY"), NULL },
+  { "unit", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (IssueOptions, unit), N_("Owner unit (\"\" clears it)"), N_("UNIT"), NULL },
+  { "description", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (IssueOptions, description), N_("Description (\"\" clears it)"), N_("TEXT"), NULL },
+  { "status", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (IssueOptions, status), N_("open or monitoring (reopens a resolved issue)"), N_("STATUS"), NULL },
+  RAPAT_OPT_END,
 };
 
-static GOptionEntry list_entries[] = {
-  { "status", 0, 0, G_OPTION_ARG_STRING, &opt_status, N_("Only issues with this status"), N_("STATUS") },
-  { "category", 0, 0, G_OPTION_ARG_STRING, &opt_category, N_("Only issues of this category"), N_("CATEGORY") },
-  { "unit", 0, 0, G_OPTION_ARG_STRING, &opt_unit, N_("Only issues owned by this unit"), N_("UNIT") },
-  { "as-of", 0, 0, G_OPTION_ARG_STRING, &opt_as_of, N_("Count overdue actions as of this day (default: today)"), N_("DATE") },
-  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for programs"), NULL },
-  { NULL },
+static const RapatOption list_entries[] = {
+  { "status", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (IssueOptions, status), N_("Only issues with this status"), N_("STATUS"), NULL },
+  { "category", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (IssueOptions, category), N_("Only issues of this category"), N_("CATEGORY"), NULL },
+  { "unit", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (IssueOptions, unit), N_("Only issues owned by this unit"), N_("UNIT"), NULL },
+  { "as-of", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (IssueOptions, as_of), N_("Count overdue actions as of this day (default: today)"), N_("DATE"), NULL },
+  { "json", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (IssueOptions, json), N_("Print JSON for programs"), NULL, NULL },
+  RAPAT_OPT_END,
 };
 
-static GOptionEntry show_entries[] = {
-  { "as-of", 0, 0, G_OPTION_ARG_STRING, &opt_as_of, N_("Count overdue actions as of this day (default: today)"), N_("DATE") },
-  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for programs"), NULL },
-  { NULL },
+static const RapatOption show_entries[] = {
+  { "as-of", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (IssueOptions, as_of), N_("Count overdue actions as of this day (default: today)"), N_("DATE"), NULL },
+  { "json", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (IssueOptions, json), N_("Print JSON for programs"), NULL, NULL },
+  RAPAT_OPT_END,
 };
 
-static GOptionEntry close_entries[] = {
-  { "force", 0, 0, G_OPTION_ARG_NONE, &opt_force, N_("Close even with open actions (they stay open)"), NULL },
-  { NULL },
+static const RapatOption close_entries[] = {
+  { "force", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (IssueOptions, force), N_("Close even with open actions (they stay open)"), NULL, NULL },
+  RAPAT_OPT_END,
 };
 
 /* Applies the options shared by add and edit to @issue. */
 static gboolean
 apply_options (RapatCmdContext *ctx, RapatIssue *issue, GError **error)
 {
-  if (!rapat_cmd_take_text (_("title"), opt_title, RAPAT_TEXT_REQUIRED, RAPAT_MAX_NAME,
+  const IssueOptions *opt = ctx->options;
+  if (!rapat_cmd_take_text (_("title"), opt->title, RAPAT_TEXT_REQUIRED, RAPAT_MAX_NAME,
                             &issue->title, error)
-      || !rapat_cmd_take_text (_("category"), opt_category, RAPAT_TEXT_LINE, RAPAT_MAX_KIND,
+      || !rapat_cmd_take_text (_("category"), opt->category, RAPAT_TEXT_LINE, RAPAT_MAX_KIND,
                                &issue->category, error)
-      || !rapat_cmd_take_text (_("description"), opt_description, RAPAT_TEXT_MULTILINE,
+      || !rapat_cmd_take_text (_("description"), opt->description, RAPAT_TEXT_MULTILINE,
                                RAPAT_MAX_TEXT, &issue->description, error))
     return FALSE;
-  if (opt_unit != NULL && *opt_unit == '\0')
+  if (opt->unit != NULL && *opt->unit == '\0')
     issue->unit_id = 0;
-  else if (opt_unit != NULL && !rapat_store_unit_resolve (ctx->store, opt_unit, &issue->unit_id, error))
+  else if (opt->unit != NULL && !rapat_store_unit_resolve (ctx->store, opt->unit, &issue->unit_id, error))
     return FALSE;
-  if (opt_status != NULL)
+  if (opt->status != NULL)
     {
       int status;
 
-      if (!rapat_enum_parse (&rapat_issue_status_enum, opt_status, &status, error))
+      if (!rapat_enum_parse (&rapat_issue_status_enum, opt->status, &status, error))
         return FALSE;
       if (status == RAPAT_ISSUE_RESOLVED)
         {
           g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
-                       _("status '%s': use 'rapat issue close' to resolve an issue"), opt_status);
+                       _("status '%s': use 'rapat issue close' to resolve an issue"), opt->status);
           return FALSE;
         }
       issue->status = status;
@@ -127,6 +131,7 @@ issue_edit (RapatCmdContext *ctx, GError **error)
 static gboolean
 issue_close (RapatCmdContext *ctx, GError **error)
 {
+  const IssueOptions *opt = ctx->options;
   /* No overdue count is shown: no day (and no zone) is needed. */
   g_autoptr(RapatIssue) issue = load_issue (ctx, ctx->args[0], NULL, error);
 
@@ -138,7 +143,7 @@ issue_close (RapatCmdContext *ctx, GError **error)
                    issue->title);
       return FALSE;
     }
-  if (issue->n_open > 0 && !opt_force)
+  if (issue->n_open > 0 && !opt->force)
     {
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IN_USE,
                    g_dngettext (GETTEXT_PACKAGE,
@@ -211,23 +216,24 @@ issue_json_fields (RapatJson *json, const RapatIssue *issue)
 static gboolean
 issue_list (RapatCmdContext *ctx, GError **error)
 {
+  const IssueOptions *opt = ctx->options;
   RapatIssueFilter filter = { -1, NULL, 0 };
-  g_autofree char *today = rapat_cmd_as_of (ctx, opt_as_of, error);
+  g_autofree char *today = rapat_cmd_as_of (ctx, opt->as_of, error);
   g_autoptr(GPtrArray) issues = NULL;
   g_autoptr(RapatTable) table = NULL;
 
   if (today == NULL)
     return FALSE;
-  if (opt_status != NULL && !rapat_enum_parse (&rapat_issue_status_enum, opt_status,
+  if (opt->status != NULL && !rapat_enum_parse (&rapat_issue_status_enum, opt->status,
                                                &filter.status, error))
     return FALSE;
-  if (opt_unit != NULL && !rapat_store_unit_resolve (ctx->store, opt_unit, &filter.unit_id, error))
+  if (opt->unit != NULL && !rapat_store_unit_resolve (ctx->store, opt->unit, &filter.unit_id, error))
     return FALSE;
-  filter.category = opt_category;
+  filter.category = opt->category;
   issues = rapat_store_issue_list (ctx->store, &filter, today, error);
   if (issues == NULL)
     return FALSE;
-  if (opt_json)
+  if (opt->json)
     {
       g_autoptr(RapatJson) json = rapat_json_new (ctx->out);
 
@@ -270,7 +276,8 @@ issue_list (RapatCmdContext *ctx, GError **error)
 static gboolean
 issue_show (RapatCmdContext *ctx, GError **error)
 {
-  g_autofree char *today = rapat_cmd_as_of (ctx, opt_as_of, error);
+  const IssueOptions *opt = ctx->options;
+  g_autofree char *today = rapat_cmd_as_of (ctx, opt->as_of, error);
   g_autoptr(RapatIssue) issue = NULL;
   g_autoptr(GPtrArray) meetings = NULL;
   g_autoptr(GPtrArray) items = NULL;
@@ -290,7 +297,7 @@ issue_show (RapatCmdContext *ctx, GError **error)
   if (actions == NULL)
     return FALSE;
 
-  if (opt_json)
+  if (opt->json)
     {
       g_autoptr(RapatJson) json = rapat_json_new (ctx->out);
 
@@ -394,17 +401,17 @@ issue_show (RapatCmdContext *ctx, GError **error)
 
 const RapatCommand rapat_issue_commands[] = {
   { "add", "TITLE", N_("Add a strategic issue"), N_("Prints the new issue's id."),
-    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, add_entries, issue_add },
+    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, RAPAT_OPTIONS (add_entries, IssueOptions), RAPAT_TARGET_NONE, issue_add },
   { "list", "", N_("List issues with meetings, open and overdue actions"), NULL, RAPAT_CMD_STORE,
-    0, 0, list_entries, issue_list },
+    0, 0, RAPAT_OPTIONS (list_entries, IssueOptions), RAPAT_TARGET_NONE, issue_list },
   { "show", "ISSUE", N_("Show an issue's history: meetings, agenda items, actions"), NULL,
-    RAPAT_CMD_STORE, 1, 1, show_entries, issue_show },
+    RAPAT_CMD_STORE, 1, 1, RAPAT_OPTIONS (show_entries, IssueOptions), RAPAT_TARGET_NONE, issue_show },
   { "edit", "ISSUE", N_("Change an issue"), NULL, RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1,
-    edit_entries, issue_edit },
+    RAPAT_OPTIONS (edit_entries, IssueOptions), RAPAT_TARGET_NONE, issue_edit },
   { "close", "ISSUE", N_("Mark an issue resolved"),
     N_("Refused while actions under the issue are open, unless --force."),
-    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, close_entries, issue_close },
+    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, RAPAT_OPTIONS (close_entries, IssueOptions), RAPAT_TARGET_NONE, issue_close },
   { "link", "ISSUE MEETING", N_("Record that a meeting discussed the issue"), NULL,
-    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 2, 2, NULL, issue_link },
+    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 2, 2, RAPAT_NO_OPTIONS, RAPAT_TARGET_NONE, issue_link },
   { NULL },
 };

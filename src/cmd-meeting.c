@@ -11,86 +11,89 @@
 /* The longest link to join online, in characters; the schema's CHECK agrees. */
 #define MAX_URL 2000
 
-static char *opt_title;
-static char *opt_start;
-static char *opt_end;
-static char *opt_duration;
-static char *opt_tz;
-static char *opt_location;
-static char *opt_kind;
-static char *opt_organizer;
-static char *opt_description;
-static char *opt_status;
-static char *opt_from;
-static char *opt_to;
-static char *opt_reason;
-static char *opt_repeat;
-static char *opt_until;
-static char *opt_count;
-static char *opt_url;
-static gboolean opt_keep_replies;
-static gboolean opt_force;
-static gboolean opt_strict;
-static gboolean opt_json;
 
 #define TIME_ENTRIES \
-  { "start", 0, 0, G_OPTION_ARG_STRING, &opt_start, N_("Start, \"YYYY-MM-DD HH:MM\" in the zone (or with an offset, +09:00)"), N_("WHEN") }, \
-  { "end", 0, 0, G_OPTION_ARG_STRING, &opt_end, N_("End, \"YYYY-MM-DD HH:MM\" or \"HH:MM\" on the start's day"), N_("WHEN") }, \
-  { "duration", 0, 0, G_OPTION_ARG_STRING, &opt_duration, N_("Length instead of --end: 90m, 2h, 2h30m"), N_("LENGTH") }, \
-  { "tz", 0, 0, G_OPTION_ARG_STRING, &opt_tz, N_("Time zone, e.g. Asia/Jayapura (default: the system's)"), N_("ZONE") }
+  { "start", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (MeetingOptions, start), N_("Start, \"YYYY-MM-DD HH:MM\" in the zone (or with an offset, +09:00)"), N_("WHEN"), NULL }, \
+  { "end", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (MeetingOptions, end), N_("End, \"YYYY-MM-DD HH:MM\" or \"HH:MM\" on the start's day"), N_("WHEN"), NULL }, \
+  { "duration", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (MeetingOptions, duration), N_("Length instead of --end: 90m, 2h, 2h30m"), N_("LENGTH"), NULL }, \
+  { "tz", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (MeetingOptions, tz), N_("Time zone, e.g. Asia/Jayapura (default: the system's)"), N_("ZONE"), NULL }
 
-static GOptionEntry add_entries[] = {
+typedef struct {
+  char *title;
+  char *start;
+  char *end;
+  char *duration;
+  char *tz;
+  char *location;
+  char *kind;
+  char *organizer;
+  char *description;
+  char *status;
+  char *from;
+  char *to;
+  char *reason;
+  char *repeat;
+  char *until;
+  char *count;
+  char *url;
+  gboolean keep_replies;
+  gboolean force;
+  gboolean strict;
+  gboolean json;
+} MeetingOptions;
+
+static const RapatOption add_entries[] = {
   TIME_ENTRIES,
-  { "location", 0, 0, G_OPTION_ARG_STRING, &opt_location, N_("Where it takes place"), N_("PLACE") },
-  { "kind", 0, 0, G_OPTION_ARG_STRING, &opt_kind, N_("Kind of meeting, e.g. rakernis (default: meeting)"), N_("KIND") },
-  { "organizer", 0, 0, G_OPTION_ARG_STRING, &opt_organizer, N_("The person organising it"), N_("PERSON") },
-  { "description", 0, 0, G_OPTION_ARG_STRING, &opt_description, N_("Longer description"), N_("TEXT") },
-  { "status", 0, 0, G_OPTION_ARG_STRING, &opt_status, N_("tentative or confirmed (default)"), N_("STATUS") },
-  { "url", 0, 0, G_OPTION_ARG_STRING, &opt_url, N_("Where to join online, an http or https address"), N_("URL") },
-  { "strict", 0, 0, G_OPTION_ARG_NONE, &opt_strict, N_("Refuse a clash instead of warning about it"), NULL },
-  { "repeat", 0, 0, G_OPTION_ARG_STRING, &opt_repeat, N_("Repeat: daily, weekly, monthly, yearly or an RRULE"), N_("RULE") },
-  { "until", 0, 0, G_OPTION_ARG_STRING, &opt_until, N_("Last day of the series (with --repeat)"), N_("DATE") },
-  { "count", 0, 0, G_OPTION_ARG_STRING, &opt_count, N_("Number of occurrences (with --repeat)"), N_("N") },
-  { NULL },
+  { "location", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (MeetingOptions, location), N_("Where it takes place"), N_("PLACE"), NULL },
+  { "kind", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (MeetingOptions, kind), N_("Kind of meeting, e.g. rakernis (default: meeting)"), N_("KIND"), NULL },
+  { "organizer", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (MeetingOptions, organizer), N_("The person organising it"), N_("PERSON"), NULL },
+  { "description", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (MeetingOptions, description), N_("Longer description"), N_("TEXT"), NULL },
+  { "status", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (MeetingOptions, status), N_("tentative or confirmed (default)"), N_("STATUS"), NULL },
+  { "url", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (MeetingOptions, url), N_("Where to join online, an http or https address"), N_("URL"), NULL },
+  { "strict", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (MeetingOptions, strict), N_("Refuse a clash instead of warning about it"), NULL, NULL },
+  { "repeat", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (MeetingOptions, repeat), N_("Repeat: daily, weekly, monthly, yearly or an RRULE"), N_("RULE"), NULL },
+  { "until", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (MeetingOptions, until), N_("Last day of the series (with --repeat)"), N_("DATE"), NULL },
+  { "count", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (MeetingOptions, count), N_("Number of occurrences (with --repeat)"), N_("N"), NULL },
+  RAPAT_OPT_END,
 };
 
-static GOptionEntry edit_entries[] = {
-  { "title", 0, 0, G_OPTION_ARG_STRING, &opt_title, N_("New title"), N_("TITLE") },
+static const RapatOption edit_entries[] = {
+  { "title", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (MeetingOptions, title), N_("New title"), N_("TITLE"), NULL },
   TIME_ENTRIES,
-  { "location", 0, 0, G_OPTION_ARG_STRING, &opt_location, N_("Where (\"\" clears it)"), N_("PLACE") },
-  { "kind", 0, 0, G_OPTION_ARG_STRING, &opt_kind, N_("Kind of meeting"), N_("KIND") },
-  { "organizer", 0, 0, G_OPTION_ARG_STRING, &opt_organizer, N_("Organizer (\"\" clears it)"), N_("PERSON") },
-  { "description", 0, 0, G_OPTION_ARG_STRING, &opt_description, N_("Description (\"\" clears it)"), N_("TEXT") },
-  { "status", 0, 0, G_OPTION_ARG_STRING, &opt_status, N_("tentative or confirmed (reinstates a cancelled meeting)"), N_("STATUS") },
-  { "url", 0, 0, G_OPTION_ARG_STRING, &opt_url, N_("Where to join online (\"\" clears it)"), N_("URL") },
-  { "keep-replies", 0, 0, G_OPTION_ARG_NONE, &opt_keep_replies, N_("Keep the replies when the time, zone or place changes"), NULL },
-  { "strict", 0, 0, G_OPTION_ARG_NONE, &opt_strict, N_("Refuse a clash instead of warning about it"), NULL },
-  { NULL },
+  { "location", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (MeetingOptions, location), N_("Where (\"\" clears it)"), N_("PLACE"), NULL },
+  { "kind", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (MeetingOptions, kind), N_("Kind of meeting"), N_("KIND"), NULL },
+  { "organizer", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (MeetingOptions, organizer), N_("Organizer (\"\" clears it)"), N_("PERSON"), NULL },
+  { "description", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (MeetingOptions, description), N_("Description (\"\" clears it)"), N_("TEXT"), NULL },
+  { "status", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (MeetingOptions, status), N_("tentative or confirmed (reinstates a cancelled meeting)"), N_("STATUS"), NULL },
+  { "url", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (MeetingOptions, url), N_("Where to join online (\"\" clears it)"), N_("URL"), NULL },
+  { "keep-replies", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (MeetingOptions, keep_replies), N_("Keep the replies when the time, zone or place changes"), NULL, NULL },
+  { "strict", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (MeetingOptions, strict), N_("Refuse a clash instead of warning about it"), NULL, NULL },
+  RAPAT_OPT_END,
 };
 
-static GOptionEntry list_entries[] = {
-  { "from", 0, 0, G_OPTION_ARG_STRING, &opt_from, N_("Meetings on or after this day, YYYY-MM-DD"), N_("DATE") },
-  { "to", 0, 0, G_OPTION_ARG_STRING, &opt_to, N_("Meetings on or before this day, YYYY-MM-DD"), N_("DATE") },
-  { "tz", 0, 0, G_OPTION_ARG_STRING, &opt_tz, N_("Zone the days are counted in (default: the system's)"), N_("ZONE") },
-  { "kind", 0, 0, G_OPTION_ARG_STRING, &opt_kind, N_("Only meetings of this kind"), N_("KIND") },
-  { "status", 0, 0, G_OPTION_ARG_STRING, &opt_status, N_("Only tentative, confirmed or cancelled meetings"), N_("STATUS") },
-  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for programs"), NULL },
-  { NULL },
+static const RapatOption list_entries[] = {
+  { "from", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (MeetingOptions, from), N_("Meetings on or after this day, YYYY-MM-DD"), N_("DATE"), NULL },
+  { "to", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (MeetingOptions, to), N_("Meetings on or before this day, YYYY-MM-DD"), N_("DATE"), NULL },
+  { "tz", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (MeetingOptions, tz), N_("Zone the days are counted in (default: the system's)"), N_("ZONE"), NULL },
+  { "kind", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (MeetingOptions, kind), N_("Only meetings of this kind"), N_("KIND"), NULL },
+  { "status", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (MeetingOptions, status), N_("Only tentative, confirmed or cancelled meetings"), N_("STATUS"), NULL },
+  { "json", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (MeetingOptions, json), N_("Print JSON for programs"), NULL, NULL },
+  RAPAT_OPT_END,
 };
 
-static GOptionEntry show_entries[] = {
-  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for programs"), NULL },
-  { NULL },
+static const RapatOption show_entries[] = {
+  { "json", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (MeetingOptions, json), N_("Print JSON for programs"), NULL, NULL },
+  RAPAT_OPT_END,
 };
 
-static GOptionEntry cancel_entries[] = {
-  { "reason", 0, 0, G_OPTION_ARG_STRING, &opt_reason, N_("Why it is cancelled"), N_("TEXT") },
-  { NULL },
+static const RapatOption cancel_entries[] = {
+  { "reason", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (MeetingOptions, reason), N_("Why it is cancelled"), N_("TEXT"), NULL },
+  RAPAT_OPT_END,
 };
 
-static GOptionEntry delete_entries[] = {
-  { "force", 0, 0, G_OPTION_ARG_NONE, &opt_force, N_("Delete even when attendance was recorded or actions raised"), NULL },
-  { NULL },
+static const RapatOption delete_entries[] = {
+  { "force", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (MeetingOptions, force), N_("Delete even when attendance was recorded or actions raised"), NULL, NULL },
+  RAPAT_OPT_END,
 };
 
 /* Parses --start/--end/--duration/--tz into @m.  For a new meeting (@is_new)
@@ -101,6 +104,7 @@ static gboolean
 apply_times (RapatCmdContext *ctx, const char *cmd, RapatMeeting *m, gboolean is_new,
              GError **error)
 {
+  const MeetingOptions *opt = ctx->options;
   g_autoptr(GTimeZone) tz = NULL;
   g_autoptr(GTimeZone) old_tz = NULL;
   g_autofree char *tzid = NULL;
@@ -109,21 +113,21 @@ apply_times (RapatCmdContext *ctx, const char *cmd, RapatMeeting *m, gboolean is
   g_auto(RapatTimeParsed) parsed_end = { 0 };
   gint64 start, end, length;
 
-  if (opt_end != NULL && opt_duration != NULL)
+  if (opt->end != NULL && opt->duration != NULL)
     {
       rapat_cmd_usage_error (error, cmd, _("give --end or --duration, not both"));
       return FALSE;
     }
-  if (is_new && (opt_start == NULL || (opt_end == NULL && opt_duration == NULL)))
+  if (is_new && (opt->start == NULL || (opt->end == NULL && opt->duration == NULL)))
     {
       rapat_cmd_usage_error (error, cmd, _("--start and one of --end or --duration are required"));
       return FALSE;
     }
-  if (opt_start == NULL && opt_end == NULL && opt_duration == NULL && opt_tz == NULL)
+  if (opt->start == NULL && opt->end == NULL && opt->duration == NULL && opt->tz == NULL)
     return TRUE;
 
-  if (opt_tz != NULL)
-    tz = rapat_time_zone_load (opt_tz, &tzid, error);
+  if (opt->tz != NULL)
+    tz = rapat_time_zone_load (opt->tz, &tzid, error);
   else if (is_new)
     {
       g_autofree char *def = rapat_cmd_zone (ctx, NULL, error);
@@ -135,7 +139,7 @@ apply_times (RapatCmdContext *ctx, const char *cmd, RapatMeeting *m, gboolean is
   if (tz == NULL)
     return FALSE;
 
-  if (opt_start == NULL && opt_tz == NULL)
+  if (opt->start == NULL && opt->tz == NULL)
     {
       /* Same zone, same start: keep the instant.  Reading its wall time
        * again would move a start in the second pass of a repeated hour
@@ -145,8 +149,8 @@ apply_times (RapatCmdContext *ctx, const char *cmd, RapatMeeting *m, gboolean is
   else
     {
       /* Without a new start, the stored wall-clock start is read in the new zone. */
-      if (opt_start != NULL)
-        start_text = g_strdup (opt_start);
+      if (opt->start != NULL)
+        start_text = g_strdup (opt->start);
       else
         {
           old_tz = rapat_present_zone (m);
@@ -155,7 +159,7 @@ apply_times (RapatCmdContext *ctx, const char *cmd, RapatMeeting *m, gboolean is
       if (!rapat_time_parse_datetime (_("start"), start_text, tz, &start, &parsed, error))
         return FALSE;
     }
-  if (parsed.had_offset && opt_tz == NULL)
+  if (parsed.had_offset && opt->tz == NULL)
     {
       /* "2025-09-02 09:00+09:00" without --tz: the meeting lives in that offset.
        * With --tz it keeps that zone, and the offset only picks the instant
@@ -168,30 +172,30 @@ apply_times (RapatCmdContext *ctx, const char *cmd, RapatMeeting *m, gboolean is
     }
 
   length = is_new ? 0 : m->end_utc - m->start_utc;
-  if (opt_duration != NULL)
+  if (opt->duration != NULL)
     {
       int minutes;
-      if (!rapat_time_parse_duration (_("duration"), opt_duration, RAPAT_MAX_MEETING_MINUTES,
+      if (!rapat_time_parse_duration (_("duration"), opt->duration, RAPAT_MAX_MEETING_MINUTES,
                                       &minutes, error))
         return FALSE;
       length = (gint64) minutes * 60;
     }
-  if (opt_end != NULL && strlen (opt_end) == 5)
+  if (opt->end != NULL && strlen (opt->end) == 5)
     {
       /* "HH:MM": on the start's day, in the meeting's zone. */
       int minutes;
       g_autofree char *day = rapat_present_date (start, tz);
       g_autofree char *full = NULL;
 
-      if (!rapat_time_parse_clock (_("end"), opt_end, &minutes, error))
+      if (!rapat_time_parse_clock (_("end"), opt->end, &minutes, error))
         return FALSE;
-      full = g_strdup_printf ("%s %s", day, opt_end);
+      full = g_strdup_printf ("%s %s", day, opt->end);
       if (!rapat_time_parse_datetime (_("end"), full, tz, &end, &parsed_end, error))
         return FALSE;
     }
-  else if (opt_end != NULL)
+  else if (opt->end != NULL)
     {
-      if (!rapat_time_parse_datetime (_("end"), opt_end, tz, &end, &parsed_end, error))
+      if (!rapat_time_parse_datetime (_("end"), opt->end, tz, &end, &parsed_end, error))
         return FALSE;
     }
   else
@@ -206,14 +210,14 @@ apply_times (RapatCmdContext *ctx, const char *cmd, RapatMeeting *m, gboolean is
   if (end <= start)
     {
       g_autofree char *s = rapat_time_format (start, tz, "%Y-%m-%d %H:%M");
-      g_autofree char *ex = rapat_text_excerpt (opt_end != NULL ? opt_end : "");
+      g_autofree char *ex = rapat_text_excerpt (opt->end != NULL ? opt->end : "");
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
                    _("end '%s': not after the start (%s)"), ex, s);
       return FALSE;
     }
   if (end - start > (gint64) RAPAT_MAX_MEETING_MINUTES * 60)
     {
-      g_autofree char *ex = rapat_text_excerpt (opt_end != NULL ? opt_end : opt_duration);
+      g_autofree char *ex = rapat_text_excerpt (opt->end != NULL ? opt->end : opt->duration);
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
                    _("end '%s': a meeting may last at most 31 days"), ex);
       return FALSE;
@@ -293,36 +297,37 @@ check_url (const char *url, GError **error)
 static gboolean
 apply_details (RapatCmdContext *ctx, RapatMeeting *m, GError **error)
 {
-  if (opt_url != NULL && *opt_url != '\0' && !check_url (opt_url, error))
+  const MeetingOptions *opt = ctx->options;
+  if (opt->url != NULL && *opt->url != '\0' && !check_url (opt->url, error))
     return FALSE;
-  if (opt_url != NULL)
+  if (opt->url != NULL)
     {
       g_free (m->url);
-      m->url = *opt_url != '\0' ? g_strdup (opt_url) : NULL;
+      m->url = *opt->url != '\0' ? g_strdup (opt->url) : NULL;
     }
-  if (!rapat_cmd_take_text (_("title"), opt_title, RAPAT_TEXT_REQUIRED, RAPAT_MAX_NAME,
+  if (!rapat_cmd_take_text (_("title"), opt->title, RAPAT_TEXT_REQUIRED, RAPAT_MAX_NAME,
                             &m->title, error)
-      || !rapat_cmd_take_text (_("location"), opt_location, RAPAT_TEXT_LINE, RAPAT_MAX_NAME,
+      || !rapat_cmd_take_text (_("location"), opt->location, RAPAT_TEXT_LINE, RAPAT_MAX_NAME,
                                &m->location, error)
-      || !rapat_cmd_take_text (_("kind"), opt_kind, RAPAT_TEXT_REQUIRED, RAPAT_MAX_KIND,
+      || !rapat_cmd_take_text (_("kind"), opt->kind, RAPAT_TEXT_REQUIRED, RAPAT_MAX_KIND,
                                &m->kind, error)
-      || !rapat_cmd_take_text (_("description"), opt_description, RAPAT_TEXT_MULTILINE,
+      || !rapat_cmd_take_text (_("description"), opt->description, RAPAT_TEXT_MULTILINE,
                                RAPAT_MAX_TEXT, &m->description, error))
     return FALSE;
-  if (opt_organizer != NULL && *opt_organizer == '\0')
+  if (opt->organizer != NULL && *opt->organizer == '\0')
     m->organizer_id = 0;
-  else if (opt_organizer != NULL
-           && !rapat_store_person_resolve (ctx->store, opt_organizer, &m->organizer_id, error))
+  else if (opt->organizer != NULL
+           && !rapat_store_person_resolve (ctx->store, opt->organizer, &m->organizer_id, error))
     return FALSE;
-  if (opt_status != NULL)
+  if (opt->status != NULL)
     {
       int status;
-      if (!rapat_enum_parse (&rapat_meeting_status_enum, opt_status, &status, error))
+      if (!rapat_enum_parse (&rapat_meeting_status_enum, opt->status, &status, error))
         return FALSE;
       if (status == RAPAT_MEETING_CANCELLED)
         {
           g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
-                       _("status '%s': use 'rapat meeting cancel' to cancel a meeting"), opt_status);
+                       _("status '%s': use 'rapat meeting cancel' to cancel a meeting"), opt->status);
           return FALSE;
         }
       m->status = status;
@@ -338,17 +343,18 @@ apply_details (RapatCmdContext *ctx, RapatMeeting *m, GError **error)
 static gboolean
 add_series (RapatCmdContext *ctx, RapatMeeting *m, GError **error)
 {
+  const MeetingOptions *opt = ctx->options;
   g_autoptr(RapatSeries) series = g_new0 (RapatSeries, 1);
   g_autoptr(GTimeZone) tz = rapat_present_zone (m);
   g_autoptr(GArray) starts = NULL;
   gint64 count = 0, length = m->end_utc - m->start_utc, first = 0;
 
-  if (opt_repeat == NULL)
+  if (opt->repeat == NULL)
     {
       rapat_cmd_usage_error (error, "meeting add", _("--until and --count go with --repeat"));
       return FALSE;
     }
-  if (opt_until != NULL && opt_count != NULL)
+  if (opt->until != NULL && opt->count != NULL)
     {
       rapat_cmd_usage_error (error, "meeting add", _("give --until or --count, not both"));
       return FALSE;
@@ -363,15 +369,15 @@ add_series (RapatCmdContext *ctx, RapatMeeting *m, GError **error)
                    when);
       return FALSE;
     }
-  if (opt_count != NULL && (!rapat_text_parse_id (opt_count, &count) || count > RAPAT_MAX_OCCURRENCES))
+  if (opt->count != NULL && (!rapat_text_parse_id (opt->count, &count) || count > RAPAT_MAX_OCCURRENCES))
     {
-      g_autofree char *ex = rapat_text_excerpt (opt_count);
+      g_autofree char *ex = rapat_text_excerpt (opt->count);
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
                    _("count '%s': expected a number of occurrences from 1 to %d"), ex,
                    RAPAT_MAX_OCCURRENCES);
       return FALSE;
     }
-  series->rrule = rapat_recur_rule (opt_repeat, opt_until, count, tz, error);
+  series->rrule = rapat_recur_rule (opt->repeat, opt->until, count, tz, error);
   if (series->rrule == NULL)
     return FALSE;
   starts = rapat_recur_expand_span (series->rrule, m->start_utc, length, tz, error);
@@ -393,7 +399,7 @@ add_series (RapatCmdContext *ctx, RapatMeeting *m, GError **error)
       m->end_utc = t + length;
       m->series_id = series->id;
       if (!rapat_store_meeting_insert (ctx->store, m, error)
-          || !rapat_cmd_check_clashes (ctx, m->id, NULL, opt_strict, error))
+          || !rapat_cmd_check_clashes (ctx, m->id, NULL, opt->strict, error))
         return FALSE;
       if (first == 0)
         first = m->id;
@@ -406,6 +412,7 @@ add_series (RapatCmdContext *ctx, RapatMeeting *m, GError **error)
 static gboolean
 meeting_add (RapatCmdContext *ctx, GError **error)
 {
+  const MeetingOptions *opt = ctx->options;
   g_autoptr(RapatMeeting) m = rapat_meeting_new ();
 
   m->kind = g_strdup ("meeting");
@@ -415,10 +422,10 @@ meeting_add (RapatCmdContext *ctx, GError **error)
     return FALSE;
   m->uid = rapat_uid_new ();
   m->created_at = m->updated_at = ctx->now;
-  if (opt_repeat != NULL || opt_until != NULL || opt_count != NULL)
+  if (opt->repeat != NULL || opt->until != NULL || opt->count != NULL)
     return add_series (ctx, m, error);
   if (!rapat_store_meeting_insert (ctx->store, m, error)
-      || !rapat_cmd_check_clashes (ctx, m->id, NULL, opt_strict, error))
+      || !rapat_cmd_check_clashes (ctx, m->id, NULL, opt->strict, error))
     return FALSE;
   fprintf (ctx->out, "%" G_GINT64_FORMAT "\n", m->id);
   return TRUE;
@@ -509,6 +516,7 @@ reset_replies (RapatCmdContext *ctx, const RapatMeeting *m, const char *reason, 
 static gboolean
 meeting_edit (RapatCmdContext *ctx, GError **error)
 {
+  const MeetingOptions *opt = ctx->options;
   g_autoptr(RapatMeeting) before = rapat_cmd_load_meeting (ctx, ctx->args[0], error);
   g_autoptr(RapatMeeting) after = NULL;
   const char *reason;
@@ -524,13 +532,13 @@ meeting_edit (RapatCmdContext *ctx, GError **error)
   if ((before->start_utc != after->start_utc || before->end_utc != after->end_utc
        || g_strcmp0 (before->location, after->location) != 0 || before->status != after->status
        || before->organizer_id != after->organizer_id)
-      && !rapat_cmd_check_clashes (ctx, after->id, NULL, opt_strict, error))
+      && !rapat_cmd_check_clashes (ctx, after->id, NULL, opt->strict, error))
     return FALSE;
   /* A reply was given to a time and a place: once they change, the
    * invitation asks again (RSVP=TRUE) instead of claiming the old answer.
    * The meeting's id is one occurrence, so a series keeps its other replies. */
   reason = replies_void_reason (before, after);
-  if (reason != NULL && !opt_keep_replies)
+  if (reason != NULL && !opt->keep_replies)
     return reset_replies (ctx, after, reason, error);
   return TRUE;
 }
@@ -539,6 +547,7 @@ meeting_edit (RapatCmdContext *ctx, GError **error)
 static gboolean
 meeting_cancel (RapatCmdContext *ctx, GError **error)
 {
+  const MeetingOptions *opt = ctx->options;
   g_autoptr(RapatMeeting) before = rapat_cmd_load_meeting (ctx, ctx->args[0], error);
   g_autoptr(RapatMeeting) after = NULL;
 
@@ -552,7 +561,7 @@ meeting_cancel (RapatCmdContext *ctx, GError **error)
     }
   after = meeting_copy (before);
   after->status = RAPAT_MEETING_CANCELLED;
-  if (!rapat_cmd_take_text (_("reason"), opt_reason, RAPAT_TEXT_MULTILINE, RAPAT_MAX_TEXT,
+  if (!rapat_cmd_take_text (_("reason"), opt->reason, RAPAT_TEXT_MULTILINE, RAPAT_MAX_TEXT,
                             &after->cancel_reason, error))
     return FALSE;
   return save_meeting (ctx, before, after, error);
@@ -562,6 +571,7 @@ meeting_cancel (RapatCmdContext *ctx, GError **error)
 static gboolean
 meeting_delete (RapatCmdContext *ctx, GError **error)
 {
+  const MeetingOptions *opt = ctx->options;
   g_autoptr(RapatMeeting) m = rapat_cmd_load_meeting (ctx, ctx->args[0], error);
   g_autoptr(GPtrArray) attendees = NULL;
   guint recorded = 0;
@@ -575,7 +585,7 @@ meeting_delete (RapatCmdContext *ctx, GError **error)
   for (guint i = 0; i < attendees->len; i++)
     if (((RapatAttendee *) attendees->pdata[i])->attendance != RAPAT_ATTENDANCE_NONE)
       recorded++;
-  if (recorded > 0 && !opt_force)
+  if (recorded > 0 && !opt->force)
     {
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IN_USE,
                    g_dngettext (GETTEXT_PACKAGE,
@@ -588,7 +598,7 @@ meeting_delete (RapatCmdContext *ctx, GError **error)
   n_actions = rapat_store_meeting_count_actions (ctx->store, m->id, error);
   if (n_actions < 0)
     return FALSE;
-  if (n_actions > 0 && !opt_force)
+  if (n_actions > 0 && !opt->force)
     {
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IN_USE,
                    g_dngettext (GETTEXT_PACKAGE,
@@ -605,21 +615,22 @@ meeting_delete (RapatCmdContext *ctx, GError **error)
 static gboolean
 meeting_list (RapatCmdContext *ctx, GError **error)
 {
+  const MeetingOptions *opt = ctx->options;
   RapatMeetingFilter filter = { 0, 0, NULL, -1 };
   g_autoptr(GPtrArray) meetings = NULL;
   g_autoptr(RapatTable) table = NULL;
 
-  if (!rapat_cmd_day_range (ctx, opt_from, opt_to, opt_tz, &filter.from_utc, &filter.to_utc, error))
+  if (!rapat_cmd_day_range (ctx, opt->from, opt->to, opt->tz, &filter.from_utc, &filter.to_utc, error))
     return FALSE;
-  if (opt_status != NULL && !rapat_enum_parse (&rapat_meeting_status_enum, opt_status,
+  if (opt->status != NULL && !rapat_enum_parse (&rapat_meeting_status_enum, opt->status,
                                                &filter.status, error))
     return FALSE;
-  filter.kind = opt_kind;
-  filter.brief = !opt_json;   /* the table shows neither organizer nor agenda count */
+  filter.kind = opt->kind;
+  filter.brief = !opt->json;   /* the table shows neither organizer nor agenda count */
   meetings = rapat_store_meeting_list (ctx->store, &filter, error);
   if (meetings == NULL)
     return FALSE;
-  if (opt_json)
+  if (opt->json)
     {
       g_autoptr(RapatJson) json = rapat_json_new (ctx->out);
 
@@ -703,6 +714,7 @@ header_line (FILE *out, const char *label, const char *value)
 static gboolean
 meeting_show (RapatCmdContext *ctx, GError **error)
 {
+  const MeetingOptions *opt = ctx->options;
   g_autoptr(RapatMeeting) m = rapat_cmd_load_meeting (ctx, ctx->args[0], error);
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GPtrArray) attendees = NULL;
@@ -725,7 +737,7 @@ meeting_show (RapatCmdContext *ctx, GError **error)
   if (followups->len > 0 && (today = rapat_cmd_today (ctx, error)) == NULL)
     return FALSE;
   tz = rapat_present_zone (m);
-  if (opt_json)
+  if (opt->json)
     {
       g_autoptr(RapatJson) json = NULL;
 
@@ -857,20 +869,19 @@ const RapatCommand rapat_meeting_commands[] = {
        "With --repeat, every occurrence is a meeting of its own (move, cancel or record\n"
        "attendance on each); the series must end (--until, --count, or in the rule).\n"
        "Prints the new meeting's id (a series: its first occurrence's)."),
-    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, add_entries, meeting_add },
-  { "list", "", N_("List meetings, by start time"), NULL, RAPAT_CMD_STORE, 0, 0, list_entries,
-    meeting_list },
+    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, RAPAT_OPTIONS (add_entries, MeetingOptions), RAPAT_TARGET_NONE, meeting_add },
+  { "list", "", N_("List meetings, by start time"), NULL, RAPAT_CMD_STORE, 0, 0, RAPAT_OPTIONS (list_entries, MeetingOptions), RAPAT_TARGET_NONE, meeting_list },
   { "show", "MEETING", N_("Show a meeting with its agenda and attendees"), NULL, RAPAT_CMD_STORE,
-    1, 1, show_entries, meeting_show },
+    1, 1, RAPAT_OPTIONS (show_entries, MeetingOptions), RAPAT_TARGET_NONE, meeting_show },
   { "edit", "MEETING", N_("Change a meeting"),
     N_("A new --start keeps the length; --tz alone keeps the wall-clock times in the new zone.\n"
        "Changing title, time, zone, location, link or status raises the sequence calendars use.\n"
        "A new time, zone or location sets every reply back to needs-action (the old replies\n"
        "stay in 'attendee list --history'), unless --keep-replies."),
-    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, edit_entries, meeting_edit },
+    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, RAPAT_OPTIONS (edit_entries, MeetingOptions), RAPAT_TARGET_NONE, meeting_edit },
   { "cancel", "MEETING", N_("Cancel a meeting (it is kept, marked cancelled)"), NULL,
-    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, cancel_entries, meeting_cancel },
+    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, RAPAT_OPTIONS (cancel_entries, MeetingOptions), RAPAT_TARGET_NONE, meeting_cancel },
   { "delete", "MEETING", N_("Delete a meeting with its agenda and attendees"), NULL,
-    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, delete_entries, meeting_delete },
+    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, RAPAT_OPTIONS (delete_entries, MeetingOptions), RAPAT_TARGET_NONE, meeting_delete },
   { NULL },
 };

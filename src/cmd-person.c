@@ -5,68 +5,72 @@
 
 #include <string.h>
 
-static char *opt_name;
-static char *opt_position;
-static char *opt_unit;
-static char *opt_email;
-static char *opt_phone;
-static gboolean opt_json;
 
-static GOptionEntry add_entries[] = {
-  { "position", 0, 0, G_OPTION_ARG_STRING, &opt_position, N_("Position (jabatan)"), N_("TEXT") },
-  { "unit", 0, 0, G_OPTION_ARG_STRING, &opt_unit, N_("The person's unit"), N_("UNIT") },
-  { "email", 0, 0, G_OPTION_ARG_STRING, &opt_email, N_("E-mail address"), N_("ADDRESS") },
-  { "phone", 0, 0, G_OPTION_ARG_STRING, &opt_phone, N_("Phone number"), N_("NUMBER") },
-  { NULL },
+typedef struct {
+  char *name;
+  char *position;
+  char *unit;
+  char *email;
+  char *phone;
+  gboolean json;
+} PersonOptions;
+
+static const RapatOption add_entries[] = {
+  { "position", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (PersonOptions, position), N_("Position (jabatan)"), N_("TEXT"), NULL },
+  { "unit", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (PersonOptions, unit), N_("The person's unit"), N_("UNIT"), NULL },
+  { "email", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (PersonOptions, email), N_("E-mail address"), N_("ADDRESS"), NULL },
+  { "phone", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (PersonOptions, phone), N_("Phone number"), N_("NUMBER"), NULL },
+  RAPAT_OPT_END,
 };
 
-static GOptionEntry edit_entries[] = {
-  { "name", 0, 0, G_OPTION_ARG_STRING, &opt_name, N_("New name"), N_("NAME") },
-  { "position", 0, 0, G_OPTION_ARG_STRING, &opt_position, N_("Position (\"\" clears it)"), N_("TEXT") },
-  { "unit", 0, 0, G_OPTION_ARG_STRING, &opt_unit, N_("Unit (\"\" clears it)"), N_("UNIT") },
-  { "email", 0, 0, G_OPTION_ARG_STRING, &opt_email, N_("E-mail address (\"\" clears it)"), N_("ADDRESS") },
-  { "phone", 0, 0, G_OPTION_ARG_STRING, &opt_phone, N_("Phone number (\"\" clears it)"), N_("NUMBER") },
-  { NULL },
+static const RapatOption edit_entries[] = {
+  { "name", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (PersonOptions, name), N_("New name"), N_("NAME"), NULL },
+  { "position", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (PersonOptions, position), N_("Position (\"\" clears it)"), N_("TEXT"), NULL },
+  { "unit", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (PersonOptions, unit), N_("Unit (\"\" clears it)"), N_("UNIT"), NULL },
+  { "email", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (PersonOptions, email), N_("E-mail address (\"\" clears it)"), N_("ADDRESS"), NULL },
+  { "phone", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (PersonOptions, phone), N_("Phone number (\"\" clears it)"), N_("NUMBER"), NULL },
+  RAPAT_OPT_END,
 };
 
-static GOptionEntry list_entries[] = {
-  { "unit", 0, 0, G_OPTION_ARG_STRING, &opt_unit, N_("Only people of this unit"), N_("UNIT") },
-  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for programs"), NULL },
-  { NULL },
+static const RapatOption list_entries[] = {
+  { "unit", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (PersonOptions, unit), N_("Only people of this unit"), N_("UNIT"), NULL },
+  { "json", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (PersonOptions, json), N_("Print JSON for programs"), NULL, NULL },
+  RAPAT_OPT_END,
 };
 
-static GOptionEntry json_entries[] = {
-  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for programs"), NULL },
-  { NULL },
+static const RapatOption json_entries[] = {
+  { "json", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (PersonOptions, json), N_("Print JSON for programs"), NULL, NULL },
+  RAPAT_OPT_END,
 };
 
 /* Applies the options shared by add and edit to @p. */
 static gboolean
 apply_options (RapatCmdContext *ctx, RapatPerson *p, GError **error)
 {
-  if (!rapat_cmd_take_text (_("name"), opt_name, RAPAT_TEXT_REQUIRED, RAPAT_MAX_NAME, &p->name,
+  const PersonOptions *opt = ctx->options;
+  if (!rapat_cmd_take_text (_("name"), opt->name, RAPAT_TEXT_REQUIRED, RAPAT_MAX_NAME, &p->name,
                             error)
-      || !rapat_cmd_take_text (_("position"), opt_position, RAPAT_TEXT_LINE, RAPAT_MAX_NAME,
+      || !rapat_cmd_take_text (_("position"), opt->position, RAPAT_TEXT_LINE, RAPAT_MAX_NAME,
                                &p->position, error))
     return FALSE;
-  if (opt_email != NULL && *opt_email != '\0' && !rapat_email_check (opt_email, error))
+  if (opt->email != NULL && *opt->email != '\0' && !rapat_email_check (opt->email, error))
     return FALSE;
-  if (!rapat_cmd_take_text (_("e-mail"), opt_email, RAPAT_TEXT_LINE, RAPAT_MAX_EMAIL, &p->email,
+  if (!rapat_cmd_take_text (_("e-mail"), opt->email, RAPAT_TEXT_LINE, RAPAT_MAX_EMAIL, &p->email,
                             error))
     return FALSE;
-  if (opt_phone != NULL && strspn (opt_phone, "0123456789+-() .") != strlen (opt_phone))
+  if (opt->phone != NULL && strspn (opt->phone, "0123456789+-() .") != strlen (opt->phone))
     {
-      g_autofree char *ex = rapat_text_excerpt (opt_phone);
+      g_autofree char *ex = rapat_text_excerpt (opt->phone);
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
                    _("phone '%s': only digits, spaces and + - ( ) . are allowed"), ex);
       return FALSE;
     }
-  if (!rapat_cmd_take_text (_("phone"), opt_phone, RAPAT_TEXT_LINE, RAPAT_MAX_CODE, &p->phone,
+  if (!rapat_cmd_take_text (_("phone"), opt->phone, RAPAT_TEXT_LINE, RAPAT_MAX_CODE, &p->phone,
                             error))
     return FALSE;
-  if (opt_unit != NULL && *opt_unit == '\0')
+  if (opt->unit != NULL && *opt->unit == '\0')
     p->unit_id = 0;
-  else if (opt_unit != NULL && !rapat_store_unit_resolve (ctx->store, opt_unit, &p->unit_id, error))
+  else if (opt->unit != NULL && !rapat_store_unit_resolve (ctx->store, opt->unit, &p->unit_id, error))
     return FALSE;
   return TRUE;
 }
@@ -128,16 +132,17 @@ person_json (RapatJson *json, const RapatPerson *p)
 static gboolean
 person_list (RapatCmdContext *ctx, GError **error)
 {
+  const PersonOptions *opt = ctx->options;
   g_autoptr(GPtrArray) people = NULL;
   g_autoptr(RapatTable) table = NULL;
   gint64 unit_id = 0;
 
-  if (opt_unit != NULL && !rapat_store_unit_resolve (ctx->store, opt_unit, &unit_id, error))
+  if (opt->unit != NULL && !rapat_store_unit_resolve (ctx->store, opt->unit, &unit_id, error))
     return FALSE;
   people = rapat_store_person_list (ctx->store, unit_id, error);
   if (people == NULL)
     return FALSE;
-  if (opt_json)
+  if (opt->json)
     {
       g_autoptr(RapatJson) json = rapat_json_new (ctx->out);
 
@@ -170,6 +175,7 @@ person_list (RapatCmdContext *ctx, GError **error)
 static gboolean
 person_show (RapatCmdContext *ctx, GError **error)
 {
+  const PersonOptions *opt = ctx->options;
   g_autoptr(RapatPerson) p = NULL;
   gint64 id;
 
@@ -178,7 +184,7 @@ person_show (RapatCmdContext *ctx, GError **error)
   p = rapat_store_person_get (ctx->store, id, error);
   if (p == NULL)
     return FALSE;
-  if (opt_json)
+  if (opt->json)
     {
       g_autoptr(RapatJson) json = rapat_json_new (ctx->out);
       person_json (json, p);
@@ -194,12 +200,12 @@ person_show (RapatCmdContext *ctx, GError **error)
 
 const RapatCommand rapat_person_commands[] = {
   { "add", "NAME", N_("Add a person to the directory"), NULL, RAPAT_CMD_STORE | RAPAT_CMD_WRITE,
-    1, 1, add_entries, person_add },
-  { "list", "", N_("List people"), NULL, RAPAT_CMD_STORE, 0, 0, list_entries, person_list },
-  { "show", "PERSON", N_("Show a person"), NULL, RAPAT_CMD_STORE, 1, 1, json_entries, person_show },
+    1, 1, RAPAT_OPTIONS (add_entries, PersonOptions), RAPAT_TARGET_NONE, person_add },
+  { "list", "", N_("List people"), NULL, RAPAT_CMD_STORE, 0, 0, RAPAT_OPTIONS (list_entries, PersonOptions), RAPAT_TARGET_NONE, person_list },
+  { "show", "PERSON", N_("Show a person"), NULL, RAPAT_CMD_STORE, 1, 1, RAPAT_OPTIONS (json_entries, PersonOptions), RAPAT_TARGET_NONE, person_show },
   { "edit", "PERSON", N_("Change a person's details"), NULL, RAPAT_CMD_STORE | RAPAT_CMD_WRITE,
-    1, 1, edit_entries, person_edit },
+    1, 1, RAPAT_OPTIONS (edit_entries, PersonOptions), RAPAT_TARGET_NONE, person_edit },
   { "remove", "PERSON", N_("Remove a person nobody refers to"), NULL,
-    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, NULL, person_remove },
+    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, RAPAT_NO_OPTIONS, RAPAT_TARGET_NONE, person_remove },
   { NULL },
 };

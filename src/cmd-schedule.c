@@ -7,37 +7,40 @@
 
 #include <string.h>
 
-static char *opt_from;
-static char *opt_to;
-static char *opt_tz;
-static char **opt_with;
-static char *opt_duration;
-static char **opt_between;
-static char *opt_hours;
-static char *opt_days;
-static char *opt_room;
-static char *opt_count;
-static gboolean opt_json;
 
-static GOptionEntry conflicts_entries[] = {
-  { "from", 0, 0, G_OPTION_ARG_STRING, &opt_from, N_("Meetings on or after this day"), N_("DATE") },
-  { "to", 0, 0, G_OPTION_ARG_STRING, &opt_to, N_("Meetings on or before this day"), N_("DATE") },
-  { "tz", 0, 0, G_OPTION_ARG_STRING, &opt_tz, N_("Zone the days are counted in (default: the system's)"), N_("ZONE") },
-  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for programs"), NULL },
-  { NULL },
+typedef struct {
+  char *from;
+  char *to;
+  char *tz;
+  char **with;
+  char *duration;
+  char **between;
+  char *hours;
+  char *days;
+  char *room;
+  char *count;
+  gboolean json;
+} ScheduleOptions;
+
+static const RapatOption conflicts_entries[] = {
+  { "from", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ScheduleOptions, from), N_("Meetings on or after this day"), N_("DATE"), NULL },
+  { "to", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ScheduleOptions, to), N_("Meetings on or before this day"), N_("DATE"), NULL },
+  { "tz", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ScheduleOptions, tz), N_("Zone the days are counted in (default: the system's)"), N_("ZONE"), NULL },
+  { "json", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (ScheduleOptions, json), N_("Print JSON for programs"), NULL, NULL },
+  RAPAT_OPT_END,
 };
 
-static GOptionEntry find_entries[] = {
-  { "with", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opt_with, N_("A person, or a unit (all its members), who must be free (repeatable)"), N_("WHO") },
-  { "duration", 0, 0, G_OPTION_ARG_STRING, &opt_duration, N_("Length of the meeting: 90m, 2h"), N_("LENGTH") },
-  { "between", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opt_between, N_("First and last day to search (give it twice, or as DATE..DATE)"), N_("DATE") },
-  { "hours", 0, 0, G_OPTION_ARG_STRING, &opt_hours, N_("Working hours (default 08:00-16:00)"), N_("HH:MM-HH:MM") },
-  { "days", 0, 0, G_OPTION_ARG_STRING, &opt_days, N_("Working days (default mon-fri), e.g. mon-thu or mon,wed,fri"), N_("DAYS") },
-  { "room", 0, 0, G_OPTION_ARG_STRING, &opt_room, N_("A room that must be free too (of meetings and of parallel sessions held there)"), N_("ROOM") },
-  { "tz", 0, 0, G_OPTION_ARG_STRING, &opt_tz, N_("Zone of the working hours (default: the system's)"), N_("ZONE") },
-  { "count", 0, 0, G_OPTION_ARG_STRING, &opt_count, N_("How many slots to list (default 5)"), N_("N") },
-  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for programs"), NULL },
-  { NULL },
+static const RapatOption find_entries[] = {
+  { "with", 0, G_OPTION_ARG_STRING_ARRAY, G_STRUCT_OFFSET (ScheduleOptions, with), N_("A person, or a unit (all its members), who must be free (repeatable)"), N_("WHO"), NULL },
+  { "duration", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ScheduleOptions, duration), N_("Length of the meeting: 90m, 2h"), N_("LENGTH"), NULL },
+  { "between", 0, G_OPTION_ARG_STRING_ARRAY, G_STRUCT_OFFSET (ScheduleOptions, between), N_("First and last day to search (give it twice, or as DATE..DATE)"), N_("DATE"), NULL },
+  { "hours", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ScheduleOptions, hours), N_("Working hours (default 08:00-16:00)"), N_("HH:MM-HH:MM"), NULL },
+  { "days", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ScheduleOptions, days), N_("Working days (default mon-fri), e.g. mon-thu or mon,wed,fri"), N_("DAYS"), NULL },
+  { "room", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ScheduleOptions, room), N_("A room that must be free too (of meetings and of parallel sessions held there)"), N_("ROOM"), NULL },
+  { "tz", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ScheduleOptions, tz), N_("Zone of the working hours (default: the system's)"), N_("ZONE"), NULL },
+  { "count", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ScheduleOptions, count), N_("How many slots to list (default 5)"), N_("N"), NULL },
+  { "json", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (ScheduleOptions, json), N_("Print JSON for programs"), NULL, NULL },
+  RAPAT_OPT_END,
 };
 
 /* Returns "2025-09-02 10:00–11:00 WIT" for an interval in @tzid, or
@@ -70,19 +73,19 @@ span_text (gint64 start, gint64 end, const char *tzid)
  * (or blank) value: --days '' would search no day, --tz '' fail as an
  * unknown zone, --room '' look for a room of that name. */
 static gboolean
-find_slot_check_values (GError **error)
+find_slot_check_values (const ScheduleOptions *opt, GError **error)
 {
   const struct {
     const char *name;
     const char *value;
   } one[] = {
-    { "--duration", opt_duration }, { "--hours", opt_hours }, { "--days", opt_days },
-    { "--room", opt_room }, { "--tz", opt_tz }, { "--count", opt_count },
+    { "--duration", opt->duration }, { "--hours", opt->hours }, { "--days", opt->days },
+    { "--room", opt->room }, { "--tz", opt->tz }, { "--count", opt->count },
   };
   const struct {
     const char *name;
     char **values;
-  } many[] = { { "--with", opt_with }, { "--between", opt_between } };
+  } many[] = { { "--with", opt->with }, { "--between", opt->between } };
   const char *empty = NULL;
   const char *value = NULL;
 
@@ -196,6 +199,7 @@ rapat_cmd_check_session_clashes (RapatCmdContext *ctx, gint64 meeting_id, gboole
 static gboolean
 schedule_conflicts (RapatCmdContext *ctx, GError **error)
 {
+  const ScheduleOptions *opt = ctx->options;
   g_autoptr(GPtrArray) meetings = NULL;
   g_autoptr(RapatJson) json = NULL;
   guint total = 0;
@@ -217,13 +221,13 @@ schedule_conflicts (RapatCmdContext *ctx, GError **error)
     {
       RapatMeetingFilter filter = { 0, 0, NULL, -1 };
 
-      if (!rapat_cmd_day_range (ctx, opt_from, opt_to, opt_tz, &filter.from_utc, &filter.to_utc, error))
+      if (!rapat_cmd_day_range (ctx, opt->from, opt->to, opt->tz, &filter.from_utc, &filter.to_utc, error))
         return FALSE;
       meetings = rapat_store_meeting_list (ctx->store, &filter, error);
       if (meetings == NULL)
         return FALSE;
     }
-  if (opt_json)
+  if (opt->json)
     {
       json = rapat_json_new (ctx->out);
       rapat_json_begin_array (json, NULL);
@@ -345,6 +349,7 @@ compare_busy (gconstpointer a, gconstpointer b)
 static gboolean
 schedule_find_slot (RapatCmdContext *ctx, GError **error)
 {
+  const ScheduleOptions *opt = ctx->options;
   g_autofree char *zone = NULL;
   g_autofree char *tzid = NULL;
   g_autoptr(GTimeZone) tz = NULL;
@@ -357,16 +362,16 @@ schedule_find_slot (RapatCmdContext *ctx, GError **error)
   guint days = 0x3e;   /* Monday to Friday */
   GDate day, last;
 
-  if (!find_slot_check_values (error))
+  if (!find_slot_check_values (opt, error))
     return FALSE;
-  if (opt_with == NULL || opt_duration == NULL || opt_between == NULL)
+  if (opt->with == NULL || opt->duration == NULL || opt->between == NULL)
     {
       rapat_cmd_usage_error (error, "schedule find-slot",
                              _("--with, --duration and --between are required"));
       return FALSE;
     }
-  between = g_strv_length (opt_between) == 1 && strstr (opt_between[0], "..") != NULL
-            ? g_strsplit (opt_between[0], "..", 2) : g_strdupv (opt_between);
+  between = g_strv_length (opt->between) == 1 && strstr (opt->between[0], "..") != NULL
+            ? g_strsplit (opt->between[0], "..", 2) : g_strdupv (opt->between);
   /* "DATE.." and "..DATE" lack a day as well. */
   if (g_strv_length (between) != 2 || *g_strstrip (between[0]) == '\0'
       || *g_strstrip (between[1]) == '\0')
@@ -375,13 +380,13 @@ schedule_find_slot (RapatCmdContext *ctx, GError **error)
                              _("--between takes two days: --between DATE --between DATE, or DATE..DATE"));
       return FALSE;
     }
-  zone = rapat_cmd_zone (ctx, opt_tz, error);
+  zone = rapat_cmd_zone (ctx, opt->tz, error);
   tz = zone != NULL ? rapat_time_zone_load (zone, &tzid, error) : NULL;
   if (tz == NULL
-      || !rapat_time_parse_duration (_("duration"), opt_duration, RAPAT_MAX_ITEM_MINUTES, &minutes, error)
+      || !rapat_time_parse_duration (_("duration"), opt->duration, RAPAT_MAX_ITEM_MINUTES, &minutes, error)
       || !rapat_time_parse_day (_("between"), between[0], tz, 0, &from, error)
       || !rapat_time_parse_day (_("between"), between[1], tz, 1, &to, error)
-      || (opt_days != NULL && !parse_days (opt_days, &days, error)))
+      || (opt->days != NULL && !parse_days (opt->days, &days, error)))
     return FALSE;
   if (to <= from)
     {
@@ -389,15 +394,15 @@ schedule_find_slot (RapatCmdContext *ctx, GError **error)
                    between[0], between[1]);
       return FALSE;
     }
-  if (opt_hours != NULL)
+  if (opt->hours != NULL)
     {
-      g_auto(GStrv) hours = g_strsplit (opt_hours, "-", 2);
+      g_auto(GStrv) hours = g_strsplit (opt->hours, "-", 2);
       if (g_strv_length (hours) != 2 || !rapat_time_parse_clock (_("hours"), hours[0], &h_from, error)
           || !rapat_time_parse_clock (_("hours"), hours[1], &h_to, error))
         {
           if (error != NULL && *error == NULL)
             {
-              g_autofree char *ex = rapat_text_excerpt (opt_hours);
+              g_autofree char *ex = rapat_text_excerpt (opt->hours);
               g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
                            _("hours '%s': expected HH:MM-HH:MM"), ex);
             }
@@ -405,15 +410,15 @@ schedule_find_slot (RapatCmdContext *ctx, GError **error)
         }
       if (h_to <= h_from)
         {
-          g_autofree char *ex = rapat_text_excerpt (opt_hours);
+          g_autofree char *ex = rapat_text_excerpt (opt->hours);
           g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
                        _("hours '%s': the end must come after the start"), ex);
           return FALSE;
         }
     }
-  if (opt_count != NULL && (!rapat_text_parse_id (opt_count, &count) || count > 1000))
+  if (opt->count != NULL && (!rapat_text_parse_id (opt->count, &count) || count > 1000))
     {
-      g_autofree char *ex = rapat_text_excerpt (opt_count);
+      g_autofree char *ex = rapat_text_excerpt (opt->count);
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
                    _("count '%s': expected a number from 1 to 1000"), ex);
       return FALSE;
@@ -426,7 +431,7 @@ schedule_find_slot (RapatCmdContext *ctx, GError **error)
     }
 
   /* Who must be free: people, or every member of a unit. */
-  for (char **w = opt_with; *w != NULL; w++)
+  for (char **w = opt->with; *w != NULL; w++)
     {
       g_autoptr(GError) not_person = NULL;
       gint64 pid, uid;
@@ -462,16 +467,16 @@ schedule_find_slot (RapatCmdContext *ctx, GError **error)
           return FALSE;
         }
     }
-  if (opt_room != NULL)
+  if (opt->room != NULL)
     {
-      g_autoptr(GArray) b = rapat_store_room_busy (ctx->store, opt_room, from, to, error);
+      g_autoptr(GArray) b = rapat_store_room_busy (ctx->store, opt->room, from, to, error);
       if (b == NULL)
         return FALSE;
       add_busy (busy, b);
     }
   g_array_sort (busy, compare_busy);
 
-  if (opt_json)
+  if (opt->json)
     {
       json = rapat_json_new (ctx->out);
       rapat_json_begin_array (json, NULL);
@@ -575,7 +580,7 @@ schedule_find_slot (RapatCmdContext *ctx, GError **error)
                                 "duration '%s': no free slot from %s to %s within %02d:%02d-%02d:%02d on the working days (%u meetings in the way, of %s%s)",
                                 n_busy),
                    dur, between[0], between[1], h_from / 60, h_from % 60, h_to / 60, h_to % 60,
-                   n_busy, who, opt_room != NULL ? _(" and the room") : "");
+                   n_busy, who, opt->room != NULL ? _(" and the room") : "");
       return FALSE;
     }
   return TRUE;
@@ -588,9 +593,9 @@ const RapatCommand rapat_schedule_commands[] = {
        "session with a room of its own (agenda add --room) takes that room for its own times.\n"
        "Cancelled meetings never clash, and meetings that only touch (one ends as the other\n"
        "starts) do not."),
-    RAPAT_CMD_STORE, 0, 1, conflicts_entries, schedule_conflicts },
+    RAPAT_CMD_STORE, 0, 1, RAPAT_OPTIONS (conflicts_entries, ScheduleOptions), RAPAT_TARGET_NONE, schedule_conflicts },
   { "find-slot", "", N_("Find the earliest times when everyone (and the room) is free"),
     N_("A UNIT given to --with means every member of that unit (not of units below it)."),
-    RAPAT_CMD_STORE, 0, 0, find_entries, schedule_find_slot },
+    RAPAT_CMD_STORE, 0, 0, RAPAT_OPTIONS (find_entries, ScheduleOptions), RAPAT_TARGET_NONE, schedule_find_slot },
   { NULL },
 };

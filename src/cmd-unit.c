@@ -3,44 +3,48 @@
 #include "output.h"
 #include "text.h"
 
-static char *opt_code;
-static char *opt_parent;
-static char *opt_name;
-static gboolean opt_json;
 
-static GOptionEntry add_entries[] = {
-  { "code", 0, 0, G_OPTION_ARG_STRING, &opt_code, N_("Short code of the unit, e.g. KANWIL"), N_("CODE") },
-  { "parent", 0, 0, G_OPTION_ARG_STRING, &opt_parent, N_("The unit this one belongs to"), N_("UNIT") },
-  { NULL },
+typedef struct {
+  char *code;
+  char *parent;
+  char *name;
+  gboolean json;
+} UnitOptions;
+
+static const RapatOption add_entries[] = {
+  { "code", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (UnitOptions, code), N_("Short code of the unit, e.g. KANWIL"), N_("CODE"), NULL },
+  { "parent", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (UnitOptions, parent), N_("The unit this one belongs to"), N_("UNIT"), NULL },
+  RAPAT_OPT_END,
 };
 
-static GOptionEntry edit_entries[] = {
-  { "name", 0, 0, G_OPTION_ARG_STRING, &opt_name, N_("New name"), N_("NAME") },
-  { "code", 0, 0, G_OPTION_ARG_STRING, &opt_code, N_("New code (\"\" removes it)"), N_("CODE") },
-  { "parent", 0, 0, G_OPTION_ARG_STRING, &opt_parent, N_("New parent unit (\"\" makes it a top unit)"), N_("UNIT") },
-  { NULL },
+static const RapatOption edit_entries[] = {
+  { "name", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (UnitOptions, name), N_("New name"), N_("NAME"), NULL },
+  { "code", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (UnitOptions, code), N_("New code (\"\" removes it)"), N_("CODE"), NULL },
+  { "parent", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (UnitOptions, parent), N_("New parent unit (\"\" makes it a top unit)"), N_("UNIT"), NULL },
+  RAPAT_OPT_END,
 };
 
-static GOptionEntry json_entries[] = {
-  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print JSON for programs"), NULL },
-  { NULL },
+static const RapatOption json_entries[] = {
+  { "json", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (UnitOptions, json), N_("Print JSON for programs"), NULL, NULL },
+  RAPAT_OPT_END,
 };
 
 /* Applies --code and --parent to @unit. */
 static gboolean
 apply_options (RapatCmdContext *ctx, RapatUnit *unit, GError **error)
 {
-  if (!rapat_cmd_take_text (_("code"), opt_code, RAPAT_TEXT_LINE, RAPAT_MAX_CODE, &unit->code,
+  const UnitOptions *opt = ctx->options;
+  if (!rapat_cmd_take_text (_("code"), opt->code, RAPAT_TEXT_LINE, RAPAT_MAX_CODE, &unit->code,
                             error))
     return FALSE;
-  if (opt_parent != NULL && *opt_parent == '\0')
+  if (opt->parent != NULL && *opt->parent == '\0')
     unit->parent_id = 0;
-  else if (opt_parent != NULL
-           && !rapat_store_unit_resolve (ctx->store, opt_parent, &unit->parent_id, error))
+  else if (opt->parent != NULL
+           && !rapat_store_unit_resolve (ctx->store, opt->parent, &unit->parent_id, error))
     return FALSE;
   if (unit->id != 0 && rapat_store_unit_is_within (ctx->store, unit->parent_id, unit->id))
     {
-      g_autofree char *ex = rapat_text_excerpt (opt_parent);
+      g_autofree char *ex = rapat_text_excerpt (opt->parent);
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
                    _("parent '%s': would place the unit below itself"), ex);
       return FALSE;
@@ -67,6 +71,7 @@ unit_add (RapatCmdContext *ctx, GError **error)
 static gboolean
 unit_edit (RapatCmdContext *ctx, GError **error)
 {
+  const UnitOptions *opt = ctx->options;
   g_autoptr(RapatUnit) unit = NULL;
   gint64 id;
 
@@ -74,7 +79,7 @@ unit_edit (RapatCmdContext *ctx, GError **error)
     return FALSE;
   unit = rapat_store_unit_get (ctx->store, id, error);
   return unit != NULL
-         && rapat_cmd_take_text (_("name"), opt_name, RAPAT_TEXT_REQUIRED, RAPAT_MAX_NAME,
+         && rapat_cmd_take_text (_("name"), opt->name, RAPAT_TEXT_REQUIRED, RAPAT_MAX_NAME,
                                  &unit->name, error)
          && apply_options (ctx, unit, error)
          && rapat_store_unit_update (ctx->store, unit, error);
@@ -118,12 +123,13 @@ unit_depth (GPtrArray *units, const RapatUnit *unit)
 static gboolean
 unit_list (RapatCmdContext *ctx, GError **error)
 {
+  const UnitOptions *opt = ctx->options;
   g_autoptr(GPtrArray) units = rapat_store_unit_list (ctx->store, error);
   g_autoptr(RapatTable) table = NULL;
 
   if (units == NULL)
     return FALSE;
-  if (opt_json)
+  if (opt->json)
     {
       g_autoptr(RapatJson) json = rapat_json_new (ctx->out);
 
@@ -161,6 +167,7 @@ unit_list (RapatCmdContext *ctx, GError **error)
 static gboolean
 unit_show (RapatCmdContext *ctx, GError **error)
 {
+  const UnitOptions *opt = ctx->options;
   g_autoptr(RapatUnit) unit = NULL;
   g_autoptr(GPtrArray) all = NULL;
   g_autoptr(GPtrArray) people = NULL;
@@ -173,7 +180,7 @@ unit_show (RapatCmdContext *ctx, GError **error)
   people = all != NULL ? rapat_store_person_list (ctx->store, id, error) : NULL;
   if (people == NULL)
     return FALSE;
-  if (opt_json)
+  if (opt->json)
     {
       g_autoptr(RapatJson) json = rapat_json_new (ctx->out);
 
@@ -235,11 +242,11 @@ unit_show (RapatCmdContext *ctx, GError **error)
 
 const RapatCommand rapat_unit_commands[] = {
   { "add", "NAME", N_("Add a unit"), NULL, RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1,
-    add_entries, unit_add },
-  { "list", "", N_("List units as a tree"), NULL, RAPAT_CMD_STORE, 0, 0, json_entries, unit_list },
+    RAPAT_OPTIONS (add_entries, UnitOptions), RAPAT_TARGET_NONE, unit_add },
+  { "list", "", N_("List units as a tree"), NULL, RAPAT_CMD_STORE, 0, 0, RAPAT_OPTIONS (json_entries, UnitOptions), RAPAT_TARGET_NONE, unit_list },
   { "show", "UNIT", N_("Show a unit, the units below it and its people"), NULL, RAPAT_CMD_STORE,
-    1, 1, json_entries, unit_show },
+    1, 1, RAPAT_OPTIONS (json_entries, UnitOptions), RAPAT_TARGET_NONE, unit_show },
   { "edit", "UNIT", N_("Rename a unit, change its code or parent"), NULL,
-    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, edit_entries, unit_edit },
+    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, RAPAT_OPTIONS (edit_entries, UnitOptions), RAPAT_TARGET_NONE, unit_edit },
   { NULL },
 };

@@ -28,14 +28,103 @@ static const RapatGroup groups[] = {
   { NULL, NULL, NULL },
 };
 
-static char *opt_db;
-static gboolean opt_help;
+/* The options every command takes, and the ones before the group. */
+typedef struct {
+  char *db;
+  gboolean help;
+  gboolean version;
+} CommonOptions;
 
-static GOptionEntry common_entries[] = {
-  { "db", 0, 0, G_OPTION_ARG_FILENAME, &opt_db, N_("Use the database FILE"), N_("FILE") },
-  { "help", 'h', 0, G_OPTION_ARG_NONE, &opt_help, N_("Show this help"), NULL },
-  { NULL },
+static const RapatOption common_options[] = {
+  RAPAT_OPT_TEXT ("db", CommonOptions, db, N_("Use the database FILE"), N_("FILE")),
+  { "help", 'h', G_OPTION_ARG_NONE, G_STRUCT_OFFSET (CommonOptions, help), N_("Show this help"),
+    NULL, NULL },
+  RAPAT_OPT_END,
 };
+
+static const RapatOption global_options[] = {
+  RAPAT_OPT_GROUP (common_options, CommonOptions, db),
+  RAPAT_OPT_FLAG ("version", CommonOptions, version, N_("Show the version")),
+  RAPAT_OPT_END,
+};
+
+const RapatOption rapat_range_options[] = {
+  RAPAT_OPT_TEXT ("from", RapatRangeOptions, from, N_("From this day (YYYY-MM-DD)"), N_("DAY")),
+  RAPAT_OPT_TEXT ("to", RapatRangeOptions, to, N_("Up to this day, included"), N_("DAY")),
+  RAPAT_OPT_TEXT ("tz", RapatRangeOptions, tz, N_("Read the days in this zone"), N_("ZONE")),
+  RAPAT_OPT_END,
+};
+
+/* Appends GOption entries for @options, bound to the struct at @base, to
+ * @entries.  Text is taken as bytes (FILENAME), not converted from the
+ * locale, so that rapat's own checks judge the value and name it. */
+static void
+options_bind (GArray *entries, const RapatOption *options, char *base)
+{
+  for (const RapatOption *o = options; o != NULL && (o->long_name != NULL || o->include != NULL);
+       o++)
+    {
+      GOptionEntry e = { 0 };
+
+      if (o->include != NULL)
+        {
+          options_bind (entries, o->include, base + o->offset);
+          continue;
+        }
+      e.long_name = o->long_name;
+      e.short_name = o->short_name;
+      e.arg = o->arg == G_OPTION_ARG_STRING ? G_OPTION_ARG_FILENAME
+              : o->arg == G_OPTION_ARG_STRING_ARRAY ? G_OPTION_ARG_FILENAME_ARRAY
+              : o->arg;
+      e.arg_data = base + o->offset;
+      e.description = o->description;
+      e.arg_description = o->arg_description;
+      g_array_append_val (entries, e);
+    }
+}
+
+/* Frees what GOption stored in the struct at @base for @options. */
+static void
+options_clear (const RapatOption *options, char *base)
+{
+  for (const RapatOption *o = options; o != NULL && (o->long_name != NULL || o->include != NULL);
+       o++)
+    {
+      if (o->include != NULL)
+        options_clear (o->include, base + o->offset);
+      else if (o->arg == G_OPTION_ARG_STRING)
+        g_clear_pointer ((char **) (base + o->offset), g_free);
+      else if (o->arg == G_OPTION_ARG_STRING_ARRAY)
+        g_clear_pointer ((char ***) (base + o->offset), g_strfreev);
+    }
+}
+
+/* Turns a GOption failure into a usage error of @path, keeping its text. */
+static void
+option_error (GError **error, GError *parse_error, const char *path)
+{
+  g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_USAGE, "%s: %s", path, parse_error->message);
+  g_error_free (parse_error);
+}
+
+void
+rapat_cmd_warn (RapatCmdContext *ctx, const char *format, ...)
+{
+  va_list ap;
+
+  if (ctx->warnings == NULL)
+    ctx->warnings = g_ptr_array_new_with_free_func (g_free);
+  va_start (ap, format);
+  g_ptr_array_add (ctx->warnings, g_strdup_vprintf (format, ap));
+  va_end (ap);
+}
+
+gboolean
+rapat_cmd_range (RapatCmdContext *ctx, const RapatRangeOptions *range, gint64 *from_utc,
+                 gint64 *to_utc, GError **error)
+{
+  return rapat_cmd_day_range (ctx, range->from, range->to, range->tz, from_utc, to_utc, error);
+}
 
 void
 rapat_cmd_usage_error (GError **error, const char *cmd_name, const char *format, ...)
@@ -247,65 +336,65 @@ print_group_help (FILE *out, const RapatGroup *group)
   fprintf (out, _("\nRun 'rapat %s VERB --help' for the options of a verb.\n"), group->name);
 }
 
-/* Builds the option parser of @cmd: its own entries and the common ones. */
+/* Builds the option parser of @cmd: its own entries and the common ones,
+ * bound to the structs at @options and @common. */
 static GOptionContext *
-make_context (const RapatGroup *group, const RapatCommand *cmd)
+make_context (const RapatGroup *group, const RapatCommand *cmd, gpointer options,
+              CommonOptions *common)
 {
   g_autofree char *path = command_path (group, cmd);
   g_autofree char *param = g_strdup_printf ("%s - %s", cmd->args, _(cmd->summary));
   GOptionContext *ctx = g_option_context_new (param);
-
   g_autofree char *prgname = g_strconcat ("rapat ", path, NULL);
-  g_autofree GOptionEntry *entries = NULL;
-  guint n = 0;
+  g_autoptr(GArray) entries = g_array_new (TRUE, TRUE, sizeof (GOptionEntry));
 
   g_option_context_set_help_enabled (ctx, FALSE);
   g_option_context_set_translation_domain (ctx, GETTEXT_PACKAGE);
-  /* Option values are taken as bytes (FILENAME), not converted from the
-   * locale, so that rapat's own checks judge them and name the value. */
-  while (cmd->options != NULL && cmd->options[n].long_name != NULL)
-    n++;
-  entries = g_new0 (GOptionEntry, n + 1);
-  for (guint i = 0; i < n; i++)
-    {
-      entries[i] = cmd->options[i];
-      if (entries[i].arg == G_OPTION_ARG_STRING)
-        entries[i].arg = G_OPTION_ARG_FILENAME;
-      else if (entries[i].arg == G_OPTION_ARG_STRING_ARRAY)
-        entries[i].arg = G_OPTION_ARG_FILENAME_ARRAY;
-    }
-  g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (ctx, common_entries, GETTEXT_PACKAGE);
+  options_bind (entries, cmd->options, options);
+  options_bind (entries, common_options, (char *) common);
+  g_option_context_add_main_entries (ctx, (GOptionEntry *) entries->data, GETTEXT_PACKAGE);
   if (cmd->description != NULL)
     g_option_context_set_description (ctx, _(cmd->description));
   g_set_prgname (prgname);
   return ctx;
 }
 
-/* Frees the strings GOption stored for @entries and zeroes every flag, so
- * that the next command starts clean (and leak checkers stay quiet). */
-static void
-reset_options (GOptionEntry *entries)
+/* Resolves the record the first argument names, as @cmd's target says. */
+static gboolean
+resolve_target (const RapatCommand *cmd, RapatCmdContext *ctx, GError **error)
 {
-  for (GOptionEntry *e = entries; e != NULL && e->long_name != NULL; e++)
+  const char *text = ctx->n_args > 0 ? ctx->args[0] : NULL;
+
+  if (text == NULL)
+    return TRUE;
+  switch (cmd->target)
     {
-      switch (e->arg)
-        {
-        case G_OPTION_ARG_STRING:
-        case G_OPTION_ARG_FILENAME:
-          g_clear_pointer ((char **) e->arg_data, g_free);
-          break;
-        case G_OPTION_ARG_STRING_ARRAY:
-        case G_OPTION_ARG_FILENAME_ARRAY:
-          g_clear_pointer ((char ***) e->arg_data, g_strfreev);
-          break;
-        case G_OPTION_ARG_NONE:
-          *(gboolean *) e->arg_data = FALSE;
-          break;
-        default:
-          break;
-        }
+    case RAPAT_TARGET_NONE:
+      return TRUE;
+    case RAPAT_TARGET_UNIT:
+      return rapat_store_unit_resolve (ctx->store, text, &ctx->target_id, error);
+    case RAPAT_TARGET_PERSON:
+      return rapat_store_person_resolve (ctx->store, text, &ctx->target_id, error);
+    case RAPAT_TARGET_ISSUE:
+      return rapat_store_issue_resolve (ctx->store, text, &ctx->target_id, error);
+    case RAPAT_TARGET_ACTION:
+      return rapat_store_action_resolve (ctx->store, text, &ctx->target_id, error);
+    case RAPAT_TARGET_MEETING:
+      ctx->meeting = rapat_cmd_load_meeting (ctx, text, error);
+      if (ctx->meeting == NULL)
+        return FALSE;
+      ctx->target_id = ctx->meeting->id;
+      return TRUE;
+    default:
+      g_assert_not_reached ();
     }
+}
+
+/* Resolves the target and runs the handler of @cmd. */
+static gboolean
+run_handler (const RapatCommand *cmd, RapatCmdContext *ctx, GError **error)
+{
+  return resolve_target (cmd, ctx, error) && cmd->run (ctx, error);
 }
 
 /* Opens the store for @ctx and runs @cmd; the heart of rapat_cmd_main(). */
@@ -334,10 +423,10 @@ run_command (const RapatCommand *cmd, RapatCmdContext *ctx, const char *db_optio
     {
       ctx->out = stdout;
       if (store == NULL)
-        return cmd->run (ctx, error);
+        return run_handler (cmd, ctx, error);
       /* One read transaction: every query of the command sees the same
        * snapshot, and the WAL index is read once rather than per query. */
-      ok = rapat_store_begin_read (store, error) && cmd->run (ctx, error);
+      ok = rapat_store_begin_read (store, error) && run_handler (cmd, ctx, error);
       rapat_store_rollback (store);
       return ok;
     }
@@ -350,7 +439,7 @@ run_command (const RapatCommand *cmd, RapatCmdContext *ctx, const char *db_optio
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO, "%s", g_strerror (errno));
       return FALSE;
     }
-  ok = rapat_store_begin (store, error) && cmd->run (ctx, error);
+  ok = rapat_store_begin (store, error) && run_handler (cmd, ctx, error);
   fclose (ctx->out);
   ctx->out = NULL;
   /* The output is written before the commit, so that a command whose
@@ -379,6 +468,8 @@ run_help (char **args, int n_args, GError **error)
   const RapatCommand *cmd;
   g_autoptr(GOptionContext) octx = NULL;
   g_autofree char *help = NULL;
+  g_autofree gpointer options = NULL;
+  CommonOptions common = { 0 };
 
   if (n_args == 0)
     {
@@ -403,7 +494,8 @@ run_help (char **args, int n_args, GError **error)
     cmd = group->verbs;
   if (cmd == NULL)
     return FALSE;
-  octx = make_context (group, cmd);
+  options = g_malloc0 (MAX (cmd->options_size, 1));
+  octx = make_context (group, cmd, options, &common);
   help = g_option_context_get_help (octx, TRUE, NULL);
   fputs (help, stdout);
   if (!g_str_has_suffix (help, "\n"))
@@ -411,98 +503,121 @@ run_help (char **args, int n_args, GError **error)
   return TRUE;
 }
 
-/* Parses the command line and runs the command; see rapat_cmd_main(). */
-static gboolean
-dispatch (int argc, char **argv, GError **error)
+/* Parses the options before the group (--db, --help, --version) with the
+ * same entries every command takes; stops at the group's name.  Returns the
+ * remaining arguments, the group first, or NULL when nothing is left to run
+ * (with @error set if that is a failure). */
+static char **
+parse_global (int argc, char **argv, CommonOptions *common, GError **error)
 {
-  g_autofree char *db = NULL;
-  const RapatGroup *group;
-  const RapatCommand *cmd;
-  g_autoptr(GOptionContext) octx = NULL;
-  g_auto(GStrv) rest = NULL;
-  g_autofree char *path = NULL;
-  RapatCmdContext ctx = { 0 };
-  gboolean ok;
-  int i = 1;
+  g_autoptr(GOptionContext) octx = g_option_context_new (NULL);
+  g_autoptr(GArray) entries = g_array_new (TRUE, TRUE, sizeof (GOptionEntry));
+  g_auto(GStrv) rest = g_new0 (char *, argc + 1);
+  GError *parse_error = NULL;
 
-  /* Options before the group: --db, --version, --help. */
-  for (; i < argc && argv[i][0] == '-'; i++)
+  for (int i = 0; i < argc; i++)
+    rest[i] = g_strdup (argv[i]);
+  g_option_context_set_help_enabled (octx, FALSE);
+  g_option_context_set_strict_posix (octx, TRUE);
+  options_bind (entries, global_options, (char *) common);
+  g_option_context_add_main_entries (octx, (GOptionEntry *) entries->data, GETTEXT_PACKAGE);
+  if (!g_option_context_parse_strv (octx, &rest, &parse_error))
     {
-      if (strcmp (argv[i], "--version") == 0)
-        {
-          printf ("rapat %s\n", PACKAGE_VERSION);
-          return TRUE;
-        }
-      else if (strcmp (argv[i], "--help") == 0 || strcmp (argv[i], "-h") == 0)
-        {
-          print_overview (stdout);
-          return TRUE;
-        }
-      else if (strcmp (argv[i], "--db") == 0 && i + 1 < argc)
-        {
-          g_free (db);
-          db = g_strdup (argv[++i]);
-        }
-      else if (g_str_has_prefix (argv[i], "--db="))
-        {
-          g_free (db);
-          db = g_strdup (argv[i] + strlen ("--db="));
-        }
-      else
-        {
-          g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_USAGE,
-                       _("option '%s': unknown or missing its value (see 'rapat help')"), argv[i]);
-          return FALSE;
-        }
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_USAGE, _("%s (see 'rapat help')"),
+                   parse_error->message);
+      g_error_free (parse_error);
+      return NULL;
     }
-  if (i >= argc)
+  if (common->version)
+    printf ("rapat %s\n", PACKAGE_VERSION);
+  else if (common->help)
+    print_overview (stdout);
+  else if (rest[0] == NULL || rest[1] == NULL)
     {
       print_overview (stderr);
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_USAGE, _("no command given"));
-      return FALSE;
-    }
-  if (strcmp (argv[i], "help") == 0)
-    return run_help (argv + i + 1, argc - i - 1, error);
-
-  group = find_entry (groups, sizeof *groups, argv[i], _("command"), NULL, "help", error);
-  if (group == NULL)
-    return FALSE;
-  i++;
-  if (group->verbs[0].name[0] == '\0')
-    cmd = group->verbs;     /* a group that is a single command, like "init" */
-  else if (i >= argc || strcmp (argv[i], "--help") == 0 || strcmp (argv[i], "-h") == 0)
-    {
-      print_group_help (i >= argc ? stderr : stdout, group);
-      if (i < argc)
-        return TRUE;
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_USAGE, _("%s: no verb given"), group->name);
-      return FALSE;
     }
   else
+    return g_strdupv (rest + 1);
+  return NULL;
+}
+
+/* Finds the command @args names: a group and, unless the group is a single
+ * command, a verb.  Returns NULL with @error, or with *@done set when a help
+ * text was all that was asked for; *@n_used says how many words it took. */
+static const RapatCommand *
+find_command (char **args, const RapatGroup **group_out, int *n_used, gboolean *done,
+              GError **error)
+{
+  const RapatGroup *group;
+  g_autofree char *context = NULL;
+
+  group = find_entry (groups, sizeof *groups, args[0], _("command"), NULL, "help", error);
+  if (group == NULL)
+    return NULL;
+  *group_out = group;
+  *n_used = 1;
+  if (group->verbs[0].name[0] == '\0')
+    return group->verbs;     /* a group that is a single command, like "init" */
+  if (args[1] == NULL || strcmp (args[1], "--help") == 0 || strcmp (args[1], "-h") == 0)
     {
-      g_autofree char *context = g_strdup_printf ("%s --help", group->name);
-
-      cmd = find_entry (group->verbs, sizeof *group->verbs, argv[i], _("verb"), group->name,
-                        context, error);
-      if (cmd == NULL)
-        return FALSE;
-      i++;
+      print_group_help (args[1] == NULL ? stderr : stdout, group);
+      if (args[1] != NULL)
+        *done = TRUE;
+      else
+        g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_USAGE, _("%s: no verb given"), group->name);
+      return NULL;
     }
+  *n_used = 2;
+  context = g_strdup_printf ("%s --help", group->name);
+  return find_entry (group->verbs, sizeof *group->verbs, args[1], _("verb"), group->name,
+                     context, error);
+}
 
-  path = command_path (group, cmd);
-  octx = make_context (group, cmd);
-  rest = g_new0 (char *, argc - i + 2);
+/* Checks the number of positional arguments @ctx holds against @cmd. */
+static gboolean
+check_arg_count (const RapatCommand *cmd, RapatCmdContext *ctx, const char *path, GError **error)
+{
+  if (ctx->n_args < cmd->min_args)
+    rapat_cmd_usage_error (error, path, _("missing arguments, expected %s"), cmd->args);
+  else if (cmd->max_args >= 0 && ctx->n_args > cmd->max_args)
+    rapat_cmd_usage_error (error, path, _("unexpected argument '%s'"), ctx->args[cmd->max_args]);
+  else
+    return TRUE;
+  return FALSE;
+}
+
+/* Prints the warnings @ctx kept, as rapat_cmd_warn() says. */
+static void
+print_warnings (RapatCmdContext *ctx)
+{
+  for (guint i = 0; ctx->warnings != NULL && i < ctx->warnings->len; i++)
+    fprintf (stderr, _("rapat: warning: %s\n"), (const char *) ctx->warnings->pdata[i]);
+}
+
+/* Parses the command's options and runs it. */
+static gboolean
+run_parsed (const RapatGroup *group, const RapatCommand *cmd, char **args, const char *db,
+            GError **error)
+{
+  CommonOptions common = { 0 };
+  g_autoptr(GOptionContext) octx = NULL;
+  g_auto(GStrv) rest = NULL;
+  g_autofree char *path = command_path (group, cmd);
+  g_autofree gpointer options = g_malloc0 (MAX (cmd->options_size, 1));
+  RapatCmdContext ctx = { 0 };
+  GError *parse_error = NULL;
+  gboolean ok;
+
+  octx = make_context (group, cmd, options, &common);
+  rest = g_new0 (char *, g_strv_length (args) + 2);
   rest[0] = g_strdup (path);
-  for (int j = i; j < argc; j++)
-    rest[j - i + 1] = g_strdup (argv[j]);
-  ok = g_option_context_parse_strv (octx, &rest, error);
+  for (int j = 0; args[j] != NULL; j++)
+    rest[j + 1] = g_strdup (args[j]);
+  ok = g_option_context_parse_strv (octx, &rest, &parse_error);
   if (!ok)
-    {
-      (*error)->domain = RAPAT_ERROR;
-      (*error)->code = RAPAT_ERROR_USAGE;
-      g_prefix_error (error, "%s: ", path);
-    }
-  else if (opt_help)
+    option_error (error, parse_error, path);
+  else if (common.help)
     {
       g_autofree char *help = g_option_context_get_help (octx, TRUE, NULL);
       fputs (help, stdout);
@@ -514,20 +629,40 @@ dispatch (int argc, char **argv, GError **error)
       ctx.args = rest + 1;
       ctx.n_args = (int) g_strv_length (rest) - 1;
       ctx.now = rapat_time_now ();
-      if (ctx.n_args < cmd->min_args || (cmd->max_args >= 0 && ctx.n_args > cmd->max_args))
-        {
-          if (ctx.n_args < cmd->min_args)
-            rapat_cmd_usage_error (error, path, _("missing arguments, expected %s"), cmd->args);
-          else
-            rapat_cmd_usage_error (error, path, _("unexpected argument '%s'"),
-                                   ctx.args[cmd->max_args]);
-          ok = FALSE;
-        }
-      else
-        ok = run_command (cmd, &ctx, opt_db != NULL ? opt_db : db, error);
+      ctx.options = options;
+      ok = check_arg_count (cmd, &ctx, path, error)
+           && run_command (cmd, &ctx, common.db != NULL ? common.db : db, error);
+      if (ok || (cmd->flags & RAPAT_CMD_WRITE) == 0)
+        print_warnings (&ctx);
     }
-  reset_options (cmd->options);
-  reset_options (common_entries);
+  g_clear_pointer (&ctx.meeting, rapat_meeting_free);
+  g_clear_pointer (&ctx.warnings, g_ptr_array_unref);
+  options_clear (cmd->options, options);
+  options_clear (common_options, (char *) &common);
+  return ok;
+}
+
+/* Parses the command line and runs the command; see rapat_cmd_main(). */
+static gboolean
+dispatch (int argc, char **argv, GError **error)
+{
+  CommonOptions global = { 0 };
+  const RapatGroup *group = NULL;
+  const RapatCommand *cmd;
+  g_auto(GStrv) args = NULL;
+  gboolean ok = FALSE, done = FALSE;
+  int used = 0;
+
+  args = parse_global (argc, argv, &global, error);
+  if (args == NULL)
+    ok = *error == NULL;
+  else if (strcmp (args[0], "help") == 0)
+    ok = run_help (args + 1, (int) g_strv_length (args) - 1, error);
+  else if ((cmd = find_command (args, &group, &used, &done, error)) == NULL)
+    ok = done;
+  else
+    ok = run_parsed (group, cmd, args + used, global.db, error);
+  options_clear (global_options, (char *) &global);
   return ok;
 }
 

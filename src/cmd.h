@@ -19,6 +19,60 @@ typedef enum {
   RAPAT_CMD_WRITE = 1 << 1,   /* writes: one transaction; output held until it commits */
 } RapatCmdFlags;
 
+/* What the first positional argument names.  The dispatcher resolves it,
+ * inside the command's transaction, before the handler runs (as tmux's
+ * cmd_entry.target does), so that every command names a record the same
+ * way and says the same thing when it is not found. */
+typedef enum {
+  RAPAT_TARGET_NONE = 0,
+  RAPAT_TARGET_UNIT,          /* ctx->target_id */
+  RAPAT_TARGET_PERSON,        /* ctx->target_id */
+  RAPAT_TARGET_MEETING,       /* ctx->target_id and ctx->meeting */
+  RAPAT_TARGET_ISSUE,         /* ctx->target_id */
+  RAPAT_TARGET_ACTION,        /* ctx->target_id */
+} RapatTarget;
+
+/* One option of a command, bound by offset to a field of the command's own
+ * options struct, which the dispatcher allocates zeroed for each run and
+ * frees after it (git's struct option arrays bound to local variables):
+ * nothing global to reset.  An entry with @include set takes the entries of
+ * a shared group, whose fields sit in a struct at @offset. */
+typedef struct _RapatOption RapatOption;
+
+struct _RapatOption {
+  const char *long_name;
+  char short_name;
+  GOptionArg arg;               /* NONE, STRING or STRING_ARRAY */
+  gsize offset;
+  const char *description;      /* marked N_() */
+  const char *arg_description;  /* marked N_(), or NULL */
+  const RapatOption *include;
+};
+
+#define RAPAT_OPT_FLAG(name, Struct, field, desc) \
+  { name, 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (Struct, field), desc, NULL, NULL }
+#define RAPAT_OPT_TEXT(name, Struct, field, desc, argdesc) \
+  { name, 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (Struct, field), desc, argdesc, NULL }
+#define RAPAT_OPT_LIST(name, Struct, field, desc, argdesc) \
+  { name, 0, G_OPTION_ARG_STRING_ARRAY, G_STRUCT_OFFSET (Struct, field), desc, argdesc, NULL }
+#define RAPAT_OPT_GROUP(group, Struct, field) \
+  { NULL, 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (Struct, field), NULL, NULL, group }
+#define RAPAT_OPT_END { NULL, 0, G_OPTION_ARG_NONE, 0, NULL, NULL, NULL }
+
+/* --json, the one flag most listings and shows share. */
+#define RAPAT_OPT_JSON(Struct, field) \
+  RAPAT_OPT_FLAG ("json", Struct, field, N_("Print JSON for programs"))
+
+/* The shared group --from DAY --to DAY --tz ZONE, bound to a RapatRangeOptions
+ * (include it with RAPAT_OPT_GROUP (rapat_range_options, Struct, field)). */
+typedef struct {
+  char *from;
+  char *to;
+  char *tz;
+} RapatRangeOptions;
+
+extern const RapatOption rapat_range_options[];
+
 typedef struct {
   RapatStore *store;      /* set when the command has RAPAT_CMD_STORE */
   const char *db_path;    /* the database file chosen */
@@ -26,6 +80,10 @@ typedef struct {
   char **args;            /* positional arguments after the verb */
   int n_args;
   gint64 now;             /* the current instant (see rapat_time_now()) */
+  gconstpointer options;  /* the command's options struct, or NULL */
+  gint64 target_id;       /* the record args[0] names (see RapatTarget), or 0 */
+  RapatMeeting *meeting;  /* with RAPAT_TARGET_MEETING: that meeting */
+  GPtrArray *warnings;    /* kept by rapat_cmd_warn() */
 } RapatCmdContext;
 
 typedef struct _RapatCommand RapatCommand;
@@ -38,9 +96,15 @@ struct _RapatCommand {
   RapatCmdFlags flags;
   int min_args;
   int max_args;                 /* -1: no limit */
-  GOptionEntry *options;        /* NULL-terminated, or NULL */
+  const RapatOption *options;   /* terminated by RAPAT_OPT_END, or NULL */
+  gsize options_size;           /* sizeof the struct they are bound to */
+  RapatTarget target;
   gboolean (*run) (RapatCmdContext *ctx, GError **error);
 };
+
+/* The options part of a table entry: the entries and the struct they fill. */
+#define RAPAT_OPTIONS(entries, Struct) entries, sizeof (Struct)
+#define RAPAT_NO_OPTIONS NULL, 0
 
 typedef struct {
   const char *name;
@@ -71,6 +135,16 @@ int rapat_cmd_main (int argc, char **argv);
 /* Returns the database path rapat uses when --db is not given: $RAPAT_DB,
  * else $XDG_DATA_HOME/rapat/rapat.db (creating the folder 0700). */
 char *rapat_cmd_default_db (GError **error);
+
+/* Keeps a warning (a whole sentence, no "rapat: warning:" prefix) that the
+ * dispatcher prints on stderr once the command is over: for a writing
+ * command, only when its transaction commits, so that nothing warns of a
+ * change that was not made. */
+void rapat_cmd_warn (RapatCmdContext *ctx, const char *format, ...) G_GNUC_PRINTF (2, 3);
+
+/* Parses a RapatRangeOptions as rapat_cmd_day_range() does. */
+gboolean rapat_cmd_range (RapatCmdContext *ctx, const RapatRangeOptions *range,
+                          gint64 *from_utc, gint64 *to_utc, GError **error);
 
 /* Sets a usage error (exit 2) for the command @cmd_name. */
 void rapat_cmd_usage_error (GError **error, const char *cmd_name, const char *format, ...)
