@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <string.h>
 #include <limits.h>
+#include <locale.h>
 #include <signal.h>
 #include <unistd.h>
 #include <sys/stat.h>
@@ -963,4 +964,39 @@ rapat_output_free (RapatOutput *output)
   g_free (output->name);
   g_free (output->path);
   g_free (output);
+}
+
+char *
+rapat_output_lang_of_locale (const char *locale)
+{
+  gsize n = 0;
+
+  if (locale == NULL || strcmp (locale, "C") == 0 || strcmp (locale, "POSIX") == 0
+      || g_str_has_prefix (locale, "C."))
+    return g_strdup ("en");
+  /* The language is what comes before the territory, codeset or modifier. */
+  while (g_ascii_isalpha (locale[n]))
+    n++;
+  if (n < 2 || n > 8 || (locale[n] != '\0' && strchr ("_.@", locale[n]) == NULL))
+    return g_strdup ("en");
+  return g_ascii_strdown (locale, (gssize) n);
+}
+
+char *
+rapat_output_lang (void)
+{
+  const char *messages = setlocale (LC_MESSAGES, NULL);
+  const char *language = g_getenv ("LANGUAGE");
+  g_autofree char *first = NULL;
+
+  /* gettext ignores $LANGUAGE under the C locale, and so must we: the
+   * messages are then English whatever it says. */
+  if (messages == NULL || strcmp (messages, "C") == 0 || strcmp (messages, "POSIX") == 0
+      || language == NULL)
+    return rapat_output_lang_of_locale (messages);
+  language += strspn (language, ":");   /* gettext skips empty entries */
+  if (*language == '\0')
+    return rapat_output_lang_of_locale (messages);
+  first = g_strndup (language, strcspn (language, ":"));
+  return rapat_output_lang_of_locale (first);
 }

@@ -94,4 +94,18 @@ gboolean rapat_output_finish (RapatOutput *output, GError **error);
 void rapat_output_free (RapatOutput *output);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatOutput, rapat_output_free)
 
+/* Returns the language part of the locale name @locale (as setlocale() and
+ * $LANGUAGE spell them: "id_ID.UTF-8", "sr_RS@latin", "pt") as a tag for an
+ * HTML lang attribute, in lower case: "id", "sr", "pt".  "en" for NULL, "",
+ * "C", "POSIX" and "C.UTF-8", whose messages are rapat's own English, and
+ * for a name whose language part is not 2 to 8 ASCII letters (so the value
+ * is always safe to write unescaped). */
+char *rapat_output_lang_of_locale (const char *locale);
+
+/* Returns the language of rapat's messages, as an HTML lang value: the
+ * first entry of $LANGUAGE when the message locale is not C or POSIX (as
+ * gettext reads them), else the locale of LC_MESSAGES, through
+ * rapat_output_lang_of_locale(). */
+char *rapat_output_lang (void);
+
 G_END_DECLS

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <stdio.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
@@ -701,6 +702,126 @@ START_TEST (test_output_full_device)
 }
 END_TEST
 
+/* ---- the language of the messages, for HTML ---- */
+
+/* What lang_setup() saved, for lang_teardown() to put back (the tests change
+ * the process's locale and environment, which CK_FORK=no would leak). */
+static struct {
+  char *messages;
+  char *language;
+} saved;
+
+/* Checked fixture: saves LC_MESSAGES and $LANGUAGE. */
+static void
+lang_setup (void)
+{
+  saved.messages = g_strdup (setlocale (LC_MESSAGES, NULL));
+  saved.language = g_strdup (g_getenv ("LANGUAGE"));
+}
+
+/* Checked fixture: restores what lang_setup() saved. */
+static void
+lang_teardown (void)
+{
+  setlocale (LC_MESSAGES, saved.messages);
+  if (saved.language != NULL)
+    g_setenv ("LANGUAGE", saved.language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  g_clear_pointer (&saved.messages, g_free);
+  g_clear_pointer (&saved.language, g_free);
+}
+
+/* Asserts that the locale name @locale gives the tag @want. */
+#define assert_lang_of(locale_, want_)                                           \
+  do {                                                                           \
+    g_autofree char *got_ = rapat_output_lang_of_locale (locale_);               \
+    ck_assert_msg (g_strcmp0 (got_, (want_)) == 0, "locale '%s': got '%s', want '%s'", \
+                   (locale_) != NULL ? (locale_) : "(null)", got_, (want_));     \
+  } while (0)
+
+START_TEST (test_lang_of_locale)
+{
+  assert_lang_of ("id_ID.UTF-8", "id");
+  assert_lang_of ("id_ID", "id");
+  assert_lang_of ("id", "id");
+  assert_lang_of ("nl_NL.UTF-8@euro", "nl");
+  assert_lang_of ("sr_RS@latin", "sr");
+  assert_lang_of ("sr@latin", "sr");
+  assert_lang_of ("pt_BR.utf8", "pt");
+  assert_lang_of ("ast_ES.UTF-8", "ast");
+  assert_lang_of ("DE_de", "de");
+  assert_lang_of ("en_GB.UTF-8", "en");
+  /* rapat's own messages, untranslated. */
+  assert_lang_of ("C", "en");
+  assert_lang_of ("POSIX", "en");
+  assert_lang_of ("C.UTF-8", "en");
+  assert_lang_of ("C.utf8", "en");
+  assert_lang_of ("", "en");
+  assert_lang_of (NULL, "en");
+  /* Nothing that would need escaping in an attribute gets through. */
+  assert_lang_of ("x", "en");
+  assert_lang_of ("id\"><script>", "en");
+  assert_lang_of ("id-ID", "en");
+  assert_lang_of ("../../id", "en");
+  assert_lang_of ("abcdefghi_XX", "en");
+}
+END_TEST
+
+START_TEST (test_lang_follows_messages_locale)
+{
+  g_autofree char *c = NULL;
+  g_autofree char *c_language = NULL;
+  g_autofree char *utf8 = NULL;
+  g_autofree char *utf8_language = NULL;
+  g_autofree char *utf8_list = NULL;
+
+  ck_assert_ptr_nonnull (setlocale (LC_MESSAGES, "C"));
+  g_unsetenv ("LANGUAGE");
+  c = rapat_output_lang ();
+  ck_assert_str_eq (c, "en");
+  /* Under C, gettext ignores $LANGUAGE: the messages stay English. */
+  g_setenv ("LANGUAGE", "id", TRUE);
+  c_language = rapat_output_lang ();
+  ck_assert_str_eq (c_language, "en");
+
+  /* C.UTF-8 is installed wherever glibc is; a real id_ID may not be. */
+  if (setlocale (LC_MESSAGES, "C.UTF-8") == NULL)
+    return;
+  g_unsetenv ("LANGUAGE");
+  utf8 = rapat_output_lang ();
+  ck_assert_str_eq (utf8, "en");
+  /* Elsewhere $LANGUAGE's first entry wins, as it does for gettext. */
+  g_setenv ("LANGUAGE", "id_ID", TRUE);
+  utf8_language = rapat_output_lang ();
+  ck_assert_str_eq (utf8_language, "id");
+  g_setenv ("LANGUAGE", "nl:id:en", TRUE);
+  utf8_list = rapat_output_lang ();
+  ck_assert_str_eq (utf8_list, "nl");
+  g_setenv ("LANGUAGE", "::id", TRUE);
+  g_free (utf8_list);
+  utf8_list = rapat_output_lang ();
+  ck_assert_str_eq (utf8_list, "id");
+  g_setenv ("LANGUAGE", "", TRUE);
+  g_free (utf8_list);
+  utf8_list = rapat_output_lang ();
+  ck_assert_str_eq (utf8_list, "en");
+}
+END_TEST
+
+START_TEST (test_lang_of_an_installed_locale)
+{
+  g_autofree char *lang = NULL;
+
+  g_unsetenv ("LANGUAGE");
+  /* Only where the locale is installed (locale -a): id_ID, else skipped. */
+  if (setlocale (LC_MESSAGES, "id_ID.UTF-8") == NULL)
+    return;
+  lang = rapat_output_lang ();
+  ck_assert_str_eq (lang, "id");
+}
+END_TEST
+
 /* Builds the suite. */
 static Suite *
 output_suite (void)
@@ -738,6 +859,13 @@ output_suite (void)
   tcase_add_test (tc, test_output_refused);
   tcase_add_test (tc, test_output_fifo);
   tcase_add_test (tc, test_output_full_device);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("lang");
+  tcase_add_checked_fixture (tc, lang_setup, lang_teardown);
+  tcase_add_test (tc, test_lang_of_locale);
+  tcase_add_test (tc, test_lang_follows_messages_locale);
+  tcase_add_test (tc, test_lang_of_an_installed_locale);
   suite_add_tcase (s, tc);
 
   return s;
