@@ -985,18 +985,15 @@ rapat_output_lang_of_locale (const char *locale)
 char *
 rapat_output_lang (void)
 {
-  const char *messages = setlocale (LC_MESSAGES, NULL);
-  const char *language = g_getenv ("LANGUAGE");
-  g_autofree char *first = NULL;
+  /* The header of the catalog gettext found for rapat's messages, "" when
+   * it found none and the messages are the English of the source. */
+  const char *header = dgettext (GETTEXT_PACKAGE, "");
+  const char *line = strstr (header, "Language: ");
+  g_autofree char *value = NULL;
 
-  /* gettext ignores $LANGUAGE under the C locale, and so must we: the
-   * messages are then English whatever it says. */
-  if (messages == NULL || strcmp (messages, "C") == 0 || strcmp (messages, "POSIX") == 0
-      || language == NULL)
-    return rapat_output_lang_of_locale (messages);
-  language += strspn (language, ":");   /* gettext skips empty entries */
-  if (*language == '\0')
-    return rapat_output_lang_of_locale (messages);
-  first = g_strndup (language, strcspn (language, ":"));
-  return rapat_output_lang_of_locale (first);
+  if (*header == '\0' || line == NULL || (line != header && line[-1] != '\n'))
+    return g_strdup ("en");
+  line += strlen ("Language: ");
+  value = g_strndup (line, strcspn (line, "\n"));
+  return rapat_output_lang_of_locale (value);
 }

@@ -102,10 +102,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatOutput, rapat_output_free)
  * is always safe to write unescaped). */
 char *rapat_output_lang_of_locale (const char *locale);
 
-/* Returns the language of rapat's messages, as an HTML lang value: the
- * first entry of $LANGUAGE when the message locale is not C or POSIX (as
- * gettext reads them), else the locale of LC_MESSAGES, through
- * rapat_output_lang_of_locale(). */
+/* Returns the language rapat's messages are written in, as an HTML lang
+ * value: the "Language:" of the catalog gettext uses for them (whatever
+ * the locale and $LANGUAGE made it choose), or "en" when it uses none and
+ * the text is the source's English.  So a page never claims a language its
+ * words are not in, as it would if it followed the locale alone. */
 char *rapat_output_lang (void);
 
 G_END_DECLS

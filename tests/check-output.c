@@ -768,57 +768,81 @@ START_TEST (test_lang_of_locale)
 }
 END_TEST
 
-START_TEST (test_lang_follows_messages_locale)
+/* Writes a catalog of rapat's messages with the header line @language_line
+ * under @dir/@locale/LC_MESSAGES, as msgfmt makes it. */
+static void
+write_catalog (const char *dir, const char *locale, const char *language_line)
 {
-  g_autofree char *c = NULL;
-  g_autofree char *c_language = NULL;
-  g_autofree char *utf8 = NULL;
-  g_autofree char *utf8_language = NULL;
-  g_autofree char *utf8_list = NULL;
+  g_autofree char *folder = g_build_filename (dir, locale, "LC_MESSAGES", NULL);
+  g_autofree char *po = g_build_filename (dir, "probe.po", NULL);
+  g_autofree char *mo = g_build_filename (folder, GETTEXT_PACKAGE ".mo", NULL);
+  g_autofree char *text = g_strdup_printf (
+      "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n%s\n"
+      "msgid \"lang-probe\"\nmsgstr \"uji-bahasa\"\n", language_line);
+  const char *argv[] = { "msgfmt", "-o", mo, po, NULL };
+  int status = -1;
 
-  ck_assert_ptr_nonnull (setlocale (LC_MESSAGES, "C"));
-  g_unsetenv ("LANGUAGE");
-  c = rapat_output_lang ();
-  ck_assert_str_eq (c, "en");
-  /* Under C, gettext ignores $LANGUAGE: the messages stay English. */
-  g_setenv ("LANGUAGE", "id", TRUE);
-  c_language = rapat_output_lang ();
-  ck_assert_str_eq (c_language, "en");
-
-  /* C.UTF-8 is installed wherever glibc is; a real id_ID may not be. */
-  if (setlocale (LC_MESSAGES, "C.UTF-8") == NULL)
-    return;
-  g_unsetenv ("LANGUAGE");
-  utf8 = rapat_output_lang ();
-  ck_assert_str_eq (utf8, "en");
-  /* Elsewhere $LANGUAGE's first entry wins, as it does for gettext. */
-  g_setenv ("LANGUAGE", "id_ID", TRUE);
-  utf8_language = rapat_output_lang ();
-  ck_assert_str_eq (utf8_language, "id");
-  g_setenv ("LANGUAGE", "nl:id:en", TRUE);
-  utf8_list = rapat_output_lang ();
-  ck_assert_str_eq (utf8_list, "nl");
-  g_setenv ("LANGUAGE", "::id", TRUE);
-  g_free (utf8_list);
-  utf8_list = rapat_output_lang ();
-  ck_assert_str_eq (utf8_list, "id");
-  g_setenv ("LANGUAGE", "", TRUE);
-  g_free (utf8_list);
-  utf8_list = rapat_output_lang ();
-  ck_assert_str_eq (utf8_list, "en");
+  ck_assert_int_eq (g_mkdir_with_parents (folder, 0700), 0);
+  ck_assert (g_file_set_contents (po, text, -1, NULL));
+  ck_assert (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL,
+                           NULL, &status, NULL));
+  ck_assert_int_eq (status, 0);
 }
-END_TEST
 
-START_TEST (test_lang_of_an_installed_locale)
+/* Makes a folder of catalogs for the message locale C.UTF-8 (where glibc
+ * looks for it: the name as it is and normalised), saying @language_line. */
+static char *
+catalog_folder (const char *language_line)
 {
-  g_autofree char *lang = NULL;
+  char *dir = g_dir_make_tmp ("rapat-lang-XXXXXX", NULL);
 
+  ck_assert_ptr_nonnull (dir);
+  write_catalog (dir, "C.UTF-8", language_line);
+  write_catalog (dir, "C.utf8", language_line);
+  return dir;
+}
+
+/* Removes a folder catalog_folder() made. */
+static void
+remove_folder (const char *dir)
+{
+  g_autofree char *rm = g_strdup_printf ("rm -rf '%s'", dir);
+
+  ck_assert_int_eq (system (rm), 0);
+}
+
+START_TEST (test_lang_follows_the_catalog_in_use)
+{
+  g_autofree char *empty = g_dir_make_tmp ("rapat-lang-XXXXXX", NULL);
+  g_autofree char *named = catalog_folder ("\"Language: id\\n\"");
+  g_autofree char *unnamed = catalog_folder ("\"X-Generator: test\\n\"");
+  g_autofree char *none = NULL;
+  g_autofree char *found = NULL;
+  g_autofree char *not_said = NULL;
+
+  /* No catalog: the text is the source's English, whatever the locale. */
   g_unsetenv ("LANGUAGE");
-  /* Only where the locale is installed (locale -a): id_ID, else skipped. */
-  if (setlocale (LC_MESSAGES, "id_ID.UTF-8") == NULL)
-    return;
-  lang = rapat_output_lang ();
-  ck_assert_str_eq (lang, "id");
+  ck_assert_ptr_nonnull (setlocale (LC_MESSAGES, "C.UTF-8"));
+  ck_assert_ptr_nonnull (bindtextdomain (GETTEXT_PACKAGE, empty));
+  none = rapat_output_lang ();
+  ck_assert_str_eq (none, "en");
+
+  /* A catalog that says its language (binding anew makes gettext look anew). */
+  bindtextdomain (GETTEXT_PACKAGE, named);
+  ck_assert_str_eq (dgettext (GETTEXT_PACKAGE, "lang-probe"), "uji-bahasa");
+  found = rapat_output_lang ();
+  ck_assert_str_eq (found, "id");
+
+  /* A catalog that does not say it: nothing is claimed. */
+  bindtextdomain (GETTEXT_PACKAGE, unnamed);
+  ck_assert_str_eq (dgettext (GETTEXT_PACKAGE, "lang-probe"), "uji-bahasa");
+  not_said = rapat_output_lang ();
+  ck_assert_str_eq (not_said, "en");
+
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  remove_folder (empty);
+  remove_folder (named);
+  remove_folder (unnamed);
 }
 END_TEST
 
@@ -864,8 +888,7 @@ output_suite (void)
   tc = tcase_create ("lang");
   tcase_add_checked_fixture (tc, lang_setup, lang_teardown);
   tcase_add_test (tc, test_lang_of_locale);
-  tcase_add_test (tc, test_lang_follows_messages_locale);
-  tcase_add_test (tc, test_lang_of_an_installed_locale);
+  tcase_add_test (tc, test_lang_follows_the_catalog_in_use);
   suite_add_tcase (s, tc);
 
   return s;
