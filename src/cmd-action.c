@@ -2,6 +2,7 @@
 #include "cmd.h"
 #include "output.h"
 #include "present.h"
+#include "report-actions.h"
 #include "text.h"
 #include "timeutil.h"
 
@@ -309,36 +310,6 @@ action_done (RapatCmdContext *ctx, GError **error)
   return save_action (ctx, before, after, error);
 }
 
-/* Writes @a's fields as members of the current JSON object. */
-static void
-action_json_fields (RapatJson *json, const RapatAction *a, const char *today)
-{
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-  g_autofree char *created = rapat_time_format (a->created_at, utc, "%Y-%m-%dT%H:%M:%SZ");
-  g_autofree char *done = a->done_at != 0
-    ? rapat_time_format (a->done_at, utc, "%Y-%m-%dT%H:%M:%SZ") : NULL;
-
-  rapat_json_int (json, "id", a->id);
-  rapat_json_string (json, "uid", a->uid);
-  rapat_json_string (json, "title", a->title);
-  rapat_json_string (json, "description", a->description);
-  rapat_json_string (json, "owner_type", a->owner_person_id != 0 ? "person" : "unit");
-  rapat_json_id (json, "owner_id", a->owner_person_id != 0 ? a->owner_person_id : a->owner_unit_id);
-  rapat_json_string (json, "owner", a->owner_name);
-  rapat_json_string (json, "owner_unit", a->owner_unit_name);
-  rapat_json_id (json, "meeting_id", a->meeting_id);
-  rapat_json_string (json, "meeting", a->meeting_title);
-  rapat_json_id (json, "issue_id", a->issue_id);
-  rapat_json_string (json, "issue", a->issue_title);
-  rapat_json_string (json, "priority", rapat_enum_name (&rapat_priority_enum, a->priority));
-  rapat_json_string (json, "due", a->due);
-  rapat_json_string (json, "status", rapat_enum_name (&rapat_action_status_enum, a->status));
-  rapat_json_int (json, "progress", a->progress);
-  rapat_json_bool (json, "overdue", rapat_action_is_overdue (a, today));
-  rapat_json_string (json, "created", created);
-  rapat_json_string (json, "done", done);
-}
-
 /* action list */
 static gboolean
 action_list (RapatCmdContext *ctx, GError **error)
@@ -379,7 +350,7 @@ action_list (RapatCmdContext *ctx, GError **error)
       for (guint i = 0; i < actions->len; i++)
         {
           rapat_json_begin_object (json, NULL);
-          action_json_fields (json, actions->pdata[i], today);
+          rapat_report_action_json (json, actions->pdata[i], today);
           rapat_json_end_object (json);
         }
       rapat_json_end_array (json);
@@ -435,7 +406,7 @@ action_show (RapatCmdContext *ctx, GError **error)
       g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
 
       rapat_json_begin_object (json, NULL);
-      action_json_fields (json, a, today);
+      rapat_report_action_json (json, a, today);
       rapat_json_begin_array (json, "history");
       for (guint i = 0; i < history->len; i++)
         {
