@@ -987,7 +987,8 @@ rapat_output_lang (void)
 {
   /* The header of the catalog gettext found for rapat's messages, "" when
    * it found none and the messages are the English of the source. */
-  const char *header = dgettext (GETTEXT_PACKAGE, "");
+  static const char empty_msgid[] = "";   /* a variable: xgettext must not take it */
+  const char *header = dgettext (GETTEXT_PACKAGE, empty_msgid);
   const char *line = strstr (header, "Language: ");
   g_autofree char *value = NULL;
 
