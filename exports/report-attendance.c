@@ -3,6 +3,7 @@
 #include "csv.h"
 #include "output.h"
 #include "timeutil.h"
+#include "when.h"
 
 #include <string.h>
 
@@ -43,27 +44,6 @@ html_cell (FILE *out, const char *text, gboolean numeric)
   fputs ("</td>", out);
 }
 
-/* Returns the meeting's zone (UTC if its name no longer loads). */
-static GTimeZone *
-meeting_zone (const RapatMeeting *m)
-{
-  GTimeZone *tz = rapat_time_zone_load (m->tzid, NULL, NULL);
-
-  return tz != NULL ? tz : g_time_zone_new_utc ();
-}
-
-/* Returns "Tue 2 Sep 2025, 09:00–16:00 WIT" for people. */
-static char *
-meeting_when (const RapatMeeting *m, GTimeZone *tz)
-{
-  g_autofree char *day = rapat_time_format (m->start_utc, tz, _("%a %-d %b %Y"));
-  g_autofree char *t1 = rapat_time_format (m->start_utc, tz, "%H:%M");
-  g_autofree char *t2 = rapat_time_format (m->end_utc, tz, "%H:%M");
-  g_autofree char *ab = rapat_time_abbrev (m->start_utc, tz);
-
-  return g_strdup_printf ("%s, %s–%s %s", day, t1, t2, ab);
-}
-
 /* Minutes @a arrived after the meeting's start, when later than the grace
  * period allows; 0 when on time or not recorded. */
 static gint64
@@ -87,7 +67,7 @@ arrival_text (const RapatAttendee *a, const RapatMeeting *m, GTimeZone *tz, gint
 
   if (a->arrived_utc == 0)
     return NULL;
-  clock = rapat_time_format (a->arrived_utc, tz, "%H:%M");
+  clock = rapat_when_clock (a->arrived_utc, tz);
   if (late > 0)
     return g_strdup_printf (_("%s late +%" PRId64 "m"), clock, late);
   return g_steal_pointer (&clock);
@@ -193,7 +173,7 @@ static void
 meeting_text (FILE *out, const RapatMeetingAttendance *r, GTimeZone *tz)
 {
   const RapatMeeting *m = r->meeting;
-  g_autofree char *when = meeting_when (m, tz);
+  g_autofree char *when = rapat_when_meeting (m, tz);
   g_autofree char *grace = rapat_time_format_duration (r->grace_seconds / 60);
   g_autofree char *rate = rapat_report_rate_text (rapat_attendance_rate (&r->totals));
   g_autoptr(RapatTable) table = rapat_table_new (_("No"), _("Name"), _("Unit"), _("Role"),
@@ -388,7 +368,7 @@ static void
 meeting_html (FILE *out, const RapatMeetingAttendance *r, GTimeZone *tz)
 {
   const RapatMeeting *m = r->meeting;
-  g_autofree char *when = meeting_when (m, tz);
+  g_autofree char *when = rapat_when_meeting (m, tz);
   g_autofree char *rate = rapat_report_rate_text (rapat_attendance_rate (&r->totals));
   g_autofree char *title = g_strdup_printf (_("Attendance: %s"), m->title);
   static const char *const heads[] = {
@@ -486,7 +466,7 @@ meeting_html (FILE *out, const RapatMeetingAttendance *r, GTimeZone *tz)
 void
 rapat_report_meeting_attendance (FILE *out, const RapatMeetingAttendance *report)
 {
-  g_autoptr(GTimeZone) tz = meeting_zone (report->meeting);
+  g_autoptr(GTimeZone) tz = rapat_when_meeting_zone (report->meeting);
 
   switch (report->format)
     {
@@ -550,8 +530,8 @@ unrecorded_heading (guint n)
 static char *
 unrecorded_line (const RapatMeeting *m)
 {
-  g_autoptr(GTimeZone) tz = meeting_zone (m);
-  g_autofree char *when = meeting_when (m, tz);
+  g_autoptr(GTimeZone) tz = rapat_when_meeting_zone (m);
+  g_autofree char *when = rapat_when_meeting (m, tz);
 
   return g_strdup_printf ("%s · %s", when, m->title);
 }
@@ -699,7 +679,7 @@ period_json (FILE *out, const RapatPeriodAttendance *r)
   for (guint i = 0; r->unrecorded != NULL && i < r->unrecorded->len; i++)
     {
       const RapatMeeting *m = r->unrecorded->pdata[i];
-      g_autoptr(GTimeZone) tz = meeting_zone (m);
+      g_autoptr(GTimeZone) tz = rapat_when_meeting_zone (m);
       g_autofree char *start = rapat_time_format_iso (m->start_utc, tz);
       g_autofree char *end = rapat_time_format_iso (m->end_utc, tz);
 
@@ -836,53 +816,28 @@ rapat_report_period_attendance (FILE *out, const RapatPeriodAttendance *report)
 
 /* ---- the sign-in sheet ---- */
 
-static const char *const id_days[] = {
-  NULL, "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu",
-};
-static const char *const id_months[] = {
-  NULL, "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-  "September", "Oktober", "November", "Desember",
-};
-static const char *const en_days[] = {
-  NULL, "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-};
-static const char *const en_months[] = {
-  NULL, "January", "February", "March", "April", "May", "June", "July", "August",
-  "September", "October", "November", "December",
-};
-
-/* Returns the sheet's date line, "Selasa, 2 September 2025" or "Tuesday 2 September 2025". */
-static char *
-sheet_date (gint64 utc, GTimeZone *tz, gboolean indonesian)
-{
-  g_autoptr(GDateTime) u = g_date_time_new_from_unix_utc (utc);
-  g_autoptr(GDateTime) d = g_date_time_to_timezone (u, tz);
-  int dow = g_date_time_get_day_of_week (d), mon = g_date_time_get_month (d);
-
-  return g_strdup_printf (indonesian ? "%s, %d %s %d" : "%s %d %s %d",
-                          indonesian ? id_days[dow] : en_days[dow], g_date_time_get_day_of_month (d),
-                          indonesian ? id_months[mon] : en_months[mon], g_date_time_get_year (d));
-}
-
 void
 rapat_report_signin (FILE *out, const RapatSigninSheet *sheet)
 {
   const RapatMeeting *m = sheet->meeting;
   gboolean id = g_strcmp0 (sheet->lang, "id") == 0;
-  g_autoptr(GTimeZone) tz = meeting_zone (m);
-  g_autofree char *date = sheet_date (m->start_utc, tz, id);
-  g_autofree char *t1 = rapat_time_format (m->start_utc, tz, id ? "%H.%M" : "%H:%M");
-  g_autofree char *t2 = rapat_time_format (m->end_utc, tz, id ? "%H.%M" : "%H:%M");
-  g_autofree char *ab = rapat_time_abbrev (m->start_utc, tz);
-  g_autofree char *time = g_strdup_printf ("%s–%s %s", t1, t2, ab);
+  g_autoptr(GTimeZone) tz = rapat_when_meeting_zone (m);
+  g_autofree char *date = NULL;
+  g_autofree char *time = NULL;
   const char *heading = id ? "DAFTAR HADIR" : "ATTENDANCE LIST";
   const char *labels_id[] = { "Hari/tanggal", "Waktu", "Tempat", "No", "Nama", "Jabatan", "Unit kerja", "Tanda tangan" };
   const char *labels_en[] = { "Date", "Time", "Place", "No", "Name", "Position", "Unit", "Signature" };
   const char **labels = id ? labels_id : labels_en;
-  const char *meta[3] = { date, time, m->location != NULL ? m->location : "-" };
+  const char *meta[3] = { NULL, NULL, m->location != NULL ? m->location : "-" };
   guint total = sheet->attendees->len + sheet->blank_rows;
   gboolean cancelled = m->status == RAPAT_MEETING_CANCELLED;
   const char *mark = id ? "DIBATALKAN" : "CANCELLED";
+
+  /* The sheet is in its own language, not the user's locale. */
+  rapat_when_range_rows (m->start_utc, m->end_utc, tz,
+                         id ? RAPAT_WHEN_INDONESIAN : RAPAT_WHEN_ENGLISH, &date, &time);
+  meta[0] = date;
+  meta[1] = time;
 
   html_begin (out, id ? "id" : "en", m->title,
               "h1{text-align:center;font-size:13pt;letter-spacing:.05em}"

@@ -657,39 +657,8 @@ meeting_list (RapatCmdContext *ctx, GError **error)
       const RapatMeeting *m = meetings->pdata[i];
       g_autoptr(GTimeZone) mtz = rapat_present_zone (m);
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, m->id);
-      g_autofree char *ab = rapat_time_abbrev (m->start_utc, mtz);
       g_autofree char *day = NULL;
-      g_autofree char *t1 = NULL;
-      g_autofree char *t2 = NULL;
-      g_autofree char *span = NULL;
-      gint64 days = 0;
-      RapatLocalFields ls, le;
-
-      /* One conversion per instant, not a GDateTime per field. */
-      if (rapat_time_fields (m->start_utc, mtz, &ls) && rapat_time_fields (m->end_utc, mtz, &le))
-        {
-          day = g_strdup_printf ("%04d-%02d-%02d", ls.year, ls.month, ls.day);
-          t1 = g_strdup_printf ("%02d:%02d", ls.hour, ls.minute);
-          t2 = g_strdup_printf ("%02d:%02d", le.hour, le.minute);
-          if (ls.year != le.year || ls.month != le.month || ls.day != le.day)
-            {
-              /* Ends on a later day: say how many days later, "19:00–12:00+1". */
-              GDate a, b;
-              g_date_clear (&a, 1);
-              g_date_clear (&b, 1);
-              g_date_set_dmy (&a, ls.day, ls.month, ls.year);
-              g_date_set_dmy (&b, le.day, le.month, le.year);
-              days = g_date_days_between (&a, &b);
-            }
-        }
-      else
-        {
-          day = rapat_present_date (m->start_utc, mtz);
-          t1 = rapat_present_clock (m->start_utc, mtz);
-          t2 = rapat_present_clock (m->end_utc, mtz);
-        }
-      span = days > 0 ? g_strdup_printf ("%s–%s+%" G_GINT64_FORMAT " %s", t1, t2, days, ab)
-                      : g_strdup_printf ("%s–%s %s", t1, t2, ab);
+      g_autofree char *span = rapat_when_clock_span (m->start_utc, m->end_utc, mtz, &day);
       g_autofree char *n = g_strdup_printf ("%" G_GINT64_FORMAT, m->n_attendees);
 
       rapat_table_add (table, id, day, span, m->title, m->location,
@@ -770,7 +739,7 @@ meeting_show (RapatCmdContext *ctx, GError **error)
       rapat_json_end_object (json);
       return TRUE;
     }
-  when = rapat_present_when (m, tz);
+  when = rapat_when_meeting (m, tz);
   status = g_strdup_printf (_("%s (sequence %" PRId64 ")"),
                             _(rapat_enum_name (&rapat_meeting_status_enum, m->status)), m->sequence);
   fprintf (ctx->out, _("Meeting %" PRId64 ": %s\n"), m->id, m->title);
@@ -788,7 +757,7 @@ meeting_show (RapatCmdContext *ctx, GError **error)
       g_autofree char *repeats = NULL;
       if (m->recurrence_utc != m->start_utc)
         {
-          g_autofree char *was = rapat_time_format (m->recurrence_utc, tz, "%Y-%m-%d %H:%M");
+          g_autofree char *was = rapat_when_instant (m->recurrence_utc, tz);
           repeats = g_strdup_printf (_("%s (series %" PRId64 "; moved from %s)"), m->series_rule,
                                      m->series_id, was);
         }
