@@ -3,6 +3,7 @@
 #include "cmd.h"
 #include "recur.h"
 #include "timeutil.h"
+#include "when.h"
 
 #include <unistd.h>
 
@@ -1453,6 +1454,101 @@ START_TEST (test_bug_abbrev_fixed_offset)
 }
 END_TEST
 
+/* ==== times for people (when.c) ==== */
+
+/* A meeting on one day: one date, the two clocks, one abbreviation. */
+START_TEST (test_when_same_day)
+{
+  g_autoptr(GTimeZone) wit = zone ("Asia/Jayapura");
+  g_autofree char *r = rapat_when_range (RAKERNIS_UTC, RAKERNIS_UTC + 3 * 3600, wit,
+                                         RAPAT_WHEN_LOCALE);
+  g_autofree char *span = rapat_when_span (RAKERNIS_UTC, RAKERNIS_UTC + 3 * 3600,
+                                           "Asia/Jayapura");
+  g_autofree char *date = NULL, *time = NULL;
+
+  ck_assert_str_eq (r, "Tue 2 Sep 2025, 09:00–12:00 WIT");
+  ck_assert_str_eq (span, "2025-09-02 09:00–12:00 WIT");
+  rapat_when_range_rows (RAKERNIS_UTC, RAKERNIS_UTC + 3 * 3600, wit, RAPAT_WHEN_INDONESIAN,
+                         &date, &time);
+  ck_assert_str_eq (date, "Selasa, 2 September 2025");
+  ck_assert_str_eq (time, "09.00–12.00 WIT");
+}
+END_TEST
+
+/* 19:00 to 12:00 the next day: both dates in every form, never a bare
+ * "19:00–12:00" that reads as ending before it starts. */
+START_TEST (test_when_overnight)
+{
+  g_autoptr(GTimeZone) wit = zone ("Asia/Jayapura");
+  gint64 start = RAKERNIS_UTC + 10 * 3600, end = RAKERNIS_UTC + 27 * 3600;
+  g_autoptr(RapatMeeting) m = rapat_meeting_new ();
+  g_autofree char *r = NULL, *en = NULL, *span = NULL, *clocks = NULL, *day = NULL;
+  g_autofree char *date = NULL, *time = NULL;
+
+  m->start_utc = start;
+  m->end_utc = end;
+  m->tzid = g_strdup ("Asia/Jayapura");
+  r = rapat_when_meeting (m, wit);
+  ck_assert_str_eq (r, "Tue 2 Sep 2025 19:00 – Wed 3 Sep 2025 12:00 WIT");
+  en = rapat_when_range (start, end, wit, RAPAT_WHEN_ENGLISH);
+  ck_assert_str_eq (en, "Tuesday 2 September 2025 19:00 – Wednesday 3 September 2025 12:00 WIT");
+  span = rapat_when_span (start, end, "Asia/Jayapura");
+  ck_assert_str_eq (span, "2025-09-02 19:00 WIT – 2025-09-03 12:00 WIT");
+  clocks = rapat_when_clock_span (start, end, wit, &day);
+  ck_assert_str_eq (clocks, "19:00–12:00+1 WIT");
+  ck_assert_str_eq (day, "2025-09-02");
+  rapat_when_range_rows (start, end, wit, RAPAT_WHEN_INDONESIAN, &date, &time);
+  ck_assert_str_eq (date, "Selasa, 2 September 2025 – Rabu, 3 September 2025");
+  ck_assert_str_eq (time, "19.00 – 12.00 WIT");
+}
+END_TEST
+
+/* Across the night clocks go back in Berlin (26 Oct 2025, 03:00 CEST
+ * becomes 02:00 CET): each end names its own abbreviation. */
+START_TEST (test_when_abbrev_changes)
+{
+  g_autoptr(GTimeZone) berlin = zone ("Europe/Berlin");
+  gint64 start, end, evening;
+  g_autofree char *r = NULL, *span = NULL, *night = NULL, *date = NULL, *time = NULL;
+
+  ck_assert (rapat_time_parse_datetime ("start", "2025-10-26 01:30", berlin, &start, NULL, NULL));
+  ck_assert (rapat_time_parse_datetime ("end", "2025-10-26 03:30", berlin, &end, NULL, NULL));
+  ck_assert (rapat_time_parse_datetime ("start", "2025-10-25 19:00", berlin, &evening, NULL,
+                                        NULL));
+  r = rapat_when_range (start, end, berlin, RAPAT_WHEN_LOCALE);
+  ck_assert_str_eq (r, "Sun 26 Oct 2025, 01:30 CEST – 03:30 CET");
+  span = rapat_when_span (start, end, "Europe/Berlin");
+  ck_assert_str_eq (span, "2025-10-26 01:30 CEST – 03:30 CET");
+  night = rapat_when_range (evening, end, berlin, RAPAT_WHEN_LOCALE);
+  ck_assert_str_eq (night, "Sat 25 Oct 2025 19:00 CEST – Sun 26 Oct 2025 03:30 CET");
+  rapat_when_range_rows (start, end, berlin, RAPAT_WHEN_ENGLISH, &date, &time);
+  ck_assert_str_eq (date, "Sunday 26 October 2025");
+  ck_assert_str_eq (time, "01:30 CEST – 03:30 CET");
+}
+END_TEST
+
+/* Instants, days and a zone that no longer loads. */
+START_TEST (test_when_instants_and_zones)
+{
+  g_autoptr(GTimeZone) wit = zone ("Asia/Jayapura");
+  g_autoptr(GTimeZone) gone = rapat_when_zone ("Mars/Olympus_Mons");
+  g_autoptr(GTimeZone) none = rapat_when_zone (NULL);
+  g_autofree char *at = rapat_when_instant (RAKERNIS_UTC, wit);
+  g_autofree char *zoned = rapat_when_instant_zoned (RAKERNIS_UTC, wit);
+  g_autofree char *day = rapat_when_day (RAKERNIS_UTC - 9 * 3600 - 1, wit);
+  g_autofree char *clock = rapat_when_clock (RAKERNIS_UTC, wit);
+  g_autofree char *utc = rapat_when_instant_zoned (RAKERNIS_UTC, gone);
+  g_autofree char *utc2 = rapat_when_clock (RAKERNIS_UTC, none);
+
+  ck_assert_str_eq (at, "2025-09-02 09:00");
+  ck_assert_str_eq (zoned, "2025-09-02 09:00 WIT");
+  ck_assert_str_eq (day, "2025-09-01");
+  ck_assert_str_eq (clock, "09:00");
+  ck_assert_str_eq (utc, "2025-09-02 00:00 UTC");
+  ck_assert_str_eq (utc2, "00:00");
+}
+END_TEST
+
 /* Builds the suite. */
 static Suite *
 time_suite (void)
@@ -1503,6 +1599,13 @@ time_suite (void)
   tcase_add_test (tc, test_time_fields_match_gdatetime);
   tcase_add_test (tc, test_time_fields_range);
   tcase_add_test (tc, test_now_source_date_epoch);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("people");
+  tcase_add_test (tc, test_when_same_day);
+  tcase_add_test (tc, test_when_overnight);
+  tcase_add_test (tc, test_when_abbrev_changes);
+  tcase_add_test (tc, test_when_instants_and_zones);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("repeated-hour");
