@@ -35,6 +35,17 @@ html_begin (FILE *out, const char *lang, const char *title, const char *extra_st
            extra_style != NULL ? extra_style : "");
 }
 
+/* Returns the language of the reports for people, for <html lang>: the
+ * translation in use says which it is. */
+static const char *
+html_lang (void)
+{
+  /* TRANSLATORS: the code of the language you translate into (BCP 47, e.g.
+   * "id"), which HTML reports declare so that browsers and screen readers
+   * read them right. */
+  return _("en");
+}
+
 /* Writes one table cell, escaped; @numeric right-aligns it. */
 static void
 html_cell (FILE *out, const char *text, gboolean numeric)
@@ -250,7 +261,11 @@ meeting_text (FILE *out, const RapatMeetingAttendance *r, GTimeZone *tz)
       if (accepted_not_attended (a))
         g_string_append_printf (list, "\n  %s (%s)", a->person_name, attendance_name (a));
     }
-  fprintf (out, "\n%s%s\n", _("Accepted but did not attend:"), list->len > 0 ? list->str : _(" none"));
+  /* Whole lines: "none" is part of the sentence, not a piece glued to it. */
+  if (list->len > 0)
+    fprintf (out, "\n%s%s\n", _("Accepted but did not attend:"), list->str);
+  else
+    fprintf (out, "\n%s\n", _("Accepted but did not attend: none"));
   g_string_truncate (list, 0);
   for (guint i = 0; i < r->attendees->len; i++)
     {
@@ -258,7 +273,10 @@ meeting_text (FILE *out, const RapatMeetingAttendance *r, GTimeZone *tz)
       if (attended_no_reply (a))
         g_string_append_printf (list, "\n  %s (%s)", a->person_name, attendance_name (a));
     }
-  fprintf (out, "%s%s\n", _("Attended without replying:"), list->len > 0 ? list->str : _(" none"));
+  if (list->len > 0)
+    fprintf (out, "%s%s\n", _("Attended without replying:"), list->str);
+  else
+    fprintf (out, "%s\n", _("Attended without replying: none"));
 }
 
 /* Writes the CSV form: a header and one record per attendee. */
@@ -376,7 +394,7 @@ meeting_html (FILE *out, const RapatMeetingAttendance *r, GTimeZone *tz)
     N_("Arrived"), N_("Stand-in"), N_("Note"),
   };
 
-  html_begin (out, "en", title, NULL);
+  html_begin (out, html_lang (), title, NULL);
   fputs ("<h1>", out);
   rapat_html_escape (out, title);
   fputs ("</h1>\n<p class=\"meta\">", out);
@@ -502,15 +520,21 @@ static char *
 period_title (const RapatPeriodAttendance *r)
 {
   g_autofree char *period = period_text (r);
-  GString *s = g_string_new (NULL);
+  gboolean by_unit = r->by == RAPAT_ATTENDANCE_BY_UNIT;
 
-  g_string_printf (s, r->by == RAPAT_ATTENDANCE_BY_UNIT ? _("Attendance by unit, %s")
-                                                        : _("Attendance by person, %s"), period);
+  /* Whole titles, one per case, so that a translation can order them. */
+  if (r->kind != NULL && r->unit != NULL)
+    return g_strdup_printf (by_unit ? _("Attendance by unit, %s, kind %s, within %s")
+                                    : _("Attendance by person, %s, kind %s, within %s"),
+                            period, r->kind, r->unit);
   if (r->kind != NULL)
-    g_string_append_printf (s, _(", kind %s"), r->kind);
+    return g_strdup_printf (by_unit ? _("Attendance by unit, %s, kind %s")
+                                    : _("Attendance by person, %s, kind %s"), period, r->kind);
   if (r->unit != NULL)
-    g_string_append_printf (s, _(", within %s"), r->unit);
-  return g_string_free (s, FALSE);
+    return g_strdup_printf (by_unit ? _("Attendance by unit, %s, within %s")
+                                    : _("Attendance by person, %s, within %s"), period, r->unit);
+  return g_strdup_printf (by_unit ? _("Attendance by unit, %s") : _("Attendance by person, %s"),
+                          period);
 }
 
 /* What the rate of a period report means, under its table. */
@@ -741,7 +765,7 @@ period_html (FILE *out, const RapatPeriodAttendance *r)
 {
   g_autofree char *title = period_title (r);
 
-  html_begin (out, "en", title, NULL);
+  html_begin (out, html_lang (), title, NULL);
   fputs ("<h1>", out);
   rapat_html_escape (out, title);
   fputs ("</h1>\n", out);
