@@ -236,3 +236,22 @@ rapat_when_clock_span (gint64 start, gint64 end, GTimeZone *tz, char **day)
     return g_strdup_printf ("%s–%s+%" G_GINT64_FORMAT " %s", t1, t2, days, ab);
   return g_strdup_printf ("%s–%s %s", t1, t2, ab);
 }
+
+/* Returns the minutes since midnight of @local (rapat_time_local() seconds). */
+static int
+clock_minutes (gint64 local)
+{
+  gint64 day = local % 86400;
+
+  return (int) ((day < 0 ? day + 86400 : day) / 60);
+}
+
+char *
+rapat_when_clocks (gint64 start, gint64 end, GTimeZone *tz)
+{
+  int t1 = clock_minutes (rapat_time_local (start, tz));
+  int t2 = clock_minutes (rapat_time_local (end, tz));
+  g_autofree char *ab = rapat_time_abbrev (start, tz);
+
+  return g_strdup_printf ("%02d:%02d–%02d:%02d %s", t1 / 60, t1 % 60, t2 / 60, t2 % 60, ab);
+}

@@ -80,4 +80,10 @@ char *rapat_when_span (gint64 start, gint64 end, const char *tzid);
  * GDateTime, as 'meeting list' calls it once per row. */
 char *rapat_when_clock_span (gint64 start, gint64 end, GTimeZone *tz, char **day);
 
+/* Returns the clock times of an agenda item, "09:00–09:15 WIT", with the
+ * abbreviation in force at its start, as the agenda in an invitation's
+ * DESCRIPTION gives it.  Without a GDateTime: called once per item of
+ * every exported meeting. */
+char *rapat_when_clocks (gint64 start, gint64 end, GTimeZone *tz);
+
 G_END_DECLS

@@ -1550,6 +1550,22 @@ START_TEST (test_when_instants_and_zones)
 }
 END_TEST
 
+/* An agenda item's clocks agree with the slower formatter, across midnight too. */
+START_TEST (test_when_clocks)
+{
+  g_autoptr(GTimeZone) wit = zone ("Asia/Jayapura");
+  g_autoptr(GTimeZone) ny = zone ("America/New_York");
+  g_autofree char *a = rapat_when_clocks (RAKERNIS_UTC, RAKERNIS_UTC + 15 * 60, wit);
+  g_autofree char *b = rapat_when_clocks (RAKERNIS_UTC + 14 * 3600 + 45 * 60,
+                                          RAKERNIS_UTC + 15 * 3600 + 15 * 60, wit);
+  g_autofree char *c = rapat_when_clocks (RAKERNIS_UTC, RAKERNIS_UTC + 3600, ny);
+
+  ck_assert_str_eq (a, "09:00–09:15 WIT");
+  ck_assert_str_eq (b, "23:45–00:15 WIT");
+  ck_assert_str_eq (c, "20:00–21:00 EDT");
+}
+END_TEST
+
 /* ==== a meeting's rules (meeting.c) ==== */
 
 /* Applies @times to @m (a new meeting when @is_new), failing the test on an error. */
@@ -1865,6 +1881,7 @@ time_suite (void)
   tcase_add_test (tc, test_when_overnight);
   tcase_add_test (tc, test_when_abbrev_changes);
   tcase_add_test (tc, test_when_instants_and_zones);
+  tcase_add_test (tc, test_when_clocks);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("meeting-rules");
