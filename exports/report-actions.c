@@ -2,6 +2,7 @@
 #include "report-actions.h"
 #include "csv.h"
 #include "output.h"
+#include "timeutil.h"
 
 #include <string.h>
 
@@ -193,6 +194,35 @@ counts_json (RapatJson *json, const Counts *c)
   rapat_json_int (json, "cancelled", c->cancelled);
 }
 
+void
+rapat_report_action_json (RapatJson *json, const RapatAction *a, const char *as_of)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autofree char *created = rapat_time_format (a->created_at, utc, "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *done = a->done_at != 0
+    ? rapat_time_format (a->done_at, utc, "%Y-%m-%dT%H:%M:%SZ") : NULL;
+
+  rapat_json_int (json, "id", a->id);
+  rapat_json_string (json, "uid", a->uid);
+  rapat_json_string (json, "title", a->title);
+  rapat_json_string (json, "description", a->description);
+  rapat_json_string (json, "owner_type", a->owner_person_id != 0 ? "person" : "unit");
+  rapat_json_id (json, "owner_id", a->owner_person_id != 0 ? a->owner_person_id : a->owner_unit_id);
+  rapat_json_string (json, "owner", a->owner_name);
+  rapat_json_string (json, "owner_unit", a->owner_unit_name);
+  rapat_json_id (json, "meeting_id", a->meeting_id);
+  rapat_json_string (json, "meeting", a->meeting_title);
+  rapat_json_id (json, "issue_id", a->issue_id);
+  rapat_json_string (json, "issue", a->issue_title);
+  rapat_json_string (json, "priority", rapat_enum_name (&rapat_priority_enum, a->priority));
+  rapat_json_string (json, "due", a->due);
+  rapat_json_string (json, "status", rapat_enum_name (&rapat_action_status_enum, a->status));
+  rapat_json_int (json, "progress", a->progress);
+  rapat_json_bool (json, "overdue", as_of != NULL && rapat_action_is_overdue (a, as_of));
+  rapat_json_string (json, "created", created);
+  rapat_json_string (json, "done", done);
+}
+
 /* Writes the JSON form. */
 static void
 write_json (FILE *out, const RapatActionReport *r, GPtrArray *actions)
@@ -221,20 +251,7 @@ write_json (FILE *out, const RapatActionReport *r, GPtrArray *actions)
           const RapatAction *a = actions->pdata[j];
 
           rapat_json_begin_object (json, NULL);
-          rapat_json_int (json, "id", a->id);
-          rapat_json_string (json, "uid", a->uid);
-          rapat_json_string (json, "title", a->title);
-          rapat_json_string (json, "owner_type", a->owner_person_id != 0 ? "person" : "unit");
-          rapat_json_string (json, "owner", a->owner_name);
-          rapat_json_string (json, "owner_unit", a->owner_unit_name);
-          rapat_json_string (json, "issue", a->issue_title);
-          rapat_json_id (json, "meeting_id", a->meeting_id);
-          rapat_json_string (json, "meeting", a->meeting_title);
-          rapat_json_string (json, "priority", rapat_enum_name (&rapat_priority_enum, a->priority));
-          rapat_json_string (json, "due", a->due);
-          rapat_json_string (json, "status", rapat_enum_name (&rapat_action_status_enum, a->status));
-          rapat_json_int (json, "progress", a->progress);
-          rapat_json_bool (json, "overdue", rapat_action_is_overdue (a, r->as_of));
+          rapat_report_action_json (json, a, r->as_of);
           rapat_json_end_object (json);
           count (&total, a, r->as_of);
         }

@@ -6,6 +6,7 @@
 
 #include <stdio.h>
 
+#include "output.h"
 #include "report.h"
 
 G_BEGIN_DECLS
@@ -31,5 +32,11 @@ typedef struct {
  * CSV: RFC 4180, a header row and one record per action (CRLF, no totals).
  * JSON: one object with as_of, by, groups (key, counts, actions) and totals. */
 void rapat_report_actions (FILE *out, const RapatActionReport *report, GPtrArray *actions);
+
+/* Writes @a as members of the current JSON object: the one field set every
+ * JSON output of an action carries ('action list/show', the follow-ups of
+ * 'meeting show', this report).  Overdue is judged against @as_of
+ * ("YYYY-MM-DD"; NULL: never overdue). */
+void rapat_report_action_json (RapatJson *json, const RapatAction *a, const char *as_of);
 
 G_END_DECLS

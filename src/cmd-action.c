@@ -1,16 +1,14 @@
 /* rapat — "rapat action": action items raised in meetings (cli layer). */
 #include "cmd.h"
+#include "action.h"
 #include "output.h"
 #include "present.h"
+#include "report-actions.h"
 #include "text.h"
 #include "timeutil.h"
 
 #include <string.h>
 
-
-#define OWNER_ENTRIES \
-  { "owner", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ActionOptions, owner), N_("The person responsible"), N_("PERSON"), NULL }, \
-  { "owner-unit", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ActionOptions, owner_unit), N_("The unit responsible (instead of a person)"), N_("UNIT"), NULL }
 
 typedef struct {
   char *title;
@@ -32,51 +30,74 @@ typedef struct {
   gboolean json;
 } ActionOptions;
 
+#define OWNER_ENTRIES \
+  RAPAT_OPT_TEXT ("owner", ActionOptions, owner, N_("The person responsible"), N_("PERSON")), \
+  RAPAT_OPT_TEXT ("owner-unit", ActionOptions, owner_unit, \
+                  N_("The unit responsible (instead of a person)"), N_("UNIT"))
+
+#define AS_OF_ENTRY \
+  RAPAT_OPT_TEXT ("as-of", ActionOptions, as_of, \
+                  N_("Judge overdue as of this day (default: today)"), N_("DATE"))
+
+#define NOTE_ENTRY \
+  RAPAT_OPT_TEXT ("note", ActionOptions, note, N_("A note for the history"), N_("TEXT"))
+
 static const RapatOption add_entries[] = {
   OWNER_ENTRIES,
-  { "due", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ActionOptions, due), N_("Due day, YYYY-MM-DD"), N_("DATE"), NULL },
-  { "meeting", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ActionOptions, meeting), N_("The meeting that raised it"), N_("MEETING"), NULL },
-  { "issue", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ActionOptions, issue), N_("The strategic issue it serves"), N_("ISSUE"), NULL },
-  { "priority", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ActionOptions, priority), N_("low, normal (default) or high"), N_("PRIORITY"), NULL },
-  { "description", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ActionOptions, description), N_("Description"), N_("TEXT"), NULL },
+  RAPAT_OPT_TEXT ("due", ActionOptions, due, N_("Due day, YYYY-MM-DD"), N_("DATE")),
+  RAPAT_OPT_TEXT ("meeting", ActionOptions, meeting, N_("The meeting that raised it"),
+                  N_("MEETING")),
+  RAPAT_OPT_TEXT ("issue", ActionOptions, issue, N_("The strategic issue it serves"), N_("ISSUE")),
+  RAPAT_OPT_TEXT ("priority", ActionOptions, priority, N_("low, normal (default) or high"),
+                  N_("PRIORITY")),
+  RAPAT_OPT_TEXT ("description", ActionOptions, description, N_("Description"), N_("TEXT")),
   RAPAT_OPT_END,
 };
 
 static const RapatOption update_entries[] = {
-  { "status", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ActionOptions, status), N_("open, in-progress, done or cancelled"), N_("STATUS"), NULL },
-  { "progress", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ActionOptions, progress), N_("Percent complete, 0 to 100"), N_("N"), NULL },
-  { "due", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ActionOptions, due), N_("New due day (\"\" removes it)"), N_("DATE"), NULL },
-  { "note", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ActionOptions, note), N_("A note for the history"), N_("TEXT"), NULL },
-  { "title", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ActionOptions, title), N_("New title"), N_("TITLE"), NULL },
+  RAPAT_OPT_TEXT ("status", ActionOptions, status, N_("open, in-progress, done or cancelled"),
+                  N_("STATUS")),
+  RAPAT_OPT_TEXT ("progress", ActionOptions, progress, N_("Percent complete, 0 to 100"), N_("N")),
+  RAPAT_OPT_TEXT ("due", ActionOptions, due, N_("New due day (\"\" removes it)"), N_("DATE")),
+  NOTE_ENTRY,
+  RAPAT_OPT_TEXT ("title", ActionOptions, title, N_("New title"), N_("TITLE")),
   OWNER_ENTRIES,
-  { "issue", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ActionOptions, issue), N_("Strategic issue (\"\" clears it)"), N_("ISSUE"), NULL },
-  { "priority", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ActionOptions, priority), N_("low, normal or high"), N_("PRIORITY"), NULL },
-  { "description", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ActionOptions, description), N_("Description (\"\" clears it)"), N_("TEXT"), NULL },
+  RAPAT_OPT_TEXT ("issue", ActionOptions, issue, N_("Strategic issue (\"\" clears it)"),
+                  N_("ISSUE")),
+  RAPAT_OPT_TEXT ("priority", ActionOptions, priority, N_("low, normal or high"), N_("PRIORITY")),
+  RAPAT_OPT_TEXT ("description", ActionOptions, description,
+                  N_("Description (\"\" clears it)"), N_("TEXT")),
   RAPAT_OPT_END,
 };
 
 static const RapatOption done_entries[] = {
-  { "note", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ActionOptions, note), N_("A note for the history"), N_("TEXT"), NULL },
+  NOTE_ENTRY,
   RAPAT_OPT_END,
 };
 
 static const RapatOption list_entries[] = {
-  { "open", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (ActionOptions, open), N_("Only open and in-progress actions"), NULL, NULL },
-  { "overdue", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (ActionOptions, overdue), N_("Only open actions past their due day"), NULL, NULL },
-  { "as-of", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ActionOptions, as_of), N_("Judge overdue as of this day (default: today)"), N_("DATE"), NULL },
-  { "status", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ActionOptions, status), N_("Only actions with this status"), N_("STATUS"), NULL },
-  { "owner", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ActionOptions, owner), N_("Only actions of this person"), N_("PERSON"), NULL },
-  { "unit", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ActionOptions, unit), N_("Only actions of this unit, the units below it, or their people"), N_("UNIT"), NULL },
-  { "meeting", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ActionOptions, meeting), N_("Only actions raised in this meeting"), N_("MEETING"), NULL },
-  { "issue", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ActionOptions, issue), N_("Only actions under this issue"), N_("ISSUE"), NULL },
-  { "due-before", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ActionOptions, due_before), N_("Only actions due before this day"), N_("DATE"), NULL },
-  { "json", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (ActionOptions, json), N_("Print JSON for programs"), NULL, NULL },
+  RAPAT_OPT_FLAG ("open", ActionOptions, open, N_("Only open and in-progress actions")),
+  RAPAT_OPT_FLAG ("overdue", ActionOptions, overdue, N_("Only open actions past their due day")),
+  AS_OF_ENTRY,
+  RAPAT_OPT_TEXT ("status", ActionOptions, status, N_("Only actions with this status"),
+                  N_("STATUS")),
+  RAPAT_OPT_TEXT ("owner", ActionOptions, owner, N_("Only actions of this person"), N_("PERSON")),
+  RAPAT_OPT_TEXT ("unit", ActionOptions, unit,
+                  N_("Only actions of this unit, the units below it, or their people"),
+                  N_("UNIT")),
+  RAPAT_OPT_TEXT ("meeting", ActionOptions, meeting, N_("Only actions raised in this meeting"),
+                  N_("MEETING")),
+  RAPAT_OPT_TEXT ("issue", ActionOptions, issue, N_("Only actions under this issue"),
+                  N_("ISSUE")),
+  RAPAT_OPT_TEXT ("due-before", ActionOptions, due_before, N_("Only actions due before this day"),
+                  N_("DATE")),
+  RAPAT_OPT_JSON (ActionOptions, json),
   RAPAT_OPT_END,
 };
 
 static const RapatOption show_entries[] = {
-  { "as-of", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ActionOptions, as_of), N_("Judge overdue as of this day (default: today)"), N_("DATE"), NULL },
-  { "json", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (ActionOptions, json), N_("Print JSON for programs"), NULL, NULL },
+  AS_OF_ENTRY,
+  RAPAT_OPT_JSON (ActionOptions, json),
   RAPAT_OPT_END,
 };
 
@@ -101,45 +122,6 @@ apply_owner (RapatCmdContext *ctx, const char *cmd, RapatAction *a, gboolean req
   if (opt->owner != NULL)
     return rapat_store_person_resolve (ctx->store, opt->owner, &a->owner_person_id, error);
   return rapat_store_unit_resolve (ctx->store, opt->owner_unit, &a->owner_unit_id, error);
-}
-
-/* Applies --due, refusing a day before the meeting that raised the action. */
-static gboolean
-apply_due (RapatCmdContext *ctx, RapatAction *a, GError **error)
-{
-  const ActionOptions *opt = ctx->options;
-  g_autofree char *due = NULL;
-
-  if (opt->due == NULL)
-    return TRUE;
-  if (*opt->due == '\0')
-    {
-      g_clear_pointer (&a->due, g_free);
-      return TRUE;
-    }
-  due = rapat_cmd_day (_("due"), opt->due, error);
-  if (due == NULL)
-    return FALSE;
-  if (a->meeting_id != 0)
-    {
-      g_autoptr(RapatMeeting) m = rapat_store_meeting_get (ctx->store, a->meeting_id, error);
-      g_autoptr(GTimeZone) tz = NULL;
-      g_autofree char *day = NULL;
-
-      if (m == NULL)
-        return FALSE;
-      tz = rapat_present_zone (m);
-      day = rapat_present_date (m->start_utc, tz);
-      if (strcmp (due, day) < 0)
-        {
-          g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
-                       _("due '%s': before the meeting that raised the action (%s)"), opt->due, day);
-          return FALSE;
-        }
-    }
-  g_free (a->due);
-  a->due = g_steal_pointer (&due);
-  return TRUE;
 }
 
 /* Applies title, issue, priority and description options. */
@@ -177,67 +159,14 @@ action_add (RapatCmdContext *ctx, GError **error)
                             &a->title, error)
       || !apply_owner (ctx, "action add", a, TRUE, error) || !apply_details (ctx, a, error))
     return FALSE;
-  if (opt->meeting != NULL && !rapat_store_meeting_resolve (ctx->store, opt->meeting, &a->meeting_id, error))
+  if (opt->meeting != NULL
+      && !rapat_store_meeting_resolve (ctx->store, opt->meeting, &a->meeting_id, error))
     return FALSE;
-  if (!apply_due (ctx, a, error))
-    return FALSE;
-  a->uid = rapat_uid_new ();
-  a->created_at = a->updated_at = ctx->now;
-  if (!rapat_store_action_insert (ctx->store, a, error)
-      || !rapat_store_action_add_event (ctx->store, a, ctx->now, _("created"), error))
-    return FALSE;
-  /* Raised in a meeting under an issue: that meeting discussed the issue. */
-  if (a->meeting_id != 0 && a->issue_id != 0
-      && !rapat_store_issue_link (ctx->store, a->issue_id, a->meeting_id, TRUE, error))
+  if (!rapat_action_set_due (ctx->store, a, opt->due, error)
+      || !rapat_action_create (ctx->store, a, ctx->now, error))
     return FALSE;
   fprintf (ctx->out, "%" G_GINT64_FORMAT "\n", a->id);
   return TRUE;
-}
-
-/* Loads the action named by @text. */
-static RapatAction *
-load_action (RapatCmdContext *ctx, const char *text, GError **error)
-{
-  gint64 id;
-
-  if (!rapat_store_action_resolve (ctx->store, text, &id, error))
-    return NULL;
-  return rapat_store_action_get (ctx->store, id, error);
-}
-
-/* Sets the status of @a, keeping progress and done_at consistent with it. */
-static void
-set_status (RapatAction *a, RapatActionStatus status, gint64 now)
-{
-  if (status == RAPAT_ACTION_DONE && a->status != RAPAT_ACTION_DONE)
-    {
-      a->done_at = now;
-      a->progress = 100;
-    }
-  if (status != RAPAT_ACTION_DONE)
-    a->done_at = 0;
-  a->status = status;
-}
-
-/* Stores @after and, when its status, progress or due day changed or a note
- * was given, a history entry. */
-static gboolean
-save_action (RapatCmdContext *ctx, const RapatAction *before, RapatAction *after,
-             GError **error)
-{
-  const ActionOptions *opt = ctx->options;
-  gboolean tracked = before->status != after->status || before->progress != after->progress
-                     || g_strcmp0 (before->due, after->due) != 0;
-
-  if (opt->note != NULL && !rapat_text_check (_("note"), opt->note,
-                                             RAPAT_TEXT_MULTILINE | RAPAT_TEXT_REQUIRED,
-                                             RAPAT_MAX_TEXT, error))
-    return FALSE;
-  after->updated_at = ctx->now;
-  if (!rapat_store_action_update (ctx->store, after, error))
-    return FALSE;
-  return (!tracked && opt->note == NULL)
-         || rapat_store_action_add_event (ctx->store, after, ctx->now, opt->note, error);
 }
 
 /* action update ACTION */
@@ -245,53 +174,39 @@ static gboolean
 action_update (RapatCmdContext *ctx, GError **error)
 {
   const ActionOptions *opt = ctx->options;
-  g_autoptr(RapatAction) before = load_action (ctx, ctx->args[0], error);
+  g_autoptr(RapatAction) before = rapat_store_action_get (ctx->store, ctx->target_id, error);
   g_autoptr(RapatAction) after = NULL;
+  int v;
 
   if (before == NULL)
     return FALSE;
-  after = load_action (ctx, ctx->args[0], error);
+  after = rapat_store_action_get (ctx->store, ctx->target_id, error);
   if (after == NULL || !apply_owner (ctx, "action update", after, FALSE, error)
-      || !apply_details (ctx, after, error) || !apply_due (ctx, after, error))
+      || !apply_details (ctx, after, error)
+      || !rapat_action_set_due (ctx->store, after, opt->due, error))
     return FALSE;
   /* Status first: done means 100%, and an explicit --progress must agree. */
   if (opt->status != NULL)
     {
-      int status;
-      if (!rapat_enum_parse (&rapat_action_status_enum, opt->status, &status, error))
+      if (!rapat_enum_parse (&rapat_action_status_enum, opt->status, &v, error))
         return FALSE;
-      set_status (after, status, ctx->now);
+      rapat_action_set_status (after, v, ctx->now);
     }
   if (opt->progress != NULL)
     {
-      gint64 v = -1;
-      if (strcmp (opt->progress, "0") != 0 && (!rapat_text_parse_id (opt->progress, &v) || v > 100))
-        {
-          g_autofree char *ex = rapat_text_excerpt (opt->progress);
-          g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
-                       _("progress '%s': expected a whole number from 0 to 100"), ex);
-          return FALSE;
-        }
-      after->progress = v < 0 ? 0 : (int) v;
+      if (!rapat_action_parse_progress (opt->progress, &v, error))
+        return FALSE;
+      after->progress = v;
     }
-  if (after->status == RAPAT_ACTION_DONE && after->progress != 100)
-    {
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
-                   _("progress '%d': a done action is 100%% complete"), after->progress);
-      return FALSE;
-    }
-  /* Under an issue and raised in a meeting: that meeting discussed the issue. */
-  if (after->meeting_id != 0 && after->issue_id != 0
-      && !rapat_store_issue_link (ctx->store, after->issue_id, after->meeting_id, TRUE, error))
-    return FALSE;
-  return save_action (ctx, before, after, error);
+  return rapat_action_save (ctx->store, before, after, opt->note, ctx->now, error);
 }
 
 /* action done ACTION */
 static gboolean
 action_done (RapatCmdContext *ctx, GError **error)
 {
-  g_autoptr(RapatAction) before = load_action (ctx, ctx->args[0], error);
+  const ActionOptions *opt = ctx->options;
+  g_autoptr(RapatAction) before = rapat_store_action_get (ctx->store, ctx->target_id, error);
   g_autoptr(RapatAction) after = NULL;
 
   if (before == NULL)
@@ -302,91 +217,67 @@ action_done (RapatCmdContext *ctx, GError **error)
                    before->title);
       return FALSE;
     }
-  after = load_action (ctx, ctx->args[0], error);
+  after = rapat_store_action_get (ctx->store, ctx->target_id, error);
   if (after == NULL)
     return FALSE;
-  set_status (after, RAPAT_ACTION_DONE, ctx->now);
-  return save_action (ctx, before, after, error);
+  rapat_action_set_status (after, RAPAT_ACTION_DONE, ctx->now);
+  return rapat_action_save (ctx->store, before, after, opt->note, ctx->now, error);
 }
 
-/* Writes @a's fields as members of the current JSON object. */
-static void
-action_json_fields (RapatJson *json, const RapatAction *a, const char *today)
-{
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-  g_autofree char *created = rapat_time_format (a->created_at, utc, "%Y-%m-%dT%H:%M:%SZ");
-  g_autofree char *done = a->done_at != 0
-    ? rapat_time_format (a->done_at, utc, "%Y-%m-%dT%H:%M:%SZ") : NULL;
-
-  rapat_json_int (json, "id", a->id);
-  rapat_json_string (json, "uid", a->uid);
-  rapat_json_string (json, "title", a->title);
-  rapat_json_string (json, "description", a->description);
-  rapat_json_string (json, "owner_type", a->owner_person_id != 0 ? "person" : "unit");
-  rapat_json_id (json, "owner_id", a->owner_person_id != 0 ? a->owner_person_id : a->owner_unit_id);
-  rapat_json_string (json, "owner", a->owner_name);
-  rapat_json_string (json, "owner_unit", a->owner_unit_name);
-  rapat_json_id (json, "meeting_id", a->meeting_id);
-  rapat_json_string (json, "meeting", a->meeting_title);
-  rapat_json_id (json, "issue_id", a->issue_id);
-  rapat_json_string (json, "issue", a->issue_title);
-  rapat_json_string (json, "priority", rapat_enum_name (&rapat_priority_enum, a->priority));
-  rapat_json_string (json, "due", a->due);
-  rapat_json_string (json, "status", rapat_enum_name (&rapat_action_status_enum, a->status));
-  rapat_json_int (json, "progress", a->progress);
-  rapat_json_bool (json, "overdue", rapat_action_is_overdue (a, today));
-  rapat_json_string (json, "created", created);
-  rapat_json_string (json, "done", done);
-}
-
-/* action list */
+/* Fills @filter from the options of 'action list'; @today judges overdue
+ * and *@due_before keeps the canonical --due-before day @filter points to. */
 static gboolean
-action_list (RapatCmdContext *ctx, GError **error)
+list_filter (RapatCmdContext *ctx, const char *today, RapatActionFilter *filter,
+             char **due_before, GError **error)
 {
   const ActionOptions *opt = ctx->options;
-  RapatActionFilter filter = { 0 };
-  g_autofree char *today = rapat_cmd_as_of (ctx, opt->as_of, error);
-  g_autofree char *due_before = NULL;
-  g_autoptr(GPtrArray) actions = NULL;
-  g_autoptr(RapatTable) table = NULL;
+  RapatStore *store = ctx->store;
 
-  if (today == NULL)
-    return FALSE;
-  filter.status = -1;
-  filter.open_only = opt->open;
-  filter.overdue_before = opt->overdue ? today : NULL;
+  filter->status = -1;
+  filter->open_only = opt->open;
+  filter->overdue_before = opt->overdue ? today : NULL;
   if (opt->due_before != NULL)
     {
-      due_before = rapat_cmd_day (_("due-before"), opt->due_before, error);
-      if (due_before == NULL)
+      *due_before = rapat_cmd_day (_("due-before"), opt->due_before, error);
+      if (*due_before == NULL)
         return FALSE;
-      filter.due_before = due_before;
+      filter->due_before = *due_before;
     }
-  if ((opt->status != NULL && !rapat_enum_parse (&rapat_action_status_enum, opt->status, &filter.status, error))
-      || (opt->owner != NULL && !rapat_store_person_resolve (ctx->store, opt->owner, &filter.owner_person_id, error))
-      || (opt->unit != NULL && !rapat_store_unit_resolve (ctx->store, opt->unit, &filter.unit_id, error))
-      || (opt->meeting != NULL && !rapat_store_meeting_resolve (ctx->store, opt->meeting, &filter.meeting_id, error))
-      || (opt->issue != NULL && !rapat_store_issue_resolve (ctx->store, opt->issue, &filter.issue_id, error)))
-    return FALSE;
-  actions = rapat_store_action_list (ctx->store, &filter, error);
-  if (actions == NULL)
-    return FALSE;
-  if (opt->json)
-    {
-      g_autoptr(RapatJson) json = rapat_json_new (ctx->out);
+  return (opt->status == NULL
+          || rapat_enum_parse (&rapat_action_status_enum, opt->status, &filter->status, error))
+         && (opt->owner == NULL
+             || rapat_store_person_resolve (store, opt->owner, &filter->owner_person_id, error))
+         && (opt->unit == NULL
+             || rapat_store_unit_resolve (store, opt->unit, &filter->unit_id, error))
+         && (opt->meeting == NULL
+             || rapat_store_meeting_resolve (store, opt->meeting, &filter->meeting_id, error))
+         && (opt->issue == NULL
+             || rapat_store_issue_resolve (store, opt->issue, &filter->issue_id, error));
+}
 
-      rapat_json_begin_array (json, NULL);
-      for (guint i = 0; i < actions->len; i++)
-        {
-          rapat_json_begin_object (json, NULL);
-          action_json_fields (json, actions->pdata[i], today);
-          rapat_json_end_object (json);
-        }
-      rapat_json_end_array (json);
-      return TRUE;
+/* Prints @actions as the JSON array of 'action list --json'. */
+static void
+print_list_json (FILE *out, GPtrArray *actions, const char *today)
+{
+  g_autoptr(RapatJson) json = rapat_json_new (out);
+
+  rapat_json_begin_array (json, NULL);
+  for (guint i = 0; i < actions->len; i++)
+    {
+      rapat_json_begin_object (json, NULL);
+      rapat_report_action_json (json, actions->pdata[i], today);
+      rapat_json_end_object (json);
     }
-  table = rapat_table_new (_("ID"), _("Due"), _("Status"), _("Done"), _("Title"), _("Owner"),
-                           _("Issue"), NULL);
+  rapat_json_end_array (json);
+}
+
+/* Prints @actions as the table of 'action list'. */
+static void
+print_list_table (FILE *out, GPtrArray *actions, const char *today)
+{
+  g_autoptr(RapatTable) table = rapat_table_new (_("ID"), _("Due"), _("Status"), _("Done"),
+                                                 _("Title"), _("Owner"), _("Issue"), NULL);
+
   rapat_table_align_right (table, 0);
   rapat_table_align_right (table, 3);
   rapat_table_max_width (table, 4, 48);
@@ -403,10 +294,110 @@ action_list (RapatCmdContext *ctx, GError **error)
                        a->owner_name, a->issue_title);
     }
   if (rapat_table_rows (table) == 0)
-    fprintf (ctx->out, _("No actions found.\n"));
+    fprintf (out, _("No actions found.\n"));
   else
-    rapat_table_print (table, ctx->out, "");
+    rapat_table_print (table, out, "");
+}
+
+/* action list */
+static gboolean
+action_list (RapatCmdContext *ctx, GError **error)
+{
+  const ActionOptions *opt = ctx->options;
+  RapatActionFilter filter = { 0 };
+  g_autofree char *today = rapat_cmd_as_of (ctx, opt->as_of, error);
+  g_autofree char *due_before = NULL;
+  g_autoptr(GPtrArray) actions = NULL;
+
+  if (today == NULL || !list_filter (ctx, today, &filter, &due_before, error))
+    return FALSE;
+  actions = rapat_store_action_list (ctx->store, &filter, error);
+  if (actions == NULL)
+    return FALSE;
+  if (opt->json)
+    print_list_json (ctx->out, actions, today);
+  else
+    print_list_table (ctx->out, actions, today);
   return TRUE;
+}
+
+/* Prints @a and its @history as the JSON object of 'action show --json'. */
+static void
+print_show_json (FILE *out, const RapatAction *a, GPtrArray *history, const char *today)
+{
+  g_autoptr(RapatJson) json = rapat_json_new (out);
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+
+  rapat_json_begin_object (json, NULL);
+  rapat_report_action_json (json, a, today);
+  rapat_json_begin_array (json, "history");
+  for (guint i = 0; i < history->len; i++)
+    {
+      const RapatActionEvent *e = history->pdata[i];
+      g_autofree char *at = rapat_time_format (e->at, utc, "%Y-%m-%dT%H:%M:%SZ");
+
+      rapat_json_begin_object (json, NULL);
+      rapat_json_string (json, "at", at);
+      rapat_json_string (json, "status", rapat_enum_name (&rapat_action_status_enum, e->status));
+      rapat_json_int (json, "progress", e->progress);
+      rapat_json_string (json, "due", e->due);
+      rapat_json_string (json, "note", e->note);
+      rapat_json_end_object (json);
+    }
+  rapat_json_end_array (json);
+  rapat_json_end_object (json);
+}
+
+/* Prints the "  Label:  value" lines of 'action show'. */
+static void
+print_show_fields (FILE *out, const RapatAction *a, const char *today)
+{
+  g_autofree char *status = rapat_present_action_status (a, today);
+
+  fprintf (out, "%s %" G_GINT64_FORMAT ": %s\n", _("Action"), a->id, a->title);
+  fprintf (out, "  %-10s %s\n", _("Status:"), status);
+  fprintf (out, "  %-10s %d%%\n", _("Progress:"), a->progress);
+  fprintf (out, "  %-10s %s\n", _("Due:"), rapat_cmd_or (a->due, "-"));
+  fprintf (out, "  %-10s %s\n", _("Priority:"),
+           _(rapat_enum_name (&rapat_priority_enum, a->priority)));
+  if (a->owner_person_id != 0)
+    fprintf (out, "  %-10s %s (%s)\n", _("Owner:"), a->owner_name,
+             rapat_cmd_or (a->owner_unit_name, "-"));
+  else
+    fprintf (out, "  %-10s %s %s\n", _("Owner:"), _("unit"), a->owner_name);
+  if (a->meeting_id != 0)
+    {
+      g_autoptr(GTimeZone) mtz = rapat_time_zone_load (a->meeting_tz, NULL, NULL);
+      g_autofree char *day = mtz != NULL ? rapat_present_date (a->meeting_start, mtz) : NULL;
+      fprintf (out, "  %-10s %" G_GINT64_FORMAT " %s (%s)\n", _("Meeting:"), a->meeting_id,
+               a->meeting_title, rapat_cmd_or (day, "?"));
+    }
+  if (a->issue_id != 0)
+    fprintf (out, "  %-10s %" G_GINT64_FORMAT " %s\n", _("Issue:"), a->issue_id, a->issue_title);
+  fprintf (out, "  %-10s %s\n", _("UID:"), a->uid);
+  if (a->description != NULL)
+    fprintf (out, "  %-10s %s\n", _("About:"), a->description);
+}
+
+/* Prints @history as the table of 'action show', times in @local. */
+static void
+print_history (FILE *out, GPtrArray *history, GTimeZone *local)
+{
+  g_autoptr(RapatTable) table = rapat_table_new (_("When"), _("Status"), _("Done"), _("Due"),
+                                                 _("Note"), NULL);
+
+  fprintf (out, "\n%s\n", _("History"));
+  rapat_table_align_right (table, 2);
+  for (guint i = 0; i < history->len; i++)
+    {
+      const RapatActionEvent *e = history->pdata[i];
+      g_autofree char *when = rapat_time_format (e->at, local, "%Y-%m-%d %H:%M");
+      g_autofree char *pct = g_strdup_printf ("%d%%", e->progress);
+
+      rapat_table_add (table, when, _(rapat_enum_name (&rapat_action_status_enum, e->status)),
+                       pct, rapat_cmd_or (e->due, "-"), e->note);
+    }
+  rapat_table_print (table, out, "  ");
 }
 
 /* action show ACTION */
@@ -415,14 +406,14 @@ action_show (RapatCmdContext *ctx, GError **error)
 {
   const ActionOptions *opt = ctx->options;
   g_autofree char *today = rapat_cmd_as_of (ctx, opt->as_of, error);
+  g_autofree char *zone = today != NULL ? rapat_cmd_zone (ctx, NULL, error) : NULL;
   g_autoptr(RapatAction) a = NULL;
   g_autoptr(GPtrArray) history = NULL;
   g_autoptr(GTimeZone) local = NULL;
-  g_autofree char *zone = today != NULL ? rapat_cmd_zone (ctx, NULL, error) : NULL;
 
   if (zone == NULL)
     return FALSE;
-  a = load_action (ctx, ctx->args[0], error);
+  a = rapat_store_action_get (ctx->store, ctx->target_id, error);
   history = a != NULL ? rapat_store_action_history (ctx->store, a->id, error) : NULL;
   if (history == NULL)
     return FALSE;
@@ -431,85 +422,28 @@ action_show (RapatCmdContext *ctx, GError **error)
     return FALSE;
   if (opt->json)
     {
-      g_autoptr(RapatJson) json = rapat_json_new (ctx->out);
-      g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-
-      rapat_json_begin_object (json, NULL);
-      action_json_fields (json, a, today);
-      rapat_json_begin_array (json, "history");
-      for (guint i = 0; i < history->len; i++)
-        {
-          const RapatActionEvent *e = history->pdata[i];
-          g_autofree char *at = rapat_time_format (e->at, utc, "%Y-%m-%dT%H:%M:%SZ");
-
-          rapat_json_begin_object (json, NULL);
-          rapat_json_string (json, "at", at);
-          rapat_json_string (json, "status", rapat_enum_name (&rapat_action_status_enum, e->status));
-          rapat_json_int (json, "progress", e->progress);
-          rapat_json_string (json, "due", e->due);
-          rapat_json_string (json, "note", e->note);
-          rapat_json_end_object (json);
-        }
-      rapat_json_end_array (json);
-      rapat_json_end_object (json);
+      print_show_json (ctx->out, a, history, today);
       return TRUE;
     }
-
-  fprintf (ctx->out, "%s %" G_GINT64_FORMAT ": %s\n", _("Action"), a->id, a->title);
-  {
-    g_autofree char *status = rapat_present_action_status (a, today);
-    fprintf (ctx->out, "  %-10s %s\n", _("Status:"), status);
-  }
-  fprintf (ctx->out, "  %-10s %d%%\n", _("Progress:"), a->progress);
-  fprintf (ctx->out, "  %-10s %s\n", _("Due:"), rapat_cmd_or (a->due, "-"));
-  fprintf (ctx->out, "  %-10s %s\n", _("Priority:"), _(rapat_enum_name (&rapat_priority_enum, a->priority)));
-  if (a->owner_person_id != 0)
-    fprintf (ctx->out, "  %-10s %s (%s)\n", _("Owner:"), a->owner_name,
-             rapat_cmd_or (a->owner_unit_name, "-"));
-  else
-    fprintf (ctx->out, "  %-10s %s %s\n", _("Owner:"), _("unit"), a->owner_name);
-  if (a->meeting_id != 0)
-    {
-      g_autoptr(GTimeZone) mtz = rapat_time_zone_load (a->meeting_tz, NULL, NULL);
-      g_autofree char *day = mtz != NULL ? rapat_present_date (a->meeting_start, mtz) : NULL;
-      fprintf (ctx->out, "  %-10s %" G_GINT64_FORMAT " %s (%s)\n", _("Meeting:"), a->meeting_id,
-               a->meeting_title, rapat_cmd_or (day, "?"));
-    }
-  if (a->issue_id != 0)
-    fprintf (ctx->out, "  %-10s %" G_GINT64_FORMAT " %s\n", _("Issue:"), a->issue_id, a->issue_title);
-  fprintf (ctx->out, "  %-10s %s\n", _("UID:"), a->uid);
-  if (a->description != NULL)
-    fprintf (ctx->out, "  %-10s %s\n", _("About:"), a->description);
-  fprintf (ctx->out, "\n%s\n", _("History"));
-  {
-    g_autoptr(RapatTable) table = rapat_table_new (_("When"), _("Status"), _("Done"), _("Due"),
-                                                   _("Note"), NULL);
-    rapat_table_align_right (table, 2);
-    for (guint i = 0; i < history->len; i++)
-      {
-        const RapatActionEvent *e = history->pdata[i];
-        g_autofree char *when = rapat_time_format (e->at, local, "%Y-%m-%d %H:%M");
-        g_autofree char *pct = g_strdup_printf ("%d%%", e->progress);
-
-        rapat_table_add (table, when, _(rapat_enum_name (&rapat_action_status_enum, e->status)),
-                         pct, rapat_cmd_or (e->due, "-"), e->note);
-      }
-    rapat_table_print (table, ctx->out, "  ");
-  }
+  print_show_fields (ctx->out, a, today);
+  print_history (ctx->out, history, local);
   return TRUE;
 }
 
 const RapatCommand rapat_action_commands[] = {
   { "add", "TITLE", N_("Add an action item"),
     N_("An owner is required: a person (--owner) or a unit (--owner-unit). Prints the new id."),
-    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, RAPAT_OPTIONS (add_entries, ActionOptions), RAPAT_TARGET_NONE, action_add },
-  { "list", "", N_("List action items"), NULL, RAPAT_CMD_STORE, 0, 0, RAPAT_OPTIONS (list_entries, ActionOptions), RAPAT_TARGET_NONE, action_list },
+    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, RAPAT_OPTIONS (add_entries, ActionOptions),
+    RAPAT_TARGET_NONE, action_add },
+  { "list", "", N_("List action items"), NULL, RAPAT_CMD_STORE, 0, 0,
+    RAPAT_OPTIONS (list_entries, ActionOptions), RAPAT_TARGET_NONE, action_list },
   { "show", "ACTION", N_("Show an action item and its history"), NULL, RAPAT_CMD_STORE, 1, 1,
-    RAPAT_OPTIONS (show_entries, ActionOptions), RAPAT_TARGET_NONE, action_show },
+    RAPAT_OPTIONS (show_entries, ActionOptions), RAPAT_TARGET_ACTION, action_show },
   { "update", "ACTION", N_("Change status, progress, due day or other fields"),
     N_("Each change of status, progress or due day, and each note, is kept in the history."),
-    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, RAPAT_OPTIONS (update_entries, ActionOptions), RAPAT_TARGET_NONE, action_update },
+    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, RAPAT_OPTIONS (update_entries, ActionOptions),
+    RAPAT_TARGET_ACTION, action_update },
   { "done", "ACTION", N_("Mark an action item done"), NULL, RAPAT_CMD_STORE | RAPAT_CMD_WRITE,
-    1, 1, RAPAT_OPTIONS (done_entries, ActionOptions), RAPAT_TARGET_NONE, action_done },
+    1, 1, RAPAT_OPTIONS (done_entries, ActionOptions), RAPAT_TARGET_ACTION, action_done },
   { NULL },
 };

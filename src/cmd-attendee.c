@@ -1,5 +1,6 @@
 /* rapat — "rapat attendee": invitations, replies and attendance (cli layer). */
 #include "cmd.h"
+#include "attendance.h"
 #include "output.h"
 #include "present.h"
 #include "text.h"
@@ -7,9 +8,6 @@
 
 #include <string.h>
 
-
-/* How long before the start an arrival may be recorded. */
-#define EARLIEST_ARRIVAL (12 * 3600)
 
 typedef struct {
   char *role;
@@ -23,22 +21,29 @@ typedef struct {
 } AttendeeOptions;
 
 static const RapatOption add_entries[] = {
-  { "role", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (AttendeeOptions, role), N_("chair, speaker, participant (default), optional or observer"), N_("ROLE"), NULL },
-  { "strict", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (AttendeeOptions, strict), N_("Refuse to invite someone already booked then, instead of warning"), NULL, NULL },
-  { "series", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (AttendeeOptions, series), N_("For a recurring meeting: invite to this and every later occurrence"), NULL, NULL },
+  RAPAT_OPT_TEXT ("role", AttendeeOptions, role,
+                  N_("chair, speaker, participant (default), optional or observer"), N_("ROLE")),
+  RAPAT_OPT_FLAG ("strict", AttendeeOptions, strict,
+                  N_("Refuse to invite someone already booked then, instead of warning")),
+  RAPAT_OPT_FLAG ("series", AttendeeOptions, series,
+                  N_("For a recurring meeting: invite to this and every later occurrence")),
   RAPAT_OPT_END,
 };
 
 static const RapatOption mark_entries[] = {
-  { "at", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (AttendeeOptions, at), N_("Arrival time (present): HH:MM on the meeting's day, or YYYY-MM-DD HH:MM"), N_("TIME"), NULL },
-  { "by", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (AttendeeOptions, by), N_("The stand-in (represented)"), N_("PERSON"), NULL },
-  { "note", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (AttendeeOptions, note), N_("A note, e.g. the reason for an absence (\"\" clears it)"), N_("TEXT"), NULL },
+  RAPAT_OPT_TEXT ("at", AttendeeOptions, at,
+                  N_("Arrival time (present): HH:MM on the meeting's day, or YYYY-MM-DD HH:MM"),
+                  N_("TIME")),
+  RAPAT_OPT_TEXT ("by", AttendeeOptions, by, N_("The stand-in (represented)"), N_("PERSON")),
+  RAPAT_OPT_TEXT ("note", AttendeeOptions, note,
+                  N_("A note, e.g. the reason for an absence (\"\" clears it)"), N_("TEXT")),
   RAPAT_OPT_END,
 };
 
 static const RapatOption list_entries[] = {
-  { "json", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (AttendeeOptions, json), N_("Print JSON for programs"), NULL, NULL },
-  { "history", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (AttendeeOptions, history), N_("Also list the replies reset when the meeting moved"), NULL, NULL },
+  RAPAT_OPT_JSON (AttendeeOptions, json),
+  RAPAT_OPT_FLAG ("history", AttendeeOptions, history,
+                  N_("Also list the replies reset when the meeting moved")),
   RAPAT_OPT_END,
 };
 
@@ -89,12 +94,10 @@ static gboolean
 attendee_add (RapatCmdContext *ctx, GError **error)
 {
   const AttendeeOptions *opt = ctx->options;
-  g_autoptr(RapatMeeting) m = rapat_cmd_load_meeting (ctx, ctx->args[0], error);
+  const RapatMeeting *m = ctx->meeting;
   g_autoptr(GPtrArray) series = NULL;
   int role = RAPAT_ROLE_PARTICIPANT;
 
-  if (m == NULL)
-    return FALSE;
   if (opt->role != NULL && !rapat_enum_parse (&rapat_role_enum, opt->role, &role, error))
     return FALSE;
   if (!opt->series)
@@ -123,13 +126,11 @@ static gboolean
 attendee_list (RapatCmdContext *ctx, GError **error)
 {
   const AttendeeOptions *opt = ctx->options;
-  g_autoptr(RapatMeeting) m = rapat_cmd_load_meeting (ctx, ctx->args[0], error);
+  const RapatMeeting *m = ctx->meeting;
   g_autoptr(GPtrArray) attendees = NULL;
   g_autoptr(GPtrArray) history = NULL;
   g_autoptr(GTimeZone) tz = NULL;
 
-  if (m == NULL)
-    return FALSE;
   attendees = rapat_store_attendee_list (ctx->store, m->id, error);
   if (attendees == NULL)
     return FALSE;
@@ -170,12 +171,10 @@ attendee_list (RapatCmdContext *ctx, GError **error)
 static gboolean
 attendee_rsvp (RapatCmdContext *ctx, GError **error)
 {
-  g_autoptr(RapatMeeting) m = rapat_cmd_load_meeting (ctx, ctx->args[0], error);
+  const RapatMeeting *m = ctx->meeting;
   g_autoptr(RapatAttendee) a = NULL;
   int reply;
 
-  if (m == NULL)
-    return FALSE;
   a = load_attendee (ctx, m, ctx->args[1], error);
   if (a == NULL || !rapat_enum_parse (&rapat_rsvp_enum, ctx->args[2], &reply, error))
     return FALSE;
@@ -183,57 +182,15 @@ attendee_rsvp (RapatCmdContext *ctx, GError **error)
   return rapat_store_attendee_update (ctx->store, a, error);
 }
 
-/* Parses --at for @m: "HH:MM" on the day the meeting starts, or a full
- * date and time, in the meeting's zone. */
-static gboolean
-parse_arrival (const RapatMeeting *m, const char *text, gint64 *out, GError **error)
-{
-  g_autoptr(GTimeZone) tz = rapat_present_zone (m);
-  g_autofree char *full = NULL;
-  g_autofree char *ex = rapat_text_excerpt (text);
-  g_auto(RapatTimeParsed) parsed = { 0 };
-  int minutes;
-
-  if (strlen (text) <= 5)
-    {
-      g_autofree char *day = rapat_present_date (m->start_utc, tz);
-      if (!rapat_time_parse_clock (_("arrival"), text, &minutes, error))
-        return FALSE;
-      full = g_strdup_printf ("%s %s", day, text);
-    }
-  else
-    full = g_strdup (text);
-  if (!rapat_time_parse_datetime (_("arrival"), full, tz, out, &parsed, error))
-    return FALSE;
-  if (*out > m->end_utc)
-    {
-      g_autofree char *end = rapat_present_clock (m->end_utc, tz);
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
-                   _("arrival '%s': after the meeting ended (%s)"), ex, end);
-      return FALSE;
-    }
-  if (*out < m->start_utc - EARLIEST_ARRIVAL)
-    {
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
-                   _("arrival '%s': more than 12 hours before the meeting starts"), ex);
-      return FALSE;
-    }
-  if (parsed.warning != NULL)
-    g_printerr (_("rapat: warning: %s\n"), parsed.warning);
-  return TRUE;
-}
-
 /* attendee mark MEETING PERSON STATUS */
 static gboolean
 attendee_mark (RapatCmdContext *ctx, GError **error)
 {
   const AttendeeOptions *opt = ctx->options;
-  g_autoptr(RapatMeeting) m = rapat_cmd_load_meeting (ctx, ctx->args[0], error);
+  const RapatMeeting *m = ctx->meeting;
   g_autoptr(RapatAttendee) a = NULL;
   int status;
 
-  if (m == NULL)
-    return FALSE;
   a = load_attendee (ctx, m, ctx->args[1], error);
   if (a == NULL || !rapat_enum_parse (&rapat_attendance_enum, ctx->args[2], &status, error))
     return FALSE;
@@ -256,8 +213,15 @@ attendee_mark (RapatCmdContext *ctx, GError **error)
   a->attendance = status;
   a->arrived_utc = 0;
   a->stand_in_id = 0;
-  if (opt->at != NULL && !parse_arrival (m, opt->at, &a->arrived_utc, error))
-    return FALSE;
+  if (opt->at != NULL)
+    {
+      g_autofree char *warning = NULL;
+
+      if (!rapat_attendance_parse_arrival (m, opt->at, &a->arrived_utc, &warning, error))
+        return FALSE;
+      if (warning != NULL)
+        rapat_cmd_warn (ctx, "%s", warning);
+    }
   if (opt->by != NULL)
     {
       if (!rapat_store_person_resolve (ctx->store, opt->by, &a->stand_in_id, error))
@@ -279,11 +243,9 @@ attendee_mark (RapatCmdContext *ctx, GError **error)
 static gboolean
 attendee_remove (RapatCmdContext *ctx, GError **error)
 {
-  g_autoptr(RapatMeeting) m = rapat_cmd_load_meeting (ctx, ctx->args[0], error);
+  const RapatMeeting *m = ctx->meeting;
   g_autoptr(RapatAttendee) a = NULL;
 
-  if (m == NULL)
-    return FALSE;
   a = load_attendee (ctx, m, ctx->args[1], error);
   return a != NULL && rapat_store_attendee_remove (ctx->store, m->id, a->person_id, error);
 }
@@ -291,18 +253,24 @@ attendee_remove (RapatCmdContext *ctx, GError **error)
 const RapatCommand rapat_attendee_commands[] = {
   { "add", "MEETING PERSON...", N_("Invite people to a meeting"),
     N_("Prints the id of each new invitation."),
-    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 2, -1, RAPAT_OPTIONS (add_entries, AttendeeOptions), RAPAT_TARGET_NONE, attendee_add },
+    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 2, -1,
+    RAPAT_OPTIONS (add_entries, AttendeeOptions), RAPAT_TARGET_MEETING, attendee_add },
   { "list", "MEETING", N_("List who is invited, their replies and attendance"),
     N_("A change of the meeting's time, zone or place sets the replies back to needs-action;\n"
        "--history lists the replies given before, when they were reset and why."),
-    RAPAT_CMD_STORE, 1, 1, RAPAT_OPTIONS (list_entries, AttendeeOptions), RAPAT_TARGET_NONE, attendee_list },
-  { "rsvp", "MEETING PERSON REPLY", N_("Record a reply: accepted, declined, tentative or needs-action"),
-    NULL, RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 3, 3, RAPAT_NO_OPTIONS, RAPAT_TARGET_NONE, attendee_rsvp },
+    RAPAT_CMD_STORE, 1, 1,
+    RAPAT_OPTIONS (list_entries, AttendeeOptions), RAPAT_TARGET_MEETING, attendee_list },
+  { "rsvp", "MEETING PERSON REPLY",
+    N_("Record a reply: accepted, declined, tentative or needs-action"), NULL,
+    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 3, 3, RAPAT_NO_OPTIONS, RAPAT_TARGET_MEETING,
+    attendee_rsvp },
   { "mark", "MEETING PERSON STATUS", N_("Record attendance"),
     N_("STATUS is present, represented, excused, sick, duty or absent; the Indonesian\n"
        "hadir, diwakili, izin, sakit, dinas-luar and alpa are accepted too."),
-    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 3, 3, RAPAT_OPTIONS (mark_entries, AttendeeOptions), RAPAT_TARGET_NONE, attendee_mark },
+    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 3, 3,
+    RAPAT_OPTIONS (mark_entries, AttendeeOptions), RAPAT_TARGET_MEETING, attendee_mark },
   { "remove", "MEETING PERSON", N_("Withdraw an invitation"), NULL,
-    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 2, 2, RAPAT_NO_OPTIONS, RAPAT_TARGET_NONE, attendee_remove },
+    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 2, 2, RAPAT_NO_OPTIONS, RAPAT_TARGET_MEETING,
+    attendee_remove },
   { NULL },
 };

@@ -2,20 +2,18 @@
 #include "cmd.h"
 #include "output.h"
 
-
-
 typedef struct {
   gboolean json;
   gboolean force;
 } CheckOptions;
 
 static const RapatOption check_entries[] = {
-  { "json", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (CheckOptions, json), N_("Print JSON for programs"), NULL, NULL },
+  RAPAT_OPT_JSON (CheckOptions, json),
   RAPAT_OPT_END,
 };
 
 static const RapatOption backup_entries[] = {
-  { "force", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (CheckOptions, force), N_("Replace FILE if it exists"), NULL, NULL },
+  RAPAT_OPT_FLAG ("force", CheckOptions, force, N_("Replace FILE if it exists")),
   RAPAT_OPT_END,
 };
 
@@ -26,36 +24,39 @@ level_name (RapatProblemLevel level)
   return level == RAPAT_PROBLEM_ERROR ? "error" : "warning";
 }
 
-/* Prints @problems as a table with a count line, or as JSON. */
+/* Prints @problems as one JSON object with the counts. */
 static void
-print_problems (RapatCmdContext *ctx, GPtrArray *problems, guint n_errors, guint n_warnings)
+print_problems_json (RapatCmdContext *ctx, GPtrArray *problems, guint n_errors,
+                     guint n_warnings)
 {
-  const CheckOptions *opt = ctx->options;
-  if (opt->json)
+  g_autoptr(RapatJson) json = rapat_json_new (ctx->out);
+
+  rapat_json_begin_object (json, NULL);
+  rapat_json_string (json, "database", ctx->db_path);
+  rapat_json_int (json, "schema_version", rapat_store_version (ctx->store));
+  rapat_json_int (json, "errors", n_errors);
+  rapat_json_int (json, "warnings", n_warnings);
+  rapat_json_begin_array (json, "problems");
+  for (guint i = 0; i < problems->len; i++)
     {
-      g_autoptr(RapatJson) json = rapat_json_new (ctx->out);
+      const RapatProblem *p = problems->pdata[i];
 
       rapat_json_begin_object (json, NULL);
-      rapat_json_string (json, "database", ctx->db_path);
-      rapat_json_int (json, "schema_version", rapat_store_version (ctx->store));
-      rapat_json_int (json, "errors", n_errors);
-      rapat_json_int (json, "warnings", n_warnings);
-      rapat_json_begin_array (json, "problems");
-      for (guint i = 0; i < problems->len; i++)
-        {
-          const RapatProblem *p = problems->pdata[i];
-
-          rapat_json_begin_object (json, NULL);
-          rapat_json_string (json, "table", p->table);
-          rapat_json_id (json, "id", p->id);
-          rapat_json_string (json, "level", level_name (p->level));
-          rapat_json_string (json, "problem", p->message);
-          rapat_json_end_object (json);
-        }
-      rapat_json_end_array (json);
+      rapat_json_string (json, "table", p->table);
+      rapat_json_id (json, "id", p->id);
+      rapat_json_string (json, "level", level_name (p->level));
+      rapat_json_string (json, "problem", p->message);
       rapat_json_end_object (json);
-      return;
     }
+  rapat_json_end_array (json);
+  rapat_json_end_object (json);
+}
+
+/* Prints @problems as a table (nothing when there are none) and the count lines. */
+static void
+print_problems_table (RapatCmdContext *ctx, GPtrArray *problems, guint n_errors,
+                      guint n_warnings)
+{
   if (problems->len > 0)
     {
       g_autoptr(RapatTable) table = rapat_table_new (_("TABLE"), _("ID"), _("LEVEL"),
@@ -76,11 +77,12 @@ print_problems (RapatCmdContext *ctx, GPtrArray *problems, guint n_errors, guint
   if (n_errors == 0 && n_warnings == 0)
     fprintf (ctx->out, _("Database '%s': no problems found.\n"), ctx->db_path);
   if (n_errors > 0)
-    fprintf (ctx->out, ngettext ("Database '%s': %u error.\n", "Database '%s': %u errors.\n",
-                                 n_errors), ctx->db_path, n_errors);
+    fprintf (ctx->out, g_dngettext (GETTEXT_PACKAGE, "Database '%s': %u error.\n",
+                                    "Database '%s': %u errors.\n", n_errors),
+             ctx->db_path, n_errors);
   if (n_warnings > 0)
-    fprintf (ctx->out, ngettext ("Database '%s': %u warning.\n",
-                                 "Database '%s': %u warnings.\n", n_warnings),
+    fprintf (ctx->out, g_dngettext (GETTEXT_PACKAGE, "Database '%s': %u warning.\n",
+                                    "Database '%s': %u warnings.\n", n_warnings),
              ctx->db_path, n_warnings);
 }
 
@@ -100,12 +102,15 @@ check_run (RapatCmdContext *ctx, GError **error)
       else
         n_warnings++;
     }
-  print_problems (ctx, problems, n_errors, n_warnings);
+  if (((const CheckOptions *) ctx->options)->json)
+    print_problems_json (ctx, problems, n_errors, n_warnings);
+  else
+    print_problems_table (ctx, problems, n_errors, n_warnings);
   if (n_errors > 0)
     {
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
-                   ngettext ("database '%s': %u error found (listed above)",
-                             "database '%s': %u errors found (listed above)", n_errors),
+                   g_dngettext (GETTEXT_PACKAGE, "database '%s': %u error found (listed above)",
+                                "database '%s': %u errors found (listed above)", n_errors),
                    ctx->db_path, n_errors);
       return FALSE;
     }
@@ -133,7 +138,8 @@ const RapatCommand rapat_check_commands[] = {
        "(attendance on a cancelled meeting, a series whose occurrences were all deleted,\n"
        "an action due before the meeting that raised it).  Exit status 1 when there is\n"
        "an error, 0 otherwise."),
-    RAPAT_CMD_STORE, 0, 0, RAPAT_OPTIONS (check_entries, CheckOptions), RAPAT_TARGET_NONE, check_run },
+    RAPAT_CMD_STORE, 0, 0, RAPAT_OPTIONS (check_entries, CheckOptions), RAPAT_TARGET_NONE,
+    check_run },
   { NULL },
 };
 
@@ -142,6 +148,7 @@ const RapatCommand rapat_backup_commands[] = {
     N_("Copies one snapshot with SQLite's backup API while others go on writing, checks\n"
        "the copy with PRAGMA integrity_check and only then renames it to FILE (mode 0600).\n"
        "The database itself is refused as FILE, and an existing FILE without --force."),
-    RAPAT_CMD_STORE, 1, 1, RAPAT_OPTIONS (backup_entries, CheckOptions), RAPAT_TARGET_NONE, backup_run },
+    RAPAT_CMD_STORE, 1, 1, RAPAT_OPTIONS (backup_entries, CheckOptions), RAPAT_TARGET_NONE,
+    backup_run },
   { NULL },
 };

@@ -6,13 +6,12 @@
 
 #include <string.h>
 
-
 typedef struct {
   gboolean json;
 } ConfigOptions;
 
 static const RapatOption list_entries[] = {
-  { "json", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (ConfigOptions, json), N_("Print JSON for programs"), NULL, NULL },
+  RAPAT_OPT_JSON (ConfigOptions, json),
   RAPAT_OPT_END,
 };
 
@@ -96,51 +95,63 @@ config_unset (RapatCmdContext *ctx, GError **error)
   return k != NULL && rapat_store_config_unset (ctx->store, k->key, NULL, error);
 }
 
+/* Prints the settings @list (RapatConfigEntry) as a JSON array. */
+static void
+print_list_json (FILE *out, GPtrArray *list)
+{
+  g_autoptr(RapatJson) json = rapat_json_new (out);
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+
+  rapat_json_begin_array (json, NULL);
+  for (guint i = 0; i < list->len; i++)
+    {
+      const RapatConfigEntry *e = list->pdata[i];
+      g_autofree char *when = rapat_time_format (e->updated_at, utc, "%Y-%m-%dT%H:%M:%SZ");
+
+      rapat_json_begin_object (json, NULL);
+      rapat_json_string (json, "key", e->key);
+      rapat_json_string (json, "value", e->value);
+      rapat_json_string (json, "updated_at", when);
+      rapat_json_end_object (json);
+    }
+  rapat_json_end_array (json);
+}
+
+/* Prints the settings @list (RapatConfigEntry) as a table, or a line saying
+ * there are none. */
+static void
+print_list_table (FILE *out, GPtrArray *list)
+{
+  g_autoptr(RapatTable) table = NULL;
+
+  if (list->len == 0)
+    {
+      fprintf (out, _("No settings.\n"));
+      return;
+    }
+  table = rapat_table_new (_("Key"), _("Value"), NULL);
+  for (guint i = 0; i < list->len; i++)
+    {
+      const RapatConfigEntry *e = list->pdata[i];
+
+      rapat_table_add (table, e->key, e->value);
+    }
+  rapat_table_print (table, out, "");
+}
+
 /* config list */
 static gboolean
 config_list (RapatCmdContext *ctx, GError **error)
 {
   const ConfigOptions *opt = ctx->options;
   g_autoptr(GPtrArray) list = rapat_store_config_list (ctx->store, error);
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
 
   if (list == NULL)
     return FALSE;
   if (opt->json)
-    {
-      g_autoptr(RapatJson) json = rapat_json_new (ctx->out);
-
-      rapat_json_begin_array (json, NULL);
-      for (guint i = 0; i < list->len; i++)
-        {
-          const RapatConfigEntry *e = list->pdata[i];
-          g_autofree char *when = rapat_time_format (e->updated_at, utc, "%Y-%m-%dT%H:%M:%SZ");
-
-          rapat_json_begin_object (json, NULL);
-          rapat_json_string (json, "key", e->key);
-          rapat_json_string (json, "value", e->value);
-          rapat_json_string (json, "updated_at", when);
-          rapat_json_end_object (json);
-        }
-      rapat_json_end_array (json);
-      return TRUE;
-    }
-  if (list->len == 0)
-    {
-      fprintf (ctx->out, _("No settings.\n"));
-      return TRUE;
-    }
-  {
-    g_autoptr(RapatTable) table = rapat_table_new (_("Key"), _("Value"), NULL);
-
-    for (guint i = 0; i < list->len; i++)
-      {
-        const RapatConfigEntry *e = list->pdata[i];
-
-        rapat_table_add (table, e->key, e->value);
-      }
-    rapat_table_print (table, ctx->out, "");
-  }
+    print_list_json (ctx->out, list);
+  else
+    print_list_table (ctx->out, list);
   return TRUE;
 }
 
@@ -149,9 +160,13 @@ const RapatCommand rapat_config_commands[] = {
     N_("Keys:\n"
        "  tz    the zone a command uses without --tz (an IANA name such as\n"
        "        Asia/Jayapura, or an offset such as +09:00); it wins over $TZ\n"
-       "        and the system's zone."), RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 2, 2, RAPAT_NO_OPTIONS, RAPAT_TARGET_NONE, config_set },
-  { "get", "KEY", N_("Print a setting"), NULL, RAPAT_CMD_STORE, 1, 1, RAPAT_NO_OPTIONS, RAPAT_TARGET_NONE, config_get },
-  { "list", "", N_("List the settings"), NULL, RAPAT_CMD_STORE, 0, 0, RAPAT_OPTIONS (list_entries, ConfigOptions), RAPAT_TARGET_NONE, config_list },
-  { "unset", "KEY", N_("Remove a setting"), NULL, RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, RAPAT_NO_OPTIONS, RAPAT_TARGET_NONE, config_unset },
+       "        and the system's zone."),
+    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 2, 2, RAPAT_NO_OPTIONS, RAPAT_TARGET_NONE, config_set },
+  { "get", "KEY", N_("Print a setting"), NULL, RAPAT_CMD_STORE, 1, 1, RAPAT_NO_OPTIONS,
+    RAPAT_TARGET_NONE, config_get },
+  { "list", "", N_("List the settings"), NULL, RAPAT_CMD_STORE, 0, 0,
+    RAPAT_OPTIONS (list_entries, ConfigOptions), RAPAT_TARGET_NONE, config_list },
+  { "unset", "KEY", N_("Remove a setting"), NULL, RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1,
+    RAPAT_NO_OPTIONS, RAPAT_TARGET_NONE, config_unset },
   { NULL },
 };

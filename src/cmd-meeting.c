@@ -3,6 +3,7 @@
 #include "meeting.h"
 #include "output.h"
 #include "present.h"
+#include "report-actions.h"
 #include "text.h"
 #include "timeutil.h"
 #include "when.h"
@@ -558,15 +559,7 @@ meeting_show (RapatCmdContext *ctx, GError **error)
           const RapatAction *a = followups->pdata[i];
 
           rapat_json_begin_object (json, NULL);
-          rapat_json_int (json, "id", a->id);
-          rapat_json_string (json, "title", a->title);
-          rapat_json_string (json, "owner", a->owner_name);
-          rapat_json_string (json, "due", a->due);
-          rapat_json_string (json, "status", rapat_enum_name (&rapat_action_status_enum, a->status));
-          rapat_json_int (json, "progress", a->progress);
-          rapat_json_bool (json, "overdue", rapat_action_is_overdue (a, today));
-          rapat_json_id (json, "meeting_id", a->meeting_id);
-          rapat_json_id (json, "issue_id", a->issue_id);
+          rapat_report_action_json (json, a, today);
           rapat_json_end_object (json);
         }
       rapat_json_end_array (json);

@@ -5,7 +5,6 @@
 
 #include <string.h>
 
-
 typedef struct {
   char *name;
   char *position;
@@ -16,30 +15,33 @@ typedef struct {
 } PersonOptions;
 
 static const RapatOption add_entries[] = {
-  { "position", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (PersonOptions, position), N_("Position (jabatan)"), N_("TEXT"), NULL },
-  { "unit", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (PersonOptions, unit), N_("The person's unit"), N_("UNIT"), NULL },
-  { "email", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (PersonOptions, email), N_("E-mail address"), N_("ADDRESS"), NULL },
-  { "phone", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (PersonOptions, phone), N_("Phone number"), N_("NUMBER"), NULL },
+  RAPAT_OPT_TEXT ("position", PersonOptions, position, N_("Position (jabatan)"), N_("TEXT")),
+  RAPAT_OPT_TEXT ("unit", PersonOptions, unit, N_("The person's unit"), N_("UNIT")),
+  RAPAT_OPT_TEXT ("email", PersonOptions, email, N_("E-mail address"), N_("ADDRESS")),
+  RAPAT_OPT_TEXT ("phone", PersonOptions, phone, N_("Phone number"), N_("NUMBER")),
   RAPAT_OPT_END,
 };
 
 static const RapatOption edit_entries[] = {
-  { "name", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (PersonOptions, name), N_("New name"), N_("NAME"), NULL },
-  { "position", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (PersonOptions, position), N_("Position (\"\" clears it)"), N_("TEXT"), NULL },
-  { "unit", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (PersonOptions, unit), N_("Unit (\"\" clears it)"), N_("UNIT"), NULL },
-  { "email", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (PersonOptions, email), N_("E-mail address (\"\" clears it)"), N_("ADDRESS"), NULL },
-  { "phone", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (PersonOptions, phone), N_("Phone number (\"\" clears it)"), N_("NUMBER"), NULL },
+  RAPAT_OPT_TEXT ("name", PersonOptions, name, N_("New name"), N_("NAME")),
+  RAPAT_OPT_TEXT ("position", PersonOptions, position, N_("Position (\"\" clears it)"),
+                  N_("TEXT")),
+  RAPAT_OPT_TEXT ("unit", PersonOptions, unit, N_("Unit (\"\" clears it)"), N_("UNIT")),
+  RAPAT_OPT_TEXT ("email", PersonOptions, email, N_("E-mail address (\"\" clears it)"),
+                  N_("ADDRESS")),
+  RAPAT_OPT_TEXT ("phone", PersonOptions, phone, N_("Phone number (\"\" clears it)"),
+                  N_("NUMBER")),
   RAPAT_OPT_END,
 };
 
 static const RapatOption list_entries[] = {
-  { "unit", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (PersonOptions, unit), N_("Only people of this unit"), N_("UNIT"), NULL },
-  { "json", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (PersonOptions, json), N_("Print JSON for programs"), NULL, NULL },
+  RAPAT_OPT_TEXT ("unit", PersonOptions, unit, N_("Only people of this unit"), N_("UNIT")),
+  RAPAT_OPT_JSON (PersonOptions, json),
   RAPAT_OPT_END,
 };
 
 static const RapatOption json_entries[] = {
-  { "json", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (PersonOptions, json), N_("Print JSON for programs"), NULL, NULL },
+  RAPAT_OPT_JSON (PersonOptions, json),
   RAPAT_OPT_END,
 };
 
@@ -48,6 +50,7 @@ static gboolean
 apply_options (RapatCmdContext *ctx, RapatPerson *p, GError **error)
 {
   const PersonOptions *opt = ctx->options;
+
   if (!rapat_cmd_take_text (_("name"), opt->name, RAPAT_TEXT_REQUIRED, RAPAT_MAX_NAME, &p->name,
                             error)
       || !rapat_cmd_take_text (_("position"), opt->position, RAPAT_TEXT_LINE, RAPAT_MAX_NAME,
@@ -70,7 +73,8 @@ apply_options (RapatCmdContext *ctx, RapatPerson *p, GError **error)
     return FALSE;
   if (opt->unit != NULL && *opt->unit == '\0')
     p->unit_id = 0;
-  else if (opt->unit != NULL && !rapat_store_unit_resolve (ctx->store, opt->unit, &p->unit_id, error))
+  else if (opt->unit != NULL
+           && !rapat_store_unit_resolve (ctx->store, opt->unit, &p->unit_id, error))
     return FALSE;
   return TRUE;
 }
@@ -93,12 +97,8 @@ person_add (RapatCmdContext *ctx, GError **error)
 static gboolean
 person_edit (RapatCmdContext *ctx, GError **error)
 {
-  g_autoptr(RapatPerson) p = NULL;
-  gint64 id;
+  g_autoptr(RapatPerson) p = rapat_store_person_get (ctx->store, ctx->target_id, error);
 
-  if (!rapat_store_person_resolve (ctx->store, ctx->args[0], &id, error))
-    return FALSE;
-  p = rapat_store_person_get (ctx->store, id, error);
   return p != NULL && apply_options (ctx, p, error)
          && rapat_store_person_update (ctx->store, p, error);
 }
@@ -107,10 +107,7 @@ person_edit (RapatCmdContext *ctx, GError **error)
 static gboolean
 person_remove (RapatCmdContext *ctx, GError **error)
 {
-  gint64 id;
-
-  return rapat_store_person_resolve (ctx->store, ctx->args[0], &id, error)
-         && rapat_store_person_delete (ctx->store, id, error);
+  return rapat_store_person_delete (ctx->store, ctx->target_id, error);
 }
 
 /* Writes @p as a JSON object. */
@@ -176,17 +173,14 @@ static gboolean
 person_show (RapatCmdContext *ctx, GError **error)
 {
   const PersonOptions *opt = ctx->options;
-  g_autoptr(RapatPerson) p = NULL;
-  gint64 id;
+  g_autoptr(RapatPerson) p = rapat_store_person_get (ctx->store, ctx->target_id, error);
 
-  if (!rapat_store_person_resolve (ctx->store, ctx->args[0], &id, error))
-    return FALSE;
-  p = rapat_store_person_get (ctx->store, id, error);
   if (p == NULL)
     return FALSE;
   if (opt->json)
     {
       g_autoptr(RapatJson) json = rapat_json_new (ctx->out);
+
       person_json (json, p);
       return TRUE;
     }
@@ -201,11 +195,14 @@ person_show (RapatCmdContext *ctx, GError **error)
 const RapatCommand rapat_person_commands[] = {
   { "add", "NAME", N_("Add a person to the directory"), NULL, RAPAT_CMD_STORE | RAPAT_CMD_WRITE,
     1, 1, RAPAT_OPTIONS (add_entries, PersonOptions), RAPAT_TARGET_NONE, person_add },
-  { "list", "", N_("List people"), NULL, RAPAT_CMD_STORE, 0, 0, RAPAT_OPTIONS (list_entries, PersonOptions), RAPAT_TARGET_NONE, person_list },
-  { "show", "PERSON", N_("Show a person"), NULL, RAPAT_CMD_STORE, 1, 1, RAPAT_OPTIONS (json_entries, PersonOptions), RAPAT_TARGET_NONE, person_show },
+  { "list", "", N_("List people"), NULL, RAPAT_CMD_STORE, 0, 0,
+    RAPAT_OPTIONS (list_entries, PersonOptions), RAPAT_TARGET_NONE, person_list },
+  { "show", "PERSON", N_("Show a person"), NULL, RAPAT_CMD_STORE, 1, 1,
+    RAPAT_OPTIONS (json_entries, PersonOptions), RAPAT_TARGET_PERSON, person_show },
   { "edit", "PERSON", N_("Change a person's details"), NULL, RAPAT_CMD_STORE | RAPAT_CMD_WRITE,
-    1, 1, RAPAT_OPTIONS (edit_entries, PersonOptions), RAPAT_TARGET_NONE, person_edit },
+    1, 1, RAPAT_OPTIONS (edit_entries, PersonOptions), RAPAT_TARGET_PERSON, person_edit },
   { "remove", "PERSON", N_("Remove a person nobody refers to"), NULL,
-    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, RAPAT_NO_OPTIONS, RAPAT_TARGET_NONE, person_remove },
+    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, RAPAT_NO_OPTIONS, RAPAT_TARGET_PERSON,
+    person_remove },
   { NULL },
 };

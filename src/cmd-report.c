@@ -20,49 +20,69 @@ typedef struct {
   char *unit;
   char *issue;
   char *meeting;
-  char *from;
-  char *to;
-  char *tz;
+  RapatRangeOptions range;
   char *kind;
   char *grace;
   char *blank;
   char *lang;
 } ReportOptions;
 
+/* -o FILE: a report may be long and is often kept. */
+#define OUTPUT_ENTRY \
+  { "output", 'o', G_OPTION_ARG_FILENAME, G_STRUCT_OFFSET (ReportOptions, output), \
+    N_("Write to FILE instead of standard output"), N_("FILE"), NULL }
+
 static const RapatOption attendance_entries[] = {
-  { "meeting", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ReportOptions, meeting), N_("Report on this meeting"), N_("MEETING"), NULL },
-  { "from", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ReportOptions, from), N_("Period: meetings starting on or after this day"), N_("DATE"), NULL },
-  { "to", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ReportOptions, to), N_("Period: meetings starting on or before this day"), N_("DATE"), NULL },
-  { "tz", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ReportOptions, tz), N_("Zone the days are counted in (default: the system's)"), N_("ZONE"), NULL },
-  { "kind", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ReportOptions, kind), N_("Period: only meetings of this kind"), N_("KIND"), NULL },
-  { "unit", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ReportOptions, unit), N_("Period: only people of this unit and the units below it"), N_("UNIT"), NULL },
-  { "by", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ReportOptions, by), N_("Period: a row per person (default) or per unit"), N_("GROUP"), NULL },
-  { "grace", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ReportOptions, grace), N_("Arrivals up to this long after the start are on time (default 0m)"), N_("LENGTH"), NULL },
-  { "format", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ReportOptions, format), N_("text (default), csv, json or html"), N_("FORMAT"), NULL },
-  { "output", 'o', G_OPTION_ARG_FILENAME, G_STRUCT_OFFSET (ReportOptions, output), N_("Write to FILE instead of standard output"), N_("FILE"), NULL },
+  RAPAT_OPT_TEXT ("meeting", ReportOptions, meeting,
+                  N_("Report on this meeting"), N_("MEETING")),
+  RAPAT_OPT_GROUP (rapat_range_options, ReportOptions, range),
+  RAPAT_OPT_TEXT ("kind", ReportOptions, kind,
+                  N_("Period: only meetings of this kind"), N_("KIND")),
+  RAPAT_OPT_TEXT ("unit", ReportOptions, unit,
+                  N_("Period: only people of this unit and the units below it"), N_("UNIT")),
+  RAPAT_OPT_TEXT ("by", ReportOptions, by,
+                  N_("Period: a row per person (default) or per unit"), N_("GROUP")),
+  RAPAT_OPT_TEXT ("grace", ReportOptions, grace,
+                  N_("Arrivals up to this long after the start are on time (default 0m)"), N_("LENGTH")),
+  RAPAT_OPT_TEXT ("format", ReportOptions, format,
+                  N_("text (default), csv, json or html"), N_("FORMAT")),
+  OUTPUT_ENTRY,
   RAPAT_OPT_END,
 };
 
 static const RapatOption signin_entries[] = {
-  { "meeting", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ReportOptions, meeting), N_("The meeting"), N_("MEETING"), NULL },
-  { "blank", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ReportOptions, blank), N_("Empty rows for walk-ins (default 5)"), N_("N"), NULL },
-  { "force", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (ReportOptions, force), N_("Print the sheet of a cancelled meeting, marked cancelled on every page"), NULL, NULL },
-  { "lang", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ReportOptions, lang), N_("Language of the sheet: id or en (default: id for meetings in Indonesian zones)"), N_("LANG"), NULL },
-  { "format", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ReportOptions, format), N_("html (the only format)"), N_("FORMAT"), NULL },
-  { "output", 'o', G_OPTION_ARG_FILENAME, G_STRUCT_OFFSET (ReportOptions, output), N_("Write to FILE instead of standard output"), N_("FILE"), NULL },
+  RAPAT_OPT_TEXT ("meeting", ReportOptions, meeting,
+                  N_("The meeting"), N_("MEETING")),
+  RAPAT_OPT_TEXT ("blank", ReportOptions, blank,
+                  N_("Empty rows for walk-ins (default 5)"), N_("N")),
+  RAPAT_OPT_FLAG ("force", ReportOptions, force,
+                  N_("Print the sheet of a cancelled meeting, marked cancelled on every page")),
+  RAPAT_OPT_TEXT ("lang", ReportOptions, lang,
+                  N_("Language of the sheet: id or en (default: id for meetings in Indonesian zones)"), N_("LANG")),
+  RAPAT_OPT_TEXT ("format", ReportOptions, format,
+                  N_("html (the only format)"), N_("FORMAT")),
+  OUTPUT_ENTRY,
   RAPAT_OPT_END,
 };
 
 static const RapatOption actions_entries[] = {
-  { "open", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (ReportOptions, open), N_("Only open and in-progress actions"), NULL, NULL },
-  { "overdue", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (ReportOptions, overdue), N_("Only open actions past their due day"), NULL, NULL },
-  { "as-of", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ReportOptions, as_of), N_("Judge overdue as of this day (default: today)"), N_("DATE"), NULL },
-  { "by", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ReportOptions, by), N_("Group by owner, unit or issue"), N_("GROUP"), NULL },
-  { "unit", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ReportOptions, unit), N_("Only actions of this unit, the units below it, or their people"), N_("UNIT"), NULL },
-  { "issue", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ReportOptions, issue), N_("Only actions under this issue"), N_("ISSUE"), NULL },
-  { "meeting", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ReportOptions, meeting), N_("Only actions raised in this meeting"), N_("MEETING"), NULL },
-  { "format", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ReportOptions, format), N_("text (default), csv or json"), N_("FORMAT"), NULL },
-  { "output", 'o', G_OPTION_ARG_FILENAME, G_STRUCT_OFFSET (ReportOptions, output), N_("Write to FILE instead of standard output"), N_("FILE"), NULL },
+  RAPAT_OPT_FLAG ("open", ReportOptions, open,
+                  N_("Only open and in-progress actions")),
+  RAPAT_OPT_FLAG ("overdue", ReportOptions, overdue,
+                  N_("Only open actions past their due day")),
+  RAPAT_OPT_TEXT ("as-of", ReportOptions, as_of,
+                  N_("Judge overdue as of this day (default: today)"), N_("DATE")),
+  RAPAT_OPT_TEXT ("by", ReportOptions, by,
+                  N_("Group by owner, unit or issue"), N_("GROUP")),
+  RAPAT_OPT_TEXT ("unit", ReportOptions, unit,
+                  N_("Only actions of this unit, the units below it, or their people"), N_("UNIT")),
+  RAPAT_OPT_TEXT ("issue", ReportOptions, issue,
+                  N_("Only actions under this issue"), N_("ISSUE")),
+  RAPAT_OPT_TEXT ("meeting", ReportOptions, meeting,
+                  N_("Only actions raised in this meeting"), N_("MEETING")),
+  RAPAT_OPT_TEXT ("format", ReportOptions, format,
+                  N_("text (default), csv or json"), N_("FORMAT")),
+  OUTPUT_ENTRY,
   RAPAT_OPT_END,
 };
 
@@ -91,6 +111,19 @@ parse_format (const ReportOptions *opt, guint allowed, RapatFormat *format, GErr
     }
   *format = v;
   return TRUE;
+}
+
+/* Returns the filters of 'report actions' for people: "open only, by unit". */
+static char *
+scope_text (const ReportOptions *opt, RapatActionGrouping by)
+{
+  const char *group = _(rapat_enum_name (&rapat_action_grouping_enum, by));
+
+  if (by == RAPAT_ACTIONS_BY_NONE)
+    return g_strdup (opt->overdue ? _("overdue only") : opt->open ? _("open only") : _("all"));
+  /* TRANSLATORS: %s is a grouping: owner, unit or issue. */
+  return g_strdup_printf (opt->overdue ? _("overdue only, by %s")
+                          : opt->open ? _("open only, by %s") : _("all, by %s"), group);
 }
 
 /* report actions */
@@ -128,11 +161,7 @@ report_actions (RapatCmdContext *ctx, GError **error)
   actions = rapat_store_action_list (ctx->store, &filter, error);
   if (actions == NULL)
     return FALSE;
-  scope = g_strjoin ("", opt->overdue ? _("overdue only") : opt->open ? _("open only") : _("all"),
-                     report.by != RAPAT_ACTIONS_BY_NONE ? _(", by ") : "",
-                     report.by != RAPAT_ACTIONS_BY_NONE
-                       ? _(rapat_enum_name (&rapat_action_grouping_enum, report.by)) : "",
-                     NULL);
+  scope = scope_text (opt, report.by);
   report.as_of = as_of;
   report.scope = scope;
   output = rapat_output_open (opt->output, error);
@@ -182,7 +211,7 @@ attendance_period (RapatCmdContext *ctx, RapatFormat format, gint64 grace, GErro
   g_autoptr(RapatOutput) output = NULL;
   int by = RAPAT_ATTENDANCE_BY_PERSON;
 
-  if (!rapat_cmd_day_range (ctx, opt->from, opt->to, opt->tz, &scope.from_utc, &scope.to_utc, error))
+  if (!rapat_cmd_range (ctx, &opt->range, &scope.from_utc, &scope.to_utc, error))
     return FALSE;
   if (opt->by != NULL && !rapat_enum_parse (&rapat_attendance_grouping_enum, opt->by, &by, error))
     return FALSE;
@@ -199,8 +228,8 @@ attendance_period (RapatCmdContext *ctx, RapatFormat format, gint64 grace, GErro
   if (!rapat_store_attendance_tally (ctx->store, &scope, &tally, error))
     return FALSE;
   report.totals = tally.total;
-  report.from = opt->from;
-  report.to = opt->to;
+  report.from = opt->range.from;
+  report.to = opt->range.to;
   report.kind = opt->kind;
   report.unit = unit != NULL ? unit->name : NULL;
   report.by = by;
@@ -222,7 +251,7 @@ report_attendance (RapatCmdContext *ctx, GError **error)
   RapatFormat format = RAPAT_FORMAT_TEXT;
   int grace = 0;
 
-  if (opt->meeting != NULL && (opt->from != NULL || opt->to != NULL || opt->by != NULL
+  if (opt->meeting != NULL && (opt->range.from != NULL || opt->range.to != NULL || opt->by != NULL
                               || opt->kind != NULL || opt->unit != NULL))
     {
       rapat_cmd_usage_error (error, "report attendance",
@@ -238,6 +267,40 @@ report_attendance (RapatCmdContext *ctx, GError **error)
   if (opt->meeting != NULL)
     return attendance_meeting (ctx, format, (gint64) grace * 60, error);
   return attendance_period (ctx, format, (gint64) grace * 60, error);
+}
+
+/* Parses --blank, a number of rows from 0 to 500. */
+static gboolean
+parse_blank (const char *text, gint64 *blank, GError **error)
+{
+  if (strcmp (text, "0") == 0)
+    {
+      *blank = 0;
+      return TRUE;
+    }
+  if (!rapat_text_parse_id (text, blank) || *blank > 500)
+    {
+      g_autofree char *ex = rapat_text_excerpt (text);
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("blank '%s': expected a number of rows from 0 to 500"), ex);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Returns the language of @m's sign-in sheet when --lang is not given:
+ * Indonesian for a meeting in one of Indonesia's zones, else English. */
+static const char *
+signin_lang (const RapatMeeting *m)
+{
+  static const char *const zones[] = {
+    "Asia/Jakarta", "Asia/Pontianak", "Asia/Makassar", "Asia/Jayapura",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (zones); i++)
+    if (g_str_has_prefix (m->tzid, zones[i]))
+      return "id";
+  return "en";
 }
 
 /* report signin --meeting M */
@@ -259,16 +322,8 @@ report_signin (RapatCmdContext *ctx, GError **error)
     }
   if (!parse_format (opt, 1u << RAPAT_FORMAT_HTML, &format, error))
     return FALSE;
-  if (opt->blank != NULL && strcmp (opt->blank, "0") != 0
-      && (!rapat_text_parse_id (opt->blank, &blank) || blank > 500))
-    {
-      g_autofree char *ex = rapat_text_excerpt (opt->blank);
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
-                   _("blank '%s': expected a number of rows from 0 to 500"), ex);
-      return FALSE;
-    }
-  if (opt->blank != NULL && strcmp (opt->blank, "0") == 0)
-    blank = 0;
+  if (opt->blank != NULL && !parse_blank (opt->blank, &blank, error))
+    return FALSE;
   if (opt->lang != NULL && strcmp (opt->lang, "id") != 0 && strcmp (opt->lang, "en") != 0)
     {
       g_autofree char *ex = rapat_text_excerpt (opt->lang);
@@ -293,12 +348,7 @@ report_signin (RapatCmdContext *ctx, GError **error)
   sheet.meeting = m;
   sheet.attendees = attendees;
   sheet.blank_rows = (guint) blank;
-  if (opt->lang != NULL)
-    sheet.lang = opt->lang;
-  else
-    sheet.lang = g_str_has_prefix (m->tzid, "Asia/Jakarta") || g_str_has_prefix (m->tzid, "Asia/Pontianak")
-                 || g_str_has_prefix (m->tzid, "Asia/Makassar") || g_str_has_prefix (m->tzid, "Asia/Jayapura")
-                 ? "id" : "en";
+  sheet.lang = opt->lang != NULL ? opt->lang : signin_lang (m);
   output = rapat_output_open (opt->output, error);
   if (output == NULL)
     return FALSE;
@@ -313,13 +363,16 @@ const RapatCommand rapat_report_commands[] = {
        "tree), lowest attendance rate first. The rate is (present + represented) over the\n"
        "invitations with attendance recorded; meetings where none was recorded are listed\n"
        "apart and counted nowhere."),
-    RAPAT_CMD_STORE, 0, 0, RAPAT_OPTIONS (attendance_entries, ReportOptions), RAPAT_TARGET_NONE, report_attendance },
+    RAPAT_CMD_STORE, 0, 0,
+    RAPAT_OPTIONS (attendance_entries, ReportOptions), RAPAT_TARGET_NONE, report_attendance },
   { "signin", "", N_("A printable sign-in sheet (daftar hadir) for a meeting"),
     N_("One HTML page for A4 portrait; the table header repeats on every page.\n"
        "A cancelled meeting's sheet is refused; with --force it is marked cancelled on every page."),
-    RAPAT_CMD_STORE, 0, 0, RAPAT_OPTIONS (signin_entries, ReportOptions), RAPAT_TARGET_NONE, report_signin },
+    RAPAT_CMD_STORE, 0, 0,
+    RAPAT_OPTIONS (signin_entries, ReportOptions), RAPAT_TARGET_NONE, report_signin },
   { "actions", "", N_("Report action items, optionally grouped"),
     N_("Overdue means open, with a due day before --as-of (default: today)."),
-    RAPAT_CMD_STORE, 0, 0, RAPAT_OPTIONS (actions_entries, ReportOptions), RAPAT_TARGET_NONE, report_actions },
+    RAPAT_CMD_STORE, 0, 0,
+    RAPAT_OPTIONS (actions_entries, ReportOptions), RAPAT_TARGET_NONE, report_actions },
   { NULL },
 };

@@ -3,7 +3,6 @@
 #include "output.h"
 #include "text.h"
 
-
 typedef struct {
   char *code;
   char *parent;
@@ -12,20 +11,22 @@ typedef struct {
 } UnitOptions;
 
 static const RapatOption add_entries[] = {
-  { "code", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (UnitOptions, code), N_("Short code of the unit, e.g. KANWIL"), N_("CODE"), NULL },
-  { "parent", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (UnitOptions, parent), N_("The unit this one belongs to"), N_("UNIT"), NULL },
+  RAPAT_OPT_TEXT ("code", UnitOptions, code, N_("Short code of the unit, e.g. KANWIL"),
+                  N_("CODE")),
+  RAPAT_OPT_TEXT ("parent", UnitOptions, parent, N_("The unit this one belongs to"), N_("UNIT")),
   RAPAT_OPT_END,
 };
 
 static const RapatOption edit_entries[] = {
-  { "name", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (UnitOptions, name), N_("New name"), N_("NAME"), NULL },
-  { "code", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (UnitOptions, code), N_("New code (\"\" removes it)"), N_("CODE"), NULL },
-  { "parent", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (UnitOptions, parent), N_("New parent unit (\"\" makes it a top unit)"), N_("UNIT"), NULL },
+  RAPAT_OPT_TEXT ("name", UnitOptions, name, N_("New name"), N_("NAME")),
+  RAPAT_OPT_TEXT ("code", UnitOptions, code, N_("New code (\"\" removes it)"), N_("CODE")),
+  RAPAT_OPT_TEXT ("parent", UnitOptions, parent, N_("New parent unit (\"\" makes it a top unit)"),
+                  N_("UNIT")),
   RAPAT_OPT_END,
 };
 
 static const RapatOption json_entries[] = {
-  { "json", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (UnitOptions, json), N_("Print JSON for programs"), NULL, NULL },
+  RAPAT_OPT_JSON (UnitOptions, json),
   RAPAT_OPT_END,
 };
 
@@ -72,12 +73,8 @@ static gboolean
 unit_edit (RapatCmdContext *ctx, GError **error)
 {
   const UnitOptions *opt = ctx->options;
-  g_autoptr(RapatUnit) unit = NULL;
-  gint64 id;
+  g_autoptr(RapatUnit) unit = rapat_store_unit_get (ctx->store, ctx->target_id, error);
 
-  if (!rapat_store_unit_resolve (ctx->store, ctx->args[0], &id, error))
-    return FALSE;
-  unit = rapat_store_unit_get (ctx->store, id, error);
   return unit != NULL
          && rapat_cmd_take_text (_("name"), opt->name, RAPAT_TEXT_REQUIRED, RAPAT_MAX_NAME,
                                  &unit->name, error)
@@ -119,31 +116,30 @@ unit_depth (GPtrArray *units, const RapatUnit *unit)
   return depth;
 }
 
-/* unit list */
-static gboolean
-unit_list (RapatCmdContext *ctx, GError **error)
+/* Prints @units (RapatUnit) as a JSON array. */
+static void
+print_list_json (FILE *out, GPtrArray *units)
 {
-  const UnitOptions *opt = ctx->options;
-  g_autoptr(GPtrArray) units = rapat_store_unit_list (ctx->store, error);
-  g_autoptr(RapatTable) table = NULL;
+  g_autoptr(RapatJson) json = rapat_json_new (out);
 
-  if (units == NULL)
-    return FALSE;
-  if (opt->json)
+  rapat_json_begin_array (json, NULL);
+  for (guint i = 0; i < units->len; i++)
     {
-      g_autoptr(RapatJson) json = rapat_json_new (ctx->out);
-
-      rapat_json_begin_array (json, NULL);
-      for (guint i = 0; i < units->len; i++)
-        {
-          rapat_json_begin_object (json, NULL);
-          unit_json_fields (json, units->pdata[i]);
-          rapat_json_end_object (json);
-        }
-      rapat_json_end_array (json);
-      return TRUE;
+      rapat_json_begin_object (json, NULL);
+      unit_json_fields (json, units->pdata[i]);
+      rapat_json_end_object (json);
     }
-  table = rapat_table_new (_("ID"), _("Code"), _("Name"), _("People"), NULL);
+  rapat_json_end_array (json);
+}
+
+/* Prints @units (RapatUnit) as a table, each name indented by its depth in
+ * the tree, or a line saying there are none. */
+static void
+print_list_table (FILE *out, GPtrArray *units)
+{
+  g_autoptr(RapatTable) table = rapat_table_new (_("ID"), _("Code"), _("Name"), _("People"),
+                                                 NULL);
+
   rapat_table_align_right (table, 0);
   rapat_table_align_right (table, 3);
   for (guint i = 0; i < units->len; i++)
@@ -157,10 +153,104 @@ unit_list (RapatCmdContext *ctx, GError **error)
       rapat_table_add (table, id, u->code, name, n);
     }
   if (rapat_table_rows (table) == 0)
-    fprintf (ctx->out, _("No units yet; add one with 'rapat unit add NAME'.\n"));
+    fprintf (out, _("No units yet; add one with 'rapat unit add NAME'.\n"));
   else
-    rapat_table_print (table, ctx->out, "");
+    rapat_table_print (table, out, "");
+}
+
+/* unit list */
+static gboolean
+unit_list (RapatCmdContext *ctx, GError **error)
+{
+  const UnitOptions *opt = ctx->options;
+  g_autoptr(GPtrArray) units = rapat_store_unit_list (ctx->store, error);
+
+  if (units == NULL)
+    return FALSE;
+  if (opt->json)
+    print_list_json (ctx->out, units);
+  else
+    print_list_table (ctx->out, units);
   return TRUE;
+}
+
+/* Prints @unit, the units directly below it (among @all) and its @people as
+ * one JSON object. */
+static void
+show_json (FILE *out, const RapatUnit *unit, GPtrArray *all, GPtrArray *people)
+{
+  g_autoptr(RapatJson) json = rapat_json_new (out);
+
+  rapat_json_begin_object (json, NULL);
+  unit_json_fields (json, unit);
+  rapat_json_begin_array (json, "units");
+  for (guint i = 0; i < all->len; i++)
+    {
+      const RapatUnit *u = all->pdata[i];
+
+      if (u->parent_id != unit->id)
+        continue;
+      rapat_json_begin_object (json, NULL);
+      rapat_json_int (json, "id", u->id);
+      rapat_json_string (json, "name", u->name);
+      rapat_json_end_object (json);
+    }
+  rapat_json_end_array (json);
+  rapat_json_begin_array (json, "members");
+  for (guint i = 0; i < people->len; i++)
+    {
+      const RapatPerson *p = people->pdata[i];
+
+      rapat_json_begin_object (json, NULL);
+      rapat_json_int (json, "id", p->id);
+      rapat_json_string (json, "name", p->name);
+      rapat_json_string (json, "position", p->position);
+      rapat_json_end_object (json);
+    }
+  rapat_json_end_array (json);
+  rapat_json_end_object (json);
+}
+
+/* Prints @unit and the units directly below it (among @all). */
+static void
+show_unit (FILE *out, const RapatUnit *unit, GPtrArray *all)
+{
+  guint n = 0;
+
+  fprintf (out, _("Unit %" PRId64 ": %s\n"), unit->id, unit->name);
+  fprintf (out, "  %-10s %s\n", _("Code:"), rapat_cmd_or (unit->code, "-"));
+  fprintf (out, "  %-10s %s\n", _("Parent:"), rapat_cmd_or (unit->parent_name, "-"));
+  for (guint i = 0; i < all->len; i++)
+    {
+      const RapatUnit *u = all->pdata[i];
+
+      if (u->parent_id != unit->id)
+        continue;
+      if (n++ == 0)
+        fprintf (out, _("\nUnits below\n"));
+      fprintf (out, "  %" PRId64 "  %s\n", u->id, u->name);
+    }
+}
+
+/* Prints the people of a unit, with their count. */
+static void
+show_people (FILE *out, GPtrArray *people)
+{
+  g_autoptr(RapatTable) table = NULL;
+
+  fprintf (out, _("\nPeople (%u)\n"), people->len);
+  if (people->len == 0)
+    return;
+  table = rapat_table_new (_("ID"), _("Name"), _("Position"), NULL);
+  rapat_table_align_right (table, 0);
+  for (guint i = 0; i < people->len; i++)
+    {
+      const RapatPerson *p = people->pdata[i];
+      g_autofree char *pid = g_strdup_printf ("%" G_GINT64_FORMAT, p->id);
+
+      rapat_table_add (table, pid, p->name, p->position);
+    }
+  rapat_table_print (table, out, "  ");
 }
 
 /* unit show UNIT */
@@ -168,74 +258,19 @@ static gboolean
 unit_show (RapatCmdContext *ctx, GError **error)
 {
   const UnitOptions *opt = ctx->options;
-  g_autoptr(RapatUnit) unit = NULL;
-  g_autoptr(GPtrArray) all = NULL;
-  g_autoptr(GPtrArray) people = NULL;
-  gint64 id;
+  g_autoptr(RapatUnit) unit = rapat_store_unit_get (ctx->store, ctx->target_id, error);
+  g_autoptr(GPtrArray) all = unit != NULL ? rapat_store_unit_list (ctx->store, error) : NULL;
+  g_autoptr(GPtrArray) people = all != NULL
+    ? rapat_store_person_list (ctx->store, ctx->target_id, error) : NULL;
 
-  if (!rapat_store_unit_resolve (ctx->store, ctx->args[0], &id, error))
-    return FALSE;
-  unit = rapat_store_unit_get (ctx->store, id, error);
-  all = unit != NULL ? rapat_store_unit_list (ctx->store, error) : NULL;
-  people = all != NULL ? rapat_store_person_list (ctx->store, id, error) : NULL;
   if (people == NULL)
     return FALSE;
   if (opt->json)
+    show_json (ctx->out, unit, all, people);
+  else
     {
-      g_autoptr(RapatJson) json = rapat_json_new (ctx->out);
-
-      rapat_json_begin_object (json, NULL);
-      unit_json_fields (json, unit);
-      rapat_json_begin_array (json, "units");
-      for (guint i = 0; i < all->len; i++)
-        {
-          const RapatUnit *u = all->pdata[i];
-          if (u->parent_id != id)
-            continue;
-          rapat_json_begin_object (json, NULL);
-          rapat_json_int (json, "id", u->id);
-          rapat_json_string (json, "name", u->name);
-          rapat_json_end_object (json);
-        }
-      rapat_json_end_array (json);
-      rapat_json_begin_array (json, "members");
-      for (guint i = 0; i < people->len; i++)
-        {
-          const RapatPerson *p = people->pdata[i];
-          rapat_json_begin_object (json, NULL);
-          rapat_json_int (json, "id", p->id);
-          rapat_json_string (json, "name", p->name);
-          rapat_json_string (json, "position", p->position);
-          rapat_json_end_object (json);
-        }
-      rapat_json_end_array (json);
-      rapat_json_end_object (json);
-      return TRUE;
-    }
-  fprintf (ctx->out, _("Unit %" PRId64 ": %s\n"), unit->id, unit->name);
-  fprintf (ctx->out, "  %-10s %s\n", _("Code:"), rapat_cmd_or (unit->code, "-"));
-  fprintf (ctx->out, "  %-10s %s\n", _("Parent:"), rapat_cmd_or (unit->parent_name, "-"));
-  for (guint i = 0, n = 0; i < all->len; i++)
-    {
-      const RapatUnit *u = all->pdata[i];
-      if (u->parent_id != id)
-        continue;
-      if (n++ == 0)
-        fprintf (ctx->out, "\n%s\n", _("Units below"));
-      fprintf (ctx->out, "  %" G_GINT64_FORMAT "  %s\n", u->id, u->name);
-    }
-  fprintf (ctx->out, "\n%s (%u)\n", _("People"), people->len);
-  if (people->len > 0)
-    {
-      g_autoptr(RapatTable) table = rapat_table_new (_("ID"), _("Name"), _("Position"), NULL);
-      rapat_table_align_right (table, 0);
-      for (guint i = 0; i < people->len; i++)
-        {
-          const RapatPerson *p = people->pdata[i];
-          g_autofree char *pid = g_strdup_printf ("%" G_GINT64_FORMAT, p->id);
-          rapat_table_add (table, pid, p->name, p->position);
-        }
-      rapat_table_print (table, ctx->out, "  ");
+      show_unit (ctx->out, unit, all);
+      show_people (ctx->out, people);
     }
   return TRUE;
 }
@@ -243,10 +278,12 @@ unit_show (RapatCmdContext *ctx, GError **error)
 const RapatCommand rapat_unit_commands[] = {
   { "add", "NAME", N_("Add a unit"), NULL, RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1,
     RAPAT_OPTIONS (add_entries, UnitOptions), RAPAT_TARGET_NONE, unit_add },
-  { "list", "", N_("List units as a tree"), NULL, RAPAT_CMD_STORE, 0, 0, RAPAT_OPTIONS (json_entries, UnitOptions), RAPAT_TARGET_NONE, unit_list },
+  { "list", "", N_("List units as a tree"), NULL, RAPAT_CMD_STORE, 0, 0,
+    RAPAT_OPTIONS (json_entries, UnitOptions), RAPAT_TARGET_NONE, unit_list },
   { "show", "UNIT", N_("Show a unit, the units below it and its people"), NULL, RAPAT_CMD_STORE,
-    1, 1, RAPAT_OPTIONS (json_entries, UnitOptions), RAPAT_TARGET_NONE, unit_show },
+    1, 1, RAPAT_OPTIONS (json_entries, UnitOptions), RAPAT_TARGET_UNIT, unit_show },
   { "edit", "UNIT", N_("Rename a unit, change its code or parent"), NULL,
-    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, RAPAT_OPTIONS (edit_entries, UnitOptions), RAPAT_TARGET_NONE, unit_edit },
+    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, RAPAT_OPTIONS (edit_entries, UnitOptions),
+    RAPAT_TARGET_UNIT, unit_edit },
   { NULL },
 };

@@ -7,10 +7,11 @@
  * opens it with dlopen() and calls go through a table of its functions.
  *
  * Include this header instead of <libical/ical.h>.  Calls are written as
- * usual; the macros at the end send each through the table.  A command
- * that needs libical calls rapat_ical_load() first, so that a missing
- * library is an error it reports like any other; a call without it loads
- * the library, or exits with that error when it cannot. */
+ * usual; the macros at the end send each through the table.  Every entry
+ * point that reaches libical (rapat_recur_*(), the "export ics" command,
+ * a test of the writer) calls rapat_ical_load() first, so that a missing
+ * library is a GError reported like any other; a call through the table
+ * without it is a programming error that aborts (see rapat_ical()). */
 #pragma once
 
 #include <glib.h>
@@ -122,8 +123,9 @@ typedef struct {
  * library and the reason) when it cannot be opened or lacks a function. */
 gboolean rapat_ical_load (GError **error);
 
-/* Returns the table, loading libical first if needed; exits the program
- * with rapat's one-line error when that fails. */
+/* Returns the table.  rapat_ical_load() must have succeeded first: calling
+ * this before is a programming error, which aborts with a message (it never
+ * loads the library itself, so that no path can skip the error report). */
 const RapatIcal *rapat_ical (void);
 
 G_END_DECLS

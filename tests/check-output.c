@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <stdio.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
@@ -701,6 +702,150 @@ START_TEST (test_output_full_device)
 }
 END_TEST
 
+/* ---- the language of the messages, for HTML ---- */
+
+/* What lang_setup() saved, for lang_teardown() to put back (the tests change
+ * the process's locale and environment, which CK_FORK=no would leak). */
+static struct {
+  char *messages;
+  char *language;
+} saved;
+
+/* Checked fixture: saves LC_MESSAGES and $LANGUAGE. */
+static void
+lang_setup (void)
+{
+  saved.messages = g_strdup (setlocale (LC_MESSAGES, NULL));
+  saved.language = g_strdup (g_getenv ("LANGUAGE"));
+}
+
+/* Checked fixture: restores what lang_setup() saved. */
+static void
+lang_teardown (void)
+{
+  setlocale (LC_MESSAGES, saved.messages);
+  if (saved.language != NULL)
+    g_setenv ("LANGUAGE", saved.language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  g_clear_pointer (&saved.messages, g_free);
+  g_clear_pointer (&saved.language, g_free);
+}
+
+/* Asserts that the locale name @locale gives the tag @want. */
+#define assert_lang_of(locale_, want_)                                           \
+  do {                                                                           \
+    g_autofree char *got_ = rapat_output_lang_of_locale (locale_);               \
+    ck_assert_msg (g_strcmp0 (got_, (want_)) == 0, "locale '%s': got '%s', want '%s'", \
+                   (locale_) != NULL ? (locale_) : "(null)", got_, (want_));     \
+  } while (0)
+
+START_TEST (test_lang_of_locale)
+{
+  assert_lang_of ("id_ID.UTF-8", "id");
+  assert_lang_of ("id_ID", "id");
+  assert_lang_of ("id", "id");
+  assert_lang_of ("nl_NL.UTF-8@euro", "nl");
+  assert_lang_of ("sr_RS@latin", "sr");
+  assert_lang_of ("sr@latin", "sr");
+  assert_lang_of ("pt_BR.utf8", "pt");
+  assert_lang_of ("ast_ES.UTF-8", "ast");
+  assert_lang_of ("DE_de", "de");
+  assert_lang_of ("en_GB.UTF-8", "en");
+  /* rapat's own messages, untranslated. */
+  assert_lang_of ("C", "en");
+  assert_lang_of ("POSIX", "en");
+  assert_lang_of ("C.UTF-8", "en");
+  assert_lang_of ("C.utf8", "en");
+  assert_lang_of ("", "en");
+  assert_lang_of (NULL, "en");
+  /* Nothing that would need escaping in an attribute gets through. */
+  assert_lang_of ("x", "en");
+  assert_lang_of ("id\"><script>", "en");
+  assert_lang_of ("id-ID", "en");
+  assert_lang_of ("../../id", "en");
+  assert_lang_of ("abcdefghi_XX", "en");
+}
+END_TEST
+
+/* Writes a catalog of rapat's messages with the header line @language_line
+ * under @dir/@locale/LC_MESSAGES, as msgfmt makes it. */
+static void
+write_catalog (const char *dir, const char *locale, const char *language_line)
+{
+  g_autofree char *folder = g_build_filename (dir, locale, "LC_MESSAGES", NULL);
+  g_autofree char *po = g_build_filename (dir, "probe.po", NULL);
+  g_autofree char *mo = g_build_filename (folder, GETTEXT_PACKAGE ".mo", NULL);
+  g_autofree char *text = g_strdup_printf (
+      "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n%s\n"
+      "msgid \"lang-probe\"\nmsgstr \"uji-bahasa\"\n", language_line);
+  const char *argv[] = { "msgfmt", "-o", mo, po, NULL };
+  int status = -1;
+
+  ck_assert_int_eq (g_mkdir_with_parents (folder, 0700), 0);
+  ck_assert (g_file_set_contents (po, text, -1, NULL));
+  ck_assert (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL,
+                           NULL, &status, NULL));
+  ck_assert_int_eq (status, 0);
+}
+
+/* Makes a folder of catalogs for the message locale C.UTF-8 (where glibc
+ * looks for it: the name as it is and normalised), saying @language_line. */
+static char *
+catalog_folder (const char *language_line)
+{
+  char *dir = g_dir_make_tmp ("rapat-lang-XXXXXX", NULL);
+
+  ck_assert_ptr_nonnull (dir);
+  write_catalog (dir, "C.UTF-8", language_line);
+  write_catalog (dir, "C.utf8", language_line);
+  return dir;
+}
+
+/* Removes a folder catalog_folder() made. */
+static void
+remove_folder (const char *dir)
+{
+  g_autofree char *rm = g_strdup_printf ("rm -rf '%s'", dir);
+
+  ck_assert_int_eq (system (rm), 0);
+}
+
+START_TEST (test_lang_follows_the_catalog_in_use)
+{
+  g_autofree char *empty = g_dir_make_tmp ("rapat-lang-XXXXXX", NULL);
+  g_autofree char *named = catalog_folder ("\"Language: id\\n\"");
+  g_autofree char *unnamed = catalog_folder ("\"X-Generator: test\\n\"");
+  g_autofree char *none = NULL;
+  g_autofree char *found = NULL;
+  g_autofree char *not_said = NULL;
+
+  /* No catalog: the text is the source's English, whatever the locale. */
+  g_unsetenv ("LANGUAGE");
+  ck_assert_ptr_nonnull (setlocale (LC_MESSAGES, "C.UTF-8"));
+  ck_assert_ptr_nonnull (bindtextdomain (GETTEXT_PACKAGE, empty));
+  none = rapat_output_lang ();
+  ck_assert_str_eq (none, "en");
+
+  /* A catalog that says its language (binding anew makes gettext look anew). */
+  bindtextdomain (GETTEXT_PACKAGE, named);
+  ck_assert_str_eq (dgettext (GETTEXT_PACKAGE, "lang-probe"), "uji-bahasa");
+  found = rapat_output_lang ();
+  ck_assert_str_eq (found, "id");
+
+  /* A catalog that does not say it: nothing is claimed. */
+  bindtextdomain (GETTEXT_PACKAGE, unnamed);
+  ck_assert_str_eq (dgettext (GETTEXT_PACKAGE, "lang-probe"), "uji-bahasa");
+  not_said = rapat_output_lang ();
+  ck_assert_str_eq (not_said, "en");
+
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  remove_folder (empty);
+  remove_folder (named);
+  remove_folder (unnamed);
+}
+END_TEST
+
 /* Builds the suite. */
 static Suite *
 output_suite (void)
@@ -738,6 +883,12 @@ output_suite (void)
   tcase_add_test (tc, test_output_refused);
   tcase_add_test (tc, test_output_fifo);
   tcase_add_test (tc, test_output_full_device);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("lang");
+  tcase_add_checked_fixture (tc, lang_setup, lang_teardown);
+  tcase_add_test (tc, test_lang_of_locale);
+  tcase_add_test (tc, test_lang_follows_the_catalog_in_use);
   suite_add_tcase (s, tc);
 
   return s;

@@ -23,12 +23,9 @@
 set -u
 . "$(dirname "$0")/lib.sh"
 
-RAPAT=${RAPAT:-$PWD/src/rapat}
-SQLITE3=${SQLITE3-sqlite3}
+cli_setup
 PYTHON=${PYTHON:-/usr/bin/python3}
 
-need_rapat
-need_sqlite3
 if [ ! -x "$PYTHON" ]; then
   PYTHON=$(command -v python3 || true)
 fi
@@ -36,13 +33,6 @@ if [ -z "$PYTHON" ]; then
   echo "bad-input.sh: python3 is needed to parse the JSON output" >&2
   exit 1
 fi
-
-pin_environment
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/rapat-bad-input.XXXXXX") || exit 1
-trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
-trap 'exit 1' HUP INT TERM
-export HOME="$tmp/home" XDG_DATA_HOME="$tmp/home/.local/share"
 
 db="$tmp/rapat.db"
 

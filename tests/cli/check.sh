@@ -18,27 +18,7 @@
 set -u
 . "$(dirname "$0")/lib.sh"
 
-RAPAT=${RAPAT:-$PWD/src/rapat}
-SQLITE3=${SQLITE3-sqlite3}
-
-need_rapat
-need_sqlite3
-
-pin_environment
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/rapat-check.XXXXXX") || exit 1
-pids=()
-cleanup() {
-  local p
-  for p in "${pids[@]}"; do
-    kill "$p" 2>/dev/null
-  done
-  wait 2>/dev/null
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 1' HUP INT TERM
-export HOME="$tmp/home" XDG_DATA_HOME="$tmp/home/.local/share"
+cli_setup
 
 # run DB ARGS...: runs rapat; sets $rc, $out, $err.
 run() {

@@ -22,23 +22,13 @@
 set -u
 . "$(dirname "$0")/lib.sh"
 
-RAPAT=${RAPAT:-$PWD/src/rapat}
-SQLITE3=${SQLITE3-sqlite3}
+cli_setup
 POINTS=${CRASH_POINTS:-32}
 
-need_rapat
-need_sqlite3
 if [ -z "${EPOCHREALTIME:-}" ]; then
   echo "crash.sh: bash 5 is needed (EPOCHREALTIME)" >&2
   exit 1
 fi
-
-pin_environment
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/rapat-crash.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 1' HUP INT TERM
-export HOME="$tmp/home" XDG_DATA_HOME="$tmp/home/.local/share"
 
 # A precise sleep without a process: 'read -t' on a FIFO nobody writes to.
 mkfifo "$tmp/fifo" || exit 1

@@ -15,17 +15,7 @@
 set -u
 . "$(dirname "$0")/lib.sh"
 
-RAPAT=${RAPAT:-$PWD/src/rapat}
-SQLITE3=${SQLITE3-sqlite3}
-
-need_rapat
-need_sqlite3
-
-pin_environment
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/rapat-env.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT
-export HOME="$tmp/home" XDG_DATA_HOME="$tmp/home/.local/share"
+cli_setup
 db="$tmp/rapat.db"
 
 # run TZVALUE ARGS...: rapat with TZ set to TZVALUE ("-" leaves TZ unset),

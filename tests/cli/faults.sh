@@ -26,18 +26,7 @@
 set -u
 . "$(dirname "$0")/lib.sh"
 
-RAPAT=${RAPAT:-$PWD/src/rapat}
-SQLITE3=${SQLITE3-sqlite3}
-
-need_rapat
-need_sqlite3
-
-pin_environment
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/rapat-faults.XXXXXX") || exit 1
-trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
-trap 'exit 1' HUP INT TERM
-export HOME="$tmp/home" XDG_DATA_HOME="$tmp/home/.local/share"
+cli_setup
 
 n_faults=0
 

@@ -53,3 +53,33 @@ pin_environment() {
   export LC_ALL=C.UTF-8 TZ=UTC SOURCE_DATE_EPOCH=1756771200
   unset LANG LANGUAGE RAPAT_DB TZDIR
 }
+
+# Background jobs a script starts; cli_setup's exit trap kills those still running.
+pids=()
+
+# cli_setup: the start most scripts share.  Takes $RAPAT (default: the
+# build's src/rapat) and $SQLITE3 and checks both, fixes the environment,
+# and makes a private temporary folder $tmp, with $HOME inside it, that is
+# removed on exit (after killing $pids, and even if a test made parts of it
+# read-only).
+cli_setup() {
+  RAPAT=${RAPAT:-$PWD/src/rapat}
+  SQLITE3=${SQLITE3-sqlite3}
+  need_rapat
+  need_sqlite3
+  pin_environment
+  tmp=$(mktemp -d "${TMPDIR:-/tmp}/rapat-${cli_name%.sh}.XXXXXX") || exit 1
+  trap cli_cleanup EXIT
+  trap 'exit 1' HUP INT TERM
+  export HOME="$tmp/home" XDG_DATA_HOME="$tmp/home/.local/share"
+}
+
+cli_cleanup() {
+  local p
+  for p in "${pids[@]}"; do
+    kill "$p" 2>/dev/null
+  done
+  wait 2>/dev/null
+  chmod -R u+rwx "$tmp" 2>/dev/null
+  rm -rf "$tmp"
+}

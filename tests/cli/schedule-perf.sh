@@ -34,17 +34,7 @@
 set -u
 . "$(dirname "$0")/lib.sh"
 
-RAPAT=${RAPAT:-$PWD/src/rapat}
-SQLITE3=${SQLITE3-sqlite3}
-
-need_rapat
-need_sqlite3
-
-pin_environment
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/rapat-schedule-perf.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 1' HUP INT TERM
+cli_setup
 db="$tmp/rapat.db"
 
 # Runs rapat on the database; leaves the status in $rc, stdout in $out and

@@ -18,17 +18,7 @@
 set -u
 . "$(dirname "$0")/lib.sh"
 
-RAPAT=${RAPAT:-$PWD/src/rapat}
-SQLITE3=${SQLITE3-sqlite3}
-
-need_rapat
-need_sqlite3
-
-pin_environment
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/rapat-tampered.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 1' HUP INT TERM
+cli_setup
 
 "$RAPAT" --db "$tmp/base.db" demo >/dev/null 2>"$tmp/err" || {
   echo "$cli_name: 'rapat demo' failed: $(cat "$tmp/err")" >&2

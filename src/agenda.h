@@ -1,0 +1,54 @@
+/* rapat — the rules of a meeting's agenda: positions, parallel sessions,
+ * clashes inside the meeting, the review item (domain layer).
+ *
+ * Never prints and never sees an option parser: a clash is returned for the
+ * caller to warn of or refuse. */
+#pragma once
+
+#include "rapat.h"
+#include "model.h"
+#include "store.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  RAPAT_AGENDA_CLASH_ROOM,
+  RAPAT_AGENDA_CLASH_PRESENTER,
+} RapatAgendaClashKind;
+
+/* Two items of one agenda at the same time in the same room, or with the
+ * same presenter. */
+typedef struct {
+  int first;                  /* position of the earlier item */
+  int second;                 /* position of the later item */
+  RapatAgendaClashKind kind;
+  char *name;                 /* the room or the presenter, as written */
+} RapatAgendaClash;
+
+void rapat_agenda_clash_free (RapatAgendaClash *clash);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatAgendaClash, rapat_agenda_clash_free)
+
+/* Parses a 1-based position in an agenda of @n items (@n + 1 allowed when
+ * @may_append) into *@out. */
+gboolean rapat_agenda_parse_position (const char *what, const char *text, int n,
+                                      gboolean may_append, int *out, GError **error);
+
+/* Checks @items, the agenda of @m in order, after item @changed_id changed:
+ * an item may run in parallel only with an item before it (else an error).
+ * Returns the clashes (RapatAgendaClash) that involve @changed_id: a room
+ * (an item's own, else the meeting's location; compared ignoring case and
+ * extra spaces) or a presenter shared by two items at the same time; empty
+ * when there is none, NULL with @error. */
+GPtrArray *rapat_agenda_check (const RapatMeeting *m, GPtrArray *items, gint64 changed_id,
+                               GError **error);
+
+/* Returns the rooms and times of the parallel sessions of meeting
+ * @meeting_id as one string: an agenda change after which it is the same
+ * cannot bring a clash with another meeting's room. */
+char *rapat_agenda_session_rooms (RapatStore *store, gint64 meeting_id, GError **error);
+
+/* Returns a new review item for @m listing @actions (RapatAction, the open
+ * follow-ups; not empty) in its notes, summarised when they would not fit. */
+RapatAgendaItem *rapat_agenda_review_item (const RapatMeeting *m, GPtrArray *actions);
+
+G_END_DECLS
