@@ -35,17 +35,6 @@ html_begin (FILE *out, const char *lang, const char *title, const char *extra_st
            extra_style != NULL ? extra_style : "");
 }
 
-/* Returns the language of the reports for people, for <html lang>: the
- * translation in use says which it is. */
-static const char *
-html_lang (void)
-{
-  /* TRANSLATORS: the code of the language you translate into (BCP 47, e.g.
-   * "id"), which HTML reports declare so that browsers and screen readers
-   * read them right. */
-  return _("en");
-}
-
 /* Writes one table cell, escaped; @numeric right-aligns it. */
 static void
 html_cell (FILE *out, const char *text, gboolean numeric)
@@ -389,12 +378,14 @@ meeting_html (FILE *out, const RapatMeetingAttendance *r, GTimeZone *tz)
   g_autofree char *when = rapat_when_meeting (m, tz);
   g_autofree char *rate = rapat_report_rate_text (rapat_attendance_rate (&r->totals));
   g_autofree char *title = g_strdup_printf (_("Attendance: %s"), m->title);
+  g_autofree char *lang = rapat_output_lang ();
   static const char *const heads[] = {
     N_("No"), N_("Name"), N_("Position"), N_("Unit"), N_("Role"), N_("Reply"), N_("Attendance"),
     N_("Arrived"), N_("Stand-in"), N_("Note"),
   };
 
-  html_begin (out, html_lang (), title, NULL);
+  /* The language the words are in, as the catalog in use says. */
+  html_begin (out, lang, title, NULL);
   fputs ("<h1>", out);
   rapat_html_escape (out, title);
   fputs ("</h1>\n<p class=\"meta\">", out);
@@ -764,8 +755,10 @@ static void
 period_html (FILE *out, const RapatPeriodAttendance *r)
 {
   g_autofree char *title = period_title (r);
+  g_autofree char *lang = rapat_output_lang ();
 
-  html_begin (out, html_lang (), title, NULL);
+  /* The language the words are in, as the catalog in use says. */
+  html_begin (out, lang, title, NULL);
   fputs ("<h1>", out);
   rapat_html_escape (out, title);
   fputs ("</h1>\n", out);
