@@ -168,6 +168,31 @@ counts_json (RapatJson *json, FILE *out, const RapatAttendanceCounts *c, const C
 
 /* ---- one meeting ---- */
 
+/* Writes, after @before, the line @heading followed by "Name (attendance)"
+ * for each of @attendees that @keep selects, or the whole line @none when
+ * there is nobody: "none" is part of the sentence, not a piece glued on. */
+static void
+text_list (FILE *out, GPtrArray *attendees, gboolean (*keep) (const RapatAttendee *),
+           const char *heading, const char *none, const char *before)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < attendees->len; i++)
+    {
+      const RapatAttendee *a = attendees->pdata[i];
+
+      if (!keep (a))
+        continue;
+      if (n++ == 0)
+        fprintf (out, "%s%s", before, heading);
+      fprintf (out, "\n  %s (%s)", a->person_name, attendance_name (a));
+    }
+  if (n > 0)
+    fputc ('\n', out);
+  else
+    fprintf (out, "%s%s\n", before, none);
+}
+
 /* Writes the text form of a meeting's attendance. */
 static void
 meeting_text (FILE *out, const RapatMeetingAttendance *r, GTimeZone *tz)
@@ -179,7 +204,6 @@ meeting_text (FILE *out, const RapatMeetingAttendance *r, GTimeZone *tz)
   g_autoptr(RapatTable) table = rapat_table_new (_("No"), _("Name"), _("Unit"), _("Role"),
                                                  _("Reply"), _("Attendance"), _("Arrived"), NULL);
   g_autoptr(GString) totals = g_string_new ("  ");
-  g_autoptr(GString) list = g_string_new (NULL);
   gint64 recorded = r->totals.invited - r->totals.unrecorded;
 
   {
@@ -244,28 +268,10 @@ meeting_text (FILE *out, const RapatMeetingAttendance *r, GTimeZone *tz)
   else
     fputs (_("  Attendance rate: - (no attendance recorded)\n"), out);
 
-  for (guint i = 0; i < r->attendees->len; i++)
-    {
-      const RapatAttendee *a = r->attendees->pdata[i];
-      if (accepted_not_attended (a))
-        g_string_append_printf (list, "\n  %s (%s)", a->person_name, attendance_name (a));
-    }
-  /* Whole lines: "none" is part of the sentence, not a piece glued to it. */
-  if (list->len > 0)
-    fprintf (out, "\n%s%s\n", _("Accepted but did not attend:"), list->str);
-  else
-    fprintf (out, "\n%s\n", _("Accepted but did not attend: none"));
-  g_string_truncate (list, 0);
-  for (guint i = 0; i < r->attendees->len; i++)
-    {
-      const RapatAttendee *a = r->attendees->pdata[i];
-      if (attended_no_reply (a))
-        g_string_append_printf (list, "\n  %s (%s)", a->person_name, attendance_name (a));
-    }
-  if (list->len > 0)
-    fprintf (out, "%s%s\n", _("Attended without replying:"), list->str);
-  else
-    fprintf (out, "%s\n", _("Attended without replying: none"));
+  text_list (out, r->attendees, accepted_not_attended, _("Accepted but did not attend:"),
+             _("Accepted but did not attend: none"), "\n");
+  text_list (out, r->attendees, attended_no_reply, _("Attended without replying:"),
+             _("Attended without replying: none"), "");
 }
 
 /* Writes the CSV form: a header and one record per attendee. */
