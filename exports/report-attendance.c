@@ -3,6 +3,7 @@
 #include "csv.h"
 #include "output.h"
 #include "timeutil.h"
+#include "when.h"
 
 #include <string.h>
 
@@ -43,27 +44,6 @@ html_cell (FILE *out, const char *text, gboolean numeric)
   fputs ("</td>", out);
 }
 
-/* Returns the meeting's zone (UTC if its name no longer loads). */
-static GTimeZone *
-meeting_zone (const RapatMeeting *m)
-{
-  GTimeZone *tz = rapat_time_zone_load (m->tzid, NULL, NULL);
-
-  return tz != NULL ? tz : g_time_zone_new_utc ();
-}
-
-/* Returns "Tue 2 Sep 2025, 09:00–16:00 WIT" for people. */
-static char *
-meeting_when (const RapatMeeting *m, GTimeZone *tz)
-{
-  g_autofree char *day = rapat_time_format (m->start_utc, tz, _("%a %-d %b %Y"));
-  g_autofree char *t1 = rapat_time_format (m->start_utc, tz, "%H:%M");
-  g_autofree char *t2 = rapat_time_format (m->end_utc, tz, "%H:%M");
-  g_autofree char *ab = rapat_time_abbrev (m->start_utc, tz);
-
-  return g_strdup_printf ("%s, %s–%s %s", day, t1, t2, ab);
-}
-
 /* Minutes @a arrived after the meeting's start, when later than the grace
  * period allows; 0 when on time or not recorded. */
 static gint64
@@ -87,7 +67,7 @@ arrival_text (const RapatAttendee *a, const RapatMeeting *m, GTimeZone *tz, gint
 
   if (a->arrived_utc == 0)
     return NULL;
-  clock = rapat_time_format (a->arrived_utc, tz, "%H:%M");
+  clock = rapat_when_clock (a->arrived_utc, tz);
   if (late > 0)
     return g_strdup_printf (_("%s late +%" PRId64 "m"), clock, late);
   return g_steal_pointer (&clock);
@@ -188,18 +168,42 @@ counts_json (RapatJson *json, FILE *out, const RapatAttendanceCounts *c, const C
 
 /* ---- one meeting ---- */
 
+/* Writes, after @before, the line @heading followed by "Name (attendance)"
+ * for each of @attendees that @keep selects, or the whole line @none when
+ * there is nobody: "none" is part of the sentence, not a piece glued on. */
+static void
+text_list (FILE *out, GPtrArray *attendees, gboolean (*keep) (const RapatAttendee *),
+           const char *heading, const char *none, const char *before)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < attendees->len; i++)
+    {
+      const RapatAttendee *a = attendees->pdata[i];
+
+      if (!keep (a))
+        continue;
+      if (n++ == 0)
+        fprintf (out, "%s%s", before, heading);
+      fprintf (out, "\n  %s (%s)", a->person_name, attendance_name (a));
+    }
+  if (n > 0)
+    fputc ('\n', out);
+  else
+    fprintf (out, "%s%s\n", before, none);
+}
+
 /* Writes the text form of a meeting's attendance. */
 static void
 meeting_text (FILE *out, const RapatMeetingAttendance *r, GTimeZone *tz)
 {
   const RapatMeeting *m = r->meeting;
-  g_autofree char *when = meeting_when (m, tz);
+  g_autofree char *when = rapat_when_meeting (m, tz);
   g_autofree char *grace = rapat_time_format_duration (r->grace_seconds / 60);
   g_autofree char *rate = rapat_report_rate_text (rapat_attendance_rate (&r->totals));
   g_autoptr(RapatTable) table = rapat_table_new (_("No"), _("Name"), _("Unit"), _("Role"),
                                                  _("Reply"), _("Attendance"), _("Arrived"), NULL);
   g_autoptr(GString) totals = g_string_new ("  ");
-  g_autoptr(GString) list = g_string_new (NULL);
   gint64 recorded = r->totals.invited - r->totals.unrecorded;
 
   {
@@ -264,21 +268,10 @@ meeting_text (FILE *out, const RapatMeetingAttendance *r, GTimeZone *tz)
   else
     fputs (_("  Attendance rate: - (no attendance recorded)\n"), out);
 
-  for (guint i = 0; i < r->attendees->len; i++)
-    {
-      const RapatAttendee *a = r->attendees->pdata[i];
-      if (accepted_not_attended (a))
-        g_string_append_printf (list, "\n  %s (%s)", a->person_name, attendance_name (a));
-    }
-  fprintf (out, "\n%s%s\n", _("Accepted but did not attend:"), list->len > 0 ? list->str : _(" none"));
-  g_string_truncate (list, 0);
-  for (guint i = 0; i < r->attendees->len; i++)
-    {
-      const RapatAttendee *a = r->attendees->pdata[i];
-      if (attended_no_reply (a))
-        g_string_append_printf (list, "\n  %s (%s)", a->person_name, attendance_name (a));
-    }
-  fprintf (out, "%s%s\n", _("Attended without replying:"), list->len > 0 ? list->str : _(" none"));
+  text_list (out, r->attendees, accepted_not_attended, _("Accepted but did not attend:"),
+             _("Accepted but did not attend: none"), "\n");
+  text_list (out, r->attendees, attended_no_reply, _("Attended without replying:"),
+             _("Attended without replying: none"), "");
 }
 
 /* Writes the CSV form: a header and one record per attendee. */
@@ -388,15 +381,17 @@ static void
 meeting_html (FILE *out, const RapatMeetingAttendance *r, GTimeZone *tz)
 {
   const RapatMeeting *m = r->meeting;
-  g_autofree char *when = meeting_when (m, tz);
+  g_autofree char *when = rapat_when_meeting (m, tz);
   g_autofree char *rate = rapat_report_rate_text (rapat_attendance_rate (&r->totals));
   g_autofree char *title = g_strdup_printf (_("Attendance: %s"), m->title);
+  g_autofree char *lang = rapat_output_lang ();
   static const char *const heads[] = {
     N_("No"), N_("Name"), N_("Position"), N_("Unit"), N_("Role"), N_("Reply"), N_("Attendance"),
     N_("Arrived"), N_("Stand-in"), N_("Note"),
   };
 
-  html_begin (out, "en", title, NULL);
+  /* The language the words are in, as the catalog in use says. */
+  html_begin (out, lang, title, NULL);
   fputs ("<h1>", out);
   rapat_html_escape (out, title);
   fputs ("</h1>\n<p class=\"meta\">", out);
@@ -486,7 +481,7 @@ meeting_html (FILE *out, const RapatMeetingAttendance *r, GTimeZone *tz)
 void
 rapat_report_meeting_attendance (FILE *out, const RapatMeetingAttendance *report)
 {
-  g_autoptr(GTimeZone) tz = meeting_zone (report->meeting);
+  g_autoptr(GTimeZone) tz = rapat_when_meeting_zone (report->meeting);
 
   switch (report->format)
     {
@@ -522,15 +517,21 @@ static char *
 period_title (const RapatPeriodAttendance *r)
 {
   g_autofree char *period = period_text (r);
-  GString *s = g_string_new (NULL);
+  gboolean by_unit = r->by == RAPAT_ATTENDANCE_BY_UNIT;
 
-  g_string_printf (s, r->by == RAPAT_ATTENDANCE_BY_UNIT ? _("Attendance by unit, %s")
-                                                        : _("Attendance by person, %s"), period);
+  /* Whole titles, one per case, so that a translation can order them. */
+  if (r->kind != NULL && r->unit != NULL)
+    return g_strdup_printf (by_unit ? _("Attendance by unit, %s, kind %s, within %s")
+                                    : _("Attendance by person, %s, kind %s, within %s"),
+                            period, r->kind, r->unit);
   if (r->kind != NULL)
-    g_string_append_printf (s, _(", kind %s"), r->kind);
+    return g_strdup_printf (by_unit ? _("Attendance by unit, %s, kind %s")
+                                    : _("Attendance by person, %s, kind %s"), period, r->kind);
   if (r->unit != NULL)
-    g_string_append_printf (s, _(", within %s"), r->unit);
-  return g_string_free (s, FALSE);
+    return g_strdup_printf (by_unit ? _("Attendance by unit, %s, within %s")
+                                    : _("Attendance by person, %s, within %s"), period, r->unit);
+  return g_strdup_printf (by_unit ? _("Attendance by unit, %s") : _("Attendance by person, %s"),
+                          period);
 }
 
 /* What the rate of a period report means, under its table. */
@@ -550,8 +551,8 @@ unrecorded_heading (guint n)
 static char *
 unrecorded_line (const RapatMeeting *m)
 {
-  g_autoptr(GTimeZone) tz = meeting_zone (m);
-  g_autofree char *when = meeting_when (m, tz);
+  g_autoptr(GTimeZone) tz = rapat_when_meeting_zone (m);
+  g_autofree char *when = rapat_when_meeting (m, tz);
 
   return g_strdup_printf ("%s · %s", when, m->title);
 }
@@ -699,7 +700,7 @@ period_json (FILE *out, const RapatPeriodAttendance *r)
   for (guint i = 0; r->unrecorded != NULL && i < r->unrecorded->len; i++)
     {
       const RapatMeeting *m = r->unrecorded->pdata[i];
-      g_autoptr(GTimeZone) tz = meeting_zone (m);
+      g_autoptr(GTimeZone) tz = rapat_when_meeting_zone (m);
       g_autofree char *start = rapat_time_format_iso (m->start_utc, tz);
       g_autofree char *end = rapat_time_format_iso (m->end_utc, tz);
 
@@ -760,8 +761,10 @@ static void
 period_html (FILE *out, const RapatPeriodAttendance *r)
 {
   g_autofree char *title = period_title (r);
+  g_autofree char *lang = rapat_output_lang ();
 
-  html_begin (out, "en", title, NULL);
+  /* The language the words are in, as the catalog in use says. */
+  html_begin (out, lang, title, NULL);
   fputs ("<h1>", out);
   rapat_html_escape (out, title);
   fputs ("</h1>\n", out);
@@ -836,53 +839,28 @@ rapat_report_period_attendance (FILE *out, const RapatPeriodAttendance *report)
 
 /* ---- the sign-in sheet ---- */
 
-static const char *const id_days[] = {
-  NULL, "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu",
-};
-static const char *const id_months[] = {
-  NULL, "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-  "September", "Oktober", "November", "Desember",
-};
-static const char *const en_days[] = {
-  NULL, "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-};
-static const char *const en_months[] = {
-  NULL, "January", "February", "March", "April", "May", "June", "July", "August",
-  "September", "October", "November", "December",
-};
-
-/* Returns the sheet's date line, "Selasa, 2 September 2025" or "Tuesday 2 September 2025". */
-static char *
-sheet_date (gint64 utc, GTimeZone *tz, gboolean indonesian)
-{
-  g_autoptr(GDateTime) u = g_date_time_new_from_unix_utc (utc);
-  g_autoptr(GDateTime) d = g_date_time_to_timezone (u, tz);
-  int dow = g_date_time_get_day_of_week (d), mon = g_date_time_get_month (d);
-
-  return g_strdup_printf (indonesian ? "%s, %d %s %d" : "%s %d %s %d",
-                          indonesian ? id_days[dow] : en_days[dow], g_date_time_get_day_of_month (d),
-                          indonesian ? id_months[mon] : en_months[mon], g_date_time_get_year (d));
-}
-
 void
 rapat_report_signin (FILE *out, const RapatSigninSheet *sheet)
 {
   const RapatMeeting *m = sheet->meeting;
   gboolean id = g_strcmp0 (sheet->lang, "id") == 0;
-  g_autoptr(GTimeZone) tz = meeting_zone (m);
-  g_autofree char *date = sheet_date (m->start_utc, tz, id);
-  g_autofree char *t1 = rapat_time_format (m->start_utc, tz, id ? "%H.%M" : "%H:%M");
-  g_autofree char *t2 = rapat_time_format (m->end_utc, tz, id ? "%H.%M" : "%H:%M");
-  g_autofree char *ab = rapat_time_abbrev (m->start_utc, tz);
-  g_autofree char *time = g_strdup_printf ("%s–%s %s", t1, t2, ab);
+  g_autoptr(GTimeZone) tz = rapat_when_meeting_zone (m);
+  g_autofree char *date = NULL;
+  g_autofree char *time = NULL;
   const char *heading = id ? "DAFTAR HADIR" : "ATTENDANCE LIST";
   const char *labels_id[] = { "Hari/tanggal", "Waktu", "Tempat", "No", "Nama", "Jabatan", "Unit kerja", "Tanda tangan" };
   const char *labels_en[] = { "Date", "Time", "Place", "No", "Name", "Position", "Unit", "Signature" };
   const char **labels = id ? labels_id : labels_en;
-  const char *meta[3] = { date, time, m->location != NULL ? m->location : "-" };
+  const char *meta[3] = { NULL, NULL, m->location != NULL ? m->location : "-" };
   guint total = sheet->attendees->len + sheet->blank_rows;
   gboolean cancelled = m->status == RAPAT_MEETING_CANCELLED;
   const char *mark = id ? "DIBATALKAN" : "CANCELLED";
+
+  /* The sheet is in its own language, not the user's locale. */
+  rapat_when_range_rows (m->start_utc, m->end_utc, tz,
+                         id ? RAPAT_WHEN_INDONESIAN : RAPAT_WHEN_ENGLISH, &date, &time);
+  meta[0] = date;
+  meta[1] = time;
 
   html_begin (out, id ? "id" : "en", m->title,
               "h1{text-align:center;font-size:13pt;letter-spacing:.05em}"

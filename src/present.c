@@ -2,44 +2,6 @@
 #include "present.h"
 #include "timeutil.h"
 
-GTimeZone *
-rapat_present_zone (const RapatMeeting *m)
-{
-  GTimeZone *tz = rapat_time_zone_load (m->tzid, NULL, NULL);
-
-  return tz != NULL ? tz : g_time_zone_new_utc ();
-}
-
-char *
-rapat_present_date (gint64 utc, GTimeZone *tz)
-{
-  return rapat_time_format (utc, tz, "%Y-%m-%d");
-}
-
-char *
-rapat_present_clock (gint64 utc, GTimeZone *tz)
-{
-  return rapat_time_format (utc, tz, "%H:%M");
-}
-
-char *
-rapat_present_when (const RapatMeeting *m, GTimeZone *tz)
-{
-  /* TRANSLATORS: a date in g_date_time_format() notation, e.g. "Tue 2 Sep 2025". */
-  const char *date_fmt = _("%a %-d %b %Y");
-  g_autofree char *d1 = rapat_time_format (m->start_utc, tz, date_fmt);
-  g_autofree char *d2 = rapat_time_format (m->end_utc, tz, date_fmt);
-  g_autofree char *t1 = rapat_present_clock (m->start_utc, tz);
-  g_autofree char *t2 = rapat_present_clock (m->end_utc, tz);
-  g_autofree char *abbrev = rapat_time_abbrev (m->start_utc, tz);
-  g_autofree char *day1 = rapat_present_date (m->start_utc, tz);
-  g_autofree char *day2 = rapat_present_date (m->end_utc, tz);
-
-  if (g_strcmp0 (day1, day2) == 0)
-    return g_strdup_printf ("%s, %s–%s %s", d1, t1, t2, abbrev);
-  return g_strdup_printf ("%s %s – %s %s %s", d1, t1, d2, t2, abbrev);
-}
-
 void
 rapat_present_meeting_json (RapatJson *json, const RapatMeeting *m, GTimeZone *tz)
 {
@@ -138,8 +100,8 @@ rapat_present_agenda_table (FILE *out, const RapatMeeting *m, GTimeZone *tz, GPt
       const RapatAgendaItem *it = items->pdata[i];
       gint64 end = starts[i] + (gint64) it->duration_min * 60;
       g_autofree char *no = g_strdup_printf ("%d", it->position);
-      g_autofree char *t1 = rapat_present_clock (starts[i], tz);
-      g_autofree char *t2 = rapat_present_clock (end, tz);
+      g_autofree char *t1 = rapat_when_clock (starts[i], tz);
+      g_autofree char *t2 = rapat_when_clock (end, tz);
       g_autofree char *span = g_strdup_printf ("%s–%s%s", t1, t2, end > m->end_utc ? " !" : "");
       g_autofree char *dur = rapat_time_format_duration (it->duration_min);
       g_autofree char *issue = it->issue_id != 0 ? g_strdup_printf ("#%" G_GINT64_FORMAT, it->issue_id)
@@ -174,8 +136,8 @@ rapat_present_agenda_table (FILE *out, const RapatMeeting *m, GTimeZone *tz, GPt
   if (t > m->end_utc)
     {
       g_autofree char *over = rapat_time_format_duration ((t - m->end_utc + 59) / 60);
-      g_autofree char *t_end = rapat_present_clock (t, tz);
-      g_autofree char *m_end = rapat_present_clock (m->end_utc, tz);
+      g_autofree char *t_end = rapat_when_clock (t, tz);
+      g_autofree char *m_end = rapat_when_clock (m->end_utc, tz);
       fprintf (out, _("%s! The agenda runs %s past the meeting's end (%s, the meeting ends %s).\n"),
                indent, over, t_end, m_end);
     }
@@ -263,16 +225,12 @@ rapat_present_reply_history_table (FILE *out, GTimeZone *tz, GPtrArray *attendee
       for (guint h = first; first != 0 && h <= history->len; h++)
         {
           const RapatReplyReset *r = history->pdata[h - 1];
-          g_autofree char *day = NULL;
-          g_autofree char *abbrev = NULL;
           g_autofree char *at = NULL;
           const char *why;
 
           if (r->attendee_id != a->id)
             break;
-          day = rapat_time_format (r->reset_at, tz, "%Y-%m-%d %H:%M");
-          abbrev = rapat_time_abbrev (r->reset_at, tz);
-          at = g_strdup_printf ("%s %s", day, abbrev);
+          at = rapat_when_instant_zoned (r->reset_at, tz);
           why = g_strcmp0 (r->reason, "time") == 0 ? _("the time changed")
                 : g_strcmp0 (r->reason, "zone") == 0 ? _("the zone changed")
                 : _("the place changed");
@@ -305,7 +263,7 @@ rapat_present_attendee_table (FILE *out, const RapatMeeting *m, GTimeZone *tz,
 
       if (a->arrived_utc != 0)
         {
-          g_autofree char *clock = rapat_present_clock (a->arrived_utc, tz);
+          g_autofree char *clock = rapat_when_clock (a->arrived_utc, tz);
           gint64 late = (a->arrived_utc - m->start_utc) / 60;
           arrived = late > 0 ? g_strdup_printf (_("%s (+%" PRId64 "m)"), clock, late)
                              : g_strdup (clock);

@@ -4,21 +4,28 @@
 #include "rapat.h"
 #include "model.h"
 #include "output.h"
+#include "when.h"
 
 G_BEGIN_DECLS
 
-/* Returns the meeting's zone (UTC if the stored name no longer loads). */
-GTimeZone *rapat_present_zone (const RapatMeeting *m);
+/* The names other commands still call; the formatter itself is when.h. */
+static inline GTimeZone *
+rapat_present_zone (const RapatMeeting *m)
+{
+  return rapat_when_meeting_zone (m);
+}
 
-/* Returns "Tue 2 Sep 2025, 09:00–16:00 WIT", or both dates when the meeting
- * spans days; names of days and months follow the locale. */
-char *rapat_present_when (const RapatMeeting *m, GTimeZone *tz);
+static inline char *
+rapat_present_date (gint64 utc, GTimeZone *tz)
+{
+  return rapat_when_day (utc, tz);
+}
 
-/* Returns the date of @utc in @tz as "2025-09-02". */
-char *rapat_present_date (gint64 utc, GTimeZone *tz);
-
-/* Returns the time of @utc in @tz as "09:00". */
-char *rapat_present_clock (gint64 utc, GTimeZone *tz);
+static inline char *
+rapat_present_clock (gint64 utc, GTimeZone *tz)
+{
+  return rapat_when_clock (utc, tz);
+}
 
 /* Writes the meeting's own fields as members of the current JSON object. */
 void rapat_present_meeting_json (RapatJson *json, const RapatMeeting *m, GTimeZone *tz);

@@ -3,6 +3,8 @@
 #include "cmd.h"
 #include "recur.h"
 #include "timeutil.h"
+#include "meeting.h"
+#include "when.h"
 
 #include <unistd.h>
 
@@ -1453,6 +1455,375 @@ START_TEST (test_bug_abbrev_fixed_offset)
 }
 END_TEST
 
+/* ==== times for people (when.c) ==== */
+
+/* A meeting on one day: one date, the two clocks, one abbreviation. */
+START_TEST (test_when_same_day)
+{
+  g_autoptr(GTimeZone) wit = zone ("Asia/Jayapura");
+  g_autofree char *r = rapat_when_range (RAKERNIS_UTC, RAKERNIS_UTC + 3 * 3600, wit,
+                                         RAPAT_WHEN_LOCALE);
+  g_autofree char *span = rapat_when_span (RAKERNIS_UTC, RAKERNIS_UTC + 3 * 3600,
+                                           "Asia/Jayapura");
+  g_autofree char *date = NULL, *time = NULL;
+
+  ck_assert_str_eq (r, "Tue 2 Sep 2025, 09:00–12:00 WIT");
+  ck_assert_str_eq (span, "2025-09-02 09:00–12:00 WIT");
+  rapat_when_range_rows (RAKERNIS_UTC, RAKERNIS_UTC + 3 * 3600, wit, RAPAT_WHEN_INDONESIAN,
+                         &date, &time);
+  ck_assert_str_eq (date, "Selasa, 2 September 2025");
+  ck_assert_str_eq (time, "09.00–12.00 WIT");
+}
+END_TEST
+
+/* 19:00 to 12:00 the next day: both dates in every form, never a bare
+ * "19:00–12:00" that reads as ending before it starts. */
+START_TEST (test_when_overnight)
+{
+  g_autoptr(GTimeZone) wit = zone ("Asia/Jayapura");
+  gint64 start = RAKERNIS_UTC + 10 * 3600, end = RAKERNIS_UTC + 27 * 3600;
+  g_autoptr(RapatMeeting) m = rapat_meeting_new ();
+  g_autofree char *r = NULL, *en = NULL, *span = NULL, *clocks = NULL, *day = NULL;
+  g_autofree char *date = NULL, *time = NULL;
+
+  m->start_utc = start;
+  m->end_utc = end;
+  m->tzid = g_strdup ("Asia/Jayapura");
+  r = rapat_when_meeting (m, wit);
+  ck_assert_str_eq (r, "Tue 2 Sep 2025 19:00 – Wed 3 Sep 2025 12:00 WIT");
+  en = rapat_when_range (start, end, wit, RAPAT_WHEN_ENGLISH);
+  ck_assert_str_eq (en, "Tuesday 2 September 2025 19:00 – Wednesday 3 September 2025 12:00 WIT");
+  span = rapat_when_span (start, end, "Asia/Jayapura");
+  ck_assert_str_eq (span, "2025-09-02 19:00 WIT – 2025-09-03 12:00 WIT");
+  clocks = rapat_when_clock_span (start, end, wit, &day);
+  ck_assert_str_eq (clocks, "19:00–12:00+1 WIT");
+  ck_assert_str_eq (day, "2025-09-02");
+  rapat_when_range_rows (start, end, wit, RAPAT_WHEN_INDONESIAN, &date, &time);
+  ck_assert_str_eq (date, "Selasa, 2 September 2025 – Rabu, 3 September 2025");
+  ck_assert_str_eq (time, "19.00 – 12.00 WIT");
+}
+END_TEST
+
+/* Across the night clocks go back in Berlin (26 Oct 2025, 03:00 CEST
+ * becomes 02:00 CET): each end names its own abbreviation. */
+START_TEST (test_when_abbrev_changes)
+{
+  g_autoptr(GTimeZone) berlin = zone ("Europe/Berlin");
+  gint64 start, end, evening;
+  g_autofree char *r = NULL, *span = NULL, *night = NULL, *date = NULL, *time = NULL;
+
+  ck_assert (rapat_time_parse_datetime ("start", "2025-10-26 01:30", berlin, &start, NULL, NULL));
+  ck_assert (rapat_time_parse_datetime ("end", "2025-10-26 03:30", berlin, &end, NULL, NULL));
+  ck_assert (rapat_time_parse_datetime ("start", "2025-10-25 19:00", berlin, &evening, NULL,
+                                        NULL));
+  r = rapat_when_range (start, end, berlin, RAPAT_WHEN_LOCALE);
+  ck_assert_str_eq (r, "Sun 26 Oct 2025, 01:30 CEST – 03:30 CET");
+  span = rapat_when_span (start, end, "Europe/Berlin");
+  ck_assert_str_eq (span, "2025-10-26 01:30 CEST – 03:30 CET");
+  night = rapat_when_range (evening, end, berlin, RAPAT_WHEN_LOCALE);
+  ck_assert_str_eq (night, "Sat 25 Oct 2025 19:00 CEST – Sun 26 Oct 2025 03:30 CET");
+  rapat_when_range_rows (start, end, berlin, RAPAT_WHEN_ENGLISH, &date, &time);
+  ck_assert_str_eq (date, "Sunday 26 October 2025");
+  ck_assert_str_eq (time, "01:30 CEST – 03:30 CET");
+}
+END_TEST
+
+/* Instants, days and a zone that no longer loads. */
+START_TEST (test_when_instants_and_zones)
+{
+  g_autoptr(GTimeZone) wit = zone ("Asia/Jayapura");
+  g_autoptr(GTimeZone) gone = rapat_when_zone ("Mars/Olympus_Mons");
+  g_autoptr(GTimeZone) none = rapat_when_zone (NULL);
+  g_autofree char *at = rapat_when_instant (RAKERNIS_UTC, wit);
+  g_autofree char *zoned = rapat_when_instant_zoned (RAKERNIS_UTC, wit);
+  g_autofree char *day = rapat_when_day (RAKERNIS_UTC - 9 * 3600 - 1, wit);
+  g_autofree char *clock = rapat_when_clock (RAKERNIS_UTC, wit);
+  g_autofree char *utc = rapat_when_instant_zoned (RAKERNIS_UTC, gone);
+  g_autofree char *utc2 = rapat_when_clock (RAKERNIS_UTC, none);
+
+  ck_assert_str_eq (at, "2025-09-02 09:00");
+  ck_assert_str_eq (zoned, "2025-09-02 09:00 WIT");
+  ck_assert_str_eq (day, "2025-09-01");
+  ck_assert_str_eq (clock, "09:00");
+  ck_assert_str_eq (utc, "2025-09-02 00:00 UTC");
+  ck_assert_str_eq (utc2, "00:00");
+}
+END_TEST
+
+/* An agenda item's clocks agree with the slower formatter, across midnight too. */
+START_TEST (test_when_clocks)
+{
+  g_autoptr(GTimeZone) wit = zone ("Asia/Jayapura");
+  g_autoptr(GTimeZone) ny = zone ("America/New_York");
+  g_autofree char *a = rapat_when_clocks (RAKERNIS_UTC, RAKERNIS_UTC + 15 * 60, wit);
+  g_autofree char *b = rapat_when_clocks (RAKERNIS_UTC + 14 * 3600 + 45 * 60,
+                                          RAKERNIS_UTC + 15 * 3600 + 15 * 60, wit);
+  g_autofree char *c = rapat_when_clocks (RAKERNIS_UTC, RAKERNIS_UTC + 3600, ny);
+
+  ck_assert_str_eq (a, "09:00–09:15 WIT");
+  ck_assert_str_eq (b, "23:45–00:15 WIT");
+  ck_assert_str_eq (c, "20:00–21:00 EDT");
+}
+END_TEST
+
+/* ==== a meeting's rules (meeting.c) ==== */
+
+/* Applies @times to @m (a new meeting when @is_new), failing the test on an error. */
+static void
+apply_ok (RapatMeeting *m, const RapatMeetingTimes *times, gboolean is_new, GPtrArray *warnings)
+{
+  GError *error = NULL;
+
+  ck_assert_msg (rapat_meeting_apply_times (m, times, is_new, warnings, &error), "%s",
+                 error != NULL ? error->message : "");
+}
+
+/* Returns @m's start and end in its own zone, "2025-09-02 09:00..12:00 Asia/Jayapura". */
+static char *
+times_of (const RapatMeeting *m)
+{
+  g_autoptr(GTimeZone) tz = rapat_when_meeting_zone (m);
+  g_autofree char *s = rapat_when_instant (m->start_utc, tz);
+  g_autofree char *e = rapat_when_instant (m->end_utc, tz);
+
+  return g_strdup_printf ("%s..%s %s", s, e, m->tzid);
+}
+
+/* A new meeting: the default zone, an end on the start's day, a length. */
+START_TEST (test_meeting_times_new)
+{
+  g_autoptr(RapatMeeting) m = rapat_meeting_new ();
+  g_autoptr(RapatMeeting) n = rapat_meeting_new ();
+  g_autoptr(RapatMeeting) o = rapat_meeting_new ();
+  RapatMeetingTimes t1 = { "2025-09-02 09:00", "12:00", NULL, NULL, "Asia/Jayapura" };
+  RapatMeetingTimes t2 = { "2025-09-02 19:00", NULL, "17h", "Asia/Jakarta", "Asia/Jayapura" };
+  RapatMeetingTimes t3 = { "2025-09-02 09:00+08:00", NULL, "90m", NULL, "Asia/Jayapura" };
+  g_autofree char *a = NULL, *b = NULL, *c = NULL;
+
+  apply_ok (m, &t1, TRUE, NULL);
+  a = times_of (m);
+  ck_assert_str_eq (a, "2025-09-02 09:00..2025-09-02 12:00 Asia/Jayapura");
+  ck_assert_int_eq (m->start_utc, RAKERNIS_UTC);
+  /* The given zone wins over the default. */
+  apply_ok (n, &t2, TRUE, NULL);
+  b = times_of (n);
+  ck_assert_str_eq (b, "2025-09-02 19:00..2025-09-03 12:00 Asia/Jakarta");
+  /* An offset without a zone: the meeting lives in that offset. */
+  apply_ok (o, &t3, TRUE, NULL);
+  c = times_of (o);
+  ck_assert_str_eq (c, "2025-09-02 09:00..2025-09-02 10:30 +08:00");
+}
+END_TEST
+
+/* Editing: a new start keeps the length, a new zone alone keeps the wall
+ * clock, nothing given changes nothing. */
+START_TEST (test_meeting_times_edit)
+{
+  g_autoptr(RapatMeeting) m = rapat_meeting_new ();
+  RapatMeetingTimes create = { "2025-09-02 09:00", "12:00", NULL, NULL, "Asia/Jayapura" };
+  RapatMeetingTimes move = { "2025-09-03 13:00", NULL, NULL, NULL, NULL };
+  RapatMeetingTimes zone_only = { NULL, NULL, NULL, "Asia/Makassar", NULL };
+  RapatMeetingTimes nothing = { NULL, NULL, NULL, NULL, NULL };
+  RapatMeetingTimes end_only = { NULL, "2025-09-04 10:00", NULL, NULL, NULL };
+  g_autofree char *a = NULL, *b = NULL, *c = NULL, *d = NULL;
+
+  apply_ok (m, &create, TRUE, NULL);
+  apply_ok (m, &move, FALSE, NULL);
+  a = times_of (m);
+  ck_assert_str_eq (a, "2025-09-03 13:00..2025-09-03 16:00 Asia/Jayapura");
+  apply_ok (m, &zone_only, FALSE, NULL);
+  b = times_of (m);
+  ck_assert_str_eq (b, "2025-09-03 13:00..2025-09-03 16:00 Asia/Makassar");
+  apply_ok (m, &nothing, FALSE, NULL);
+  c = times_of (m);
+  ck_assert_str_eq (c, b);
+  apply_ok (m, &end_only, FALSE, NULL);
+  d = times_of (m);
+  ck_assert_str_eq (d, "2025-09-03 13:00..2025-09-04 10:00 Asia/Makassar");
+}
+END_TEST
+
+/* Refusals leave the meeting as it was; a repeated hour is a warning. */
+START_TEST (test_meeting_times_refused)
+{
+  g_autoptr(RapatMeeting) m = rapat_meeting_new ();
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  RapatMeetingTimes create = { "2025-09-02 09:00", "12:00", NULL, NULL, "Asia/Jayapura" };
+  RapatMeetingTimes before = { NULL, "08:00", NULL, NULL, NULL };
+  RapatMeetingTimes same = { NULL, "2025-09-02 09:00", NULL, NULL, NULL };
+  RapatMeetingTimes too_long = { NULL, "2025-10-03 09:01", NULL, NULL, NULL };
+  RapatMeetingTimes bad_zone = { NULL, NULL, NULL, "Mars/Olympus_Mons", NULL };
+  RapatMeetingTimes repeated = { "2025-10-26 02:30", NULL, "1h", "Europe/Berlin", NULL };
+  g_autofree char *was = NULL, *now = NULL;
+  GError *error = NULL;
+
+  apply_ok (m, &create, TRUE, NULL);
+  was = times_of (m);
+  ck_assert (!rapat_meeting_apply_times (m, &before, FALSE, NULL, &error));
+  rapat_assert_error_contains (error, RAPAT_ERROR_INVALID, "not after the start (2025-09-02 09:00)");
+  ck_assert (!rapat_meeting_apply_times (m, &same, FALSE, NULL, &error));
+  rapat_assert_error_contains (error, RAPAT_ERROR_INVALID, "not after the start");
+  ck_assert (!rapat_meeting_apply_times (m, &too_long, FALSE, NULL, &error));
+  rapat_assert_error_contains (error, RAPAT_ERROR_INVALID, "at most 31 days");
+  ck_assert (!rapat_meeting_apply_times (m, &bad_zone, FALSE, NULL, &error));
+  ck_assert_ptr_nonnull (error);
+  g_clear_error (&error);
+  now = times_of (m);
+  ck_assert_str_eq (now, was);
+  apply_ok (m, &repeated, FALSE, warnings);
+  ck_assert_uint_eq (warnings->len, 1);
+  ck_assert_msg (strstr (warnings->pdata[0], "02:30") != NULL, "%s",
+                 (char *) warnings->pdata[0]);
+}
+END_TEST
+
+/* A series: every occurrence, each its own uid and times; a bad count and
+ * a start in the second pass of a repeated hour are refused. */
+START_TEST (test_meeting_series)
+{
+  g_autoptr(RapatMeeting) m = rapat_meeting_new ();
+  g_autoptr(RapatMeeting) late = rapat_meeting_new ();
+  RapatMeetingTimes create = { "2025-09-02 19:00", "2025-09-03 12:00", NULL, NULL,
+                               "Asia/Jayapura" };
+  RapatMeetingTimes second = { "2025-10-26 02:30+01:00", NULL, "1h", "Europe/Berlin", NULL };
+  g_autoptr(RapatSeries) series = NULL;
+  g_autoptr(GArray) starts = NULL;
+  g_autoptr(GArray) none = NULL;
+  GError *error = NULL;
+
+  apply_ok (m, &create, TRUE, NULL);
+  m->uid = g_strdup ("abc@rapat.test");
+  series = rapat_meeting_series_new (m, "weekly", NULL, "3", &starts, &error);
+  rapat_assert_no_error (error);
+  ck_assert_ptr_nonnull (series);
+  ck_assert_uint_eq (starts->len, 3);
+  ck_assert_int_eq (g_array_index (starts, gint64, 2), m->start_utc + 14 * 86400);
+  ck_assert_int_eq (series->duration_s, 17 * 3600);
+  series->id = 7;
+  rapat_meeting_set_occurrence (m, series, g_array_index (starts, gint64, 1));
+  ck_assert_int_eq (m->start_utc, m->recurrence_utc);
+  ck_assert_int_eq (m->end_utc - m->start_utc, 17 * 3600);
+  ck_assert_int_eq (m->series_id, 7);
+  ck_assert_str_ne (m->uid, "abc@rapat.test");
+  ck_assert_ptr_null (rapat_meeting_series_new (m, "weekly", NULL, "0", &none, &error));
+  rapat_assert_error_contains (error, RAPAT_ERROR_INVALID, "count '0'");
+  ck_assert_ptr_null (rapat_meeting_series_new (m, "weekly", NULL, "521", &none, &error));
+  rapat_assert_error_contains (error, RAPAT_ERROR_INVALID, "count '521'");
+  apply_ok (late, &second, TRUE, NULL);
+  ck_assert_ptr_null (rapat_meeting_series_new (late, "daily", NULL, "2", &none, &error));
+  rapat_assert_error_contains (error, RAPAT_ERROR_INVALID, "second pass");
+}
+END_TEST
+
+/* Each field that voids the replies or may bring a clash, one at a time. */
+START_TEST (test_meeting_change_rules)
+{
+  g_autoptr(RapatMeeting) a = rapat_meeting_new ();
+  RapatMeetingTimes create = { "2025-09-02 09:00", "12:00", NULL, NULL, "Asia/Jayapura" };
+
+  apply_ok (a, &create, TRUE, NULL);
+  a->title = g_strdup ("Rapat");
+  a->location = g_strdup ("Aula");
+  a->url = g_strdup ("https://meet.example.org/a");
+  a->sequence = 4;
+  {
+    g_autoptr(RapatMeeting) b = rapat_meeting_copy (a);
+
+    ck_assert_ptr_null (rapat_meeting_replies_void_reason (a, b));
+    ck_assert (!rapat_meeting_may_clash (a, b));
+    ck_assert (b->title != a->title && b->tzid != a->tzid);
+    g_free (b->url);
+    b->url = g_strdup ("https://meet.example.org/b");
+    ck_assert_ptr_null (rapat_meeting_replies_void_reason (a, b));
+    ck_assert (!rapat_meeting_may_clash (a, b));
+    rapat_meeting_touch (a, b, 1234);
+    ck_assert_int_eq (b->sequence, 5);
+    ck_assert_int_eq (b->updated_at, 1234);
+  }
+  {
+    g_autoptr(RapatMeeting) b = rapat_meeting_copy (a);
+    b->end_utc += 60;
+    ck_assert_str_eq (rapat_meeting_replies_void_reason (a, b), "time");
+    ck_assert (rapat_meeting_may_clash (a, b));
+    b->end_utc = a->end_utc;
+    b->start_utc -= 60;
+    ck_assert_str_eq (rapat_meeting_replies_void_reason (a, b), "time");
+    ck_assert (rapat_meeting_may_clash (a, b));
+  }
+  {
+    g_autoptr(RapatMeeting) b = rapat_meeting_copy (a);
+    g_free (b->tzid);
+    b->tzid = g_strdup ("+09:00");
+    ck_assert_str_eq (rapat_meeting_replies_void_reason (a, b), "zone");
+    ck_assert (!rapat_meeting_may_clash (a, b));
+    g_free (b->location);
+    b->location = g_strdup ("Ruang 2");
+    ck_assert_str_eq (rapat_meeting_replies_void_reason (a, b), "zone");
+  }
+  {
+    g_autoptr(RapatMeeting) b = rapat_meeting_copy (a);
+    g_free (b->location);
+    b->location = NULL;
+    ck_assert_str_eq (rapat_meeting_replies_void_reason (a, b), "place");
+    ck_assert (rapat_meeting_may_clash (a, b));
+  }
+  {
+    g_autoptr(RapatMeeting) b = rapat_meeting_copy (a);
+    b->status = RAPAT_MEETING_TENTATIVE;
+    ck_assert (rapat_meeting_may_clash (a, b));
+    b->status = a->status;
+    b->organizer_id = 3;
+    ck_assert (rapat_meeting_may_clash (a, b));
+    ck_assert_ptr_null (rapat_meeting_replies_void_reason (a, b));
+  }
+}
+END_TEST
+
+/* On a real store: a meeting with attendance recorded, or with an action
+ * raised, is kept unless forced. */
+START_TEST (test_meeting_check_delete)
+{
+  g_autoptr(RapatStore) store = rapat_test_store_open (":memory:");
+  g_autoptr(RapatMeeting) m = rapat_meeting_new ();
+  g_autoptr(RapatPerson) p = rapat_person_new ();
+  g_autoptr(RapatAttendee) a = rapat_attendee_new ();
+  g_autoptr(RapatAction) act = rapat_action_new ();
+  RapatMeetingTimes create = { "2025-09-02 09:00", "12:00", NULL, NULL, "Asia/Jayapura" };
+  GError *error = NULL;
+
+  apply_ok (m, &create, TRUE, NULL);
+  m->uid = rapat_uid_new ();
+  m->title = g_strdup ("Rapat");
+  m->kind = g_strdup ("meeting");
+  p->name = g_strdup ("Siti");
+  ck_assert (rapat_store_meeting_insert (store, m, &error) && rapat_store_person_insert (store, p, &error));
+  a->meeting_id = m->id;
+  a->person_id = p->id;
+  ck_assert (rapat_store_attendee_insert (store, a, &error));
+  rapat_assert_no_error (error);
+  ck_assert (rapat_meeting_check_delete (store, m, FALSE, &error));
+  rapat_assert_no_error (error);
+  a->attendance = RAPAT_ATTENDANCE_SICK;
+  ck_assert (rapat_store_attendee_update (store, a, &error));
+  ck_assert (!rapat_meeting_check_delete (store, m, FALSE, &error));
+  rapat_assert_error_contains (error, RAPAT_ERROR_IN_USE, "attendance is recorded for 1 person");
+  ck_assert (rapat_meeting_check_delete (store, m, TRUE, &error));
+  a->attendance = RAPAT_ATTENDANCE_NONE;
+  ck_assert (rapat_store_attendee_update (store, a, &error));
+  act->uid = rapat_uid_new ();
+  act->title = g_strdup ("Laporan");
+  act->owner_person_id = p->id;
+  act->meeting_id = m->id;
+  act->priority = RAPAT_PRIORITY_NORMAL;
+  ck_assert (rapat_store_action_insert (store, act, &error));
+  rapat_assert_no_error (error);
+  ck_assert (!rapat_meeting_check_delete (store, m, FALSE, &error));
+  rapat_assert_error_contains (error, RAPAT_ERROR_IN_USE, "raised 1 action;");
+  ck_assert (rapat_meeting_check_delete (store, m, TRUE, &error));
+  rapat_assert_no_error (error);
+}
+END_TEST
+
 /* Builds the suite. */
 static Suite *
 time_suite (void)
@@ -1503,6 +1874,23 @@ time_suite (void)
   tcase_add_test (tc, test_time_fields_match_gdatetime);
   tcase_add_test (tc, test_time_fields_range);
   tcase_add_test (tc, test_now_source_date_epoch);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("people");
+  tcase_add_test (tc, test_when_same_day);
+  tcase_add_test (tc, test_when_overnight);
+  tcase_add_test (tc, test_when_abbrev_changes);
+  tcase_add_test (tc, test_when_instants_and_zones);
+  tcase_add_test (tc, test_when_clocks);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("meeting-rules");
+  tcase_add_test (tc, test_meeting_times_new);
+  tcase_add_test (tc, test_meeting_times_edit);
+  tcase_add_test (tc, test_meeting_times_refused);
+  tcase_add_test (tc, test_meeting_series);
+  tcase_add_test (tc, test_meeting_change_rules);
+  tcase_add_test (tc, test_meeting_check_delete);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("repeated-hour");

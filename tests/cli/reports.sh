@@ -17,6 +17,8 @@
 # apart and counted nowhere, rates are over the recorded invitations
 # (golden-reports/issue12-*); a cancelled meeting's sign-in sheet is refused,
 # or with --force marked DIBATALKAN / CANCELLED on every page.
+# Part E, issue 14: an overnight meeting gives both dates in 'meeting show',
+# the attendance report (text, HTML) and the sign-in sheet.
 #
 #   tests/cli/reports.sh              run the checks
 #   UPDATE=1 tests/cli/reports.sh     rewrite golden-reports/* from the
@@ -778,6 +780,46 @@ for lang, mark, banner, reason in [
 raw, root = read_html(d + "/satu.html")
 assert "watermark\"" not in raw and "DIBATALKAN" not in raw and "class=\"cancelled\"" not in raw
 ' "$tmp" "$tmp/d"
+fi
+
+echo "# Part E: issue 14 -- an overnight meeting reads the same everywhere"
+
+# A meeting from 19:00 on Tuesday to 12:00 on Wednesday (WIT) gives both
+# dates in 'meeting show', in the attendance report (text and HTML) and on
+# the sign-in sheet (both languages); the reports once gave one date and
+# "19:00–12:00", which reads as a meeting that ends before it starts.
+db="$tmp/overnight.db"
+mkdir -p "$tmp/e"
+setup person add "Jaga Malam" --position "Petugas"
+setup meeting add "Siaga malam" --start "2025-09-02 19:00" --end "2025-09-03 12:00" \
+  --tz Asia/Jayapura --location "Pos jaga"
+setup attendee add 1 1
+want="Tue 2 Sep 2025 19:00 – Wed 3 Sep 2025 12:00 WIT"
+if run "$tmp/e/show.txt" meeting show 1 && run "$tmp/e/att.txt" report attendance --meeting 1 \
+   && run "$tmp/e/att.html" report attendance --meeting 1 --format html \
+   && run "$tmp/e/id.html" report signin --meeting 1 \
+   && run "$tmp/e/en.html" report signin --meeting 1 --lang en; then
+  check "an overnight meeting: both dates in show, the reports and the sign-in sheet" \
+    "$PYTHON" -c '
+import sys
+sys.path.insert(0, sys.argv[1])
+from common import *
+d, want = sys.argv[2], sys.argv[3]
+show = read(d + "/show.txt")
+assert "  When:        " + want + "\n" in show, show
+att = read(d + "/att.txt").split("\n")
+assert att[1] == want + " · Pos jaga", att[1]
+raw, root = read_html(d + "/att.html")
+meta = [txt(p) for p in root.iter("p") if p.get("class") == "meta"]
+assert meta[0] == want + " · Pos jaga", meta
+for lang, date, time in [
+        ("id", "Selasa, 2 September 2025 – Rabu, 3 September 2025", "19.00 – 12.00 WIT"),
+        ("en", "Tuesday 2 September 2025 – Wednesday 3 September 2025", "19:00 – 12:00 WIT")]:
+    raw, root = read_html(d + "/%s.html" % lang)
+    table = [t for t in root.iter("table") if t.get("class") == "meta"][0]
+    rows = [[txt(c) for c in tr.findall("td")] for tr in table.iter("tr")]
+    assert rows[0][1] == ": " + date and rows[1][1] == ": " + time, (lang, rows)
+' "$tmp" "$tmp/e" "$want"
 fi
 
 echo "reports: $n_pass passed, $n_fail failed"
