@@ -38,6 +38,17 @@ rapat_schedule_clashes (RapatStore *store, gint64 meeting_id, const RapatClashFi
   return g_steal_pointer (&kept);
 }
 
+/* Sets the error of working days that name no day, and returns FALSE. */
+static gboolean
+days_error (const char *text, GError **error)
+{
+  g_autofree char *ex = rapat_text_excerpt (text);
+
+  g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+               _("days '%s': expected day names mon..sun, as mon-fri or mon,wed,fri"), ex);
+  return FALSE;
+}
+
 gboolean
 rapat_schedule_parse_days (const char *text, guint *mask, GError **error)
 {
@@ -50,6 +61,9 @@ rapat_schedule_parse_days (const char *text, guint *mask, GError **error)
       g_auto(GStrv) range = g_strsplit (*p, "-", 2);
       int a = 0, b = 0;
 
+      /* "mon,,fri" has an empty part, which g_strsplit() gives as no word. */
+      if (range[0] == NULL)
+        return days_error (text, error);
       for (int d = 1; d <= 7; d++)
         {
           if (g_ascii_strcasecmp (range[0], names[d]) == 0)
@@ -58,12 +72,7 @@ rapat_schedule_parse_days (const char *text, guint *mask, GError **error)
             b = d;
         }
       if (a == 0 || (range[1] != NULL && b == 0))
-        {
-          g_autofree char *ex = rapat_text_excerpt (text);
-          g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
-                       _("days '%s': expected day names mon..sun, as mon-fri or mon,wed,fri"), ex);
-          return FALSE;
-        }
+        return days_error (text, error);
       if (b == 0)
         b = a;
       /* "fri-mon" runs on round the end of the week. */
@@ -74,6 +83,9 @@ rapat_schedule_parse_days (const char *text, guint *mask, GError **error)
             break;
         }
     }
+  /* "" and "," name no day: a search on none would find nothing. */
+  if (out == 0)
+    return days_error (text, error);
   *mask = out;
   return TRUE;
 }
@@ -157,17 +169,17 @@ find_in_window (GArray *busy, gint64 t, gint64 window_end, int minutes, guint co
       const RapatBusy *b = i < busy->len ? &g_array_index (busy, RapatBusy, i) : NULL;
       gint64 gap_end = b != NULL ? MIN (b->start_utc, window_end) : window_end;
 
-      /* Over before the gap opens (or just as it does): not in the way. */
-      if (b != NULL && b->end_utc <= t)
-        continue;
+      /* An interval over before @t (or just as it starts) leaves no gap
+       * before it, and does not move @t: it is not in the way. */
       if (gap_end - t >= length)
         {
           RapatSlot slot = { t, t + length, gap_end };
           g_array_append_val (slots, slot);
         }
-      if (b == NULL || b->start_utc >= window_end)
+      if (b == NULL)
         break;
       t = MAX (t, b->end_utc);
+      /* Only to stop early: no gap opens after the window closes. */
       if (t >= window_end)
         break;
     }
