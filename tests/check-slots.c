@@ -321,6 +321,14 @@ START_TEST (test_slot_hours)
   q.minutes = 121;
   assert_no_slot (q, "within 09:00-12:00");
 
+  /* Hours to the minute, at both ends. */
+  q = query (ana, WIT, "2025-09-10", "2025-09-10", 7 * 60 + 15);
+  q.hours_from = 8 * 60 + 30;
+  q.hours_to = 15 * 60 + 45;
+  assert_slots (q, "Wed 08:30-15:45 until 15:45");
+  q.minutes++;
+  assert_no_slot (q, "within 08:30-15:45");
+
   /* Wednesday is free: the gap ends with the day's hours, not at
    * Thursday's meeting. */
   q = query (ana, WIT, "2025-09-10", "2025-09-11", 120);
@@ -484,6 +492,21 @@ START_TEST (test_slot_none)
   assert_no_slot (q, "(2 meetings in the way, of Ana Matulessy, Ricky Dwi Biantoro)");
   q.room = "Aula";
   assert_no_slot (q, "(2 meetings in the way, of Ana Matulessy, Ricky Dwi Biantoro and the room)");
+}
+END_TEST
+
+/* Meetings in the way are told apart by start and end: two that share
+ * only one of them are two. */
+START_TEST (test_slot_none_counts)
+{
+  gint64 a = add_person ("Ana Matulessy", 0);
+  gint64 r = add_person ("Ricky Dwi Biantoro", 0);
+
+  busy (a, WIT, "2025-09-08 08:00", 4 * 60);
+  busy (r, WIT, "2025-09-08 08:00", 8 * 60);
+  busy (a, WIT, "2025-09-08 12:00", 4 * 60);
+  assert_no_slot (query (ana_ricky, WIT, "2025-09-08", "2025-09-08", 60),
+                  "(3 meetings in the way, of Ana Matulessy, Ricky Dwi Biantoro)");
 }
 END_TEST
 
@@ -691,6 +714,7 @@ slots_suite (void)
   tcase_add_test (tc, test_slot_cancelled);
   tcase_add_test (tc, test_slot_count);
   tcase_add_test (tc, test_slot_none);
+  tcase_add_test (tc, test_slot_none_counts);
   tcase_add_test (tc, test_slot_room);
   tcase_add_test (tc, test_slot_unit_and_unknown);
   suite_add_tcase (s, tc);
