@@ -665,6 +665,33 @@ START_TEST (test_clash_filter_sessions)
 }
 END_TEST
 
+/* Sessions overlap strictly too: a session that ends as another (or a
+ * meeting in its room) starts does not clash, on either side.  X's panel
+ * runs 10:00-11:00 in the hall, after its plenary; sessions of T and U,
+ * and two meetings, use the hall just before and just after it. */
+START_TEST (test_clash_session_edges)
+{
+  gint64 x = add_meeting ("X", WIT, "2025-09-08 09:00", 120, "Ruang 2", 0);
+  gint64 t = add_meeting ("T", WIT, "2025-09-08 11:00", 60, "Ruang 3", 0);
+  gint64 u = add_meeting ("U", WIT, "2025-09-08 09:00", 60, "Ruang 4", 0);
+  gint64 first;
+
+  add_session (x, "Pleno", 60, NULL, 0);
+  add_session (x, "Panel", 60, "Aula", 0);
+  first = add_session (t, "Buka", 60, NULL, 0);
+  add_session (t, "Sesi T", 60, "Aula", first);      /* 11:00-12:00 in the hall */
+  first = add_session (u, "Buka", 60, NULL, 0);
+  add_session (u, "Sesi U", 60, "Aula", first);      /* 09:00-10:00 in the hall */
+  add_meeting ("Hall early", WIT, "2025-09-08 09:00", 60, "Aula", 0);
+  add_meeting ("Hall late", WIT, "2025-09-08 11:00", 60, "Aula", 0);
+  assert_clash_titles (x, NULL, "");
+  /* One minute more on each side does clash. */
+  add_meeting ("Hall 10:59", WIT, "2025-09-08 10:59", 60, "Aula", 0);
+  add_meeting ("Hall 09:01", WIT, "2025-09-08 09:01", 60, "Aula", 0);
+  assert_clash_titles (x, NULL, "Hall 09:01 room (our Panel); Hall 10:59 room (our Panel)");
+}
+END_TEST
+
 /* The CLI only reports what the rule found: a warning per clash kept for
  * after the command, or with --strict the first as an error. */
 START_TEST (test_clash_report)
@@ -725,6 +752,7 @@ slots_suite (void)
   tcase_add_test (tc, test_clash_cancelled);
   tcase_add_test (tc, test_clash_filter_people);
   tcase_add_test (tc, test_clash_filter_sessions);
+  tcase_add_test (tc, test_clash_session_edges);
   tcase_add_test (tc, test_clash_report);
   suite_add_tcase (s, tc);
   return s;
