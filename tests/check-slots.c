@@ -667,28 +667,49 @@ END_TEST
 
 /* Sessions overlap strictly too: a session that ends as another (or a
  * meeting in its room) starts does not clash, on either side.  X's panel
- * runs 10:00-11:00 in the hall, after its plenary; sessions of T and U,
- * and two meetings, use the hall just before and just after it. */
+ * runs 09:30-10:30 in the hall, between its plenary and its close; sessions
+ * of T and U, and two meetings, use the hall just before and just after
+ * it.  (The clash query first keeps only sessions within X's own times and
+ * those of its sessions; the panel ends before X does, so that the
+ * comparisons with the panel itself are what decides.) */
 START_TEST (test_clash_session_edges)
 {
   gint64 x = add_meeting ("X", WIT, "2025-09-08 09:00", 120, "Ruang 2", 0);
-  gint64 t = add_meeting ("T", WIT, "2025-09-08 11:00", 60, "Ruang 3", 0);
-  gint64 u = add_meeting ("U", WIT, "2025-09-08 09:00", 60, "Ruang 4", 0);
+  gint64 t = add_meeting ("T", WIT, "2025-09-08 10:30", 60, "Ruang 3", 0);
+  gint64 u = add_meeting ("U", WIT, "2025-09-08 08:30", 60, "Ruang 4", 0);
   gint64 first;
 
-  add_session (x, "Pleno", 60, NULL, 0);
+  add_session (x, "Pleno", 30, NULL, 0);
   add_session (x, "Panel", 60, "Aula", 0);
+  add_session (x, "Penutup", 30, NULL, 0);
   first = add_session (t, "Buka", 60, NULL, 0);
-  add_session (t, "Sesi T", 60, "Aula", first);      /* 11:00-12:00 in the hall */
+  add_session (t, "Sesi T", 60, "Aula", first);      /* 10:30-11:30 in the hall */
   first = add_session (u, "Buka", 60, NULL, 0);
-  add_session (u, "Sesi U", 60, "Aula", first);      /* 09:00-10:00 in the hall */
-  add_meeting ("Hall early", WIT, "2025-09-08 09:00", 60, "Aula", 0);
-  add_meeting ("Hall late", WIT, "2025-09-08 11:00", 60, "Aula", 0);
+  add_session (u, "Sesi U", 60, "Aula", first);      /* 08:30-09:30 in the hall */
+  add_meeting ("Hall early", WIT, "2025-09-08 08:30", 60, "Aula", 0);
+  add_meeting ("Hall late", WIT, "2025-09-08 10:30", 60, "Aula", 0);
   assert_clash_titles (x, NULL, "");
   /* One minute more on each side does clash. */
-  add_meeting ("Hall 10:59", WIT, "2025-09-08 10:59", 60, "Aula", 0);
+  add_meeting ("Hall 10:29", WIT, "2025-09-08 10:29", 60, "Aula", 0);
   add_meeting ("Hall 09:01", WIT, "2025-09-08 09:01", 60, "Aula", 0);
-  assert_clash_titles (x, NULL, "Hall 09:01 room (our Panel); Hall 10:59 room (our Panel)");
+  assert_clash_titles (x, NULL, "Hall 09:01 room (our Panel); Hall 10:29 room (our Panel)");
+}
+END_TEST
+
+/* An agenda that runs past its meeting's end widens the search; a session
+ * of another meeting that starts as the meeting ends still does not clash
+ * with its room. */
+START_TEST (test_clash_session_after_end)
+{
+  gint64 x = add_meeting ("X", WIT, "2025-09-08 13:00", 60, "Ruang 5", 0);
+  gint64 v = add_meeting ("V", WIT, "2025-09-08 14:00", 60, "Ruang 7", 0);
+  gint64 first;
+
+  add_session (x, "Isi", 60, NULL, 0);
+  add_session (x, "Lewat", 30, "Ruang 6", 0);          /* 14:00-14:30, past the end */
+  first = add_session (v, "Buka", 60, NULL, 0);
+  add_session (v, "Sesi V", 60, "Ruang 5", first);     /* 14:00-15:00 in X's room */
+  assert_clash_titles (x, NULL, "");
 }
 END_TEST
 
@@ -753,6 +774,7 @@ slots_suite (void)
   tcase_add_test (tc, test_clash_filter_people);
   tcase_add_test (tc, test_clash_filter_sessions);
   tcase_add_test (tc, test_clash_session_edges);
+  tcase_add_test (tc, test_clash_session_after_end);
   tcase_add_test (tc, test_clash_report);
   suite_add_tcase (s, tc);
   return s;
