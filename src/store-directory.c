@@ -68,13 +68,17 @@ unit_check_unique (RapatStore *store, const RapatUnit *unit, GError **error)
     "SELECT rapat_fold(name) = rapat_fold(?1) FROM unit WHERE id IS NOT ?3 "
     "AND (rapat_fold(name) = rapat_fold(?1) OR (?2 IS NOT NULL AND rapat_fold(code) = rapat_fold(?2)))",
     error);
+  int found;
 
   if (stmt == NULL)
     return FALSE;
   store_bind_text (stmt, 1, unit->name);
   store_bind_text (stmt, 2, unit->code);
   store_bind_id (stmt, 3, unit->id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  found = store_step_first (store, stmt, _("unable to read the units"), error);
+  if (found < 0)
+    return FALSE;
+  if (found > 0)
     {
       if (sqlite3_column_int (stmt, 0))
         g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_EXISTS,
@@ -165,12 +169,9 @@ rapat_store_unit_get (RapatStore *store, gint64 id, GError **error)
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_NOT_FOUND,
-                   _("unit '%" PRId64 "': not found"), id);
-      return NULL;
-    }
+  if (!store_step_row (store, stmt, _("unable to read the unit"), error,
+                       _("unit '%" PRId64 "': not found"), id))
+    return NULL;
   unit = unit_from_row (stmt, error);
   if (unit == NULL)
     return NULL;
@@ -295,6 +296,7 @@ person_check_unique (RapatStore *store, const RapatPerson *person, GError **erro
   for (int pass = 0; pass < 3; pass++)
     {
       g_autoptr(StoreStmt) stmt = NULL;
+      int found;
 
       if (pass == 1 && (strcmp (folded, person->email) == 0 || !g_str_is_ascii (folded)))
         continue;
@@ -311,7 +313,10 @@ person_check_unique (RapatStore *store, const RapatPerson *person, GError **erro
         return FALSE;
       store_bind_text (stmt, 1, pass == 0 ? person->email : folded);
       store_bind_id (stmt, 2, person->id);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
+      found = store_step_first (store, stmt, _("unable to read the people"), error);
+      if (found < 0)
+        return FALSE;
+      if (found > 0)
         {
           g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_EXISTS,
                        _("e-mail '%s': already belongs to %s"), person->email,
@@ -420,12 +425,9 @@ rapat_store_person_get (RapatStore *store, gint64 id, GError **error)
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_NOT_FOUND,
-                   _("person '%" PRId64 "': not found"), id);
-      return NULL;
-    }
+  if (!store_step_row (store, stmt, _("unable to read the person"), error,
+                       _("person '%" PRId64 "': not found"), id))
+    return NULL;
   return person_from_row (stmt, error);
 }
 

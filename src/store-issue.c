@@ -123,12 +123,9 @@ rapat_store_issue_get (RapatStore *store, gint64 id, const char *today, GError *
     return NULL;
   store_bind_text (stmt, 1, today);
   sqlite3_bind_int64 (stmt, 2, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_NOT_FOUND,
-                   _("issue '%" PRId64 "': not found"), id);
-      return NULL;
-    }
+  if (!store_step_row (store, stmt, _("unable to read the issue"), error,
+                       _("issue '%" PRId64 "': not found"), id))
+    return NULL;
   return issue_from_row (stmt, error);
 }
 
@@ -445,12 +442,9 @@ rapat_store_action_get (RapatStore *store, gint64 id, GError **error)
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_NOT_FOUND,
-                   _("action '%" PRId64 "': not found"), id);
-      return NULL;
-    }
+  if (!store_step_row (store, stmt, _("unable to read the action"), error,
+                       _("action '%" PRId64 "': not found"), id))
+    return NULL;
   return action_from_row (stmt, error);
 }
 

@@ -172,12 +172,9 @@ rapat_store_meeting_get (RapatStore *store, gint64 id, GError **error)
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_NOT_FOUND,
-                   _("meeting '%" PRId64 "': not found"), id);
-      return NULL;
-    }
+  if (!store_step_row (store, stmt, _("unable to read the meeting"), error,
+                       _("meeting '%" PRId64 "': not found"), id))
+    return NULL;
   return meeting_from_row (stmt, error);
 }
 
@@ -190,7 +187,9 @@ rapat_store_meeting_find_uid (RapatStore *store, const char *uid, GError **error
   if (stmt == NULL)
     return 0;
   store_bind_text (stmt, 1, uid);
-  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  if (store_step_first (store, stmt, _("unable to find the meeting"), error) <= 0)
+    return 0;
+  return sqlite3_column_int64 (stmt, 0);
 }
 
 /* The meetings a filter selects: ?1 from, ?2 to, ?3 kind, ?4 status, ?5 the
@@ -426,12 +425,9 @@ rapat_store_series_get (RapatStore *store, gint64 id, GError **error)
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_NOT_FOUND,
-                   _("series '%" PRId64 "': not found"), id);
-      return NULL;
-    }
+  if (!store_step_row (store, stmt, _("unable to read the series"), error,
+                       _("series '%" PRId64 "': not found"), id))
+    return NULL;
   s = g_new0 (RapatSeries, 1);
   store_row_begin (&r, stmt, "series", 0);
   s->id = r.id;
@@ -880,12 +876,9 @@ rapat_store_attendee_get (RapatStore *store, gint64 meeting_id, gint64 person_id
     return NULL;
   sqlite3_bind_int64 (stmt, 1, meeting_id);
   sqlite3_bind_int64 (stmt, 2, person_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_NOT_FOUND,
-                   _("person '%" PRId64 "': not invited to this meeting"), person_id);
-      return NULL;
-    }
+  if (!store_step_row (store, stmt, _("unable to read the invitation"), error,
+                       _("person '%" PRId64 "': not invited to this meeting"), person_id))
+    return NULL;
   return attendee_from_row (stmt, error);
 }
 

@@ -114,6 +114,18 @@ void store_set_bad_row (GError **error, const char *table, gint64 id, const char
 gboolean store_step_done (RapatStore *store, StoreStmt *stmt, const char *context,
                           GError **error);
 
+/* Steps @stmt once: 1 when it is on a row, 0 when it has none, -1 with
+ * @error set to SQLite's reason after @context when the step failed. */
+int store_step_first (RapatStore *store, StoreStmt *stmt, const char *context, GError **error);
+
+/* Steps @stmt, which selects at most one row: TRUE when it is on that row.
+ * Else FALSE with @error set: RAPAT_ERROR_NOT_FOUND with the message
+ * @not_found (a format) when there is no row, or the store's error with
+ * SQLite's reason after @context when the step failed (a busy, damaged or
+ * unreadable database is never "not found"). */
+gboolean store_step_row (RapatStore *store, StoreStmt *stmt, const char *context,
+                         GError **error, const char *not_found, ...) G_GNUC_PRINTF (5, 6);
+
 /* Runs @sql (several statements, no parameters). */
 gboolean store_exec (RapatStore *store, const char *sql, GError **error);
 

@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -232,6 +233,35 @@ store_step_done (RapatStore *store, StoreStmt *stmt, const char *context, GError
       return FALSE;
     }
   return TRUE;
+}
+
+int
+store_step_first (RapatStore *store, StoreStmt *stmt, const char *context, GError **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    return 1;
+  if (rc == SQLITE_DONE)
+    return 0;
+  store_set_error (store, error, context);
+  return -1;
+}
+
+gboolean
+store_step_row (RapatStore *store, StoreStmt *stmt, const char *context, GError **error,
+                const char *not_found, ...)
+{
+  int found = store_step_first (store, stmt, context, error);
+  va_list args;
+
+  if (found != 0)
+    return found > 0;
+  va_start (args, not_found);
+  g_propagate_error (error, g_error_new_valist (RAPAT_ERROR, RAPAT_ERROR_NOT_FOUND, not_found,
+                                                args));
+  va_end (args);
+  return FALSE;
 }
 
 gboolean
