@@ -5,29 +5,6 @@
 
 #include <string.h>
 
-#define UNIT_COLUMNS \
-  "u.id, u.name, u.code, u.parent_id, p.name, " \
-  "(SELECT count(*) FROM person WHERE unit_id = u.id) "
-
-/* Reads a unit from the current row of a statement selecting UNIT_COLUMNS;
- * NULL with @error set when a value in it is bad. */
-static RapatUnit *
-unit_from_row (StoreStmt *stmt, GError **error)
-{
-  g_autoptr(RapatUnit) u = rapat_unit_new ();
-  StoreRow r;
-
-  store_row_begin (&r, stmt, "unit", 0);
-  u->id = r.id;
-  u->name = store_row_text (&r, 1, "name", TRUE);
-  u->code = store_row_text (&r, 2, "code", FALSE);
-  u->parent_id = sqlite3_column_int64 (stmt, 3);
-  u->parent_name = store_row_text_of (&r, 4, "unit", 3, "name");
-  u->n_people = sqlite3_column_int64 (stmt, 5);
-  if (!store_row_end (&r, error))
-    return NULL;
-  return g_steal_pointer (&u);
-}
 
 /* FALSE with @error when the units above unit @id form a cycle (the store
  * never writes one; another program may have), naming a unit in it. */
@@ -172,7 +149,7 @@ rapat_store_unit_get (RapatStore *store, gint64 id, GError **error)
   if (!store_step_row (store, stmt, _("unable to read the unit"), error,
                        _("unit '%" PRId64 "': not found"), id))
     return NULL;
-  unit = unit_from_row (stmt, error);
+  unit = store_unit_from_row (stmt, error);
   if (unit == NULL)
     return NULL;
   g_clear_pointer (&stmt, store_stmt_release);
@@ -205,25 +182,15 @@ rapat_store_unit_list (RapatStore *store, GError **error)
   g_autoptr(StoreStmt) stmt = store_prepare (store,
     "SELECT " UNIT_COLUMNS "FROM unit u LEFT JOIN unit p ON p.id = u.parent_id "
     "ORDER BY rapat_fold(u.name), u.id", error);
-  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) rapat_unit_free);
+  g_autoptr(GPtrArray) all = NULL;
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) rapat_unit_free);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      RapatUnit *u = unit_from_row (stmt, error);
-
-      if (u == NULL)
-        return NULL;
-      g_ptr_array_add (all, u);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      store_set_error (store, error, _("unable to list units"));
-      return NULL;
-    }
+  all = store_rows (store, stmt, (StoreRowFunc) store_unit_from_row,
+                    (GDestroyNotify) rapat_unit_free, _("unable to list units"), error);
+  if (all == NULL)
+    return NULL;
   unit_tree_append (all, 0, out, 0);
   /* Anything left is in a cycle, below one, or has a parent outside the
    * tree: refuse the first, list the last rather than lose it. */
@@ -252,28 +219,6 @@ rapat_store_unit_resolve (RapatStore *store, const char *text, gint64 *id, GErro
     id, error);
 }
 
-#define PERSON_COLUMNS "p.id, p.name, p.position, p.unit_id, u.name, p.email, p.phone "
-
-/* Reads a person from the current row of a statement selecting
- * PERSON_COLUMNS; NULL with @error set when a value in it is bad. */
-static RapatPerson *
-person_from_row (StoreStmt *stmt, GError **error)
-{
-  g_autoptr(RapatPerson) p = rapat_person_new ();
-  StoreRow r;
-
-  store_row_begin (&r, stmt, "person", 0);
-  p->id = r.id;
-  p->name = store_row_text (&r, 1, "name", TRUE);
-  p->position = store_row_text (&r, 2, "position", FALSE);
-  p->unit_id = sqlite3_column_int64 (stmt, 3);
-  p->unit_name = store_row_text_of (&r, 4, "unit", 3, "name");
-  p->email = store_row_text (&r, 5, "email", FALSE);
-  p->phone = store_row_text (&r, 6, "phone", FALSE);
-  if (!store_row_end (&r, error))
-    return NULL;
-  return g_steal_pointer (&p);
-}
 
 /* Fails with RAPAT_ERROR_EXISTS if someone else already has the person's
  * e-mail, compared as rapat_fold() compares names (NFKC, case, invisible
@@ -428,7 +373,7 @@ rapat_store_person_get (RapatStore *store, gint64 id, GError **error)
   if (!store_step_row (store, stmt, _("unable to read the person"), error,
                        _("person '%" PRId64 "': not found"), id))
     return NULL;
-  return person_from_row (stmt, error);
+  return store_person_from_row (stmt, error);
 }
 
 GPtrArray *
@@ -437,26 +382,12 @@ rapat_store_person_list (RapatStore *store, gint64 unit_id, GError **error)
   g_autoptr(StoreStmt) stmt = store_prepare (store,
     "SELECT " PERSON_COLUMNS "FROM person p LEFT JOIN unit u ON u.id = p.unit_id "
     "WHERE ?1 IS NULL OR p.unit_id = ?1 ORDER BY rapat_fold(p.name), p.id", error);
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) rapat_person_free);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   store_bind_id (stmt, 1, unit_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      RapatPerson *p = person_from_row (stmt, error);
-
-      if (p == NULL)
-        return NULL;
-      g_ptr_array_add (out, p);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      store_set_error (store, error, _("unable to list people"));
-      return NULL;
-    }
-  return g_steal_pointer (&out);
+  return store_rows (store, stmt, (StoreRowFunc) store_person_from_row, (GDestroyNotify) rapat_person_free,
+                     _("unable to list people"), error);
 }
 
 gboolean

@@ -264,6 +264,29 @@ store_step_row (RapatStore *store, StoreStmt *stmt, const char *context, GError 
   return FALSE;
 }
 
+GPtrArray *
+store_rows (RapatStore *store, StoreStmt *stmt, StoreRowFunc read, GDestroyNotify free_func,
+            const char *context, GError **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (free_func);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gpointer value = read (stmt, error);
+
+      if (value == NULL)
+        return NULL;
+      g_ptr_array_add (out, value);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      store_set_error (store, error, context);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
 gboolean
 store_exec (RapatStore *store, const char *sql, GError **error)
 {
