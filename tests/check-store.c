@@ -2894,6 +2894,7 @@ START_TEST (test_tampered_rsvp)
   g_autofree char *start = g_strdup_printf ("attendee %" G_GINT64_FORMAT ": ", tx.attendee);
   RapatAttendanceScope scope = { 0 };
   g_auto(RapatAttendanceTally) tally = { 0 };
+  RapatAttendanceCounts counts;
   GError *error = NULL;
 
   tamper ("UPDATE attendee SET rsvp = 'maybe'");
@@ -2901,8 +2902,35 @@ START_TEST (test_tampered_rsvp)
   assert_bad_row (&error, start);
   ck_assert (rapat_store_attendee_get (fx.store, tx.meeting, tx.person, &error) == NULL);
   assert_bad_row (&error, start);
+  /* The one-meeting count reads the same rows, checked the same way. */
+  ck_assert (!rapat_store_attendance_meeting (fx.store, tx.meeting, 0, &counts, &error));
+  assert_bad_row (&error, start);
   tamper ("UPDATE attendee SET rsvp = 'accepted', attendance = 'late'");
   ck_assert (!rapat_store_attendance_tally (fx.store, &scope, &tally, &error));
+  assert_bad_row (&error, start);
+  ck_assert (!rapat_store_attendance_meeting (fx.store, tx.meeting, 0, &counts, &error));
+  assert_bad_row (&error, start);
+}
+END_TEST
+
+/* A clash with a meeting whose title was damaged is refused, as reading
+ * that meeting would be, rather than printed. */
+START_TEST (test_tampered_clash_title)
+{
+  g_autofree char *start = NULL;
+  g_autoptr(GPtrArray) clashes = NULL;
+  GError *error = NULL;
+  gint64 other = add_meeting (fx.store, "Rapat staf", DAY + HOUR / 2, DAY + 2 * HOUR, NULL,
+                              RAPAT_MEETING_CONFIRMED);
+
+  invite (fx.store, other, tx.person, RAPAT_ROLE_PARTICIPANT);
+  clashes = rapat_store_meeting_clashes (fx.store, tx.meeting, &error);
+  rapat_assert_no_error (error);
+  ck_assert_uint_eq (clashes->len, 1);
+  g_clear_pointer (&clashes, g_ptr_array_unref);
+  start = g_strdup_printf ("meeting %" G_GINT64_FORMAT ": title is not valid UTF-8", other);
+  tamper ("UPDATE meeting SET title = CAST(X'41C3' AS TEXT) WHERE title = 'Rapat staf'");
+  ck_assert (rapat_store_meeting_clashes (fx.store, tx.meeting, &error) == NULL);
   assert_bad_row (&error, start);
 }
 END_TEST
@@ -3143,6 +3171,7 @@ store_suite (void)
   tcase_add_test (tc, test_tampered_unit_name);
   tcase_add_test (tc, test_tampered_item_title);
   tcase_add_test (tc, test_tampered_rsvp);
+  tcase_add_test (tc, test_tampered_clash_title);
   tcase_add_test (tc, test_tampered_unit_cycle);
   tcase_add_test (tc, test_tampered_negative_version);
   suite_add_tcase (s, tc);
