@@ -247,23 +247,11 @@ rapat_store_meeting_series_ids (RapatStore *store, const RapatMeetingFilter *fil
   g_autoptr(StoreStmt) stmt = store_prepare (store,
     "SELECT DISTINCT m.series_id FROM meeting m WHERE " FILTER_WHERE
     "AND m.series_id IS NOT NULL ORDER BY m.series_id", error);
-  g_autoptr(GArray) out = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   filter_bind (stmt, filter);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (out, id);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      store_set_error (store, error, _("unable to list meetings"));
-      return NULL;
-    }
-  return g_steal_pointer (&out);
+  return store_ids (store, stmt, _("unable to list meetings"), error);
 }
 
 gint64
@@ -983,23 +971,15 @@ store_agenda_reschedule (RapatStore *store, gint64 meeting_id, gint64 now, GErro
 gboolean
 store_agenda_backfill (RapatStore *store, GError **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) ids = NULL;
   g_autoptr(StoreStmt) stmt = store_prepare (store,
     "SELECT DISTINCT meeting_id FROM agenda_item WHERE start_utc IS NULL", error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      store_set_error (store, error, _("unable to read the agenda"));
-      return FALSE;
-    }
+  ids = store_ids (store, stmt, _("unable to read the agenda"), error);
+  if (ids == NULL)
+    return FALSE;
   g_clear_pointer (&stmt, store_stmt_release);
   for (guint i = 0; i < ids->len; i++)
     if (!store_agenda_reschedule (store, g_array_index (ids, gint64, i), 0, error))

@@ -261,4 +261,9 @@ typedef gpointer (*StoreRowFunc) (StoreStmt *stmt, GError **error);
 GPtrArray *store_rows (RapatStore *store, StoreStmt *stmt, StoreRowFunc read,
                        GDestroyNotify free_func, const char *context, GError **error);
 
+/* Steps @stmt to its end, collecting its first column (an id) into a new
+ * array of gint64; NULL with @error set (@context and SQLite's reason)
+ * when a step fails. */
+GArray *store_ids (RapatStore *store, StoreStmt *stmt, const char *context, GError **error);
+
 G_END_DECLS

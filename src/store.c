@@ -287,6 +287,25 @@ store_rows (RapatStore *store, StoreStmt *stmt, StoreRowFunc read, GDestroyNotif
   return g_steal_pointer (&out);
 }
 
+GArray *
+store_ids (RapatStore *store, StoreStmt *stmt, const char *context, GError **error)
+{
+  g_autoptr(GArray) out = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (out, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      store_set_error (store, error, context);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
 gboolean
 store_exec (RapatStore *store, const char *sql, GError **error)
 {
