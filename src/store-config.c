@@ -64,30 +64,28 @@ rapat_store_config_unset (RapatStore *store, const char *key, gboolean *removed,
   return TRUE;
 }
 
+/* Reads a setting: (key, value, updated_at).  Settings are rapat's own
+ * (written by 'rapat config set'), read as they are. */
+static RapatConfigEntry *
+config_entry_from_row (StoreStmt *stmt, G_GNUC_UNUSED GError **error)
+{
+  RapatConfigEntry *e = g_new0 (RapatConfigEntry, 1);
+
+  e->key = store_column_text (stmt, 0);
+  e->value = store_column_text (stmt, 1);
+  e->updated_at = sqlite3_column_int64 (stmt, 2);
+  return e;
+}
+
 GPtrArray *
 rapat_store_config_list (RapatStore *store, GError **error)
 {
   g_autoptr(StoreStmt) stmt = store_prepare (store,
     "SELECT key, value, updated_at FROM config ORDER BY key", error);
-  g_autoptr(GPtrArray) list = NULL;
-  int rc;
 
   if (stmt == NULL)
     return NULL;
-  list = g_ptr_array_new_with_free_func ((GDestroyNotify) rapat_config_entry_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      RapatConfigEntry *e = g_new0 (RapatConfigEntry, 1);
-
-      e->key = store_column_text (stmt, 0);
-      e->value = store_column_text (stmt, 1);
-      e->updated_at = sqlite3_column_int64 (stmt, 2);
-      g_ptr_array_add (list, e);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      store_set_error (store, error, _("unable to read the settings"));
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+  return store_rows (store, stmt, (StoreRowFunc) config_entry_from_row,
+                     (GDestroyNotify) rapat_config_entry_free, _("unable to read the settings"),
+                     error);
 }

@@ -5,29 +5,6 @@
 
 #include <string.h>
 
-#define UNIT_COLUMNS \
-  "u.id, u.name, u.code, u.parent_id, p.name, " \
-  "(SELECT count(*) FROM person WHERE unit_id = u.id) "
-
-/* Reads a unit from the current row of a statement selecting UNIT_COLUMNS;
- * NULL with @error set when a value in it is bad. */
-static RapatUnit *
-unit_from_row (StoreStmt *stmt, GError **error)
-{
-  g_autoptr(RapatUnit) u = rapat_unit_new ();
-  StoreRow r;
-
-  store_row_begin (&r, stmt, "unit", 0);
-  u->id = r.id;
-  u->name = store_row_text (&r, 1, "name", TRUE);
-  u->code = store_row_text (&r, 2, "code", FALSE);
-  u->parent_id = sqlite3_column_int64 (stmt, 3);
-  u->parent_name = store_row_text_of (&r, 4, "unit", 3, "name");
-  u->n_people = sqlite3_column_int64 (stmt, 5);
-  if (!store_row_end (&r, error))
-    return NULL;
-  return g_steal_pointer (&u);
-}
 
 /* FALSE with @error when the units above unit @id form a cycle (the store
  * never writes one; another program may have), naming a unit in it. */
@@ -68,13 +45,17 @@ unit_check_unique (RapatStore *store, const RapatUnit *unit, GError **error)
     "SELECT rapat_fold(name) = rapat_fold(?1) FROM unit WHERE id IS NOT ?3 "
     "AND (rapat_fold(name) = rapat_fold(?1) OR (?2 IS NOT NULL AND rapat_fold(code) = rapat_fold(?2)))",
     error);
+  int found;
 
   if (stmt == NULL)
     return FALSE;
   store_bind_text (stmt, 1, unit->name);
   store_bind_text (stmt, 2, unit->code);
   store_bind_id (stmt, 3, unit->id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  found = store_step_first (store, stmt, _("unable to read the units"), error);
+  if (found < 0)
+    return FALSE;
+  if (found > 0)
     {
       if (sqlite3_column_int (stmt, 0))
         g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_EXISTS,
@@ -165,13 +146,10 @@ rapat_store_unit_get (RapatStore *store, gint64 id, GError **error)
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_NOT_FOUND,
-                   _("unit '%" PRId64 "': not found"), id);
-      return NULL;
-    }
-  unit = unit_from_row (stmt, error);
+  if (!store_step_row (store, stmt, _("unable to read the unit"), error,
+                       _("unit '%" PRId64 "': not found"), id))
+    return NULL;
+  unit = store_unit_from_row (stmt, error);
   if (unit == NULL)
     return NULL;
   g_clear_pointer (&stmt, store_stmt_release);
@@ -204,25 +182,15 @@ rapat_store_unit_list (RapatStore *store, GError **error)
   g_autoptr(StoreStmt) stmt = store_prepare (store,
     "SELECT " UNIT_COLUMNS "FROM unit u LEFT JOIN unit p ON p.id = u.parent_id "
     "ORDER BY rapat_fold(u.name), u.id", error);
-  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) rapat_unit_free);
+  g_autoptr(GPtrArray) all = NULL;
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) rapat_unit_free);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      RapatUnit *u = unit_from_row (stmt, error);
-
-      if (u == NULL)
-        return NULL;
-      g_ptr_array_add (all, u);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      store_set_error (store, error, _("unable to list units"));
-      return NULL;
-    }
+  all = store_rows (store, stmt, (StoreRowFunc) store_unit_from_row,
+                    (GDestroyNotify) rapat_unit_free, _("unable to list units"), error);
+  if (all == NULL)
+    return NULL;
   unit_tree_append (all, 0, out, 0);
   /* Anything left is in a cycle, below one, or has a parent outside the
    * tree: refuse the first, list the last rather than lose it. */
@@ -251,28 +219,6 @@ rapat_store_unit_resolve (RapatStore *store, const char *text, gint64 *id, GErro
     id, error);
 }
 
-#define PERSON_COLUMNS "p.id, p.name, p.position, p.unit_id, u.name, p.email, p.phone "
-
-/* Reads a person from the current row of a statement selecting
- * PERSON_COLUMNS; NULL with @error set when a value in it is bad. */
-static RapatPerson *
-person_from_row (StoreStmt *stmt, GError **error)
-{
-  g_autoptr(RapatPerson) p = rapat_person_new ();
-  StoreRow r;
-
-  store_row_begin (&r, stmt, "person", 0);
-  p->id = r.id;
-  p->name = store_row_text (&r, 1, "name", TRUE);
-  p->position = store_row_text (&r, 2, "position", FALSE);
-  p->unit_id = sqlite3_column_int64 (stmt, 3);
-  p->unit_name = store_row_text_of (&r, 4, "unit", 3, "name");
-  p->email = store_row_text (&r, 5, "email", FALSE);
-  p->phone = store_row_text (&r, 6, "phone", FALSE);
-  if (!store_row_end (&r, error))
-    return NULL;
-  return g_steal_pointer (&p);
-}
 
 /* Fails with RAPAT_ERROR_EXISTS if someone else already has the person's
  * e-mail, compared as rapat_fold() compares names (NFKC, case, invisible
@@ -295,6 +241,7 @@ person_check_unique (RapatStore *store, const RapatPerson *person, GError **erro
   for (int pass = 0; pass < 3; pass++)
     {
       g_autoptr(StoreStmt) stmt = NULL;
+      int found;
 
       if (pass == 1 && (strcmp (folded, person->email) == 0 || !g_str_is_ascii (folded)))
         continue;
@@ -311,7 +258,10 @@ person_check_unique (RapatStore *store, const RapatPerson *person, GError **erro
         return FALSE;
       store_bind_text (stmt, 1, pass == 0 ? person->email : folded);
       store_bind_id (stmt, 2, person->id);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
+      found = store_step_first (store, stmt, _("unable to read the people"), error);
+      if (found < 0)
+        return FALSE;
+      if (found > 0)
         {
           g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_EXISTS,
                        _("e-mail '%s': already belongs to %s"), person->email,
@@ -420,13 +370,10 @@ rapat_store_person_get (RapatStore *store, gint64 id, GError **error)
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_NOT_FOUND,
-                   _("person '%" PRId64 "': not found"), id);
-      return NULL;
-    }
-  return person_from_row (stmt, error);
+  if (!store_step_row (store, stmt, _("unable to read the person"), error,
+                       _("person '%" PRId64 "': not found"), id))
+    return NULL;
+  return store_person_from_row (stmt, error);
 }
 
 GPtrArray *
@@ -435,26 +382,12 @@ rapat_store_person_list (RapatStore *store, gint64 unit_id, GError **error)
   g_autoptr(StoreStmt) stmt = store_prepare (store,
     "SELECT " PERSON_COLUMNS "FROM person p LEFT JOIN unit u ON u.id = p.unit_id "
     "WHERE ?1 IS NULL OR p.unit_id = ?1 ORDER BY rapat_fold(p.name), p.id", error);
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) rapat_person_free);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   store_bind_id (stmt, 1, unit_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      RapatPerson *p = person_from_row (stmt, error);
-
-      if (p == NULL)
-        return NULL;
-      g_ptr_array_add (out, p);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      store_set_error (store, error, _("unable to list people"));
-      return NULL;
-    }
-  return g_steal_pointer (&out);
+  return store_rows (store, stmt, (StoreRowFunc) store_person_from_row, (GDestroyNotify) rapat_person_free,
+                     _("unable to list people"), error);
 }
 
 gboolean

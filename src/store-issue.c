@@ -5,7 +5,6 @@
 
 #include <string.h>
 
-
 gint64
 rapat_store_meeting_count_actions (RapatStore *store, gint64 meeting_id, GError **error)
 {
@@ -24,51 +23,6 @@ rapat_store_meeting_count_actions (RapatStore *store, gint64 meeting_id, GError 
 }
 
 /* ---- issues ---- */
-
-#define OPEN_STATUSES "('open', 'in-progress')"
-
-/* Columns of an issue with its counts; ?1 is the day overdue is counted against. */
-#define ISSUE_COLUMNS \
-  "i.id, i.title, i.description, i.category, i.unit_id, u.name, i.status, i.created_at, " \
-  "i.closed_at, " \
-  "(SELECT count(*) FROM issue_meeting im JOIN meeting m ON m.id = im.meeting_id " \
-  "   WHERE im.issue_id = i.id AND m.status <> 'cancelled'), " \
-  "(SELECT count(*) FROM action a WHERE a.issue_id = i.id AND a.status IN " OPEN_STATUSES "), " \
-  "(SELECT count(*) FROM action a WHERE a.issue_id = i.id AND a.status IN " OPEN_STATUSES \
-  "   AND a.due_date < ?1), " \
-  "(SELECT m.start_utc FROM issue_meeting im JOIN meeting m ON m.id = im.meeting_id " \
-  "   WHERE im.issue_id = i.id AND m.status <> 'cancelled' ORDER BY m.start_utc DESC LIMIT 1), " \
-  "(SELECT m.tzid FROM issue_meeting im JOIN meeting m ON m.id = im.meeting_id " \
-  "   WHERE im.issue_id = i.id AND m.status <> 'cancelled' ORDER BY m.start_utc DESC LIMIT 1) " \
-  "FROM issue i LEFT JOIN unit u ON u.id = i.unit_id "
-
-/* Reads an issue from the current row of a statement selecting
- * ISSUE_COLUMNS; NULL with @error set when a value in it is bad. */
-static RapatIssue *
-issue_from_row (StoreStmt *stmt, GError **error)
-{
-  g_autoptr(RapatIssue) i = rapat_issue_new ();
-  StoreRow r;
-
-  store_row_begin (&r, stmt, "issue", 0);
-  i->id = r.id;
-  i->title = store_row_text (&r, 1, "title", TRUE);
-  i->description = store_row_text (&r, 2, "description", FALSE);
-  i->category = store_row_text (&r, 3, "category", FALSE);
-  i->unit_id = sqlite3_column_int64 (stmt, 4);
-  i->unit_name = store_row_text_of (&r, 5, "unit", 4, "name");
-  i->status = store_row_enum (&r, 6, "status", &rapat_issue_status_enum, TRUE);
-  i->created_at = store_row_time (&r, 7, "created_at");
-  i->closed_at = store_row_time (&r, 8, "closed_at");
-  i->n_meetings = sqlite3_column_int64 (stmt, 9);
-  i->n_open = sqlite3_column_int64 (stmt, 10);
-  i->n_overdue = sqlite3_column_int64 (stmt, 11);
-  i->last_discussed = store_row_time (&r, 12, "the start of its last meeting");
-  i->last_discussed_tz = store_row_text (&r, 13, "the zone of its last meeting", FALSE);
-  if (!store_row_end (&r, error))
-    return NULL;
-  return g_steal_pointer (&i);
-}
 
 /* Binds the writable fields of @i as ?2 .. ?8. */
 static void
@@ -123,13 +77,10 @@ rapat_store_issue_get (RapatStore *store, gint64 id, const char *today, GError *
     return NULL;
   store_bind_text (stmt, 1, today);
   sqlite3_bind_int64 (stmt, 2, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_NOT_FOUND,
-                   _("issue '%" PRId64 "': not found"), id);
-      return NULL;
-    }
-  return issue_from_row (stmt, error);
+  if (!store_step_row (store, stmt, _("unable to read the issue"), error,
+                       _("issue '%" PRId64 "': not found"), id))
+    return NULL;
+  return store_issue_from_row (stmt, error);
 }
 
 GPtrArray *
@@ -140,8 +91,6 @@ rapat_store_issue_list (RapatStore *store, const RapatIssueFilter *filter, const
     "SELECT " ISSUE_COLUMNS
     "WHERE (?2 IS NULL OR i.status = ?2) AND (?3 IS NULL OR i.category = ?3 COLLATE NOCASE) "
     "AND (?4 IS NULL OR i.unit_id = ?4) ORDER BY i.id", error);
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) rapat_issue_free);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
@@ -149,20 +98,8 @@ rapat_store_issue_list (RapatStore *store, const RapatIssueFilter *filter, const
   store_bind_text (stmt, 2, rapat_enum_name (&rapat_issue_status_enum, filter->status));
   store_bind_text (stmt, 3, filter->category);
   store_bind_id (stmt, 4, filter->unit_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      RapatIssue *i = issue_from_row (stmt, error);
-
-      if (i == NULL)
-        return NULL;
-      g_ptr_array_add (out, i);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      store_set_error (store, error, _("unable to list issues"));
-      return NULL;
-    }
-  return g_steal_pointer (&out);
+  return store_rows (store, stmt, (StoreRowFunc) store_issue_from_row, (GDestroyNotify) rapat_issue_free,
+                     _("unable to list issues"), error);
 }
 
 gboolean
@@ -224,145 +161,66 @@ rapat_store_issue_link (RapatStore *store, gint64 issue_id, gint64 meeting_id,
 GPtrArray *
 rapat_store_issue_meetings (RapatStore *store, gint64 issue_id, GError **error)
 {
+  /* One query for all of them: the issue's link rows lead to its meetings
+   * (issue_meeting's key starts with the issue). */
   g_autoptr(StoreStmt) stmt = store_prepare (store,
-    "SELECT m.id FROM issue_meeting im JOIN meeting m ON m.id = im.meeting_id "
+    "SELECT " MEETING_COLUMNS "FROM issue_meeting im CROSS JOIN meeting m ON m.id = im.meeting_id "
+    "LEFT JOIN person o ON o.id = m.organizer_id "
     "WHERE im.issue_id = ?1 ORDER BY m.start_utc, m.id", error);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) rapat_meeting_free);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, issue_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      store_set_error (store, error, _("unable to list the issue's meetings"));
-      return NULL;
-    }
-  for (guint i = 0; i < ids->len; i++)
-    {
-      RapatMeeting *m = rapat_store_meeting_get (store, g_array_index (ids, gint64, i), error);
-      if (m == NULL)
-        return NULL;
-      g_ptr_array_add (out, m);
-    }
-  return g_steal_pointer (&out);
+  return store_rows (store, stmt, (StoreRowFunc) store_meeting_from_row,
+                     (GDestroyNotify) rapat_meeting_free, _("unable to list the issue's meetings"),
+                     error);
+}
+
+/* Reads an agenda item of an issue, without its meeting's other details:
+ * (id, meeting_id, position, title, duration_min, issue_id). */
+static RapatAgendaItem *
+issue_item_from_row (StoreStmt *stmt, GError **error)
+{
+  g_autoptr(RapatAgendaItem) it = rapat_agenda_item_new ();
+  StoreRow r;
+
+  store_row_begin (&r, stmt, "agenda_item", 0);
+  it->id = r.id;
+  it->meeting_id = sqlite3_column_int64 (stmt, 1);
+  it->position = store_row_int (&r, 2, "position", 1, G_MAXINT32);
+  it->title = store_row_text (&r, 3, "title", TRUE);
+  it->duration_min = store_row_int (&r, 4, "duration_min", 1, RAPAT_MAX_ITEM_MINUTES);
+  it->issue_id = sqlite3_column_int64 (stmt, 5);
+  if (!store_row_end (&r, error))
+    return NULL;
+  return g_steal_pointer (&it);
 }
 
 GPtrArray *
 rapat_store_issue_agenda_items (RapatStore *store, gint64 issue_id, GError **error)
 {
   g_autoptr(StoreStmt) stmt = store_prepare (store,
-    "SELECT a.id, a.meeting_id, a.position, a.title, a.duration_min FROM agenda_item a "
-    "JOIN meeting m ON m.id = a.meeting_id WHERE a.issue_id = ?1 "
+    "SELECT a.id, a.meeting_id, a.position, a.title, a.duration_min, a.issue_id "
+    "FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id WHERE a.issue_id = ?1 "
     "ORDER BY m.start_utc, m.id, a.position", error);
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) rapat_agenda_item_free);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, issue_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      RapatAgendaItem *it = rapat_agenda_item_new ();
-      StoreRow r;
-
-      store_row_begin (&r, stmt, "agenda_item", 0);
-      it->id = r.id;
-      it->meeting_id = sqlite3_column_int64 (stmt, 1);
-      it->position = store_row_int (&r, 2, "position", 1, G_MAXINT32);
-      it->title = store_row_text (&r, 3, "title", TRUE);
-      it->duration_min = store_row_int (&r, 4, "duration_min", 1, RAPAT_MAX_ITEM_MINUTES);
-      it->issue_id = issue_id;
-      g_ptr_array_add (out, it);
-      if (!store_row_end (&r, error))
-        return NULL;
-    }
-  if (rc != SQLITE_DONE)
-    {
-      store_set_error (store, error, _("unable to list the issue's agenda items"));
-      return NULL;
-    }
-  return g_steal_pointer (&out);
+  return store_rows (store, stmt, (StoreRowFunc) issue_item_from_row,
+                     (GDestroyNotify) rapat_agenda_item_free,
+                     _("unable to list the issue's agenda items"), error);
 }
 
 /* ---- actions ---- */
 
-#define ACTION_COLUMNS \
-  "a.id, a.uid, a.title, a.description, a.owner_person_id, a.owner_unit_id, " \
-  "coalesce(p.name, ou.name), coalesce(ou.name, pu.name), a.meeting_id, m.title, m.start_utc, " \
-  "m.tzid, a.issue_id, i.title, a.priority, a.due_date, a.status, a.progress, a.created_at, " \
-  "a.updated_at, a.done_at, p.email "
-#define ACTION_FROM \
-  "FROM action a LEFT JOIN person p ON p.id = a.owner_person_id " \
-  "LEFT JOIN unit pu ON pu.id = p.unit_id LEFT JOIN unit ou ON ou.id = a.owner_unit_id " \
-  "LEFT JOIN meeting m ON m.id = a.meeting_id LEFT JOIN issue i ON i.id = a.issue_id "
-
-/* Reads an action from the current row of a statement selecting
- * ACTION_COLUMNS; NULL with @error set when a value in it is bad. */
-static RapatAction *
-action_from_row (StoreStmt *stmt, GError **error)
-{
-  g_autoptr(RapatAction) a = rapat_action_new ();
-  StoreRow r;
-
-  store_row_begin (&r, stmt, "action", 0);
-  a->id = r.id;
-  a->uid = store_row_text (&r, 1, "uid", TRUE);
-  a->title = store_row_text (&r, 2, "title", TRUE);
-  a->description = store_row_text (&r, 3, "description", FALSE);
-  a->owner_person_id = sqlite3_column_int64 (stmt, 4);
-  a->owner_unit_id = sqlite3_column_int64 (stmt, 5);
-  /* The owner's name and unit come from a person or a unit. */
-  a->owner_name = store_row_text (&r, 6, "the owner's name", FALSE);
-  a->owner_unit_name = store_row_text (&r, 7, "the owner's unit", FALSE);
-  a->meeting_id = sqlite3_column_int64 (stmt, 8);
-  a->meeting_title = store_row_text_of (&r, 9, "meeting", 8, "title");
-  a->meeting_start = sqlite3_column_int64 (stmt, 10);
-  if (a->meeting_id != 0 && !rapat_time_in_range (a->meeting_start))
-    store_row_problem (&r, "meeting", a->meeting_id, _("start_utc is outside the years 1900 to 9998"));
-  a->meeting_tz = store_row_text_of (&r, 11, "meeting", 8, "tzid");
-  a->issue_id = sqlite3_column_int64 (stmt, 12);
-  a->issue_title = store_row_text_of (&r, 13, "issue", 12, "title");
-  a->priority = store_row_enum (&r, 14, "priority", &rapat_priority_enum, TRUE);
-  a->due = store_row_text (&r, 15, "due_date", FALSE);
-  a->status = store_row_enum (&r, 16, "status", &rapat_action_status_enum, TRUE);
-  a->progress = store_row_int (&r, 17, "progress", 0, 100);
-  a->created_at = store_row_time (&r, 18, "created_at");
-  a->updated_at = store_row_time (&r, 19, "updated_at");
-  a->done_at = store_row_time (&r, 20, "done_at");
-  a->owner_email = store_row_text_of (&r, 21, "person", 4, "email");
-  if (!store_row_end (&r, error))
-    return NULL;
-  return g_steal_pointer (&a);
-}
-
-/* Collects every row of @stmt as actions; NULL with @error on failure. */
+/* Collects every row of @stmt (ACTION_COLUMNS) as actions; NULL with
+ * @error on failure. */
 static GPtrArray *
 action_rows (RapatStore *store, StoreStmt *stmt, GError **error)
 {
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) rapat_action_free);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      RapatAction *a = action_from_row (stmt, error);
-
-      if (a == NULL)
-        return NULL;
-      g_ptr_array_add (out, a);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      store_set_error (store, error, _("unable to list actions"));
-      return NULL;
-    }
-  return g_steal_pointer (&out);
+  return store_rows (store, stmt, (StoreRowFunc) store_action_from_row,
+                     (GDestroyNotify) rapat_action_free, _("unable to list actions"), error);
 }
 
 /* Binds the writable fields of @a as ?2 .. ?15. */
@@ -445,13 +303,10 @@ rapat_store_action_get (RapatStore *store, gint64 id, GError **error)
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_NOT_FOUND,
-                   _("action '%" PRId64 "': not found"), id);
-      return NULL;
-    }
-  return action_from_row (stmt, error);
+  if (!store_step_row (store, stmt, _("unable to read the action"), error,
+                       _("action '%" PRId64 "': not found"), id))
+    return NULL;
+  return store_action_from_row (stmt, error);
 }
 
 GPtrArray *
@@ -498,41 +353,43 @@ rapat_store_meeting_actions (RapatStore *store, gint64 meeting_id, GError **erro
   return action_rows (store, stmt, error);
 }
 
+/* Reads an event of an action's history: (id, action_id, at, status,
+ * progress, due_date, note). */
+static RapatActionEvent *
+action_event_from_row (StoreStmt *stmt, GError **error)
+{
+  RapatActionEvent *e = g_new0 (RapatActionEvent, 1);
+  StoreRow r;
+
+  store_row_begin (&r, stmt, "action_event", 0);
+  e->id = r.id;
+  e->action_id = sqlite3_column_int64 (stmt, 1);
+  e->at = store_row_time (&r, 2, "at");
+  e->status = store_row_enum (&r, 3, "status", &rapat_action_status_enum, TRUE);
+  e->progress = store_row_int (&r, 4, "progress", 0, 100);
+  e->due = store_row_text (&r, 5, "due_date", FALSE);
+  e->note = store_row_text (&r, 6, "note", FALSE);
+  if (!store_row_end (&r, error))
+    {
+      rapat_action_event_free (e);
+      return NULL;
+    }
+  return e;
+}
+
 GPtrArray *
 rapat_store_action_history (RapatStore *store, gint64 action_id, GError **error)
 {
   g_autoptr(StoreStmt) stmt = store_prepare (store,
-    "SELECT id, at, status, progress, due_date, note FROM action_event "
+    "SELECT id, action_id, at, status, progress, due_date, note FROM action_event "
     "WHERE action_id = ?1 ORDER BY at, id", error);
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) rapat_action_event_free);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, action_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      RapatActionEvent *e = g_new0 (RapatActionEvent, 1);
-      StoreRow r;
-
-      store_row_begin (&r, stmt, "action_event", 0);
-      e->id = r.id;
-      e->action_id = action_id;
-      g_ptr_array_add (out, e);
-      e->at = store_row_time (&r, 1, "at");
-      e->status = store_row_enum (&r, 2, "status", &rapat_action_status_enum, TRUE);
-      e->progress = store_row_int (&r, 3, "progress", 0, 100);
-      e->due = store_row_text (&r, 4, "due_date", FALSE);
-      e->note = store_row_text (&r, 5, "note", FALSE);
-      if (!store_row_end (&r, error))
-        return NULL;
-    }
-  if (rc != SQLITE_DONE)
-    {
-      store_set_error (store, error, _("unable to read the action's history"));
-      return NULL;
-    }
-  return g_steal_pointer (&out);
+  return store_rows (store, stmt, (StoreRowFunc) action_event_from_row,
+                     (GDestroyNotify) rapat_action_event_free,
+                     _("unable to read the action's history"), error);
 }
 
 gboolean

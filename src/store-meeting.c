@@ -5,63 +5,6 @@
 
 #include <string.h>
 
-#define MEETING_COLUMNS \
-  "m.id, m.uid, m.title, m.kind, m.description, m.location, m.start_utc, m.end_utc, " \
-  "m.tzid, m.status, m.sequence, m.organizer_id, o.name, o.email, m.cancel_reason, " \
-  "m.created_at, m.updated_at, " \
-  "(SELECT count(*) FROM attendee WHERE meeting_id = m.id), " \
-  "(SELECT count(*) FROM agenda_item WHERE meeting_id = m.id), m.series_id, m.recurrence_utc, " \
-  "(SELECT rrule FROM series WHERE id = m.series_id), m.url "
-
-
-/* MEETING_COLUMNS without the organizer's name and e-mail (NULL) and the
- * agenda count (0), selected FROM meeting m alone. */
-#define MEETING_BRIEF_COLUMNS \
-  "m.id, m.uid, m.title, m.kind, m.description, m.location, m.start_utc, m.end_utc, " \
-  "m.tzid, m.status, m.sequence, m.organizer_id, NULL, NULL, m.cancel_reason, " \
-  "m.created_at, m.updated_at, " \
-  "(SELECT count(*) FROM attendee WHERE meeting_id = m.id), " \
-  "0, m.series_id, m.recurrence_utc, " \
-  "(SELECT rrule FROM series WHERE id = m.series_id), m.url "
-
-/* Reads a meeting from the current row of a statement selecting
- * MEETING_COLUMNS; NULL with @error set when a value in it is bad. */
-static RapatMeeting *
-meeting_from_row (StoreStmt *stmt, GError **error)
-{
-  g_autoptr(RapatMeeting) m = rapat_meeting_new ();
-  StoreRow r;
-
-  store_row_begin (&r, stmt, "meeting", 0);
-  m->id = r.id;
-  m->uid = store_row_text (&r, 1, "uid", TRUE);
-  m->title = store_row_text (&r, 2, "title", TRUE);
-  m->kind = store_row_text (&r, 3, "kind", TRUE);
-  m->description = store_row_text (&r, 4, "description", FALSE);
-  m->location = store_row_text (&r, 5, "location", FALSE);
-  m->start_utc = store_row_time (&r, 6, "start_utc");
-  m->end_utc = store_row_time (&r, 7, "end_utc");
-  if (m->end_utc <= m->start_utc)
-    store_row_problem (&r, "meeting", m->id, _("end_utc is not after start_utc"));
-  m->tzid = store_row_text (&r, 8, "tzid", TRUE);
-  m->status = store_row_enum (&r, 9, "status", &rapat_meeting_status_enum, TRUE);
-  m->sequence = store_row_int (&r, 10, "sequence", 0, G_MAXINT32);
-  m->organizer_id = sqlite3_column_int64 (stmt, 11);
-  m->organizer_name = store_row_text_of (&r, 12, "person", 11, "name");
-  m->organizer_email = store_row_text_of (&r, 13, "person", 11, "email");
-  m->cancel_reason = store_row_text (&r, 14, "cancel_reason", FALSE);
-  m->created_at = store_row_time (&r, 15, "created_at");
-  m->updated_at = store_row_time (&r, 16, "updated_at");
-  m->n_attendees = sqlite3_column_int64 (stmt, 17);
-  m->n_items = sqlite3_column_int64 (stmt, 18);
-  m->series_id = sqlite3_column_int64 (stmt, 19);
-  m->recurrence_utc = store_row_time (&r, 20, "recurrence_utc");
-  m->series_rule = store_row_text_of (&r, 21, "series", 19, "rrule");
-  m->url = store_row_text (&r, 22, "url", FALSE);
-  if (!store_row_end (&r, error))
-    return NULL;
-  return g_steal_pointer (&m);
-}
 
 /* Binds the writable fields of @m as ?2 .. ?17 (?1 is the id or uid). */
 static void
@@ -172,13 +115,10 @@ rapat_store_meeting_get (RapatStore *store, gint64 id, GError **error)
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_NOT_FOUND,
-                   _("meeting '%" PRId64 "': not found"), id);
-      return NULL;
-    }
-  return meeting_from_row (stmt, error);
+  if (!store_step_row (store, stmt, _("unable to read the meeting"), error,
+                       _("meeting '%" PRId64 "': not found"), id))
+    return NULL;
+  return store_meeting_from_row (stmt, error);
 }
 
 gint64
@@ -190,7 +130,9 @@ rapat_store_meeting_find_uid (RapatStore *store, const char *uid, GError **error
   if (stmt == NULL)
     return 0;
   store_bind_text (stmt, 1, uid);
-  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  if (store_step_first (store, stmt, _("unable to find the meeting"), error) <= 0)
+    return 0;
+  return sqlite3_column_int64 (stmt, 0);
 }
 
 /* The meetings a filter selects: ?1 from, ?2 to, ?3 kind, ?4 status, ?5 the
@@ -249,7 +191,7 @@ rapat_store_meeting_foreach (RapatStore *store, const RapatMeetingFilter *filter
   filter_bind (stmt, filter);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(RapatMeeting) m = meeting_from_row (stmt, error);
+      g_autoptr(RapatMeeting) m = store_meeting_from_row (stmt, error);
 
       if (m == NULL || !func (m, data, error))
         return FALSE;
@@ -305,23 +247,11 @@ rapat_store_meeting_series_ids (RapatStore *store, const RapatMeetingFilter *fil
   g_autoptr(StoreStmt) stmt = store_prepare (store,
     "SELECT DISTINCT m.series_id FROM meeting m WHERE " FILTER_WHERE
     "AND m.series_id IS NOT NULL ORDER BY m.series_id", error);
-  g_autoptr(GArray) out = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   filter_bind (stmt, filter);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (out, id);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      store_set_error (store, error, _("unable to list meetings"));
-      return NULL;
-    }
-  return g_steal_pointer (&out);
+  return store_ids (store, stmt, _("unable to list meetings"), error);
 }
 
 gint64
@@ -357,26 +287,12 @@ rapat_store_meeting_list (RapatStore *store, const RapatMeetingFilter *filter, G
     : store_prepare (store,
         "SELECT " MEETING_COLUMNS "FROM meeting m LEFT JOIN person o ON o.id = m.organizer_id "
         "WHERE " FILTER_WHERE "ORDER BY m.start_utc, m.id", error);
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) rapat_meeting_free);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   filter_bind (stmt, filter);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      RapatMeeting *m = meeting_from_row (stmt, error);
-
-      if (m == NULL)
-        return NULL;
-      g_ptr_array_add (out, m);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      store_set_error (store, error, _("unable to list meetings"));
-      return NULL;
-    }
-  return g_steal_pointer (&out);
+  return store_rows (store, stmt, (StoreRowFunc) store_meeting_from_row, (GDestroyNotify) rapat_meeting_free,
+                     _("unable to list meetings"), error);
 }
 
 gboolean
@@ -426,12 +342,9 @@ rapat_store_series_get (RapatStore *store, gint64 id, GError **error)
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_NOT_FOUND,
-                   _("series '%" PRId64 "': not found"), id);
-      return NULL;
-    }
+  if (!store_step_row (store, stmt, _("unable to read the series"), error,
+                       _("series '%" PRId64 "': not found"), id))
+    return NULL;
   s = g_new0 (RapatSeries, 1);
   store_row_begin (&r, stmt, "series", 0);
   s->id = r.id;
@@ -454,65 +367,16 @@ rapat_store_series_meetings (RapatStore *store, gint64 series_id, GError **error
   g_autoptr(StoreStmt) stmt = store_prepare (store,
     "SELECT " MEETING_COLUMNS "FROM meeting m LEFT JOIN person o ON o.id = m.organizer_id "
     "WHERE m.series_id = ?1 ORDER BY m.recurrence_utc", error);
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) rapat_meeting_free);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, series_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      RapatMeeting *m = meeting_from_row (stmt, error);
-
-      if (m == NULL)
-        return NULL;
-      g_ptr_array_add (out, m);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      store_set_error (store, error, _("unable to list the series"));
-      return NULL;
-    }
-  return g_steal_pointer (&out);
+  return store_rows (store, stmt, (StoreRowFunc) store_meeting_from_row, (GDestroyNotify) rapat_meeting_free,
+                     _("unable to list the series"), error);
 }
 
 /* ---- agenda ---- */
 
-#define ITEM_COLUMNS \
-  "a.id, a.meeting_id, a.position, a.title, a.type, a.duration_min, a.presenter_id, " \
-  "p.name, a.notes, a.issue_id, (SELECT title FROM issue WHERE id = a.issue_id), a.room, " \
-  "a.parallel_with, a.start_utc, a.end_utc, a.sequence, a.updated_at "
-
-/* Reads an agenda item from the current row of a statement selecting
- * ITEM_COLUMNS; NULL with @error set when a value in it is bad. */
-static RapatAgendaItem *
-item_from_row (StoreStmt *stmt, GError **error)
-{
-  g_autoptr(RapatAgendaItem) item = rapat_agenda_item_new ();
-  StoreRow r;
-
-  store_row_begin (&r, stmt, "agenda_item", 0);
-  item->id = r.id;
-  item->meeting_id = sqlite3_column_int64 (stmt, 1);
-  item->position = store_row_int (&r, 2, "position", 1, G_MAXINT32);
-  item->title = store_row_text (&r, 3, "title", TRUE);
-  item->type = store_row_enum (&r, 4, "type", &rapat_agenda_type_enum, TRUE);
-  item->duration_min = store_row_int (&r, 5, "duration_min", 1, RAPAT_MAX_ITEM_MINUTES);
-  item->presenter_id = sqlite3_column_int64 (stmt, 6);
-  item->presenter_name = store_row_text_of (&r, 7, "person", 6, "name");
-  item->notes = store_row_text (&r, 8, "notes", FALSE);
-  item->issue_id = sqlite3_column_int64 (stmt, 9);
-  item->issue_title = store_row_text_of (&r, 10, "issue", 9, "title");
-  item->room = store_row_text (&r, 11, "room", FALSE);
-  item->parallel_with = sqlite3_column_int64 (stmt, 12);
-  item->start_utc = store_row_time (&r, 13, "start_utc");
-  item->end_utc = store_row_time (&r, 14, "end_utc");
-  item->sequence = store_row_int (&r, 15, "sequence", 0, G_MAXINT32);
-  item->updated_at = store_row_time (&r, 16, "updated_at");
-  if (!store_row_end (&r, error))
-    return NULL;
-  return g_steal_pointer (&item);
-}
 
 GPtrArray *
 rapat_store_agenda_list (RapatStore *store, gint64 meeting_id, GError **error)
@@ -520,26 +384,12 @@ rapat_store_agenda_list (RapatStore *store, gint64 meeting_id, GError **error)
   g_autoptr(StoreStmt) stmt = store_prepare (store,
     "SELECT " ITEM_COLUMNS "FROM agenda_item a LEFT JOIN person p ON p.id = a.presenter_id "
     "WHERE a.meeting_id = ?1 ORDER BY a.position", error);
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) rapat_agenda_item_free);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, meeting_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      RapatAgendaItem *item = item_from_row (stmt, error);
-
-      if (item == NULL)
-        return NULL;
-      g_ptr_array_add (out, item);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      store_set_error (store, error, _("unable to read the agenda"));
-      return NULL;
-    }
-  return g_steal_pointer (&out);
+  return store_rows (store, stmt, (StoreRowFunc) store_item_from_row, (GDestroyNotify) rapat_agenda_item_free,
+                     _("unable to read the agenda"), error);
 }
 
 /* Returns the number of items in the meeting's agenda, or -1 with @error set. */
@@ -756,7 +606,7 @@ rapat_store_agenda_resolve (RapatStore *store, gint64 meeting_id, const char *te
     "WHERE a.meeting_id = ?1 AND (a.position = ?2 "
     "  OR (?2 IS NULL AND instr(rapat_fold(a.title), rapat_fold(?3)) > 0)) "
     "ORDER BY a.position", error);
-  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) rapat_agenda_item_free);
+  g_autoptr(GPtrArray) found = NULL;
   g_autofree char *ex = rapat_text_excerpt (text);
   gint64 number;
 
@@ -766,14 +616,10 @@ rapat_store_agenda_resolve (RapatStore *store, gint64 meeting_id, const char *te
   if (rapat_text_parse_id (text, &number))
     sqlite3_bind_int64 (stmt, 2, number);
   store_bind_text (stmt, 3, text);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      RapatAgendaItem *item = item_from_row (stmt, error);
-
-      if (item == NULL)
-        return NULL;
-      g_ptr_array_add (found, item);
-    }
+  found = store_rows (store, stmt, (StoreRowFunc) store_item_from_row,
+                      (GDestroyNotify) rapat_agenda_item_free, _("unable to read the agenda"), error);
+  if (found == NULL)
+    return NULL;
   if (found->len == 1 && *text != '\0')
     return g_steal_pointer (&found->pdata[0]);
   if (found->len == 0 || *text == '\0')
@@ -798,46 +644,6 @@ rapat_store_agenda_resolve (RapatStore *store, gint64 meeting_id, const char *te
 
 /* ---- attendees ---- */
 
-#define ATTENDEE_COLUMNS \
-  "a.id, a.meeting_id, a.person_id, p.name, p.position, u.name, p.email, a.role, a.rsvp, " \
-  "a.attendance, a.arrived_utc, a.represented_by, s.name, s.position, a.note, s.email, u.code, " \
-  "p.unit_id "
-#define ATTENDEE_FROM \
-  "FROM attendee a JOIN person p ON p.id = a.person_id LEFT JOIN unit u ON u.id = p.unit_id " \
-  "LEFT JOIN person s ON s.id = a.represented_by "
-
-/* Reads an attendee from the current row of a statement selecting
- * ATTENDEE_COLUMNS; NULL with @error set when a value in it is bad. */
-static RapatAttendee *
-attendee_from_row (StoreStmt *stmt, GError **error)
-{
-  g_autoptr(RapatAttendee) a = rapat_attendee_new ();
-  StoreRow r;
-
-  store_row_begin (&r, stmt, "attendee", 0);
-  a->id = r.id;
-  a->meeting_id = sqlite3_column_int64 (stmt, 1);
-  a->person_id = sqlite3_column_int64 (stmt, 2);
-  a->person_name = store_row_text_of (&r, 3, "person", 2, "name");
-  a->position = store_row_text_of (&r, 4, "person", 2, "position");
-  a->unit_name = store_row_text_of (&r, 5, "unit", 17, "name");
-  a->email = store_row_text_of (&r, 6, "person", 2, "email");
-  a->role = store_row_enum (&r, 7, "role", &rapat_role_enum, TRUE);
-  a->rsvp = store_row_enum (&r, 8, "rsvp", &rapat_rsvp_enum, TRUE);
-  a->attendance = store_row_enum (&r, 9, "attendance", &rapat_attendance_enum, FALSE);
-  a->arrived_utc = store_row_time (&r, 10, "arrived_utc");
-  a->stand_in_id = sqlite3_column_int64 (stmt, 11);
-  a->stand_in_name = store_row_text_of (&r, 12, "person", 11, "name");
-  a->stand_in_position = store_row_text_of (&r, 13, "person", 11, "position");
-  a->note = store_row_text (&r, 14, "note", FALSE);
-  a->stand_in_email = store_row_text_of (&r, 15, "person", 11, "email");
-  a->unit_code = store_row_text_of (&r, 16, "unit", 17, "code");
-  if (a->person_name == NULL)
-    store_row_problem (&r, "person", a->person_id, _("name is missing"));
-  if (!store_row_end (&r, error))
-    return NULL;
-  return g_steal_pointer (&a);
-}
 
 GPtrArray *
 rapat_store_attendee_list (RapatStore *store, gint64 meeting_id, GError **error)
@@ -846,26 +652,12 @@ rapat_store_attendee_list (RapatStore *store, gint64 meeting_id, GError **error)
     "SELECT " ATTENDEE_COLUMNS ATTENDEE_FROM "WHERE a.meeting_id = ?1 "
     "ORDER BY CASE a.role WHEN 'chair' THEN 0 WHEN 'speaker' THEN 1 WHEN 'participant' THEN 2 "
     "  WHEN 'optional' THEN 3 ELSE 4 END, rapat_fold(p.name), p.id", error);
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) rapat_attendee_free);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, meeting_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      RapatAttendee *a = attendee_from_row (stmt, error);
-
-      if (a == NULL)
-        return NULL;
-      g_ptr_array_add (out, a);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      store_set_error (store, error, _("unable to list attendees"));
-      return NULL;
-    }
-  return g_steal_pointer (&out);
+  return store_rows (store, stmt, (StoreRowFunc) store_attendee_from_row, (GDestroyNotify) rapat_attendee_free,
+                     _("unable to list attendees"), error);
 }
 
 RapatAttendee *
@@ -880,13 +672,10 @@ rapat_store_attendee_get (RapatStore *store, gint64 meeting_id, gint64 person_id
     return NULL;
   sqlite3_bind_int64 (stmt, 1, meeting_id);
   sqlite3_bind_int64 (stmt, 2, person_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_NOT_FOUND,
-                   _("person '%" PRId64 "': not invited to this meeting"), person_id);
-      return NULL;
-    }
-  return attendee_from_row (stmt, error);
+  if (!store_step_row (store, stmt, _("unable to read the invitation"), error,
+                       _("person '%" PRId64 "': not invited to this meeting"), person_id))
+    return NULL;
+  return store_attendee_from_row (stmt, error);
 }
 
 /* Binds the writable fields of @a as ?3 .. ?9. */
@@ -1078,7 +867,7 @@ meeting_foreach_full (RapatStore *store, const RapatMeetingFilter *filter,
     return FALSE;
   while ((rc = sqlite3_step (meetings)) == SQLITE_ROW)
     {
-      g_autoptr(RapatMeeting) m = meeting_from_row (meetings, error);
+      g_autoptr(RapatMeeting) m = store_meeting_from_row (meetings, error);
       g_autoptr(GPtrArray) agenda = g_ptr_array_new_with_free_func ((GDestroyNotify) rapat_agenda_item_free);
       g_autoptr(GPtrArray) attendees = g_ptr_array_new_with_free_func ((GDestroyNotify) rapat_attendee_free);
 
@@ -1086,7 +875,7 @@ meeting_foreach_full (RapatStore *store, const RapatMeetingFilter *filter,
         return FALSE;
       for (; follower_at (&agenda_rows, m->id); )
         {
-          RapatAgendaItem *item = item_from_row (items, error);
+          RapatAgendaItem *item = store_item_from_row (items, error);
 
           if (item == NULL)
             return FALSE;
@@ -1097,7 +886,7 @@ meeting_foreach_full (RapatStore *store, const RapatMeetingFilter *filter,
       g_array_set_size (sorted, 0);
       for (; follower_at (&attendee_rows, m->id); )
         {
-          SortedAttendee sa = { attendee_from_row (people, error), NULL };
+          SortedAttendee sa = { store_attendee_from_row (people, error), NULL };
 
           if (sa.attendee == NULL)
             return FALSE;
@@ -1182,23 +971,15 @@ store_agenda_reschedule (RapatStore *store, gint64 meeting_id, gint64 now, GErro
 gboolean
 store_agenda_backfill (RapatStore *store, GError **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) ids = NULL;
   g_autoptr(StoreStmt) stmt = store_prepare (store,
     "SELECT DISTINCT meeting_id FROM agenda_item WHERE start_utc IS NULL", error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      store_set_error (store, error, _("unable to read the agenda"));
-      return FALSE;
-    }
+  ids = store_ids (store, stmt, _("unable to read the agenda"), error);
+  if (ids == NULL)
+    return FALSE;
   g_clear_pointer (&stmt, store_stmt_release);
   for (guint i = 0; i < ids->len; i++)
     if (!store_agenda_reschedule (store, g_array_index (ids, gint64, i), 0, error))
@@ -1236,6 +1017,26 @@ rapat_store_attendee_reset_replies (RapatStore *store, gint64 meeting_id, const 
   return sqlite3_changes (store->db);
 }
 
+/* Reads a reply made void: (attendee_id, person_id, rsvp, reset_at,
+ * reason), named in messages by the attendee (reply_history's own id is
+ * not selected). */
+static RapatReplyReset *
+reply_reset_from_row (StoreStmt *stmt, GError **error)
+{
+  g_autoptr(RapatReplyReset) r = g_new0 (RapatReplyReset, 1);
+  StoreRow row;
+
+  store_row_begin (&row, stmt, "attendee", 0);
+  r->attendee_id = row.id;
+  r->person_id = sqlite3_column_int64 (stmt, 1);
+  r->rsvp = store_row_enum (&row, 2, "rsvp in reply_history", &rapat_rsvp_enum, TRUE);
+  r->reset_at = store_row_time (&row, 3, "reset_at in reply_history");
+  r->reason = store_row_text (&row, 4, "reason in reply_history", FALSE);
+  if (!store_row_end (&row, error))
+    return NULL;
+  return g_steal_pointer (&r);
+}
+
 GPtrArray *
 rapat_store_reply_history (RapatStore *store, gint64 meeting_id, GError **error)
 {
@@ -1243,32 +1044,11 @@ rapat_store_reply_history (RapatStore *store, gint64 meeting_id, GError **error)
     "SELECT h.attendee_id, a.person_id, h.rsvp, h.reset_at, h.reason "
     "FROM reply_history h JOIN attendee a ON a.id = h.attendee_id "
     "WHERE a.meeting_id = ?1 ORDER BY a.person_id, h.reset_at, h.id", error);
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) rapat_reply_reset_free);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, meeting_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      RapatReplyReset *r = g_new0 (RapatReplyReset, 1);
-      StoreRow row;
-
-      /* Named by the attendee: reply_history's own id is not selected. */
-      store_row_begin (&row, stmt, "attendee", 0);
-      r->attendee_id = row.id;
-      r->person_id = sqlite3_column_int64 (stmt, 1);
-      g_ptr_array_add (out, r);
-      r->rsvp = store_row_enum (&row, 2, "rsvp in reply_history", &rapat_rsvp_enum, TRUE);
-      r->reset_at = store_row_time (&row, 3, "reset_at in reply_history");
-      r->reason = store_row_text (&row, 4, "reason in reply_history", FALSE);
-      if (!store_row_end (&row, error))
-        return NULL;
-    }
-  if (rc != SQLITE_DONE)
-    {
-      store_set_error (store, error, _("unable to read the reply history"));
-      return NULL;
-    }
-  return g_steal_pointer (&out);
+  return store_rows (store, stmt, (StoreRowFunc) reply_reset_from_row,
+                     (GDestroyNotify) rapat_reply_reset_free,
+                     _("unable to read the reply history"), error);
 }

@@ -114,6 +114,18 @@ void store_set_bad_row (GError **error, const char *table, gint64 id, const char
 gboolean store_step_done (RapatStore *store, StoreStmt *stmt, const char *context,
                           GError **error);
 
+/* Steps @stmt once: 1 when it is on a row, 0 when it has none, -1 with
+ * @error set to SQLite's reason after @context when the step failed. */
+int store_step_first (RapatStore *store, StoreStmt *stmt, const char *context, GError **error);
+
+/* Steps @stmt, which selects at most one row: TRUE when it is on that row.
+ * Else FALSE with @error set: RAPAT_ERROR_NOT_FOUND with the message
+ * @not_found (a format) when there is no row, or the store's error with
+ * SQLite's reason after @context when the step failed (a busy, damaged or
+ * unreadable database is never "not found"). */
+gboolean store_step_row (RapatStore *store, StoreStmt *stmt, const char *context,
+                         GError **error, const char *not_found, ...) G_GNUC_PRINTF (5, 6);
+
 /* Runs @sql (several statements, no parameters). */
 gboolean store_exec (RapatStore *store, const char *sql, GError **error);
 
@@ -135,5 +147,123 @@ gboolean store_agenda_reschedule (RapatStore *store, gint64 meeting_id, gint64 n
 /* Computes the times of every agenda item that has none (after the upgrade
  * to schema 7). */
 gboolean store_agenda_backfill (RapatStore *store, GError **error);
+
+/* ---- rows of the model's tables, read in store-rows.c ---- */
+
+/* The statuses of an action still to be done. */
+#define OPEN_STATUSES "('open', 'in-progress')"
+
+/* The columns of a meeting after m.id, each as X (NAME, full, brief): its
+ * expression in a full read (FROM meeting m LEFT JOIN person o ON o.id =
+ * m.organizer_id) and in a brief one (FROM meeting m alone, without the
+ * organizer's name and e-mail or the agenda count).  Both column lists and
+ * the positions store_meeting_from_row() reads, MEETING_COL_<NAME>, are made
+ * from this one table, so they cannot get out of step. */
+#define MEETING_COLUMN_TABLE(X) \
+  X (UID, "m.uid", "m.uid") \
+  X (TITLE, "m.title", "m.title") \
+  X (KIND, "m.kind", "m.kind") \
+  X (DESCRIPTION, "m.description", "m.description") \
+  X (LOCATION, "m.location", "m.location") \
+  X (START_UTC, "m.start_utc", "m.start_utc") \
+  X (END_UTC, "m.end_utc", "m.end_utc") \
+  X (TZID, "m.tzid", "m.tzid") \
+  X (STATUS, "m.status", "m.status") \
+  X (SEQUENCE, "m.sequence", "m.sequence") \
+  X (ORGANIZER_ID, "m.organizer_id", "m.organizer_id") \
+  X (ORGANIZER_NAME, "o.name", "NULL") \
+  X (ORGANIZER_EMAIL, "o.email", "NULL") \
+  X (CANCEL_REASON, "m.cancel_reason", "m.cancel_reason") \
+  X (CREATED_AT, "m.created_at", "m.created_at") \
+  X (UPDATED_AT, "m.updated_at", "m.updated_at") \
+  X (N_ATTENDEES, MEETING_N_ATTENDEES_SQL, MEETING_N_ATTENDEES_SQL) \
+  X (N_ITEMS, "(SELECT count(*) FROM agenda_item WHERE meeting_id = m.id)", "0") \
+  X (SERIES_ID, "m.series_id", "m.series_id") \
+  X (RECURRENCE_UTC, "m.recurrence_utc", "m.recurrence_utc") \
+  X (SERIES_RULE, "(SELECT rrule FROM series WHERE id = m.series_id)", \
+     "(SELECT rrule FROM series WHERE id = m.series_id)") \
+  X (URL, "m.url", "m.url")
+#define MEETING_N_ATTENDEES_SQL "(SELECT count(*) FROM attendee WHERE meeting_id = m.id)"
+
+#define MEETING_COLUMN_ENUM(name, full, brief) MEETING_COL_##name,
+#define MEETING_COLUMN_FULL(name, full, brief) ", " full
+#define MEETING_COLUMN_BRIEF(name, full, brief) ", " brief
+
+enum { MEETING_COL_ID, MEETING_COLUMN_TABLE (MEETING_COLUMN_ENUM) MEETING_N_COLUMNS };
+
+/* The columns of a full read of a meeting, and of a brief one. */
+#define MEETING_COLUMNS "m.id" MEETING_COLUMN_TABLE (MEETING_COLUMN_FULL) " "
+#define MEETING_BRIEF_COLUMNS "m.id" MEETING_COLUMN_TABLE (MEETING_COLUMN_BRIEF) " "
+
+#define ITEM_COLUMNS \
+  "a.id, a.meeting_id, a.position, a.title, a.type, a.duration_min, a.presenter_id, " \
+  "p.name, a.notes, a.issue_id, (SELECT title FROM issue WHERE id = a.issue_id), a.room, " \
+  "a.parallel_with, a.start_utc, a.end_utc, a.sequence, a.updated_at "
+
+#define ATTENDEE_COLUMNS \
+  "a.id, a.meeting_id, a.person_id, p.name, p.position, u.name, p.email, a.role, a.rsvp, " \
+  "a.attendance, a.arrived_utc, a.represented_by, s.name, s.position, a.note, s.email, u.code, " \
+  "p.unit_id "
+#define ATTENDEE_FROM \
+  "FROM attendee a JOIN person p ON p.id = a.person_id LEFT JOIN unit u ON u.id = p.unit_id " \
+  "LEFT JOIN person s ON s.id = a.represented_by "
+
+/* Columns of an issue with its counts; ?1 is the day overdue is counted against. */
+#define ISSUE_COLUMNS \
+  "i.id, i.title, i.description, i.category, i.unit_id, u.name, i.status, i.created_at, " \
+  "i.closed_at, " \
+  "(SELECT count(*) FROM issue_meeting im JOIN meeting m ON m.id = im.meeting_id " \
+  "   WHERE im.issue_id = i.id AND m.status <> 'cancelled'), " \
+  "(SELECT count(*) FROM action a WHERE a.issue_id = i.id AND a.status IN " OPEN_STATUSES "), " \
+  "(SELECT count(*) FROM action a WHERE a.issue_id = i.id AND a.status IN " OPEN_STATUSES \
+  "   AND a.due_date < ?1), " \
+  "(SELECT m.start_utc FROM issue_meeting im JOIN meeting m ON m.id = im.meeting_id " \
+  "   WHERE im.issue_id = i.id AND m.status <> 'cancelled' ORDER BY m.start_utc DESC LIMIT 1), " \
+  "(SELECT m.tzid FROM issue_meeting im JOIN meeting m ON m.id = im.meeting_id " \
+  "   WHERE im.issue_id = i.id AND m.status <> 'cancelled' ORDER BY m.start_utc DESC LIMIT 1) " \
+  "FROM issue i LEFT JOIN unit u ON u.id = i.unit_id "
+
+#define ACTION_COLUMNS \
+  "a.id, a.uid, a.title, a.description, a.owner_person_id, a.owner_unit_id, " \
+  "coalesce(p.name, ou.name), coalesce(ou.name, pu.name), a.meeting_id, m.title, m.start_utc, " \
+  "m.tzid, a.issue_id, i.title, a.priority, a.due_date, a.status, a.progress, a.created_at, " \
+  "a.updated_at, a.done_at, p.email "
+#define ACTION_FROM \
+  "FROM action a LEFT JOIN person p ON p.id = a.owner_person_id " \
+  "LEFT JOIN unit pu ON pu.id = p.unit_id LEFT JOIN unit ou ON ou.id = a.owner_unit_id " \
+  "LEFT JOIN meeting m ON m.id = a.meeting_id LEFT JOIN issue i ON i.id = a.issue_id "
+
+#define UNIT_COLUMNS \
+  "u.id, u.name, u.code, u.parent_id, p.name, " \
+  "(SELECT count(*) FROM person WHERE unit_id = u.id) "
+
+#define PERSON_COLUMNS "p.id, p.name, p.position, p.unit_id, u.name, p.email, p.phone "
+
+/* The readers of rows selecting the column lists above: each returns a new
+ * value read through the StoreRow checks, or NULL with @error set when a
+ * value in the row is bad. */
+RapatMeeting *store_meeting_from_row (StoreStmt *stmt, GError **error);
+RapatAgendaItem *store_item_from_row (StoreStmt *stmt, GError **error);
+RapatAttendee *store_attendee_from_row (StoreStmt *stmt, GError **error);
+RapatIssue *store_issue_from_row (StoreStmt *stmt, GError **error);
+RapatAction *store_action_from_row (StoreStmt *stmt, GError **error);
+RapatUnit *store_unit_from_row (StoreStmt *stmt, GError **error);
+RapatPerson *store_person_from_row (StoreStmt *stmt, GError **error);
+
+/* A reader of the current row of @stmt into a new value; NULL with @error
+ * set when the row is bad. */
+typedef gpointer (*StoreRowFunc) (StoreStmt *stmt, GError **error);
+
+/* Steps @stmt to its end, reading each row with @read into a new array
+ * that frees them with @free_func.  NULL with @error set when a row is
+ * bad (@read's error, and the rows after it are not read) or a step fails
+ * (@context and SQLite's reason). */
+GPtrArray *store_rows (RapatStore *store, StoreStmt *stmt, StoreRowFunc read,
+                       GDestroyNotify free_func, const char *context, GError **error);
+
+/* Steps @stmt to its end, collecting its first column (an id) into a new
+ * array of gint64; NULL with @error set (@context and SQLite's reason)
+ * when a step fails. */
+GArray *store_ids (RapatStore *store, StoreStmt *stmt, const char *context, GError **error);
 
 G_END_DECLS

@@ -218,7 +218,7 @@ rapat_store_attendance_meeting (RapatStore *store, gint64 meeting_id, gint64 gra
 {
   /* Counted by count_invitation(), the rules of the period reports. */
   g_autoptr(StoreStmt) stmt = store_prepare (store,
-    "SELECT a.rsvp, a.attendance, a.arrived_utc > m.start_utc + ?2 "
+    "SELECT a.id, a.rsvp, a.attendance, a.arrived_utc > m.start_utc + ?2 "
     "FROM attendee a JOIN meeting m ON m.id = a.meeting_id WHERE a.meeting_id = ?1", error);
   int rc;
 
@@ -228,9 +228,21 @@ rapat_store_attendance_meeting (RapatStore *store, gint64 meeting_id, gint64 gra
   sqlite3_bind_int64 (stmt, 1, meeting_id);
   sqlite3_bind_int64 (stmt, 2, grace_seconds);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    count_invitation (first_letter (sqlite3_column_text (stmt, 0)),
-                      first_letter (sqlite3_column_text (stmt, 1)),
-                      sqlite3_column_int (stmt, 2) == 1, counts);
+    {
+      StoreRow r;
+      int rsvp, attendance;
+
+      store_row_begin (&r, stmt, "attendee", 0);
+      rsvp = store_row_enum (&r, 1, "rsvp", &rapat_rsvp_enum, TRUE);
+      attendance = store_row_enum (&r, 2, "attendance", &rapat_attendance_enum, FALSE);
+      if (!store_row_end (&r, error))
+        return FALSE;
+      /* By first letters, as the tally counts stored values. */
+      count_invitation (first_letter ((const guchar *) rapat_enum_name (&rapat_rsvp_enum, rsvp)),
+                        first_letter ((const guchar *) rapat_enum_name (&rapat_attendance_enum,
+                                                                        attendance)),
+                        sqlite3_column_int (stmt, 3) == 1, counts);
+    }
   if (rc != SQLITE_DONE)
     {
       store_set_error (store, error, _("unable to count attendance"));

@@ -73,42 +73,43 @@
   "FROM me, shared s JOIN meeting o ON o.id = s.id LEFT JOIN person p ON p.id = s.pid " \
   "ORDER BY o.start_utc, o.id, s.room DESC, overlap_start, s.item, s.own, p.name"
 
+/* Reads a row of CLASH_SQL, checked like the store's other rows. */
+static RapatClash *
+clash_from_row (StoreStmt *stmt, GError **error)
+{
+  g_autoptr(RapatClash) c = g_new0 (RapatClash, 1);
+  StoreRow r;
+
+  store_row_begin (&r, stmt, "meeting", 0);
+  c->meeting_id = r.id;
+  c->title = store_row_text (&r, 1, "title", TRUE);
+  c->start_utc = store_row_time (&r, 2, "start_utc");
+  c->end_utc = store_row_time (&r, 3, "end_utc");
+  c->tzid = store_row_text (&r, 4, "tzid", TRUE);
+  c->room = sqlite3_column_int (stmt, 5) != 0;
+  c->what = store_row_text (&r, 6, "the room or person it shares", FALSE);
+  c->person_id = sqlite3_column_int64 (stmt, 7);
+  c->item_title = store_row_text (&r, 8, "the title of its session", FALSE);
+  c->own_item_title = store_row_text (&r, 9, "the title of the other meeting's session", FALSE);
+  c->overlap_start_utc = store_row_time (&r, 10, "the start of the overlap");
+  c->overlap_end_utc = store_row_time (&r, 11, "the end of the overlap");
+  if (!store_row_end (&r, error))
+    return NULL;
+  return g_steal_pointer (&c);
+}
+
 GPtrArray *
 rapat_store_meeting_clashes (RapatStore *store, gint64 meeting_id, GError **error)
 {
   g_autoptr(StoreStmt) stmt = store_prepare (store, CLASH_SQL, error);
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) rapat_clash_free);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, meeting_id);
   sqlite3_bind_int64 (stmt, 2, (gint64) RAPAT_MAX_MEETING_MINUTES * 60);
   sqlite3_bind_int64 (stmt, 3, (gint64) RAPAT_MAX_ITEM_MINUTES * 60);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      RapatClash *c = g_new0 (RapatClash, 1);
-
-      c->meeting_id = sqlite3_column_int64 (stmt, 0);
-      c->title = store_column_text (stmt, 1);
-      c->start_utc = sqlite3_column_int64 (stmt, 2);
-      c->end_utc = sqlite3_column_int64 (stmt, 3);
-      c->tzid = store_column_text (stmt, 4);
-      c->room = sqlite3_column_int (stmt, 5) != 0;
-      c->what = store_column_text (stmt, 6);
-      c->person_id = sqlite3_column_int64 (stmt, 7);
-      c->item_title = store_column_text (stmt, 8);
-      c->own_item_title = store_column_text (stmt, 9);
-      c->overlap_start_utc = sqlite3_column_int64 (stmt, 10);
-      c->overlap_end_utc = sqlite3_column_int64 (stmt, 11);
-      g_ptr_array_add (out, c);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      store_set_error (store, error, _("unable to check for clashes"));
-      return NULL;
-    }
-  return g_steal_pointer (&out);
+  return store_rows (store, stmt, (StoreRowFunc) clash_from_row, (GDestroyNotify) rapat_clash_free,
+                     _("unable to check for clashes"), error);
 }
 
 char *

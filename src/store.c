@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -232,6 +233,77 @@ store_step_done (RapatStore *store, StoreStmt *stmt, const char *context, GError
       return FALSE;
     }
   return TRUE;
+}
+
+int
+store_step_first (RapatStore *store, StoreStmt *stmt, const char *context, GError **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    return 1;
+  if (rc == SQLITE_DONE)
+    return 0;
+  store_set_error (store, error, context);
+  return -1;
+}
+
+gboolean
+store_step_row (RapatStore *store, StoreStmt *stmt, const char *context, GError **error,
+                const char *not_found, ...)
+{
+  int found = store_step_first (store, stmt, context, error);
+  va_list args;
+
+  if (found != 0)
+    return found > 0;
+  va_start (args, not_found);
+  g_propagate_error (error, g_error_new_valist (RAPAT_ERROR, RAPAT_ERROR_NOT_FOUND, not_found,
+                                                args));
+  va_end (args);
+  return FALSE;
+}
+
+GPtrArray *
+store_rows (RapatStore *store, StoreStmt *stmt, StoreRowFunc read, GDestroyNotify free_func,
+            const char *context, GError **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (free_func);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gpointer value = read (stmt, error);
+
+      if (value == NULL)
+        return NULL;
+      g_ptr_array_add (out, value);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      store_set_error (store, error, context);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+GArray *
+store_ids (RapatStore *store, StoreStmt *stmt, const char *context, GError **error)
+{
+  g_autoptr(GArray) out = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (out, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      store_set_error (store, error, context);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
 }
 
 gboolean

@@ -160,7 +160,8 @@ gboolean rapat_store_meeting_update (RapatStore *store, const RapatMeeting *meet
 /* Deletes a meeting with its agenda and attendees. */
 gboolean rapat_store_meeting_delete (RapatStore *store, gint64 id, GError **error);
 RapatMeeting *rapat_store_meeting_get (RapatStore *store, gint64 id, GError **error);
-/* Returns the id of the meeting with @uid, or 0 when there is none. */
+/* Returns the id of the meeting with @uid, or 0 when there is none or with
+ * @error set when it cannot be read. */
 gint64 rapat_store_meeting_find_uid (RapatStore *store, const char *uid, GError **error);
 /* Returns the meetings (RapatMeeting) that @filter selects, by start time. */
 GPtrArray *rapat_store_meeting_list (RapatStore *store, const RapatMeetingFilter *filter,

@@ -659,6 +659,60 @@ START_TEST (test_issue_link)
 }
 END_TEST
 
+/* An issue's meetings, read in one query, are whole meetings (organizer,
+ * counts, series) as rapat_store_meeting_get() reads them, by start. */
+START_TEST (test_issue_meetings_whole)
+{
+  GError *error = NULL;
+  gint64 unit = add_unit ("Kanwil Maluku", NULL, 0);
+  gint64 chair = add_person ("Ricky Dwi Biantoro", unit);
+  gint64 issue = add_issue ("Narkoba", NULL, 0, RAPAT_ISSUE_OPEN);
+  gint64 later = add_meeting ("Rapim Oktober", "rapim", chair, ON (34), RAPAT_MEETING_CONFIRMED);
+  gint64 first = add_meeting ("Rapim September", "rapim", 0, ON (6), RAPAT_MEETING_CANCELLED);
+  gint64 ids[] = { first, later };
+  g_autoptr(RapatAgendaItem) item = rapat_agenda_item_new ();
+  g_autoptr(RapatAttendee) a = rapat_attendee_new ();
+  g_autoptr(GPtrArray) meetings = NULL;
+
+  item->meeting_id = later;
+  item->title = g_strdup ("Isu strategis: narkoba");
+  item->duration_min = 45;
+  item->issue_id = issue;
+  ck_assert (rapat_store_agenda_insert (fx.store, item, &error));
+  rapat_assert_no_error (error);
+  a->meeting_id = later;
+  a->person_id = chair;
+  a->role = RAPAT_ROLE_CHAIR;
+  ck_assert (rapat_store_attendee_insert (fx.store, a, &error));
+  rapat_assert_no_error (error);
+  ck_assert (rapat_store_issue_link (fx.store, issue, first, FALSE, &error));
+  rapat_assert_no_error (error);
+
+  meetings = rapat_store_issue_meetings (fx.store, issue, &error);
+  rapat_assert_no_error (error);
+  ck_assert_uint_eq (meetings->len, G_N_ELEMENTS (ids));
+  for (guint i = 0; i < meetings->len; i++)
+    {
+      const RapatMeeting *got = meetings->pdata[i];
+      g_autoptr(RapatMeeting) want = rapat_store_meeting_get (fx.store, ids[i], &error);
+
+      rapat_assert_no_error (error);
+      ck_assert_int_eq (got->id, want->id);
+      ck_assert_str_eq (got->uid, want->uid);
+      ck_assert_str_eq (got->title, want->title);
+      ck_assert_int_eq (got->status, want->status);
+      ck_assert_int_eq (got->start_utc, want->start_utc);
+      ck_assert_int_eq (got->organizer_id, want->organizer_id);
+      ck_assert_pstr_eq (got->organizer_name, want->organizer_name);
+      ck_assert_int_eq (got->n_items, want->n_items);
+      ck_assert_int_eq (got->n_attendees, want->n_attendees);
+    }
+  ck_assert_str_eq (((RapatMeeting *) meetings->pdata[1])->organizer_name, "Ricky Dwi Biantoro");
+  ck_assert_int_eq (((RapatMeeting *) meetings->pdata[1])->n_items, 1);
+  ck_assert_int_eq (((RapatMeeting *) meetings->pdata[1])->n_attendees, 1);
+}
+END_TEST
+
 START_TEST (test_agenda_item_links_issue)
 {
   GError *error = NULL;
@@ -1872,6 +1926,7 @@ add_issue_tests (TCase *tc)
   tcase_add_test (tc, test_issue_counts);
   tcase_add_test (tc, test_issue_resolve_find);
   tcase_add_test (tc, test_issue_link);
+  tcase_add_test (tc, test_issue_meetings_whole);
   tcase_add_test (tc, test_agenda_item_links_issue);
   tcase_add_test (tc, test_issue_meetings_and_items_order);
 }

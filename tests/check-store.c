@@ -2894,6 +2894,7 @@ START_TEST (test_tampered_rsvp)
   g_autofree char *start = g_strdup_printf ("attendee %" G_GINT64_FORMAT ": ", tx.attendee);
   RapatAttendanceScope scope = { 0 };
   g_auto(RapatAttendanceTally) tally = { 0 };
+  RapatAttendanceCounts counts;
   GError *error = NULL;
 
   tamper ("UPDATE attendee SET rsvp = 'maybe'");
@@ -2901,8 +2902,35 @@ START_TEST (test_tampered_rsvp)
   assert_bad_row (&error, start);
   ck_assert (rapat_store_attendee_get (fx.store, tx.meeting, tx.person, &error) == NULL);
   assert_bad_row (&error, start);
+  /* The one-meeting count reads the same rows, checked the same way. */
+  ck_assert (!rapat_store_attendance_meeting (fx.store, tx.meeting, 0, &counts, &error));
+  assert_bad_row (&error, start);
   tamper ("UPDATE attendee SET rsvp = 'accepted', attendance = 'late'");
   ck_assert (!rapat_store_attendance_tally (fx.store, &scope, &tally, &error));
+  assert_bad_row (&error, start);
+  ck_assert (!rapat_store_attendance_meeting (fx.store, tx.meeting, 0, &counts, &error));
+  assert_bad_row (&error, start);
+}
+END_TEST
+
+/* A clash with a meeting whose title was damaged is refused, as reading
+ * that meeting would be, rather than printed. */
+START_TEST (test_tampered_clash_title)
+{
+  g_autofree char *start = NULL;
+  g_autoptr(GPtrArray) clashes = NULL;
+  GError *error = NULL;
+  gint64 other = add_meeting (fx.store, "Rapat staf", DAY + HOUR / 2, DAY + 2 * HOUR, NULL,
+                              RAPAT_MEETING_CONFIRMED);
+
+  invite (fx.store, other, tx.person, RAPAT_ROLE_PARTICIPANT);
+  clashes = rapat_store_meeting_clashes (fx.store, tx.meeting, &error);
+  rapat_assert_no_error (error);
+  ck_assert_uint_eq (clashes->len, 1);
+  g_clear_pointer (&clashes, g_ptr_array_unref);
+  start = g_strdup_printf ("meeting %" G_GINT64_FORMAT ": title is not valid UTF-8", other);
+  tamper ("UPDATE meeting SET title = CAST(X'41C3' AS TEXT) WHERE title = 'Rapat staf'");
+  ck_assert (rapat_store_meeting_clashes (fx.store, tx.meeting, &error) == NULL);
   assert_bad_row (&error, start);
 }
 END_TEST
@@ -2939,6 +2967,137 @@ START_TEST (test_tampered_negative_version)
   rapat_assert_error_contains (error, RAPAT_ERROR_SCHEMA, "schema version -3");
   ck_assert (!rapat_store_migrate (fx.store, rapat_store_latest_version (), &error));
   rapat_assert_error_contains (error, RAPAT_ERROR_SCHEMA, "schema version -3");
+}
+END_TEST
+
+/* ---- a database that cannot be read ---- */
+
+/* The tables whose rows a _get function reads, one per loop iteration of
+ * test_damaged_get. */
+static const char *const damaged_tables[] = {
+  "meeting", "series", "person", "unit", "issue", "action", "attendee",
+};
+
+/* Overwrites the root page of @table (or index) in the closed file @path
+ * with junk: the schema on page 1 stays readable, so statements prepare,
+ * and the first step into the table fails with SQLITE_CORRUPT. */
+static void
+damage_table (const char *path, const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT rootpage FROM sqlite_master WHERE name = '%s'",
+                                          table);
+  gint64 root = sql_int (path, sql);
+  gint64 page_size = sql_int (path, "PRAGMA page_size");
+  char junk[256];
+  FILE *f;
+
+  memset (junk, 0x5a, sizeof junk);
+  f = fopen (path, "r+b");
+  ck_assert (f != NULL);
+  ck_assert_int_eq (fseek (f, (long) ((root - 1) * page_size), SEEK_SET), 0);
+  for (gint64 done = 0; done < page_size; done += sizeof junk)
+    ck_assert_uint_eq (fwrite (junk, 1, sizeof junk, f), sizeof junk);
+  ck_assert_int_eq (fclose (f), 0);
+}
+
+/* A record whose table cannot be read is a database error carrying
+ * SQLite's reason, never "not found" (which would send a user looking for
+ * a typo in an id while the file is damaged). */
+START_TEST (test_damaged_get)
+{
+  const char *table = damaged_tables[_i];
+  g_autofree char *path = new_path ("damaged");
+  RapatStore *s = rapat_test_store_open (path);
+  gint64 unit, person, meeting;
+  GError *error = NULL;
+  gboolean found = FALSE;
+
+  unit = add_unit (s, "Kanwil Maluku", NULL, 0);
+  person = add_person (s, "Ricky Dwi Biantoro", NULL, unit, NULL);
+  meeting = add_meeting (s, "Rakernis", DAY, DAY + HOUR, NULL, RAPAT_MEETING_CONFIRMED);
+  invite (s, meeting, person, RAPAT_ROLE_CHAIR);
+  rapat_store_free (s);
+  sql_exec (path,
+    "INSERT INTO series (id, uid, rrule, start_utc, duration_s, tzid, created_at) "
+    "  VALUES (1, 's1@rapat', 'FREQ=WEEKLY', 1756771200, 3600, 'Asia/Jayapura', 0);"
+    "INSERT INTO issue (id, title, created_at) VALUES (1, 'Overkapasitas', 0);"
+    "INSERT INTO action (id, uid, title, owner_unit_id, created_at, updated_at) "
+    "  VALUES (1, 'a1@rapat', 'Data hunian', 1, 0, 0);");
+  damage_table (path, table);
+
+  s = rapat_test_store_open (path);
+  switch (_i)
+    {
+    case 0:
+      {
+        g_autoptr(RapatMeeting) m = rapat_store_meeting_get (s, meeting, &error);
+        found = m != NULL;
+      }
+      break;
+    case 1:
+      {
+        g_autoptr(RapatSeries) x = rapat_store_series_get (s, 1, &error);
+        found = x != NULL;
+      }
+      break;
+    case 2:
+      {
+        g_autoptr(RapatPerson) p = rapat_store_person_get (s, person, &error);
+        found = p != NULL;
+      }
+      break;
+    case 3:
+      {
+        g_autoptr(RapatUnit) u = rapat_store_unit_get (s, unit, &error);
+        found = u != NULL;
+      }
+      break;
+    case 4:
+      {
+        g_autoptr(RapatIssue) i = rapat_store_issue_get (s, 1, "2025-09-02", &error);
+        found = i != NULL;
+      }
+      break;
+    case 5:
+      {
+        g_autoptr(RapatAction) a = rapat_store_action_get (s, 1, &error);
+        found = a != NULL;
+      }
+      break;
+    case 6:
+      {
+        g_autoptr(RapatAttendee) a = rapat_store_attendee_get (s, meeting, person, &error);
+        found = a != NULL;
+      }
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  ck_assert_msg (!found, "%s: read from a damaged table", table);
+  ck_assert_msg (error != NULL, "%s: no error", table);
+  ck_assert_msg (error->code != RAPAT_ERROR_NOT_FOUND, "%s: reported as %s", table, error->message);
+  rapat_assert_error_contains (error, RAPAT_ERROR_STORE, "malformed");
+  g_clear_error (&error);
+  rapat_store_free (s);
+}
+END_TEST
+
+/* A meeting sought by its UID in a damaged table is an error, not "none". */
+START_TEST (test_damaged_find_uid)
+{
+  g_autofree char *path = new_path ("damaged");
+  RapatStore *s = rapat_test_store_open (path);
+  GError *error = NULL;
+
+  add_meeting (s, "Rakernis", DAY, DAY + HOUR, NULL, RAPAT_MEETING_CONFIRMED);
+  rapat_store_free (s);
+  /* The UID is looked up in its index (a missing one never reaches the table). */
+  damage_table (path, "sqlite_autoindex_meeting_1");
+  s = rapat_test_store_open (path);
+  ck_assert_int_eq (rapat_store_meeting_find_uid (s, "no-such-uid@rapat", &error), 0);
+  rapat_assert_error_contains (error, RAPAT_ERROR_STORE, "malformed");
+  g_clear_error (&error);
+  rapat_store_free (s);
 }
 END_TEST
 
@@ -3012,8 +3171,15 @@ store_suite (void)
   tcase_add_test (tc, test_tampered_unit_name);
   tcase_add_test (tc, test_tampered_item_title);
   tcase_add_test (tc, test_tampered_rsvp);
+  tcase_add_test (tc, test_tampered_clash_title);
   tcase_add_test (tc, test_tampered_unit_cycle);
   tcase_add_test (tc, test_tampered_negative_version);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("damaged");
+  tcase_add_unchecked_fixture (tc, tmpdir_setup, tmpdir_teardown);
+  tcase_add_loop_test (tc, test_damaged_get, 0, G_N_ELEMENTS (damaged_tables));
+  tcase_add_test (tc, test_damaged_find_uid);
   suite_add_tcase (s, tc);
 
   /* Tests that show bugs in src/; tagged so that CK_EXCLUDE_TAGS=bug skips them. */
