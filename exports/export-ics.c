@@ -416,11 +416,10 @@ add_category (icalcomponent *c, const char *text)
 static char *
 session_uid (const char *uid, gint64 item_id)
 {
-  const char *at = strrchr (uid, '@');
+  char suffix[32];
 
-  if (at == NULL)
-    return g_strdup_printf ("%s-item-%" G_GINT64_FORMAT, uid, item_id);
-  return g_strdup_printf ("%.*s-item-%" G_GINT64_FORMAT "%s", (int) (at - uid), uid, item_id, at);
+  g_snprintf (suffix, sizeof suffix, "item-%" G_GINT64_FORMAT, item_id);
+  return rapat_uid_derive (uid, suffix);
 }
 
 /* Adds the properties every component carries: UID, DTSTAMP, CREATED,
