@@ -29,20 +29,36 @@ typedef struct {
 } ExportOptions;
 
 static const RapatOption ics_entries[] = {
-  { "meeting", 0, G_OPTION_ARG_STRING_ARRAY, G_STRUCT_OFFSET (ExportOptions, meetings), N_("Export this meeting (repeatable)"), N_("MEETING"), NULL },
-  { "from", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ExportOptions, from), N_("Meetings on or after this day, YYYY-MM-DD"), N_("DATE"), NULL },
-  { "to", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ExportOptions, to), N_("Meetings on or before this day, YYYY-MM-DD"), N_("DATE"), NULL },
-  { "tz", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ExportOptions, tz), N_("Zone the days are counted in (default: the system's)"), N_("ZONE"), NULL },
-  { "kind", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ExportOptions, kind), N_("Only meetings of this kind"), N_("KIND"), NULL },
-  { "method", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ExportOptions, method), N_("publish (default), request (an invitation) or cancel"), N_("METHOD"), NULL },
-  { "series", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (ExportOptions, series), N_("With request or cancel: the whole series of the occurrence given, not the occurrence alone"), NULL, NULL },
-  { "sessions", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (ExportOptions, sessions), N_("Also each agenda item as an event of its own"), NULL, NULL },
-  { "actions", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (ExportOptions, actions), N_("Also the meetings' action items, as to-dos"), NULL, NULL },
-  { "no-cancelled", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (ExportOptions, no_cancelled), N_("Leave cancelled meetings out"), NULL, NULL },
-  { "name", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ExportOptions, name), N_("Calendar name (default: the organisation's, or rapat)"), N_("TEXT"), NULL },
-  { "refresh", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ExportOptions, refresh), N_("For a subscribed feed: how often apps should reload it, e.g. 1h"), N_("LENGTH"), NULL },
-  { "alarm", 0, G_OPTION_ARG_STRING_ARRAY, G_STRUCT_OFFSET (ExportOptions, alarms), N_("A reminder this long before each meeting, e.g. 1d or 30m (repeatable)"), N_("LENGTH"), NULL },
-  { "output", 'o', G_OPTION_ARG_FILENAME, G_STRUCT_OFFSET (ExportOptions, output), N_("Write to FILE instead of standard output"), N_("FILE"), NULL },
+  { "meeting", 0, G_OPTION_ARG_STRING_ARRAY, G_STRUCT_OFFSET (ExportOptions, meetings),
+    N_("Export this meeting (repeatable)"), N_("MEETING"), NULL },
+  { "from", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ExportOptions, from),
+    N_("Meetings on or after this day, YYYY-MM-DD"), N_("DATE"), NULL },
+  { "to", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ExportOptions, to),
+    N_("Meetings on or before this day, YYYY-MM-DD"), N_("DATE"), NULL },
+  { "tz", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ExportOptions, tz),
+    N_("Zone the days are counted in (default: the system's)"), N_("ZONE"), NULL },
+  { "kind", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ExportOptions, kind),
+    N_("Only meetings of this kind"), N_("KIND"), NULL },
+  { "method", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ExportOptions, method),
+    N_("publish (default), request (an invitation) or cancel"), N_("METHOD"), NULL },
+  { "series", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (ExportOptions, series),
+    N_("With request or cancel: the whole series of the occurrence given, not the occurrence alone"),
+    NULL, NULL },
+  { "sessions", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (ExportOptions, sessions),
+    N_("Also each agenda item as an event of its own"), NULL, NULL },
+  { "actions", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (ExportOptions, actions),
+    N_("Also the meetings' action items, as to-dos"), NULL, NULL },
+  { "no-cancelled", 0, G_OPTION_ARG_NONE, G_STRUCT_OFFSET (ExportOptions, no_cancelled),
+    N_("Leave cancelled meetings out"), NULL, NULL },
+  { "name", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ExportOptions, name),
+    N_("Calendar name (default: the organisation's, or rapat)"), N_("TEXT"), NULL },
+  { "refresh", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ExportOptions, refresh),
+    N_("For a subscribed feed: how often apps should reload it, e.g. 1h"), N_("LENGTH"), NULL },
+  { "alarm", 0, G_OPTION_ARG_STRING_ARRAY, G_STRUCT_OFFSET (ExportOptions, alarms),
+    N_("A reminder this long before each meeting, e.g. 1d or 30m (repeatable)"), N_("LENGTH"),
+    NULL },
+  { "output", 'o', G_OPTION_ARG_FILENAME, G_STRUCT_OFFSET (ExportOptions, output),
+    N_("Write to FILE instead of standard output"), N_("FILE"), NULL },
   RAPAT_OPT_END,
 };
 
@@ -284,7 +300,8 @@ write_series_extras (Export *e, const RapatSeriesView *v, GError **error)
 static gboolean
 write_series (Export *e, const RapatSeriesView *v, GError **error)
 {
-  g_autoptr(GPtrArray) exceptions = g_ptr_array_new_with_free_func ((GDestroyNotify) occurrence_free);
+  g_autoptr(GPtrArray) exceptions =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) occurrence_free);
   RapatIcsSeries s = { v->series, v->master, v->agenda, v->attendees, v->exdates, exceptions };
 
   if (e->method != RAPAT_ICS_CANCEL)
@@ -580,6 +597,7 @@ const RapatCommand rapat_export_commands[] = {
        "--method request or cancel writes an invitation or cancellation of one meeting: for an\n"
        "occurrence of a series, that occurrence alone (RECURRENCE-ID), or the series with --series.\n"
        "Zones are written as their plain IANA names with a VTIMEZONE each."),
-    RAPAT_CMD_STORE, 0, 0, RAPAT_OPTIONS (ics_entries, ExportOptions), RAPAT_TARGET_NONE, export_ics },
+    RAPAT_CMD_STORE, 0, 0, RAPAT_OPTIONS (ics_entries, ExportOptions), RAPAT_TARGET_NONE,
+    export_ics },
   { NULL },
 };
