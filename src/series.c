@@ -162,6 +162,13 @@ rapat_series_view_load (RapatStore *store, gint64 series_id, const RapatMeeting 
   v->template = rapat_series_template (v->occurrences);
   if (v->template == NULL)
     v->template = fallback;
+  if (v->template == NULL)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_NOT_FOUND,
+                   _("series %" G_GINT64_FORMAT ": has no occurrence as scheduled to describe it"),
+                   series_id);
+      return FALSE;
+    }
   v->exdates = rapat_series_exdates (starts, v->occurrences);
   /* A copy: the master's times and zone become the series'. */
   v->master = rapat_store_meeting_get (store, v->template->id, error);

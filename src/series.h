@@ -63,8 +63,9 @@ void rapat_series_master_fix (RapatMeeting *master, const RapatSeries *series,
 guint rapat_series_scheduled (const RapatSeriesView *v);
 
 /* Loads series @series_id into @v (zeroed): its occurrences, the template
- * (or @fallback when every occurrence is cancelled or moved), the master
- * with the template's agenda and invitations, and the EXDATEs. */
+ * (or @fallback when every occurrence is cancelled or moved; without one,
+ * RAPAT_ERROR_NOT_FOUND), the master with the template's agenda and
+ * invitations, and the EXDATEs. */
 gboolean rapat_series_view_load (RapatStore *store, gint64 series_id,
                                  const RapatMeeting *fallback, RapatSeriesView *v,
                                  GError **error);

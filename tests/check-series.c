@@ -603,6 +603,21 @@ START_TEST (test_all_cancelled)
 }
 END_TEST
 
+/* Without a fallback, a series whose every occurrence is cancelled has
+ * nothing to describe its master with: an error, not a crash. */
+START_TEST (test_no_template)
+{
+  g_auto(RapatSeriesView) v = { 0 };
+  GError *error = NULL;
+
+  build_series (SAME);
+  for (int i = 0; i < 4; i++)
+    set_status (fx.occ[i], RAPAT_MEETING_CANCELLED);
+  ck_assert (!rapat_series_view_load (fx.store, fx.series_id, NULL, &v, &error));
+  rapat_assert_error (error, RAPAT_ERROR_NOT_FOUND);
+}
+END_TEST
+
 /* ---- SEQUENCE, METHOD:CANCEL and a lone occurrence ---- */
 
 /* The master carries the series' SEQUENCE and LAST-MODIFIED; an instance
@@ -767,6 +782,7 @@ series_suite (void)
   tcase_add_test (tc, test_template_skips_cancelled);
   tcase_add_test (tc, test_template_skips_moved);
   tcase_add_test (tc, test_all_cancelled);
+  tcase_add_test (tc, test_no_template);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("builder");
