@@ -247,12 +247,10 @@ occurrence_load (RapatStore *store, const RapatMeeting *o, GError **error)
 static gboolean
 write_instance (Export *e, const RapatSeriesView *v, const RapatMeeting *o, GError **error)
 {
-  g_autoptr(GPtrArray) agenda = rapat_store_agenda_list (e->ctx->store, o->id, error);
-  g_autoptr(GPtrArray) attendees = agenda != NULL
-    ? rapat_store_attendee_list (e->ctx->store, o->id, error) : NULL;
+  g_autoptr(RapatIcsOccurrence) one = occurrence_load (e->ctx->store, o, error);
 
-  return attendees != NULL
-         && rapat_ics_write_instance (e->w, v->series, o, agenda, attendees, error);
+  return one != NULL
+         && rapat_ics_write_instance (e->w, v->series, o, one->agenda, one->attendees, error);
 }
 
 /* Writes the actions raised in meeting @m, RELATED-TO @related_uid. */
