@@ -416,11 +416,10 @@ add_category (icalcomponent *c, const char *text)
 static char *
 session_uid (const char *uid, gint64 item_id)
 {
-  const char *at = strrchr (uid, '@');
+  char suffix[32];
 
-  if (at == NULL)
-    return g_strdup_printf ("%s-item-%" G_GINT64_FORMAT, uid, item_id);
-  return g_strdup_printf ("%.*s-item-%" G_GINT64_FORMAT "%s", (int) (at - uid), uid, item_id, at);
+  g_snprintf (suffix, sizeof suffix, "item-%" G_GINT64_FORMAT, item_id);
+  return rapat_uid_derive (uid, suffix);
 }
 
 /* Adds the properties every component carries: UID, DTSTAMP, CREATED,
@@ -718,6 +717,17 @@ check_meeting (RapatIcsWriter *w, const RapatMeeting *m)
   check_instant (w, N_("meeting"), m->id, N_("end"), m->end_utc);
 }
 
+/* How a VEVENT belongs to a recurring series. */
+typedef struct {
+  const char *uid;           /* the series' UID, written instead of the meeting's */
+  const char *rrule;         /* for the master event: its RRULE */
+  GArray *exdates;           /* for the master event: starts (gint64) left out, or NULL */
+  gint64 recurrence_utc;     /* for an instance: the start the rule gave it, else 0 */
+  const char *recurrence_tz; /* the series' zone, in which RECURRENCE-ID and EXDATE are written */
+  gint64 sequence;           /* SEQUENCE (before a cancellation's rise) */
+  gint64 modified;           /* LAST-MODIFIED, or 0 for the meeting's */
+} RapatIcsRecurrence;
+
 /* Builds the VEVENT of meeting @m; @r, if not NULL, makes it a series'
  * master or one of its instances.  NULL with @error set when a value
  * cannot be written safely. */
@@ -789,9 +799,11 @@ meeting_event (RapatIcsWriter *w, const RapatMeeting *m, GPtrArray *agenda,
   return g_steal_pointer (&ev);
 }
 
-gboolean
-rapat_ics_write_recurring (RapatIcsWriter *w, const RapatMeeting *m, GPtrArray *agenda,
-                           GPtrArray *attendees, const RapatIcsRecurrence *r, GError **error)
+/* Writes the VEVENT of meeting @m; @r, if not NULL, makes it a series'
+ * master or one of its instances. */
+static gboolean
+write_event (RapatIcsWriter *w, const RapatMeeting *m, GPtrArray *agenda, GPtrArray *attendees,
+             const RapatIcsRecurrence *r, GError **error)
 {
   g_autoptr(icalcomponent) ev = meeting_event (w, m, agenda, attendees, r, error);
 
@@ -799,6 +811,36 @@ rapat_ics_write_recurring (RapatIcsWriter *w, const RapatMeeting *m, GPtrArray *
     return FALSE;
   emit_component (w->out, ev);
   return check_stream (w, error);
+}
+
+gboolean
+rapat_ics_write_instance (RapatIcsWriter *w, const RapatSeries *series, const RapatMeeting *o,
+                          GPtrArray *agenda, GPtrArray *attendees, GError **error)
+{
+  RapatIcsRecurrence r = { series->uid, NULL, NULL, o->recurrence_utc, series->tzid,
+                           series->sequence + o->sequence, 0 };
+
+  return write_event (w, o, agenda, attendees, &r, error);
+}
+
+gboolean
+rapat_ics_write_series (RapatIcsWriter *w, const RapatIcsSeries *s, GError **error)
+{
+  RapatIcsRecurrence r = { s->series->uid, s->series->rrule, s->exdates, 0, s->series->tzid,
+                           s->series->sequence, s->series->updated_at };
+
+  if (!write_event (w, s->master, s->agenda, s->attendees, &r, error))
+    return FALSE;
+  if (w->method == RAPAT_ICS_CANCEL)
+    return TRUE;
+  for (guint i = 0; s->exceptions != NULL && i < s->exceptions->len; i++)
+    {
+      const RapatIcsOccurrence *o = s->exceptions->pdata[i];
+
+      if (!rapat_ics_write_instance (w, s->series, o->meeting, o->agenda, o->attendees, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -830,7 +872,7 @@ gboolean
 rapat_ics_write_meeting (RapatIcsWriter *w, const RapatMeeting *m, GPtrArray *agenda,
                          GPtrArray *attendees, gboolean sessions, GError **error)
 {
-  if (!rapat_ics_write_recurring (w, m, agenda, attendees, NULL, error))
+  if (!write_event (w, m, agenda, attendees, NULL, error))
     return FALSE;
   return !sessions || rapat_ics_write_sessions (w, m, agenda, NULL, error);
 }

@@ -65,24 +65,36 @@ gboolean rapat_ics_write_timezone (RapatIcsWriter *w, const char *tzid, gint64 f
 gboolean rapat_ics_write_meeting (RapatIcsWriter *w, const RapatMeeting *m, GPtrArray *agenda,
                                   GPtrArray *attendees, gboolean sessions, GError **error);
 
-/* How a VEVENT belongs to a recurring series. */
+/* One occurrence of a series with what its event shows. */
 typedef struct {
-  const char *uid;           /* the series' UID, written instead of the meeting's */
-  const char *rrule;         /* for the master event: its RRULE */
-  GArray *exdates;           /* for the master event: starts (gint64) left out, or NULL */
-  gint64 recurrence_utc;     /* for an instance: the start the rule gave it, else 0 */
-  const char *recurrence_tz; /* the series' zone, in which RECURRENCE-ID and EXDATE are written */
-  gint64 sequence;           /* SEQUENCE (before a cancellation's rise) */
-  gint64 modified;           /* LAST-MODIFIED, or 0 for the meeting's */
-} RapatIcsRecurrence;
+  const RapatMeeting *meeting;
+  GPtrArray *agenda;         /* RapatAgendaItem */
+  GPtrArray *attendees;      /* RapatAttendee */
+} RapatIcsOccurrence;
 
-/* Writes a meeting of a series: the master event (@r->rrule set; @m gives
- * its properties, @r's rule and @m's start its times) or one instance
- * (@r->recurrence_utc set: RECURRENCE-ID, the original start in the
- * series' zone). */
-gboolean rapat_ics_write_recurring (RapatIcsWriter *w, const RapatMeeting *m, GPtrArray *agenda,
-                                    GPtrArray *attendees, const RapatIcsRecurrence *r,
-                                    GError **error);
+/* A recurring series as a calendar holds it (every pointer borrowed). */
+typedef struct {
+  const RapatSeries *series; /* UID, RRULE, the zone of EXDATE and RECURRENCE-ID, SEQUENCE */
+  const RapatMeeting *master; /* the master event's values, at the rule's first start */
+  GPtrArray *agenda;         /* the master's (RapatAgendaItem) */
+  GPtrArray *attendees;      /* the master's (RapatAttendee) */
+  GArray *exdates;           /* starts (gint64) the rule gives that are left out */
+  GPtrArray *exceptions;     /* RapatIcsOccurrence: occurrences that differ from the master */
+} RapatIcsSeries;
+
+/* Writes series @s: the master event (RRULE, EXDATE, the series' SEQUENCE
+ * and its LAST-MODIFIED), then each exception as an instance
+ * (rapat_ics_write_instance()).  Under METHOD:CANCEL the master alone,
+ * cancelled: it cancels every instance (RFC 5546 3.2.5). */
+gboolean rapat_ics_write_series (RapatIcsWriter *w, const RapatIcsSeries *s, GError **error);
+
+/* Writes occurrence @o of @series as an instance of it: the series' UID,
+ * RECURRENCE-ID the start the rule gave it (in the series' zone), and
+ * SEQUENCE the series' plus its own, so that it outranks both; the way to
+ * invite to, change or cancel one occurrence alone. */
+gboolean rapat_ics_write_instance (RapatIcsWriter *w, const RapatSeries *series,
+                                   const RapatMeeting *o, GPtrArray *agenda,
+                                   GPtrArray *attendees, GError **error);
 
 /* Writes each agenda item of @m as a VEVENT of its own (UID
  * "<meeting uid>-item-<id>"), TRANSP:TRANSPARENT (the meeting already

@@ -411,13 +411,20 @@ rapat_series_free (RapatSeries *series)
 }
 
 char *
+rapat_uid_derive (const char *uid, const char *suffix)
+{
+  const char *at = strrchr (uid, '@');
+
+  if (at == NULL)
+    return g_strdup_printf ("%s-%s", uid, suffix);
+  return g_strdup_printf ("%.*s-%s%s", (int) (at - uid), uid, suffix, at);
+}
+
+char *
 rapat_occurrence_uid (const char *uid, gint64 t)
 {
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
   g_autofree char *stamp = rapat_time_format (t, utc, "%Y%m%dT%H%M%SZ");
-  const char *at = strrchr (uid, '@');
 
-  if (at == NULL)
-    return g_strdup_printf ("%s-%s", uid, stamp);
-  return g_strdup_printf ("%.*s-%s%s", (int) (at - uid), uid, stamp, at);
+  return rapat_uid_derive (uid, stamp);
 }

@@ -354,6 +354,11 @@ gboolean rapat_meeting_is_significant_change (const RapatMeeting *before,
  * instant the agenda ends. */
 gint64 rapat_agenda_schedule (const RapatMeeting *m, GPtrArray *items, gint64 *starts);
 
+/* Returns the uid of a record derived from the one with @uid (an
+ * occurrence of a series, a session of a meeting): "<local part>-<@suffix>@<domain>",
+ * so that it stays in the domain that made @uid. */
+char *rapat_uid_derive (const char *uid, const char *suffix);
+
 /* Returns the uid of the occurrence of series @uid (the series' own)
  * starting at @t: "<local part>-<UTC start>@<domain>", as meeting add gives
  * it and rapat check expects it. */

@@ -256,6 +256,109 @@ same_wall (const RapatLocalFields *a, const RapatLocalFields *b)
          && a->minute == b->minute && a->second == b->second;
 }
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (icalrecur_iterator, icalrecur_iterator_free)
+
+/* Returns libical's iterator over @rule from the wall-clock time @local
+ * (floating: each occurrence is placed in the zone by the caller), or NULL
+ * with @error set naming @rule_text. */
+static icalrecur_iterator *
+iterator_new (const char *rule_text, struct icalrecurrencetype rule,
+              const RapatLocalFields *local, GError **error)
+{
+  struct icaltimetype start = icaltime_null_time ();
+  icalrecur_iterator *it;
+  g_autofree char *ex = NULL;
+
+  start.year = local->year;
+  start.month = local->month;
+  start.day = local->day;
+  start.hour = local->hour;
+  start.minute = local->minute;
+  start.second = local->second;
+  it = icalrecur_iterator_new (rule, start);
+  if (it != NULL)
+    return it;
+  ex = rapat_text_excerpt (rule_text);
+  if (start.year > LIBICAL_LAST_YEAR)
+    g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                 _("repeat '%s': a series cannot start after %d (libical expands rules no further)"),
+                 ex, LIBICAL_LAST_YEAR);
+  else
+    g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID, _("repeat '%s': cannot be expanded"), ex);
+  return NULL;
+}
+
+/* Checks occurrence @v (wall time @t) of @rule_text before it joins @out:
+ * its end (with @length_s) within the years rapat keeps, later than the
+ * one before, and no more than RAPAT_MAX_OCCURRENCES. */
+static gboolean
+check_occurrence (const char *rule_text, const struct icaltimetype *t, gint64 v,
+                  gint64 length_s, GTimeZone *tz, GArray *out, GError **error)
+{
+  if (length_s > 0 && !rapat_time_check_range (_("end"), NULL, v + length_s, tz, NULL))
+    {
+      g_autoptr(GDateTime) u = g_date_time_new_from_unix_utc (v + length_s);
+      g_autoptr(GDateTime) l = u != NULL ? g_date_time_to_timezone (u, tz) : NULL;
+      struct icaltimetype end = *t;
+
+      if (l != NULL)
+        {
+          end.year = g_date_time_get_year (l);
+          end.month = g_date_time_get_month (l);
+          end.day = g_date_time_get_day_of_month (l);
+        }
+      set_out_of_range (rule_text, &end, TRUE, error);
+      return FALSE;
+    }
+  /* Refused when the rule is parsed, repeated BY values are the one
+   * way libical is known to give an occurrence twice; should another
+   * do it, the error is this one, not the store's UNIQUE constraint. */
+  if (out->len > 0 && v <= g_array_index (out, gint64, out->len - 1))
+    {
+      g_autofree char *ex = rapat_text_excerpt (rule_text);
+
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("repeat '%s': gives the occurrence of %04d-%02d-%02d twice"),
+                   ex, t->year, t->month, t->day);
+      return FALSE;
+    }
+  if (out->len >= RAPAT_MAX_OCCURRENCES)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("repeat '%s': more than %d occurrences; end the series sooner"),
+                   rule_text, RAPAT_MAX_OCCURRENCES);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Checks that the expansion @out of @rule_text ended where the rule does:
+ * at its UNTIL (@reached_until) or its COUNT; stopping before either means
+ * libical gave up at its last year, and the exported rule would say more
+ * than the meetings stored.  An expansion with nothing in it is an error
+ * too. */
+static gboolean
+check_expansion_end (const char *rule_text, const struct icalrecurrencetype *rule,
+                     gint64 until, gboolean reached_until, GArray *out, GError **error)
+{
+  if (out->len > 0 && !reached_until
+      && (until != G_MAXINT64 || (rule->count > 0 && out->len < (guint) rule->count)))
+    {
+      g_autofree char *ex = rapat_text_excerpt (rule_text);
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("repeat '%s': the series would run past %d (libical expands rules no further); end it sooner"),
+                   ex, LIBICAL_LAST_YEAR);
+      return FALSE;
+    }
+  if (out->len == 0)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("repeat '%s': gives no occurrence from the start on"), rule_text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Expands @rule_text from @start_utc in @tz (see rapat_recur_expand());
  * with @length_s > 0, an occurrence whose end, @length_s seconds after its
  * start, falls after 9998 in @tz is refused as well. */
@@ -264,9 +367,8 @@ expand (const char *rule_text, gint64 start_utc, gint64 length_s, GTimeZone *tz,
 {
   g_auto(RecurRule) rule = ICALRECURRENCETYPE_INITIALIZER;
   g_autoptr(GArray) out = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(icalrecur_iterator) it = NULL;
   RapatLocalFields local;
-  struct icaltimetype start;
-  icalrecur_iterator *it;
   gint64 until = G_MAXINT64;
   gboolean reached_until = FALSE;
 
@@ -276,7 +378,6 @@ expand (const char *rule_text, gint64 start_utc, gint64 length_s, GTimeZone *tz,
     return NULL;
   if (!rapat_time_fields (start_utc, tz, &local))
     g_return_val_if_reached (NULL);  /* in range, so it has fields */
-  start = icaltime_null_time ();
 
   if (!parse_rule (rule_text, &rule, error))
     return NULL;
@@ -289,25 +390,9 @@ expand (const char *rule_text, gint64 start_utc, gint64 length_s, GTimeZone *tz,
       until = icaltime_as_timet_with_zone (rule.until, icaltimezone_get_utc_timezone ());
       rule.until = icaltime_null_time ();
     }
-  start.year = local.year;
-  start.month = local.month;
-  start.day = local.day;
-  start.hour = local.hour;
-  start.minute = local.minute;
-  start.second = local.second;
-  it = icalrecur_iterator_new (rule, start);
+  it = iterator_new (rule_text, rule, &local, error);
   if (it == NULL)
-    {
-      g_autofree char *ex = rapat_text_excerpt (rule_text);
-
-      if (start.year > LIBICAL_LAST_YEAR)
-        g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
-                     _("repeat '%s': a series cannot start after %d (libical expands rules no further)"),
-                     ex, LIBICAL_LAST_YEAR);
-      else
-        g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID, _("repeat '%s': cannot be expanded"), ex);
-      return NULL;
-    }
+    return NULL;
   for (struct icaltimetype t = icalrecur_iterator_next (it); !icaltime_is_null_time (t);
        t = icalrecur_iterator_next (it))
     {
@@ -316,7 +401,6 @@ expand (const char *rule_text, gint64 start_utc, gint64 length_s, GTimeZone *tz,
 
       if (t.year > RAPAT_YEAR_MAX)
         {
-          icalrecur_iterator_free (it);
           set_out_of_range (rule_text, &t, FALSE, error);
           return NULL;
         }
@@ -335,64 +419,12 @@ expand (const char *rule_text, gint64 start_utc, gint64 length_s, GTimeZone *tz,
           reached_until = TRUE;
           break;
         }
-      if (length_s > 0 && !rapat_time_check_range (_("end"), NULL, v + length_s, tz, NULL))
-        {
-          g_autoptr(GDateTime) u = g_date_time_new_from_unix_utc (v + length_s);
-          g_autoptr(GDateTime) l = u != NULL ? g_date_time_to_timezone (u, tz) : NULL;
-          struct icaltimetype end = t;
-
-          if (l != NULL)
-            {
-              end.year = g_date_time_get_year (l);
-              end.month = g_date_time_get_month (l);
-              end.day = g_date_time_get_day_of_month (l);
-            }
-          icalrecur_iterator_free (it);
-          set_out_of_range (rule_text, &end, TRUE, error);
-          return NULL;
-        }
-      /* Refused when the rule is parsed, repeated BY values are the one
-       * way libical is known to give an occurrence twice; should another
-       * do it, the error is this one, not the store's UNIQUE constraint. */
-      if (out->len > 0 && v <= g_array_index (out, gint64, out->len - 1))
-        {
-          g_autofree char *ex = rapat_text_excerpt (rule_text);
-
-          icalrecur_iterator_free (it);
-          g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
-                       _("repeat '%s': gives the occurrence of %04d-%02d-%02d twice"),
-                       ex, t.year, t.month, t.day);
-          return NULL;
-        }
-      if (out->len >= RAPAT_MAX_OCCURRENCES)
-        {
-          icalrecur_iterator_free (it);
-          g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
-                       _("repeat '%s': more than %d occurrences; end the series sooner"),
-                       rule_text, RAPAT_MAX_OCCURRENCES);
-          return NULL;
-        }
+      if (!check_occurrence (rule_text, &t, v, length_s, tz, out, error))
+        return NULL;
       g_array_append_val (out, v);
     }
-  icalrecur_iterator_free (it);
-  /* A rule that ends stops at its UNTIL (checked above) or its COUNT;
-   * stopping before either means libical gave up at its last year, and
-   * the exported rule would say more than the meetings stored. */
-  if (out->len > 0 && !reached_until
-      && (until != G_MAXINT64 || (rule.count > 0 && out->len < (guint) rule.count)))
-    {
-      g_autofree char *ex = rapat_text_excerpt (rule_text);
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
-                   _("repeat '%s': the series would run past %d (libical expands rules no further); end it sooner"),
-                   ex, LIBICAL_LAST_YEAR);
-      return NULL;
-    }
-  if (out->len == 0)
-    {
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
-                   _("repeat '%s': gives no occurrence from the start on"), rule_text);
-      return NULL;
-    }
+  if (!check_expansion_end (rule_text, &rule, until, reached_until, out, error))
+    return NULL;
   return g_steal_pointer (&out);
 }
 
