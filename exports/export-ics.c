@@ -3,6 +3,7 @@
 #include "text.h"
 #include "timeutil.h"
 #include "vtimezone.h"
+#include "when.h"
 
 #include <errno.h>
 #include "ical.h"
@@ -574,15 +575,6 @@ add_attendees (RapatIcsWriter *w, icalcomponent *ev, GPtrArray *attendees)
     }
 }
 
-/* Returns the minutes since midnight of @local (rapat_time_local() seconds). */
-static int
-clock_minutes (gint64 local)
-{
-  gint64 day = local % 86400;
-
-  return (int) ((day < 0 ? day + 86400 : day) / 60);
-}
-
 /* Checks the texts of agenda item @it. */
 static void
 check_item (RapatIcsWriter *w, const RapatAgendaItem *it)
@@ -599,13 +591,11 @@ check_item (RapatIcsWriter *w, const RapatAgendaItem *it)
 static char *
 meeting_description (RapatIcsWriter *w, const RapatMeeting *m, GPtrArray *agenda)
 {
-  g_autoptr(GTimeZone) tz = rapat_time_zone_load (m->tzid, NULL, NULL);
+  g_autoptr(GTimeZone) tz = rapat_when_meeting_zone (m);
   GString *s = g_string_new (m->description);
   g_autofree gint64 *starts = g_new (gint64, agenda->len + 1);
 
   rapat_agenda_schedule (m, agenda, starts);
-  if (tz == NULL)
-    tz = g_time_zone_new_utc ();
   if (agenda->len > 0)
     {
       if (s->len > 0)
@@ -616,13 +606,10 @@ meeting_description (RapatIcsWriter *w, const RapatMeeting *m, GPtrArray *agenda
     {
       const RapatAgendaItem *it = agenda->pdata[i];
       gint64 end = starts[i] + (gint64) it->duration_min * 60;
-      int t1 = clock_minutes (rapat_time_local (starts[i], tz));
-      int t2 = clock_minutes (rapat_time_local (end, tz));
-      g_autofree char *ab = rapat_time_abbrev (starts[i], tz);
+      g_autofree char *clocks = rapat_when_clocks (starts[i], end, tz);
 
       check_item (w, it);
-      g_string_append_printf (s, "\n%02d:%02d–%02d:%02d %s %s", t1 / 60, t1 % 60, t2 / 60, t2 % 60,
-                              ab, it->title);
+      g_string_append_printf (s, "\n%s %s", clocks, it->title);
       if (it->presenter_name != NULL)
         g_string_append_printf (s, " (%s)", it->presenter_name);
       if (it->room != NULL)

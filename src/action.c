@@ -60,8 +60,8 @@ rapat_action_set_due (RapatStore *store, RapatAction *a, const char *text, GErro
 
       if (m == NULL)
         return FALSE;
-      tz = rapat_present_zone (m);
-      day = rapat_present_date (m->start_utc, tz);
+      tz = rapat_when_meeting_zone (m);
+      day = rapat_when_day (m->start_utc, tz);
       if (strcmp (due, day) < 0)
         {
           g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,

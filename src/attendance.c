@@ -10,7 +10,7 @@ gboolean
 rapat_attendance_parse_arrival (const RapatMeeting *m, const char *text, gint64 *out,
                                 char **warning, GError **error)
 {
-  g_autoptr(GTimeZone) tz = rapat_present_zone (m);
+  g_autoptr(GTimeZone) tz = rapat_when_meeting_zone (m);
   g_autofree char *full = NULL;
   g_autofree char *ex = rapat_text_excerpt (text);
   g_auto(RapatTimeParsed) parsed = { 0 };
@@ -19,7 +19,7 @@ rapat_attendance_parse_arrival (const RapatMeeting *m, const char *text, gint64 
   *warning = NULL;
   if (strlen (text) <= 5)
     {
-      g_autofree char *day = rapat_present_date (m->start_utc, tz);
+      g_autofree char *day = rapat_when_day (m->start_utc, tz);
       if (!rapat_time_parse_clock (_("arrival"), text, &minutes, error))
         return FALSE;
       full = g_strdup_printf ("%s %s", day, text);
@@ -30,7 +30,7 @@ rapat_attendance_parse_arrival (const RapatMeeting *m, const char *text, gint64 
     return FALSE;
   if (*out > m->end_utc)
     {
-      g_autofree char *end = rapat_present_clock (m->end_utc, tz);
+      g_autofree char *end = rapat_when_clock (m->end_utc, tz);
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
                    _("arrival '%s': after the meeting ended (%s)"), ex, end);
       return FALSE;

@@ -368,7 +368,7 @@ print_show_fields (FILE *out, const RapatAction *a, const char *today)
   if (a->meeting_id != 0)
     {
       g_autoptr(GTimeZone) mtz = rapat_time_zone_load (a->meeting_tz, NULL, NULL);
-      g_autofree char *day = mtz != NULL ? rapat_present_date (a->meeting_start, mtz) : NULL;
+      g_autofree char *day = mtz != NULL ? rapat_when_day (a->meeting_start, mtz) : NULL;
       fprintf (out, "  %-10s %" G_GINT64_FORMAT " %s (%s)\n", _("Meeting:"), a->meeting_id,
                a->meeting_title, rapat_cmd_or (day, "?"));
     }

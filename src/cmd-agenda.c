@@ -260,7 +260,7 @@ agenda_list (RapatCmdContext *ctx, GError **error)
   items = rapat_store_agenda_list (ctx->store, m->id, error);
   if (items == NULL)
     return FALSE;
-  tz = rapat_present_zone (m);
+  tz = rapat_when_meeting_zone (m);
   if (opt->json)
     {
       g_autoptr(RapatJson) json = rapat_json_new (ctx->out);

@@ -141,7 +141,7 @@ attendee_list (RapatCmdContext *ctx, GError **error)
       if (history == NULL)
         return FALSE;
     }
-  tz = rapat_present_zone (m);
+  tz = rapat_when_meeting_zone (m);
   if (opt->json)
     {
       g_autoptr(RapatJson) json = rapat_json_new (ctx->out);

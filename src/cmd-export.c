@@ -13,9 +13,7 @@
 
 typedef struct {
   char **meetings;
-  char *from;
-  char *to;
-  char *tz;
+  RapatRangeOptions range;
   char *kind;
   char *method;
   char *output;
@@ -31,12 +29,7 @@ typedef struct {
 static const RapatOption ics_entries[] = {
   { "meeting", 0, G_OPTION_ARG_STRING_ARRAY, G_STRUCT_OFFSET (ExportOptions, meetings),
     N_("Export this meeting (repeatable)"), N_("MEETING"), NULL },
-  { "from", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ExportOptions, from),
-    N_("Meetings on or after this day, YYYY-MM-DD"), N_("DATE"), NULL },
-  { "to", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ExportOptions, to),
-    N_("Meetings on or before this day, YYYY-MM-DD"), N_("DATE"), NULL },
-  { "tz", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ExportOptions, tz),
-    N_("Zone the days are counted in (default: the system's)"), N_("ZONE"), NULL },
+  RAPAT_OPT_GROUP (rapat_range_options, ExportOptions, range),
   { "kind", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ExportOptions, kind),
     N_("Only meetings of this kind"), N_("KIND"), NULL },
   { "method", 0, G_OPTION_ARG_STRING, G_STRUCT_OFFSET (ExportOptions, method),
@@ -140,7 +133,7 @@ range_filter (RapatCmdContext *ctx, RapatMeetingFilter *filter, GError **error)
 {
   const ExportOptions *opt = ctx->options;
   filter->status = -1;
-  if (!rapat_cmd_day_range (ctx, opt->from, opt->to, opt->tz, &filter->from_utc, &filter->to_utc, error))
+  if (!rapat_cmd_range (ctx, &opt->range, &filter->from_utc, &filter->to_utc, error))
     return FALSE;
   filter->kind = opt->kind;
   return TRUE;
@@ -454,7 +447,7 @@ calendar_options (RapatCmdContext *ctx, RapatIcsCalendar *cal, char **name, GArr
 static gboolean
 check_selection (const ExportOptions *opt, const int *method, GError **error)
 {
-  if (opt->meetings != NULL && (opt->from != NULL || opt->to != NULL || opt->kind != NULL))
+  if (opt->meetings != NULL && (opt->range.from != NULL || opt->range.to != NULL || opt->kind != NULL))
     {
       rapat_cmd_usage_error (error, "export ics",
                              _("--meeting selects meetings by itself; leave out --from, --to and --kind"));

@@ -150,7 +150,7 @@ last_discussed (const RapatIssue *issue)
   if (issue->last_discussed == 0)
     return NULL;
   tz = rapat_time_zone_load (issue->last_discussed_tz, NULL, NULL);
-  return tz != NULL ? rapat_present_date (issue->last_discussed, tz) : NULL;
+  return tz != NULL ? rapat_when_day (issue->last_discussed, tz) : NULL;
 }
 
 /* Writes the issue's own fields and counts as members of the current JSON object. */
@@ -297,7 +297,7 @@ show_json_discussed (RapatJson *json, const IssueHistory *h)
   for (guint i = 0; i < h->meetings->len; i++)
     {
       const RapatMeeting *m = h->meetings->pdata[i];
-      g_autoptr(GTimeZone) tz = rapat_present_zone (m);
+      g_autoptr(GTimeZone) tz = rapat_when_meeting_zone (m);
       g_autofree char *start = rapat_time_format_iso (m->start_utc, tz);
 
       rapat_json_begin_object (json, NULL);
@@ -383,8 +383,8 @@ show_meetings (FILE *out, const IssueHistory *h)
   for (guint i = 0; i < h->meetings->len; i++)
     {
       const RapatMeeting *m = h->meetings->pdata[i];
-      g_autoptr(GTimeZone) tz = rapat_present_zone (m);
-      g_autofree char *day = rapat_present_date (m->start_utc, tz);
+      g_autoptr(GTimeZone) tz = rapat_when_meeting_zone (m);
+      g_autofree char *day = rapat_when_day (m->start_utc, tz);
 
       if (m->status == RAPAT_MEETING_CANCELLED)
         fprintf (out, _("  %s  %" PRId64 "  %s (cancelled)\n"), day, m->id, m->title);

@@ -21,8 +21,7 @@ typedef struct {
   char *organizer;
   char *description;
   char *status;
-  char *from;
-  char *to;
+  RapatRangeOptions range;
   char *reason;
   char *repeat;
   char *until;
@@ -75,9 +74,7 @@ static const RapatOption edit_entries[] = {
 };
 
 static const RapatOption list_entries[] = {
-  TEXT ("from", from, N_("Meetings on or after this day, YYYY-MM-DD"), N_("DATE")),
-  TEXT ("to", to, N_("Meetings on or before this day, YYYY-MM-DD"), N_("DATE")),
-  TEXT ("tz", tz, N_("Zone the days are counted in (default: the system's)"), N_("ZONE")),
+  RAPAT_OPT_GROUP (rapat_range_options, MeetingOptions, range),
   TEXT ("kind", kind, N_("Only meetings of this kind"), N_("KIND")),
   TEXT ("status", status, N_("Only tentative, confirmed or cancelled meetings"), N_("STATUS")),
   RAPAT_OPT_JSON (MeetingOptions, json),
@@ -386,8 +383,7 @@ meeting_list (RapatCmdContext *ctx, GError **error)
   RapatMeetingFilter filter = { 0, 0, NULL, -1 };
   g_autoptr(GPtrArray) meetings = NULL;
 
-  if (!rapat_cmd_day_range (ctx, opt->from, opt->to, opt->tz, &filter.from_utc, &filter.to_utc,
-                            error))
+  if (!rapat_cmd_range (ctx, &opt->range, &filter.from_utc, &filter.to_utc, error))
     return FALSE;
   if (opt->status != NULL && !rapat_enum_parse (&rapat_meeting_status_enum, opt->status,
                                                &filter.status, error))

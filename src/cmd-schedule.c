@@ -58,32 +58,6 @@ static const RapatOption find_entries[] = {
   RAPAT_OPT_END,
 };
 
-/* Returns "2025-09-02 10:00–11:00 WIT" for an interval in @tzid, or
- * "2026-03-29 01:30 CET – 03:30 CEST" when the zone's abbreviation changes
- * within it (a daylight-saving change): one abbreviation would misname
- * one of the two times. */
-static char *
-span_text (gint64 start, gint64 end, const char *tzid)
-{
-  g_autoptr(GTimeZone) tz = rapat_time_zone_load (tzid, NULL, NULL);
-  g_autofree char *day = NULL;
-  g_autofree char *t1 = NULL;
-  g_autofree char *t2 = NULL;
-  g_autofree char *ab = NULL;
-  g_autofree char *ab2 = NULL;
-
-  if (tz == NULL)
-    tz = g_time_zone_new_utc ();
-  day = rapat_time_format (start, tz, "%Y-%m-%d");
-  t1 = rapat_time_format (start, tz, "%H:%M");
-  t2 = rapat_time_format (end, tz, "%H:%M");
-  ab = rapat_time_abbrev (start, tz);
-  ab2 = rapat_time_abbrev (end, tz);
-  if (g_strcmp0 (ab, ab2) != 0)
-    return g_strdup_printf ("%s %s %s – %s %s", day, t1, ab, t2, ab2);
-  return g_strdup_printf ("%s %s–%s %s", day, t1, t2, ab);
-}
-
 /* Fails with a usage error if an option of find-slot was given an empty
  * (or blank) value: --days '' would search no day, --tz '' fail as an
  * unknown zone, --room '' look for a room of that name. */
@@ -141,8 +115,8 @@ find_slot_check_values (const FindSlotOptions *opt, GError **error)
 static char *
 clash_text (const RapatMeeting *m, const RapatClash *c)
 {
-  g_autofree char *when = span_text (c->start_utc, c->end_utc, c->tzid);
-  g_autofree char *overlap = span_text (c->overlap_start_utc, c->overlap_end_utc, m->tzid);
+  g_autofree char *when = rapat_when_span (c->start_utc, c->end_utc, c->tzid);
+  g_autofree char *overlap = rapat_when_span (c->overlap_start_utc, c->overlap_end_utc, m->tzid);
 
   if (!c->room)
     return g_strdup_printf (_("meeting %" PRId64 " '%s' (%s) also has '%s'; overlap %s"),
@@ -215,7 +189,7 @@ rapat_cmd_check_session_clashes (RapatCmdContext *ctx, gint64 meeting_id, gboole
 static void
 conflicts_json (RapatJson *json, const RapatMeeting *m, GPtrArray *clashes)
 {
-  g_autoptr(GTimeZone) tz = rapat_present_zone (m);
+  g_autoptr(GTimeZone) tz = rapat_when_meeting_zone (m);
 
   rapat_json_begin_object (json, NULL);
   rapat_json_int (json, "meeting_id", m->id);
@@ -250,7 +224,7 @@ conflicts_json (RapatJson *json, const RapatMeeting *m, GPtrArray *clashes)
 static void
 conflicts_print (FILE *out, const RapatMeeting *m, GPtrArray *clashes)
 {
-  g_autofree char *when = span_text (m->start_utc, m->end_utc, m->tzid);
+  g_autofree char *when = rapat_when_span (m->start_utc, m->end_utc, m->tzid);
 
   fprintf (out, "%s %" G_GINT64_FORMAT " '%s' (%s)\n", _("Meeting"), m->id, m->title, when);
   for (guint j = 0; j < clashes->len; j++)
@@ -442,7 +416,7 @@ find_slot_request (RapatCmdContext *ctx, const FindSlotOptions *opt, SlotRequest
 static char *
 slot_line (const RapatSlot *slot, GTimeZone *tz, const char *tzid)
 {
-  g_autofree char *when = span_text (slot->start_utc, slot->end_utc, tzid);
+  g_autofree char *when = rapat_when_span (slot->start_utc, slot->end_utc, tzid);
   g_autofree char *until = rapat_time_format (slot->free_until_utc, tz, "%H:%M");
   g_autofree char *slot_zone = rapat_time_abbrev (slot->end_utc, tz);
   g_autofree char *until_zone = rapat_time_abbrev (slot->free_until_utc, tz);

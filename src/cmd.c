@@ -49,9 +49,12 @@ static const RapatOption global_options[] = {
 };
 
 const RapatOption rapat_range_options[] = {
-  RAPAT_OPT_TEXT ("from", RapatRangeOptions, from, N_("From this day (YYYY-MM-DD)"), N_("DAY")),
-  RAPAT_OPT_TEXT ("to", RapatRangeOptions, to, N_("Up to this day, included"), N_("DAY")),
-  RAPAT_OPT_TEXT ("tz", RapatRangeOptions, tz, N_("Read the days in this zone"), N_("ZONE")),
+  RAPAT_OPT_TEXT ("from", RapatRangeOptions, from,
+                  N_("Meetings starting on or after this day, YYYY-MM-DD"), N_("DATE")),
+  RAPAT_OPT_TEXT ("to", RapatRangeOptions, to,
+                  N_("Meetings starting on or before this day, YYYY-MM-DD"), N_("DATE")),
+  RAPAT_OPT_TEXT ("tz", RapatRangeOptions, tz,
+                  N_("Zone the days are counted in (default: the system's)"), N_("ZONE")),
   RAPAT_OPT_END,
 };
 

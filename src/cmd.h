@@ -158,7 +158,7 @@ gboolean rapat_cmd_take_text (const char *what, const char *value, guint flags,
 
 /* Checks the stored meeting @meeting_id for clashes (only those involving
  * @person_ids, an array of gint64, when not NULL).  Each clash is a warning
- * on stderr; with @strict, any clash is an error instead (the caller's
+ * kept with rapat_cmd_warn(); with @strict, any clash is an error instead (the caller's
  * transaction then writes nothing). */
 gboolean rapat_cmd_check_clashes (RapatCmdContext *ctx, gint64 meeting_id, GArray *person_ids,
                                   gboolean strict, GError **error);

@@ -8,25 +8,6 @@
 
 G_BEGIN_DECLS
 
-/* The names other commands still call; the formatter itself is when.h. */
-static inline GTimeZone *
-rapat_present_zone (const RapatMeeting *m)
-{
-  return rapat_when_meeting_zone (m);
-}
-
-static inline char *
-rapat_present_date (gint64 utc, GTimeZone *tz)
-{
-  return rapat_when_day (utc, tz);
-}
-
-static inline char *
-rapat_present_clock (gint64 utc, GTimeZone *tz)
-{
-  return rapat_when_clock (utc, tz);
-}
-
 /* Writes the meeting's own fields as members of the current JSON object. */
 void rapat_present_meeting_json (RapatJson *json, const RapatMeeting *m, GTimeZone *tz);
 
