@@ -54,21 +54,16 @@ tally_clear (Tally *t)
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Tally, tally_clear)
 
-/* Reads the units and people into @t and marks those in the scope of unit
- * @scope_unit (0: all). */
+/* Reads every unit into @t->units, indexed by id in @unit_index (the index
+ * in the array + 1), and links each to its parent's index. */
 static gboolean
-tally_load (RapatStore *store, Tally *t, gint64 scope_unit, GError **error)
+tally_load_units (RapatStore *store, Tally *t, GHashTable *unit_index, GError **error)
 {
   g_autoptr(StoreStmt) units = store_prepare (store,
     "SELECT id, name, code, parent_id FROM unit", error);
-  g_autoptr(StoreStmt) people = NULL;
-  g_autoptr(GHashTable) unit_index = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GArray) parent_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   int rc;
 
-  t->units = g_array_new (FALSE, TRUE, sizeof (TallyUnit));
-  t->people = g_array_new (FALSE, TRUE, sizeof (TallyPerson));
-  t->person_index = g_hash_table_new (g_int64_hash, g_int64_equal);
   if (units == NULL)
     return FALSE;
   while ((rc = sqlite3_step (units)) == SQLITE_ROW)
@@ -101,6 +96,14 @@ tally_load (RapatStore *store, Tally *t, gint64 scope_unit, GError **error)
       g_array_index (t->units, TallyUnit, i).parent
         = (gint64) GPOINTER_TO_UINT (g_hash_table_lookup (unit_index, &parent)) - 1;
     }
+  return TRUE;
+}
+
+/* Refuses a cycle among @t's units, then marks the units in scope: those at
+ * or below @scope_unit (all of them when it is 0). */
+static gboolean
+tally_scope_units (Tally *t, gint64 scope_unit, GError **error)
+{
   /* The store never writes a cycle of units, but another program may
    * have: the roll-up would count a meeting round it, so refuse it. */
   for (guint i = 0; i < t->units->len; i++)
@@ -136,10 +139,20 @@ tally_load (RapatStore *store, Tally *t, gint64 scope_unit, GError **error)
       if (scope_unit == 0)
         u->in_scope = TRUE;
     }
+  return TRUE;
+}
 
-  people = store_prepare (store,
+/* Reads every person into @t->people, with the index of their unit (found
+ * through @unit_index) and whether they are in scope. */
+static gboolean
+tally_load_people (RapatStore *store, Tally *t, GHashTable *unit_index, gint64 scope_unit,
+                   GError **error)
+{
+  g_autoptr(StoreStmt) people = store_prepare (store,
     "SELECT p.id, p.name, p.position, u.name, p.unit_id FROM person p "
     "LEFT JOIN unit u ON u.id = p.unit_id", error);
+  int rc;
+
   if (people == NULL)
     return FALSE;
   while ((rc = sqlite3_step (people)) == SQLITE_ROW)
@@ -170,6 +183,20 @@ tally_load (RapatStore *store, Tally *t, gint64 scope_unit, GError **error)
     g_hash_table_insert (t->person_index, &g_array_index (t->people, TallyPerson, i).id,
                          GUINT_TO_POINTER (i + 1));
   return TRUE;
+}
+
+/* Reads the units and people into @t and marks those in the scope of unit
+ * @scope_unit (0: all). */
+static gboolean
+tally_load (RapatStore *store, Tally *t, gint64 scope_unit, GError **error)
+{
+  g_autoptr(GHashTable) unit_index = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  t->units = g_array_new (FALSE, TRUE, sizeof (TallyUnit));
+  t->people = g_array_new (FALSE, TRUE, sizeof (TallyPerson));
+  t->person_index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  return tally_load_units (store, t, unit_index, error) && tally_scope_units (t, scope_unit, error)
+         && tally_load_people (store, t, unit_index, scope_unit, error);
 }
 
 /* Counts one invitation in @c: its reply and its attendance, each by the
