@@ -277,41 +277,55 @@ agenda_list (RapatCmdContext *ctx, GError **error)
   return TRUE;
 }
 
+/* Resolves the item args[1] names in the target meeting and reads the
+ * rooms of its sessions before a change, for check_session_rooms(). */
+static RapatAgendaItem *
+item_and_rooms (RapatCmdContext *ctx, char **rooms, GError **error)
+{
+  g_autoptr(RapatAgendaItem) item = NULL;
+
+  item = rapat_store_agenda_resolve (ctx->store, ctx->meeting->id, ctx->args[1], error);
+  if (item == NULL)
+    return NULL;
+  *rooms = rapat_agenda_session_rooms (ctx->store, ctx->meeting->id, error);
+  return *rooms != NULL ? g_steal_pointer (&item) : NULL;
+}
+
+/* Checks the agenda after item @item_id changed, and the session rooms
+ * against @rooms, what they were before. */
+static gboolean
+check_after_change (RapatCmdContext *ctx, gint64 item_id, const char *rooms, GError **error)
+{
+  return check_agenda (ctx, ctx->meeting, item_id, error)
+         && check_session_rooms (ctx, ctx->meeting, rooms, error);
+}
+
 /* agenda move MEETING ITEM POS */
 static gboolean
 agenda_move (RapatCmdContext *ctx, GError **error)
 {
   const RapatMeeting *m = ctx->meeting;
-  g_autoptr(RapatAgendaItem) item = NULL;
   g_autofree char *rooms = NULL;
+  g_autoptr(RapatAgendaItem) item = item_and_rooms (ctx, &rooms, error);
   int to;
 
-  item = rapat_store_agenda_resolve (ctx->store, m->id, ctx->args[1], error);
-  if (item != NULL)
-    rooms = rapat_agenda_session_rooms (ctx->store, m->id, error);
-  return rooms != NULL
+  return item != NULL
          && rapat_agenda_parse_position (_("position"), ctx->args[2], (int) m->n_items, FALSE,
                                          &to, error)
          && rapat_store_agenda_move (ctx->store, m->id, item->position, to, error)
-         && check_agenda (ctx, m, item->id, error)
-         && check_session_rooms (ctx, m, rooms, error);
+         && check_after_change (ctx, item->id, rooms, error);
 }
 
 /* agenda edit MEETING ITEM */
 static gboolean
 agenda_edit (RapatCmdContext *ctx, GError **error)
 {
-  const RapatMeeting *m = ctx->meeting;
-  g_autoptr(RapatAgendaItem) item = NULL;
   g_autofree char *rooms = NULL;
+  g_autoptr(RapatAgendaItem) item = item_and_rooms (ctx, &rooms, error);
 
-  item = rapat_store_agenda_resolve (ctx->store, m->id, ctx->args[1], error);
-  if (item != NULL)
-    rooms = rapat_agenda_session_rooms (ctx->store, m->id, error);
-  return rooms != NULL && apply_options (ctx, item, error)
+  return item != NULL && apply_options (ctx, item, error)
          && rapat_store_agenda_update (ctx->store, item, error)
-         && check_agenda (ctx, m, item->id, error)
-         && check_session_rooms (ctx, m, rooms, error);
+         && check_after_change (ctx, item->id, rooms, error);
 }
 
 /* agenda remove MEETING ITEM */
@@ -319,14 +333,11 @@ static gboolean
 agenda_remove (RapatCmdContext *ctx, GError **error)
 {
   const RapatMeeting *m = ctx->meeting;
-  g_autoptr(RapatAgendaItem) item = NULL;
   g_autofree char *rooms = NULL;
+  g_autoptr(RapatAgendaItem) item = item_and_rooms (ctx, &rooms, error);
 
-  item = rapat_store_agenda_resolve (ctx->store, m->id, ctx->args[1], error);
-  if (item != NULL)
-    rooms = rapat_agenda_session_rooms (ctx->store, m->id, error);
   /* Removing an item moves the sessions after it. */
-  return rooms != NULL && rapat_store_agenda_remove (ctx->store, m->id, item->position, error)
+  return item != NULL && rapat_store_agenda_remove (ctx->store, m->id, item->position, error)
          && check_session_rooms (ctx, m, rooms, error);
 }
 
