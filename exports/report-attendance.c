@@ -260,7 +260,7 @@ meeting_text (FILE *out, const RapatMeetingAttendance *r, GTimeZone *tz)
     }
   fprintf (out, "%s\n", totals->str);
   if (recorded > 0)
-    fprintf (out, ngettext ("  Attendance rate: %s (present + represented over %" PRId64
+    fprintf (out, g_dngettext (GETTEXT_PACKAGE, "  Attendance rate: %s (present + represented over %" PRId64
                             " invitation with attendance recorded)\n",
                             "  Attendance rate: %s (present + represented over %" PRId64
                             " invitations with attendance recorded)\n", recorded),
@@ -542,7 +542,7 @@ static const char rate_note[] =
 static char *
 unrecorded_heading (guint n)
 {
-  return g_strdup_printf (ngettext ("%u meeting without attendance recorded, left out of every count above:",
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u meeting without attendance recorded, left out of every count above:",
                                     "%u meetings without attendance recorded, left out of every count above:",
                                     n), n);
 }

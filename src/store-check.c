@@ -864,7 +864,7 @@ rapat_store_check_all (RapatStore *store, GError **error)
   while (g_hash_table_iter_next (&iter, &key, &value))
     if (!has_error_in (&c, key))
       add (&c, key, 0, RAPAT_PROBLEM_ERROR,
-           ngettext ("%u row breaks a CHECK constraint of the table (PRAGMA integrity_check)",
+           g_dngettext (GETTEXT_PACKAGE, "%u row breaks a CHECK constraint of the table (PRAGMA integrity_check)",
                      "%u rows break a CHECK constraint of the table (PRAGMA integrity_check)",
                      GPOINTER_TO_UINT (value)),
            GPOINTER_TO_UINT (value));
