@@ -35,6 +35,8 @@ static gboolean
 apply_options (RapatCmdContext *ctx, RapatUnit *unit, GError **error)
 {
   const UnitOptions *opt = ctx->options;
+  gboolean within = FALSE;
+
   if (!rapat_cmd_take_text (_("code"), opt->code, RAPAT_TEXT_LINE, RAPAT_MAX_CODE, &unit->code,
                             error))
     return FALSE;
@@ -43,7 +45,10 @@ apply_options (RapatCmdContext *ctx, RapatUnit *unit, GError **error)
   else if (opt->parent != NULL
            && !rapat_store_unit_resolve (ctx->store, opt->parent, &unit->parent_id, error))
     return FALSE;
-  if (unit->id != 0 && rapat_store_unit_is_within (ctx->store, unit->parent_id, unit->id))
+  if (unit->id != 0
+      && !rapat_store_unit_is_within (ctx->store, unit->parent_id, unit->id, &within, error))
+    return FALSE;
+  if (within)
     {
       g_autofree char *ex = rapat_text_excerpt (opt->parent);
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,

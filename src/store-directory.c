@@ -95,9 +95,12 @@ rapat_store_unit_update (RapatStore *store, const RapatUnit *unit, GError **erro
 {
   g_autoptr(StoreStmt) stmt = NULL;
 
-  if (!unit_check_unique (store, unit, error))
+  gboolean within;
+
+  if (!unit_check_unique (store, unit, error)
+      || !rapat_store_unit_is_within (store, unit->parent_id, unit->id, &within, error))
     return FALSE;
-  if (rapat_store_unit_is_within (store, unit->parent_id, unit->id))
+  if (within)
     {
       g_autoptr(RapatUnit) parent = rapat_store_unit_get (store, unit->parent_id, NULL);
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
@@ -117,22 +120,27 @@ rapat_store_unit_update (RapatStore *store, const RapatUnit *unit, GError **erro
 }
 
 gboolean
-rapat_store_unit_is_within (RapatStore *store, gint64 unit_id, gint64 ancestor_id)
+rapat_store_unit_is_within (RapatStore *store, gint64 unit_id, gint64 ancestor_id,
+                            gboolean *within, GError **error)
 {
   g_autoptr(StoreStmt) stmt = NULL;
+  int rc;
 
+  *within = FALSE;
   if (unit_id == 0 || ancestor_id == 0)
-    return FALSE;
+    return TRUE;
   stmt = store_prepare (store,
     "WITH RECURSIVE up (id, depth) AS (SELECT ?1, 0 UNION ALL "
     "  SELECT u.parent_id, up.depth + 1 FROM unit u JOIN up ON u.id = up.id "
     "  WHERE u.parent_id IS NOT NULL AND up.depth < 100) "
-    "SELECT 1 FROM up WHERE id = ?2", NULL);
+    "SELECT 1 FROM up WHERE id = ?2", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, unit_id);
   sqlite3_bind_int64 (stmt, 2, ancestor_id);
-  return sqlite3_step (stmt) == SQLITE_ROW;
+  rc = store_step_first (store, stmt, _("unable to read the units"), error);
+  *within = rc == 1;
+  return rc >= 0;
 }
 
 RapatUnit *

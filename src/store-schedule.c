@@ -117,14 +117,20 @@ rapat_store_clash_plan (RapatStore *store, GError **error)
 {
   g_autoptr(StoreStmt) stmt = store_prepare (store, "EXPLAIN QUERY PLAN " CLASH_SQL, error);
   g_autoptr(GString) plan = g_string_new (NULL);
+  int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, 1);
   sqlite3_bind_int64 (stmt, 2, (gint64) RAPAT_MAX_MEETING_MINUTES * 60);
   sqlite3_bind_int64 (stmt, 3, (gint64) RAPAT_MAX_ITEM_MINUTES * 60);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_string_append_printf (plan, "%s\n", sqlite3_column_text (stmt, 3));
+  if (rc != SQLITE_DONE)
+    {
+      store_set_error (store, error, _("unable to read the query plan"));
+      return NULL;
+    }
   return g_string_free (g_steal_pointer (&plan), FALSE);
 }
 

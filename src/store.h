@@ -111,8 +111,10 @@ gboolean rapat_store_unit_insert (RapatStore *store, RapatUnit *unit, GError **e
 gboolean rapat_store_unit_update (RapatStore *store, const RapatUnit *unit, GError **error);
 /* Returns the unit with @id, or NULL with RAPAT_ERROR_NOT_FOUND. */
 RapatUnit *rapat_store_unit_get (RapatStore *store, gint64 id, GError **error);
-/* Returns TRUE when @unit_id is @ancestor_id or lies below it in the tree. */
-gboolean rapat_store_unit_is_within (RapatStore *store, gint64 unit_id, gint64 ancestor_id);
+/* Sets *@within to TRUE when @unit_id is @ancestor_id or lies below it in
+ * the tree; FALSE with @error when the units cannot be read. */
+gboolean rapat_store_unit_is_within (RapatStore *store, gint64 unit_id, gint64 ancestor_id,
+                                     gboolean *within, GError **error);
 /* Returns all units (RapatUnit), parents before their children, by name. */
 GPtrArray *rapat_store_unit_list (RapatStore *store, GError **error);
 /* Finds the unit named by @text: an id, a code, or an unambiguous part of a name. */

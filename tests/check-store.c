@@ -2941,6 +2941,8 @@ START_TEST (test_tampered_unit_cycle)
   g_auto(RapatAttendanceTally) tally = { 0 };
   GError *error = NULL;
 
+  gboolean within = TRUE;
+
   tamper ("UPDATE unit SET parent_id = (SELECT max(id) FROM unit) WHERE parent_id IS NULL");
   ck_assert (rapat_store_unit_get (fx.store, tx.top, &error) == NULL);
   assert_bad_row (&error, "unit ");
@@ -2951,7 +2953,9 @@ START_TEST (test_tampered_unit_cycle)
   ck_assert (!rapat_store_attendance_tally (fx.store, &scope, &tally, &error));
   assert_bad_row (&error, "unit ");
   /* Walks of the tree end. */
-  ck_assert (!rapat_store_unit_is_within (fx.store, tx.top, 999));
+  ck_assert_msg (rapat_store_unit_is_within (fx.store, tx.top, 999, &within, &error), "%s",
+                 error != NULL ? error->message : "");
+  ck_assert (!within);
 }
 END_TEST
 
@@ -2975,7 +2979,7 @@ END_TEST
 /* The tables whose rows a _get function reads, one per loop iteration of
  * test_damaged_get. */
 static const char *const damaged_tables[] = {
-  "meeting", "series", "person", "unit", "issue", "action", "attendee",
+  "meeting", "series", "person", "unit", "issue", "action", "attendee", "unit",
 };
 
 /* Overwrites the root page of @table (or index) in the closed file @path
@@ -3069,6 +3073,10 @@ START_TEST (test_damaged_get)
         g_autoptr(RapatAttendee) a = rapat_store_attendee_get (s, meeting, person, &error);
         found = a != NULL;
       }
+      break;
+    case 7:
+      /* The walk up the tree, which once took a failed step for "not within". */
+      found = rapat_store_unit_is_within (s, unit, unit + 1000, &found, &error);
       break;
     default:
       g_assert_not_reached ();
