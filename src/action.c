@@ -1,6 +1,6 @@
 /* rapat — the rules of action items: status, progress, due day, history (domain layer). */
 #include "action.h"
-#include "present.h"
+#include "when.h"
 #include "text.h"
 #include "timeutil.h"
 

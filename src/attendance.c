@@ -1,6 +1,6 @@
 /* rapat — the rules of recorded attendance (domain layer). */
 #include "attendance.h"
-#include "present.h"
+#include "when.h"
 #include "text.h"
 #include "timeutil.h"
 
