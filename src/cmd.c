@@ -95,9 +95,9 @@ options_clear (const RapatOption *options, char *base)
     {
       if (o->include != NULL)
         options_clear (o->include, base + o->offset);
-      else if (o->arg == G_OPTION_ARG_STRING)
+      else if (o->arg == G_OPTION_ARG_STRING || o->arg == G_OPTION_ARG_FILENAME)
         g_clear_pointer ((char **) (base + o->offset), g_free);
-      else if (o->arg == G_OPTION_ARG_STRING_ARRAY)
+      else if (o->arg == G_OPTION_ARG_STRING_ARRAY || o->arg == G_OPTION_ARG_FILENAME_ARRAY)
         g_clear_pointer ((char ***) (base + o->offset), g_strfreev);
     }
 }

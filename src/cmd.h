@@ -42,7 +42,7 @@ typedef struct _RapatOption RapatOption;
 struct _RapatOption {
   const char *long_name;
   char short_name;
-  GOptionArg arg;               /* NONE, STRING or STRING_ARRAY */
+  GOptionArg arg;               /* NONE, STRING, FILENAME or their _ARRAY */
   gsize offset;
   const char *description;      /* marked N_() */
   const char *arg_description;  /* marked N_(), or NULL */
