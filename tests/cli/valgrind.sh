@@ -1,0 +1,47 @@
+#!/bin/bash
+# rapat under valgrind: the dispatcher and a command of each kind, with
+# their options (text, lists, file names), so that what a run allocates
+# for its options, target and warnings is freed.  Run by 'make check-valgrind'
+# (not by 'make check': valgrind makes each command take a second or more).
+#
+# Environment: RAPAT, VALGRIND (default valgrind).
+set -u
+. "$(dirname "$0")/lib.sh"
+cli_setup
+VALGRIND=${VALGRIND:-valgrind}
+db="$tmp/v.db"
+
+# vg ARGS...: runs rapat ARGS under valgrind; a leak or error fails the check.
+vg() {
+  if G_SLICE=always-malloc G_DEBUG=gc-friendly "$VALGRIND" --quiet --error-exitcode=99 \
+       --leak-check=full --errors-for-leak-kinds=definite --show-leak-kinds=definite \
+       "$RAPAT" --db "$db" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null; then
+    pass "rapat $*"
+  elif [ $? = 99 ]; then
+    fail "rapat $*" "$(cat "$tmp/err")"
+  else
+    pass "rapat $* (refused, as expected)"
+  fi
+}
+
+"$RAPAT" --db "$db" demo >/dev/null || { echo "$cli_name: rapat demo failed" >&2; exit 1; }
+vg --help
+vg meeting --help
+vg meeting list --from 2025-09-01 --to 2025-09-30 --tz Asia/Jayapura --json
+vg meeting show 1
+vg meeting edit 1 --location 'Aula Lapas Ambon' --keep-replies
+vg meeting add 'Rapat evaluasi' --start '2025-09-02 10:00' --duration 1h --tz Asia/Jayapura
+vg agenda list 1 --json
+vg attendee list 1
+vg export ics -o "$tmp/all.ics" --alarm 15m --alarm 1d
+vg export ics --method request --meeting 1 -o "$tmp/req.ics"
+vg report attendance --meeting 1 --format html -o "$tmp/r.html"
+vg report signin --meeting 1 -o "$tmp/s.html"
+vg schedule conflicts 1
+vg unit show 1
+vg issue list --json
+vg action list --open
+vg meeting show 'no such meeting'
+vg meeting list --bogus
+echo "$n_pass passed, $n_fail failed"
+[ "$n_fail" = 0 ]
