@@ -484,18 +484,27 @@ compare_meetings (gconstpointer pa, gconstpointer pb)
 static GPtrArray *
 unrecorded_meetings (RapatStore *store, GArray *ids, GError **error)
 {
-  g_autoptr(GPtrArray) meetings = g_ptr_array_new_with_free_func ((GDestroyNotify) rapat_meeting_free);
+  g_autoptr(GString) list = g_string_new ("[");
+  g_autoptr(StoreStmt) stmt = NULL;
+  GPtrArray *meetings;
 
+  /* One query for all of them (the ids as a JSON array), not one each. */
   for (guint i = 0; i < ids->len; i++)
-    {
-      RapatMeeting *m = rapat_store_meeting_get (store, g_array_index (ids, gint64, i), error);
-
-      if (m == NULL)
-        return NULL;
-      g_ptr_array_add (meetings, m);
-    }
-  g_ptr_array_sort (meetings, compare_meetings);
-  return g_steal_pointer (&meetings);
+    g_string_append_printf (list, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
+                            g_array_index (ids, gint64, i));
+  g_string_append_c (list, ']');
+  stmt = store_prepare (store,
+    "SELECT " MEETING_COLUMNS "FROM meeting m LEFT JOIN person o ON o.id = m.organizer_id "
+    "WHERE m.id IN (SELECT value FROM json_each (?1))", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, list->str, (int) list->len, SQLITE_TRANSIENT);
+  meetings = store_rows (store, stmt, (StoreRowFunc) store_meeting_from_row,
+                         (GDestroyNotify) rapat_meeting_free, _("unable to count attendance"),
+                         error);
+  if (meetings != NULL)
+    g_ptr_array_sort (meetings, compare_meetings);
+  return meetings;
 }
 
 static gboolean attendance_tally (RapatStore *store, const RapatAttendanceScope *scope,
