@@ -197,10 +197,9 @@ counts_json (RapatJson *json, const Counts *c)
 void
 rapat_report_action_json (RapatJson *json, const RapatAction *a, const char *as_of)
 {
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-  g_autofree char *created = rapat_time_format (a->created_at, utc, "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *created = rapat_time_format_utc (a->created_at);
   g_autofree char *done = a->done_at != 0
-    ? rapat_time_format (a->done_at, utc, "%Y-%m-%dT%H:%M:%SZ") : NULL;
+    ? rapat_time_format_utc (a->done_at) : NULL;
 
   rapat_json_int (json, "id", a->id);
   rapat_json_string (json, "uid", a->uid);

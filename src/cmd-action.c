@@ -326,7 +326,6 @@ static void
 print_show_json (FILE *out, const RapatAction *a, GPtrArray *history, const char *today)
 {
   g_autoptr(RapatJson) json = rapat_json_new (out);
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
 
   rapat_json_begin_object (json, NULL);
   rapat_report_action_json (json, a, today);
@@ -334,7 +333,7 @@ print_show_json (FILE *out, const RapatAction *a, GPtrArray *history, const char
   for (guint i = 0; i < history->len; i++)
     {
       const RapatActionEvent *e = history->pdata[i];
-      g_autofree char *at = rapat_time_format (e->at, utc, "%Y-%m-%dT%H:%M:%SZ");
+      g_autofree char *at = rapat_time_format_utc (e->at);
 
       rapat_json_begin_object (json, NULL);
       rapat_json_string (json, "at", at);

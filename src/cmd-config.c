@@ -100,13 +100,12 @@ static void
 print_list_json (FILE *out, GPtrArray *list)
 {
   g_autoptr(RapatJson) json = rapat_json_new (out);
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
 
   rapat_json_begin_array (json, NULL);
   for (guint i = 0; i < list->len; i++)
     {
       const RapatConfigEntry *e = list->pdata[i];
-      g_autofree char *when = rapat_time_format (e->updated_at, utc, "%Y-%m-%dT%H:%M:%SZ");
+      g_autofree char *when = rapat_time_format_utc (e->updated_at);
 
       rapat_json_begin_object (json, NULL);
       rapat_json_string (json, "key", e->key);

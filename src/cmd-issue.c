@@ -157,10 +157,9 @@ last_discussed (const RapatIssue *issue)
 static void
 issue_json_fields (RapatJson *json, const RapatIssue *issue)
 {
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-  g_autofree char *created = rapat_time_format (issue->created_at, utc, "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *created = rapat_time_format_utc (issue->created_at);
   g_autofree char *closed = issue->closed_at != 0
-    ? rapat_time_format (issue->closed_at, utc, "%Y-%m-%dT%H:%M:%SZ") : NULL;
+    ? rapat_time_format_utc (issue->closed_at) : NULL;
   g_autofree char *last = last_discussed (issue);
 
   rapat_json_int (json, "id", issue->id);

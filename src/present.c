@@ -7,9 +7,8 @@ rapat_present_meeting_json (RapatJson *json, const RapatMeeting *m, GTimeZone *t
 {
   g_autofree char *start = rapat_time_format_iso (m->start_utc, tz);
   g_autofree char *end = rapat_time_format_iso (m->end_utc, tz);
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-  g_autofree char *created = rapat_time_format (m->created_at, utc, "%Y-%m-%dT%H:%M:%SZ");
-  g_autofree char *updated = rapat_time_format (m->updated_at, utc, "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *created = rapat_time_format_utc (m->created_at);
+  g_autofree char *updated = rapat_time_format_utc (m->updated_at);
 
   rapat_json_int (json, "id", m->id);
   rapat_json_string (json, "uid", m->uid);

@@ -120,12 +120,9 @@ zone (Check *c, const char *tzid, const char **why)
 static char *
 instant_text (gint64 t)
 {
-  g_autoptr(GTimeZone) utc = NULL;
-
   if (!rapat_time_in_range (t))
     return g_strdup_printf ("%" G_GINT64_FORMAT, t);
-  utc = g_time_zone_new_utc ();
-  return rapat_time_format (t, utc, "%Y-%m-%dT%H:%M:%SZ");
+  return rapat_time_format_utc (t);
 }
 
 /* ---- SQLite's own checks ---- */

@@ -915,6 +915,14 @@ rapat_time_format_iso (gint64 utc, GTimeZone *tz)
 }
 
 char *
+rapat_time_format_utc (gint64 utc)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_utc ();
+
+  return rapat_time_format (utc, tz, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+char *
 rapat_time_abbrev (gint64 utc, GTimeZone *tz)
 {
   /* The zone's interval, not a GDateTime: exports ask once per agenda line. */

@@ -160,6 +160,10 @@ char *rapat_time_format (gint64 utc, GTimeZone *tz, const char *format);
 /* Formats @utc in @tz as ISO 8601 with offset, "2025-09-02T09:00:00+09:00". */
 char *rapat_time_format_iso (gint64 utc, GTimeZone *tz);
 
+/* Formats @utc as an ISO 8601 instant in UTC, "2025-09-02T00:00:00Z": the
+ * form of record timestamps (created, updated, done) in JSON. */
+char *rapat_time_format_utc (gint64 utc);
+
 /* Returns the zone abbreviation in force at @utc in @tz ("WIT", "CEST");
  * for zones without one, what the tz database gives ("+09"), and for
  * fixed-offset zones their name ("+09:00"). */

@@ -797,6 +797,21 @@ START_TEST (test_format_iso)
 }
 END_TEST
 
+/* Record timestamps in JSON: UTC with a Z, whatever $TZ says. */
+START_TEST (test_format_utc)
+{
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  g_setenv ("TZ", "Asia/Jayapura", TRUE);
+  a = rapat_time_format_utc (RAKERNIS_UTC);
+  b = rapat_time_format_utc (RAKERNIS_UTC + 9 * 3600 + 59);
+  g_setenv ("TZ", "UTC", TRUE);
+  ck_assert_str_eq (a, "2025-09-02T00:00:00Z");
+  ck_assert_str_eq (b, "2025-09-02T09:00:59Z");
+}
+END_TEST
+
 /* rapat_time_local() and rapat_time_fields() agree with GDateTime on
  * instants spread over four centuries, at DST changes and around them, in
  * zones with and without DST and with offsets that are not whole hours. */
@@ -1870,6 +1885,7 @@ time_suite (void)
   tcase_add_test (tc, test_abbrev_indonesia);
   tcase_add_test (tc, test_abbrev_follows_dst);
   tcase_add_test (tc, test_format_iso);
+  tcase_add_test (tc, test_format_utc);
   tcase_add_test (tc, test_format);
   tcase_add_test (tc, test_time_fields_match_gdatetime);
   tcase_add_test (tc, test_time_fields_range);
