@@ -188,30 +188,39 @@ check_session_rooms (RapatCmdContext *ctx, const RapatMeeting *m, const char *be
          || rapat_cmd_check_session_clashes (ctx, m->id, opt->strict, error);
 }
 
+/* Inserts @item at --at (else at the end), checks what it may clash with
+ * (the agenda's own rules too with @check_items) and prints its number. */
+static gboolean
+insert_item (RapatCmdContext *ctx, RapatAgendaItem *item, gboolean check_items, GError **error)
+{
+  const AgendaOptions *opt = ctx->options;
+  const RapatMeeting *m = ctx->meeting;
+  g_autofree char *rooms = NULL;
+
+  if (opt->at != NULL && !rapat_agenda_parse_position (_("position"), opt->at, (int) m->n_items,
+                                                       TRUE, &item->position, error))
+    return FALSE;
+  /* Inserted before parallel sessions, it moves them. */
+  rooms = rapat_agenda_session_rooms (ctx->store, m->id, error);
+  if (rooms == NULL || !rapat_store_agenda_insert (ctx->store, item, error)
+      || (check_items && !check_agenda (ctx, m, item->id, error))
+      || !check_session_rooms (ctx, m, rooms, error))
+    return FALSE;
+  fprintf (ctx->out, "%d\n", item->position);
+  return TRUE;
+}
+
 /* agenda add MEETING TITLE */
 static gboolean
 agenda_add (RapatCmdContext *ctx, GError **error)
 {
-  const AgendaOptions *opt = ctx->options;
-  const RapatMeeting *m = ctx->meeting;
   g_autoptr(RapatAgendaItem) item = rapat_agenda_item_new ();
-  g_autofree char *rooms = NULL;
 
-  item->meeting_id = m->id;
+  item->meeting_id = ctx->meeting->id;
   item->duration_min = 30;
-  if (!rapat_cmd_take_text (_("title"), ctx->args[1], RAPAT_TEXT_REQUIRED, RAPAT_MAX_NAME,
-                            &item->title, error)
-      || !apply_options (ctx, item, error))
-    return FALSE;
-  if (opt->at != NULL && !rapat_agenda_parse_position (_("position"), opt->at, (int) m->n_items,
-                                                       TRUE, &item->position, error))
-    return FALSE;
-  rooms = rapat_agenda_session_rooms (ctx->store, m->id, error);
-  if (rooms == NULL || !rapat_store_agenda_insert (ctx->store, item, error)
-      || !check_agenda (ctx, m, item->id, error) || !check_session_rooms (ctx, m, rooms, error))
-    return FALSE;
-  fprintf (ctx->out, "%d\n", item->position);
-  return TRUE;
+  return rapat_cmd_take_text (_("title"), ctx->args[1], RAPAT_TEXT_REQUIRED, RAPAT_MAX_NAME,
+                              &item->title, error)
+         && apply_options (ctx, item, error) && insert_item (ctx, item, TRUE, error);
 }
 
 /* agenda add-review MEETING: an item that reviews the open actions carried
@@ -219,11 +228,9 @@ agenda_add (RapatCmdContext *ctx, GError **error)
 static gboolean
 agenda_add_review (RapatCmdContext *ctx, GError **error)
 {
-  const AgendaOptions *opt = ctx->options;
   const RapatMeeting *m = ctx->meeting;
   g_autoptr(RapatAgendaItem) item = NULL;
   g_autoptr(GPtrArray) actions = rapat_store_action_followups (ctx->store, m, error);
-  g_autofree char *rooms = NULL;
 
   if (actions == NULL)
     return FALSE;
@@ -234,18 +241,7 @@ agenda_add_review (RapatCmdContext *ctx, GError **error)
       return FALSE;
     }
   item = rapat_agenda_review_item (m, actions);
-  if (!apply_options (ctx, item, error))
-    return FALSE;
-  if (opt->at != NULL && !rapat_agenda_parse_position (_("position"), opt->at, (int) m->n_items,
-                                                       TRUE, &item->position, error))
-    return FALSE;
-  /* Inserted before parallel sessions, it moves them. */
-  rooms = rapat_agenda_session_rooms (ctx->store, m->id, error);
-  if (rooms == NULL || !rapat_store_agenda_insert (ctx->store, item, error)
-      || !check_session_rooms (ctx, m, rooms, error))
-    return FALSE;
-  fprintf (ctx->out, "%d\n", item->position);
-  return TRUE;
+  return apply_options (ctx, item, error) && insert_item (ctx, item, FALSE, error);
 }
 
 /* agenda list MEETING */
