@@ -176,38 +176,18 @@ rapat_store_issue_meetings (RapatStore *store, gint64 issue_id, GError **error)
                      error);
 }
 
-/* Reads an agenda item of an issue, without its meeting's other details:
- * (id, meeting_id, position, title, duration_min, issue_id). */
-static RapatAgendaItem *
-issue_item_from_row (StoreStmt *stmt, GError **error)
-{
-  g_autoptr(RapatAgendaItem) it = rapat_agenda_item_new ();
-  StoreRow r;
-
-  store_row_begin (&r, stmt, "agenda_item", 0);
-  it->id = r.id;
-  it->meeting_id = sqlite3_column_int64 (stmt, 1);
-  it->position = store_row_int (&r, 2, "position", 1, G_MAXINT32);
-  it->title = store_row_text (&r, 3, "title", TRUE);
-  it->duration_min = store_row_int (&r, 4, "duration_min", 1, RAPAT_MAX_ITEM_MINUTES);
-  it->issue_id = sqlite3_column_int64 (stmt, 5);
-  if (!store_row_end (&r, error))
-    return NULL;
-  return g_steal_pointer (&it);
-}
-
 GPtrArray *
 rapat_store_issue_agenda_items (RapatStore *store, gint64 issue_id, GError **error)
 {
   g_autoptr(StoreStmt) stmt = store_prepare (store,
-    "SELECT a.id, a.meeting_id, a.position, a.title, a.duration_min, a.issue_id "
-    "FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id WHERE a.issue_id = ?1 "
+    "SELECT " ITEM_COLUMNS "FROM agenda_item a JOIN meeting m ON m.id = a.meeting_id "
+    "LEFT JOIN person p ON p.id = a.presenter_id WHERE a.issue_id = ?1 "
     "ORDER BY m.start_utc, m.id, a.position", error);
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, issue_id);
-  return store_rows (store, stmt, (StoreRowFunc) issue_item_from_row,
+  return store_rows (store, stmt, (StoreRowFunc) store_item_from_row,
                      (GDestroyNotify) rapat_agenda_item_free,
                      _("unable to list the issue's agenda items"), error);
 }
