@@ -17,6 +17,7 @@ static const RapatGroup groups[] = {
   { "meeting", N_("Meetings: schedule, change, cancel"), rapat_meeting_commands },
   { "agenda", N_("A meeting's agenda"), rapat_agenda_commands },
   { "attendee", N_("Invitations, replies and attendance"), rapat_attendee_commands },
+  { "minutes", N_("The minutes of a meeting: notes, decisions, sign-off"), rapat_minutes_commands },
   { "issue", N_("Strategic issues followed across meetings"), rapat_issue_commands },
   { "action", N_("Action items: owners, due days, progress"), rapat_action_commands },
   { "export", N_("iCalendar files for calendar apps"), rapat_export_commands },

@@ -79,6 +79,9 @@ static const char *const priority_aliases[] = {
 };
 const RapatEnum rapat_priority_enum = { N_("priority"), priority_names, priority_aliases };
 
+static const char *const minutes_status_names[] = { "draft", "final", NULL };
+const RapatEnum rapat_minutes_status_enum = { N_("minutes status"), minutes_status_names, NULL };
+
 int
 rapat_enum_count (const RapatEnum *e)
 {
@@ -427,4 +430,48 @@ rapat_occurrence_uid (const char *uid, gint64 t)
   g_autofree char *stamp = rapat_time_format (t, utc, "%Y%m%dT%H%M%SZ");
 
   return rapat_uid_derive (uid, stamp);
+}
+
+void
+rapat_minutes_free (RapatMinutes *minutes)
+{
+  if (minutes == NULL)
+    return;
+  g_free (minutes->notulis_name);
+  g_free (minutes->notulis_position);
+  g_free (minutes->chair_name);
+  g_free (minutes->chair_position);
+  g_free (minutes->summary);
+  g_free (minutes);
+}
+
+void
+rapat_minutes_item_free (RapatMinutesItem *item)
+{
+  if (item == NULL)
+    return;
+  g_free (item->title);
+  g_free (item->notes);
+  g_free (item);
+}
+
+void
+rapat_decision_free (RapatDecision *decision)
+{
+  if (decision == NULL)
+    return;
+  g_free (decision->item_title);
+  g_free (decision->text);
+  g_free (decision);
+}
+
+void
+rapat_minutes_version_free (RapatMinutesVersion *version)
+{
+  if (version == NULL)
+    return;
+  g_free (version->finalized_by);
+  g_free (version->amended_by);
+  g_free (version->amend_reason);
+  g_free (version);
 }

@@ -24,6 +24,7 @@ extern const RapatEnum rapat_attendance_enum;
 extern const RapatEnum rapat_issue_status_enum;
 extern const RapatEnum rapat_action_status_enum;
 extern const RapatEnum rapat_priority_enum;
+extern const RapatEnum rapat_minutes_status_enum;
 
 typedef enum {
   RAPAT_MEETING_TENTATIVE,
@@ -78,6 +79,11 @@ typedef enum {
   RAPAT_ACTION_DONE,
   RAPAT_ACTION_CANCELLED,
 } RapatActionStatus;
+
+typedef enum {
+  RAPAT_MINUTES_DRAFT,
+  RAPAT_MINUTES_FINAL,
+} RapatMinutesStatus;
 
 typedef enum {
   RAPAT_PRIORITY_LOW,
@@ -249,7 +255,67 @@ typedef struct {
   gint64 created_at;
   gint64 updated_at;
   gint64 done_at;          /* 0 unless done */
+  gint64 decision_id;      /* the decision it carries out, or 0 */
+  int decision_number;     /* filled by the store: that decision's number in its meeting */
 } RapatAction;
+
+/* The minutes (notulen) of a meeting: one version of the record.  A
+ * version read back from the history carries what was signed. */
+typedef struct {
+  gint64 id;
+  gint64 meeting_id;
+  gint64 notulis_id;       /* the note-taker, or 0 */
+  char *notulis_name;      /* filled by the store on reads, with the position */
+  char *notulis_position;
+  gint64 chair_id;         /* who led the meeting, or 0 */
+  char *chair_name;        /* filled by the store on reads, with the position */
+  char *chair_position;
+  gint64 held_start_utc;   /* when it was actually held, or 0 when not recorded */
+  gint64 held_end_utc;
+  char *summary;           /* the conclusion (kesimpulan umum), or NULL */
+  RapatMinutesStatus status;
+  int version;             /* 1, then one more with each amendment */
+  gint64 finalized_at;     /* 0 unless final */
+  gint64 created_at;
+  gint64 updated_at;
+  gint64 n_invited;        /* filled by the store on reads: invitations */
+  gint64 n_present;        /* of those, present or represented */
+} RapatMinutes;
+
+/* The discussion under one agenda item, as the minutes record it. */
+typedef struct {
+  gint64 agenda_item_id;
+  int position;
+  char *title;
+  char *notes;             /* the discussion (pembahasan), or NULL */
+} RapatMinutesItem;
+
+/* A decision (keputusan), numbered within its meeting. */
+typedef struct {
+  gint64 id;
+  gint64 meeting_id;
+  int number;
+  gint64 agenda_item_id;   /* the item it was taken under, or 0 */
+  int item_position;       /* filled by the store on reads */
+  char *item_title;
+  char *text;
+  gint64 created_at;
+} RapatDecision;
+
+/* A finalised version of the minutes, kept whole. */
+typedef struct {
+  int version;
+  gint64 finalized_at;
+  char *finalized_by;      /* the person's name, or NULL */
+  gint64 amended_at;       /* 0 while it is the current one */
+  char *amended_by;
+  char *amend_reason;
+} RapatMinutesVersion;
+
+void rapat_minutes_free (RapatMinutes *minutes);
+void rapat_minutes_item_free (RapatMinutesItem *item);
+void rapat_decision_free (RapatDecision *decision);
+void rapat_minutes_version_free (RapatMinutesVersion *version);
 
 typedef struct {
   gint64 id;
@@ -378,5 +444,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatAttendanceRow, rapat_attendance_row_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatClash, rapat_clash_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatAction, rapat_action_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatReplyReset, rapat_reply_reset_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatMinutes, rapat_minutes_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatMinutesItem, rapat_minutes_item_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatDecision, rapat_decision_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatMinutesVersion, rapat_minutes_version_free)
 
 G_END_DECLS

@@ -297,3 +297,224 @@ rapat_present_action_status (const RapatAction *a, const char *today)
     return g_strdup_printf (_("%s, overdue"), status);
   return g_strdup (status);
 }
+
+/* Writes a person named by the minutes as a JSON object, or null. */
+static void
+minutes_person_json (RapatJson *json, const char *key, gint64 id, const char *name,
+                     const char *position)
+{
+  if (id == 0)
+    {
+      rapat_json_null (json, key);
+      return;
+    }
+  rapat_json_begin_object (json, key);
+  rapat_json_int (json, "id", id);
+  rapat_json_string (json, "name", name);
+  rapat_json_string (json, "position", position);
+  rapat_json_end_object (json);
+}
+
+/* Writes an instant for programs, or null when it is 0. */
+static void
+minutes_time_json (RapatJson *json, const char *key, gint64 t, GTimeZone *tz)
+{
+  g_autofree char *s = NULL;
+
+  if (t == 0)
+    {
+      rapat_json_null (json, key);
+      return;
+    }
+  s = tz != NULL ? rapat_time_format_iso (t, tz) : rapat_time_format_utc (t);
+  rapat_json_string (json, key, s);
+}
+
+void
+rapat_present_minutes_json (RapatJson *json, const RapatMeeting *m, GTimeZone *tz,
+                            const RapatMinutes *n, GPtrArray *items, GPtrArray *decisions,
+                            GPtrArray *versions)
+{
+  rapat_json_int (json, "meeting_id", m->id);
+  rapat_json_string (json, "title", m->title);
+  rapat_json_int (json, "version", n->version);
+  rapat_json_string (json, "status", rapat_enum_name (&rapat_minutes_status_enum, n->status));
+  minutes_person_json (json, "notulis", n->notulis_id, n->notulis_name, n->notulis_position);
+  minutes_person_json (json, "chair", n->chair_id, n->chair_name, n->chair_position);
+  minutes_time_json (json, "held_start", n->held_start_utc, tz);
+  minutes_time_json (json, "held_end", n->held_end_utc, tz);
+  rapat_json_int (json, "invited", n->n_invited);
+  rapat_json_int (json, "present", n->n_present);
+  rapat_json_string (json, "summary", n->summary);
+  minutes_time_json (json, "finalized_at", n->finalized_at, NULL);
+  rapat_json_begin_array (json, "items");
+  for (guint i = 0; i < items->len; i++)
+    {
+      const RapatMinutesItem *it = items->pdata[i];
+      rapat_json_begin_object (json, NULL);
+      rapat_json_int (json, "position", it->position);
+      rapat_json_string (json, "title", it->title);
+      rapat_json_string (json, "notes", it->notes);
+      rapat_json_end_object (json);
+    }
+  rapat_json_end_array (json);
+  rapat_json_begin_array (json, "decisions");
+  for (guint i = 0; i < decisions->len; i++)
+    {
+      const RapatDecision *d = decisions->pdata[i];
+      rapat_json_begin_object (json, NULL);
+      rapat_json_int (json, "number", d->number);
+      if (d->agenda_item_id != 0)
+        rapat_json_int (json, "item", d->item_position);
+      else
+        rapat_json_null (json, "item");
+      rapat_json_string (json, "text", d->text);
+      rapat_json_end_object (json);
+    }
+  rapat_json_end_array (json);
+  if (versions == NULL)
+    return;
+  rapat_json_begin_array (json, "versions");
+  for (guint i = 0; i < versions->len; i++)
+    {
+      const RapatMinutesVersion *v = versions->pdata[i];
+      rapat_json_begin_object (json, NULL);
+      rapat_json_int (json, "version", v->version);
+      minutes_time_json (json, "finalized_at", v->finalized_at, NULL);
+      rapat_json_string (json, "finalized_by", v->finalized_by);
+      minutes_time_json (json, "amended_at", v->amended_at, NULL);
+      rapat_json_string (json, "amended_by", v->amended_by);
+      rapat_json_string (json, "amend_reason", v->amend_reason);
+      rapat_json_end_object (json);
+    }
+  rapat_json_end_array (json);
+}
+
+/* Prints @text, paragraphs kept, wrapped after @lead. */
+static void
+minutes_print_text (FILE *out, const char *lead, const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (*lines[i] == '\0')
+      fputc ('\n', out);
+    else
+      rapat_print_wrapped (out, lead, lines[i], 78);
+}
+
+/* Prints one "  Label:  value" line of the minutes' header, as 'meeting
+ * show' does. */
+static void
+minutes_line (FILE *out, const char *label, const char *value)
+{
+  fprintf (out, "  %-12s %s\n", label, value);
+}
+
+/* Returns @name, or a word for nobody named. */
+static const char *
+minutes_who (const char *name)
+{
+  return name != NULL ? name : _("nobody named");
+}
+
+/* Returns "Name, Position", "Name", or "(not named)". */
+static char *
+minutes_person (const char *name, const char *position)
+{
+  if (name == NULL)
+    return g_strdup (_("(not named)"));
+  if (position == NULL)
+    return g_strdup (name);
+  return g_strdup_printf ("%s, %s", name, position);
+}
+
+void
+rapat_present_minutes (FILE *out, const RapatMeeting *m, GTimeZone *tz, const RapatMinutes *n,
+                       GPtrArray *items, GPtrArray *decisions, GPtrArray *versions)
+{
+  g_autofree char *notulis = minutes_person (n->notulis_name, n->notulis_position);
+  g_autofree char *chair = minutes_person (n->chair_name, n->chair_position);
+
+  if (n->status == RAPAT_MINUTES_FINAL)
+    {
+      g_autofree char *when = rapat_when_instant_zoned (n->finalized_at, tz);
+      fprintf (out, _("Minutes of '%s', version %d, final since %s\n"), m->title, n->version,
+               when);
+    }
+  else
+    fprintf (out, _("Minutes of '%s', version %d, draft\n"), m->title, n->version);
+  minutes_line (out, _("Notulis:"), notulis);
+  minutes_line (out, _("Chair:"), chair);
+  if (n->held_start_utc != 0)
+    {
+      g_autofree char *held = rapat_when_range (n->held_start_utc, n->held_end_utc, tz,
+                                                RAPAT_WHEN_LOCALE);
+      minutes_line (out, _("Held:"), held);
+    }
+  else
+    {
+      g_autofree char *planned = rapat_when_meeting (m, tz);
+      g_autofree char *text = g_strdup_printf (_("not recorded (planned %s)"), planned);
+      minutes_line (out, _("Held:"), text);
+    }
+  {
+    g_autofree char *text = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE, "%" PRId64 " of %" PRId64 " invited attended",
+                   "%" PRId64 " of %" PRId64 " invited attended", n->n_invited),
+      n->n_present, n->n_invited);
+    minutes_line (out, _("Attendance:"), text);
+  }
+  for (guint i = 0; i < items->len; i++)
+    {
+      const RapatMinutesItem *it = items->pdata[i];
+      fprintf (out, "\n%d. %s\n", it->position, it->title);
+      if (it->notes != NULL)
+        minutes_print_text (out, "   ", it->notes);
+      else
+        fprintf (out, "   %s\n", _("(no notes)"));
+      for (guint j = 0; j < decisions->len; j++)
+        {
+          const RapatDecision *d = decisions->pdata[j];
+          g_autofree char *lead = NULL;
+          if (d->agenda_item_id != it->agenda_item_id)
+            continue;
+          lead = g_strdup_printf (_("   Decision %d: "), d->number);
+          rapat_print_wrapped (out, lead, d->text, 78);
+        }
+    }
+  for (guint j = 0; j < decisions->len; j++)
+    {
+      const RapatDecision *d = decisions->pdata[j];
+      g_autofree char *lead = NULL;
+      if (d->agenda_item_id != 0)
+        continue;
+      lead = g_strdup_printf (_("Decision %d (its agenda item was removed): "), d->number);
+      fputc ('\n', out);
+      rapat_print_wrapped (out, lead, d->text, 78);
+    }
+  fprintf (out, "\n%s\n", _("Summary"));
+  if (n->summary != NULL)
+    minutes_print_text (out, "   ", n->summary);
+  else
+    fprintf (out, "   %s\n", _("(none yet)"));
+  if (versions == NULL || versions->len == 0)
+    return;
+  fprintf (out, "\n%s\n", _("Final versions"));
+  for (guint i = 0; i < versions->len; i++)
+    {
+      const RapatMinutesVersion *v = versions->pdata[i];
+      g_autofree char *fin = rapat_when_instant_zoned (v->finalized_at, tz);
+      fprintf (out, _("   %d: final %s, signed by %s\n"), v->version, fin,
+               minutes_who (v->finalized_by));
+      if (v->amended_at != 0)
+        {
+          g_autofree char *am = rapat_when_instant_zoned (v->amended_at, tz);
+          if (v->amend_reason != NULL)
+            fprintf (out, _("      reopened %s by %s: %s\n"), am,
+                     minutes_who (v->amended_by), v->amend_reason);
+          else
+            fprintf (out, _("      reopened %s by %s\n"), am, minutes_who (v->amended_by));
+        }
+    }
+}

@@ -41,4 +41,18 @@ void rapat_present_attendee_table (FILE *out, const RapatMeeting *m, GTimeZone *
  * overdue as of @today ("YYYY-MM-DD"). */
 char *rapat_present_action_status (const RapatAction *a, const char *today);
 
+/* Prints one version of the minutes of @m for people: the header (notulis,
+ * chair, times held, attendance, status), each agenda item of @items
+ * (RapatMinutesItem) with its notes and the decisions of @decisions
+ * (RapatDecision) taken under it, the summary, and the history @versions
+ * (RapatMinutesVersion; may be NULL).  Times in @tz. */
+void rapat_present_minutes (FILE *out, const RapatMeeting *m, GTimeZone *tz,
+                            const RapatMinutes *n, GPtrArray *items, GPtrArray *decisions,
+                            GPtrArray *versions);
+
+/* Writes the same as members of the current JSON object. */
+void rapat_present_minutes_json (RapatJson *json, const RapatMeeting *m, GTimeZone *tz,
+                                 const RapatMinutes *n, GPtrArray *items, GPtrArray *decisions,
+                                 GPtrArray *versions);
+
 G_END_DECLS

@@ -221,6 +221,7 @@ action_bind (StoreStmt *stmt, const RapatAction *a)
   sqlite3_bind_int64 (stmt, 13, a->updated_at);
   store_bind_id (stmt, 14, a->done_at);
   store_bind_text (stmt, 15, a->uid);
+  store_bind_id (stmt, 16, a->decision_id);
 }
 
 gboolean
@@ -228,8 +229,8 @@ rapat_store_action_insert (RapatStore *store, RapatAction *action, GError **erro
 {
   g_autoptr(StoreStmt) stmt = store_prepare (store,
     "INSERT INTO action (title, description, owner_person_id, owner_unit_id, meeting_id, "
-    "issue_id, priority, due_date, status, progress, created_at, updated_at, done_at, uid) "
-    "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)", error);
+    "issue_id, priority, due_date, status, progress, created_at, updated_at, done_at, uid, "
+    "decision_id) VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -246,7 +247,8 @@ rapat_store_action_update (RapatStore *store, const RapatAction *action, GError 
   g_autoptr(StoreStmt) stmt = store_prepare (store,
     "UPDATE action SET title = ?2, description = ?3, owner_person_id = ?4, owner_unit_id = ?5, "
     "meeting_id = ?6, issue_id = ?7, priority = ?8, due_date = ?9, status = ?10, progress = ?11, "
-    "created_at = ?12, updated_at = ?13, done_at = ?14 WHERE id = ?1 AND uid = ?15", error);
+    "created_at = ?12, updated_at = ?13, done_at = ?14, decision_id = ?16 "
+    "WHERE id = ?1 AND uid = ?15", error);
 
   if (stmt == NULL)
     return FALSE;

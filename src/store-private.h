@@ -227,7 +227,8 @@ enum { MEETING_COL_ID, MEETING_COLUMN_TABLE (MEETING_COLUMN_ENUM) MEETING_N_COLU
   "a.id, a.uid, a.title, a.description, a.owner_person_id, a.owner_unit_id, " \
   "coalesce(p.name, ou.name), coalesce(ou.name, pu.name), a.meeting_id, m.title, m.start_utc, " \
   "m.tzid, a.issue_id, i.title, a.priority, a.due_date, a.status, a.progress, a.created_at, " \
-  "a.updated_at, a.done_at, p.email "
+  "a.updated_at, a.done_at, p.email, a.decision_id, " \
+  "(SELECT number FROM decision WHERE id = a.decision_id) "
 #define ACTION_FROM \
   "FROM action a LEFT JOIN person p ON p.id = a.owner_person_id " \
   "LEFT JOIN unit pu ON pu.id = p.unit_id LEFT JOIN unit ou ON ou.id = a.owner_unit_id " \
@@ -249,6 +250,9 @@ RapatIssue *store_issue_from_row (StoreStmt *stmt, GError **error);
 RapatAction *store_action_from_row (StoreStmt *stmt, GError **error);
 RapatUnit *store_unit_from_row (StoreStmt *stmt, GError **error);
 RapatPerson *store_person_from_row (StoreStmt *stmt, GError **error);
+RapatMinutes *store_minutes_from_row (StoreStmt *stmt, GError **error);
+RapatMinutesItem *store_minutes_item_from_row (StoreStmt *stmt, GError **error);
+RapatDecision *store_decision_from_row (StoreStmt *stmt, GError **error);
 
 /* A reader of the current row of @stmt into a new value; NULL with @error
  * set when the row is bad. */

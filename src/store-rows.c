@@ -175,6 +175,8 @@ store_action_from_row (StoreStmt *stmt, GError **error)
   a->updated_at = store_row_time (&r, 19, "updated_at");
   a->done_at = store_row_time (&r, 20, "done_at");
   a->owner_email = store_row_text_of (&r, 21, "person", 4, "email");
+  a->decision_id = sqlite3_column_int64 (stmt, 22);
+  a->decision_number = sqlite3_column_int (stmt, 23);
   if (!store_row_end (&r, error))
     return NULL;
   return g_steal_pointer (&a);

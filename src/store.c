@@ -25,6 +25,17 @@ extern const char *const rapat_migrations[][2];
 void
 store_set_error (RapatStore *store, GError **error, const char *context)
 {
+  /* The schema's triggers refuse changes to a meeting whose minutes are
+   * final with this one message (schema/0010-minutes.sql): a rule of the
+   * record, not a failure of the database. */
+  if (store->db != NULL && sqlite3_extended_errcode (store->db) == SQLITE_CONSTRAINT_TRIGGER
+      && strcmp (sqlite3_errmsg (store->db), "rapat:minutes-final") == 0)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("%s: the minutes of the meeting are final; "
+                     "open a new version with 'rapat minutes amend' first"), context);
+      return;
+    }
   g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_STORE, "%s: %s", context,
                store->db != NULL ? sqlite3_errmsg (store->db) : "out of memory");
 }

@@ -440,6 +440,52 @@ GPtrArray *rapat_store_attendance_by_person (RapatStore *store, const RapatAtten
 GPtrArray *rapat_store_attendance_by_unit (RapatStore *store, const RapatAttendanceScope *scope,
                                            GError **error);
 
+/* ---- minutes (store-minutes.c) ---- */
+
+/* Inserts @minutes (meeting, people, times, status, version, timestamps set
+ * by the caller) and stores its id; a second record for the same meeting is
+ * refused by the schema. */
+gboolean rapat_store_minutes_insert (RapatStore *store, RapatMinutes *minutes, GError **error);
+/* Writes every field of the minutes with minutes->id.  The schema refuses
+ * any change to final minutes but the one that opens the next version. */
+gboolean rapat_store_minutes_update (RapatStore *store, const RapatMinutes *minutes,
+                                     GError **error);
+/* Returns the minutes of the meeting: the current version when @version is
+ * 0, else finalised version @version as it was kept.  NULL with
+ * RAPAT_ERROR_NOT_FOUND when there is none. */
+RapatMinutes *rapat_store_minutes_get (RapatStore *store, gint64 meeting_id, int version,
+                                       GError **error);
+/* Returns the meeting's agenda items (RapatMinutesItem, in order) with
+ * their notes: now (@version 0) or as kept in finalised version @version. */
+GPtrArray *rapat_store_minutes_items (RapatStore *store, gint64 meeting_id, int version,
+                                      GError **error);
+/* Sets the notes of agenda item @agenda_item_id to @notes. */
+gboolean rapat_store_minutes_set_note (RapatStore *store, gint64 agenda_item_id,
+                                       const char *notes, gint64 now, GError **error);
+/* Inserts @decision (meeting, item, text, created_at) with the next number
+ * of its meeting; stores its id and number. */
+gboolean rapat_store_decision_insert (RapatStore *store, RapatDecision *decision,
+                                      GError **error);
+/* Returns the meeting's decisions (RapatDecision) by number: now (@version
+ * 0) or as kept in finalised version @version. */
+GPtrArray *rapat_store_decision_list (RapatStore *store, gint64 meeting_id, int version,
+                                      GError **error);
+/* Returns the id of decision @number of the meeting, 0 when there is none,
+ * -1 with @error set on failure. */
+gint64 rapat_store_decision_find (RapatStore *store, gint64 meeting_id, int number,
+                                  GError **error);
+/* Keeps the meeting's final minutes whole, as JSON, in the version history,
+ * signed by @by_id (0: nobody named).  Refused when they are not final. */
+gboolean rapat_store_minutes_keep (RapatStore *store, gint64 meeting_id, gint64 by_id,
+                                   GError **error);
+/* Notes in the history that version @version was reopened at @now by
+ * @by_id (may be 0) for @reason (may be NULL). */
+gboolean rapat_store_minutes_mark_amended (RapatStore *store, gint64 meeting_id, int version,
+                                           gint64 by_id, const char *reason, gint64 now,
+                                           GError **error);
+/* Returns the meeting's finalised versions (RapatMinutesVersion), oldest first. */
+GPtrArray *rapat_store_minutes_versions (RapatStore *store, gint64 meeting_id, GError **error);
+
 /* ---- settings (config) ---- */
 
 /* One setting: its key ("tz"), value and when it was last set (Unix seconds). */

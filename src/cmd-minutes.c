@@ -1,0 +1,346 @@
+/* rapat — "rapat minutes": the record of a meeting (notulen) (cli layer). */
+#include "cmd.h"
+#include "minutes.h"
+#include "output.h"
+#include "present.h"
+#include "text.h"
+
+#include <glib/gstdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+typedef struct {
+  char *notulis;
+  char *chair;
+  char *file;
+  gboolean edit;
+  char *from;
+  char *to;
+  gboolean json;
+  char *version;
+  char *by;
+  char *reason;
+} MinutesOptions;
+
+static const RapatOption start_entries[] = {
+  RAPAT_OPT_TEXT ("notulis", MinutesOptions, notulis, N_("Who takes the notes"), N_("PERSON")),
+  RAPAT_OPT_TEXT ("chair", MinutesOptions, chair,
+                  N_("Who leads the meeting (default: the attendee with role chair)"),
+                  N_("PERSON")),
+  RAPAT_OPT_END,
+};
+
+static const RapatOption note_entries[] = {
+  { "file", 0, G_OPTION_ARG_FILENAME, G_STRUCT_OFFSET (MinutesOptions, file),
+    N_("Read the notes from a file (- for standard input)"), N_("FILE"), NULL },
+  RAPAT_OPT_FLAG ("edit", MinutesOptions, edit,
+                  N_("Edit the item's notes in $VISUAL or $EDITOR")),
+  RAPAT_OPT_END,
+};
+
+static const RapatOption held_entries[] = {
+  RAPAT_OPT_TEXT ("from", MinutesOptions, from, N_("When it opened, HH:MM"), N_("TIME")),
+  RAPAT_OPT_TEXT ("to", MinutesOptions, to,
+                  N_("When it closed, HH:MM (at or before --from: the next day)"), N_("TIME")),
+  RAPAT_OPT_END,
+};
+
+static const RapatOption show_entries[] = {
+  RAPAT_OPT_JSON (MinutesOptions, json),
+  RAPAT_OPT_TEXT ("version", MinutesOptions, version,
+                  N_("Show final version N as it was signed"), N_("N")),
+  RAPAT_OPT_END,
+};
+
+static const RapatOption finalize_entries[] = {
+  RAPAT_OPT_TEXT ("by", MinutesOptions, by, N_("Who signs it off (default: the notulis)"),
+                  N_("PERSON")),
+  RAPAT_OPT_END,
+};
+
+static const RapatOption amend_entries[] = {
+  RAPAT_OPT_TEXT ("by", MinutesOptions, by, N_("Who reopens it"), N_("PERSON")),
+  RAPAT_OPT_TEXT ("reason", MinutesOptions, reason, N_("Why it is reopened"), N_("TEXT")),
+  RAPAT_OPT_END,
+};
+
+/* Resolves an optional PERSON option into *@id (0 when @text is NULL). */
+static gboolean
+person_option (RapatCmdContext *ctx, const char *text, gint64 *id, GError **error)
+{
+  *id = 0;
+  return text == NULL || rapat_store_person_resolve (ctx->store, text, id, error);
+}
+
+/* minutes start MEETING */
+static gboolean
+minutes_start (RapatCmdContext *ctx, GError **error)
+{
+  const MinutesOptions *opt = ctx->options;
+  g_autoptr(RapatMinutes) n = NULL;
+  gint64 notulis, chair;
+
+  if (!person_option (ctx, opt->notulis, &notulis, error)
+      || !person_option (ctx, opt->chair, &chair, error))
+    return FALSE;
+  n = rapat_minutes_start (ctx->store, ctx->meeting, notulis, chair, ctx->now, error);
+  if (n == NULL)
+    return FALSE;
+  if (n->chair_id == 0)
+    rapat_cmd_warn (ctx, _("Nobody is named as chair: nobody was invited with role chair; "
+                           "use --chair PERSON."));
+  return TRUE;
+}
+
+/* Reads the notes from @path ("-": standard input) into *@text. */
+static gboolean
+read_notes_file (const char *path, char **text, GError **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autofree char *ex = rapat_text_excerpt (path);
+
+  if (strcmp (path, "-") == 0)
+    {
+      g_autoptr(GString) s = g_string_new (NULL);
+      char buf[4096];
+      size_t got;
+      while ((got = fread (buf, 1, sizeof buf, stdin)) > 0)
+        g_string_append_len (s, buf, got);
+      *text = g_string_free (g_steal_pointer (&s), FALSE);
+      return TRUE;
+    }
+  if (!g_file_get_contents (path, text, NULL, &local))
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO, _("file '%s': %s"), ex, local->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Lets the user edit @current in $VISUAL or $EDITOR; the result in *@text. */
+static gboolean
+edit_notes (const char *current, char **text, GError **error)
+{
+  const char *editor = g_getenv ("VISUAL");
+  g_autofree char *path = NULL;
+  g_autoptr(GError) local = NULL;
+  int fd, status;
+  const char *argv[] = { "/bin/sh", "-c", NULL, "rapat", NULL, NULL };
+  g_autofree char *cmd = NULL;
+
+  if (editor == NULL || *editor == '\0')
+    editor = g_getenv ("EDITOR");
+  if (editor == NULL || *editor == '\0')
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_USAGE,
+                   _("--edit: neither VISUAL nor EDITOR names an editor"));
+      return FALSE;
+    }
+  fd = g_file_open_tmp ("rapat-notes-XXXXXX.txt", &path, &local);
+  if (fd < 0 || (close (fd), !g_file_set_contents (path, current != NULL ? current : "", -1,
+                                                   &local)))
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO, _("--edit: %s"), local->message);
+      if (path != NULL)
+        g_unlink (path);
+      return FALSE;
+    }
+  cmd = g_strdup_printf ("%s \"$1\"", editor);
+  argv[2] = cmd;
+  argv[4] = path;
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_CHILD_INHERITS_STDIN, NULL, NULL,
+                     NULL, NULL, &status, &local)
+      || !g_spawn_check_wait_status (status, &local)
+      || !g_file_get_contents (path, text, NULL, &local))
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO, _("--edit: %s"), local->message);
+      g_unlink (path);
+      return FALSE;
+    }
+  g_unlink (path);
+  /* An editor ends the file with a newline the notes do not need. */
+  g_strchomp (*text);
+  return TRUE;
+}
+
+/* minutes note MEETING ITEM [TEXT] */
+static gboolean
+minutes_note (RapatCmdContext *ctx, GError **error)
+{
+  const MinutesOptions *opt = ctx->options;
+  g_autofree char *text = NULL;
+  int sources = (ctx->n_args == 3) + (opt->file != NULL) + (opt->edit != FALSE);
+
+  if (sources != 1)
+    {
+      rapat_cmd_usage_error (error, "minutes note",
+                             _("give the notes once: as TEXT, with --file FILE or with --edit"));
+      return FALSE;
+    }
+  if (ctx->n_args == 3)
+    text = g_strdup (ctx->args[2]);
+  else if (opt->file != NULL && !read_notes_file (opt->file, &text, error))
+    return FALSE;
+  else if (opt->edit)
+    {
+      g_autoptr(RapatAgendaItem) it = NULL;
+      g_autoptr(GPtrArray) items = NULL;
+      const char *current = NULL;
+
+      /* Refuse final minutes before the editor opens, not after. */
+      g_autoptr(RapatMinutes) n = rapat_minutes_open (ctx->store, ctx->meeting, error);
+      if (n == NULL)
+        return FALSE;
+      it = rapat_store_agenda_resolve (ctx->store, ctx->meeting->id, ctx->args[1], error);
+      items = it != NULL ? rapat_store_minutes_items (ctx->store, ctx->meeting->id, 0, error)
+                         : NULL;
+      if (items == NULL)
+        return FALSE;
+      for (guint i = 0; i < items->len; i++)
+        if (((RapatMinutesItem *) items->pdata[i])->agenda_item_id == it->id)
+          current = ((RapatMinutesItem *) items->pdata[i])->notes;
+      if (!edit_notes (current, &text, error))
+        return FALSE;
+    }
+  return rapat_minutes_note (ctx->store, ctx->meeting, ctx->args[1], text, ctx->now, error);
+}
+
+/* minutes decide MEETING ITEM TEXT */
+static gboolean
+minutes_decide (RapatCmdContext *ctx, GError **error)
+{
+  int number;
+
+  if (!rapat_minutes_decide (ctx->store, ctx->meeting, ctx->args[1], ctx->args[2], ctx->now,
+                             &number, error))
+    return FALSE;
+  fprintf (ctx->out, "%d\n", number);
+  return TRUE;
+}
+
+/* minutes summary MEETING TEXT */
+static gboolean
+minutes_summary (RapatCmdContext *ctx, GError **error)
+{
+  return rapat_minutes_summary (ctx->store, ctx->meeting, ctx->args[1], ctx->now, error);
+}
+
+/* minutes held MEETING --from HH:MM --to HH:MM */
+static gboolean
+minutes_held (RapatCmdContext *ctx, GError **error)
+{
+  const MinutesOptions *opt = ctx->options;
+
+  if (opt->from == NULL || opt->to == NULL)
+    {
+      rapat_cmd_usage_error (error, "minutes held", _("both --from and --to are needed"));
+      return FALSE;
+    }
+  return rapat_minutes_held (ctx->store, ctx->meeting, opt->from, opt->to, ctx->now, error);
+}
+
+/* minutes show MEETING */
+static gboolean
+minutes_show (RapatCmdContext *ctx, GError **error)
+{
+  const MinutesOptions *opt = ctx->options;
+  const RapatMeeting *m = ctx->meeting;
+  g_autoptr(RapatMinutes) n = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) decisions = NULL;
+  g_autoptr(GPtrArray) versions = NULL;
+  g_autoptr(GTimeZone) tz = rapat_when_meeting_zone (m);
+  gint64 version = 0;
+
+  if (opt->version != NULL
+      && (!rapat_text_parse_id (opt->version, &version) || version > G_MAXINT))
+    {
+      g_autofree char *ex = rapat_text_excerpt (opt->version);
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("version '%s': not a version number (1, 2, ...)"), ex);
+      return FALSE;
+    }
+  n = rapat_store_minutes_get (ctx->store, m->id, (int) version, error);
+  items = n != NULL ? rapat_store_minutes_items (ctx->store, m->id, (int) version, error) : NULL;
+  decisions = items != NULL
+              ? rapat_store_decision_list (ctx->store, m->id, (int) version, error) : NULL;
+  versions = decisions != NULL ? rapat_store_minutes_versions (ctx->store, m->id, error) : NULL;
+  if (versions == NULL)
+    return FALSE;
+  if (opt->json)
+    {
+      g_autoptr(RapatJson) json = rapat_json_new (ctx->out);
+      rapat_json_begin_object (json, NULL);
+      rapat_present_minutes_json (json, m, tz, n, items, decisions, versions);
+      rapat_json_end_object (json);
+      return TRUE;
+    }
+  rapat_present_minutes (ctx->out, m, tz, n, items, decisions, versions);
+  return TRUE;
+}
+
+/* minutes finalize MEETING */
+static gboolean
+minutes_finalize (RapatCmdContext *ctx, GError **error)
+{
+  const MinutesOptions *opt = ctx->options;
+  gint64 by;
+
+  return person_option (ctx, opt->by, &by, error)
+         && rapat_minutes_finalize (ctx->store, ctx->meeting, by, ctx->now, error);
+}
+
+/* minutes amend MEETING */
+static gboolean
+minutes_amend (RapatCmdContext *ctx, GError **error)
+{
+  const MinutesOptions *opt = ctx->options;
+  gint64 by;
+  int version;
+
+  if (!person_option (ctx, opt->by, &by, error))
+    return FALSE;
+  version = rapat_minutes_amend (ctx->store, ctx->meeting, by, opt->reason, ctx->now, error);
+  if (version == 0)
+    return FALSE;
+  fprintf (ctx->out, "%d\n", version);
+  return TRUE;
+}
+
+#define W (RAPAT_CMD_STORE | RAPAT_CMD_WRITE)
+
+const RapatCommand rapat_minutes_commands[] = {
+  { "start", "MEETING", N_("Start the minutes of a meeting"),
+    N_("Names the notulis and the chair (by default the attendee invited as chair).\n"
+       "On a draft already started, changes the people given."),
+    W, 1, 1, RAPAT_OPTIONS (start_entries, MinutesOptions), RAPAT_TARGET_MEETING,
+    minutes_start },
+  { "note", "MEETING ITEM [TEXT]", N_("Record the discussion under an agenda item"),
+    N_("ITEM is the item's number or part of its title.  TEXT replaces the notes\n"
+       "(\"\" clears them); so do --file and --edit."),
+    W, 2, 3, RAPAT_OPTIONS (note_entries, MinutesOptions), RAPAT_TARGET_MEETING, minutes_note },
+  { "decide", "MEETING ITEM TEXT", N_("Record a decision taken under an agenda item"),
+    N_("Prints the decision's number within the meeting."),
+    W, 3, 3, RAPAT_NO_OPTIONS, RAPAT_TARGET_MEETING, minutes_decide },
+  { "summary", "MEETING TEXT", N_("Set the conclusion of the meeting"), NULL,
+    W, 2, 2, RAPAT_NO_OPTIONS, RAPAT_TARGET_MEETING, minutes_summary },
+  { "held", "MEETING", N_("Record when the meeting actually opened and closed"),
+    N_("Times are on the meeting's day in its zone; a close at or before the opening\n"
+       "is on the next day."),
+    W, 1, 1, RAPAT_OPTIONS (held_entries, MinutesOptions), RAPAT_TARGET_MEETING, minutes_held },
+  { "show", "MEETING", N_("Show the minutes"), NULL,
+    RAPAT_CMD_STORE, 1, 1, RAPAT_OPTIONS (show_entries, MinutesOptions), RAPAT_TARGET_MEETING,
+    minutes_show },
+  { "finalize", "MEETING", N_("Finalise the minutes: no further change"),
+    N_("Freezes the minutes, their decisions, the agenda and the attendance of the\n"
+       "meeting; 'minutes amend' opens a new version."),
+    W, 1, 1, RAPAT_OPTIONS (finalize_entries, MinutesOptions), RAPAT_TARGET_MEETING,
+    minutes_finalize },
+  { "amend", "MEETING", N_("Open a new version of final minutes"),
+    N_("Prints the new version's number; the final one stays readable with\n"
+       "'minutes show --version N'."),
+    W, 1, 1, RAPAT_OPTIONS (amend_entries, MinutesOptions), RAPAT_TARGET_MEETING,
+    minutes_amend },
+  { NULL },
+};
