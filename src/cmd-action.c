@@ -1,5 +1,6 @@
 /* rapat — "rapat action": action items raised in meetings (cli layer). */
 #include "cmd.h"
+#include "minutes.h"
 #include "action.h"
 #include "output.h"
 #include "present.h"
@@ -27,6 +28,7 @@ typedef struct {
   char *due_before;
   gboolean open;
   gboolean overdue;
+  char *decision;
   gboolean json;
 } ActionOptions;
 
@@ -51,6 +53,8 @@ static const RapatOption add_entries[] = {
   RAPAT_OPT_TEXT ("priority", ActionOptions, priority, N_("low, normal (default) or high"),
                   N_("PRIORITY")),
   RAPAT_OPT_TEXT ("description", ActionOptions, description, N_("Description"), N_("TEXT")),
+  RAPAT_OPT_TEXT ("decision", ActionOptions, decision,
+                  N_("The decision of its meeting it carries out (its number)"), N_("N")),
   RAPAT_OPT_END,
 };
 
@@ -161,6 +165,10 @@ action_add (RapatCmdContext *ctx, GError **error)
     return FALSE;
   if (opt->meeting != NULL
       && !rapat_store_meeting_resolve (ctx->store, opt->meeting, &a->meeting_id, error))
+    return FALSE;
+  if (opt->decision != NULL
+      && !rapat_minutes_decision_resolve (ctx->store, a->meeting_id, opt->decision,
+                                          &a->decision_id, error))
     return FALSE;
   if (!rapat_action_set_due (ctx->store, a, opt->due, error)
       || !rapat_action_create (ctx->store, a, ctx->now, error))

@@ -5,6 +5,7 @@
 #include "present.h"
 #include "text.h"
 
+#include <errno.h>
 #include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,24 +98,32 @@ minutes_start (RapatCmdContext *ctx, GError **error)
 static gboolean
 read_notes_file (const char *path, char **text, GError **error)
 {
-  g_autoptr(GError) local = NULL;
   g_autofree char *ex = rapat_text_excerpt (path);
+  g_autoptr(GString) s = g_string_new (NULL);
+  gboolean is_stdin = strcmp (path, "-") == 0;
+  FILE *in = is_stdin ? stdin : fopen (path, "rb");
+  char buf[4096];
+  size_t got;
+  int failed;
 
-  if (strcmp (path, "-") == 0)
+  if (in == NULL)
     {
-      g_autoptr(GString) s = g_string_new (NULL);
-      char buf[4096];
-      size_t got;
-      while ((got = fread (buf, 1, sizeof buf, stdin)) > 0)
-        g_string_append_len (s, buf, got);
-      *text = g_string_free (g_steal_pointer (&s), FALSE);
-      return TRUE;
-    }
-  if (!g_file_get_contents (path, text, NULL, &local))
-    {
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO, _("file '%s': %s"), ex, local->message);
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO, _("file '%s': %s"), ex,
+                   g_strerror (errno));
       return FALSE;
     }
+  while ((got = fread (buf, 1, sizeof buf, in)) > 0)
+    g_string_append_len (s, buf, got);
+  failed = ferror (in) ? errno : 0;
+  if (!is_stdin)
+    fclose (in);
+  if (failed != 0)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO, _("file '%s': %s"), ex,
+                   g_strerror (failed));
+      return FALSE;
+    }
+  *text = g_string_free (g_steal_pointer (&s), FALSE);
   return TRUE;
 }
 

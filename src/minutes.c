@@ -108,6 +108,7 @@ rapat_minutes_note (RapatStore *store, const RapatMeeting *m, const char *item,
 {
   g_autoptr(RapatMinutes) n = rapat_minutes_open (store, m, error);
   g_autoptr(RapatAgendaItem) it = NULL;
+  g_autofree char *notes = NULL;
 
   if (n == NULL)
     return FALSE;
@@ -115,10 +116,10 @@ rapat_minutes_note (RapatStore *store, const RapatMeeting *m, const char *item,
   if (it == NULL
       || !rapat_text_check (_("notes"), text, RAPAT_TEXT_MULTILINE, 2 * RAPAT_MAX_TEXT, error))
     return FALSE;
-  /* Notes cleared are no notes: the item is then "not recorded". */
-  if (*text == '\0')
-    text = NULL;
-  return rapat_store_minutes_set_note (store, it->id, text, now, error)
+  /* A file or an editor ends the text with line ends that are no part of
+   * the notes; notes cleared are no notes (the item shows none). */
+  notes = g_strchomp (g_strdup (text));
+  return rapat_store_minutes_set_note (store, it->id, *notes != '\0' ? notes : NULL, now, error)
          && touch (store, n, now, error);
 }
 
@@ -264,4 +265,37 @@ rapat_minutes_amend (RapatStore *store, const RapatMeeting *m, gint64 by_id,
   if (!touch (store, n, now, error))
     return 0;
   return n->version;
+}
+
+gboolean
+rapat_minutes_decision_resolve (RapatStore *store, gint64 meeting_id, const char *text,
+                                gint64 *id, GError **error)
+{
+  g_autofree char *ex = rapat_text_excerpt (text);
+  gint64 number;
+
+  if (meeting_id == 0)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_USAGE,
+                   _("decision '%s': decisions are numbered within a meeting; "
+                     "name it with --meeting"), ex);
+      return FALSE;
+    }
+  if (!rapat_text_parse_id (text, &number) || number > G_MAXINT)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("decision '%s': not a decision number (1, 2, ...)"), ex);
+      return FALSE;
+    }
+  *id = rapat_store_decision_find (store, meeting_id, (int) number, error);
+  if (*id < 0)
+    return FALSE;
+  if (*id == 0)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_NOT_FOUND,
+                   _("decision '%s': meeting %" G_GINT64_FORMAT " has no such decision"),
+                   ex, meeting_id);
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -61,4 +61,10 @@ gboolean rapat_minutes_finalize (RapatStore *store, const RapatMeeting *m, gint6
 int rapat_minutes_amend (RapatStore *store, const RapatMeeting *m, gint64 by_id,
                          const char *reason, gint64 now, GError **error);
 
+/* Finds decision @text (its number) of meeting @meeting_id (0: none given,
+ * which is refused: a decision is numbered within its meeting) and stores
+ * its id in *@id. */
+gboolean rapat_minutes_decision_resolve (RapatStore *store, gint64 meeting_id, const char *text,
+                                         gint64 *id, GError **error);
+
 G_END_DECLS

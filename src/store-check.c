@@ -236,6 +236,9 @@ static const TextRule text_rules[] = {
   { "action", "title", RAPAT_TEXT_REQUIRED, RAPAT_MAX_NAME },
   { "action", "description", RAPAT_TEXT_MULTILINE, RAPAT_MAX_TEXT },
   { "action_event", "note", RAPAT_TEXT_MULTILINE, RAPAT_MAX_TEXT },
+  { "minutes", "summary", RAPAT_TEXT_MULTILINE, RAPAT_MAX_TEXT },
+  { "decision", "text", RAPAT_TEXT_MULTILINE | RAPAT_TEXT_REQUIRED, RAPAT_MAX_TEXT },
+  { "minutes_version", "amend_reason", RAPAT_TEXT_MULTILINE, RAPAT_MAX_TEXT },
 };
 
 /* Checks every value of the text columns in text_rules as the CLI checks
@@ -300,6 +303,7 @@ static const EnumRule enum_rules[] = {
   { "action_event", "status", &rapat_action_status_enum, NULL },
   { "reply_history", "rsvp", NULL, reply_names },
   { "reply_history", "reason", NULL, reason_names },
+  { "minutes", "status", &rapat_minutes_status_enum, NULL },
 };
 
 /* Checks that enumerated columns hold one of their canonical names (the
@@ -456,6 +460,26 @@ static const SqlRule sql_rules[] = {
     "SELECT id, progress FROM action_event WHERE typeof(progress) <> 'integer' "
     "OR progress < 0 OR progress > 100",
     N_("progress '%s': must be a whole number from 0 to 100") },
+  { "decision", RAPAT_PROBLEM_WARNING,
+    "SELECT d.id, d.number FROM decision d WHERE d.number > "
+    "(SELECT count(*) FROM decision e WHERE e.meeting_id = d.meeting_id)",
+    N_("number '%s': the meeting's decisions are not numbered 1, 2, ... without gaps") },
+  { "decision", RAPAT_PROBLEM_ERROR,
+    "SELECT d.id, d.agenda_item_id FROM decision d JOIN agenda_item a ON a.id = d.agenda_item_id "
+    "WHERE a.meeting_id <> d.meeting_id",
+    N_("agenda_item_id '%s': an item of another meeting") },
+  { "action", RAPAT_PROBLEM_ERROR,
+    "SELECT a.id, a.decision_id FROM action a JOIN decision d ON d.id = a.decision_id "
+    "WHERE a.meeting_id IS NOT d.meeting_id",
+    N_("decision_id '%s': a decision of another meeting than the one that raised the action") },
+  { "minutes", RAPAT_PROBLEM_ERROR,
+    "SELECT n.id, n.version FROM minutes n WHERE n.status = 'final' AND NOT EXISTS "
+    "(SELECT 1 FROM minutes_version v WHERE v.meeting_id = n.meeting_id AND v.version = n.version)",
+    N_("version '%s': final, but the signed record is not kept in minutes_version") },
+  { "minutes_version", RAPAT_PROBLEM_ERROR,
+    "SELECT v.id, v.version FROM minutes_version v JOIN minutes n ON n.meeting_id = v.meeting_id "
+    "WHERE v.version > n.version OR (v.version < n.version AND v.amended_at IS NULL)",
+    N_("version '%s': does not agree with the version of the meeting's minutes") },
   { "unit", RAPAT_PROBLEM_ERROR,
     "SELECT u.id, v.id FROM unit u JOIN unit v ON v.id < u.id "
     "AND rapat_fold(v.name) = rapat_fold(u.name)",
