@@ -41,6 +41,19 @@ vg schedule conflicts 1
 vg unit show 1
 vg issue list --json
 vg action list --open
+vg minutes start 1 --notulis Maria
+vg minutes note 1 5 "$(printf 'Dibahas.\n\nParagraf dua.')"
+printf 'Catatan dari berkas.\n' >"$tmp/notes.txt"
+vg minutes note 1 1 --file "$tmp/notes.txt"
+vg minutes decide 1 5 'Razia gabungan tiap bulan.'
+vg action add 'Razia' --owner Maria --meeting 1 --decision 1
+vg minutes held 1 --from 21:00 --to 01:30
+vg minutes summary 1 'Lancar.'
+vg minutes finalize 1
+vg attendee mark 1 Maria absent
+vg minutes amend 1 --by Ricky --reason 'Salah ketik'
+vg minutes show 1 --version 1
+vg minutes show 1 --json
 vg meeting show 'no such meeting'
 vg meeting list --bogus
 echo "$n_pass passed, $n_fail failed"
