@@ -5,6 +5,7 @@
  * other people are fictional heads of the region's units, with addresses at
  * a reserved example domain. */
 #include "demo.h"
+#include "minutes.h"
 #include "timeutil.h"
 
 #include <string.h>
@@ -139,22 +140,23 @@ typedef struct {
   int progress;
   const char *updated;      /* "YYYY-MM-DD HH:MM" WIT of the last change, or NULL */
   const char *note;
+  int decision;             /* the number of the decision it carries out, or 0 */
 } DemoAction;
 
 /* Actions raised at the Rakernis; as of 15 October 2025 one is overdue. */
 static const DemoAction demo_actions[] = {
   { "Tes urine serentak bagi petugas dan Warga Binaan di seluruh UPT", "Samuel Pattiasina", NULL,
-    1, "high", "2025-09-30", "done", 100, "2025-09-26 15:00", "Hasil: seluruh UPT negatif" },
+    1, "high", "2025-09-30", "done", 100, "2025-09-26 15:00", "Hasil: seluruh UPT negatif", 1 },
   { "Razia gabungan dan penertiban telepon genggam di blok hunian", "Hendrik Sahetapy", NULL,
-    1, "high", "2025-10-10", "in-progress", 60, "2025-10-03 10:00", "Blok A dan B selesai" },
+    1, "high", "2025-10-10", "in-progress", 60, "2025-10-03 10:00", "Blok A dan B selesai", 2 },
   { "Usulan pemindahan narapidana untuk mengurangi hunian Rutan Ambon", "Yohanis Leiwakabessy",
-    NULL, 2, "normal", "2025-10-31", "open", 0, NULL, NULL },
+    NULL, 2, "normal", "2025-10-31", "open", 0, NULL, NULL, 3 },
   { "Pendataan lahan ketahanan pangan di setiap UPT", "Abdul Rahman Tuasikal", NULL, 3, "normal",
-    "2025-09-19", "done", 100, "2025-09-18 11:30", "Data 14 UPT terkumpul" },
+    "2025-09-19", "done", 100, "2025-09-18 11:30", "Data 14 UPT terkumpul", 4 },
   { "Pelatihan UMKM dan sertifikasi produk Warga Binaan", NULL, "LAPAS-AMB", 3, "normal",
-    "2025-11-28", "open", 0, NULL, NULL },
+    "2025-11-28", "open", 0, NULL, NULL, 5 },
   { "Laporan capaian 13 Program Akselerasi per triwulan", "Maria Wattimena", NULL, 0, "high",
-    "2025-10-15", "in-progress", 40, "2025-10-01 09:00", "Triwulan III disusun" },
+    "2025-10-15", "in-progress", 40, "2025-10-01 09:00", "Triwulan III disusun", 7 },
   { "Publikasi hasil Rakernis di laman dan media sosial", "Andi Fahmi Nanlohy", NULL, 0, "low",
     "2025-09-03", "done", 100, "2025-09-02 19:30", NULL },
 };
@@ -183,6 +185,52 @@ static const DemoItem demo_agenda[] = {
   { "Evaluasi target kinerja dan 13 Program Akselerasi Menteri", "review", 60, "Maria Wattimena" },
   { "Kesimpulan dan penutupan", "closing", 15, "Ricky Dwi Biantoro" },
 };
+
+/* The draft minutes, taken by the public relations officer. */
+static const char *const demo_notes[] = {
+  "Acara dibuka pukul 09.05 WIT. Ketua panitia melaporkan peserta: seluruh Kepala UPT "
+  "Pemasyarakatan se-Maluku diundang; dua diwakili, satu izin, satu dinas luar, satu sakit "
+  "dan satu tanpa keterangan.",
+  "Kepala Kantor Wilayah meminta seluruh jajaran menyamakan arah penyelenggaraan "
+  "Pemasyarakatan dengan kebijakan nasional dan 13 Program Akselerasi Menteri.\n\n"
+  "Ditekankan kembali zero tolerance terhadap narkoba, telepon genggam dan pungutan liar.",
+  "Direktur Kepatuhan Internal menyampaikan pentingnya kepatuhan pada SOP, integritas "
+  "petugas dan menjaga marwah Kementerian. Temuan pengawasan internal dibahas per UPT.",
+  "Rehat kopi.",
+  "Kepala Bidang Kamtib memaparkan pola peredaran narkoba dan penipuan yang dikendalikan "
+  "dari dalam Lapas/Rutan. Peserta sepakat pemeriksaan dilakukan serentak agar tidak bocor.",
+  "Hunian Rutan Ambon melebihi kapasitas. Dibahas pemindahan narapidana ke UPT yang masih "
+  "memiliki ruang, dengan memperhatikan putusan dan domisili keluarga.",
+  "Ishoma.",
+  "Setiap UPT diminta memetakan lahan dan potensi ketahanan pangan. Produk UMKM Warga Binaan "
+  "perlu pelatihan dan sertifikasi; Bapas menyiapkan pendampingan reintegrasi sosial.",
+  "Capaian target kinerja dan 13 Program Akselerasi dievaluasi per UPT; beberapa indikator "
+  "triwulan III belum dilaporkan.",
+  "Kepala Kantor Wilayah menyimpulkan hasil rapat dan menutup acara pukul 16.10 WIT.",
+};
+
+typedef struct {
+  int item;                 /* agenda position */
+  const char *text;
+} DemoDecision;
+
+/* Decisions, numbered in this order; the actions above refer to them. */
+static const DemoDecision demo_decisions[] = {
+  { 5, "Tes urine serentak bagi petugas dan Warga Binaan di seluruh UPT paling lambat "
+       "30 September 2025." },
+  { 5, "Razia gabungan dan penertiban telepon genggam di blok hunian dilaksanakan setiap bulan." },
+  { 6, "Kanwil mengusulkan pemindahan narapidana dari Rutan Ambon ke UPT yang masih memiliki "
+       "ruang hunian." },
+  { 8, "Setiap UPT mendata lahan yang dapat dipakai untuk ketahanan pangan." },
+  { 8, "Lapas Ambon menyelenggarakan pelatihan UMKM dan sertifikasi produk Warga Binaan." },
+  { 8, "Bapas Ambon menyusun program pendampingan reintegrasi sosial bagi klien." },
+  { 9, "Capaian 13 Program Akselerasi dilaporkan ke Kanwil setiap triwulan." },
+};
+
+static const char demo_summary[] =
+  "Rakernis menyepakati langkah pemberantasan narkoba dan penipuan, pengurangan hunian Rutan "
+  "Ambon, pemberdayaan Warga Binaan dan pelaporan triwulanan capaian kinerja. Tindak lanjut "
+  "dipantau pada rapat evaluasi berikutnya.";
 
 static const char demo_description[] =
   "Rapat Kerja Teknis (Rakernis) Pemasyarakatan Tahun 2025 Kanwil Ditjenpas Maluku, "
@@ -305,6 +353,12 @@ create_actions (RapatStore *store, const RapatMeeting *m, GTimeZone *tz, GHashTa
       a->priority = v;
       a->due = g_strdup (da->due);
       a->created_at = a->updated_at = m->end_utc;
+      if (da->decision > 0)
+        {
+          a->decision_id = rapat_store_decision_find (store, m->id, da->decision, error);
+          if (a->decision_id <= 0)
+            return FALSE;
+        }
       if (!rapat_store_action_insert (store, a, error)
           || !rapat_store_action_add_event (store, a, m->end_utc, "created", error))
         return FALSE;
@@ -322,6 +376,38 @@ create_actions (RapatStore *store, const RapatMeeting *m, GTimeZone *tz, GHashTa
         return FALSE;
     }
   return TRUE;
+}
+
+/* Writes the draft minutes of @m: the notulis, notes for every item, the
+ * decisions, the times held and the summary. */
+static gboolean
+create_minutes (RapatStore *store, const RapatMeeting *m, GHashTable *person_ids,
+                GError **error)
+{
+  gint64 notulis = GPOINTER_TO_SIZE (g_hash_table_lookup (person_ids, "Andi Fahmi Nanlohy"));
+  g_autoptr(RapatMinutes) n = rapat_minutes_start (store, m, notulis, 0, m->end_utc, error);
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (demo_notes) == G_N_ELEMENTS (demo_agenda));
+  if (n == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (demo_notes); i++)
+    {
+      char item[16];
+      g_snprintf (item, sizeof item, "%u", i + 1);
+      if (!rapat_minutes_note (store, m, item, demo_notes[i], m->end_utc, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (demo_decisions); i++)
+    {
+      char item[16];
+      int number;
+      g_snprintf (item, sizeof item, "%d", demo_decisions[i].item);
+      if (!rapat_minutes_decide (store, m, item, demo_decisions[i].text, m->end_utc, &number,
+                                 error))
+        return FALSE;
+    }
+  return rapat_minutes_held (store, m, "09:05", "16:10", m->end_utc, error)
+         && rapat_minutes_summary (store, m, demo_summary, m->end_utc, error);
 }
 
 /* Creates the meeting with its agenda, attendees and actions. */
@@ -401,7 +487,8 @@ create_meeting (RapatStore *store, gint64 now, GHashTable *unit_ids, GHashTable 
     if (!rapat_store_issue_link (store, issue_ids[i], m->id, TRUE, error))
       return FALSE;
   *meeting_id = m->id;
-  return create_actions (store, m, tz, unit_ids, person_ids, issue_ids, error);
+  return create_minutes (store, m, person_ids, error)
+         && create_actions (store, m, tz, unit_ids, person_ids, issue_ids, error);
 }
 
 gboolean

@@ -1,5 +1,6 @@
 /* rapat — how meetings are shown: times in the meeting's zone, JSON fields (cli layer). */
 #include "present.h"
+#include "text.h"
 #include "timeutil.h"
 
 void
@@ -390,17 +391,48 @@ rapat_present_minutes_json (RapatJson *json, const RapatMeeting *m, GTimeZone *t
   rapat_json_end_array (json);
 }
 
-/* Prints @text, paragraphs kept, wrapped after @lead. */
+/* The width of the minutes' text, lead included. */
+#define MINUTES_WIDTH 80
+
+/* Prints @text wrapped to MINUTES_WIDTH: the first line after @lead, the
+ * others under it (a hanging indent, so that a decision's number stands
+ * out), each paragraph of @text on lines of its own. */
 static void
 minutes_print_text (FILE *out, const char *lead, const char *text)
 {
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_auto(GStrv) paragraphs = g_strsplit (text, "\n", -1);
+  gsize lead_width = rapat_text_width (lead);
+  g_autofree char *pad = g_strnfill (lead_width, ' ');
+  gboolean first = TRUE;
 
-  for (guint i = 0; lines[i] != NULL; i++)
-    if (*lines[i] == '\0')
-      fputc ('\n', out);
-    else
-      rapat_print_wrapped (out, lead, lines[i], 78);
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    {
+      g_autofree char *wrapped = NULL;
+      gsize size = 0;
+      FILE *mem;
+      g_auto(GStrv) lines = NULL;
+
+      if (*paragraphs[i] == '\0')
+        {
+          fputc ('\n', out);
+          continue;
+        }
+      mem = open_memstream (&wrapped, &size);
+      if (mem == NULL)
+        {
+          fprintf (out, "%s%s\n", first ? lead : pad, paragraphs[i]);
+          first = FALSE;
+          continue;
+        }
+      rapat_print_wrapped (mem, "", paragraphs[i], MINUTES_WIDTH - MIN (lead_width, 40));
+      fclose (mem);
+      lines = g_strsplit (wrapped, "\n", -1);
+      for (guint j = 0; lines[j] != NULL && *lines[j] != '\0'; j++)
+        {
+          fprintf (out, "%s%s\n", first ? lead : pad, lines[j]);
+          first = FALSE;
+        }
+    }
 }
 
 /* Prints one "  Label:  value" line of the minutes' header, as 'meeting
@@ -480,7 +512,7 @@ rapat_present_minutes (FILE *out, const RapatMeeting *m, GTimeZone *tz, const Ra
           if (d->agenda_item_id != it->agenda_item_id)
             continue;
           lead = g_strdup_printf (_("   Decision %d: "), d->number);
-          rapat_print_wrapped (out, lead, d->text, 78);
+          minutes_print_text (out, lead, d->text);
         }
     }
   for (guint j = 0; j < decisions->len; j++)
@@ -491,7 +523,7 @@ rapat_present_minutes (FILE *out, const RapatMeeting *m, GTimeZone *tz, const Ra
         continue;
       lead = g_strdup_printf (_("Decision %d (its agenda item was removed): "), d->number);
       fputc ('\n', out);
-      rapat_print_wrapped (out, lead, d->text, 78);
+      minutes_print_text (out, lead, d->text);
     }
   fprintf (out, "\n%s\n", _("Summary"));
   if (n->summary != NULL)
