@@ -281,6 +281,21 @@ static const Case cases[] = {
   { "a resolved issue without its closing day",
     "UPDATE issue SET status = 'resolved' WHERE id = 2",
     "issue", 2, 0, RAPAT_PROBLEM_ERROR, "closed_at: missing" },
+  { "decisions numbered with a gap",
+    "UPDATE decision SET number = 9 WHERE id = 7",
+    "decision", 7, 0, RAPAT_PROBLEM_WARNING, "number '9'" },
+  { "an empty decision",
+    "UPDATE decision SET text = '' WHERE id = 3",
+    "decision", 3, 0, RAPAT_PROBLEM_ERROR, "text" },
+  { "an action carrying out a decision of another meeting",
+    "UPDATE action SET meeting_id = NULL WHERE id = 6",
+    "action", 6, 0, RAPAT_PROBLEM_ERROR, "decision_id '7'" },
+  { "final minutes whose signed record is missing",
+    "UPDATE minutes SET status = 'final', finalized_at = 1756800000 WHERE id = 1",
+    "minutes", 1, 0, RAPAT_PROBLEM_ERROR, "minutes_version" },
+  { "minutes status outside the enumeration",
+    "UPDATE minutes SET status = 'signed' WHERE id = 1",
+    "minutes", 1, 0, RAPAT_PROBLEM_ERROR, "status 'signed'" },
 };
 
 /* Nothing to report on the demo's archive with a series, nor on a fresh one. */
