@@ -3,6 +3,7 @@
 #include "output.h"
 #include "report-actions.h"
 #include "report-attendance.h"
+#include "report-papers.h"
 #include "text.h"
 #include "timeutil.h"
 
@@ -25,6 +26,10 @@ typedef struct {
   char *grace;
   char *blank;
   char *lang;
+  char *number;
+  char *nature;
+  char *subject;
+  char *signer;
 } ReportOptions;
 
 /* -o FILE: a report may be long and is often kept. */
@@ -61,6 +66,32 @@ static const RapatOption signin_entries[] = {
                   N_("Language of the sheet: id or en (default: id for meetings in Indonesian zones)"), N_("LANG")),
   RAPAT_OPT_TEXT ("format", ReportOptions, format,
                   N_("html (the only format)"), N_("FORMAT")),
+  OUTPUT_ENTRY,
+  RAPAT_OPT_END,
+};
+
+/* --lang, for a paper printed in a language of its own. */
+#define LANG_ENTRY \
+  RAPAT_OPT_TEXT ("lang", ReportOptions, lang, \
+                  N_("Language of the paper: id or en (default: id for meetings in Indonesian zones)"), \
+                  N_("LANG"))
+
+static const RapatOption invitation_entries[] = {
+  RAPAT_OPT_TEXT ("number", ReportOptions, number,
+                  N_("The letter's number (nomor); default: dots to fill in by hand"), N_("NUMBER")),
+  RAPAT_OPT_TEXT ("nature", ReportOptions, nature,
+                  N_("Its classification (sifat), e.g. Segera; default: Biasa"), N_("TEXT")),
+  RAPAT_OPT_TEXT ("subject", ReportOptions, subject,
+                  N_("Its subject (perihal); default: Undangan and the meeting's title"), N_("TEXT")),
+  RAPAT_OPT_TEXT ("signer", ReportOptions, signer,
+                  N_("Who signs it (default: the meeting's organizer)"), N_("PERSON")),
+  LANG_ENTRY,
+  OUTPUT_ENTRY,
+  RAPAT_OPT_END,
+};
+
+static const RapatOption programme_entries[] = {
+  LANG_ENTRY,
   OUTPUT_ENTRY,
   RAPAT_OPT_END,
 };
@@ -303,6 +334,123 @@ signin_lang (const RapatMeeting *m)
   return "en";
 }
 
+/* Returns the language of a paper of @m: --lang when given (checked to be
+ * id or en), else signin_lang(); NULL with @error for another --lang. */
+static const char *
+paper_lang (const ReportOptions *opt, const RapatMeeting *m, GError **error)
+{
+  if (opt->lang != NULL && strcmp (opt->lang, "id") != 0 && strcmp (opt->lang, "en") != 0)
+    {
+      g_autofree char *ex = rapat_text_excerpt (opt->lang);
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID, _("lang '%s': expected id or en"), ex);
+      return NULL;
+    }
+  return opt->lang != NULL ? opt->lang : signin_lang (m);
+}
+
+/* Refuses a paper announcing the cancelled meeting @m: it would mislead. */
+static gboolean
+paper_meeting (const RapatMeeting *m, GError **error)
+{
+  if (m->status != RAPAT_MEETING_CANCELLED)
+    return TRUE;
+  g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+               _("meeting '%s': it is cancelled; its invitation or programme would mislead"), m->title);
+  return FALSE;
+}
+
+/* Returns the invitees of a letter: the attendees but its signer. */
+static GPtrArray *
+invitees_of (GPtrArray *attendees, gint64 signer_id)
+{
+  GPtrArray *invitees = g_ptr_array_new ();
+
+  for (guint i = 0; i < attendees->len; i++)
+    if (((const RapatAttendee *) attendees->pdata[i])->person_id != signer_id)
+      g_ptr_array_add (invitees, attendees->pdata[i]);
+  return invitees;
+}
+
+/* Checks the one-line texts --number, --nature and --subject. */
+static gboolean
+check_letter_texts (const ReportOptions *opt, GError **error)
+{
+  return (opt->number == NULL || rapat_text_check ("number", opt->number, RAPAT_TEXT_REQUIRED,
+                                                   RAPAT_MAX_NAME, error))
+         && (opt->nature == NULL || rapat_text_check ("nature", opt->nature, RAPAT_TEXT_REQUIRED,
+                                                      RAPAT_MAX_NAME, error))
+         && (opt->subject == NULL || rapat_text_check ("subject", opt->subject, RAPAT_TEXT_REQUIRED,
+                                                       RAPAT_MAX_NAME, error));
+}
+
+/* report invitation M */
+static gboolean
+report_invitation (RapatCmdContext *ctx, GError **error)
+{
+  const ReportOptions *opt = ctx->options;
+  const RapatMeeting *m = ctx->meeting;
+  RapatInvitation inv = { 0 };
+  g_auto(RapatCmdLetterhead) lh = { 0 };
+  g_autoptr(RapatPerson) signer = NULL;
+  g_autoptr(GPtrArray) agenda = NULL;
+  g_autoptr(GPtrArray) attendees = NULL;
+  g_autoptr(GPtrArray) invitees = NULL;
+  g_autoptr(RapatOutput) output = NULL;
+  gint64 signer_id = m->organizer_id;
+
+  inv.lang = paper_lang (opt, m, error);
+  if (inv.lang == NULL || !paper_meeting (m, error) || !check_letter_texts (opt, error)
+      || (opt->signer != NULL && !rapat_store_person_resolve (ctx->store, opt->signer, &signer_id, error))
+      || (signer_id != 0 && (signer = rapat_store_person_get (ctx->store, signer_id, error)) == NULL)
+      || (agenda = rapat_store_agenda_list (ctx->store, m->id, error)) == NULL
+      || (attendees = rapat_store_attendee_list (ctx->store, m->id, error)) == NULL
+      || !rapat_cmd_letterhead (ctx, &lh, error))
+    return FALSE;
+  invitees = invitees_of (attendees, signer_id);
+  inv.meeting = m;
+  inv.agenda = agenda;
+  inv.invitees = invitees;
+  inv.letterhead = &lh.head;
+  inv.city = lh.city;
+  inv.date_utc = ctx->now;
+  inv.number = opt->number;
+  inv.nature = opt->nature;
+  inv.subject = opt->subject;
+  inv.signer_title = signer != NULL ? signer->position : NULL;
+  inv.signer_name = signer != NULL ? signer->name : NULL;
+  /* More addressees than fit under "Yth." go to an attached list. */
+  inv.list_from = 6;
+  output = rapat_output_open (opt->output, error);
+  if (output == NULL)
+    return FALSE;
+  rapat_report_invitation (rapat_output_stream (output), &inv);
+  return rapat_output_finish (output, error);
+}
+
+/* report programme M */
+static gboolean
+report_programme (RapatCmdContext *ctx, GError **error)
+{
+  const ReportOptions *opt = ctx->options;
+  RapatProgramme p = { ctx->meeting, NULL, NULL, NULL };
+  g_auto(RapatCmdLetterhead) lh = { 0 };
+  g_autoptr(GPtrArray) agenda = NULL;
+  g_autoptr(RapatOutput) output = NULL;
+
+  p.lang = paper_lang (opt, ctx->meeting, error);
+  if (p.lang == NULL || !paper_meeting (ctx->meeting, error)
+      || (agenda = rapat_store_agenda_list (ctx->store, ctx->meeting->id, error)) == NULL
+      || !rapat_cmd_letterhead (ctx, &lh, error))
+    return FALSE;
+  p.agenda = agenda;
+  p.letterhead = &lh.head;
+  output = rapat_output_open (opt->output, error);
+  if (output == NULL)
+    return FALSE;
+  rapat_report_programme (rapat_output_stream (output), &p);
+  return rapat_output_finish (output, error);
+}
+
 /* report signin --meeting M */
 static gboolean
 report_signin (RapatCmdContext *ctx, GError **error)
@@ -370,6 +518,18 @@ const RapatCommand rapat_report_commands[] = {
        "A cancelled meeting's sheet is refused; with --force it is marked cancelled on every page."),
     RAPAT_CMD_STORE, 0, 0,
     RAPAT_OPTIONS (signin_entries, ReportOptions), RAPAT_TARGET_NONE, report_signin },
+  { "invitation", "MEETING", N_("A printable invitation letter (undangan) for a meeting"),
+    N_("One HTML page for A4 portrait under the letterhead ('rapat config set letterhead.*'):\n"
+       "nomor, sifat, lampiran, perihal; the invitees (six or more: \"daftar terlampir\" and the\n"
+       "list on a page of its own); the day, time, place and agenda; the signature of the\n"
+       "organizer (or --signer). A cancelled meeting's invitation is refused."),
+    RAPAT_CMD_STORE, 1, 1,
+    RAPAT_OPTIONS (invitation_entries, ReportOptions), RAPAT_TARGET_MEETING, report_invitation },
+  { "programme", "MEETING", N_("A printable programme (susunan acara) for a meeting"),
+    N_("One HTML page for A4 portrait under the letterhead: a row per agenda item with its\n"
+       "times in the meeting's zone, the presenter and the rooms of parallel sessions."),
+    RAPAT_CMD_STORE, 1, 1,
+    RAPAT_OPTIONS (programme_entries, ReportOptions), RAPAT_TARGET_MEETING, report_programme },
   { "actions", "", N_("Report action items, optionally grouped"),
     N_("Overdue means open, with a due day before --as-of (default: today)."),
     RAPAT_CMD_STORE, 0, 0,
