@@ -53,8 +53,21 @@ static const char papers_style[] =
   "table.list td.t{white-space:nowrap;font-variant-numeric:tabular-nums}"
   "table.list tr.break td{font-style:italic;text-align:center;background:#f4f4f4}"
   "table.list .par{font-size:9pt;color:#333}"
+  "table.invitees th:nth-child(1){width:7%}table.invitees th:nth-child(2){width:27%}"
+  "table.invitees th:nth-child(3){width:36%}"
+  "table.programme th:nth-child(1){width:6%}table.programme th:nth-child(2){width:15%}"
+  "table.programme th:nth-child(4){width:24%}table.programme td.n{text-align:center}"
   "div.attachment table.fields{margin-left:auto;margin-right:0}"
   "@media print{thead{display:table-header-group}tr{page-break-inside:avoid;break-inside:avoid}}";
+
+/* Writes the start of a paper's page, with its style in the head. */
+static void
+paper_begin (FILE *out, gboolean en, const char *title)
+{
+  g_autofree char *style = g_strconcat (rapat_html_paper_style, papers_style, NULL);
+
+  rapat_html_begin (out, en ? "en" : "id", title, style);
+}
 
 /* Writes one row "label : value" of a fields table, @value escaped. */
 static void
@@ -115,7 +128,7 @@ invitation_attachment (FILE *out, const RapatInvitation *inv, const char *number
   field_row (out, W (date_w, en), date);
   fputs ("</table>\n<h1 class=\"paper\">", out);
   rapat_html_escape (out, W (invitees_w, en));
-  fputs ("</h1>\n<table class=\"list\">\n<thead><tr>", out);
+  fputs ("</h1>\n<table class=\"list invitees\">\n<thead><tr>", out);
   head_cell (out, W (no_w, en));
   head_cell (out, W (name_w, en));
   head_cell (out, W (position_w, en));
@@ -232,10 +245,7 @@ rapat_report_invitation (FILE *out, const RapatInvitation *inv)
                                                       : g_strdup (W (to_be_signed_w, en));
   RapatSignature sig = { NULL, signer, inv->signer_name, NULL };
 
-  rapat_html_begin (out, en ? "en" : "id", subject, rapat_html_paper_style);
-  fputs ("<style>", out);
-  fputs (papers_style, out);
-  fputs ("</style>\n", out);
+  paper_begin (out, en, subject);
   rapat_html_letterhead (out, inv->letterhead);
   fputs ("<div class=\"dateline\">", out);
   rapat_html_escape (out, dateline);
@@ -296,10 +306,7 @@ rapat_report_programme (FILE *out, const RapatProgramme *p)
 
   rapat_agenda_schedule (m, p->agenda, starts);
   rapat_when_range_rows (m->start_utc, m->end_utc, tz, lang, &date, &time);
-  rapat_html_begin (out, en ? "en" : "id", title, rapat_html_paper_style);
-  fputs ("<style>", out);
-  fputs (papers_style, out);
-  fputs ("</style>\n", out);
+  paper_begin (out, en, title);
   rapat_html_letterhead (out, p->letterhead);
   fputs ("<h1 class=\"paper\">", out);
   rapat_html_escape (out, W (programme_w, en));
@@ -309,7 +316,7 @@ rapat_report_programme (FILE *out, const RapatProgramme *p)
   field_row (out, W (day_w, en), date);
   field_row (out, W (time_w, en), time);
   field_row (out, W (where_w, en), m->location != NULL ? m->location : "-");
-  fputs ("</table>\n<table class=\"list\">\n<thead><tr>", out);
+  fputs ("</table>\n<table class=\"list programme\">\n<thead><tr>", out);
   head_cell (out, W (no_w, en));
   head_cell (out, time_head);
   head_cell (out, W (agenda_w, en));
