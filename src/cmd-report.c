@@ -112,7 +112,10 @@ static const RapatOption actions_entries[] = {
   RAPAT_OPT_TEXT ("meeting", ReportOptions, meeting,
                   N_("Only actions raised in this meeting"), N_("MEETING")),
   RAPAT_OPT_TEXT ("format", ReportOptions, format,
-                  N_("text (default), csv or json"), N_("FORMAT")),
+                  N_("text (default), csv, json or html (a printable matrix)"), N_("FORMAT")),
+  RAPAT_OPT_TEXT ("lang", ReportOptions, lang,
+                  N_("html: language of the matrix, id or en (default: id in Indonesian zones)"),
+                  N_("LANG")),
   OUTPUT_ENTRY,
   RAPAT_OPT_END,
 };
@@ -157,6 +160,50 @@ scope_text (const ReportOptions *opt, RapatActionGrouping by)
                           : opt->open ? _("open only, by %s") : _("all, by %s"), group);
 }
 
+/* Returns "id" when @tzid is one of Indonesia's zones, else "en". */
+static const char *
+zone_lang (const char *tzid)
+{
+  static const char *const zones[] = {
+    "Asia/Jakarta", "Asia/Pontianak", "Asia/Makassar", "Asia/Jayapura",
+  };
+
+  for (guint i = 0; tzid != NULL && i < G_N_ELEMENTS (zones); i++)
+    if (g_str_has_prefix (tzid, zones[i]))
+      return "id";
+  return "en";
+}
+
+/* Fills what the printable matrix of 'report actions --format html' adds to
+ * @report: the letterhead (into @lh), the meeting @meeting_id's title when
+ * the actions are those of one meeting (into @meeting), the language:
+ * --lang, else that of the meeting's zone or, for no meeting, of the zone
+ * rapat_cmd_zone() gives. */
+static gboolean
+actions_paper (RapatCmdContext *ctx, gint64 meeting_id, RapatCmdLetterhead *lh,
+               RapatMeeting **meeting, RapatActionReport *report, GError **error)
+{
+  const ReportOptions *opt = ctx->options;
+  g_autofree char *zone = NULL;
+
+  if (opt->lang != NULL && strcmp (opt->lang, "id") != 0 && strcmp (opt->lang, "en") != 0)
+    {
+      g_autofree char *ex = rapat_text_excerpt (opt->lang);
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID, _("lang '%s': expected id or en"), ex);
+      return FALSE;
+    }
+  if (meeting_id != 0 && (*meeting = rapat_store_meeting_get (ctx->store, meeting_id, error)) == NULL)
+    return FALSE;
+  if (*meeting == NULL && opt->lang == NULL && (zone = rapat_cmd_zone (ctx, NULL, error)) == NULL)
+    return FALSE;
+  if (!rapat_cmd_letterhead (ctx, lh, error))
+    return FALSE;
+  report->letterhead = &lh->head;
+  report->meeting_title = *meeting != NULL ? (*meeting)->title : NULL;
+  report->lang = opt->lang != NULL ? opt->lang : zone_lang (*meeting != NULL ? (*meeting)->tzid : zone);
+  return TRUE;
+}
+
 /* report actions */
 static gboolean
 report_actions (RapatCmdContext *ctx, GError **error)
@@ -168,6 +215,8 @@ report_actions (RapatCmdContext *ctx, GError **error)
   g_autofree char *scope = NULL;
   g_autoptr(GPtrArray) actions = NULL;
   g_autoptr(RapatOutput) output = NULL;
+  g_auto(RapatCmdLetterhead) lh = { 0 };
+  g_autoptr(RapatMeeting) meeting = NULL;
   int v;
 
   as_of = rapat_cmd_as_of (ctx, opt->as_of, error);
@@ -179,8 +228,8 @@ report_actions (RapatCmdContext *ctx, GError **error)
         return FALSE;
       report.by = v;
     }
-  if (!parse_format (opt, (1u << RAPAT_FORMAT_TEXT) | (1u << RAPAT_FORMAT_CSV) | (1u << RAPAT_FORMAT_JSON),
-                     &report.format, error))
+  if (!parse_format (opt, (1u << RAPAT_FORMAT_TEXT) | (1u << RAPAT_FORMAT_CSV) | (1u << RAPAT_FORMAT_JSON)
+                     | (1u << RAPAT_FORMAT_HTML), &report.format, error))
     return FALSE;
   filter.status = -1;
   filter.open_only = opt->open;
@@ -191,6 +240,9 @@ report_actions (RapatCmdContext *ctx, GError **error)
     return FALSE;
   actions = rapat_store_action_list (ctx->store, &filter, error);
   if (actions == NULL)
+    return FALSE;
+  if (report.format == RAPAT_FORMAT_HTML
+      && !actions_paper (ctx, filter.meeting_id, &lh, &meeting, &report, error))
     return FALSE;
   scope = scope_text (opt, report.by);
   report.as_of = as_of;
@@ -324,14 +376,7 @@ parse_blank (const char *text, gint64 *blank, GError **error)
 static const char *
 signin_lang (const RapatMeeting *m)
 {
-  static const char *const zones[] = {
-    "Asia/Jakarta", "Asia/Pontianak", "Asia/Makassar", "Asia/Jayapura",
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (zones); i++)
-    if (g_str_has_prefix (m->tzid, zones[i]))
-      return "id";
-  return "en";
+  return zone_lang (m->tzid);
 }
 
 /* Returns the language of a paper of @m: --lang when given (checked to be

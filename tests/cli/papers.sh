@@ -239,6 +239,34 @@ assert len(by_class(root, 'tr', 'break')) == 2
 PY
 fi
 
+if run "$tmp/a/actions.html" report actions --meeting 1 --format html --as-of 2025-10-15 \
+   && run "$tmp/a/actions-en.html" report actions --format html --by unit --as-of 2025-10-15 --lang en; then
+  golden demo-actions.html "$tmp/a/actions.html"
+  check "the actions matrix: strict HTML5, a row per action with owner, due day, status, overdue" \
+    "$PYTHON" - "$tmp" <<'PY'
+import sys
+sys.path.insert(0, sys.argv[1])
+from common import *
+raw, root = parse(sys.argv[1] + '/a/actions.html')
+only_known_elements(root, 'actions.html')
+assert root.get('lang') == 'id' and txt(root.find('.//h1')) == 'MATRIKS TINDAK LANJUT'
+assert txt(by_class(root, 'p', 'paper-sub')[0]) == \
+    'Rapat Kerja Teknis Pemasyarakatan Maluku 2025 Keadaan per 15 Oktober 2025'
+heads = [txt(th) for th in root.iter('th')]
+assert heads == ['No.', 'Uraian tindak lanjut', 'Penanggung jawab', 'Batas waktu', 'Status'], heads
+rows = [[txt(td) for td in tr.findall('td')] for tr in by_class(root, 'table', 'matrix')[0].findall('.//tbody/tr')]
+assert len(rows) == 7 and [r[0] for r in rows] == [str(i) for i in range(1, 8)], rows
+assert rows[3][1].startswith('Razia gabungan') and rows[3][3] == '10 Oktober 2025' \
+    and rows[3][4] == 'Dalam proses (60%) lewat batas waktu', rows[3]
+assert rows[4][4] == 'Dalam proses (40%)' and rows[0][4] == 'Selesai', rows
+assert rows[6][2] == 'Lapas Kelas IIA Ambon' and rows[6][4] == 'Belum dilaksanakan', rows[6]
+raw, root = parse(sys.argv[1] + '/a/actions-en.html')
+groups = [txt(tr) for tr in by_class(root, 'tr', 'group')]
+assert groups == ['Kantor Wilayah Ditjen Pemasyarakatan Maluku', 'Lapas Kelas IIA Ambon'], groups
+assert txt(root.find('.//h1')) == 'ACTION MATRIX'
+PY
+fi
+
 # ---------------------------------------------------------------------------
 echo "# Part B: every value escaped"
 
@@ -255,21 +283,28 @@ setup attendee add 1 1 --role chair
 setup attendee add 1 2
 setup agenda add 1 "Pembahasan $evil" --duration 1h --presenter 2
 setup agenda add 1 "Sesi paralel $evil" --duration 1h
+setup issue add "Isu $evil"
+setup action add "Tindak $evil" --owner 2 --meeting 1 --issue 1 --due 2025-10-30
 mkdir -p "$tmp/b"
 if run "$tmp/b/inv.html" report invitation 1 --number "N $evil" --nature "S $evil" --subject "P $evil" \
-   && run "$tmp/b/prog.html" report programme 1 && run "$tmp/b/inv2.html" report invitation 1 --signer 2; then
+   && run "$tmp/b/prog.html" report programme 1 && run "$tmp/b/inv2.html" report invitation 1 --signer 2 \
+   && run "$tmp/b/act.html" report actions --format html --meeting 1 --by issue; then
   check "user values with <script>, & and quotes: strict HTML5, no foreign element, given back verbatim" \
     "$PYTHON" - "$tmp" "$evil" <<'PY'
 import sys
 sys.path.insert(0, sys.argv[1])
 from common import *
 evil = sys.argv[2]
-for name in ('inv.html', 'prog.html', 'inv2.html'):
+for name in ('inv.html', 'prog.html', 'inv2.html', 'act.html'):
     raw, root = parse(sys.argv[1] + '/b/' + name)
     only_known_elements(root, name)
     assert '<script' not in raw and '<img src=x' not in raw, name
     text = txt(root.find('body'))
-    want = ['Kantor ' + evil, 'Rapat ' + evil, 'Ruang ' + evil, 'Pembahasan ' + evil]
+    want = ['Kantor ' + evil, 'Rapat ' + evil]
+    if name != 'act.html':
+        want += ['Ruang ' + evil, 'Pembahasan ' + evil]
+    else:
+        want += ['Tindak ' + evil, 'Isu ' + evil, 'Anggota ' + evil]
     if name == 'inv.html':
         want += ['Kota ' + evil, 'N ' + evil, 'S ' + evil, 'P ' + evil, 'Staf ' + evil, 'Ketua ' + evil,
                  'Kepala ' + evil + ',']
