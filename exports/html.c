@@ -76,6 +76,9 @@ const char rapat_html_paper_style[] =
   "table.fields td{border:none;padding:0 4px 1px 0;vertical-align:top}"
   "table.fields td.colon{padding:0 6px}"
   "table.fields ol{margin:0;padding-left:1.3em}"
+  /* A long agenda in a field may run onto the next page rather than leave
+   * a hole: only the rows of real tables are kept whole. */
+  "@media print{table.fields tr{page-break-inside:auto;break-inside:auto}}"
   "p{margin:.5em 0;text-align:justify}"
   "div.signatures{display:flex;justify-content:space-between;margin-top:1.5em;"
   "page-break-inside:avoid;break-inside:avoid}"

@@ -115,7 +115,8 @@ agenda_list (FILE *out, GPtrArray *agenda)
   fputs ("</ol>", out);
 }
 
-/* Writes the invitees attached to the letter, on a page of their own. */
+/* Writes the invitees attached to the letter, on a page of their own; the
+ * caller closes the attachment's <div> after its signature. */
 static void
 invitation_attachment (FILE *out, const RapatInvitation *inv, const char *number, const char *date,
                        gboolean en)
@@ -146,7 +147,7 @@ invitation_attachment (FILE *out, const RapatInvitation *inv, const char *number
       rapat_html_cell (out, a->unit_name, FALSE);
       fputs ("</tr>\n", out);
     }
-  fputs ("</tbody>\n</table>\n</div>\n", out);
+  fputs ("</tbody>\n</table>\n", out);
 }
 
 /* Writes the addressees: each invitee's position, or "daftar terlampir". */
@@ -186,8 +187,9 @@ invitation_to (FILE *out, const RapatInvitation *inv, gboolean listed, gboolean 
   fputs ("</div></div>\n", out);
 }
 
-/* Writes the body: the invitation, the day, time, place and agenda, the
- * closing sentence. */
+/* Writes the body: the invitation, the day, time, place and agenda, and
+ * opens the block of the closing sentence that the caller ends after the
+ * signature. */
 static void
 invitation_body (FILE *out, const RapatInvitation *inv, GTimeZone *tz, gboolean en)
 {
@@ -218,12 +220,14 @@ invitation_body (FILE *out, const RapatInvitation *inv, GTimeZone *tz, gboolean 
       agenda_list (out, inv->agenda);
       fputs ("</td></tr>\n", out);
     }
-  fputs ("</table>\n<p>", out);
+  /* The closing sentence goes with the signature to whichever page it
+   * falls on: a signature alone on a page is not a letter. */
+  fputs ("</table>\n</div>\n<div class=\"keep\">\n<p>", out);
   rapat_html_escape (out, en ? "In view of the importance of the meeting, we kindly ask you to attend in person "
                                "and on time. Thank you for your attention."
                              : "Mengingat pentingnya acara tersebut, dimohon kehadiran Bapak/Ibu tepat waktu. "
                                "Demikian disampaikan, atas perhatian dan kehadirannya diucapkan terima kasih.");
-  fputs ("</p>\n</div>\n", out);
+  fputs ("</p>\n", out);
 }
 
 void
@@ -258,8 +262,14 @@ rapat_report_invitation (FILE *out, const RapatInvitation *inv)
   invitation_to (out, inv, listed, en);
   invitation_body (out, inv, tz, en);
   rapat_html_signatures (out, &sig, 1);
+  fputs ("</div>\n", out);
   if (listed)
-    invitation_attachment (out, inv, number, date, en);
+    {
+      invitation_attachment (out, inv, number, date, en);
+      /* The attached list is signed as the letter is. */
+      rapat_html_signatures (out, &sig, 1);
+      fputs ("</div>\n", out);
+    }
   rapat_html_end (out);
 }
 

@@ -211,6 +211,11 @@ names = [txt(r.findall('td')[1]) for r in rows]
 assert len(rows) == 21 and 'Maria Wattimena' not in names and names[0] == 'Ricky Dwi Biantoro', names
 assert [txt(r.findall('td')[0]) for r in rows] == [str(i) for i in range(1, 22)]
 assert dict(fields(att.find('table')))['Tanggal'] == '2 September 2025'
+keep = by_class(root, 'div', 'keep')[0]
+assert txt(keep.find('p')).startswith('Mengingat pentingnya') and by_class(keep, 'div', 'signatures'), \
+    'the closing sentence and the signature are kept together'
+assert txt(by_class(att, 'div', 'sign')[0]) == 'Kepala Bagian Tata Usaha dan Umum, Maria Wattimena', \
+    'the attached list is signed'
 
 raw, root = parse(d + 'inv-en.html')
 only_known_elements(root, 'inv-en.html')
