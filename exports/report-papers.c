@@ -237,8 +237,8 @@ rapat_report_invitation (FILE *out, const RapatInvitation *inv)
   gboolean en = g_strcmp0 (inv->lang, "en") == 0;
   gboolean listed = inv->invitees->len >= inv->list_from;
   g_autoptr(GTimeZone) tz = rapat_when_meeting_zone (m);
-  g_autofree char *date = rapat_when_letter_date (inv->date_utc, tz,
-                                                  en ? RAPAT_WHEN_ENGLISH : RAPAT_WHEN_INDONESIAN);
+  g_autofree char *date = rapat_when_letter_day (inv->date, en ? RAPAT_WHEN_ENGLISH
+                                                                : RAPAT_WHEN_INDONESIAN);
   g_autofree char *dateline = inv->city != NULL ? g_strdup_printf ("%s, %s", inv->city, date)
                                                 : g_strdup (date);
   g_autofree char *subject = inv->subject != NULL

@@ -20,7 +20,7 @@ typedef struct {
   GPtrArray *invitees;                /* RapatAttendee: to whom the letter goes */
   const RapatLetterhead *letterhead;
   const char *city;                   /* of the place and date line, or NULL */
-  gint64 date_utc;                    /* the letter's date */
+  const char *date;                   /* the letter's day, "YYYY-MM-DD" */
   const char *number;                 /* nomor, or NULL: dots to fill in by hand */
   const char *nature;                 /* sifat, or NULL: "Biasa" / "Ordinary" */
   const char *subject;                /* perihal, or NULL: "Undangan <title>" */

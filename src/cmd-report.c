@@ -6,6 +6,7 @@
 #include "report-papers.h"
 #include "text.h"
 #include "timeutil.h"
+#include "when.h"
 
 #include <string.h>
 
@@ -30,6 +31,7 @@ typedef struct {
   char *nature;
   char *subject;
   char *signer;
+  char *date;
 } ReportOptions;
 
 /* -o FILE: a report may be long and is often kept. */
@@ -85,6 +87,8 @@ static const RapatOption invitation_entries[] = {
                   N_("Its subject (perihal); default: Undangan and the meeting's title"), N_("TEXT")),
   RAPAT_OPT_TEXT ("signer", ReportOptions, signer,
                   N_("Who signs it (default: the meeting's organizer)"), N_("PERSON")),
+  RAPAT_OPT_TEXT ("date", ReportOptions, date,
+                  N_("The letter's date (default: today in the meeting's zone)"), N_("DATE")),
   LANG_ENTRY,
   OUTPUT_ENTRY,
   RAPAT_OPT_END,
@@ -428,6 +432,23 @@ check_letter_texts (const ReportOptions *opt, GError **error)
                                                        RAPAT_MAX_NAME, error));
 }
 
+/* Returns the day a letter about @m is dated: --date, else today in the
+ * meeting's zone.  A letter dated after the meeting's day is printed, with
+ * a warning: an invitation that arrives late misleads. */
+static char *
+letter_day (RapatCmdContext *ctx, const RapatMeeting *m, GError **error)
+{
+  const ReportOptions *opt = ctx->options;
+  g_autoptr(GTimeZone) tz = rapat_when_meeting_zone (m);
+  g_autofree char *meeting_day = rapat_when_day (m->start_utc, tz);
+  char *day = opt->date != NULL ? rapat_cmd_day ("date", opt->date, error) : rapat_when_day (ctx->now, tz);
+
+  if (day != NULL && strcmp (day, meeting_day) > 0)
+    rapat_cmd_warn (ctx, _("The letter is dated %s, after the meeting's day %s; use --date to date it before."),
+                    day, meeting_day);
+  return day;
+}
+
 /* report invitation M */
 static gboolean
 report_invitation (RapatCmdContext *ctx, GError **error)
@@ -441,6 +462,7 @@ report_invitation (RapatCmdContext *ctx, GError **error)
   g_autoptr(GPtrArray) attendees = NULL;
   g_autoptr(GPtrArray) invitees = NULL;
   g_autoptr(RapatOutput) output = NULL;
+  g_autofree char *day = NULL;
   gint64 signer_id = m->organizer_id;
 
   inv.lang = paper_lang (opt, m, error);
@@ -451,13 +473,16 @@ report_invitation (RapatCmdContext *ctx, GError **error)
       || (attendees = rapat_store_attendee_list (ctx->store, m->id, error)) == NULL
       || !rapat_cmd_letterhead (ctx, &lh, error))
     return FALSE;
+  day = letter_day (ctx, m, error);
+  if (day == NULL)
+    return FALSE;
   invitees = invitees_of (attendees, signer_id);
   inv.meeting = m;
   inv.agenda = agenda;
   inv.invitees = invitees;
   inv.letterhead = &lh.head;
   inv.city = lh.city;
-  inv.date_utc = ctx->now;
+  inv.date = day;
   inv.number = opt->number;
   inv.nature = opt->nature;
   inv.subject = opt->subject;

@@ -345,6 +345,13 @@ refused "--lang xx" report invitation 1 --lang xx
 refused "an unknown signer" report invitation 1 --signer "Nobody Here"
 refused "an empty --number" report invitation 1 --number ""
 refused "an unknown meeting" report programme 99
+refused "a --date that does not exist" report invitation 1 --date 2025-02-30
+"$RAPAT" --db "$db" report invitation 1 --date 2025-08-25 >"$tmp/dated.html" 2>"$tmp/dated.err" \
+  && [ ! -s "$tmp/dated.err" ] && grep -q '>Ambon, 25 Agustus 2025<' "$tmp/dated.html" \
+  && "$RAPAT" --db "$db" report invitation 1 --date 2025-09-03 >"$tmp/late.html" 2>"$tmp/late.err" \
+  && [ "$(cat "$tmp/late.err")" = "rapat: warning: The letter is dated 2025-09-03, after the meeting's day 2025-09-02; use --date to date it before." ] \
+  && pass "--date dates the letter; a letter dated after the meeting is printed with a warning" \
+  || fail "--date" "$(cat "$tmp/dated.err" "$tmp/late.err")"
 setup meeting add "Batal" --start "2025-11-01 09:00" --duration 1h --tz Asia/Jayapura
 setup meeting cancel 2
 refused "the invitation of a cancelled meeting" report invitation 2
