@@ -19,8 +19,8 @@ static const Words attach_one_w = { { "1 (satu) berkas", "1 (one) list" } };
 static const Words subject_w = { { "Perihal", "Subject" } };
 static const Words to_w = { { "Yth.", "To:" } };
 static const Words to_listed_w = { { "Bapak/Ibu (daftar terlampir)", "The invitees (list attached)" } };
-static const Words at_w = { { "di", "at" } };
-static const Words place_w = { { "Tempat", "their offices" } };
+static const Words at_w = { { "di", NULL } };
+static const Words place_w = { { "Tempat", NULL } };
 static const Words day_w = { { "Hari/tanggal", "Date" } };
 static const Words time_w = { { "Waktu", "Time" } };
 static const Words where_w = { { "Tempat", "Place" } };
@@ -58,6 +58,7 @@ static const char papers_style[] =
   "table.programme th:nth-child(1){width:6%}table.programme th:nth-child(2){width:15%}"
   "table.programme th:nth-child(4){width:24%}table.programme td.n{text-align:center}"
   "div.attachment table.fields{margin-left:auto;margin-right:0}"
+  "@media screen{div.attachment{margin-top:2.5em;border-top:1px dashed #888;padding-top:1.5em}}"
   "@media print{thead{display:table-header-group}tr{page-break-inside:avoid;break-inside:avoid}}";
 
 /* Writes the start of a paper's page, with its style in the head. */
@@ -180,11 +181,17 @@ invitation_to (FILE *out, const RapatInvitation *inv, gboolean listed, gboolean 
         }
       fputs ("</ol>", out);
     }
-  fputs ("<div class=\"at\">", out);
-  rapat_html_escape (out, W (at_w, en));
-  fputs ("</div><div class=\"place\">", out);
-  rapat_html_escape (out, W (place_w, en));
-  fputs ("</div></div>\n", out);
+  /* "di Tempat": the addressees are at their own offices; English letters
+   * have no such line. */
+  if (!en)
+    {
+      fputs ("<div class=\"at\">", out);
+      rapat_html_escape (out, W (at_w, en));
+      fputs ("</div><div class=\"place\">", out);
+      rapat_html_escape (out, W (place_w, en));
+      fputs ("</div>", out);
+    }
+  fputs ("</div>\n", out);
 }
 
 /* Writes the body: the invitation, the day, time, place and agenda, and

@@ -390,7 +390,7 @@ from common import *
 d = sys.argv[1] + '/d/'
 raw, root = parse(d + 'inv.html')
 assert root.get('lang') == 'en' and not by_class(root, 'table', 'kop')
-assert txt(by_class(root, 'div', 'to')[0]) == 'To: Adviser at their offices', txt(by_class(root, 'div', 'to')[0])
+assert txt(by_class(root, 'div', 'to')[0]) == 'To: Adviser', txt(by_class(root, 'div', 'to')[0])
 f = dict(fields(by_class(root, 'div', 'body')[0].find('table')))
 assert f['Date'] == 'Friday 24 October 2025' and f['Time'] == '09:00–12:00 CEST', f
 raw, root = parse(d + 'prog.html')
