@@ -52,6 +52,7 @@ static const char papers_style[] =
   "text-align:center}table.list{margin-top:.6em}"
   "table.list td.t{white-space:nowrap;font-variant-numeric:tabular-nums}"
   "table.list tr.break td{font-style:italic;text-align:center;background:#f4f4f4}"
+  "table.list tr.day td{font-weight:bold;background:#e8e8e8}"
   "table.list .par{font-size:9pt;color:#333}"
   "table.invitees th:nth-child(1){width:7%}table.invitees th:nth-child(2){width:27%}"
   "table.invitees th:nth-child(3){width:36%}"
@@ -320,6 +321,10 @@ rapat_report_programme (FILE *out, const RapatProgramme *p)
   g_autofree char *title = g_strdup_printf ("%s — %s", W (programme_w, en), m->title);
   gboolean rooms = any_room (p->agenda);
   guint cols = rooms ? 5 : 4;
+  g_autofree char *first_day = rapat_when_day (m->start_utc, tz);
+  g_autofree char *last_day = rapat_when_day (m->end_utc, tz);
+  gboolean several_days = g_strcmp0 (first_day, last_day) != 0;
+  g_autofree char *prev_day = NULL;
 
   rapat_agenda_schedule (m, p->agenda, starts);
   rapat_when_range_rows (m->start_utc, m->end_utc, tz, lang, &date, &time);
@@ -344,10 +349,23 @@ rapat_report_programme (FILE *out, const RapatProgramme *p)
   for (guint i = 0; i < p->agenda->len; i++)
     {
       const RapatAgendaItem *it = p->agenda->pdata[i];
+      g_autofree char *day = rapat_when_day (starts[i], tz);
       g_autofree char *clocks = rapat_when_clocks_lang (starts[i], starts[i] + (gint64) it->duration_min * 60,
                                                         tz, lang);
       g_autofree char *no = g_strdup_printf ("%d", it->position);
 
+      /* A meeting over several days: each day's items under its date, so
+       * that "01.00" reads as the night after, not the morning before. */
+      if (several_days && g_strcmp0 (day, prev_day) != 0)
+        {
+          g_autofree char *date_row = rapat_when_date (starts[i], tz, lang);
+
+          fprintf (out, "<tr class=\"day\"><td colspan=\"%u\">", cols);
+          rapat_html_escape (out, date_row);
+          fputs ("</td></tr>\n", out);
+          g_free (prev_day);
+          prev_day = g_strdup (day);
+        }
       if (it->type == RAPAT_ITEM_BREAK)
         {
           fprintf (out, "<tr class=\"break\"><td class=\"n\">%s</td><td class=\"t\">%s</td><td colspan=\"%u\">",

@@ -405,5 +405,23 @@ assert root.get('lang') == 'id' and [txt(th) for th in root.iter('th')][1] == 'W
 PY
 fi
 
+db="$tmp/night.db"
+setup init
+setup meeting add "Rakor dua hari" --start "2025-09-02 20:00" --duration 14h --tz Asia/Makassar
+setup agenda add 1 "Malam" --duration 5h
+setup agenda add 1 "Pagi" --duration 1h
+if run "$tmp/d/night.html" report programme 1; then
+  check "a programme over two days: a date row before each day's items, +1 past midnight" \
+    "$PYTHON" - "$tmp" <<'PY'
+import sys
+sys.path.insert(0, sys.argv[1])
+from common import *
+raw, root = parse(sys.argv[1] + '/d/night.html')
+rows = [[txt(td) for td in tr.findall('td')] for tr in by_class(root, 'table', 'programme')[0].findall('.//tbody/tr')]
+assert rows == [['Selasa, 2 September 2025'], ['1', '20.00–01.00+1', 'Malam', ''],
+                ['Rabu, 3 September 2025'], ['2', '01.00–02.00', 'Pagi', '']], rows
+PY
+fi
+
 echo "papers: $n_pass passed, $n_fail failed"
 [ "$n_fail" -eq 0 ]
