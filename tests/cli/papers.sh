@@ -335,6 +335,26 @@ echo "# Part C: refusals"
 db="$tmp/demo.db"
 printf 'not an image\n' >"$tmp/notes.txt"
 head -c 600000 /dev/zero | tr '\0' 'x' | sed '1s/^/<svg>/' >"$tmp/big.svg"
+"$PYTHON" - "$tmp" <<'PY'
+import struct, sys, zlib
+def png(path, w, h):
+    def chunk(t, d):
+        return struct.pack('>I', len(d)) + t + d + struct.pack('>I', zlib.crc32(t + d) & 0xffffffff)
+    raw = b''.join(b'\0' + b'\x80\x20\x20' * w for _ in range(h))
+    with open(path, 'wb') as f:
+        f.write(b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', w, h, 8, 2, 0, 0, 0))
+                + chunk(b'IDAT', zlib.compress(raw)) + chunk(b'IEND', b''))
+png(sys.argv[1] + '/logo.png', 4, 4)
+png(sys.argv[1] + '/wide.png', 5000, 1)
+PY
+refused "a PNG logo 5000 pixels wide" config set letterhead.logo "$tmp/wide.png"
+setup config set letterhead.logo "$tmp/logo.png"
+if run "$tmp/png.html" report programme 1 && grep -q '<img src="data:image/png;base64,' "$tmp/png.html"; then
+  pass "a PNG logo is embedded as data:image/png"
+else
+  fail "a PNG logo is embedded as data:image/png"
+fi
+setup config set letterhead.logo "$tmp/logo.svg"
 refused "a logo that is not an image" config set letterhead.logo "$tmp/notes.txt"
 refused "a logo that does not exist" config set letterhead.logo "$tmp/none.png"
 refused "a logo over 512 KiB" config set letterhead.logo "$tmp/big.svg"
