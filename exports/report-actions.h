@@ -24,13 +24,21 @@ typedef struct {
   const char *as_of;          /* "YYYY-MM-DD" */
   const char *scope;          /* a description of the filters, for people */
   RapatActionGrouping by;
-  RapatFormat format;         /* text, csv or json */
+  RapatFormat format;         /* text, csv, json or html */
+  /* For HTML, a printable paper in a language of its own: */
+  const RapatLetterhead *letterhead;  /* or NULL */
+  const char *lang;           /* "id" or "en" (NULL: "en") */
+  const char *meeting_title;  /* the meeting the actions were raised in, or NULL */
 } RapatActionReport;
 
 /* Writes the report on @actions (RapatAction; sorted in place by group, then
  * due day) to @out.  Text: a table per group with its counts, and totals.
  * CSV: RFC 4180, a header row and one record per action (CRLF, no totals).
- * JSON: one object with as_of, by, groups (key, counts, actions) and totals. */
+ * JSON: one object with as_of, by, groups (key, counts, actions) and totals.
+ * HTML: the matriks tindak lanjut, one standalone page for A4 landscape under
+ * the letterhead: no., the action (and its issue), who is responsible (and
+ * their unit), the due day, the status with progress and overdue, a heading
+ * row per group; in @report's own language. */
 void rapat_report_actions (FILE *out, const RapatActionReport *report, GPtrArray *actions);
 
 /* Writes @a as members of the current JSON object: the one field set every

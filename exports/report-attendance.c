@@ -12,38 +12,6 @@ static const char *const grouping_aliases[] = { "people", "person", "units", "un
 const RapatEnum rapat_attendance_grouping_enum = { N_("grouping"), grouping_names,
                                                    grouping_aliases };
 
-/* The style of every HTML report: readable on screen, clean on A4 paper. */
-static const char html_style[] =
-  "body{font-family:'DejaVu Sans',Arial,sans-serif;font-size:10pt;color:#111;margin:1.5em}"
-  "h1{font-size:14pt;margin:0 0 .2em}h2{font-size:11pt;margin:1.2em 0 .4em}"
-  "p.meta{margin:.1em 0;color:#333}"
-  "table{border-collapse:collapse;width:100%}"
-  "th,td{border:1px solid #999;padding:3px 5px;text-align:left;vertical-align:top}"
-  "th{background:#eee}td.n{text-align:right;font-variant-numeric:tabular-nums}"
-  "tr.total td{font-weight:bold;background:#f6f6f6}.late{color:#a40000}"
-  "@media print{body{margin:0}@page{size:A4 portrait;margin:14mm 12mm}"
-  "thead{display:table-header-group}tr{page-break-inside:avoid;break-inside:avoid}}";
-
-/* Writes the start of an HTML page with @title (escaped). */
-static void
-html_begin (FILE *out, const char *lang, const char *title, const char *extra_style)
-{
-  fprintf (out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\"/>\n"
-                "<meta name=\"generator\" content=\"rapat %s\"/>\n<title>", lang, PACKAGE_VERSION);
-  rapat_html_escape (out, title);
-  fprintf (out, "</title>\n<style>%s%s</style>\n</head>\n<body>\n", html_style,
-           extra_style != NULL ? extra_style : "");
-}
-
-/* Writes one table cell, escaped; @numeric right-aligns it. */
-static void
-html_cell (FILE *out, const char *text, gboolean numeric)
-{
-  fputs (numeric ? "<td class=\"n\">" : "<td>", out);
-  rapat_html_escape (out, text);
-  fputs ("</td>", out);
-}
-
 /* Minutes @a arrived after the meeting's start, when later than the grace
  * period allows; 0 when on time or not recorded. */
 static gint64
@@ -391,7 +359,7 @@ meeting_html (FILE *out, const RapatMeetingAttendance *r, GTimeZone *tz)
   };
 
   /* The language the words are in, as the catalog in use says. */
-  html_begin (out, lang, title, NULL);
+  rapat_html_begin (out, lang, title, NULL);
   fputs ("<h1>", out);
   rapat_html_escape (out, title);
   fputs ("</h1>\n<p class=\"meta\">", out);
@@ -417,18 +385,18 @@ meeting_html (FILE *out, const RapatMeetingAttendance *r, GTimeZone *tz)
       g_autofree char *stand_in = stand_in_text (a);
 
       fputs ("<tr>", out);
-      html_cell (out, no, TRUE);
-      html_cell (out, a->person_name, FALSE);
-      html_cell (out, a->position, FALSE);
-      html_cell (out, a->unit_name, FALSE);
-      html_cell (out, _(rapat_enum_name (&rapat_role_enum, a->role)), FALSE);
-      html_cell (out, _(rapat_enum_name (&rapat_rsvp_enum, a->rsvp)), FALSE);
-      html_cell (out, attendance_name (a), FALSE);
+      rapat_html_cell (out, no, TRUE);
+      rapat_html_cell (out, a->person_name, FALSE);
+      rapat_html_cell (out, a->position, FALSE);
+      rapat_html_cell (out, a->unit_name, FALSE);
+      rapat_html_cell (out, _(rapat_enum_name (&rapat_role_enum, a->role)), FALSE);
+      rapat_html_cell (out, _(rapat_enum_name (&rapat_rsvp_enum, a->rsvp)), FALSE);
+      rapat_html_cell (out, attendance_name (a), FALSE);
       fputs (late_minutes (a, m, r->grace_seconds) > 0 ? "<td class=\"late\">" : "<td>", out);
       rapat_html_escape (out, arrived);
       fputs ("</td>", out);
-      html_cell (out, stand_in, FALSE);
-      html_cell (out, a->note, FALSE);
+      rapat_html_cell (out, stand_in, FALSE);
+      rapat_html_cell (out, a->note, FALSE);
       fputs ("</tr>\n", out);
     }
   fputs ("</tbody>\n</table>\n<h2>", out);
@@ -438,14 +406,14 @@ meeting_html (FILE *out, const RapatMeetingAttendance *r, GTimeZone *tz)
     {
       g_autofree char *n = g_strdup_printf ("%" PRId64, count_of (&r->totals, &meeting_fields[i]));
       fputs ("<tr>", out);
-      html_cell (out, _(meeting_fields[i].label), FALSE);
-      html_cell (out, n, TRUE);
+      rapat_html_cell (out, _(meeting_fields[i].label), FALSE);
+      rapat_html_cell (out, n, TRUE);
       fputs ("</tr>\n", out);
     }
   fputs ("<tr class=\"total\">", out);
-  html_cell (out, _("Attendance rate (present + represented over the invitations with attendance recorded)"),
+  rapat_html_cell (out, _("Attendance rate (present + represented over the invitations with attendance recorded)"),
              FALSE);
-  html_cell (out, rate, TRUE);
+  rapat_html_cell (out, rate, TRUE);
   fputs ("</tr>\n</tbody>\n</table>\n", out);
   for (int list = 0; list < 2; list++)
     {
@@ -764,7 +732,7 @@ period_html (FILE *out, const RapatPeriodAttendance *r)
   g_autofree char *lang = rapat_output_lang ();
 
   /* The language the words are in, as the catalog in use says. */
-  html_begin (out, lang, title, NULL);
+  rapat_html_begin (out, lang, title, NULL);
   fputs ("<h1>", out);
   rapat_html_escape (out, title);
   fputs ("</h1>\n", out);
@@ -788,9 +756,9 @@ period_html (FILE *out, const RapatPeriodAttendance *r)
 
       period_cells (row != NULL ? &row->counts : &r->totals, cells, 0);
       fputs (row != NULL ? "<tr>" : "<tr class=\"total\">", out);
-      html_cell (out, row != NULL ? row->name : _("Total"), FALSE);
+      rapat_html_cell (out, row != NULL ? row->name : _("Total"), FALSE);
       for (guint c = 0; cells[c] != NULL; c++)
-        html_cell (out, cells[c], TRUE);
+        rapat_html_cell (out, cells[c], TRUE);
       fputs ("</tr>\n", out);
     }
   fputs ("</tbody>\n</table>\n<p class=\"meta\">", out);
@@ -862,7 +830,7 @@ rapat_report_signin (FILE *out, const RapatSigninSheet *sheet)
   meta[0] = date;
   meta[1] = time;
 
-  html_begin (out, id ? "id" : "en", m->title,
+  rapat_html_begin (out, id ? "id" : "en", m->title,
               "h1{text-align:center;font-size:13pt;letter-spacing:.05em}"
               "h2{text-align:center;font-size:12pt;margin-top:0}"
               "table.meta{width:auto;margin-bottom:1em}table.meta td{border:none;padding:1px 8px 1px 0}"
@@ -924,10 +892,10 @@ rapat_report_signin (FILE *out, const RapatSigninSheet *sheet)
       g_autofree char *no = g_strdup_printf ("%u", i + 1);
 
       fputs ("<tr>", out);
-      html_cell (out, no, TRUE);
-      html_cell (out, a != NULL ? a->person_name : NULL, FALSE);
-      html_cell (out, a != NULL ? a->position : NULL, FALSE);
-      html_cell (out, a != NULL ? a->unit_name : NULL, FALSE);
+      rapat_html_cell (out, no, TRUE);
+      rapat_html_cell (out, a != NULL ? a->person_name : NULL, FALSE);
+      rapat_html_cell (out, a != NULL ? a->position : NULL, FALSE);
+      rapat_html_cell (out, a != NULL ? a->unit_name : NULL, FALSE);
       /* Numbers alternate left and right in the signature column, as on
        * paper lists, so neighbours do not sign over each other. */
       fprintf (out, "<td class=\"sign\"><span class=\"%s\">%u.</span></td></tr>\n",

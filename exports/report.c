@@ -5,25 +5,6 @@ static const char *const format_names[] = { "text", "csv", "json", "html", NULL 
 const RapatEnum rapat_format_enum = { N_("format"), format_names, NULL };
 
 void
-rapat_html_escape (FILE *out, const char *s)
-{
-  if (s == NULL)
-    return;
-  for (const char *p = s; *p != '\0'; p++)
-    {
-      switch (*p)
-        {
-        case '&': fputs ("&amp;", out); break;
-        case '<': fputs ("&lt;", out); break;
-        case '>': fputs ("&gt;", out); break;
-        case '"': fputs ("&quot;", out); break;
-        case '\'': fputs ("&#39;", out); break;
-        default: fputc (*p, out);
-        }
-    }
-}
-
-void
 rapat_report_rate_json (FILE *out, double rate)
 {
   char buf[G_ASCII_DTOSTR_BUF_SIZE];

@@ -5,6 +5,7 @@
 
 #include "rapat.h"
 #include "model.h"
+#include "html.h"
 
 G_BEGIN_DECLS
 
@@ -16,10 +17,6 @@ typedef enum {
 } RapatFormat;
 
 extern const RapatEnum rapat_format_enum;
-
-/* Writes @s to @out with &, <, >, " and ' escaped for HTML text and
- * attribute values; NULL writes nothing. */
-void rapat_html_escape (FILE *out, const char *s);
 
 /* Writes a JSON number for a rate from 0 to 1 rounded to 4 decimals, or
  * null when @rate is negative (nobody invited). */

@@ -31,8 +31,32 @@ check_tz (const char *value, GError **error)
   return tz != NULL ? canon : NULL;
 }
 
+/* A line of the letterhead: kept as it is (already checked to be one line). */
+static char *
+check_line (const char *value, G_GNUC_UNUSED GError **error)
+{
+  return g_strdup (value);
+}
+
+/* The value of "letterhead.logo": an image file rapat can embed, kept as
+ * its absolute path so that a command run elsewhere still finds it. */
+static char *
+check_logo (const char *value, GError **error)
+{
+  g_autofree char *path = g_canonicalize_filename (value, NULL);
+  g_autofree char *uri = rapat_cmd_logo_uri (path, error);
+
+  return uri != NULL ? g_steal_pointer (&path) : NULL;
+}
+
 static const ConfigKey keys[] = {
   { "tz", check_tz },
+  { "letterhead.ministry", check_line },
+  { "letterhead.office", check_line },
+  { "letterhead.address", check_line },
+  { "letterhead.contact", check_line },
+  { "letterhead.city", check_line },
+  { "letterhead.logo", check_logo },
   { NULL, NULL },
 };
 
@@ -159,7 +183,16 @@ const RapatCommand rapat_config_commands[] = {
     N_("Keys:\n"
        "  tz    the zone a command uses without --tz (an IANA name such as\n"
        "        Asia/Jayapura, or an offset such as +09:00); it wins over $TZ\n"
-       "        and the system's zone."),
+       "        and the system's zone.\n"
+       "  letterhead.ministry, letterhead.office, letterhead.address,\n"
+       "  letterhead.contact\n"
+       "        the lines of the letterhead (kop surat) of the printed papers:\n"
+       "        invitation, programme, actions matrix, minutes\n"
+       "  letterhead.city\n"
+       "        the place of a letter's place and date line (Ambon, 1 September 2025)\n"
+       "  letterhead.logo\n"
+       "        a PNG, JPEG or SVG file (at most 512 KiB), embedded in each paper;\n"
+       "        its absolute path is kept"),
     RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 2, 2, RAPAT_NO_OPTIONS, RAPAT_TARGET_NONE, config_set },
   { "get", "KEY", N_("Print a setting"), NULL, RAPAT_CMD_STORE, 1, 1, RAPAT_NO_OPTIONS,
     RAPAT_TARGET_NONE, config_get },

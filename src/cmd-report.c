@@ -3,8 +3,10 @@
 #include "output.h"
 #include "report-actions.h"
 #include "report-attendance.h"
+#include "report-papers.h"
 #include "text.h"
 #include "timeutil.h"
+#include "when.h"
 
 #include <string.h>
 
@@ -25,6 +27,11 @@ typedef struct {
   char *grace;
   char *blank;
   char *lang;
+  char *number;
+  char *nature;
+  char *subject;
+  char *signer;
+  char *date;
 } ReportOptions;
 
 /* -o FILE: a report may be long and is often kept. */
@@ -65,6 +72,34 @@ static const RapatOption signin_entries[] = {
   RAPAT_OPT_END,
 };
 
+/* --lang, for a paper printed in a language of its own. */
+#define LANG_ENTRY \
+  RAPAT_OPT_TEXT ("lang", ReportOptions, lang, \
+                  N_("Language of the paper: id or en (default: id for meetings in Indonesian zones)"), \
+                  N_("LANG"))
+
+static const RapatOption invitation_entries[] = {
+  RAPAT_OPT_TEXT ("number", ReportOptions, number,
+                  N_("The letter's number (nomor); default: dots to fill in by hand"), N_("NUMBER")),
+  RAPAT_OPT_TEXT ("nature", ReportOptions, nature,
+                  N_("Its classification (sifat), e.g. Segera; default: Biasa"), N_("TEXT")),
+  RAPAT_OPT_TEXT ("subject", ReportOptions, subject,
+                  N_("Its subject (perihal); default: Undangan and the meeting's title"), N_("TEXT")),
+  RAPAT_OPT_TEXT ("signer", ReportOptions, signer,
+                  N_("Who signs it (default: the meeting's organizer)"), N_("PERSON")),
+  RAPAT_OPT_TEXT ("date", ReportOptions, date,
+                  N_("The letter's date (default: today in the meeting's zone)"), N_("DATE")),
+  LANG_ENTRY,
+  OUTPUT_ENTRY,
+  RAPAT_OPT_END,
+};
+
+static const RapatOption programme_entries[] = {
+  LANG_ENTRY,
+  OUTPUT_ENTRY,
+  RAPAT_OPT_END,
+};
+
 static const RapatOption actions_entries[] = {
   RAPAT_OPT_FLAG ("open", ReportOptions, open,
                   N_("Only open and in-progress actions")),
@@ -81,7 +116,10 @@ static const RapatOption actions_entries[] = {
   RAPAT_OPT_TEXT ("meeting", ReportOptions, meeting,
                   N_("Only actions raised in this meeting"), N_("MEETING")),
   RAPAT_OPT_TEXT ("format", ReportOptions, format,
-                  N_("text (default), csv or json"), N_("FORMAT")),
+                  N_("text (default), csv, json or html (a printable matrix)"), N_("FORMAT")),
+  RAPAT_OPT_TEXT ("lang", ReportOptions, lang,
+                  N_("html: language of the matrix, id or en (default: id in Indonesian zones)"),
+                  N_("LANG")),
   OUTPUT_ENTRY,
   RAPAT_OPT_END,
 };
@@ -126,6 +164,50 @@ scope_text (const ReportOptions *opt, RapatActionGrouping by)
                           : opt->open ? _("open only, by %s") : _("all, by %s"), group);
 }
 
+/* Returns "id" when @tzid is one of Indonesia's zones, else "en". */
+static const char *
+zone_lang (const char *tzid)
+{
+  static const char *const zones[] = {
+    "Asia/Jakarta", "Asia/Pontianak", "Asia/Makassar", "Asia/Jayapura",
+  };
+
+  for (guint i = 0; tzid != NULL && i < G_N_ELEMENTS (zones); i++)
+    if (g_str_has_prefix (tzid, zones[i]))
+      return "id";
+  return "en";
+}
+
+/* Fills what the printable matrix of 'report actions --format html' adds to
+ * @report: the letterhead (into @lh), the meeting @meeting_id's title when
+ * the actions are those of one meeting (into @meeting), the language:
+ * --lang, else that of the meeting's zone or, for no meeting, of the zone
+ * rapat_cmd_zone() gives. */
+static gboolean
+actions_paper (RapatCmdContext *ctx, gint64 meeting_id, RapatCmdLetterhead *lh,
+               RapatMeeting **meeting, RapatActionReport *report, GError **error)
+{
+  const ReportOptions *opt = ctx->options;
+  g_autofree char *zone = NULL;
+
+  if (opt->lang != NULL && strcmp (opt->lang, "id") != 0 && strcmp (opt->lang, "en") != 0)
+    {
+      g_autofree char *ex = rapat_text_excerpt (opt->lang);
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID, _("lang '%s': expected id or en"), ex);
+      return FALSE;
+    }
+  if (meeting_id != 0 && (*meeting = rapat_store_meeting_get (ctx->store, meeting_id, error)) == NULL)
+    return FALSE;
+  if (*meeting == NULL && opt->lang == NULL && (zone = rapat_cmd_zone (ctx, NULL, error)) == NULL)
+    return FALSE;
+  if (!rapat_cmd_letterhead (ctx, lh, error))
+    return FALSE;
+  report->letterhead = &lh->head;
+  report->meeting_title = *meeting != NULL ? (*meeting)->title : NULL;
+  report->lang = opt->lang != NULL ? opt->lang : zone_lang (*meeting != NULL ? (*meeting)->tzid : zone);
+  return TRUE;
+}
+
 /* report actions */
 static gboolean
 report_actions (RapatCmdContext *ctx, GError **error)
@@ -137,6 +219,8 @@ report_actions (RapatCmdContext *ctx, GError **error)
   g_autofree char *scope = NULL;
   g_autoptr(GPtrArray) actions = NULL;
   g_autoptr(RapatOutput) output = NULL;
+  g_auto(RapatCmdLetterhead) lh = { 0 };
+  g_autoptr(RapatMeeting) meeting = NULL;
   int v;
 
   as_of = rapat_cmd_as_of (ctx, opt->as_of, error);
@@ -148,8 +232,8 @@ report_actions (RapatCmdContext *ctx, GError **error)
         return FALSE;
       report.by = v;
     }
-  if (!parse_format (opt, (1u << RAPAT_FORMAT_TEXT) | (1u << RAPAT_FORMAT_CSV) | (1u << RAPAT_FORMAT_JSON),
-                     &report.format, error))
+  if (!parse_format (opt, (1u << RAPAT_FORMAT_TEXT) | (1u << RAPAT_FORMAT_CSV) | (1u << RAPAT_FORMAT_JSON)
+                     | (1u << RAPAT_FORMAT_HTML), &report.format, error))
     return FALSE;
   filter.status = -1;
   filter.open_only = opt->open;
@@ -160,6 +244,9 @@ report_actions (RapatCmdContext *ctx, GError **error)
     return FALSE;
   actions = rapat_store_action_list (ctx->store, &filter, error);
   if (actions == NULL)
+    return FALSE;
+  if (report.format == RAPAT_FORMAT_HTML
+      && !actions_paper (ctx, filter.meeting_id, &lh, &meeting, &report, error))
     return FALSE;
   scope = scope_text (opt, report.by);
   report.as_of = as_of;
@@ -293,14 +380,145 @@ parse_blank (const char *text, gint64 *blank, GError **error)
 static const char *
 signin_lang (const RapatMeeting *m)
 {
-  static const char *const zones[] = {
-    "Asia/Jakarta", "Asia/Pontianak", "Asia/Makassar", "Asia/Jayapura",
-  };
+  return zone_lang (m->tzid);
+}
 
-  for (guint i = 0; i < G_N_ELEMENTS (zones); i++)
-    if (g_str_has_prefix (m->tzid, zones[i]))
-      return "id";
-  return "en";
+/* Returns the language of a paper of @m: --lang when given (checked to be
+ * id or en), else signin_lang(); NULL with @error for another --lang. */
+static const char *
+paper_lang (const ReportOptions *opt, const RapatMeeting *m, GError **error)
+{
+  if (opt->lang != NULL && strcmp (opt->lang, "id") != 0 && strcmp (opt->lang, "en") != 0)
+    {
+      g_autofree char *ex = rapat_text_excerpt (opt->lang);
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID, _("lang '%s': expected id or en"), ex);
+      return NULL;
+    }
+  return opt->lang != NULL ? opt->lang : signin_lang (m);
+}
+
+/* Refuses a paper announcing the cancelled meeting @m: it would mislead. */
+static gboolean
+paper_meeting (const RapatMeeting *m, GError **error)
+{
+  if (m->status != RAPAT_MEETING_CANCELLED)
+    return TRUE;
+  g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+               _("meeting '%s': it is cancelled; its invitation or programme would mislead"), m->title);
+  return FALSE;
+}
+
+/* Returns the invitees of a letter: the attendees but its signer. */
+static GPtrArray *
+invitees_of (GPtrArray *attendees, gint64 signer_id)
+{
+  GPtrArray *invitees = g_ptr_array_new ();
+
+  for (guint i = 0; i < attendees->len; i++)
+    if (((const RapatAttendee *) attendees->pdata[i])->person_id != signer_id)
+      g_ptr_array_add (invitees, attendees->pdata[i]);
+  return invitees;
+}
+
+/* Checks the one-line texts --number, --nature and --subject. */
+static gboolean
+check_letter_texts (const ReportOptions *opt, GError **error)
+{
+  return (opt->number == NULL || rapat_text_check ("number", opt->number, RAPAT_TEXT_REQUIRED,
+                                                   RAPAT_MAX_NAME, error))
+         && (opt->nature == NULL || rapat_text_check ("nature", opt->nature, RAPAT_TEXT_REQUIRED,
+                                                      RAPAT_MAX_NAME, error))
+         && (opt->subject == NULL || rapat_text_check ("subject", opt->subject, RAPAT_TEXT_REQUIRED,
+                                                       RAPAT_MAX_NAME, error));
+}
+
+/* Returns the day a letter about @m is dated: --date, else today in the
+ * meeting's zone.  A letter dated after the meeting's day is printed, with
+ * a warning: an invitation that arrives late misleads. */
+static char *
+letter_day (RapatCmdContext *ctx, const RapatMeeting *m, GError **error)
+{
+  const ReportOptions *opt = ctx->options;
+  g_autoptr(GTimeZone) tz = rapat_when_meeting_zone (m);
+  g_autofree char *meeting_day = rapat_when_day (m->start_utc, tz);
+  char *day = opt->date != NULL ? rapat_cmd_day ("date", opt->date, error) : rapat_when_day (ctx->now, tz);
+
+  if (day != NULL && strcmp (day, meeting_day) > 0)
+    rapat_cmd_warn (ctx, _("The letter is dated %s, after the meeting's day %s; use --date to date it before."),
+                    day, meeting_day);
+  return day;
+}
+
+/* report invitation M */
+static gboolean
+report_invitation (RapatCmdContext *ctx, GError **error)
+{
+  const ReportOptions *opt = ctx->options;
+  const RapatMeeting *m = ctx->meeting;
+  RapatInvitation inv = { 0 };
+  g_auto(RapatCmdLetterhead) lh = { 0 };
+  g_autoptr(RapatPerson) signer = NULL;
+  g_autoptr(GPtrArray) agenda = NULL;
+  g_autoptr(GPtrArray) attendees = NULL;
+  g_autoptr(GPtrArray) invitees = NULL;
+  g_autoptr(RapatOutput) output = NULL;
+  g_autofree char *day = NULL;
+  gint64 signer_id = m->organizer_id;
+
+  inv.lang = paper_lang (opt, m, error);
+  if (inv.lang == NULL || !paper_meeting (m, error) || !check_letter_texts (opt, error)
+      || (opt->signer != NULL && !rapat_store_person_resolve (ctx->store, opt->signer, &signer_id, error))
+      || (signer_id != 0 && (signer = rapat_store_person_get (ctx->store, signer_id, error)) == NULL)
+      || (agenda = rapat_store_agenda_list (ctx->store, m->id, error)) == NULL
+      || (attendees = rapat_store_attendee_list (ctx->store, m->id, error)) == NULL
+      || !rapat_cmd_letterhead (ctx, &lh, error))
+    return FALSE;
+  day = letter_day (ctx, m, error);
+  if (day == NULL)
+    return FALSE;
+  invitees = invitees_of (attendees, signer_id);
+  inv.meeting = m;
+  inv.agenda = agenda;
+  inv.invitees = invitees;
+  inv.letterhead = &lh.head;
+  inv.city = lh.city;
+  inv.date = day;
+  inv.number = opt->number;
+  inv.nature = opt->nature;
+  inv.subject = opt->subject;
+  inv.signer_title = signer != NULL ? signer->position : NULL;
+  inv.signer_name = signer != NULL ? signer->name : NULL;
+  /* More addressees than fit under "Yth." go to an attached list. */
+  inv.list_from = 6;
+  output = rapat_output_open (opt->output, error);
+  if (output == NULL)
+    return FALSE;
+  rapat_report_invitation (rapat_output_stream (output), &inv);
+  return rapat_output_finish (output, error);
+}
+
+/* report programme M */
+static gboolean
+report_programme (RapatCmdContext *ctx, GError **error)
+{
+  const ReportOptions *opt = ctx->options;
+  RapatProgramme p = { ctx->meeting, NULL, NULL, NULL };
+  g_auto(RapatCmdLetterhead) lh = { 0 };
+  g_autoptr(GPtrArray) agenda = NULL;
+  g_autoptr(RapatOutput) output = NULL;
+
+  p.lang = paper_lang (opt, ctx->meeting, error);
+  if (p.lang == NULL || !paper_meeting (ctx->meeting, error)
+      || (agenda = rapat_store_agenda_list (ctx->store, ctx->meeting->id, error)) == NULL
+      || !rapat_cmd_letterhead (ctx, &lh, error))
+    return FALSE;
+  p.agenda = agenda;
+  p.letterhead = &lh.head;
+  output = rapat_output_open (opt->output, error);
+  if (output == NULL)
+    return FALSE;
+  rapat_report_programme (rapat_output_stream (output), &p);
+  return rapat_output_finish (output, error);
 }
 
 /* report signin --meeting M */
@@ -370,6 +588,18 @@ const RapatCommand rapat_report_commands[] = {
        "A cancelled meeting's sheet is refused; with --force it is marked cancelled on every page."),
     RAPAT_CMD_STORE, 0, 0,
     RAPAT_OPTIONS (signin_entries, ReportOptions), RAPAT_TARGET_NONE, report_signin },
+  { "invitation", "MEETING", N_("A printable invitation letter (undangan) for a meeting"),
+    N_("One HTML page for A4 portrait under the letterhead ('rapat config set letterhead.*'):\n"
+       "nomor, sifat, lampiran, perihal; the invitees (six or more: \"daftar terlampir\" and the\n"
+       "list on a page of its own); the day, time, place and agenda; the signature of the\n"
+       "organizer (or --signer). A cancelled meeting's invitation is refused."),
+    RAPAT_CMD_STORE, 1, 1,
+    RAPAT_OPTIONS (invitation_entries, ReportOptions), RAPAT_TARGET_MEETING, report_invitation },
+  { "programme", "MEETING", N_("A printable programme (susunan acara) for a meeting"),
+    N_("One HTML page for A4 portrait under the letterhead: a row per agenda item with its\n"
+       "times in the meeting's zone, the presenter and the rooms of parallel sessions."),
+    RAPAT_CMD_STORE, 1, 1,
+    RAPAT_OPTIONS (programme_entries, ReportOptions), RAPAT_TARGET_MEETING, report_programme },
   { "actions", "", N_("Report action items, optionally grouped"),
     N_("Overdue means open, with a due day before --as-of (default: today)."),
     RAPAT_CMD_STORE, 0, 0,

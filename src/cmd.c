@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <string.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 
 static const RapatGroup groups[] = {
   { "init", N_("Create or upgrade the database"), rapat_init_commands },
@@ -694,4 +695,142 @@ rapat_cmd_main (int argc, char **argv)
     return 0;
   fprintf (stderr, "rapat: error: %s\n", error->message);
   return g_error_matches (error, RAPAT_ERROR, RAPAT_ERROR_USAGE) ? 2 : 1;
+}
+
+/* Returns the MIME type of the image @data (@len bytes), or NULL when it
+ * is not a PNG, JPEG or SVG; for PNG and JPEG, @w and @h get its size in
+ * pixels when the header gives it (0 otherwise). */
+static const char *
+image_type (const guchar *data, gsize len, guint *w, guint *h)
+{
+  static const guchar png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+
+  *w = *h = 0;
+  if (len >= 24 && memcmp (data, png, sizeof png) == 0 && memcmp (data + 12, "IHDR", 4) == 0)
+    {
+      *w = (guint) data[16] << 24 | (guint) data[17] << 16 | (guint) data[18] << 8 | data[19];
+      *h = (guint) data[20] << 24 | (guint) data[21] << 16 | (guint) data[22] << 8 | data[23];
+      return "image/png";
+    }
+  if (len >= 4 && data[0] == 0xff && data[1] == 0xd8 && data[2] == 0xff)
+    {
+      /* The size is in the first start-of-frame segment. */
+      for (gsize i = 2; i + 9 < len && data[i] == 0xff;)
+        {
+          guint marker = data[i + 1], seg = (guint) data[i + 2] << 8 | data[i + 3];
+
+          if (marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc)
+            {
+              *h = (guint) data[i + 5] << 8 | data[i + 6];
+              *w = (guint) data[i + 7] << 8 | data[i + 8];
+              break;
+            }
+          i += 2 + seg;
+        }
+      return "image/jpeg";
+    }
+  if (g_utf8_validate ((const char *) data, (gssize) len, NULL))
+    {
+      g_autofree char *head = g_strndup ((const char *) data, MIN (len, 4096));
+
+      if (strstr (head, "<svg") != NULL)
+        return "image/svg+xml";
+    }
+  return NULL;
+}
+
+char *
+rapat_cmd_logo_uri (const char *path, GError **error)
+{
+  g_autofree char *ex = rapat_text_excerpt (path);
+  g_autofree char *data = NULL;
+  g_autofree char *b64 = NULL;
+  GStatBuf st;
+  gsize len = 0;
+  guint w, h;
+  const char *type;
+
+  if (g_stat (path, &st) != 0)
+    {
+      int e = errno;
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO, _("logo '%s': %s"), ex, g_strerror (e));
+      return NULL;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID, _("logo '%s': not a regular file"), ex);
+      return NULL;
+    }
+  if (st.st_size == 0)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID, _("logo '%s': the file is empty"), ex);
+      return NULL;
+    }
+  if (st.st_size > RAPAT_LOGO_MAX_BYTES)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("logo '%s': %" G_GINT64_FORMAT " bytes; a logo is at most %d KiB"), ex,
+                   (gint64) st.st_size, RAPAT_LOGO_MAX_BYTES / 1024);
+      return NULL;
+    }
+  if (!g_file_get_contents (path, &data, &len, error))
+    {
+      g_prefix_error (error, _("logo '%s': "), ex);
+      return NULL;
+    }
+  type = image_type ((const guchar *) data, len, &w, &h);
+  if (type == NULL)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("logo '%s': not a PNG, JPEG or SVG image"), ex);
+      return NULL;
+    }
+  if (w > 4000 || h > 4000)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("logo '%s': %u x %u pixels; a logo is at most 4000 pixels a side"), ex, w, h);
+      return NULL;
+    }
+  b64 = g_base64_encode ((const guchar *) data, len);
+  return g_strdup_printf ("data:%s;base64,%s", type, b64);
+}
+
+void
+rapat_cmd_letterhead_clear (RapatCmdLetterhead *lh)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (lh->strings); i++)
+    g_clear_pointer (&lh->strings[i], g_free);
+  g_clear_pointer (&lh->logo_uri, g_free);
+  lh->city = NULL;
+  memset (&lh->head, 0, sizeof lh->head);
+}
+
+gboolean
+rapat_cmd_letterhead (RapatCmdContext *ctx, RapatCmdLetterhead *lh, GError **error)
+{
+  static const char *const keys[] = {
+    "letterhead.ministry", "letterhead.office", "letterhead.address", "letterhead.contact",
+    "letterhead.city",
+  };
+  g_autofree char *logo = NULL;
+  g_autoptr(GError) logo_error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    if (!rapat_store_config_get (ctx->store, keys[i], &lh->strings[i], error))
+      return FALSE;
+  lh->head.ministry = lh->strings[0];
+  lh->head.office = lh->strings[1];
+  lh->head.address = lh->strings[2];
+  lh->head.contact = lh->strings[3];
+  lh->city = lh->strings[4];
+  if (!rapat_store_config_get (ctx->store, "letterhead.logo", &logo, error))
+    return FALSE;
+  if (logo != NULL)
+    {
+      lh->logo_uri = rapat_cmd_logo_uri (logo, &logo_error);
+      if (lh->logo_uri == NULL)
+        rapat_cmd_warn (ctx, _("The letterhead is printed without its logo: %s."), logo_error->message);
+      lh->head.logo_uri = lh->logo_uri;
+    }
+  return TRUE;
 }

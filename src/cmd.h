@@ -10,6 +10,7 @@
 
 #include "rapat.h"
 #include "store.h"
+#include "html.h"
 
 G_BEGIN_DECLS
 
@@ -195,6 +196,34 @@ char *rapat_cmd_as_of (RapatCmdContext *ctx, const char *text, GError **error);
 
 /* Loads the meeting named by @text (an id, a uid or part of a title). */
 RapatMeeting *rapat_cmd_load_meeting (RapatCmdContext *ctx, const char *text, GError **error);
+
+/* The largest logo a letterhead embeds, in bytes: a page with a bigger
+ * image is slow to print and mail. */
+#define RAPAT_LOGO_MAX_BYTES (512 * 1024)
+
+/* Reads the logo image at @path (a PNG, JPEG or SVG file of at most
+ * RAPAT_LOGO_MAX_BYTES, a PNG or JPEG at most 4000 pixels a side) and
+ * returns it as a data: URI, or NULL with @error naming the file and
+ * what is wrong with it. */
+char *rapat_cmd_logo_uri (const char *path, GError **error);
+
+/* The letterhead settings ('rapat config set letterhead.*') read from the
+ * database: the fields of a RapatLetterhead, and the city of the place and
+ * date line of a letter. */
+typedef struct {
+  RapatLetterhead head;
+  char *city;
+  char *strings[5];     /* what the fields point to */
+  char *logo_uri;
+} RapatCmdLetterhead;
+
+/* Fills @lh from the settings.  A logo that can no longer be read is left
+ * out with a warning (rapat_cmd_warn()): the paper is still printed. */
+gboolean rapat_cmd_letterhead (RapatCmdContext *ctx, RapatCmdLetterhead *lh, GError **error);
+
+/* Frees what rapat_cmd_letterhead() filled in @lh. */
+void rapat_cmd_letterhead_clear (RapatCmdLetterhead *lh);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RapatCmdLetterhead, rapat_cmd_letterhead_clear)
 
 /* Returns @s, or @fallback when @s is NULL. */
 const char *rapat_cmd_or (const char *s, const char *fallback);

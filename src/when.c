@@ -2,6 +2,8 @@
 #include "when.h"
 #include "timeutil.h"
 
+#include <stdio.h>
+
 /* Day and month names of the languages a sign-in sheet is printed in,
  * whatever the locale (GLib's names follow the locale). */
 static const char *const id_days[] = {
@@ -254,4 +256,53 @@ rapat_when_clocks (gint64 start, gint64 end, GTimeZone *tz)
   g_autofree char *ab = rapat_time_abbrev (start, tz);
 
   return g_strdup_printf ("%02d:%02d–%02d:%02d %s", t1 / 60, t1 % 60, t2 / 60, t2 % 60, ab);
+}
+
+/* Returns "1 September 2025" for @d in @lang. */
+static char *
+letter_date (GDateTime *d, RapatWhenLang lang)
+{
+  int mon = g_date_time_get_month (d);
+
+  if (lang == RAPAT_WHEN_LOCALE)
+    /* TRANSLATORS: a letter's date in g_date_time_format() notation, e.g. "1 September 2025". */
+    return g_date_time_format (d, _("%-d %B %Y"));
+  return g_strdup_printf ("%d %s %d", g_date_time_get_day_of_month (d),
+                          lang == RAPAT_WHEN_INDONESIAN ? id_months[mon] : en_months[mon],
+                          g_date_time_get_year (d));
+}
+
+char *
+rapat_when_letter_date (gint64 utc, GTimeZone *tz, RapatWhenLang lang)
+{
+  g_autoptr(GDateTime) u = g_date_time_new_from_unix_utc (utc);
+  g_autoptr(GDateTime) d = u != NULL ? g_date_time_to_timezone (u, tz) : NULL;
+
+  return d != NULL ? letter_date (d, lang) : g_strdup ("?");
+}
+
+char *
+rapat_when_letter_day (const char *day, RapatWhenLang lang)
+{
+  int y, m, dd;
+  char tail;
+  g_autoptr(GDateTime) d = NULL;
+
+  if (day == NULL || sscanf (day, "%4d-%2d-%2d%c", &y, &m, &dd, &tail) != 3
+      || (d = g_date_time_new_utc (y, m, dd, 0, 0, 0)) == NULL)
+    return g_strdup (day);
+  return letter_date (d, lang);
+}
+
+char *
+rapat_when_clocks_lang (gint64 start, gint64 end, GTimeZone *tz, RapatWhenLang lang)
+{
+  gint64 l1 = rapat_time_local (start, tz), l2 = rapat_time_local (end, tz);
+  int t1 = clock_minutes (l1), t2 = clock_minutes (l2);
+  gint64 days = (l2 - (gint64) t2 * 60) / 86400 - (l1 - (gint64) t1 * 60) / 86400;
+  char sep = lang == RAPAT_WHEN_INDONESIAN ? '.' : ':';
+  g_autofree char *later = days > 0 ? g_strdup_printf ("+%" G_GINT64_FORMAT, days) : g_strdup ("");
+
+  return g_strdup_printf ("%02d%c%02d–%02d%c%02d%s", t1 / 60, sep, t1 % 60, t2 / 60, sep, t2 % 60,
+                          later);
 }

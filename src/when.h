@@ -86,4 +86,18 @@ char *rapat_when_clock_span (gint64 start, gint64 end, GTimeZone *tz, char **day
  * every exported meeting. */
 char *rapat_when_clocks (gint64 start, gint64 end, GTimeZone *tz);
 
+/* Returns the day of @utc in @tz as a letter dates it, without the day of
+ * the week: "1 September 2025" (English or Indonesian; the locale's form
+ * for RAPAT_WHEN_LOCALE). */
+char *rapat_when_letter_date (gint64 utc, GTimeZone *tz, RapatWhenLang lang);
+
+/* Returns the day @day ("YYYY-MM-DD", a due day) as rapat_when_letter_date()
+ * writes it, or a copy of @day when it does not parse. */
+char *rapat_when_letter_day (const char *day, RapatWhenLang lang);
+
+/* Returns the clock times of @start..@end in @tz without the zone, for a
+ * programme whose heading names it: "09.00–09.15" in Indonesian, "09:00–09:15"
+ * otherwise, with "+1" after the end when it falls N days later. */
+char *rapat_when_clocks_lang (gint64 start, gint64 end, GTimeZone *tz, RapatWhenLang lang);
+
 G_END_DECLS

@@ -1987,6 +1987,46 @@ END_TEST
 /* The sheet of a cancelled meeting says so on every printed page: a banner
  * under the title with the reason, and a fixed (hence repeated) watermark,
  * in the sheet's language; a meeting that takes place has neither. */
+/* The pieces every paper shares: no letterhead writes nothing; its lines
+ * and each signatory are escaped; one signatory sits on the right, two
+ * side by side; a signatory without a name gets a dotted line to fill in. */
+START_TEST (test_html_letterhead_and_signatures)
+{
+  RapatLetterhead none = { 0 };
+  RapatLetterhead head = { "Kementerian <A&B>", "Kantor \"Wilayah\"", NULL, "Telepon 'x'", NULL };
+  RapatSignature one[] = { { "Ambon, 2 September 2025", "Kepala <Kantor>,", "Ricky & Co", NULL } };
+  RapatSignature two[] = { { NULL, "Pimpinan Rapat,", "Ricky", "Kepala Kantor Wilayah" },
+                           { NULL, "Notulis,", NULL, NULL } };
+  Capture cap;
+  g_autofree char *empty = NULL;
+  g_autofree char *kop = NULL;
+  g_autofree char *sig1 = NULL;
+  g_autofree char *sig2 = NULL;
+
+  rapat_html_letterhead (capture_open (&cap), &none);
+  empty = capture_close (&cap);
+  ck_assert_str_eq (empty, "");
+  rapat_html_letterhead (capture_open (&cap), &head);
+  kop = capture_close (&cap);
+  ck_assert_ptr_nonnull (strstr (kop, "<div class=\"kop1\">Kementerian &lt;A&amp;B&gt;</div>"));
+  ck_assert_ptr_nonnull (strstr (kop, "<div class=\"kop2\">Kantor &quot;Wilayah&quot;</div>"));
+  ck_assert_ptr_nonnull (strstr (kop, "<div class=\"kop3\">Telepon &#39;x&#39;</div>"));
+  ck_assert_ptr_null (strstr (kop, "<img"));
+  ck_assert_ptr_nonnull (strstr (kop, "<div class=\"rule\"></div>"));
+  rapat_html_signatures (capture_open (&cap), one, 1);
+  sig1 = capture_close (&cap);
+  ck_assert_str_eq (sig1, "<div class=\"signatures one\">\n<div class=\"sign\"><div>Ambon, 2 September 2025</div>"
+                          "<div>Kepala &lt;Kantor&gt;,</div><div class=\"space\"></div>"
+                          "<div class=\"name\">Ricky &amp; Co</div></div>\n</div>\n");
+  rapat_html_signatures (capture_open (&cap), two, 2);
+  sig2 = capture_close (&cap);
+  ck_assert_ptr_nonnull (strstr (sig2, "<div class=\"signatures\">\n"));
+  ck_assert_ptr_nonnull (strstr (sig2, "<div class=\"name\">Ricky</div><div>Kepala Kantor Wilayah</div>"));
+  ck_assert_ptr_nonnull (strstr (sig2, "<div>Notulis,</div><div class=\"space\"></div>"
+                                       "<div class=\"name\">(.................................)</div>"));
+}
+END_TEST
+
 START_TEST (test_signin_cancelled_marked)
 {
   g_autoptr(GPtrArray) attendees = NULL;
@@ -3118,6 +3158,7 @@ report_suite (void)
   tcase_add_test (tc, test_meeting_nothing_recorded);
   tcase_add_test (tc, test_period_unrecorded_writers);
   tcase_add_test (tc, test_signin_cancelled_marked);
+  tcase_add_test (tc, test_html_letterhead_and_signatures);
   suite_add_tcase (s, tc);
 
   /* Tests that show bugs in exports/; tagged so that CK_EXCLUDE_TAGS=bug skips them. */

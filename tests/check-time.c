@@ -1581,6 +1581,34 @@ START_TEST (test_when_clocks)
 }
 END_TEST
 
+/* A paper's dates and programme times: the letter's day without the day of
+ * the week, in English or Indonesian; clocks with a full stop in Indonesian
+ * and "+1" past midnight; a due day that does not parse comes back as it is. */
+START_TEST (test_when_papers)
+{
+  g_autoptr(GTimeZone) wit = zone ("Asia/Jayapura");
+  g_autofree char *id = rapat_when_letter_date (RAKERNIS_UTC, wit, RAPAT_WHEN_INDONESIAN);
+  g_autofree char *en = rapat_when_letter_date (RAKERNIS_UTC, wit, RAPAT_WHEN_ENGLISH);
+  /* 23:30 UTC on 1 Sep is 08:30 on 2 Sep in WIT: the zone's day. */
+  g_autofree char *late = rapat_when_letter_date (RAKERNIS_UTC - 30 * 60, wit, RAPAT_WHEN_ENGLISH);
+  g_autofree char *due = rapat_when_letter_day ("2025-10-31", RAPAT_WHEN_INDONESIAN);
+  g_autofree char *bad = rapat_when_letter_day ("2025-02-30", RAPAT_WHEN_ENGLISH);
+  g_autofree char *c1 = rapat_when_clocks_lang (RAKERNIS_UTC, RAKERNIS_UTC + 15 * 60, wit,
+                                                RAPAT_WHEN_INDONESIAN);
+  g_autofree char *c2 = rapat_when_clocks_lang (RAKERNIS_UTC + 14 * 3600 + 45 * 60,
+                                                RAKERNIS_UTC + 15 * 3600 + 15 * 60, wit,
+                                                RAPAT_WHEN_ENGLISH);
+
+  ck_assert_str_eq (id, "2 September 2025");
+  ck_assert_str_eq (en, "2 September 2025");
+  ck_assert_str_eq (late, "2 September 2025");
+  ck_assert_str_eq (due, "31 Oktober 2025");
+  ck_assert_str_eq (bad, "2025-02-30");
+  ck_assert_str_eq (c1, "09.00–09.15");
+  ck_assert_str_eq (c2, "23:45–00:15+1");
+}
+END_TEST
+
 /* ==== a meeting's rules (meeting.c) ==== */
 
 /* Applies @times to @m (a new meeting when @is_new), failing the test on an error. */
@@ -1898,6 +1926,7 @@ time_suite (void)
   tcase_add_test (tc, test_when_abbrev_changes);
   tcase_add_test (tc, test_when_instants_and_zones);
   tcase_add_test (tc, test_when_clocks);
+  tcase_add_test (tc, test_when_papers);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("meeting-rules");

@@ -37,6 +37,15 @@ vg export ics -o "$tmp/all.ics" --alarm 15m --alarm 1d
 vg export ics --method request --meeting 1 -o "$tmp/req.ics"
 vg report attendance --meeting 1 --format html -o "$tmp/r.html"
 vg report signin --meeting 1 -o "$tmp/s.html"
+cp "$(dirname "$0")/data/logo.svg" "$tmp/logo.svg"
+vg config set letterhead.logo "$tmp/logo.svg"
+vg config set letterhead.office 'Kantor Wilayah'
+vg report invitation 1 --number 'W.27-1' -o "$tmp/u.html"
+vg report programme 1 -o "$tmp/p.html"
+vg report actions --format html --by unit -o "$tmp/m.html"
+rm -f "$tmp/logo.svg"
+vg report programme 1 -o "$tmp/p2.html"
+vg config set letterhead.logo /etc/passwd
 vg schedule conflicts 1
 vg unit show 1
 vg issue list --json
