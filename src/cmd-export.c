@@ -142,6 +142,33 @@ range_filter (RapatCmdContext *ctx, RapatMeetingFilter *filter, GError **error)
 /* Checks that an iTIP message (REQUEST or CANCEL) can be made of @meetings:
  * one meeting, with an organizer who can receive the replies (an e-mail
  * address) and at least one attendee (RFC 5546 3.2.2 and 3.2.5). */
+/* Returns TRUE when meeting @m has an organizer with an e-mail, which
+ * every event of an invitation carries; else sets @error naming @m (and,
+ * for an occurrence of a series, @day). */
+static gboolean
+check_organizer (const RapatMeeting *m, const char *day, GError **error)
+{
+  g_autofree char *which = day != NULL
+    ? g_strdup_printf (_("meeting '%s' on %s"), m->title, day)
+    : g_strdup_printf (_("meeting '%s'"), m->title);
+
+  if (m->organizer_id == 0)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("%s: has no organizer, which an invitation needs (meeting edit --organizer)"),
+                   which);
+      return FALSE;
+    }
+  if (m->organizer_email == NULL)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("%s: its organizer %s has no e-mail, so replies would have nowhere to go (person edit '%s' --email ADDRESS)"),
+                   which, m->organizer_name, m->organizer_name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 check_invitation (RapatCmdContext *ctx, RapatIcsMethod method, GPtrArray *meetings,
                   GError **error)
@@ -164,20 +191,8 @@ check_invitation (RapatCmdContext *ctx, RapatIcsMethod method, GPtrArray *meetin
       return FALSE;
     }
   m = meetings->pdata[0];
-  if (m->organizer_id == 0)
-    {
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
-                   _("meeting '%s': has no organizer, which an invitation needs (meeting edit --organizer)"),
-                   m->title);
-      return FALSE;
-    }
-  if (m->organizer_email == NULL)
-    {
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
-                   _("meeting '%s': its organizer %s has no e-mail, so replies would have nowhere to go (person edit '%s' --email ADDRESS)"),
-                   m->title, m->organizer_name, m->organizer_name);
-      return FALSE;
-    }
+  if (!check_organizer (m, NULL, error))
+    return FALSE;
   attendees = rapat_store_attendee_list (ctx->store, m->id, error);
   if (attendees == NULL)
     return FALSE;
@@ -363,6 +378,23 @@ export_invitation (Export *e, const RapatMeeting *m, GError **error)
     return FALSE;
   if (!opt->series)
     return write_instance (e, &v, m, error);
+  /* Every event the message carries names the organizer: the master
+   * (the template's values) and, in a request, each occurrence that is
+   * written as an instance of its own. */
+  for (guint i = 0; i < v.occurrences->len; i++)
+    {
+      const RapatMeeting *o = v.occurrences->pdata[i];
+      g_autoptr(GTimeZone) tz = NULL;
+      g_autofree char *day = NULL;
+
+      if (e->method == RAPAT_ICS_CANCEL ? o != v.template : o->status == RAPAT_MEETING_CANCELLED)
+        continue;
+      if (o->organizer_id != 0 && o->organizer_email != NULL)
+        continue;
+      tz = rapat_when_meeting_zone (o);
+      day = rapat_when_day (o->start_utc, tz);
+      return check_organizer (o, day, error);
+    }
   scheduled = rapat_series_scheduled (&v);
   if (e->method == RAPAT_ICS_CANCEL && scheduled > 0)
     rapat_cmd_warn (e->ctx,

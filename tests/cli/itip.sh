@@ -440,5 +440,31 @@ cp "$db" "$tmp/series-uid.db"
 check "a series uid with CR LF is refused, naming the meeting" \
   grep -q "^rapat: error: series of meeting $k1: uid 'abc" "$tmp/err"
 
+# ---- a series request carries an organizer on every event ----
+w1=$(setup meeting add "Rapat mingguan sekretariat" --start "2026-05-04 09:00" --duration 1h \
+       --tz Asia/Jayapura --repeat weekly --count 3)
+setup attendee add "$w1" "$p1" --series >/dev/null
+setup meeting edit "$((w1 + 1))" --organizer "$org" >/dev/null
+sum0=$(sha256sum "$db")
+r export ics --method request --series --meeting "$((w1 + 1))" -o "$tmp/w.ics"
+check "a series request whose other occurrences have no organizer: exit 1, one line" \
+  test $? = 1 -a "$(wc -l <"$tmp/err")" = 1
+check "... naming the first occurrence without one by its day" \
+  grep -q "^rapat: error: meeting 'Rapat mingguan sekretariat' on 2026-05-04: has no organizer" "$tmp/err"
+check "... with no file written and the database as it was" \
+  test ! -e "$tmp/w.ics" -a "$(sha256sum "$db")" = "$sum0"
+setup meeting edit "$w1" --organizer "$org" >/dev/null
+setup meeting edit "$((w1 + 2))" --organizer "$org" >/dev/null
+r export ics --method request --series --meeting "$((w1 + 1))" -o "$tmp/w.ics"
+check "with the organizer set on every occurrence, the request is written" test $? = 0 -a -s "$tmp/w.ics"
+setup meeting edit "$((w1 + 2))" --organizer "$nomail" >/dev/null
+r export ics --method request --series --meeting "$w1"
+check "an occurrence whose own organizer has no e-mail is named by its day" \
+  grep -q "^rapat: error: meeting 'Rapat mingguan sekretariat' on 2026-05-18: its organizer Tanpa Surel has no e-mail" "$tmp/err"
+setup meeting cancel "$((w1 + 2))" >/dev/null
+r export ics --method request --series --meeting "$w1"
+check "... and once that occurrence is cancelled (an EXDATE, no event of its own) the request goes out" \
+  test $? = 0
+
 printf '%s: %d checks, %d passed, %d failed\n' "${cli_name%.sh}" "$n" "$n_pass" "$n_fail"
 [ "$n_fail" -eq 0 ]
