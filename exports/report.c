@@ -1,5 +1,6 @@
 /* rapat — what the report writers share: formats and HTML escaping (export layer). */
 #include "report.h"
+#include "lang.h"
 
 static const char *const format_names[] = { "text", "csv", "json", "html", NULL };
 const RapatEnum rapat_format_enum = { N_("format"), format_names, NULL };
@@ -19,7 +20,6 @@ rapat_report_rate_json (FILE *out, double rate)
 char *
 rapat_report_rate_text (double rate)
 {
-  if (rate < 0)
-    return g_strdup ("-");
-  return g_strdup_printf ("%.1f%%", rate * 100.0);
+  /* In the output's language: "81.8%", "81,8%". */
+  return rapat_lang_percent (rate, rapat_lang ());
 }

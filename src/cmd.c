@@ -1,5 +1,6 @@
 /* rapat — the command line: command tables, dispatch and shared helpers (cli layer). */
 #include "cmd.h"
+#include "lang.h"
 #include "text.h"
 #include "timeutil.h"
 
@@ -671,6 +672,20 @@ dispatch (int argc, char **argv, GError **error)
   return ok;
 }
 
+/* Speaks the language RAPAT_LANG or the locale asks for (a command's --lang
+ * may change it later); a RAPAT_LANG rapat does not speak is an error. */
+static gboolean
+choose_language (GError **error)
+{
+  RapatLang lang;
+  gboolean explicit_;
+
+  if (!rapat_lang_from_environment (&lang, &explicit_, error))
+    return FALSE;
+  rapat_lang_use (lang);
+  return TRUE;
+}
+
 int
 rapat_cmd_main (int argc, char **argv)
 {
@@ -682,7 +697,7 @@ rapat_cmd_main (int argc, char **argv)
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  ok = dispatch (argc, argv, &error);
+  ok = choose_language (&error) && dispatch (argc, argv, &error);
   /* Like git: a command whose output could not be written has failed. */
   if (fflush (stdout) != 0 || ferror (stdout))
     {

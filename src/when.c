@@ -1,5 +1,6 @@
 /* rapat — times for people: instants, ranges, days and zones (core layer). */
 #include "when.h"
+#include "lang.h"
 #include "timeutil.h"
 
 #include <stdio.h>
@@ -20,6 +21,26 @@ static const char *const en_months[] = {
   NULL, "January", "February", "March", "April", "May", "June", "July", "August",
   "September", "October", "November", "December",
 };
+/* English for tables and messages, "Tue 2 Sep 2025": rapat's own names,
+ * not the C library's, which follow LC_TIME and would put "Sel" into an
+ * English line on a machine set to Indonesian. */
+static const char *const en_days_short[] = {
+  NULL, "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun",
+};
+static const char *const en_months_short[] = {
+  NULL, "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+};
+
+/* Returns the form RAPAT_WHEN_LOCALE stands for now: Indonesian when the
+ * output speaks it (see rapat_lang_use()), else RAPAT_WHEN_LOCALE itself,
+ * which then means English in the short form of tables. */
+static RapatWhenLang
+resolve (RapatWhenLang lang)
+{
+  if (lang == RAPAT_WHEN_LOCALE && rapat_lang () == RAPAT_LANG_ID)
+    return RAPAT_WHEN_INDONESIAN;
+  return lang;
+}
 
 GTimeZone *
 rapat_when_zone (const char *tzid)
@@ -69,9 +90,7 @@ rapat_when_date (gint64 utc, GTimeZone *tz, RapatWhenLang lang)
   g_autoptr(GDateTime) d = NULL;
   int dow, mon;
 
-  if (lang == RAPAT_WHEN_LOCALE)
-    /* TRANSLATORS: a date in g_date_time_format() notation, e.g. "Tue 2 Sep 2025". */
-    return rapat_time_format (utc, tz, _("%a %-d %b %Y"));
+  lang = resolve (lang);
   u = g_date_time_new_from_unix_utc (utc);
   d = u != NULL ? g_date_time_to_timezone (u, tz) : NULL;
   if (d == NULL)
@@ -81,6 +100,9 @@ rapat_when_date (gint64 utc, GTimeZone *tz, RapatWhenLang lang)
   if (lang == RAPAT_WHEN_INDONESIAN)
     return g_strdup_printf ("%s, %d %s %d", id_days[dow], g_date_time_get_day_of_month (d),
                             id_months[mon], g_date_time_get_year (d));
+  if (lang == RAPAT_WHEN_LOCALE)
+    return g_strdup_printf ("%s %d %s %d", en_days_short[dow], g_date_time_get_day_of_month (d),
+                            en_months_short[mon], g_date_time_get_year (d));
   return g_strdup_printf ("%s %d %s %d", en_days[dow], g_date_time_get_day_of_month (d),
                           en_months[mon], g_date_time_get_year (d));
 }
@@ -111,7 +133,10 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RangeParts, range_parts_clear)
 static void
 range_parts (RangeParts *p, gint64 start, gint64 end, GTimeZone *tz, RapatWhenLang lang)
 {
-  const char *clock = lang == RAPAT_WHEN_INDONESIAN ? "%H.%M" : "%H:%M";
+  const char *clock;
+
+  lang = resolve (lang);
+  clock = lang == RAPAT_WHEN_INDONESIAN ? "%H.%M" : "%H:%M";
   g_autofree char *day1 = rapat_when_day (start, tz);
   g_autofree char *day2 = rapat_when_day (end, tz);
 
@@ -131,34 +156,17 @@ rapat_when_range (gint64 start, gint64 end, GTimeZone *tz, RapatWhenLang lang)
   g_auto(RangeParts) p = { 0 };
 
   range_parts (&p, start, end, tz, lang);
-  /* The sheet's languages are fixed, not translated; the locale's forms are
-   * whole patterns, so that a translation can order date, time and zone. */
+  /* One order in both languages: date, clocks, zone. */
   if (p.same_day && p.same_abbrev)
-    return g_strdup_printf (lang == RAPAT_WHEN_LOCALE
-                            /* TRANSLATORS: a meeting on one day: date, start, end, zone,
-                             * e.g. "Tue 2 Sep 2025, 09:00–12:00 WIT". */
-                            ? _("%s, %s–%s %s") : "%s, %s–%s %s",
-                            p.date1, p.clock1, p.clock2, p.abbrev1);
+    return g_strdup_printf ("%s, %s–%s %s", p.date1, p.clock1, p.clock2, p.abbrev1);
   if (p.same_day)
-    return g_strdup_printf (lang == RAPAT_WHEN_LOCALE
-                            /* TRANSLATORS: a meeting on one day during which the zone's
-                             * abbreviation changes: date, start, its zone, end, its zone,
-                             * e.g. "Sun 26 Oct 2025, 01:30 CEST – 03:30 CET". */
-                            ? _("%s, %s %s – %s %s") : "%s, %s %s – %s %s",
-                            p.date1, p.clock1, p.abbrev1, p.clock2, p.abbrev2);
+    return g_strdup_printf ("%s, %s %s – %s %s", p.date1, p.clock1, p.abbrev1, p.clock2,
+                            p.abbrev2);
   if (p.same_abbrev)
-    return g_strdup_printf (lang == RAPAT_WHEN_LOCALE
-                            /* TRANSLATORS: a meeting across days: start date and time, end
-                             * date and time, zone, e.g.
-                             * "Tue 2 Sep 2025 19:00 – Wed 3 Sep 2025 12:00 WIT". */
-                            ? _("%s %s – %s %s %s") : "%s %s – %s %s %s",
-                            p.date1, p.clock1, p.date2, p.clock2, p.abbrev1);
-  return g_strdup_printf (lang == RAPAT_WHEN_LOCALE
-                          /* TRANSLATORS: a meeting across days during which the zone's
-                           * abbreviation changes, e.g.
-                           * "Sat 25 Oct 2025 19:00 CEST – Sun 26 Oct 2025 12:00 CET". */
-                          ? _("%s %s %s – %s %s %s") : "%s %s %s – %s %s %s",
-                          p.date1, p.clock1, p.abbrev1, p.date2, p.clock2, p.abbrev2);
+    return g_strdup_printf ("%s %s – %s %s %s", p.date1, p.clock1, p.date2, p.clock2,
+                            p.abbrev1);
+  return g_strdup_printf ("%s %s %s – %s %s %s", p.date1, p.clock1, p.abbrev1, p.date2,
+                          p.clock2, p.abbrev2);
 }
 
 void
@@ -264,9 +272,7 @@ letter_date (GDateTime *d, RapatWhenLang lang)
 {
   int mon = g_date_time_get_month (d);
 
-  if (lang == RAPAT_WHEN_LOCALE)
-    /* TRANSLATORS: a letter's date in g_date_time_format() notation, e.g. "1 September 2025". */
-    return g_date_time_format (d, _("%-d %B %Y"));
+  lang = resolve (lang);
   return g_strdup_printf ("%d %s %d", g_date_time_get_day_of_month (d),
                           lang == RAPAT_WHEN_INDONESIAN ? id_months[mon] : en_months[mon],
                           g_date_time_get_year (d));
@@ -300,7 +306,7 @@ rapat_when_clocks_lang (gint64 start, gint64 end, GTimeZone *tz, RapatWhenLang l
   gint64 l1 = rapat_time_local (start, tz), l2 = rapat_time_local (end, tz);
   int t1 = clock_minutes (l1), t2 = clock_minutes (l2);
   gint64 days = (l2 - (gint64) t2 * 60) / 86400 - (l1 - (gint64) t1 * 60) / 86400;
-  char sep = lang == RAPAT_WHEN_INDONESIAN ? '.' : ':';
+  char sep = resolve (lang) == RAPAT_WHEN_INDONESIAN ? '.' : ':';
   g_autofree char *later = days > 0 ? g_strdup_printf ("+%" G_GINT64_FORMAT, days) : g_strdup ("");
 
   return g_strdup_printf ("%02d%c%02d–%02d%c%02d%s", t1 / 60, sep, t1 % 60, t2 / 60, sep, t2 % 60,

@@ -13,10 +13,12 @@
 
 G_BEGIN_DECLS
 
-/* The language of day and month names.  Most output follows the locale; a
- * sign-in sheet is printed in a language of its own, whatever the locale. */
+/* The language of day and month names.  Most output follows the language
+ * of the output (rapat_lang(), see src/lang.h); a paper is printed in a
+ * language of its own.  The names are rapat's, never the C library's. */
 typedef enum {
-  RAPAT_WHEN_LOCALE,      /* "Tue 2 Sep 2025", names and order from the translation */
+  RAPAT_WHEN_LOCALE,      /* the output's: "Tue 2 Sep 2025, 09:00" in English,
+                           * as RAPAT_WHEN_INDONESIAN in Indonesian */
   RAPAT_WHEN_ENGLISH,     /* "Tuesday 2 September 2025", "09:00" */
   RAPAT_WHEN_INDONESIAN,  /* "Selasa, 2 September 2025", "09.00" */
 } RapatWhenLang;
