@@ -82,6 +82,75 @@ const RapatEnum rapat_priority_enum = { N_("priority"), priority_names, priority
 static const char *const minutes_status_names[] = { "draft", "final", NULL };
 const RapatEnum rapat_minutes_status_enum = { N_("minutes status"), minutes_status_names, NULL };
 
+/* The names of each enumeration's values for people, in the output's
+ * language; the context tells a translator which "tentative" or "open" it
+ * is.  In the order of the canonical names. */
+static const struct {
+  const RapatEnum *e;
+  const char *context;
+  const char *labels[8];
+} enum_labels[] = {
+  { &rapat_meeting_status_enum, "meeting status",
+    { N_("tentative"), N_("confirmed"), N_("cancelled") } },
+  { &rapat_agenda_type_enum, "agenda type",
+    { N_("opening"), N_("briefing"), N_("discussion"), N_("presentation"), N_("break"),
+      N_("review"), N_("closing") } },
+  { &rapat_role_enum, "role",
+    { N_("chair"), N_("speaker"), N_("participant"), N_("optional"), N_("observer") } },
+  { &rapat_rsvp_enum, "reply",
+    { N_("needs-action"), N_("accepted"), N_("declined"), N_("tentative") } },
+  { &rapat_attendance_enum, "attendance",
+    { N_("present"), N_("represented"), N_("excused"), N_("sick"), N_("duty"),
+      N_("absent") } },
+  { &rapat_issue_status_enum, "issue status",
+    { N_("open"), N_("monitoring"), N_("resolved") } },
+  { &rapat_action_status_enum, "action status",
+    { N_("open"), N_("in-progress"), N_("done"), N_("cancelled") } },
+  { &rapat_priority_enum, "priority", { N_("low"), N_("normal"), N_("high") } },
+  { &rapat_minutes_status_enum, "minutes status", { N_("draft"), N_("final") } },
+};
+
+/* xgettext sees each label with its context here; the table above keeps
+ * them in order.  Never called. */
+G_GNUC_UNUSED static void
+enum_label_messages (void)
+{
+  (void) C_("meeting status", "tentative"); (void) C_("meeting status", "confirmed");
+  (void) C_("meeting status", "cancelled");
+  (void) C_("agenda type", "opening"); (void) C_("agenda type", "briefing");
+  (void) C_("agenda type", "discussion"); (void) C_("agenda type", "presentation");
+  (void) C_("agenda type", "break"); (void) C_("agenda type", "review");
+  (void) C_("agenda type", "closing");
+  (void) C_("role", "chair"); (void) C_("role", "speaker"); (void) C_("role", "participant");
+  (void) C_("role", "optional"); (void) C_("role", "observer");
+  (void) C_("reply", "needs-action"); (void) C_("reply", "accepted");
+  (void) C_("reply", "declined"); (void) C_("reply", "tentative");
+  (void) C_("attendance", "present"); (void) C_("attendance", "represented");
+  (void) C_("attendance", "excused"); (void) C_("attendance", "sick");
+  (void) C_("attendance", "duty"); (void) C_("attendance", "absent");
+  (void) C_("issue status", "open"); (void) C_("issue status", "monitoring");
+  (void) C_("issue status", "resolved");
+  (void) C_("action status", "open"); (void) C_("action status", "in-progress");
+  (void) C_("action status", "done"); (void) C_("action status", "cancelled");
+  (void) C_("priority", "low"); (void) C_("priority", "normal"); (void) C_("priority", "high");
+  (void) C_("minutes status", "draft"); (void) C_("minutes status", "final");
+}
+
+const char *
+rapat_enum_label (const RapatEnum *e, int value)
+{
+  const char *name = rapat_enum_name (e, value);
+
+  if (name == NULL)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (enum_labels); i++)
+    if (enum_labels[i].e == e && value < (int) G_N_ELEMENTS (enum_labels[i].labels)
+        && enum_labels[i].labels[value] != NULL)
+      return g_dpgettext2 (GETTEXT_PACKAGE, enum_labels[i].context,
+                           enum_labels[i].labels[value]);
+  return name;
+}
+
 int
 rapat_enum_count (const RapatEnum *e)
 {

@@ -102,6 +102,11 @@ const char *rapat_enum_name (const RapatEnum *e, int value);
 /* Returns the number of values of @e. */
 int rapat_enum_count (const RapatEnum *e);
 
+/* Returns the name of @value of @e for people, in the output's language
+ * ("hadir" for present in Indonesian); NULL when out of range.  The
+ * canonical name (rapat_enum_name()) is for programs and for input. */
+const char *rapat_enum_label (const RapatEnum *e, int value);
+
 typedef struct {
   gint64 id;
   char *name;

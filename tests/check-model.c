@@ -54,6 +54,31 @@ assert_names_round_trip (const RapatEnum *e, int expected_count)
 
 /* ---- enumerations ---- */
 
+/* Every value of every enumeration has a label, which in English (no
+ * catalog) is its name, and nothing past the end has one. */
+START_TEST (test_enum_labels)
+{
+  const RapatEnum *all[] = {
+    &rapat_meeting_status_enum, &rapat_agenda_type_enum, &rapat_role_enum, &rapat_rsvp_enum,
+    &rapat_attendance_enum, &rapat_issue_status_enum, &rapat_action_status_enum,
+    &rapat_priority_enum, &rapat_minutes_status_enum,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+    {
+      int n = rapat_enum_count (all[i]);
+
+      for (int v = 0; v < n; v++)
+        {
+          ck_assert_ptr_nonnull (rapat_enum_label (all[i], v));
+          ck_assert_str_eq (rapat_enum_label (all[i], v), rapat_enum_name (all[i], v));
+        }
+      ck_assert_ptr_null (rapat_enum_label (all[i], n));
+      ck_assert_ptr_null (rapat_enum_label (all[i], -1));
+    }
+}
+END_TEST
+
 START_TEST (test_meeting_status)
 {
   static const EnumCase cases[] = {
@@ -389,6 +414,7 @@ model_suite (void)
 
   tc = tcase_create ("enums");
   tcase_add_test (tc, test_meeting_status);
+  tcase_add_test (tc, test_enum_labels);
   tcase_add_test (tc, test_agenda_type);
   tcase_add_test (tc, test_role);
   tcase_add_test (tc, test_rsvp);
