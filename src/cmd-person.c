@@ -174,6 +174,7 @@ person_show (RapatCmdContext *ctx, GError **error)
 {
   const PersonOptions *opt = ctx->options;
   g_autoptr(RapatPerson) p = rapat_store_person_get (ctx->store, ctx->target_id, error);
+  g_autoptr(RapatFields) fields = NULL;
 
   if (p == NULL)
     return FALSE;
@@ -185,10 +186,12 @@ person_show (RapatCmdContext *ctx, GError **error)
       return TRUE;
     }
   fprintf (ctx->out, _("Person %" PRId64 ": %s\n"), p->id, p->name);
-  fprintf (ctx->out, "  %-10s %s\n", _("Position:"), rapat_cmd_or (p->position, "-"));
-  fprintf (ctx->out, "  %-10s %s\n", _("Unit:"), rapat_cmd_or (p->unit_name, "-"));
-  fprintf (ctx->out, "  %-10s %s\n", _("E-mail:"), rapat_cmd_or (p->email, "-"));
-  fprintf (ctx->out, "  %-10s %s\n", _("Phone:"), rapat_cmd_or (p->phone, "-"));
+  fields = rapat_fields_new (10);
+  rapat_fields_add (fields, _("Position:"), p->position);
+  rapat_fields_add (fields, _("Unit:"), p->unit_name);
+  rapat_fields_add (fields, _("E-mail:"), p->email);
+  rapat_fields_add (fields, _("Phone:"), p->phone);
+  rapat_fields_print (fields, ctx->out, "  ");
   return TRUE;
 }
 

@@ -221,10 +221,12 @@ static void
 show_unit (FILE *out, const RapatUnit *unit, GPtrArray *all)
 {
   guint n = 0;
+  g_autoptr(RapatFields) fields = rapat_fields_new (10);
 
   fprintf (out, _("Unit %" PRId64 ": %s\n"), unit->id, unit->name);
-  fprintf (out, "  %-10s %s\n", _("Code:"), rapat_cmd_or (unit->code, "-"));
-  fprintf (out, "  %-10s %s\n", _("Parent:"), rapat_cmd_or (unit->parent_name, "-"));
+  rapat_fields_add (fields, _("Code:"), unit->code);
+  rapat_fields_add (fields, _("Parent:"), unit->parent_name);
+  rapat_fields_print (fields, out, "  ");
   for (guint i = 0; i < all->len; i++)
     {
       const RapatUnit *u = all->pdata[i];

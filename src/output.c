@@ -140,6 +140,72 @@ rapat_table_add_note (RapatTable *table, const char *text, guint width)
   table->note_width[row] = width;
 }
 
+struct _RapatFields {
+  guint min_width;
+  GPtrArray *labels;
+  GPtrArray *values;
+};
+
+RapatFields *
+rapat_fields_new (guint min_width)
+{
+  RapatFields *f = g_new0 (RapatFields, 1);
+
+  f->min_width = min_width;
+  f->labels = g_ptr_array_new_with_free_func (g_free);
+  f->values = g_ptr_array_new_with_free_func (g_free);
+  return f;
+}
+
+void
+rapat_fields_add (RapatFields *fields, const char *label, const char *value)
+{
+  g_ptr_array_add (fields->labels, g_strdup (label));
+  g_ptr_array_add (fields->values, g_strdup (value != NULL && *value != '\0' ? value : "-"));
+}
+
+void
+rapat_fields_addf (RapatFields *fields, const char *label, const char *format, ...)
+{
+  va_list ap;
+
+  va_start (ap, format);
+  g_ptr_array_add (fields->labels, g_strdup (label));
+  g_ptr_array_add (fields->values, g_strdup_vprintf (format, ap));
+  va_end (ap);
+}
+
+void
+rapat_fields_print (RapatFields *fields, FILE *out, const char *indent)
+{
+  gsize width = fields->min_width;
+
+  for (guint i = 0; i < fields->labels->len; i++)
+    width = MAX (width, rapat_text_width (fields->labels->pdata[i]));
+  for (guint i = 0; i < fields->labels->len; i++)
+    {
+      const char *label = fields->labels->pdata[i];
+      g_auto(GStrv) lines = g_strsplit (fields->values->pdata[i], "\n", -1);
+      gsize pad = width - rapat_text_width (label) + 1;
+
+      fprintf (out, "%s%s%*s%s\n", indent, label, (int) pad, "", lines[0]);
+      for (guint j = 1; lines[j] != NULL; j++)
+        fprintf (out, "%s%*s%s\n", indent, (int) (width + 1), "", lines[j]);
+    }
+  g_ptr_array_set_size (fields->labels, 0);
+  g_ptr_array_set_size (fields->values, 0);
+}
+
+void
+rapat_fields_free (RapatFields *fields)
+{
+  if (fields == NULL)
+    return;
+  g_ptr_array_unref (fields->labels);
+  g_ptr_array_unref (fields->values);
+  g_free (fields);
+}
+
 void
 rapat_print_wrapped (FILE *out, const char *lead, const char *text, guint width)
 {

@@ -46,6 +46,25 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatTable, rapat_table_free)
  * @lead. */
 void rapat_print_wrapped (FILE *out, const char *lead, const char *text, guint width);
 
+/* Lines of "Label: value" whose values start in one column, however long
+ * the labels are in the language of the output ("Owner:" is "Penanggung
+ * jawab:" in Indonesian): collected, then printed with the labels padded
+ * to the widest.  A value with newlines keeps them, its later lines under
+ * the first. */
+typedef struct _RapatFields RapatFields;
+
+/* The labels take at least @min_width columns (so that a block keeps its
+ * column when every label is short). */
+RapatFields *rapat_fields_new (guint min_width);
+/* Adds the line @label (e.g. "Owner:") @value; a NULL or empty @value prints "-". */
+void rapat_fields_add (RapatFields *fields, const char *label, const char *value);
+void rapat_fields_addf (RapatFields *fields, const char *label, const char *format, ...)
+  G_GNUC_PRINTF (3, 4);
+/* Prints the lines, each after @indent, and forgets them. */
+void rapat_fields_print (RapatFields *fields, FILE *out, const char *indent);
+void rapat_fields_free (RapatFields *fields);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatFields, rapat_fields_free)
+
 /* A streaming JSON writer: values go to the stream as they are added. */
 typedef struct _RapatJson RapatJson;
 

@@ -115,6 +115,38 @@ START_TEST (test_table_alignment)
 }
 END_TEST
 
+/* Labels as long as a translation makes them push the values right, all
+ * together, counted in display columns; below the minimum nothing moves. */
+START_TEST (test_fields_widest_label)
+{
+  g_autoptr(RapatFields) f = rapat_fields_new (10);
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *out = open_memstream (&buf, &len);
+
+  rapat_fields_add (f, "Status:", "open");
+  rapat_fields_add (f, "Due:", NULL);
+  rapat_fields_print (f, out, "  ");
+  rapat_fields_add (f, "Status:", "terbuka");
+  rapat_fields_add (f, "Penanggung jawab:", "Andi\nKanwil");
+  rapat_fields_addf (f, "Kemajuan:", "%d%%", 40);
+  rapat_fields_add (f, "Tempat:", "");
+  rapat_fields_add (f, "会議室:", "B");
+  rapat_fields_print (f, out, "");
+  fclose (out);
+  ck_assert_str_eq (buf,
+                    "  Status:    open\n"
+                    "  Due:       -\n"
+                    "Status:           terbuka\n"
+                    "Penanggung jawab: Andi\n"
+                    "                  Kanwil\n"
+                    "Kemajuan:         40%\n"
+                    "Tempat:           -\n"
+                    "会議室:           B\n");
+  free (buf);
+}
+END_TEST
+
 START_TEST (test_table_display_width)
 {
   g_autoptr(RapatTable) t = rapat_table_new ("NAME", "ROOM", NULL);
@@ -856,6 +888,7 @@ output_suite (void)
   tc = tcase_create ("table");
   tcase_add_test (tc, test_table_alignment);
   tcase_add_test (tc, test_table_display_width);
+  tcase_add_test (tc, test_fields_widest_label);
   tcase_add_test (tc, test_table_right_align);
   tcase_add_test (tc, test_table_max_width);
   tcase_add_test (tc, test_table_trailing_space_and_indent);
