@@ -384,12 +384,19 @@ rapat_store_agenda_list (RapatStore *store, gint64 meeting_id, GError **error)
   g_autoptr(StoreStmt) stmt = store_prepare (store,
     "SELECT " ITEM_COLUMNS "FROM agenda_item a LEFT JOIN person p ON p.id = a.presenter_id "
     "WHERE a.meeting_id = ?1 ORDER BY a.position", error);
+  g_autoptr(GPtrArray) items = NULL;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, meeting_id);
-  return store_rows (store, stmt, (StoreRowFunc) store_item_from_row, (GDestroyNotify) rapat_agenda_item_free,
-                     _("unable to read the agenda"), error);
+  items = store_rows (store, stmt, (StoreRowFunc) store_item_from_row, (GDestroyNotify) rapat_agenda_item_free,
+                      _("unable to read the agenda"), error);
+  /* A review item shows the actions it reviews as they are now. */
+  if (items == NULL
+      || !store_review_attach (store, meeting_id, items, G_STRUCT_OFFSET (RapatAgendaItem, id),
+                               G_STRUCT_OFFSET (RapatAgendaItem, reviews), error))
+    return NULL;
+  return g_steal_pointer (&items);
 }
 
 /* Returns the number of items in the meeting's agenda, or -1 with @error set. */
