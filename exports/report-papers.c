@@ -62,7 +62,6 @@ static const char papers_style[] =
   "table.list tr.break td{font-style:italic;text-align:center;background:#f4f4f4}"
   "table.list tr.day td{font-weight:bold;background:#e8e8e8}"
   "table.list .par{font-size:9pt;color:#333}"
-  "table.list ol.rev{margin:.2em 0 0;padding-left:1.3em;font-size:9pt}"
   "table.invitees th:nth-child(1){width:7%}table.invitees th:nth-child(2){width:27%}"
   "table.invitees th:nth-child(3){width:36%}"
   "table.programme th:nth-child(1){width:6%}table.programme th:nth-child(2){width:15%}"
@@ -322,7 +321,7 @@ review_list (FILE *out, const RapatAgendaItem *it, gboolean en)
 {
   if (it->reviews == NULL || it->reviews->len == 0)
     return;
-  fputs ("<ol class=\"rev\">", out);
+  /* In the small print of a parallel session's mark: the style all papers share. */
   for (guint i = 0; i < it->reviews->len; i++)
     {
       const RapatReview *v = it->reviews->pdata[i];
@@ -336,12 +335,11 @@ review_list (FILE *out, const RapatAgendaItem *it, gboolean en)
       else
         state = g_strdup_printf (" (%s; %s, %d%%)", a->owner_name, W (action_status_w[st], en),
                                  a->progress);
-      fputs ("<li>", out);
+      fprintf (out, "<div class=\"par\">%u. ", i + 1);
       rapat_html_escape (out, a->title);
       rapat_html_escape (out, state);
-      fputs ("</li>", out);
+      fputs ("</div>", out);
     }
-  fputs ("</ol>", out);
 }
 
 void
