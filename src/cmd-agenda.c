@@ -292,9 +292,12 @@ agenda_add_review (RapatCmdContext *ctx, GError **error)
                    existing->position);
       return FALSE;
     }
-  if (!apply_options (ctx, existing, error)
-      || !rapat_store_agenda_update (ctx->store, existing, error)
-      || !rapat_review_link (ctx->store, existing->id, actions, error))
+  /* The item changes only when asked to (a rewrite would still be a write). */
+  if ((opt->title != NULL || opt->duration != NULL || opt->presenter != NULL)
+      && (!apply_options (ctx, existing, error)
+          || !rapat_store_agenda_update (ctx->store, existing, error)))
+    return FALSE;
+  if (!rapat_review_link (ctx->store, existing->id, actions, error))
     return FALSE;
   fprintf (ctx->out, "%d\n", existing->position);
   return TRUE;
