@@ -150,9 +150,14 @@ find_review (RapatStore *store, const RapatMeeting *m, gint64 action_id, GError 
       if (v->action->id == action_id)
         return g_ptr_array_steal_index (reviews, i);
     }
-  g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_NOT_FOUND,
-               _("action '%" PRId64 "': not under a review item of meeting '%s'; "
-                 "add it with 'rapat agenda add-review'"), action_id, m->title);
+  {
+    g_autoptr(RapatAction) a = rapat_store_action_get (store, action_id, error);
+
+    if (a != NULL)
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_NOT_FOUND,
+                   _("action '%s': not under a review item of meeting '%s'; "
+                     "add it with 'rapat agenda add-review'"), a->title, m->title);
+  }
   return NULL;
 }
 
