@@ -38,6 +38,14 @@ static const Words programme_w = { { "SUSUNAN ACARA", "PROGRAMME" } };
 static const Words invitees_w = { { "DAFTAR UNDANGAN", "LIST OF INVITEES" } };
 static const Words attachment_of_w = { { "Lampiran Surat Undangan", "Attachment to the invitation" } };
 static const Words to_be_signed_w = { { "Pejabat penanda tangan,", "Signed," } };
+static const Words due_w = { { "batas waktu", "due" } };
+/* An action's status, by RapatActionStatus. */
+static const Words action_status_w[] = {
+  { { "belum dikerjakan", "open" } },
+  { { "dalam proses", "in progress" } },
+  { { "selesai", "done" } },
+  { { "dibatalkan", "cancelled" } },
+};
 
 /* Returns the word @w in the paper's language. */
 #define W(words, en) ((words).w[(en) ? 1 : 0])
@@ -306,6 +314,34 @@ in_parallel_block (GPtrArray *agenda, guint i)
   return FALSE;
 }
 
+/* Writes the actions a review item reviews, as they are now: each with its
+ * owner, due day, status and progress. */
+static void
+review_list (FILE *out, const RapatAgendaItem *it, gboolean en)
+{
+  if (it->reviews == NULL || it->reviews->len == 0)
+    return;
+  /* In the small print of a parallel session's mark: the style all papers share. */
+  for (guint i = 0; i < it->reviews->len; i++)
+    {
+      const RapatReview *v = it->reviews->pdata[i];
+      const RapatAction *a = v->action;
+      guint st = (guint) a->status < G_N_ELEMENTS (action_status_w) ? (guint) a->status : 0;
+      g_autofree char *state = NULL;
+
+      if (a->due != NULL)
+        state = g_strdup_printf (" (%s; %s %s; %s, %d%%)", a->owner_name, W (due_w, en), a->due,
+                                 W (action_status_w[st], en), a->progress);
+      else
+        state = g_strdup_printf (" (%s; %s, %d%%)", a->owner_name, W (action_status_w[st], en),
+                                 a->progress);
+      fprintf (out, "<div class=\"par\">%u. ", i + 1);
+      rapat_html_escape (out, a->title);
+      rapat_html_escape (out, state);
+      fputs ("</div>", out);
+    }
+}
+
 void
 rapat_report_programme (FILE *out, const RapatProgramme *p)
 {
@@ -386,6 +422,7 @@ rapat_report_programme (FILE *out, const RapatProgramme *p)
           rapat_html_escape (out, W (parallel_w, en));
           fputs (")</div>", out);
         }
+      review_list (out, it, en);
       fputs ("</td>", out);
       rapat_html_cell (out, it->presenter_name, FALSE);
       if (rooms)

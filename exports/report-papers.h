@@ -52,8 +52,9 @@ typedef struct {
  * letterhead, the title, the day and place, then a row per agenda item with
  * its times (the zone in the column's heading), the item, the presenter and,
  * when any item has one, the room; items of a parallel block are marked as
- * such, breaks are set apart; a meeting over several days has a row with
- * the date before each day's items. */
+ * such, breaks are set apart, a review item lists the actions it reviews as
+ * they are now; a meeting over several days has a row with the date before
+ * each day's items. */
 void rapat_report_programme (FILE *out, const RapatProgramme *p);
 
 G_END_DECLS

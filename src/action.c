@@ -97,6 +97,13 @@ gboolean
 rapat_action_save (RapatStore *store, const RapatAction *before, RapatAction *after,
                    const char *note, gint64 now, GError **error)
 {
+  return rapat_action_save_from (store, before, after, note, 0, now, error);
+}
+
+gboolean
+rapat_action_save_from (RapatStore *store, const RapatAction *before, RapatAction *after,
+                        const char *note, gint64 meeting_id, gint64 now, GError **error)
+{
   gboolean tracked = before->status != after->status || before->progress != after->progress
                      || g_strcmp0 (before->due, after->due) != 0;
 
@@ -114,5 +121,5 @@ rapat_action_save (RapatStore *store, const RapatAction *before, RapatAction *af
   if (!link_issue (store, after, error) || !rapat_store_action_update (store, after, error))
     return FALSE;
   return (!tracked && note == NULL)
-         || rapat_store_action_add_event (store, after, now, note, error);
+         || rapat_store_action_add_event_from (store, after, now, note, meeting_id, error);
 }

@@ -37,4 +37,10 @@ gboolean rapat_action_create (RapatStore *store, RapatAction *a, gint64 now, GEr
 gboolean rapat_action_save (RapatStore *store, const RapatAction *before, RapatAction *after,
                             const char *note, gint64 now, GError **error);
 
+/* Like rapat_action_save(), the change reported in meeting @meeting_id (0:
+ * none), which its history entry names as its source. */
+gboolean rapat_action_save_from (RapatStore *store, const RapatAction *before,
+                                 RapatAction *after, const char *note, gint64 meeting_id,
+                                 gint64 now, GError **error);
+
 G_END_DECLS

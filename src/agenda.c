@@ -142,34 +142,14 @@ rapat_agenda_session_rooms (RapatStore *store, gint64 meeting_id, GError **error
 }
 
 RapatAgendaItem *
-rapat_agenda_review_item (const RapatMeeting *m, GPtrArray *actions)
+rapat_agenda_review_item (const RapatMeeting *m)
 {
   RapatAgendaItem *item = rapat_agenda_item_new ();
-  g_autoptr(GString) notes = g_string_new (NULL);
 
-  for (guint i = 0; i < actions->len; i++)
-    {
-      const RapatAction *a = actions->pdata[i];
-
-      /* Notes are limited in length; a long backlog is summarised. */
-      if (g_utf8_strlen (notes->str, -1) > RAPAT_MAX_TEXT - 2 * RAPAT_MAX_NAME - 100)
-        {
-          g_string_append_printf (notes, _("... and %u more: see 'rapat action list --open'\n"),
-                                  actions->len - i);
-          break;
-        }
-      /* TRANSLATORS: one line of a review item: id, title, owner, due day, status, percent. */
-      g_string_append_printf (notes, _("#%" PRId64 " %s (%s; due %s; %s, %d%%)\n"), a->id, a->title,
-                              a->owner_name, a->due != NULL ? a->due : "-",
-                              _(rapat_enum_name (&rapat_action_status_enum, a->status)),
-                              a->progress);
-    }
-  if (notes->len > 0)
-    g_string_truncate (notes, notes->len - 1);
   item->meeting_id = m->id;
   item->type = RAPAT_ITEM_REVIEW;
   item->duration_min = 30;
-  item->title = g_strdup_printf (_("Review of follow-up actions (%u open)"), actions->len);
-  item->notes = g_string_free (g_steal_pointer (&notes), FALSE);
+  /* No count in the title: the actions are shown live, and their number grows. */
+  item->title = g_strdup (_("Review of follow-up actions"));
   return item;
 }

@@ -47,8 +47,9 @@ GPtrArray *rapat_agenda_check (const RapatMeeting *m, GPtrArray *items, gint64 c
  * cannot bring a clash with another meeting's room. */
 char *rapat_agenda_session_rooms (RapatStore *store, gint64 meeting_id, GError **error);
 
-/* Returns a new review item for @m listing @actions (RapatAction, the open
- * follow-ups; not empty) in its notes, summarised when they would not fit. */
-RapatAgendaItem *rapat_agenda_review_item (const RapatMeeting *m, GPtrArray *actions);
+/* Returns a new, empty review item for @m (type review, 30 minutes): the
+ * actions it reviews are linked to it (rapat_review_link()), not copied
+ * into its notes. */
+RapatAgendaItem *rapat_agenda_review_item (const RapatMeeting *m);
 
 G_END_DECLS

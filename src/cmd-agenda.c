@@ -3,6 +3,7 @@
 #include "agenda.h"
 #include "output.h"
 #include "present.h"
+#include "review.h"
 #include "text.h"
 #include "timeutil.h"
 
@@ -21,6 +22,7 @@ typedef struct {
   char *parallel;
   gboolean strict;
   gboolean json;
+  char **from;
 } AgendaOptions;
 
 #define STRICT_ENTRY \
@@ -53,6 +55,11 @@ static const RapatOption add_entries[] = {
 };
 
 static const RapatOption review_entries[] = {
+  RAPAT_OPT_LIST ("from", AgendaOptions, from,
+                  N_("Review the open actions of this earlier meeting (repeatable) instead"),
+                  N_("MEETING")),
+  RAPAT_OPT_TEXT ("title", AgendaOptions, title,
+                  N_("Title (default \"Review of follow-up actions\")"), N_("TITLE")),
   RAPAT_OPT_TEXT ("duration", AgendaOptions, duration, N_("Length (default 30m)"), N_("LENGTH")),
   AT_ENTRY,
   RAPAT_OPT_TEXT ("presenter", AgendaOptions, presenter, N_("Who leads the review"),
@@ -223,25 +230,77 @@ agenda_add (RapatCmdContext *ctx, GError **error)
          && apply_options (ctx, item, error) && insert_item (ctx, item, TRUE, error);
 }
 
-/* agenda add-review MEETING: an item that reviews the open actions carried
- * over from earlier meetings, listed in its notes. */
+/* Resolves the meetings of --from into a new array of ids (empty without). */
+static GArray *
+review_sources (RapatCmdContext *ctx, GError **error)
+{
+  const AgendaOptions *opt = ctx->options;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; opt->from != NULL && opt->from[i] != NULL; i++)
+    {
+      gint64 id;
+
+      if (!rapat_store_meeting_resolve (ctx->store, opt->from[i], &id, error))
+        return NULL;
+      g_array_append_val (ids, id);
+    }
+  return g_steal_pointer (&ids);
+}
+
+/* agenda add-review MEETING: an item that refers to the open actions
+ * carried over from earlier meetings (shown as they are now).  Run again,
+ * it adds the actions found since to the item that already reviews. */
 static gboolean
 agenda_add_review (RapatCmdContext *ctx, GError **error)
 {
+  const AgendaOptions *opt = ctx->options;
   const RapatMeeting *m = ctx->meeting;
+  g_autoptr(GArray) from = review_sources (ctx, error);
+  g_autoptr(GPtrArray) actions = from != NULL ? rapat_review_candidates (ctx->store, m, from, error)
+                                              : NULL;
+  g_autoptr(GPtrArray) agenda = actions != NULL ? rapat_store_agenda_list (ctx->store, m->id, error)
+                                                : NULL;
   g_autoptr(RapatAgendaItem) item = NULL;
-  g_autoptr(GPtrArray) actions = rapat_store_action_followups (ctx->store, m, error);
+  RapatAgendaItem *existing;
 
-  if (actions == NULL)
+  if (agenda == NULL)
     return FALSE;
   if (actions->len == 0)
     {
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_NOT_FOUND,
-                   _("meeting '%s': no open actions from earlier meetings to review"), m->title);
+                   from->len > 0
+                   ? _("meeting '%s': no open actions of the meetings named with --from that "
+                       "it does not review already")
+                   : _("meeting '%s': no open actions from earlier meetings that it does not "
+                       "review already"), m->title);
       return FALSE;
     }
-  item = rapat_agenda_review_item (m, actions);
-  return apply_options (ctx, item, error) && insert_item (ctx, item, FALSE, error);
+  existing = rapat_review_item_of (agenda);
+  if (existing == NULL)
+    {
+      item = rapat_agenda_review_item (m);
+      return apply_options (ctx, item, error) && insert_item (ctx, item, FALSE, error)
+             && rapat_review_link (ctx->store, item->id, actions, error);
+    }
+  /* One review per meeting: the new actions join it. */
+  if (opt->at != NULL)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("agenda item '%d': already reviews actions of this meeting, and the new "
+                     "ones join it; move it with 'rapat agenda move' instead of --at"),
+                   existing->position);
+      return FALSE;
+    }
+  /* The item changes only when asked to (a rewrite would still be a write). */
+  if ((opt->title != NULL || opt->duration != NULL || opt->presenter != NULL)
+      && (!apply_options (ctx, existing, error)
+          || !rapat_store_agenda_update (ctx->store, existing, error)))
+    return FALSE;
+  if (!rapat_review_link (ctx->store, existing->id, actions, error))
+    return FALSE;
+  fprintf (ctx->out, "%d\n", existing->position);
+  return TRUE;
 }
 
 /* agenda list MEETING */
@@ -344,9 +403,11 @@ const RapatCommand rapat_agenda_commands[] = {
     RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 2, 2,
     RAPAT_OPTIONS (add_entries, AgendaOptions), RAPAT_TARGET_MEETING, agenda_add },
   { "add-review", "MEETING", N_("Add an item reviewing open actions from earlier meetings"),
-    N_("The follow-up actions are those 'meeting show' lists: open actions raised in earlier\n"
-       "meetings of the same kind and organizer, or under an issue this meeting discusses.\n"
-       "They are listed in the item's notes. Prints the item's number."),
+    N_("The item refers to the actions, shown as they are now wherever the agenda is\n"
+       "shown: the open actions raised in the previous meeting of the same series (else of\n"
+       "the same kind), and those under the issues this meeting discusses; with --from,\n"
+       "those raised in the meetings named instead.  Run again, it adds the actions not yet\n"
+       "reviewed to the same item.  Prints the item's number."),
     RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1,
     RAPAT_OPTIONS (review_entries, AgendaOptions), RAPAT_TARGET_MEETING, agenda_add_review },
   { "list", "MEETING", N_("List the agenda with computed times"), NULL, RAPAT_CMD_STORE, 1, 1,

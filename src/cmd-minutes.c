@@ -1,8 +1,10 @@
 /* rapat — "rapat minutes": the record of a meeting (notulen) (cli layer). */
 #include "cmd.h"
+#include "action.h"
 #include "minutes.h"
 #include "output.h"
 #include "present.h"
+#include "review.h"
 #include "text.h"
 
 #include <errno.h>
@@ -317,6 +319,39 @@ minutes_amend (RapatCmdContext *ctx, GError **error)
   return TRUE;
 }
 
+/* The options of 'minutes report' (its own, so the verb stands alone). */
+typedef struct {
+  char *progress;
+  char *status;
+  char *note;
+} ReportOptions;
+
+static const RapatOption report_entries[] = {
+  RAPAT_OPT_TEXT ("progress", ReportOptions, progress, N_("Progress reported, 0 to 100"),
+                  N_("PERCENT")),
+  RAPAT_OPT_TEXT ("status", ReportOptions, status,
+                  N_("Status reported: open, in-progress, done or cancelled"), N_("STATUS")),
+  RAPAT_OPT_TEXT ("note", ReportOptions, note, N_("What was said about it"), N_("TEXT")),
+  RAPAT_OPT_END,
+};
+
+/* minutes report MEETING ACTION */
+static gboolean
+minutes_report (RapatCmdContext *ctx, GError **error)
+{
+  const ReportOptions *opt = ctx->options;
+  gint64 action_id;
+  int status = -1, progress = -1;
+
+  if (!rapat_store_action_resolve (ctx->store, ctx->args[1], &action_id, error)
+      || (opt->status != NULL
+          && !rapat_enum_parse (&rapat_action_status_enum, opt->status, &status, error))
+      || (opt->progress != NULL && !rapat_action_parse_progress (opt->progress, &progress, error)))
+    return FALSE;
+  return rapat_review_report (ctx->store, ctx->meeting, action_id, status, progress, opt->note,
+                              ctx->now, error);
+}
+
 #define W (RAPAT_CMD_STORE | RAPAT_CMD_WRITE)
 
 const RapatCommand rapat_minutes_commands[] = {
@@ -351,5 +386,11 @@ const RapatCommand rapat_minutes_commands[] = {
        "'minutes show --version N'."),
     W, 1, 1, RAPAT_OPTIONS (amend_entries, MinutesOptions), RAPAT_TARGET_MEETING,
     minutes_amend },
+  { "report", "MEETING ACTION", N_("Record what the meeting heard of a reviewed action"),
+    N_("ACTION is under the meeting's review item ('agenda add-review').  The action's\n"
+       "status and progress change, its history names the meeting as the source, and the\n"
+       "minutes keep what was reported.  Refused once the minutes are final."),
+    W, 2, 2, RAPAT_OPTIONS (report_entries, ReportOptions), RAPAT_TARGET_MEETING,
+    minutes_report },
   { NULL },
 };

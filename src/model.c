@@ -288,6 +288,7 @@ rapat_agenda_item_free (RapatAgendaItem *item)
   g_free (item->notes);
   g_free (item->issue_title);
   g_free (item->room);
+  g_clear_pointer (&item->reviews, g_ptr_array_unref);
   g_free (item);
 }
 
@@ -521,7 +522,18 @@ rapat_minutes_item_free (RapatMinutesItem *item)
     return;
   g_free (item->title);
   g_free (item->notes);
+  g_clear_pointer (&item->reviews, g_ptr_array_unref);
   g_free (item);
+}
+
+void
+rapat_review_free (RapatReview *review)
+{
+  if (review == NULL)
+    return;
+  rapat_action_free (review->action);
+  g_free (review->reported_note);
+  g_free (review);
 }
 
 void

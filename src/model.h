@@ -186,6 +186,8 @@ typedef struct {
   gint64 end_utc;
   gint64 sequence;       /* rises when its time or room changes */
   gint64 updated_at;     /* when it last changed, or 0 */
+  GPtrArray *reviews;    /* RapatReview, the actions a review item reviews, in order
+                          * (filled by rapat_store_agenda_list()), or NULL */
 } RapatAgendaItem;
 
 typedef struct {
@@ -293,6 +295,7 @@ typedef struct {
   int position;
   char *title;
   char *notes;             /* the discussion (pembahasan), or NULL */
+  GPtrArray *reviews;      /* RapatReview, as in RapatAgendaItem (current minutes only), or NULL */
 } RapatMinutesItem;
 
 /* A decision (keputusan), numbered within its meeting. */
@@ -330,7 +333,22 @@ typedef struct {
   int progress;
   char *due;
   char *note;
+  gint64 meeting_id;       /* the meeting it was reported in, or 0 */
 } RapatActionEvent;
+
+/* An action reviewed under a review agenda item: the action as it is now
+ * (read when shown, so the review stays live) and what the meeting heard. */
+typedef struct {
+  gint64 agenda_item_id;
+  int position;            /* 1, 2, ... within the item */
+  RapatAction *action;     /* the action now */
+  gint64 reported_at;      /* 0 until the meeting heard of it; then: */
+  RapatActionStatus reported_status;
+  int reported_progress;
+  char *reported_note;     /* may be NULL */
+} RapatReview;
+
+void rapat_review_free (RapatReview *review);
 
 /* Attendance counted over a set of invitations (one meeting, or a person's
  * or a unit's over a period).  Late arrivals are counted within present. */
@@ -453,5 +471,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatMinutes, rapat_minutes_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatMinutesItem, rapat_minutes_item_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatDecision, rapat_decision_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatMinutesVersion, rapat_minutes_version_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatReview, rapat_review_free)
 
 G_END_DECLS

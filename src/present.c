@@ -44,6 +44,44 @@ rapat_present_meeting_json (RapatJson *json, const RapatMeeting *m, GTimeZone *t
 }
 
 void
+rapat_present_reviews_json (RapatJson *json, GPtrArray *reviews)
+{
+  rapat_json_begin_array (json, "reviews");
+  for (guint i = 0; i < reviews->len; i++)
+    {
+      const RapatReview *v = reviews->pdata[i];
+      const RapatAction *a = v->action;
+
+      rapat_json_begin_object (json, NULL);
+      rapat_json_int (json, "number", v->position);
+      rapat_json_int (json, "action_id", a->id);
+      rapat_json_string (json, "title", a->title);
+      rapat_json_string (json, "owner", a->owner_name);
+      rapat_json_string (json, "due", a->due);
+      rapat_json_string (json, "status", rapat_enum_name (&rapat_action_status_enum, a->status));
+      rapat_json_int (json, "progress", a->progress);
+      rapat_json_id (json, "meeting_id", a->meeting_id);
+      rapat_json_id (json, "issue_id", a->issue_id);
+      if (v->reported_at == 0)
+        rapat_json_null (json, "reported");
+      else
+        {
+          g_autofree char *at = rapat_time_format_utc (v->reported_at);
+
+          rapat_json_begin_object (json, "reported");
+          rapat_json_string (json, "at", at);
+          rapat_json_string (json, "status",
+                             rapat_enum_name (&rapat_action_status_enum, v->reported_status));
+          rapat_json_int (json, "progress", v->reported_progress);
+          rapat_json_string (json, "note", v->reported_note);
+          rapat_json_end_object (json);
+        }
+      rapat_json_end_object (json);
+    }
+  rapat_json_end_array (json);
+}
+
+void
 rapat_present_agenda_json (RapatJson *json, const RapatMeeting *m, GTimeZone *tz,
                            GPtrArray *items)
 {
@@ -74,9 +112,47 @@ rapat_present_agenda_json (RapatJson *json, const RapatMeeting *m, GTimeZone *tz
       rapat_json_id (json, "issue_id", it->issue_id);
       rapat_json_string (json, "issue", it->issue_title);
       rapat_json_bool (json, "past_end", end > m->end_utc);
+      /* Only on a review item, so that other items read as they always did. */
+      if (it->reviews != NULL)
+        rapat_present_reviews_json (json, it->reviews);
       rapat_json_end_object (json);
     }
   rapat_json_end_array (json);
+}
+
+/* Prints the actions the review items of @items review, as they are now:
+ * one table, each row under its item's number. */
+static void
+review_table (FILE *out, GPtrArray *items, const char *indent)
+{
+  g_autoptr(RapatTable) table = rapat_table_new (_("No"), _("ID"), _("Action"), _("Owner"),
+                                                 _("Due"), _("Status"), _("Done"), NULL);
+  guint n = 0;
+
+  rapat_table_align_right (table, 0);
+  rapat_table_align_right (table, 1);
+  rapat_table_align_right (table, 6);
+  rapat_table_max_width (table, 2, 48);
+  rapat_table_max_width (table, 3, 28);
+  for (guint i = 0; i < items->len; i++)
+    {
+      const RapatAgendaItem *it = items->pdata[i];
+
+      for (guint j = 0; it->reviews != NULL && j < it->reviews->len; j++, n++)
+        {
+          const RapatAction *a = ((const RapatReview *) it->reviews->pdata[j])->action;
+          g_autofree char *no = j == 0 ? g_strdup_printf ("%d", it->position) : NULL;
+          g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, a->id);
+          g_autofree char *pct = g_strdup_printf ("%d%%", a->progress);
+
+          rapat_table_add (table, no, id, a->title, a->owner_name, a->due != NULL ? a->due : "-",
+                           _(rapat_enum_name (&rapat_action_status_enum, a->status)), pct);
+        }
+    }
+  if (n == 0)
+    return;
+  fprintf (out, "%s%s\n", indent, _("Actions under review, as they are now"));
+  rapat_table_print (table, out, indent);
 }
 
 void
@@ -133,6 +209,7 @@ rapat_present_agenda_table (FILE *out, const RapatMeeting *m, GTimeZone *tz, GPt
             fprintf (out, "%s     %s\n", indent, lines[l]);
         }
     }
+  review_table (out, items, indent);
   if (t > m->end_utc)
     {
       g_autofree char *over = rapat_time_format_duration ((t - m->end_utc + 59) / 60);
@@ -356,6 +433,8 @@ rapat_present_minutes_json (RapatJson *json, const RapatMeeting *m, GTimeZone *t
       rapat_json_int (json, "position", it->position);
       rapat_json_string (json, "title", it->title);
       rapat_json_string (json, "notes", it->notes);
+      if (it->reviews != NULL)
+        rapat_present_reviews_json (json, it->reviews);
       rapat_json_end_object (json);
     }
   rapat_json_end_array (json);
@@ -461,6 +540,46 @@ minutes_person (const char *name, const char *position)
   return g_strdup_printf ("%s, %s", name, position);
 }
 
+/* Prints the actions an item of the minutes reviews (@reviews, may be
+ * NULL): each as it is now, then what the meeting heard of it. */
+static void
+minutes_reviews (FILE *out, GPtrArray *reviews)
+{
+  for (guint i = 0; reviews != NULL && i < reviews->len; i++)
+    {
+      const RapatReview *v = reviews->pdata[i];
+      const RapatAction *a = v->action;
+      g_autofree char *lead = g_strdup_printf ("   #%" G_GINT64_FORMAT " ", a->id);
+      g_autofree char *now = NULL;
+      g_autofree char *heard = NULL;
+      g_autofree char *text = NULL;
+
+      /* TRANSLATORS: a reviewed action now: title, owner, due day, status, percent. */
+      if (a->due != NULL)
+        now = g_strdup_printf (_("%s (%s, due %s): now %s, %d%%."), a->title, a->owner_name,
+                               a->due, _(rapat_enum_name (&rapat_action_status_enum, a->status)),
+                               a->progress);
+      else
+        /* TRANSLATORS: a reviewed action without a due day: title, owner, status, percent. */
+        now = g_strdup_printf (_("%s (%s): now %s, %d%%."), a->title, a->owner_name,
+                               _(rapat_enum_name (&rapat_action_status_enum, a->status)),
+                               a->progress);
+      if (v->reported_at == 0)
+        heard = g_strdup (_("Not reported yet."));
+      else if (v->reported_note != NULL)
+        /* TRANSLATORS: what the meeting heard of an action: status, percent, note. */
+        heard = g_strdup_printf (_("Reported: %s, %d%%: %s"),
+                                 _(rapat_enum_name (&rapat_action_status_enum, v->reported_status)),
+                                 v->reported_progress, v->reported_note);
+      else
+        heard = g_strdup_printf (_("Reported: %s, %d%%."),
+                                 _(rapat_enum_name (&rapat_action_status_enum, v->reported_status)),
+                                 v->reported_progress);
+      text = g_strdup_printf ("%s %s", now, heard);
+      minutes_print_text (out, lead, text);
+    }
+}
+
 void
 rapat_present_minutes (FILE *out, const RapatMeeting *m, GTimeZone *tz, const RapatMinutes *n,
                        GPtrArray *items, GPtrArray *decisions, GPtrArray *versions)
@@ -505,6 +624,7 @@ rapat_present_minutes (FILE *out, const RapatMeeting *m, GTimeZone *tz, const Ra
         minutes_print_text (out, "   ", it->notes);
       else
         fprintf (out, "   %s\n", _("(no notes)"));
+      minutes_reviews (out, it->reviews);
       for (guint j = 0; j < decisions->len; j++)
         {
           const RapatDecision *d = decisions->pdata[j];

@@ -11,12 +11,18 @@ G_BEGIN_DECLS
 /* Writes the meeting's own fields as members of the current JSON object. */
 void rapat_present_meeting_json (RapatJson *json, const RapatMeeting *m, GTimeZone *tz);
 
+/* Writes @reviews (RapatReview) as a JSON array called "reviews": each
+ * action as it is now and what was reported of it ("reported", or null). */
+void rapat_present_reviews_json (RapatJson *json, GPtrArray *reviews);
+
 /* Writes @items (RapatAgendaItem, in order) as a JSON array called "agenda",
- * with start and end computed from the meeting's start. */
+ * with start and end computed from the meeting's start; a review item
+ * carries the actions it reviews ("reviews"). */
 void rapat_present_agenda_json (RapatJson *json, const RapatMeeting *m, GTimeZone *tz,
                                 GPtrArray *items);
 
-/* Prints @items as an aligned table with computed times, then a warning line
+/* Prints @items as an aligned table with computed times, their notes, the
+ * actions the review items review (as they are now), then a warning line
  * when the agenda runs past the meeting's end. */
 void rapat_present_agenda_table (FILE *out, const RapatMeeting *m, GTimeZone *tz,
                                  GPtrArray *items, const char *indent);
@@ -44,7 +50,8 @@ char *rapat_present_action_status (const RapatAction *a, const char *today);
 /* Prints one version of the minutes of @m for people: the header (notulis,
  * chair, times held, attendance, status), each agenda item of @items
  * (RapatMinutesItem) with its notes and the decisions of @decisions
- * (RapatDecision) taken under it, the summary, and the history @versions
+ * (RapatDecision) taken under it (and, on a review item, each action it
+ * reviews now and as reported), the summary, and the history @versions
  * (RapatMinutesVersion; may be NULL).  Times in @tz. */
 void rapat_present_minutes (FILE *out, const RapatMeeting *m, GTimeZone *tz,
                             const RapatMinutes *n, GPtrArray *items, GPtrArray *decisions,

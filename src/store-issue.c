@@ -336,7 +336,7 @@ rapat_store_meeting_actions (RapatStore *store, gint64 meeting_id, GError **erro
 }
 
 /* Reads an event of an action's history: (id, action_id, at, status,
- * progress, due_date, note). */
+ * progress, due_date, note, meeting_id). */
 static RapatActionEvent *
 action_event_from_row (StoreStmt *stmt, GError **error)
 {
@@ -351,6 +351,7 @@ action_event_from_row (StoreStmt *stmt, GError **error)
   e->progress = store_row_int (&r, 4, "progress", 0, 100);
   e->due = store_row_text (&r, 5, "due_date", FALSE);
   e->note = store_row_text (&r, 6, "note", FALSE);
+  e->meeting_id = sqlite3_column_int64 (stmt, 7);
   if (!store_row_end (&r, error))
     {
       rapat_action_event_free (e);
@@ -363,7 +364,7 @@ GPtrArray *
 rapat_store_action_history (RapatStore *store, gint64 action_id, GError **error)
 {
   g_autoptr(StoreStmt) stmt = store_prepare (store,
-    "SELECT id, action_id, at, status, progress, due_date, note FROM action_event "
+    "SELECT id, action_id, at, status, progress, due_date, note, meeting_id FROM action_event "
     "WHERE action_id = ?1 ORDER BY at, id", error);
 
   if (stmt == NULL)

@@ -378,8 +378,11 @@ rapat_store_series_meetings (RapatStore *store, gint64 series_id, GError **error
 /* ---- agenda ---- */
 
 
-GPtrArray *
-rapat_store_agenda_list (RapatStore *store, gint64 meeting_id, GError **error)
+/* Returns the meeting's agenda items in order, without the actions a
+ * review item reviews (what rescheduling needs, also while migrating from a
+ * schema before the review table). */
+static GPtrArray *
+agenda_rows (RapatStore *store, gint64 meeting_id, GError **error)
 {
   g_autoptr(StoreStmt) stmt = store_prepare (store,
     "SELECT " ITEM_COLUMNS "FROM agenda_item a LEFT JOIN person p ON p.id = a.presenter_id "
@@ -390,6 +393,19 @@ rapat_store_agenda_list (RapatStore *store, gint64 meeting_id, GError **error)
   sqlite3_bind_int64 (stmt, 1, meeting_id);
   return store_rows (store, stmt, (StoreRowFunc) store_item_from_row, (GDestroyNotify) rapat_agenda_item_free,
                      _("unable to read the agenda"), error);
+}
+
+GPtrArray *
+rapat_store_agenda_list (RapatStore *store, gint64 meeting_id, GError **error)
+{
+  g_autoptr(GPtrArray) items = agenda_rows (store, meeting_id, error);
+
+  /* A review item shows the actions it reviews as they are now. */
+  if (items == NULL
+      || !store_review_attach (store, meeting_id, items, G_STRUCT_OFFSET (RapatAgendaItem, id),
+                               G_STRUCT_OFFSET (RapatAgendaItem, reviews), error))
+    return NULL;
+  return g_steal_pointer (&items);
 }
 
 /* Returns the number of items in the meeting's agenda, or -1 with @error set. */
@@ -937,7 +953,7 @@ store_agenda_reschedule (RapatStore *store, gint64 meeting_id, gint64 now, GErro
       return FALSE;
     }
   m->start_utc = sqlite3_column_int64 (start, 0);
-  items = rapat_store_agenda_list (store, meeting_id, error);
+  items = agenda_rows (store, meeting_id, error);
   if (items == NULL)
     return FALSE;
   starts = g_new (gint64, items->len + 1);

@@ -212,11 +212,21 @@ rapat_store_minutes_items (RapatStore *store, gint64 meeting_id, int version, GE
   g_autoptr(StoreStmt) stmt = prepare_version (store, ITEMS_LIVE, ITEMS_KEPT, meeting_id,
                                                version, error);
 
+  g_autoptr(GPtrArray) items = NULL;
+
   if (stmt == NULL)
     return NULL;
-  return store_rows (store, stmt, (StoreRowFunc) store_minutes_item_from_row,
-                     (GDestroyNotify) rapat_minutes_item_free,
-                     _("unable to read the minutes' notes"), error);
+  items = store_rows (store, stmt, (StoreRowFunc) store_minutes_item_from_row,
+                      (GDestroyNotify) rapat_minutes_item_free,
+                      _("unable to read the minutes' notes"), error);
+  /* The current minutes show the reviewed actions now (store-review.c). */
+  if (items == NULL
+      || (version == 0
+          && !store_review_attach (store, meeting_id, items,
+                                   G_STRUCT_OFFSET (RapatMinutesItem, agenda_item_id),
+                                   G_STRUCT_OFFSET (RapatMinutesItem, reviews), error)))
+    return NULL;
+  return g_steal_pointer (&items);
 }
 
 GPtrArray *

@@ -148,6 +148,13 @@ gboolean store_agenda_reschedule (RapatStore *store, gint64 meeting_id, gint64 n
  * to schema 7). */
 gboolean store_agenda_backfill (RapatStore *store, GError **error);
 
+/* Gives each record of @items (agenda items or minutes items of meeting
+ * @meeting_id, in agenda order) the reviews of its agenda item: the gint64
+ * id at @id_offset names the item, the GPtrArray * at @reviews_offset
+ * receives them (left NULL when it has none). */
+gboolean store_review_attach (RapatStore *store, gint64 meeting_id, GPtrArray *items,
+                              gsize id_offset, gsize reviews_offset, GError **error);
+
 /* ---- rows of the model's tables, read in store-rows.c ---- */
 
 /* The statuses of an action still to be done. */

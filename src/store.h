@@ -486,6 +486,37 @@ gboolean rapat_store_minutes_mark_amended (RapatStore *store, gint64 meeting_id,
 /* Returns the meeting's finalised versions (RapatMinutesVersion), oldest first. */
 GPtrArray *rapat_store_minutes_versions (RapatStore *store, gint64 meeting_id, GError **error);
 
+/* ---- the review of follow-up actions (store-review.c) ---- */
+
+/* Returns the actions the review items of meeting @meeting_id review
+ * (RapatReview, each with the action as it is now and what was reported),
+ * by item position, then position within the item. */
+GPtrArray *rapat_store_review_list (RapatStore *store, gint64 meeting_id, GError **error);
+/* Adds action @action_id at the end of the actions agenda item
+ * @agenda_item_id reviews; refused by the schema when it is already there
+ * or the meeting's minutes are final. */
+gboolean rapat_store_review_add (RapatStore *store, gint64 agenda_item_id, gint64 action_id,
+                                 GError **error);
+/* Records on the link of @review (its item and action) what the meeting
+ * heard: reported_status, reported_progress, reported_note, reported_at. */
+gboolean rapat_store_review_report (RapatStore *store, const RapatReview *review,
+                                    GError **error);
+/* Like rapat_store_action_add_event(), with the meeting the change was
+ * reported in (@meeting_id; 0 for none) as its source. */
+gboolean rapat_store_action_add_event_from (RapatStore *store, const RapatAction *action,
+                                            gint64 at, const char *note, gint64 meeting_id,
+                                            GError **error);
+/* Returns the id of the latest meeting, not cancelled, that starts before
+ * @m: of @m's series when @by_series (and @m has one), else of @m's kind.
+ * 0 when there is none, -1 with @error set on failure. */
+gint64 rapat_store_review_previous (RapatStore *store, const RapatMeeting *m,
+                                    gboolean by_series, GError **error);
+/* Returns the open actions under the issues @m discusses (an agenda item of
+ * @m names the issue, or @m is linked to it), raised in no meeting or in
+ * one before @m, by due day (undated last), then id. */
+GPtrArray *rapat_store_review_issue_actions (RapatStore *store, const RapatMeeting *m,
+                                             GError **error);
+
 /* ---- settings (config) ---- */
 
 /* One setting: its key ("tz"), value and when it was last set (Unix seconds). */

@@ -186,29 +186,15 @@ END_TEST
 START_TEST (test_review_item)
 {
   g_autoptr(RapatMeeting) m = meeting_new ("Aula");
-  g_autoptr(GPtrArray) actions = g_ptr_array_new_with_free_func ((GDestroyNotify) rapat_action_free);
   g_autoptr(RapatAgendaItem) item = NULL;
-  RapatAction *a = rapat_action_new ();
-  RapatAction *b = rapat_action_new ();
 
-  a->id = 3;
-  a->title = g_strdup ("Rekap hunian");
-  a->owner_name = g_strdup ("Yohanis");
-  a->due = g_strdup ("2025-09-30");
-  a->progress = 20;
-  a->status = RAPAT_ACTION_IN_PROGRESS;
-  b->id = 9;
-  b->title = g_strdup ("Usulan");
-  b->owner_name = g_strdup ("Maria");
-  g_ptr_array_add (actions, a);
-  g_ptr_array_add (actions, b);
-  item = rapat_agenda_review_item (m, actions);
-  ck_assert_str_eq (item->title, "Review of follow-up actions (2 open)");
+  item = rapat_agenda_review_item (m);
+  /* The actions are linked, not copied: no count in the title, no notes. */
+  ck_assert_str_eq (item->title, "Review of follow-up actions");
   ck_assert_int_eq (item->type, RAPAT_ITEM_REVIEW);
   ck_assert_int_eq (item->duration_min, 30);
   ck_assert_int_eq (item->meeting_id, 1);
-  ck_assert_str_eq (item->notes, "#3 Rekap hunian (Yohanis; due 2025-09-30; in-progress, 20%)\n"
-                                 "#9 Usulan (Maria; due -; open, 0%)");
+  ck_assert_ptr_null (item->notes);
 }
 END_TEST
 
