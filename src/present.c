@@ -640,6 +640,11 @@ rapat_present_meeting_minutes (FILE *out, const RapatMeeting *m, GTimeZone *tz,
   g_autofree char *notulis = NULL;
   g_autofree char *chair = NULL;
 
+  if (n == NULL && m->status == RAPAT_MEETING_CANCELLED)
+    {
+      fprintf (out, _("\nMinutes: none (the meeting was cancelled)\n"));
+      return;
+    }
   if (n == NULL)
     {
       fprintf (out, _("\nMinutes: none yet (start them with 'rapat minutes start %" PRId64 "')\n"),
