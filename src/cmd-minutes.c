@@ -174,9 +174,12 @@ edit_notes (const char *editor, const char *current, char **path, char **text, G
   const char *argv[] = { "/bin/sh", "-c", NULL, "rapat", NULL, NULL };
   g_autofree char *cmd = NULL;
 
+  /* The notes end with a line end, as a text file does; an editor that
+   * appends a line then starts a line of its own. */
+  g_autofree char *content = current != NULL ? g_strconcat (current, "\n", NULL) : g_strdup ("");
+
   fd = g_file_open_tmp ("rapat-notes-XXXXXX.txt", path, &local);
-  if (fd < 0 || (close (fd), !g_file_set_contents (*path, current != NULL ? current : "", -1,
-                                                   &local)))
+  if (fd < 0 || (close (fd), !g_file_set_contents (*path, content, -1, &local)))
     {
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO, _("--edit: %s"), local->message);
       if (*path != NULL)
