@@ -329,9 +329,11 @@ action_list (RapatCmdContext *ctx, GError **error)
   return TRUE;
 }
 
-/* Prints @a and its @history as the JSON object of 'action show --json'. */
+/* Prints @a, its @history and the decision @d it carries out (or NULL) as
+ * the JSON object of 'action show --json'. */
 static void
-print_show_json (FILE *out, const RapatAction *a, GPtrArray *history, const char *today)
+print_show_json (FILE *out, const RapatAction *a, GPtrArray *history, const RapatDecision *d,
+                 const char *today)
 {
   g_autoptr(RapatJson) json = rapat_json_new (out);
 
@@ -352,12 +354,30 @@ print_show_json (FILE *out, const RapatAction *a, GPtrArray *history, const char
       rapat_json_end_object (json);
     }
   rapat_json_end_array (json);
+  /* Last, so that programs reading the fields by position are not disturbed. */
+  if (d != NULL)
+    {
+      rapat_json_begin_object (json, "decision");
+      rapat_json_int (json, "id", d->id);
+      rapat_json_int (json, "number", d->number);
+      rapat_json_int (json, "meeting_id", d->meeting_id);
+      rapat_json_string (json, "meeting", a->meeting_title);
+      if (d->agenda_item_id != 0)
+        rapat_json_int (json, "item", d->item_position);
+      else
+        rapat_json_null (json, "item");
+      rapat_json_string (json, "text", d->text);
+      rapat_json_end_object (json);
+    }
+  else
+    rapat_json_null (json, "decision");
   rapat_json_end_object (json);
 }
 
-/* Prints the "  Label:  value" lines of 'action show'. */
+/* Prints the "  Label:  value" lines of 'action show', with the decision
+ * @d it carries out (or NULL). */
 static void
-print_show_fields (FILE *out, const RapatAction *a, const char *today)
+print_show_fields (FILE *out, const RapatAction *a, const RapatDecision *d, const char *today)
 {
   g_autofree char *status = rapat_present_action_status (a, today);
 
@@ -378,6 +398,18 @@ print_show_fields (FILE *out, const RapatAction *a, const char *today)
       g_autofree char *day = mtz != NULL ? rapat_when_day (a->meeting_start, mtz) : NULL;
       fprintf (out, "  %-10s %" G_GINT64_FORMAT " %s (%s)\n", _("Meeting:"), a->meeting_id,
                a->meeting_title, rapat_cmd_or (day, "?"));
+    }
+  if (d != NULL)
+    {
+      g_autoptr(GTimeZone) mtz = rapat_time_zone_load (a->meeting_tz, NULL, NULL);
+      g_autofree char *day = mtz != NULL ? rapat_when_day (a->meeting_start, mtz) : NULL;
+      g_autofree char *text = g_strdup (d->text);
+      g_autofree char *line = NULL;
+
+      g_strdelimit (text, "\t\n", ' ');
+      line = g_strdup_printf (_("%d of meeting '%s' (%s): %s"), d->number, a->meeting_title,
+                              rapat_cmd_or (day, "?"), text);
+      fprintf (out, "  %-10s %s\n", _("Decision:"), line);
     }
   if (a->issue_id != 0)
     fprintf (out, "  %-10s %" G_GINT64_FORMAT " %s\n", _("Issue:"), a->issue_id, a->issue_title);
@@ -417,6 +449,7 @@ action_show (RapatCmdContext *ctx, GError **error)
   g_autoptr(RapatAction) a = NULL;
   g_autoptr(GPtrArray) history = NULL;
   g_autoptr(GTimeZone) local = NULL;
+  g_autoptr(RapatDecision) d = NULL;
 
   if (zone == NULL)
     return FALSE;
@@ -424,15 +457,17 @@ action_show (RapatCmdContext *ctx, GError **error)
   history = a != NULL ? rapat_store_action_history (ctx->store, a->id, error) : NULL;
   if (history == NULL)
     return FALSE;
+  if (a->decision_id != 0 && (d = rapat_store_decision_get (ctx->store, a->decision_id, error)) == NULL)
+    return FALSE;
   local = rapat_time_zone_load (zone, NULL, error);
   if (local == NULL)
     return FALSE;
   if (opt->json)
     {
-      print_show_json (ctx->out, a, history, today);
+      print_show_json (ctx->out, a, history, d, today);
       return TRUE;
     }
-  print_show_fields (ctx->out, a, today);
+  print_show_fields (ctx->out, a, d, today);
   print_history (ctx->out, history, local);
   return TRUE;
 }

@@ -6,6 +6,8 @@
 #include "text.h"
 #include "timeutil.h"
 
+#include <string.h>
+
 typedef struct {
   char *title;
   char *category;
@@ -256,6 +258,7 @@ typedef struct {
   GPtrArray *meetings;   /* RapatMeeting that discussed it */
   GPtrArray *items;      /* RapatAgendaItem linked to it, in those meetings */
   GPtrArray *actions;    /* RapatAction under it */
+  GPtrArray *decisions;  /* RapatIssueDecision taken under it, newest meeting first */
 } IssueHistory;
 
 /* Frees what issue_history_load() filled in @h. */
@@ -266,6 +269,7 @@ issue_history_clear (IssueHistory *h)
   g_clear_pointer (&h->meetings, g_ptr_array_unref);
   g_clear_pointer (&h->items, g_ptr_array_unref);
   g_clear_pointer (&h->actions, g_ptr_array_unref);
+  g_clear_pointer (&h->decisions, g_ptr_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (IssueHistory, issue_history_clear)
@@ -284,7 +288,8 @@ issue_history_load (RapatStore *store, gint64 id, const char *today, IssueHistor
   h->meetings = h->issue != NULL ? rapat_store_issue_meetings (store, id, error) : NULL;
   h->items = h->meetings != NULL ? rapat_store_issue_agenda_items (store, id, error) : NULL;
   h->actions = h->items != NULL ? rapat_store_action_list (store, &filter, error) : NULL;
-  return h->actions != NULL;
+  h->decisions = h->actions != NULL ? rapat_store_issue_decisions (store, id, error) : NULL;
+  return h->decisions != NULL;
 }
 
 /* Writes the meetings of @h, each with its agenda items on the issue, as
@@ -344,6 +349,35 @@ show_json_actions (RapatJson *json, const IssueHistory *h)
   rapat_json_end_array (json);
 }
 
+/* Writes the decisions of @h as the JSON array "decisions". */
+static void
+show_json_decisions (RapatJson *json, const IssueHistory *h)
+{
+  rapat_json_begin_array (json, "decisions");
+  for (guint i = 0; i < h->decisions->len; i++)
+    {
+      const RapatIssueDecision *id = h->decisions->pdata[i];
+      const RapatDecision *d = id->decision;
+      g_autoptr(GTimeZone) tz = rapat_time_zone_load (id->meeting_tz, NULL, NULL);
+      g_autofree char *start = tz != NULL ? rapat_time_format_iso (id->meeting_start, tz)
+                                          : rapat_time_format_utc (id->meeting_start);
+
+      rapat_json_begin_object (json, NULL);
+      rapat_json_int (json, "meeting_id", d->meeting_id);
+      rapat_json_string (json, "meeting", id->meeting_title);
+      rapat_json_string (json, "start", start);
+      rapat_json_int (json, "number", d->number);
+      rapat_json_int (json, "item", d->item_position);
+      rapat_json_string (json, "item_title", d->item_title);
+      rapat_json_string (json, "text", d->text);
+      rapat_json_string (json, "minutes_status",
+                         rapat_enum_name (&rapat_minutes_status_enum, id->minutes_status));
+      rapat_json_int (json, "minutes_version", id->minutes_version);
+      rapat_json_end_object (json);
+    }
+  rapat_json_end_array (json);
+}
+
 /* Prints @h as one JSON object. */
 static void
 show_json (FILE *out, const IssueHistory *h)
@@ -354,6 +388,7 @@ show_json (FILE *out, const IssueHistory *h)
   issue_json_fields (json, h->issue);
   show_json_discussed (json, h);
   show_json_actions (json, h);
+  show_json_decisions (json, h);
   rapat_json_end_object (json);
 }
 
@@ -426,6 +461,63 @@ show_actions (FILE *out, const IssueHistory *h)
   rapat_table_print (table, out, "  ");
 }
 
+/* Prints decision @number, @text wrapped under its number. */
+static void
+show_decision_text (FILE *out, int number, const char *text)
+{
+  g_autofree char *lead = g_strdup_printf ("      %d. ", number);
+  g_autofree char *pad = g_strnfill (strlen (lead), ' ');
+  g_autofree char *flat = g_strdup (text);
+  g_autofree char *wrapped = NULL;
+  g_auto(GStrv) lines = NULL;
+  gsize size = 0;
+  FILE *mem;
+
+  g_strdelimit (flat, "\t\n", ' ');
+  mem = open_memstream (&wrapped, &size);
+  if (mem == NULL)
+    {
+      fprintf (out, "%s%s\n", lead, flat);
+      return;
+    }
+  rapat_print_wrapped (mem, "", flat, 80 - strlen (lead));
+  fclose (mem);
+  lines = g_strsplit (wrapped, "\n", -1);
+  for (guint i = 0; lines[i] != NULL && *lines[i] != '\0'; i++)
+    fprintf (out, "%s%s\n", i == 0 ? lead : pad, lines[i]);
+}
+
+/* Prints the decisions taken under the issue, by meeting, newest first,
+ * with the state of each meeting's minutes. */
+static void
+show_decisions (FILE *out, const IssueHistory *h)
+{
+  gint64 last = 0;
+
+  fprintf (out, _("\nDecisions (%u)\n"), h->decisions->len);
+  for (guint i = 0; i < h->decisions->len; i++)
+    {
+      const RapatIssueDecision *id = h->decisions->pdata[i];
+      const RapatDecision *d = id->decision;
+
+      if (d->meeting_id != last)
+        {
+          g_autoptr(GTimeZone) tz = rapat_time_zone_load (id->meeting_tz, NULL, NULL);
+          g_autofree char *day = tz != NULL ? rapat_when_day (id->meeting_start, tz)
+                                            : g_strdup ("?");
+
+          if (id->minutes_status == RAPAT_MINUTES_FINAL)
+            fprintf (out, _("  %s  %" PRId64 "  %s (minutes final, version %d)\n"), day,
+                     d->meeting_id, id->meeting_title, id->minutes_version);
+          else
+            fprintf (out, _("  %s  %" PRId64 "  %s (minutes draft, version %d)\n"), day,
+                     d->meeting_id, id->meeting_title, id->minutes_version);
+          last = d->meeting_id;
+        }
+      show_decision_text (out, d->number, d->text);
+    }
+}
+
 /* issue show ISSUE */
 static gboolean
 issue_show (RapatCmdContext *ctx, GError **error)
@@ -443,6 +535,7 @@ issue_show (RapatCmdContext *ctx, GError **error)
       show_header (ctx->out, &h);
       show_meetings (ctx->out, &h);
       show_actions (ctx->out, &h);
+      show_decisions (ctx->out, &h);
     }
   return TRUE;
 }

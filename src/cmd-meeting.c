@@ -268,6 +268,29 @@ reset_replies (RapatCmdContext *ctx, const RapatMeeting *m, const char *reason, 
   return TRUE;
 }
 
+/* Writes @after over the meeting of @ctx.  The schema refuses to change
+ * the title, time, zone, place or status of a meeting whose minutes are
+ * final (schema/0012-minutes-pin.sql); that refusal names the meeting. */
+static gboolean
+update_meeting (RapatCmdContext *ctx, const RapatMeeting *after, GError **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autoptr(RapatMinutes) n = NULL;
+
+  if (rapat_store_meeting_update (ctx->store, after, &local))
+    return TRUE;
+  if (g_error_matches (local, RAPAT_ERROR, RAPAT_ERROR_INVALID)
+      && (n = rapat_store_minutes_get (ctx->store, after->id, 0, NULL)) != NULL
+      && n->status == RAPAT_MINUTES_FINAL)
+    g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                 _("meeting '%s': held and signed (its minutes are final, version %d), so its "
+                   "title, time, zone, place and status stay as recorded; open a new version "
+                   "with 'rapat minutes amend' first"), ctx->meeting->title, n->version);
+  else
+    g_propagate_error (error, g_steal_pointer (&local));
+  return FALSE;
+}
+
 /* meeting edit MEETING */
 static gboolean
 meeting_edit (RapatCmdContext *ctx, GError **error)
@@ -280,7 +303,7 @@ meeting_edit (RapatCmdContext *ctx, GError **error)
   if (!apply_details (ctx, after, error) || !apply_times (ctx, "meeting edit", after, FALSE, error))
     return FALSE;
   rapat_meeting_touch (before, after, ctx->now);
-  if (!rapat_store_meeting_update (ctx->store, after, error))
+  if (!update_meeting (ctx, after, error))
     return FALSE;
   /* Checked first: a clash refused with --strict is then the only line on stderr. */
   if (rapat_meeting_may_clash (before, after)
@@ -315,7 +338,7 @@ meeting_cancel (RapatCmdContext *ctx, GError **error)
                             &after->cancel_reason, error))
     return FALSE;
   rapat_meeting_touch (before, after, ctx->now);
-  return rapat_store_meeting_update (ctx->store, after, error);
+  return update_meeting (ctx, after, error);
 }
 
 /* meeting delete MEETING */
@@ -515,6 +538,49 @@ show_followups (FILE *out, GPtrArray *followups, const char *today)
   rapat_table_print (table, out, "  ");
 }
 
+/* The minutes of a meeting as 'meeting show' gives them. */
+typedef struct {
+  RapatMinutes *minutes;   /* NULL when none were started */
+  GPtrArray *decisions;    /* RapatDecision, by number */
+  GPtrArray *versions;     /* RapatMinutesVersion */
+  GPtrArray *actions;      /* RapatAction raised in the meeting */
+} ShowMinutes;
+
+/* Frees what show_minutes_load() filled in @s. */
+static void
+show_minutes_clear (ShowMinutes *s)
+{
+  g_clear_pointer (&s->minutes, rapat_minutes_free);
+  g_clear_pointer (&s->decisions, g_ptr_array_unref);
+  g_clear_pointer (&s->versions, g_ptr_array_unref);
+  g_clear_pointer (&s->actions, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ShowMinutes, show_minutes_clear)
+
+/* Reads the current minutes of @m, if any, into @s. */
+static gboolean
+show_minutes_load (RapatStore *store, const RapatMeeting *m, ShowMinutes *s, GError **error)
+{
+  g_autoptr(GError) local = NULL;
+  RapatActionFilter filter = { 0 };
+
+  s->minutes = rapat_store_minutes_get (store, m->id, 0, &local);
+  if (s->minutes == NULL)
+    {
+      if (g_error_matches (local, RAPAT_ERROR, RAPAT_ERROR_NOT_FOUND))
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  filter.status = -1;
+  filter.meeting_id = m->id;
+  s->decisions = rapat_store_decision_list (store, m->id, 0, error);
+  s->versions = s->decisions != NULL ? rapat_store_minutes_versions (store, m->id, error) : NULL;
+  s->actions = s->versions != NULL ? rapat_store_action_list (store, &filter, error) : NULL;
+  return s->actions != NULL;
+}
+
 /* meeting show MEETING */
 static gboolean
 meeting_show (RapatCmdContext *ctx, GError **error)
@@ -527,11 +593,12 @@ meeting_show (RapatCmdContext *ctx, GError **error)
   g_autoptr(GPtrArray) history = NULL;
   g_autoptr(GTimeZone) tz = NULL;
   g_autofree char *today = NULL;
+  g_auto(ShowMinutes) minutes = { 0 };
 
   items = rapat_store_agenda_list (ctx->store, m->id, error);
   attendees = items != NULL ? rapat_store_attendee_list (ctx->store, m->id, error) : NULL;
   followups = attendees != NULL ? rapat_store_action_followups (ctx->store, m, error) : NULL;
-  if (followups == NULL)
+  if (followups == NULL || !show_minutes_load (ctx->store, m, &minutes, error))
     return FALSE;
   /* Overdue follow-ups are judged against today, known before any output. */
   if (followups->len > 0 && (today = rapat_cmd_today (ctx, error)) == NULL)
@@ -559,6 +626,9 @@ meeting_show (RapatCmdContext *ctx, GError **error)
           rapat_json_end_object (json);
         }
       rapat_json_end_array (json);
+      /* Last, so that programs reading the fields by position are not disturbed. */
+      rapat_present_meeting_minutes_json (json, tz, minutes.minutes, minutes.decisions,
+                                          minutes.versions, minutes.actions);
       rapat_json_end_object (json);
       return TRUE;
     }
@@ -569,6 +639,8 @@ meeting_show (RapatCmdContext *ctx, GError **error)
   show_attendees (ctx->out, m, tz, attendees);
   if (followups->len > 0)
     show_followups (ctx->out, followups, today);
+  rapat_present_meeting_minutes (ctx->out, m, tz, minutes.minutes, minutes.decisions,
+                                 minutes.versions, minutes.actions);
   return TRUE;
 }
 

@@ -129,50 +129,193 @@ read_notes_file (const char *path, char **text, GError **error)
   return TRUE;
 }
 
-/* Lets the user edit @current in $VISUAL or $EDITOR; the result in *@text. */
-static gboolean
-edit_notes (const char *current, char **text, GError **error)
+/* What 'minutes note --edit' read and edited before its write transaction. */
+typedef struct {
+  gint64 agenda_item_id;
+  char *item_title;
+  char *before;         /* the notes the editor started from, or NULL */
+  char *text;           /* what the person saved */
+  char *path;           /* the file edited, kept when the notes are not recorded */
+} EditedNotes;
+
+/* Frees @e once the command is over; the edited file goes unless the
+ * command failed (then its error named the file, or the file is the only
+ * copy left of the text). */
+static void
+edited_notes_free (gpointer data, gboolean ok)
+{
+  EditedNotes *e = data;
+
+  if (e->path != NULL && ok)
+    g_unlink (e->path);
+  g_free (e->item_title);
+  g_free (e->before);
+  g_free (e->text);
+  g_free (e->path);
+  g_free (e);
+}
+
+/* Returns the editor the user chose ($VISUAL, else $EDITOR), or NULL. */
+static const char *
+editor_command (void)
 {
   const char *editor = g_getenv ("VISUAL");
-  g_autofree char *path = NULL;
+
+  if (editor == NULL || *editor == '\0')
+    editor = g_getenv ("EDITOR");
+  return editor != NULL && *editor != '\0' ? editor : NULL;
+}
+
+/* Lets the user edit @current in @editor, in a temp file whose path goes
+ * into *@path; the result in *@text. */
+static gboolean
+edit_notes (const char *editor, const char *current, char **path, char **text, GError **error)
+{
   g_autoptr(GError) local = NULL;
   int fd, status;
   const char *argv[] = { "/bin/sh", "-c", NULL, "rapat", NULL, NULL };
   g_autofree char *cmd = NULL;
 
-  if (editor == NULL || *editor == '\0')
-    editor = g_getenv ("EDITOR");
-  if (editor == NULL || *editor == '\0')
+  /* The notes end with a line end, as a text file does; an editor that
+   * appends a line then starts a line of its own. */
+  g_autofree char *content = current != NULL ? g_strconcat (current, "\n", NULL) : g_strdup ("");
+
+  fd = g_file_open_tmp ("rapat-notes-XXXXXX.txt", path, &local);
+  if (fd < 0 || (close (fd), !g_file_set_contents (*path, content, -1, &local)))
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO, _("--edit: %s"), local->message);
+      if (*path != NULL)
+        g_unlink (*path);
+      g_clear_pointer (path, g_free);
+      return FALSE;
+    }
+  cmd = g_strdup_printf ("%s \"$1\"", editor);
+  argv[2] = cmd;
+  argv[4] = *path;
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_CHILD_INHERITS_STDIN, NULL, NULL,
+                     NULL, NULL, &status, &local)
+      || !g_spawn_check_wait_status (status, &local)
+      || !g_file_get_contents (*path, text, NULL, &local))
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO, _("--edit: %s"), local->message);
+      g_unlink (*path);
+      g_clear_pointer (path, g_free);
+      return FALSE;
+    }
+  /* An editor ends the file with a newline the notes do not need. */
+  g_strchomp (*text);
+  return TRUE;
+}
+
+/* Reads, in a read transaction of its own, the item of 'minutes note
+ * --edit' and its notes into @e; refuses minutes that may not be written. */
+static gboolean
+read_item_notes (RapatCmdContext *ctx, EditedNotes *e, GError **error)
+{
+  g_autoptr(RapatMinutes) n = NULL;
+  g_autoptr(RapatAgendaItem) it = NULL;
+  gboolean ok;
+
+  if (!rapat_store_begin_read (ctx->store, error))
+    return FALSE;
+  n = rapat_minutes_open (ctx->store, ctx->meeting, error);
+  it = n != NULL ? rapat_store_agenda_resolve (ctx->store, ctx->meeting->id, ctx->args[1], error)
+                 : NULL;
+  ok = it != NULL && rapat_store_minutes_item_notes (ctx->store, it->id, &e->before, error);
+  rapat_store_rollback (ctx->store);
+  if (ok)
+    {
+      e->agenda_item_id = it->id;
+      e->item_title = g_strdup (it->title);
+    }
+  return ok;
+}
+
+/* The prepare hook of 'minutes note': with --edit, reads the item's notes
+ * and runs the editor with no transaction open, so that nobody waits for
+ * the database while a person types.  Final minutes are refused before the
+ * editor opens; an edit that leaves the notes unchanged or empty records
+ * nothing. */
+static gboolean
+minutes_note_prepare (RapatCmdContext *ctx, GError **error)
+{
+  const MinutesOptions *opt = ctx->options;
+  EditedNotes *e;
+  const char *editor;
+
+  if (!opt->edit || ctx->n_args != 2 || opt->file != NULL)
+    return TRUE;    /* not an edit, or a usage error the handler reports */
+  editor = editor_command ();
+  if (editor == NULL)
     {
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_USAGE,
                    _("--edit: neither VISUAL nor EDITOR names an editor"));
       return FALSE;
     }
-  fd = g_file_open_tmp ("rapat-notes-XXXXXX.txt", &path, &local);
-  if (fd < 0 || (close (fd), !g_file_set_contents (path, current != NULL ? current : "", -1,
-                                                   &local)))
+  e = g_new0 (EditedNotes, 1);
+  ctx->prepared = e;
+  ctx->prepared_free = edited_notes_free;
+  if (!read_item_notes (ctx, e, error)
+      || !edit_notes (editor, e->before, &e->path, &e->text, error))
+    return FALSE;
+  if (*e->text == '\0')
     {
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO, _("--edit: %s"), local->message);
-      if (path != NULL)
-        g_unlink (path);
+      g_autofree char *ex = rapat_text_excerpt (e->item_title);
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("item '%s': the edited notes are empty, so nothing was recorded "
+                     "(to clear the notes: rapat minutes note MEETING ITEM \"\")"), ex);
+      g_unlink (e->path);
       return FALSE;
     }
-  cmd = g_strdup_printf ("%s \"$1\"", editor);
-  argv[2] = cmd;
-  argv[4] = path;
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_CHILD_INHERITS_STDIN, NULL, NULL,
-                     NULL, NULL, &status, &local)
-      || !g_spawn_check_wait_status (status, &local)
-      || !g_file_get_contents (path, text, NULL, &local))
+  if (g_strcmp0 (e->text, e->before) == 0)
     {
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO, _("--edit: %s"), local->message);
-      g_unlink (path);
+      g_autofree char *ex = rapat_text_excerpt (e->item_title);
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("item '%s': the notes were left unchanged, so nothing was recorded"), ex);
+      g_unlink (e->path);
       return FALSE;
     }
-  g_unlink (path);
-  /* An editor ends the file with a newline the notes do not need. */
-  g_strchomp (*text);
   return TRUE;
+}
+
+/* In the write transaction of 'minutes note --edit': sets *@changed when
+ * the item ITEM names or its notes are no longer those the editor started
+ * from. */
+static gboolean
+edited_notes_changed (RapatCmdContext *ctx, const EditedNotes *e, gboolean *changed,
+                      GError **error)
+{
+  g_autoptr(RapatAgendaItem) it = NULL;
+  g_autofree char *now = NULL;
+
+  it = rapat_store_agenda_resolve (ctx->store, ctx->meeting->id, ctx->args[1], error);
+  if (it == NULL || !rapat_store_minutes_item_notes (ctx->store, it->id, &now, error))
+    return FALSE;
+  *changed = it->id != e->agenda_item_id || g_strcmp0 (now, e->before) != 0;
+  return TRUE;
+}
+
+/* Records the notes 'minutes note --edit' prepared in @e, unless they
+ * changed meanwhile; a refusal names the file that keeps the text. */
+static gboolean
+record_edited_notes (RapatCmdContext *ctx, const EditedNotes *e, GError **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autofree char *ex = rapat_text_excerpt (e->item_title);
+  gboolean changed = FALSE;
+
+  if (edited_notes_changed (ctx, e, &changed, &local) && !changed
+      && rapat_minutes_note (ctx->store, ctx->meeting, ctx->args[1], e->text, ctx->now, &local))
+    return TRUE;
+  if (changed)
+    g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                 _("item '%s': its notes changed while you were editing, so nothing was "
+                   "recorded; your text is kept in '%s'"), ex, e->path);
+  else
+    /* The person's text is never lost: the error says where it is. */
+    g_set_error (error, local->domain, local->code, _("%s; your text is kept in '%s'"),
+                 local->message, e->path);
+  return FALSE;
 }
 
 /* minutes note MEETING ITEM [TEXT] */
@@ -189,31 +332,12 @@ minutes_note (RapatCmdContext *ctx, GError **error)
                              _("give the notes once: as TEXT, with --file FILE or with --edit"));
       return FALSE;
     }
+  if (ctx->prepared != NULL)
+    return record_edited_notes (ctx, ctx->prepared, error);
   if (ctx->n_args == 3)
     text = g_strdup (ctx->args[2]);
-  else if (opt->file != NULL && !read_notes_file (opt->file, &text, error))
+  else if (!read_notes_file (opt->file, &text, error))
     return FALSE;
-  else if (opt->edit)
-    {
-      g_autoptr(RapatAgendaItem) it = NULL;
-      g_autoptr(GPtrArray) items = NULL;
-      const char *current = NULL;
-
-      /* Refuse final minutes before the editor opens, not after. */
-      g_autoptr(RapatMinutes) n = rapat_minutes_open (ctx->store, ctx->meeting, error);
-      if (n == NULL)
-        return FALSE;
-      it = rapat_store_agenda_resolve (ctx->store, ctx->meeting->id, ctx->args[1], error);
-      items = it != NULL ? rapat_store_minutes_items (ctx->store, ctx->meeting->id, 0, error)
-                         : NULL;
-      if (items == NULL)
-        return FALSE;
-      for (guint i = 0; i < items->len; i++)
-        if (((RapatMinutesItem *) items->pdata[i])->agenda_item_id == it->id)
-          current = ((RapatMinutesItem *) items->pdata[i])->notes;
-      if (!edit_notes (current, &text, error))
-        return FALSE;
-    }
   return rapat_minutes_note (ctx->store, ctx->meeting, ctx->args[1], text, ctx->now, error);
 }
 
@@ -363,7 +487,8 @@ const RapatCommand rapat_minutes_commands[] = {
   { "note", "MEETING ITEM [TEXT]", N_("Record the discussion under an agenda item"),
     N_("ITEM is the item's number or part of its title.  TEXT replaces the notes\n"
        "(\"\" clears them); so do --file and --edit."),
-    W, 2, 3, RAPAT_OPTIONS (note_entries, MinutesOptions), RAPAT_TARGET_MEETING, minutes_note },
+    W, 2, 3, RAPAT_OPTIONS (note_entries, MinutesOptions), RAPAT_TARGET_MEETING, minutes_note,
+    minutes_note_prepare },
   { "decide", "MEETING ITEM TEXT", N_("Record a decision taken under an agenda item"),
     N_("Prints the decision's number within the meeting."),
     W, 3, 3, RAPAT_NO_OPTIONS, RAPAT_TARGET_MEETING, minutes_decide },

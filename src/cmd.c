@@ -386,6 +386,8 @@ resolve_target (const RapatCommand *cmd, RapatCmdContext *ctx, GError **error)
     case RAPAT_TARGET_ACTION:
       return rapat_store_action_resolve (ctx->store, text, &ctx->target_id, error);
     case RAPAT_TARGET_MEETING:
+      /* A prepare hook saw the meeting in an earlier snapshot. */
+      g_clear_pointer (&ctx->meeting, rapat_meeting_free);
       ctx->meeting = rapat_cmd_load_meeting (ctx, text, error);
       if (ctx->meeting == NULL)
         return FALSE;
@@ -401,6 +403,21 @@ static gboolean
 run_handler (const RapatCommand *cmd, RapatCmdContext *ctx, GError **error)
 {
   return resolve_target (cmd, ctx, error) && cmd->run (ctx, error);
+}
+
+/* Runs the prepare hook of @cmd with no transaction open, after resolving
+ * its target in a read transaction that ends first. */
+static gboolean
+run_prepare (const RapatCommand *cmd, RapatCmdContext *ctx, GError **error)
+{
+  gboolean ok = TRUE;
+
+  if (ctx->store != NULL)
+    {
+      ok = rapat_store_begin_read (ctx->store, error) && resolve_target (cmd, ctx, error);
+      rapat_store_rollback (ctx->store);
+    }
+  return ok && cmd->prepare (ctx, error);
 }
 
 /* Opens the store for @ctx and runs @cmd; the heart of rapat_cmd_main(). */
@@ -425,6 +442,8 @@ run_command (const RapatCommand *cmd, RapatCmdContext *ctx, const char *db_optio
       ctx->store = store;
       ctx->db_path = db_path;
     }
+  if (cmd->prepare != NULL && !run_prepare (cmd, ctx, error))
+    return FALSE;
   if ((cmd->flags & RAPAT_CMD_WRITE) == 0)
     {
       ctx->out = stdout;
@@ -643,6 +662,8 @@ run_parsed (const RapatGroup *group, const RapatCommand *cmd, char **args, const
     }
   g_clear_pointer (&ctx.meeting, rapat_meeting_free);
   g_clear_pointer (&ctx.warnings, g_ptr_array_unref);
+  if (ctx.prepared != NULL && ctx.prepared_free != NULL)
+    ctx.prepared_free (ctx.prepared, ok);
   options_clear (cmd->options, options);
   options_clear (common_options, (char *) &common);
   return ok;

@@ -85,6 +85,10 @@ typedef struct {
   gint64 target_id;       /* the record args[0] names (see RapatTarget), or 0 */
   RapatMeeting *meeting;  /* with RAPAT_TARGET_MEETING: that meeting */
   GPtrArray *warnings;    /* kept by rapat_cmd_warn() */
+  gpointer prepared;      /* what the entry's prepare hook kept for its handler, or NULL */
+  /* Frees @prepared once the command is over; @ok says whether it
+   * succeeded (for a writing command: committed). */
+  void (*prepared_free) (gpointer prepared, gboolean ok);
 } RapatCmdContext;
 
 typedef struct _RapatCommand RapatCommand;
@@ -101,6 +105,14 @@ struct _RapatCommand {
   gsize options_size;           /* sizeof the struct they are bound to */
   RapatTarget target;
   gboolean (*run) (RapatCmdContext *ctx, GError **error);
+  /* Optional: work done BEFORE the command's transaction, such as waiting
+   * for a person in an editor, which must not hold SQLite's write lock.
+   * It runs with no transaction open and the target resolved (from a read
+   * transaction that has ended: the handler's own transaction resolves it
+   * again); to read, it opens a read transaction of its own.  What it
+   * keeps for the handler goes into ctx->prepared.  Its failure ends the
+   * command before any transaction is opened. */
+  gboolean (*prepare) (RapatCmdContext *ctx, GError **error);
 };
 
 /* The options part of a table entry: the entries and the struct they fill. */

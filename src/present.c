@@ -670,3 +670,138 @@ rapat_present_minutes (FILE *out, const RapatMeeting *m, GTimeZone *tz, const Ra
         }
     }
 }
+
+/* Returns the version of @versions (RapatMinutesVersion) numbered @version, or NULL. */
+static const RapatMinutesVersion *
+minutes_find_version (GPtrArray *versions, int version)
+{
+  for (guint i = 0; versions != NULL && i < versions->len; i++)
+    if (((const RapatMinutesVersion *) versions->pdata[i])->version == version)
+      return versions->pdata[i];
+  return NULL;
+}
+
+/* Returns the ids of the actions of @actions (RapatAction) that carry out
+ * decision @decision_id, "1, 4", or NULL when none does. */
+static char *
+decision_action_ids (GPtrArray *actions, gint64 decision_id)
+{
+  g_autoptr(GString) s = NULL;
+
+  for (guint i = 0; i < actions->len; i++)
+    {
+      const RapatAction *a = actions->pdata[i];
+
+      if (a->decision_id != decision_id)
+        continue;
+      if (s == NULL)
+        s = g_string_new (NULL);
+      else
+        g_string_append (s, ", ");
+      g_string_append_printf (s, "%" G_GINT64_FORMAT, a->id);
+    }
+  return s != NULL ? g_string_free (g_steal_pointer (&s), FALSE) : NULL;
+}
+
+void
+rapat_present_meeting_minutes_json (RapatJson *json, GTimeZone *tz, const RapatMinutes *n,
+                                    GPtrArray *decisions, GPtrArray *versions,
+                                    GPtrArray *actions)
+{
+  const RapatMinutesVersion *v;
+
+  if (n == NULL)
+    {
+      rapat_json_null (json, "minutes");
+      return;
+    }
+  v = n->status == RAPAT_MINUTES_FINAL ? minutes_find_version (versions, n->version) : NULL;
+  rapat_json_begin_object (json, "minutes");
+  rapat_json_string (json, "status", rapat_enum_name (&rapat_minutes_status_enum, n->status));
+  rapat_json_int (json, "version", n->version);
+  minutes_time_json (json, "finalized_at", n->finalized_at, NULL);
+  rapat_json_string (json, "finalized_by", v != NULL ? v->finalized_by : NULL);
+  minutes_person_json (json, "notulis", n->notulis_id, n->notulis_name, n->notulis_position);
+  minutes_person_json (json, "chair", n->chair_id, n->chair_name, n->chair_position);
+  minutes_time_json (json, "held_start", n->held_start_utc, tz);
+  minutes_time_json (json, "held_end", n->held_end_utc, tz);
+  rapat_json_begin_array (json, "decisions");
+  for (guint i = 0; i < decisions->len; i++)
+    {
+      const RapatDecision *d = decisions->pdata[i];
+
+      rapat_json_begin_object (json, NULL);
+      rapat_json_int (json, "number", d->number);
+      if (d->agenda_item_id != 0)
+        rapat_json_int (json, "item", d->item_position);
+      else
+        rapat_json_null (json, "item");
+      rapat_json_string (json, "item_title", d->item_title);
+      rapat_json_string (json, "text", d->text);
+      rapat_json_begin_array (json, "actions");
+      for (guint j = 0; j < actions->len; j++)
+        {
+          const RapatAction *a = actions->pdata[j];
+          if (a->decision_id == d->id)
+            rapat_json_int (json, NULL, a->id);
+        }
+      rapat_json_end_array (json);
+      rapat_json_end_object (json);
+    }
+  rapat_json_end_array (json);
+  rapat_json_end_object (json);
+}
+
+void
+rapat_present_meeting_minutes (FILE *out, const RapatMeeting *m, GTimeZone *tz,
+                               const RapatMinutes *n, GPtrArray *decisions, GPtrArray *versions,
+                               GPtrArray *actions)
+{
+  g_autofree char *notulis = NULL;
+  g_autofree char *chair = NULL;
+
+  if (n == NULL && m->status == RAPAT_MEETING_CANCELLED)
+    {
+      fprintf (out, _("\nMinutes: none (the meeting was cancelled)\n"));
+      return;
+    }
+  if (n == NULL)
+    {
+      fprintf (out, _("\nMinutes: none yet (start them with 'rapat minutes start %" PRId64 "')\n"),
+               m->id);
+      return;
+    }
+  if (n->status == RAPAT_MINUTES_FINAL)
+    {
+      const RapatMinutesVersion *v = minutes_find_version (versions, n->version);
+      g_autofree char *when = rapat_when_instant_zoned (n->finalized_at, tz);
+
+      fprintf (out, _("\nMinutes: final, version %d, since %s, signed by %s\n"), n->version,
+               when, minutes_who (v != NULL ? v->finalized_by : NULL));
+    }
+  else
+    fprintf (out, _("\nMinutes: draft, version %d\n"), n->version);
+  notulis = minutes_person (n->notulis_name, n->notulis_position);
+  chair = minutes_person (n->chair_name, n->chair_position);
+  minutes_line (out, _("Notulis:"), notulis);
+  minutes_line (out, _("Chair:"), chair);
+  if (n->held_start_utc != 0)
+    {
+      g_autofree char *held = rapat_when_range (n->held_start_utc, n->held_end_utc, tz,
+                                                RAPAT_WHEN_LOCALE);
+      minutes_line (out, _("Held:"), held);
+    }
+  fprintf (out, _("  Decisions (%u)\n"), decisions->len);
+  for (guint i = 0; i < decisions->len; i++)
+    {
+      const RapatDecision *d = decisions->pdata[i];
+      g_autofree char *lead = d->agenda_item_id != 0
+        ? g_strdup_printf (_("    %d. (item %d) "), d->number, d->item_position)
+        : g_strdup_printf (_("    %d. (item removed) "), d->number);
+      g_autofree char *ids = decision_action_ids (actions, d->id);
+
+      minutes_print_text (out, lead, d->text);
+      if (ids != NULL)
+        fprintf (out, _("       Actions: %s\n"), ids);
+    }
+}

@@ -62,4 +62,20 @@ void rapat_present_minutes_json (RapatJson *json, const RapatMeeting *m, GTimeZo
                                  const RapatMinutes *n, GPtrArray *items, GPtrArray *decisions,
                                  GPtrArray *versions);
 
+/* Writes the state of the minutes of a meeting as the member "minutes" of
+ * the current JSON object, for 'meeting show': null when @n is NULL (none
+ * started), else the status, version, when final and who signed
+ * (@versions: RapatMinutesVersion), notulis, chair, the times held and the
+ * decisions (RapatDecision), each with the ids of the actions of @actions
+ * (RapatAction of the meeting) that carry it out. */
+void rapat_present_meeting_minutes_json (RapatJson *json, GTimeZone *tz, const RapatMinutes *n,
+                                         GPtrArray *decisions, GPtrArray *versions,
+                                         GPtrArray *actions);
+
+/* Prints the same for people: a "Minutes:" paragraph, then the decisions
+ * as a table. */
+void rapat_present_meeting_minutes (FILE *out, const RapatMeeting *m, GTimeZone *tz,
+                                    const RapatMinutes *n, GPtrArray *decisions,
+                                    GPtrArray *versions, GPtrArray *actions);
+
 G_END_DECLS

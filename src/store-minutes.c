@@ -411,3 +411,99 @@ rapat_store_minutes_versions (RapatStore *store, gint64 meeting_id, GError **err
                      (GDestroyNotify) rapat_minutes_version_free,
                      _("unable to read the minutes' versions"), error);
 }
+
+gboolean
+rapat_store_minutes_item_notes (RapatStore *store, gint64 agenda_item_id, char **notes,
+                                GError **error)
+{
+  g_autoptr(StoreStmt) stmt = store_prepare (store,
+    "SELECT agenda_item_id, notes FROM minutes_item WHERE agenda_item_id = ?1", error);
+  StoreRow r;
+
+  *notes = NULL;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, agenda_item_id);
+  switch (store_step_first (store, stmt, _("unable to read the minutes' notes"), error))
+    {
+    case 0:
+      return TRUE;
+    case 1:
+      store_row_begin (&r, stmt, "minutes_item", 0);
+      *notes = store_row_text (&r, 1, "notes", TRUE);
+      if (store_row_end (&r, error))
+        return TRUE;
+      g_clear_pointer (notes, g_free);
+      return FALSE;
+    default:
+      return FALSE;
+    }
+}
+
+RapatDecision *
+rapat_store_decision_get (RapatStore *store, gint64 id, GError **error)
+{
+  g_autoptr(StoreStmt) stmt = store_prepare (store,
+    "SELECT d.id, d.meeting_id, d.number, d.agenda_item_id, a.position, a.title, d.text, "
+    "d.created_at FROM decision d LEFT JOIN agenda_item a ON a.id = d.agenda_item_id "
+    "WHERE d.id = ?1", error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!store_step_row (store, stmt, _("unable to read the decision"), error,
+                       _("decision %" G_GINT64_FORMAT ": no such decision"), id))
+    return NULL;
+  return store_decision_from_row (stmt, error);
+}
+
+void
+rapat_issue_decision_free (RapatIssueDecision *d)
+{
+  if (d == NULL)
+    return;
+  rapat_decision_free (d->decision);
+  g_free (d->meeting_title);
+  g_free (d->meeting_tz);
+  g_free (d);
+}
+
+/* Reads a row of rapat_store_issue_decisions(): the decision's columns,
+ * then its meeting's and its minutes'. */
+static RapatIssueDecision *
+issue_decision_from_row (StoreStmt *stmt, GError **error)
+{
+  g_autoptr(RapatIssueDecision) d = g_new0 (RapatIssueDecision, 1);
+  StoreRow r;
+
+  d->decision = store_decision_from_row (stmt, error);
+  if (d->decision == NULL)
+    return NULL;
+  store_row_begin (&r, stmt, "meeting", 1);
+  d->meeting_title = store_row_text (&r, 8, "title", TRUE);
+  d->meeting_start = store_row_time (&r, 9, "start_utc");
+  d->meeting_tz = store_row_text (&r, 10, "tzid", TRUE);
+  d->minutes_status = store_row_enum (&r, 11, "status", &rapat_minutes_status_enum, TRUE);
+  d->minutes_version = store_row_int (&r, 12, "version", 1, G_MAXINT);
+  if (!store_row_end (&r, error))
+    return NULL;
+  return g_steal_pointer (&d);
+}
+
+GPtrArray *
+rapat_store_issue_decisions (RapatStore *store, gint64 issue_id, GError **error)
+{
+  g_autoptr(StoreStmt) stmt = store_prepare (store,
+    "SELECT d.id, d.meeting_id, d.number, d.agenda_item_id, a.position, a.title, d.text, "
+    "d.created_at, m.title, m.start_utc, m.tzid, n.status, n.version "
+    "FROM agenda_item a JOIN decision d ON d.agenda_item_id = a.id "
+    "JOIN meeting m ON m.id = d.meeting_id JOIN minutes n ON n.meeting_id = d.meeting_id "
+    "WHERE a.issue_id = ?1 ORDER BY m.start_utc DESC, m.id DESC, d.number", error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, issue_id);
+  return store_rows (store, stmt, (StoreRowFunc) issue_decision_from_row,
+                     (GDestroyNotify) rapat_issue_decision_free,
+                     _("unable to list the issue's decisions"), error);
+}

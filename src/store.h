@@ -485,6 +485,30 @@ gboolean rapat_store_minutes_mark_amended (RapatStore *store, gint64 meeting_id,
                                            GError **error);
 /* Returns the meeting's finalised versions (RapatMinutesVersion), oldest first. */
 GPtrArray *rapat_store_minutes_versions (RapatStore *store, gint64 meeting_id, GError **error);
+/* Stores in *@notes the current notes of agenda item @agenda_item_id, or
+ * NULL when it has none. */
+gboolean rapat_store_minutes_item_notes (RapatStore *store, gint64 agenda_item_id, char **notes,
+                                         GError **error);
+/* Returns decision @id as it stands now; NOT_FOUND when there is none. */
+RapatDecision *rapat_store_decision_get (RapatStore *store, gint64 id, GError **error);
+
+/* A decision taken under a strategic issue: in which meeting, and the
+ * state of that meeting's minutes. */
+typedef struct {
+  RapatDecision *decision;
+  char *meeting_title;
+  gint64 meeting_start;
+  char *meeting_tz;
+  RapatMinutesStatus minutes_status;
+  int minutes_version;
+} RapatIssueDecision;
+
+void rapat_issue_decision_free (RapatIssueDecision *d);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatIssueDecision, rapat_issue_decision_free)
+
+/* Returns the decisions (RapatIssueDecision) taken under agenda items on
+ * issue @issue_id, newest meeting first, by number within a meeting. */
+GPtrArray *rapat_store_issue_decisions (RapatStore *store, gint64 issue_id, GError **error);
 
 /* ---- the review of follow-up actions (store-review.c) ---- */
 

@@ -5,6 +5,7 @@
  * sqlite3.h is included only to read the file back through a connection of
  * its own: a dump of every row before and after a refused write. */
 #include "check-common.h"
+#include "meeting.h"
 #include "minutes.h"
 
 #include <sqlite3.h>
@@ -374,6 +375,89 @@ START_TEST (test_finalize_freezes)
 }
 END_TEST
 
+/* Final minutes pin their meeting (schema/0012-minutes-pin.sql): a change
+ * of the title, time, zone, place or status is refused, the file unchanged;
+ * sequence, description and the other bookkeeping stay writable; after an
+ * amendment the meeting moves again. */
+START_TEST (test_final_pins_meeting)
+{
+  GError *error = NULL;
+  g_autofree char *before = NULL;
+
+  fill_and_finalize ();
+  before = dump ();
+  for (int i = 0; i < 7; i++)
+    {
+      g_autoptr(RapatMeeting) m = rapat_meeting_copy (meeting);
+      g_autofree char *after = NULL;
+      gboolean ok;
+
+      switch (i)
+        {
+        case 0: g_free (m->title); m->title = g_strdup ("Lain"); break;
+        case 1: m->start_utc += HOUR; m->end_utc += HOUR; break;
+        case 2: m->end_utc += HOUR; break;
+        case 3: g_free (m->tzid); m->tzid = g_strdup ("Asia/Makassar"); break;
+        case 4: g_free (m->location); m->location = g_strdup ("Aula"); break;
+        case 5: m->status = RAPAT_MEETING_CANCELLED; break;
+        case 6: m->status = RAPAT_MEETING_TENTATIVE; break;
+        }
+      ck_assert (rapat_store_begin (store, &error));
+      ok = rapat_store_meeting_update (store, m, &error);
+      ck_assert_msg (!ok, "meeting change %d was not refused", i);
+      rapat_assert_error_contains (error, RAPAT_ERROR_INVALID, "rapat minutes amend");
+      rapat_store_rollback (store);
+      after = dump ();
+      ck_assert_msg (g_strcmp0 (before, after) == 0, "meeting change %d changed the database", i);
+    }
+  /* What does not change the record stays writable. */
+  {
+    g_autoptr(RapatMeeting) m = rapat_meeting_copy (meeting);
+    m->sequence++;
+    m->updated_at = NOW + 2 * HOUR;
+    g_free (m->description);
+    m->description = g_strdup ("Notulen terlampir");
+    IN_TX (rapat_store_meeting_update (store, m, &error));
+    rapat_assert_no_error (error);
+  }
+  /* Amended, the meeting moves again. */
+  IN_TX (rapat_minutes_amend (store, meeting, chair_id, NULL, NOW + 3 * HOUR, &error) == 2);
+  {
+    g_autoptr(RapatMeeting) m = rapat_meeting_copy (meeting);
+    m->start_utc += HOUR;
+    m->end_utc += HOUR;
+    IN_TX (rapat_store_meeting_update (store, m, &error));
+    rapat_assert_no_error (error);
+  }
+}
+END_TEST
+
+/* The readers 'minutes note --edit', 'issue show' and 'action show' use. */
+START_TEST (test_readers)
+{
+  GError *error = NULL;
+  g_autofree char *notes = NULL;
+  g_autofree char *none = NULL;
+  g_autoptr(RapatDecision) d = NULL;
+  int number;
+
+  start ();
+  IN_TX (rapat_minutes_note (store, meeting, "2", "Dibahas.", NOW, &error));
+  IN_TX (rapat_minutes_decide (store, meeting, "2", "Redistribusi", NOW, &number, &error));
+  ck_assert (rapat_store_minutes_item_notes (store, item_ids[1], &notes, &error));
+  ck_assert_str_eq (notes, "Dibahas.");
+  ck_assert (rapat_store_minutes_item_notes (store, item_ids[0], &none, &error));
+  ck_assert_ptr_null (none);
+  d = rapat_store_decision_get (store, rapat_store_decision_find (store, meeting->id, 1, &error),
+                                &error);
+  rapat_assert_no_error (error);
+  ck_assert_str_eq (d->text, "Redistribusi");
+  ck_assert_int_eq (d->item_position, 2);
+  ck_assert_ptr_null (rapat_store_decision_get (store, 999, &error));
+  rapat_assert_error (error, RAPAT_ERROR_NOT_FOUND);
+}
+END_TEST
+
 START_TEST (test_amend)
 {
   GError *error = NULL;
@@ -468,6 +552,8 @@ minutes_suite (void)
   tcase_add_test (tc, test_finalize_needs_people);
   tcase_add_test (tc, test_finalize_freezes);
   tcase_add_test (tc, test_amend);
+  tcase_add_test (tc, test_final_pins_meeting);
+  tcase_add_test (tc, test_readers);
   tcase_add_test (tc, test_decision_resolve);
   suite_add_tcase (s, tc);
   return s;
