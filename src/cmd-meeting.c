@@ -4,6 +4,7 @@
 #include "output.h"
 #include "present.h"
 #include "report-actions.h"
+#include "review.h"
 #include "text.h"
 #include "timeutil.h"
 #include "when.h"
@@ -507,9 +508,11 @@ show_attendees (FILE *out, const RapatMeeting *m, GTimeZone *tz, GPtrArray *atte
     rapat_present_attendee_table (out, m, tz, attendees, "  ");
 }
 
-/* Prints the actions of earlier meetings still open, overdue as of @today. */
+/* Prints the open actions a review at @m would take that no review item
+ * of @m has yet (what 'agenda add-review' would add), overdue as of
+ * @today. */
 static void
-show_followups (FILE *out, GPtrArray *followups, const char *today)
+show_followups (FILE *out, const RapatMeeting *m, GPtrArray *followups, const char *today)
 {
   g_autoptr(RapatTable) table = rapat_table_new (_("ID"), _("Due"), _("Status"), _("Done"),
                                                  _("Action"), _("Owner"), _("From"), NULL);
@@ -518,7 +521,8 @@ show_followups (FILE *out, GPtrArray *followups, const char *today)
   rapat_table_align_right (table, 3);
   rapat_table_max_width (table, 4, 48);
   rapat_table_max_width (table, 5, 28);
-  fprintf (out, "\n%s (%u)\n", _("Follow-up from earlier meetings"), followups->len);
+  fprintf (out, "\n%s (%u)\n", _("Follow-up from earlier meetings, not yet under review"),
+           followups->len);
   for (guint i = 0; i < followups->len; i++)
     {
       const RapatAction *a = followups->pdata[i];
@@ -536,6 +540,8 @@ show_followups (FILE *out, GPtrArray *followups, const char *today)
                        a->owner_name, from);
     }
   rapat_table_print (table, out, "  ");
+  fprintf (out, _("  (to review them at this meeting: rapat agenda add-review %" PRId64 ")\n"),
+           m->id);
 }
 
 /* The minutes of a meeting as 'meeting show' gives them. */
@@ -597,7 +603,7 @@ meeting_show (RapatCmdContext *ctx, GError **error)
 
   items = rapat_store_agenda_list (ctx->store, m->id, error);
   attendees = items != NULL ? rapat_store_attendee_list (ctx->store, m->id, error) : NULL;
-  followups = attendees != NULL ? rapat_store_action_followups (ctx->store, m, error) : NULL;
+  followups = attendees != NULL ? rapat_review_candidates (ctx->store, m, NULL, error) : NULL;
   if (followups == NULL || !show_minutes_load (ctx->store, m, &minutes, error))
     return FALSE;
   /* Overdue follow-ups are judged against today, known before any output. */
@@ -638,7 +644,7 @@ meeting_show (RapatCmdContext *ctx, GError **error)
     rapat_present_agenda_table (ctx->out, m, tz, items, "  ");
   show_attendees (ctx->out, m, tz, attendees);
   if (followups->len > 0)
-    show_followups (ctx->out, followups, today);
+    show_followups (ctx->out, m, followups, today);
   rapat_present_meeting_minutes (ctx->out, m, tz, minutes.minutes, minutes.decisions,
                                  minutes.versions, minutes.actions);
   return TRUE;

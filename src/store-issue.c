@@ -387,31 +387,3 @@ rapat_store_action_resolve (RapatStore *store, const char *text, gint64 *id, GEr
     id, error);
 }
 
-GPtrArray *
-rapat_store_action_followups (RapatStore *store, const RapatMeeting *m, GError **error)
-{
-  g_autoptr(StoreStmt) stmt = store_prepare (store,
-    "SELECT " ACTION_COLUMNS ACTION_FROM
-    "WHERE a.id IN ("
-    /* Open actions of earlier meetings of the same kind and organizer: from
-     * the organizer's meetings (the "+" keeps SQLite off the kind and start
-     * indexes, which without statistics it prefers and which would visit
-     * every meeting of that kind) ... */
-    "  SELECT fa.id FROM meeting fm CROSS JOIN action fa ON fa.meeting_id = fm.id "
-    "  WHERE fm.organizer_id IS ?4 AND +fm.kind = ?3 AND +fm.start_utc < ?2 AND fm.id <> ?1 "
-    "    AND +fa.status IN " OPEN_STATUSES " "
-    "  UNION ALL "
-    /* ... and open actions of the issues this meeting discusses. */
-    "  SELECT fa.id FROM issue_meeting im CROSS JOIN action fa ON fa.issue_id = im.issue_id "
-    "  WHERE im.meeting_id = ?1 AND +fa.status IN " OPEN_STATUSES ") "
-    "AND a.meeting_id IS NOT ?1 AND (a.meeting_id IS NULL OR m.start_utc < ?2) "
-    "ORDER BY a.due_date IS NULL, a.due_date, a.id", error);
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, m->id);
-  sqlite3_bind_int64 (stmt, 2, m->start_utc);
-  store_bind_text (stmt, 3, m->kind);
-  store_bind_id (stmt, 4, m->organizer_id);
-  return action_rows (store, stmt, error);
-}

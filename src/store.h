@@ -343,11 +343,6 @@ GPtrArray *rapat_store_action_history (RapatStore *store, gint64 action_id, GErr
 /* Finds the action named by @text: an id, a uid, or an unambiguous part of its title. */
 gboolean rapat_store_action_resolve (RapatStore *store, const char *text, gint64 *id,
                                      GError **error);
-/* Returns the open actions to follow up at meeting @m: raised in an earlier
- * meeting of the same kind and organizer, or under an issue @m discusses
- * (and not raised in @m itself or after it). */
-GPtrArray *rapat_store_action_followups (RapatStore *store, const RapatMeeting *m,
-                                         GError **error);
 
 /* ---- scheduling ---- */
 

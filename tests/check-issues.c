@@ -275,19 +275,6 @@ list_ids (const RapatActionFilter *filter)
   return ids_of (actions);
 }
 
-/* Returns the ids of the follow-up actions of meeting @meeting_id, in order. */
-static char *
-followup_ids (gint64 meeting_id)
-{
-  GError *error = NULL;
-  g_autoptr(RapatMeeting) m = get_meeting (meeting_id);
-  g_autoptr(GPtrArray) actions = rapat_store_action_followups (fx.store, m, &error);
-
-  rapat_assert_no_error (error);
-  ck_assert_ptr_nonnull (actions);
-  return ids_of (actions);
-}
-
 static void
 expect_ids_ (const char *what, char *got, const gint64 *ids, gsize n, int line)
 {
@@ -305,13 +292,6 @@ expect_ids_ (const char *what, char *got, const gint64 *ids, gsize n, int line)
 /* Asserts that @filter lists no actions. */
 #define expect_list_empty(filter_) \
   expect_ids_ ("action list", list_ids (filter_), NULL, 0, __LINE__)
-/* Asserts that the follow-ups of meeting @m_ are exactly the given ids, in order. */
-#define expect_followups(m_, ...)                                                     \
-  expect_ids_ ("follow-ups", followup_ids (m_), (const gint64[]) { __VA_ARGS__ },     \
-               sizeof ((const gint64[]) { __VA_ARGS__ }) / sizeof (gint64), __LINE__)
-#define expect_no_followups(m_) \
-  expect_ids_ ("follow-ups", followup_ids (m_), NULL, 0, __LINE__)
-
 /* Returns a filter that selects everything. */
 static RapatActionFilter
 all_actions (void)
@@ -1260,60 +1240,6 @@ START_TEST (test_action_list_order)
 }
 END_TEST
 
-/* Follow-up: open actions from EARLIER meetings of the same kind AND
- * organizer, or under an issue the meeting discusses. */
-START_TEST (test_action_followups)
-{
-  gint64 ricky = add_person ("Ricky Dwi Biantoro", 0);
-  gint64 yohanis = add_person ("Yohanis Leiwakabessy", 0);
-  gint64 i1 = add_issue ("Narkoba", NULL, 0, RAPAT_ISSUE_OPEN);
-  gint64 i2 = add_issue ("Kelebihan penghuni", NULL, 0, RAPAT_ISSUE_OPEN);
-  gint64 e1 = add_meeting ("Rapim September", "rapim", ricky, ON (6), RAPAT_MEETING_CONFIRMED);
-  gint64 e2 = add_meeting ("Rapim Rutan", "rapim", yohanis, ON (10), RAPAT_MEETING_CONFIRMED);
-  gint64 e3 = add_meeting ("Koordinasi", "koordinasi", ricky, ON (12), RAPAT_MEETING_CONFIRMED);
-  gint64 t = add_meeting ("Rapim Oktober", "rapim", ricky, ON (34), RAPAT_MEETING_CONFIRMED);
-  gint64 l = add_meeting ("Rapim November", "rapim", ricky, ON (62), RAPAT_MEETING_CONFIRMED);
-  gint64 t2 = add_meeting ("Rapim Rutan Oktober", "rapim", yohanis, ON (36), RAPAT_MEETING_CONFIRMED);
-  gint64 f1, f2, f5, f6, f7, f9, f14, f17, t_open, t_i1;
-
-  link_issue (i1, t);
-  /* e1: same kind and organizer as t */
-  f1 = add_action ("e1 open", ricky, 0, e1, 0, "2025-10-20", RAPAT_ACTION_OPEN, 0);
-  f2 = add_action ("e1 in progress", ricky, 0, e1, 0, "2025-09-20", RAPAT_ACTION_IN_PROGRESS, 50);
-  add_action ("e1 done", ricky, 0, e1, 0, "2025-09-15", RAPAT_ACTION_DONE, 100);
-  add_action ("e1 cancelled", ricky, 0, e1, 0, "2025-09-15", RAPAT_ACTION_CANCELLED, 0);
-  f17 = add_action ("e1 other issue", ricky, 0, e1, i2, NULL, RAPAT_ACTION_OPEN, 0);
-  /* e2: another organizer; only what falls under i1 */
-  f5 = add_action ("e2 open", yohanis, 0, e2, 0, "2025-10-02", RAPAT_ACTION_OPEN, 0);
-  f6 = add_action ("e2 under i1", yohanis, 0, e2, i1, NULL, RAPAT_ACTION_OPEN, 0);
-  f7 = add_action ("e2 under i2", yohanis, 0, e2, i2, "2025-09-28", RAPAT_ACTION_OPEN, 0);
-  add_action ("e2 done under i1", yohanis, 0, e2, i1, "2025-09-28", RAPAT_ACTION_DONE, 100);
-  /* e3: another kind; only what falls under i1 */
-  add_action ("e3 open", ricky, 0, e3, 0, "2025-09-30", RAPAT_ACTION_OPEN, 0);
-  f9 = add_action ("e3 under i1", ricky, 0, e3, i1, "2025-10-01", RAPAT_ACTION_IN_PROGRESS, 20);
-  /* raised in t itself, and later: never */
-  t_open = add_action ("t open", ricky, 0, t, 0, "2025-10-07", RAPAT_ACTION_OPEN, 0);
-  t_i1 = add_action ("t under i1", ricky, 0, t, i1, "2025-10-07", RAPAT_ACTION_OPEN, 0);
-  add_action ("l open", ricky, 0, l, 0, "2025-11-10", RAPAT_ACTION_OPEN, 0);
-  add_action ("l under i1", ricky, 0, l, i1, "2025-11-10", RAPAT_ACTION_OPEN, 0);
-  /* raised in no meeting: only under an issue t discusses */
-  f14 = add_action ("no meeting under i1", ricky, 0, 0, i1, "2025-09-25", RAPAT_ACTION_OPEN, 0);
-  add_action ("no meeting, no issue", ricky, 0, 0, 0, "2025-09-25", RAPAT_ACTION_OPEN, 0);
-
-  /* By due day (undated last), then id. */
-  expect_followups (t, f2, f14, f9, f1, f17, f6);
-  /* The Rutan's second rapim: its organizer's earlier rapim only. */
-  expect_followups (t2, f7, f5, f6);
-  /* The first rapim has nothing earlier. */
-  expect_no_followups (e1);
-  /* The coordination meeting: no earlier one of its kind, discusses nothing. */
-  expect_no_followups (e3);
-  /* The November rapim: the open actions of Ricky's earlier rapim, t's
-   * included; it does not discuss i1, so e2's and e3's are not. */
-  expect_followups (l, f2, t_open, t_i1, f1, f17);
-}
-END_TEST
-
 /* Constraints: exactly one owner; done <=> done_at; progress 0..100. */
 START_TEST (test_action_constraints)
 {
@@ -1943,7 +1869,6 @@ add_action_tests (TCase *tc)
   tcase_add_test (tc, test_action_list_owner_and_unit_tree);
   tcase_add_test (tc, test_action_list_meeting_and_issue);
   tcase_add_test (tc, test_action_list_order);
-  tcase_add_test (tc, test_action_followups);
   tcase_add_test (tc, test_action_constraints);
   tcase_add_test (tc, test_meeting_delete_keeps_actions);
 }
