@@ -75,7 +75,7 @@ check_value (RapatIcsWriter *w, const char *record, gint64 id, const char *field
 
       /* TRANSLATORS: "meeting 12: e-mail 'a@b\r\n...': it holds ..." */
       g_set_error (&w->bad, RAPAT_ERROR, RAPAT_ERROR_INVALID,
-                   _("%s %" G_GINT64_FORMAT ": %s '%s': %s (was the database changed outside rapat?)"),
+                   _("%s %" PRId64 ": %s '%s': %s (was the database changed outside rapat?)"),
                    _(record), id, _(field), ex, _(why));
     }
 }
@@ -87,7 +87,7 @@ check_instant (RapatIcsWriter *w, const char *record, gint64 id, const char *fie
 {
   if (w->bad == NULL && !rapat_time_in_range (t))
     g_set_error (&w->bad, RAPAT_ERROR, RAPAT_ERROR_INVALID,
-                 _("%s %" G_GINT64_FORMAT ": %s '%" G_GINT64_FORMAT "': outside the years 1900 to 9998 "
+                 _("%s %" PRId64 ": %s '%" PRId64 "': outside the years 1900 to 9998 "
                    "(was the database changed outside rapat?)"), _(record), id, _(field), t);
 }
 

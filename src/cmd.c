@@ -805,7 +805,7 @@ rapat_cmd_logo_uri (const char *path, GError **error)
   if (st.st_size > RAPAT_LOGO_MAX_BYTES)
     {
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
-                   _("logo '%s': %" G_GINT64_FORMAT " bytes; a logo is at most %d KiB"), ex,
+                   _("logo '%s': %" PRId64 " bytes; a logo is at most %d KiB"), ex,
                    (gint64) st.st_size, RAPAT_LOGO_MAX_BYTES / 1024);
       return NULL;
     }

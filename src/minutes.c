@@ -293,7 +293,7 @@ rapat_minutes_decision_resolve (RapatStore *store, gint64 meeting_id, const char
   if (*id == 0)
     {
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_NOT_FOUND,
-                   _("decision '%s': meeting %" G_GINT64_FORMAT " has no such decision"),
+                   _("decision '%s': meeting %" PRId64 " has no such decision"),
                    ex, meeting_id);
       return FALSE;
     }

@@ -165,7 +165,7 @@ rapat_series_view_load (RapatStore *store, gint64 series_id, const RapatMeeting 
   if (v->template == NULL)
     {
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_NOT_FOUND,
-                   _("series %" G_GINT64_FORMAT ": has no occurrence as scheduled to describe it"),
+                   _("series %" PRId64 ": has no occurrence as scheduled to describe it"),
                    series_id);
       return FALSE;
     }

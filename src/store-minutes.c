@@ -195,12 +195,12 @@ rapat_store_minutes_get (RapatStore *store, gint64 meeting_id, int version, GErr
   if (version > 0)
     {
       if (!store_step_row (store, stmt, _("unable to read the minutes"), error,
-                           _("meeting %" G_GINT64_FORMAT ": its minutes have no final version %d"),
+                           _("meeting %" PRId64 ": its minutes have no final version %d"),
                            meeting_id, version))
         return NULL;
     }
   else if (!store_step_row (store, stmt, _("unable to read the minutes"), error,
-                            _("meeting %" G_GINT64_FORMAT ": no minutes yet; start them with "
+                            _("meeting %" PRId64 ": no minutes yet; start them with "
                               "'rapat minutes start'"), meeting_id))
     return NULL;
   return store_minutes_from_row (stmt, error);
@@ -352,7 +352,7 @@ rapat_store_minutes_keep (RapatStore *store, gint64 meeting_id, gint64 by_id, GE
   if (sqlite3_changes (store->db) != 1)
     {
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
-                   _("meeting %" G_GINT64_FORMAT ": its minutes are not final"), meeting_id);
+                   _("meeting %" PRId64 ": its minutes are not final"), meeting_id);
       return FALSE;
     }
   return TRUE;
@@ -452,7 +452,7 @@ rapat_store_decision_get (RapatStore *store, gint64 id, GError **error)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
   if (!store_step_row (store, stmt, _("unable to read the decision"), error,
-                       _("decision %" G_GINT64_FORMAT ": no such decision"), id))
+                       _("decision %" PRId64 ": no such decision"), id))
     return NULL;
   return store_decision_from_row (stmt, error);
 }

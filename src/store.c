@@ -112,7 +112,7 @@ void
 store_set_bad_row (GError **error, const char *table, gint64 id, const char *what)
 {
   g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_STORE,
-               _("%s %" G_GINT64_FORMAT ": %s (the database was changed outside rapat; "
+               _("%s %" PRId64 ": %s (the database was changed outside rapat; "
                  "'rapat check' lists such rows)"), table, id, what);
 }
 
@@ -201,7 +201,7 @@ store_row_time (StoreRow *row, int col, const char *name)
 
   if (!rapat_time_in_range (t))
     {
-      g_autofree char *what = g_strdup_printf (_("%s %" G_GINT64_FORMAT " is outside the "
+      g_autofree char *what = g_strdup_printf (_("%s %" PRId64 " is outside the "
                                                  "years %d to %d"),
                                                name, t, RAPAT_YEAR_MIN, RAPAT_YEAR_MAX);
       store_row_problem (row, row->table, row->id, what);
@@ -216,8 +216,8 @@ store_row_int (StoreRow *row, int col, const char *name, gint64 min, gint64 max)
 
   if (v < min || v > max)
     {
-      g_autofree char *what = g_strdup_printf (_("%s %" G_GINT64_FORMAT " is outside %"
-                                                 G_GINT64_FORMAT " to %" G_GINT64_FORMAT),
+      g_autofree char *what = g_strdup_printf (_("%s %" PRId64 " is outside %" PRId64
+                                                 " to %" PRId64),
                                                name, v, min, max);
       store_row_problem (row, row->table, row->id, what);
     }
@@ -474,7 +474,7 @@ foreign_keys_hold (RapatStore *store, GError **error)
   if (rc == SQLITE_ROW)
     {
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_SCHEMA,
-                   _("database '%s': row %" G_GINT64_FORMAT " of table '%s' refers to a missing "
+                   _("database '%s': row %" PRId64 " of table '%s' refers to a missing "
                      "row of '%s'; repair it before this rapat upgrades the database"),
                    store->path, (gint64) sqlite3_column_int64 (stmt, 1),
                    (const char *) sqlite3_column_text (stmt, 0),
