@@ -140,9 +140,9 @@ write_text (FILE *out, const RapatActionReport *r, GPtrArray *actions)
           const RapatAction *a = actions->pdata[j];
           g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, a->id);
           g_autofree char *pct = g_strdup_printf ("%d%%", a->progress);
-          const char *status = rapat_enum_name (&rapat_action_status_enum, a->status);
+          const char *status = rapat_enum_label (&rapat_action_status_enum, a->status);
           g_autofree char *st = rapat_action_is_overdue (a, r->as_of)
-            ? g_strdup_printf (_("%s, overdue"), _(status)) : g_strdup (_(status));
+            ? g_strdup_printf (_("%s, overdue"), status) : g_strdup (status);
 
           rapat_table_add (table, id, a->due != NULL ? a->due : "-", st, pct, a->title,
                            a->owner_name);

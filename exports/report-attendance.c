@@ -74,9 +74,9 @@ attended_no_reply (const RapatAttendee *a)
 static const char *
 attendance_name (const RapatAttendee *a)
 {
-  const char *name = rapat_enum_name (&rapat_attendance_enum, a->attendance);
+  const char *name = rapat_enum_label (&rapat_attendance_enum, a->attendance);
 
-  return name != NULL ? _(name) : "-";
+  return name != NULL ? name : "-";
 }
 
 /* The counts in report order, with their labels. */
@@ -200,8 +200,8 @@ meeting_text (FILE *out, const RapatMeetingAttendance *r, GTimeZone *tz)
 
       rapat_table_add (table, no, a->person_name,
                        a->unit_code != NULL ? a->unit_code : a->unit_name,
-                       _(rapat_enum_name (&rapat_role_enum, a->role)),
-                       _(rapat_enum_name (&rapat_rsvp_enum, a->rsvp)), attendance_name (a),
+                       rapat_enum_label (&rapat_role_enum, a->role),
+                       rapat_enum_label (&rapat_rsvp_enum, a->rsvp), attendance_name (a),
                        arrived);
       if (stand_in != NULL)
         g_string_append_printf (note, "%s%s %s", note->len > 0 ? "; " : "", _("stand-in:"),
@@ -389,8 +389,8 @@ meeting_html (FILE *out, const RapatMeetingAttendance *r, GTimeZone *tz)
       rapat_html_cell (out, a->person_name, FALSE);
       rapat_html_cell (out, a->position, FALSE);
       rapat_html_cell (out, a->unit_name, FALSE);
-      rapat_html_cell (out, _(rapat_enum_name (&rapat_role_enum, a->role)), FALSE);
-      rapat_html_cell (out, _(rapat_enum_name (&rapat_rsvp_enum, a->rsvp)), FALSE);
+      rapat_html_cell (out, rapat_enum_label (&rapat_role_enum, a->role), FALSE);
+      rapat_html_cell (out, rapat_enum_label (&rapat_rsvp_enum, a->rsvp), FALSE);
       rapat_html_cell (out, attendance_name (a), FALSE);
       fputs (late_minutes (a, m, r->grace_seconds) > 0 ? "<td class=\"late\">" : "<td>", out);
       rapat_html_escape (out, arrived);

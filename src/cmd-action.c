@@ -386,7 +386,7 @@ print_show_fields (FILE *out, const RapatAction *a, const RapatDecision *d, cons
   fprintf (out, "  %-10s %d%%\n", _("Progress:"), a->progress);
   fprintf (out, "  %-10s %s\n", _("Due:"), rapat_cmd_or (a->due, "-"));
   fprintf (out, "  %-10s %s\n", _("Priority:"),
-           _(rapat_enum_name (&rapat_priority_enum, a->priority)));
+           rapat_enum_label (&rapat_priority_enum, a->priority));
   if (a->owner_person_id != 0)
     fprintf (out, "  %-10s %s (%s)\n", _("Owner:"), a->owner_name,
              rapat_cmd_or (a->owner_unit_name, "-"));
@@ -433,7 +433,7 @@ print_history (FILE *out, GPtrArray *history, GTimeZone *local)
       g_autofree char *when = rapat_time_format (e->at, local, "%Y-%m-%d %H:%M");
       g_autofree char *pct = g_strdup_printf ("%d%%", e->progress);
 
-      rapat_table_add (table, when, _(rapat_enum_name (&rapat_action_status_enum, e->status)),
+      rapat_table_add (table, when, rapat_enum_label (&rapat_action_status_enum, e->status),
                        pct, rapat_cmd_or (e->due, "-"), e->note);
     }
   rapat_table_print (table, out, "  ");

@@ -216,7 +216,7 @@ print_list_table (FILE *out, GPtrArray *issues)
       g_autofree char *nd = g_strdup_printf ("%" G_GINT64_FORMAT, issue->n_overdue);
       g_autofree char *last = last_discussed (issue);
 
-      rapat_table_add (table, id, _(rapat_enum_name (&rapat_issue_status_enum, issue->status)),
+      rapat_table_add (table, id, rapat_enum_label (&rapat_issue_status_enum, issue->status),
                        issue->title, issue->category, nm, no, nd, rapat_cmd_or (last, "-"));
     }
   if (rapat_table_rows (table) == 0)
@@ -400,7 +400,7 @@ show_header (FILE *out, const IssueHistory *h)
 
   fprintf (out, _("Issue %" PRId64 ": %s\n"), issue->id, issue->title);
   fprintf (out, "  %-10s %s\n", _("Status:"),
-           _(rapat_enum_name (&rapat_issue_status_enum, issue->status)));
+           rapat_enum_label (&rapat_issue_status_enum, issue->status));
   fprintf (out, "  %-10s %s\n", _("Category:"), rapat_cmd_or (issue->category, "-"));
   fprintf (out, "  %-10s %s\n", _("Unit:"), rapat_cmd_or (issue->unit_name, "-"));
   if (issue->description != NULL)

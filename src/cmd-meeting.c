@@ -391,7 +391,7 @@ list_table (FILE *out, GPtrArray *meetings)
       g_autofree char *n = g_strdup_printf ("%" G_GINT64_FORMAT, m->n_attendees);
 
       rapat_table_add (table, id, day, span, m->title, m->location,
-                       _(rapat_enum_name (&rapat_meeting_status_enum, m->status)), n);
+                       rapat_enum_label (&rapat_meeting_status_enum, m->status), n);
     }
   if (rapat_table_rows (table) == 0)
     fprintf (out, _("No meetings found.\n"));
@@ -438,8 +438,7 @@ show_header (FILE *out, const RapatMeeting *m, GTimeZone *tz)
 {
   g_autofree char *when = rapat_when_meeting (m, tz);
   g_autofree char *status = g_strdup_printf (_("%s (sequence %" PRId64 ")"),
-                                             _(rapat_enum_name (&rapat_meeting_status_enum,
-                                                                m->status)),
+                                             rapat_enum_label (&rapat_meeting_status_enum, m->status),
                                              m->sequence);
   g_autofree char *repeats = NULL;
 

@@ -155,7 +155,9 @@ parse_format (const ReportOptions *opt, guint allowed, RapatFormat *format, GErr
 static char *
 scope_text (const ReportOptions *opt, RapatActionGrouping by)
 {
-  const char *group = _(rapat_enum_name (&rapat_action_grouping_enum, by));
+  const char *group = by == RAPAT_ACTIONS_BY_OWNER ? C_("grouping", "owner")
+                      : by == RAPAT_ACTIONS_BY_UNIT ? C_("grouping", "unit")
+                      : C_("grouping", "issue");
 
   if (by == RAPAT_ACTIONS_BY_NONE)
     return g_strdup (opt->overdue ? _("overdue only") : opt->open ? _("open only") : _("all"));

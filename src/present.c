@@ -146,7 +146,7 @@ review_table (FILE *out, GPtrArray *items, const char *indent)
           g_autofree char *pct = g_strdup_printf ("%d%%", a->progress);
 
           rapat_table_add (table, no, id, a->title, a->owner_name, a->due != NULL ? a->due : "-",
-                           _(rapat_enum_name (&rapat_action_status_enum, a->status)), pct);
+                           rapat_enum_label (&rapat_action_status_enum, a->status), pct);
         }
     }
   if (n == 0)
@@ -186,7 +186,7 @@ rapat_present_agenda_table (FILE *out, const RapatMeeting *m, GTimeZone *tz, GPt
       g_autofree char *title = it->parallel_with != 0 ? g_strconcat ("∥ ", it->title, NULL)
                                                       : g_strdup (it->title);
 
-      rapat_table_add (table, no, span, dur, _(rapat_enum_name (&rapat_agenda_type_enum, it->type)),
+      rapat_table_add (table, no, span, dur, rapat_enum_label (&rapat_agenda_type_enum, it->type),
                        title, it->presenter_name, it->room, issue);
     }
   rapat_table_print (table, out, indent);
@@ -311,7 +311,7 @@ rapat_present_reply_history_table (FILE *out, GTimeZone *tz, GPtrArray *attendee
           why = g_strcmp0 (r->reason, "time") == 0 ? _("the time changed")
                 : g_strcmp0 (r->reason, "zone") == 0 ? _("the zone changed")
                 : _("the place changed");
-          rapat_table_add (table, a->person_name, _(rapat_enum_name (&rapat_rsvp_enum, r->rsvp)),
+          rapat_table_add (table, a->person_name, rapat_enum_label (&rapat_rsvp_enum, r->rsvp),
                            at, why);
         }
     }
@@ -354,11 +354,11 @@ rapat_present_attendee_table (FILE *out, const RapatMeeting *m, GTimeZone *tz,
       if (extra != NULL)
         g_strdelimit (extra, "\t\n", ' ');
       rapat_table_add (table,
-                       (int) a->role != last_role ? _(rapat_enum_name (&rapat_role_enum, a->role)) : "",
+                       (int) a->role != last_role ? rapat_enum_label (&rapat_role_enum, a->role) : "",
                        a->person_name, a->position, a->unit_name,
-                       _(rapat_enum_name (&rapat_rsvp_enum, a->rsvp)),
+                       rapat_enum_label (&rapat_rsvp_enum, a->rsvp),
                        a->attendance == RAPAT_ATTENDANCE_NONE
-                         ? "-" : _(rapat_enum_name (&rapat_attendance_enum, a->attendance)),
+                         ? "-" : rapat_enum_label (&rapat_attendance_enum, a->attendance),
                        arrived, extra);
       last_role = a->role;
     }
@@ -368,7 +368,7 @@ rapat_present_attendee_table (FILE *out, const RapatMeeting *m, GTimeZone *tz,
 char *
 rapat_present_action_status (const RapatAction *a, const char *today)
 {
-  const char *status = _(rapat_enum_name (&rapat_action_status_enum, a->status));
+  const char *status = rapat_enum_label (&rapat_action_status_enum, a->status);
 
   if (rapat_action_is_overdue (a, today))
     /* TRANSLATORS: an action's status, then that it is overdue. */
@@ -557,23 +557,23 @@ minutes_reviews (FILE *out, GPtrArray *reviews)
       /* TRANSLATORS: a reviewed action now: title, owner, due day, status, percent. */
       if (a->due != NULL)
         now = g_strdup_printf (_("%s (%s, due %s): now %s, %d%%."), a->title, a->owner_name,
-                               a->due, _(rapat_enum_name (&rapat_action_status_enum, a->status)),
+                               a->due, rapat_enum_label (&rapat_action_status_enum, a->status),
                                a->progress);
       else
         /* TRANSLATORS: a reviewed action without a due day: title, owner, status, percent. */
         now = g_strdup_printf (_("%s (%s): now %s, %d%%."), a->title, a->owner_name,
-                               _(rapat_enum_name (&rapat_action_status_enum, a->status)),
+                               rapat_enum_label (&rapat_action_status_enum, a->status),
                                a->progress);
       if (v->reported_at == 0)
         heard = g_strdup (_("Not reported yet."));
       else if (v->reported_note != NULL)
         /* TRANSLATORS: what the meeting heard of an action: status, percent, note. */
         heard = g_strdup_printf (_("Reported: %s, %d%%: %s"),
-                                 _(rapat_enum_name (&rapat_action_status_enum, v->reported_status)),
+                                 rapat_enum_label (&rapat_action_status_enum, v->reported_status),
                                  v->reported_progress, v->reported_note);
       else
         heard = g_strdup_printf (_("Reported: %s, %d%%."),
-                                 _(rapat_enum_name (&rapat_action_status_enum, v->reported_status)),
+                                 rapat_enum_label (&rapat_action_status_enum, v->reported_status),
                                  v->reported_progress);
       text = g_strdup_printf ("%s %s", now, heard);
       minutes_print_text (out, lead, text);
