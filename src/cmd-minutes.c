@@ -5,6 +5,7 @@
 #include "output.h"
 #include "present.h"
 #include "review.h"
+#include "report-minutes.h"
 #include "text.h"
 
 #include <errno.h>
@@ -24,6 +25,9 @@ typedef struct {
   char *version;
   char *by;
   char *reason;
+  char *format;
+  char *output;
+  char *lang;
 } MinutesOptions;
 
 static const RapatOption start_entries[] = {
@@ -375,17 +379,33 @@ minutes_held (RapatCmdContext *ctx, GError **error)
   return rapat_minutes_held (ctx->store, ctx->meeting, opt->from, opt->to, ctx->now, error);
 }
 
-/* minutes show MEETING */
+/* One version of a meeting's minutes as the store keeps it. */
+typedef struct {
+  RapatMinutes *minutes;
+  GPtrArray *items;
+  GPtrArray *decisions;
+  GPtrArray *versions;
+} MinutesRecord;
+
+/* Frees what minutes_load() filled in @r. */
+static void
+minutes_record_clear (MinutesRecord *r)
+{
+  g_clear_pointer (&r->minutes, rapat_minutes_free);
+  g_clear_pointer (&r->items, g_ptr_array_unref);
+  g_clear_pointer (&r->decisions, g_ptr_array_unref);
+  g_clear_pointer (&r->versions, g_ptr_array_unref);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (MinutesRecord, minutes_record_clear)
+
+/* Fills @r with version --version (0, the current one, when not given) of
+ * the minutes of the meeting: 'minutes show' and 'minutes export' read the
+ * same record. */
 static gboolean
-minutes_show (RapatCmdContext *ctx, GError **error)
+minutes_load (RapatCmdContext *ctx, MinutesRecord *r, GError **error)
 {
   const MinutesOptions *opt = ctx->options;
-  const RapatMeeting *m = ctx->meeting;
-  g_autoptr(RapatMinutes) n = NULL;
-  g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GPtrArray) decisions = NULL;
-  g_autoptr(GPtrArray) versions = NULL;
-  g_autoptr(GTimeZone) tz = rapat_when_meeting_zone (m);
+  gint64 id = ctx->meeting->id;
   gint64 version = 0;
 
   if (opt->version != NULL
@@ -396,22 +416,44 @@ minutes_show (RapatCmdContext *ctx, GError **error)
                    _("version '%s': not a version number (1, 2, ...)"), ex);
       return FALSE;
     }
-  n = rapat_store_minutes_get (ctx->store, m->id, (int) version, error);
-  items = n != NULL ? rapat_store_minutes_items (ctx->store, m->id, (int) version, error) : NULL;
-  decisions = items != NULL
-              ? rapat_store_decision_list (ctx->store, m->id, (int) version, error) : NULL;
-  versions = decisions != NULL ? rapat_store_minutes_versions (ctx->store, m->id, error) : NULL;
-  if (versions == NULL)
+  r->minutes = rapat_store_minutes_get (ctx->store, id, (int) version, error);
+  r->items = r->minutes != NULL
+             ? rapat_store_minutes_items (ctx->store, id, (int) version, error) : NULL;
+  r->decisions = r->items != NULL
+                 ? rapat_store_decision_list (ctx->store, id, (int) version, error) : NULL;
+  r->versions = r->decisions != NULL ? rapat_store_minutes_versions (ctx->store, id, error)
+                                     : NULL;
+  return r->versions != NULL;
+}
+
+/* Writes @r as the JSON document of 'minutes show --json'. */
+static void
+minutes_write_json (FILE *out, const RapatMeeting *m, GTimeZone *tz, const MinutesRecord *r)
+{
+  g_autoptr(RapatJson) json = rapat_json_new (out);
+
+  rapat_json_begin_object (json, NULL);
+  rapat_present_minutes_json (json, m, tz, r->minutes, r->items, r->decisions, r->versions);
+  rapat_json_end_object (json);
+}
+
+/* minutes show MEETING */
+static gboolean
+minutes_show (RapatCmdContext *ctx, GError **error)
+{
+  const MinutesOptions *opt = ctx->options;
+  const RapatMeeting *m = ctx->meeting;
+  g_auto(MinutesRecord) r = { 0 };
+  g_autoptr(GTimeZone) tz = rapat_when_meeting_zone (m);
+
+  if (!minutes_load (ctx, &r, error))
     return FALSE;
   if (opt->json)
     {
-      g_autoptr(RapatJson) json = rapat_json_new (ctx->out);
-      rapat_json_begin_object (json, NULL);
-      rapat_present_minutes_json (json, m, tz, n, items, decisions, versions);
-      rapat_json_end_object (json);
+      minutes_write_json (ctx->out, m, tz, &r);
       return TRUE;
     }
-  rapat_present_minutes (ctx->out, m, tz, n, items, decisions, versions);
+  rapat_present_minutes (ctx->out, m, tz, r.minutes, r.items, r.decisions, r.versions);
   return TRUE;
 }
 
@@ -476,6 +518,107 @@ minutes_report (RapatCmdContext *ctx, GError **error)
                               ctx->now, error);
 }
 
+/* The formats of 'minutes export'. */
+typedef enum {
+  EXPORT_MD,
+  EXPORT_HTML,
+  EXPORT_JSON,
+} ExportFormat;
+
+/* Reads --format (md when not given) into *@format. */
+static gboolean
+export_format (const char *text, ExportFormat *format, GError **error)
+{
+  static const char *const names[] = { "md", "html", "json" };
+
+  *format = EXPORT_MD;
+  if (text == NULL)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (strcmp (text, names[i]) == 0)
+      {
+        *format = (ExportFormat) i;
+        return TRUE;
+      }
+  {
+    g_autofree char *ex = rapat_text_excerpt (text);
+    g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                 _("format '%s': expected md, html or json"), ex);
+  }
+  return FALSE;
+}
+
+/* minutes export MEETING */
+static gboolean
+minutes_export (RapatCmdContext *ctx, GError **error)
+{
+  const MinutesOptions *opt = ctx->options;
+  const RapatMeeting *m = ctx->meeting;
+  g_auto(MinutesRecord) r = { 0 };
+  g_auto(RapatCmdLetterhead) lh = { 0 };
+  g_autoptr(GTimeZone) tz = rapat_when_meeting_zone (m);
+  g_autoptr(GPtrArray) agenda = NULL;
+  g_autoptr(GPtrArray) attendees = NULL;
+  g_autoptr(GPtrArray) actions = NULL;
+  g_autoptr(RapatOutput) output = NULL;
+  RapatMinutesPaper paper = { 0 };
+  ExportFormat format;
+
+  /* Every check and read before the output is opened: a refused export
+   * leaves an existing file as it was. */
+  if (!export_format (opt->format, &format, error)
+      || (paper.lang = rapat_cmd_paper_lang (opt->lang, m, error)) == NULL
+      || !minutes_load (ctx, &r, error))
+    return FALSE;
+  if (format != EXPORT_JSON
+      && ((agenda = rapat_store_agenda_list (ctx->store, m->id, error)) == NULL
+          || (attendees = rapat_store_attendee_list (ctx->store, m->id, error)) == NULL
+          || (actions = rapat_store_meeting_actions (ctx->store, m->id, error)) == NULL
+          || (format == EXPORT_HTML && !rapat_cmd_letterhead (ctx, &lh, error))))
+    return FALSE;
+  output = rapat_output_open (opt->output, error);
+  if (output == NULL)
+    return FALSE;
+  paper.meeting = m;
+  paper.minutes = r.minutes;
+  paper.items = r.items;
+  paper.decisions = r.decisions;
+  paper.agenda = agenda;
+  paper.attendees = attendees;
+  paper.actions = actions;
+  paper.letterhead = &lh.head;
+  /* A list longer than this does not fit the header: the signed sign-in
+   * sheet ('report signin') is attached instead. */
+  paper.list_from = 16;
+  switch (format)
+    {
+    case EXPORT_JSON:
+      minutes_write_json (rapat_output_stream (output), m, tz, &r);
+      break;
+    case EXPORT_HTML:
+      rapat_report_minutes_html (rapat_output_stream (output), &paper);
+      break;
+    case EXPORT_MD:
+    default:
+      rapat_report_minutes_markdown (rapat_output_stream (output), &paper);
+      break;
+    }
+  return rapat_output_finish (output, error);
+}
+
+static const RapatOption export_entries[] = {
+  RAPAT_OPT_TEXT ("format", MinutesOptions, format, N_("md (default), html or json"),
+                  N_("FORMAT")),
+  { "output", 'o', G_OPTION_ARG_FILENAME, G_STRUCT_OFFSET (MinutesOptions, output),
+    N_("Write to FILE instead of standard output"), N_("FILE"), NULL },
+  RAPAT_OPT_TEXT ("lang", MinutesOptions, lang,
+                  N_("Language of md and html: id or en (default: id for meetings in "
+                     "Indonesian zones)"), N_("LANG")),
+  RAPAT_OPT_TEXT ("version", MinutesOptions, version,
+                  N_("Export final version N as it was signed"), N_("N")),
+  RAPAT_OPT_END,
+};
+
 #define W (RAPAT_CMD_STORE | RAPAT_CMD_WRITE)
 
 const RapatCommand rapat_minutes_commands[] = {
@@ -517,5 +660,13 @@ const RapatCommand rapat_minutes_commands[] = {
        "minutes keep what was reported.  Refused once the minutes are final."),
     W, 2, 2, RAPAT_OPTIONS (report_entries, ReportOptions), RAPAT_TARGET_MEETING,
     minutes_report },
+  { "export", "MEETING", N_("Write the minutes as Markdown, a printable paper or JSON"),
+    N_("md: for e-mail or a wiki.  html: one A4 page in the Indonesian government layout\n"
+       "(NOTULEN RAPAT) under the letterhead ('rapat config set letterhead.*'), signed by\n"
+       "the chair and the notulis; a draft is marked KONSEP / DRAFT.  json: the same as\n"
+       "'minutes show --json'.  The paper's language is that of the meeting's zone\n"
+       "(Indonesian for WIB, WITA and WIT) unless --lang says otherwise."),
+    RAPAT_CMD_STORE, 1, 1, RAPAT_OPTIONS (export_entries, MinutesOptions), RAPAT_TARGET_MEETING,
+    minutes_export },
   { NULL },
 };

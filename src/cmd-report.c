@@ -166,20 +166,6 @@ scope_text (const ReportOptions *opt, RapatActionGrouping by)
                           : opt->open ? _("open only, by %s") : _("all, by %s"), group);
 }
 
-/* Returns "id" when @tzid is one of Indonesia's zones, else "en". */
-static const char *
-zone_lang (const char *tzid)
-{
-  static const char *const zones[] = {
-    "Asia/Jakarta", "Asia/Pontianak", "Asia/Makassar", "Asia/Jayapura",
-  };
-
-  for (guint i = 0; tzid != NULL && i < G_N_ELEMENTS (zones); i++)
-    if (g_str_has_prefix (tzid, zones[i]))
-      return "id";
-  return "en";
-}
-
 /* Fills what the printable matrix of 'report actions --format html' adds to
  * @report: the letterhead (into @lh), the meeting @meeting_id's title when
  * the actions are those of one meeting (into @meeting), the language:
@@ -206,7 +192,7 @@ actions_paper (RapatCmdContext *ctx, gint64 meeting_id, RapatCmdLetterhead *lh,
     return FALSE;
   report->letterhead = &lh->head;
   report->meeting_title = *meeting != NULL ? (*meeting)->title : NULL;
-  report->lang = opt->lang != NULL ? opt->lang : zone_lang (*meeting != NULL ? (*meeting)->tzid : zone);
+  report->lang = opt->lang != NULL ? opt->lang : rapat_cmd_zone_lang (*meeting != NULL ? (*meeting)->tzid : zone);
   return TRUE;
 }
 
@@ -382,21 +368,7 @@ parse_blank (const char *text, gint64 *blank, GError **error)
 static const char *
 signin_lang (const RapatMeeting *m)
 {
-  return zone_lang (m->tzid);
-}
-
-/* Returns the language of a paper of @m: --lang when given (checked to be
- * id or en), else signin_lang(); NULL with @error for another --lang. */
-static const char *
-paper_lang (const ReportOptions *opt, const RapatMeeting *m, GError **error)
-{
-  if (opt->lang != NULL && strcmp (opt->lang, "id") != 0 && strcmp (opt->lang, "en") != 0)
-    {
-      g_autofree char *ex = rapat_text_excerpt (opt->lang);
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID, _("lang '%s': expected id or en"), ex);
-      return NULL;
-    }
-  return opt->lang != NULL ? opt->lang : signin_lang (m);
+  return rapat_cmd_zone_lang (m->tzid);
 }
 
 /* Refuses a paper announcing the cancelled meeting @m: it would mislead. */
@@ -467,7 +439,7 @@ report_invitation (RapatCmdContext *ctx, GError **error)
   g_autofree char *day = NULL;
   gint64 signer_id = m->organizer_id;
 
-  inv.lang = paper_lang (opt, m, error);
+  inv.lang = rapat_cmd_paper_lang (opt->lang, m, error);
   if (inv.lang == NULL || !paper_meeting (m, error) || !check_letter_texts (opt, error)
       || (opt->signer != NULL && !rapat_store_person_resolve (ctx->store, opt->signer, &signer_id, error))
       || (signer_id != 0 && (signer = rapat_store_person_get (ctx->store, signer_id, error)) == NULL)
@@ -509,7 +481,7 @@ report_programme (RapatCmdContext *ctx, GError **error)
   g_autoptr(GPtrArray) agenda = NULL;
   g_autoptr(RapatOutput) output = NULL;
 
-  p.lang = paper_lang (opt, ctx->meeting, error);
+  p.lang = rapat_cmd_paper_lang (opt->lang, ctx->meeting, error);
   if (p.lang == NULL || !paper_meeting (ctx->meeting, error)
       || (agenda = rapat_store_agenda_list (ctx->store, ctx->meeting->id, error)) == NULL
       || !rapat_cmd_letterhead (ctx, &lh, error))

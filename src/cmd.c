@@ -241,6 +241,31 @@ rapat_cmd_or (const char *s, const char *fallback)
   return s != NULL ? s : fallback;
 }
 
+const char *
+rapat_cmd_zone_lang (const char *tzid)
+{
+  static const char *const zones[] = {
+    "Asia/Jakarta", "Asia/Pontianak", "Asia/Makassar", "Asia/Jayapura",
+  };
+
+  for (guint i = 0; tzid != NULL && i < G_N_ELEMENTS (zones); i++)
+    if (g_str_has_prefix (tzid, zones[i]))
+      return "id";
+  return "en";
+}
+
+const char *
+rapat_cmd_paper_lang (const char *lang, const RapatMeeting *m, GError **error)
+{
+  if (lang != NULL && strcmp (lang, "id") != 0 && strcmp (lang, "en") != 0)
+    {
+      g_autofree char *ex = rapat_text_excerpt (lang);
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID, _("lang '%s': expected id or en"), ex);
+      return NULL;
+    }
+  return lang != NULL ? lang : rapat_cmd_zone_lang (m->tzid);
+}
+
 char *
 rapat_cmd_default_db (GError **error)
 {

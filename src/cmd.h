@@ -240,4 +240,13 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RapatCmdLetterhead, rapat_cmd_letterhead_clear
 /* Returns @s, or @fallback when @s is NULL. */
 const char *rapat_cmd_or (const char *s, const char *fallback);
 
+/* Returns the language of a paper printed for a meeting in zone @tzid:
+ * "id" for one of Indonesia's zones (WIB, WITA, WIT), else "en". */
+const char *rapat_cmd_zone_lang (const char *tzid);
+
+/* Returns the language of a paper of @m: @lang (--lang) when given, checked
+ * to be id or en, else rapat_cmd_zone_lang() of its zone; NULL with @error
+ * for another @lang. */
+const char *rapat_cmd_paper_lang (const char *lang, const RapatMeeting *m, GError **error);
+
 G_END_DECLS

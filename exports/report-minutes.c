@@ -1,0 +1,723 @@
+/* rapat — the minutes of a meeting as Markdown and as a paper (export layer). */
+#include "report-minutes.h"
+#include "when.h"
+
+#include <string.h>
+
+/* The words of the minutes, in their own language, not the locale's: an
+ * office files them as it signed them.  Index 0 Indonesian, 1 English. */
+typedef struct {
+  const char *w[2];
+} Words;
+
+static const Words title_w = { { "NOTULEN RAPAT", "MINUTES OF MEETING" } };
+static const Words md_title_w = { { "Notulen rapat", "Minutes of meeting" } };
+static const Words day_w = { { "Hari/tanggal", "Date" } };
+static const Words time_w = { { "Waktu", "Time" } };
+static const Words where_w = { { "Tempat", "Place" } };
+static const Words chair_w = { { "Pimpinan rapat", "Chair" } };
+static const Words notulis_w = { { "Notulis", "Minutes taker" } };
+static const Words participants_w = { { "Peserta", "Participants" } };
+static const Words present_list_w = { { "Peserta yang hadir", "Present" } };
+static const Words attached_w = { { "daftar hadir terlampir", "attendance list attached" } };
+static const Words agenda_w = { { "Acara", "Agenda" } };
+static const Words discussion_w = { { "Pembahasan dan keputusan", "Discussion and decisions" } };
+static const Words decisions_w = { { "Keputusan", "Decisions" } };
+static const Words other_decisions_w = { { "Keputusan lain", "Other decisions" } };
+static const Words actions_w = { { "Tindak lanjut", "Follow-up actions" } };
+static const Words no_w = { { "No.", "No." } };
+static const Words action_w = { { "Uraian", "Action" } };
+static const Words owner_w = { { "Penanggung jawab", "Responsible" } };
+static const Words due_w = { { "Batas waktu", "Due" } };
+static const Words summary_w = { { "Kesimpulan", "Conclusion" } };
+static const Words no_notes_w = { { "(belum ada catatan)", "(no notes)" } };
+static const Words planned_w = { { "(sesuai jadwal)", "(as scheduled)" } };
+static const Words draft_w = { { "KONSEP", "DRAFT" } };
+static const Words chair_sign_w = { { "Pimpinan Rapat,", "Chair," } };
+static const Words notulis_sign_w = { { "Notulis,", "Minutes taker," } };
+static const Words closing_w = {
+  { "Demikian notulen rapat ini dibuat untuk dipergunakan sebagaimana mestinya.",
+    "These minutes are a true record of the meeting." } };
+
+/* Returns the word @w in the paper's language. */
+#define W(words, en) ((words).w[(en) ? 1 : 0])
+
+/* The style the minutes add to rapat_html_paper_style.  Headings never end
+ * a page, a decision and an action's row are never split, and a draft's
+ * mark is printed on every page (a fixed element repeats on each). */
+static const char minutes_style[] =
+  "h2.section{font-size:11.5pt;font-weight:bold;text-transform:uppercase;margin:1.2em 0 .4em;"
+  "page-break-after:avoid;break-after:avoid}"
+  "div.item h3{font-size:11.5pt;font-weight:bold;margin:.9em 0 .2em;"
+  "page-break-after:avoid;break-after:avoid}"
+  "div.item p{margin:.3em 0}"
+  "p.label{font-weight:bold;margin:.4em 0 .1em;page-break-after:avoid;break-after:avoid}"
+  "ol.decisions{margin:0 0 .4em;padding-left:1.8em}"
+  "ol.decisions li{margin:.15em 0;text-align:justify;page-break-inside:avoid;break-inside:avoid}"
+  "table.fields td:first-child{white-space:nowrap}"
+  "p.version{text-align:center;margin:-.6em 0 1em;font-size:10pt}"
+  "div.draft{border:2px solid #a40000;color:#a40000;font-weight:bold;text-align:center;"
+  "padding:2px 6px;margin:-.4em auto 1em;width:fit-content}"
+  "div.watermark{position:fixed;top:40%;left:0;right:0;text-align:center;font-size:96pt;"
+  "font-weight:bold;letter-spacing:.1em;color:rgba(164,0,0,.09);transform:rotate(-35deg);"
+  "z-index:-1}"
+  "table.actions{margin-top:.3em}"
+  "table.actions th,table.actions td{border:1px solid #000;padding:3px 6px}"
+  "table.actions th{background:#e8e8e8;text-align:center}"
+  "table.actions td.n{text-align:center}table.actions td:nth-child(4){white-space:nowrap}"
+  "table.actions th:nth-child(1){width:6%}table.actions th:nth-child(2){width:50%}"
+  "table.actions th:nth-child(3){width:25%}table.actions th:nth-child(4){width:19%}"
+  "table.actions .sub{font-size:9pt;color:#333}"
+  "div.closing{margin-top:1.2em}"
+  "@media print{thead{display:table-header-group}"
+  "tr{page-break-inside:avoid;break-inside:avoid}}";
+
+/* TRUE when @a was at the meeting, in person or by a stand-in. */
+static gboolean
+was_present (const RapatAttendee *a)
+{
+  return a->attendance == RAPAT_ATTENDANCE_PRESENT
+         || a->attendance == RAPAT_ATTENDANCE_REPRESENTED;
+}
+
+/* Returns how many of @attendees were present. */
+static guint
+count_present (GPtrArray *attendees)
+{
+  guint n = 0;
+
+  for (guint i = 0; attendees != NULL && i < attendees->len; i++)
+    n += was_present (attendees->pdata[i]);
+  return n;
+}
+
+/* Returns "Name, Position" or "Name"; NULL when @name is. */
+static char *
+name_position (const char *name, const char *position)
+{
+  if (name == NULL)
+    return NULL;
+  return position != NULL ? g_strdup_printf ("%s, %s", name, position) : g_strdup (name);
+}
+
+/* Returns the line of one person present: "Name, Position", or for a
+ * stand-in "Stand-in, Position (mewakili Name, Position)". */
+static char *
+present_line (const RapatAttendee *a, gboolean en)
+{
+  g_autofree char *self = name_position (a->person_name, a->position);
+  g_autofree char *stand_in = NULL;
+
+  if (a->attendance != RAPAT_ATTENDANCE_REPRESENTED || a->stand_in_name == NULL)
+    return g_steal_pointer (&self);
+  stand_in = name_position (a->stand_in_name, a->stand_in_position);
+  return g_strdup_printf (en ? "%s (representing %s)" : "%s (mewakili %s)", stand_in, self);
+}
+
+/* Returns "n hadir dari m undangan" / "n present of m invited". */
+static char *
+attendance_text (const RapatMinutes *n, gboolean en)
+{
+  return g_strdup_printf (en ? "%" G_GINT64_FORMAT " present of %" G_GINT64_FORMAT " invited"
+                             : "%" G_GINT64_FORMAT " hadir dari %" G_GINT64_FORMAT " undangan",
+                          n->n_present, n->n_invited);
+}
+
+/* Stores in @date and @time the day and clock rows of the time the
+ * meeting was held, else of its plan (then *@planned is TRUE). */
+static void
+held_rows (const RapatMinutesPaper *p, GTimeZone *tz, gboolean en, char **date, char **time,
+           gboolean *planned)
+{
+  const RapatMinutes *n = p->minutes;
+  RapatWhenLang lang = en ? RAPAT_WHEN_ENGLISH : RAPAT_WHEN_INDONESIAN;
+
+  *planned = n->held_start_utc == 0;
+  if (*planned)
+    rapat_when_range_rows (p->meeting->start_utc, p->meeting->end_utc, tz, lang, date, time);
+  else
+    rapat_when_range_rows (n->held_start_utc, n->held_end_utc, tz, lang, date, time);
+}
+
+/* Returns the version line: "Versi 2, final 3 September 2025", or for a
+ * draft "KONSEP versi 1: belum final, bukan untuk ditandatangani". */
+static char *
+version_text (const RapatMinutes *n, GTimeZone *tz, gboolean en)
+{
+  g_autofree char *when = NULL;
+
+  if (n->status != RAPAT_MINUTES_FINAL)
+    return g_strdup_printf (en ? "DRAFT version %d: not final, not for signature"
+                               : "KONSEP versi %d: belum final, bukan untuk ditandatangani",
+                            n->version);
+  when = rapat_when_letter_date (n->finalized_at, tz,
+                                 en ? RAPAT_WHEN_ENGLISH : RAPAT_WHEN_INDONESIAN);
+  return g_strdup_printf (en ? "Version %d, final on %s" : "Versi %d, final %s", n->version, when);
+}
+
+/* TRUE when item @it is a break (by the meeting's agenda now). */
+static gboolean
+is_break (const RapatMinutesPaper *p, const RapatMinutesItem *it)
+{
+  for (guint i = 0; p->agenda != NULL && i < p->agenda->len; i++)
+    {
+      const RapatAgendaItem *a = p->agenda->pdata[i];
+      if (a->id == it->agenda_item_id)
+        return a->type == RAPAT_ITEM_BREAK;
+    }
+  return FALSE;
+}
+
+/* TRUE when decision @d was taken under item @it. */
+static gboolean
+decided_under (const RapatDecision *d, const RapatMinutesItem *it)
+{
+  return d->agenda_item_id != 0 && d->agenda_item_id == it->agenda_item_id;
+}
+
+/* TRUE when @s holds more than white space. */
+static gboolean
+has_text (const char *s)
+{
+  for (; s != NULL && *s != '\0'; s++)
+    if (!g_ascii_isspace (*s))
+      return TRUE;
+  return FALSE;
+}
+
+/* TRUE when the minutes say something under @it: notes or a decision. */
+static gboolean
+item_has_record (const RapatMinutesPaper *p, const RapatMinutesItem *it)
+{
+  if (has_text (it->notes))
+    return TRUE;
+  for (guint i = 0; i < p->decisions->len; i++)
+    if (decided_under (p->decisions->pdata[i], it))
+      return TRUE;
+  return FALSE;
+}
+
+/* TRUE when the discussion shows item @it: a break only when something
+ * was noted under it. */
+static gboolean
+item_shown (const RapatMinutesPaper *p, const RapatMinutesItem *it)
+{
+  return !is_break (p, it) || item_has_record (p, it);
+}
+
+/* TRUE when some decision's agenda item was removed. */
+static gboolean
+any_loose_decision (GPtrArray *decisions)
+{
+  for (guint i = 0; i < decisions->len; i++)
+    if (((const RapatDecision *) decisions->pdata[i])->agenda_item_id == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Returns the due day of @a as a letter writes it, or "-". */
+static char *
+due_text (const RapatAction *a, gboolean en)
+{
+  if (a->due == NULL)
+    return g_strdup ("-");
+  return rapat_when_letter_day (a->due, en ? RAPAT_WHEN_ENGLISH : RAPAT_WHEN_INDONESIAN);
+}
+
+/* Returns "(keputusan 2)" for an action carrying out a decision, or NULL. */
+static char *
+decision_ref (const RapatAction *a, gboolean en)
+{
+  if (a->decision_id == 0 || a->decision_number == 0)
+    return NULL;
+  return g_strdup_printf (en ? "(decision %d)" : "(keputusan %d)", a->decision_number);
+}
+
+/* ---- Markdown ---- */
+
+/* Writes @s for Markdown: each character that could start emphasis, code,
+ * a link, HTML, an entity or a table cell escaped with a backslash, a line
+ * break as a space.  @at_start: @s begins a block (a paragraph, a list
+ * item's text), where leading spaces, "#", "-", "+", "=" or "1." would make
+ * it a code block, heading, list or rule, so those are defused too. */
+static void
+md_text (FILE *out, const char *s, gboolean at_start)
+{
+  const char *p = s;
+  gboolean digits = FALSE;
+
+  if (s == NULL)
+    return;
+  if (at_start)
+    {
+      while (*p == ' ' || *p == '\t')
+        p++;
+      if (*p == '-' || *p == '+' || *p == '=')
+        {
+          fputc ('\\', out);
+          fputc (*p++, out);
+        }
+      digits = g_ascii_isdigit (*p);
+    }
+  for (; *p != '\0'; p++)
+    {
+      char c = *p;
+
+      if (c == '\n' || c == '\r' || c == '\t')
+        {
+          fputc (' ', out);
+          digits = FALSE;
+          continue;
+        }
+      if (strchr ("\\`*_[]<>|~&#!", c) != NULL || (digits && (c == '.' || c == ')')))
+        fputc ('\\', out);
+      fputc (c, out);
+      digits = digits && g_ascii_isdigit (c);
+    }
+}
+
+/* Writes each line of @text as a paragraph of its own, the first after
+ * nothing, the others after @indent (to stay inside a list item); blank
+ * lines end paragraphs and are not repeated. */
+static void
+md_paragraphs (FILE *out, const char *indent, const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  gboolean first = TRUE;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strstrip (lines[i]);
+      if (*lines[i] == '\0')
+        continue;
+      if (!first)
+        fprintf (out, "\n%s", indent);
+      md_text (out, lines[i], TRUE);
+      fputc ('\n', out);
+      first = FALSE;
+    }
+}
+
+/* Writes "- **Label:** value". */
+static void
+md_field (FILE *out, const char *label, const char *value)
+{
+  fprintf (out, "- **%s:** ", label);
+  md_text (out, value != NULL ? value : "-", FALSE);
+  fputc ('\n', out);
+}
+
+/* Writes the decisions taken under @it (with no item when @it is NULL) as
+ * a list, each with its number in the meeting. */
+static void
+md_decisions (FILE *out, const RapatMinutesPaper *p, const RapatMinutesItem *it, gboolean en)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < p->decisions->len; i++)
+    {
+      const RapatDecision *d = p->decisions->pdata[i];
+
+      if (it != NULL ? !decided_under (d, it) : d->agenda_item_id != 0)
+        continue;
+      if (!any)
+        fputc ('\n', out);
+      any = TRUE;
+      fprintf (out, en ? "- **Decision %d:** " : "- **Keputusan %d:** ", d->number);
+      md_paragraphs (out, "  ", d->text);
+    }
+}
+
+void
+rapat_report_minutes_markdown (FILE *out, const RapatMinutesPaper *p)
+{
+  const RapatMeeting *m = p->meeting;
+  const RapatMinutes *n = p->minutes;
+  gboolean en = g_strcmp0 (p->lang, "en") == 0;
+  g_autoptr(GTimeZone) tz = rapat_when_meeting_zone (m);
+  g_autofree char *date = NULL;
+  g_autofree char *time = NULL;
+  g_autofree char *time_line = NULL;
+  g_autofree char *version = version_text (n, tz, en);
+  g_autofree char *chair = name_position (n->chair_name, n->chair_position);
+  g_autofree char *notulis = name_position (n->notulis_name, n->notulis_position);
+  g_autofree char *attendance = attendance_text (n, en);
+  gboolean planned;
+  guint no;
+
+  held_rows (p, tz, en, &date, &time, &planned);
+  time_line = planned ? g_strdup_printf ("%s %s", time, W (planned_w, en)) : g_strdup (time);
+  fprintf (out, "# %s: ", W (md_title_w, en));
+  md_text (out, m->title, FALSE);
+  fputs ("\n\n", out);
+  if (n->status != RAPAT_MINUTES_FINAL)
+    fprintf (out, "> **%s**\n\n", version);
+  else
+    fprintf (out, "*%s*\n\n", version);
+  md_field (out, W (day_w, en), date);
+  md_field (out, W (time_w, en), time_line);
+  md_field (out, W (where_w, en), m->location);
+  md_field (out, W (chair_w, en), chair);
+  md_field (out, W (notulis_w, en), notulis);
+  md_field (out, W (participants_w, en), attendance);
+
+  if (count_present (p->attendees) > 0)
+    {
+      fprintf (out, "\n## %s\n\n", W (present_list_w, en));
+      no = 0;
+      for (guint i = 0; i < p->attendees->len; i++)
+        {
+          const RapatAttendee *a = p->attendees->pdata[i];
+          g_autofree char *line = NULL;
+
+          if (!was_present (a))
+            continue;
+          line = present_line (a, en);
+          fprintf (out, "%u. ", ++no);
+          md_text (out, line, TRUE);
+          fputc ('\n', out);
+        }
+    }
+
+  if (p->items->len > 0)
+    {
+      fprintf (out, "\n## %s\n\n", W (agenda_w, en));
+      for (guint i = 0; i < p->items->len; i++)
+        {
+          const RapatMinutesItem *it = p->items->pdata[i];
+          fprintf (out, "%d. ", it->position);
+          md_text (out, it->title, TRUE);
+          fputc ('\n', out);
+        }
+      fprintf (out, "\n## %s\n", W (discussion_w, en));
+      for (guint i = 0; i < p->items->len; i++)
+        {
+          const RapatMinutesItem *it = p->items->pdata[i];
+
+          if (!item_shown (p, it))
+            continue;
+          fprintf (out, "\n### %d. ", it->position);
+          md_text (out, it->title, FALSE);
+          fputs ("\n\n", out);
+          if (has_text (it->notes))
+            md_paragraphs (out, "", it->notes);
+          else if (!item_has_record (p, it))
+            fprintf (out, "*%s*\n", W (no_notes_w, en));
+          md_decisions (out, p, it, en);
+        }
+    }
+  if (any_loose_decision (p->decisions))
+    {
+      fprintf (out, "\n## %s\n\n", W (other_decisions_w, en));
+      md_decisions (out, p, NULL, en);
+    }
+
+  if (p->actions->len > 0)
+    {
+      fprintf (out, "\n## %s\n\n| %s | %s | %s | %s |\n| ---: | --- | --- | --- |\n",
+               W (actions_w, en), W (no_w, en), W (action_w, en), W (owner_w, en),
+               W (due_w, en));
+      for (guint i = 0; i < p->actions->len; i++)
+        {
+          const RapatAction *a = p->actions->pdata[i];
+          g_autofree char *ref = decision_ref (a, en);
+          g_autofree char *due = due_text (a, en);
+
+          fprintf (out, "| %u | ", i + 1);
+          md_text (out, a->title, FALSE);
+          if (ref != NULL)
+            fprintf (out, " %s", ref);
+          fputs (" | ", out);
+          md_text (out, a->owner_name != NULL ? a->owner_name : "-", FALSE);
+          fputs (" | ", out);
+          md_text (out, due, FALSE);
+          fputs (" |\n", out);
+        }
+    }
+
+  if (n->summary != NULL)
+    {
+      fprintf (out, "\n## %s\n\n", W (summary_w, en));
+      md_paragraphs (out, "", n->summary);
+    }
+}
+
+/* ---- HTML ---- */
+
+/* Writes one row "label : value" of a fields table, @value escaped. */
+static void
+field_row (FILE *out, const char *label, const char *value)
+{
+  fputs ("<tr><td>", out);
+  rapat_html_escape (out, label);
+  fputs ("</td><td class=\"colon\">:</td><td>", out);
+  rapat_html_escape (out, value != NULL ? value : "-");
+  fputs ("</td></tr>\n", out);
+}
+
+/* Writes the start of a row "label : " whose value the caller writes. */
+static void
+field_open (FILE *out, const char *label)
+{
+  fputs ("<tr><td>", out);
+  rapat_html_escape (out, label);
+  fputs ("</td><td class=\"colon\">:</td><td>", out);
+}
+
+/* Writes each line of @text as a paragraph. */
+static void
+html_paragraphs (FILE *out, const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strstrip (lines[i]);
+      if (*lines[i] == '\0')
+        continue;
+      fputs ("<p>", out);
+      rapat_html_escape (out, lines[i]);
+      fputs ("</p>\n", out);
+    }
+}
+
+/* Writes @text with its line breaks kept (inside a list item). */
+static void
+html_lines (FILE *out, const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  gboolean first = TRUE;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strstrip (lines[i]);
+      if (*lines[i] == '\0')
+        continue;
+      if (!first)
+        fputs ("<br/>", out);
+      rapat_html_escape (out, lines[i]);
+      first = FALSE;
+    }
+}
+
+/* Writes the participants' value: the count, then the list of those
+ * present or, from @list_from of them on, that the list is attached. */
+static void
+html_participants (FILE *out, const RapatMinutesPaper *p, gboolean en)
+{
+  g_autofree char *attendance = attendance_text (p->minutes, en);
+  guint present = count_present (p->attendees);
+
+  field_open (out, W (participants_w, en));
+  rapat_html_escape (out, attendance);
+  if (present >= p->list_from)
+    {
+      fputs ("; ", out);
+      rapat_html_escape (out, W (attached_w, en));
+    }
+  else if (present > 0)
+    {
+      fputs ("<ol>", out);
+      for (guint i = 0; i < p->attendees->len; i++)
+        {
+          const RapatAttendee *a = p->attendees->pdata[i];
+          g_autofree char *line = NULL;
+
+          if (!was_present (a))
+            continue;
+          line = present_line (a, en);
+          fputs ("<li>", out);
+          rapat_html_escape (out, line);
+          fputs ("</li>", out);
+        }
+      fputs ("</ol>", out);
+    }
+  fputs ("</td></tr>\n", out);
+}
+
+/* Writes the decisions taken under @it (with no item when @it is NULL) as
+ * a list numbered as the meeting numbers them. */
+static void
+html_decisions (FILE *out, const RapatMinutesPaper *p, const RapatMinutesItem *it, gboolean en)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < p->decisions->len; i++)
+    {
+      const RapatDecision *d = p->decisions->pdata[i];
+
+      if (it != NULL ? !decided_under (d, it) : d->agenda_item_id != 0)
+        continue;
+      if (!any)
+        {
+          if (it != NULL)
+            {
+              fputs ("<p class=\"label\">", out);
+              rapat_html_escape (out, W (decisions_w, en));
+              fputs (":</p>\n", out);
+            }
+          fputs ("<ol class=\"decisions\">\n", out);
+        }
+      any = TRUE;
+      fprintf (out, "<li value=\"%d\">", d->number);
+      html_lines (out, d->text);
+      fputs ("</li>\n", out);
+    }
+  if (any)
+    fputs ("</ol>\n", out);
+}
+
+/* Writes a section heading. */
+static void
+html_section (FILE *out, const char *title)
+{
+  fputs ("<h2 class=\"section\">", out);
+  rapat_html_escape (out, title);
+  fputs ("</h2>\n", out);
+}
+
+/* Writes the follow-up table. */
+static void
+html_actions (FILE *out, const RapatMinutesPaper *p, gboolean en)
+{
+  const Words *heads[] = { &no_w, &action_w, &owner_w, &due_w };
+
+  html_section (out, W (actions_w, en));
+  fputs ("<table class=\"actions\">\n<thead><tr>", out);
+  for (guint i = 0; i < G_N_ELEMENTS (heads); i++)
+    {
+      fputs ("<th>", out);
+      rapat_html_escape (out, W (*heads[i], en));
+      fputs ("</th>", out);
+    }
+  fputs ("</tr></thead>\n<tbody>\n", out);
+  for (guint i = 0; i < p->actions->len; i++)
+    {
+      const RapatAction *a = p->actions->pdata[i];
+      g_autofree char *ref = decision_ref (a, en);
+      g_autofree char *due = due_text (a, en);
+
+      fprintf (out, "<tr><td class=\"n\">%u</td><td>", i + 1);
+      rapat_html_escape (out, a->title);
+      if (ref != NULL)
+        {
+          fputs (" <span class=\"sub\">", out);
+          rapat_html_escape (out, ref);
+          fputs ("</span>", out);
+        }
+      fputs ("</td>", out);
+      rapat_html_cell (out, a->owner_name != NULL ? a->owner_name : "-", FALSE);
+      rapat_html_cell (out, due, FALSE);
+      fputs ("</tr>\n", out);
+    }
+  fputs ("</tbody>\n</table>\n", out);
+}
+
+void
+rapat_report_minutes_html (FILE *out, const RapatMinutesPaper *p)
+{
+  const RapatMeeting *m = p->meeting;
+  const RapatMinutes *n = p->minutes;
+  gboolean en = g_strcmp0 (p->lang, "en") == 0;
+  gboolean draft = n->status != RAPAT_MINUTES_FINAL;
+  g_autoptr(GTimeZone) tz = rapat_when_meeting_zone (m);
+  g_autofree char *style = g_strconcat (rapat_html_paper_style, minutes_style, NULL);
+  g_autofree char *title = g_strdup_printf ("%s%s — %s", draft ? W (draft_w, en) : "",
+                                            draft ? " " : "", m->title);
+  g_autofree char *full_title = g_strdup_printf ("%s %s", W (title_w, en), title);
+  g_autofree char *date = NULL;
+  g_autofree char *time = NULL;
+  g_autofree char *time_line = NULL;
+  g_autofree char *version = version_text (n, tz, en);
+  g_autofree char *chair = name_position (n->chair_name, n->chair_position);
+  g_autofree char *notulis = name_position (n->notulis_name, n->notulis_position);
+  RapatSignature sigs[2] = {
+    { NULL, W (chair_sign_w, en), n->chair_name, n->chair_position },
+    { NULL, W (notulis_sign_w, en), n->notulis_name, n->notulis_position },
+  };
+  gboolean planned;
+
+  held_rows (p, tz, en, &date, &time, &planned);
+  time_line = planned ? g_strdup_printf ("%s %s", time, W (planned_w, en)) : g_strdup (time);
+  rapat_html_begin (out, en ? "en" : "id", full_title, style);
+  if (draft)
+    {
+      fputs ("<div class=\"watermark\">", out);
+      rapat_html_escape (out, W (draft_w, en));
+      fputs ("</div>\n", out);
+    }
+  if (p->letterhead != NULL)
+    rapat_html_letterhead (out, p->letterhead);
+  fputs ("<h1 class=\"paper\">", out);
+  rapat_html_escape (out, W (title_w, en));
+  fputs ("</h1>\n<p class=\"paper-sub\">", out);
+  rapat_html_escape (out, m->title);
+  fputs (draft ? "</p>\n<div class=\"draft\">" : "</p>\n<p class=\"version\">", out);
+  rapat_html_escape (out, version);
+  fputs (draft ? "</div>\n" : "</p>\n", out);
+
+  fputs ("<table class=\"fields\">\n", out);
+  field_row (out, W (day_w, en), date);
+  field_row (out, W (time_w, en), time_line);
+  field_row (out, W (where_w, en), m->location);
+  field_row (out, W (chair_w, en), chair);
+  field_row (out, W (notulis_w, en), notulis);
+  html_participants (out, p, en);
+  if (p->items->len > 0)
+    {
+      field_open (out, W (agenda_w, en));
+      fputs ("<ol>", out);
+      for (guint i = 0; i < p->items->len; i++)
+        {
+          const RapatMinutesItem *it = p->items->pdata[i];
+          fprintf (out, "<li value=\"%d\">", it->position);
+          rapat_html_escape (out, it->title);
+          fputs ("</li>", out);
+        }
+      fputs ("</ol></td></tr>\n", out);
+    }
+  fputs ("</table>\n", out);
+
+  if (p->items->len > 0)
+    html_section (out, W (discussion_w, en));
+  for (guint i = 0; i < p->items->len; i++)
+    {
+      const RapatMinutesItem *it = p->items->pdata[i];
+
+      if (!item_shown (p, it))
+        continue;
+      fprintf (out, "<div class=\"item\">\n<h3>%d. ", it->position);
+      rapat_html_escape (out, it->title);
+      fputs ("</h3>\n", out);
+      if (it->notes != NULL)
+        html_paragraphs (out, it->notes);
+      if (!item_has_record (p, it))
+        {
+          fputs ("<p>", out);
+          rapat_html_escape (out, W (no_notes_w, en));
+          fputs ("</p>\n", out);
+        }
+      html_decisions (out, p, it, en);
+      fputs ("</div>\n", out);
+    }
+  if (any_loose_decision (p->decisions))
+    {
+      html_section (out, W (other_decisions_w, en));
+      html_decisions (out, p, NULL, en);
+    }
+  if (p->actions->len > 0)
+    html_actions (out, p, en);
+  if (n->summary != NULL)
+    {
+      html_section (out, W (summary_w, en));
+      html_paragraphs (out, n->summary);
+    }
+  /* The closing sentence goes with the signatures to whichever page they
+   * fall on: signatures alone on a page sign nothing. */
+  fputs ("<div class=\"keep closing\">\n<p>", out);
+  rapat_html_escape (out, W (closing_w, en));
+  fputs ("</p>\n", out);
+  rapat_html_signatures (out, sigs, G_N_ELEMENTS (sigs));
+  fputs ("</div>\n", out);
+  rapat_html_end (out);
+}
