@@ -380,42 +380,39 @@ static void
 print_show_fields (FILE *out, const RapatAction *a, const RapatDecision *d, const char *today)
 {
   g_autofree char *status = rapat_present_action_status (a, today);
+  g_autoptr(RapatFields) f = rapat_fields_new (10);
+  g_autoptr(GTimeZone) mtz = a->meeting_id != 0
+    ? rapat_time_zone_load (a->meeting_tz, NULL, NULL) : NULL;
+  g_autofree char *day = mtz != NULL ? rapat_when_day (a->meeting_start, mtz) : NULL;
 
-  fprintf (out, "%s %" G_GINT64_FORMAT ": %s\n", _("Action"), a->id, a->title);
-  fprintf (out, "  %-10s %s\n", _("Status:"), status);
-  fprintf (out, "  %-10s %d%%\n", _("Progress:"), a->progress);
-  fprintf (out, "  %-10s %s\n", _("Due:"), rapat_cmd_or (a->due, "-"));
-  fprintf (out, "  %-10s %s\n", _("Priority:"),
-           rapat_enum_label (&rapat_priority_enum, a->priority));
+  fprintf (out, _("Action %" PRId64 ": %s\n"), a->id, a->title);
+  rapat_fields_add (f, _("Status:"), status);
+  rapat_fields_addf (f, _("Progress:"), "%d%%", a->progress);
+  rapat_fields_add (f, _("Due:"), a->due);
+  rapat_fields_add (f, _("Priority:"), rapat_enum_label (&rapat_priority_enum, a->priority));
   if (a->owner_person_id != 0)
-    fprintf (out, "  %-10s %s (%s)\n", _("Owner:"), a->owner_name,
-             rapat_cmd_or (a->owner_unit_name, "-"));
+    rapat_fields_addf (f, _("Owner:"), "%s (%s)", a->owner_name,
+                       rapat_cmd_or (a->owner_unit_name, "-"));
   else
-    fprintf (out, "  %-10s %s %s\n", _("Owner:"), _("unit"), a->owner_name);
+    /* TRANSLATORS: an action owned by a unit rather than a person. */
+    rapat_fields_addf (f, _("Owner:"), _("unit %s"), a->owner_name);
   if (a->meeting_id != 0)
-    {
-      g_autoptr(GTimeZone) mtz = rapat_time_zone_load (a->meeting_tz, NULL, NULL);
-      g_autofree char *day = mtz != NULL ? rapat_when_day (a->meeting_start, mtz) : NULL;
-      fprintf (out, "  %-10s %" G_GINT64_FORMAT " %s (%s)\n", _("Meeting:"), a->meeting_id,
-               a->meeting_title, rapat_cmd_or (day, "?"));
-    }
+    rapat_fields_addf (f, _("Meeting:"), "%" PRId64 " %s (%s)", a->meeting_id,
+                       a->meeting_title, rapat_cmd_or (day, "?"));
   if (d != NULL)
     {
-      g_autoptr(GTimeZone) mtz = rapat_time_zone_load (a->meeting_tz, NULL, NULL);
-      g_autofree char *day = mtz != NULL ? rapat_when_day (a->meeting_start, mtz) : NULL;
       g_autofree char *text = g_strdup (d->text);
-      g_autofree char *line = NULL;
 
       g_strdelimit (text, "\t\n", ' ');
-      line = g_strdup_printf (_("%d of meeting '%s' (%s): %s"), d->number, a->meeting_title,
-                              rapat_cmd_or (day, "?"), text);
-      fprintf (out, "  %-10s %s\n", _("Decision:"), line);
+      rapat_fields_addf (f, _("Decision:"), _("%d of meeting '%s' (%s): %s"), d->number,
+                         a->meeting_title, rapat_cmd_or (day, "?"), text);
     }
   if (a->issue_id != 0)
-    fprintf (out, "  %-10s %" G_GINT64_FORMAT " %s\n", _("Issue:"), a->issue_id, a->issue_title);
-  fprintf (out, "  %-10s %s\n", _("UID:"), a->uid);
+    rapat_fields_addf (f, _("Issue:"), "%" PRId64 " %s", a->issue_id, a->issue_title);
+  rapat_fields_add (f, _("UID:"), a->uid);
   if (a->description != NULL)
-    fprintf (out, "  %-10s %s\n", _("About:"), a->description);
+    rapat_fields_add (f, _("About:"), a->description);
+  rapat_fields_print (f, out, "  ");
 }
 
 /* Prints @history as the table of 'action show', times in @local. */

@@ -398,15 +398,17 @@ show_header (FILE *out, const IssueHistory *h)
 {
   const RapatIssue *issue = h->issue;
 
+  g_autoptr(RapatFields) f = rapat_fields_new (10);
+
   fprintf (out, _("Issue %" PRId64 ": %s\n"), issue->id, issue->title);
-  fprintf (out, "  %-10s %s\n", _("Status:"),
-           rapat_enum_label (&rapat_issue_status_enum, issue->status));
-  fprintf (out, "  %-10s %s\n", _("Category:"), rapat_cmd_or (issue->category, "-"));
-  fprintf (out, "  %-10s %s\n", _("Unit:"), rapat_cmd_or (issue->unit_name, "-"));
+  rapat_fields_add (f, _("Status:"), rapat_enum_label (&rapat_issue_status_enum, issue->status));
+  rapat_fields_add (f, _("Category:"), issue->category);
+  rapat_fields_add (f, _("Unit:"), issue->unit_name);
   if (issue->description != NULL)
-    fprintf (out, "  %-10s %s\n", _("About:"), issue->description);
-  fprintf (out, _("  Actions:   %" PRId64 " open, %" PRId64 " overdue as of %s\n"),
-           issue->n_open, issue->n_overdue, h->today);
+    rapat_fields_add (f, _("About:"), issue->description);
+  rapat_fields_addf (f, _("Actions:"), _("%" PRId64 " open, %" PRId64 " overdue as of %s"),
+                     issue->n_open, issue->n_overdue, h->today);
+  rapat_fields_print (f, out, "  ");
 }
 
 /* Prints the meetings that discussed the issue, each with its agenda items on it. */

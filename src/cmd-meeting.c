@@ -424,12 +424,12 @@ meeting_list (RapatCmdContext *ctx, GError **error)
   return TRUE;
 }
 
-/* Prints one "  Label:  value" line of the meeting header. */
+/* Adds the line "Label: value" of the meeting header, when there is a value. */
 static void
-header_line (FILE *out, const char *label, const char *value)
+header_line (RapatFields *f, const char *label, const char *value)
 {
   if (value != NULL)
-    fprintf (out, "  %-12s %s\n", label, value);
+    rapat_fields_add (f, label, value);
 }
 
 /* Prints the header of 'meeting show': the title, then one line per field. */
@@ -441,6 +441,7 @@ show_header (FILE *out, const RapatMeeting *m, GTimeZone *tz)
                                              rapat_enum_label (&rapat_meeting_status_enum, m->status),
                                              m->sequence);
   g_autofree char *repeats = NULL;
+  g_autoptr(RapatFields) f = rapat_fields_new (12);
 
   if (m->series_id != 0 && m->recurrence_utc != m->start_utc)
     {
@@ -451,16 +452,17 @@ show_header (FILE *out, const RapatMeeting *m, GTimeZone *tz)
   else if (m->series_id != 0)
     repeats = g_strdup_printf (_("%s (series %" PRId64 ")"), m->series_rule, m->series_id);
   fprintf (out, _("Meeting %" PRId64 ": %s\n"), m->id, m->title);
-  header_line (out, _("When:"), when);
-  header_line (out, _("Zone:"), m->tzid);
-  header_line (out, _("Location:"), rapat_cmd_or (m->location, "-"));
-  header_line (out, _("Link:"), m->url);
-  header_line (out, _("Kind:"), m->kind);
-  header_line (out, _("Status:"), status);
-  header_line (out, _("Reason:"), m->cancel_reason);
-  header_line (out, _("Organizer:"), rapat_cmd_or (m->organizer_name, "-"));
-  header_line (out, _("UID:"), m->uid);
-  header_line (out, _("Repeats:"), repeats);
+  header_line (f, _("When:"), when);
+  header_line (f, _("Zone:"), m->tzid);
+  header_line (f, _("Location:"), rapat_cmd_or (m->location, "-"));
+  header_line (f, _("Link:"), m->url);
+  header_line (f, _("Kind:"), m->kind);
+  header_line (f, _("Status:"), status);
+  header_line (f, _("Reason:"), m->cancel_reason);
+  header_line (f, _("Organizer:"), rapat_cmd_or (m->organizer_name, "-"));
+  header_line (f, _("UID:"), m->uid);
+  header_line (f, _("Repeats:"), repeats);
+  rapat_fields_print (f, out, "  ");
   if (m->description != NULL)
     {
       g_auto(GStrv) lines = g_strsplit (m->description, "\n", -1);

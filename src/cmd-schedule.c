@@ -226,7 +226,7 @@ conflicts_print (FILE *out, const RapatMeeting *m, GPtrArray *clashes)
 {
   g_autofree char *when = rapat_when_span (m->start_utc, m->end_utc, m->tzid);
 
-  fprintf (out, "%s %" G_GINT64_FORMAT " '%s' (%s)\n", _("Meeting"), m->id, m->title, when);
+  fprintf (out, _("Meeting %" PRId64 " '%s' (%s)\n"), m->id, m->title, when);
   for (guint j = 0; j < clashes->len; j++)
     {
       g_autofree char *text = clash_text (m, clashes->pdata[j]);

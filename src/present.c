@@ -517,9 +517,9 @@ minutes_print_text (FILE *out, const char *lead, const char *text)
 /* Prints one "  Label:  value" line of the minutes' header, as 'meeting
  * show' does. */
 static void
-minutes_line (FILE *out, const char *label, const char *value)
+minutes_line (RapatFields *f, const char *label, const char *value)
 {
-  fprintf (out, "  %-12s %s\n", label, value);
+  rapat_fields_add (f, label, value);
 }
 
 /* Returns @name, or a word for nobody named. */
@@ -586,6 +586,7 @@ rapat_present_minutes (FILE *out, const RapatMeeting *m, GTimeZone *tz, const Ra
 {
   g_autofree char *notulis = minutes_person (n->notulis_name, n->notulis_position);
   g_autofree char *chair = minutes_person (n->chair_name, n->chair_position);
+  g_autoptr(RapatFields) f = rapat_fields_new (12);
 
   if (n->status == RAPAT_MINUTES_FINAL)
     {
@@ -595,27 +596,28 @@ rapat_present_minutes (FILE *out, const RapatMeeting *m, GTimeZone *tz, const Ra
     }
   else
     fprintf (out, _("Minutes of '%s', version %d, draft\n"), m->title, n->version);
-  minutes_line (out, _("Notulis:"), notulis);
-  minutes_line (out, _("Chair:"), chair);
+  minutes_line (f, _("Notulis:"), notulis);
+  minutes_line (f, _("Chair:"), chair);
   if (n->held_start_utc != 0)
     {
       g_autofree char *held = rapat_when_range (n->held_start_utc, n->held_end_utc, tz,
                                                 RAPAT_WHEN_LOCALE);
-      minutes_line (out, _("Held:"), held);
+      minutes_line (f, _("Held:"), held);
     }
   else
     {
       g_autofree char *planned = rapat_when_meeting (m, tz);
       g_autofree char *text = g_strdup_printf (_("not recorded (planned %s)"), planned);
-      minutes_line (out, _("Held:"), text);
+      minutes_line (f, _("Held:"), text);
     }
   {
     g_autofree char *text = g_strdup_printf (
       g_dngettext (GETTEXT_PACKAGE, "%" PRId64 " of %" PRId64 " invited attended",
                    "%" PRId64 " of %" PRId64 " invited attended", n->n_invited),
       n->n_present, n->n_invited);
-    minutes_line (out, _("Attendance:"), text);
+    minutes_line (f, _("Attendance:"), text);
   }
+  rapat_fields_print (f, out, "  ");
   for (guint i = 0; i < items->len; i++)
     {
       const RapatMinutesItem *it = items->pdata[i];
@@ -759,6 +761,7 @@ rapat_present_meeting_minutes (FILE *out, const RapatMeeting *m, GTimeZone *tz,
 {
   g_autofree char *notulis = NULL;
   g_autofree char *chair = NULL;
+  g_autoptr(RapatFields) f = rapat_fields_new (12);
 
   if (n == NULL && m->status == RAPAT_MEETING_CANCELLED)
     {
@@ -783,14 +786,15 @@ rapat_present_meeting_minutes (FILE *out, const RapatMeeting *m, GTimeZone *tz,
     fprintf (out, _("\nMinutes: draft, version %d\n"), n->version);
   notulis = minutes_person (n->notulis_name, n->notulis_position);
   chair = minutes_person (n->chair_name, n->chair_position);
-  minutes_line (out, _("Notulis:"), notulis);
-  minutes_line (out, _("Chair:"), chair);
+  minutes_line (f, _("Notulis:"), notulis);
+  minutes_line (f, _("Chair:"), chair);
   if (n->held_start_utc != 0)
     {
       g_autofree char *held = rapat_when_range (n->held_start_utc, n->held_end_utc, tz,
                                                 RAPAT_WHEN_LOCALE);
-      minutes_line (out, _("Held:"), held);
+      minutes_line (f, _("Held:"), held);
     }
+  rapat_fields_print (f, out, "  ");
   fprintf (out, _("  Decisions (%u)\n"), decisions->len);
   for (guint i = 0; i < decisions->len; i++)
     {

@@ -372,7 +372,8 @@ static const SqlRule sql_rules[] = {
   { "meeting", RAPAT_PROBLEM_WARNING,
     "SELECT m.id, count(*) FROM meeting m JOIN attendee a ON a.meeting_id = m.id "
     "WHERE m.status = 'cancelled' AND a.attendance IS NOT NULL GROUP BY m.id",
-    N_("cancelled, yet attendance is recorded for %s of its invitations") },
+    /* TRANSLATORS: %s is a count of invitations (one or more). */
+    N_("cancelled, yet attendance is recorded on its invitations (%s)") },
   { "series", RAPAT_PROBLEM_ERROR,
     "SELECT id, sequence FROM series WHERE typeof(sequence) <> 'integer' OR sequence < 0",
     N_("sequence '%s': must be a whole number from 0") },
