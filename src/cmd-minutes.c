@@ -567,7 +567,7 @@ minutes_export (RapatCmdContext *ctx, GError **error)
   /* Every check and read before the output is opened: a refused export
    * leaves an existing file as it was. */
   if (!export_format (opt->format, &format, error)
-      || (paper.lang = rapat_cmd_paper_lang (opt->lang, m, error)) == NULL
+      || (paper.lang = rapat_cmd_paper_lang (opt->lang, m->tzid, error)) == NULL
       || !minutes_load (ctx, &r, error))
     return FALSE;
   if (format != EXPORT_JSON

@@ -53,6 +53,9 @@ static const RapatOption attendance_entries[] = {
                   N_("Arrivals up to this long after the start are on time (default 0m)"), N_("LENGTH")),
   RAPAT_OPT_TEXT ("format", ReportOptions, format,
                   N_("text (default), csv, json or html"), N_("FORMAT")),
+  RAPAT_OPT_TEXT ("lang", ReportOptions, lang,
+                  N_("Language for people: id or en (default: RAPAT_LANG or the locale; the HTML of one meeting: id for meetings in Indonesian zones)"),
+                  N_("LANG")),
   OUTPUT_ENTRY,
   RAPAT_OPT_END,
 };
@@ -178,12 +181,6 @@ actions_paper (RapatCmdContext *ctx, gint64 meeting_id, RapatCmdLetterhead *lh,
   const ReportOptions *opt = ctx->options;
   g_autofree char *zone = NULL;
 
-  if (opt->lang != NULL && strcmp (opt->lang, "id") != 0 && strcmp (opt->lang, "en") != 0)
-    {
-      g_autofree char *ex = rapat_text_excerpt (opt->lang);
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID, _("lang '%s': expected id or en"), ex);
-      return FALSE;
-    }
   if (meeting_id != 0 && (*meeting = rapat_store_meeting_get (ctx->store, meeting_id, error)) == NULL)
     return FALSE;
   if (*meeting == NULL && opt->lang == NULL && (zone = rapat_cmd_zone (ctx, NULL, error)) == NULL)
@@ -192,8 +189,9 @@ actions_paper (RapatCmdContext *ctx, gint64 meeting_id, RapatCmdLetterhead *lh,
     return FALSE;
   report->letterhead = &lh->head;
   report->meeting_title = *meeting != NULL ? (*meeting)->title : NULL;
-  report->lang = opt->lang != NULL ? opt->lang : rapat_cmd_zone_lang (*meeting != NULL ? (*meeting)->tzid : zone);
-  return TRUE;
+  report->lang = rapat_cmd_paper_lang (opt->lang, *meeting != NULL ? (*meeting)->tzid : zone,
+                                      error);
+  return report->lang != NULL;
 }
 
 /* report actions */
@@ -259,6 +257,11 @@ attendance_meeting (RapatCmdContext *ctx, RapatFormat format, gint64 grace, GErr
 
   if (m == NULL)
     return FALSE;
+  /* The printable report is a document about the meeting: in its zone's
+   * language unless told otherwise. */
+  if ((format == RAPAT_FORMAT_HTML || opt->lang != NULL)
+      && rapat_cmd_paper_lang (opt->lang, m->tzid, error) == NULL)
+    return FALSE;
   attendees = rapat_store_attendee_list (ctx->store, m->id, error);
   if (attendees == NULL
       || !rapat_store_attendance_meeting (ctx->store, m->id, grace, &report.totals, error))
@@ -287,6 +290,8 @@ attendance_period (RapatCmdContext *ctx, RapatFormat format, gint64 grace, GErro
   int by = RAPAT_ATTENDANCE_BY_PERSON;
 
   if (!rapat_cmd_range (ctx, &opt->range, &scope.from_utc, &scope.to_utc, error))
+    return FALSE;
+  if (opt->lang != NULL && rapat_cmd_paper_lang (opt->lang, NULL, error) == NULL)
     return FALSE;
   if (opt->by != NULL && !rapat_enum_parse (&rapat_attendance_grouping_enum, opt->by, &by, error))
     return FALSE;
@@ -363,14 +368,6 @@ parse_blank (const char *text, gint64 *blank, GError **error)
   return TRUE;
 }
 
-/* Returns the language of @m's sign-in sheet when --lang is not given:
- * Indonesian for a meeting in one of Indonesia's zones, else English. */
-static const char *
-signin_lang (const RapatMeeting *m)
-{
-  return rapat_cmd_zone_lang (m->tzid);
-}
-
 /* Refuses a paper announcing the cancelled meeting @m: it would mislead. */
 static gboolean
 paper_meeting (const RapatMeeting *m, GError **error)
@@ -439,7 +436,7 @@ report_invitation (RapatCmdContext *ctx, GError **error)
   g_autofree char *day = NULL;
   gint64 signer_id = m->organizer_id;
 
-  inv.lang = rapat_cmd_paper_lang (opt->lang, m, error);
+  inv.lang = rapat_cmd_paper_lang (opt->lang, m->tzid, error);
   if (inv.lang == NULL || !paper_meeting (m, error) || !check_letter_texts (opt, error)
       || (opt->signer != NULL && !rapat_store_person_resolve (ctx->store, opt->signer, &signer_id, error))
       || (signer_id != 0 && (signer = rapat_store_person_get (ctx->store, signer_id, error)) == NULL)
@@ -481,7 +478,7 @@ report_programme (RapatCmdContext *ctx, GError **error)
   g_autoptr(GPtrArray) agenda = NULL;
   g_autoptr(RapatOutput) output = NULL;
 
-  p.lang = rapat_cmd_paper_lang (opt->lang, ctx->meeting, error);
+  p.lang = rapat_cmd_paper_lang (opt->lang, ctx->meeting->tzid, error);
   if (p.lang == NULL || !paper_meeting (ctx->meeting, error)
       || (agenda = rapat_store_agenda_list (ctx->store, ctx->meeting->id, error)) == NULL
       || !rapat_cmd_letterhead (ctx, &lh, error))
@@ -516,12 +513,6 @@ report_signin (RapatCmdContext *ctx, GError **error)
     return FALSE;
   if (opt->blank != NULL && !parse_blank (opt->blank, &blank, error))
     return FALSE;
-  if (opt->lang != NULL && strcmp (opt->lang, "id") != 0 && strcmp (opt->lang, "en") != 0)
-    {
-      g_autofree char *ex = rapat_text_excerpt (opt->lang);
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID, _("lang '%s': expected id or en"), ex);
-      return FALSE;
-    }
   m = rapat_cmd_load_meeting (ctx, opt->meeting, error);
   if (m == NULL)
     return FALSE;
@@ -540,7 +531,9 @@ report_signin (RapatCmdContext *ctx, GError **error)
   sheet.meeting = m;
   sheet.attendees = attendees;
   sheet.blank_rows = (guint) blank;
-  sheet.lang = opt->lang != NULL ? opt->lang : signin_lang (m);
+  sheet.lang = rapat_cmd_paper_lang (opt->lang, m->tzid, error);
+  if (sheet.lang == NULL)
+    return FALSE;
   output = rapat_output_open (opt->output, error);
   if (output == NULL)
     return FALSE;

@@ -242,28 +242,26 @@ rapat_cmd_or (const char *s, const char *fallback)
 }
 
 const char *
-rapat_cmd_zone_lang (const char *tzid)
+rapat_cmd_paper_lang (const char *lang, const char *tzid, GError **error)
 {
-  static const char *const zones[] = {
-    "Asia/Jakarta", "Asia/Pontianak", "Asia/Makassar", "Asia/Jayapura",
-  };
+  const char *env = g_getenv ("RAPAT_LANG");
+  RapatLang chosen;
 
-  for (guint i = 0; tzid != NULL && i < G_N_ELEMENTS (zones); i++)
-    if (g_str_has_prefix (tzid, zones[i]))
-      return "id";
-  return "en";
-}
-
-const char *
-rapat_cmd_paper_lang (const char *lang, const RapatMeeting *m, GError **error)
-{
-  if (lang != NULL && strcmp (lang, "id") != 0 && strcmp (lang, "en") != 0)
+  if (lang != NULL)
     {
-      g_autofree char *ex = rapat_text_excerpt (lang);
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID, _("lang '%s': expected id or en"), ex);
-      return NULL;
+      if (!rapat_lang_parse ("--lang", lang, &chosen, error))
+        return NULL;
     }
-  return lang != NULL ? lang : rapat_cmd_zone_lang (m->tzid);
+  else if (env != NULL && *env != '\0')
+    {
+      if (!rapat_lang_parse ("RAPAT_LANG", env, &chosen, error))
+        return NULL;
+    }
+  else
+    chosen = rapat_lang_for_zone (tzid);
+  /* The messages of the paper (and of anything printed with it) follow. */
+  rapat_lang_use (chosen);
+  return rapat_lang_code (chosen);
 }
 
 char *
@@ -739,7 +737,9 @@ rapat_cmd_main (int argc, char **argv)
   gboolean ok;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* RAPAT_LOCALEDIR: the catalogs of a build not installed (the tests). */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("RAPAT_LOCALEDIR") != NULL
+                                   ? g_getenv ("RAPAT_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -240,13 +240,11 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RapatCmdLetterhead, rapat_cmd_letterhead_clear
 /* Returns @s, or @fallback when @s is NULL. */
 const char *rapat_cmd_or (const char *s, const char *fallback);
 
-/* Returns the language of a paper printed for a meeting in zone @tzid:
- * "id" for one of Indonesia's zones (WIB, WITA, WIT), else "en". */
-const char *rapat_cmd_zone_lang (const char *tzid);
-
-/* Returns the language of a paper of @m: @lang (--lang) when given, checked
- * to be id or en, else rapat_cmd_zone_lang() of its zone; NULL with @error
- * for another @lang. */
-const char *rapat_cmd_paper_lang (const char *lang, const RapatMeeting *m, GError **error);
+/* Chooses the language of a document about a meeting in zone @tzid (may
+ * be NULL): @lang (--lang) when given, else RAPAT_LANG, else Indonesian for
+ * a meeting in WIB, WITA or WIT and English elsewhere, whatever the locale
+ * (see src/lang.h).  Makes it the language of the output and returns its
+ * code, "id" or "en"; NULL with @error for a language rapat does not speak. */
+const char *rapat_cmd_paper_lang (const char *lang, const char *tzid, GError **error);
 
 G_END_DECLS
