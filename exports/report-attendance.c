@@ -1,6 +1,7 @@
 /* rapat — attendance reports and the sign-in sheet (export layer). */
 #include "report-attendance.h"
 #include "csv.h"
+#include "lang.h"
 #include "output.h"
 #include "timeutil.h"
 #include "when.h"
@@ -352,13 +353,13 @@ meeting_html (FILE *out, const RapatMeetingAttendance *r, GTimeZone *tz)
   g_autofree char *when = rapat_when_meeting (m, tz);
   g_autofree char *rate = rapat_report_rate_text (rapat_attendance_rate (&r->totals));
   g_autofree char *title = g_strdup_printf (_("Attendance: %s"), m->title);
-  g_autofree char *lang = rapat_output_lang ();
+  const char *lang = rapat_lang_code (rapat_lang ());
   static const char *const heads[] = {
     N_("No"), N_("Name"), N_("Position"), N_("Unit"), N_("Role"), N_("Reply"), N_("Attendance"),
     N_("Arrived"), N_("Stand-in"), N_("Note"),
   };
 
-  /* The language the words are in, as the catalog in use says. */
+  /* The language the output speaks (rapat_lang_use()). */
   rapat_html_begin (out, lang, title, NULL);
   fputs ("<h1>", out);
   rapat_html_escape (out, title);
@@ -729,9 +730,9 @@ static void
 period_html (FILE *out, const RapatPeriodAttendance *r)
 {
   g_autofree char *title = period_title (r);
-  g_autofree char *lang = rapat_output_lang ();
+  const char *lang = rapat_lang_code (rapat_lang ());
 
-  /* The language the words are in, as the catalog in use says. */
+  /* The language the output speaks (rapat_lang_use()). */
   rapat_html_begin (out, lang, title, NULL);
   fputs ("<h1>", out);
   rapat_html_escape (out, title);

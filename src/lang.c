@@ -1,6 +1,7 @@
 /* rapat — the language of the output, and numbers for people (core layer). */
 #include "lang.h"
 
+#include <libintl.h>
 #include <locale.h>
 #include <math.h>   /* isfinite() */
 #include <stdlib.h>
@@ -100,8 +101,7 @@ rapat_lang_use (RapatLang lang)
   current = lang;
   /* gettext takes the language from LANGUAGE, which it reads only when the
    * messages locale is not C: a machine without id_ID installed is still
-   * answered in Indonesian under C.UTF-8, which glibc always has.  Setting
-   * the locale again also tells gettext to look its catalogs up anew. */
+   * answered in Indonesian under C.UTF-8, which glibc always has. */
   g_setenv ("LANGUAGE", lang == RAPAT_LANG_ID ? "id" : "en", TRUE);
   messages = setlocale (LC_MESSAGES, NULL);
   if (messages == NULL || strcmp (messages, "C") == 0 || strcmp (messages, "POSIX") == 0)
@@ -109,12 +109,13 @@ rapat_lang_use (RapatLang lang)
       if (setlocale (LC_MESSAGES, "C.UTF-8") == NULL)
         setlocale (LC_MESSAGES, "C");
     }
-  else
-    {
-      g_autofree char *same = g_strdup (messages);
+  /* Naming the text domain again is how gettext is told that the
+   * environment changed: it forgets the translations it looked up. */
+  {
+    g_autofree char *domain = g_strdup (textdomain (NULL));
 
-      setlocale (LC_MESSAGES, same);
-    }
+    textdomain (domain);
+  }
 }
 
 RapatLang

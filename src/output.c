@@ -1031,36 +1031,3 @@ rapat_output_free (RapatOutput *output)
   g_free (output->path);
   g_free (output);
 }
-
-char *
-rapat_output_lang_of_locale (const char *locale)
-{
-  gsize n = 0;
-
-  if (locale == NULL || strcmp (locale, "C") == 0 || strcmp (locale, "POSIX") == 0
-      || g_str_has_prefix (locale, "C."))
-    return g_strdup ("en");
-  /* The language is what comes before the territory, codeset or modifier. */
-  while (g_ascii_isalpha (locale[n]))
-    n++;
-  if (n < 2 || n > 8 || (locale[n] != '\0' && strchr ("_.@", locale[n]) == NULL))
-    return g_strdup ("en");
-  return g_ascii_strdown (locale, (gssize) n);
-}
-
-char *
-rapat_output_lang (void)
-{
-  /* The header of the catalog gettext found for rapat's messages, "" when
-   * it found none and the messages are the English of the source. */
-  static const char empty_msgid[] = "";   /* a variable: xgettext must not take it */
-  const char *header = dgettext (GETTEXT_PACKAGE, empty_msgid);
-  const char *line = strstr (header, "Language: ");
-  g_autofree char *value = NULL;
-
-  if (*header == '\0' || line == NULL || (line != header && line[-1] != '\n'))
-    return g_strdup ("en");
-  line += strlen ("Language: ");
-  value = g_strndup (line, strcspn (line, "\n"));
-  return rapat_output_lang_of_locale (value);
-}

@@ -113,19 +113,4 @@ gboolean rapat_output_finish (RapatOutput *output, GError **error);
 void rapat_output_free (RapatOutput *output);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatOutput, rapat_output_free)
 
-/* Returns the language part of the locale name @locale (as setlocale() and
- * $LANGUAGE spell them: "id_ID.UTF-8", "sr_RS@latin", "pt") as a tag for an
- * HTML lang attribute, in lower case: "id", "sr", "pt".  "en" for NULL, "",
- * "C", "POSIX" and "C.UTF-8", whose messages are rapat's own English, and
- * for a name whose language part is not 2 to 8 ASCII letters (so the value
- * is always safe to write unescaped). */
-char *rapat_output_lang_of_locale (const char *locale);
-
-/* Returns the language rapat's messages are written in, as an HTML lang
- * value: the "Language:" of the catalog gettext uses for them (whatever
- * the locale and $LANGUAGE made it choose), or "en" when it uses none and
- * the text is the source's English.  So a page never claims a language its
- * words are not in, as it would if it followed the locale alone. */
-char *rapat_output_lang (void);
-
 G_END_DECLS

@@ -3,7 +3,9 @@
 #include "lang.h"
 #include "when.h"
 
+#include <libintl.h>
 #include <locale.h>
+#include <stdlib.h>
 
 /* Sets (or with NULL, unsets) the environment variable @name. */
 static void
@@ -232,6 +234,81 @@ START_TEST (test_use_switches)
 }
 END_TEST
 
+/* Writes a catalog of rapat's messages for language @lang under @dir, as
+ * msgfmt makes it, translating "lang-probe". */
+static void
+write_catalog (const char *dir, const char *lang)
+{
+  g_autofree char *folder = g_build_filename (dir, lang, "LC_MESSAGES", NULL);
+  g_autofree char *po = g_build_filename (dir, "probe.po", NULL);
+  g_autofree char *mo = g_build_filename (folder, GETTEXT_PACKAGE ".mo", NULL);
+  const char *text =
+    "msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n"
+    "\"Language: id\\n\"\n\nmsgid \"lang-probe\"\nmsgstr \"uji-bahasa\"\n";
+  const char *argv[] = { "msgfmt", "-o", mo, po, NULL };
+  int status = -1;
+
+  ck_assert_int_eq (g_mkdir_with_parents (folder, 0700), 0);
+  ck_assert (g_file_set_contents (po, text, -1, NULL));
+  ck_assert (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL,
+                           NULL, &status, NULL));
+  ck_assert_int_eq (status, 0);
+}
+
+/* With a real catalog and the locale C (no id_ID installed, as on a
+ * server), rapat_lang_use() makes gettext answer in Indonesian and then
+ * back in English, in the same process. */
+START_TEST (test_use_switches_catalogs)
+{
+  g_autofree char *dir = g_dir_make_tmp ("rapat-lang-XXXXXX", NULL);
+  g_autofree char *rm = NULL;
+  static const char probe[] = "lang-probe";   /* a variable: xgettext must not take it */
+
+  ck_assert_ptr_nonnull (dir);
+  write_catalog (dir, "id");
+  clear_env ();
+  setlocale (LC_ALL, "C");
+  bindtextdomain (GETTEXT_PACKAGE, dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  ck_assert_str_eq (gettext (probe), "lang-probe");
+  rapat_lang_use (RAPAT_LANG_ID);
+  ck_assert_str_eq (gettext (probe), "uji-bahasa");
+  rapat_lang_use (RAPAT_LANG_EN);
+  ck_assert_str_eq (gettext (probe), "lang-probe");
+  rapat_lang_use (RAPAT_LANG_ID);
+  ck_assert_str_eq (gettext (probe), "uji-bahasa");
+  rapat_lang_use (RAPAT_LANG_EN);
+  clear_env ();
+  rm = g_strdup_printf ("rm -rf '%s'", dir);
+  ck_assert_int_eq (system (rm), 0);
+}
+END_TEST
+
+/* The names of days and months are rapat's, in the output's language,
+ * whatever LC_TIME has. */
+START_TEST (test_dates_follow_the_output)
+{
+  g_autoptr(GTimeZone) wit = g_time_zone_new_identifier ("Asia/Jayapura");
+  g_autofree char *en = NULL, *id = NULL, *en_range = NULL, *id_range = NULL;
+  gint64 start = G_GINT64_CONSTANT (1756771200);   /* 2025-09-02 09:00 WIT */
+
+  ck_assert_ptr_nonnull (wit);
+  rapat_lang_use (RAPAT_LANG_EN);
+  en = rapat_when_date (start, wit, RAPAT_WHEN_LOCALE);
+  en_range = rapat_when_range (start, start + 7 * 3600, wit, RAPAT_WHEN_LOCALE);
+  rapat_lang_use (RAPAT_LANG_ID);
+  id = rapat_when_date (start, wit, RAPAT_WHEN_LOCALE);
+  id_range = rapat_when_range (start, start + 7 * 3600, wit, RAPAT_WHEN_LOCALE);
+  rapat_lang_use (RAPAT_LANG_EN);
+  clear_env ();
+  ck_assert_str_eq (en, "Tue 2 Sep 2025");
+  ck_assert_str_eq (en_range, "Tue 2 Sep 2025, 09:00–16:00 WIT");
+  ck_assert_str_eq (id, "Selasa, 2 September 2025");
+  ck_assert_str_eq (id_range, "Selasa, 2 September 2025, 09.00–16.00 WIT");
+}
+END_TEST
+
 static Suite *
 lang_suite (void)
 {
@@ -243,6 +320,8 @@ lang_suite (void)
   tcase_add_test (tc, test_environment);
   tcase_add_test (tc, test_zone);
   tcase_add_test (tc, test_use_switches);
+  tcase_add_test (tc, test_use_switches_catalogs);
+  tcase_add_test (tc, test_dates_follow_the_output);
   suite_add_tcase (s, tc);
   tc = tcase_create ("numbers");
   tcase_add_test (tc, test_numbers);

@@ -811,7 +811,8 @@ att = read(d + "/att.txt").split("\n")
 assert att[1] == want + " · Pos jaga", att[1]
 raw, root = read_html(d + "/att.html")
 meta = [txt(p) for p in root.iter("p") if p.get("class") == "meta"]
-assert meta[0] == want + " · Pos jaga", meta
+# The printable report of a meeting in WIT speaks Indonesian, whatever the locale.
+assert meta[0] == "Selasa, 2 September 2025 19.00 – Rabu, 3 September 2025 12.00 WIT · Pos jaga", meta
 for lang, date, time in [
         ("id", "Selasa, 2 September 2025 – Rabu, 3 September 2025", "19.00 – 12.00 WIT"),
         ("en", "Tuesday 2 September 2025 – Wednesday 3 September 2025", "19:00 – 12:00 WIT")]:
