@@ -65,7 +65,8 @@ rapat_when_day (gint64 utc, GTimeZone *tz)
 char *
 rapat_when_clock (gint64 utc, GTimeZone *tz)
 {
-  return rapat_time_format (utc, tz, "%H:%M");
+  /* Indonesian writes the time of day with a full stop, "09.00". */
+  return rapat_time_format (utc, tz, rapat_lang () == RAPAT_LANG_ID ? "%H.%M" : "%H:%M");
 }
 
 char *
@@ -223,8 +224,10 @@ rapat_when_clock_span (gint64 start, gint64 end, GTimeZone *tz, char **day)
   if (rapat_time_fields (start, tz, &ls) && rapat_time_fields (end, tz, &le))
     {
       *day = g_strdup_printf ("%04d-%02d-%02d", ls.year, ls.month, ls.day);
-      t1 = g_strdup_printf ("%02d:%02d", ls.hour, ls.minute);
-      t2 = g_strdup_printf ("%02d:%02d", le.hour, le.minute);
+      char sep = rapat_lang () == RAPAT_LANG_ID ? '.' : ':';
+
+      t1 = g_strdup_printf ("%02d%c%02d", ls.hour, sep, ls.minute);
+      t2 = g_strdup_printf ("%02d%c%02d", le.hour, sep, le.minute);
       if (ls.year != le.year || ls.month != le.month || ls.day != le.day)
         {
           GDate a, b;

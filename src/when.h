@@ -34,7 +34,8 @@ GTimeZone *rapat_when_meeting_zone (const RapatMeeting *m);
 /* Returns the day of @utc in @tz as "2025-09-02". */
 char *rapat_when_day (gint64 utc, GTimeZone *tz);
 
-/* Returns the time of day of @utc in @tz as "09:00". */
+/* Returns the time of day of @utc in @tz as "09:00" ("09.00" when the
+ * output speaks Indonesian, see rapat_lang()). */
 char *rapat_when_clock (gint64 utc, GTimeZone *tz);
 
 /* Returns @utc in @tz as "2025-09-02 09:00", the form rapat reads back:
