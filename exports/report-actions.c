@@ -8,7 +8,10 @@
 #include <string.h>
 
 static const char *const grouping_names[] = { "none", "owner", "unit", "issue", NULL };
-static const char *const grouping_aliases[] = { "person", "owner", NULL };
+static const char *const grouping_aliases[] = {
+  "person", "owner", "tanpa", "none", "penanggung-jawab", "owner", "pj", "owner",
+  "unit-kerja", "unit", "isu", "issue", NULL,
+};
 const RapatEnum rapat_action_grouping_enum = { N_("grouping"), grouping_names, grouping_aliases };
 
 typedef struct {

@@ -9,7 +9,10 @@
 #include <string.h>
 
 static const char *const grouping_names[] = { "person", "unit", NULL };
-static const char *const grouping_aliases[] = { "people", "person", "units", "unit", NULL };
+static const char *const grouping_aliases[] = {
+  "people", "person", "units", "unit", "pegawai", "person", "orang", "person",
+  "unit-kerja", "unit", NULL,
+};
 const RapatEnum rapat_attendance_grouping_enum = { N_("grouping"), grouping_names,
                                                    grouping_aliases };
 

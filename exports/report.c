@@ -3,7 +3,8 @@
 #include "lang.h"
 
 static const char *const format_names[] = { "text", "csv", "json", "html", NULL };
-const RapatEnum rapat_format_enum = { N_("format"), format_names, NULL };
+static const char *const format_aliases[] = { "teks", "text", NULL };
+const RapatEnum rapat_format_enum = { N_("format"), format_names, format_aliases };
 
 void
 rapat_report_rate_json (FILE *out, double rate)

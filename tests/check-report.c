@@ -9,6 +9,7 @@
 #include "check-common.h"
 #include "store.h"
 #include "report-attendance.h"
+#include "report-actions.h"
 
 #include <glib/gstdio.h>
 #include <unistd.h>
@@ -1117,6 +1118,33 @@ iso_wit (gint64 utc)
 }
 
 /* ==== counts of one meeting ==== */
+
+/* The report options a secretariat types in Indonesian read as the English
+ * ones (issue 16). */
+START_TEST (test_indonesian_option_values)
+{
+  static const struct { const RapatEnum *e; const char *text; int want; } cases[] = {
+    { &rapat_attendance_grouping_enum, "pegawai", RAPAT_ATTENDANCE_BY_PERSON },
+    { &rapat_attendance_grouping_enum, "orang", RAPAT_ATTENDANCE_BY_PERSON },
+    { &rapat_attendance_grouping_enum, "unit-kerja", RAPAT_ATTENDANCE_BY_UNIT },
+    { &rapat_action_grouping_enum, "penanggung-jawab", RAPAT_ACTIONS_BY_OWNER },
+    { &rapat_action_grouping_enum, "PJ", RAPAT_ACTIONS_BY_OWNER },
+    { &rapat_action_grouping_enum, "isu", RAPAT_ACTIONS_BY_ISSUE },
+    { &rapat_action_grouping_enum, "unit-kerja", RAPAT_ACTIONS_BY_UNIT },
+    { &rapat_format_enum, "teks", RAPAT_FORMAT_TEXT },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GError *error = NULL;
+      int v = -1;
+
+      ck_assert_msg (rapat_enum_parse (cases[i].e, cases[i].text, &v, &error), "%s",
+                     cases[i].text);
+      ck_assert_int_eq (v, cases[i].want);
+    }
+}
+END_TEST
 
 START_TEST (test_meeting_counts_every_state)
 {
@@ -3096,6 +3124,7 @@ END_TEST
 static void
 add_store_tests (TCase *tc)
 {
+  tcase_add_test (tc, test_indonesian_option_values);
   tcase_add_test (tc, test_meeting_counts_every_state);
   tcase_add_test (tc, test_meeting_counts_grace);
   tcase_add_test (tc, test_meeting_counts_other_meetings);
