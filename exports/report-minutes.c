@@ -347,9 +347,12 @@ md_field (FILE *out, const char *label, const char *value)
 }
 
 /* Writes the decisions taken under @it (with no item when @it is NULL) as
- * a list, each with its number in the meeting. */
+ * a list, each with its number in the meeting, after a blank line when
+ * *@body (something is written above it in the block); sets *@body when it
+ * writes. */
 static void
-md_decisions (FILE *out, const RapatMinutesPaper *p, const RapatMinutesItem *it, gboolean en)
+md_decisions (FILE *out, const RapatMinutesPaper *p, const RapatMinutesItem *it, gboolean en,
+              gboolean *body)
 {
   gboolean any = FALSE;
 
@@ -359,22 +362,24 @@ md_decisions (FILE *out, const RapatMinutesPaper *p, const RapatMinutesItem *it,
 
       if (it != NULL ? !decided_under (d, it) : d->agenda_item_id != 0)
         continue;
-      if (!any)
+      if (!any && *body)
         fputc ('\n', out);
-      any = TRUE;
+      any = *body = TRUE;
       fprintf (out, en ? "- **Decision %d:** " : "- **Keputusan %d:** ", d->number);
       md_paragraphs (out, "  ", d->text);
     }
 }
 
 /* Writes the actions item @it reviewed as a list, each with its owner and
- * due day and what the meeting heard of it. */
+ * due day and what the meeting heard of it; a blank line before it when
+ * *@body, which it sets. */
 static void
-md_reviews (FILE *out, const RapatMinutesItem *it, gboolean en)
+md_reviews (FILE *out, const RapatMinutesItem *it, gboolean en, gboolean *body)
 {
   if (it->reviews == NULL || it->reviews->len == 0)
     return;
-  fprintf (out, "\n**%s:**\n\n", W (reviewed_w, en));
+  fprintf (out, "%s**%s:**\n\n", *body ? "\n" : "", W (reviewed_w, en));
+  *body = TRUE;
   for (guint i = 0; i < it->reviews->len; i++)
     {
       const RapatReview *v = it->reviews->pdata[i];
@@ -470,6 +475,7 @@ rapat_report_minutes_markdown (FILE *out, const RapatMinutesPaper *p)
       for (guint i = 0; i < p->items->len; i++)
         {
           const RapatMinutesItem *it = p->items->pdata[i];
+          gboolean body = TRUE;
 
           if (!item_shown (p, it))
             continue;
@@ -480,14 +486,18 @@ rapat_report_minutes_markdown (FILE *out, const RapatMinutesPaper *p)
             md_paragraphs (out, "", it->notes);
           else if (!item_has_record (p, it))
             fprintf (out, "*%s*\n", W (no_notes_w, en));
-          md_reviews (out, it, en);
-          md_decisions (out, p, it, en);
+          else
+            body = FALSE;
+          md_reviews (out, it, en, &body);
+          md_decisions (out, p, it, en, &body);
         }
     }
   if (any_loose_decision (p->decisions))
     {
+      gboolean body = FALSE;
+
       fprintf (out, "\n## %s\n\n", W (other_decisions_w, en));
-      md_decisions (out, p, NULL, en);
+      md_decisions (out, p, NULL, en, &body);
     }
 
   if (p->actions->len > 0)

@@ -402,10 +402,10 @@ minutes_record_clear (MinutesRecord *r)
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (MinutesRecord, minutes_record_clear)
 
-/* Fills @r with version --version (0, the current one, when not given) of
- * the minutes of the meeting, with its attendance and actions as that
- * version records them: 'minutes show' and 'minutes export' read the same
- * record. */
+/* Fills @r with version --version (when not given, the current one; final,
+ * as it was kept) of the minutes of the meeting, with its attendance and
+ * actions as that version records them: 'minutes show' and 'minutes
+ * export' read the same record. */
 static gboolean
 minutes_load (RapatCmdContext *ctx, MinutesRecord *r, GError **error)
 {
@@ -422,6 +422,14 @@ minutes_load (RapatCmdContext *ctx, MinutesRecord *r, GError **error)
       return FALSE;
     }
   r->minutes = rapat_store_minutes_get (ctx->store, id, (int) version, error);
+  /* Final minutes are the record as signed, not the people and actions as
+   * they are now: read the version kept when they were finalised. */
+  if (r->minutes != NULL && version == 0 && r->minutes->status == RAPAT_MINUTES_FINAL)
+    {
+      version = r->minutes->version;
+      g_clear_pointer (&r->minutes, rapat_minutes_free);
+      r->minutes = rapat_store_minutes_get (ctx->store, id, (int) version, error);
+    }
   r->items = r->minutes != NULL
              ? rapat_store_minutes_items (ctx->store, id, (int) version, error) : NULL;
   r->decisions = r->items != NULL
