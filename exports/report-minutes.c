@@ -30,6 +30,16 @@ static const Words action_w = { { "Uraian", "Action" } };
 static const Words owner_w = { { "Penanggung jawab", "Responsible" } };
 static const Words due_w = { { "Batas waktu", "Due" } };
 static const Words summary_w = { { "Kesimpulan", "Conclusion" } };
+static const Words reviewed_w = { { "Tindak lanjut yang ditinjau", "Follow-up actions reviewed" } };
+static const Words heard_w = { { "Laporan dalam rapat", "Reported at the meeting" } };
+static const Words not_reported_w = { { "belum dilaporkan", "not reported" } };
+/* An action's status, by RapatActionStatus, as the other papers say it. */
+static const Words action_status_w[] = {
+  { { "belum dikerjakan", "open" } },
+  { { "dalam proses", "in progress" } },
+  { { "selesai", "done" } },
+  { { "dibatalkan", "cancelled" } },
+};
 static const Words no_notes_w = { { "(belum ada catatan)", "(no notes)" } };
 static const Words planned_w = { { "(sesuai jadwal)", "(as scheduled)" } };
 static const Words draft_w = { { "KONSEP", "DRAFT" } };
@@ -68,6 +78,15 @@ static const char minutes_style[] =
   "table.actions th:nth-child(1){width:6%}table.actions th:nth-child(2){width:50%}"
   "table.actions th:nth-child(3){width:25%}table.actions th:nth-child(4){width:19%}"
   "table.actions .sub{font-size:9pt;color:#333}"
+  "div.reviewed{page-break-inside:avoid;break-inside:avoid}"
+  "table.reviews{margin:.2em 0 .4em;font-size:10pt}"
+  "table.reviews th,table.reviews td{border:1px solid #000;padding:2px 5px;vertical-align:top}"
+  "table.reviews th{background:#e8e8e8;text-align:center}"
+  "table.reviews td.n{text-align:center}table.reviews td:nth-child(4){white-space:nowrap}"
+  "table.reviews th:nth-child(1){width:6%}table.reviews th:nth-child(2){width:38%}"
+  "table.reviews th:nth-child(3){width:20%}table.reviews th:nth-child(4){width:14%}"
+  "table.reviews th:nth-child(5){width:22%}"
+  "table.reviews .sub{font-size:9pt;color:#333}table.reviews .none{font-style:italic}"
   "div.closing{margin-top:1.2em}"
   "@media print{thead{display:table-header-group}"
   "tr{page-break-inside:avoid;break-inside:avoid}}";
@@ -185,11 +204,12 @@ has_text (const char *s)
   return FALSE;
 }
 
-/* TRUE when the minutes say something under @it: notes or a decision. */
+/* TRUE when the minutes say something under @it: notes, a reviewed
+ * action or a decision. */
 static gboolean
 item_has_record (const RapatMinutesPaper *p, const RapatMinutesItem *it)
 {
-  if (has_text (it->notes))
+  if (has_text (it->notes) || (it->reviews != NULL && it->reviews->len > 0))
     return TRUE;
   for (guint i = 0; i < p->decisions->len; i++)
     if (decided_under (p->decisions->pdata[i], it))
@@ -231,6 +251,25 @@ decision_ref (const RapatAction *a, gboolean en)
   if (a->decision_id == 0 || a->decision_number == 0)
     return NULL;
   return g_strdup_printf (en ? "(decision %d)" : "(keputusan %d)", a->decision_number);
+}
+
+/* Returns the word for @status in the paper's language. */
+static const char *
+status_word (RapatActionStatus status, gboolean en)
+{
+  guint st = (guint) status < G_N_ELEMENTS (action_status_w) ? (guint) status : 0;
+
+  return W (action_status_w[st], en);
+}
+
+/* Returns what the meeting heard of @v: "selesai, 100%", or "belum
+ * dilaporkan" when it heard nothing; the note is not part of it. */
+static char *
+heard_text (const RapatReview *v, gboolean en)
+{
+  if (v->reported_at == 0)
+    return g_strdup (W (not_reported_w, en));
+  return g_strdup_printf ("%s, %d%%", status_word (v->reported_status, en), v->reported_progress);
 }
 
 /* ---- Markdown ---- */
@@ -308,9 +347,12 @@ md_field (FILE *out, const char *label, const char *value)
 }
 
 /* Writes the decisions taken under @it (with no item when @it is NULL) as
- * a list, each with its number in the meeting. */
+ * a list, each with its number in the meeting, after a blank line when
+ * *@body (something is written above it in the block); sets *@body when it
+ * writes. */
 static void
-md_decisions (FILE *out, const RapatMinutesPaper *p, const RapatMinutesItem *it, gboolean en)
+md_decisions (FILE *out, const RapatMinutesPaper *p, const RapatMinutesItem *it, gboolean en,
+              gboolean *body)
 {
   gboolean any = FALSE;
 
@@ -320,11 +362,51 @@ md_decisions (FILE *out, const RapatMinutesPaper *p, const RapatMinutesItem *it,
 
       if (it != NULL ? !decided_under (d, it) : d->agenda_item_id != 0)
         continue;
-      if (!any)
+      if (!any && *body)
         fputc ('\n', out);
-      any = TRUE;
+      any = *body = TRUE;
       fprintf (out, en ? "- **Decision %d:** " : "- **Keputusan %d:** ", d->number);
       md_paragraphs (out, "  ", d->text);
+    }
+}
+
+/* Writes the actions item @it reviewed as a list, each with its owner and
+ * due day and what the meeting heard of it; a blank line before it when
+ * *@body, which it sets. */
+static void
+md_reviews (FILE *out, const RapatMinutesItem *it, gboolean en, gboolean *body)
+{
+  if (it->reviews == NULL || it->reviews->len == 0)
+    return;
+  fprintf (out, "%s**%s:**\n\n", *body ? "\n" : "", W (reviewed_w, en));
+  *body = TRUE;
+  for (guint i = 0; i < it->reviews->len; i++)
+    {
+      const RapatReview *v = it->reviews->pdata[i];
+      const RapatAction *a = v->action;
+      g_autofree char *due = a->due != NULL ? due_text (a, en) : NULL;
+      g_autofree char *state = heard_text (v, en);
+      g_autofree char *heard = v->reported_at == 0 ? g_strdup (state)
+                               : g_strdup_printf (en ? "reported %s" : "dilaporkan %s", state);
+      g_autofree char *line = NULL;
+
+      /* title — owner, due day: what was reported */
+      if (due != NULL)
+        line = g_strdup_printf (en ? "%s — %s, due %s: %s" : "%s — %s, batas waktu %s: %s",
+                                a->title, a->owner_name != NULL ? a->owner_name : "-", due,
+                                heard);
+      else
+        line = g_strdup_printf ("%s — %s: %s", a->title,
+                                a->owner_name != NULL ? a->owner_name : "-", heard);
+      fputs ("- ", out);
+      md_text (out, line, TRUE);
+      if (v->reported_at != 0 && has_text (v->reported_note))
+        {
+          fputs (" (", out);
+          md_text (out, v->reported_note, FALSE);
+          fputc (')', out);
+        }
+      fputc ('\n', out);
     }
 }
 
@@ -393,6 +475,7 @@ rapat_report_minutes_markdown (FILE *out, const RapatMinutesPaper *p)
       for (guint i = 0; i < p->items->len; i++)
         {
           const RapatMinutesItem *it = p->items->pdata[i];
+          gboolean body = TRUE;
 
           if (!item_shown (p, it))
             continue;
@@ -403,13 +486,18 @@ rapat_report_minutes_markdown (FILE *out, const RapatMinutesPaper *p)
             md_paragraphs (out, "", it->notes);
           else if (!item_has_record (p, it))
             fprintf (out, "*%s*\n", W (no_notes_w, en));
-          md_decisions (out, p, it, en);
+          else
+            body = FALSE;
+          md_reviews (out, it, en, &body);
+          md_decisions (out, p, it, en, &body);
         }
     }
   if (any_loose_decision (p->decisions))
     {
+      gboolean body = FALSE;
+
       fprintf (out, "\n## %s\n\n", W (other_decisions_w, en));
-      md_decisions (out, p, NULL, en);
+      md_decisions (out, p, NULL, en, &body);
     }
 
   if (p->actions->len > 0)
@@ -567,6 +655,49 @@ html_decisions (FILE *out, const RapatMinutesPaper *p, const RapatMinutesItem *i
     fputs ("</ol>\n", out);
 }
 
+/* Writes the actions item @it reviewed as a small table kept on one page:
+ * each with its owner and due day and what the meeting heard of it. */
+static void
+html_reviews (FILE *out, const RapatMinutesItem *it, gboolean en)
+{
+  const Words *heads[] = { &no_w, &action_w, &owner_w, &due_w, &heard_w };
+
+  if (it->reviews == NULL || it->reviews->len == 0)
+    return;
+  fputs ("<div class=\"reviewed\">\n<p class=\"label\">", out);
+  rapat_html_escape (out, W (reviewed_w, en));
+  fputs (":</p>\n<table class=\"reviews\">\n<thead><tr>", out);
+  for (guint i = 0; i < G_N_ELEMENTS (heads); i++)
+    {
+      fputs ("<th>", out);
+      rapat_html_escape (out, W (*heads[i], en));
+      fputs ("</th>", out);
+    }
+  fputs ("</tr></thead>\n<tbody>\n", out);
+  for (guint i = 0; i < it->reviews->len; i++)
+    {
+      const RapatReview *v = it->reviews->pdata[i];
+      const RapatAction *a = v->action;
+      g_autofree char *due = due_text (a, en);
+      g_autofree char *heard = heard_text (v, en);
+
+      fprintf (out, "<tr><td class=\"n\">%u</td>", i + 1);
+      rapat_html_cell (out, a->title, FALSE);
+      rapat_html_cell (out, a->owner_name != NULL ? a->owner_name : "-", FALSE);
+      rapat_html_cell (out, due, FALSE);
+      fputs (v->reported_at == 0 ? "<td class=\"none\">" : "<td>", out);
+      rapat_html_escape (out, heard);
+      if (v->reported_at != 0 && has_text (v->reported_note))
+        {
+          fputs ("<br/><span class=\"sub\">", out);
+          html_lines (out, v->reported_note);
+          fputs ("</span>", out);
+        }
+      fputs ("</td></tr>\n", out);
+    }
+  fputs ("</tbody>\n</table>\n</div>\n", out);
+}
+
 /* Writes a section heading. */
 static void
 html_section (FILE *out, const char *title)
@@ -697,6 +828,7 @@ rapat_report_minutes_html (FILE *out, const RapatMinutesPaper *p)
           rapat_html_escape (out, W (no_notes_w, en));
           fputs ("</p>\n", out);
         }
+      html_reviews (out, it, en);
       html_decisions (out, p, it, en);
       fputs ("</div>\n", out);
     }

@@ -385,6 +385,8 @@ typedef struct {
   GPtrArray *items;
   GPtrArray *decisions;
   GPtrArray *versions;
+  GPtrArray *attendees;    /* RapatAttendee, as that version records them */
+  GPtrArray *actions;      /* RapatAction raised in the meeting, as that version records them */
 } MinutesRecord;
 
 /* Frees what minutes_load() filled in @r. */
@@ -395,12 +397,15 @@ minutes_record_clear (MinutesRecord *r)
   g_clear_pointer (&r->items, g_ptr_array_unref);
   g_clear_pointer (&r->decisions, g_ptr_array_unref);
   g_clear_pointer (&r->versions, g_ptr_array_unref);
+  g_clear_pointer (&r->attendees, g_ptr_array_unref);
+  g_clear_pointer (&r->actions, g_ptr_array_unref);
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (MinutesRecord, minutes_record_clear)
 
-/* Fills @r with version --version (0, the current one, when not given) of
- * the minutes of the meeting: 'minutes show' and 'minutes export' read the
- * same record. */
+/* Fills @r with version --version (when not given, the current one; final,
+ * as it was kept) of the minutes of the meeting, with its attendance and
+ * actions as that version records them: 'minutes show' and 'minutes
+ * export' read the same record. */
 static gboolean
 minutes_load (RapatCmdContext *ctx, MinutesRecord *r, GError **error)
 {
@@ -417,13 +422,25 @@ minutes_load (RapatCmdContext *ctx, MinutesRecord *r, GError **error)
       return FALSE;
     }
   r->minutes = rapat_store_minutes_get (ctx->store, id, (int) version, error);
+  /* Final minutes are the record as signed, not the people and actions as
+   * they are now: read the version kept when they were finalised. */
+  if (r->minutes != NULL && version == 0 && r->minutes->status == RAPAT_MINUTES_FINAL)
+    {
+      version = r->minutes->version;
+      g_clear_pointer (&r->minutes, rapat_minutes_free);
+      r->minutes = rapat_store_minutes_get (ctx->store, id, (int) version, error);
+    }
   r->items = r->minutes != NULL
              ? rapat_store_minutes_items (ctx->store, id, (int) version, error) : NULL;
   r->decisions = r->items != NULL
                  ? rapat_store_decision_list (ctx->store, id, (int) version, error) : NULL;
   r->versions = r->decisions != NULL ? rapat_store_minutes_versions (ctx->store, id, error)
                                      : NULL;
-  return r->versions != NULL;
+  r->attendees = r->versions != NULL
+                 ? rapat_store_minutes_attendees (ctx->store, id, (int) version, error) : NULL;
+  r->actions = r->attendees != NULL
+               ? rapat_store_minutes_actions (ctx->store, id, (int) version, error) : NULL;
+  return r->actions != NULL;
 }
 
 /* Writes @r as the JSON document of 'minutes show --json'. */
@@ -558,8 +575,6 @@ minutes_export (RapatCmdContext *ctx, GError **error)
   g_auto(RapatCmdLetterhead) lh = { 0 };
   g_autoptr(GTimeZone) tz = rapat_when_meeting_zone (m);
   g_autoptr(GPtrArray) agenda = NULL;
-  g_autoptr(GPtrArray) attendees = NULL;
-  g_autoptr(GPtrArray) actions = NULL;
   g_autoptr(RapatOutput) output = NULL;
   RapatMinutesPaper paper = { 0 };
   ExportFormat format;
@@ -572,8 +587,6 @@ minutes_export (RapatCmdContext *ctx, GError **error)
     return FALSE;
   if (format != EXPORT_JSON
       && ((agenda = rapat_store_agenda_list (ctx->store, m->id, error)) == NULL
-          || (attendees = rapat_store_attendee_list (ctx->store, m->id, error)) == NULL
-          || (actions = rapat_store_meeting_actions (ctx->store, m->id, error)) == NULL
           || (format == EXPORT_HTML && !rapat_cmd_letterhead (ctx, &lh, error))))
     return FALSE;
   output = rapat_output_open (opt->output, error);
@@ -584,8 +597,8 @@ minutes_export (RapatCmdContext *ctx, GError **error)
   paper.items = r.items;
   paper.decisions = r.decisions;
   paper.agenda = agenda;
-  paper.attendees = attendees;
-  paper.actions = actions;
+  paper.attendees = r.attendees;
+  paper.actions = r.actions;
   paper.letterhead = &lh.head;
   /* A list longer than this does not fit the header: the signed sign-in
    * sheet ('report signin') is attached instead. */

@@ -295,7 +295,7 @@ typedef struct {
   int position;
   char *title;
   char *notes;             /* the discussion (pembahasan), or NULL */
-  GPtrArray *reviews;      /* RapatReview, as in RapatAgendaItem (current minutes only), or NULL */
+  GPtrArray *reviews;      /* RapatReview as in RapatAgendaItem (kept: as signed), or NULL */
 } RapatMinutesItem;
 
 /* A decision (keputusan), numbered within its meeting. */

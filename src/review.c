@@ -200,6 +200,8 @@ rapat_review_report (RapatStore *store, const RapatMeeting *m, gint64 action_id,
   review->reported_at = now;
   review->reported_status = after->status;
   review->reported_progress = after->progress;
+  /* A second report replaces what the first one said. */
+  g_free (review->reported_note);
   review->reported_note = g_strdup (note);
   return rapat_store_review_report (store, review, error);
 }

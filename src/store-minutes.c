@@ -50,6 +50,71 @@
   "FROM minutes_version v, json_each(v.record, '$.decisions') j " \
   "WHERE v.meeting_id = ?1 AND v.version = ?2 ORDER BY 3"
 
+/* An action (aliases of ACTION_FROM) as the record keeps it: every column
+ * of ACTION_COLUMNS, under a name. */
+#define ACTION_JSON \
+  "json_object('id', a.id, 'uid', a.uid, 'title', a.title, 'description', a.description, " \
+  "'owner_person_id', a.owner_person_id, 'owner_unit_id', a.owner_unit_id, " \
+  "'owner_name', coalesce(p.name, ou.name), 'owner_unit_name', coalesce(ou.name, pu.name), " \
+  "'meeting_id', a.meeting_id, 'meeting_title', m.title, 'meeting_start', m.start_utc, " \
+  "'meeting_tz', m.tzid, 'issue_id', a.issue_id, 'issue_title', i.title, " \
+  "'priority', a.priority, 'due', a.due_date, 'status', a.status, 'progress', a.progress, " \
+  "'created_at', a.created_at, 'updated_at', a.updated_at, 'done_at', a.done_at, " \
+  "'owner_email', p.email, 'decision_id', a.decision_id, " \
+  "'decision_number', (SELECT number FROM decision WHERE id = a.decision_id))"
+
+/* The columns of ACTION_COLUMNS from an action kept as ACTION_JSON at
+ * @path of the JSON value @src. */
+#define K(src, path, key) "json_extract(" src ", '" path "." key "')"
+#define KEPT_ACTION_COLUMNS(src, path) \
+  K (src, path, "id") ", " K (src, path, "uid") ", " K (src, path, "title") ", " \
+  K (src, path, "description") ", " K (src, path, "owner_person_id") ", " \
+  K (src, path, "owner_unit_id") ", " K (src, path, "owner_name") ", " \
+  K (src, path, "owner_unit_name") ", " K (src, path, "meeting_id") ", " \
+  K (src, path, "meeting_title") ", " K (src, path, "meeting_start") ", " \
+  K (src, path, "meeting_tz") ", " K (src, path, "issue_id") ", " K (src, path, "issue_title") ", " \
+  K (src, path, "priority") ", " K (src, path, "due") ", " K (src, path, "status") ", " \
+  K (src, path, "progress") ", " K (src, path, "created_at") ", " K (src, path, "updated_at") ", " \
+  K (src, path, "done_at") ", " K (src, path, "owner_email") ", " K (src, path, "decision_id") ", " \
+  K (src, path, "decision_number") " "
+
+/* The actions raised in version ?2 of meeting ?1, in the order of
+ * rapat_store_meeting_actions(). */
+#define ACTIONS_KEPT \
+  "SELECT " KEPT_ACTION_COLUMNS ("j.value", "$") \
+  "FROM minutes_version v, json_each(v.record, '$.actions') j " \
+  "WHERE v.meeting_id = ?1 AND v.version = ?2 " \
+  "ORDER BY json_extract(j.value, '$.due') IS NULL, json_extract(j.value, '$.due'), " \
+  "json_extract(j.value, '$.id')"
+
+/* The reviews of version ?2 of meeting ?1: the columns of a review
+ * (store_review_from_row()), by item and position. */
+#define REVIEWS_KEPT \
+  "SELECT " KEPT_ACTION_COLUMNS ("j.value", "$.action") ", " \
+  "json_extract(j.value, '$.agenda_item_id'), json_extract(j.value, '$.position'), " \
+  "json_extract(j.value, '$.reported_at'), json_extract(j.value, '$.reported_status'), " \
+  "json_extract(j.value, '$.reported_progress'), json_extract(j.value, '$.reported_note') " \
+  "FROM minutes_version v, json_each(v.record, '$.reviews') j " \
+  "WHERE v.meeting_id = ?1 AND v.version = ?2 " \
+  "ORDER BY json_extract(j.value, '$.item_position'), json_extract(j.value, '$.position')"
+
+/* The invitations of version ?2 of meeting ?1 in the columns of
+ * ATTENDEE_COLUMNS, in the order of rapat_store_attendee_list().  A reply
+ * is not part of the record: a record kept without one reads as
+ * needs-action; a stand-in kept by name only has no id. */
+#define A(key) "json_extract(j.value, '$." key "'), "
+#define ATTENDEES_KEPT \
+  "SELECT " A ("id") "v.meeting_id, " A ("person_id") A ("name") A ("position") A ("unit_name") \
+  A ("email") A ("role") "coalesce(json_extract(j.value, '$.rsvp'), 'needs-action'), " \
+  A ("attendance") A ("arrived_utc") A ("stand_in_id") A ("represented_by") \
+  A ("stand_in_position") A ("note") A ("stand_in_email") A ("unit_code") \
+  "json_extract(j.value, '$.unit_id') " \
+  "FROM minutes_version v, json_each(v.record, '$.attendees') j " \
+  "WHERE v.meeting_id = ?1 AND v.version = ?2 " \
+  "ORDER BY CASE json_extract(j.value, '$.role') WHEN 'chair' THEN 0 WHEN 'speaker' THEN 1 " \
+  "  WHEN 'participant' THEN 2 WHEN 'optional' THEN 3 ELSE 4 END, " \
+  "rapat_fold(json_extract(j.value, '$.name')), json_extract(j.value, '$.person_id')"
+
 /* Reads the minutes from a row of MINUTES_LIVE or MINUTES_KEPT. */
 RapatMinutes *
 store_minutes_from_row (StoreStmt *stmt, GError **error)
@@ -206,27 +271,136 @@ rapat_store_minutes_get (RapatStore *store, gint64 meeting_id, int version, GErr
   return store_minutes_from_row (stmt, error);
 }
 
+/* Sets *@has when final version @version of the minutes of meeting
+ * @meeting_id keeps @path (a JSON path): a record kept before the keep
+ * statement wrote it has none.  NOT_FOUND when there is no such version. */
+static gboolean
+kept_has (RapatStore *store, gint64 meeting_id, int version, const char *path, gboolean *has,
+          GError **error)
+{
+  g_autoptr(StoreStmt) stmt = store_prepare (store,
+    "SELECT json_type(record, ?3) IS NOT NULL FROM minutes_version "
+    "WHERE meeting_id = ?1 AND version = ?2", error);
+
+  *has = FALSE;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  sqlite3_bind_int (stmt, 2, version);
+  store_bind_text (stmt, 3, path);
+  if (!store_step_row (store, stmt, _("unable to read the minutes"), error,
+                       _("meeting %" PRId64 ": its minutes have no final version %d"),
+                       meeting_id, version))
+    return FALSE;
+  *has = sqlite3_column_int (stmt, 0) != 0;
+  return TRUE;
+}
+
+/* Hands each of @items (RapatMinutesItem) the reviews kept in final
+ * version @version of meeting @meeting_id: the actions as they stood when
+ * it was signed and what the meeting heard of them. */
+static gboolean
+attach_kept_reviews (RapatStore *store, gint64 meeting_id, int version, GPtrArray *items,
+                     GError **error)
+{
+  g_autoptr(StoreStmt) stmt = prepare_version (store, NULL, REVIEWS_KEPT, meeting_id, version,
+                                               error);
+  g_autoptr(GPtrArray) all = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+  all = store_rows (store, stmt, (StoreRowFunc) store_review_from_row,
+                    (GDestroyNotify) rapat_review_free, _("unable to read the reviewed actions"),
+                    error);
+  if (all == NULL)
+    return FALSE;
+  for (guint k = 0; k < all->len; k++)
+    {
+      RapatReview *v = all->pdata[k];
+
+      for (guint i = 0; i < items->len; i++)
+        {
+          RapatMinutesItem *it = items->pdata[i];
+
+          if (it->agenda_item_id != v->agenda_item_id)
+            continue;
+          if (it->reviews == NULL)
+            it->reviews = g_ptr_array_new_with_free_func ((GDestroyNotify) rapat_review_free);
+          g_ptr_array_add (it->reviews, g_steal_pointer (&all->pdata[k]));
+          break;
+        }
+    }
+  /* A review whose item the record lacks (none should) stays in @all and
+   * is freed with it. */
+  return TRUE;
+}
+
 GPtrArray *
 rapat_store_minutes_items (RapatStore *store, gint64 meeting_id, int version, GError **error)
 {
   g_autoptr(StoreStmt) stmt = prepare_version (store, ITEMS_LIVE, ITEMS_KEPT, meeting_id,
                                                version, error);
-
   g_autoptr(GPtrArray) items = NULL;
+  gboolean kept = FALSE;
 
   if (stmt == NULL)
     return NULL;
   items = store_rows (store, stmt, (StoreRowFunc) store_minutes_item_from_row,
                       (GDestroyNotify) rapat_minutes_item_free,
                       _("unable to read the minutes' notes"), error);
-  /* The current minutes show the reviewed actions now (store-review.c). */
-  if (items == NULL
-      || (version == 0
-          && !store_review_attach (store, meeting_id, items,
-                                   G_STRUCT_OFFSET (RapatMinutesItem, agenda_item_id),
-                                   G_STRUCT_OFFSET (RapatMinutesItem, reviews), error)))
+  if (items == NULL || (version > 0 && !kept_has (store, meeting_id, version, "$.reviews",
+                                                  &kept, error)))
+    return NULL;
+  if (kept)
+    return attach_kept_reviews (store, meeting_id, version, items, error)
+           ? g_steal_pointer (&items) : NULL;
+  /* The current minutes show the reviewed actions now (store-review.c).
+   * So does a version kept before the record held its reviews: what they
+   * were when it was signed is not known, the live links are what there is. */
+  if (!store_review_attach (store, meeting_id, items,
+                            G_STRUCT_OFFSET (RapatMinutesItem, agenda_item_id),
+                            G_STRUCT_OFFSET (RapatMinutesItem, reviews), error))
     return NULL;
   return g_steal_pointer (&items);
+}
+
+GPtrArray *
+rapat_store_minutes_actions (RapatStore *store, gint64 meeting_id, int version, GError **error)
+{
+  g_autoptr(StoreStmt) stmt = NULL;
+  gboolean kept = FALSE;
+
+  if (version > 0 && !kept_has (store, meeting_id, version, "$.actions", &kept, error))
+    return NULL;
+  /* A version kept before the record held its actions falls back to the
+   * actions as they are now, as the current minutes show them. */
+  if (!kept)
+    return rapat_store_meeting_actions (store, meeting_id, error);
+  stmt = prepare_version (store, NULL, ACTIONS_KEPT, meeting_id, version, error);
+  if (stmt == NULL)
+    return NULL;
+  return store_rows (store, stmt, (StoreRowFunc) store_action_from_row,
+                     (GDestroyNotify) rapat_action_free, _("unable to list actions"), error);
+}
+
+GPtrArray *
+rapat_store_minutes_attendees (RapatStore *store, gint64 meeting_id, int version,
+                               GError **error)
+{
+  g_autoptr(StoreStmt) stmt = NULL;
+  gboolean kept = FALSE;
+
+  if (version > 0 && !kept_has (store, meeting_id, version, "$.attendees", &kept, error))
+    return NULL;
+  /* Every record keeps its attendance (schema 10); one without it falls
+   * back to the attendance as it is now. */
+  if (!kept)
+    return rapat_store_attendee_list (store, meeting_id, error);
+  stmt = prepare_version (store, NULL, ATTENDEES_KEPT, meeting_id, version, error);
+  if (stmt == NULL)
+    return NULL;
+  return store_rows (store, stmt, (StoreRowFunc) store_attendee_from_row,
+                     (GDestroyNotify) rapat_attendee_free, _("unable to list attendees"), error);
 }
 
 GPtrArray *
@@ -332,12 +506,30 @@ rapat_store_minutes_keep (RapatStore *store, gint64 meeting_id, gint64 by_id, GE
     "       'item_title', a.title, 'text', d.text, 'created_at', d.created_at)) "
     "     FROM (SELECT * FROM decision WHERE meeting_id = n.meeting_id ORDER BY number) d "
     "     LEFT JOIN agenda_item a ON a.id = d.agenda_item_id), "
-    "  'attendees', (SELECT json_group_array(json_object('person_id', t.person_id, "
-    "       'name', p.name, 'position', p.position, 'role', t.role, "
-    "       'attendance', t.attendance, 'arrived_utc', t.arrived_utc, "
-    "       'represented_by', s.name, 'note', t.note)) "
+    "  'attendees', (SELECT json_group_array(json_object('id', t.id, "
+    "       'person_id', t.person_id, 'name', p.name, 'position', p.position, "
+    "       'email', p.email, 'unit_id', p.unit_id, 'unit_name', u.name, 'unit_code', u.code, "
+    "       'role', t.role, 'rsvp', t.rsvp, 'attendance', t.attendance, "
+    "       'arrived_utc', t.arrived_utc, 'stand_in_id', t.represented_by, "
+    "       'represented_by', s.name, 'stand_in_position', s.position, "
+    "       'stand_in_email', s.email, 'note', t.note)) "
     "     FROM (SELECT * FROM attendee WHERE meeting_id = n.meeting_id ORDER BY id) t "
-    "     JOIN person p ON p.id = t.person_id LEFT JOIN person s ON s.id = t.represented_by)), "
+    "     JOIN person p ON p.id = t.person_id LEFT JOIN unit u ON u.id = p.unit_id "
+    "     LEFT JOIN person s ON s.id = t.represented_by), "
+    /* The follow-up raised in the meeting, and the actions its review
+     * items reviewed with what was reported: as they stood when signed. */
+    "  'actions', (SELECT json_group_array(" ACTION_JSON ") " ACTION_FROM
+    "     WHERE a.meeting_id = n.meeting_id), "
+    "  'reviews', (SELECT json_group_array(json_object('agenda_item_id', r.agenda_item_id, "
+    "       'item_position', ai.position, 'position', r.position, "
+    "       'reported_at', r.reported_at, 'reported_status', r.reported_status, "
+    "       'reported_progress', r.reported_progress, 'reported_note', r.reported_note, "
+    "       'action', " ACTION_JSON ")) "
+    "     FROM agenda_item ai JOIN review_action r ON r.agenda_item_id = ai.id "
+    "     JOIN action a ON a.id = r.action_id LEFT JOIN person p ON p.id = a.owner_person_id "
+    "     LEFT JOIN unit pu ON pu.id = p.unit_id LEFT JOIN unit ou ON ou.id = a.owner_unit_id "
+    "     LEFT JOIN meeting m ON m.id = a.meeting_id LEFT JOIN issue i ON i.id = a.issue_id "
+    "     WHERE ai.meeting_id = n.meeting_id)), "
     "  n.finalized_at, ?2 "
     "FROM minutes n LEFT JOIN person pn ON pn.id = n.notulis_id "
     "LEFT JOIN person pc ON pc.id = n.chair_id "

@@ -260,6 +260,8 @@ RapatPerson *store_person_from_row (StoreStmt *stmt, GError **error);
 RapatMinutes *store_minutes_from_row (StoreStmt *stmt, GError **error);
 RapatMinutesItem *store_minutes_item_from_row (StoreStmt *stmt, GError **error);
 RapatDecision *store_decision_from_row (StoreStmt *stmt, GError **error);
+/* The columns of ACTION_COLUMNS, then a review link's (store-review.c). */
+RapatReview *store_review_from_row (StoreStmt *stmt, GError **error);
 
 /* A reader of the current row of @stmt into a new value; NULL with @error
  * set when the row is bad. */

@@ -9,10 +9,11 @@
   "r.reported_progress, r.reported_note "
 #define REVIEW_COL_ITEM 24
 
-/* Reads a review from a row of REVIEW_COLUMNS; NULL with @error set when a
- * value in it is bad. */
-static RapatReview *
-review_from_row (StoreStmt *stmt, GError **error)
+/* Reads a review from a row of REVIEW_COLUMNS (or the same columns from a
+ * kept record, store-minutes.c); NULL with @error set when a value in it is
+ * bad. */
+RapatReview *
+store_review_from_row (StoreStmt *stmt, GError **error)
 {
   g_autoptr(RapatReview) v = g_new0 (RapatReview, 1);
   StoreRow r;
@@ -50,7 +51,7 @@ rapat_store_review_list (RapatStore *store, gint64 meeting_id, GError **error)
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, meeting_id);
-  return store_rows (store, stmt, (StoreRowFunc) review_from_row,
+  return store_rows (store, stmt, (StoreRowFunc) store_review_from_row,
                      (GDestroyNotify) rapat_review_free, _("unable to read the reviewed actions"),
                      error);
 }

@@ -451,9 +451,21 @@ gboolean rapat_store_minutes_update (RapatStore *store, const RapatMinutes *minu
 RapatMinutes *rapat_store_minutes_get (RapatStore *store, gint64 meeting_id, int version,
                                        GError **error);
 /* Returns the meeting's agenda items (RapatMinutesItem, in order) with
- * their notes: now (@version 0) or as kept in finalised version @version. */
+ * their notes and, for review items, the reviewed actions with what was
+ * reported: now (@version 0) or as kept in finalised version @version. */
 GPtrArray *rapat_store_minutes_items (RapatStore *store, gint64 meeting_id, int version,
                                       GError **error);
+/* Returns the actions raised in the meeting (RapatAction, in the order of
+ * rapat_store_meeting_actions()): now (@version 0, that function) or as
+ * they stood when finalised version @version was signed. */
+GPtrArray *rapat_store_minutes_actions (RapatStore *store, gint64 meeting_id, int version,
+                                        GError **error);
+/* Returns the meeting's invitations (RapatAttendee, in the order of
+ * rapat_store_attendee_list()) with the names, positions, roles,
+ * attendance and stand-ins: now (@version 0, that function) or as
+ * finalised version @version kept them. */
+GPtrArray *rapat_store_minutes_attendees (RapatStore *store, gint64 meeting_id, int version,
+                                          GError **error);
 /* Sets the notes of agenda item @agenda_item_id to @notes. */
 gboolean rapat_store_minutes_set_note (RapatStore *store, gint64 agenda_item_id,
                                        const char *notes, gint64 now, GError **error);

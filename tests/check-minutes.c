@@ -7,6 +7,7 @@
 #include "check-common.h"
 #include "meeting.h"
 #include "minutes.h"
+#include "review.h"
 
 #include <sqlite3.h>
 
@@ -538,6 +539,205 @@ START_TEST (test_decision_resolve)
 }
 END_TEST
 
+/* Inserts an action owned by @owner_id, raised in @meeting_id (0: none),
+ * due on @due, and returns its id. */
+static gint64
+add_action (const char *title, gint64 owner_id, gint64 meeting_id, const char *due)
+{
+  g_autoptr(RapatAction) a = rapat_action_new ();
+  GError *error = NULL;
+
+  a->uid = rapat_uid_new ();
+  a->title = g_strdup (title);
+  a->owner_person_id = owner_id;
+  a->meeting_id = meeting_id;
+  a->due = g_strdup (due);
+  a->created_at = a->updated_at = NOW;
+  IN_TX (rapat_store_action_insert (store, a, &error));
+  rapat_assert_no_error (error);
+  return a->id;
+}
+
+/* Marks action @id done under @title, as 'action update' would. */
+static void
+change_action (gint64 id, const char *title, gint64 at)
+{
+  GError *error = NULL;
+  g_autoptr(RapatAction) a = rapat_store_action_get (store, id, &error);
+
+  rapat_assert_no_error (error);
+  g_free (a->title);
+  a->title = g_strdup (title);
+  a->status = RAPAT_ACTION_DONE;
+  a->progress = 100;
+  a->done_at = a->updated_at = at;
+  IN_TX (rapat_store_action_update (store, a, &error));
+  rapat_assert_no_error (error);
+}
+
+/* Renames person @id, as 'person edit --name' would. */
+static void
+rename_person (gint64 id, const char *name)
+{
+  GError *error = NULL;
+  g_autoptr(RapatPerson) p = rapat_store_person_get (store, id, &error);
+
+  rapat_assert_no_error (error);
+  g_free (p->name);
+  p->name = g_strdup (name);
+  IN_TX (rapat_store_person_update (store, p, &error));
+  rapat_assert_no_error (error);
+}
+
+/* Returns the only review of the last item of version @version. */
+static RapatReview *
+last_review (GPtrArray *items)
+{
+  const RapatMinutesItem *it = items->pdata[items->len - 1];
+
+  ck_assert_ptr_nonnull (it->reviews);
+  ck_assert_uint_eq (it->reviews->len, 1);
+  return it->reviews->pdata[0];
+}
+
+/* A version keeps the actions raised, the reviewed actions with what was
+ * reported and the attendance as they were when it was signed: after it,
+ * an action changes and a person is renamed (their attendance cannot
+ * change), and version 1 still reads as signed while version 0 reads the
+ * live data; amended, reported again and finalised, version 2 differs
+ * from version 1 as it should. */
+START_TEST (test_signed_record)
+{
+  GError *error = NULL;
+  g_autoptr(RapatAgendaItem) rev = rapat_agenda_item_new ();
+  g_autoptr(RapatAttendee) att = NULL;
+  g_autoptr(GPtrArray) actions1 = NULL;
+  g_autoptr(GPtrArray) actions0 = NULL;
+  g_autoptr(GPtrArray) actions2 = NULL;
+  g_autoptr(GPtrArray) people1 = NULL;
+  g_autoptr(GPtrArray) people0 = NULL;
+  g_autoptr(GPtrArray) people2 = NULL;
+  g_autoptr(GPtrArray) items1 = NULL;
+  g_autoptr(GPtrArray) items0 = NULL;
+  g_autoptr(GPtrArray) items2 = NULL;
+  g_autoptr(GPtrArray) items1_again = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const RapatAction *a;
+  const RapatAttendee *p;
+  const RapatReview *v;
+  gint64 raised, reviewed;
+
+  start ();
+  raised = add_action ("Redistribusi napi", guest_id, meeting->id, "2025-09-30");
+  reviewed = add_action ("Laporan lama", guest_id, 0, "2025-08-31");
+  rev->meeting_id = meeting->id;
+  rev->title = g_strdup ("Tindak lanjut");
+  rev->type = RAPAT_ITEM_REVIEW;
+  rev->duration_min = 15;
+  IN_TX (rapat_store_agenda_insert (store, rev, &error));
+  IN_TX (rapat_store_review_add (store, rev->id, reviewed, &error));
+  IN_TX (rapat_review_report (store, meeting, reviewed, RAPAT_ACTION_IN_PROGRESS, 60, "Hampir",
+                              NOW, &error));
+  IN_TX (rapat_minutes_finalize (store, meeting, 0, NOW + HOUR, &error));
+  rapat_assert_no_error (error);
+
+  /* After the signing: the actions change, the guest is renamed; the
+   * guest's attendance is refused. */
+  change_action (raised, "Diganti", NOW + 2 * HOUR);
+  change_action (reviewed, "Lama diganti", NOW + 2 * HOUR);
+  rename_person (guest_id, "Samuel Baru");
+  before = dump ();
+  att = rapat_store_attendee_get (store, meeting->id, guest_id, &error);
+  att->attendance = RAPAT_ATTENDANCE_PRESENT;
+  ck_assert (rapat_store_begin (store, &error));
+  ck_assert (!rapat_store_attendee_update (store, att, &error));
+  rapat_assert_error (error, RAPAT_ERROR_INVALID);
+  rapat_store_rollback (store);
+  after = dump ();
+  ck_assert_str_eq (before, after);
+
+  /* Version 1 as signed. */
+  actions1 = rapat_store_minutes_actions (store, meeting->id, 1, &error);
+  rapat_assert_no_error (error);
+  ck_assert_uint_eq (actions1->len, 1);
+  a = actions1->pdata[0];
+  ck_assert_int_eq (a->id, raised);
+  ck_assert_str_eq (a->title, "Redistribusi napi");
+  ck_assert_str_eq (a->owner_name, "Samuel Pattiasina");
+  ck_assert_str_eq (a->due, "2025-09-30");
+  ck_assert_int_eq (a->status, RAPAT_ACTION_OPEN);
+  ck_assert_int_eq (a->meeting_id, meeting->id);
+  ck_assert_str_eq (a->meeting_title, "Rakernis");
+  people1 = rapat_store_minutes_attendees (store, meeting->id, 1, &error);
+  rapat_assert_no_error (error);
+  ck_assert_uint_eq (people1->len, 2);
+  p = people1->pdata[0];
+  ck_assert_str_eq (p->person_name, "Ricky Dwi Biantoro");
+  ck_assert_int_eq (p->role, RAPAT_ROLE_CHAIR);
+  ck_assert_int_eq (p->attendance, RAPAT_ATTENDANCE_PRESENT);
+  p = people1->pdata[1];
+  ck_assert_str_eq (p->person_name, "Samuel Pattiasina");
+  ck_assert_int_eq (p->attendance, RAPAT_ATTENDANCE_ABSENT);
+  items1 = rapat_store_minutes_items (store, meeting->id, 1, &error);
+  rapat_assert_no_error (error);
+  ck_assert_uint_eq (items1->len, 4);
+  ck_assert_ptr_null (((RapatMinutesItem *) items1->pdata[0])->reviews);
+  v = last_review (items1);
+  ck_assert_str_eq (v->action->title, "Laporan lama");
+  ck_assert_str_eq (v->action->owner_name, "Samuel Pattiasina");
+  ck_assert_int_eq (v->action->status, RAPAT_ACTION_IN_PROGRESS);
+  ck_assert_int_eq (v->action->progress, 60);
+  ck_assert_int_eq (v->reported_at, NOW);
+  ck_assert_int_eq (v->reported_status, RAPAT_ACTION_IN_PROGRESS);
+  ck_assert_int_eq (v->reported_progress, 60);
+  ck_assert_str_eq (v->reported_note, "Hampir");
+
+  /* Version 0: as they are now. */
+  actions0 = rapat_store_minutes_actions (store, meeting->id, 0, &error);
+  rapat_assert_no_error (error);
+  ck_assert_str_eq (((RapatAction *) actions0->pdata[0])->title, "Diganti");
+  ck_assert_str_eq (((RapatAction *) actions0->pdata[0])->owner_name, "Samuel Baru");
+  people0 = rapat_store_minutes_attendees (store, meeting->id, 0, &error);
+  rapat_assert_no_error (error);
+  ck_assert_str_eq (((RapatAttendee *) people0->pdata[1])->person_name, "Samuel Baru");
+  items0 = rapat_store_minutes_items (store, meeting->id, 0, &error);
+  rapat_assert_no_error (error);
+  ck_assert_str_eq (last_review (items0)->action->title, "Lama diganti");
+  ck_assert_int_eq (last_review (items0)->action->status, RAPAT_ACTION_DONE);
+
+  /* Amended, reported again, finalised: version 2 has the new state. */
+  IN_TX (rapat_minutes_amend (store, meeting, chair_id, "Laporan baru", NOW + 3 * HOUR, &error)
+         == 2);
+  IN_TX (rapat_review_report (store, meeting, reviewed, -1, -1, "Selesai", NOW + 3 * HOUR,
+                              &error));
+  IN_TX (rapat_minutes_finalize (store, meeting, 0, NOW + 4 * HOUR, &error));
+  rapat_assert_no_error (error);
+  actions2 = rapat_store_minutes_actions (store, meeting->id, 2, &error);
+  people2 = rapat_store_minutes_attendees (store, meeting->id, 2, &error);
+  items2 = rapat_store_minutes_items (store, meeting->id, 2, &error);
+  items1_again = rapat_store_minutes_items (store, meeting->id, 1, &error);
+  rapat_assert_no_error (error);
+  ck_assert_str_eq (((RapatAction *) actions2->pdata[0])->title, "Diganti");
+  ck_assert_int_eq (((RapatAction *) actions2->pdata[0])->status, RAPAT_ACTION_DONE);
+  ck_assert_str_eq (((RapatAttendee *) people2->pdata[1])->person_name, "Samuel Baru");
+  v = last_review (items2);
+  ck_assert_str_eq (v->action->title, "Lama diganti");
+  ck_assert_int_eq (v->reported_status, RAPAT_ACTION_DONE);
+  ck_assert_int_eq (v->reported_progress, 100);
+  ck_assert_str_eq (v->reported_note, "Selesai");
+  v = last_review (items1_again);
+  ck_assert_str_eq (v->action->title, "Laporan lama");
+  ck_assert_str_eq (v->reported_note, "Hampir");
+  ck_assert_int_eq (v->reported_progress, 60);
+  /* A version that does not exist is not read as the live data. */
+  ck_assert_ptr_null (rapat_store_minutes_actions (store, meeting->id, 3, &error));
+  rapat_assert_error (error, RAPAT_ERROR_NOT_FOUND);
+  ck_assert_ptr_null (rapat_store_minutes_attendees (store, meeting->id, 3, &error));
+  rapat_assert_error (error, RAPAT_ERROR_NOT_FOUND);
+}
+END_TEST
+
 static Suite *
 minutes_suite (void)
 {
@@ -555,6 +755,7 @@ minutes_suite (void)
   tcase_add_test (tc, test_final_pins_meeting);
   tcase_add_test (tc, test_readers);
   tcase_add_test (tc, test_decision_resolve);
+  tcase_add_test (tc, test_signed_record);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -14,9 +14,15 @@
 # Part B, hostile text (quotes, <script>, &, |, *, newlines, "# ", "- ",
 # "1. " at the start of a line): the Markdown equals its golden file and
 # escapes every special character; the paper still parses, holds no element
-# rapat did not write and gives every value back as typed.
-# Part C, versions: finalised minutes print without KONSEP; after an
+# rapat did not write and gives every value back as typed.  A review item
+# lists the actions of an earlier meeting with what was reported (a note
+# with markup) or "belum dilaporkan", as a list and as a small table.
+# Part C, versions: finalised minutes print without KONSEP; after the
+# signing, an action's title, status and due day and a person's name change:
+# the final minutes and --version 1 still show them as signed; after an
 # amendment the current draft has the new text and --version 1 the old one.
+# A record kept before the keep statement wrote actions and reviews (made
+# with sqlite3) falls back to the actions as they are now.
 # Part D, refusals: a bad --format, --version or --lang, an unknown version,
 # an unwritable -o: one line on stderr, nothing on stdout, no file written,
 # an existing file and the database unchanged.
@@ -293,6 +299,12 @@ setup minutes decide 1 1 "Kedua | > kutip"
 setup action add "Tindak $evil" --owner 1 --meeting 1 --decision 2 --due 2025-10-30
 setup action add "Tanpa batas" --owner 2 --meeting 1
 setup minutes summary 1 "Ringkas: $evil"
+# The review: two actions of an earlier meeting, one heard of, one not.
+setup meeting add "Rapat lalu" --start "2025-09-01 09:00" --duration 1h --tz Asia/Makassar
+setup action add "Lalu $evil" --owner 3 --meeting 2 --due 2025-09-20
+setup action add "Lalu tanpa laporan" --owner 1 --meeting 2
+setup agenda add-review 1 --from 2 --title "Tindak lanjut rapat lalu" --duration 15m
+setup minutes report 1 3 --status in-progress --progress 40 --note $'Catatan <b>'"$evil"$'\nbaris dua'
 mkdir -p "$tmp/b"
 if run "$tmp/b/e.md" minutes export 1 && run "$tmp/b/e.html" minutes export 1 --format html; then
   golden hostile.md "$tmp/b/e.md"
@@ -319,6 +331,11 @@ assert '### 2. Istirahat' not in md, 'a break with nothing noted is left out of 
 assert '### 3. Lain\\-lain' not in md and '### 3. Lain-lain\n\n*(belum ada catatan)*\n' in md
 assert '| 1 | Tindak ' + esc + ' (keputusan 2) | Ketua ' + esc + ' | 30 Oktober 2025 |' in md
 assert '| 2 | Tanpa batas | Notulis \\<b\\> | - |' in md
+rev = md[md.index('### 4. Tindak lanjut rapat lalu\n'):]
+assert rev.startswith('### 4. Tindak lanjut rapat lalu\n\n**Tindak lanjut yang ditinjau:**\n\n'), rev[:200]
+assert '\n- Lalu ' + esc + ' — Tamu, batas waktu 20 September 2025: dilaporkan dalam proses, 40% ' \
+       '(Catatan \\<b\\>' + esc + ' baris dua)\n' in rev, rev
+assert '\n- Lalu tanpa laporan — Ketua ' + esc + ': belum dilaporkan\n' in rev, rev
 PY
   check "the paper: strict HTML5, no foreign element, every value given back as typed" \
     "$PYTHON" - "$tmp" "$evil" <<'PY'
@@ -340,6 +357,15 @@ assert f['Waktu'] == '09.00–11.00 WITA (sesuai jadwal)', f
 assert f['Peserta'].startswith('2 hadir dari 3 undangan'), f
 assert [txt(li) for li in by_class(root, 'table', 'fields')[0].findall('.//td/ol/li')][:2] == \
     ['Ketua ' + evil + ', Kepala | *Biro*', 'Tamu (mewakili Notulis <b>, Staf & Co)']
+rev = by_class(root, 'div', 'reviewed')
+assert len(rev) == 1 and txt(rev[0].find('p')) == 'Tindak lanjut yang ditinjau:', 'one review, kept together'
+assert [txt(th) for th in rev[0].iter('th')] == \
+    ['No.', 'Uraian', 'Penanggung jawab', 'Batas waktu', 'Laporan dalam rapat']
+rows = [[txt(td) for td in tr.findall('td')] for tr in rev[0].findall('.//tbody/tr')]
+assert rows == [['1', 'Lalu ' + evil, 'Tamu', '20 September 2025',
+                 'dalam proses, 40% Catatan <b>' + evil + ' baris dua'],
+                ['2', 'Lalu tanpa laporan', 'Ketua ' + evil, '-', 'belum dilaporkan']], rows
+assert rev[0].find('.//tbody/tr/td/br') is not None, 'the note on a line of its own'
 d1 = by_class(root, 'ol', 'decisions')[0].findall('li')[0]
 assert d1.find('br') is not None, 'a line break in a decision is kept'
 assert txt(root.find('head/title')) == 'NOTULEN RAPAT KONSEP — Rapat ' + evil
@@ -361,6 +387,39 @@ if run "$tmp/c/v1.html" minutes export 1 --format html && run "$tmp/c/v1.md" min
   else
     fail "final minutes: no KONSEP mark, the version line, the times held" "$(grep -n 'ersi\|KONSEP' "$tmp/c/v1.md" "$tmp/c/v1.html" | head -5)"
   fi
+fi
+# After the signing: the reviewed action is done and renamed, its due day
+# moved, the guest renamed, an action raised in the meeting renamed.
+signed_line='- Lalu \*x\* \| y \<script\>alert("x")\</script\> \& '"'q'"' \_u\_ \`c\` \[l\](http://e) \~s\~ — Tamu, batas waktu 20 September 2025: dilaporkan dalam proses, 40% (Catatan \<b\>\*x\* \| y \<script\>alert("x")\</script\> \& '"'q'"' \_u\_ \`c\` \[l\](http://e) \~s\~ baris dua)'
+setup action update 3 --status done --title "Sudah diganti" --due 2025-12-31
+setup action update 1 --title "Tindak diganti"
+setup person edit 3 --name "Tamu Berganti Nama"
+if run "$tmp/c/signed.md" minutes export 1 && run "$tmp/c/signed-v1.md" minutes export 1 --version 1 \
+   && run "$tmp/c/signed.html" minutes export 1 --format html; then
+  if grep -qxF -- "$signed_line" "$tmp/c/signed.md" && cmp -s "$tmp/c/signed.md" "$tmp/c/signed-v1.md" \
+     && grep -q '^2\. Tamu (mewakili Notulis' "$tmp/c/signed.md" \
+     && grep -q '^| 1 | Tindak \\\*x' "$tmp/c/signed.md" \
+     && ! grep -q 'diganti\|Berganti\|31 Desember' "$tmp/c/signed.md" "$tmp/c/signed.html"; then
+    pass "final minutes show the actions, the review and the people as signed, not as they are now"
+  else
+    fail "final minutes show the actions, the review and the people as signed" \
+      "$(grep -n 'Lalu\|Tamu\|Tindak\|diganti' "$tmp/c/signed.md" | head -8)"
+  fi
+fi
+# A record kept before actions and reviews were kept (its JSON without the
+# keys): the actions as they are now, on a copy of the database.
+cp "$db" "$tmp/legacy.db"
+"$SQLITE3" "$tmp/legacy.db" "DROP TRIGGER minutes_version_frozen;
+  UPDATE minutes_version SET record = json_remove(record, '$.actions', '$.reviews');"
+if "$RAPAT" --db "$tmp/legacy.db" minutes export 1 --version 1 >"$tmp/c/legacy.md" 2>"$tmp/c/legacy.err" \
+   && [ ! -s "$tmp/c/legacy.err" ] \
+   && grep -q '^| 1 | Tindak diganti (keputusan 2) |' "$tmp/c/legacy.md" \
+   && grep -qF -- '- Sudah diganti — Tamu Berganti Nama, batas waktu 31 Desember 2025: dilaporkan dalam proses, 40%' "$tmp/c/legacy.md" \
+   && grep -q '^2\. Tamu (mewakili Notulis' "$tmp/c/legacy.md"; then
+  pass "a version kept without actions and reviews shows them as they are now, its attendance as kept"
+else
+  fail "a version kept without actions and reviews shows them as they are now" \
+    "$(cat "$tmp/c/legacy.err")" "$(grep -n 'Tindak\|diganti' "$tmp/c/legacy.md" | head -5)"
 fi
 setup minutes amend 1 --reason "ralat"
 setup minutes note 1 1 "Catatan yang diralat."
