@@ -543,7 +543,7 @@ minutes_person (const char *name, const char *position)
 /* Prints the actions an item of the minutes reviews (@reviews, may be
  * NULL): each as it is now, then what the meeting heard of it. */
 static void
-minutes_reviews (FILE *out, GPtrArray *reviews)
+minutes_reviews (FILE *out, GPtrArray *reviews, gboolean signed_)
 {
   for (guint i = 0; reviews != NULL && i < reviews->len; i++)
     {
@@ -554,15 +554,24 @@ minutes_reviews (FILE *out, GPtrArray *reviews)
       g_autofree char *heard = NULL;
       g_autofree char *text = NULL;
 
-      /* TRANSLATORS: a reviewed action now: title, owner, due day, status, percent. */
-      if (a->due != NULL)
+      const char *status = rapat_enum_label (&rapat_action_status_enum, a->status);
+
+      /* Final minutes show the action as it stood when they were signed. */
+      if (a->due != NULL && signed_)
+        /* TRANSLATORS: a reviewed action in signed minutes: title, owner, due day, status, percent. */
+        now = g_strdup_printf (_("%s (%s, due %s): %s, %d%% when signed."), a->title,
+                               a->owner_name, a->due, status, a->progress);
+      else if (signed_)
+        /* TRANSLATORS: a reviewed action in signed minutes: title, owner, status, percent. */
+        now = g_strdup_printf (_("%s (%s): %s, %d%% when signed."), a->title, a->owner_name,
+                               status, a->progress);
+      else if (a->due != NULL)
+        /* TRANSLATORS: a reviewed action now: title, owner, due day, status, percent. */
         now = g_strdup_printf (_("%s (%s, due %s): now %s, %d%%."), a->title, a->owner_name,
-                               a->due, rapat_enum_label (&rapat_action_status_enum, a->status),
-                               a->progress);
+                               a->due, status, a->progress);
       else
         /* TRANSLATORS: a reviewed action without a due day: title, owner, status, percent. */
-        now = g_strdup_printf (_("%s (%s): now %s, %d%%."), a->title, a->owner_name,
-                               rapat_enum_label (&rapat_action_status_enum, a->status),
+        now = g_strdup_printf (_("%s (%s): now %s, %d%%."), a->title, a->owner_name, status,
                                a->progress);
       if (v->reported_at == 0)
         heard = g_strdup (_("Not reported yet."));
@@ -626,7 +635,7 @@ rapat_present_minutes (FILE *out, const RapatMeeting *m, GTimeZone *tz, const Ra
         minutes_print_text (out, "   ", it->notes);
       else
         fprintf (out, "   %s\n", _("(no notes)"));
-      minutes_reviews (out, it->reviews);
+      minutes_reviews (out, it->reviews, n->status == RAPAT_MINUTES_FINAL);
       for (guint j = 0; j < decisions->len; j++)
         {
           const RapatDecision *d = decisions->pdata[j];
