@@ -640,7 +640,9 @@ static void
 print_warnings (RapatCmdContext *ctx)
 {
   for (guint i = 0; ctx->warnings != NULL && i < ctx->warnings->len; i++)
-    fprintf (stderr, _("rapat: warning: %s\n"), (const char *) ctx->warnings->pdata[i]);
+    /* The prefix stays English in every language, as "rapat: error:" does:
+     * scripts look for it; what follows is translated. */
+    fprintf (stderr, "rapat: warning: %s\n", (const char *) ctx->warnings->pdata[i]);
 }
 
 /* Parses the command's options and runs it. */

@@ -8,7 +8,7 @@
 static const char *const meeting_status_names[] = { "tentative", "confirmed", "cancelled", NULL };
 static const char *const meeting_status_aliases[] = {
   "sementara", "tentative", "pasti", "confirmed", "canceled", "cancelled", "batal", "cancelled",
-  NULL,
+  "dibatalkan", "cancelled", NULL,
 };
 const RapatEnum rapat_meeting_status_enum = { N_("status"), meeting_status_names,
                                               meeting_status_aliases };
@@ -39,7 +39,8 @@ static const char *const rsvp_names[] = {
 static const char *const rsvp_aliases[] = {
   "pending", "needs-action", "accept", "accepted", "yes", "accepted", "ya", "accepted",
   "decline", "declined", "no", "declined", "tidak", "declined", "maybe", "tentative",
-  "mungkin", "tentative", NULL,
+  "mungkin", "tentative", "belum-menanggapi", "needs-action", "menerima", "accepted",
+  "menolak", "declined", "ragu-ragu", "tentative", NULL,
 };
 const RapatEnum rapat_rsvp_enum = { N_("reply"), rsvp_names, rsvp_aliases };
 
@@ -68,7 +69,8 @@ static const char *const action_status_names[] = {
 static const char *const action_status_aliases[] = {
   "todo", "open", "belum", "open", "progress", "in-progress", "proses", "in-progress",
   "dikerjakan", "in-progress", "selesai", "done", "completed", "done",
-  "canceled", "cancelled", "batal", "cancelled", NULL,
+  "canceled", "cancelled", "batal", "cancelled", "terbuka", "open", "dibatalkan", "cancelled",
+  NULL,
 };
 const RapatEnum rapat_action_status_enum = { N_("action status"), action_status_names,
                                              action_status_aliases };
@@ -80,61 +82,46 @@ static const char *const priority_aliases[] = {
 const RapatEnum rapat_priority_enum = { N_("priority"), priority_names, priority_aliases };
 
 static const char *const minutes_status_names[] = { "draft", "final", NULL };
-const RapatEnum rapat_minutes_status_enum = { N_("minutes status"), minutes_status_names, NULL };
+static const char *const minutes_status_aliases[] = { "konsep", "draft", NULL };
+const RapatEnum rapat_minutes_status_enum = { N_("minutes status"), minutes_status_names,
+                                              minutes_status_aliases };
 
 /* The names of each enumeration's values for people, in the output's
  * language; the context tells a translator which "tentative" or "open" it
- * is.  In the order of the canonical names. */
+ * is (and NC_() hands it to xgettext).  In the order of the canonical
+ * names. */
 static const struct {
   const RapatEnum *e;
   const char *context;
   const char *labels[8];
 } enum_labels[] = {
-  { &rapat_meeting_status_enum, "meeting status",
-    { N_("tentative"), N_("confirmed"), N_("cancelled") } },
-  { &rapat_agenda_type_enum, "agenda type",
-    { N_("opening"), N_("briefing"), N_("discussion"), N_("presentation"), N_("break"),
-      N_("review"), N_("closing") } },
-  { &rapat_role_enum, "role",
-    { N_("chair"), N_("speaker"), N_("participant"), N_("optional"), N_("observer") } },
-  { &rapat_rsvp_enum, "reply",
-    { N_("needs-action"), N_("accepted"), N_("declined"), N_("tentative") } },
-  { &rapat_attendance_enum, "attendance",
-    { N_("present"), N_("represented"), N_("excused"), N_("sick"), N_("duty"),
-      N_("absent") } },
-  { &rapat_issue_status_enum, "issue status",
-    { N_("open"), N_("monitoring"), N_("resolved") } },
-  { &rapat_action_status_enum, "action status",
-    { N_("open"), N_("in-progress"), N_("done"), N_("cancelled") } },
-  { &rapat_priority_enum, "priority", { N_("low"), N_("normal"), N_("high") } },
-  { &rapat_minutes_status_enum, "minutes status", { N_("draft"), N_("final") } },
+  { &rapat_meeting_status_enum, "meeting status", {
+      NC_("meeting status", "tentative"), NC_("meeting status", "confirmed"),
+      NC_("meeting status", "cancelled") } },
+  { &rapat_agenda_type_enum, "agenda type", {
+      NC_("agenda type", "opening"), NC_("agenda type", "briefing"),
+      NC_("agenda type", "discussion"), NC_("agenda type", "presentation"),
+      NC_("agenda type", "break"), NC_("agenda type", "review"), NC_("agenda type", "closing") } },
+  { &rapat_role_enum, "role", {
+      NC_("role", "chair"), NC_("role", "speaker"), NC_("role", "participant"),
+      NC_("role", "optional"), NC_("role", "observer") } },
+  { &rapat_rsvp_enum, "reply", {
+      NC_("reply", "needs-action"), NC_("reply", "accepted"), NC_("reply", "declined"),
+      NC_("reply", "tentative") } },
+  { &rapat_attendance_enum, "attendance", {
+      NC_("attendance", "present"), NC_("attendance", "represented"), NC_("attendance", "excused"),
+      NC_("attendance", "sick"), NC_("attendance", "duty"), NC_("attendance", "absent") } },
+  { &rapat_issue_status_enum, "issue status", {
+      NC_("issue status", "open"), NC_("issue status", "monitoring"),
+      NC_("issue status", "resolved") } },
+  { &rapat_action_status_enum, "action status", {
+      NC_("action status", "open"), NC_("action status", "in-progress"),
+      NC_("action status", "done"), NC_("action status", "cancelled") } },
+  { &rapat_priority_enum, "priority", {
+      NC_("priority", "low"), NC_("priority", "normal"), NC_("priority", "high") } },
+  { &rapat_minutes_status_enum, "minutes status", {
+      NC_("minutes status", "draft"), NC_("minutes status", "final") } },
 };
-
-/* xgettext sees each label with its context here; the table above keeps
- * them in order.  Never called. */
-G_GNUC_UNUSED static void
-enum_label_messages (void)
-{
-  (void) C_("meeting status", "tentative"); (void) C_("meeting status", "confirmed");
-  (void) C_("meeting status", "cancelled");
-  (void) C_("agenda type", "opening"); (void) C_("agenda type", "briefing");
-  (void) C_("agenda type", "discussion"); (void) C_("agenda type", "presentation");
-  (void) C_("agenda type", "break"); (void) C_("agenda type", "review");
-  (void) C_("agenda type", "closing");
-  (void) C_("role", "chair"); (void) C_("role", "speaker"); (void) C_("role", "participant");
-  (void) C_("role", "optional"); (void) C_("role", "observer");
-  (void) C_("reply", "needs-action"); (void) C_("reply", "accepted");
-  (void) C_("reply", "declined"); (void) C_("reply", "tentative");
-  (void) C_("attendance", "present"); (void) C_("attendance", "represented");
-  (void) C_("attendance", "excused"); (void) C_("attendance", "sick");
-  (void) C_("attendance", "duty"); (void) C_("attendance", "absent");
-  (void) C_("issue status", "open"); (void) C_("issue status", "monitoring");
-  (void) C_("issue status", "resolved");
-  (void) C_("action status", "open"); (void) C_("action status", "in-progress");
-  (void) C_("action status", "done"); (void) C_("action status", "cancelled");
-  (void) C_("priority", "low"); (void) C_("priority", "normal"); (void) C_("priority", "high");
-  (void) C_("minutes status", "draft"); (void) C_("minutes status", "final");
-}
 
 const char *
 rapat_enum_label (const RapatEnum *e, int value)
@@ -174,6 +161,7 @@ rapat_enum_parse (const RapatEnum *e, const char *text, int *out, GError **error
 {
   g_autofree char *ex = NULL;
   g_autofree char *list = NULL;
+  g_autofree char *dashed = NULL;
 
   for (int i = 0; e->names[i] != NULL; i++)
     if (g_ascii_strcasecmp (text, e->names[i]) == 0)
@@ -181,8 +169,10 @@ rapat_enum_parse (const RapatEnum *e, const char *text, int *out, GError **error
         *out = i;
         return TRUE;
       }
+  /* "dinas luar" and "dinas_luar" are typed for "dinas-luar". */
+  dashed = g_strdelimit (g_strdup (text), " _", '-');
   for (int i = 0; e->aliases != NULL && e->aliases[i] != NULL; i += 2)
-    if (g_ascii_strcasecmp (text, e->aliases[i]) == 0)
+    if (g_ascii_strcasecmp (dashed, e->aliases[i]) == 0)
       for (int j = 0; e->names[j] != NULL; j++)
         if (strcmp (e->aliases[i + 1], e->names[j]) == 0)
           {

@@ -1,11 +1,13 @@
 /* rapat tests — the language rule, switching catalogs, numbers for people. */
 #include "check-common.h"
 #include "lang.h"
+#include "model.h"
 #include "when.h"
 
 #include <libintl.h>
 #include <locale.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* Sets (or with NULL, unsets) the environment variable @name. */
 static void
@@ -309,6 +311,59 @@ START_TEST (test_dates_follow_the_output)
 }
 END_TEST
 
+/* Every status, role, reply or type rapat shows in Indonesian can be typed
+ * back and means the same value: the catalog's words (po/id.po, compiled
+ * here) are input aliases too. */
+START_TEST (test_shown_words_read_back)
+{
+  const RapatEnum *all[] = {
+    &rapat_meeting_status_enum, &rapat_agenda_type_enum, &rapat_role_enum, &rapat_rsvp_enum,
+    &rapat_attendance_enum, &rapat_issue_status_enum, &rapat_action_status_enum,
+    &rapat_priority_enum, &rapat_minutes_status_enum,
+  };
+  const char *srcdir = g_getenv ("SRCDIR");
+  g_autofree char *dir = g_dir_make_tmp ("rapat-lang-XXXXXX", NULL);
+  g_autofree char *folder = g_build_filename (dir, "id", "LC_MESSAGES", NULL);
+  g_autofree char *mo = g_build_filename (folder, GETTEXT_PACKAGE ".mo", NULL);
+  g_autofree char *po = g_build_filename (srcdir != NULL ? srcdir : ".", "po", "id.po", NULL);
+  g_autofree char *rm = g_strdup_printf ("rm -rf '%s'", dir);
+  const char *argv[] = { "msgfmt", "-o", mo, po, NULL };
+  int status = -1;
+  guint checked = 0;
+
+  ck_assert_int_eq (g_mkdir_with_parents (folder, 0700), 0);
+  ck_assert (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL,
+                           NULL, &status, NULL));
+  ck_assert_int_eq (status, 0);
+  clear_env ();
+  setlocale (LC_ALL, "C");
+  bindtextdomain (GETTEXT_PACKAGE, dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  rapat_lang_use (RAPAT_LANG_ID);
+  for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+    for (int v = 0; v < rapat_enum_count (all[i]); v++)
+      {
+        const char *label = rapat_enum_label (all[i], v);
+        GError *error = NULL;
+        int back = -1;
+
+        /* Translated (the catalog reached), unless the word is the same. */
+        if (strcmp (label, rapat_enum_name (all[i], v)) != 0)
+          checked++;
+        ck_assert_msg (rapat_enum_parse (all[i], label, &back, &error),
+                       "'%s' (%s) does not read back: %s", label, rapat_enum_name (all[i], v),
+                       error != NULL ? error->message : "");
+        ck_assert_msg (back == v, "'%s' reads back as %s, not %s", label,
+                       rapat_enum_name (all[i], back), rapat_enum_name (all[i], v));
+      }
+  rapat_lang_use (RAPAT_LANG_EN);
+  clear_env ();
+  ck_assert_int_ge (checked, 30);
+  ck_assert_int_eq (system (rm), 0);
+}
+END_TEST
+
 static Suite *
 lang_suite (void)
 {
@@ -322,6 +377,7 @@ lang_suite (void)
   tcase_add_test (tc, test_use_switches);
   tcase_add_test (tc, test_use_switches_catalogs);
   tcase_add_test (tc, test_dates_follow_the_output);
+  tcase_add_test (tc, test_shown_words_read_back);
   suite_add_tcase (s, tc);
   tc = tcase_create ("numbers");
   tcase_add_test (tc, test_numbers);

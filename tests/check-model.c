@@ -199,8 +199,21 @@ END_TEST
 
 START_TEST (test_enum_no_prefixes_or_padding)
 {
-  const char *bad[] = { "pres", "present ", " hadir", "presentt", "dinas luar", "dinas_luar",
+  const char *bad[] = { "pres", "present ", " hadir", "presentt", "dinas  luar", "dinas luar ",
                         "HADİR" };
+  /* The words shown ("dinas luar", "tanpa keterangan") are typed back with
+   * a space, a dash or an underscore. */
+  const char *shown[] = { "dinas luar", "dinas_luar", "Dinas-Luar", "tanpa keterangan" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
+    {
+      GError *error = NULL;
+      int value = -42;
+
+      ck_assert_msg (rapat_enum_parse (&rapat_attendance_enum, shown[i], &value, &error),
+                     "refused '%s'", shown[i]);
+      ck_assert_int_eq (value, i < 3 ? RAPAT_ATTENDANCE_DUTY : RAPAT_ATTENDANCE_ABSENT);
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
