@@ -1,0 +1,22 @@
+/* rapat — the mail module's table: the one symbol rapat looks up. */
+#include "mail-private.h"
+
+G_DEFINE_QUARK (rapat-mail-error-quark, rapat_mail_error)
+
+/* Exported: the table of the module's functions (see rapat-mail.h). */
+const RapatMailModule *rapat_mail_module_table (void);
+
+const RapatMailModule *
+rapat_mail_module_table (void)
+{
+  static const RapatMailModule table = {
+    .abi = RAPAT_MAIL_ABI,
+    .versions = NULL,
+    .compose = NULL,
+    .read = NULL,
+    .read_free = NULL,
+    .smtp_send = NULL,
+  };
+
+  return &table;
+}
