@@ -149,9 +149,18 @@ static gboolean
 deliver_mbox (const char *path, const char *envelope_from, GBytes *message, gint64 now,
               GError **error)
 {
+  static const char *const days[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
+  static const char *const months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug",
+                                        "Sep", "Oct", "Nov", "Dec" };
   g_autoptr(GDateTime) t = g_date_time_new_from_unix_utc (now);
-  g_autofree char *when = g_date_time_format (t, "%a %b %e %H:%M:%S %Y");
-  g_autofree char *from_line = g_strdup_printf ("From %s %s\n", envelope_from, when);
+  /* The asctime() form in English and UTC, whatever the locale: mail
+   * readers parse it. */
+  g_autofree char *from_line =
+    g_strdup_printf ("From %s %s %s %2d %02d:%02d:%02d %d\n", envelope_from,
+                     days[g_date_time_get_day_of_week (t) - 1],
+                     months[g_date_time_get_month (t) - 1], g_date_time_get_day_of_month (t),
+                     g_date_time_get_hour (t), g_date_time_get_minute (t),
+                     g_date_time_get_second (t), g_date_time_get_year (t));
   g_autoptr(GString) body = unix_lines (message, TRUE);
   struct flock lock = { .l_type = F_WRLCK, .l_whence = SEEK_SET };
   gboolean ok;

@@ -144,15 +144,17 @@ setup config set mail.transport smtp >/dev/null
 setup config set mail.smtp-url "smtp://127.0.0.1:$port" >/dev/null
 setup config set mail.reply-to sekretariat@maluku.example >/dev/null
 
-# --dry-run: says what it would send; sends and records nothing.
-sum0=$(sha256sum <"$db")
+# --dry-run: says what it would send; sends and records nothing.  (The
+# file itself may differ: every write command ends with PRAGMA optimize,
+# which can refresh the planner's statistics; the data is compared.)
+sum0=$("$SQLITE3" "$db" .dump | grep -v sqlite_stat | sha256sum)
 r invite send "$m" --dry-run
 check "--dry-run exits 0" test $? = 0
 check "--dry-run names the message and both reachable invitees" \
   grep -q "would send request (sequence 0)" "$tmp/out"
 check "--dry-run lists Fransina" grep -q "Fransina Matulessy <fransina@maluku.example>" "$tmp/out"
 check "--dry-run sends nothing" test "$(count)" = 0
-check "--dry-run leaves the database byte-identical" test "$(sha256sum <"$db")" = "$sum0"
+check "--dry-run leaves the data as it was" test "$("$SQLITE3" "$db" .dump | grep -v sqlite_stat | sha256sum)" = "$sum0"
 
 # The first invitation.
 r invite send "$m"
