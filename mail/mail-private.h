@@ -15,4 +15,12 @@ typedef enum {
   RAPAT_MAIL_ERROR_SEND,      /* the server did not take the message */
 } RapatMailErrorCode;
 
+/* Sending: the table's versions, compose and smtp_send (compose.c,
+ * smtp.c; see rapat-mail.h). */
+extern char rapat_mail_versions_text[];
+GBytes *rapat_mail_compose (const RapatMailSpec *spec, GError **error);
+gboolean rapat_mail_smtp_send (const RapatSmtpConfig *config, const char *envelope_from,
+                               const char *const *recipients, GBytes *message,
+                               GPtrArray *refused, GError **error);
+
 G_END_DECLS

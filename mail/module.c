@@ -11,11 +11,11 @@ rapat_mail_module_table (void)
 {
   static const RapatMailModule table = {
     .abi = RAPAT_MAIL_ABI,
-    .versions = NULL,
-    .compose = NULL,
+    .versions = rapat_mail_versions_text,
+    .compose = rapat_mail_compose,
     .read = NULL,
     .read_free = NULL,
-    .smtp_send = NULL,
+    .smtp_send = rapat_mail_smtp_send,
   };
 
   return &table;

@@ -1,5 +1,6 @@
 /* rapat — "rapat config": settings kept in the database (cli layer). */
 #include "cmd.h"
+#include "mailer.h"
 #include "output.h"
 #include "text.h"
 #include "timeutil.h"
@@ -49,6 +50,81 @@ check_logo (const char *value, GError **error)
   return uri != NULL ? g_steal_pointer (&path) : NULL;
 }
 
+/* The value of "mail.transport": sendmail or smtp. */
+static char *
+check_transport (const char *value, GError **error)
+{
+  if (strcmp (value, "sendmail") == 0 || strcmp (value, "smtp") == 0)
+    return g_strdup (value);
+  g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+               _("mail.transport '%s': expected sendmail or smtp"), value);
+  return NULL;
+}
+
+/* The value of "mail.smtp-tls": required or opportunistic. */
+static char *
+check_tls (const char *value, GError **error)
+{
+  if (strcmp (value, "required") == 0 || strcmp (value, "opportunistic") == 0)
+    return g_strdup (value);
+  g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+               _("mail.smtp-tls '%s': expected required (STARTTLS or fail) or opportunistic"),
+               value);
+  return NULL;
+}
+
+/* A command line ("mail.sendmail", "mail.smtp-password-command"): words
+ * the shell would split it into, run without a shell. */
+static char *
+check_command (const char *value, GError **error)
+{
+  g_auto(GStrv) argv = NULL;
+
+  if (!g_shell_parse_argv (value, NULL, &argv, error))
+    {
+      g_prefix_error (error, _("command '%s': "), value);
+      return NULL;
+    }
+  return g_strdup (value);
+}
+
+/* The value of "mail.smtp-url": smtp:// or smtps://. */
+static char *
+check_smtp_url (const char *value, GError **error)
+{
+  if ((g_str_has_prefix (value, "smtp://") && value[7] != '\0')
+      || (g_str_has_prefix (value, "smtps://") && value[8] != '\0'))
+    return g_strdup (value);
+  g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+               _("mail.smtp-url '%s': expected smtp://HOST[:PORT] (STARTTLS) or smtps://HOST[:PORT]"),
+               value);
+  return NULL;
+}
+
+/* An e-mail address ("mail.from", "mail.reply-to"). */
+static char *
+check_address (const char *value, GError **error)
+{
+  const char *at = strrchr (value, '@');
+
+  if (at != NULL && at != value && at[1] != '\0' && strpbrk (value, " <>,;\"") == NULL)
+    return g_strdup (value);
+  g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+               _("address '%s': not an e-mail address such as sekretariat@example.go.id"), value);
+  return NULL;
+}
+
+/* The value of "mail.smtp-password-file": a file only its owner can read,
+ * kept as its absolute path; the password itself is never stored. */
+static char *
+check_password_file (const char *value, GError **error)
+{
+  g_autofree char *path = g_canonicalize_filename (value, NULL);
+  g_autofree char *password = rapat_mailer_smtp_password (path, NULL, error);
+
+  return password != NULL ? g_steal_pointer (&path) : NULL;
+}
+
 static const ConfigKey keys[] = {
   { "tz", check_tz },
   { "letterhead.ministry", check_line },
@@ -57,6 +133,15 @@ static const ConfigKey keys[] = {
   { "letterhead.contact", check_line },
   { "letterhead.city", check_line },
   { "letterhead.logo", check_logo },
+  { "mail.transport", check_transport },
+  { "mail.sendmail", check_command },
+  { "mail.smtp-url", check_smtp_url },
+  { "mail.smtp-user", check_line },
+  { "mail.smtp-password-file", check_password_file },
+  { "mail.smtp-password-command", check_command },
+  { "mail.smtp-tls", check_tls },
+  { "mail.from", check_address },
+  { "mail.reply-to", check_address },
   { NULL, NULL },
 };
 
@@ -192,7 +277,20 @@ const RapatCommand rapat_config_commands[] = {
        "        the place of a letter's place and date line (Ambon, 1 September 2025)\n"
        "  letterhead.logo\n"
        "        a PNG, JPEG or SVG file (at most 512 KiB), embedded in each paper;\n"
-       "        its absolute path is kept"),
+       "        its absolute path is kept\n"
+       "  mail.transport\n"
+       "        how 'invite send' delivers: sendmail (default) or smtp\n"
+       "  mail.sendmail\n"
+       "        the sendmail command, given the message on its standard input\n"
+       "        (default: /usr/sbin/sendmail -t -oi; msmtp -t works too)\n"
+       "  mail.smtp-url, mail.smtp-user, mail.smtp-tls\n"
+       "        the SMTP server: smtp://HOST:587 (STARTTLS when offered, or always\n"
+       "        with mail.smtp-tls required) or smtps://HOST:465; the user for AUTH\n"
+       "  mail.smtp-password-file, mail.smtp-password-command\n"
+       "        where the password comes from: a file only you can read (chmod 600),\n"
+       "        or the first line a command prints; it is never stored here\n"
+       "  mail.from, mail.reply-to\n"
+       "        the sender's address instead of the organizer's; where replies go"),
     RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 2, 2, RAPAT_NO_OPTIONS, RAPAT_TARGET_NONE, config_set },
   { "get", "KEY", N_("Print a setting"), NULL, RAPAT_CMD_STORE, 1, 1, RAPAT_NO_OPTIONS,
     RAPAT_TARGET_NONE, config_get },

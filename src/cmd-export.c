@@ -8,6 +8,7 @@
 #include "text.h"
 #include "timeutil.h"
 
+#include <errno.h>
 #include <string.h>
 
 
@@ -221,6 +222,7 @@ typedef struct {
   RapatIcsWriter *w;
   GHashTable *series_done;   /* ids (owned copies) of the series already written */
   RapatIcsMethod method;
+  GPtrArray *only;           /* an invitation's ATTENDEEs instead of the stored ones, or NULL */
 } Export;
 
 /* Frees a RapatIcsOccurrence and the lists it was given. */
@@ -258,7 +260,8 @@ write_instance (Export *e, const RapatSeriesView *v, const RapatMeeting *o, GErr
   g_autoptr(RapatIcsOccurrence) one = occurrence_load (e->ctx->store, o, error);
 
   return one != NULL
-         && rapat_ics_write_instance (e->w, v->series, o, one->agenda, one->attendees, error);
+         && rapat_ics_write_instance (e->w, v->series, o, one->agenda,
+                                      e->only != NULL ? e->only : one->attendees, error);
 }
 
 /* Writes the actions raised in meeting @m, RELATED-TO @related_uid. */
@@ -308,7 +311,8 @@ write_series (Export *e, const RapatSeriesView *v, GError **error)
 {
   g_autoptr(GPtrArray) exceptions =
     g_ptr_array_new_with_free_func ((GDestroyNotify) occurrence_free);
-  RapatIcsSeries s = { v->series, v->master, v->agenda, v->attendees, v->exdates, exceptions };
+  RapatIcsSeries s = { v->series, v->master, v->agenda,
+                       e->only != NULL ? e->only : v->attendees, v->exdates, exceptions };
 
   if (e->method != RAPAT_ICS_CANCEL)
     {
@@ -371,8 +375,9 @@ export_invitation (Export *e, const RapatMeeting *m, GError **error)
     {
       g_autoptr(RapatIcsOccurrence) one = occurrence_load (e->ctx->store, m, error);
 
-      return one != NULL && rapat_ics_write_meeting (e->w, m, one->agenda, one->attendees, FALSE,
-                                                     error);
+      return one != NULL
+             && rapat_ics_write_meeting (e->w, m, one->agenda,
+                                         e->only != NULL ? e->only : one->attendees, FALSE, error);
     }
   if (!rapat_series_view_load (e->ctx->store, m->series_id, m, &v, error))
     return FALSE;
@@ -588,7 +593,7 @@ export_ics (RapatCmdContext *ctx, GError **error)
   RapatMeetingFilter filter = { 0 };
   RapatIcsCalendar cal = { 0 };
   int method = RAPAT_ICS_PUBLISH;
-  Export e = { ctx, NULL, series_done, RAPAT_ICS_PUBLISH };
+  Export e = { ctx, NULL, series_done, RAPAT_ICS_PUBLISH, NULL };
 
   if (opt->method != NULL && !rapat_enum_parse (&rapat_ics_method_enum, opt->method, &method, error))
     return FALSE;
@@ -611,6 +616,62 @@ export_ics (RapatCmdContext *ctx, GError **error)
       return FALSE;
     }
   return rapat_output_finish (output, error);
+}
+
+gboolean
+rapat_cmd_invitation_ics (RapatCmdContext *ctx, const RapatMeeting *m, int method,
+                          gboolean series, GPtrArray *only, char **ics, GError **error)
+{
+  ExportOptions opt = { 0 };
+  RapatCmdContext sub = *ctx;
+  g_autoptr(GPtrArray) meetings = g_ptr_array_new ();
+  g_autoptr(GArray) zones = NULL;
+  g_autoptr(GArray) alarms = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GHashTable) series_done = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                             NULL);
+  g_autoptr(RapatIcsWriter) w = NULL;
+  g_autofree char *calname = NULL;
+  g_autofree char *buf = NULL;
+  RapatIcsCalendar cal = { 0 };
+  Export e = { &sub, NULL, series_done, method, only };
+  gsize len = 0;
+  FILE *f;
+  gboolean ok;
+
+  /* The options export ics would have: --meeting M --method ... [--series]. */
+  opt.method = (char *) (method == RAPAT_ICS_CANCEL ? "cancel" : "request");
+  opt.series = series;
+  sub.options = &opt;
+  g_ptr_array_add (meetings, (gpointer) m);
+  ok = rapat_ical_load (error)
+       && (only != NULL ? check_organizer (m, NULL, error)
+                        : check_invitation (&sub, method, meetings, error));
+  ctx->warnings = sub.warnings;
+  if (!ok)
+    return FALSE;
+  zones = rapat_series_zones_of (ctx->store, meetings, series, error);
+  if (zones == NULL || !calendar_options (&sub, &cal, &calname, alarms, zones, error))
+    return FALSE;
+  f = open_memstream (&buf, &len);
+  if (f == NULL)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO, "%s", g_strerror (errno));
+      return FALSE;
+    }
+  w = rapat_ics_writer_new_full (f, method, &cal, ctx->now);
+  e.w = w;
+  ok = write_timezones (w, zones, error) && export_invitation (&e, m, error)
+       && rapat_ics_writer_finish (g_steal_pointer (&w), error);
+  ctx->warnings = sub.warnings;
+  if (fclose (f) != 0 && ok)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO, "%s", g_strerror (errno));
+      return FALSE;
+    }
+  if (!ok)
+    return FALSE;
+  *ics = g_steal_pointer (&buf);
+  return TRUE;
 }
 
 const RapatCommand rapat_export_commands[] = {

@@ -141,6 +141,7 @@ extern const RapatCommand rapat_config_commands[];
 extern const RapatCommand rapat_check_commands[];
 extern const RapatCommand rapat_backup_commands[];
 extern const RapatCommand rapat_minutes_commands[];
+extern const RapatCommand rapat_invite_commands[];
 
 /* Runs rapat with the given command line and returns the exit status:
  * 0 on success, 2 for a usage error, 1 for any other failure. */
@@ -246,5 +247,15 @@ const char *rapat_cmd_or (const char *s, const char *fallback);
  * (see src/lang.h).  Makes it the language of the output and returns its
  * code, "id" or "en"; NULL with @error for a language rapat does not speak. */
 const char *rapat_cmd_paper_lang (const char *lang, const char *tzid, GError **error);
+
+/* Returns in @ics (a new string, CRLF lines) the iTIP message of meeting @m
+ * that 'export ics --meeting M --method request|cancel [--series]' writes:
+ * @method RAPAT_ICS_REQUEST or RAPAT_ICS_CANCEL, checked as that command
+ * checks it.  With @only (RapatAttendee), its ATTENDEEs are these instead
+ * of the stored ones: a cancellation addressed to a removed invitee.
+ * (Declared here rather than in an export header: it is the command's
+ * own builder, shared with 'invite send'.) */
+gboolean rapat_cmd_invitation_ics (RapatCmdContext *ctx, const RapatMeeting *m, int method,
+                                   gboolean series, GPtrArray *only, char **ics, GError **error);
 
 G_END_DECLS

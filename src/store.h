@@ -574,4 +574,48 @@ gboolean rapat_store_config_unset (RapatStore *store, const char *key, gboolean 
 /* Returns every setting (RapatConfigEntry), by key. */
 GPtrArray *rapat_store_config_list (RapatStore *store, GError **error);
 
+/* ---- invitations sent by e-mail (invite) ---- */
+
+/* What one person last received about a meeting by e-mail. */
+typedef struct {
+  gint64 person_id;
+  char *person_name;     /* filled by the store on reads */
+  char *email;           /* the address it went to */
+  char *method;          /* "request" or "cancel" */
+  gint64 sequence;       /* the SEQUENCE its calendar carried */
+  gint64 sent_at;
+  char *message_id;
+  gboolean invited;      /* still an attendee of the meeting */
+} RapatInviteSent;
+
+/* Frees @sent; NULL is ignored. */
+void rapat_invite_sent_free (RapatInviteSent *sent);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatInviteSent, rapat_invite_sent_free)
+
+/* One message as it is recorded. */
+typedef struct {
+  const char *message_id;  /* without brackets */
+  const char *method;      /* "request" or "cancel" */
+  gint64 sequence;
+  gint64 sent_at;
+  const char *transport;   /* "sendmail", "smtp", "mbox" or "maildir" */
+} RapatInviteMessage;
+
+/* Returns what each person was last sent about meeting @meeting_id
+ * (RapatInviteSent), by name; people no longer invited too. */
+GPtrArray *rapat_store_invite_sent_list (RapatStore *store, gint64 meeting_id, GError **error);
+
+/* Stores in @first (a new string, or NULL when none) the Message-ID of
+ * the first REQUEST sent about @meeting_id, and in @last (may be NULL) the
+ * latest message's: the thread an update carries. */
+gboolean rapat_store_invite_thread (RapatStore *store, gint64 meeting_id, char **first,
+                                    char **last, GError **error);
+
+/* Records message @msg about @meeting_id as received by the @n people
+ * @person_ids at the addresses @emails: one message row, and per person
+ * the last thing sent replaced. */
+gboolean rapat_store_invite_record (RapatStore *store, gint64 meeting_id,
+                                    const RapatInviteMessage *msg, const gint64 *person_ids,
+                                    const char *const *emails, guint n, GError **error);
+
 G_END_DECLS
