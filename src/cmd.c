@@ -23,6 +23,7 @@ static const RapatGroup groups[] = {
   { "issue", N_("Strategic issues followed across meetings"), rapat_issue_commands },
   { "action", N_("Action items: owners, due days, progress"), rapat_action_commands },
   { "export", N_("iCalendar files for calendar apps"), rapat_export_commands },
+  { "import", N_("Replies to invitations, read from e-mail or .ics files"), rapat_import_commands },
   { "schedule", N_("Clashes and free slots"), rapat_schedule_commands },
   { "report", N_("Reports in text, CSV and JSON"), rapat_report_commands },
   { "config", N_("Settings kept in the database"), rapat_config_commands },

@@ -641,7 +641,8 @@ rapat_itip_import (RapatStore *store, const char *ics, gsize len, const char *so
     return FALSE;
   if (!g_utf8_validate (ics, len, NULL))
     {
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID, _("'%s': not valid UTF-8"), source);
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID, _("calendar '%s': not valid UTF-8"),
+                   source);
       return FALSE;
     }
   text = g_strndup (ics, len);
@@ -665,6 +666,6 @@ rapat_itip_import (RapatStore *store, const char *ics, gsize len, const char *so
         return TRUE;
     }
   g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
-               _("'%s': not an iCalendar object (no VCALENDAR)"), source);
+               _("calendar '%s': not an iCalendar object (no VCALENDAR)"), source);
   return FALSE;
 }
