@@ -133,8 +133,15 @@ take_message (Prepared *p, const RapatMailModule *mail, const char *source, GByt
   for (guint i = 0; i < read->calendars->len; i++)
     {
       const RapatMailCalendar *c = read->calendars->pdata[i];
+      gboolean copy = FALSE;
 
-      add_input (p, source, c->calendar, read->message_id);
+      /* Outlook and Google send the calendar twice, inline and as
+       * invite.ics: one answer, read once. */
+      for (guint j = 0; j < i && !copy; j++)
+        copy = g_bytes_equal (c->calendar,
+                              ((const RapatMailCalendar *) read->calendars->pdata[j])->calendar);
+      if (!copy)
+        add_input (p, source, c->calendar, read->message_id);
     }
   if (read->calendars->len == 0)
     g_ptr_array_add (p->empty, g_strdup (source));

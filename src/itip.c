@@ -555,13 +555,12 @@ apply_event (Answer *a, const char *method, GError **error)
   p = icalcomponent_get_first_property (a->event, ICAL_SEQUENCE_PROPERTY);
   a->sequence = p != NULL ? MAX (0, icalproperty_get_sequence (p)) : 0;
   p = icalcomponent_get_first_property (a->event, ICAL_DTSTAMP_PROPERTY);
+  /* RFC 5546 requires DTSTAMP; an answer without one (some servers' test
+   * messages) is undated: 0, recorded unless a dated reply is kept. */
   a->dtstamp = 0;
-  if (p == NULL || !property_instant (a->vcal, p, icalproperty_get_dtstamp (p), NULL,
-                                      &a->dtstamp))
-    {
-      note (a, RAPAT_ITIP_SKIPPED, 0, _("meeting '%s': the answer has no DTSTAMP"), uid_ex);
-      return TRUE;
-    }
+  if (p != NULL
+      && !property_instant (a->vcal, p, icalproperty_get_dtstamp (p), NULL, &a->dtstamp))
+    a->dtstamp = 0;
   if (!find_target (a, &t, error))
     return FALSE;
   if (t.meetings->len == 0)

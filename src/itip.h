@@ -57,7 +57,8 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RapatItipSummary, rapat_itip_summary_clear)
  * DELEGATED records 'declined' and the delegate (DELEGATED-TO) as the one
  * who stands in, when rapat knows them.  A REPLY to an older SEQUENCE than
  * the meeting's current one, or with a DTSTAMP older than the reply kept,
- * is stale and ignored; the same DTSTAMP again changes nothing.  A REPLY
+ * is stale and ignored; the same DTSTAMP again changes nothing (an answer
+ * without DTSTAMP counts as undated, older than any dated one).  A REPLY
  * to a series without RECURRENCE-ID answers for every occurrence not yet
  * ended and not cancelled to which the invitee is invited.  Methods other
  * than REPLY, COUNTER and REFRESH are skipped with a note.
