@@ -395,8 +395,7 @@ import_run (RapatCmdContext *ctx, GError **error)
   g_autofree char *line = NULL;
 
   rapat_itip_summary_init (&summary);
-  if (opt->dry_run && !rapat_store_savepoint (ctx->store, "import_dry_run", error))
-    return FALSE;
+  ctx->dry_run = opt->dry_run;
   for (guint i = 0; i < p->inputs->len; i++)
     {
       const Input *in = p->inputs->pdata[i];
@@ -407,8 +406,6 @@ import_run (RapatCmdContext *ctx, GError **error)
                               in->message_id, ctx->now, &summary, error))
         return FALSE;
     }
-  if (opt->dry_run && !rapat_store_savepoint_rollback (ctx->store, "import_dry_run", error))
-    return FALSE;
   for (guint i = 0; i < summary.notes->len; i++)
     fprintf (ctx->out, "%s\n", ((RapatItipNote *) summary.notes->pdata[i])->text);
   for (guint i = 0; i < p->empty->len; i++)

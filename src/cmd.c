@@ -500,6 +500,13 @@ run_command (const RapatCommand *cmd, RapatCmdContext *ctx, const char *db_optio
                    g_strerror (errno));
       ok = FALSE;
     }
+  /* A dry run (ctx->dry_run) shows what the command did, then undoes it. */
+  if (ok && ctx->dry_run)
+    {
+      rapat_store_rollback (store);
+      free (buf);
+      return TRUE;
+    }
   ok = ok && rapat_store_commit (store, error);
   if (!ok)
     rapat_store_rollback (store);

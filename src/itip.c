@@ -542,6 +542,7 @@ apply_event (Answer *a, const char *method, GError **error)
   icalproperty *p;
   g_auto(Target) t = { 0 };
   g_autofree char *uid_ex = NULL;
+  g_autoptr(GPtrArray) attendees = NULL;
   gboolean any = FALSE;
 
   p = icalcomponent_get_first_property (a->event, ICAL_UID_PROPERTY);
@@ -572,9 +573,15 @@ apply_event (Answer *a, const char *method, GError **error)
             title);
       return TRUE;
     }
+  /* Taken first: reading other properties moves the component's one
+   * property cursor, which the ATTENDEE loop would then restart from. */
+  attendees = g_ptr_array_new ();
   for (p = icalcomponent_get_first_property (a->event, ICAL_ATTENDEE_PROPERTY); p != NULL;
        p = icalcomponent_get_next_property (a->event, ICAL_ATTENDEE_PROPERTY))
+    g_ptr_array_add (attendees, p);
+  for (guint i = 0; i < attendees->len; i++)
     {
+      p = attendees->pdata[i];
       gboolean ok = strcmp (method, "REPLY") == 0 ? reply_one (a, &t, p, error)
                     : request_one (a, &t, p, strcmp (method, "COUNTER") == 0 ? "counter"
                                                                             : "refresh", error);

@@ -2,8 +2,6 @@
  * asked of the organizer (schema/0014-replies.sql). */
 #include "store-private.h"
 
-#include <string.h>
-
 gint64
 rapat_store_series_find_uid (RapatStore *store, const char *uid, GError **error)
 {
@@ -183,29 +181,4 @@ rapat_store_itip_requests (RapatStore *store, gint64 meeting_id, gint64 after, G
       return NULL;
     }
   return g_steal_pointer (&out);
-}
-
-/* Runs "@verb @name" for a savepoint named by the caller (a fixed word). */
-static gboolean
-savepoint_exec (RapatStore *store, const char *verb, const char *name, GError **error)
-{
-  g_autofree char *sql = NULL;
-
-  g_return_val_if_fail (name != NULL && strspn (name, "abcdefghijklmnopqrstuvwxyz_")
-                        == strlen (name), FALSE);
-  sql = g_strdup_printf ("%s %s", verb, name);
-  return store_exec (store, sql, error);
-}
-
-gboolean
-rapat_store_savepoint (RapatStore *store, const char *name, GError **error)
-{
-  return savepoint_exec (store, "SAVEPOINT", name, error);
-}
-
-gboolean
-rapat_store_savepoint_rollback (RapatStore *store, const char *name, GError **error)
-{
-  return savepoint_exec (store, "ROLLBACK TO", name, error)
-         && savepoint_exec (store, "RELEASE", name, error);
 }

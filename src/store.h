@@ -638,9 +638,4 @@ gboolean rapat_store_itip_request_add (RapatStore *store, const RapatItipRequest
 GPtrArray *rapat_store_itip_requests (RapatStore *store, gint64 meeting_id, gint64 after,
                                       GError **error);
 
-/* Opens savepoint @name inside the command's transaction. */
-gboolean rapat_store_savepoint (RapatStore *store, const char *name, GError **error);
-/* Undoes everything since savepoint @name and closes it. */
-gboolean rapat_store_savepoint_rollback (RapatStore *store, const char *name, GError **error);
-
 G_END_DECLS
