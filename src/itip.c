@@ -510,7 +510,12 @@ request_one (Answer *a, Target *t, icalproperty *att, const char *method, GError
         }
       if (pc != NULL && icalproperty_get_comment (pc) != NULL
           && g_utf8_validate (icalproperty_get_comment (pc), -1, NULL))
-        r.comment = g_utf8_substring (icalproperty_get_comment (pc), 0, 2000);
+        {
+          const char *comment = icalproperty_get_comment (pc);
+
+          /* The schema keeps 10,000 characters of it. */
+          r.comment = g_utf8_substring (comment, 0, MIN (g_utf8_strlen (comment, -1), 10000));
+        }
     }
   if (!rapat_store_itip_request_add (a->store, &r, &added, error))
     {
