@@ -1,5 +1,6 @@
 /* rapat — the mail module's table: the one symbol rapat looks up. */
 #include "mail-private.h"
+#include "read.h"
 
 G_DEFINE_QUARK (rapat-mail-error-quark, rapat_mail_error)
 
@@ -13,8 +14,8 @@ rapat_mail_module_table (void)
     .abi = RAPAT_MAIL_ABI,
     .versions = rapat_mail_versions_text,
     .compose = rapat_mail_compose,
-    .read = NULL,
-    .read_free = NULL,
+    .read = rapat_mail_read,
+    .read_free = rapat_mail_read_free,
     .smtp_send = rapat_mail_smtp_send,
   };
 

@@ -25,6 +25,7 @@ static const RapatGroup groups[] = {
   { "export", N_("iCalendar files for calendar apps"), rapat_export_commands },
   { "invite", N_("Invitations by e-mail (iMIP): send, and what each invitee has"),
     rapat_invite_commands },
+  { "import", N_("Replies to invitations, read from e-mail or .ics files"), rapat_import_commands },
   { "schedule", N_("Clashes and free slots"), rapat_schedule_commands },
   { "report", N_("Reports in text, CSV and JSON"), rapat_report_commands },
   { "config", N_("Settings kept in the database"), rapat_config_commands },
@@ -500,6 +501,13 @@ run_command (const RapatCommand *cmd, RapatCmdContext *ctx, const char *db_optio
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO, _("unable to write the output: %s"),
                    g_strerror (errno));
       ok = FALSE;
+    }
+  /* A dry run (ctx->dry_run) shows what the command did, then undoes it. */
+  if (ok && ctx->dry_run)
+    {
+      rapat_store_rollback (store);
+      free (buf);
+      return TRUE;
     }
   ok = ok && rapat_store_commit (store, error);
   if (!ok)

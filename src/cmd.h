@@ -86,6 +86,7 @@ typedef struct {
   RapatMeeting *meeting;  /* with RAPAT_TARGET_MEETING: that meeting */
   GPtrArray *warnings;    /* kept by rapat_cmd_warn() */
   gpointer prepared;      /* what the entry's prepare hook kept for its handler, or NULL */
+  gboolean dry_run;       /* set by a writing handler: print its output, then roll back */
   /* Frees @prepared once the command is over; @ok says whether it
    * succeeded (for a writing command: committed). */
   void (*prepared_free) (gpointer prepared, gboolean ok);
@@ -142,6 +143,7 @@ extern const RapatCommand rapat_check_commands[];
 extern const RapatCommand rapat_backup_commands[];
 extern const RapatCommand rapat_minutes_commands[];
 extern const RapatCommand rapat_invite_commands[];
+extern const RapatCommand rapat_import_commands[];
 
 /* Runs rapat with the given command line and returns the exit status:
  * 0 on success, 2 for a usage error, 1 for any other failure. */

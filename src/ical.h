@@ -27,23 +27,30 @@ G_BEGIN_DECLS
   X (icalcomponent_add_component) \
   X (icalcomponent_add_property) \
   X (icalcomponent_as_ical_string_r) \
+  X (icalcomponent_count_components) \
   X (icalcomponent_free) \
   X (icalcomponent_get_dtstart) \
   X (icalcomponent_get_first_component) \
   X (icalcomponent_get_first_property) \
   X (icalcomponent_get_next_component) \
   X (icalcomponent_get_next_property) \
+  X (icalcomponent_get_timezone) \
   X (icalcomponent_isa) \
   X (icalcomponent_new) \
   X (icalcomponent_new_clone) \
   X (icalcomponent_remove_component) \
   X (icalcomponent_remove_property) \
   X (icaldurationtype_as_ical_string_r) \
+  X (icaldurationtype_as_int) \
   X (icaldurationtype_from_int) \
   X (icalerrno_return) \
   X (icalerror_clear_errno) \
   X (icalparameter_as_ical_string_r) \
   X (icalparameter_free) \
+  X (icalparameter_get_cn) \
+  X (icalparameter_get_delegatedto) \
+  X (icalparameter_get_partstat) \
+  X (icalparameter_get_tzid) \
   X (icalparameter_new_cn) \
   X (icalparameter_new_cutype) \
   X (icalparameter_new_delegatedfrom) \
@@ -55,10 +62,22 @@ G_BEGIN_DECLS
   X (icalparameter_new_rsvp) \
   X (icalparameter_new_tzid) \
   X (icalparameter_new_value) \
+  X (icalparser_parse_string) \
   X (icalproperty_add_parameter) \
   X (icalproperty_as_ical_string_r) \
   X (icalproperty_free) \
+  X (icalproperty_get_attendee) \
+  X (icalproperty_get_comment) \
+  X (icalproperty_get_dtend) \
+  X (icalproperty_get_dtstamp) \
+  X (icalproperty_get_dtstart) \
+  X (icalproperty_get_duration) \
+  X (icalproperty_get_first_parameter) \
+  X (icalproperty_get_method) \
+  X (icalproperty_get_recurrenceid) \
+  X (icalproperty_get_sequence) \
   X (icalproperty_get_tzoffsetto) \
+  X (icalproperty_get_uid) \
   X (icalproperty_new) \
   X (icalproperty_new_action) \
   X (icalproperty_new_attendee) \
@@ -134,23 +153,30 @@ G_END_DECLS
 #define icalcomponent_add_component (rapat_ical ()->icalcomponent_add_component)
 #define icalcomponent_add_property (rapat_ical ()->icalcomponent_add_property)
 #define icalcomponent_as_ical_string_r (rapat_ical ()->icalcomponent_as_ical_string_r)
+#define icalcomponent_count_components (rapat_ical ()->icalcomponent_count_components)
 #define icalcomponent_free (rapat_ical ()->icalcomponent_free)
 #define icalcomponent_get_dtstart (rapat_ical ()->icalcomponent_get_dtstart)
 #define icalcomponent_get_first_component (rapat_ical ()->icalcomponent_get_first_component)
 #define icalcomponent_get_first_property (rapat_ical ()->icalcomponent_get_first_property)
 #define icalcomponent_get_next_component (rapat_ical ()->icalcomponent_get_next_component)
 #define icalcomponent_get_next_property (rapat_ical ()->icalcomponent_get_next_property)
+#define icalcomponent_get_timezone (rapat_ical ()->icalcomponent_get_timezone)
 #define icalcomponent_isa (rapat_ical ()->icalcomponent_isa)
 #define icalcomponent_new (rapat_ical ()->icalcomponent_new)
 #define icalcomponent_new_clone (rapat_ical ()->icalcomponent_new_clone)
 #define icalcomponent_remove_component (rapat_ical ()->icalcomponent_remove_component)
 #define icalcomponent_remove_property (rapat_ical ()->icalcomponent_remove_property)
 #define icaldurationtype_as_ical_string_r (rapat_ical ()->icaldurationtype_as_ical_string_r)
+#define icaldurationtype_as_int (rapat_ical ()->icaldurationtype_as_int)
 #define icaldurationtype_from_int (rapat_ical ()->icaldurationtype_from_int)
 #define icalerrno_return (rapat_ical ()->icalerrno_return)
 #define icalerror_clear_errno (rapat_ical ()->icalerror_clear_errno)
 #define icalparameter_as_ical_string_r (rapat_ical ()->icalparameter_as_ical_string_r)
 #define icalparameter_free (rapat_ical ()->icalparameter_free)
+#define icalparameter_get_cn (rapat_ical ()->icalparameter_get_cn)
+#define icalparameter_get_delegatedto (rapat_ical ()->icalparameter_get_delegatedto)
+#define icalparameter_get_partstat (rapat_ical ()->icalparameter_get_partstat)
+#define icalparameter_get_tzid (rapat_ical ()->icalparameter_get_tzid)
 #define icalparameter_new_cn (rapat_ical ()->icalparameter_new_cn)
 #define icalparameter_new_cutype (rapat_ical ()->icalparameter_new_cutype)
 #define icalparameter_new_delegatedfrom (rapat_ical ()->icalparameter_new_delegatedfrom)
@@ -162,10 +188,22 @@ G_END_DECLS
 #define icalparameter_new_rsvp (rapat_ical ()->icalparameter_new_rsvp)
 #define icalparameter_new_tzid (rapat_ical ()->icalparameter_new_tzid)
 #define icalparameter_new_value (rapat_ical ()->icalparameter_new_value)
+#define icalparser_parse_string (rapat_ical ()->icalparser_parse_string)
 #define icalproperty_add_parameter (rapat_ical ()->icalproperty_add_parameter)
 #define icalproperty_as_ical_string_r (rapat_ical ()->icalproperty_as_ical_string_r)
 #define icalproperty_free (rapat_ical ()->icalproperty_free)
+#define icalproperty_get_attendee (rapat_ical ()->icalproperty_get_attendee)
+#define icalproperty_get_comment (rapat_ical ()->icalproperty_get_comment)
+#define icalproperty_get_dtend (rapat_ical ()->icalproperty_get_dtend)
+#define icalproperty_get_dtstamp (rapat_ical ()->icalproperty_get_dtstamp)
+#define icalproperty_get_dtstart (rapat_ical ()->icalproperty_get_dtstart)
+#define icalproperty_get_duration (rapat_ical ()->icalproperty_get_duration)
+#define icalproperty_get_first_parameter (rapat_ical ()->icalproperty_get_first_parameter)
+#define icalproperty_get_method (rapat_ical ()->icalproperty_get_method)
+#define icalproperty_get_recurrenceid (rapat_ical ()->icalproperty_get_recurrenceid)
+#define icalproperty_get_sequence (rapat_ical ()->icalproperty_get_sequence)
 #define icalproperty_get_tzoffsetto (rapat_ical ()->icalproperty_get_tzoffsetto)
+#define icalproperty_get_uid (rapat_ical ()->icalproperty_get_uid)
 #define icalproperty_new (rapat_ical ()->icalproperty_new)
 #define icalproperty_new_action (rapat_ical ()->icalproperty_new_action)
 #define icalproperty_new_attendee (rapat_ical ()->icalproperty_new_attendee)

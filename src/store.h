@@ -617,5 +617,68 @@ gboolean rapat_store_invite_thread (RapatStore *store, gint64 meeting_id, char *
 gboolean rapat_store_invite_record (RapatStore *store, gint64 meeting_id,
                                     const RapatInviteMessage *msg, const gint64 *person_ids,
                                     const char *const *emails, guint n, GError **error);
+/* ---- replies that came back by mail (store-reply.c) ---- */
+
+/* Returns the id of the series with @uid, 0 when there is none, or -1 with
+ * @error set when it cannot be read. */
+gint64 rapat_store_series_find_uid (RapatStore *store, const char *uid, GError **error);
+/* Returns the id of the occurrence of series @series_id that its rule
+ * started at @recurrence_utc (moved or not), 0 when there is none, or -1
+ * with @error set. */
+gint64 rapat_store_series_occurrence (RapatStore *store, gint64 series_id,
+                                      gint64 recurrence_utc, GError **error);
+/* Returns the id of the person whose e-mail is @address (compared without
+ * regard to case), 0 when there is none, or -1 with @error set. */
+gint64 rapat_store_person_find_email (RapatStore *store, const char *address, GError **error);
+
+/* An invitation's reply as the imports see it. */
+typedef struct {
+  gint64 attendee_id;
+  RapatRsvp rsvp;
+  gint64 replied_at;        /* the DTSTAMP of the reply recorded from a message, 0: none */
+  gint64 replied_sequence;  /* the SEQUENCE it answered, -1: none */
+  gint64 delegated_to;      /* the person it was delegated to, or 0 */
+} RapatReplyState;
+
+/* Fills @state for the invitation of @person_id to @meeting_id; FALSE with
+ * RAPAT_ERROR_NOT_FOUND when they are not invited. */
+gboolean rapat_store_reply_get (RapatStore *store, gint64 meeting_id, gint64 person_id,
+                                RapatReplyState *state, GError **error);
+/* Records on invitation state->attendee_id its rsvp, replied_at,
+ * replied_sequence and delegated_to. */
+gboolean rapat_store_reply_set (RapatStore *store, const RapatReplyState *state,
+                                GError **error);
+
+/* What an invitee asked of the organizer: a new time or the invitation again. */
+typedef struct {
+  gint64 id;
+  gint64 attendee_id;
+  gint64 meeting_id;        /* filled by the store on reads, with the fields below to email */
+  char *meeting_title;
+  char *meeting_tz;
+  char *person_name;
+  char *person_email;
+  char *method;             /* "counter" or "refresh" */
+  gint64 start_utc;         /* the proposed time (counter), else 0 */
+  gint64 end_utc;
+  char *comment;            /* or NULL */
+  gint64 sent_at;           /* its DTSTAMP */
+  gint64 sequence;
+  gint64 received_at;       /* when rapat imported it */
+  char *message_id;         /* the message it came in, or NULL */
+} RapatItipRequest;
+
+void rapat_itip_request_free (RapatItipRequest *request);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatItipRequest, rapat_itip_request_free)
+
+/* Keeps @request unless one of the same invitation, method and sent_at is
+ * kept already; *@added says whether it was added. */
+gboolean rapat_store_itip_request_add (RapatStore *store, const RapatItipRequest *request,
+                                       gboolean *added, GError **error);
+/* Returns the requests (RapatItipRequest) of meeting @meeting_id, or of
+ * every meeting ending after @after (when @meeting_id is 0), by meeting
+ * start, then when they were sent. */
+GPtrArray *rapat_store_itip_requests (RapatStore *store, gint64 meeting_id, gint64 after,
+                                      GError **error);
 
 G_END_DECLS

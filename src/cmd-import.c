@@ -1,0 +1,483 @@
+/* rapat — "rapat import": replies to invitations read back from e-mail or
+ * .ics files (cli layer). */
+#include "cmd.h"
+#include "itip.h"
+#include "mail.h"
+#include "output.h"
+#include "text.h"
+#include "when.h"
+
+#include <stdio.h>
+#include <string.h>
+
+typedef struct {
+  char *mbox;
+  char *maildir;
+  gboolean dry_run;
+} ImportOptions;
+
+static const RapatOption mail_entries[] = {
+  RAPAT_OPT_TEXT ("mbox", ImportOptions, mbox, N_("Read every message of the mbox FILE"),
+                  N_("FILE")),
+  RAPAT_OPT_TEXT ("maildir", ImportOptions, maildir,
+                  N_("Read every message in the maildir DIR (its cur and new)"), N_("DIR")),
+  RAPAT_OPT_FLAG ("dry-run", ImportOptions, dry_run,
+                  N_("Say what would change, and change nothing")),
+  RAPAT_OPT_END,
+};
+
+static const RapatOption ics_entries[] = {
+  RAPAT_OPT_FLAG ("dry-run", ImportOptions, dry_run,
+                  N_("Say what would change, and change nothing")),
+  RAPAT_OPT_END,
+};
+
+/* One calendar to apply, read before the command's transaction. */
+typedef struct {
+  char *source;               /* where it came from, for notes */
+  GBytes *calendar;
+  char *message_id;           /* of the e-mail it came in, or NULL */
+} Input;
+
+/* What the prepare hook read: the calendars, and the messages without one. */
+typedef struct {
+  GPtrArray *inputs;          /* Input */
+  GPtrArray *empty;           /* char *: sources of messages with no calendar */
+} Prepared;
+
+/* Frees an input. */
+static void
+input_free (Input *in)
+{
+  g_free (in->source);
+  g_bytes_unref (in->calendar);
+  g_free (in->message_id);
+  g_free (in);
+}
+
+/* Frees what the prepare hook kept. */
+static void
+prepared_free (gpointer data, gboolean ok)
+{
+  Prepared *p = data;
+
+  (void) ok;
+  g_ptr_array_unref (p->inputs);
+  g_ptr_array_unref (p->empty);
+  g_free (p);
+}
+
+/* Returns the bytes of @path ("-": standard input), or NULL with @error
+ * naming the file. */
+static GBytes *
+read_input (const char *path, GError **error)
+{
+  g_autoptr(GError) local = NULL;
+  char *data = NULL;
+  gsize len = 0;
+
+  if (strcmp (path, "-") == 0)
+    {
+      g_autoptr(GByteArray) buf = g_byte_array_new ();
+      guint8 chunk[65536];
+      size_t n;
+
+      while ((n = fread (chunk, 1, sizeof chunk, stdin)) > 0)
+        g_byte_array_append (buf, chunk, (guint) n);
+      if (ferror (stdin))
+        {
+          g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO,
+                       _("file '-': unable to read standard input"));
+          return NULL;
+        }
+      return g_byte_array_free_to_bytes (g_steal_pointer (&buf));
+    }
+  if (!g_file_get_contents (path, &data, &len, &local))
+    {
+      g_autofree char *ex = rapat_text_excerpt (path);
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO, _("file '%s': %s"), ex,
+                   local->message);
+      return NULL;
+    }
+  return g_bytes_new_take (data, len);
+}
+
+/* Adds an input of @calendar from @source. */
+static void
+add_input (Prepared *p, const char *source, GBytes *calendar, const char *message_id)
+{
+  Input *in = g_new0 (Input, 1);
+
+  in->source = g_strdup (source);
+  in->calendar = g_bytes_ref (calendar);
+  in->message_id = g_strdup (message_id);
+  g_ptr_array_add (p->inputs, in);
+}
+
+/* Reads the message @bytes from @source with the mail module and keeps
+ * the calendars it carries. */
+static gboolean
+take_message (Prepared *p, const RapatMailModule *mail, const char *source, GBytes *bytes,
+              GError **error)
+{
+  g_autoptr(GError) local = NULL;
+  RapatMailRead *read = mail->read (bytes, &local);
+
+  if (read == NULL)
+    {
+      g_autofree char *ex = rapat_text_excerpt (source);
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID, _("message '%s': %s"), ex,
+                   local->message);
+      return FALSE;
+    }
+  for (guint i = 0; i < read->calendars->len; i++)
+    {
+      const RapatMailCalendar *c = read->calendars->pdata[i];
+      gboolean copy = FALSE;
+
+      /* Outlook and Google send the calendar twice, inline and as
+       * invite.ics: one answer, read once. */
+      for (guint j = 0; j < i && !copy; j++)
+        copy = g_bytes_equal (c->calendar,
+                              ((const RapatMailCalendar *) read->calendars->pdata[j])->calendar);
+      if (!copy)
+        add_input (p, source, c->calendar, read->message_id);
+    }
+  if (read->calendars->len == 0)
+    g_ptr_array_add (p->empty, g_strdup (source));
+  mail->read_free (read);
+  return TRUE;
+}
+
+/* Splits the mbox @bytes read from @path into its messages (the From_
+ * line dropped, ">From " lines unquoted) and takes each. */
+static gboolean
+take_mbox (Prepared *p, const RapatMailModule *mail, const char *path, GBytes *bytes,
+           GError **error)
+{
+  gsize len = 0;
+  const char *data = g_bytes_get_data (bytes, &len);
+  const char *end = data + len;
+  g_autoptr(GString) msg = NULL;
+  gboolean blank = TRUE;
+  guint n = 0;
+
+  if (len > 0 && (len < 5 || strncmp (data, "From ", 5) != 0))
+    {
+      g_autofree char *ex = rapat_text_excerpt (path);
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("file '%s': not an mbox file (it does not begin with 'From ')"), ex);
+      return FALSE;
+    }
+  for (const char *line = data; line < end;)
+    {
+      const char *nl = memchr (line, '\n', end - line);
+      const char *next = nl != NULL ? nl + 1 : end;
+      gsize llen = next - line;
+
+      if (blank && llen >= 5 && strncmp (line, "From ", 5) == 0)
+        {
+          if (msg != NULL)
+            {
+              g_autofree char *source = g_strdup_printf ("%s#%u", path, n);
+              g_autoptr(GBytes) b = g_string_free_to_bytes (g_steal_pointer (&msg));
+
+              if (!take_message (p, mail, source, b, error))
+                return FALSE;
+            }
+          msg = g_string_new (NULL);
+          n++;
+        }
+      else if (msg != NULL)
+        {
+          const char *q = line;
+
+          while (q < next && *q == '>')
+            q++;
+          /* mboxrd and mboxo quote "From " in a body with '>': take one off. */
+          if (q > line && next - q >= 5 && strncmp (q, "From ", 5) == 0)
+            g_string_append_len (msg, line + 1, llen - 1);
+          else
+            g_string_append_len (msg, line, llen);
+        }
+      blank = llen == 1 || (llen == 2 && line[0] == '\r');
+      line = next;
+    }
+  if (msg != NULL)
+    {
+      g_autofree char *source = g_strdup_printf ("%s#%u", path, n);
+      g_autoptr(GBytes) b = g_string_free_to_bytes (g_steal_pointer (&msg));
+
+      return take_message (p, mail, source, b, error);
+    }
+  return TRUE;
+}
+
+/* Orders file names (char ** items of a GPtrArray) by bytes. */
+static int
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(char *const *) a, *(char *const *) b);
+}
+
+/* Takes every message in the maildir @dir: cur/ then new/, by file name. */
+static gboolean
+take_maildir (Prepared *p, const RapatMailModule *mail, const char *dir, GError **error)
+{
+  const char *subs[] = { "cur", "new" };
+  gboolean found = FALSE;
+
+  for (guint s = 0; s < G_N_ELEMENTS (subs); s++)
+    {
+      g_autofree char *sub = g_build_filename (dir, subs[s], NULL);
+      g_autoptr(GDir) d = g_dir_open (sub, 0, NULL);
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+      const char *name;
+
+      if (d == NULL)
+        continue;
+      found = TRUE;
+      while ((name = g_dir_read_name (d)) != NULL)
+        if (name[0] != '.')
+          g_ptr_array_add (names, g_strdup (name));
+      g_ptr_array_sort (names, compare_names);
+      for (guint i = 0; i < names->len; i++)
+        {
+          g_autofree char *path = g_build_filename (sub, names->pdata[i], NULL);
+          g_autoptr(GBytes) bytes = read_input (path, error);
+
+          if (bytes == NULL || !take_message (p, mail, path, bytes, error))
+            return FALSE;
+        }
+    }
+  if (!found)
+    {
+      g_autofree char *ex = rapat_text_excerpt (dir);
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO,
+                   _("directory '%s': not a maildir (it has no cur or new folder)"), ex);
+    }
+  return found;
+}
+
+/* Starts the Prepared of a run. */
+static Prepared *
+prepared_new (RapatCmdContext *ctx)
+{
+  Prepared *p = g_new0 (Prepared, 1);
+
+  p->inputs = g_ptr_array_new_with_free_func ((GDestroyNotify) input_free);
+  p->empty = g_ptr_array_new_with_free_func (g_free);
+  ctx->prepared = p;
+  ctx->prepared_free = prepared_free;
+  return p;
+}
+
+/* The prepare hook of 'import mail': reads every message before the
+ * transaction, so that a file that cannot be read ends the command with
+ * nothing written. */
+static gboolean
+import_mail_prepare (RapatCmdContext *ctx, GError **error)
+{
+  const ImportOptions *opt = ctx->options;
+  const RapatMailModule *mail;
+  Prepared *p;
+  int sources = (ctx->n_args > 0) + (opt->mbox != NULL) + (opt->maildir != NULL);
+
+  if (sources != 1)
+    {
+      rapat_cmd_usage_error (error, "import mail",
+                             _("give FILE..., --mbox FILE or --maildir DIR (one of them)"));
+      return FALSE;
+    }
+  mail = rapat_mail (error);
+  if (mail == NULL)
+    return FALSE;
+  if (mail->read == NULL)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO,
+                   _("the mail module cannot read messages; is rapat installed whole?"));
+      return FALSE;
+    }
+  p = prepared_new (ctx);
+  if (opt->maildir != NULL)
+    return take_maildir (p, mail, opt->maildir, error);
+  if (opt->mbox != NULL)
+    {
+      g_autoptr(GBytes) bytes = read_input (opt->mbox, error);
+
+      return bytes != NULL && take_mbox (p, mail, opt->mbox, bytes, error);
+    }
+  for (int i = 0; i < ctx->n_args; i++)
+    {
+      g_autoptr(GBytes) bytes = read_input (ctx->args[i], error);
+
+      if (bytes == NULL || !take_message (p, mail, ctx->args[i], bytes, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The prepare hook of 'import ics': reads every file before the transaction. */
+static gboolean
+import_ics_prepare (RapatCmdContext *ctx, GError **error)
+{
+  Prepared *p = prepared_new (ctx);
+
+  for (int i = 0; i < ctx->n_args; i++)
+    {
+      g_autoptr(GBytes) bytes = read_input (ctx->args[i], error);
+
+      if (bytes == NULL)
+        return FALSE;
+      add_input (p, ctx->args[i], bytes, NULL);
+    }
+  return TRUE;
+}
+
+/* Returns the summary line of @s: what changed, counted. */
+static char *
+summary_line (const RapatItipSummary *s, guint empty, gboolean dry_run)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  const guint *c = s->counts;
+  g_autofree char *list = NULL;
+
+  if (c[RAPAT_ITIP_RECORDED] > 0)
+    g_ptr_array_add (parts, g_strdup_printf (
+      dry_run ? ngettext ("%u reply to record", "%u replies to record", c[RAPAT_ITIP_RECORDED])
+              : ngettext ("%u reply recorded", "%u replies recorded", c[RAPAT_ITIP_RECORDED]),
+      c[RAPAT_ITIP_RECORDED]));
+  if (c[RAPAT_ITIP_SAME] > 0)
+    g_ptr_array_add (parts, g_strdup_printf (_("%u already recorded"), c[RAPAT_ITIP_SAME]));
+  if (c[RAPAT_ITIP_STALE] > 0)
+    g_ptr_array_add (parts, g_strdup_printf (_("%u stale ignored"), c[RAPAT_ITIP_STALE]));
+  if (c[RAPAT_ITIP_UNKNOWN_SENDER] > 0)
+    g_ptr_array_add (parts, g_strdup_printf (
+      ngettext ("%u unknown sender", "%u unknown senders", c[RAPAT_ITIP_UNKNOWN_SENDER]),
+      c[RAPAT_ITIP_UNKNOWN_SENDER]));
+  if (c[RAPAT_ITIP_UNKNOWN_MEETING] > 0)
+    g_ptr_array_add (parts, g_strdup_printf (
+      ngettext ("%u unknown meeting", "%u unknown meetings", c[RAPAT_ITIP_UNKNOWN_MEETING]),
+      c[RAPAT_ITIP_UNKNOWN_MEETING]));
+  if (c[RAPAT_ITIP_COUNTER] > 0)
+    g_ptr_array_add (parts, g_strdup_printf (
+      ngettext ("%u new time proposed (see 'rapat import requests')",
+                "%u new times proposed (see 'rapat import requests')", c[RAPAT_ITIP_COUNTER]),
+      c[RAPAT_ITIP_COUNTER]));
+  if (c[RAPAT_ITIP_REFRESH] > 0)
+    g_ptr_array_add (parts, g_strdup_printf (
+      ngettext ("%u asks for the invitation again (answer with 'rapat invite send MEETING "
+                "--to PERSON --all')",
+                "%u ask for the invitation again (answer with 'rapat invite send MEETING "
+                "--to PERSON --all')", c[RAPAT_ITIP_REFRESH]),
+      c[RAPAT_ITIP_REFRESH]));
+  if (c[RAPAT_ITIP_SKIPPED] > 0)
+    g_ptr_array_add (parts, g_strdup_printf (_("%u skipped"), c[RAPAT_ITIP_SKIPPED]));
+  if (empty > 0)
+    g_ptr_array_add (parts, g_strdup_printf (
+      ngettext ("%u message without a calendar", "%u messages without a calendar", empty),
+      empty));
+  if (parts->len == 0)
+    return g_strdup (_("Nothing to import: no reply, new time or refresh was found."));
+  g_ptr_array_add (parts, NULL);
+  list = g_strjoinv (", ", (char **) parts->pdata);
+  return dry_run ? g_strdup_printf (_("Dry run, nothing written: %s."), list)
+                 : g_strdup_printf ("%s.", list);
+}
+
+/* import mail | import ics: applies what the prepare hook read. */
+static gboolean
+import_run (RapatCmdContext *ctx, GError **error)
+{
+  const ImportOptions *opt = ctx->options;
+  const Prepared *p = ctx->prepared;
+  g_auto(RapatItipSummary) summary = { 0 };
+  g_autofree char *line = NULL;
+
+  rapat_itip_summary_init (&summary);
+  ctx->dry_run = opt->dry_run;
+  for (guint i = 0; i < p->inputs->len; i++)
+    {
+      const Input *in = p->inputs->pdata[i];
+      gsize len = 0;
+      const char *data = g_bytes_get_data (in->calendar, &len);
+
+      if (!rapat_itip_import (ctx->store, data != NULL ? data : "", len, in->source,
+                              in->message_id, ctx->now, &summary, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < summary.notes->len; i++)
+    fprintf (ctx->out, "%s\n", ((RapatItipNote *) summary.notes->pdata[i])->text);
+  for (guint i = 0; i < p->empty->len; i++)
+    fprintf (ctx->out, _("%s: no calendar in this message\n"), (char *) p->empty->pdata[i]);
+  line = summary_line (&summary, p->empty->len, opt->dry_run);
+  fprintf (ctx->out, "%s\n", line);
+  return TRUE;
+}
+
+/* import requests [MEETING]: the new times proposed and the invitations
+ * asked for again. */
+static gboolean
+import_requests (RapatCmdContext *ctx, GError **error)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(RapatTable) table = NULL;
+
+  list = rapat_store_itip_requests (ctx->store, ctx->target_id, ctx->now, error);
+  if (list == NULL)
+    return FALSE;
+  if (list->len == 0)
+    {
+      fprintf (ctx->out, _("No new time proposed and no invitation asked for again.\n"));
+      return TRUE;
+    }
+  table = rapat_table_new (_("Meeting"), _("Who"), _("Asks"), _("Proposed"), _("Comment"),
+                           _("Sent"), NULL);
+  for (guint i = 0; i < list->len; i++)
+    {
+      const RapatItipRequest *r = list->pdata[i];
+      g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (r->meeting_tz);
+      g_autofree char *proposed = NULL;
+      g_autofree char *sent = NULL;
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, r->meeting_id);
+      gboolean counter = strcmp (r->method, "counter") == 0;
+
+      if (tz == NULL)
+        tz = g_time_zone_new_utc ();
+      if (counter)
+        proposed = rapat_when_range (r->start_utc, r->end_utc, tz, RAPAT_WHEN_LOCALE);
+      sent = rapat_when_instant_zoned (r->sent_at, tz);
+      rapat_table_add (table, id, r->person_name,
+                       counter ? _("a new time") : _("the invitation again"),
+                       proposed != NULL ? proposed : "", r->comment != NULL ? r->comment : "",
+                       sent);
+    }
+  rapat_table_hide_empty (table, 3);
+  rapat_table_hide_empty (table, 4);
+  rapat_table_max_width (table, 4, 40);
+  rapat_table_print (table, ctx->out, "");
+  return TRUE;
+}
+
+const RapatCommand rapat_import_commands[] = {
+  { "mail", "[FILE...]", N_("Read replies to invitations from e-mails"),
+    N_("Each FILE is one message ('-' reads one from standard input); --mbox and --maildir\n"
+       "read many.  Every text/calendar part and .ics attachment is read, in any MIME\n"
+       "structure.  A REPLY records the invitee's answer, a COUNTER keeps the new time they\n"
+       "propose (listed by 'import requests', never applied), a REFRESH asks for the\n"
+       "invitation again.  Replies older than the one recorded, or to an earlier version of\n"
+       "the invitation, are ignored; importing a message twice changes nothing.  A file\n"
+       "that cannot be read ends the command and nothing is written."),
+    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 0, -1,
+    RAPAT_OPTIONS (mail_entries, ImportOptions), RAPAT_TARGET_NONE, import_run,
+    import_mail_prepare },
+  { "ics", "FILE...", N_("Read replies to invitations from .ics files"),
+    N_("As 'import mail', from bare iCalendar files ('-' reads standard input)."),
+    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, -1,
+    RAPAT_OPTIONS (ics_entries, ImportOptions), RAPAT_TARGET_NONE, import_run,
+    import_ics_prepare },
+  { "requests", "[MEETING]", N_("List new times proposed and invitations asked for again"),
+    N_("Without MEETING: those of every meeting not yet over."),
+    RAPAT_CMD_STORE, 0, 1, RAPAT_NO_OPTIONS, RAPAT_TARGET_MEETING, import_requests },
+  { NULL },
+};
