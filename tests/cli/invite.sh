@@ -161,6 +161,28 @@ check "--dry-run still names who cannot be reached" grep -q "Daniel Manuputty ha
 check "--dry-run sends nothing" test "$(count)" = 0
 check "--dry-run leaves the file byte-identical" test "$(sha256sum <"$db")" = "$sum0"
 
+# ... and it takes no write lock: while another connection holds one, a
+# dry run answers at once rather than waiting for it.
+"$PYTHON" -c '
+import sqlite3, sys, time
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute("BEGIN IMMEDIATE")
+open(sys.argv[2], "w").close()
+time.sleep(1.5)
+c.execute("ROLLBACK")' "$db" "$tmp/locked" &
+locker=$!
+for _ in $(seq 100); do
+  [ -f "$tmp/locked" ] && break
+  sleep 0.05
+done
+t0=$(date +%s%N)
+r invite send "$m" --dry-run
+rc=$?
+ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+wait "$locker"
+check "--dry-run while another holds the write lock: exit 0" test "$rc" = 0
+check "... at once: ${ms} ms, not after the lock's 1.5 s" test "$ms" -lt 1000
+
 # The first invitation.
 r invite send "$m"
 check "invite send exits 0" test $? = 0
