@@ -1,6 +1,7 @@
 /* rapat — "rapat invite": invitations sent by e-mail, iMIP (cli layer). */
 #include "cmd.h"
 #include "export-ics.h"
+#include "invite.h"
 #include "invite-mail.h"
 #include "mail.h"
 #include "mailer.h"
@@ -42,186 +43,6 @@ static const RapatOption status_entries[] = {
   RAPAT_OPT_JSON (InviteOptions, json),
   RAPAT_OPT_END,
 };
-
-/* One message to send: its kind, method and recipients. */
-typedef struct {
-  RapatInviteMailKind kind;
-  gboolean withdrawn;
-  GPtrArray *to;            /* RapatAttendee (borrowed, or owned by @owned) */
-  GPtrArray *owned;         /* what @to points into that nobody else holds, or NULL */
-} Outgoing;
-
-/* Frees @o. */
-static void
-outgoing_free (Outgoing *o)
-{
-  g_ptr_array_unref (o->to);
-  g_clear_pointer (&o->owned, g_ptr_array_unref);
-  g_free (o);
-}
-
-/* Returns a new, empty message of @kind. */
-static Outgoing *
-outgoing_new (RapatInviteMailKind kind)
-{
-  Outgoing *o = g_new0 (Outgoing, 1);
-
-  o->kind = kind;
-  o->to = g_ptr_array_new ();
-  return o;
-}
-
-/* What the send needs from the store, loaded once. */
-typedef struct {
-  RapatCmdContext *ctx;
-  const RapatMeeting *m;
-  gint64 sequence;          /* the SEQUENCE the calendar carries now */
-  GPtrArray *attendees;     /* RapatAttendee */
-  GPtrArray *sent;          /* RapatInviteSent */
-  GHashTable *only;         /* --to person ids (gint64 *), or NULL: everyone */
-  GPtrArray *unreachable;   /* names of invitees without e-mail */
-  guint reachable;          /* invitees chosen who have one */
-} Plan;
-
-/* Returns the SEQUENCE the calendar of @m carries: its own, or for an
- * occurrence the series' plus its own, or with @series the series'. */
-static gboolean
-current_sequence (RapatCmdContext *ctx, const RapatMeeting *m, gboolean series, gint64 *seq,
-                  GError **error)
-{
-  g_autoptr(RapatSeries) s = NULL;
-
-  *seq = m->sequence;
-  if (m->series_id == 0)
-    return TRUE;
-  s = rapat_store_series_get (ctx->store, m->series_id, error);
-  if (s == NULL)
-    return FALSE;
-  *seq = series ? s->sequence : s->sequence + m->sequence;
-  return TRUE;
-}
-
-/* Fills @plan->only from --to: each a person of the directory. */
-static gboolean
-resolve_to (Plan *plan, char **to, GError **error)
-{
-  if (to == NULL)
-    return TRUE;
-  plan->only = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  for (char **p = to; *p != NULL; p++)
-    {
-      gint64 id;
-
-      if (!rapat_store_person_resolve (plan->ctx->store, *p, &id, error))
-        return FALSE;
-      g_hash_table_add (plan->only, g_memdup2 (&id, sizeof id));
-    }
-  return TRUE;
-}
-
-/* TRUE when person @id is among those --to names (or there is no --to). */
-static gboolean
-chosen (const Plan *plan, gint64 id)
-{
-  return plan->only == NULL || g_hash_table_contains (plan->only, &id);
-}
-
-/* Returns what person @id was last sent, or NULL. */
-static const RapatInviteSent *
-sent_to (const Plan *plan, gint64 id)
-{
-  for (guint i = 0; i < plan->sent->len; i++)
-    if (((const RapatInviteSent *) plan->sent->pdata[i])->person_id == id)
-      return plan->sent->pdata[i];
-  return NULL;
-}
-
-/* Returns a RapatAttendee standing for @s, a person no longer invited, so
- * that the cancellation addressed to them names them as ATTENDEE. */
-static RapatAttendee *
-withdrawn_attendee (const Plan *plan, const RapatInviteSent *s)
-{
-  RapatAttendee *a = g_new0 (RapatAttendee, 1);
-
-  a->meeting_id = plan->m->id;
-  a->person_id = s->person_id;
-  a->person_name = g_strdup (s->person_name);
-  a->email = g_strdup (s->email);
-  a->role = RAPAT_ROLE_PARTICIPANT;
-  a->rsvp = RAPAT_RSVP_NEEDS_ACTION;
-  a->attendance = -1;
-  return a;
-}
-
-/* Plans an invitation (REQUEST): a message to those who have not had the
- * current sequence (a new invitation and an update are two messages, as
- * they say different things), and a CANCEL to each withdrawn invitee. */
-static void
-plan_request (Plan *plan, gboolean all, GPtrArray *out)
-{
-  Outgoing *fresh = outgoing_new (RAPAT_INVITE_MAIL_NEW);
-  Outgoing *update = outgoing_new (RAPAT_INVITE_MAIL_UPDATE);
-
-  for (guint i = 0; i < plan->attendees->len; i++)
-    {
-      RapatAttendee *a = plan->attendees->pdata[i];
-      const RapatInviteSent *s = sent_to (plan, a->person_id);
-
-      if (!chosen (plan, a->person_id))
-        continue;
-      if (a->email == NULL)
-        {
-          g_ptr_array_add (plan->unreachable, a->person_name);
-          continue;
-        }
-      plan->reachable++;
-      if (s != NULL && strcmp (s->method, "request") == 0 && s->sequence >= plan->sequence
-          && !all)
-        continue;
-      if (s != NULL && strcmp (s->method, "request") == 0 && s->sequence < plan->sequence)
-        g_ptr_array_add (update->to, a);
-      else
-        g_ptr_array_add (fresh->to, a);
-    }
-  g_ptr_array_add (out, update);
-  g_ptr_array_add (out, fresh);
-  for (guint i = 0; i < plan->sent->len; i++)
-    {
-      const RapatInviteSent *s = plan->sent->pdata[i];
-      Outgoing *o;
-
-      if (s->invited || strcmp (s->method, "request") != 0 || !chosen (plan, s->person_id))
-        continue;
-      o = outgoing_new (RAPAT_INVITE_MAIL_CANCEL);
-      o->withdrawn = TRUE;
-      o->owned = g_ptr_array_new_with_free_func ((GDestroyNotify) rapat_attendee_free);
-      g_ptr_array_add (o->owned, withdrawn_attendee (plan, s));
-      g_ptr_array_add (o->to, o->owned->pdata[0]);
-      g_ptr_array_add (out, o);
-    }
-}
-
-/* Plans the cancellation: to everyone who had the invitation (with @all,
- * also those already sent the cancellation), at the address it went to. */
-static void
-plan_cancel (Plan *plan, gboolean all, GPtrArray *out)
-{
-  Outgoing *o = outgoing_new (RAPAT_INVITE_MAIL_CANCEL);
-
-  o->owned = g_ptr_array_new_with_free_func ((GDestroyNotify) rapat_attendee_free);
-  for (guint i = 0; i < plan->sent->len; i++)
-    {
-      const RapatInviteSent *s = plan->sent->pdata[i];
-
-      if (!chosen (plan, s->person_id))
-        continue;
-      if (strcmp (s->method, "request") != 0 && !all)
-        continue;
-      g_ptr_array_add (o->owned, withdrawn_attendee (plan, s));
-      g_ptr_array_add (o->to, o->owned->pdata[o->owned->len - 1]);
-    }
-  g_ptr_array_add (out, o);
-}
 
 /* The mail settings ('rapat config set mail.*') and the options, read
  * once; the strings are owned here. */
@@ -279,16 +100,6 @@ mail_settings (RapatCmdContext *ctx, const RapatMeeting *m, MailSettings *ms, GE
   return TRUE;
 }
 
-/* Returns a new Message-ID (without brackets) at the domain of @from. */
-static char *
-new_message_id (const char *from)
-{
-  const char *at = strrchr (from, '@');
-  g_autofree char *uuid = g_uuid_string_random ();
-
-  return g_strdup_printf ("rapat-%s@%s", uuid, at != NULL ? at + 1 : "rapat.invalid");
-}
-
 /* Returns the UTC offset, in minutes, of @m's zone at @now: the Date:
  * header reads in the meeting's zone. */
 static int
@@ -300,20 +111,239 @@ zone_offset_minutes (const RapatMeeting *m, gint64 now)
   return interval >= 0 ? g_time_zone_get_offset (tz, interval) / 60 : 0;
 }
 
+/* Returns the words of the message for a planned message of @kind. */
+static RapatInviteMailKind
+mail_kind (RapatInviteKind kind)
+{
+  switch (kind)
+    {
+    case RAPAT_INVITE_NEW:
+      return RAPAT_INVITE_MAIL_NEW;
+    case RAPAT_INVITE_UPDATE:
+      return RAPAT_INVITE_MAIL_UPDATE;
+    case RAPAT_INVITE_CANCEL:
+    default:
+      return RAPAT_INVITE_MAIL_CANCEL;
+    }
+}
+
+/* What the prepare hook of 'invite send' keeps for its handler: the plan,
+ * each message as composed, and how far delivery went. */
+typedef struct {
+  RapatMeeting *meeting;    /* the meeting as planned */
+  RapatInvitePlan *plan;
+  GPtrArray *composed;      /* GBytes per message of the plan */
+  GPtrArray *subjects;      /* char * per message */
+  GPtrArray *refused;       /* per message delivered, a GPtrArray of the refused addresses */
+  guint n_delivered;        /* how many of the plan's messages went out, in order */
+  GError *failure;          /* why the next one did not, or NULL */
+  const char *transport;
+  gboolean dry_run;
+} SendState;
+
+/* Frees @p, a SendState; when the command failed after messages went out
+ * (they could not be recorded), says so: nothing else will. */
+static void
+send_state_free (gpointer p, gboolean ok)
+{
+  SendState *st = p;
+
+  if (!ok && st->n_delivered > 0)
+    fprintf (stderr, "rapat: warning: %s\n",
+             g_dngettext (GETTEXT_PACKAGE,
+                          "the message delivered was not recorded as sent: the next 'invite send' mails it again",
+                          "the messages delivered were not recorded as sent: the next 'invite send' mails them again",
+                          st->n_delivered));
+  g_clear_pointer (&st->meeting, rapat_meeting_free);
+  g_clear_pointer (&st->plan, rapat_invite_plan_free);
+  g_clear_pointer (&st->composed, g_ptr_array_unref);
+  g_clear_pointer (&st->subjects, g_ptr_array_unref);
+  g_clear_pointer (&st->refused, g_ptr_array_unref);
+  g_clear_error (&st->failure);
+  g_free (st);
+}
+
+/* Builds message @o of the plan in @st: the words, the calendar, the MIME;
+ * stores its subject in @subject. */
+static GBytes *
+compose (RapatCmdContext *ctx, const SendState *st, const RapatMailModule *mod,
+         const MailSettings *ms, GPtrArray *agenda, const char *lang,
+         const RapatInviteOutgoing *o, char **subject, GError **error)
+{
+  const RapatMeeting *m = st->meeting;
+  gboolean cancel = o->kind == RAPAT_INVITE_CANCEL;
+  RapatInviteMail im = { m, agenda, mail_kind (o->kind), o->withdrawn, lang };
+  g_autofree char *ics = NULL;
+  g_autofree char *text = rapat_invite_mail_text (&im);
+  g_autofree char *html = rapat_invite_mail_html (&im);
+  g_autofree RapatMailbox *to = g_new0 (RapatMailbox, o->to->len);
+  RapatMailSpec spec = { 0 };
+  GBytes *message;
+
+  *subject = rapat_invite_mail_subject (&im);
+  if (!rapat_cmd_invitation_ics (ctx, m, cancel ? RAPAT_ICS_CANCEL : RAPAT_ICS_REQUEST,
+                                 st->plan->series, o->withdrawn ? o->to : NULL, &ics, error))
+    return NULL;
+  for (guint i = 0; i < o->to->len; i++)
+    {
+      const RapatAttendee *a = o->to->pdata[i];
+
+      to[i] = (RapatMailbox) { a->person_name, a->email };
+    }
+  spec.from = ms->from;
+  spec.reply_to = ms->has_reply_to ? &ms->reply_to : NULL;
+  spec.to = to;
+  spec.n_to = o->to->len;
+  spec.subject = *subject;
+  spec.text = text;
+  spec.html = html;
+  spec.calendar = ics;
+  spec.method = cancel ? "CANCEL" : "REQUEST";
+  spec.attachment_name = "invite.ics";
+  spec.message_id = o->message_id;
+  spec.in_reply_to = o->in_reply_to;
+  spec.references = (const char *const *) o->references;
+  spec.date = ctx->now;
+  spec.utc_offset_minutes = zone_offset_minutes (m, ctx->now);
+  message = mod->compose (&spec, error);
+  if (message == NULL)
+    g_prefix_error (error, _("meeting '%s': "), m->title);
+  return message;
+}
+
+/* In the read transaction of the prepare hook: loads the meeting, plans
+ * and composes every message into @st; fills @ms. */
+static gboolean
+plan_and_compose (RapatCmdContext *ctx, SendState *st, MailSettings *ms, GError **error)
+{
+  const InviteOptions *opt = ctx->options;
+  g_autoptr(GPtrArray) agenda = NULL;
+  RapatInviteOptions iopt = { (const char *const *) opt->to, opt->all, opt->cancel, opt->series,
+                              NULL };
+  const RapatMailModule *mod;
+  const char *lang;
+  const char *at;
+
+  st->meeting = rapat_store_meeting_get (ctx->store, ctx->target_id, error);
+  if (st->meeting == NULL || !mail_settings (ctx, st->meeting, ms, error))
+    return FALSE;
+  at = ms->from.address != NULL ? strrchr (ms->from.address, '@') : NULL;
+  iopt.id_domain = at != NULL ? at + 1 : NULL;
+  st->plan = rapat_invite_plan (ctx->store, st->meeting, &iopt, error);
+  if (st->plan == NULL)
+    return FALSE;
+  if (st->plan->messages->len == 0)
+    return TRUE;
+  lang = rapat_cmd_paper_lang (NULL, st->meeting->tzid, error);
+  mod = lang != NULL ? rapat_mail (error) : NULL;
+  if (mod == NULL || (agenda = rapat_store_agenda_list (ctx->store, st->meeting->id, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < st->plan->messages->len; i++)
+    {
+      char *subject = NULL;
+      GBytes *message = compose (ctx, st, mod, ms, agenda, lang, st->plan->messages->pdata[i],
+                                 &subject, error);
+
+      g_ptr_array_add (st->subjects, subject);
+      if (message == NULL)
+        return FALSE;
+      g_ptr_array_add (st->composed, message);
+    }
+  return TRUE;
+}
+
+/* Delivers the messages of @st in order, with no transaction open; stops
+ * at the first that fails.  FALSE with @error when the first one did, so
+ * that nothing went out; a later failure is kept in @st->failure for the
+ * handler, which records what did go out. */
+static gboolean
+deliver (RapatCmdContext *ctx, SendState *st, const MailSettings *ms, GError **error)
+{
+  for (guint i = 0; i < st->plan->messages->len; i++)
+    {
+      const RapatInviteOutgoing *o = st->plan->messages->pdata[i];
+      g_autofree const char **rcpt = g_new0 (const char *, o->to->len + 1);
+      GPtrArray *refused = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GError) local = NULL;
+
+      for (guint j = 0; j < o->to->len; j++)
+        rcpt[j] = ((const RapatAttendee *) o->to->pdata[j])->email;
+      g_ptr_array_add (st->refused, refused);
+      if (!rapat_mailer_deliver (&ms->mailer, ms->from.address, rcpt, st->composed->pdata[i],
+                                 ctx->now, refused, &local))
+        {
+          if (i == 0)
+            {
+              g_propagate_error (error, g_steal_pointer (&local));
+              return FALSE;
+            }
+          st->failure = g_steal_pointer (&local);
+          return TRUE;
+        }
+      for (guint j = 0; j < refused->len; j++)
+        for (guint k = 0; k < o->to->len; k++)
+          {
+            const RapatAttendee *a = o->to->pdata[k];
+
+            if (g_ascii_strcasecmp (refused->pdata[j], a->email) == 0)
+              rapat_cmd_warn (ctx, _("%s <%s>: refused by the SMTP server; not recorded as sent (run 'invite send' again once fixed)"),
+                              a->person_name, a->email);
+          }
+      st->n_delivered++;
+    }
+  return TRUE;
+}
+
+/* The prepare hook of 'invite send': plans and composes in a read
+ * transaction of its own, then delivers with no transaction open, so that
+ * a slow or unreachable mail server (up to the SMTP timeout) never holds
+ * SQLite's write lock while other rapat commands wait.  A dry run, or a
+ * plan with nothing due, writes nothing: the handler then runs read-only. */
+static gboolean
+invite_send_prepare (RapatCmdContext *ctx, GError **error)
+{
+  const InviteOptions *opt = ctx->options;
+  SendState *st = g_new0 (SendState, 1);
+  g_auto(MailSettings) ms = { 0 };
+  gboolean ok;
+
+  ctx->prepared = st;
+  ctx->prepared_free = send_state_free;
+  st->dry_run = opt->dry_run;
+  st->composed = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  st->subjects = g_ptr_array_new_with_free_func (g_free);
+  st->refused = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  ok = rapat_store_begin_read (ctx->store, error) && plan_and_compose (ctx, st, &ms, error);
+  rapat_store_rollback (ctx->store);
+  if (!ok)
+    return FALSE;
+  for (guint i = 0; i < st->plan->unreachable->len; i++)
+    rapat_cmd_warn (ctx, _("%s has no e-mail address: not reachable, not sent (person edit '%s' --email ADDRESS)"),
+                    (char *) st->plan->unreachable->pdata[i],
+                    (char *) st->plan->unreachable->pdata[i]);
+  st->transport = rapat_mailer_kind_name (ms.mailer.kind);
+  if (opt->dry_run || st->plan->messages->len == 0)
+    {
+      ctx->read_only = TRUE;
+      return TRUE;
+    }
+  return deliver (ctx, st, &ms, error);
+}
+
 /* Prints what message @o is (or would be, with @dry_run) and, one a
  * line, to whom. */
 static void
-print_outgoing (RapatCmdContext *ctx, const Outgoing *o, const char *method, gint64 seq,
+print_outgoing (RapatCmdContext *ctx, const RapatInviteOutgoing *o, gint64 seq,
                 const char *subject, gboolean dry_run, guint n_sent)
 {
   if (dry_run)
-    fprintf (ctx->out, _("would send %s (sequence %" G_GINT64_FORMAT "): %s\n"), method, seq,
+    fprintf (ctx->out, _("would send %s (sequence %" G_GINT64_FORMAT "): %s\n"), o->method, seq,
              subject);
   else
     fprintf (ctx->out,
              g_dngettext (GETTEXT_PACKAGE, "sent %s (sequence %" G_GINT64_FORMAT ") to %u recipient:\n",
                           "sent %s (sequence %" G_GINT64_FORMAT ") to %u recipients:\n", n_sent),
-             method, seq, n_sent);
+             o->method, seq, n_sent);
   for (guint i = 0; i < o->to->len; i++)
     {
       const RapatAttendee *a = o->to->pdata[i];
@@ -322,207 +352,86 @@ print_outgoing (RapatCmdContext *ctx, const Outgoing *o, const char *method, gin
     }
 }
 
-/* What one send run shares between its messages. */
-typedef struct {
-  RapatCmdContext *ctx;
-  const RapatMeeting *m;
-  const RapatMailModule *mod;
-  MailSettings *ms;
-  GPtrArray *agenda;
-  const char *lang;
-  gint64 sequence;
-  gboolean series;
-  char *first_id;          /* the thread: the first REQUEST's Message-ID, or NULL */
-  char *last_id;
-} Send;
-
-/* Builds, delivers and records message @o. */
+/* Warns of what changed in the store while the messages were on their
+ * way: they are recorded all the same (see rapat_invite_record()), and the
+ * next 'invite send' mails what is then missing. */
 static gboolean
-send_one (Send *s, const Outgoing *o, gboolean dry_run, GError **error)
+warn_drift (RapatCmdContext *ctx, const SendState *st, GError **error)
 {
-  RapatCmdContext *ctx = s->ctx;
-  gboolean cancel = o->kind == RAPAT_INVITE_MAIL_CANCEL;
-  const char *method = cancel ? "cancel" : "request";
-  RapatInviteMail im = { s->m, s->agenda, o->kind, o->withdrawn, s->lang };
-  g_autofree char *ics = NULL;
-  g_autofree char *subject = rapat_invite_mail_subject (&im);
-  g_autofree char *text = rapat_invite_mail_text (&im);
-  g_autofree char *html = rapat_invite_mail_html (&im);
-  g_autofree char *mid = new_message_id (s->ms->from.address);
-  g_autofree RapatMailbox *to = g_new0 (RapatMailbox, o->to->len);
-  g_autofree const char **rcpt = g_new0 (const char *, o->to->len + 1);
-  g_autoptr(GBytes) message = NULL;
-  g_autoptr(GPtrArray) refused = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GPtrArray) emails = g_ptr_array_new ();
-  const char *refs[3] = { s->first_id, NULL, NULL };
-  RapatMailSpec spec = { 0 };
-  RapatInviteMessage rec = { mid, method, s->sequence, ctx->now,
-                             rapat_mailer_kind_name (s->ms->mailer.kind) };
+  RapatInviteDrift drift;
 
-  if (!rapat_cmd_invitation_ics (ctx, s->m, cancel ? RAPAT_ICS_CANCEL : RAPAT_ICS_REQUEST,
-                                 s->series, o->withdrawn ? o->to : NULL, &ics, error))
+  if (!rapat_invite_drift (ctx->store, st->plan, ctx->meeting, &drift, error))
     return FALSE;
-  for (guint i = 0; i < o->to->len; i++)
-    {
-      const RapatAttendee *a = o->to->pdata[i];
-
-      to[i] = (RapatMailbox) { a->person_name, a->email };
-      rcpt[i] = a->email;
-    }
-  if (s->last_id != NULL && g_strcmp0 (s->last_id, s->first_id) != 0)
-    refs[1] = s->last_id;
-  spec.from = s->ms->from;
-  spec.reply_to = s->ms->has_reply_to ? &s->ms->reply_to : NULL;
-  spec.to = to;
-  spec.n_to = o->to->len;
-  spec.subject = subject;
-  spec.text = text;
-  spec.html = html;
-  spec.calendar = ics;
-  spec.method = cancel ? "CANCEL" : "REQUEST";
-  spec.attachment_name = "invite.ics";
-  spec.message_id = mid;
-  spec.in_reply_to = s->first_id;
-  spec.references = s->first_id != NULL ? refs : NULL;
-  spec.date = ctx->now;
-  spec.utc_offset_minutes = zone_offset_minutes (s->m, ctx->now);
-  message = s->mod->compose (&spec, error);
-  if (message == NULL)
-    {
-      g_prefix_error (error, _("meeting '%s': "), s->m->title);
-      return FALSE;
-    }
-  if (dry_run)
-    {
-      print_outgoing (ctx, o, method, s->sequence, subject, TRUE, 0);
-      return TRUE;
-    }
-  if (!rapat_mailer_deliver (&s->ms->mailer, s->ms->from.address, rcpt, message, ctx->now,
-                             refused, error))
-    return FALSE;
-  for (guint i = 0; i < o->to->len; i++)
-    {
-      const RapatAttendee *a = o->to->pdata[i];
-      gboolean was_refused = FALSE;
-
-      for (guint j = 0; j < refused->len; j++)
-        was_refused |= g_ascii_strcasecmp (refused->pdata[j], a->email) == 0;
-      if (was_refused)
-        {
-          rapat_cmd_warn (ctx, _("%s <%s>: refused by the SMTP server; not recorded as sent (run 'invite send' again once fixed)"),
-                          a->person_name, a->email);
-          continue;
-        }
-      g_array_append_val (ids, a->person_id);
-      g_ptr_array_add (emails, a->email);
-    }
-  if (!rapat_store_invite_record (ctx->store, s->m->id, &rec, (const gint64 *) ids->data,
-                                  (const char *const *) emails->pdata, ids->len, error))
-    return FALSE;
-  print_outgoing (ctx, o, method, s->sequence, subject, FALSE, ids->len);
-  /* The first REQUEST starts the thread the next messages answer. */
-  if (s->first_id == NULL && !cancel)
-    s->first_id = g_strdup (mid);
-  g_free (s->last_id);
-  s->last_id = g_strdup (mid);
+  if (drift.sequence_changed)
+    rapat_cmd_warn (ctx, _("meeting '%s' changed while the messages were being sent: they carry sequence %" G_GINT64_FORMAT ", the meeting is now at %" G_GINT64_FORMAT "; run 'invite send' again to send the update"),
+                    ctx->meeting->title, st->plan->sequence, drift.sequence_now);
+  if (drift.invitees_changed)
+    rapat_cmd_warn (ctx, _("meeting '%s': the invitees changed while the messages were being sent; run 'invite send' again for those now due"),
+                    ctx->meeting->title);
   return TRUE;
 }
 
-/* Sets an error when nobody can be reached, naming those without e-mail. */
-static void
-nobody_reachable (const RapatMeeting *m, GPtrArray *unreachable, GError **error)
-{
-  g_autoptr(GString) names = g_string_new (NULL);
-
-  for (guint i = 0; i < unreachable->len; i++)
-    g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", (char *) unreachable->pdata[i]);
-  g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
-               _("meeting '%s': nobody to send to can be reached by e-mail (no address: %s; person edit NAME --email ADDRESS)"),
-               m->title, names->str);
-}
-
-/* invite send M */
+/* invite send M: in the write transaction, after the prepare hook
+ * delivered, records what went out (or, read-only, says what would). */
 static gboolean
 invite_send (RapatCmdContext *ctx, GError **error)
 {
-  const InviteOptions *opt = ctx->options;
-  const RapatMeeting *m = ctx->meeting;
-  g_autoptr(GPtrArray) attendees = NULL;
-  g_autoptr(GPtrArray) sent = NULL;
-  g_autoptr(GPtrArray) agenda = NULL;
-  g_autoptr(GPtrArray) unreachable = g_ptr_array_new ();
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) outgoing_free);
-  g_autoptr(GHashTable) only = NULL;
-  g_auto(MailSettings) ms = { 0 };
-  Plan plan = { ctx, m, 0, NULL, NULL, NULL, unreachable, 0 };
-  Send s = { ctx, m, NULL, &ms, NULL, NULL, 0, opt->series, NULL, NULL };
-  gboolean cancel = opt->cancel || (m->status == RAPAT_MEETING_CANCELLED && !opt->series);
-  guint messages = 0;
-  gboolean ok = TRUE;
+  SendState *st = ctx->prepared;
+  const RapatInvitePlan *plan = st->plan;
+  g_autoptr(GPtrArray) stale = g_ptr_array_new_with_free_func (g_free);
 
-  if (opt->series && m->series_id == 0)
+  if (plan->messages->len == 0)
     {
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_USAGE,
-                   _("meeting '%s': is not an occurrence of a series; leave out --series"), m->title);
-      return FALSE;
-    }
-  if (!current_sequence (ctx, m, opt->series, &plan.sequence, error)
-      || (attendees = rapat_store_attendee_list (ctx->store, m->id, error)) == NULL
-      || (sent = rapat_store_invite_sent_list (ctx->store, m->id, error)) == NULL
-      || (agenda = rapat_store_agenda_list (ctx->store, m->id, error)) == NULL
-      || !resolve_to (&plan, opt->to, error) || !mail_settings (ctx, m, &ms, error))
-    {
-      g_clear_pointer (&plan.only, g_hash_table_unref);
-      return FALSE;
-    }
-  only = plan.only;
-  plan.attendees = attendees;
-  plan.sent = sent;
-  s.agenda = agenda;
-  s.sequence = plan.sequence;
-  if (cancel)
-    plan_cancel (&plan, opt->all, out);
-  else
-    plan_request (&plan, opt->all, out);
-  for (guint i = 0; i < out->len; i++)
-    messages += ((Outgoing *) out->pdata[i])->to->len > 0;
-  if (!cancel && plan.reachable == 0 && unreachable->len > 0)
-    {
-      nobody_reachable (m, unreachable, error);
-      return FALSE;
-    }
-  for (guint i = 0; i < unreachable->len; i++)
-    rapat_cmd_warn (ctx, _("%s has no e-mail address: not reachable, not sent (person edit '%s' --email ADDRESS)"),
-                    (char *) unreachable->pdata[i], (char *) unreachable->pdata[i]);
-  if (messages == 0)
-    {
-      if (cancel && sent->len == 0)
-        {
-          g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
-                       _("meeting '%s': no invitation was sent by e-mail, so there is none to cancel"),
-                       m->title);
-          return FALSE;
-        }
       fprintf (ctx->out, _("nothing to send: everyone has sequence %" G_GINT64_FORMAT " (--all sends again)\n"),
-               plan.sequence);
+               plan->sequence);
       return TRUE;
     }
-  s.lang = rapat_cmd_paper_lang (NULL, m->tzid, error);
-  s.mod = s.lang != NULL ? rapat_mail (error) : NULL;
-  if (s.mod == NULL
-      || !rapat_store_invite_thread (ctx->store, m->id, &s.first_id, &s.last_id, error))
-    return FALSE;
-  for (guint i = 0; ok && i < out->len; i++)
+  if (st->dry_run)
     {
-      const Outgoing *o = out->pdata[i];
-
-      if (o->to->len > 0)
-        ok = send_one (&s, o, opt->dry_run, error);
+      for (guint i = 0; i < plan->messages->len; i++)
+        print_outgoing (ctx, plan->messages->pdata[i], plan->sequence, st->subjects->pdata[i],
+                        TRUE, 0);
+      return TRUE;
     }
-  g_free (s.first_id);
-  g_free (s.last_id);
-  return ok;
+  if (ctx->target_id != plan->meeting_id)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("meeting '%s': now names another meeting than the one mailed, so nothing was recorded"),
+                   ctx->args[0]);
+      return FALSE;
+    }
+  if (!warn_drift (ctx, st, error))
+    return FALSE;
+  for (guint i = 0; i < st->n_delivered; i++)
+    {
+      const RapatInviteOutgoing *o = plan->messages->pdata[i];
+      GPtrArray *refused = st->refused->pdata[i];
+      guint n_recorded;
+
+      if (!rapat_invite_record (ctx->store, plan, o, (const char *const *) refused->pdata,
+                                refused->len, ctx->now, st->transport, &n_recorded, stale, error))
+        return FALSE;
+      print_outgoing (ctx, o, plan->sequence, st->subjects->pdata[i], FALSE,
+                      o->to->len - refused->len);
+    }
+  for (guint i = 0; i < stale->len; i++)
+    rapat_cmd_warn (ctx, _("%s: the message was delivered but is not recorded as sent: the person was deleted, or another 'invite send' recorded a message to them meanwhile"),
+                    (char *) stale->pdata[i]);
+  if (st->failure != NULL)
+    ctx->failure = g_error_new (st->failure->domain, st->failure->code,
+                                _("%s; the messages sent before it are recorded (run 'invite send' again once fixed)"),
+                                st->failure->message);
+  return TRUE;
+}
+
+/* Returns what person @id was last sent according to @sent, or NULL. */
+static const RapatInviteSent *
+sent_of (GPtrArray *sent, gint64 id)
+{
+  for (guint i = 0; i < sent->len; i++)
+    if (((const RapatInviteSent *) sent->pdata[i])->person_id == id)
+      return sent->pdata[i];
+  return NULL;
 }
 
 /* Returns the reply of person @id to @m's invitation, or NULL when not invited. */
@@ -562,11 +471,9 @@ invite_status (RapatCmdContext *ctx, GError **error)
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();   /* person ids as pointers to gint64 */
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gint64 seq;
-  Plan plan = { ctx, m, 0, attendees, sent, NULL, NULL, 0 };
 
-  if (sent == NULL || !current_sequence (ctx, m, FALSE, &seq, error))
+  if (sent == NULL || !rapat_invite_sequence (ctx->store, m, FALSE, &seq, error))
     return FALSE;
-  plan.sequence = seq;
   /* Every invitee, then those who were sent it and are no longer invited. */
   for (guint i = 0; i < attendees->len; i++)
     g_array_append_val (ids, ((const RapatAttendee *) attendees->pdata[i])->person_id);
@@ -586,7 +493,7 @@ invite_status (RapatCmdContext *ctx, GError **error)
         {
           gint64 id = g_array_index (ids, gint64, i);
           const RapatAttendee *a = attendee_of (attendees, id);
-          const RapatInviteSent *s = sent_to (&plan, id);
+          const RapatInviteSent *s = sent_of (sent, id);
 
           rapat_json_begin_object (json, NULL);
           rapat_json_int (json, "person_id", id);
@@ -635,7 +542,7 @@ invite_status (RapatCmdContext *ctx, GError **error)
       {
         gint64 id = g_array_index (ids, gint64, i);
         const RapatAttendee *a = attendee_of (attendees, id);
-        const RapatInviteSent *s = sent_to (&plan, id);
+        const RapatInviteSent *s = sent_of (sent, id);
         g_autofree char *seqs = s != NULL ? g_strdup_printf ("%" G_GINT64_FORMAT, s->sequence)
                                           : g_strdup ("-");
         g_autofree char *when = s != NULL ? rapat_when_instant_zoned (s->sent_at, tz)
@@ -665,7 +572,7 @@ const RapatCommand rapat_invite_commands[] = {
        "delivery records nothing; recipients an SMTP server refuses are named and not\n"
        "recorded, the others are."),
     RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, RAPAT_OPTIONS (send_entries, InviteOptions),
-    RAPAT_TARGET_MEETING, invite_send },
+    RAPAT_TARGET_MEETING, invite_send, invite_send_prepare },
   { "status", "MEETING", N_("Show, per invitee, what was e-mailed and the reply"),
     NULL, RAPAT_CMD_STORE, 1, 1, RAPAT_OPTIONS (status_entries, InviteOptions),
     RAPAT_TARGET_MEETING, invite_status },

@@ -470,7 +470,7 @@ run_command (const RapatCommand *cmd, RapatCmdContext *ctx, const char *db_optio
     }
   if (cmd->prepare != NULL && !run_prepare (cmd, ctx, error))
     return FALSE;
-  if ((cmd->flags & RAPAT_CMD_WRITE) == 0)
+  if ((cmd->flags & RAPAT_CMD_WRITE) == 0 || ctx->read_only)
     {
       ctx->out = stdout;
       if (store == NULL)
@@ -515,6 +515,12 @@ run_command (const RapatCommand *cmd, RapatCmdContext *ctx, const char *db_optio
   else
     rapat_store_optimize (store);
   free (buf);
+  ctx->committed = ok;
+  if (ok && ctx->failure != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&ctx->failure));
+      return FALSE;
+    }
   return ok;
 }
 
@@ -692,13 +698,14 @@ run_parsed (const RapatGroup *group, const RapatCommand *cmd, char **args, const
       ctx.options = options;
       ok = check_arg_count (cmd, &ctx, path, error)
            && run_command (cmd, &ctx, common.db != NULL ? common.db : db, error);
-      if (ok || (cmd->flags & RAPAT_CMD_WRITE) == 0)
+      if (ok || ctx.committed || (cmd->flags & RAPAT_CMD_WRITE) == 0 || ctx.read_only)
         print_warnings (&ctx);
     }
   g_clear_pointer (&ctx.meeting, rapat_meeting_free);
   g_clear_pointer (&ctx.warnings, g_ptr_array_unref);
+  g_clear_error (&ctx.failure);
   if (ctx.prepared != NULL && ctx.prepared_free != NULL)
-    ctx.prepared_free (ctx.prepared, ok);
+    ctx.prepared_free (ctx.prepared, ok || ctx.committed);
   options_clear (cmd->options, options);
   options_clear (common_options, (char *) &common);
   return ok;

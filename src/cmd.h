@@ -90,6 +90,18 @@ typedef struct {
   /* Frees @prepared once the command is over; @ok says whether it
    * succeeded (for a writing command: committed). */
   void (*prepared_free) (gpointer prepared, gboolean ok);
+  /* Set by a prepare hook when this run writes nothing after all (a dry
+   * run, nothing due): the handler then runs in a read transaction with
+   * its output unbuffered, as a reading command's does, and the file is
+   * left untouched (no PRAGMA optimize). */
+  gboolean read_only;
+  /* Set by a writing handler that returns TRUE to keep what it wrote and
+   * still fail: work done outside the database (mail delivered before a
+   * later delivery failed) must be recorded, and the exit status must say
+   * that not all went well.  The transaction commits, then the command
+   * fails with this error. */
+  GError *failure;
+  gboolean committed;     /* the writing command's transaction committed */
 } RapatCmdContext;
 
 typedef struct _RapatCommand RapatCommand;
