@@ -67,17 +67,23 @@ add_mailbox (InternetAddressList *list, const RapatMailbox *box, const char *wha
   if (!address_ok (box->address))
     {
       g_set_error (error, RAPAT_MAIL_ERROR, RAPAT_MAIL_ERROR_INVALID,
-                   "%s address '%s': not an e-mail address a message can carry", what,
+                   _("%s address '%s': not an e-mail address a message can carry"), what,
                    box->address != NULL ? box->address : "");
       return FALSE;
     }
   if (box->name != NULL && !line_ok (box->name))
     {
       g_set_error (error, RAPAT_MAIL_ERROR, RAPAT_MAIL_ERROR_INVALID,
-                   "%s name of '%s': holds a line break or is not UTF-8", what, box->address);
+                   _("%s name of '%s': holds a line break or is not UTF-8"), what, box->address);
       return FALSE;
     }
-  internet_address_list_add (list, internet_address_mailbox_new (box->name, box->address));
+  {
+    InternetAddress *mailbox = internet_address_mailbox_new (box->name, box->address);
+
+    /* The list takes its own reference. */
+    internet_address_list_add (list, mailbox);
+    g_object_unref (mailbox);
+  }
   return TRUE;
 }
 
@@ -139,7 +145,7 @@ spec_ok (const RapatMailSpec *spec, GError **error)
   else if (spec->attachment_name == NULL || !line_ok (spec->attachment_name))
     bad = "the attachment has no name";
   if (bad != NULL)
-    g_set_error (error, RAPAT_MAIL_ERROR, RAPAT_MAIL_ERROR_INVALID, "message: %s", bad);
+    g_set_error (error, RAPAT_MAIL_ERROR, RAPAT_MAIL_ERROR_INVALID, _("message: %s"), bad);
   return bad == NULL;
 }
 
@@ -172,7 +178,7 @@ thread_headers (GMimeMessage *msg, const RapatMailSpec *spec, GError **error)
   if (bad != NULL)
     {
       g_set_error (error, RAPAT_MAIL_ERROR, RAPAT_MAIL_ERROR_INVALID,
-                   "message-id '%s': not one a header can carry", bad);
+                   _("message-id '%s': not one a header can carry"), bad);
       return FALSE;
     }
   if (refs->len > 0)
@@ -247,7 +253,7 @@ rapat_mail_compose (const RapatMailSpec *spec, GError **error)
   if (mid == NULL)
     {
       g_set_error (error, RAPAT_MAIL_ERROR, RAPAT_MAIL_ERROR_INVALID,
-                   "message-id '%s': not one a header can carry",
+                   _("message-id '%s': not one a header can carry"),
                    spec->message_id != NULL ? spec->message_id : "");
       return NULL;
     }

@@ -1,7 +1,11 @@
 /* rapat — inside the mail module (src/rapat-mail.so): what its files share. */
 #pragma once
 
+#include "config.h"
 #include "rapat-mail.h"
+
+/* The module speaks through rapat's catalog, which the program has bound. */
+#include <glib/gi18n-lib.h>
 
 G_BEGIN_DECLS
 

@@ -163,7 +163,7 @@ rapat_mail_read (GBytes *message, GError **error)
       || g_mime_header_list_get_count (g_mime_object_get_header_list (GMIME_OBJECT (msg))) == 0)
     {
       g_set_error_literal (error, RAPAT_MAIL_ERROR, RAPAT_MAIL_ERROR_PARSE,
-                           "not an e-mail message (no header)");
+                           _("not an e-mail message (no header)"));
       return NULL;
     }
   read = g_new0 (RapatMailRead, 1);

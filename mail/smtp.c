@@ -106,7 +106,7 @@ set_server (CURL *curl, const RapatSmtpConfig *config, GError **error)
           && g_ascii_strncasecmp (config->url, "smtps://", 8) != 0))
     {
       g_set_error (error, RAPAT_MAIL_ERROR, RAPAT_MAIL_ERROR_INVALID,
-                   "smtp url '%s': expected smtp://HOST[:PORT] or smtps://HOST[:PORT]",
+                   _("smtp url '%s': expected smtp://HOST[:PORT] or smtps://HOST[:PORT]"),
                    config->url != NULL ? config->url : "");
       return FALSE;
     }
@@ -152,7 +152,7 @@ rapat_mail_smtp_send (const RapatSmtpConfig *config, const char *envelope_from,
   if (from == NULL)
     {
       g_set_error (error, RAPAT_MAIL_ERROR, RAPAT_MAIL_ERROR_INVALID,
-                   "sender '%s': not an address SMTP can carry",
+                   _("sender '%s': not an address SMTP can carry"),
                    envelope_from != NULL ? envelope_from : "");
       return FALSE;
     }
@@ -163,7 +163,7 @@ rapat_mail_smtp_send (const RapatSmtpConfig *config, const char *envelope_from,
       if (to == NULL)
         {
           g_set_error (error, RAPAT_MAIL_ERROR, RAPAT_MAIL_ERROR_INVALID,
-                       "recipient '%s': not an address SMTP can carry", *r);
+                       _("recipient '%s': not an address SMTP can carry"), *r);
           curl_slist_free_all (rcpt);
           return FALSE;
         }
@@ -171,7 +171,7 @@ rapat_mail_smtp_send (const RapatSmtpConfig *config, const char *envelope_from,
     }
   if (n_rcpt == 0)
     {
-      g_set_error (error, RAPAT_MAIL_ERROR, RAPAT_MAIL_ERROR_INVALID, "message: no recipient");
+      g_set_error (error, RAPAT_MAIL_ERROR, RAPAT_MAIL_ERROR_INVALID, _("message: no recipient"));
       return FALSE;
     }
   curl_global_init (CURL_GLOBAL_DEFAULT);
@@ -179,7 +179,7 @@ rapat_mail_smtp_send (const RapatSmtpConfig *config, const char *envelope_from,
   if (curl == NULL || !set_server (curl, config, error))
     {
       if (curl == NULL)
-        g_set_error (error, RAPAT_MAIL_ERROR, RAPAT_MAIL_ERROR_SEND, "libcurl would not start");
+        g_set_error (error, RAPAT_MAIL_ERROR, RAPAT_MAIL_ERROR_SEND, _("libcurl would not start"));
       curl_easy_cleanup (curl);
       curl_slist_free_all (rcpt);
       return FALSE;
@@ -222,15 +222,15 @@ rapat_mail_smtp_send (const RapatSmtpConfig *config, const char *envelope_from,
       g_ptr_array_add (refused_text, NULL);
       list = g_strjoinv ("; ", (char **) refused_text->pdata);
       g_set_error (error, RAPAT_MAIL_ERROR, RAPAT_MAIL_ERROR_SEND,
-                   "smtp server '%s': refused every recipient: %s", config->url, list);
+                   _("smtp server '%s': refused every recipient: %s"), config->url, list);
     }
   else if (run.last_reply != NULL)
     g_set_error (error, RAPAT_MAIL_ERROR, RAPAT_MAIL_ERROR_SEND,
-                 "smtp server '%s': did not take the message: the server said \"%s\"",
+                 _("smtp server '%s': did not take the message: the server said \"%s\""),
                  config->url, run.last_reply);
   else
     g_set_error (error, RAPAT_MAIL_ERROR, RAPAT_MAIL_ERROR_SEND,
-                 "smtp server '%s': %s", config->url,
+                 _("smtp server '%s': %s"), config->url,
                  *errbuf != '\0' ? errbuf : curl_easy_strerror (rc));
   g_free (run.last_reply);
   return FALSE;
