@@ -15,6 +15,7 @@ struct _RapatStore {
   GHashTable *stmts;   /* const char *sql (by address) -> sqlite3_stmt * */
   StoreTallyPass *tally_pass;   /* the attendance pass running, for rapat_tally() */
   gint64 busy_since;   /* when the current wait for a lock began (monotonic µs) */
+  sqlite3_int64 changes_at_begin;   /* sqlite3_total_changes64() when the write began */
 };
 
 /* The aggregate SQL function rapat_tally(meeting, person, rsvp, attendance,

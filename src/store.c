@@ -715,6 +715,7 @@ rapat_store_free (RapatStore *store)
 gboolean
 rapat_store_begin (RapatStore *store, GError **error)
 {
+  store->changes_at_begin = sqlite3_total_changes64 (store->db);
   return store_exec (store, "BEGIN IMMEDIATE", error);
 }
 
@@ -755,6 +756,10 @@ rapat_store_rollback (RapatStore *store)
 void
 rapat_store_optimize (RapatStore *store)
 {
+  /* A command that changed no row leaves the file as it was: the
+   * planner's statistics are not rewritten either. */
+  if (sqlite3_total_changes64 (store->db) == store->changes_at_begin)
+    return;
   sqlite3_exec (store->db, "PRAGMA optimize", NULL, NULL, NULL);
 }
 

@@ -9,7 +9,9 @@
 # what through a reschedule, a new invitee, a refused recipient, a
 # withdrawn invitee and a cancellation; a server that is down; the sendmail
 # path with a stand-in program; --mbox and --maildir read back with
-# Python's mailbox; --dry-run; and the settings that are refused.
+# Python's mailbox; --dry-run; and the settings that are refused.  And the
+# loop closed: answers built from the received invitations as Google and
+# Outlook write them are read back by 'import mail'.
 #
 # Usage: tests/cli/invite.sh   (RAPAT=path/to/rapat, PYTHON=/usr/bin/python3)
 
@@ -300,6 +302,94 @@ assert m["Subject"].startswith("Undangan:") and m["In-Reply-To"] == load("001.em
 assert [a.addr_spec for a in m["To"].addresses] == ["abdul@maluku.example"]
 EOF
 
+# The loop closed: the invitees answer the messages the server took, the
+# way their clients do, and 'import mail' records the answers.  The replies
+# are built by Python from the received invitations (never by rapat):
+# Fransina accepts as Google Calendar sends it (multipart/alternative with
+# text/calendar; method=REPLY in base64, invite.ics attached), Samuel
+# declines as Outlook does (quoted-printable, ATTENDEE without mailto:, a
+# CN), and Abdul's reply answers the sequence before the reschedule, so it
+# is stale and ignored.
+mkdir -p "$tmp/replies"
+py "replies built from the received invitations, as Google and Outlook write them" <<'EOF2'
+import email, email.policy, os, icalendar, datetime
+from email.message import EmailMessage
+sp, t = os.environ["SPOOL"], os.environ["TMP"]
+def load(n):
+    return email.message_from_binary_file(open(os.path.join(sp, n), "rb"), policy=email.policy.default)
+def latest(addr):
+    best = None
+    for n in sorted(f for f in os.listdir(sp) if f.endswith(".eml")):
+        m = load(n)
+        if addr not in [a.addr_spec for a in m["To"].addresses]:
+            continue
+        cal = [p for p in m.walk() if p.get_content_type() == "text/calendar"][0]
+        ev = icalendar.Calendar.from_ical(cal.get_content()).walk("VEVENT")[0]
+        if best is None or int(ev["SEQUENCE"]) >= int(best[1]["SEQUENCE"]):
+            best = (m, ev)
+    return best
+def reply_cal(ev, attendee, partstat, prodid, mailto=True):
+    c = icalendar.Calendar()
+    c.add("prodid", prodid); c.add("version", "2.0"); c.add("method", "REPLY")
+    r = icalendar.Event()
+    for k in ("UID", "SEQUENCE", "DTSTART", "DTEND", "SUMMARY", "ORGANIZER"):
+        if k in ev:
+            r[k] = ev[k]
+    r.add("dtstamp", datetime.datetime(2025, 8, 30, 1, 2, 3, tzinfo=datetime.timezone.utc))
+    a = icalendar.vCalAddress(("mailto:" if mailto else "") + attendee)
+    a.params["PARTSTAT"] = partstat
+    a.params["CN"] = attendee.split("@")[0].title()
+    r.add("attendee", a)
+    c.add_component(r)
+    return c.to_ical()
+def reply_mail(orig, sender, cal, cte, name):
+    msg = EmailMessage()
+    msg["From"] = sender
+    msg["To"] = orig["From"]
+    msg["Subject"] = "Accepted: " + str(orig["Subject"])
+    msg["Message-ID"] = "<%s@client.example>" % name
+    msg["In-Reply-To"] = orig["Message-ID"]
+    msg.set_content("reply")
+    msg.add_alternative(cal, maintype="text", subtype="calendar", cte=cte,
+                        params={"method": "REPLY"})
+    if cte == "base64":
+        msg.make_mixed()
+        msg.add_attachment(cal, maintype="application", subtype="ics", filename="invite.ics")
+    open(os.path.join(t, "replies", name + ".eml"), "wb").write(bytes(msg))
+m, ev = latest("fransina@maluku.example")
+assert int(ev["SEQUENCE"]) == 1, ev["SEQUENCE"]
+reply_mail(m, "fransina@maluku.example",
+           reply_cal(ev, "fransina@maluku.example", "ACCEPTED", "-//Google Inc//Google Calendar 70.9054//EN"),
+           "base64", "google")
+m, ev = latest("samuel@maluku.example")
+reply_mail(m, "Samuel <samuel@maluku.example>",
+           reply_cal(ev, "samuel@maluku.example", "DECLINED",
+                     "Microsoft Exchange Server 2010", mailto=False),
+           "quoted-printable", "outlook")
+old = load("001.eml")
+cal = [p for p in old.walk() if p.get_content_type() == "text/calendar"][0]
+ev0 = icalendar.Calendar.from_ical(cal.get_content()).walk("VEVENT")[0]
+assert int(ev0["SEQUENCE"]) == 0
+reply_mail(old, "fransina@maluku.example",
+           reply_cal(ev0, "fransina@maluku.example", "DECLINED", "-//Google Inc//Google Calendar 70.9054//EN"),
+           "base64", "stale")
+EOF2
+r import mail "$tmp/replies/google.eml" "$tmp/replies/outlook.eml" "$tmp/replies/stale.eml"
+check "import mail of the answers: exit 0" test $? = 0
+check "... 2 replies recorded, 1 stale ignored" grep -q "2 replies recorded, 1 stale ignored" "$tmp/out"
+r attendee list "$m" --json
+py "... Fransina accepted, Samuel declined: the answers to the invitation that went out" <<'EOF2'
+import json, os
+rows = json.load(open(os.path.join(os.environ["TMP"], "out")))
+rows = rows.get("attendees", rows) if isinstance(rows, dict) else rows
+by = {r["name"]: r["rsvp"] for r in rows}
+assert by["Fransina Matulessy"] == "accepted", by
+assert by["Samuel Pattiasina"] == "declined", by
+EOF2
+sum=$(sha256sum <"$db")
+r import mail "$tmp/replies/google.eml" "$tmp/replies/outlook.eml"
+check "importing the same answers again changes nothing" test "$(sha256sum <"$db")" = "$sum"
+
 # A recipient the server refuses: the others are sent and recorded, the
 # refused one is named and not recorded.
 setup attendee add "$m" "$p5" "$p6" >/dev/null
@@ -309,7 +399,7 @@ check "... the refused one is named on stderr" grep -q "refuse.rudi@maluku.examp
 check "... the message reached the other" test "$(cat "$spool/005.rcpt")" = "maria@maluku.example"
 check "... and says 1 recipient" grep -q "to 1 recipient:" "$tmp/out"
 r invite status "$m" --json
-py "... invite status --json: Maria current, Rudi not sent, Daniel no e-mail" <<'EOF'
+py "... invite status --json: Maria current, Rudi not sent, Daniel no e-mail, Fransina's imported answer" <<'EOF'
 import json, os
 d = json.load(open(os.path.join(os.environ["TMP"], "out")))
 st = {i["name"]: i for i in d["invitees"]}
@@ -317,7 +407,7 @@ assert d["sequence"] == 1
 assert st["Maria Wattimena"]["state"] == "current" and st["Maria Wattimena"]["sent_sequence"] == 1
 assert st["Rudi Refused"]["state"] == "not sent" and st["Rudi Refused"]["sent_at"] is None
 assert st["Daniel Manuputty"]["state"] == "no e-mail" and st["Daniel Manuputty"]["email"] is None
-assert st["Fransina Matulessy"]["reply"] == "needs-action" and st["Fransina Matulessy"]["method"] == "request"
+assert st["Fransina Matulessy"]["reply"] == "accepted" and st["Fransina Matulessy"]["method"] == "request"
 EOF
 setup attendee remove "$m" "$p5" >/dev/null
 
