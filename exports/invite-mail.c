@@ -25,8 +25,8 @@ static const Words subject_w[] = {
 };
 /* The closing line: how to answer, or what a cancellation means. */
 static const Words answer_w = {
-  { "Undangan kalender terlampir. Mohon jawab (terima, tolak, atau mungkin) melalui aplikasi "
-    "kalender Anda agar jawaban Anda tercatat oleh penyelenggara.",
+  { "Undangan kalender terlampir. Mohon sampaikan tanggapan (menerima, menolak, atau ragu-ragu) "
+    "melalui aplikasi kalender Bapak/Ibu agar tercatat oleh penyelenggara.",
     "The calendar invitation is attached. Please answer (accept, decline or tentative) from "
     "your calendar app, so that the organizer receives your reply." } };
 static const Words cancel_close_w = {
@@ -59,7 +59,7 @@ opening (const RapatInviteMail *im, gboolean en)
     case RAPAT_INVITE_MAIL_NEW:
     default:
       return g_strdup_printf (en ? "We have the honour to invite you to attend the %s, to be held on:"
-                                 : "Dengan hormat, kami mengundang Bapak/Ibu untuk menghadiri %s yang akan dilaksanakan pada:",
+                                 : "Kami mengundang Bapak/Ibu untuk menghadiri %s yang akan dilaksanakan pada:",
                               title);
     }
 }

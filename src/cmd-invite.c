@@ -332,18 +332,29 @@ invite_send_prepare (RapatCmdContext *ctx, GError **error)
 
 /* Prints what message @o is (or would be, with @dry_run) and, one a
  * line, to whom. */
+/* Returns the iTIP method @method ("request", "cancel") for people. */
+static const char *
+method_label (const char *method)
+{
+  if (g_strcmp0 (method, "cancel") == 0)
+    return C_("mail method", "cancel");
+  if (g_strcmp0 (method, "request") == 0)
+    return C_("mail method", "request");
+  return method;
+}
+
 static void
 print_outgoing (RapatCmdContext *ctx, const RapatInviteOutgoing *o, gint64 seq,
                 const char *subject, gboolean dry_run, guint n_sent)
 {
   if (dry_run)
-    fprintf (ctx->out, _("would send %s (sequence %" G_GINT64_FORMAT "): %s\n"), o->method, seq,
-             subject);
+    fprintf (ctx->out, _("would send %s (sequence %" PRId64 "): %s\n"), method_label (o->method),
+             seq, subject);
   else
     fprintf (ctx->out,
-             g_dngettext (GETTEXT_PACKAGE, "sent %s (sequence %" G_GINT64_FORMAT ") to %u recipient:\n",
-                          "sent %s (sequence %" G_GINT64_FORMAT ") to %u recipients:\n", n_sent),
-             o->method, seq, n_sent);
+             g_dngettext (GETTEXT_PACKAGE, "sent %s (sequence %" PRId64 ") to %u recipient:\n",
+                          "sent %s (sequence %" PRId64 ") to %u recipients:\n", n_sent),
+             method_label (o->method), seq, n_sent);
   for (guint i = 0; i < o->to->len; i++)
     {
       const RapatAttendee *a = o->to->pdata[i];
@@ -363,7 +374,7 @@ warn_drift (RapatCmdContext *ctx, const SendState *st, GError **error)
   if (!rapat_invite_drift (ctx->store, st->plan, ctx->meeting, &drift, error))
     return FALSE;
   if (drift.sequence_changed)
-    rapat_cmd_warn (ctx, _("meeting '%s' changed while the messages were being sent: they carry sequence %" G_GINT64_FORMAT ", the meeting is now at %" G_GINT64_FORMAT "; run 'invite send' again to send the update"),
+    rapat_cmd_warn (ctx, _("meeting '%s' changed while the messages were being sent: they carry sequence %" PRId64 ", the meeting is now at %" PRId64 "; run 'invite send' again to send the update"),
                     ctx->meeting->title, st->plan->sequence, drift.sequence_now);
   if (drift.invitees_changed)
     rapat_cmd_warn (ctx, _("meeting '%s': the invitees changed while the messages were being sent; run 'invite send' again for those now due"),
@@ -382,7 +393,7 @@ invite_send (RapatCmdContext *ctx, GError **error)
 
   if (plan->messages->len == 0)
     {
-      fprintf (ctx->out, _("nothing to send: everyone has sequence %" G_GINT64_FORMAT " (--all sends again)\n"),
+      fprintf (ctx->out, _("nothing to send: everyone has sequence %" PRId64 " (--all sends again)\n"),
                plan->sequence);
       return TRUE;
     }
@@ -533,9 +544,9 @@ invite_status (RapatCmdContext *ctx, GError **error)
       return TRUE;
     }
   {
-    g_autoptr(RapatTable) table = rapat_table_new (_("NAME"), _("E-MAIL"), _("STATE"),
-                                                   _("SENT"), _("SEQ"), _("WHEN"), _("REPLY"),
-                                                   NULL);
+    g_autoptr(RapatTable) table = rapat_table_new (C_("column", "NAME"), _("E-MAIL"),
+                                                   _("STATE"), _("SENT"), _("SEQ"),
+                                                   C_("column", "WHEN"), _("REPLY"), NULL);
 
     rapat_table_align_right (table, 4);
     for (guint i = 0; i < ids->len; i++)
@@ -550,10 +561,10 @@ invite_status (RapatCmdContext *ctx, GError **error)
         const char *email = s != NULL ? s->email : a->email != NULL ? a->email : "-";
 
         rapat_table_add (table, a != NULL ? a->person_name : s->person_name, email,
-                         _(state_of (a, s, seq)), s != NULL ? s->method : "-", seqs, when,
+                         _(state_of (a, s, seq)), s != NULL ? method_label (s->method) : "-", seqs, when,
                          a != NULL ? rapat_enum_label (&rapat_rsvp_enum, a->rsvp) : "-");
       }
-    fprintf (ctx->out, _("meeting '%s': sequence %" G_GINT64_FORMAT "\n"), m->title, seq);
+    fprintf (ctx->out, _("meeting '%s': sequence %" PRId64 "\n"), m->title, seq);
     rapat_table_print (table, ctx->out, "");
   }
   return TRUE;

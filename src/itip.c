@@ -619,7 +619,7 @@ apply_calendar (Answer *a, icalcomponent *vcal, GError **error)
       return TRUE;
     default:
       note (a, RAPAT_ITIP_SKIPPED, 0,
-            _("not a reply (import of events comes with issue 18)"));
+            _("not a reply: rapat reads replies, counter-proposals and refreshes; it does not import events yet"));
       return TRUE;
     }
   a->vcal = vcal;

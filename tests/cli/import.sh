@@ -193,8 +193,8 @@ check "... Rina kept as the one who stands in" \
 r import ics "$tmp/unknown-uid.ics" "$tmp/publish.ics"
 check "an unknown UID is reported; a PUBLISH is skipped, not an error" \
   grep -qx "1 unknown meeting, 1 skipped." "$tmp/out"
-check "... the PUBLISH said to wait for issue 18" \
-  grep -q "publish.ics: not a reply (import of events comes with issue 18)" "$tmp/out"
+check "... the PUBLISH is named as not a reply" \
+  grep -q "publish.ics: not a reply: rapat reads replies" "$tmp/out"
 
 # A sequence the meeting has moved past.
 "$RAPAT" meeting edit "$m" --start "2030-09-02 10:00" >/dev/null 2>&1
