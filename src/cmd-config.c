@@ -50,6 +50,30 @@ check_logo (const char *value, GError **error)
   return uri != NULL ? g_steal_pointer (&path) : NULL;
 }
 
+/* The value of "mail.smtp-ca-file": a readable file of certificates (an
+ * office's own certificate authority), kept as its absolute path. */
+static char *
+check_ca_file (const char *value, GError **error)
+{
+  g_autofree char *path = g_canonicalize_filename (value, NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) local = NULL;
+
+  if (!g_file_get_contents (path, &text, NULL, &local))
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID, _("mail.smtp-ca-file '%s': %s"),
+                   value, local->message);
+      return NULL;
+    }
+  if (strstr (text, "-----BEGIN CERTIFICATE-----") == NULL)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("mail.smtp-ca-file '%s': holds no PEM certificate"), value);
+      return NULL;
+    }
+  return g_steal_pointer (&path);
+}
+
 /* The value of "mail.transport": sendmail or smtp. */
 static char *
 check_transport (const char *value, GError **error)
@@ -140,6 +164,7 @@ static const ConfigKey keys[] = {
   { "mail.smtp-password-file", check_password_file },
   { "mail.smtp-password-command", check_command },
   { "mail.smtp-tls", check_tls },
+  { "mail.smtp-ca-file", check_ca_file },
   { "mail.from", check_address },
   { "mail.reply-to", check_address },
   { NULL, NULL },
@@ -286,6 +311,9 @@ const RapatCommand rapat_config_commands[] = {
        "  mail.smtp-url, mail.smtp-user, mail.smtp-tls\n"
        "        the SMTP server: smtp://HOST:587 (STARTTLS when offered, or always\n"
        "        with mail.smtp-tls required) or smtps://HOST:465; the user for AUTH\n"
+       "  mail.smtp-ca-file\n"
+       "        the certificates the server's is checked against, when not the\n"
+       "        system's (an office's own certificate authority)\n"
        "  mail.smtp-password-file, mail.smtp-password-command\n"
        "        where the password comes from: a file only you can read (chmod 600),\n"
        "        or the first line a command prints; it is never stored here\n"

@@ -48,7 +48,7 @@ static const RapatOption status_entries[] = {
  * once; the strings are owned here. */
 typedef struct {
   RapatMailer mailer;
-  char *values[9];
+  char *values[10];
   RapatMailbox from;
   RapatMailbox reply_to;
   gboolean has_reply_to;
@@ -71,7 +71,7 @@ mail_settings (RapatCmdContext *ctx, const RapatMeeting *m, MailSettings *ms, GE
   static const char *const keys[] = {
     "mail.transport", "mail.sendmail", "mail.smtp-url", "mail.smtp-user",
     "mail.smtp-password-file", "mail.smtp-password-command", "mail.smtp-tls", "mail.from",
-    "mail.reply-to",
+    "mail.reply-to", "mail.smtp-ca-file",
   };
   char **v = ms->values;
 
@@ -93,6 +93,7 @@ mail_settings (RapatCmdContext *ctx, const RapatMeeting *m, MailSettings *ms, GE
   ms->mailer.smtp_password_file = v[4];
   ms->mailer.smtp_password_command = v[5];
   ms->mailer.smtp_require_tls = g_strcmp0 (v[6], "required") == 0;
+  ms->mailer.smtp_ca_file = v[9];
   ms->from.name = m->organizer_name;
   ms->from.address = v[7] != NULL ? v[7] : m->organizer_email;
   ms->reply_to.address = v[8];

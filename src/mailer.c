@@ -324,6 +324,7 @@ deliver_smtp (const RapatMailer *mailer, const char *envelope_from,
   config.user = mailer->smtp_user;
   config.password = mailer->smtp_user != NULL ? password : NULL;
   config.require_tls = mailer->smtp_require_tls;
+  config.ca_file = mailer->smtp_ca_file;
   config.timeout_seconds = 30;
   if (!mod->smtp_send (&config, envelope_from, recipients, message, refused, &local))
     {

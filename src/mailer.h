@@ -25,6 +25,7 @@ typedef struct {
   const char *smtp_password_file;  /* a file only its owner can read (0600) */
   const char *smtp_password_command; /* a command whose first line of output is the password */
   gboolean smtp_require_tls;       /* mail.smtp-tls = required */
+  const char *smtp_ca_file;        /* mail.smtp-ca-file, or NULL for the system's */
   const char *path;                /* the mbox file or the maildir folder */
 } RapatMailer;
 

@@ -563,6 +563,96 @@ assert mb[0].get_from().startswith("ricky@maluku.example ")
 assert not os.listdir(os.path.join(t, "Maildir", "tmp"))
 EOF
 
+# SMTP as an office server runs it: STARTTLS required, then AUTH.  A
+# second aiosmtpd on 127.0.0.1 with a certificate made here for that
+# address (openssl), which only the office's CA file (mail.smtp-ca-file)
+# vouches for, and one user whose password rapat reads from a 0600 file.
+if command -v openssl >/dev/null; then
+  tls="$tmp/tls"
+  mkdir -p "$tls/spool"
+  openssl req -x509 -newkey rsa:2048 -nodes -keyout "$tls/key.pem" -out "$tls/cert.pem" \
+    -days 2 -subj "/CN=127.0.0.1" -addext "subjectAltName=IP:127.0.0.1" 2>/dev/null
+  cat >"$tls/smtpd.py" <<'EOF2'
+import os, socket, ssl, sys, time
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
+
+d, portfile = sys.argv[1], sys.argv[2]
+ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+ctx.load_cert_chain(os.path.join(d, "cert.pem"), os.path.join(d, "key.pem"))
+
+def auth(server, session, envelope, mechanism, data):
+    ok = isinstance(data, LoginPassword) and data.login == b"sekretariat" and data.password == b"rahasia-kanwil"
+    return AuthResult(success=ok)
+
+class Handler:
+    n = 0
+    async def handle_DATA(self, server, session, envelope):
+        Handler.n += 1
+        base = os.path.join(d, "spool", "%03d" % Handler.n)
+        with open(base + ".session", "w") as f:
+            f.write("tls=%s auth=%s\n" % (session.ssl is not None, session.authenticated))
+        with open(base + ".eml", "wb") as f:
+            f.write(envelope.original_content)
+        return "250 2.0.0 accepted"
+
+s = socket.socket(); s.bind(("127.0.0.1", 0)); port = s.getsockname()[1]; s.close()
+c = Controller(Handler(), hostname="127.0.0.1", port=port, tls_context=ctx,
+               require_starttls=True, authenticator=auth, auth_required=True,
+               auth_require_tls=True)
+c.start()
+open(portfile + ".part", "w").write(str(port)); os.rename(portfile + ".part", portfile)
+while True:
+    time.sleep(3600)
+EOF2
+  "$PYTHON" "$tls/smtpd.py" "$tls" "$tls/port" 2>"$tls/smtpd.err" &
+  pids+=("$!")
+  for _ in $(seq 100); do [ -f "$tls/port" ] && break; sleep 0.1; done
+  if [ -f "$tls/port" ]; then
+    tdb="$tmp/tls.db"
+    cp "$db" "$tdb"
+    tr() { "$RAPAT" --db "$tdb" "$@" </dev/null >"$tmp/out" 2>"$tmp/err"; }
+    printf 'rahasia-kanwil\n' >"$tls/pw"; chmod 600 "$tls/pw"
+    printf 'salah\n' >"$tls/bad"; chmod 600 "$tls/bad"
+    tr config set mail.transport smtp
+    tr config set mail.smtp-url "smtp://127.0.0.1:$(cat "$tls/port")"
+    tr config set mail.smtp-tls required
+    tr config set mail.smtp-user sekretariat
+    tr config set mail.smtp-password-file "$tls/pw"
+    tm=$("$RAPAT" --db "$tdb" meeting add "Rapat TLS" --start "2025-10-01 09:00" --duration 1h \
+           --tz Asia/Jayapura --organizer "$org" </dev/null)
+    "$RAPAT" --db "$tdb" attendee add "$tm" "$p1" </dev/null >/dev/null
+    sum=$(sha256sum <"$tdb")
+    tr invite send "$tm"
+    check "a certificate only the office CA vouches for is refused without mail.smtp-ca-file: exit 1" \
+      test $? = 1 -a "$(wc -l <"$tmp/err")" = 1
+    check "... nothing recorded, database byte-identical" test "$(sha256sum <"$tdb")" = "$sum"
+    tr config set mail.smtp-ca-file "$tls/cert.pem"
+    check "mail.smtp-ca-file takes a PEM file" test $? = 0
+    tr config set mail.smtp-ca-file "$tls/pw"
+    check "... and refuses a file that holds no certificate" grep -q "holds no PEM certificate" "$tmp/err"
+    tr config set mail.smtp-password-file "$tls/bad"
+    sum=$(sha256sum <"$tdb")
+    tr invite send "$tm"
+    check "a wrong password: exit 1, one line, nothing recorded" \
+      test $? = 1 -a "$(wc -l <"$tmp/err")" = 1 -a "$(sha256sum <"$tdb")" = "$sum"
+    tr config set mail.smtp-password-file "$tls/pw"
+    tr invite send "$tm"
+    check "STARTTLS, AUTH with the password file: sent" grep -q "to 1 recipient" "$tmp/out"
+    check "... the server saw TLS and an authenticated session" \
+      grep -qx "tls=True auth=True" "$tls/spool/001.session"
+    tr config set mail.smtp-url "smtp://127.0.0.1:$port"
+    n0=$(count)
+    tr invite send "$tm" --all
+    check "mail.smtp-tls required against a server without STARTTLS: refused, nothing sent" \
+      test $? = 1 -a "$(count)" = "$n0"
+  else
+    skip "the TLS SMTP server did not start: $(head -c 200 "$tls/smtpd.err")"
+  fi
+else
+  skip "openssl is not installed: no STARTTLS/AUTH round trip"
+fi
+
 # Settings that are refused.
 echo secret >"$tmp/pw"
 chmod 644 "$tmp/pw"
