@@ -134,18 +134,6 @@ add_meeting (const char *title, const char *kind, gint64 organizer_id, gint64 st
   return m->id;
 }
 
-/* Returns the meeting with @id, failing the test if it cannot be read. */
-static RapatMeeting *
-get_meeting (gint64 id)
-{
-  GError *error = NULL;
-  RapatMeeting *m = rapat_store_meeting_get (fx.store, id, &error);
-
-  rapat_assert_no_error (error);
-  ck_assert_ptr_nonnull (m);
-  return m;
-}
-
 /* Inserts an issue and returns its id; a resolved one gets a closing time. */
 static gint64
 add_issue (const char *title, const char *category, gint64 unit_id, RapatIssueStatus status)
