@@ -261,9 +261,16 @@ gboolean
 rapat_store_action_add_event (RapatStore *store, const RapatAction *action, gint64 at,
                               const char *note, GError **error)
 {
+  return rapat_store_action_add_event_from (store, action, at, note, 0, error);
+}
+
+gboolean
+rapat_store_action_add_event_from (RapatStore *store, const RapatAction *action, gint64 at,
+                                   const char *note, gint64 meeting_id, GError **error)
+{
   g_autoptr(StoreStmt) stmt = store_prepare (store,
-    "INSERT INTO action_event (action_id, at, status, progress, due_date, note) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+    "INSERT INTO action_event (action_id, at, status, progress, due_date, note, meeting_id) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -273,6 +280,7 @@ rapat_store_action_add_event (RapatStore *store, const RapatAction *action, gint
   sqlite3_bind_int (stmt, 4, action->progress);
   store_bind_text (stmt, 5, action->due);
   store_bind_text (stmt, 6, note);
+  store_bind_id (stmt, 7, meeting_id);
   return store_step_done (store, stmt, _("unable to record the action's history"), error);
 }
 

@@ -120,26 +120,6 @@ rapat_store_review_report (RapatStore *store, const RapatReview *review, GError 
   return store_step_done (store, stmt, _("unable to record what was reported"), error);
 }
 
-gboolean
-rapat_store_action_add_event_from (RapatStore *store, const RapatAction *action, gint64 at,
-                                   const char *note, gint64 meeting_id, GError **error)
-{
-  g_autoptr(StoreStmt) stmt = store_prepare (store,
-    "INSERT INTO action_event (action_id, at, status, progress, due_date, note, meeting_id) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, action->id);
-  sqlite3_bind_int64 (stmt, 2, at);
-  store_bind_text (stmt, 3, rapat_enum_name (&rapat_action_status_enum, action->status));
-  sqlite3_bind_int (stmt, 4, action->progress);
-  store_bind_text (stmt, 5, action->due);
-  store_bind_text (stmt, 6, note);
-  store_bind_id (stmt, 7, meeting_id);
-  return store_step_done (store, stmt, _("unable to record the action's history"), error);
-}
-
 gint64
 rapat_store_review_previous (RapatStore *store, const RapatMeeting *m, gboolean by_series,
                              GError **error)

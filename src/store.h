@@ -331,6 +331,11 @@ gboolean rapat_store_action_update (RapatStore *store, const RapatAction *action
  * at instant @at, with @note (may be NULL). */
 gboolean rapat_store_action_add_event (RapatStore *store, const RapatAction *action, gint64 at,
                                        const char *note, GError **error);
+/* Like rapat_store_action_add_event(), with the meeting the change was
+ * reported in (@meeting_id; 0 for none) as its source. */
+gboolean rapat_store_action_add_event_from (RapatStore *store, const RapatAction *action,
+                                            gint64 at, const char *note, gint64 meeting_id,
+                                            GError **error);
 RapatAction *rapat_store_action_get (RapatStore *store, gint64 id, GError **error);
 /* Returns the actions @filter selects, by due day (undated last), then id. */
 GPtrArray *rapat_store_action_list (RapatStore *store, const RapatActionFilter *filter,
@@ -532,11 +537,6 @@ gboolean rapat_store_review_add (RapatStore *store, gint64 agenda_item_id, gint6
  * heard: reported_status, reported_progress, reported_note, reported_at. */
 gboolean rapat_store_review_report (RapatStore *store, const RapatReview *review,
                                     GError **error);
-/* Like rapat_store_action_add_event(), with the meeting the change was
- * reported in (@meeting_id; 0 for none) as its source. */
-gboolean rapat_store_action_add_event_from (RapatStore *store, const RapatAction *action,
-                                            gint64 at, const char *note, gint64 meeting_id,
-                                            GError **error);
 /* Returns the id of the latest meeting, not cancelled, that starts before
  * @m: of @m's series when @by_series (and @m has one), else of @m's kind.
  * 0 when there is none, -1 with @error set on failure. */

@@ -146,37 +146,11 @@ teardown (void)
   g_clear_pointer (&dir, g_free);
 }
 
-/* Returns every row of every table of the file, read by a connection of
- * its own (so only what was committed). */
+/* Returns every committed row of the test's database file. */
 static char *
 dump (void)
 {
-  sqlite3 *db = NULL;
-  sqlite3_stmt *tables = NULL;
-  GString *out = g_string_new (NULL);
-
-  ck_assert_int_eq (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-  ck_assert_int_eq (sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_master WHERE type = 'table' "
-                                        "ORDER BY name", -1, &tables, NULL), SQLITE_OK);
-  while (sqlite3_step (tables) == SQLITE_ROW)
-    {
-      g_autofree char *sql = g_strdup_printf ("SELECT * FROM \"%s\" ORDER BY 1",
-                                              sqlite3_column_text (tables, 0));
-      sqlite3_stmt *rows = NULL;
-      ck_assert_int_eq (sqlite3_prepare_v2 (db, sql, -1, &rows, NULL), SQLITE_OK);
-      g_string_append_printf (out, "[%s]\n", sqlite3_column_text (tables, 0));
-      while (sqlite3_step (rows) == SQLITE_ROW)
-        {
-          for (int c = 0; c < sqlite3_column_count (rows); c++)
-            g_string_append_printf (out, "%s|", sqlite3_column_text (rows, c) != NULL
-                                    ? (const char *) sqlite3_column_text (rows, c) : "NULL");
-          g_string_append_c (out, '\n');
-        }
-      sqlite3_finalize (rows);
-    }
-  sqlite3_finalize (tables);
-  sqlite3_close (db);
-  return g_string_free (out, FALSE);
+  return rapat_test_dump_file (path);
 }
 
 /* Returns the ids of @actions (RapatAction) as "1,2,3". */

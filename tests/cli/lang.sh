@@ -50,22 +50,6 @@ if ! "$RAPAT" --db "$db" demo >/dev/null 2>"$tmp/demo.err"; then
   exit 1
 fi
 
-# check DESCRIPTION COMMAND...: passes if COMMAND exits 0.
-check() {
-  local desc=$1 rc
-  shift
-  "$@" >"$tmp/check.out" 2>&1
-  rc=$?
-  if [ "$rc" -eq 0 ]; then
-    pass "$desc"
-  else
-    local -a why=()
-    mapfile -t why < <(tail -n 15 "$tmp/check.out" | cut -c 1-300)
-    fail "$desc" "${why[@]}"
-  fi
-  return "$rc"
-}
-
 # The commands of part A, one per line: a name for the golden file, then
 # the arguments.
 commands=(

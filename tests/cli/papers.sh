@@ -37,45 +37,6 @@ if [ -z "$PYTHON" ] || ! "$PYTHON" -c 'import html5lib' 2>/dev/null; then
   exit 1
 fi
 
-# check DESCRIPTION COMMAND...: passes if COMMAND exits 0.
-check() {
-  local desc=$1 rc
-  shift
-  "$@" >"$tmp/check.out" 2>&1
-  rc=$?
-  if [ "$rc" -eq 0 ]; then
-    pass "$desc"
-  else
-    local -a why=()
-    mapfile -t why < <(tail -n 15 "$tmp/check.out" | cut -c 1-300)
-    fail "$desc" "${why[@]}"
-  fi
-  return "$rc"
-}
-
-# setup ARGS...: runs rapat on $db; aborts the script if it fails.
-setup() {
-  if ! "$RAPAT" --db "$db" "$@" </dev/null >"$tmp/setup.out" 2>"$tmp/setup.err"; then
-    echo "papers.sh: setup command failed: rapat $*" >&2
-    cat "$tmp/setup.err" >&2
-    exit 1
-  fi
-}
-
-# run OUTFILE ARGS...: rapat on $db, stdout to OUTFILE; an exit status or
-# anything on stderr fails.
-run() {
-  local out=$1 rc
-  shift
-  "$RAPAT" --db "$db" "$@" </dev/null >"$out" 2>"$tmp/run.err"
-  rc=$?
-  if [ "$rc" -ne 0 ] || [ -s "$tmp/run.err" ]; then
-    fail "rapat $*" "exit status $rc" "$(head -c 300 "$tmp/run.err")"
-    return 1
-  fi
-  return 0
-}
-
 # refused DESCRIPTION ARGS...: rapat on $db must exit 1 with one line on
 # stderr starting "rapat: error: ", nothing on stdout, the database unchanged.
 refused() {

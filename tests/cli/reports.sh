@@ -84,20 +84,6 @@ setup() {
   fi
 }
 
-# run OUTFILE ARGS...: runs rapat on $db with stdout to OUTFILE; a failure
-# (exit status or anything on stderr) is a failed check.
-run() {
-  local out=$1 rc
-  shift
-  "$RAPAT" --db "$db" "$@" </dev/null >"$out" 2>"$tmp/run.err"
-  rc=$?
-  if [ "$rc" -ne 0 ] || [ -s "$tmp/run.err" ]; then
-    fail "rapat $*" "exit status $rc" "$(head -c 300 "$tmp/run.err")"
-    return 1
-  fi
-  return 0
-}
-
 # golden NAME FILE DESCRIPTION: FILE must equal golden-reports/NAME; with
 # UPDATE=1, NAME is rewritten from FILE instead (read the diff by hand).
 golden() {
