@@ -37,6 +37,7 @@ typedef struct {
   char *source;               /* where it came from, for notes */
   GBytes *calendar;
   char *message_id;           /* of the e-mail it came in, or NULL */
+  char *from;                 /* its From: address, or NULL */
 } Input;
 
 /* What the prepare hook read: the calendars, and the messages without one. */
@@ -52,6 +53,7 @@ input_free (Input *in)
   g_free (in->source);
   g_bytes_unref (in->calendar);
   g_free (in->message_id);
+  g_free (in->from);
   g_free (in);
 }
 
@@ -104,13 +106,15 @@ read_input (const char *path, GError **error)
 
 /* Adds an input of @calendar from @source. */
 static void
-add_input (Prepared *p, const char *source, GBytes *calendar, const char *message_id)
+add_input (Prepared *p, const char *source, GBytes *calendar, const char *message_id,
+           const char *from)
 {
   Input *in = g_new0 (Input, 1);
 
   in->source = g_strdup (source);
   in->calendar = g_bytes_ref (calendar);
   in->message_id = g_strdup (message_id);
+  in->from = g_strdup (from);
   g_ptr_array_add (p->inputs, in);
 }
 
@@ -141,7 +145,7 @@ take_message (Prepared *p, const RapatMailModule *mail, const char *source, GByt
         copy = g_bytes_equal (c->calendar,
                               ((const RapatMailCalendar *) read->calendars->pdata[j])->calendar);
       if (!copy)
-        add_input (p, source, c->calendar, read->message_id);
+        add_input (p, source, c->calendar, read->message_id, read->from_address);
     }
   if (read->calendars->len == 0)
     g_ptr_array_add (p->empty, g_strdup (source));
@@ -329,7 +333,7 @@ import_ics_prepare (RapatCmdContext *ctx, GError **error)
 
       if (bytes == NULL)
         return FALSE;
-      add_input (p, ctx->args[i], bytes, NULL);
+      add_input (p, ctx->args[i], bytes, NULL, NULL);
     }
   return TRUE;
 }
@@ -366,10 +370,9 @@ summary_line (const RapatItipSummary *s, guint empty, gboolean dry_run)
       c[RAPAT_ITIP_COUNTER]));
   if (c[RAPAT_ITIP_REFRESH] > 0)
     g_ptr_array_add (parts, g_strdup_printf (
-      ngettext ("%u asks for the invitation again (answer with 'rapat invite send MEETING "
-                "--to PERSON --all')",
-                "%u ask for the invitation again (answer with 'rapat invite send MEETING "
-                "--to PERSON --all')", c[RAPAT_ITIP_REFRESH]),
+      ngettext ("%u asks for the invitation again ('rapat invite send MEETING' sends it)",
+                "%u ask for the invitation again ('rapat invite send MEETING' sends it)",
+                c[RAPAT_ITIP_REFRESH]),
       c[RAPAT_ITIP_REFRESH]));
   if (c[RAPAT_ITIP_SKIPPED] > 0)
     g_ptr_array_add (parts, g_strdup_printf (_("%u skipped"), c[RAPAT_ITIP_SKIPPED]));
@@ -403,7 +406,7 @@ import_run (RapatCmdContext *ctx, GError **error)
       const char *data = g_bytes_get_data (in->calendar, &len);
 
       if (!rapat_itip_import (ctx->store, data != NULL ? data : "", len, in->source,
-                              in->message_id, ctx->now, &summary, error))
+                              in->message_id, in->from, ctx->now, &summary, error))
         return FALSE;
     }
   for (guint i = 0; i < summary.notes->len; i++)
@@ -439,6 +442,7 @@ import_requests (RapatCmdContext *ctx, GError **error)
       g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (r->meeting_tz);
       g_autofree char *proposed = NULL;
       g_autofree char *sent = NULL;
+      g_autofree char *asks = NULL;
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, r->meeting_id);
       gboolean counter = strcmp (r->method, "counter") == 0;
 
@@ -447,8 +451,15 @@ import_requests (RapatCmdContext *ctx, GError **error)
       if (counter)
         proposed = rapat_when_range (r->start_utc, r->end_utc, tz, RAPAT_WHEN_LOCALE);
       sent = rapat_when_instant_zoned (r->sent_at, tz);
+      if (!counter && r->answered_at != 0)
+        {
+          g_autofree char *at = rapat_when_instant_zoned (r->answered_at, tz);
+
+          asks = g_strdup_printf (_("the invitation again (sent %s)"), at);
+        }
       rapat_table_add (table, id, r->person_name,
-                       counter ? _("a new time") : _("the invitation again"),
+                       asks != NULL ? asks
+                       : counter ? _("a new time") : _("the invitation again"),
                        proposed != NULL ? proposed : "", r->comment != NULL ? r->comment : "",
                        sent);
     }

@@ -575,14 +575,15 @@ const RapatCommand rapat_invite_commands[] = {
   { "send", "MEETING", N_("E-mail the invitation (iMIP) to those who do not have it yet"),
     N_("One message with the calendar (text/calendar; method=REQUEST, and invite.ics\n"
        "attached) goes to every invitee who has not received the meeting's current\n"
-       "sequence: a new invitee, or everyone after a change of time or place; a\n"
-       "withdrawn invitee (attendee remove) gets a cancellation of their own.  A\n"
-       "cancelled meeting, or --cancel, sends the cancellation to everyone who had the\n"
-       "invitation.  Invitees without an e-mail address are named as not reachable.\n"
-       "Delivery: 'rapat config set mail.transport sendmail|smtp' (see config set\n"
-       "--help), or --mbox/--maildir to write the messages to a file.  A failed\n"
-       "delivery records nothing; recipients an SMTP server refuses are named and not\n"
-       "recorded, the others are."),
+       "sequence: a new invitee, or everyone after a change of time or place; an\n"
+       "invitee who asked for it again (a REFRESH read by 'rapat import') has it sent\n"
+       "again.  A withdrawn invitee (attendee remove) gets a cancellation of their\n"
+       "own.  A cancelled meeting, or --cancel, sends the cancellation to everyone who\n"
+       "had the invitation.  Invitees without an e-mail address are named as not\n"
+       "reachable.  Delivery: 'rapat config set mail.transport sendmail|smtp' (see\n"
+       "config set --help), or --mbox/--maildir to write the messages to a file.  A\n"
+       "failed delivery records nothing; recipients an SMTP server refuses are named\n"
+       "and not recorded, the others are."),
     RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, RAPAT_OPTIONS (send_entries, InviteOptions),
     RAPAT_TARGET_MEETING, invite_send, invite_send_prepare },
   { "status", "MEETING", N_("Show, per invitee, what was e-mailed and the reply"),

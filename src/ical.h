@@ -49,6 +49,7 @@ G_BEGIN_DECLS
   X (icalparameter_free) \
   X (icalparameter_get_cn) \
   X (icalparameter_get_delegatedto) \
+  X (icalparameter_get_sentby) \
   X (icalparameter_get_partstat) \
   X (icalparameter_get_tzid) \
   X (icalparameter_new_cn) \
@@ -175,6 +176,7 @@ G_END_DECLS
 #define icalparameter_free (rapat_ical ()->icalparameter_free)
 #define icalparameter_get_cn (rapat_ical ()->icalparameter_get_cn)
 #define icalparameter_get_delegatedto (rapat_ical ()->icalparameter_get_delegatedto)
+#define icalparameter_get_sentby (rapat_ical ()->icalparameter_get_sentby)
 #define icalparameter_get_partstat (rapat_ical ()->icalparameter_get_partstat)
 #define icalparameter_get_tzid (rapat_ical ()->icalparameter_get_tzid)
 #define icalparameter_new_cn (rapat_ical ()->icalparameter_new_cn)

@@ -132,13 +132,25 @@ has_current (const RapatInviteSent *s, gint64 seq)
   return s != NULL && strcmp (s->method, "request") == 0 && s->sequence >= seq;
 }
 
+/* TRUE when person @id is among the @refresh people who asked for the
+ * invitation again since they were last sent it. */
+static gboolean
+asked_again (GArray *refresh, gint64 id)
+{
+  for (guint i = 0; i < refresh->len; i++)
+    if (g_array_index (refresh, gint64, i) == id)
+      return TRUE;
+  return FALSE;
+}
+
 /* Plans the REQUESTs of @plan (an update to those who had an earlier
- * sequence, a first invitation to the others) and a CANCEL to each
- * withdrawn invitee; *@reachable counts the chosen invitees with an
+ * sequence, a first invitation to the others; those with the current one
+ * only with @all or when they asked for it again, in @refresh) and a
+ * CANCEL to each withdrawn invitee; *@reachable counts the chosen invitees with an
  * address. */
 static void
 plan_request (RapatInvitePlan *plan, GPtrArray *attendees, GHashTable *only, gboolean all,
-              guint *reachable)
+              GArray *refresh, guint *reachable)
 {
   RapatInviteOutgoing *fresh = outgoing_new (RAPAT_INVITE_NEW, FALSE);
   RapatInviteOutgoing *update = outgoing_new (RAPAT_INVITE_UPDATE, FALSE);
@@ -156,7 +168,7 @@ plan_request (RapatInvitePlan *plan, GPtrArray *attendees, GHashTable *only, gbo
           continue;
         }
       (*reachable)++;
-      if (has_current (s, plan->sequence) && !all)
+      if (has_current (s, plan->sequence) && !all && !asked_again (refresh, a->person_id))
         continue;
       if (s != NULL && strcmp (s->method, "request") == 0 && s->sequence < plan->sequence)
         g_ptr_array_add (update->to, attendee_copy (a));
@@ -258,6 +270,7 @@ rapat_invite_plan (RapatStore *store, const RapatMeeting *m, const RapatInviteOp
   g_autoptr(RapatInvitePlan) plan = g_new0 (RapatInvitePlan, 1);
   g_autoptr(GPtrArray) attendees = NULL;
   g_autoptr(GHashTable) only = NULL;
+  g_autoptr(GArray) refresh = NULL;
   g_autofree char *first = NULL;
   g_autofree char *last = NULL;
   guint reachable = 0;
@@ -277,6 +290,7 @@ rapat_invite_plan (RapatStore *store, const RapatMeeting *m, const RapatInviteOp
   if (!rapat_invite_sequence (store, m, opt->series, &plan->sequence, error)
       || (attendees = rapat_store_attendee_list (store, m->id, error)) == NULL
       || (plan->sent = rapat_store_invite_sent_list (store, m->id, error)) == NULL
+      || (refresh = rapat_store_invite_refresh_pending (store, m->id, error)) == NULL
       || (opt->to != NULL && (only = resolve_to (store, opt->to, error)) == NULL)
       || !rapat_store_invite_thread (store, m->id, &first, &last, error))
     return NULL;
@@ -285,7 +299,7 @@ rapat_invite_plan (RapatStore *store, const RapatMeeting *m, const RapatInviteOp
   if (plan->cancel)
     plan_cancel (plan, only, opt->all);
   else
-    plan_request (plan, attendees, only, opt->all, &reachable);
+    plan_request (plan, attendees, only, opt->all, refresh, &reachable);
   drop_empty (plan);
   if (!plan->cancel && reachable == 0 && plan->unreachable->len > 0)
     {

@@ -4,7 +4,8 @@
  * The rule: each invitee with an address who has not received the
  * meeting's current SEQUENCE gets it (a first invitation and an update are
  * separate messages: they say different things); --all sends again to
- * those who have it; a person who had the invitation and is no longer
+ * those who have it, and so does a REFRESH an invitee sent since (their
+ * client lost the invitation and asks for it again); a person who had the invitation and is no longer
  * invited gets a CANCEL addressed to them alone; a cancelled meeting (or
  * --cancel) sends the CANCEL to everyone who had the invitation, at the
  * address it went to.  Invitees without an address are named, not mailed.

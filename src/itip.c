@@ -13,6 +13,7 @@ typedef struct {
   icalcomponent *event;
   const char *source;
   const char *message_id;
+  const char *from;           /* the e-mail's From: address, or NULL */
   gint64 now;
   RapatItipSummary *summary;
   char *uid;
@@ -57,6 +58,23 @@ note (Answer *a, RapatItipOutcome outcome, gint64 meeting_id, const char *format
   n->text = g_strdup_printf ("%s: %s", a->source, text);
   a->summary->counts[outcome]++;
   g_ptr_array_add (a->summary->notes, n);
+}
+
+/* Adds what @format says to the last note, after a semicolon. */
+static void G_GNUC_PRINTF (2, 3)
+note_append (Answer *a, const char *format, ...)
+{
+  RapatItipNote *n = a->summary->notes->pdata[a->summary->notes->len - 1];
+  g_autofree char *text = NULL;
+  char *joined;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+  joined = g_strdup_printf ("%s; %s", n->text, text);
+  g_free (n->text);
+  n->text = joined;
 }
 
 char *
@@ -154,15 +172,20 @@ partstat_reply (icalparameter_partstat ps, RapatRsvp *out)
 }
 
 /* Records on @m the reply of @person (ATTENDEE @att) when it is newer than
- * the one kept.  Returns the outcome through @outcome; FALSE only when the
- * store fails. */
+ * the one kept and answers the invitation they were sent: the SEQUENCE
+ * e-mailed to them when rapat mailed it, else the meeting's current one
+ * (an invitation exported as a file).  Returns the outcome through
+ * @outcome and, in *@sent_email, the address the invitation went to (or
+ * NULL); FALSE only when the store fails. */
 static gboolean
 apply_reply (Answer *a, const RapatMeeting *m, const RapatSeries *series,
              const RapatPerson *person, RapatRsvp rsvp, gint64 delegate_id,
-             RapatItipOutcome *outcome, GError **error)
+             RapatItipOutcome *outcome, char **sent_email, gboolean *behind,
+             GError **error)
 {
-  RapatReplyState st = { 0 };
+  g_auto(RapatReplyState) st = { 0 };
   g_autoptr(GError) local = NULL;
+  gint64 expected;
 
   if (!rapat_store_reply_get (a->store, m->id, person->id, &st, &local))
     {
@@ -174,7 +197,10 @@ apply_reply (Answer *a, const RapatMeeting *m, const RapatSeries *series,
       *outcome = RAPAT_ITIP_UNKNOWN_SENDER;
       return TRUE;
     }
-  if (a->sequence < current_sequence (m, series))
+  if (*sent_email == NULL)
+    *sent_email = g_strdup (st.sent_email);
+  expected = st.sent_sequence >= 0 ? st.sent_sequence : current_sequence (m, series);
+  if (a->sequence < expected)
     *outcome = RAPAT_ITIP_STALE;
   else if (st.replied_at != 0 && a->dtstamp < st.replied_at)
     *outcome = RAPAT_ITIP_STALE;
@@ -190,6 +216,8 @@ apply_reply (Answer *a, const RapatMeeting *m, const RapatSeries *series,
       if (!rapat_store_reply_set (a->store, &st, error))
         return FALSE;
       *outcome = RAPAT_ITIP_RECORDED;
+      if (a->sequence < current_sequence (m, series))
+        *behind = TRUE;
     }
   return TRUE;
 }
@@ -322,6 +350,22 @@ find_target (Answer *a, Target *t, GError **error)
   return TRUE;
 }
 
+/* TRUE when the e-mail an answer came in was sent by the invitee of
+ * ATTENDEE @att (at @address): its From: is that address, the address
+ * rapat sent the invitation to (@sent_email), or the SENT-BY of @att (a
+ * secretary answering for their head).  TRUE too for a bare .ics file. */
+static gboolean
+sender_is (const Answer *a, icalproperty *att, const char *address, const char *sent_email)
+{
+  icalparameter *by = icalproperty_get_first_parameter (att, ICAL_SENTBY_PARAMETER);
+  g_autofree char *sent_by = by != NULL ? rapat_itip_address (icalparameter_get_sentby (by))
+                                        : NULL;
+
+  return a->from == NULL || g_ascii_strcasecmp (a->from, address) == 0
+         || (sent_email != NULL && g_ascii_strcasecmp (a->from, sent_email) == 0)
+         || (sent_by != NULL && g_ascii_strcasecmp (a->from, sent_by) == 0);
+}
+
 /* Applies the REPLY of ATTENDEE @att to @t. */
 static gboolean
 reply_one (Answer *a, Target *t, icalproperty *att, GError **error)
@@ -335,6 +379,8 @@ reply_one (Answer *a, Target *t, icalproperty *att, GError **error)
   g_autoptr(GError) local = NULL;
   guint counts[RAPAT_ITIP_N_OUTCOMES] = { 0 };
   const RapatMeeting *first = NULL;
+  g_autofree char *sent_email = NULL;
+  gboolean behind = FALSE;
   RapatRsvp rsvp;
   icalparameter_partstat partstat = ps != NULL ? icalparameter_get_partstat (ps)
                                                : ICAL_PARTSTAT_NEEDSACTION;
@@ -380,7 +426,7 @@ reply_one (Answer *a, Target *t, icalproperty *att, GError **error)
       RapatItipOutcome outcome;
 
       if (!apply_reply (a, m, t->series, person, rsvp, delegate != NULL ? delegate->id : 0,
-                        &outcome, error))
+                        &outcome, &sent_email, &behind, error))
         return FALSE;
       counts[outcome]++;
       if (first == NULL && outcome == RAPAT_ITIP_RECORDED)
@@ -429,6 +475,16 @@ reply_one (Answer *a, Target *t, icalproperty *att, GError **error)
         note (a, outcome, first->id, _("%s: not invited to '%s' (%s); not added"),
               person->name, title, when);
         break;
+      }
+    if (outcome == RAPAT_ITIP_RECORDED && behind)
+      note_append (a, _("it answers the invitation sent before the meeting changed: "
+                        "'rapat invite send %" PRId64 "' sends the update"), first->id);
+    if (outcome == RAPAT_ITIP_RECORDED && !sender_is (a, att, address, sent_email))
+      {
+        g_autofree char *from_ex = rapat_text_excerpt (a->from);
+
+        note_append (a, _("the e-mail came from %s, not from the invitee's address: "
+                          "check that the answer is theirs"), from_ex);
       }
   }
   return TRUE;
@@ -535,8 +591,9 @@ request_one (Answer *a, Target *t, icalproperty *att, const char *method, GError
             person->name, title, when, proposed);
     }
   else
-    note (a, RAPAT_ITIP_REFRESH, m->id, _("%s asks for the invitation to '%s' (%s) again"),
-          person->name, title, when);
+    note (a, RAPAT_ITIP_REFRESH, m->id,
+          _("%s asks for the invitation to '%s' (%s) again: 'rapat invite send %" PRId64
+            "' sends it"), person->name, title, when, m->id);
   return TRUE;
 }
 
@@ -640,12 +697,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (icalcomponent, icalcomponent_free)
 
 gboolean
 rapat_itip_import (RapatStore *store, const char *ics, gsize len, const char *source,
-                   const char *message_id, gint64 now, RapatItipSummary *summary,
-                   GError **error)
+                   const char *message_id, const char *from, gint64 now,
+                   RapatItipSummary *summary, GError **error)
 {
   g_autofree char *text = NULL;
   g_autoptr(icalcomponent) root = NULL;
-  Answer a = { store, NULL, NULL, source, message_id, now, summary, NULL, 0, 0 };
+  Answer a = { store, NULL, NULL, source, message_id, from, now, summary, NULL, 0, 0 };
   icalcomponent_kind kind;
 
   if (!rapat_ical_load (error))

@@ -49,14 +49,16 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RapatItipSummary, rapat_itip_summary_clear)
  * VCALENDARs) and applies each REPLY, COUNTER and REFRESH in it to the
  * store, adding what became of each answer to @summary; @source names
  * where it came from in the notes ("reply.eml"), @message_id is the
- * Message-ID of the e-mail it came in (or NULL), @now the instant of the
+ * Message-ID of the e-mail it came in (or NULL), @from its From: address
+ * (or NULL: a bare file; a reply recorded from another address than the
+ * invitee's, the one it was sent to or its SENT-BY gets a note), @now the instant of the
  * import (past occurrences, received_at).
  *
  * Rules: a REPLY's PARTSTAT (ACCEPTED, DECLINED, TENTATIVE, NEEDS-ACTION)
  * becomes the invitee's reply, with its DTSTAMP as when it was made;
  * DELEGATED records 'declined' and the delegate (DELEGATED-TO) as the one
  * who stands in, when rapat knows them.  A REPLY to an older SEQUENCE than
- * the meeting's current one, or with a DTSTAMP older than the reply kept,
+ * the one e-mailed to that invitee (else the meeting's current one), or with a DTSTAMP older than the reply kept,
  * is stale and ignored; the same DTSTAMP again changes nothing (an answer
  * without DTSTAMP counts as undated, older than any dated one).  A REPLY
  * to a series without RECURRENCE-ID answers for every occurrence not yet
@@ -67,8 +69,8 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RapatItipSummary, rapat_itip_summary_clear)
  * object, libical cannot be loaded, or the store fails; the caller's
  * transaction then writes nothing. */
 gboolean rapat_itip_import (RapatStore *store, const char *ics, gsize len, const char *source,
-                            const char *message_id, gint64 now, RapatItipSummary *summary,
-                            GError **error);
+                            const char *message_id, const char *from, gint64 now,
+                            RapatItipSummary *summary, GError **error);
 
 /* Returns @address without a leading "mailto:" (any case) and surrounding
  * blanks, as a new string; NULL when nothing is left. */

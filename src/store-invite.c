@@ -2,6 +2,8 @@
  * invite_sent; schema 13). */
 #include "store-private.h"
 
+#include <string.h>
+
 void
 rapat_invite_sent_free (RapatInviteSent *sent)
 {
@@ -53,6 +55,33 @@ rapat_store_invite_sent_list (RapatStore *store, gint64 meeting_id, GError **err
   return store_rows (store, stmt, (StoreRowFunc) invite_sent_from_row,
                      (GDestroyNotify) rapat_invite_sent_free,
                      _("unable to read the invitations sent"), error);
+}
+
+GArray *
+rapat_store_invite_refresh_pending (RapatStore *store, gint64 meeting_id, GError **error)
+{
+  g_autoptr(StoreStmt) stmt = store_prepare (store,
+    "SELECT DISTINCT a.person_id FROM attendee a JOIN itip_request r ON r.attendee_id = a.id "
+    "WHERE a.meeting_id = ?1 AND r.method = 'refresh' AND r.answered_at IS NULL "
+    "ORDER BY a.person_id", error);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      store_set_error (store, error, _("unable to read the invitations asked for again"));
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
 }
 
 gboolean
@@ -119,6 +148,21 @@ rapat_store_invite_record (RapatStore *store, gint64 meeting_id, const RapatInvi
       store_bind_text (put, 7, msg->message_id);
       if (!store_step_done (store, put, _("unable to record the message sent"), error))
         return FALSE;
+      if (strcmp (msg->method, "request") == 0)
+        {
+          g_autoptr(StoreStmt) answer = store_prepare (store,
+            "UPDATE itip_request SET answered_at = ?3 WHERE method = 'refresh' "
+            "AND answered_at IS NULL AND attendee_id IN (SELECT id FROM attendee "
+            "WHERE meeting_id = ?1 AND person_id = ?2)", error);
+
+          if (answer == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (answer, 1, meeting_id);
+          sqlite3_bind_int64 (answer, 2, person_ids[i]);
+          sqlite3_bind_int64 (answer, 3, msg->sent_at);
+          if (!store_step_done (store, answer, _("unable to record the message sent"), error))
+            return FALSE;
+        }
     }
   return TRUE;
 }

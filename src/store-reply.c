@@ -51,8 +51,10 @@ rapat_store_reply_get (RapatStore *store, gint64 meeting_id, gint64 person_id,
                        RapatReplyState *state, GError **error)
 {
   g_autoptr(StoreStmt) stmt = store_prepare (store,
-    "SELECT id, rsvp, replied_at, replied_sequence, delegated_to FROM attendee "
-    "WHERE meeting_id = ?1 AND person_id = ?2", error);
+    "SELECT a.id, a.rsvp, a.replied_at, a.replied_sequence, a.delegated_to, s.sequence, "
+    "s.email FROM attendee a LEFT JOIN invite_sent s ON s.meeting_id = a.meeting_id "
+    "AND s.person_id = a.person_id AND s.method = 'request' "
+    "WHERE a.meeting_id = ?1 AND a.person_id = ?2", error);
   StoreRow r;
 
   if (stmt == NULL)
@@ -70,7 +72,17 @@ rapat_store_reply_get (RapatStore *store, gint64 meeting_id, gint64 person_id,
   state->replied_sequence = sqlite3_column_type (stmt, 3) == SQLITE_NULL
                             ? -1 : store_row_int (&r, 3, "replied_sequence", 0, G_MAXINT64);
   state->delegated_to = sqlite3_column_int64 (stmt, 4);
+  state->sent_sequence = sqlite3_column_type (stmt, 5) == SQLITE_NULL
+                         ? -1 : store_row_int (&r, 5, "sequence", 0, G_MAXINT64);
+  g_free (state->sent_email);
+  state->sent_email = store_row_text (&r, 6, "email", FALSE);
   return store_row_end (&r, error);
+}
+
+void
+rapat_reply_state_clear (RapatReplyState *state)
+{
+  g_clear_pointer (&state->sent_email, g_free);
 }
 
 gboolean
@@ -137,8 +149,8 @@ rapat_store_itip_requests (RapatStore *store, gint64 meeting_id, gint64 after, G
 {
   g_autoptr(StoreStmt) stmt = store_prepare (store,
     "SELECT r.id, r.attendee_id, a.meeting_id, m.title, m.tzid, p.name, p.email, r.method, "
-    "r.start_utc, r.end_utc, r.comment, r.sent_at, r.sequence, r.received_at, r.message_id "
-    "FROM itip_request r JOIN attendee a ON a.id = r.attendee_id "
+    "r.start_utc, r.end_utc, r.comment, r.sent_at, r.sequence, r.received_at, r.message_id, "
+    "r.answered_at FROM itip_request r JOIN attendee a ON a.id = r.attendee_id "
     "JOIN meeting m ON m.id = a.meeting_id JOIN person p ON p.id = a.person_id "
     "WHERE (?1 IS NULL AND m.end_utc > ?2) OR a.meeting_id = ?1 "
     "ORDER BY m.start_utc, m.id, r.sent_at, r.id", error);
@@ -171,6 +183,7 @@ rapat_store_itip_requests (RapatStore *store, gint64 meeting_id, gint64 after, G
       q->sequence = store_row_int (&r, 12, "sequence", 0, G_MAXINT64);
       q->received_at = store_row_time (&r, 13, "received_at");
       q->message_id = store_row_text (&r, 14, "message_id", FALSE);
+      q->answered_at = store_row_time (&r, 15, "answered_at");
       if (!store_row_end (&r, error))
         return NULL;
       g_ptr_array_add (out, g_steal_pointer (&q));

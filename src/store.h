@@ -617,6 +617,12 @@ gboolean rapat_store_invite_thread (RapatStore *store, gint64 meeting_id, char *
 gboolean rapat_store_invite_record (RapatStore *store, gint64 meeting_id,
                                     const RapatInviteMessage *msg, const gint64 *person_ids,
                                     const char *const *emails, guint n, GError **error);
+/* Returns the people invited to @meeting_id who asked for the invitation
+ * again (REFRESH) and have not been sent it since (gint64 person ids), or
+ * NULL with @error.  rapat_store_invite_record() of a REQUEST answers
+ * them. */
+GArray *rapat_store_invite_refresh_pending (RapatStore *store, gint64 meeting_id,
+                                            GError **error);
 /* ---- replies that came back by mail (store-reply.c) ---- */
 
 /* Returns the id of the series with @uid, 0 when there is none, or -1 with
@@ -638,7 +644,14 @@ typedef struct {
   gint64 replied_at;        /* the DTSTAMP of the reply recorded from a message, 0: none */
   gint64 replied_sequence;  /* the SEQUENCE it answered, -1: none */
   gint64 delegated_to;      /* the person it was delegated to, or 0 */
+  gint64 sent_sequence;     /* the SEQUENCE of the REQUEST e-mailed to them, -1: none */
+  char *sent_email;         /* the address it went to, or NULL (read only; free with
+                             * rapat_reply_state_clear()) */
 } RapatReplyState;
+
+/* Frees what @state holds. */
+void rapat_reply_state_clear (RapatReplyState *state);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RapatReplyState, rapat_reply_state_clear)
 
 /* Fills @state for the invitation of @person_id to @meeting_id; FALSE with
  * RAPAT_ERROR_NOT_FOUND when they are not invited. */
@@ -666,6 +679,7 @@ typedef struct {
   gint64 sequence;
   gint64 received_at;       /* when rapat imported it */
   char *message_id;         /* the message it came in, or NULL */
+  gint64 answered_at;       /* a refresh: when 'invite send' sent the invitation again, 0: not yet */
 } RapatItipRequest;
 
 void rapat_itip_request_free (RapatItipRequest *request);

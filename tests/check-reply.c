@@ -79,7 +79,7 @@ import (const char *ics, guint *counts)
 
   rapat_itip_summary_init (&s);
   ck_assert (rapat_store_begin (store, &error));
-  ck_assert_msg (rapat_itip_import (store, ics, strlen (ics), "test", "m@x", NOW, &s, &error),
+  ck_assert_msg (rapat_itip_import (store, ics, strlen (ics), "test", "m@x", NULL, NOW, &s, &error),
                  "%s", error != NULL ? error->message : "?");
   ck_assert (rapat_store_commit (store, &error));
   memcpy (counts, s.counts, sizeof s.counts);

@@ -183,7 +183,7 @@ check "import requests lists it with the comment" grep -q "Tanggal 2 ada dinas l
 
 r import ics - < "$tmp/refresh.ics"
 check "REFRESH from standard input: asks for the invitation again, and says how to answer" \
-  grep -qx "1 asks for the invitation again (answer with 'rapat invite send MEETING --to PERSON --all')." "$tmp/out"
+  grep -qx "1 asks for the invitation again ('rapat invite send MEETING' sends it)." "$tmp/out"
 
 r import ics "$tmp/delegated.ics"
 check "DELEGATED: recorded" grep -q "Sari Déwi delegated 'Rapat Koordinasi' (2030-09-02 09:00 WIT) to Rina Putri, who stands in" "$tmp/out"
@@ -232,6 +232,83 @@ check "sabre: a reply with an Outlook-style zone name is recorded" \
 sed "s/^UID:foobar/UID:$wuid/" "$data/sabre-reply-party-crasher.ics" >"$tmp/crasher.ics"
 r import ics "$tmp/crasher.ics"
 check "sabre: a party crasher is reported, not added" grep -qx "1 unknown sender." "$tmp/out"
+
+# Mailed invitations: a reply is judged against what was sent to that
+# invitee, the From: is compared with the invitee's address, and a REFRESH
+# is answered by the next 'invite send' (issue 17).
+k=$("$RAPAT" meeting add "Rapat Anggaran" --start "2030-10-01 09:00" --duration 1h \
+      --tz Asia/Jayapura --organizer Andi)
+"$RAPAT" attendee add "$k" Budi Sari >/dev/null
+kuid=$(sql "SELECT uid FROM meeting WHERE id = $k")
+# sent_to MBOX: the addresses its messages went to, read by Python.
+sent_to() { "$PYTHON" -c 'import mailbox, sys, email.utils
+print(" ".join(sorted(a for m in mailbox.mbox(sys.argv[1])
+                      for _, a in email.utils.getaddresses(m.get_all("To")))))' "$1"; }
+r invite send "$k" --mbox "$tmp/k1.mbox"
+check "invite send mails both invitees (sequence 0)" \
+  test "$(sent_to "$tmp/k1.mbox")" = "budi@example.go.id sari@example.go.id"
+"$RAPAT" meeting edit "$k" --start "2030-10-01 10:00" >/dev/null 2>&1
+"$PYTHON" - "$tmp" "$kuid" <<'EOF'
+import sys
+from email.message import EmailMessage
+tmp, uid = sys.argv[1], sys.argv[2]
+def mail(name, sender, attendee, method, stamp, seq):
+    c = ("BEGIN:VCALENDAR\r\nPRODID:-//Microsoft Corporation//Outlook 16.0 MIMEDIR//EN\r\n"
+         "VERSION:2.0\r\nMETHOD:%s\r\nBEGIN:VEVENT\r\nDTSTAMP:%s\r\nUID:%s\r\n"
+         "SEQUENCE:%d\r\n%s\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n" % (method, stamp, uid, seq, attendee))
+    m = EmailMessage()
+    m["From"] = sender; m["To"] = "andi@example.go.id"; m["Subject"] = method
+    m["Message-ID"] = "<%s@example.go.id>" % name
+    m.set_content("reply")
+    m.add_attachment(c.encode(), maintype="text", subtype="calendar", filename="reply.ics",
+                     params={"method": method})
+    open("%s/%s.eml" % (tmp, name), "wb").write(m.as_bytes())
+mail("k-budi0", "budi@example.go.id", "ATTENDEE;PARTSTAT=ACCEPTED:mailto:budi@example.go.id",
+     "REPLY", "20300901T100000Z", 0)
+mail("k-budi0-late", "budi@example.go.id", "ATTENDEE;PARTSTAT=DECLINED:mailto:budi@example.go.id",
+     "REPLY", "20300901T120000Z", 0)
+mail("k-sari-other", "Rina <rina@example.go.id>",
+     "ATTENDEE;PARTSTAT=DECLINED:mailto:sari@example.go.id", "REPLY", "20300901T100000Z", 1)
+mail("k-sari-sentby", "Rina <rina@example.go.id>",
+     "ATTENDEE;PARTSTAT=ACCEPTED;SENT-BY=\"mailto:rina@example.go.id\":mailto:sari@example.go.id",
+     "REPLY", "20300901T110000Z", 1)
+mail("k-sari-refresh", "sari@example.go.id", "ATTENDEE:mailto:sari@example.go.id",
+     "REFRESH", "20300901T130000Z", 1)
+EOF
+r import mail "$tmp/k-budi0.eml"
+check "a reply to the sequence mailed to the invitee counts, though the meeting changed since" \
+  test "$(rsvp_of "$k" budi@example.go.id)" = accepted
+check "... with a note that the update is still to be sent" \
+  grep -q "answers the invitation sent before the meeting changed: 'rapat invite send $k' sends the update" "$tmp/out"
+r invite send "$k" --mbox "$tmp/k2.mbox"
+check "invite send then mails the update to both" \
+  test "$(sent_to "$tmp/k2.mbox")" = "budi@example.go.id sari@example.go.id"
+r import mail "$tmp/k-budi0-late.eml"
+check "once the update is mailed, a reply to the earlier sequence is stale" \
+  grep -qx "1 stale ignored." "$tmp/out"
+check "... and the reply kept stays" test "$(rsvp_of "$k" budi@example.go.id)" = accepted
+r import mail "$tmp/k-sari-other.eml"
+check "a reply mailed from another address is recorded" \
+  test "$(rsvp_of "$k" sari@example.go.id)" = declined
+check "... with a note naming the sender" \
+  grep -q "the e-mail came from rina@example.go.id, not from the invitee's address" "$tmp/out"
+r import mail "$tmp/k-sari-sentby.eml"
+check "a reply sent on the invitee's behalf (SENT-BY) is recorded without that note" \
+  test "$(rsvp_of "$k" sari@example.go.id)" = accepted -a "$(grep -c "came from" "$tmp/out")" = 0
+r invite send "$k" --mbox "$tmp/k3.mbox"
+check "nothing is due while nobody asks" grep -q "nothing to send" "$tmp/out"
+r import mail "$tmp/k-sari-refresh.eml"
+check "a REFRESH names the command that answers it" \
+  grep -q "Sari Déwi asks for the invitation to 'Rapat Anggaran' .* again: 'rapat invite send $k' sends it" "$tmp/out"
+r invite send "$k" --mbox "$tmp/k4.mbox"
+check "invite send answers the REFRESH: Sari alone gets the invitation again" \
+  test "$(sent_to "$tmp/k4.mbox")" = "sari@example.go.id"
+r invite send "$k" --mbox "$tmp/k5.mbox"
+check "... once" grep -q "nothing to send" "$tmp/out"
+r import mail "$tmp/k-sari-refresh.eml"
+check "the same REFRESH imported again is not a new request" grep -qx "1 already recorded." "$tmp/out"
+r import requests "$k"
+check "import requests shows it answered" grep -q "the invitation again (sent " "$tmp/out"
 
 # Refusals: one line, the database byte-identical.
 before=$(sum)
