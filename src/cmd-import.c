@@ -418,22 +418,12 @@ import_run (RapatCmdContext *ctx, GError **error)
   return TRUE;
 }
 
-/* import requests [MEETING]: the new times proposed and the invitations
- * asked for again. */
-static gboolean
-import_requests (RapatCmdContext *ctx, GError **error)
+void
+rapat_cmd_itip_requests_print (FILE *out, GPtrArray *list, gboolean with_meeting,
+                               const char *indent)
 {
-  g_autoptr(GPtrArray) list = NULL;
   g_autoptr(RapatTable) table = NULL;
 
-  list = rapat_store_itip_requests (ctx->store, ctx->target_id, ctx->now, error);
-  if (list == NULL)
-    return FALSE;
-  if (list->len == 0)
-    {
-      fprintf (ctx->out, _("No new time proposed and no invitation asked for again.\n"));
-      return TRUE;
-    }
   table = rapat_table_new (_("Meeting"), _("Who"), _("Asks"), _("Proposed"), _("Comment"),
                            _("Sent"), NULL);
   for (guint i = 0; i < list->len; i++)
@@ -457,16 +447,35 @@ import_requests (RapatCmdContext *ctx, GError **error)
 
           asks = g_strdup_printf (_("the invitation again (sent %s)"), at);
         }
-      rapat_table_add (table, id, r->person_name,
+      rapat_table_add (table, with_meeting ? id : "", r->person_name,
                        asks != NULL ? asks
                        : counter ? _("a new time") : _("the invitation again"),
                        proposed != NULL ? proposed : "", r->comment != NULL ? r->comment : "",
                        sent);
     }
+  rapat_table_hide_empty (table, 0);
   rapat_table_hide_empty (table, 3);
   rapat_table_hide_empty (table, 4);
   rapat_table_max_width (table, 4, 40);
-  rapat_table_print (table, ctx->out, "");
+  rapat_table_print (table, out, indent);
+}
+
+/* import requests [MEETING]: the new times proposed and the invitations
+ * asked for again. */
+static gboolean
+import_requests (RapatCmdContext *ctx, GError **error)
+{
+  g_autoptr(GPtrArray) list = NULL;
+
+  list = rapat_store_itip_requests (ctx->store, ctx->target_id, ctx->now, error);
+  if (list == NULL)
+    return FALSE;
+  if (list->len == 0)
+    {
+      fprintf (ctx->out, _("No new time proposed and no invitation asked for again.\n"));
+      return TRUE;
+    }
+  rapat_cmd_itip_requests_print (ctx->out, list, TRUE, "");
   return TRUE;
 }
 

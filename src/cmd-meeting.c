@@ -545,6 +545,48 @@ show_followups (FILE *out, const RapatMeeting *m, GPtrArray *followups, const ch
            m->id);
 }
 
+/* Returns the requests of @all still before the organizer: every new time
+ * proposed, and the invitations asked for again and not yet sent. */
+static GPtrArray *
+open_requests (GPtrArray *all)
+{
+  GPtrArray *open = g_ptr_array_new ();
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      const RapatItipRequest *r = all->pdata[i];
+
+      if (strcmp (r->method, "counter") == 0 || r->answered_at == 0)
+        g_ptr_array_add (open, all->pdata[i]);
+    }
+  return open;
+}
+
+/* Writes @requests (RapatItipRequest) as the JSON member "requests". */
+static void
+requests_json (RapatJson *json, GTimeZone *tz, GPtrArray *requests)
+{
+  rapat_json_begin_array (json, "requests");
+  for (guint i = 0; i < requests->len; i++)
+    {
+      const RapatItipRequest *r = requests->pdata[i];
+      g_autofree char *start = r->start_utc != 0 ? rapat_time_format_iso (r->start_utc, tz) : NULL;
+      g_autofree char *end = r->end_utc != 0 ? rapat_time_format_iso (r->end_utc, tz) : NULL;
+      g_autofree char *sent = rapat_time_format_iso (r->sent_at, tz);
+
+      rapat_json_begin_object (json, NULL);
+      rapat_json_string (json, "name", r->person_name);
+      rapat_json_string (json, "email", r->person_email);
+      rapat_json_string (json, "method", r->method);
+      rapat_json_string (json, "proposed_start", start);
+      rapat_json_string (json, "proposed_end", end);
+      rapat_json_string (json, "comment", r->comment);
+      rapat_json_string (json, "sent", sent);
+      rapat_json_end_object (json);
+    }
+  rapat_json_end_array (json);
+}
+
 /* The minutes of a meeting as 'meeting show' gives them. */
 typedef struct {
   RapatMinutes *minutes;   /* NULL when none were started */
@@ -598,6 +640,8 @@ meeting_show (RapatCmdContext *ctx, GError **error)
   g_autoptr(GPtrArray) attendees = NULL;
   g_autoptr(GPtrArray) followups = NULL;
   g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GPtrArray) all_requests = NULL;
+  g_autoptr(GPtrArray) requests = NULL;
   g_autoptr(GTimeZone) tz = NULL;
   g_autofree char *today = NULL;
   g_auto(ShowMinutes) minutes = { 0 };
@@ -605,8 +649,11 @@ meeting_show (RapatCmdContext *ctx, GError **error)
   items = rapat_store_agenda_list (ctx->store, m->id, error);
   attendees = items != NULL ? rapat_store_attendee_list (ctx->store, m->id, error) : NULL;
   followups = attendees != NULL ? rapat_review_candidates (ctx->store, m, NULL, error) : NULL;
-  if (followups == NULL || !show_minutes_load (ctx->store, m, &minutes, error))
+  all_requests = followups != NULL ? rapat_store_itip_requests (ctx->store, m->id, 0, error)
+                                   : NULL;
+  if (all_requests == NULL || !show_minutes_load (ctx->store, m, &minutes, error))
     return FALSE;
+  requests = open_requests (all_requests);
   /* Overdue follow-ups are judged against today, known before any output. */
   if (followups->len > 0 && (today = rapat_cmd_today (ctx, error)) == NULL)
     return FALSE;
@@ -636,6 +683,7 @@ meeting_show (RapatCmdContext *ctx, GError **error)
       /* Last, so that programs reading the fields by position are not disturbed. */
       rapat_present_meeting_minutes_json (json, tz, minutes.minutes, minutes.decisions,
                                           minutes.versions, minutes.actions);
+      requests_json (json, tz, requests);
       rapat_json_end_object (json);
       return TRUE;
     }
@@ -644,6 +692,15 @@ meeting_show (RapatCmdContext *ctx, GError **error)
   if (items->len > 0)
     rapat_present_agenda_table (ctx->out, m, tz, items, "  ");
   show_attendees (ctx->out, m, tz, attendees);
+  if (requests->len > 0)
+    {
+      fprintf (ctx->out, "\n%s (%u)\n", _("New times proposed and invitations asked for again"),
+               requests->len);
+      rapat_cmd_itip_requests_print (ctx->out, requests, FALSE, "  ");
+      fprintf (ctx->out, _("  (a new time is not applied by itself: 'rapat meeting edit %" PRId64
+                           " --start ...' moves the meeting; 'rapat invite send %" PRId64
+                           "' sends what was asked for again)\n"), m->id, m->id);
+    }
   if (followups->len > 0)
     show_followups (ctx->out, m, followups, today);
   rapat_present_meeting_minutes (ctx->out, m, tz, minutes.minutes, minutes.decisions,

@@ -255,6 +255,12 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RapatCmdLetterhead, rapat_cmd_letterhead_clear
 /* Returns @s, or @fallback when @s is NULL. */
 const char *rapat_cmd_or (const char *s, const char *fallback);
 
+/* Prints the RapatItipRequest of @list (new times proposed, invitations
+ * asked for again) as a table, with the meeting's id when @with_meeting
+ * (cmd-import.c). */
+void rapat_cmd_itip_requests_print (FILE *out, GPtrArray *list, gboolean with_meeting,
+                                    const char *indent);
+
 /* Chooses the language of a document about a meeting in zone @tzid (may
  * be NULL): @lang (--lang) when given, else RAPAT_LANG, else Indonesian for
  * a meeting in WIB, WITA or WIT and English elsewhere, whatever the locale

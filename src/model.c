@@ -307,6 +307,7 @@ rapat_attendee_free (RapatAttendee *attendee)
   g_free (attendee->stand_in_position);
   g_free (attendee->stand_in_email);
   g_free (attendee->note);
+  g_free (attendee->delegated_to_name);
   g_free (attendee);
 }
 

@@ -208,6 +208,9 @@ typedef struct {
   char *stand_in_position;
   char *stand_in_email;
   char *note;
+  gint64 delegated_to;   /* whom they delegated the invitation to by e-mail (a
+                          * DELEGATED reply), or 0; filled by the store on reads */
+  char *delegated_to_name;
 } RapatAttendee;
 
 /* A reply made void when the meeting's time, zone or place changed. */

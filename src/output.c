@@ -320,6 +320,7 @@ rapat_table_print (RapatTable *table, FILE *out, const char *indent)
     {
       char **row = table->rows->pdata[r];
       g_autoptr(GString) line = g_string_new (indent);
+      gboolean first = TRUE;
 
       for (guint c = 0; c < table->n_cols; c++)
         {
@@ -327,9 +328,12 @@ rapat_table_print (RapatTable *table, FILE *out, const char *indent)
 
           if (!shown[c])
             continue;
-          if (c > 0)
+          /* The gap goes between shown columns: none before the first,
+           * also when the columns before it are hidden. */
+          if (!first)
             for (guint g = 0; g < table->gap; g++)
               g_string_append_c (line, ' ');
+          first = FALSE;
           if (table->right[c])
             {
               for (gsize i = 0; i < pad; i++)

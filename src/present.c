@@ -264,6 +264,8 @@ rapat_present_attendees_json (RapatJson *json, GTimeZone *tz, GPtrArray *attende
       rapat_json_id (json, "represented_by_id", a->stand_in_id);
       rapat_json_string (json, "represented_by", a->stand_in_name);
       rapat_json_string (json, "note", a->note);
+      rapat_json_id (json, "delegated_to_id", a->delegated_to);
+      rapat_json_string (json, "delegated_to", a->delegated_to_name);
       rapat_json_begin_array (json, "earlier_replies");
       for (guint h = first; first != 0 && h <= history->len; h++)
         {
@@ -349,6 +351,10 @@ rapat_present_attendee_table (FILE *out, const RapatMeeting *m, GTimeZone *tz,
         extra = g_strdup_printf (_("by %s; %s"), a->stand_in_name, a->note);
       else if (a->stand_in_name != NULL)
         extra = g_strdup_printf (_("by %s"), a->stand_in_name);
+      else if (a->delegated_to_name != NULL && a->note != NULL)
+        extra = g_strdup_printf (_("delegated to %s; %s"), a->delegated_to_name, a->note);
+      else if (a->delegated_to_name != NULL)
+        extra = g_strdup_printf (_("delegated to %s"), a->delegated_to_name);
       else if (a->note != NULL)
         extra = g_strdup (a->note);
       if (extra != NULL)

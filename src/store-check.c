@@ -239,6 +239,8 @@ static const TextRule text_rules[] = {
   { "minutes", "summary", RAPAT_TEXT_MULTILINE, RAPAT_MAX_TEXT },
   { "decision", "text", RAPAT_TEXT_MULTILINE | RAPAT_TEXT_REQUIRED, RAPAT_MAX_TEXT },
   { "minutes_version", "amend_reason", RAPAT_TEXT_MULTILINE, RAPAT_MAX_TEXT },
+  { "invite_message", "message_id", RAPAT_TEXT_REQUIRED, 250 },
+  { "itip_request", "comment", RAPAT_TEXT_MULTILINE, RAPAT_MAX_TEXT },
 };
 
 /* Checks every value of the text columns in text_rules as the CLI checks
@@ -493,6 +495,52 @@ static const SqlRule sql_rules[] = {
     "SELECT p.id, min(q.id) FROM person p JOIN person q ON q.email = p.email COLLATE NOCASE "
     "AND q.id < p.id WHERE p.email IS NOT NULL GROUP BY p.id",
     N_("email: the same as person %s's, ignoring case") },
+  /* Reviews (schema 11; what was reported is the table's CHECKs, which
+   * integrity_check reports). */
+  { "agenda_item", RAPAT_PROBLEM_ERROR,
+    "SELECT r.agenda_item_id, r.position || ' of ' || (SELECT count(*) FROM review_action q "
+    "  WHERE q.agenda_item_id = r.agenda_item_id) FROM review_action r "
+    "WHERE typeof(r.position) <> 'integer' OR r.position < 1 OR r.position > "
+    "(SELECT count(*) FROM review_action q WHERE q.agenda_item_id = r.agenda_item_id)",
+    N_("review position '%s': the actions an item reviews are numbered 1 to their count") },
+  /* Invitations by e-mail (schema 13): what each person was sent is one of
+   * the messages recorded about the same meeting. */
+  { "invite_message", RAPAT_PROBLEM_ERROR,
+    "SELECT id, sequence || ', ' || recipients FROM invite_message "
+    "WHERE typeof(sequence) <> 'integer' OR sequence < 0 OR typeof(recipients) <> 'integer' "
+    "OR recipients < 1",
+    N_("sequence and recipients '%s': must be whole numbers, from 0 and from 1") },
+  { "meeting", RAPAT_PROBLEM_ERROR,
+    "SELECT s.meeting_id, s.person_id FROM invite_sent s LEFT JOIN invite_message m "
+    "ON m.message_id = s.message_id WHERE m.id IS NULL OR m.meeting_id <> s.meeting_id "
+    "OR m.method <> s.method OR m.sequence <> s.sequence OR m.sent_at <> s.sent_at",
+    N_("invite_sent of person %s: not the message recorded in invite_message") },
+  { "meeting", RAPAT_PROBLEM_WARNING,
+    "SELECT m.id, count(*) FROM meeting m JOIN invite_sent s ON s.meeting_id = m.id "
+    "LEFT JOIN series r ON r.id = m.series_id "
+    "WHERE s.sequence > coalesce(r.sequence, 0) + m.sequence GROUP BY m.id",
+    /* TRANSLATORS: %s is a count of people. */
+    N_("invitations e-mailed with a later SEQUENCE than the meeting's own (%s people): its "
+       "sequence went back") },
+  /* Replies read back (schemas 14, 15). */
+  { "attendee", RAPAT_PROBLEM_ERROR,
+    "SELECT id, delegated_to FROM attendee WHERE delegated_to = person_id",
+    N_("delegated_to '%s': a person cannot delegate to themselves") },
+  { "attendee", RAPAT_PROBLEM_WARNING,
+    "SELECT id, rsvp FROM attendee WHERE delegated_to IS NOT NULL AND rsvp <> 'declined'",
+    N_("delegated_to: set, but the reply is '%s', not declined") },
+  { "itip_request", RAPAT_PROBLEM_ERROR,
+    "SELECT id, method FROM itip_request WHERE method NOT IN ('counter', 'refresh') "
+    "OR (method = 'counter' AND (start_utc IS NULL OR end_utc IS NULL OR end_utc <= start_utc))",
+    N_("method '%s': a counter-proposal needs a start and a later end; no other method but "
+       "refresh") },
+  { "itip_request", RAPAT_PROBLEM_ERROR,
+    "SELECT id, method FROM itip_request WHERE answered_at IS NOT NULL AND method <> 'refresh'",
+    N_("answered_at: set on a '%s'; only a refresh is answered by sending") },
+  { "itip_request", RAPAT_PROBLEM_ERROR,
+    "SELECT id, typeof(sequence) FROM itip_request WHERE typeof(sequence) <> 'integer' "
+    "OR sequence < 0",
+    N_("sequence (%s): must be a whole number from 0") },
 };
 
 /* Runs each rule of sql_rules. */

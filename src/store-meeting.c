@@ -738,7 +738,9 @@ rapat_store_attendee_update (RapatStore *store, const RapatAttendee *attendee, G
 {
   g_autoptr(StoreStmt) stmt = store_prepare (store,
     "UPDATE attendee SET role = ?3, rsvp = ?4, attendance = ?5, arrived_utc = ?6, "
-    "represented_by = ?7, note = ?8 WHERE meeting_id = ?1 AND person_id = ?2", error);
+    "represented_by = ?7, note = ?8, "
+    "delegated_to = CASE WHEN ?4 = 'declined' THEN delegated_to END "
+    "WHERE meeting_id = ?1 AND person_id = ?2", error);
 
   if (stmt == NULL)
     return FALSE;

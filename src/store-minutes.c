@@ -108,7 +108,7 @@
   A ("email") A ("role") "coalesce(json_extract(j.value, '$.rsvp'), 'needs-action'), " \
   A ("attendance") A ("arrived_utc") A ("stand_in_id") A ("represented_by") \
   A ("stand_in_position") A ("note") A ("stand_in_email") A ("unit_code") \
-  "json_extract(j.value, '$.unit_id') " \
+  "json_extract(j.value, '$.unit_id'), NULL, NULL " \
   "FROM minutes_version v, json_each(v.record, '$.attendees') j " \
   "WHERE v.meeting_id = ?1 AND v.version = ?2 " \
   "ORDER BY CASE json_extract(j.value, '$.role') WHEN 'chair' THEN 0 WHEN 'speaker' THEN 1 " \

@@ -211,7 +211,7 @@ enum { MEETING_COL_ID, MEETING_COLUMN_TABLE (MEETING_COLUMN_ENUM) MEETING_N_COLU
 #define ATTENDEE_COLUMNS \
   "a.id, a.meeting_id, a.person_id, p.name, p.position, u.name, p.email, a.role, a.rsvp, " \
   "a.attendance, a.arrived_utc, a.represented_by, s.name, s.position, a.note, s.email, u.code, " \
-  "p.unit_id "
+  "p.unit_id, a.delegated_to, (SELECT d.name FROM person d WHERE d.id = a.delegated_to) "
 #define ATTENDEE_FROM \
   "FROM attendee a JOIN person p ON p.id = a.person_id LEFT JOIN unit u ON u.id = p.unit_id " \
   "LEFT JOIN person s ON s.id = a.represented_by "

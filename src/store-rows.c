@@ -106,6 +106,8 @@ store_attendee_from_row (StoreStmt *stmt, GError **error)
   a->note = store_row_text (&r, 14, "note", FALSE);
   a->stand_in_email = store_row_text_of (&r, 15, "person", 11, "email");
   a->unit_code = store_row_text_of (&r, 16, "unit", 17, "code");
+  a->delegated_to = sqlite3_column_int64 (stmt, 18);
+  a->delegated_to_name = store_row_text_of (&r, 19, "person", 18, "name");
   if (a->person_name == NULL)
     store_row_problem (&r, "person", a->person_id, _("name is missing"));
   if (!store_row_end (&r, error))

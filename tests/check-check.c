@@ -296,6 +296,41 @@ static const Case cases[] = {
   { "minutes status outside the enumeration",
     "UPDATE minutes SET status = 'signed' WHERE id = 1",
     "minutes", 1, 0, RAPAT_PROBLEM_ERROR, "status 'signed'" },
+  { "review positions with a gap",
+    "INSERT INTO review_action (agenda_item_id, action_id, position) VALUES (10, 1, 5)",
+    "agenda_item", 10, 0, RAPAT_PROBLEM_ERROR, "review position '5 of 1'" },
+  { "a message e-mailed to nobody",
+    "INSERT INTO invite_message (id, meeting_id, message_id, method, sequence, sent_at, "
+    "recipients, transport) VALUES (900, 1, 'a@rapat.invalid', 'request', 0, 1756771200, 0, 'mbox')",
+    "invite_message", 900, 0, RAPAT_PROBLEM_ERROR, "recipients '0, 0'" },
+  { "an invitation recorded under a message about another meeting",
+    "INSERT INTO invite_message (id, meeting_id, message_id, method, sequence, sent_at, "
+    "recipients, transport) VALUES (900, 1, 'a@rapat.invalid', 'request', 0, 1756771200, 1, 'mbox'); "
+    "INSERT INTO invite_sent VALUES (2, 2, 'x@example.go.id', 'request', 0, 1756771200, "
+    "'a@rapat.invalid')",
+    "meeting", 2, 0, RAPAT_PROBLEM_ERROR, "invite_sent of person 2" },
+  { "an invitation e-mailed with a later sequence than the meeting's",
+    "INSERT INTO invite_message (id, meeting_id, message_id, method, sequence, sent_at, "
+    "recipients, transport) VALUES (900, 1, 'a@rapat.invalid', 'request', 50, 1756771200, 1, 'mbox'); "
+    "INSERT INTO invite_sent VALUES (1, 2, 'x@example.go.id', 'request', 50, 1756771200, "
+    "'a@rapat.invalid')",
+    "meeting", 1, 0, RAPAT_PROBLEM_WARNING, "sequence went back" },
+  { "an invitation delegated to its own invitee",
+    "UPDATE attendee SET rsvp = 'declined', delegated_to = person_id WHERE id = 3",
+    "attendee", 3, 0, RAPAT_PROBLEM_ERROR, "delegate to themselves" },
+  { "a delegation kept on an accepted invitation",
+    "UPDATE attendee SET rsvp = 'accepted', delegated_to = (SELECT min(p.id) FROM person p "
+    "WHERE p.id <> attendee.person_id) WHERE id = 3",
+    "attendee", 3, 0, RAPAT_PROBLEM_WARNING, "'accepted', not declined" },
+  { "a counter-proposal without a time",
+    "INSERT INTO itip_request (id, attendee_id, method, sent_at, sequence, received_at) "
+    "VALUES (900, 3, 'counter', 1756771200, 0, 1756771200)",
+    "itip_request", 900, 0, RAPAT_PROBLEM_ERROR, "method 'counter'" },
+  { "a counter-proposal marked answered",
+    "INSERT INTO itip_request (id, attendee_id, method, start_utc, end_utc, sent_at, sequence, "
+    "received_at, answered_at) VALUES (900, 3, 'counter', 1756771200, 1756774800, 1756771200, 0, "
+    "1756771200, 1756771300)",
+    "itip_request", 900, 0, RAPAT_PROBLEM_ERROR, "answered_at" },
 };
 
 /* Nothing to report on the demo's archive with a series, nor on a fresh one. */

@@ -189,6 +189,21 @@ r import ics "$tmp/delegated.ics"
 check "DELEGATED: recorded" grep -q "Sari Déwi delegated 'Rapat Koordinasi' (2030-09-02 09:00 WIT) to Rina Putri, who stands in" "$tmp/out"
 check "... Rina kept as the one who stands in" \
   test "$(sql "SELECT p.name FROM attendee a JOIN person p ON p.id = a.delegated_to WHERE a.meeting_id = $m")" = "Rina Putri"
+r meeting show "$m"
+check "meeting show lists the new time proposed, for the organizer" \
+  grep -q "^  Budi Santoso  a new time  *Tue 3 Sep 2030, 10:00–12:00 WIT  Tanggal 2" "$tmp/out"
+check "... and the delegation on the invitee's row" grep -q "Sari Déwi .*delegated to Rina Putri" "$tmp/out"
+r meeting show "$m" --json
+check "meeting show --json: the delegate and the request" \
+  "$PYTHON" -c 'import json, sys
+d = json.load(open(sys.argv[1]))
+sari = [a for a in d["attendees"] if a["name"] == "Sari Déwi"][0]
+assert sari["delegated_to"] == "Rina Putri" and sari["rsvp"] == "declined", sari
+assert [r["method"] for r in d["requests"]] == ["counter", "refresh"], d["requests"]
+assert d["requests"][0]["proposed_start"].startswith("2030-09-03T10:00"), d["requests"][0]' "$tmp/out"
+"$RAPAT" attendee rsvp "$m" Sari accepted >/dev/null
+check "a reply typed in other than declined ends the delegation" \
+  test -z "$(sql "SELECT delegated_to FROM attendee a JOIN person p ON p.id = a.person_id WHERE a.meeting_id = $m AND p.name = 'Sari Déwi'")"
 
 r import ics "$tmp/unknown-uid.ics" "$tmp/publish.ics"
 check "an unknown UID is reported; a PUBLISH is skipped, not an error" \
