@@ -103,11 +103,11 @@ check "Google (text/calendar and invite.ics): accepted" \
   test "$(rsvp_of "$m" tcataldo@gmail.com)" = accepted
 check "... read once, not twice" grep -qx "1 reply recorded." "$tmp/out"
 
-# Google Calendar, bare calendars (Nylas' fixtures): LF line ends, a CN
-# folded after a space, X-NUM-GUESTS, and Exchange's X-MICROSOFT-CDO-*.
+# Google Calendar, bare calendars (Nylas' fixtures): a CN folded after a
+# space, X-NUM-GUESTS, and Exchange's X-MICROSOFT-CDO-* properties.
 m=$(meeting cccc@nylas.com test2@example.com test1@example.com karim@example.com)
 r import ics "$data/google-nylas-reply-tentative.ics"
-check "Google (bare .ics, LF line ends): tentative" \
+check "Google (bare .ics, folded CN): tentative" \
   test "$(rsvp_of "$m" test1@example.com)" = tentative
 r import ics "$data/google-nylas-reply-accepted.ics"
 check "Google: another invitee accepted" test "$(rsvp_of "$m" karim@example.com)" = accepted
