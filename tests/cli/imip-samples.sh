@@ -103,6 +103,21 @@ check "Google (text/calendar and invite.ics): accepted" \
   test "$(rsvp_of "$m" tcataldo@gmail.com)" = accepted
 check "... read once, not twice" grep -qx "1 reply recorded." "$tmp/out"
 
+# Google Calendar again: an all-day meeting, the text/calendar part in
+# quoted-printable, and two VALARMs, one of them an e-mail alarm with its
+# own ATTENDEE (the organizer): that one is not a reply.
+m=$(meeting e76b4686c75efde6b17ea24cb98c8d59dca65063 sylvain.garcia@blue-mind.net \
+      marieg@isynet.org sylvain.garcia@blue-mind.net)
+r import mail "$data/google-reply-alarm-attendee.eml"
+check "Google (all-day, quoted-printable): accepted" \
+  test "$(rsvp_of "$m" marieg@isynet.org)" = accepted
+check "... and the ATTENDEE of its e-mail alarm is not taken for a reply" \
+  test "$(rsvp_of "$m" sylvain.garcia@blue-mind.net)" = needs-action
+# The text/calendar part decodes with LF line ends, invite.ics with CRLF:
+# the same calendar, which rapat compares byte for byte and so reads twice.
+known "... the same calendar in both parts, read once (one reply, not one more already recorded)" \
+  grep -qx "1 reply recorded." "$tmp/out"
+
 # Google Calendar, bare calendars (Nylas' fixtures): a CN folded after a
 # space, X-NUM-GUESTS, and Exchange's X-MICROSOFT-CDO-* properties.
 m=$(meeting cccc@nylas.com test2@example.com test1@example.com karim@example.com)
@@ -151,6 +166,14 @@ r import mail "$data/android-reply-accepted.eml"
 check "Android (base64, folded with a TAB): accepted" \
   test "$(rsvp_of "$m" david.phan@blue-mind.net)" = accepted
 
+# BlueMind's own server (-//Blue Mind//Blue Mind Calendar//FR): an 8bit
+# text/calendar part, the same calendar again as a base64 event.ics.
+m=$(meeting 0839ab78569b58f97c8f56d61493ba30dced2013 admin@bm.lan \
+      evelyne.dutouron@ledepartement00.zz)
+r import mail "$data/bluemind-reply-accepted.eml"
+check "BlueMind (8bit, and event.ics): accepted" \
+  test "$(rsvp_of "$m" evelyne.dutouron@ledepartement00.zz)" = accepted
+
 # Apple iCal 3.0 through Mail.app (Apple's CalendarServer tests): the .ics
 # in multipart/mixed inside multipart/alternative, quoted-printable with
 # its CRLFs written as =0D=0A; SEQUENCE:7 of a meeting rapat sent as 0.
@@ -167,9 +190,16 @@ check "Apple iCal 3 (nested multipart, quoted-printable): accepted" \
 
 # Every message again, at once: nothing changes.
 before=$(sum)
-r import mail "$data"/*.eml
+files=()
+for f in "$data"/*.eml; do
+  case $f in *google-reply-alarm-attendee.eml) ;; *) files+=("$f") ;; esac
+done
+r import mail "${files[@]}"
 check "all the messages again: nothing new" \
-  grep -qx "8 already recorded, 1 unknown sender, 1 skipped." "$tmp/out"
+  grep -qx "9 already recorded, 1 unknown sender, 1 skipped." "$tmp/out"
+r import mail "$data/google-reply-alarm-attendee.eml"
+known "... the Google message whose two parts differ in line ends: once" \
+  grep -qx "1 already recorded." "$tmp/out"
 check "... and the database is byte-identical" test "$(sum)" = "$before"
 
 printf '%s: %d checks, %d passed, %d failed, %d known\n' "${cli_name%.sh}" "$n" "$n_pass" \
