@@ -84,6 +84,17 @@ check "... and the summary says one reply" grep -qx "1 reply recorded." "$tmp/ou
 m=$(meeting F3B82EDE-26A7-48AF-B90C-3F99A005964C admin@willow.vmw tom@willow.vmw)
 r import mail "$data/outlook-mac-reply-declined.eml"
 check "Outlook for Mac: declined" test "$(rsvp_of "$m" tom@willow.vmw)" = declined
+# Outlook's DTSTAMP is the meeting's, not the answer's: its tentative
+# answer (sent at 20:15 by its Date, X-MICROSOFT-CDO-REPLYTIME 18:14Z)
+# and the decline that replaced it (20:18, REPLYTIME 18:18Z) carry the same
+# DTSTAMP 18:14Z.  Imported after the decline (a maildir has no order),
+# the older answer must not win; rapat looks at DTSTAMP only.
+r import mail "$data/outlook-mac-reply-tentative.eml"
+known "Outlook for Mac: its earlier tentative answer, imported later, does not replace the decline" \
+  test "$(rsvp_of "$m" tom@willow.vmw)" = declined
+# Back to the decline either way, so that what follows does not depend on it
+# (until then, importing both files again flips the answer each time).
+r import mail "$data/outlook-mac-reply-declined.eml"
 
 # Outlook through BlueMind's MAPI connector: multipart/related, a subject in
 # ISO-8859-1 words, no ORGANIZER and no SEQUENCE, an ATTENDEE with DIR=.
@@ -102,6 +113,14 @@ r import mail "$data/google-reply-accepted.eml"
 check "Google (text/calendar and invite.ics): accepted" \
   test "$(rsvp_of "$m" tcataldo@gmail.com)" = accepted
 check "... read once, not twice" grep -qx "1 reply recorded." "$tmp/out"
+# The same person changing their mind: tentative at 07:56:58Z, declined
+# at 07:57:09Z (DTSTAMP); imported newest first, the older one is stale.
+r import mail "$data/google-reply-declined.eml"
+check "Google: then declined" test "$(rsvp_of "$m" tcataldo@gmail.com)" = declined
+r import mail "$data/google-reply-tentative.eml"
+check "Google: the tentative answer sent between them, imported last, is stale" \
+  grep -qx "1 stale ignored." "$tmp/out"
+check "... and the decline stays" test "$(rsvp_of "$m" tcataldo@gmail.com)" = declined
 
 # Google Calendar again: an all-day meeting, the text/calendar part in
 # quoted-printable, and two VALARMs, one of them an e-mail alarm with its
@@ -192,11 +211,12 @@ check "Apple iCal 3 (nested multipart, quoted-printable): accepted" \
 before=$(sum)
 files=()
 for f in "$data"/*.eml; do
-  case $f in *google-reply-alarm-attendee.eml) ;; *) files+=("$f") ;; esac
+  case $f in *google-reply-alarm-attendee.eml | *outlook-mac-reply-tentative.eml) ;;
+    *) files+=("$f") ;; esac
 done
 r import mail "${files[@]}"
 check "all the messages again: nothing new" \
-  grep -qx "9 already recorded, 1 unknown sender, 1 skipped." "$tmp/out"
+  grep -qx "9 already recorded, 2 stale ignored, 1 unknown sender, 1 skipped." "$tmp/out"
 r import mail "$data/google-reply-alarm-attendee.eml"
 known "... the Google message whose two parts differ in line ends: once" \
   grep -qx "1 already recorded." "$tmp/out"
