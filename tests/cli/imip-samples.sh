@@ -96,6 +96,21 @@ known "Outlook for Mac: its earlier tentative answer, imported later, does not r
 # (until then, importing both files again flips the answer each time).
 r import mail "$data/outlook-mac-reply-declined.eml"
 
+# Outlook with Exchange (PRODID:Microsoft Exchange Server 2010), German:
+# a base64 text/calendar part after ISO-8859-1 quoted-printable text and
+# HTML, no ORGANIZER, "SUMMARY;LANGUAGE=de-DE:Akzeptiert: ...", a COMMENT
+# with an escaped comma, the address folded in mid-word after MAILTO:.
+m=$(meeting 0e4a0959-e1c7-4c5a-b353-d7abbd8ca8ac markus.brechtel@thengo.net \
+      markus.brechtel@uk-koeln.de)
+r import mail "$data/exchange2010-reply-accepted.eml"
+check "Exchange 2010 (base64, no ORGANIZER): accepted" \
+  test "$(rsvp_of "$m" markus.brechtel@uk-koeln.de)" = accepted
+m=$(meeting abcfacd3-4db3-4c42-bcf5-0c17752c65fb markus.brechtel@thengo.net \
+      markus.brechtel@uk-koeln.de)
+r import mail "$data/exchange2010-reply-declined.eml"
+check "Exchange 2010: declined, with a comment" \
+  test "$(rsvp_of "$m" markus.brechtel@uk-koeln.de)" = declined
+
 # Outlook through BlueMind's MAPI connector: multipart/related, a subject in
 # ISO-8859-1 words, no ORGANIZER and no SEQUENCE, an ATTENDEE with DIR=.
 m=$(meeting a0bd6c5b-dc96-49a0-ae45-089843c839df kevin.ladier@bluemind.net \
@@ -216,7 +231,7 @@ for f in "$data"/*.eml; do
 done
 r import mail "${files[@]}"
 check "all the messages again: nothing new" \
-  grep -qx "9 already recorded, 2 stale ignored, 1 unknown sender, 1 skipped." "$tmp/out"
+  grep -qx "11 already recorded, 2 stale ignored, 1 unknown sender, 1 skipped." "$tmp/out"
 r import mail "$data/google-reply-alarm-attendee.eml"
 known "... the Google message whose two parts differ in line ends: once" \
   grep -qx "1 already recorded." "$tmp/out"
