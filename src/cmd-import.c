@@ -118,6 +118,28 @@ add_input (Prepared *p, const char *source, GBytes *calendar, const char *messag
   g_ptr_array_add (p->inputs, in);
 }
 
+/* TRUE when calendars @a and @b are the same text but for line ends
+ * (Google's quoted-printable part decodes to LF, its invite.ics to CRLF). */
+static gboolean
+same_calendar (GBytes *a, GBytes *b)
+{
+  gsize la = 0, lb = 0, i = 0, j = 0;
+  const char *pa = g_bytes_get_data (a, &la);
+  const char *pb = g_bytes_get_data (b, &lb);
+
+  for (;;)
+    {
+      while (i < la && pa[i] == '\r')
+        i++;
+      while (j < lb && pb[j] == '\r')
+        j++;
+      if (i == la || j == lb)
+        return i == la && j == lb;
+      if (pa[i++] != pb[j++])
+        return FALSE;
+    }
+}
+
 /* Reads the message @bytes from @source with the mail module and keeps
  * the calendars it carries. */
 static gboolean
@@ -142,7 +164,7 @@ take_message (Prepared *p, const RapatMailModule *mail, const char *source, GByt
       /* Outlook and Google send the calendar twice, inline and as
        * invite.ics: one answer, read once. */
       for (guint j = 0; j < i && !copy; j++)
-        copy = g_bytes_equal (c->calendar,
+        copy = same_calendar (c->calendar,
                               ((const RapatMailCalendar *) read->calendars->pdata[j])->calendar);
       if (!copy)
         add_input (p, source, c->calendar, read->message_id, read->from_address);

@@ -79,6 +79,8 @@ G_BEGIN_DECLS
   X (icalproperty_get_sequence) \
   X (icalproperty_get_tzoffsetto) \
   X (icalproperty_get_uid) \
+  X (icalproperty_get_x) \
+  X (icalproperty_get_x_name) \
   X (icalproperty_new) \
   X (icalproperty_new_action) \
   X (icalproperty_new_attendee) \
@@ -206,6 +208,8 @@ G_END_DECLS
 #define icalproperty_get_sequence (rapat_ical ()->icalproperty_get_sequence)
 #define icalproperty_get_tzoffsetto (rapat_ical ()->icalproperty_get_tzoffsetto)
 #define icalproperty_get_uid (rapat_ical ()->icalproperty_get_uid)
+#define icalproperty_get_x (rapat_ical ()->icalproperty_get_x)
+#define icalproperty_get_x_name (rapat_ical ()->icalproperty_get_x_name)
 #define icalproperty_new (rapat_ical ()->icalproperty_new)
 #define icalproperty_new_action (rapat_ical ()->icalproperty_new_action)
 #define icalproperty_new_attendee (rapat_ical ()->icalproperty_new_attendee)

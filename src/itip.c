@@ -597,6 +597,31 @@ request_one (Answer *a, Target *t, icalproperty *att, const char *method, GError
   return TRUE;
 }
 
+/* Returns when an Outlook answer in @event was made, from its
+ * X-MICROSOFT-CDO-REPLYTIME (UTC), or 0.  Outlook for Mac stamps each
+ * answer with the meeting's DTSTAMP, so a tentative answer and the decline
+ * that replaced it carry the same one; only this tells them apart. */
+static gint64
+reply_time (icalcomponent *event)
+{
+  for (icalproperty *p = icalcomponent_get_first_property (event, ICAL_X_PROPERTY); p != NULL;
+       p = icalcomponent_get_next_property (event, ICAL_X_PROPERTY))
+    {
+      const char *name = icalproperty_get_x_name (p);
+      const char *value = icalproperty_get_x (p);
+      struct icaltimetype t;
+
+      if (name == NULL || g_ascii_strcasecmp (name, "X-MICROSOFT-CDO-REPLYTIME") != 0
+          || value == NULL)
+        continue;
+      t = icaltime_from_string (value);
+      if (icaltime_is_null_time (t) || !icaltime_is_utc (t) || t.is_date)
+        return 0;
+      return (gint64) icaltime_as_timet (t);
+    }
+  return 0;
+}
+
 /* Applies one VEVENT of a calendar whose METHOD is @method. */
 static gboolean
 apply_event (Answer *a, const char *method, GError **error)
@@ -624,6 +649,7 @@ apply_event (Answer *a, const char *method, GError **error)
   if (p != NULL
       && !property_instant (a->vcal, p, icalproperty_get_dtstamp (p), NULL, &a->dtstamp))
     a->dtstamp = 0;
+  a->dtstamp = MAX (a->dtstamp, reply_time (a->event));
   if (!find_target (a, &t, error))
     return FALSE;
   if (t.meetings->len == 0)
