@@ -1,6 +1,8 @@
 /* rapat — the command line: command tables, dispatch and shared helpers (cli layer). */
 #include "cmd.h"
+#include "ical.h"
 #include "lang.h"
+#include "mail.h"
 #include "text.h"
 #include "timeutil.h"
 
@@ -567,6 +569,25 @@ run_help (char **args, int n_args, GError **error)
   return TRUE;
 }
 
+/* Prints --version: rapat's, the schema it writes, and the libraries it
+ * runs with, the mail module's included (or why it does not load), so a
+ * bug report says all of it. */
+static void
+print_version (FILE *out)
+{
+  g_autoptr(GError) local = NULL;
+  const RapatMailModule *mail = rapat_mail (&local);
+
+  fprintf (out, "rapat %s\n", PACKAGE_VERSION);
+  fprintf (out, "  schema %d, SQLite %s, libical %s, GLib %u.%u.%u\n",
+           rapat_store_schema_version (), rapat_store_sqlite_version (), rapat_ical_version (),
+           glib_major_version, glib_minor_version, glib_micro_version);
+  if (mail != NULL)
+    fprintf (out, "  mail: %s\n", mail->versions);
+  else
+    fprintf (out, _("  mail: not available (%s)\n"), local->message);
+}
+
 /* Parses the options before the group (--db, --help, --version) with the
  * same entries every command takes; stops at the group's name.  Returns the
  * remaining arguments, the group first, or NULL when nothing is left to run
@@ -593,7 +614,7 @@ parse_global (int argc, char **argv, CommonOptions *common, GError **error)
       return NULL;
     }
   if (common->version)
-    printf ("rapat %s\n", PACKAGE_VERSION);
+    print_version (stdout);
   else if (common->help)
     print_overview (stdout);
   else if (rest[0] == NULL || rest[1] == NULL)

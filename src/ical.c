@@ -35,6 +35,17 @@ load_once (void)
   loaded = load_error == NULL;
 }
 
+const char *
+rapat_ical_version (void)
+{
+  static char version[32];
+
+  if (version[0] == '\0')
+    g_snprintf (version, sizeof version, "%d.%d.%d", ICAL_MAJOR_VERSION, ICAL_MINOR_VERSION,
+                ICAL_PATCH_VERSION);
+  return version;
+}
+
 gboolean
 rapat_ical_load (GError **error)
 {

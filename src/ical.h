@@ -144,6 +144,8 @@ typedef struct {
 /* Opens libical once per process; FALSE with @error set (naming the
  * library and the reason) when it cannot be opened or lacks a function. */
 gboolean rapat_ical_load (GError **error);
+/* Returns the version of libical rapat was built against ("3.0.16"). */
+const char *rapat_ical_version (void);
 
 /* Returns the table.  rapat_ical_load() must have succeeded first: calling
  * this before is a programming error, which aborts with a message (it never

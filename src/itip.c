@@ -476,6 +476,18 @@ reply_one (Answer *a, Target *t, icalproperty *att, GError **error)
               person->name, title, when);
         break;
       }
+    if (outcome == RAPAT_ITIP_RECORDED)
+      {
+        icalproperty *c = icalcomponent_get_first_property (a->event, ICAL_COMMENT_PROPERTY);
+        const char *comment = c != NULL ? icalproperty_get_comment (c) : NULL;
+
+        if (comment != NULL && *comment != '\0' && g_utf8_validate (comment, -1, NULL))
+          {
+            g_autofree char *line = rapat_text_excerpt (comment);
+
+            note_append (a, _("they wrote: %s"), line);
+          }
+      }
     if (outcome == RAPAT_ITIP_RECORDED && behind)
       note_append (a, _("it answers the invitation sent before the meeting changed: "
                         "'rapat invite send %" PRId64 "' sends the update"), first->id);

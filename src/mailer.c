@@ -71,10 +71,14 @@ password_from_command (const char *command, GError **error)
     }
   if (!g_spawn_check_wait_status (status, NULL))
     {
-      g_strchomp (err);
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO,
-                   _("mail.smtp-password-command '%s': failed%s%s"), command,
-                   *err != '\0' ? ": " : "", err);
+      g_strstrip (err);
+      err[strcspn (err, "\r\n")] = '\0';
+      if (*err != '\0')
+        g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO,
+                     _("mail.smtp-password-command '%s': failed: %s"), command, err);
+      else
+        g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO,
+                     _("mail.smtp-password-command '%s': failed, saying nothing"), command);
       return NULL;
     }
   out[strcspn (out, "\r\n")] = '\0';
@@ -287,8 +291,14 @@ deliver_sendmail (const char *command, GBytes *message, GError **error)
         why = g_strdup_printf (_("exited with status %d"), WEXITSTATUS (status));
       else
         why = g_strdup (_("was killed"));
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO, _("mail.sendmail '%s': %s%s%s"), command,
-                   why, *err->str != '\0' ? ": " : "", err->str);
+      if (*err->str != '\0')
+        /* TRANSLATORS: the second %s says how it ended ("exited with status
+         * 1"), the third is the first line it wrote on its standard error. */
+        g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO, _("mail.sendmail '%s': %s: %s"),
+                     command, why, err->str);
+      else
+        g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO, _("mail.sendmail '%s': %s"), command,
+                     why);
       return FALSE;
     }
   return TRUE;

@@ -22,6 +22,22 @@ extern const char *const rapat_migrations[][2];
 #define BUSY_SLEEP_MIN_US 1000
 #define BUSY_SLEEP_MAX_US 5000
 
+int
+rapat_store_schema_version (void)
+{
+  int n = 0;
+
+  while (rapat_migrations[n][0] != NULL)
+    n++;
+  return n;
+}
+
+const char *
+rapat_store_sqlite_version (void)
+{
+  return sqlite3_libversion ();
+}
+
 void
 store_set_error (RapatStore *store, GError **error, const char *context)
 {

@@ -12,6 +12,11 @@
 
 G_BEGIN_DECLS
 
+/* Returns the schema version this rapat writes (its last migration). */
+int rapat_store_schema_version (void);
+/* Returns the version of the SQLite library in use ("3.40.1"). */
+const char *rapat_store_sqlite_version (void);
+
 typedef struct _RapatStore RapatStore;
 
 /* Opens (creating it 0600 if missing) the database at @path and migrates it

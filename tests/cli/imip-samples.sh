@@ -111,6 +111,7 @@ m=$(meeting abcfacd3-4db3-4c42-bcf5-0c17752c65fb markus.brechtel@thengo.net \
 r import mail "$data/exchange2010-reply-declined.eml"
 check "Exchange 2010: declined, with a comment" \
   test "$(rsvp_of "$m" markus.brechtel@uk-koeln.de)" = declined
+check "... and the comment is shown to the organizer" grep -q "they wrote: no, sorry" "$tmp/out"
 
 # Outlook through BlueMind's MAPI connector: multipart/related, a subject in
 # ISO-8859-1 words, no ORGANIZER and no SEQUENCE, an ATTENDEE with DIR=.

@@ -325,6 +325,15 @@ check "the same REFRESH imported again is not a new request" grep -qx "1 already
 r import requests "$k"
 check "import requests shows it answered" grep -q "the invitation again (sent " "$tmp/out"
 
+# --version names what a bug report needs, the mail module's libraries too.
+r --version
+check "--version: rapat, the schema, SQLite, libical and GLib" \
+  grep -q "^  schema [0-9][0-9]*, SQLite 3\.[0-9.]*, libical 3\.[0-9.]*, GLib 2\.[0-9.]*$" "$tmp/out"
+check "... and the mail module's GMime and libcurl" grep -q "^  mail: GMime 3\.[0-9.]*, libcurl " "$tmp/out"
+RAPAT_MAIL_MODULE=/nonexistent/rapat-mail.so r --version
+check "... or why the mail module does not load, exit 0" \
+  grep -q "^  mail: not available (.*/nonexistent/rapat-mail.so" "$tmp/out"
+
 # Refusals: one line, the database byte-identical.
 before=$(sum)
 r import mail "$tmp/google.eml" "$tmp/missing.eml"
