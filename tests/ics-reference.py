@@ -27,7 +27,8 @@ meetings: they are left out and counted.
 The expansion is recurring-ical-events' own, including what it does with
 X-WR-TIMEZONE (a Google calendar's zone) and overrides.
 
---summary prints counts instead of the lines:
+--summary prints counts instead of the lines (--summary-to FILE writes
+them to FILE as well as printing the lines):
   events        distinct UIDs of timed events
   series        of those, the ones with RRULE or RDATE
   occurrences   lines the default output would print
@@ -259,6 +260,8 @@ def main():
     parser.add_argument('--to', dest='last', type=day, default=day('2030-12-31'),
                         help='last day, UTC (default 2030-12-31)')
     parser.add_argument('--summary', action='store_true', help='print counts')
+    parser.add_argument('--summary-to', metavar='FILE',
+                        help='print the lines, and write the counts to FILE')
     parser.add_argument('file')
     args = parser.parse_args()
     if args.last < args.start:
@@ -272,12 +275,16 @@ def main():
     except Refused as e:
         print('ics-reference: %s: refused: %s' % (args.file, e), file=sys.stderr)
         return 2
+    counts = ''.join('%s\t%d\n' % (key, summary[key])
+                     for key in ('events', 'series', 'occurrences', 'all-day', 'capped'))
     if args.summary:
-        for key in ('events', 'series', 'occurrences', 'all-day', 'capped'):
-            print('%s\t%d' % (key, summary[key]))
-    else:
-        for line in lines:
-            print(line)
+        sys.stdout.write(counts)
+        return 0
+    for line in lines:
+        print(line)
+    if args.summary_to:
+        with open(args.summary_to, 'w') as f:
+            f.write(counts)
     return 0
 
 

@@ -27,11 +27,13 @@ cd "$here"
     name=${f%.ics}
     rc=0
     # Timezone-independent: the reference works in UTC and --tz.
-    "$python" "$reference" "$f" >"$out/$name.out" 2>"$out/$name.err" || rc=$?
+    "$python" "$reference" --summary-to "$out/$name.counts" "$f" \
+      >"$out/$name.out" 2>"$out/$name.err" || rc=$?
     case $rc in
       0)
         rm -f "$out/$name.err"
-        counts=$("$python" "$reference" --summary "$f" | cut -f 2 | paste -s -)
+        counts=$(cut -f 2 "$out/$name.counts" | paste -s -)
+        rm -f "$out/$name.counts"
         printf '%s\timports\t%s\n' "$f" "$counts"
         ;;
       2)
