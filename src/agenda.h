@@ -47,6 +47,34 @@ GPtrArray *rapat_agenda_check (const RapatMeeting *m, GPtrArray *items, gint64 c
  * cannot bring a clash with another meeting's room. */
 char *rapat_agenda_session_rooms (RapatStore *store, gint64 meeting_id, GError **error);
 
+/* One item of an agenda file (agenda import), as written. */
+typedef struct {
+  guint line;                 /* its line in the file, from 1 */
+  gboolean parallel;          /* written after "∥" or "||": runs beside the item before */
+  int duration_min;           /* 30 when the line gives none */
+  int type;                   /* RapatAgendaType: "!TYPE", else guessed from the title */
+  char *title;
+  char *presenter;            /* after " @", as written, or NULL */
+  char *room;                 /* after " #", or NULL */
+} RapatAgendaLine;
+
+void rapat_agenda_line_free (RapatAgendaLine *line);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatAgendaLine, rapat_agenda_line_free)
+
+/* Reads an agenda file @text (UTF-8), one item per line:
+ *
+ *   [∥ or ||] [LENGTH] TITLE [@PRESENTER] [#ROOM] [!TYPE]
+ *
+ * ("30m Pembukaan", "1h Pengarahan Kakanwil @Ricky", "∥ 1h30m Komisi I
+ * #Ruang Rapat 1").  Blank lines and lines starting with '#' are skipped.
+ * A line without !TYPE takes its type from its first words (Pembukaan,
+ * Opening: opening; Pengarahan, Sambutan, Briefing: briefing; Paparan,
+ * Presentasi: presentation; Istirahat, ISHOMA, Rehat, Coffee break, Break:
+ * break; Penutupan, Closing: closing; else discussion).  Returns the items
+ * (RapatAgendaLine) in order; each line that cannot be read adds one
+ * message "@source:LINE: why" to @errors. */
+GPtrArray *rapat_agenda_parse_file (const char *text, const char *source, GPtrArray *errors);
+
 /* Returns a new, empty review item for @m (type review, 30 minutes): the
  * actions it reviews are linked to it (rapat_review_link()), not copied
  * into its notes. */

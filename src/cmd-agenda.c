@@ -23,6 +23,8 @@ typedef struct {
   gboolean strict;
   gboolean json;
   char **from;
+  gboolean replace;
+  gboolean dry_run;
 } AgendaOptions;
 
 #define STRICT_ENTRY \
@@ -87,6 +89,15 @@ static const RapatOption edit_entries[] = {
 static const RapatOption reorder_entries[] = {
   RAPAT_OPT_FLAG ("strict", AgendaOptions, strict,
                   N_("Refuse a room clash of a parallel session that moves")),
+  RAPAT_OPT_END,
+};
+
+static const RapatOption import_entries[] = {
+  RAPAT_OPT_FLAG ("replace", AgendaOptions, replace,
+                  N_("Remove the agenda there is first, instead of adding after it")),
+  RAPAT_OPT_FLAG ("dry-run", AgendaOptions, dry_run,
+                  N_("Print the agenda it would give, and change nothing")),
+  STRICT_ENTRY,
   RAPAT_OPT_END,
 };
 
@@ -396,6 +407,234 @@ agenda_remove (RapatCmdContext *ctx, GError **error)
          && check_session_rooms (ctx, m, rooms, error);
 }
 
+/* The agenda file 'agenda import' read before its transaction. */
+typedef struct {
+  char *source;               /* its name in messages ("-": standard input) */
+  char *text;
+} AgendaFile;
+
+/* Frees what the prepare hook of 'agenda import' kept. */
+static void
+agenda_file_free (gpointer data, gboolean ok)
+{
+  AgendaFile *f = data;
+
+  (void) ok;
+  g_free (f->source);
+  g_free (f->text);
+  g_free (f);
+}
+
+/* agenda import, before the transaction: reads FILE (or standard input),
+ * so that no lock is held while a pipe is slow. */
+static gboolean
+agenda_import_prepare (RapatCmdContext *ctx, GError **error)
+{
+  g_autoptr(GError) local = NULL;
+  const char *path = ctx->args[1];
+  AgendaFile *f = g_new0 (AgendaFile, 1);
+  gsize len = 0;
+
+  ctx->prepared = f;
+  ctx->prepared_free = agenda_file_free;
+  f->source = g_strdup (strcmp (path, "-") == 0 ? _("standard input") : path);
+  if (strcmp (path, "-") == 0)
+    {
+      g_autoptr(GIOChannel) in = g_io_channel_unix_new (0);
+
+      g_io_channel_set_encoding (in, NULL, NULL);
+      if (g_io_channel_read_to_end (in, &f->text, &len, &local) != G_IO_STATUS_NORMAL)
+        f->text = NULL;
+    }
+  else if (!g_file_get_contents (path, &f->text, &len, &local))
+    f->text = NULL;
+  if (f->text == NULL)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO, _("file '%s': %s"), f->source,
+                   local != NULL ? local->message : _("cannot be read"));
+      return FALSE;
+    }
+  if (strlen (f->text) != len)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("file '%s': contains a NUL byte; an agenda file is text"), f->source);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Orders "SOURCE:LINE: ..." messages by LINE (@data: the length of
+ * SOURCE), stable for one line. */
+static int
+by_line (gconstpointer a, gconstpointer b, gpointer data)
+{
+  gsize skip = GPOINTER_TO_SIZE (data) + 1;
+  const char *x = *(const char *const *) a, *y = *(const char *const *) b;
+  guint64 lx = strlen (x) > skip ? g_ascii_strtoull (x + skip, NULL, 10) : 0;
+  guint64 ly = strlen (y) > skip ? g_ascii_strtoull (y + skip, NULL, 10) : 0;
+
+  return lx < ly ? -1 : lx > ly;
+}
+
+/* Fails with each of @errors on a line of its own, in the file's order,
+ * and a last line saying that nothing was added. */
+static gboolean
+import_failed (GPtrArray *errors, const char *source, GError **error)
+{
+  g_autoptr(GString) msg = g_string_new (NULL);
+
+  g_ptr_array_sort_with_data (errors, by_line, GSIZE_TO_POINTER (strlen (source)));
+  for (guint i = 0; i < errors->len; i++)
+    g_string_append_printf (msg, "%s\n", (const char *) errors->pdata[i]);
+  g_string_append_printf (msg, g_dngettext (NULL, "%s: %u line is wrong; no item was added",
+                                            "%s: %u lines are wrong; no item was added",
+                                            errors->len), source, errors->len);
+  g_set_error_literal (error, RAPAT_ERROR, RAPAT_ERROR_INVALID, msg->str);
+  return FALSE;
+}
+
+/* agenda import MEETING FILE: the whole agenda from a file, all or
+ * nothing. */
+static gboolean
+agenda_import (RapatCmdContext *ctx, GError **error)
+{
+  const AgendaOptions *opt = ctx->options;
+  const RapatMeeting *m = ctx->meeting;
+  const AgendaFile *f = ctx->prepared;
+  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) lines = rapat_agenda_parse_file (f->text, f->source, errors);
+  g_autoptr(GArray) presenters = g_array_sized_new (FALSE, TRUE, sizeof (gint64), lines->len);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GHashTable) told = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *rooms = NULL;
+  gint64 group = 0;
+  int first = 0, last = 0;
+
+  /* Every line is judged, presenters found, before anything changes. */
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const RapatAgendaLine *l = lines->pdata[i];
+      g_autoptr(GError) local = NULL;
+      gint64 id = 0;
+
+      if (l->parallel && i == 0 && (opt->replace || m->n_items == 0))
+        g_ptr_array_add (errors, g_strdup_printf (_("%s:%u: '\u2225' on the first item: "
+                                                    "nothing before it to run beside"),
+                                                  f->source, l->line));
+      if (l->presenter != NULL && !rapat_store_person_resolve (ctx->store, l->presenter, &id,
+                                                               &local))
+        g_ptr_array_add (errors, g_strdup_printf ("%s:%u: %s", f->source, l->line,
+                                                  local->message));
+      g_array_append_val (presenters, id);
+    }
+  if (errors->len > 0)
+    return import_failed (errors, f->source, error);
+  if (lines->len == 0)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("file '%s': no agenda item in it (one per line: 30m Pembukaan)"),
+                   f->source);
+      return FALSE;
+    }
+  rooms = rapat_agenda_session_rooms (ctx->store, m->id, error);
+  if (rooms == NULL)
+    return FALSE;
+  if (opt->replace)
+    for (int pos = (int) m->n_items; pos >= 1; pos--)
+      if (!rapat_store_agenda_remove (ctx->store, m->id, pos, error))
+        return FALSE;
+  /* Without --replace, a first line with '∥' runs beside the last item. */
+  if (!opt->replace && m->n_items > 0)
+    {
+      g_autoptr(GPtrArray) before = rapat_store_agenda_list (ctx->store, m->id, error);
+
+      if (before == NULL)
+        return FALSE;
+      for (guint i = 0; i < before->len; i++)
+        {
+          const RapatAgendaItem *it = before->pdata[i];
+
+          if (it->parallel_with == 0)
+            group = it->id;
+        }
+    }
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const RapatAgendaLine *l = lines->pdata[i];
+      g_autoptr(RapatAgendaItem) item = rapat_agenda_item_new ();
+
+      item->meeting_id = m->id;
+      item->title = g_strdup (l->title);
+      item->duration_min = l->duration_min;
+      item->type = l->type;
+      item->presenter_id = g_array_index (presenters, gint64, i);
+      item->room = g_strdup (l->room);
+      item->parallel_with = l->parallel ? group : 0;
+      if (!rapat_store_agenda_insert (ctx->store, item, error))
+        {
+          g_prefix_error (error, "%s:%u: ", f->source, l->line);
+          return FALSE;
+        }
+      if (!l->parallel)
+        group = item->id;
+      g_array_append_val (ids, item->id);
+      if (first == 0)
+        first = item->position;
+      last = item->position;
+    }
+  /* The agenda's own clashes, each named once. */
+  items = rapat_store_agenda_list (ctx->store, m->id, error);
+  if (items == NULL)
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(GPtrArray) clashes = rapat_agenda_check (m, items, g_array_index (ids, gint64, i),
+                                                         error);
+
+      if (clashes == NULL)
+        return FALSE;
+      for (guint c = 0; c < clashes->len; c++)
+        {
+          const RapatAgendaClash *k = clashes->pdata[c];
+          gboolean room = k->kind == RAPAT_AGENDA_CLASH_ROOM;
+          char *key = g_strdup_printf ("%d %d %d", k->first, k->second, (int) k->kind);
+
+          if (!g_hash_table_add (told, key))
+            continue;
+          if (opt->strict)
+            {
+              g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IN_USE,
+                           room ? _("agenda item '%d': at the same time as item %d with the same room '%s'")
+                                : _("agenda item '%d': at the same time as item %d with the same presenter '%s'"),
+                           k->second, k->first, k->name);
+              return FALSE;
+            }
+          if (room)
+            rapat_cmd_warn (ctx, _("clash: agenda items %d and %d run at the same time with the same room '%s'"),
+                            k->first, k->second, k->name);
+          else
+            rapat_cmd_warn (ctx, _("clash: agenda items %d and %d run at the same time with the same presenter '%s'"),
+                            k->first, k->second, k->name);
+        }
+    }
+  if (!check_session_rooms (ctx, m, rooms, error))
+    return FALSE;
+  if (opt->dry_run)
+    {
+      g_autoptr(GTimeZone) tz = rapat_when_meeting_zone (m);
+
+      ctx->dry_run = TRUE;
+      rapat_present_agenda_table (ctx->out, m, tz, items, "");
+      fprintf (ctx->out, _("Dry run, nothing written.\n"));
+      return TRUE;
+    }
+  fprintf (ctx->out, g_dngettext (NULL, "%u item added (number %d to %d)\n",
+                                  "%u items added (numbers %d to %d)\n", lines->len),
+           lines->len, first, last);
+  return TRUE;
+}
+
 const RapatCommand rapat_agenda_commands[] = {
   { "add", "MEETING TITLE", N_("Add an item to a meeting's agenda"),
     N_("Start times follow from the meeting's start and the lengths of the items before.\n"
@@ -410,6 +649,21 @@ const RapatCommand rapat_agenda_commands[] = {
        "reviewed to the same item.  Prints the item's number."),
     RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1,
     RAPAT_OPTIONS (review_entries, AgendaOptions), RAPAT_TARGET_MEETING, agenda_add_review },
+  { "import", "MEETING FILE", N_("Add a whole agenda from a file, one item per line"),
+    N_("Each line:  [LENGTH] TITLE [@PRESENTER] [#ROOM] [!TYPE], for instance\n"
+       "  30m Pembukaan\n"
+       "  1h Pengarahan Kakanwil @Ricky\n"
+       "  \u2225 1h30m Komisi I #Ruang Rapat 1\n"
+       "LENGTH defaults to 30m; a line starting with '\u2225' (or '||') runs beside the item\n"
+       "before it, as a parallel session; without !TYPE the type follows from the first\n"
+       "words (Pembukaan: opening, Pengarahan: briefing, Paparan: presentation, Istirahat or\n"
+       "ISHOMA: break, Penutupan: closing, else discussion).  Blank lines and lines starting\n"
+       "with '#' are skipped.  The items are added after the agenda there is (--replace:\n"
+       "instead of it); any wrong line, each one named, and nothing is added.  FILE '-'\n"
+       "reads standard input."),
+    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 2, 2,
+    RAPAT_OPTIONS (import_entries, AgendaOptions), RAPAT_TARGET_MEETING, agenda_import,
+    agenda_import_prepare },
   { "list", "MEETING", N_("List the agenda with computed times"), NULL, RAPAT_CMD_STORE, 1, 1,
     RAPAT_OPTIONS (list_entries, AgendaOptions), RAPAT_TARGET_MEETING, agenda_list },
   { "move", "MEETING ITEM POS", N_("Move an item to another place"),

@@ -183,6 +183,75 @@ START_TEST (test_parse_position)
 }
 END_TEST
 
+/* The lines of an agenda file: lengths, markers, parallel sessions, types
+ * said or guessed, and one message per wrong line naming it. */
+START_TEST (test_parse_file)
+{
+  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) items = NULL;
+  const RapatAgendaLine *l;
+
+  items = rapat_agenda_parse_file ("\xef\xbb\xbf# Rakernis\r\n"
+                                   "30m Pembukaan\r\n"
+                                   "\r\n"
+                                   "1h Pengarahan Kakanwil @Ricky Dwi\n"
+                                   "\u2225 1h30m Komisi I #Ruang Rapat 1 @Lilik\n"
+                                   "||\t45m\tKomisi#2 di aula #Aula !presentation\n"
+                                   "2025 dalam angka\n"
+                                   "ISHOMA\n"
+                                   "Penutupan!\n",
+                                   "a.txt", errors);
+  ck_assert_uint_eq (errors->len, 0);
+  ck_assert_uint_eq (items->len, 7);
+  l = items->pdata[0];
+  ck_assert_str_eq (l->title, "Pembukaan");
+  ck_assert_int_eq (l->duration_min, 30);
+  ck_assert_int_eq (l->type, RAPAT_ITEM_OPENING);
+  ck_assert_uint_eq (l->line, 2);
+  l = items->pdata[1];
+  ck_assert_str_eq (l->title, "Pengarahan Kakanwil");
+  ck_assert_str_eq (l->presenter, "Ricky Dwi");
+  ck_assert_int_eq (l->type, RAPAT_ITEM_BRIEFING);
+  ck_assert_int_eq (l->duration_min, 60);
+  l = items->pdata[2];
+  ck_assert (l->parallel);
+  ck_assert_str_eq (l->title, "Komisi I");
+  ck_assert_str_eq (l->room, "Ruang Rapat 1");
+  ck_assert_str_eq (l->presenter, "Lilik");
+  ck_assert_int_eq (l->duration_min, 90);
+  ck_assert_int_eq (l->type, RAPAT_ITEM_DISCUSSION);
+  l = items->pdata[3];
+  ck_assert (l->parallel);
+  /* A sign not after a space, or followed by one, stays in the title. */
+  ck_assert_str_eq (l->title, "Komisi#2 di aula");
+  ck_assert_str_eq (l->room, "Aula");
+  ck_assert_int_eq (l->type, RAPAT_ITEM_PRESENTATION);
+  ck_assert_int_eq (l->duration_min, 45);
+  l = items->pdata[4];
+  /* A year is no length. */
+  ck_assert_str_eq (l->title, "2025 dalam angka");
+  ck_assert_int_eq (l->duration_min, 30);
+  ck_assert_int_eq (((RapatAgendaLine *) items->pdata[5])->type, RAPAT_ITEM_BREAK);
+  l = items->pdata[6];
+  ck_assert_str_eq (l->title, "Penutupan!");
+  ck_assert_int_eq (l->type, RAPAT_ITEM_CLOSING);
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  items = rapat_agenda_parse_file ("30m Baik\n"
+                                   "25h Terlalu lama\n"
+                                   "1h\n"
+                                   "Rapat #A #B\n"
+                                   "Rapat !boss\n",
+                                   "b.txt", errors);
+  ck_assert_uint_eq (items->len, 1);
+  ck_assert_uint_eq (errors->len, 4);
+  ck_assert_str_eq (errors->pdata[0], "b.txt:2: length '25h': longer than the limit of 24h");
+  ck_assert (g_str_has_prefix (errors->pdata[1], "b.txt:3: title"));
+  ck_assert_str_eq (errors->pdata[2], "b.txt:4: '#' is given twice");
+  ck_assert (g_str_has_prefix (errors->pdata[3], "b.txt:5: agenda type 'boss'"));
+}
+END_TEST
+
 START_TEST (test_review_item)
 {
   g_autoptr(RapatMeeting) m = meeting_new ("Aula");
@@ -286,6 +355,7 @@ agenda_suite (void)
   tcase_add_test (tc, test_parallel_order);
   tcase_add_test (tc, test_parse_position);
   tcase_add_test (tc, test_review_item);
+  tcase_add_test (tc, test_parse_file);
   tcase_add_test (tc, test_session_rooms);
   tcase_add_test (att, test_arrival);
   suite_add_tcase (s, tc);
