@@ -381,6 +381,7 @@ take_event (Reader *r, const Event *ev, GError **error)
   const char *uid = ev->uid != NULL ? ev->uid->value : NULL;
   g_autofree char *name = NULL;
   g_autoptr(GError) bad_name = NULL;
+  g_autofree char *own_source = NULL;
   GDate start, end;
   int days = 1, kind = r->default_kind;
   const char *source = r->calendar_source != NULL ? r->calendar_source : r->source;
@@ -448,7 +449,7 @@ take_event (Reader *r, const Event *ev, GError **error)
         return bad_line (r, error, ev->kind->line, uid, bad_kind->message);
     }
   if (ev->source != NULL)
-    source = ev->source->value;
+    source = own_source = unescape_text (ev->source->value);
 
   if (ev->rrule == NULL)
     {
@@ -563,6 +564,7 @@ rapat_holiday_parse_ics (const char *data, gsize len, const char *source, int de
   g_autoptr(GPtrArray) lines = NULL;
   g_autoptr(GPtrArray) exdates = g_ptr_array_new ();
   g_autofree char *text = NULL;
+  g_autofree char *calendar_source = NULL;
   Reader r = { source, cal, seen, default_kind, NULL };
   Event ev = { 0 };
   gboolean in_event = FALSE, done = FALSE;
@@ -649,7 +651,7 @@ rapat_holiday_parse_ics (const char *data, gsize len, const char *source, int de
         return NULL;
       if (stack->len == 1 && strcmp (cl->name, "X-RAPAT-SOURCE") == 0
           && r.calendar_source == NULL)
-        r.calendar_source = cl->value;
+        r.calendar_source = calendar_source = unescape_text (cl->value);
     }
   if (stack->len > 0)
     {
