@@ -577,18 +577,25 @@ rapat_holiday_parse_ics (const char *data, gsize len, const char *source, int de
                    source);
       return NULL;
     }
+  /* A byte order mark, as Windows programs write, is no content. */
+  if (len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    {
+      data += 3;
+      len -= 3;
+    }
   text = g_strndup (data, len);
-  lines = split_lines (&r, text, error);
-  if (lines == NULL)
-    return NULL;
-  if (lines->len == 0 || strcmp (((ContentLine *) lines->pdata[0])->name, "BEGIN") != 0
-      || g_ascii_strcasecmp (((ContentLine *) lines->pdata[0])->value, "VCALENDAR") != 0)
+  /* Checked before the lines are read, so that a file of another kind is
+   * called what it is rather than refused for its first line. */
+  if (g_ascii_strncasecmp (text + strspn (text, "\r\n"), "BEGIN:VCALENDAR", 15) != 0)
     {
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
                    _("calendar '%s': not an iCalendar file (it does not start with BEGIN:VCALENDAR)"),
                    source);
       return NULL;
     }
+  lines = split_lines (&r, text, error);
+  if (lines == NULL)
+    return NULL;
   for (guint i = 0; i < lines->len; i++)
     {
       ContentLine *cl = lines->pdata[i];
