@@ -331,10 +331,11 @@ parse_rule (const Reader *r, const Event *ev, YearlyRule *rule, GError **error)
 }
 
 /* Keeps the holiday @name of @kind from @source on each of @days days
- * from @first, unless already kept. */
-static void
+ * from @first, unless already kept; FALSE with @error when the file gives
+ * more days than RAPAT_HOLIDAY_MAX_PER_FILE (the event at @line). */
+static gboolean
 keep_days (Reader *r, const GDate *first, int days, const char *name, int kind,
-           const char *source)
+           const char *source, guint line, GError **error)
 {
   GDate d = *first;
 
@@ -350,8 +351,15 @@ keep_days (Reader *r, const GDate *first, int days, const char *name, int kind,
       key = g_strconcat (day, "\n", name, NULL);
       if (!g_hash_table_add (r->seen, key))
         continue;
+      if (r->cal->holidays->len >= RAPAT_HOLIDAY_MAX_PER_FILE)
+        {
+          g_autofree char *what = g_strdup_printf (_("the calendar gives more than %d days off"),
+                                                   RAPAT_HOLIDAY_MAX_PER_FILE);
+          return bad_line (r, error, line, NULL, what);
+        }
       g_ptr_array_add (r->cal->holidays, rapat_holiday_new (day, name, kind, source));
     }
+  return TRUE;
 }
 
 /* Whether @date is one of the days the EXDATE lines of @ev name. */
@@ -452,10 +460,7 @@ take_event (Reader *r, const Event *ev, GError **error)
     source = own_source = unescape_text (ev->source->value);
 
   if (ev->rrule == NULL)
-    {
-      keep_days (r, &start, days, name, kind, source);
-      return TRUE;
-    }
+    return keep_days (r, &start, days, name, kind, source, ev->line, error);
   {
     YearlyRule rule;
     int y0 = g_date_get_year (&start), n = 0;
@@ -487,8 +492,9 @@ take_event (Reader *r, const Event *ev, GError **error)
         if (g_date_valid (&rule.until) && g_date_compare (&day, &rule.until) > 0)
           break;
         n++;
-        if (!excluded (ev, &day))
-          keep_days (r, &day, days, name, kind, source);
+        if (!excluded (ev, &day)
+            && !keep_days (r, &day, days, name, kind, source, ev->line, error))
+          return FALSE;
       }
     if (endless)
       g_ptr_array_add (r->cal->notes,

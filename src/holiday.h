@@ -25,6 +25,10 @@ G_BEGIN_DECLS
 /* How many occurrences a yearly rule may have at most. */
 #define RAPAT_HOLIDAY_MAX_YEARS 100
 
+/* How many days off one file may give at most: a country's holidays for a
+ * century are a few thousand. */
+#define RAPAT_HOLIDAY_MAX_PER_FILE 100000
+
 /* What a calendar file holds as holidays. */
 typedef struct {
   GPtrArray *holidays;   /* RapatHoliday, by day then name; each day and name once */
@@ -52,7 +56,8 @@ RapatHoliday *rapat_holiday_make (const char *day_text, const char *name, int ki
  * expanded, less its EXDATEs; one with no end is read for
  * RAPAT_HOLIDAY_ENDLESS_YEARS years, with a note.  Anything else is
  * refused: a file that is not iCalendar, an unclosed component, an event
- * without SUMMARY or DTSTART, another rule, RDATE or RECURRENCE-ID; the
+ * without SUMMARY or DTSTART, another rule, RDATE or RECURRENCE-ID, more
+ * than RAPAT_HOLIDAY_MAX_PER_FILE days; the
  * error names the line (and the event's UID).  Returns NULL with @error
  * then: nothing of a broken file is kept. */
 RapatHolidayCalendar *rapat_holiday_parse_ics (const char *data, gsize len, const char *source,

@@ -269,6 +269,20 @@ START_TEST (test_parse_refused)
 }
 END_TEST
 
+/* A file that gives too many days is refused, whatever it holds. */
+START_TEST (test_parse_too_many)
+{
+  g_autoptr(GString) body = g_string_new (NULL);
+
+  /* 33 names, each 31 days a year for 100 years: 102,300 days. */
+  for (int i = 0; i < 33; i++)
+    g_string_append_printf (body, "BEGIN:VEVENT\nUID:%d\nDTSTART;VALUE=DATE:20250101\n"
+                            "DTEND;VALUE=DATE:20250201\nSUMMARY:Libur %d\n"
+                            "RRULE:FREQ=YEARLY;COUNT=100\nEND:VEVENT\n", i, i);
+  parse_fails (body->str, "more than 100000 days off");
+}
+END_TEST
+
 /* Files that are not calendars at all. */
 START_TEST (test_parse_not_calendar)
 {
@@ -464,6 +478,7 @@ holiday_suite (void)
   tcase_add_test (parse, test_parse_left_out);
   tcase_add_test (parse, test_parse_rules);
   tcase_add_test (parse, test_parse_refused);
+  tcase_add_test (parse, test_parse_too_many);
   tcase_add_test (parse, test_parse_not_calendar);
   tcase_add_test (parse, test_demo_calendar);
   tcase_add_test (parse, test_make);
