@@ -254,7 +254,7 @@ holiday_import (RapatCmdContext *ctx, GError **error)
                    HOLIDAY_FILE_MAX / (1024 * 1024));
       return FALSE;
     }
-  cal = rapat_holiday_parse_ics (data, len, ex, kind, error);
+  cal = rapat_holiday_parse_ics (data, len, ex, kind, ctx->now, error);
   if (cal == NULL || !rapat_holiday_import (ctx->store, cal->holidays, ctx->now, &added, &known,
                                             error))
     return FALSE;
@@ -296,9 +296,10 @@ const RapatCommand rapat_holiday_commands[] = {
     holiday_remove },
   { "import", "FILE.ics", N_("Read the all-day events of an iCalendar file as holidays"),
     N_("Each day an all-day event covers becomes a holiday named by its SUMMARY; a yearly\n"
-       "RRULE is expanded (one without an end for 10 years). Events with a time of day are\n"
-       "left out. Importing the same file again adds nothing; a file with a problem is\n"
-       "refused whole, naming the line. X-RAPAT-KIND on an event gives its kind."),
+       "RRULE is expanded (one without an end for the 10 years from this one). Events with\n"
+       "a time of day are left out. Importing the same file again adds nothing; a file\n"
+       "with a problem is refused whole, naming the line. X-RAPAT-KIND on an event gives\n"
+       "its kind."),
     RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, RAPAT_OPTIONS (import_entries, HolidayOptions),
     RAPAT_TARGET_NONE, holiday_import },
   { NULL },

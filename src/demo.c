@@ -502,7 +502,7 @@ load_holidays (RapatStore *store, gint64 now, GError **error)
 {
   g_autoptr(RapatHolidayCalendar) cal =
     rapat_holiday_parse_ics (rapat_demo_holidays, strlen (rapat_demo_holidays),
-                             "id-2025-2026.ics", RAPAT_HOLIDAY_NATIONAL, error);
+                             "id-2025-2026.ics", RAPAT_HOLIDAY_NATIONAL, now, error);
   guint added, known;
 
   return cal != NULL && rapat_holiday_import (store, cal->holidays, now, &added, &known, error);

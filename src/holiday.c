@@ -46,6 +46,7 @@ typedef struct {
   char *value;
 } ContentLine;
 
+/* Frees @cl. */
 static void
 content_line_free (ContentLine *cl)
 {
@@ -55,13 +56,14 @@ content_line_free (ContentLine *cl)
   g_free (cl);
 }
 
-/* What is being read, for the errors: the file's name and the event's UID. */
+/* A calendar being read: its name for the errors, and what it gave so far. */
 typedef struct {
   const char *source;
   RapatHolidayCalendar *cal;
   GHashTable *seen;      /* "day\nname" of the holidays kept */
   int default_kind;
-  char *calendar_source; /* the calendar's X-RAPAT-SOURCE, or NULL */
+  const char *calendar_source; /* the calendar's X-RAPAT-SOURCE (unescaped), or NULL */
+  int this_year;         /* in UTC: where rules without an end are read from */
 } Reader;
 
 /* Sets @error to the problem @what found at @line of the file, in the event
@@ -270,7 +272,7 @@ parse_days (const char *v, int *days)
   if (v[0] != 'P' || !g_ascii_isdigit (v[1]))
     return FALSE;
   n = g_ascii_strtoll (v + 1, &end, 10);
-  if (end == NULL || n < 1 || n > 1000 || end[1] != '\0' || (end[0] != 'D' && end[0] != 'W'))
+  if (end == NULL || n < 1 || n > 1000 || (end[0] != 'D' && end[0] != 'W') || end[1] != '\0')
     return FALSE;
   *days = (int) (end[0] == 'W' ? n * 7 : n);
   return TRUE;
@@ -382,6 +384,61 @@ excluded (const Event *ev, const GDate *date)
   return FALSE;
 }
 
+/* Keeps the days of the yearly rule of @ev, which starts on @start and
+ * lasts @days each year.  A rule without COUNT or UNTIL is read for
+ * RAPAT_HOLIDAY_ENDLESS_YEARS years from this year (or from its start,
+ * when later), with a note: a holiday calendar often starts its rules in
+ * 1970, and the years a planner needs are the coming ones. */
+static gboolean
+expand_rule (Reader *r, const Event *ev, const GDate *start, int days, const char *name,
+             int kind, const char *source, GError **error)
+{
+  const char *uid = ev->uid != NULL ? ev->uid->value : NULL;
+  YearlyRule rule;
+  int y0 = g_date_get_year (start), first = 0, from, n = 0;
+  gboolean endless;
+
+  if (!parse_rule (r, ev, &rule, error))
+    return FALSE;
+  if (g_date_valid (&rule.until) && g_date_get_year (&rule.until) - y0 >= RAPAT_HOLIDAY_MAX_YEARS)
+    {
+      g_autofree char *ex = rapat_text_excerpt (ev->rrule->value);
+      g_autofree char *what = g_strdup_printf (_("RRULE '%s': a holiday is read for at most %d years"),
+                                               ex, RAPAT_HOLIDAY_MAX_YEARS);
+      return bad_line (r, error, ev->rrule->line, uid, what);
+    }
+  endless = rule.count == 0 && !g_date_valid (&rule.until);
+  if (endless && y0 < r->this_year)
+    first = (r->this_year - y0 + rule.interval - 1) / rule.interval;
+  from = y0 + first * rule.interval;
+  for (int i = first;; i++)
+    {
+      int year = y0 + i * rule.interval;
+      GDate day;
+
+      if (year - from >= (endless ? RAPAT_HOLIDAY_ENDLESS_YEARS : RAPAT_HOLIDAY_MAX_YEARS)
+          || year > 9998 || (rule.count > 0 && n >= rule.count))
+        break;
+      /* 29 February repeats only in leap years (RFC 5545, 3.3.10). */
+      if (!g_date_valid_dmy (g_date_get_day (start), g_date_get_month (start), year))
+        continue;
+      g_date_clear (&day, 1);
+      g_date_set_dmy (&day, g_date_get_day (start), g_date_get_month (start), year);
+      if (g_date_valid (&rule.until) && g_date_compare (&day, &rule.until) > 0)
+        break;
+      n++;
+      if (!excluded (ev, &day) && !keep_days (r, &day, days, name, kind, source, ev->line, error))
+        return FALSE;
+    }
+  if (endless)
+    g_ptr_array_add (r->cal->notes,
+                     g_strdup_printf (_("calendar '%s', line %u: '%s' repeats every year without end; read for %d years, %d to %d"),
+                                      r->source, ev->rrule->line, name,
+                                      RAPAT_HOLIDAY_ENDLESS_YEARS, from,
+                                      from + RAPAT_HOLIDAY_ENDLESS_YEARS - 1));
+  return TRUE;
+}
+
 /* Reads the event @ev, just closed, into holidays. */
 static gboolean
 take_event (Reader *r, const Event *ev, GError **error)
@@ -461,49 +518,7 @@ take_event (Reader *r, const Event *ev, GError **error)
 
   if (ev->rrule == NULL)
     return keep_days (r, &start, days, name, kind, source, ev->line, error);
-  {
-    YearlyRule rule;
-    int y0 = g_date_get_year (&start), n = 0;
-    gboolean endless;
-
-    if (!parse_rule (r, ev, &rule, error))
-      return FALSE;
-    if (g_date_valid (&rule.until) && g_date_get_year (&rule.until) - y0 >= RAPAT_HOLIDAY_MAX_YEARS)
-      {
-        g_autofree char *ex = rapat_text_excerpt (ev->rrule->value);
-        g_autofree char *what = g_strdup_printf (_("RRULE '%s': a holiday is read for at most %d years"),
-                                                 ex, RAPAT_HOLIDAY_MAX_YEARS);
-        return bad_line (r, error, ev->rrule->line, uid, what);
-      }
-    endless = rule.count == 0 && !g_date_valid (&rule.until);
-    for (int i = 0;; i++)
-      {
-        int year = y0 + i * rule.interval;
-        GDate day;
-
-        if (i * rule.interval >= (endless ? RAPAT_HOLIDAY_ENDLESS_YEARS : RAPAT_HOLIDAY_MAX_YEARS)
-            || year > 9998 || (rule.count > 0 && n >= rule.count))
-          break;
-        /* 29 February repeats only in leap years (RFC 5545, 3.3.10). */
-        if (!g_date_valid_dmy (g_date_get_day (&start), g_date_get_month (&start), year))
-          continue;
-        g_date_clear (&day, 1);
-        g_date_set_dmy (&day, g_date_get_day (&start), g_date_get_month (&start), year);
-        if (g_date_valid (&rule.until) && g_date_compare (&day, &rule.until) > 0)
-          break;
-        n++;
-        if (!excluded (ev, &day)
-            && !keep_days (r, &day, days, name, kind, source, ev->line, error))
-          return FALSE;
-      }
-    if (endless)
-      g_ptr_array_add (r->cal->notes,
-                       g_strdup_printf (_("calendar '%s', line %u: '%s' repeats every year without end; read for %d years, %d to %d"),
-                                        r->source, ev->rrule->line, name,
-                                        RAPAT_HOLIDAY_ENDLESS_YEARS, y0,
-                                        y0 + RAPAT_HOLIDAY_ENDLESS_YEARS - 1));
-  }
-  return TRUE;
+  return expand_rule (r, ev, &start, days, name, kind, source, error);
 }
 
 /* Orders holidays by day, then name. */
@@ -562,7 +577,7 @@ event_property (Reader *r, Event *ev, ContentLine *cl, GError **error)
 
 RapatHolidayCalendar *
 rapat_holiday_parse_ics (const char *data, gsize len, const char *source, int default_kind,
-                         GError **error)
+                         gint64 now, GError **error)
 {
   g_autoptr(RapatHolidayCalendar) cal = g_new0 (RapatHolidayCalendar, 1);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -571,7 +586,9 @@ rapat_holiday_parse_ics (const char *data, gsize len, const char *source, int de
   g_autoptr(GPtrArray) exdates = g_ptr_array_new ();
   g_autofree char *text = NULL;
   g_autofree char *calendar_source = NULL;
-  Reader r = { source, cal, seen, default_kind, NULL };
+  g_autoptr(GDateTime) today = g_date_time_new_from_unix_utc (now);
+  Reader r = { source, cal, seen, default_kind, NULL,
+               today != NULL ? g_date_time_get_year (today) : 1970 };
   Event ev = { 0 };
   gboolean in_event = FALSE, done = FALSE;
 

@@ -54,14 +54,15 @@ RapatHoliday *rapat_holiday_make (const char *day_text, const char *name, int ki
  * @default_kind, with the source its X-RAPAT-SOURCE (or the calendar's)
  * names or else @source.  A yearly RRULE (INTERVAL, COUNT, UNTIL) is
  * expanded, less its EXDATEs; one with no end is read for
- * RAPAT_HOLIDAY_ENDLESS_YEARS years, with a note.  Anything else is
+ * RAPAT_HOLIDAY_ENDLESS_YEARS years from the year of @now (or from its
+ * start, when later), with a note.  Anything else is
  * refused: a file that is not iCalendar, an unclosed component, an event
  * without SUMMARY or DTSTART, another rule, RDATE or RECURRENCE-ID, more
  * than RAPAT_HOLIDAY_MAX_PER_FILE days; the
  * error names the line (and the event's UID).  Returns NULL with @error
  * then: nothing of a broken file is kept. */
 RapatHolidayCalendar *rapat_holiday_parse_ics (const char *data, gsize len, const char *source,
-                                               int default_kind, GError **error);
+                                               int default_kind, gint64 now, GError **error);
 
 /* Stores each of @holidays (RapatHoliday) not yet kept (same day and
  * name), and counts in *@added those added and in *@known those already

@@ -11,6 +11,7 @@
 
 #define WIB "Asia/Jakarta"     /* UTC+7 */
 #define WIT "Asia/Jayapura"    /* UTC+9 */
+#define NOW 1756771200         /* 2025-09-02 00:00 UTC: "now" of the readings */
 
 /* The calendar rapat demo loads (src/rapat-holidays.c). */
 extern const char rapat_demo_holidays[];
@@ -55,7 +56,7 @@ parse_ok (const char *body)
   g_autofree char *text = calendar (body);
   GError *error = NULL;
   RapatHolidayCalendar *cal = rapat_holiday_parse_ics (text, strlen (text), "t.ics",
-                                                       RAPAT_HOLIDAY_NATIONAL, &error);
+                                                       RAPAT_HOLIDAY_NATIONAL, NOW, &error);
 
   rapat_assert_no_error (error);
   ck_assert_ptr_nonnull (cal);
@@ -69,7 +70,7 @@ parse_fails (const char *body, const char *needle)
   g_autofree char *text = calendar (body);
   GError *error = NULL;
   RapatHolidayCalendar *cal = rapat_holiday_parse_ics (text, strlen (text), "t.ics",
-                                                       RAPAT_HOLIDAY_NATIONAL, &error);
+                                                       RAPAT_HOLIDAY_NATIONAL, NOW, &error);
 
   ck_assert_msg (cal == NULL, "expected '%s' to be refused", body);
   rapat_assert_error_contains (error, RAPAT_ERROR_INVALID, needle);
@@ -229,6 +230,18 @@ START_TEST (test_parse_rules)
     ck_assert_uint_eq (cal->notes->len, 1);
     ck_assert_ptr_nonnull (strstr (cal->notes->pdata[0], "2025 to 2034"));
   }
+  {
+    /* Started in 1970, as holiday calendars do: read from this year on. */
+    g_autofree char *body = event ("19700817", "Hari Kemerdekaan RI",
+                                   "RRULE:FREQ=YEARLY;INTERVAL=2\n");
+    g_autoptr(RapatHolidayCalendar) cal = parse_ok (body);
+    g_autofree char *text = days_text (cal->holidays);
+
+    ck_assert_str_eq (text, "2026-08-17 Hari Kemerdekaan RI; 2028-08-17 Hari Kemerdekaan RI; "
+                            "2030-08-17 Hari Kemerdekaan RI; 2032-08-17 Hari Kemerdekaan RI; "
+                            "2034-08-17 Hari Kemerdekaan RI");
+    ck_assert_ptr_nonnull (strstr (cal->notes->pdata[0], "2026 to 2035"));
+  }
 }
 END_TEST
 
@@ -249,6 +262,7 @@ START_TEST (test_parse_refused)
   g_autofree char *twice = event ("20250817", "X", "SUMMARY:Y\n");
   g_autofree char *forever = event ("20250817", "X", "RRULE:FREQ=YEARLY;UNTIL=21500101\n");
   g_autofree char *hours = event ("20250817", "X", "DURATION:PT5H\n");
+  g_autofree char *no_unit = event ("20250817", "X", "DURATION:P5\n");
 
   parse_fails (no_summary, "line 4 (UID u1): the event has no SUMMARY");
   parse_fails (monthly, "line 9 (UID 20250817@test): RRULE 'FREQ=MONTHLY;COUNT=2'");
@@ -263,6 +277,7 @@ START_TEST (test_parse_refused)
   parse_fails (twice, "line 9 (UID 20250817@test): SUMMARY given twice");
   parse_fails (forever, "at most 100 years");
   parse_fails (hours, "DURATION 'PT5H'");
+  parse_fails (no_unit, "DURATION 'P5'");
   parse_fails ("BEGIN:VEVENT\nUID:x\n", "line 6: END:VCALENDAR does not close BEGIN:VEVENT of line 4");
   parse_fails ("BEGIN:VEVENT\nEND:VTODO\n", "line 5: END:VTODO does not close BEGIN:VEVENT of line 4");
   parse_fails ("BEGIN:VEVENT\nthis is not a line\nEND:VEVENT\n", "line 5: 'this is not a line'");
@@ -298,7 +313,7 @@ START_TEST (test_parse_not_calendar)
     {
       GError *error = NULL;
       RapatHolidayCalendar *cal = rapat_holiday_parse_ics (texts[i], strlen (texts[i]), "t.ics",
-                                                           RAPAT_HOLIDAY_NATIONAL, &error);
+                                                           RAPAT_HOLIDAY_NATIONAL, NOW, &error);
 
       ck_assert_ptr_null (cal);
       rapat_assert_error_contains (error, RAPAT_ERROR_INVALID, needles[i]);
@@ -314,7 +329,7 @@ START_TEST (test_demo_calendar)
   GError *error = NULL;
   g_autoptr(RapatHolidayCalendar) cal =
     rapat_holiday_parse_ics (rapat_demo_holidays, strlen (rapat_demo_holidays), "demo",
-                             RAPAT_HOLIDAY_LOCAL, &error);
+                             RAPAT_HOLIDAY_LOCAL, NOW, &error);
   int counts[2][3] = { { 0 } };
   gboolean independence = FALSE;
 

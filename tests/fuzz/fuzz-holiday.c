@@ -15,7 +15,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   g_autoptr(GError) error = NULL;
   g_autoptr(RapatHolidayCalendar) cal =
     rapat_holiday_parse_ics ((const char *) data, size, "fuzz.ics", RAPAT_HOLIDAY_NATIONAL,
-                             &error);
+                             1756771200, &error);
 
   g_assert ((cal == NULL) == (error != NULL));
   if (cal == NULL)
