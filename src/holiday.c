@@ -285,11 +285,13 @@ typedef struct {
   GDate until;           /* not valid: none */
 } YearlyRule;
 
-/* Parses the RRULE of @ev into @rule; only FREQ=YEARLY with INTERVAL,
- * COUNT or UNTIL is read, since a holiday that moves (Easter, the Islamic
- * ones) has no rule a calendar can state. */
+/* Parses the RRULE of @ev, which starts on @start, into @rule; only
+ * FREQ=YEARLY with INTERVAL, COUNT or UNTIL (and BYMONTH and BYMONTHDAY
+ * that repeat @start's) is read, since a holiday that moves (Easter, the
+ * Islamic ones) has no rule a calendar can state. */
 static gboolean
-parse_rule (const Reader *r, const Event *ev, YearlyRule *rule, GError **error)
+parse_rule (const Reader *r, const Event *ev, const GDate *start, YearlyRule *rule,
+            GError **error)
 {
   g_auto(GStrv) parts = g_strsplit (ev->rrule->value, ";", -1);
   const char *uid = ev->uid != NULL ? ev->uid->value : NULL;
@@ -313,6 +315,15 @@ parse_rule (const Reader *r, const Event *ev, YearlyRule *rule, GError **error)
         rule->count = (int) n;
       else if (g_ascii_strncasecmp (*p, "UNTIL=", 6) == 0 && parse_ical_date (v, TRUE,
                                                                               &rule->until))
+        ;
+      /* The month and day of DTSTART said again, as Apple's and Mozilla's
+       * holiday calendars write them; WKST changes nothing in a yearly rule
+       * without weeks. */
+      else if ((g_ascii_strncasecmp (*p, "BYMONTH=", 8) == 0 && number
+                && n == g_date_get_month (start))
+               || (g_ascii_strncasecmp (*p, "BYMONTHDAY=", 11) == 0 && number
+                   && n == g_date_get_day (start))
+               || g_ascii_strncasecmp (*p, "WKST=", 5) == 0)
         ;
       else if (**p != '\0')
         {
@@ -398,7 +409,7 @@ expand_rule (Reader *r, const Event *ev, const GDate *start, int days, const cha
   int y0 = g_date_get_year (start), first = 0, from, n = 0;
   gboolean endless;
 
-  if (!parse_rule (r, ev, &rule, error))
+  if (!parse_rule (r, ev, start, &rule, error))
     return FALSE;
   if (g_date_valid (&rule.until) && g_date_get_year (&rule.until) - y0 >= RAPAT_HOLIDAY_MAX_YEARS)
     {

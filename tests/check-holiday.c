@@ -210,6 +210,8 @@ START_TEST (test_parse_rules)
     { "20250817", "RRULE:FREQ=YEARLY;COUNT=3\nEXDATE;VALUE=DATE:20260817\n",
       "2025-08-17 X; 2027-08-17 X" },
     { "20240229", "RRULE:FREQ=YEARLY;COUNT=2\n", "2024-02-29 X; 2028-02-29 X" },
+    { "20250817", "RRULE:FREQ=YEARLY;BYMONTH=8;BYMONTHDAY=17;WKST=MO;COUNT=2\n",
+      "2025-08-17 X; 2026-08-17 X" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -252,6 +254,7 @@ START_TEST (test_parse_refused)
   g_autofree char *no_summary = g_strdup ("BEGIN:VEVENT\nUID:u1\nDTSTART;VALUE=DATE:20250817\nEND:VEVENT\n");
   g_autofree char *monthly = event ("20250817", "X", "RRULE:FREQ=MONTHLY;COUNT=2\n");
   g_autofree char *byday = event ("20250817", "X", "RRULE:FREQ=YEARLY;BYDAY=MO\n");
+  g_autofree char *other_month = event ("20250817", "X", "RRULE:FREQ=YEARLY;BYMONTH=9\n");
   g_autofree char *rdate = event ("20250817", "X", "RDATE;VALUE=DATE:20260817\n");
   g_autofree char *rid = event ("20250817", "X", "RECURRENCE-ID;VALUE=DATE:20250817\n");
   g_autofree char *timed_end = event ("20250817", "X", "DTEND:20250817T120000Z\n");
@@ -267,6 +270,7 @@ START_TEST (test_parse_refused)
   parse_fails (no_summary, "line 4 (UID u1): the event has no SUMMARY");
   parse_fails (monthly, "line 9 (UID 20250817@test): RRULE 'FREQ=MONTHLY;COUNT=2'");
   parse_fails (byday, "only a yearly rule");
+  parse_fails (other_month, "RRULE 'FREQ=YEARLY;BYMONTH=9'");
   parse_fails (rdate, "line 9 (UID 20250817@test): RDATE");
   parse_fails (rid, "RECURRENCE-ID");
   parse_fails (timed_end, "DTEND '20250817T120000Z'");
