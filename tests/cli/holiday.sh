@@ -155,6 +155,17 @@ check "moved to 18 August: the joint leave day is named" test "$(cat "$tmp/err")
 r meeting add "Rapat Jumat" --start "2025-08-15 09:00" --duration 1h --tz Asia/Jakarta
 check "a meeting on a working day: no warning" test "$rc" = 0 -a ! -s "$tmp/err"
 
+# A holiday changed outside rapat: 'rapat check' names it, and a listing
+# refuses it in one line rather than print it.
+cp "$RAPAT_DB" "$tmp/tampered.db"
+"$SQLITE3" "$tmp/tampered.db" "PRAGMA ignore_check_constraints = 1; UPDATE holiday SET kind = 'libur' WHERE day = '2025-12-25'"
+r --db "$tmp/tampered.db" check
+check "rapat check names a holiday of an unknown kind" \
+  grep -q "^holiday .* error  kind 'libur': not one of national, joint-leave, local" "$tmp/out"
+r --db "$tmp/tampered.db" holiday list --year 2025
+check "... and holiday list refuses it in one line" \
+  test "$rc" = 1 -a "$(wc -l <"$tmp/err")" = 1
+
 # rapat demo loads the calendar too, from any directory.
 export RAPAT_DB="$tmp/demo.db"
 (cd / && "$RAPAT" demo >/dev/null 2>&1)
