@@ -44,6 +44,19 @@ refused() {
 
 "$RAPAT" init >/dev/null 2>&1
 
+# The shipped file keeps to RFC 5545, by the shared strict checker when it
+# is beside the source tree (as in CI).
+checker="$SRCDIR/../shared/tools/ics-check/ics-check"
+if [ -x "$checker" ]; then
+  if "$checker" --strict-only "$ics" >"$tmp/out" 2>"$tmp/err"; then
+    pass "id-2025-2026.ics passes ics-check --strict"
+  else
+    fail "id-2025-2026.ics passes ics-check --strict" "$(cat "$tmp/out" "$tmp/err")"
+  fi
+else
+  skip "id-2025-2026.ics passes ics-check --strict (no $checker)"
+fi
+
 # The shipped calendar, imported twice.
 r holiday import "$ics" --dry-run
 check "dry run: says what it would add" grep -qx "53 to add, 0 already known (dry run: nothing changed)" "$tmp/out"
