@@ -285,6 +285,18 @@ typedef struct {
   GDate until;           /* not valid: none */
 } YearlyRule;
 
+/* Sets @error to say that the RRULE of @ev is not one read for holidays,
+ * and returns FALSE. */
+static gboolean
+bad_rule (const Reader *r, const Event *ev, GError **error)
+{
+  g_autofree char *ex = rapat_text_excerpt (ev->rrule->value);
+  g_autofree char *what = g_strdup_printf (_("RRULE '%s': only a yearly rule (FREQ=YEARLY with INTERVAL, COUNT of at most %d, or UNTIL) is read for holidays"),
+                                           ex, RAPAT_HOLIDAY_MAX_YEARS);
+
+  return bad_line (r, error, ev->rrule->line, ev->uid != NULL ? ev->uid->value : NULL, what);
+}
+
 /* Parses the RRULE of @ev, which starts on @start, into @rule; only
  * FREQ=YEARLY with INTERVAL, COUNT or UNTIL (and BYMONTH and BYMONTHDAY
  * that repeat @start's) is read, since a holiday that moves (Easter, the
@@ -294,7 +306,6 @@ parse_rule (const Reader *r, const Event *ev, const GDate *start, YearlyRule *ru
             GError **error)
 {
   g_auto(GStrv) parts = g_strsplit (ev->rrule->value, ";", -1);
-  const char *uid = ev->uid != NULL ? ev->uid->value : NULL;
   gboolean yearly = FALSE;
 
   *rule = (YearlyRule) { 1, 0, { 0 } };
@@ -326,21 +337,9 @@ parse_rule (const Reader *r, const Event *ev, const GDate *start, YearlyRule *ru
                || g_ascii_strncasecmp (*p, "WKST=", 5) == 0)
         ;
       else if (**p != '\0')
-        {
-          g_autofree char *ex = rapat_text_excerpt (ev->rrule->value);
-          g_autofree char *what = g_strdup_printf (_("RRULE '%s': only a yearly rule (FREQ=YEARLY with INTERVAL, COUNT of at most %d, or UNTIL) is read for holidays"),
-                                                   ex, RAPAT_HOLIDAY_MAX_YEARS);
-          return bad_line (r, error, ev->rrule->line, uid, what);
-        }
+        return bad_rule (r, ev, error);
     }
-  if (!yearly)
-    {
-      g_autofree char *ex = rapat_text_excerpt (ev->rrule->value);
-      g_autofree char *what = g_strdup_printf (_("RRULE '%s': only a yearly rule (FREQ=YEARLY with INTERVAL, COUNT of at most %d, or UNTIL) is read for holidays"),
-                                               ex, RAPAT_HOLIDAY_MAX_YEARS);
-      return bad_line (r, error, ev->rrule->line, uid, what);
-    }
-  return TRUE;
+  return yearly || bad_rule (r, ev, error);
 }
 
 /* Keeps the holiday @name of @kind from @source on each of @days days
