@@ -1,5 +1,6 @@
 /* rapat — "rapat meeting": schedule, change, cancel and show meetings (cli layer). */
 #include "cmd.h"
+#include "holiday.h"
 #include "meeting.h"
 #include "output.h"
 #include "present.h"
@@ -177,6 +178,24 @@ apply_details (RapatCmdContext *ctx, RapatMeeting *m, GError **error)
   return TRUE;
 }
 
+/* Warns when meeting @m falls on a holiday, by its date in its own zone:
+ * it is kept, but those invited may be off that day. */
+static gboolean
+warn_holidays (RapatCmdContext *ctx, const RapatMeeting *m, GError **error)
+{
+  g_autoptr(GPtrArray) holidays = rapat_holiday_for_meeting (ctx->store, m, error);
+
+  if (holidays == NULL)
+    return FALSE;
+  for (guint i = 0; i < holidays->len; i++)
+    {
+      const RapatHoliday *h = holidays->pdata[i];
+
+      rapat_cmd_warn (ctx, _("%s is a holiday (%s)"), h->day, h->name);
+    }
+  return TRUE;
+}
+
 /* Creates the series @m starts and one meeting per occurrence, each
  * checked for clashes; prints the first occurrence's id. */
 static gboolean
@@ -204,7 +223,8 @@ add_series (RapatCmdContext *ctx, RapatMeeting *m, GError **error)
     {
       rapat_meeting_set_occurrence (m, series, g_array_index (starts, gint64, i));
       if (!rapat_store_meeting_insert (ctx->store, m, error)
-          || !rapat_cmd_check_clashes (ctx, m->id, NULL, opt->strict, error))
+          || !rapat_cmd_check_clashes (ctx, m->id, NULL, opt->strict, error)
+          || !warn_holidays (ctx, m, error))
         return FALSE;
       if (first == 0)
         first = m->id;
@@ -230,7 +250,8 @@ meeting_add (RapatCmdContext *ctx, GError **error)
   if (opt->repeat != NULL || opt->until != NULL || opt->count != NULL)
     return add_series (ctx, m, error);
   if (!rapat_store_meeting_insert (ctx->store, m, error)
-      || !rapat_cmd_check_clashes (ctx, m->id, NULL, opt->strict, error))
+      || !rapat_cmd_check_clashes (ctx, m->id, NULL, opt->strict, error)
+      || !warn_holidays (ctx, m, error))
     return FALSE;
   fprintf (ctx->out, "%" G_GINT64_FORMAT "\n", m->id);
   return TRUE;
@@ -309,6 +330,11 @@ meeting_edit (RapatCmdContext *ctx, GError **error)
   /* Checked first: a clash refused with --strict is then the only line on stderr. */
   if (rapat_meeting_may_clash (before, after)
       && !rapat_cmd_check_clashes (ctx, after->id, NULL, opt->strict, error))
+    return FALSE;
+  /* Only a meeting moved to another day or zone is news. */
+  if ((after->start_utc != before->start_utc || after->end_utc != before->end_utc
+       || g_strcmp0 (after->tzid, before->tzid) != 0)
+      && !warn_holidays (ctx, after, error))
     return FALSE;
   /* A reply was given to a time and a place: once they change, the
    * invitation asks again (RSVP=TRUE) instead of claiming the old answer.

@@ -31,6 +31,7 @@ typedef struct {
   char *room;
   char *tz;
   char *count;
+  gboolean include_holidays;
   gboolean json;
 } FindSlotOptions;
 
@@ -54,6 +55,8 @@ static const RapatOption find_entries[] = {
                   N_("Zone of the working hours (default: the system's)"), N_("ZONE")),
   RAPAT_OPT_TEXT ("count", FindSlotOptions, count, N_("How many slots to list (default 5)"),
                   N_("N")),
+  RAPAT_OPT_FLAG ("include-holidays", FindSlotOptions, include_holidays,
+                  N_("Search holidays too ('rapat holiday list'); they are skipped by default")),
   RAPAT_OPT_JSON (FindSlotOptions, json),
   RAPAT_OPT_END,
 };
@@ -377,7 +380,7 @@ find_slot_request (RapatCmdContext *ctx, const FindSlotOptions *opt, SlotRequest
   zone = between != NULL ? rapat_cmd_zone (ctx, opt->tz, error) : NULL;
   req->tz = zone != NULL ? rapat_time_zone_load (zone, &req->tzid, error) : NULL;
   *q = (RapatSlotQuery) { (const char *const *) opt->with, opt->room, req->tz, { 0 }, { 0 },
-                          0, 8 * 60, 16 * 60, RAPAT_SLOT_WEEKDAYS, 5 };
+                          0, 8 * 60, 16 * 60, RAPAT_SLOT_WEEKDAYS, 5, opt->include_holidays };
   if (req->tz == NULL
       || !rapat_time_parse_duration (_("duration"), opt->duration, RAPAT_MAX_ITEM_MINUTES,
                                      &q->minutes, error)
@@ -489,7 +492,9 @@ const RapatCommand rapat_schedule_commands[] = {
     RAPAT_CMD_STORE, 0, 1, RAPAT_OPTIONS (conflicts_entries, ConflictsOptions),
     RAPAT_TARGET_MEETING, schedule_conflicts },
   { "find-slot", "", N_("Find the earliest times when everyone (and the room) is free"),
-    N_("A UNIT given to --with means every member of that unit (not of units below it)."),
+    N_("A UNIT given to --with means every member of that unit (not of units below it).\n"
+       "Holidays ('rapat holiday list') are skipped, by their date in the zone of --tz,\n"
+       "unless --include-holidays."),
     RAPAT_CMD_STORE, 0, 0, RAPAT_OPTIONS (find_entries, FindSlotOptions), RAPAT_TARGET_NONE,
     schedule_find_slot },
   { NULL },

@@ -29,6 +29,7 @@ static const RapatGroup groups[] = {
     rapat_invite_commands },
   { "import", N_("Replies to invitations, read from e-mail or .ics files"), rapat_import_commands },
   { "schedule", N_("Clashes and free slots"), rapat_schedule_commands },
+  { "holiday", N_("Holidays: the days find-slot skips"), rapat_holiday_commands },
   { "report", N_("Reports in text, CSV and JSON"), rapat_report_commands },
   { "config", N_("Settings kept in the database"), rapat_config_commands },
   { "check", N_("Check the database for damage and broken rules"), rapat_check_commands },

@@ -156,6 +156,7 @@ extern const RapatCommand rapat_backup_commands[];
 extern const RapatCommand rapat_minutes_commands[];
 extern const RapatCommand rapat_invite_commands[];
 extern const RapatCommand rapat_import_commands[];
+extern const RapatCommand rapat_holiday_commands[];
 
 /* Runs rapat with the given command line and returns the exit status:
  * 0 on success, 2 for a usage error, 1 for any other failure. */

@@ -5,6 +5,7 @@
  * other people are fictional heads of the region's units, with addresses at
  * a reserved example domain. */
 #include "demo.h"
+#include "holiday.h"
 #include "minutes.h"
 #include "timeutil.h"
 
@@ -491,6 +492,22 @@ create_meeting (RapatStore *store, gint64 now, GHashTable *unit_ids, GHashTable 
          && create_actions (store, m, tz, unit_ids, person_ids, issue_ids, error);
 }
 
+/* The calendar data/holidays/id-2025-2026.ics, embedded by make
+ * (src/rapat-holidays.c). */
+extern const char rapat_demo_holidays[];
+
+/* Adds Indonesia's holidays of 2025 and 2026, those not yet kept. */
+static gboolean
+load_holidays (RapatStore *store, gint64 now, GError **error)
+{
+  g_autoptr(RapatHolidayCalendar) cal =
+    rapat_holiday_parse_ics (rapat_demo_holidays, strlen (rapat_demo_holidays),
+                             "id-2025-2026.ics", RAPAT_HOLIDAY_NATIONAL, now, error);
+  guint added, known;
+
+  return cal != NULL && rapat_holiday_import (store, cal->holidays, now, &added, &known, error);
+}
+
 gboolean
 rapat_demo_load (RapatStore *store, gint64 now, gint64 *meeting_id, GError **error)
 {
@@ -500,7 +517,8 @@ rapat_demo_load (RapatStore *store, gint64 now, gint64 *meeting_id, GError **err
   gint64 issue_ids[G_N_ELEMENTS (demo_issues)];
   gint64 existing;
 
-  if (!ensure_units (store, unit_ids, error) || !ensure_people (store, unit_ids, person_ids, error)
+  if (!load_holidays (store, now, error)
+      || !ensure_units (store, unit_ids, error) || !ensure_people (store, unit_ids, person_ids, error)
       || !ensure_issues (store, now, unit_ids, issue_ids, error))
     return FALSE;
   existing = rapat_store_meeting_find_uid (store, RAPAT_DEMO_UID, &local);

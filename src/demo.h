@@ -9,7 +9,8 @@ G_BEGIN_DECLS
 #define RAPAT_DEMO_UID "rakernis-maluku-2025@rapat.demo"
 
 /* Loads the sample into @store inside the caller's transaction: units,
- * people, the meeting with its agenda, invitations, replies and attendance.
+ * people, the meeting with its agenda, invitations, replies and attendance,
+ * and Indonesia's holidays of 2025 and 2026 (data/holidays/).
  * Units and people that exist (same name) are reused, and the meeting is
  * only created when no meeting has its uid, so loading twice adds nothing.
  * Stores the meeting's id in @meeting_id. */

@@ -86,6 +86,14 @@ static const char *const minutes_status_aliases[] = { "konsep", "draft", NULL };
 const RapatEnum rapat_minutes_status_enum = { N_("minutes status"), minutes_status_names,
                                               minutes_status_aliases };
 
+static const char *const holiday_kind_names[] = { "national", "joint-leave", "local", NULL };
+static const char *const holiday_kind_aliases[] = {
+  "nasional", "national", "libur-nasional", "national", "cuti-bersama", "joint-leave",
+  "lokal", "local", "daerah", "local", NULL
+};
+const RapatEnum rapat_holiday_kind_enum = { N_("holiday kind"), holiday_kind_names,
+                                            holiday_kind_aliases };
+
 /* The names of each enumeration's values for people, in the output's
  * language; the context tells a translator which "tentative" or "open" it
  * is (and NC_() hands it to xgettext).  In the order of the canonical
@@ -121,6 +129,9 @@ static const struct {
       NC_("priority", "low"), NC_("priority", "normal"), NC_("priority", "high") } },
   { &rapat_minutes_status_enum, "minutes status", {
       NC_("minutes status", "draft"), NC_("minutes status", "final") } },
+  { &rapat_holiday_kind_enum, "holiday kind", {
+      NC_("holiday kind", "national"), NC_("holiday kind", "joint-leave"),
+      NC_("holiday kind", "local") } },
 };
 
 const char *

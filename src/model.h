@@ -25,6 +25,7 @@ extern const RapatEnum rapat_issue_status_enum;
 extern const RapatEnum rapat_action_status_enum;
 extern const RapatEnum rapat_priority_enum;
 extern const RapatEnum rapat_minutes_status_enum;
+extern const RapatEnum rapat_holiday_kind_enum;
 
 typedef enum {
   RAPAT_MEETING_TENTATIVE,
@@ -84,6 +85,13 @@ typedef enum {
   RAPAT_MINUTES_DRAFT,
   RAPAT_MINUTES_FINAL,
 } RapatMinutesStatus;
+
+/* Why a day is off (table holiday). */
+typedef enum {
+  RAPAT_HOLIDAY_NATIONAL,       /* libur nasional */
+  RAPAT_HOLIDAY_JOINT_LEAVE,    /* cuti bersama */
+  RAPAT_HOLIDAY_LOCAL,          /* a regional or office holiday */
+} RapatHolidayKind;
 
 typedef enum {
   RAPAT_PRIORITY_LOW,

@@ -240,6 +240,32 @@ set_no_slot_error (const RapatSlotQuery *query, GArray *busy, GPtrArray *names, 
                  dur, first, last, h0, m0, h1, m1, n_busy, who);
 }
 
+/* Returns "YYYY-MM-DD" of @day. */
+static char *
+day_text (const GDate *day)
+{
+  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (day), g_date_get_month (day),
+                          g_date_get_day (day));
+}
+
+/* Returns the set of the holidays from @first to @last, as their
+ * "YYYY-MM-DD" days, or NULL with @error. */
+static GHashTable *
+holiday_days (RapatStore *store, const GDate *first, const GDate *last, GError **error)
+{
+  g_autofree char *from = day_text (first);
+  g_autofree char *to = day_text (last);
+  g_autoptr(GPtrArray) holidays = rapat_store_holiday_list (store, from, to, error);
+  g_autoptr(GHashTable) days = NULL;
+
+  if (holidays == NULL)
+    return NULL;
+  days = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < holidays->len; i++)
+    g_hash_table_add (days, g_strdup (((RapatHoliday *) holidays->pdata[i])->day));
+  return g_steal_pointer (&days);
+}
+
 gboolean
 rapat_schedule_find_slots (RapatStore *store, const RapatSlotQuery *query, GArray **slots,
                            GError **error)
@@ -247,6 +273,7 @@ rapat_schedule_find_slots (RapatStore *store, const RapatSlotQuery *query, GArra
   g_autoptr(GArray) busy = g_array_new (FALSE, FALSE, sizeof (RapatBusy));
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (RapatSlot));
+  g_autoptr(GHashTable) holidays = NULL;
   gint64 from = day_start (&query->first_day, query->tz, 0);
   gint64 to = day_start (&query->last_day, query->tz, 1);
   GDate day = query->first_day;
@@ -264,6 +291,9 @@ rapat_schedule_find_slots (RapatStore *store, const RapatSlotQuery *query, GArra
       g_array_append_vals (busy, b->data, b->len);
     }
   g_array_sort (busy, compare_busy);
+  if (!query->include_holidays
+      && (holidays = holiday_days (store, &query->first_day, &query->last_day, error)) == NULL)
+    return FALSE;
 
   for (; g_date_compare (&day, &query->last_day) <= 0 && found->len < query->count;
        g_date_add_days (&day, 1))
@@ -274,6 +304,13 @@ rapat_schedule_find_slots (RapatStore *store, const RapatSlotQuery *query, GArra
 
       if ((query->days & (1u << g_date_get_weekday (&day))) == 0)
         continue;
+      if (holidays != NULL && g_hash_table_size (holidays) > 0)
+        {
+          g_autofree char *text = day_text (&day);
+
+          if (g_hash_table_contains (holidays, text))
+            continue;
+        }
       w0 = g_date_time_new (query->tz, y, mo, d, query->hours_from / 60, query->hours_from % 60, 0);
       w1 = g_date_time_new (query->tz, y, mo, d, query->hours_to / 60, query->hours_to % 60, 0);
       if (w0 == NULL || w1 == NULL)

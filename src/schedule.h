@@ -39,6 +39,8 @@ typedef struct {
   int hours_to;             /* lies within [hours_from, hours_to) of a day */
   guint days;               /* working days: bit 1..7 = Monday..Sunday (GDateWeekday) */
   guint count;              /* the most slots wanted, at least 1 */
+  gboolean include_holidays;  /* search the holidays of the store too (they
+                               * are skipped, by their date in @tz, unless set) */
 } RapatSlotQuery;
 
 /* Working days when the user names none: Monday to Friday. */
@@ -54,8 +56,9 @@ typedef struct {
 
 /* Finds the earliest slots of @query->minutes, at most @query->count, in
  * which everyone @query->with names (and @query->room) is free: on the
- * working days from first_day to last_day, within the working hours in
- * @query->tz, one slot at the start of each gap long enough.  Cancelled
+ * working days from first_day to last_day that are no holiday (unless
+ * @query->include_holidays), within the working hours in @query->tz, one
+ * slot at the start of each gap long enough.  Cancelled
  * meetings take no time; meetings that only touch a slot do not block it.
  * On success stores the slots (RapatSlot, earliest first, never empty) in
  * @slots and returns TRUE.  A name that is neither a person nor a unit

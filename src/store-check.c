@@ -241,6 +241,8 @@ static const TextRule text_rules[] = {
   { "minutes_version", "amend_reason", RAPAT_TEXT_MULTILINE, RAPAT_MAX_TEXT },
   { "invite_message", "message_id", RAPAT_TEXT_REQUIRED, 250 },
   { "itip_request", "comment", RAPAT_TEXT_MULTILINE, RAPAT_MAX_TEXT },
+  { "holiday", "name", RAPAT_TEXT_REQUIRED, RAPAT_MAX_NAME },
+  { "holiday", "source", RAPAT_TEXT_LINE, 1000 },
 };
 
 /* Checks every value of the text columns in text_rules as the CLI checks
@@ -306,6 +308,7 @@ static const EnumRule enum_rules[] = {
   { "reply_history", "rsvp", NULL, reply_names },
   { "reply_history", "reason", NULL, reason_names },
   { "minutes", "status", &rapat_minutes_status_enum, NULL },
+  { "holiday", "kind", &rapat_holiday_kind_enum, NULL },
 };
 
 /* Checks that enumerated columns hold one of their canonical names (the

@@ -579,6 +579,37 @@ gboolean rapat_store_config_unset (RapatStore *store, const char *key, gboolean 
 /* Returns every setting (RapatConfigEntry), by key. */
 GPtrArray *rapat_store_config_list (RapatStore *store, GError **error);
 
+/* ---- holidays ---- */
+
+/* A day off: a whole calendar day, the same in every zone. */
+typedef struct {
+  gint64 id;
+  char *day;             /* "YYYY-MM-DD" */
+  char *name;
+  int kind;              /* RapatHolidayKind */
+  char *source;          /* a decree, an imported file, or NULL (typed in) */
+} RapatHoliday;
+
+/* Returns a new holiday of @kind on @day called @name (copied). */
+RapatHoliday *rapat_holiday_new (const char *day, const char *name, int kind, const char *source);
+/* Frees @h; NULL is ignored. */
+void rapat_holiday_free (RapatHoliday *h);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatHoliday, rapat_holiday_free)
+
+/* Stores @h (checked by the caller) unless a holiday of the same day and
+ * name is already kept: *@added says which, and @h->id is the new or the
+ * existing row's id. */
+gboolean rapat_store_holiday_add (RapatStore *store, RapatHoliday *h, gint64 now,
+                                  gboolean *added, GError **error);
+/* Returns the holidays (RapatHoliday) from day @from to day @to, both
+ * "YYYY-MM-DD" and included (NULL: no bound), by day then name. */
+GPtrArray *rapat_store_holiday_list (RapatStore *store, const char *from, const char *to,
+                                     GError **error);
+/* Removes the holidays on @day (only the one called @name when not NULL)
+ * and returns how many, or -1 with @error when the database fails. */
+gint64 rapat_store_holiday_remove (RapatStore *store, const char *day, const char *name,
+                                   GError **error);
+
 /* ---- invitations sent by e-mail (invite) ---- */
 
 /* What one person last received about a meeting by e-mail. */

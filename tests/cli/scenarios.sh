@@ -58,10 +58,12 @@ quote_args() {
   printf '%s' "$out"
 }
 
-# Replaces what changes from run to run.
+# Replaces what changes from run to run, and the library versions --version
+# names, which change from machine to machine.
 scrub() {
   sed -E -e 's/[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}@rapat/<uid>/g' \
-         -e "s#${work//#/\\#}#<tmp>#g"
+         -e "s#${work//#/\\#}#<tmp>#g" \
+         -e 's/(SQLite|libical|GLib|GMime|libcurl) [0-9][0-9.]*/\1 <version>/g'
 }
 
 r() {

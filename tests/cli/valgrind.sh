@@ -63,6 +63,14 @@ vg attendee mark 1 Maria absent
 vg minutes amend 1 --by Ricky --reason 'Salah ketik'
 vg minutes show 1 --version 1
 vg minutes show 1 --json
+vg holiday list --year 2025 --json
+vg holiday add 2025-09-01 'Hari jadi Kota Ambon' --kind local
+vg holiday remove 2025-09-01
+vg holiday import "${SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}/data/holidays/id-2025-2026.ics" --dry-run
+printf 'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTART;VALUE=DATE:20270101\r\nRRULE:FREQ=MONTHLY\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n' >"$tmp/bad.ics"
+vg holiday import "$tmp/bad.ics"
+vg schedule find-slot --with Maria --duration 1h --between 2025-08-15..2025-08-19 --tz Asia/Jayapura
+vg meeting add 'Rapat 17an' --start '2025-08-17 09:00' --duration 1h --tz Asia/Jayapura
 vg meeting show 'no such meeting'
 vg meeting list --bogus
 echo "$n_pass passed, $n_fail failed"

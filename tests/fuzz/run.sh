@@ -12,7 +12,7 @@
 set -eu
 seconds=${1:-60}
 [ $# -gt 0 ] && shift
-targets=${*:-time enum resolve column dbfile}
+targets=${*:-time enum resolve column dbfile holiday}
 top=$(cd "$(dirname "$0")/../.." && pwd)
 objtop=$(cd "${FUZZ_OBJTOP:-$top}" && pwd)
 build=${FUZZ_BUILD:-$objtop/tests/fuzz/build}
@@ -25,9 +25,10 @@ libs=$(pkg-config --libs sqlite3 libical glib-2.0)
 
 # The internal library, compiled once with the fuzzing instrumentation.
 [ -f "$objtop/config.h" ] || { echo "fuzz: run ./configure first (config.h is needed)" >&2; exit 1; }
-[ -f "$objtop/src/rapat-migrations.c" ] || { echo "fuzz: run make first (src/rapat-migrations.c is needed)" >&2; exit 1; }
+[ -f "$objtop/src/rapat-migrations.c" ] && [ -f "$objtop/src/rapat-holidays.c" ] ||
+  { echo "fuzz: run make first (src/rapat-migrations.c and src/rapat-holidays.c are needed)" >&2; exit 1; }
 sources="$top/src/*.c $top/exports/*.c"
-[ "$objtop" = "$top" ] || sources="$sources $objtop/src/rapat-migrations.c"
+[ "$objtop" = "$top" ] || sources="$sources $objtop/src/rapat-migrations.c $objtop/src/rapat-holidays.c"
 objs=
 # shellcheck disable=SC2086
 for src in $sources; do
