@@ -1,5 +1,6 @@
 /* rapat — "rapat person": the directory of people (cli layer). */
 #include "cmd.h"
+#include "directory.h"
 #include "output.h"
 #include "text.h"
 
@@ -11,6 +12,10 @@ typedef struct {
   char *unit;
   char *email;
   char *phone;
+  char *nip;
+  char *pangkat;
+  char *eselon;
+  char *rank;
   gboolean json;
 } PersonOptions;
 
@@ -19,6 +24,14 @@ static const RapatOption add_entries[] = {
   RAPAT_OPT_TEXT ("unit", PersonOptions, unit, N_("The person's unit"), N_("UNIT")),
   RAPAT_OPT_TEXT ("email", PersonOptions, email, N_("E-mail address"), N_("ADDRESS")),
   RAPAT_OPT_TEXT ("phone", PersonOptions, phone, N_("Phone number"), N_("NUMBER")),
+  RAPAT_OPT_TEXT ("nip", PersonOptions, nip, N_("NIP, the civil servant's 18-digit number"),
+                  N_("NIP")),
+  RAPAT_OPT_TEXT ("pangkat", PersonOptions, pangkat,
+                  N_("Pangkat/golongan, e.g. \"Pembina Tk. I (IV/b)\""), N_("TEXT")),
+  RAPAT_OPT_TEXT ("eselon", PersonOptions, eselon, N_("Eselon, e.g. II.a or IV.b"),
+                  N_("ESELON")),
+  RAPAT_OPT_TEXT ("rank", PersonOptions, rank, N_("Place in protocol order (1 first)"),
+                  N_("N")),
   RAPAT_OPT_END,
 };
 
@@ -31,6 +44,13 @@ static const RapatOption edit_entries[] = {
                   N_("ADDRESS")),
   RAPAT_OPT_TEXT ("phone", PersonOptions, phone, N_("Phone number (\"\" clears it)"),
                   N_("NUMBER")),
+  RAPAT_OPT_TEXT ("nip", PersonOptions, nip, N_("NIP (\"\" clears it)"), N_("NIP")),
+  RAPAT_OPT_TEXT ("pangkat", PersonOptions, pangkat, N_("Pangkat/golongan (\"\" clears it)"),
+                  N_("TEXT")),
+  RAPAT_OPT_TEXT ("eselon", PersonOptions, eselon, N_("Eselon (\"\" clears it)"),
+                  N_("ESELON")),
+  RAPAT_OPT_TEXT ("rank", PersonOptions, rank, N_("Place in protocol order (\"\" clears it)"),
+                  N_("N")),
   RAPAT_OPT_END,
 };
 
@@ -51,25 +71,14 @@ apply_options (RapatCmdContext *ctx, RapatPerson *p, GError **error)
 {
   const PersonOptions *opt = ctx->options;
 
-  if (!rapat_cmd_take_text (_("name"), opt->name, RAPAT_TEXT_REQUIRED, RAPAT_MAX_NAME, &p->name,
-                            error)
-      || !rapat_cmd_take_text (_("position"), opt->position, RAPAT_TEXT_LINE, RAPAT_MAX_NAME,
-                               &p->position, error))
-    return FALSE;
-  if (opt->email != NULL && *opt->email != '\0' && !rapat_email_check (opt->email, error))
-    return FALSE;
-  if (!rapat_cmd_take_text (_("e-mail"), opt->email, RAPAT_TEXT_LINE, RAPAT_MAX_EMAIL, &p->email,
-                            error))
-    return FALSE;
-  if (opt->phone != NULL && strspn (opt->phone, "0123456789+-() .") != strlen (opt->phone))
-    {
-      g_autofree char *ex = rapat_text_excerpt (opt->phone);
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
-                   _("phone '%s': only digits, spaces and + - ( ) . are allowed"), ex);
-      return FALSE;
-    }
-  if (!rapat_cmd_take_text (_("phone"), opt->phone, RAPAT_TEXT_LINE, RAPAT_MAX_CODE, &p->phone,
-                            error))
+  if (!rapat_person_set (p, RAPAT_PERSON_NAME, opt->name, error)
+      || !rapat_person_set (p, RAPAT_PERSON_POSITION, opt->position, error)
+      || !rapat_person_set (p, RAPAT_PERSON_EMAIL, opt->email, error)
+      || !rapat_person_set (p, RAPAT_PERSON_PHONE, opt->phone, error)
+      || !rapat_person_set (p, RAPAT_PERSON_NIP, opt->nip, error)
+      || !rapat_person_set (p, RAPAT_PERSON_PANGKAT, opt->pangkat, error)
+      || !rapat_person_set (p, RAPAT_PERSON_ESELON, opt->eselon, error)
+      || !rapat_person_set (p, RAPAT_PERSON_RANK, opt->rank, error))
     return FALSE;
   if (opt->unit != NULL && *opt->unit == '\0')
     p->unit_id = 0;
@@ -122,6 +131,10 @@ person_json (RapatJson *json, const RapatPerson *p)
   rapat_json_string (json, "unit", p->unit_name);
   rapat_json_string (json, "email", p->email);
   rapat_json_string (json, "phone", p->phone);
+  rapat_json_string (json, "nip", p->nip);
+  rapat_json_string (json, "pangkat", p->pangkat);
+  rapat_json_string (json, "eselon", p->eselon);
+  rapat_json_id (json, "rank", p->rank);
   rapat_json_end_object (json);
 }
 
@@ -175,6 +188,7 @@ person_show (RapatCmdContext *ctx, GError **error)
   const PersonOptions *opt = ctx->options;
   g_autoptr(RapatPerson) p = rapat_store_person_get (ctx->store, ctx->target_id, error);
   g_autoptr(RapatFields) fields = NULL;
+  char rank[24];
 
   if (p == NULL)
     return FALSE;
@@ -191,6 +205,10 @@ person_show (RapatCmdContext *ctx, GError **error)
   rapat_fields_add (fields, _("Unit:"), p->unit_name);
   rapat_fields_add (fields, _("E-mail:"), p->email);
   rapat_fields_add (fields, _("Phone:"), p->phone);
+  rapat_fields_add (fields, _("NIP:"), p->nip);
+  rapat_fields_add (fields, _("Pangkat:"), p->pangkat);
+  rapat_fields_add (fields, _("Eselon:"), p->eselon);
+  rapat_fields_add (fields, _("Rank:"), rapat_person_get (p, RAPAT_PERSON_RANK, rank));
   rapat_fields_print (fields, ctx->out, "  ");
   return TRUE;
 }

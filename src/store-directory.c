@@ -229,7 +229,7 @@ rapat_store_unit_resolve (RapatStore *store, const char *text, gint64 *id, GErro
 
 
 /* Fails with RAPAT_ERROR_EXISTS if someone else already has the person's
- * e-mail, compared as rapat_fold() compares names (NFKC, case, invisible
+ * NIP or e-mail, the e-mail compared as rapat_fold() compares names (NFKC, case, invisible
  * characters).  People may share a name, as they do (two Budi Santoso),
  * so names are not checked: the e-mail is what tells them apart. */
 static gboolean
@@ -237,6 +237,27 @@ person_check_unique (RapatStore *store, const RapatPerson *person, GError **erro
 {
   g_autofree char *folded = NULL;
 
+  if (person->nip != NULL)
+    {
+      g_autoptr(StoreStmt) stmt = store_prepare (store,
+        "SELECT name FROM person WHERE nip = ?1 AND id IS NOT ?2", error);
+      int found;
+
+      if (stmt == NULL)
+        return FALSE;
+      store_bind_text (stmt, 1, person->nip);
+      store_bind_id (stmt, 2, person->id);
+      found = store_step_first (store, stmt, _("unable to read the people"), error);
+      if (found < 0)
+        return FALSE;
+      if (found > 0)
+        {
+          g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_EXISTS,
+                       _("NIP '%s': already belongs to %s"), person->nip,
+                       sqlite3_column_text (stmt, 0));
+          return FALSE;
+        }
+    }
   if (person->email == NULL)
     return TRUE;
   folded = rapat_text_fold (person->email);
@@ -289,8 +310,8 @@ rapat_store_person_insert (RapatStore *store, RapatPerson *person, GError **erro
   if (!person_check_unique (store, person, error))
     return FALSE;
   stmt = store_prepare (store,
-    "INSERT INTO person (name, position, unit_id, email, phone, created_at) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+    "INSERT INTO person (name, position, unit_id, email, phone, created_at, nip, pangkat, "
+    "eselon, sort_rank) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", error);
   if (stmt == NULL)
     return FALSE;
   store_bind_text (stmt, 1, person->name);
@@ -299,6 +320,10 @@ rapat_store_person_insert (RapatStore *store, RapatPerson *person, GError **erro
   store_bind_text (stmt, 4, person->email);
   store_bind_text (stmt, 5, person->phone);
   sqlite3_bind_int64 (stmt, 6, rapat_time_now ());
+  store_bind_text (stmt, 7, person->nip);
+  store_bind_text (stmt, 8, person->pangkat);
+  store_bind_text (stmt, 9, person->eselon);
+  store_bind_id (stmt, 10, person->rank);
   if (!store_step_done (store, stmt, _("unable to add the person"), error))
     return FALSE;
   person->id = sqlite3_last_insert_rowid (store->db);
@@ -313,8 +338,8 @@ rapat_store_person_update (RapatStore *store, const RapatPerson *person, GError 
   if (!person_check_unique (store, person, error))
     return FALSE;
   stmt = store_prepare (store,
-    "UPDATE person SET name = ?2, position = ?3, unit_id = ?4, email = ?5, phone = ?6 "
-    "WHERE id = ?1", error);
+    "UPDATE person SET name = ?2, position = ?3, unit_id = ?4, email = ?5, phone = ?6, "
+    "nip = ?7, pangkat = ?8, eselon = ?9, sort_rank = ?10 WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, person->id);
@@ -323,6 +348,10 @@ rapat_store_person_update (RapatStore *store, const RapatPerson *person, GError 
   store_bind_id (stmt, 4, person->unit_id);
   store_bind_text (stmt, 5, person->email);
   store_bind_text (stmt, 6, person->phone);
+  store_bind_text (stmt, 7, person->nip);
+  store_bind_text (stmt, 8, person->pangkat);
+  store_bind_text (stmt, 9, person->eselon);
+  store_bind_id (stmt, 10, person->rank);
   return store_step_done (store, stmt, _("unable to change the person"), error);
 }
 
@@ -404,7 +433,8 @@ rapat_store_person_resolve (RapatStore *store, const char *text, gint64 *id, GEr
   return store_resolve (store, _("person"), text,
     "SELECT id FROM person WHERE id = ?1",
     "SELECT id, name, NULL, NULL FROM person "
-    "WHERE email = ?1 COLLATE NOCASE OR rapat_fold(name) = rapat_fold(?1) ORDER BY id",
+    "WHERE email = ?1 COLLATE NOCASE OR nip = replace(?1, ' ', '') "
+    "OR rapat_fold(name) = rapat_fold(?1) ORDER BY id",
     "SELECT id, name, NULL, NULL FROM person "
     "WHERE instr(rapat_fold(name), rapat_fold(?1)) > 0 ORDER BY rapat_fold(name), id LIMIT 6",
     id, error);

@@ -1,0 +1,2 @@
+-- Placeholder on branch "directory" only: version 16 belongs to another
+-- branch's migration, which replaces this file when the branches merge.
