@@ -1,5 +1,6 @@
 /* rapat — "rapat person": the directory of people (cli layer). */
 #include "cmd.h"
+#include "csv.h"
 #include "directory.h"
 #include "output.h"
 #include "text.h"
@@ -16,6 +17,9 @@ typedef struct {
   char *pangkat;
   char *eselon;
   char *rank;
+  char **map;
+  char *format;
+  gboolean dry_run;
   gboolean json;
 } PersonOptions;
 
@@ -57,6 +61,21 @@ static const RapatOption edit_entries[] = {
 static const RapatOption list_entries[] = {
   RAPAT_OPT_TEXT ("unit", PersonOptions, unit, N_("Only people of this unit"), N_("UNIT")),
   RAPAT_OPT_JSON (PersonOptions, json),
+  RAPAT_OPT_END,
+};
+
+static const RapatOption import_entries[] = {
+  RAPAT_OPT_LIST ("map", PersonOptions, map,
+                  N_("Read COLUMN as FIELD (name, position, unit, email, phone, nip, pangkat, "
+                     "eselon, rank; - skips it); repeatable"), N_("COLUMN=FIELD")),
+  RAPAT_OPT_FLAG ("dry-run", PersonOptions, dry_run, N_("Print what would change; change nothing")),
+  RAPAT_OPT_END,
+};
+
+static const RapatOption export_entries[] = {
+  RAPAT_OPT_TEXT ("format", PersonOptions, format, N_("Output format: csv (the default)"),
+                  N_("FORMAT")),
+  RAPAT_OPT_TEXT ("unit", PersonOptions, unit, N_("Only people of this unit"), N_("UNIT")),
   RAPAT_OPT_END,
 };
 
@@ -213,6 +232,106 @@ person_show (RapatCmdContext *ctx, GError **error)
   return TRUE;
 }
 
+/* Prints what an import did (or, for a dry run, would do) with @plan. */
+void
+rapat_cmd_print_plan (RapatCmdContext *ctx, const char *file, const RapatImportPlan *plan,
+                      gboolean dry_run)
+{
+  g_autofree char *ex = rapat_text_excerpt (file);
+
+  if (dry_run)
+    fprintf (ctx->out, _("%s (dry run, nothing written): new: %u, changed: %u, unchanged: %u\n"),
+             ex, plan->n_new, plan->n_changed, plan->n_unchanged);
+  else
+    fprintf (ctx->out, _("%s: new: %u, changed: %u, unchanged: %u\n"), ex, plan->n_new,
+             plan->n_changed, plan->n_unchanged);
+  for (guint i = 0; dry_run && i < plan->lines->len; i++)
+    fprintf (ctx->out, "  %s\n", (const char *) plan->lines->pdata[i]);
+}
+
+/* person import FILE.csv */
+static gboolean
+person_import (RapatCmdContext *ctx, GError **error)
+{
+  const PersonOptions *opt = ctx->options;
+  g_autoptr(RapatCsv) csv = rapat_cmd_read_csv (ctx->args[0], error);
+  g_autofree char *file = rapat_text_excerpt (ctx->args[0]);
+  RapatImportPlan plan = { 0 };
+  gboolean ok;
+
+  if (csv == NULL)
+    return FALSE;
+  ok = rapat_person_import (ctx->store, csv, file, opt->map, &plan, error);
+  if (ok)
+    {
+      rapat_cmd_print_plan (ctx, ctx->args[0], &plan, opt->dry_run);
+      ctx->dry_run = opt->dry_run;
+    }
+  rapat_import_plan_clear (&plan);
+  return ok;
+}
+
+/* Fails unless @format is NULL or "csv", the one format exports of the
+ * directory write. */
+gboolean
+rapat_cmd_check_csv_format (const char *format, GError **error)
+{
+  g_autofree char *ex = NULL;
+
+  if (format == NULL || g_ascii_strcasecmp (format, "csv") == 0)
+    return TRUE;
+  ex = rapat_text_excerpt (format);
+  g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_USAGE, _("format '%s': the directory is exported "
+                                                        "as csv"), ex);
+  return FALSE;
+}
+
+/* Returns how an export names unit @id: its code, else its name; NULL for 0. */
+const char *
+rapat_cmd_unit_label (GPtrArray *units, gint64 id)
+{
+  for (guint i = 0; id != 0 && i < units->len; i++)
+    {
+      const RapatUnit *u = units->pdata[i];
+
+      if (u->id == id)
+        return u->code != NULL ? u->code : u->name;
+    }
+  return NULL;
+}
+
+/* person export [--format csv] */
+static gboolean
+person_export (RapatCmdContext *ctx, GError **error)
+{
+  const PersonOptions *opt = ctx->options;
+  g_autoptr(GPtrArray) units = NULL;
+  g_autoptr(GPtrArray) people = NULL;
+  gint64 unit_id = 0;
+
+  if (!rapat_cmd_check_csv_format (opt->format, error)
+      || (opt->unit != NULL && !rapat_store_unit_resolve (ctx->store, opt->unit, &unit_id, error)))
+    return FALSE;
+  units = rapat_store_unit_list (ctx->store, error);
+  people = units != NULL ? rapat_store_person_list (ctx->store, unit_id, error) : NULL;
+  if (people == NULL)
+    return FALSE;
+  rapat_csv_record (ctx->out, rapat_person_csv_columns,
+                    g_strv_length ((char **) rapat_person_csv_columns));
+  for (guint i = 0; i < people->len; i++)
+    {
+      const RapatPerson *p = people->pdata[i];
+      char rank[24];
+      const char *fields[] = {
+        p->name, p->position, rapat_cmd_unit_label (units, p->unit_id), p->email, p->phone,
+        p->nip, p->pangkat, p->eselon, rapat_person_get (p, RAPAT_PERSON_RANK, rank),
+      };
+
+      rapat_csv_record (ctx->out, fields, G_N_ELEMENTS (fields));
+    }
+  return TRUE;
+}
+
 const RapatCommand rapat_person_commands[] = {
   { "add", "NAME", N_("Add a person to the directory"), NULL, RAPAT_CMD_STORE | RAPAT_CMD_WRITE,
     1, 1, RAPAT_OPTIONS (add_entries, PersonOptions), RAPAT_TARGET_NONE, person_add },
@@ -225,5 +344,16 @@ const RapatCommand rapat_person_commands[] = {
   { "remove", "PERSON", N_("Remove a person nobody refers to"), NULL,
     RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, RAPAT_NO_OPTIONS, RAPAT_TARGET_PERSON,
     person_remove },
+  { "import", "FILE.csv", N_("Add and update people from a spreadsheet saved as CSV"),
+    N_("Headers in Indonesian or English are recognised (nama/name, jabatan/position, "
+       "unit/unit kerja, email/surel, telepon/phone/hp, nip, pangkat/golongan, eselon, "
+       "urutan/rank). A row updates the person with its NIP, else its e-mail, else its "
+       "name in its unit; an empty cell clears the field. Any bad row fails the whole "
+       "import, every problem listed, and nothing changes."),
+    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, RAPAT_OPTIONS (import_entries, PersonOptions),
+    RAPAT_TARGET_NONE, person_import },
+  { "export", "", N_("Write the directory of people as CSV (the columns import reads)"), NULL,
+    RAPAT_CMD_STORE, 0, 0, RAPAT_OPTIONS (export_entries, PersonOptions), RAPAT_TARGET_NONE,
+    person_export },
   { NULL },
 };
