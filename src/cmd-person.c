@@ -237,13 +237,11 @@ void
 rapat_cmd_print_plan (RapatCmdContext *ctx, const char *file, const RapatImportPlan *plan,
                       gboolean dry_run)
 {
-  g_autofree char *ex = rapat_text_excerpt (file);
-
   if (dry_run)
     fprintf (ctx->out, _("%s (dry run, nothing written): new: %u, changed: %u, unchanged: %u\n"),
-             ex, plan->n_new, plan->n_changed, plan->n_unchanged);
+             file, plan->n_new, plan->n_changed, plan->n_unchanged);
   else
-    fprintf (ctx->out, _("%s: new: %u, changed: %u, unchanged: %u\n"), ex, plan->n_new,
+    fprintf (ctx->out, _("%s: new: %u, changed: %u, unchanged: %u\n"), file, plan->n_new,
              plan->n_changed, plan->n_unchanged);
   for (guint i = 0; dry_run && i < plan->lines->len; i++)
     fprintf (ctx->out, "  %s\n", (const char *) plan->lines->pdata[i]);
@@ -255,7 +253,7 @@ person_import (RapatCmdContext *ctx, GError **error)
 {
   const PersonOptions *opt = ctx->options;
   g_autoptr(RapatCsv) csv = rapat_cmd_read_csv (ctx->args[0], error);
-  g_autofree char *file = rapat_text_excerpt (ctx->args[0]);
+  g_autofree char *file = rapat_cmd_file_label (ctx->args[0]);
   RapatImportPlan plan = { 0 };
   gboolean ok;
 
@@ -264,7 +262,7 @@ person_import (RapatCmdContext *ctx, GError **error)
   ok = rapat_person_import (ctx->store, csv, file, opt->map, &plan, error);
   if (ok)
     {
-      rapat_cmd_print_plan (ctx, ctx->args[0], &plan, opt->dry_run);
+      rapat_cmd_print_plan (ctx, file, &plan, opt->dry_run);
       ctx->dry_run = opt->dry_run;
     }
   rapat_import_plan_clear (&plan);
@@ -344,7 +342,7 @@ const RapatCommand rapat_person_commands[] = {
   { "remove", "PERSON", N_("Remove a person nobody refers to"), NULL,
     RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, RAPAT_NO_OPTIONS, RAPAT_TARGET_PERSON,
     person_remove },
-  { "import", "FILE.csv", N_("Add and update people from a spreadsheet saved as CSV"),
+  { "import", "FILE.csv", N_("Add or update people from a CSV spreadsheet"),
     N_("Headers in Indonesian or English are recognised (nama/name, jabatan/position, "
        "unit/unit kerja, email/surel, telepon/phone/hp, nip, pangkat/golongan, eselon, "
        "urutan/rank). A row updates the person with its NIP, else its e-mail, else its "
@@ -352,7 +350,7 @@ const RapatCommand rapat_person_commands[] = {
        "import, every problem listed, and nothing changes."),
     RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, RAPAT_OPTIONS (import_entries, PersonOptions),
     RAPAT_TARGET_NONE, person_import },
-  { "export", "", N_("Write the directory of people as CSV (the columns import reads)"), NULL,
+  { "export", "", N_("Write people as CSV, the columns import reads"), NULL,
     RAPAT_CMD_STORE, 0, 0, RAPAT_OPTIONS (export_entries, PersonOptions), RAPAT_TARGET_NONE,
     person_export },
   { NULL },

@@ -306,7 +306,7 @@ unit_import (RapatCmdContext *ctx, GError **error)
 {
   const UnitOptions *opt = ctx->options;
   g_autoptr(RapatCsv) csv = rapat_cmd_read_csv (ctx->args[0], error);
-  g_autofree char *file = rapat_text_excerpt (ctx->args[0]);
+  g_autofree char *file = rapat_cmd_file_label (ctx->args[0]);
   RapatImportPlan plan = { 0 };
   gboolean ok;
 
@@ -315,7 +315,7 @@ unit_import (RapatCmdContext *ctx, GError **error)
   ok = rapat_unit_import (ctx->store, csv, file, opt->map, &plan, error);
   if (ok)
     {
-      rapat_cmd_print_plan (ctx, ctx->args[0], &plan, opt->dry_run);
+      rapat_cmd_print_plan (ctx, file, &plan, opt->dry_run);
       ctx->dry_run = opt->dry_run;
     }
   rapat_import_plan_clear (&plan);
@@ -356,14 +356,14 @@ const RapatCommand rapat_unit_commands[] = {
   { "edit", "UNIT", N_("Rename a unit, change its code or parent"), NULL,
     RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, RAPAT_OPTIONS (edit_entries, UnitOptions),
     RAPAT_TARGET_UNIT, unit_edit },
-  { "import", "FILE.csv", N_("Add and update units from a spreadsheet saved as CSV"),
+  { "import", "FILE.csv", N_("Add or update units from a CSV spreadsheet"),
     N_("Headers nama/name, kode/code and induk/parent are recognised. A row updates the unit "
        "with its code, else its name; a parent is a code or a name, of a unit in the file "
        "(before or after) or already stored. Any bad row fails the whole import, every "
        "problem listed, and nothing changes."),
     RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, RAPAT_OPTIONS (import_entries, UnitOptions),
     RAPAT_TARGET_NONE, unit_import },
-  { "export", "", N_("Write the units as CSV (the columns import reads)"), NULL,
+  { "export", "", N_("Write units as CSV, the columns import reads"), NULL,
     RAPAT_CMD_STORE, 0, 0, RAPAT_OPTIONS (export_entries, UnitOptions), RAPAT_TARGET_NONE,
     unit_export },
   { NULL },

@@ -166,12 +166,20 @@ rapat_cmd_take_text (const char *what, const char *value, guint flags, guint max
   return TRUE;
 }
 
+char *
+rapat_cmd_file_label (const char *path)
+{
+  if (rapat_text_check ("file", path, RAPAT_TEXT_REQUIRED, 4096, NULL))
+    return g_strdup (path);
+  return rapat_text_excerpt (path);
+}
+
 RapatCsv *
 rapat_cmd_read_csv (const char *path, GError **error)
 {
   g_autoptr(GError) local = NULL;
   g_autofree char *data = NULL;
-  g_autofree char *ex = rapat_text_excerpt (path);
+  g_autofree char *ex = rapat_cmd_file_label (path);
   gsize len = 0;
 
   if (!g_file_get_contents (path, &data, &len, &local))

@@ -190,6 +190,9 @@ gboolean rapat_cmd_take_text (const char *what, const char *value, guint flags,
 /* Reads the CSV file @path (rapat_csv_read(), its errors naming the file);
  * NULL with @error when it cannot be read or parsed. */
 RapatCsv *rapat_cmd_read_csv (const char *path, GError **error);
+/* Returns @path as messages name a file: whole when it is printable text,
+ * else an excerpt with the odd characters escaped. */
+char *rapat_cmd_file_label (const char *path);
 
 /* Prints "FILE: new: n, changed: n, unchanged: n" for an import, and for a
  * dry run each new or changed record. */

@@ -236,7 +236,7 @@ add_error (GPtrArray *errors, const char *file, guint line, const char *column,
 /* Fills @cols (one per column of the header of @csv: the index of the
  * field it fills, or -1 to skip it) and @have (one per field: its column,
  * or -1) from the header and @map; appends a line to @errors for each
- * column nobody knows, each field given twice and a missing name. */
+ * column nobody knows and each field given twice. */
 static void
 map_columns (const RapatCsv *csv, const char *file, char **map, const ImportField *fields,
              guint n_fields, int *cols, int *have, GPtrArray *errors)
@@ -308,12 +308,6 @@ map_columns (const RapatCsv *csv, const char *file, char **map, const ImportFiel
         }
       if (cols[c] >= 0)
         have[cols[c]] = (int) c;
-    }
-  if (have[0] < 0)
-    {
-      g_autofree char *msg = g_strdup_printf (_("no column for the name (a header \"nama\" or "
-                                                "\"name\", or --map COLUMN=name)"));
-      add_error (errors, file, header->line, NULL, msg);
     }
 }
 
@@ -601,6 +595,10 @@ rapat_person_import (RapatStore *store, const RapatCsv *csv, const char *file, c
   header = csv->records->pdata[0];
   cols = g_new (int, header->n_fields);
   map_columns (csv, file, map, person_fields, P_N, cols, have, errors);
+  if (have[P_NAME] < 0 && have[P_NIP] < 0 && have[P_EMAIL] < 0)
+    add_error (errors, file, header->line, NULL,
+               _("no column for the name, the NIP or the e-mail (headers such as \"nama\", "
+                 "\"nip\", \"email\", or --map COLUMN=name)"));
   if (errors->len > 0)
     return fail_with (errors, file, error);
   units = rapat_store_unit_list (store, error);
@@ -654,7 +652,7 @@ rapat_person_import (RapatStore *store, const RapatCsv *csv, const char *file, c
       if (row->email != NULL)
         ok &= check_seen (seen_email, fold (row->email), rec->line, file,
                           header->fields[have[P_EMAIL]], row->email, errors);
-      if (row->nip == NULL && row->email == NULL)
+      if (row->nip == NULL && row->email == NULL && row->name != NULL)
         ok &= check_seen (seen_name, name_key (have[P_UNIT] >= 0 ? row->unit_id : -1, row->name),
                           rec->line, file, header->fields[have[P_NAME]], row->name, errors);
       if (!ok)
@@ -667,7 +665,7 @@ rapat_person_import (RapatStore *store, const RapatCsv *csv, const char *file, c
           g_autofree char *key = fold (row->email);
           match = g_hash_table_lookup (by_email, key);
         }
-      if (match == NULL)
+      if (match == NULL && row->name != NULL)
         {
           /* By name: someone with no NIP yet (a sheet that adds the NIPs
            * updates the people it names), or anyone for a row without one. */
@@ -694,6 +692,21 @@ rapat_person_import (RapatStore *store, const RapatCsv *csv, const char *file, c
           if (cands->len == 1)
             match = cands->pdata[0];
         }
+      if (row->email != NULL)
+        {
+          /* The e-mail of someone else than the person the row updates. */
+          g_autofree char *key = fold (row->email);
+          const RapatPerson *owner = g_hash_table_lookup (by_email, key);
+
+          if (owner != NULL && owner != match)
+            {
+              g_autofree char *ex = rapat_text_excerpt (row->email);
+              g_autofree char *msg = g_strdup_printf (_("e-mail '%s': already belongs to %s"),
+                                                      ex, owner->name);
+              add_error (errors, file, rec->line, header->fields[have[P_EMAIL]], msg);
+              continue;
+            }
+        }
       if (match != NULL)
         {
           gpointer first = g_hash_table_lookup (seen_person, &match->id);
@@ -707,6 +720,12 @@ rapat_person_import (RapatStore *store, const RapatCsv *csv, const char *file, c
             }
           g_hash_table_insert (seen_person, (gpointer) &match->id,
                                GUINT_TO_POINTER (rec->line));
+        }
+      if (match == NULL && row->name == NULL)
+        {
+          add_error (errors, file, rec->line, NULL,
+                     _("nobody has this NIP or e-mail, and a new person needs a name"));
+          continue;
         }
       pr = g_new0 (PersonRow, 1);
       pr->line = rec->line;
@@ -964,6 +983,9 @@ rapat_unit_import (RapatStore *store, const RapatCsv *csv, const char *file, cha
   header = csv->records->pdata[0];
   cols = g_new (int, header->n_fields);
   map_columns (csv, file, map, unit_fields, U_N, cols, have, errors);
+  if (have[U_NAME] < 0)
+    add_error (errors, file, header->line, NULL,
+               _("no column for the name (a header \"nama\" or \"name\", or --map COLUMN=name)"));
   if (errors->len > 0)
     return fail_with (errors, file, error);
   units = rapat_store_unit_list (store, error);
