@@ -68,7 +68,8 @@ static const RapatOption import_entries[] = {
   RAPAT_OPT_LIST ("map", PersonOptions, map,
                   N_("Read COLUMN as FIELD (name, position, unit, email, phone, nip, pangkat, "
                      "eselon, rank; - skips it); repeatable"), N_("COLUMN=FIELD")),
-  RAPAT_OPT_FLAG ("dry-run", PersonOptions, dry_run, N_("Print what would change; change nothing")),
+  RAPAT_OPT_FLAG ("dry-run", PersonOptions, dry_run,
+                  N_("Say what would change, and change nothing")),
   RAPAT_OPT_END,
 };
 

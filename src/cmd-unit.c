@@ -33,7 +33,8 @@ static const RapatOption import_entries[] = {
   RAPAT_OPT_LIST ("map", UnitOptions, map,
                   N_("Read COLUMN as FIELD (name, code, parent; - skips it); repeatable"),
                   N_("COLUMN=FIELD")),
-  RAPAT_OPT_FLAG ("dry-run", UnitOptions, dry_run, N_("Print what would change; change nothing")),
+  RAPAT_OPT_FLAG ("dry-run", UnitOptions, dry_run,
+                  N_("Say what would change, and change nothing")),
   RAPAT_OPT_END,
 };
 

@@ -680,9 +680,9 @@ rapat_person_import (RapatStore *store, const RapatCsv *csv, const char *file, c
             {
               g_autofree char *ex = rapat_text_excerpt (row->name);
               g_autofree char *msg = g_strdup_printf (_("'%s' is %u people in the database "
-                                                        "(ids %" G_GINT64_FORMAT " and %"
-                                                        G_GINT64_FORMAT "...); give the NIP or "
-                                                        "the e-mail to say which"),
+                                                        "(ids %" PRId64 " and %" PRId64 "...); "
+                                                        "give the NIP or the e-mail to say "
+                                                        "which"),
                                                       ex, cands->len,
                                                       ((RapatPerson *) cands->pdata[0])->id,
                                                       ((RapatPerson *) cands->pdata[1])->id);
