@@ -108,6 +108,23 @@ apply_options (RapatCmdContext *ctx, RapatPerson *p, GError **error)
   return TRUE;
 }
 
+/* Warns when someone already has @p's name: the two can then be told
+ * apart only by id, e-mail or NIP, and a name alone names neither. */
+static gboolean
+warn_same_name (RapatCmdContext *ctx, const RapatPerson *p, GError **error)
+{
+  gint64 other = rapat_store_person_find (ctx->store, p->name, error);
+  g_autoptr(RapatPerson) o = other > 0 ? rapat_store_person_get (ctx->store, other, error) : NULL;
+
+  if (other < 0 || (other > 0 && o == NULL))
+    return FALSE;
+  if (o != NULL)
+    rapat_cmd_warn (ctx, _("person '%s': %" PRId64 " %s (%s) has this name too; name each by "
+                           "id, e-mail or NIP from now on"), p->name, o->id, o->name,
+                    o->unit_name != NULL ? o->unit_name : o->position != NULL ? o->position : "-");
+  return TRUE;
+}
+
 /* person add NAME */
 static gboolean
 person_add (RapatCmdContext *ctx, GError **error)
@@ -116,7 +133,8 @@ person_add (RapatCmdContext *ctx, GError **error)
 
   if (!rapat_cmd_take_text (_("name"), ctx->args[0], RAPAT_TEXT_REQUIRED, RAPAT_MAX_NAME,
                             &p->name, error)
-      || !apply_options (ctx, p, error) || !rapat_store_person_insert (ctx->store, p, error))
+      || !apply_options (ctx, p, error) || !warn_same_name (ctx, p, error)
+      || !rapat_store_person_insert (ctx->store, p, error))
     return FALSE;
   fprintf (ctx->out, "%" G_GINT64_FORMAT "\n", p->id);
   return TRUE;

@@ -87,3 +87,12 @@ r person add "Budi Santoso" --rank x
 unchanged
 r person edit Ricky --nip "" --eselon "" --pangkat "" --rank ""
 r person show Ricky
+
+note "Names resolve as people expect; a second person of a name is added with a warning"
+r person add "Siti Nurhaliza" --position "Analis Kepegawaian" --unit KANWIL-MAL
+r person add "Siti Umasugi" --position "Pengadministrasi Umum" --unit RUTAN-AMB
+r person show Siti
+r person show "Siti Umasugi"
+r person show Nurha
+r person show umasugi
+r person show siti.umasugi@maluku.pas.example
