@@ -162,7 +162,7 @@ const char *const rapat_person_csv_columns[] = {
 enum { U_NAME, U_CODE, U_PARENT, U_N };
 
 static const ImportField unit_fields[U_N] = {
-  { "name", "name nama namaunit unitname" },
+  { "name", "name nama namaunit unitname unit unitkerja satker satuankerja" },
   { "code", "code kode kodeunit" },
   { "parent", "parent induk unitinduk parentunit" },
 };

@@ -107,6 +107,8 @@ START_TEST (test_units_parents_later)
   ck_assert (rapat_store_unit_resolve (store, "SUB", &id, &error));
   sub = rapat_store_unit_get (store, id, &error);
   ck_assert_str_eq (sub->parent_name, "Bidang Pembinaan");
+  /* "Unit Kerja" is the name in a sheet of units. */
+  import_ok ("Unit Kerja;Kode\r\nSeksi Registrasi;REG\r\n", FALSE, 1, 0, 0);
   /* A rename by code, and a move to the top. */
   import_ok ("code,name,parent\nSUB,Seksi Bimbingan Kemasyarakatan,\n", FALSE, 0, 1, 0);
 }
