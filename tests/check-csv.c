@@ -104,9 +104,11 @@ END_TEST
 /* Errors name the file, line and column (in characters, after a BOM). */
 START_TEST (test_errors)
 {
-  assert_refused ("a,b\nx,\"never closed\n\n", 0, "t.csv:2:3: the quote opened here is never closed");
+  assert_refused ("a,b\nx,\"never closed\n\n", 0,
+                  "t.csv:2:3: the quote opened here is never closed");
   assert_refused ("a,b\n\"Ändi\" x,y\n", 0,
-                  "t.csv:2:7: text after the closing quote (a quote inside a field is written twice)");
+                  "t.csv:2:7: text after the closing quote (a quote inside a field is written "
+                  "twice)");
   assert_refused ("\xEF\xBB\xBFnama;jabatan\r\nJos\xE9;Kepala\r\n", 0,
                   "t.csv:2:4: not UTF-8 (save the sheet as \"CSV UTF-8\")");
   assert_refused ("a,b\nx,y\0z\n", 10, "t.csv:2:4: not UTF-8 (save the sheet as \"CSV UTF-8\")");
