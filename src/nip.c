@@ -86,6 +86,14 @@ rapat_nip_normalize (const char *text, GError **error)
 }
 
 char *
+rapat_nip_format (const char *nip)
+{
+  if (strlen (nip) != RAPAT_NIP_LENGTH || strspn (nip, "0123456789") != RAPAT_NIP_LENGTH)
+    return g_strdup (nip);
+  return g_strdup_printf ("%.8s %.6s %.1s %.3s", nip, nip + 8, nip + 14, nip + 15);
+}
+
+char *
 rapat_eselon_normalize (const char *text, GError **error)
 {
   static const char *const roman[] = { "I", "II", "III", "IV", "V" };

@@ -16,6 +16,10 @@ G_BEGIN_DECLS
  * digit (1 or 2) or the sequence (not 000). */
 char *rapat_nip_normalize (const char *text, GError **error);
 
+/* Returns the 18 digits @nip as papers print them, the parts apart:
+ * "19720315 199803 1 002"; a copy of anything else. */
+char *rapat_nip_format (const char *nip);
+
 /* Returns @text as an eselon written the usual way ("II.a"): a roman level
  * I to V, then a or b ("2a", "ii a", "II/a" are read as well); NULL with
  * RAPAT_ERROR_INVALID otherwise. */

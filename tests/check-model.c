@@ -432,6 +432,13 @@ START_TEST (test_nip_valid)
   ck_assert_str_eq (b, "197203151998031002");
   ck_assert_str_eq (c, "200002292024122001");
   ck_assert_ptr_null (error);
+  {
+    g_autofree char *printed = rapat_nip_format (a);
+    g_autofree char *other = rapat_nip_format ("1972");
+
+    ck_assert_str_eq (printed, "19720315 199803 1 002");
+    ck_assert_str_eq (other, "1972");
+  }
 }
 END_TEST
 

@@ -110,6 +110,15 @@ printf 'Nama Lengkap,Catatan\nAndi Baru,x\n' >"$tmp/map.csv"
 r person import --map Catatan=- --map "nama lengkap=name" "$tmp/map.csv"
 check "--map skips and names columns" grep -qx ".*: new: 1, changed: 0, unchanged: 0" "$tmp/out"
 
+# --- papers: the signer's NIP under the name, written in its parts ---
+cp "$tmp/demo.db" "$tmp/paper.db"
+"$RAPAT" --db "$tmp/paper.db" person import "$data/pegawai.csv" >/dev/null
+"$RAPAT" --db "$tmp/paper.db" report invitation 1 --date 2025-08-25 >"$tmp/inv.html" 2>"$tmp/err"
+check "the invitation's signature block gives the signer's NIP" grep -q \
+  '<div class="name">Maria Wattimena</div><div>NIP. 19780514 200312 2 001</div>' "$tmp/inv.html"
+"$RAPAT" --db "$tmp/paper.db" report invitation 1 --date 2025-08-25 --signer Ricky >"$tmp/inv.html"
+check "a signer without a NIP: no NIP line" test "$(grep -c 'NIP\.' "$tmp/inv.html")" = 0
+
 # --- bad input: one line per problem, nothing changes ---
 printf 'nama,nip\nA,19721315 199803 1 002\nB,197203151998031000\n' >"$tmp/bad-nip.csv"
 refused "wrong NIPs: one line each and a count" 3 person import "$tmp/bad-nip.csv"
