@@ -1,5 +1,6 @@
 /* rapat — the invitation letter and the programme of a meeting (export layer). */
 #include "report-papers.h"
+#include "nip.h"
 #include "timeutil.h"
 #include "when.h"
 
@@ -263,7 +264,9 @@ rapat_report_invitation (FILE *out, const RapatInvitation *inv)
   const char *number = inv->number != NULL ? inv->number : "..........................";
   g_autofree char *signer = inv->signer_title != NULL ? g_strconcat (inv->signer_title, ",", NULL)
                                                       : g_strdup (W (to_be_signed_w, en));
-  RapatSignature sig = { NULL, signer, inv->signer_name, NULL };
+  g_autofree char *nip = inv->signer_nip != NULL ? rapat_nip_format (inv->signer_nip) : NULL;
+  g_autofree char *below = nip != NULL ? g_strconcat ("NIP. ", nip, NULL) : NULL;
+  RapatSignature sig = { NULL, signer, inv->signer_name, below };
 
   paper_begin (out, en, subject);
   rapat_html_letterhead (out, inv->letterhead);

@@ -26,6 +26,7 @@ typedef struct {
   const char *subject;                /* perihal, or NULL: "Undangan <title>" */
   const char *signer_title;           /* the signer's position, or NULL */
   const char *signer_name;            /* or NULL: a dotted line */
+  const char *signer_nip;             /* the signer's NIP (18 digits), or NULL */
   guint list_from;                    /* this many invitees or more: "daftar terlampir" */
   const char *lang;                   /* "id" or "en" */
 } RapatInvitation;

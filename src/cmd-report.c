@@ -459,6 +459,7 @@ report_invitation (RapatCmdContext *ctx, GError **error)
   inv.subject = opt->subject;
   inv.signer_title = signer != NULL ? signer->position : NULL;
   inv.signer_name = signer != NULL ? signer->name : NULL;
+  inv.signer_nip = signer != NULL ? signer->nip : NULL;
   /* More addressees than fit under "Yth." go to an attached list. */
   inv.list_from = 6;
   output = rapat_output_open (opt->output, error);

@@ -1,5 +1,6 @@
 /* rapat — "rapat unit": the units of the organisation (cli layer). */
 #include "cmd.h"
+#include "csv.h"
 #include "output.h"
 #include "text.h"
 
@@ -7,6 +8,9 @@ typedef struct {
   char *code;
   char *parent;
   char *name;
+  char **map;
+  char *format;
+  gboolean dry_run;
   gboolean json;
 } UnitOptions;
 
@@ -22,6 +26,21 @@ static const RapatOption edit_entries[] = {
   RAPAT_OPT_TEXT ("code", UnitOptions, code, N_("New code (\"\" removes it)"), N_("CODE")),
   RAPAT_OPT_TEXT ("parent", UnitOptions, parent, N_("New parent unit (\"\" makes it a top unit)"),
                   N_("UNIT")),
+  RAPAT_OPT_END,
+};
+
+static const RapatOption import_entries[] = {
+  RAPAT_OPT_LIST ("map", UnitOptions, map,
+                  N_("Read COLUMN as FIELD (name, code, parent; - skips it); repeatable"),
+                  N_("COLUMN=FIELD")),
+  RAPAT_OPT_FLAG ("dry-run", UnitOptions, dry_run,
+                  N_("Say what would change, and change nothing")),
+  RAPAT_OPT_END,
+};
+
+static const RapatOption export_entries[] = {
+  RAPAT_OPT_TEXT ("format", UnitOptions, format, N_("Output format: csv (the default)"),
+                  N_("FORMAT")),
   RAPAT_OPT_END,
 };
 
@@ -282,6 +301,52 @@ unit_show (RapatCmdContext *ctx, GError **error)
   return TRUE;
 }
 
+/* unit import FILE.csv */
+static gboolean
+unit_import (RapatCmdContext *ctx, GError **error)
+{
+  const UnitOptions *opt = ctx->options;
+  g_autoptr(RapatCsv) csv = rapat_cmd_read_csv (ctx->args[0], error);
+  g_autofree char *file = rapat_cmd_file_label (ctx->args[0]);
+  RapatImportPlan plan = { 0 };
+  gboolean ok;
+
+  if (csv == NULL)
+    return FALSE;
+  ok = rapat_unit_import (ctx->store, csv, file, opt->map, &plan, error);
+  if (ok)
+    {
+      rapat_cmd_print_plan (ctx, file, &plan, opt->dry_run);
+      ctx->dry_run = opt->dry_run;
+    }
+  rapat_import_plan_clear (&plan);
+  return ok;
+}
+
+/* unit export [--format csv] */
+static gboolean
+unit_export (RapatCmdContext *ctx, GError **error)
+{
+  const UnitOptions *opt = ctx->options;
+  g_autoptr(GPtrArray) units = NULL;
+
+  if (!rapat_cmd_check_csv_format (opt->format, error))
+    return FALSE;
+  units = rapat_store_unit_list (ctx->store, error);
+  if (units == NULL)
+    return FALSE;
+  rapat_csv_record (ctx->out, rapat_unit_csv_columns,
+                    g_strv_length ((char **) rapat_unit_csv_columns));
+  for (guint i = 0; i < units->len; i++)
+    {
+      const RapatUnit *u = units->pdata[i];
+      const char *fields[] = { u->name, u->code, rapat_cmd_unit_label (units, u->parent_id) };
+
+      rapat_csv_record (ctx->out, fields, G_N_ELEMENTS (fields));
+    }
+  return TRUE;
+}
+
 const RapatCommand rapat_unit_commands[] = {
   { "add", "NAME", N_("Add a unit"), NULL, RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1,
     RAPAT_OPTIONS (add_entries, UnitOptions), RAPAT_TARGET_NONE, unit_add },
@@ -292,5 +357,15 @@ const RapatCommand rapat_unit_commands[] = {
   { "edit", "UNIT", N_("Rename a unit, change its code or parent"), NULL,
     RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, RAPAT_OPTIONS (edit_entries, UnitOptions),
     RAPAT_TARGET_UNIT, unit_edit },
+  { "import", "FILE.csv", N_("Add or update units from a CSV spreadsheet"),
+    N_("Headers nama/name, kode/code and induk/parent are recognised. A row updates the unit "
+       "with its code, else its name; a parent is a code or a name, of a unit in the file "
+       "(before or after) or already stored. Any bad row fails the whole import, every "
+       "problem listed, and nothing changes."),
+    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, RAPAT_OPTIONS (import_entries, UnitOptions),
+    RAPAT_TARGET_NONE, unit_import },
+  { "export", "", N_("Write units as CSV, the columns import reads"), NULL,
+    RAPAT_CMD_STORE, 0, 0, RAPAT_OPTIONS (export_entries, UnitOptions), RAPAT_TARGET_NONE,
+    unit_export },
   { NULL },
 };

@@ -170,6 +170,30 @@ rapat_cmd_take_text (const char *what, const char *value, guint flags, guint max
 }
 
 char *
+rapat_cmd_file_label (const char *path)
+{
+  if (rapat_text_check ("file", path, RAPAT_TEXT_REQUIRED, 4096, NULL))
+    return g_strdup (path);
+  return rapat_text_excerpt (path);
+}
+
+RapatCsv *
+rapat_cmd_read_csv (const char *path, GError **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *ex = rapat_cmd_file_label (path);
+  gsize len = 0;
+
+  if (!g_file_get_contents (path, &data, &len, &local))
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO, _("file '%s': %s"), ex, local->message);
+      return NULL;
+    }
+  return rapat_csv_read (data, len, ex, error);
+}
+
+char *
 rapat_cmd_zone (RapatCmdContext *ctx, const char *tz_option, GError **error)
 {
   char *value = NULL;
@@ -795,7 +819,13 @@ rapat_cmd_main (int argc, char **argv)
     }
   if (ok)
     return 0;
-  fprintf (stderr, "rapat: error: %s\n", error->message);
+  /* An import lists every bad row, one per line: each gets the prefix. */
+  {
+    g_auto(GStrv) lines = g_strsplit (error->message, "\n", -1);
+
+    for (guint i = 0; lines[i] != NULL; i++)
+      fprintf (stderr, "rapat: error: %s\n", lines[i]);
+  }
   return g_error_matches (error, RAPAT_ERROR, RAPAT_ERROR_USAGE) ? 2 : 1;
 }
 

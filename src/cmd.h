@@ -11,6 +11,8 @@
 #include "rapat.h"
 #include "store.h"
 #include "html.h"
+#include "csv-read.h"
+#include "directory.h"
 
 G_BEGIN_DECLS
 
@@ -185,6 +187,23 @@ void rapat_cmd_usage_error (GError **error, const char *cmd_name, const char *fo
  * it an error), anything else is checked with rapat_text_check() and copied. */
 gboolean rapat_cmd_take_text (const char *what, const char *value, guint flags,
                               guint max_chars, char **field, GError **error);
+
+/* Reads the CSV file @path (rapat_csv_read(), its errors naming the file);
+ * NULL with @error when it cannot be read or parsed. */
+RapatCsv *rapat_cmd_read_csv (const char *path, GError **error);
+/* Returns @path as messages name a file: whole when it is printable text,
+ * else an excerpt with the odd characters escaped. */
+char *rapat_cmd_file_label (const char *path);
+
+/* Prints "FILE: new: n, changed: n, unchanged: n" for an import, and for a
+ * dry run each new or changed record. */
+void rapat_cmd_print_plan (RapatCmdContext *ctx, const char *file, const RapatImportPlan *plan,
+                           gboolean dry_run);
+/* Fails with RAPAT_ERROR_USAGE unless @format is NULL or "csv". */
+gboolean rapat_cmd_check_csv_format (const char *format, GError **error);
+/* Returns how a directory export names unit @id (among @units): its code,
+ * else its name; NULL for 0. */
+const char *rapat_cmd_unit_label (GPtrArray *units, gint64 id);
 
 /* Checks the stored meeting @meeting_id for clashes (only those involving
  * @person_ids, an array of gint64, when not NULL).  Each clash is a warning

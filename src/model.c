@@ -230,6 +230,9 @@ rapat_person_free (RapatPerson *person)
   g_free (person->unit_name);
   g_free (person->email);
   g_free (person->phone);
+  g_free (person->nip);
+  g_free (person->pangkat);
+  g_free (person->eselon);
   g_free (person);
 }
 

@@ -132,6 +132,10 @@ typedef struct {
   char *unit_name;       /* filled by the store on reads */
   char *email;
   char *phone;
+  char *nip;             /* 18 digits (src/nip.c), or NULL */
+  char *pangkat;         /* pangkat/golongan as written, "Pembina Tk. I (IV/b)" */
+  char *eselon;          /* "II.a", or NULL */
+  gint64 rank;           /* protocol order, smaller first; 0 = not set */
 } RapatPerson;
 
 typedef struct {

@@ -5,6 +5,7 @@
  * writing with PRAGMA ignore_check_constraints may have skipped.  Each rule
  * names the rows that break it, so that a repair can start from the id. */
 #include "store-private.h"
+#include "nip.h"
 #include "recur.h"
 #include "text.h"
 #include "timeutil.h"
@@ -22,6 +23,9 @@
 #define EARLIEST_ARRIVAL (12 * 3600)
 /* Not a RapatTextFlags value: the column is an e-mail (rapat_email_check()). */
 #define TEXT_EMAIL (1 << 8)
+/* Nor these: a NIP or an eselon, as src/nip.c writes them. */
+#define TEXT_NIP (1 << 9)
+#define TEXT_ESELON (1 << 10)
 
 /* A statement of this file's own, prepared once and finalized on scope exit. */
 typedef sqlite3_stmt CheckStmt;
@@ -202,7 +206,7 @@ check_foreign_keys (Check *c, GError **error)
 typedef struct {
   const char *table;
   const char *column;
-  guint flags;             /* RapatTextFlags, or TEXT_EMAIL */
+  guint flags;             /* RapatTextFlags, or TEXT_EMAIL, TEXT_NIP, TEXT_ESELON */
   guint max_chars;
 } TextRule;
 
@@ -214,6 +218,9 @@ static const TextRule text_rules[] = {
   { "person", "position", RAPAT_TEXT_LINE, RAPAT_MAX_NAME },
   { "person", "email", TEXT_EMAIL, RAPAT_MAX_EMAIL },
   { "person", "phone", RAPAT_TEXT_LINE, RAPAT_MAX_CODE },
+  { "person", "nip", TEXT_NIP, RAPAT_NIP_LENGTH },
+  { "person", "pangkat", RAPAT_TEXT_LINE, RAPAT_MAX_PANGKAT },
+  { "person", "eselon", TEXT_ESELON, 8 },
   { "meeting", "uid", RAPAT_TEXT_REQUIRED, MAX_UID },
   { "meeting", "title", RAPAT_TEXT_REQUIRED, RAPAT_MAX_NAME },
   { "meeting", "kind", RAPAT_TEXT_REQUIRED, RAPAT_MAX_KIND },
@@ -272,8 +279,24 @@ check_text (Check *c, GError **error)
                    rule->column);
               continue;
             }
-          if (rule->flags == TEXT_EMAIL ? rapat_email_check (value, &bad)
-              : rapat_text_check (rule->column, value, rule->flags, rule->max_chars, &bad))
+          if (rule->flags == TEXT_NIP || rule->flags == TEXT_ESELON)
+            {
+              g_autofree char *norm = rule->flags == TEXT_NIP
+                ? rapat_nip_normalize (value, &bad) : rapat_eselon_normalize (value, &bad);
+
+              if (norm != NULL && strcmp (norm, value) == 0)
+                continue;
+              if (norm != NULL)
+                {
+                  g_autofree char *ex = rapat_text_excerpt (value);
+                  add (c, rule->table, id, RAPAT_PROBLEM_ERROR, _("%s '%s': not written as "
+                                                                  "rapat writes it ('%s')"),
+                       rule->column, ex, norm);
+                  continue;
+                }
+            }
+          else if (rule->flags == TEXT_EMAIL ? rapat_email_check (value, &bad)
+                   : rapat_text_check (rule->column, value, rule->flags, rule->max_chars, &bad))
             continue;
           add (c, rule->table, id, RAPAT_PROBLEM_ERROR, "%s", bad->message);
         }

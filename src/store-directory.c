@@ -229,7 +229,7 @@ rapat_store_unit_resolve (RapatStore *store, const char *text, gint64 *id, GErro
 
 
 /* Fails with RAPAT_ERROR_EXISTS if someone else already has the person's
- * e-mail, compared as rapat_fold() compares names (NFKC, case, invisible
+ * NIP or e-mail, the e-mail compared as rapat_fold() compares names (NFKC, case, invisible
  * characters).  People may share a name, as they do (two Budi Santoso),
  * so names are not checked: the e-mail is what tells them apart. */
 static gboolean
@@ -237,6 +237,27 @@ person_check_unique (RapatStore *store, const RapatPerson *person, GError **erro
 {
   g_autofree char *folded = NULL;
 
+  if (person->nip != NULL)
+    {
+      g_autoptr(StoreStmt) stmt = store_prepare (store,
+        "SELECT name FROM person WHERE nip = ?1 AND id IS NOT ?2", error);
+      int found;
+
+      if (stmt == NULL)
+        return FALSE;
+      store_bind_text (stmt, 1, person->nip);
+      store_bind_id (stmt, 2, person->id);
+      found = store_step_first (store, stmt, _("unable to read the people"), error);
+      if (found < 0)
+        return FALSE;
+      if (found > 0)
+        {
+          g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_EXISTS,
+                       _("NIP '%s': already belongs to %s"), person->nip,
+                       sqlite3_column_text (stmt, 0));
+          return FALSE;
+        }
+    }
   if (person->email == NULL)
     return TRUE;
   folded = rapat_text_fold (person->email);
@@ -289,8 +310,8 @@ rapat_store_person_insert (RapatStore *store, RapatPerson *person, GError **erro
   if (!person_check_unique (store, person, error))
     return FALSE;
   stmt = store_prepare (store,
-    "INSERT INTO person (name, position, unit_id, email, phone, created_at) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+    "INSERT INTO person (name, position, unit_id, email, phone, created_at, nip, pangkat, "
+    "eselon, sort_rank) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", error);
   if (stmt == NULL)
     return FALSE;
   store_bind_text (stmt, 1, person->name);
@@ -299,6 +320,10 @@ rapat_store_person_insert (RapatStore *store, RapatPerson *person, GError **erro
   store_bind_text (stmt, 4, person->email);
   store_bind_text (stmt, 5, person->phone);
   sqlite3_bind_int64 (stmt, 6, rapat_time_now ());
+  store_bind_text (stmt, 7, person->nip);
+  store_bind_text (stmt, 8, person->pangkat);
+  store_bind_text (stmt, 9, person->eselon);
+  store_bind_id (stmt, 10, person->rank);
   if (!store_step_done (store, stmt, _("unable to add the person"), error))
     return FALSE;
   person->id = sqlite3_last_insert_rowid (store->db);
@@ -313,8 +338,8 @@ rapat_store_person_update (RapatStore *store, const RapatPerson *person, GError 
   if (!person_check_unique (store, person, error))
     return FALSE;
   stmt = store_prepare (store,
-    "UPDATE person SET name = ?2, position = ?3, unit_id = ?4, email = ?5, phone = ?6 "
-    "WHERE id = ?1", error);
+    "UPDATE person SET name = ?2, position = ?3, unit_id = ?4, email = ?5, phone = ?6, "
+    "nip = ?7, pangkat = ?8, eselon = ?9, sort_rank = ?10 WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, person->id);
@@ -323,6 +348,10 @@ rapat_store_person_update (RapatStore *store, const RapatPerson *person, GError 
   store_bind_id (stmt, 4, person->unit_id);
   store_bind_text (stmt, 5, person->email);
   store_bind_text (stmt, 6, person->phone);
+  store_bind_text (stmt, 7, person->nip);
+  store_bind_text (stmt, 8, person->pangkat);
+  store_bind_text (stmt, 9, person->eselon);
+  store_bind_id (stmt, 10, person->rank);
   return store_step_done (store, stmt, _("unable to change the person"), error);
 }
 
@@ -398,16 +427,110 @@ rapat_store_person_list (RapatStore *store, gint64 unit_id, GError **error)
                      _("unable to list people"), error);
 }
 
+/* Appends "ID NAME (position, unit)" for the person in the current row of
+ * @stmt (id, name, position, unit) to @list, after "; " unless it is first. */
+static void
+append_candidate (GString *list, StoreStmt *stmt)
+{
+  g_autofree char *name = rapat_text_excerpt ((const char *) sqlite3_column_text (stmt, 1));
+  g_autofree char *position = rapat_text_excerpt ((const char *) sqlite3_column_text (stmt, 2));
+  g_autofree char *unit = rapat_text_excerpt ((const char *) sqlite3_column_text (stmt, 3));
+
+  g_string_append_printf (list, "%s%" PRId64 " %s", list->len > 0 ? "; " : "",
+                          (gint64) sqlite3_column_int64 (stmt, 0), name);
+  if (*position != '\0' && *unit != '\0')
+    g_string_append_printf (list, " (%s, %s)", position, unit);
+  else if (*position != '\0' || *unit != '\0')
+    g_string_append_printf (list, " (%s)", *position != '\0' ? position : unit);
+}
+
 gboolean
 rapat_store_person_resolve (RapatStore *store, const char *text, gint64 *id, GError **error)
 {
-  return store_resolve (store, _("person"), text,
-    "SELECT id FROM person WHERE id = ?1",
-    "SELECT id, name, NULL, NULL FROM person "
-    "WHERE email = ?1 COLLATE NOCASE OR rapat_fold(name) = rapat_fold(?1) ORDER BY id",
-    "SELECT id, name, NULL, NULL FROM person "
-    "WHERE instr(rapat_fold(name), rapat_fold(?1)) > 0 ORDER BY rapat_fold(name), id LIMIT 6",
-    id, error);
+  g_autoptr(GString) list = g_string_new (NULL);
+  g_autofree char *ex = NULL;
+  g_autofree char *part = NULL;
+  gint64 num, found = 0;
+  int best = RAPAT_MATCH_NONE, n = 0, shown = 0;
+  int rc;
+
+  gboolean numeric = rapat_text_parse_id (text, &num);
+
+  /* An id, and the checks of the text, as store_resolve() does them. */
+  if (store_resolve (store, _("person"), text, "SELECT id FROM person WHERE id = ?1",
+                     "SELECT id, name, NULL, NULL FROM person WHERE 0",
+                     "SELECT id, name, NULL, NULL FROM person WHERE 0", id, error))
+    return TRUE;
+  if (!g_error_matches (*error, RAPAT_ERROR, RAPAT_ERROR_NOT_FOUND))
+    return FALSE;
+  g_clear_error (error);
+
+  /* The people the text names, in classes: an e-mail or a NIP, the whole
+   * name, whole words of it, the start of a word, the inside of one
+   * ("Andi" is Andi Latuconsina, not Lilik Sujandi).  One person in the
+   * best class is the one meant; a number that is no id may be a whole
+   * name or a NIP, never a part of a name. */
+  part = rapat_text_fold (text);
+  for (int pass = 0; pass < 2; pass++)
+    {
+      g_autoptr(StoreStmt) stmt = store_prepare (store,
+        "SELECT p.id, p.name, p.position, u.name, rapat_fold(p.name), "
+        "  p.email = ?1 COLLATE NOCASE OR p.nip IS replace(?1, ' ', '') FROM person p "
+        "LEFT JOIN unit u ON u.id = p.unit_id "
+        "WHERE p.email = ?1 COLLATE NOCASE OR p.nip = replace(?1, ' ', '') "
+        "OR instr(rapat_fold(p.name), rapat_fold(?1)) > 0 ORDER BY rapat_fold(p.name), p.id",
+        error);
+
+      if (stmt == NULL)
+        return FALSE;
+      store_bind_text (stmt, 1, text);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          int m = sqlite3_column_int (stmt, 5) ? RAPAT_MATCH_EXACT + 1
+                  : rapat_text_match ((const char *) sqlite3_column_text (stmt, 4), part);
+
+          if (numeric && m < RAPAT_MATCH_EXACT)
+            continue;
+
+          if (pass == 0 && m > best)
+            {
+              best = m;
+              n = 0;
+            }
+          if (pass == 0 && m == best)
+            {
+              n++;
+              found = sqlite3_column_int64 (stmt, 0);
+            }
+          else if (pass == 1 && m == best && shown++ < 5)
+            append_candidate (list, stmt);
+        }
+      if (rc != SQLITE_DONE)
+        {
+          store_set_error (store, error, _("unable to read the people"));
+          return FALSE;
+        }
+      if (pass == 0 && n <= 1)
+        break;
+    }
+  ex = rapat_text_excerpt (text);
+  if (n == 0)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_NOT_FOUND, _("%s '%s': not found"), _("person"),
+                   ex);
+      return FALSE;
+    }
+  if (n == 1)
+    {
+      *id = found;
+      return TRUE;
+    }
+  if (n > 5)
+    g_string_append (list, "; ...");
+  g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_AMBIGUOUS,
+               _("person '%s': ambiguous, matches %s (use the id, the e-mail or the NIP)"), ex,
+               list->str);
+  return FALSE;
 }
 
 /* Returns the id of the row of @sql (one text parameter) or 0; -1 on failure. */

@@ -246,7 +246,9 @@ enum { MEETING_COL_ID, MEETING_COLUMN_TABLE (MEETING_COLUMN_ENUM) MEETING_N_COLU
   "u.id, u.name, u.code, u.parent_id, p.name, " \
   "(SELECT count(*) FROM person WHERE unit_id = u.id) "
 
-#define PERSON_COLUMNS "p.id, p.name, p.position, p.unit_id, u.name, p.email, p.phone "
+#define PERSON_COLUMNS \
+  "p.id, p.name, p.position, p.unit_id, u.name, p.email, p.phone, p.nip, p.pangkat, p.eselon, " \
+  "p.sort_rank "
 
 /* The readers of rows selecting the column lists above: each returns a new
  * value read through the StoreRow checks, or NULL with @error set when a

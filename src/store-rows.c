@@ -220,6 +220,10 @@ store_person_from_row (StoreStmt *stmt, GError **error)
   p->unit_name = store_row_text_of (&r, 4, "unit", 3, "name");
   p->email = store_row_text (&r, 5, "email", FALSE);
   p->phone = store_row_text (&r, 6, "phone", FALSE);
+  p->nip = store_row_text (&r, 7, "nip", FALSE);
+  p->pangkat = store_row_text (&r, 8, "pangkat", FALSE);
+  p->eselon = store_row_text (&r, 9, "eselon", FALSE);
+  p->rank = sqlite3_column_int64 (stmt, 10);
   if (!store_row_end (&r, error))
     return NULL;
   return g_steal_pointer (&p);

@@ -239,6 +239,38 @@ rapat_text_parse_id (const char *s, gint64 *out)
   return TRUE;
 }
 
+/* TRUE when the character at @p (inside a valid UTF-8 string) is a letter
+ * or a digit: part of a word. */
+static gboolean
+is_word_char (const char *p)
+{
+  return g_unichar_isalnum (g_utf8_get_char (p));
+}
+
+RapatMatch
+rapat_text_match (const char *name, const char *part)
+{
+  gsize n = strlen (part);
+  RapatMatch best = RAPAT_MATCH_NONE;
+
+  if (n == 0)
+    return RAPAT_MATCH_NONE;
+  if (strcmp (name, part) == 0)
+    return RAPAT_MATCH_EXACT;
+  if (!g_utf8_validate (name, -1, NULL) || !g_utf8_validate (part, -1, NULL))
+    return strstr (name, part) != NULL ? RAPAT_MATCH_INSIDE : RAPAT_MATCH_NONE;
+  for (const char *p = strstr (name, part); p != NULL; p = strstr (p + 1, part))
+    {
+      gboolean starts = p == name || !is_word_char (g_utf8_prev_char (p));
+      gboolean ends = p[n] == '\0' || !is_word_char (p + n);
+      RapatMatch m = starts && ends ? RAPAT_MATCH_WORD
+                     : starts ? RAPAT_MATCH_WORD_START : RAPAT_MATCH_INSIDE;
+
+      best = MAX (best, m);
+    }
+  return best;
+}
+
 char *
 rapat_text_fold (const char *s)
 {

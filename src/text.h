@@ -59,4 +59,19 @@ gboolean rapat_text_parse_id (const char *s, gint64 *out);
  * SQL function rapat_fold() gives it. */
 char *rapat_text_fold (const char *s);
 
+/* How well @part names @name, both already folded (rapat_text_fold()), as
+ * people expect a part of a name to work: "Andi" means Andi Latuconsina
+ * before Lilik Sujandi. */
+typedef enum {
+  RAPAT_MATCH_NONE,
+  RAPAT_MATCH_INSIDE,       /* inside a word: "andi" in "sujandi" */
+  RAPAT_MATCH_WORD_START,   /* at the start of a word: "lat" in "ahmad latuconsina" */
+  RAPAT_MATCH_WORD,         /* whole words: "andi" in "andi fahmi nanlohy" */
+  RAPAT_MATCH_EXACT,        /* the whole name */
+} RapatMatch;
+
+/* Returns the best way @part occurs in @name (words being runs of letters
+ * and digits); RAPAT_MATCH_NONE when it does not occur or is empty. */
+RapatMatch rapat_text_match (const char *name, const char *part);
+
 G_END_DECLS

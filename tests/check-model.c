@@ -1,6 +1,7 @@
 /* rapat tests — the model: enumerations, records, change significance, uids. */
 #include "check-common.h"
 #include "model.h"
+#include "nip.h"
 
 /* One text and the value it must parse to. */
 typedef struct {
@@ -419,6 +420,100 @@ START_TEST (test_uid_new)
 END_TEST
 
 /* Builds the suite. */
+/* A NIP is read with or without the spaces between its parts. */
+START_TEST (test_nip_valid)
+{
+  GError *error = NULL;
+  g_autofree char *a = rapat_nip_normalize ("197203151998031002", &error);
+  g_autofree char *b = rapat_nip_normalize ("19720315 199803 1 002", &error);
+  g_autofree char *c = rapat_nip_normalize ("200002292024122001", &error);
+
+  ck_assert_str_eq (a, "197203151998031002");
+  ck_assert_str_eq (b, "197203151998031002");
+  ck_assert_str_eq (c, "200002292024122001");
+  ck_assert_ptr_null (error);
+  {
+    g_autofree char *printed = rapat_nip_format (a);
+    g_autofree char *other = rapat_nip_format ("1972");
+
+    ck_assert_str_eq (printed, "19720315 199803 1 002");
+    ck_assert_str_eq (other, "1972");
+  }
+}
+END_TEST
+
+/* Each wrong part is named in one line with the value. */
+START_TEST (test_nip_invalid)
+{
+  static const struct { const char *nip, *message; } cases[] = {
+    { "19720315199803100", "NIP '19720315199803100': has 17 digits, not 18" },
+    { "1972031519980310021", "NIP '1972031519980310021': has 19 digits, not 18" },
+    { "19720315-199803-1-002",
+      "NIP '19720315-199803-1-002': only digits (and spaces between the parts) are allowed" },
+    { "1.97203E+17", "NIP '1.97203E+17': a number the spreadsheet rounded; format the column as "
+      "text and type the 18 digits again" },
+    { "187203151998031002", "NIP '187203151998031002': year 1872 in the birth date is not a "
+      "plausible year" },
+    { "197213151998031002", "NIP '197213151998031002': month 13 in the birth date is not a month" },
+    { "197200151998031002", "NIP '197200151998031002': month 0 in the birth date is not a month" },
+    { "197102291998031002", "NIP '197102291998031002': day 29 in the birth date is not a day of "
+      "1971-02" },
+    { "197203001998031002", "NIP '197203001998031002': day 0 in the birth date is not a day of "
+      "1972-03" },
+    { "197203151998131002", "NIP '197203151998131002': month 13 in the appointment date is not "
+      "a month" },
+    { "197203151998001002", "NIP '197203151998001002': month 0 in the appointment date is not "
+      "a month" },
+    { "197203151972031002", "NIP '197203151972031002': the appointment date 1972-03 is not "
+      "after the birth date 1972-03-15" },
+    { "197203151998033002", "NIP '197203151998033002': sex digit 3 is neither 1 (male) nor 2 "
+      "(female)" },
+    { "197203151998030002", "NIP '197203151998030002': sex digit 0 is neither 1 (male) nor 2 "
+      "(female)" },
+    { "197203151998031000", "NIP '197203151998031000': sequence 000 is not a sequence number "
+      "(they start at 001)" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *nip = rapat_nip_normalize (cases[i].nip, &error);
+
+      ck_assert_ptr_null (nip);
+      ck_assert_msg (error != NULL, "accepted '%s'", cases[i].nip);
+      ck_assert_str_eq (error->message, cases[i].message);
+    }
+}
+END_TEST
+
+/* Eselons are written one way whatever way they are typed; others are refused. */
+START_TEST (test_eselon)
+{
+  static const char *const good[][2] = {
+    { "II.a", "II.a" }, { "iv.b", "IV.b" }, { "IIIa", "III.a" }, { "2a", "II.a" },
+    { "II/b", "II.b" }, { "iii b", "III.b" }, { "I.a", "I.a" }, { "V.a", "V.a" },
+  };
+  static const char *const bad[] = { "VI.a", "II.c", "II", "a", "", "II.ab", "0a", "IIII.a" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *e = rapat_eselon_normalize (good[i][0], &error);
+
+      ck_assert_msg (e != NULL, "refused '%s'", good[i][0]);
+      ck_assert_str_eq (e, good[i][1]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *e = rapat_eselon_normalize (bad[i], &error);
+
+      ck_assert_msg (e == NULL, "accepted '%s'", bad[i]);
+      ck_assert (g_str_has_prefix (error->message, "eselon '"));
+    }
+}
+END_TEST
+
 static Suite *
 model_suite (void)
 {
@@ -446,6 +541,12 @@ model_suite (void)
   tcase_add_test (tc, test_change_none);
   tcase_add_test (tc, test_change_significant);
   tcase_add_test (tc, test_change_not_significant);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("nip");
+  tcase_add_test (tc, test_nip_valid);
+  tcase_add_test (tc, test_nip_invalid);
+  tcase_add_test (tc, test_eselon);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("uid");

@@ -1128,7 +1128,20 @@ START_TEST (test_person_resolve)
   ck_assert_msg (strstr (error->message, "Ricky Dwi Biantoro") != NULL
                  && strstr (error->message, "Ricardo Pattinama") != NULL,
                  "candidates missing: %s", error->message);
-  rapat_assert_error_contains (error, RAPAT_ERROR_AMBIGUOUS, "(use the id)");
+  rapat_assert_error_contains (error, RAPAT_ERROR_AMBIGUOUS, "(use the id, the e-mail or the NIP)");
+  /* The start of a word beats the inside of one; whole words beat both. */
+  add_person (fx.store, "Lilik Sujandi", NULL, 0, NULL);
+  gint64 andi = add_person (fx.store, "Andi Latuconsina", NULL, 0, NULL);
+  gint64 sahetapy = add_person (fx.store, "Hendrik Sahetapy", NULL, 0, NULL);
+  add_person (fx.store, "Hendrik Sahetapyan", NULL, 0, NULL);
+  assert_person_resolves (fx.store, "Andi", andi);
+  assert_person_resolves (fx.store, "sahetapy", sahetapy);
+  ck_assert (!rapat_store_person_resolve (fx.store, "Sahet", &id, &error));
+  rapat_assert_error_contains (error, RAPAT_ERROR_AMBIGUOUS, "Hendrik Sahetapyan");
+  /* A number that is no id is never a part of a name. */
+  add_person (fx.store, "Regu 77", NULL, 0, NULL);
+  ck_assert (!rapat_store_person_resolve (fx.store, "77", &id, &error));
+  rapat_assert_error_contains (error, RAPAT_ERROR_NOT_FOUND, "person '77': not found");
   ck_assert (!rapat_store_person_resolve (fx.store, "Yohanis", &id, &error));
   rapat_assert_error_contains (error, RAPAT_ERROR_NOT_FOUND, "person 'Yohanis': not found");
   ck_assert_int_eq (id, -1);

@@ -621,6 +621,35 @@ START_TEST (test_bug_blank_message_not_excerpted)
 END_TEST
 
 /* Builds the suite. */
+/* A part of a name ranks as people expect: whole words, then the start of
+ * a word, then the inside of one. */
+START_TEST (test_match_classes)
+{
+  static const struct { const char *name, *part; RapatMatch want; } cases[] = {
+    { "andi fahmi nanlohy", "andi fahmi nanlohy", RAPAT_MATCH_EXACT },
+    { "andi fahmi nanlohy", "andi", RAPAT_MATCH_WORD },
+    { "andi fahmi nanlohy", "fahmi nan", RAPAT_MATCH_WORD_START },
+    { "andi fahmi nanlohy", "nanlohy", RAPAT_MATCH_WORD },
+    { "lilik sujandi", "andi", RAPAT_MATCH_INSIDE },
+    { "ahmad latuconsina", "lat", RAPAT_MATCH_WORD_START },
+    { "ahmad latuconsina", "ad lat", RAPAT_MATCH_INSIDE },
+    { "lilik sujandi", "budi", RAPAT_MATCH_NONE },
+    { "lilik sujandi", "", RAPAT_MATCH_NONE },
+    /* The best of several places: inside "sujandi", a word in "andi-ku". */
+    { "sujandi andi-ku", "andi", RAPAT_MATCH_WORD },
+    /* Words beyond ASCII: "é" is a letter, so "d" in "dé" is not whole. */
+    { "sari d\xc3\xa9wi", "sari", RAPAT_MATCH_WORD },
+    { "ren\xc3\xa9 ali", "ren", RAPAT_MATCH_WORD_START },
+    { "kepala (ii.a)", "ii", RAPAT_MATCH_WORD },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    ck_assert_msg (rapat_text_match (cases[i].name, cases[i].part) == cases[i].want,
+                   "'%s' in '%s': %d, want %d", cases[i].part, cases[i].name,
+                   rapat_text_match (cases[i].name, cases[i].part), cases[i].want);
+}
+END_TEST
+
 static Suite *
 text_suite (void)
 {
@@ -671,6 +700,7 @@ text_suite (void)
   tcase_add_test (tc, test_fold_drops_invisible);
   tcase_add_test (tc, test_cut_text_not_read_past_end);
   tcase_add_test (tc, test_excerpt_null);
+  tcase_add_test (tc, test_match_classes);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("unique-after-fold");

@@ -6,9 +6,9 @@ set -u
 top=${SRCDIR:-$(cd "$(dirname "$0")/.." && pwd)}
 cd "$top" || exit 1
 
-domain="schedule series meeting agenda attendance action issue minutes review itip invite holiday"
+domain="schedule series meeting agenda attendance action issue minutes review itip invite holiday directory"
 exports_h="export-ics invite-mail vtimezone report report-actions report-attendance report-papers report-minutes csv html"
-core="model when lang mail mailer timeutil recur text output ical error"
+core="model when lang mail mailer timeutil recur text output ical error nip csv-read"
 bad=0
 
 # includes FILE: the local headers FILE includes, one per line, without .h

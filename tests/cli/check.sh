@@ -94,6 +94,20 @@ else
   skip "check --json: python3 not found"
 fi
 
+# A NIP or eselon another program wrote: a bad part, or not as rapat writes it.
+nipdb="$tmp/nip.db"
+cp "$demo" "$nipdb"
+"$SQLITE3" "$nipdb" "UPDATE person SET nip = '197213151998031002' WHERE id = 3; UPDATE person SET eselon = 'iia', pangkat = 'Pembina (IV/a)' WHERE id = 4;"
+run "$nipdb" check
+expect_one_error_line "check: a bad NIP and an eselon fail with one line on stderr"
+if printf '%s\n' "$out" | grep -Eq "^person +3 +error +NIP '197213151998031002': month 13 in the birth date is not a month$" \
+   && printf '%s\n' "$out" | grep -Eq "^person +4 +error +eselon 'iia': not written as rapat writes it \('II.a'\)$" \
+   && [ "$(printf '%s\n' "$out" | wc -l)" -eq 4 ]; then
+  pass "check: each NIP and eselon is checked as person add checks it"
+else
+  fail "check: each NIP and eselon is checked as person add checks it" "$out"
+fi
+
 warn="$tmp/warn.db"
 cp "$demo" "$warn"
 "$SQLITE3" "$warn" "UPDATE meeting SET status = 'cancelled' WHERE id = 1;"

@@ -48,6 +48,16 @@ vg report programme 1 -o "$tmp/p2.html"
 vg config set letterhead.logo /etc/passwd
 vg schedule conflicts 1
 vg unit show 1
+vg unit export
+vg person export --format csv
+vg person show Andi
+vg person show Ahmad
+vg person add 'Ricky Dwi Biantoro' --nip '19750812 199903 1 001' --eselon iia --rank 1
+vg person import --dry-run "$(dirname "$0")/../data/directory/pegawai.csv"
+printf 'nama;nip;unit kerja;catatan\r\nA;1972;NOPE;x\r\nA;;NOPE;\r\n' >"$tmp/bad.csv"
+vg person import "$tmp/bad.csv" --map catatan=-
+printf 'name,code,parent\nA,A,B\nB,B,A\n' >"$tmp/cycle.csv"
+vg unit import "$tmp/cycle.csv"
 vg issue list --json
 vg action list --open
 vg minutes start 1 --notulis Maria

@@ -12,7 +12,7 @@
 set -eu
 seconds=${1:-60}
 [ $# -gt 0 ] && shift
-targets=${*:-time enum resolve column dbfile holiday}
+targets=${*:-time enum resolve column dbfile holiday csv}
 top=$(cd "$(dirname "$0")/../.." && pwd)
 objtop=$(cd "${FUZZ_OBJTOP:-$top}" && pwd)
 build=${FUZZ_BUILD:-$objtop/tests/fuzz/build}

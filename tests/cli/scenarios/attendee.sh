@@ -20,12 +20,13 @@ r meeting add "Rapat Kerja Teknis Pemasyarakatan Maluku 2025" --start "2025-09-0
 r attendee list 1
 
 note "Invitations with roles (Indonesian role names accepted); one id per invitation;"
-note "a part of a name must match one person only ('Andi' is also in 'Sujandi')"
+note "a part of a name: whole words beat the start of a word, which beats the inside of one"
+note "('Andi' is Andi Fahmi, not Lilik Sujandi); several equally good are listed"
 r attendee add 1 Ricky --role pimpinan
 r attendee add 1 Lilik Maria --role speaker
 r attendee add 1 Hendrik Fransina Nurhayati Yusuf Ferdinand Petrus Ahmad Abraham
+r attendee add 1 F --role observer
 r attendee add 1 Andi --role observer
-r attendee add 1 "Andi Fahmi" --role observer
 r attendee list 1
 
 note "Inviting someone twice is refused; the whole command is undone (Ronald is not invited either)"

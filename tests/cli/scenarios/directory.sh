@@ -73,3 +73,26 @@ r person remove Maria
 r person remove Ricky
 unchanged
 r person list --json
+
+note "A civil servant's NIP, pangkat, eselon and protocol rank; the NIP names the person"
+r person edit Ricky --nip "19750812 199903 1 001" --pangkat "Pembina Utama Muda (IV/c)" --eselon iia --rank 1
+r person show 197508121999031001
+r person show 197508121999031001 --json
+snapshot
+r person add "Budi Santoso" --nip 197508121999031001
+r person add "Budi Santoso" --nip 197513121999031001
+r person add "Budi Santoso" --nip 197508121999031000
+r person add "Budi Santoso" --eselon II.c
+r person add "Budi Santoso" --rank x
+unchanged
+r person edit Ricky --nip "" --eselon "" --pangkat "" --rank ""
+r person show Ricky
+
+note "Names resolve as people expect; a second person of a name is added with a warning"
+r person add "Siti Nurhaliza" --position "Analis Kepegawaian" --unit KANWIL-MAL
+r person add "Siti Umasugi" --position "Pengadministrasi Umum" --unit RUTAN-AMB
+r person show Siti
+r person show "Siti Umasugi"
+r person show Nurha
+r person show umasugi
+r person show siti.umasugi@maluku.pas.example
