@@ -208,3 +208,26 @@ rapat_store_import_attendees_clear (RapatStore *store, gint64 meeting_id, GError
   sqlite3_bind_int64 (stmt, 1, meeting_id);
   return store_step_done (store, stmt, _("unable to change the invitees"), error);
 }
+
+char *
+rapat_store_import_key (RapatStore *store, gint64 meeting_id, GError **error)
+{
+  g_autoptr(StoreStmt) stmt = store_prepare (store,
+    "SELECT coalesce(m.ics_extra, '') || char(1) || coalesce((SELECT group_concat("
+    "  e.organizer || char(2) || e.address || char(2) || coalesce(e.name, '') || char(2) || "
+    "  e.role || char(2) || e.partstat || char(2) || coalesce(e.delegated_to, '') || char(2) || "
+    "  coalesce(e.delegated_from, ''), char(3)) FROM (SELECT * FROM external_invitee "
+    "  WHERE meeting_id = m.id ORDER BY position) e), '') FROM meeting m WHERE m.id = ?1",
+    error);
+  const unsigned char *key;
+  int found;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  found = store_step_first (store, stmt, _("unable to read the meeting"), error);
+  if (found < 0)
+    return NULL;
+  key = found > 0 ? sqlite3_column_text (stmt, 0) : NULL;
+  return g_strdup (key != NULL ? (const char *) key : "");
+}

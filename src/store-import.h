@@ -58,4 +58,10 @@ gboolean rapat_store_import_series_delete (RapatStore *store, gint64 series_id, 
 gboolean rapat_store_import_attendees_clear (RapatStore *store, gint64 meeting_id,
                                              GError **error);
 
+/* Returns what meeting @meeting_id brought from another calendar (kept
+ * text and external invitees) as one string, equal for two meetings only
+ * when a calendar would show them the same ("" when nothing); NULL with
+ * @error when the store fails. */
+char *rapat_store_import_key (RapatStore *store, gint64 meeting_id, GError **error);
+
 G_END_DECLS
