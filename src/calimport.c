@@ -158,6 +158,25 @@ same_offsets (icaltimezone *ical, GTimeZone *tz, int year)
   return TRUE;
 }
 
+/* Returns TRUE when zones @a and @b give the same offsets on the 15th of
+ * each month of the years around @year. */
+static gboolean
+same_zone (GTimeZone *a, GTimeZone *b, int year)
+{
+  for (int y = year - 1; y <= year + 1; y++)
+    for (int mo = 1; mo <= 12; mo++)
+      {
+        g_autoptr(GDateTime) t = g_date_time_new_utc (y, mo, 15, 12, 0, 0);
+        gint64 utc = t != NULL ? g_date_time_to_unix (t) : 0;
+        int ia = g_time_zone_find_interval (a, G_TIME_TYPE_UNIVERSAL, utc);
+        int ib = g_time_zone_find_interval (b, G_TIME_TYPE_UNIVERSAL, utc);
+
+        if (ia < 0 || ib < 0 || g_time_zone_get_offset (a, ia) != g_time_zone_get_offset (b, ib))
+          return FALSE;
+      }
+  return TRUE;
+}
+
 /* Resolves the TZID @tzid of the current calendar (see rapat_calimport()):
  * an IANA name, one after a prefix ("/mozilla.org/20050126_1/Europe/Berlin"),
  * a Windows name through CLDR's table, or a VTIMEZONE of the calendar
@@ -182,6 +201,16 @@ resolve_zone (Import *im, const char *tzid, int year)
   if (win != NULL)
     {
       tz = rapat_time_zone_load (win, &canonical, NULL);
+      /* Windows names a zone for several places ("SE Asia Standard Time":
+       * Bangkok, Jakarta, Hanoi); when --tz (the user's zone) keeps the same
+       * time, the meeting is theirs and shows in their zone (WIB). */
+      if (tz != NULL && same_zone (tz, im->float_tz, year))
+        {
+          g_time_zone_unref (tz);
+          tz = g_time_zone_ref (im->float_tz);
+          g_free (canonical);
+          canonical = g_strdup (im->float_tzid);
+        }
       if (tz != NULL)
         note (im, _("zone '%s': Windows' name for %s"), tzid, canonical);
     }
@@ -487,10 +516,7 @@ read_people (Import *im, Item *it, GError **error)
           g_ptr_array_add (it->attendees, a);
         }
       else if (id == 0)
-        {
-          g_ptr_array_add (it->externals, external_new (p, value, organizer));
-          im->summary->externals++;
-        }
+        g_ptr_array_add (it->externals, external_new (p, value, organizer));
     }
   return TRUE;
 }
@@ -639,7 +665,12 @@ read_item (Import *im, Item *it, const char *uid, GError **error)
   it->externals = g_ptr_array_new_with_free_func ((GDestroyNotify) rapat_external_free);
   it->exdates = g_array_new (FALSE, FALSE, sizeof (gint64));
   it->rdates = g_array_new (FALSE, FALSE, sizeof (gint64));
-  p = icalcomponent_get_first_property (it->ev, ICAL_XLICERROR_PROPERTY);
+  /* libical drops a property without a value ("LOCATION:", as Google
+   * writes it) with a note of its own: nothing is lost there. */
+  for (p = icalcomponent_get_first_property (it->ev, ICAL_XLICERROR_PROPERTY);
+       p != NULL && g_str_has_prefix (icalproperty_get_xlicerror (p), "No value for ");
+       p = icalcomponent_get_next_property (it->ev, ICAL_XLICERROR_PROPERTY))
+    ;
   if (p != NULL)
     {
       g_autofree char *why = rapat_text_excerpt (icalproperty_get_xlicerror (p));
@@ -927,9 +958,20 @@ expand (Import *im, const Item *master, char **rule, GArray **starts, GError **e
   if (s == NULL)
     {
       g_autofree char *ex = rapat_text_excerpt (master->rrule);
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
-                   _("RRULE '%s': %s (rapat keeps at most %d occurrences; --until DATE imports "
-                     "those up to that day)"), ex, local->message, RAPAT_MAX_OCCURRENCES);
+      g_autofree char *upper = g_ascii_strup (master->rrule, -1);
+
+      if (im->opt->until == NULL && strstr (upper, "UNTIL=") == NULL
+          && strstr (upper, "COUNT=") == NULL)
+        g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                     _("RRULE '%s': repeats without end; give --until DATE to import the "
+                       "occurrences up to that day"), ex);
+      else if (im->opt->until == NULL && strstr (local->message, "occurrences") != NULL)
+        g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                     _("RRULE '%s': more than %d occurrences, more than rapat keeps in a series; "
+                       "give --until DATE to import those up to that day"),
+                     ex, RAPAT_MAX_OCCURRENCES);
+      else
+        g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }
   g_array_append_vals (s, master->rdates->data, master->rdates->len);
@@ -1105,7 +1147,9 @@ apply_uid (Import *im, const char *uid, GPtrArray *items, GError **error)
                       G_GINT64_FORMAT "); ignored"), title, when, master->sequence);
           return TRUE;
         }
-      if (!known && master->sequence == seq && master->stamp == stamp)
+      /* A meeting rapat made (never imported) changes only with a newer
+       * SEQUENCE: a copy's DTSTAMP says when the copy was written. */
+      if (!known && master->sequence == seq)
         {
           im->summary->counts[RAPAT_CALIMPORT_UNCHANGED]++;
           return TRUE;
@@ -1150,6 +1194,8 @@ apply_uid (Import *im, const char *uid, GPtrArray *items, GError **error)
   if (!rapat_store_import_state_set (im->store, uid, &state, im->now, error))
     return FALSE;
   im->summary->counts[exists ? RAPAT_CALIMPORT_UPDATED : RAPAT_CALIMPORT_ADDED]++;
+  for (guint i = 0; i < items->len; i++)
+    im->summary->externals += ((Item *) items->pdata[i])->externals->len;
   g_ptr_array_add (im->summary->changes,
                    g_strdup_printf (exists ? _("%s: '%s' (%s) updated")
                                            : _("%s: '%s' (%s) added"),
@@ -1390,7 +1436,7 @@ rapat_calimport (RapatStore *store, const char *ics, gsize len, const char *sour
   if (!any)
     {
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
-                   _("file '%s': not an iCalendar file (no BEGIN:VCALENDAR)"), file);
+                   _("calendar '%s': not an iCalendar object (no VCALENDAR)"), source);
       return FALSE;
     }
   return ok;
