@@ -1215,7 +1215,7 @@ event_line (Import *im, guint index)
 static gboolean
 broken (Import *im, guint line, const char *uid, GError *why, GError **error)
 {
-  g_autofree char *file = rapat_text_excerpt (im->source);
+  const char *file = im->source;
   g_autofree char *uid_ex = rapat_text_excerpt (uid != NULL ? uid : "");
   g_autofree char *text = g_strdup_printf (_("file '%s', line %u, UID '%s': %s"), file, line,
                                            uid_ex, why->message);
