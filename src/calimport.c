@@ -1144,7 +1144,7 @@ apply_uid (Import *im, const char *uid, GPtrArray *items, GError **error)
         {
           im->summary->counts[RAPAT_CALIMPORT_OLDER]++;
           note (im, _("'%s' (%s): an older version than the one rapat has (SEQUENCE %"
-                      G_GINT64_FORMAT "); ignored"), title, when, master->sequence);
+                      PRId64 "); ignored"), title, when, master->sequence);
           return TRUE;
         }
       /* A meeting rapat made (never imported) changes only with a newer
