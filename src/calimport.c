@@ -37,6 +37,7 @@ typedef struct {
   char *cal_tzid;             /* X-WR-TIMEZONE when rapat knows it, for UTC times */
   GArray *lines;              /* guint: the line of each BEGIN:VEVENT, in order */
   guint n_events;             /* VEVENTs met so far (the index into @lines) */
+  gboolean used_float;        /* a time was read in --tz since this was cleared */
 } Import;
 
 /* One VEVENT of a UID, read. */
@@ -55,6 +56,8 @@ typedef struct {
   GArray *rdates;             /* gint64 */
   gint64 sequence;
   gint64 stamp;               /* LAST-MODIFIED, else DTSTAMP, else 0 */
+  gboolean floating;          /* a time of it was read in --tz */
+  gboolean people;            /* it names an ORGANIZER or ATTENDEE */
 } Item;
 
 /* Frees a zone. */
@@ -300,6 +303,8 @@ instant_of (Import *im, icalproperty *prop, struct icaltimetype t, gint64 *out,
       tz = z->tz;
       name = z->tzid;
     }
+  if (name == im->float_tzid)
+    im->used_float = TRUE;
   if (!rapat_time_from_wall (tz, &wall, NULL, out, NULL))
     {
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
@@ -460,6 +465,7 @@ read_people (Import *im, Item *it, GError **error)
     if (icalproperty_isa (p) == ICAL_ORGANIZER_PROPERTY
         || icalproperty_isa (p) == ICAL_ATTENDEE_PROPERTY)
       g_ptr_array_add (props, p);
+  it->people = props->len > 0;
   for (guint i = 0; i < props->len; i++)
     {
       gboolean organizer;
@@ -679,8 +685,10 @@ read_item (Import *im, Item *it, const char *uid, GError **error)
       return FALSE;
     }
   m->uid = g_strdup (uid);
+  im->used_float = FALSE;
   if (!read_times (im, it, uid_ex, error))
     return FALSE;
+  it->floating = im->used_float;
   for (p = icalcomponent_get_first_property (it->ev, ICAL_ANY_PROPERTY); p != NULL;
        p = icalcomponent_get_next_property (it->ev, ICAL_ANY_PROPERTY))
     switch (icalproperty_isa (p))
@@ -801,15 +809,25 @@ read_item (Import *im, Item *it, const char *uid, GError **error)
 }
 
 /* Returns the digest of the events of one UID (@items, Item) as a file
- * says them, DTSTAMP aside, with the options that change what they become. */
+ * says them, DTSTAMP aside, with the options that change what they become
+ * (only those that apply to them: --tz to floating times, --add-people to
+ * events with people, --until to rules). */
 static char *
 digest_of (Import *im, GPtrArray *items)
 {
   g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autofree char *opts = g_strdup_printf ("%d %d %s %s|", im->opt->add_people,
-                                           im->opt->all_day_as_meetings, im->float_tzid,
-                                           im->opt->until != NULL ? im->opt->until : "");
+  g_autofree char *opts = NULL;
+  gboolean floating = FALSE, people = FALSE;
+  const Item *master = items->pdata[0];
 
+  for (guint i = 0; i < items->len; i++)
+    {
+      floating = floating || ((const Item *) items->pdata[i])->floating;
+      people = people || ((const Item *) items->pdata[i])->people;
+    }
+  opts = g_strdup_printf ("%s|%s|%s|", floating ? im->float_tzid : "",
+                          people && im->opt->add_people ? "add-people" : "",
+                          master->rrule != NULL && im->opt->until != NULL ? im->opt->until : "");
   g_checksum_update (sum, (const guchar *) opts, -1);
   for (guint i = 0; i < items->len; i++)
     {

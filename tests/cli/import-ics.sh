@@ -174,6 +174,22 @@ check "a TZID without VTIMEZONE that rapat does not know: refused" \
   grep -q "line 3, UID 'x@y': zone 'Nowhere/Zone': neither a VTIMEZONE of the file nor a zone rapat knows" "$tmp/err"
 check "... nothing written" test "$(sum)" = "$before"
 
+# ---- real calendars (tests/data/import/README.md) ----
+export RAPAT_DB="$tmp/real.db"
+r import ics --tz Asia/Jakarta "$data/real/alarm_outlook_in_future.ics"
+check "real Outlook: the timed event in Europe/London ('GMT Standard Time'), the all-day series skipped" \
+  grep -qx "1 added, 0 updated, 0 unchanged, 2 all-day events skipped (--all-day-as-meetings imports them)." "$tmp/out"
+check "... at 18:30 BST" test "$(sql "SELECT start_utc, tzid FROM meeting")" = "1728063000|Europe/London"
+r import ics --tz Europe/London --all-day-as-meetings "$data/real/alarm_outlook_in_future.ics"
+check "... with --all-day-as-meetings: two series of 2 (every other Monday, one EXDATE)" \
+  grep -qx "2 added, 0 updated, 1 unchanged, 4 occurrences of series." "$tmp/out"
+r import ics "$data/real/alarm_google_future.ics"
+check "real Google: UTC times kept in X-WR-TIMEZONE's Europe/London" \
+  test "$(sql "SELECT tzid FROM meeting WHERE uid LIKE '79fs%'")" = Europe/London
+r export ics
+check "... its four VALARMs written back, the EMAIL one with its ATTENDEE" \
+  test "$(grep -c -e '^BEGIN:VALARM' -e '^ATTENDEE:mailto:niccokunzmann' "$tmp/out")" = 5
+
 # ---- --add-people ----
 export RAPAT_DB="$tmp/people.db"
 r import ics --add-people --tz Asia/Jakarta "$data/outlook.ics"
