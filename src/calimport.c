@@ -35,14 +35,12 @@ typedef struct {
   GTimeZone *float_tz;        /* the zone of floating times */
   char *float_tzid;
   char *cal_tzid;             /* X-WR-TIMEZONE when rapat knows it, for UTC times */
-  GArray *lines;              /* guint: the line of each BEGIN:VEVENT, in order */
-  guint n_events;             /* VEVENTs met so far (the index into @lines) */
   gboolean used_float;        /* a time was read in --tz since this was cleared */
 } Import;
 
 /* One VEVENT of a UID, read. */
 typedef struct {
-  icalcomponent *ev;          /* borrowed from the parsed calendar */
+  icalcomponent *ev;          /* parsed alone from its text, or NULL */
   guint line;
   gboolean has_rid;
   gint64 rid;                 /* RECURRENCE-ID, when has_rid */
@@ -74,6 +72,8 @@ zone_free (Zone *z)
 static void
 item_free (Item *it)
 {
+  if (it->ev != NULL)
+    icalcomponent_free (it->ev);
   rapat_meeting_free (it->m);
   g_clear_pointer (&it->attendees, g_ptr_array_unref);
   g_clear_pointer (&it->externals, g_ptr_array_unref);
@@ -907,8 +907,12 @@ write_people (Import *im, const Item *it, gint64 id, gboolean fresh, GError **er
       if (!rapat_store_attendee_insert (im->store, c, error))
         return FALSE;
     }
-  return rapat_store_import_externals_set (im->store, id, it->externals, error)
-         && rapat_store_import_extra_set (im->store, id, it->extra, error);
+  /* A meeting just added has neither: two statements fewer per meeting. */
+  if ((!fresh || it->externals->len > 0)
+      && !rapat_store_import_externals_set (im->store, id, it->externals, !fresh, error))
+    return FALSE;
+  return (fresh && it->extra == NULL)
+         || rapat_store_import_extra_set (im->store, id, it->extra, error);
 }
 
 /* Returns the start of @m for notes, in its zone. */
@@ -1221,13 +1225,6 @@ apply_uid (Import *im, const char *uid, GPtrArray *items, GError **error)
   return TRUE;
 }
 
-/* Returns the line of the @index-th BEGIN:VEVENT, or 0. */
-static guint
-event_line (Import *im, guint index)
-{
-  return index < im->lines->len ? g_array_index (im->lines, guint, index) : 0;
-}
-
 /* Fails the file, or with --skip-bad notes the broken event and goes on:
  * @why is what is wrong with the event at @line with @uid. */
 static gboolean
@@ -1248,13 +1245,202 @@ broken (Import *im, guint line, const char *uid, GError *why, GError **error)
   return TRUE;
 }
 
-/* Imports the VEVENTs of the VCALENDAR @vcal (PUBLISH, REQUEST or none). */
+/* The text of one component of a calendar file. */
+typedef struct {
+  gsize start, end;           /* bytes of the file, from its BEGIN line to after its END line */
+  guint line;                 /* the line of its BEGIN, from 1 */
+  gboolean unclosed;          /* the file or calendar ended before its END */
+} Range;
+
+/* One VCALENDAR of a file, found by scan_file(). */
+typedef struct {
+  GString *skeleton;          /* BEGIN:VCALENDAR, its properties and VTIMEZONEs, END */
+  gsize start, end;           /* its whole text */
+  GArray *events;             /* Range: its VEVENTs */
+} CalText;
+
+/* Frees a CalText. */
+static void
+cal_text_free (CalText *c)
+{
+  g_string_free (c->skeleton, TRUE);
+  g_array_unref (c->events);
+  g_free (c);
+}
+
+/* Returns TRUE when the line @p (@len bytes, without its end) is
+ * "@what:NAME" (any case) and stores NAME's length and start. */
 static gboolean
-apply_events (Import *im, icalcomponent *vcal, GError **error)
+line_is (const char *p, gsize len, const char *what, const char **name, gsize *name_len)
+{
+  gsize w = strlen (what);
+
+  if (len <= w || g_ascii_strncasecmp (p, what, w) != 0)
+    return FALSE;
+  *name = p + w;
+  *name_len = len - w;
+  return TRUE;
+}
+
+/* Finds the VCALENDARs of @text (@len bytes) and, in each, the text of its
+ * VEVENTs and what the events need of the calendar (its properties and
+ * VTIMEZONEs): each event is then parsed alone, so that the memory an
+ * import takes does not grow with the file's events. */
+static GPtrArray *
+scan_file (const char *text, gsize len)
+{
+  GPtrArray *cals = g_ptr_array_new_with_free_func ((GDestroyNotify) cal_text_free);
+  CalText *cal = NULL;
+  int depth = 0;              /* components open inside the VCALENDAR */
+  gboolean in_event = FALSE, in_zone = FALSE;
+  Range ev = { 0, 0, 0, FALSE };
+  gsize zone_start = 0;
+  guint n = 0;
+
+  for (gsize pos = 0; pos < len;)
+    {
+      const char *p = text + pos;
+      const char *nl = memchr (p, '\n', len - pos);
+      gsize next = nl != NULL ? (gsize) (nl - text) + 1 : len;
+      gsize l = (nl != NULL ? (gsize) (nl - p) : len - pos);
+      const char *name;
+      gsize name_len;
+
+      n++;
+      if (l > 0 && p[l - 1] == '\r')
+        l--;
+      if (cal == NULL)
+        {
+          if (line_is (p, l, "BEGIN:", &name, &name_len) && name_len == 9
+              && g_ascii_strncasecmp (name, "VCALENDAR", 9) == 0)
+            {
+              cal = g_new0 (CalText, 1);
+              cal->skeleton = g_string_new (NULL);
+              cal->events = g_array_new (FALSE, FALSE, sizeof (Range));
+              cal->start = pos;
+              g_string_append_len (cal->skeleton, p, l);
+              g_string_append (cal->skeleton, "\r\n");
+            }
+          pos = next;
+          continue;
+        }
+      if (line_is (p, l, "BEGIN:", &name, &name_len))
+        {
+          if (depth == 0 && name_len == 6 && g_ascii_strncasecmp (name, "VEVENT", 6) == 0)
+            {
+              in_event = TRUE;
+              ev.start = pos;
+              ev.line = n;
+              ev.unclosed = FALSE;
+            }
+          else if (depth == 0 && name_len == 9 && g_ascii_strncasecmp (name, "VTIMEZONE", 9) == 0)
+            {
+              in_zone = TRUE;
+              zone_start = pos;
+            }
+          depth++;
+        }
+      else if (line_is (p, l, "END:", &name, &name_len))
+        {
+          if (depth == 0)
+            {
+              /* END:VCALENDAR (or an END of nothing: the calendar ends). */
+              g_string_append (cal->skeleton, "END:VCALENDAR\r\n");
+              cal->end = next;
+              g_ptr_array_add (cals, cal);
+              cal = NULL;
+              pos = next;
+              continue;
+            }
+          depth--;
+          if (depth == 0 && in_event)
+            {
+              ev.end = next;
+              g_array_append_val (cal->events, ev);
+              in_event = FALSE;
+            }
+          else if (depth == 0 && in_zone)
+            {
+              g_string_append_len (cal->skeleton, text + zone_start, next - zone_start);
+              in_zone = FALSE;
+            }
+        }
+      else if (depth == 0)
+        {
+          g_string_append_len (cal->skeleton, p, l);
+          g_string_append (cal->skeleton, "\r\n");
+        }
+      pos = next;
+    }
+  if (cal != NULL)
+    {
+      /* The file ended inside a calendar: what is whole is kept, an event
+       * left open is broken. */
+      if (in_event)
+        {
+          ev.end = len;
+          ev.unclosed = TRUE;
+          g_array_append_val (cal->events, ev);
+        }
+      g_string_append (cal->skeleton, "END:VCALENDAR\r\n");
+      cal->end = len;
+      g_ptr_array_add (cals, cal);
+    }
+  return cals;
+}
+
+/* Returns the UID a VEVENT's text @r of @text says (its lines unfolded),
+ * or NULL. */
+static char *
+scan_uid (const char *text, const Range *r)
+{
+  GString *uid = NULL;
+
+  for (gsize pos = r->start; pos < r->end;)
+    {
+      const char *p = text + pos;
+      const char *nl = memchr (p, '\n', r->end - pos);
+      gsize next = nl != NULL ? (gsize) (nl - text) + 1 : r->end;
+      gsize l = nl != NULL ? (gsize) (nl - p) : r->end - pos;
+
+      if (l > 0 && p[l - 1] == '\r')
+        l--;
+      if (uid != NULL)
+        {
+          if (l == 0 || (p[0] != ' ' && p[0] != '\t'))
+            break;
+          g_string_append_len (uid, p + 1, l - 1);
+        }
+      else if (l > 3 && g_ascii_strncasecmp (p, "UID", 3) == 0 && (p[3] == ':' || p[3] == ';'))
+        {
+          const char *colon = memchr (p, ':', l);
+
+          if (colon != NULL)
+            uid = g_string_new_len (colon + 1, l - (colon + 1 - p));
+        }
+      pos = next;
+    }
+  if (uid == NULL)
+    return NULL;
+  g_strstrip (uid->str);
+  uid->len = strlen (uid->str);
+  if (uid->len == 0)
+    {
+      g_string_free (uid, TRUE);
+      return NULL;
+    }
+  return g_string_free (uid, FALSE);
+}
+
+/* Imports the VEVENTs @cal found in @text, of the VCALENDAR @vcal (its
+ * properties and zones; PUBLISH, REQUEST or none), one UID at a time. */
+static gboolean
+apply_events (Import *im, icalcomponent *vcal, const char *text, const CalText *cal,
+              GError **error)
 {
   g_autoptr(GHashTable) by_uid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                        (GDestroyNotify) g_ptr_array_unref);
-  g_autoptr(GPtrArray) order = g_ptr_array_new ();   /* the UIDs, as they came */
+                                                        (GDestroyNotify) g_array_unref);
+  g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func (g_free); /* UIDs, as they came */
   g_autoptr(GHashTable) zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                        (GDestroyNotify) zone_free);
   icalproperty *xwr;
@@ -1273,52 +1459,72 @@ apply_events (Import *im, icalcomponent *vcal, GError **error)
         free (v);
         break;
       }
-  for (icalcomponent *ev = icalcomponent_get_first_component (vcal, ICAL_VEVENT_COMPONENT);
-       ev != NULL; ev = icalcomponent_get_next_component (vcal, ICAL_VEVENT_COMPONENT))
+  for (guint i = 0; i < cal->events->len; i++)
     {
-      icalproperty *up = icalcomponent_get_first_property (ev, ICAL_UID_PROPERTY);
-      const char *uid = up != NULL ? icalproperty_get_uid (up) : NULL;
-      guint line = event_line (im, im->n_events++);
+      const Range *r = &g_array_index (cal->events, Range, i);
+      g_autofree char *uid = scan_uid (text, r);
       g_autoptr(GError) why = NULL;
-      GPtrArray *items;
-      Item *it;
+      GArray *ranges;
 
-      if (uid == NULL || *uid == '\0' || strlen (uid) > 1000)
+      if (uid == NULL || strlen (uid) > 1000 || r->unclosed)
         {
-          g_set_error (&why, RAPAT_ERROR, RAPAT_ERROR_INVALID,
-                       uid == NULL || *uid == '\0' ? _("an event without a UID")
-                                                   : _("a UID longer than 1000 bytes"));
-          if (!broken (im, line, NULL, why, error))
+          g_set_error (&why, RAPAT_ERROR, RAPAT_ERROR_INVALID, "%s",
+                       r->unclosed ? _("BEGIN:VEVENT without its END:VEVENT")
+                       : uid == NULL ? _("an event without a UID")
+                       : _("a UID longer than 1000 bytes"));
+          if (!broken (im, r->line, uid, why, error))
             return FALSE;
           continue;
         }
-      it = g_new0 (Item, 1);
-      it->ev = ev;
-      it->line = line;
-      items = g_hash_table_lookup (by_uid, uid);
-      if (items == NULL)
+      ranges = g_hash_table_lookup (by_uid, uid);
+      if (ranges == NULL)
         {
-          items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
-          g_hash_table_insert (by_uid, g_strdup (uid), items);
-          g_ptr_array_add (order, (gpointer) uid);
+          ranges = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_ptr_array_add (order, g_strdup (uid));
+          g_hash_table_insert (by_uid, g_steal_pointer (&uid), ranges);
         }
-      /* The master first: the one without RECURRENCE-ID. */
-      if (icalcomponent_get_first_property (ev, ICAL_RECURRENCEID_PROPERTY) == NULL)
-        g_ptr_array_insert (items, 0, it);
-      else
-        g_ptr_array_add (items, it);
+      g_array_append_val (ranges, i);
     }
   for (guint u = 0; u < order->len; u++)
     {
       const char *uid = order->pdata[u];
-      GPtrArray *items = g_hash_table_lookup (by_uid, uid);
+      GArray *ranges = g_hash_table_lookup (by_uid, uid);
+      g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
       g_autoptr(GError) why = NULL;
       Item *bad = NULL;
       gboolean all_day;
 
+      for (guint i = 0; i < ranges->len; i++)
+        {
+          const Range *r = &g_array_index (cal->events, Range, g_array_index (ranges, guint, i));
+          g_autofree char *block = g_strndup (text + r->start, r->end - r->start);
+          Item *it = g_new0 (Item, 1);
+
+          it->line = r->line;
+          icalerror_clear_errno ();
+          it->ev = icalparser_parse_string (block);
+          if (it->ev != NULL && icalcomponent_isa (it->ev) != ICAL_VEVENT_COMPONENT)
+            g_clear_pointer (&it->ev, icalcomponent_free);
+          /* The master first: the one without RECURRENCE-ID. */
+          if (it->ev != NULL
+              && icalcomponent_get_first_property (it->ev, ICAL_RECURRENCEID_PROPERTY) == NULL)
+            g_ptr_array_insert (items, 0, it);
+          else
+            g_ptr_array_add (items, it);
+        }
       for (guint i = 0; i < items->len && bad == NULL; i++)
-        if (!read_item (im, items->pdata[i], uid, &why))
-          bad = items->pdata[i];
+        {
+          Item *it = items->pdata[i];
+
+          if (it->ev == NULL)
+            {
+              g_set_error (&why, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                           _("an event libical cannot read"));
+              bad = it;
+            }
+          else if (!read_item (im, it, uid, &why))
+            bad = it;
+        }
       if (bad != NULL)
         {
           if (!broken (im, bad->line, uid, why, error))
@@ -1344,63 +1550,43 @@ apply_events (Import *im, icalcomponent *vcal, GError **error)
         }
     }
   im->zones = NULL;
+  im->vcal = NULL;
   return TRUE;
 }
 
-/* Returns the lines (guint, from 1) on which a BEGIN:VEVENT stands. */
-static GArray *
-vevent_lines (const char *text)
-{
-  GArray *lines = g_array_new (FALSE, FALSE, sizeof (guint));
-  guint n = 1;
-
-  for (const char *p = text; *p != '\0';)
-    {
-      const char *nl = strchr (p, '\n');
-
-      if (g_ascii_strncasecmp (p, "BEGIN:VEVENT", 12) == 0
-          && (p[12] == '\r' || p[12] == '\n' || p[12] == '\0'))
-        g_array_append_val (lines, n);
-      if (nl == NULL)
-        break;
-      p = nl + 1;
-      n++;
-    }
-  return lines;
-}
-
-/* Applies the VCALENDAR @vcal by its METHOD. */
+/* Applies the VCALENDAR @cal of @text by its METHOD. */
 static gboolean
-apply_calendar (Import *im, icalcomponent *vcal, RapatItipSummary *itip, GError **error)
+apply_calendar (Import *im, const char *text, const CalText *cal, RapatItipSummary *itip,
+                GError **error)
 {
-  icalproperty *mp = icalcomponent_get_first_property (vcal, ICAL_METHOD_PROPERTY);
-  icalproperty_method method = mp != NULL ? icalproperty_get_method (mp) : ICAL_METHOD_NONE;
-  guint events = icalcomponent_count_components (vcal, ICAL_VEVENT_COMPONENT);
+  g_autoptr(icalcomponent) vcal = icalparser_parse_string (cal->skeleton->str);
+  icalproperty *mp;
+  icalproperty_method method;
 
+  if (vcal == NULL || icalcomponent_isa (vcal) != ICAL_VCALENDAR_COMPONENT)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                   _("calendar '%s': not an iCalendar object (no VCALENDAR)"), im->source);
+      return FALSE;
+    }
+  mp = icalcomponent_get_first_property (vcal, ICAL_METHOD_PROPERTY);
+  method = mp != NULL ? icalproperty_get_method (mp) : ICAL_METHOD_NONE;
   switch (method)
     {
     case ICAL_METHOD_NONE:
     case ICAL_METHOD_PUBLISH:
     case ICAL_METHOD_REQUEST:
-      return apply_events (im, vcal, error);
+      return apply_events (im, vcal, text, cal, error);
     case ICAL_METHOD_REPLY:
     case ICAL_METHOD_COUNTER:
     case ICAL_METHOD_REFRESH:
     case ICAL_METHOD_DECLINECOUNTER:
-      {
-        char *text = icalcomponent_as_ical_string_r (vcal);
-        gboolean ok = rapat_itip_import (im->store, text, strlen (text), im->source, NULL,
-                                         im->now, itip, error);
-
-        free (text);
-        im->n_events += events;
-        return ok;
-      }
+      return rapat_itip_import (im->store, text + cal->start, cal->end - cal->start, im->source,
+                                NULL, im->now, itip, error);
     default:
       note (im, _("METHOD '%s': rapat imports events (PUBLISH, REQUEST) and answers (REPLY, "
                   "COUNTER, REFRESH); this calendar is skipped"),
             icalproperty_method_to_string (method));
-      im->n_events += events;
       return TRUE;
     }
 }
@@ -1410,48 +1596,29 @@ rapat_calimport (RapatStore *store, const char *ics, gsize len, const char *sour
                  const RapatCalimportOptions *opt, gint64 now, RapatCalimportSummary *summary,
                  RapatItipSummary *itip, GError **error)
 {
-  g_autofree char *text = NULL;
-  g_autoptr(icalcomponent) root = NULL;
   g_autoptr(GTimeZone) float_tz = NULL;
-  g_autoptr(GArray) lines = NULL;
-  g_autofree char *file = rapat_text_excerpt (source);
-  Import im = { store, opt, now, source, summary, NULL, NULL, NULL, NULL, NULL, NULL, 0 };
-  icalcomponent_kind kind;
-  gboolean ok = TRUE, any = FALSE;
+  g_autoptr(GPtrArray) cals = NULL;
+  Import im = { store, opt, now, source, summary, NULL, NULL, NULL, NULL, NULL, FALSE };
+  gboolean ok = TRUE;
 
   if (!rapat_ical_load (error))
     return FALSE;
   if (!g_utf8_validate (ics, len, NULL) || memchr (ics, '\0', len) != NULL)
     {
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID, _("file '%s': not valid UTF-8 text"),
-                   file);
+                   source);
       return FALSE;
     }
   float_tz = rapat_time_zone_load (opt->tz, &im.float_tzid, error);
   if (float_tz == NULL)
     return FALSE;
   im.float_tz = float_tz;
-  text = g_strndup (ics, len);
-  lines = vevent_lines (text);
-  im.lines = lines;
-  icalerror_clear_errno ();
-  root = icalparser_parse_string (text);
-  kind = root != NULL ? icalcomponent_isa (root) : ICAL_NO_COMPONENT;
-  if (kind == ICAL_VCALENDAR_COMPONENT)
-    {
-      ok = apply_calendar (&im, root, itip, error);
-      any = TRUE;
-    }
-  else if (kind == ICAL_XROOT_COMPONENT)
-    for (icalcomponent *c = icalcomponent_get_first_component (root, ICAL_VCALENDAR_COMPONENT);
-         ok && c != NULL; c = icalcomponent_get_next_component (root, ICAL_VCALENDAR_COMPONENT))
-      {
-        ok = apply_calendar (&im, c, itip, error);
-        any = TRUE;
-      }
+  cals = scan_file (ics, len);
+  for (guint i = 0; ok && i < cals->len; i++)
+    ok = apply_calendar (&im, ics, cals->pdata[i], itip, error);
   g_free (im.float_tzid);
   g_free (im.cal_tzid);
-  if (!any)
+  if (ok && cals->len == 0)
     {
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
                    _("calendar '%s': not an iCalendar object (no VCALENDAR)"), source);

@@ -39,10 +39,12 @@ gboolean rapat_store_import_extra_set (RapatStore *store, gint64 meeting_id, con
  * the order they came. */
 GPtrArray *rapat_store_import_externals (RapatStore *store, gint64 meeting_id, GError **error);
 
-/* Replaces the external invitees of meeting @meeting_id with @externals
- * (RapatExternal). */
+/* Gives meeting @meeting_id the external invitees @externals
+ * (RapatExternal), after removing those it had when @replace (a meeting
+ * just added has none). */
 gboolean rapat_store_import_externals_set (RapatStore *store, gint64 meeting_id,
-                                           GPtrArray *externals, GError **error);
+                                           GPtrArray *externals, gboolean replace,
+                                           GError **error);
 
 /* Sets what a series read from a calendar says of itself: its SEQUENCE,
  * CREATED and LAST-MODIFIED. */
