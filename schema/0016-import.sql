@@ -13,7 +13,6 @@ ALTER TABLE meeting ADD COLUMN ics_extra TEXT
 -- delegation), so that nothing of the invitation is dropped and 'export
 -- ics' writes them back.  organizer = 1 is the event's ORGANIZER.
 CREATE TABLE external_invitee (
-    id              INTEGER PRIMARY KEY,
     meeting_id      INTEGER NOT NULL REFERENCES meeting (id) ON DELETE CASCADE,
     position        INTEGER NOT NULL CHECK (position >= 1),
     organizer       INTEGER NOT NULL DEFAULT 0 CHECK (organizer IN (0, 1)),
@@ -26,9 +25,8 @@ CREATE TABLE external_invitee (
                                                 'tentative', 'delegated')),
     delegated_to    TEXT             CHECK (delegated_to IS NULL OR length(delegated_to) <= 500),
     delegated_from  TEXT             CHECK (delegated_from IS NULL OR length(delegated_from) <= 500),
-    UNIQUE (meeting_id, position)
-);
-CREATE INDEX external_invitee_meeting_idx ON external_invitee (meeting_id, position);
+    PRIMARY KEY (meeting_id, position)
+) WITHOUT ROWID;
 
 -- What each imported UID looked like when it was last applied: a digest of
 -- its events' text without DTSTAMP, their SEQUENCE and their newest

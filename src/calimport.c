@@ -41,6 +41,7 @@ typedef struct {
 /* One VEVENT of a UID, read. */
 typedef struct {
   icalcomponent *ev;          /* parsed alone from its text, or NULL */
+  char *text;                 /* that text */
   guint line;
   gboolean has_rid;
   gint64 rid;                 /* RECURRENCE-ID, when has_rid */
@@ -74,6 +75,7 @@ item_free (Item *it)
 {
   if (it->ev != NULL)
     icalcomponent_free (it->ev);
+  g_free (it->text);
   rapat_meeting_free (it->m);
   g_clear_pointer (&it->attendees, g_ptr_array_unref);
   g_clear_pointer (&it->externals, g_ptr_array_unref);
@@ -829,21 +831,26 @@ digest_of (Import *im, GPtrArray *items)
                           people && im->opt->add_people ? "add-people" : "",
                           master->rrule != NULL && im->opt->until != NULL ? im->opt->until : "");
   g_checksum_update (sum, (const guchar *) opts, -1);
+  /* The events' text as the file has it, but for DTSTAMP (and its folded
+   * lines), which says only when the file was written. */
   for (guint i = 0; i < items->len; i++)
     {
-      const Item *it = items->pdata[i];
-      g_autoptr(icalcomponent) c = icalcomponent_new_clone (it->ev);
-      icalproperty *p;
-      char *s;
+      const char *p = ((const Item *) items->pdata[i])->text;
+      gboolean skipping = FALSE;
 
-      while ((p = icalcomponent_get_first_property (c, ICAL_DTSTAMP_PROPERTY)) != NULL)
+      while (*p != '\0')
         {
-          icalcomponent_remove_property (c, p);
-          icalproperty_free (p);
+          const char *nl = strchr (p, '\n');
+          gsize l = nl != NULL ? (gsize) (nl - p) + 1 : strlen (p);
+
+          if (*p == ' ' || *p == '\t')
+            ;   /* a fold: part of the line before */
+          else
+            skipping = g_ascii_strncasecmp (p, "DTSTAMP", 7) == 0 && (p[7] == ':' || p[7] == ';');
+          if (!skipping)
+            g_checksum_update (sum, (const guchar *) p, l);
+          p += l;
         }
-      s = icalcomponent_as_ical_string_r (c);
-      g_checksum_update (sum, (const guchar *) s, -1);
-      free (s);
     }
   return g_strdup (g_checksum_get_string (sum));
 }
@@ -1497,12 +1504,12 @@ apply_events (Import *im, icalcomponent *vcal, const char *text, const CalText *
       for (guint i = 0; i < ranges->len; i++)
         {
           const Range *r = &g_array_index (cal->events, Range, g_array_index (ranges, guint, i));
-          g_autofree char *block = g_strndup (text + r->start, r->end - r->start);
           Item *it = g_new0 (Item, 1);
 
           it->line = r->line;
+          it->text = g_strndup (text + r->start, r->end - r->start);
           icalerror_clear_errno ();
-          it->ev = icalparser_parse_string (block);
+          it->ev = icalparser_parse_string (it->text);
           if (it->ev != NULL && icalcomponent_isa (it->ev) != ICAL_VEVENT_COMPONENT)
             g_clear_pointer (&it->ev, icalcomponent_free);
           /* The master first: the one without RECURRENCE-ID. */

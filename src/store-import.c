@@ -92,7 +92,7 @@ GPtrArray *
 rapat_store_import_externals (RapatStore *store, gint64 meeting_id, GError **error)
 {
   g_autoptr(StoreStmt) stmt = store_prepare (store,
-    "SELECT id, organizer, address, name, role, partstat, delegated_to, delegated_from "
+    "SELECT meeting_id, organizer, address, name, role, partstat, delegated_to, delegated_from "
     "FROM external_invitee WHERE meeting_id = ?1 ORDER BY position", error);
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) rapat_external_free);
   int rc;
