@@ -1091,6 +1091,44 @@ add_series (Import *im, GPtrArray *items, char *rule, GArray *starts, GError **e
   return TRUE;
 }
 
+/* Stores in @frozen whether meeting @meeting_id, or an occurrence of
+ * series @series_id, has final minutes (which a newer version must not
+ * change: the record was signed). */
+static gboolean
+minutes_final (Import *im, gint64 meeting_id, gint64 series_id, gboolean *frozen,
+               GError **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  *frozen = FALSE;
+  if (meeting_id > 0)
+    g_array_append_val (ids, meeting_id);
+  if (series_id > 0)
+    {
+      g_autoptr(GPtrArray) occ = rapat_store_series_meetings (im->store, series_id, error);
+
+      if (occ == NULL)
+        return FALSE;
+      for (guint i = 0; i < occ->len; i++)
+        g_array_append_val (ids, ((RapatMeeting *) occ->pdata[i])->id);
+    }
+  for (guint i = 0; i < ids->len && !*frozen; i++)
+    {
+      g_autoptr(GError) local = NULL;
+      RapatMinutes *mn = rapat_store_minutes_get (im->store, g_array_index (ids, gint64, i), 0,
+                                                  &local);
+
+      if (mn == NULL && !g_error_matches (local, RAPAT_ERROR, RAPAT_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+      *frozen = mn != NULL && mn->status == RAPAT_MINUTES_FINAL;
+      rapat_minutes_free (mn);
+    }
+  return TRUE;
+}
+
 /* Applies the events of one UID (@items, Item; the master, if any, first). */
 static gboolean
 apply_uid (Import *im, const char *uid, GPtrArray *items, GError **error)
@@ -1181,6 +1219,20 @@ apply_uid (Import *im, const char *uid, GPtrArray *items, GError **error)
       if (!known && master->sequence == seq)
         {
           im->summary->counts[RAPAT_CALIMPORT_UNCHANGED]++;
+          return TRUE;
+        }
+    }
+  if (exists)
+    {
+      gboolean frozen;
+
+      if (!minutes_final (im, meeting_id, series_id, &frozen, error))
+        return FALSE;
+      if (frozen)
+        {
+          im->summary->counts[RAPAT_CALIMPORT_FROZEN]++;
+          note (im, _("'%s' (%s): a newer version, not applied: the minutes are final "
+                      "('rapat minutes amend' opens them)"), title, when);
           return TRUE;
         }
     }

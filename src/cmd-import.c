@@ -381,6 +381,11 @@ events_line (const RapatCalimportSummary *s, gboolean dry_run)
     g_ptr_array_add (parts, g_strdup_printf (
       ngettext ("%u older version ignored", "%u older versions ignored",
                 c[RAPAT_CALIMPORT_OLDER]), c[RAPAT_CALIMPORT_OLDER]));
+  if (c[RAPAT_CALIMPORT_FROZEN] > 0)
+    g_ptr_array_add (parts, g_strdup_printf (
+      ngettext ("%u newer version not applied (final minutes)",
+                "%u newer versions not applied (final minutes)",
+                c[RAPAT_CALIMPORT_FROZEN]), c[RAPAT_CALIMPORT_FROZEN]));
   if (c[RAPAT_CALIMPORT_ALL_DAY] > 0)
     g_ptr_array_add (parts, g_strdup_printf (
       ngettext ("%u all-day event skipped (--all-day-as-meetings imports it)",
@@ -516,7 +521,8 @@ import_run (RapatCmdContext *ctx, GError **error)
         fprintf (ctx->out, "%s\n", (char *) events.changes->pdata[i]);
       if (!answers || events.counts[RAPAT_CALIMPORT_ADDED] + events.counts[RAPAT_CALIMPORT_UPDATED]
                       + events.counts[RAPAT_CALIMPORT_UNCHANGED] + events.counts[RAPAT_CALIMPORT_OLDER]
-                      + events.counts[RAPAT_CALIMPORT_ALL_DAY] + events.counts[RAPAT_CALIMPORT_BAD] > 0)
+                      + events.counts[RAPAT_CALIMPORT_ALL_DAY] + events.counts[RAPAT_CALIMPORT_BAD]
+                      + events.counts[RAPAT_CALIMPORT_FROZEN] > 0)
         {
           eline = events_line (&events, opt->dry_run);
           fprintf (ctx->out, "%s\n", eline);

@@ -200,6 +200,19 @@ check "... the organizer and the invitations are theirs, with ROLE as role" \
   test "$(sql "SELECT (SELECT p.name FROM person p WHERE p.id = m.organizer_id) || ';' || (SELECT group_concat(a.role, ',') FROM attendee a WHERE a.meeting_id = m.id) FROM meeting m")" = "Siti Rahma;participant,optional,chair"
 check "... and nothing kept as external" test "$(sql "SELECT count(*) FROM external_invitee")" = 0
 
+# ---- final minutes are not changed by a newer version ----
+export RAPAT_DB="$tmp/frozen.db"
+r import ics --tz Asia/Jakarta --add-people "$data/outlook.ics"
+"$RAPAT" minutes start 1 --notulis Siti >/dev/null 2>&1
+"$RAPAT" minutes held 1 --from 09:00 --to 11:00 >/dev/null 2>&1
+"$RAPAT" minutes finalize 1 >/dev/null 2>&1
+before=$(sum)
+r import ics --tz Asia/Jakarta --add-people "$data/outlook-update.ics"
+check "a newer version of a meeting whose minutes are final is not applied, and said so" \
+  grep -qx "0 added, 0 updated, 0 unchanged, 1 newer version not applied (final minutes)." "$tmp/out"
+check "... naming how to open them" grep -q "the minutes are final ('rapat minutes amend' opens them)" "$tmp/out"
+check "... the database byte-identical" test "$(sum)" = "$before"
+
 # ---- round trips ----
 export RAPAT_DB="$tmp/demo.db"
 "$RAPAT" demo >/dev/null
