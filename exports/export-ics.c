@@ -24,6 +24,8 @@ struct _RapatIcsWriter {
   RapatIcsCalendar owned;  /* the calendar of rapat_ics_writer_new() */
   char *owned_name;
   GError *bad;            /* the first value found that cannot be written safely */
+  RapatIcsImportedFunc imported;  /* what a meeting brought from another calendar, or NULL */
+  gpointer imported_data;
 };
 
 /* What a value may hold, for check_value(). */
@@ -715,6 +717,115 @@ typedef struct {
   gint64 modified;           /* LAST-MODIFIED, or 0 for the meeting's */
 } RapatIcsRecurrence;
 
+void
+rapat_ics_writer_set_imported (RapatIcsWriter *w, RapatIcsImportedFunc func, gpointer data)
+{
+  w->imported = func;
+  w->imported_data = data;
+}
+
+/* Returns the ATTENDEE ROLE for a role rapat names ("chair", ...). */
+static icalparameter_role
+role_named (const char *role)
+{
+  int r;
+
+  if (role == NULL || !rapat_enum_parse (&rapat_role_enum, role, &r, NULL))
+    return ICAL_ROLE_REQPARTICIPANT;
+  return ical_role (r);
+}
+
+/* Returns the PARTSTAT rapat names @partstat ("needs-action", ...). */
+static icalparameter_partstat
+partstat_named (const char *partstat)
+{
+  if (partstat == NULL)
+    return ICAL_PARTSTAT_NEEDSACTION;
+  if (strcmp (partstat, "accepted") == 0)
+    return ICAL_PARTSTAT_ACCEPTED;
+  if (strcmp (partstat, "declined") == 0)
+    return ICAL_PARTSTAT_DECLINED;
+  if (strcmp (partstat, "tentative") == 0)
+    return ICAL_PARTSTAT_TENTATIVE;
+  if (strcmp (partstat, "delegated") == 0)
+    return ICAL_PARTSTAT_DELEGATED;
+  return ICAL_PARTSTAT_NEEDSACTION;
+}
+
+/* Adds to @ev what meeting @m brought from another calendar: its external
+ * invitees and the properties and components rapat does not model. */
+static gboolean
+add_imported (RapatIcsWriter *w, icalcomponent *ev, const RapatMeeting *m, GError **error)
+{
+  RapatIcsImported im = { NULL, NULL };
+  gboolean has_organizer = m->organizer_id != 0;
+
+  if (w->imported == NULL)
+    return TRUE;
+  if (!w->imported (m, &im, w->imported_data, error))
+    return FALSE;
+  for (guint i = 0; im.externals != NULL && i < im.externals->len; i++)
+    {
+      const RapatExternal *e = im.externals->pdata[i];
+      icalproperty *p;
+
+      check_value (w, N_("meeting"), m->id, N_("e-mail"), e->address, VALUE_ADDRESS);
+      check_value (w, N_("meeting"), m->id, N_("name"), e->name, VALUE_TEXT);
+      check_value (w, N_("meeting"), m->id, N_("e-mail"), e->delegated_to, VALUE_TEXT);
+      check_value (w, N_("meeting"), m->id, N_("e-mail"), e->delegated_from, VALUE_TEXT);
+      if (e->organizer)
+        {
+          if (has_organizer)
+            continue;
+          has_organizer = TRUE;
+          p = icalproperty_new_organizer (e->address);
+          if (e->name != NULL)
+            icalproperty_add_parameter (p, cn_parameter (e->name));
+          icalcomponent_add_property (ev, p);
+          continue;
+        }
+      p = icalproperty_new_attendee (e->address);
+      if (e->name != NULL)
+        icalproperty_add_parameter (p, cn_parameter (e->name));
+      icalproperty_add_parameter (p, icalparameter_new_cutype (ICAL_CUTYPE_INDIVIDUAL));
+      icalproperty_add_parameter (p, icalparameter_new_role (role_named (e->role)));
+      icalproperty_add_parameter (p, icalparameter_new_partstat (partstat_named (e->partstat)));
+      if (e->delegated_to != NULL)
+        icalproperty_add_parameter (p, icalparameter_new_delegatedto (e->delegated_to));
+      else if (w->method == RAPAT_ICS_REQUEST
+               && partstat_named (e->partstat) == ICAL_PARTSTAT_NEEDSACTION)
+        icalproperty_add_parameter (p, icalparameter_new_rsvp (ICAL_RSVP_TRUE));
+      if (e->delegated_from != NULL)
+        icalproperty_add_parameter (p, icalparameter_new_delegatedfrom (e->delegated_from));
+      icalcomponent_add_property (ev, p);
+    }
+  if (im.extra != NULL)
+    {
+      g_autofree char *text = g_strconcat ("BEGIN:VEVENT\r\n", im.extra, "END:VEVENT\r\n",
+                                           NULL);
+      g_autoptr(icalcomponent) kept = icalparser_parse_string (text);
+      icalproperty *p;
+      icalcomponent *c;
+
+      while (kept != NULL
+             && (p = icalcomponent_get_first_property (kept, ICAL_ANY_PROPERTY)) != NULL)
+        {
+          icalcomponent_remove_property (kept, p);
+          icalcomponent_add_property (ev, p);
+        }
+      while (kept != NULL
+             && (c = icalcomponent_get_first_component (kept, ICAL_ANY_COMPONENT)) != NULL)
+        {
+          icalcomponent_remove_component (kept, c);
+          icalcomponent_add_component (ev, c);
+        }
+    }
+  g_free (im.extra);
+  if (im.externals != NULL)
+    g_ptr_array_unref (im.externals);
+  return TRUE;
+}
+
 /* Builds the VEVENT of meeting @m; @r, if not NULL, makes it a series'
  * master or one of its instances.  NULL with @error set when a value
  * cannot be written safely. */
@@ -779,6 +890,8 @@ meeting_event (RapatIcsWriter *w, const RapatMeeting *m, GPtrArray *agenda,
   icalcomponent_add_property (ev, icalproperty_new_transp (ICAL_TRANSP_OPAQUE));
   add_organizer (w, ev, m);
   add_attendees (w, ev, attendees);
+  if (!add_imported (w, ev, m, error))
+    return NULL;
   for (guint i = 0; status != ICAL_STATUS_CANCELLED && i < w->cal->n_alarms; i++)
     add_alarm (ev, w->cal->alarms[i], m->title);
   if (!values_ok (w, error))

@@ -109,6 +109,25 @@ gboolean rapat_ics_write_sessions (RapatIcsWriter *w, const RapatMeeting *m, GPt
 gboolean rapat_ics_write_action (RapatIcsWriter *w, const RapatAction *a, const RapatMeeting *m,
                                  const char *related_uid, GError **error);
 
+/* What a meeting read from another calendar brought that rapat does not
+ * model: filled by a RapatIcsImportedFunc, freed by the writer. */
+typedef struct {
+  char *extra;               /* folded iCalendar properties and components, or NULL */
+  GPtrArray *externals;      /* RapatExternal: people the directory did not know, or NULL */
+} RapatIcsImported;
+
+/* Fills @out with what meeting @m brought from another calendar; FALSE
+ * with @error when it cannot be read. */
+typedef gboolean (*RapatIcsImportedFunc) (const RapatMeeting *m, RapatIcsImported *out,
+                                          gpointer data, GError **error);
+
+/* Has @w ask @func, for each meeting event it writes, for what the meeting
+ * brought from another calendar ('import ics'), and write it back: its
+ * external invitees as ORGANIZER (when the meeting has none) and ATTENDEEs
+ * after rapat's own, then the kept properties and components as they came. */
+void rapat_ics_writer_set_imported (RapatIcsWriter *w, RapatIcsImportedFunc func,
+                                    gpointer data);
+
 /* Ends the calendar and frees @w; FALSE if writing failed. */
 gboolean rapat_ics_writer_finish (RapatIcsWriter *w, GError **error);
 

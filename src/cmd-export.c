@@ -5,6 +5,7 @@
 #include "output.h"
 #include "present.h"
 #include "series.h"
+#include "store-import.h"
 #include "text.h"
 #include "timeutil.h"
 
@@ -55,6 +56,29 @@ static const RapatOption ics_entries[] = {
     N_("Write to FILE instead of standard output"), N_("FILE"), NULL },
   RAPAT_OPT_END,
 };
+
+
+/* The writer's question for each meeting (rapat_ics_writer_set_imported()):
+ * what it brought from another calendar, read from the store @data. */
+static gboolean
+imported_of (const RapatMeeting *m, RapatIcsImported *out, gpointer data, GError **error)
+{
+  RapatStore *store = data;
+
+  if (m->id == 0)
+    return TRUE;
+  if (!rapat_store_import_extra_get (store, m->id, &out->extra, error))
+    return FALSE;
+  out->externals = rapat_store_import_externals (store, m->id, error);
+  if (out->externals == NULL)
+    {
+      g_clear_pointer (&out->extra, g_free);
+      return FALSE;
+    }
+  if (out->externals->len == 0)
+    g_clear_pointer (&out->externals, g_ptr_array_unref);
+  return TRUE;
+}
 
 /* Longest reminder lead and feed refresh interval: four weeks. */
 #define MAX_LEAD_SECONDS (28 * 86400)
@@ -606,6 +630,7 @@ export_ics (RapatCmdContext *ctx, GError **error)
   if (output == NULL)
     return FALSE;
   w = rapat_ics_writer_new_full (rapat_output_stream (output), method, &cal, ctx->now);
+  rapat_ics_writer_set_imported (w, imported_of, ctx->store);
   e.w = w;
   e.method = method;
   if (!write_timezones (w, zones, error) || !write_meetings (&e, meetings, &filter, error))
@@ -659,6 +684,7 @@ rapat_cmd_invitation_ics (RapatCmdContext *ctx, const RapatMeeting *m, int metho
       return FALSE;
     }
   w = rapat_ics_writer_new_full (f, method, &cal, ctx->now);
+  rapat_ics_writer_set_imported (w, imported_of, ctx->store);
   e.w = w;
   ok = write_timezones (w, zones, error) && export_invitation (&e, m, error)
        && rapat_ics_writer_finish (g_steal_pointer (&w), error);

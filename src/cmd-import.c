@@ -1,5 +1,6 @@
 /* rapat — "rapat import": replies to invitations read back from e-mail or
  * .ics files (cli layer). */
+#include "calimport.h"
 #include "cmd.h"
 #include "itip.h"
 #include "mail.h"
@@ -14,6 +15,11 @@ typedef struct {
   char *mbox;
   char *maildir;
   gboolean dry_run;
+  gboolean add_people;
+  gboolean all_day;
+  gboolean skip_bad;
+  char *tz;
+  char *until;
 } ImportOptions;
 
 static const RapatOption mail_entries[] = {
@@ -29,6 +35,17 @@ static const RapatOption mail_entries[] = {
 static const RapatOption ics_entries[] = {
   RAPAT_OPT_FLAG ("dry-run", ImportOptions, dry_run,
                   N_("Say what would change, and change nothing")),
+  RAPAT_OPT_FLAG ("add-people", ImportOptions, add_people,
+                  N_("Add organizers and attendees the directory does not know (name from CN)")),
+  RAPAT_OPT_FLAG ("all-day-as-meetings", ImportOptions, all_day,
+                  N_("Import all-day events as meetings of whole days")),
+  RAPAT_OPT_FLAG ("skip-bad", ImportOptions, skip_bad,
+                  N_("Skip a broken event with a message and import the rest")),
+  RAPAT_OPT_TEXT ("tz", ImportOptions, tz, N_("Zone of times without one (floating)"),
+                  N_("ZONE")),
+  RAPAT_OPT_TEXT ("until", ImportOptions, until,
+                  N_("Cut repeating events with no end, or over 520 occurrences, at DATE"),
+                  N_("DATE")),
   RAPAT_OPT_END,
 };
 
@@ -44,6 +61,7 @@ typedef struct {
 typedef struct {
   GPtrArray *inputs;          /* Input */
   GPtrArray *empty;           /* char *: sources of messages with no calendar */
+  gboolean events;            /* 'import ics': events are imported too */
 } Prepared;
 
 /* Frees an input. */
@@ -347,8 +365,17 @@ import_mail_prepare (RapatCmdContext *ctx, GError **error)
 static gboolean
 import_ics_prepare (RapatCmdContext *ctx, GError **error)
 {
+  const ImportOptions *opt = ctx->options;
   Prepared *p = prepared_new (ctx);
 
+  p->events = TRUE;
+  if (opt->until != NULL)
+    {
+      g_autofree char *day = rapat_cmd_day ("until", opt->until, error);
+
+      if (day == NULL)
+        return FALSE;
+    }
   for (int i = 0; i < ctx->n_args; i++)
     {
       g_autoptr(GBytes) bytes = read_input (ctx->args[i], error);
@@ -358,6 +385,55 @@ import_ics_prepare (RapatCmdContext *ctx, GError **error)
       add_input (p, ctx->args[i], bytes, NULL, NULL);
     }
   return TRUE;
+}
+
+/* Returns the summary line of the events imported (@s). */
+static char *
+events_line (const RapatCalimportSummary *s, gboolean dry_run)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  const guint *c = s->counts;
+  g_autofree char *list = NULL;
+
+  /* TRANSLATORS: meetings (or series) added, updated and left as they were. */
+  g_ptr_array_add (parts, g_strdup_printf (_("%u added, %u updated, %u unchanged"),
+                                           c[RAPAT_CALIMPORT_ADDED], c[RAPAT_CALIMPORT_UPDATED],
+                                           c[RAPAT_CALIMPORT_UNCHANGED]));
+  if (s->occurrences > 0)
+    g_ptr_array_add (parts, g_strdup_printf (
+      ngettext ("%u occurrence of series", "%u occurrences of series", s->occurrences),
+      s->occurrences));
+  if (c[RAPAT_CALIMPORT_OLDER] > 0)
+    g_ptr_array_add (parts, g_strdup_printf (
+      ngettext ("%u older version ignored", "%u older versions ignored",
+                c[RAPAT_CALIMPORT_OLDER]), c[RAPAT_CALIMPORT_OLDER]));
+  if (c[RAPAT_CALIMPORT_FROZEN] > 0)
+    g_ptr_array_add (parts, g_strdup_printf (
+      ngettext ("%u newer version not applied (final minutes)",
+                "%u newer versions not applied (final minutes)",
+                c[RAPAT_CALIMPORT_FROZEN]), c[RAPAT_CALIMPORT_FROZEN]));
+  if (c[RAPAT_CALIMPORT_ALL_DAY] > 0)
+    g_ptr_array_add (parts, g_strdup_printf (
+      ngettext ("%u all-day event skipped (--all-day-as-meetings imports it)",
+                "%u all-day events skipped (--all-day-as-meetings imports them)",
+                c[RAPAT_CALIMPORT_ALL_DAY]), c[RAPAT_CALIMPORT_ALL_DAY]));
+  if (c[RAPAT_CALIMPORT_BAD] > 0)
+    g_ptr_array_add (parts, g_strdup_printf (
+      ngettext ("%u broken event skipped", "%u broken events skipped", c[RAPAT_CALIMPORT_BAD]),
+      c[RAPAT_CALIMPORT_BAD]));
+  if (s->people_added > 0)
+    g_ptr_array_add (parts, g_strdup_printf (
+      ngettext ("%u person added to the directory", "%u people added to the directory",
+                s->people_added), s->people_added));
+  if (s->externals > 0)
+    g_ptr_array_add (parts, g_strdup_printf (
+      ngettext ("%u address unknown to the directory kept on its meeting (--add-people adds it)",
+                "%u addresses unknown to the directory kept on their meetings (--add-people "
+                "adds them)", s->externals), s->externals));
+  g_ptr_array_add (parts, NULL);
+  list = g_strjoinv (", ", (char **) parts->pdata);
+  return dry_run ? g_strdup_printf (_("Dry run, nothing written: %s."), list)
+                 : g_strdup_printf ("%s.", list);
 }
 
 /* Returns the summary line of @s: what changed, counted. */
@@ -419,24 +495,64 @@ import_run (RapatCmdContext *ctx, GError **error)
   g_auto(RapatItipSummary) summary = { 0 };
   g_autofree char *line = NULL;
 
+  g_auto(RapatCalimportSummary) events = { 0 };
+  g_autofree char *zone = NULL;
+  RapatCalimportOptions copt = { opt->add_people, opt->all_day, opt->skip_bad, NULL,
+                                 opt->until };
+  gboolean answers = FALSE;
+
   rapat_itip_summary_init (&summary);
+  rapat_calimport_summary_init (&events);
   ctx->dry_run = opt->dry_run;
+  if (p->events)
+    {
+      zone = rapat_cmd_zone (ctx, opt->tz, error);
+      if (zone == NULL)
+        return FALSE;
+      copt.tz = zone;
+    }
   for (guint i = 0; i < p->inputs->len; i++)
     {
       const Input *in = p->inputs->pdata[i];
       gsize len = 0;
       const char *data = g_bytes_get_data (in->calendar, &len);
+      gboolean ok = p->events
+        ? rapat_calimport (ctx->store, data != NULL ? data : "", len, in->source, &copt,
+                           ctx->now, &events, &summary, error)
+        : rapat_itip_import (ctx->store, data != NULL ? data : "", len, in->source,
+                             in->message_id, in->from, ctx->now, &summary, error);
 
-      if (!rapat_itip_import (ctx->store, data != NULL ? data : "", len, in->source,
-                              in->message_id, in->from, ctx->now, &summary, error))
+      if (!ok)
         return FALSE;
     }
+  for (guint i = 0; i < RAPAT_ITIP_N_OUTCOMES; i++)
+    answers = answers || summary.counts[i] > 0;
   for (guint i = 0; i < summary.notes->len; i++)
     fprintf (ctx->out, "%s\n", ((RapatItipNote *) summary.notes->pdata[i])->text);
   for (guint i = 0; i < p->empty->len; i++)
     fprintf (ctx->out, _("%s: no calendar in this message\n"), (char *) p->empty->pdata[i]);
-  line = summary_line (&summary, p->empty->len, opt->dry_run);
-  fprintf (ctx->out, "%s\n", line);
+  if (!p->events || answers)
+    {
+      line = summary_line (&summary, p->empty->len, opt->dry_run);
+      fprintf (ctx->out, "%s\n", line);
+    }
+  if (p->events)
+    {
+      g_autofree char *eline = NULL;
+
+      for (guint i = 0; i < events.notes->len; i++)
+        fprintf (ctx->out, "%s\n", (char *) events.notes->pdata[i]);
+      for (guint i = 0; opt->dry_run && i < events.changes->len; i++)
+        fprintf (ctx->out, "%s\n", (char *) events.changes->pdata[i]);
+      if (!answers || events.counts[RAPAT_CALIMPORT_ADDED] + events.counts[RAPAT_CALIMPORT_UPDATED]
+                      + events.counts[RAPAT_CALIMPORT_UNCHANGED] + events.counts[RAPAT_CALIMPORT_OLDER]
+                      + events.counts[RAPAT_CALIMPORT_ALL_DAY] + events.counts[RAPAT_CALIMPORT_BAD]
+                      + events.counts[RAPAT_CALIMPORT_FROZEN] > 0)
+        {
+          eline = events_line (&events, opt->dry_run);
+          fprintf (ctx->out, "%s\n", eline);
+        }
+    }
   return TRUE;
 }
 
@@ -513,8 +629,17 @@ const RapatCommand rapat_import_commands[] = {
     RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 0, -1,
     RAPAT_OPTIONS (mail_entries, ImportOptions), RAPAT_TARGET_NONE, import_run,
     import_mail_prepare },
-  { "ics", "FILE...", N_("Read replies to invitations from .ics files"),
-    N_("As 'import mail', from bare iCalendar files ('-' reads standard input)."),
+  { "ics", "FILE...", N_("Read meetings, and replies to invitations, from .ics files"),
+    N_("Each FILE is an iCalendar file ('-' reads standard input), from Outlook, Google,\n"
+       "Apple, Thunderbird or rapat.  Its events (METHOD PUBLISH, REQUEST or none) become\n"
+       "meetings, a repeating one a series with its exceptions; REPLY, COUNTER and REFRESH\n"
+       "are read as 'import mail' reads them.  A UID imported before is updated only by a\n"
+       "newer version (SEQUENCE, then LAST-MODIFIED or DTSTAMP): importing a file twice\n"
+       "changes nothing.  Zones: IANA names, Windows names (CLDR) and VTIMEZONEs that match\n"
+       "an IANA zone are kept; others in UTC.  Organizers and attendees are found by\n"
+       "e-mail; the others are kept on the meeting (or added, --add-people).  What rapat\n"
+       "does not model (X- properties, alarms) is kept and exported again.  A broken event\n"
+       "refuses the whole file and nothing is written (--skip-bad skips it)."),
     RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, -1,
     RAPAT_OPTIONS (ics_entries, ImportOptions), RAPAT_TARGET_NONE, import_run,
     import_ics_prepare },

@@ -27,7 +27,7 @@ static const RapatGroup groups[] = {
   { "export", N_("iCalendar files for calendar apps"), rapat_export_commands },
   { "invite", N_("Invitations by e-mail (iMIP): send, and what each invitee has"),
     rapat_invite_commands },
-  { "import", N_("Replies to invitations, read from e-mail or .ics files"), rapat_import_commands },
+  { "import", N_("Meetings from other calendars and replies to invitations, from .ics files or e-mail"), rapat_import_commands },
   { "schedule", N_("Clashes and free slots"), rapat_schedule_commands },
   { "holiday", N_("Holidays: the days find-slot skips"), rapat_holiday_commands },
   { "report", N_("Reports in text, CSV and JSON"), rapat_report_commands },

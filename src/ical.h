@@ -48,9 +48,12 @@ G_BEGIN_DECLS
   X (icalparameter_as_ical_string_r) \
   X (icalparameter_free) \
   X (icalparameter_get_cn) \
+  X (icalparameter_get_cutype) \
+  X (icalparameter_get_delegatedfrom) \
   X (icalparameter_get_delegatedto) \
   X (icalparameter_get_sentby) \
   X (icalparameter_get_partstat) \
+  X (icalparameter_get_role) \
   X (icalparameter_get_tzid) \
   X (icalparameter_new_cn) \
   X (icalparameter_new_cutype) \
@@ -68,19 +71,36 @@ G_BEGIN_DECLS
   X (icalproperty_as_ical_string_r) \
   X (icalproperty_free) \
   X (icalproperty_get_attendee) \
+  X (icalproperty_get_categories) \
   X (icalproperty_get_comment) \
+  X (icalproperty_get_conference) \
+  X (icalproperty_get_created) \
+  X (icalproperty_get_description) \
   X (icalproperty_get_dtend) \
   X (icalproperty_get_dtstamp) \
   X (icalproperty_get_dtstart) \
   X (icalproperty_get_duration) \
+  X (icalproperty_get_exdate) \
   X (icalproperty_get_first_parameter) \
+  X (icalproperty_get_lastmodified) \
+  X (icalproperty_get_location) \
   X (icalproperty_get_method) \
+  X (icalproperty_get_organizer) \
+  X (icalproperty_get_rdate) \
   X (icalproperty_get_recurrenceid) \
   X (icalproperty_get_sequence) \
+  X (icalproperty_get_status) \
+  X (icalproperty_get_summary) \
+  X (icalproperty_get_transp) \
   X (icalproperty_get_tzoffsetto) \
   X (icalproperty_get_uid) \
+  X (icalproperty_get_url) \
+  X (icalproperty_get_value_as_string_r) \
   X (icalproperty_get_x) \
   X (icalproperty_get_x_name) \
+  X (icalproperty_get_xlicerror) \
+  X (icalproperty_isa) \
+  X (icalproperty_method_to_string) \
   X (icalproperty_new) \
   X (icalproperty_new_action) \
   X (icalproperty_new_attendee) \
@@ -130,6 +150,7 @@ G_BEGIN_DECLS
   X (icaltime_null_time) \
   X (icaltimezone_get_builtin_timezone) \
   X (icaltimezone_get_component) \
+  X (icaltimezone_get_utc_offset) \
   X (icaltimezone_get_utc_timezone) \
   X (icaltimezone_truncate_vtimezone) \
   X (icaltriggertype_from_int) \
@@ -179,9 +200,12 @@ G_END_DECLS
 #define icalparameter_as_ical_string_r (rapat_ical ()->icalparameter_as_ical_string_r)
 #define icalparameter_free (rapat_ical ()->icalparameter_free)
 #define icalparameter_get_cn (rapat_ical ()->icalparameter_get_cn)
+#define icalparameter_get_cutype (rapat_ical ()->icalparameter_get_cutype)
+#define icalparameter_get_delegatedfrom (rapat_ical ()->icalparameter_get_delegatedfrom)
 #define icalparameter_get_delegatedto (rapat_ical ()->icalparameter_get_delegatedto)
 #define icalparameter_get_sentby (rapat_ical ()->icalparameter_get_sentby)
 #define icalparameter_get_partstat (rapat_ical ()->icalparameter_get_partstat)
+#define icalparameter_get_role (rapat_ical ()->icalparameter_get_role)
 #define icalparameter_get_tzid (rapat_ical ()->icalparameter_get_tzid)
 #define icalparameter_new_cn (rapat_ical ()->icalparameter_new_cn)
 #define icalparameter_new_cutype (rapat_ical ()->icalparameter_new_cutype)
@@ -199,19 +223,36 @@ G_END_DECLS
 #define icalproperty_as_ical_string_r (rapat_ical ()->icalproperty_as_ical_string_r)
 #define icalproperty_free (rapat_ical ()->icalproperty_free)
 #define icalproperty_get_attendee (rapat_ical ()->icalproperty_get_attendee)
+#define icalproperty_get_categories (rapat_ical ()->icalproperty_get_categories)
 #define icalproperty_get_comment (rapat_ical ()->icalproperty_get_comment)
+#define icalproperty_get_conference (rapat_ical ()->icalproperty_get_conference)
+#define icalproperty_get_created (rapat_ical ()->icalproperty_get_created)
+#define icalproperty_get_description (rapat_ical ()->icalproperty_get_description)
 #define icalproperty_get_dtend (rapat_ical ()->icalproperty_get_dtend)
 #define icalproperty_get_dtstamp (rapat_ical ()->icalproperty_get_dtstamp)
 #define icalproperty_get_dtstart (rapat_ical ()->icalproperty_get_dtstart)
 #define icalproperty_get_duration (rapat_ical ()->icalproperty_get_duration)
+#define icalproperty_get_exdate (rapat_ical ()->icalproperty_get_exdate)
 #define icalproperty_get_first_parameter (rapat_ical ()->icalproperty_get_first_parameter)
+#define icalproperty_get_lastmodified (rapat_ical ()->icalproperty_get_lastmodified)
+#define icalproperty_get_location (rapat_ical ()->icalproperty_get_location)
 #define icalproperty_get_method (rapat_ical ()->icalproperty_get_method)
+#define icalproperty_get_organizer (rapat_ical ()->icalproperty_get_organizer)
+#define icalproperty_get_rdate (rapat_ical ()->icalproperty_get_rdate)
 #define icalproperty_get_recurrenceid (rapat_ical ()->icalproperty_get_recurrenceid)
 #define icalproperty_get_sequence (rapat_ical ()->icalproperty_get_sequence)
+#define icalproperty_get_status (rapat_ical ()->icalproperty_get_status)
+#define icalproperty_get_summary (rapat_ical ()->icalproperty_get_summary)
+#define icalproperty_get_transp (rapat_ical ()->icalproperty_get_transp)
 #define icalproperty_get_tzoffsetto (rapat_ical ()->icalproperty_get_tzoffsetto)
 #define icalproperty_get_uid (rapat_ical ()->icalproperty_get_uid)
+#define icalproperty_get_url (rapat_ical ()->icalproperty_get_url)
+#define icalproperty_get_value_as_string_r (rapat_ical ()->icalproperty_get_value_as_string_r)
 #define icalproperty_get_x (rapat_ical ()->icalproperty_get_x)
 #define icalproperty_get_x_name (rapat_ical ()->icalproperty_get_x_name)
+#define icalproperty_get_xlicerror (rapat_ical ()->icalproperty_get_xlicerror)
+#define icalproperty_isa (rapat_ical ()->icalproperty_isa)
+#define icalproperty_method_to_string (rapat_ical ()->icalproperty_method_to_string)
 #define icalproperty_new (rapat_ical ()->icalproperty_new)
 #define icalproperty_new_action (rapat_ical ()->icalproperty_new_action)
 #define icalproperty_new_attendee (rapat_ical ()->icalproperty_new_attendee)
@@ -261,6 +302,7 @@ G_END_DECLS
 #define icaltime_null_time (rapat_ical ()->icaltime_null_time)
 #define icaltimezone_get_builtin_timezone (rapat_ical ()->icaltimezone_get_builtin_timezone)
 #define icaltimezone_get_component (rapat_ical ()->icaltimezone_get_component)
+#define icaltimezone_get_utc_offset (rapat_ical ()->icaltimezone_get_utc_offset)
 #define icaltimezone_get_utc_timezone (rapat_ical ()->icaltimezone_get_utc_timezone)
 #define icaltimezone_truncate_vtimezone (rapat_ical ()->icaltimezone_truncate_vtimezone)
 #define icaltriggertype_from_int (rapat_ical ()->icaltriggertype_from_int)

@@ -488,6 +488,20 @@ rapat_series_free (RapatSeries *series)
   g_free (series);
 }
 
+void
+rapat_external_free (RapatExternal *external)
+{
+  if (external == NULL)
+    return;
+  g_free (external->address);
+  g_free (external->name);
+  g_free (external->role);
+  g_free (external->partstat);
+  g_free (external->delegated_to);
+  g_free (external->delegated_from);
+  g_free (external);
+}
+
 char *
 rapat_uid_derive (const char *uid, const char *suffix)
 {

@@ -179,6 +179,20 @@ typedef struct {
 
 void rapat_series_free (RapatSeries *series);
 
+/* Someone on a meeting read from another calendar whose address matched
+ * nobody in the directory (an ORGANIZER or ATTENDEE kept as it came). */
+typedef struct {
+  gboolean organizer;    /* the event's ORGANIZER, else an ATTENDEE */
+  char *address;         /* as written, "mailto:..." or another URI */
+  char *name;            /* CN, or NULL */
+  char *role;            /* "chair", "participant", "optional" or "observer" */
+  char *partstat;        /* "needs-action", "accepted", "declined", "tentative", "delegated" */
+  char *delegated_to;    /* the DELEGATED-TO address, or NULL */
+  char *delegated_from;  /* the DELEGATED-FROM address, or NULL */
+} RapatExternal;
+
+void rapat_external_free (RapatExternal *external);
+
 typedef struct {
   gint64 id;
   gint64 meeting_id;
@@ -475,6 +489,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatUnit, rapat_unit_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatPerson, rapat_person_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatMeeting, rapat_meeting_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatSeries, rapat_series_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatExternal, rapat_external_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatAgendaItem, rapat_agenda_item_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatAttendee, rapat_attendee_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatIssue, rapat_issue_free)

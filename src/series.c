@@ -1,5 +1,6 @@
 /* rapat — a recurring series as a calendar sees it (domain layer). */
 #include "series.h"
+#include "store-import.h"
 #include "recur.h"
 #include "timeutil.h"
 
@@ -186,6 +187,7 @@ rapat_series_exceptions (RapatStore *store, const RapatSeriesView *v, GError **e
 {
   g_autoptr(GPtrArray) out = g_ptr_array_new ();
   g_autofree char *template_key = NULL;
+  g_autofree char *template_imported = NULL;
 
   for (guint i = 0; i < v->occurrences->len; i++)
     {
@@ -193,6 +195,7 @@ rapat_series_exceptions (RapatStore *store, const RapatSeriesView *v, GError **e
       g_autoptr(GPtrArray) attendees = NULL;
       g_autoptr(GPtrArray) agenda = NULL;
       g_autofree char *key = NULL;
+      g_autofree char *imported = NULL;
 
       if (o == v->template || o->status == RAPAT_MEETING_CANCELLED)
         continue;
@@ -210,6 +213,18 @@ rapat_series_exceptions (RapatStore *store, const RapatSeriesView *v, GError **e
         return NULL;
       key = shown_key (attendees, agenda);
       if (strcmp (key, template_key) != 0)
+        {
+          g_ptr_array_add (out, o);
+          continue;
+        }
+      /* What an imported occurrence brought from its calendar (people the
+       * directory does not know, properties rapat does not model). */
+      if (template_imported == NULL)
+        template_imported = rapat_store_import_key (store, v->template->id, error);
+      imported = template_imported != NULL ? rapat_store_import_key (store, o->id, error) : NULL;
+      if (imported == NULL)
+        return NULL;
+      if (strcmp (imported, template_imported) != 0)
         g_ptr_array_add (out, o);
     }
   return g_steal_pointer (&out);

@@ -206,10 +206,9 @@ check "a reply typed in other than declined ends the delegation" \
   test -z "$(sql "SELECT delegated_to FROM attendee a JOIN person p ON p.id = a.person_id WHERE a.meeting_id = $m AND p.name = 'Sari Déwi'")"
 
 r import ics "$tmp/unknown-uid.ics" "$tmp/publish.ics"
-check "an unknown UID is reported; a PUBLISH is skipped, not an error" \
-  grep -qx "1 unknown meeting, 1 skipped." "$tmp/out"
-check "... the PUBLISH is named as not a reply" \
-  grep -q "publish.ics: not a reply: rapat reads replies" "$tmp/out"
+check "an unknown UID is reported" grep -qx "1 unknown meeting." "$tmp/out"
+check "... a PUBLISH of rapat's own meeting at its SEQUENCE is read as events and changes nothing" \
+  grep -qx "0 added, 0 updated, 1 unchanged." "$tmp/out"
 
 # A sequence the meeting has moved past.
 "$RAPAT" meeting edit "$m" --start "2030-09-02 10:00" >/dev/null 2>&1

@@ -35,6 +35,12 @@ vg agenda list 1 --json
 vg attendee list 1
 vg export ics -o "$tmp/all.ics" --alarm 15m --alarm 1d
 vg export ics --method request --meeting 1 -o "$tmp/req.ics"
+imports="${SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/data/import"
+vg import ics --tz Asia/Jakarta --add-people "$imports/outlook.ics" "$imports/series.ics"
+vg import ics --skip-bad --all-day-as-meetings "$imports/broken.ics" "$imports/google.ics"
+vg import ics "$imports/endless.ics"
+vg import ics --dry-run "$tmp/all.ics"
+vg export ics -o "$tmp/all2.ics"
 vg report attendance --meeting 1 --format html -o "$tmp/r.html"
 vg report signin --meeting 1 -o "$tmp/s.html"
 cp "$(dirname "$0")/data/logo.svg" "$tmp/logo.svg"

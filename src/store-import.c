@@ -1,0 +1,274 @@
+/* rapat — the store: what 'import ics' keeps beyond rapat's own records
+ * (schema/0016-import.sql). */
+#include "store-private.h"
+#include "store-import.h"
+
+#include <string.h>
+
+gboolean
+rapat_store_import_state_get (RapatStore *store, const char *uid, RapatImportState *state,
+                              GError **error)
+{
+  g_autoptr(StoreStmt) stmt = store_prepare (store,
+    "SELECT digest, sequence, stamp FROM ics_import WHERE uid = ?1", error);
+  const unsigned char *digest;
+  int found;
+
+  if (stmt == NULL)
+    return FALSE;
+  store_bind_text (stmt, 1, uid);
+  found = store_step_first (store, stmt, _("unable to read what was imported"), error);
+  if (found <= 0)
+    return FALSE;
+  digest = sqlite3_column_text (stmt, 0);
+  g_strlcpy (state->digest, digest != NULL ? (const char *) digest : "", sizeof state->digest);
+  state->sequence = sqlite3_column_int64 (stmt, 1);
+  state->stamp = sqlite3_column_int64 (stmt, 2);
+  return TRUE;
+}
+
+gboolean
+rapat_store_import_state_set (RapatStore *store, const char *uid, const RapatImportState *state,
+                              gint64 now, GError **error)
+{
+  g_autoptr(StoreStmt) stmt = store_prepare (store,
+    "INSERT INTO ics_import (uid, digest, sequence, stamp, imported_at) "
+    "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (uid) DO UPDATE SET digest = ?2, "
+    "sequence = ?3, stamp = ?4, imported_at = ?5", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  store_bind_text (stmt, 1, uid);
+  store_bind_text (stmt, 2, state->digest);
+  sqlite3_bind_int64 (stmt, 3, state->sequence);
+  sqlite3_bind_int64 (stmt, 4, state->stamp);
+  sqlite3_bind_int64 (stmt, 5, now);
+  return store_step_done (store, stmt, _("unable to keep what was imported"), error);
+}
+
+gboolean
+rapat_store_import_extra_get (RapatStore *store, gint64 meeting_id, char **extra,
+                              GError **error)
+{
+  g_autoptr(StoreStmt) stmt = store_prepare (store,
+    "SELECT id, ics_extra FROM meeting WHERE id = ?1", error);
+  StoreRow r;
+  int found;
+
+  *extra = NULL;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  found = store_step_first (store, stmt, _("unable to read the meeting"), error);
+  if (found < 0)
+    return FALSE;
+  if (found == 0)
+    return TRUE;
+  store_row_begin (&r, stmt, "meeting", 0);
+  *extra = store_row_text (&r, 1, "ics_extra", FALSE);
+  if (!store_row_end (&r, error))
+    {
+      g_clear_pointer (extra, g_free);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+rapat_store_import_extra_set (RapatStore *store, gint64 meeting_id, const char *extra,
+                              GError **error)
+{
+  g_autoptr(StoreStmt) stmt = store_prepare (store,
+    "UPDATE meeting SET ics_extra = ?2 WHERE id = ?1 AND ics_extra IS NOT ?2", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  store_bind_text (stmt, 2, extra);
+  return store_step_done (store, stmt, _("unable to change the meeting"), error);
+}
+
+GPtrArray *
+rapat_store_import_externals (RapatStore *store, gint64 meeting_id, GError **error)
+{
+  g_autoptr(StoreStmt) stmt = store_prepare (store,
+    "SELECT meeting_id, organizer, address, name, role, partstat, delegated_to, delegated_from "
+    "FROM external_invitee WHERE meeting_id = ?1 ORDER BY position", error);
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) rapat_external_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      RapatExternal *e = g_new0 (RapatExternal, 1);
+      StoreRow r;
+
+      store_row_begin (&r, stmt, "external_invitee", 0);
+      e->organizer = sqlite3_column_int (stmt, 1) != 0;
+      e->address = store_row_text (&r, 2, "address", TRUE);
+      e->name = store_row_text (&r, 3, "name", FALSE);
+      e->role = store_row_text (&r, 4, "role", TRUE);
+      e->partstat = store_row_text (&r, 5, "partstat", TRUE);
+      e->delegated_to = store_row_text (&r, 6, "delegated_to", FALSE);
+      e->delegated_from = store_row_text (&r, 7, "delegated_from", FALSE);
+      g_ptr_array_add (list, e);
+      if (!store_row_end (&r, error))
+        return NULL;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      store_set_error (store, error, _("unable to list the invitees"));
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+/* Appends @s to @json as a JSON string, or null. */
+static void
+json_string (GString *json, const char *s)
+{
+  if (s == NULL)
+    {
+      g_string_append (json, "null");
+      return;
+    }
+  g_string_append_c (json, '"');
+  for (const guchar *p = (const guchar *) s; *p != '\0'; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_printf (json, "\\%c", *p);
+      else if (*p < 0x20)
+        g_string_append_printf (json, "\\u%04x", *p);
+      else
+        g_string_append_c (json, (char) *p);
+    }
+  g_string_append_c (json, '"');
+}
+
+gboolean
+rapat_store_import_externals_set (RapatStore *store, gint64 meeting_id, GPtrArray *externals,
+                                  gboolean replace, GError **error)
+{
+  g_autoptr(StoreStmt) ins = NULL;
+  g_autoptr(GString) json = NULL;
+
+  if (replace)
+    {
+      g_autoptr(StoreStmt) del = store_prepare (store,
+        "DELETE FROM external_invitee WHERE meeting_id = ?1", error);
+
+      if (del == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (del, 1, meeting_id);
+      if (!store_step_done (store, del, _("unable to change the invitees"), error))
+        return FALSE;
+    }
+  if (externals == NULL || externals->len == 0)
+    return TRUE;
+  /* One statement for them all (an Outlook invitation has dozens): the
+   * rows as a JSON array of arrays. */
+  json = g_string_new ("[");
+  for (guint i = 0; i < externals->len; i++)
+    {
+      const RapatExternal *e = externals->pdata[i];
+
+      g_string_append (json, i > 0 ? ",[" : "[");
+      g_string_append (json, e->organizer ? "1," : "0,");
+      json_string (json, e->address);
+      g_string_append_c (json, ',');
+      json_string (json, e->name);
+      g_string_append_c (json, ',');
+      json_string (json, e->role);
+      g_string_append_c (json, ',');
+      json_string (json, e->partstat);
+      g_string_append_c (json, ',');
+      json_string (json, e->delegated_to);
+      g_string_append_c (json, ',');
+      json_string (json, e->delegated_from);
+      g_string_append_c (json, ']');
+    }
+  g_string_append_c (json, ']');
+  ins = store_prepare (store,
+    "INSERT INTO external_invitee (meeting_id, position, organizer, address, name, role, "
+    "partstat, delegated_to, delegated_from) SELECT ?1, key + 1, json_extract(value, '$[0]'), "
+    "json_extract(value, '$[1]'), json_extract(value, '$[2]'), json_extract(value, '$[3]'), "
+    "json_extract(value, '$[4]'), json_extract(value, '$[5]'), json_extract(value, '$[6]') "
+    "FROM json_each(?2)", error);
+  if (ins == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (ins, 1, meeting_id);
+  sqlite3_bind_text (ins, 2, json->str, (int) json->len, SQLITE_TRANSIENT);
+  return store_step_done (store, ins, _("unable to change the invitees"), error);
+}
+
+gboolean
+rapat_store_import_series_stamp (RapatStore *store, gint64 series_id, gint64 sequence,
+                                 gint64 created, gint64 updated, GError **error)
+{
+  g_autoptr(StoreStmt) stmt = store_prepare (store,
+    "UPDATE series SET sequence = ?2, created_at = ?3, updated_at = ?4 WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, series_id);
+  sqlite3_bind_int64 (stmt, 2, sequence);
+  sqlite3_bind_int64 (stmt, 3, created);
+  sqlite3_bind_int64 (stmt, 4, updated);
+  return store_step_done (store, stmt, _("unable to change the series"), error);
+}
+
+gboolean
+rapat_store_import_series_delete (RapatStore *store, gint64 series_id, GError **error)
+{
+  g_autoptr(StoreStmt) occ = store_prepare (store,
+    "DELETE FROM meeting WHERE series_id = ?1", error);
+  g_autoptr(StoreStmt) ser = NULL;
+
+  if (occ == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (occ, 1, series_id);
+  if (!store_step_done (store, occ, _("unable to delete the series"), error))
+    return FALSE;
+  ser = store_prepare (store, "DELETE FROM series WHERE id = ?1", error);
+  if (ser == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (ser, 1, series_id);
+  return store_step_done (store, ser, _("unable to delete the series"), error);
+}
+
+gboolean
+rapat_store_import_attendees_clear (RapatStore *store, gint64 meeting_id, GError **error)
+{
+  g_autoptr(StoreStmt) stmt = store_prepare (store,
+    "DELETE FROM attendee WHERE meeting_id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  return store_step_done (store, stmt, _("unable to change the invitees"), error);
+}
+
+char *
+rapat_store_import_key (RapatStore *store, gint64 meeting_id, GError **error)
+{
+  g_autoptr(StoreStmt) stmt = store_prepare (store,
+    "SELECT coalesce(m.ics_extra, '') || char(1) || coalesce((SELECT group_concat("
+    "  e.organizer || char(2) || e.address || char(2) || coalesce(e.name, '') || char(2) || "
+    "  e.role || char(2) || e.partstat || char(2) || coalesce(e.delegated_to, '') || char(2) || "
+    "  coalesce(e.delegated_from, ''), char(3)) FROM (SELECT * FROM external_invitee "
+    "  WHERE meeting_id = m.id ORDER BY position) e), '') FROM meeting m WHERE m.id = ?1",
+    error);
+  const unsigned char *key;
+  int found;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  found = store_step_first (store, stmt, _("unable to read the meeting"), error);
+  if (found < 0)
+    return NULL;
+  key = found > 0 ? sqlite3_column_text (stmt, 0) : NULL;
+  return g_strdup (key != NULL ? (const char *) key : "");
+}
