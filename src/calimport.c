@@ -255,6 +255,21 @@ resolve_zone (Import *im, const char *tzid, int year)
   return z;
 }
 
+/* Returns the name of @prop, a property of a time. */
+static const char *
+time_name (icalproperty *prop)
+{
+  switch (icalproperty_isa (prop))
+    {
+    case ICAL_DTSTART_PROPERTY: return "DTSTART";
+    case ICAL_DTEND_PROPERTY: return "DTEND";
+    case ICAL_RECURRENCEID_PROPERTY: return "RECURRENCE-ID";
+    case ICAL_EXDATE_PROPERTY: return "EXDATE";
+    case ICAL_RDATE_PROPERTY: return "RDATE";
+    default: return "?";
+    }
+}
+
 /* Stores in @out the instant the date-time @t of @prop means, and in
  * @tzid (may be NULL) the zone rapat keeps it in: its TZID's, the
  * calendar's for UTC (X-WR-TIMEZONE, else UTC), --tz for floating times.
@@ -272,6 +287,20 @@ instant_of (Import *im, icalproperty *prop, struct icaltimetype t, gint64 *out,
   if (icaltime_is_null_time (t))
     {
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID, _("a time rapat cannot read"));
+      return FALSE;
+    }
+  /* libical keeps 30 February as it came; UTC arithmetic would make it
+   * 1 March, a meeting on a day the file never named. */
+  if (t.year < 1 || t.year > 9999 || t.month < 1 || t.month > 12 || t.day < 1
+      || t.day > g_date_get_days_in_month (t.month, t.year)
+      || (!t.is_date && (t.hour > 23 || t.minute > 59 || t.second > 59)))
+    {
+      char *v = icalproperty_get_value_as_string_r (prop);
+      g_autofree char *ex = rapat_text_excerpt (v != NULL ? v : "");
+
+      free (v);
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID, _("%s '%s': no such date or time"),
+                   time_name (prop), ex);
       return FALSE;
     }
   if (t.is_date)
@@ -601,6 +630,13 @@ read_times (Import *im, Item *it, const char *uid_ex, GError **error)
       m->end_utc = m->start_utc + 3600;
       note (im, _("event '%s': no end; it is taken to last an hour"), uid_ex);
     }
+  /* DTEND at DTSTART is an instant, as an event without end is (RFC 5545
+   * 3.6.1; Google writes them): a meeting lasts, so an hour as well. */
+  if (pe != NULL && !it->all_day && m->end_utc == m->start_utc)
+    {
+      m->end_utc = m->start_utc + 3600;
+      note (im, _("event '%s': it ends when it starts; it is taken to last an hour"), uid_ex);
+    }
   if (m->end_utc <= m->start_utc)
     {
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID, _("it ends before it starts"));
@@ -648,8 +684,28 @@ read_times (Import *im, Item *it, const char *uid_ex, GError **error)
             return FALSE;
           g_array_append_val (it->rdates, t);
         }
-      else if (k == ICAL_RRULE_PROPERTY && it->rrule == NULL)
-        it->rrule = icalproperty_get_value_as_string_r (p);
+      else if (k == ICAL_RRULE_PROPERTY)
+        {
+          char *rule = icalproperty_get_value_as_string_r (p);
+
+          /* The same rule twice (Cyrus writes that) is one rule; two
+           * different ones are a series rapat cannot keep in one rule. */
+          if (it->rrule != NULL && strcmp (it->rrule, rule) != 0)
+            {
+              g_autofree char *a = rapat_text_excerpt (it->rrule);
+              g_autofree char *b = rapat_text_excerpt (rule);
+
+              free (rule);
+              g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                           _("two different RRULEs ('%s', '%s'); a series of rapat has one"),
+                           a, b);
+              return FALSE;
+            }
+          if (it->rrule == NULL)
+            it->rrule = rule;
+          else
+            free (rule);
+        }
     }
   return TRUE;
 }
@@ -668,6 +724,7 @@ read_item (Import *im, Item *it, const char *uid, GError **error)
   gboolean cut = FALSE, kind_taken;
   icalproperty_status status = ICAL_STATUS_NONE;
   g_autofree char *stripped = NULL;
+  g_autofree char *trimmed = NULL;
 
   it->attendees = g_ptr_array_new_with_free_func ((GDestroyNotify) rapat_attendee_free);
   it->externals = g_ptr_array_new_with_free_func ((GDestroyNotify) rapat_external_free);
@@ -767,7 +824,10 @@ read_item (Import *im, Item *it, const char *uid, GError **error)
               : RAPAT_MEETING_CONFIRMED;
   if (m->status != RAPAT_MEETING_CANCELLED)
     g_clear_pointer (&m->cancel_reason, g_free);
-  m->title = clean_text (summary != NULL ? summary : "", RAPAT_MAX_NAME, FALSE, &cut);
+  /* White space around a title says nothing (Outlook pads some with
+   * hundreds of spaces), and would count against its 200 characters. */
+  trimmed = g_strstrip (g_strdup (summary != NULL ? summary : ""));
+  m->title = clean_text (trimmed, RAPAT_MAX_NAME, FALSE, &cut);
   if (cut)
     note (im, _("event '%s': the title is cut at %d characters"), uid_ex, RAPAT_MAX_NAME);
   stripped = g_strstrip (g_strdup (m->title));
@@ -983,6 +1043,26 @@ expand (Import *im, const Item *master, char **rule, GArray **starts, GError **e
         s = rapat_recur_expand_span (r, m->start_utc, length, tz, &local);
       if (s != NULL)
         note (im, _("event '%s': its rule is cut at %s (--until)"), m->title, im->opt->until);
+      else if (r != NULL)
+        {
+          /* Still more than a series holds before --until: its first
+           * RAPAT_MAX_OCCURRENCES, as the user asked for a cut. */
+          g_clear_error (&local);
+          g_clear_pointer (&r, g_free);
+          r = rapat_recur_rule (bare, NULL, RAPAT_MAX_OCCURRENCES, tz, &local);
+          if (r != NULL)
+            s = rapat_recur_expand_span (r, m->start_utc, length, tz, &local);
+          if (s != NULL)
+            {
+              g_autofree char *last = rapat_when_instant_zoned (
+                g_array_index (s, gint64, s->len - 1), tz);
+
+              note (im, _("event '%s': more than %d occurrences before %s (--until); the "
+                          "series keeps the first %d, up to %s"),
+                    m->title, RAPAT_MAX_OCCURRENCES, im->opt->until, RAPAT_MAX_OCCURRENCES,
+                    last);
+            }
+        }
     }
   if (s == NULL)
     {
