@@ -1357,10 +1357,12 @@ apply_uid (Import *im, const char *uid, GPtrArray *items, GError **error)
   im->summary->counts[exists ? RAPAT_CALIMPORT_UPDATED : RAPAT_CALIMPORT_ADDED]++;
   for (guint i = 0; i < items->len; i++)
     im->summary->externals += ((Item *) items->pdata[i])->externals->len;
-  g_ptr_array_add (im->summary->changes,
-                   g_strdup_printf (exists ? _("%s: '%s' (%s) updated")
-                                           : _("%s: '%s' (%s) added"),
-                                    im->source, title, when));
+  /* Only when asked: one line per meeting is as much as the file. */
+  if (im->opt->changes)
+    g_ptr_array_add (im->summary->changes,
+                     g_strdup_printf (exists ? _("%s: '%s' (%s) updated")
+                                             : _("%s: '%s' (%s) added"),
+                                      im->source, title, when));
   return TRUE;
 }
 
@@ -1384,17 +1386,20 @@ broken (Import *im, guint line, const char *uid, GError *why, GError **error)
   return TRUE;
 }
 
-/* The text of one component of a calendar file. */
+/* One VEVENT of a calendar file, found by scan_file(). */
 typedef struct {
-  gsize start, end;           /* bytes of the file, from its BEGIN line to after its END line */
+  gint64 start, end;          /* bytes of the file, from its BEGIN line to after its END line */
+  guint64 hash;               /* of its UID, to find the other events of that UID */
   guint line;                 /* the line of its BEGIN, from 1 */
-  gboolean unclosed;          /* the file or calendar ended before its END */
+  guint8 bad;                 /* RANGE_* */
 } Range;
+
+enum { RANGE_OK, RANGE_UNCLOSED, RANGE_NO_UID, RANGE_LONG_UID };
 
 /* One VCALENDAR of a file, found by scan_file(). */
 typedef struct {
   GString *skeleton;          /* BEGIN:VCALENDAR, its properties and VTIMEZONEs, END */
-  gsize start, end;           /* its whole text */
+  gint64 start, end;          /* its whole text */
   GArray *events;             /* Range: its VEVENTs */
 } CalText;
 
@@ -1421,31 +1426,75 @@ line_is (const char *p, gsize len, const char *what, const char **name, gsize *n
   return TRUE;
 }
 
-/* Finds the VCALENDARs of @text (@len bytes) and, in each, the text of its
- * VEVENTs and what the events need of the calendar (its properties and
- * VTIMEZONEs): each event is then parsed alone, so that the memory an
- * import takes does not grow with the file's events. */
-static GPtrArray *
-scan_file (const char *text, gsize len)
+/* Returns the 64-bit FNV-1a hash of @s. */
+static guint64
+uid_hash (const char *s)
 {
-  GPtrArray *cals = g_ptr_array_new_with_free_func ((GDestroyNotify) cal_text_free);
+  guint64 h = G_GUINT64_CONSTANT (14695981039346656037);
+
+  for (; *s != '\0'; s++)
+    h = (h ^ (guchar) *s) * G_GUINT64_CONSTANT (1099511628211);
+  return h;
+}
+
+/* Ends the VEVENT @ev whose UID (unfolded, or NULL) is @uid. */
+static void
+range_set_uid (Range *ev, GString *uid)
+{
+  if (uid == NULL)
+    {
+      ev->bad = RANGE_NO_UID;
+      return;
+    }
+  g_strstrip (uid->str);
+  uid->len = strlen (uid->str);
+  if (uid->len == 0)
+    ev->bad = RANGE_NO_UID;
+  else if (uid->len > 1000)
+    ev->bad = RANGE_LONG_UID;
+  else
+    ev->hash = uid_hash (uid->str);
+}
+
+/* Reads @f (from its start) a line at a time and finds its VCALENDARs
+ * and, in each, where its VEVENTs are (with their UIDs' hashes) and what
+ * the events need of the calendar (its properties and VTIMEZONEs): each
+ * event is then read back and parsed alone, so that the memory an import
+ * takes does not grow with the file.  NULL with @error when the file is
+ * not UTF-8 text or cannot be read. */
+static GPtrArray *
+scan_file (FILE *f, const char *source, GError **error)
+{
+  g_autoptr(GPtrArray) cals = g_ptr_array_new_with_free_func ((GDestroyNotify) cal_text_free);
   CalText *cal = NULL;
   int depth = 0;              /* components open inside the VCALENDAR */
-  gboolean in_event = FALSE, in_zone = FALSE;
-  Range ev = { 0, 0, 0, FALSE };
-  gsize zone_start = 0;
+  gboolean in_event = FALSE, in_zone = FALSE, in_uid = FALSE;
+  Range ev = { 0, 0, 0, 0, RANGE_OK };
+  g_autoptr(GString) zone = g_string_new (NULL);
+  GString *uid = NULL;
+  char *buf = NULL;
+  size_t cap = 0;
+  ssize_t got;
+  gint64 pos = 0;
   guint n = 0;
 
-  for (gsize pos = 0; pos < len;)
+  while ((got = getline (&buf, &cap, f)) > 0)
     {
-      const char *p = text + pos;
-      const char *nl = memchr (p, '\n', len - pos);
-      gsize next = nl != NULL ? (gsize) (nl - text) + 1 : len;
-      gsize l = (nl != NULL ? (gsize) (nl - p) : len - pos);
+      const char *p = buf;
+      gsize l = (gsize) got;
+      gint64 next = pos + got;
       const char *name;
       gsize name_len;
 
       n++;
+      if (memchr (p, '\0', l) != NULL || !g_utf8_validate (p, (gssize) l, NULL))
+        {
+          g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                       _("file '%s': not valid UTF-8 text"), source);
+          break;
+        }
+      if (l > 0 && p[l - 1] == '\n')
+        l--;
       if (l > 0 && p[l - 1] == '\r')
         l--;
       if (cal == NULL)
@@ -1463,6 +1512,22 @@ scan_file (const char *text, gsize len)
           pos = next;
           continue;
         }
+      /* The UID of the event, with its folded lines. */
+      if (in_uid && l > 0 && (p[0] == ' ' || p[0] == '\t'))
+        g_string_append_len (uid, p + 1, l - 1);
+      else
+        in_uid = FALSE;
+      if (in_event && depth == 1 && uid == NULL && l > 3 && g_ascii_strncasecmp (p, "UID", 3) == 0
+          && (p[3] == ':' || p[3] == ';'))
+        {
+          const char *colon = memchr (p, ':', l);
+
+          if (colon != NULL)
+            {
+              uid = g_string_new_len (colon + 1, (gssize) (l - (gsize) (colon + 1 - p)));
+              in_uid = TRUE;
+            }
+        }
       if (line_is (p, l, "BEGIN:", &name, &name_len))
         {
           if (depth == 0 && name_len == 6 && g_ascii_strncasecmp (name, "VEVENT", 6) == 0)
@@ -1470,12 +1535,13 @@ scan_file (const char *text, gsize len)
               in_event = TRUE;
               ev.start = pos;
               ev.line = n;
-              ev.unclosed = FALSE;
+              ev.bad = RANGE_OK;
+              ev.hash = 0;
             }
           else if (depth == 0 && name_len == 9 && g_ascii_strncasecmp (name, "VTIMEZONE", 9) == 0)
             {
               in_zone = TRUE;
-              zone_start = pos;
+              g_string_truncate (zone, 0);
             }
           depth++;
         }
@@ -1495,13 +1561,20 @@ scan_file (const char *text, gsize len)
           if (depth == 0 && in_event)
             {
               ev.end = next;
+              range_set_uid (&ev, uid);
               g_array_append_val (cal->events, ev);
-              in_event = FALSE;
+              in_event = in_uid = FALSE;
+              if (uid != NULL)
+                g_string_free (g_steal_pointer (&uid), TRUE);
             }
           else if (depth == 0 && in_zone)
             {
-              g_string_append_len (cal->skeleton, text + zone_start, next - zone_start);
+              g_string_append_len (cal->skeleton, zone->str, zone->len);
+              g_string_append_len (cal->skeleton, p, l);
+              g_string_append (cal->skeleton, "\r\n");
               in_zone = FALSE;
+              pos = next;
+              continue;
             }
         }
       else if (depth == 0)
@@ -1509,7 +1582,23 @@ scan_file (const char *text, gsize len)
           g_string_append_len (cal->skeleton, p, l);
           g_string_append (cal->skeleton, "\r\n");
         }
+      if (in_zone)
+        {
+          g_string_append_len (zone, p, l);
+          g_string_append (zone, "\r\n");
+        }
       pos = next;
+    }
+  free (buf);
+  if (error != NULL && *error == NULL && ferror (f))
+    g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO, _("file '%s': unable to read it"), source);
+  if (error != NULL && *error != NULL)
+    {
+      if (uid != NULL)
+        g_string_free (uid, TRUE);
+      if (cal != NULL)
+        cal_text_free (cal);
+      return NULL;
     }
   if (cal != NULL)
     {
@@ -1517,30 +1606,47 @@ scan_file (const char *text, gsize len)
        * left open is broken. */
       if (in_event)
         {
-          ev.end = len;
-          ev.unclosed = TRUE;
+          ev.end = pos;
+          ev.bad = RANGE_UNCLOSED;
           g_array_append_val (cal->events, ev);
         }
       g_string_append (cal->skeleton, "END:VCALENDAR\r\n");
-      cal->end = len;
+      cal->end = pos;
       g_ptr_array_add (cals, cal);
     }
-  return cals;
+  if (uid != NULL)
+    g_string_free (uid, TRUE);
+  return g_steal_pointer (&cals);
 }
 
-/* Returns the UID a VEVENT's text @r of @text says (its lines unfolded),
- * or NULL. */
+/* Returns the bytes @start to @end of @f, or NULL with @error. */
 static char *
-scan_uid (const char *text, const Range *r)
+read_range (FILE *f, gint64 start, gint64 end, const char *source, GError **error)
+{
+  gsize len = (gsize) (end - start);
+  char *text = g_malloc (len + 1);
+
+  if (fseeko (f, (off_t) start, SEEK_SET) != 0 || fread (text, 1, len, f) != len)
+    {
+      g_free (text);
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO, _("file '%s': unable to read it"), source);
+      return NULL;
+    }
+  text[len] = '\0';
+  return text;
+}
+
+/* Returns the UID a VEVENT's text @text says (its lines unfolded), or NULL. */
+static char *
+scan_uid (const char *text)
 {
   GString *uid = NULL;
 
-  for (gsize pos = r->start; pos < r->end;)
+  for (const char *p = text; *p != '\0';)
     {
-      const char *p = text + pos;
-      const char *nl = memchr (p, '\n', r->end - pos);
-      gsize next = nl != NULL ? (gsize) (nl - text) + 1 : r->end;
-      gsize l = nl != NULL ? (gsize) (nl - p) : r->end - pos;
+      const char *nl = strchr (p, '\n');
+      const char *next = nl != NULL ? nl + 1 : p + strlen (p);
+      gsize l = (gsize) ((nl != NULL ? nl : next) - p);
 
       if (l > 0 && p[l - 1] == '\r')
         l--;
@@ -1548,40 +1654,109 @@ scan_uid (const char *text, const Range *r)
         {
           if (l == 0 || (p[0] != ' ' && p[0] != '\t'))
             break;
-          g_string_append_len (uid, p + 1, l - 1);
+          g_string_append_len (uid, p + 1, (gssize) l - 1);
         }
       else if (l > 3 && g_ascii_strncasecmp (p, "UID", 3) == 0 && (p[3] == ':' || p[3] == ';'))
         {
           const char *colon = memchr (p, ':', l);
 
           if (colon != NULL)
-            uid = g_string_new_len (colon + 1, l - (colon + 1 - p));
+            uid = g_string_new_len (colon + 1, (gssize) (l - (gsize) (colon + 1 - p)));
         }
-      pos = next;
+      p = next;
     }
   if (uid == NULL)
     return NULL;
   g_strstrip (uid->str);
   uid->len = strlen (uid->str);
-  if (uid->len == 0)
-    {
-      g_string_free (uid, TRUE);
-      return NULL;
-    }
   return g_string_free (uid, FALSE);
 }
 
-/* Imports the VEVENTs @cal found in @text, of the VCALENDAR @vcal (its
- * properties and zones; PUBLISH, REQUEST or none), one UID at a time. */
+/* Imports the events of one UID, @uid, whose texts are @texts (taken)
+ * and lines @lines. */
 static gboolean
-apply_events (Import *im, icalcomponent *vcal, const char *text, const CalText *cal,
-              GError **error)
+apply_group (Import *im, const char *uid, GPtrArray *texts, GArray *lines, GError **error)
 {
-  g_autoptr(GHashTable) by_uid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                        (GDestroyNotify) g_array_unref);
-  g_autoptr(GPtrArray) order = g_ptr_array_new_with_free_func (g_free); /* UIDs, as they came */
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
+  g_autoptr(GError) why = NULL;
+  Item *bad = NULL;
+  gboolean all_day;
+
+  for (guint i = 0; i < texts->len; i++)
+    {
+      Item *it = g_new0 (Item, 1);
+
+      it->line = g_array_index (lines, guint, i);
+      it->text = g_steal_pointer (&texts->pdata[i]);
+      icalerror_clear_errno ();
+      it->ev = icalparser_parse_string (it->text);
+      if (it->ev != NULL && icalcomponent_isa (it->ev) != ICAL_VEVENT_COMPONENT)
+        g_clear_pointer (&it->ev, icalcomponent_free);
+      /* The master first: the one without RECURRENCE-ID. */
+      if (it->ev != NULL
+          && icalcomponent_get_first_property (it->ev, ICAL_RECURRENCEID_PROPERTY) == NULL)
+        g_ptr_array_insert (items, 0, it);
+      else
+        g_ptr_array_add (items, it);
+    }
+  for (guint i = 0; i < items->len && bad == NULL; i++)
+    {
+      Item *it = items->pdata[i];
+
+      if (it->ev == NULL)
+        {
+          g_set_error (&why, RAPAT_ERROR, RAPAT_ERROR_INVALID, _("an event libical cannot read"));
+          bad = it;
+        }
+      else if (!read_item (im, it, uid, &why))
+        bad = it;
+    }
+  if (bad != NULL)
+    return broken (im, bad->line, uid, why, error);
+  all_day = ((Item *) items->pdata[0])->all_day;
+  if (all_day && !im->opt->all_day_as_meetings)
+    {
+      im->summary->counts[RAPAT_CALIMPORT_ALL_DAY]++;
+      return TRUE;
+    }
+  if (!apply_uid (im, uid, items, &why))
+    {
+      if (why->domain == RAPAT_ERROR && why->code == RAPAT_ERROR_INVALID)
+        return broken (im, ((Item *) items->pdata[0])->line, uid, why, error);
+      g_propagate_error (error, g_steal_pointer (&why));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The events of a calendar in the order of their UIDs' hashes. */
+static const Range *sort_events;
+
+/* Compares two events (indexes into sort_events) by hash, then place. */
+static int
+compare_by_hash (gconstpointer a, gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+  guint64 hx = sort_events[x].hash, hy = sort_events[y].hash;
+
+  if (hx != hy)
+    return hx < hy ? -1 : 1;
+  return x < y ? -1 : x > y;
+}
+
+/* Imports the VEVENTs @cal found in @f, of the VCALENDAR @vcal (its
+ * properties and zones; PUBLISH, REQUEST or none), one UID at a time, in
+ * the order their first events come: each UID's events are read back
+ * from the file then, and nothing of it is kept after. */
+static gboolean
+apply_events (Import *im, icalcomponent *vcal, FILE *f, const CalText *cal, GError **error)
+{
   g_autoptr(GHashTable) zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                        (GDestroyNotify) zone_free);
+  guint n = cal->events->len;
+  const Range *evs = (const Range *) (gpointer) cal->events->data;
+  g_autofree guint *order = g_new (guint, n > 0 ? n : 1);  /* events by hash, then place */
+  g_autofree guint *where = g_new (guint, n > 0 ? n : 1);  /* each event's place in order */
   icalproperty *xwr;
 
   im->vcal = vcal;
@@ -1598,94 +1773,78 @@ apply_events (Import *im, icalcomponent *vcal, const char *text, const CalText *
         free (v);
         break;
       }
-  for (guint i = 0; i < cal->events->len; i++)
-    {
-      const Range *r = &g_array_index (cal->events, Range, i);
-      g_autofree char *uid = scan_uid (text, r);
-      g_autoptr(GError) why = NULL;
-      GArray *ranges;
+  /* Broken events first, as they come: without --skip-bad, the first one
+   * refuses the file before anything is written. */
+  for (guint i = 0; i < n; i++)
+    if (evs[i].bad != RANGE_OK)
+      {
+        g_autoptr(GError) why = NULL;
+        g_autofree char *text = NULL;
+        g_autofree char *uid = NULL;
 
-      if (uid == NULL || strlen (uid) > 1000 || r->unclosed)
-        {
-          g_set_error (&why, RAPAT_ERROR, RAPAT_ERROR_INVALID, "%s",
-                       r->unclosed ? _("BEGIN:VEVENT without its END:VEVENT")
-                       : uid == NULL ? _("an event without a UID")
-                       : _("a UID longer than 1000 bytes"));
-          if (!broken (im, r->line, uid, why, error))
-            return FALSE;
-          continue;
-        }
-      ranges = g_hash_table_lookup (by_uid, uid);
-      if (ranges == NULL)
-        {
-          ranges = g_array_new (FALSE, FALSE, sizeof (guint));
-          g_ptr_array_add (order, g_strdup (uid));
-          g_hash_table_insert (by_uid, g_steal_pointer (&uid), ranges);
-        }
-      g_array_append_val (ranges, i);
-    }
-  for (guint u = 0; u < order->len; u++)
-    {
-      const char *uid = order->pdata[u];
-      GArray *ranges = g_hash_table_lookup (by_uid, uid);
-      g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
-      g_autoptr(GError) why = NULL;
-      Item *bad = NULL;
-      gboolean all_day;
-
-      for (guint i = 0; i < ranges->len; i++)
-        {
-          const Range *r = &g_array_index (cal->events, Range, g_array_index (ranges, guint, i));
-          Item *it = g_new0 (Item, 1);
-
-          it->line = r->line;
-          it->text = g_strndup (text + r->start, r->end - r->start);
-          icalerror_clear_errno ();
-          it->ev = icalparser_parse_string (it->text);
-          if (it->ev != NULL && icalcomponent_isa (it->ev) != ICAL_VEVENT_COMPONENT)
-            g_clear_pointer (&it->ev, icalcomponent_free);
-          /* The master first: the one without RECURRENCE-ID. */
-          if (it->ev != NULL
-              && icalcomponent_get_first_property (it->ev, ICAL_RECURRENCEID_PROPERTY) == NULL)
-            g_ptr_array_insert (items, 0, it);
-          else
-            g_ptr_array_add (items, it);
-        }
-      for (guint i = 0; i < items->len && bad == NULL; i++)
-        {
-          Item *it = items->pdata[i];
-
-          if (it->ev == NULL)
-            {
-              g_set_error (&why, RAPAT_ERROR, RAPAT_ERROR_INVALID,
-                           _("an event libical cannot read"));
-              bad = it;
-            }
-          else if (!read_item (im, it, uid, &why))
-            bad = it;
-        }
-      if (bad != NULL)
-        {
-          if (!broken (im, bad->line, uid, why, error))
-            return FALSE;
-          continue;
-        }
-      all_day = ((Item *) items->pdata[0])->all_day;
-      if (all_day && !im->opt->all_day_as_meetings)
-        {
-          im->summary->counts[RAPAT_CALIMPORT_ALL_DAY]++;
-          continue;
-        }
-      if (!apply_uid (im, uid, items, &why))
-        {
-          if (why->domain == RAPAT_ERROR && why->code == RAPAT_ERROR_INVALID)
-            {
-              if (!broken (im, ((Item *) items->pdata[0])->line, uid, why, error))
-                return FALSE;
-              continue;
-            }
-          g_propagate_error (error, g_steal_pointer (&why));
+        if (evs[i].bad == RANGE_LONG_UID)
+          {
+            text = read_range (f, evs[i].start, evs[i].end, im->source, error);
+            if (text == NULL)
+              return FALSE;
+            uid = scan_uid (text);
+          }
+        g_set_error (&why, RAPAT_ERROR, RAPAT_ERROR_INVALID, "%s",
+                     evs[i].bad == RANGE_UNCLOSED ? _("BEGIN:VEVENT without its END:VEVENT")
+                     : evs[i].bad == RANGE_NO_UID ? _("an event without a UID")
+                     : _("a UID longer than 1000 bytes"));
+        if (!broken (im, evs[i].line, uid, why, error))
           return FALSE;
+      }
+  for (guint i = 0; i < n; i++)
+    order[i] = i;
+  sort_events = evs;
+  qsort (order, n, sizeof (guint), compare_by_hash);
+  sort_events = NULL;
+  for (guint i = 0; i < n; i++)
+    where[order[i]] = i;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
+      guint k = where[i];
+
+      /* Each UID once, at its first event: the first of its hash. */
+      if (evs[i].bad != RANGE_OK || (k > 0 && evs[order[k - 1]].hash == evs[i].hash))
+        continue;
+      for (; k < n && evs[order[k]].hash == evs[i].hash; k++)
+        if (evs[order[k]].bad == RANGE_OK)
+          {
+            char *text = read_range (f, evs[order[k]].start, evs[order[k]].end, im->source,
+                                     error);
+
+            if (text == NULL)
+              return FALSE;
+            g_ptr_array_add (texts, text);
+            g_array_append_val (lines, evs[order[k]].line);
+          }
+      /* Two UIDs of one hash (rare): each is imported on its own. */
+      while (texts->len > 0)
+        {
+          g_autofree char *uid = scan_uid (texts->pdata[0]);
+          g_autoptr(GPtrArray) same = g_ptr_array_new_with_free_func (g_free);
+          g_autoptr(GArray) same_lines = g_array_new (FALSE, FALSE, sizeof (guint));
+
+          for (guint j = 0; j < texts->len;)
+            {
+              g_autofree char *other = j == 0 ? NULL : scan_uid (texts->pdata[j]);
+
+              if (j == 0 || g_strcmp0 (other, uid) == 0)
+                {
+                  g_ptr_array_add (same, g_ptr_array_steal_index (texts, j));
+                  g_array_append_val (same_lines, g_array_index (lines, guint, j));
+                  g_array_remove_index (lines, j);
+                }
+              else
+                j++;
+            }
+          if (!apply_group (im, uid != NULL ? uid : "", same, same_lines, error))
+            return FALSE;
         }
     }
   im->zones = NULL;
@@ -1693,10 +1852,9 @@ apply_events (Import *im, icalcomponent *vcal, const char *text, const CalText *
   return TRUE;
 }
 
-/* Applies the VCALENDAR @cal of @text by its METHOD. */
+/* Applies the VCALENDAR @cal of @f by its METHOD. */
 static gboolean
-apply_calendar (Import *im, const char *text, const CalText *cal, RapatItipSummary *itip,
-                GError **error)
+apply_calendar (Import *im, FILE *f, const CalText *cal, RapatItipSummary *itip, GError **error)
 {
   g_autoptr(icalcomponent) vcal = icalparser_parse_string (cal->skeleton->str);
   icalproperty *mp;
@@ -1715,13 +1873,18 @@ apply_calendar (Import *im, const char *text, const CalText *cal, RapatItipSumma
     case ICAL_METHOD_NONE:
     case ICAL_METHOD_PUBLISH:
     case ICAL_METHOD_REQUEST:
-      return apply_events (im, vcal, text, cal, error);
+      return apply_events (im, vcal, f, cal, error);
     case ICAL_METHOD_REPLY:
     case ICAL_METHOD_COUNTER:
     case ICAL_METHOD_REFRESH:
     case ICAL_METHOD_DECLINECOUNTER:
-      return rapat_itip_import (im->store, text + cal->start, cal->end - cal->start, im->source,
-                                NULL, NULL, im->now, itip, error);
+      {
+        g_autofree char *text = read_range (f, cal->start, cal->end, im->source, error);
+
+        return text != NULL
+               && rapat_itip_import (im->store, text, (gsize) (cal->end - cal->start), im->source,
+                                     NULL, NULL, im->now, itip, error);
+      }
     default:
       note (im, _("METHOD '%s': rapat imports events (PUBLISH, REQUEST) and answers (REPLY, "
                   "COUNTER, REFRESH); this calendar is skipped"),
@@ -1731,9 +1894,9 @@ apply_calendar (Import *im, const char *text, const CalText *cal, RapatItipSumma
 }
 
 gboolean
-rapat_calimport (RapatStore *store, const char *ics, gsize len, const char *source,
-                 const RapatCalimportOptions *opt, gint64 now, RapatCalimportSummary *summary,
-                 RapatItipSummary *itip, GError **error)
+rapat_calimport_file (RapatStore *store, FILE *f, const char *source,
+                      const RapatCalimportOptions *opt, gint64 now, RapatCalimportSummary *summary,
+                      RapatItipSummary *itip, GError **error)
 {
   g_autoptr(GTimeZone) float_tz = NULL;
   g_autoptr(GPtrArray) cals = NULL;
@@ -1742,19 +1905,20 @@ rapat_calimport (RapatStore *store, const char *ics, gsize len, const char *sour
 
   if (!rapat_ical_load (error))
     return FALSE;
-  if (!g_utf8_validate (ics, len, NULL) || memchr (ics, '\0', len) != NULL)
+  if (fseeko (f, 0, SEEK_SET) != 0)
     {
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID, _("file '%s': not valid UTF-8 text"),
-                   source);
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO, _("file '%s': unable to read it"), source);
       return FALSE;
     }
+  cals = scan_file (f, source, error);
+  if (cals == NULL)
+    return FALSE;
   float_tz = rapat_time_zone_load (opt->tz, &im.float_tzid, error);
   if (float_tz == NULL)
     return FALSE;
   im.float_tz = float_tz;
-  cals = scan_file (ics, len);
   for (guint i = 0; ok && i < cals->len; i++)
-    ok = apply_calendar (&im, ics, cals->pdata[i], itip, error);
+    ok = apply_calendar (&im, f, cals->pdata[i], itip, error);
   g_free (im.float_tzid);
   g_free (im.cal_tzid);
   if (ok && cals->len == 0)
@@ -1763,5 +1927,26 @@ rapat_calimport (RapatStore *store, const char *ics, gsize len, const char *sour
                    _("calendar '%s': not an iCalendar object (no VCALENDAR)"), source);
       return FALSE;
     }
+  return ok;
+}
+
+gboolean
+rapat_calimport (RapatStore *store, const char *ics, gsize len, const char *source,
+                 const RapatCalimportOptions *opt, gint64 now, RapatCalimportSummary *summary,
+                 RapatItipSummary *itip, GError **error)
+{
+  FILE *f;
+  gboolean ok;
+
+  if (len == 0)
+    ics = "\n", len = 1;
+  f = fmemopen ((void *) ics, len, "r");
+  if (f == NULL)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO, _("file '%s': unable to read it"), source);
+      return FALSE;
+    }
+  ok = rapat_calimport_file (store, f, source, opt, now, summary, itip, error);
+  fclose (f);
   return ok;
 }

@@ -15,6 +15,8 @@
 #include "itip.h"
 #include "store.h"
 
+#include <stdio.h>
+
 G_BEGIN_DECLS
 
 /* How to read a calendar. */
@@ -24,6 +26,7 @@ typedef struct {
   gboolean skip_bad;             /* skip a broken event with a note, not refuse the file */
   const char *tz;                /* the zone of floating times (a name rapat loads) */
   const char *until;             /* "YYYY-MM-DD": cut rules beyond 520 occurrences, or NULL */
+  gboolean changes;              /* list each meeting added or updated in the summary */
 } RapatCalimportOptions;
 
 /* What became of one UID (a meeting, or a series with its instances). */
@@ -46,7 +49,7 @@ typedef struct {
   guint people_added;          /* to the directory (--add-people) */
   guint externals;             /* addresses kept as external invitees */
   GPtrArray *notes;            /* char *: one line each, for people, translated */
-  GPtrArray *changes;          /* char *: one line per meeting added or updated */
+  GPtrArray *changes;          /* char *: one line per meeting added or updated (opt->changes) */
 } RapatCalimportSummary;
 
 void rapat_calimport_summary_init (RapatCalimportSummary *summary);
@@ -69,6 +72,15 @@ gboolean rapat_calimport (RapatStore *store, const char *ics, gsize len, const c
                           const RapatCalimportOptions *opt, gint64 now,
                           RapatCalimportSummary *summary, RapatItipSummary *itip,
                           GError **error);
+
+/* Like rapat_calimport() for the calendar file @f (seekable: it is read
+ * twice, once to find the events and their UIDs, then each UID's events
+ * again when they are applied), so that the memory an import takes does
+ * not grow with the file. */
+gboolean rapat_calimport_file (RapatStore *store, FILE *f, const char *source,
+                               const RapatCalimportOptions *opt, gint64 now,
+                               RapatCalimportSummary *summary, RapatItipSummary *itip,
+                               GError **error);
 
 /* Returns the IANA zone of the Windows zone name @name ("SE Asia Standard
  * Time" gives "Asia/Bangkok"), as CLDR maps it, or NULL. */

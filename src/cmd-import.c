@@ -8,6 +8,7 @@
 #include "text.h"
 #include "when.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -52,7 +53,8 @@ static const RapatOption ics_entries[] = {
 /* One calendar to apply, read before the command's transaction. */
 typedef struct {
   char *source;               /* where it came from, for notes */
-  GBytes *calendar;
+  GBytes *calendar;           /* or NULL: */
+  FILE *file;                 /* 'import ics': the file, read as it is imported */
   char *message_id;           /* of the e-mail it came in, or NULL */
   char *from;                 /* its From: address, or NULL */
 } Input;
@@ -69,7 +71,9 @@ static void
 input_free (Input *in)
 {
   g_free (in->source);
-  g_bytes_unref (in->calendar);
+  g_clear_pointer (&in->calendar, g_bytes_unref);
+  if (in->file != NULL)
+    fclose (in->file);
   g_free (in->message_id);
   g_free (in->from);
   g_free (in);
@@ -122,6 +126,49 @@ read_input (const char *path, GError **error)
   return g_bytes_new_take (data, len);
 }
 
+/* Returns @path ("-": standard input, copied to a temporary file) open
+ * for reading, or NULL with @error naming the file: 'import ics' reads it
+ * as it imports, never whole into memory. */
+static FILE *
+open_input (const char *path, GError **error)
+{
+  FILE *f;
+
+  if (strcmp (path, "-") == 0)
+    {
+      char chunk[65536];
+      size_t n;
+
+      f = tmpfile ();
+      if (f == NULL)
+        {
+          g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO,
+                       _("file '-': no temporary file to copy standard input to: %s"),
+                       g_strerror (errno));
+          return NULL;
+        }
+      while ((n = fread (chunk, 1, sizeof chunk, stdin)) > 0)
+        if (fwrite (chunk, 1, n, f) != n)
+          break;
+      if (ferror (stdin) || ferror (f) || fflush (f) != 0)
+        {
+          fclose (f);
+          g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO,
+                       _("file '-': unable to read standard input"));
+          return NULL;
+        }
+      return f;
+    }
+  f = fopen (path, "rb");
+  if (f == NULL)
+    {
+      g_autofree char *ex = rapat_text_excerpt (path);
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO, _("file '%s': %s"), ex,
+                   g_strerror (errno));
+    }
+  return f;
+}
+
 /* Adds an input of @calendar from @source. */
 static void
 add_input (Prepared *p, const char *source, GBytes *calendar, const char *message_id,
@@ -130,7 +177,7 @@ add_input (Prepared *p, const char *source, GBytes *calendar, const char *messag
   Input *in = g_new0 (Input, 1);
 
   in->source = g_strdup (source);
-  in->calendar = g_bytes_ref (calendar);
+  in->calendar = calendar != NULL ? g_bytes_ref (calendar) : NULL;
   in->message_id = g_strdup (message_id);
   in->from = g_strdup (from);
   g_ptr_array_add (p->inputs, in);
@@ -378,11 +425,12 @@ import_ics_prepare (RapatCmdContext *ctx, GError **error)
     }
   for (int i = 0; i < ctx->n_args; i++)
     {
-      g_autoptr(GBytes) bytes = read_input (ctx->args[i], error);
+      FILE *f = open_input (ctx->args[i], error);
 
-      if (bytes == NULL)
+      if (f == NULL)
         return FALSE;
-      add_input (p, ctx->args[i], bytes, NULL, NULL);
+      add_input (p, ctx->args[i], NULL, NULL, NULL);
+      ((Input *) p->inputs->pdata[p->inputs->len - 1])->file = f;
     }
   return TRUE;
 }
@@ -498,7 +546,7 @@ import_run (RapatCmdContext *ctx, GError **error)
   g_auto(RapatCalimportSummary) events = { 0 };
   g_autofree char *zone = NULL;
   RapatCalimportOptions copt = { opt->add_people, opt->all_day, opt->skip_bad, NULL,
-                                 opt->until };
+                                 opt->until, opt->dry_run };
   gboolean answers = FALSE;
 
   rapat_itip_summary_init (&summary);
@@ -515,10 +563,10 @@ import_run (RapatCmdContext *ctx, GError **error)
     {
       const Input *in = p->inputs->pdata[i];
       gsize len = 0;
-      const char *data = g_bytes_get_data (in->calendar, &len);
+      const char *data = in->calendar != NULL ? g_bytes_get_data (in->calendar, &len) : NULL;
       gboolean ok = p->events
-        ? rapat_calimport (ctx->store, data != NULL ? data : "", len, in->source, &copt,
-                           ctx->now, &events, &summary, error)
+        ? rapat_calimport_file (ctx->store, in->file, in->source, &copt, ctx->now, &events,
+                                &summary, error)
         : rapat_itip_import (ctx->store, data != NULL ? data : "", len, in->source,
                              in->message_id, in->from, ctx->now, &summary, error);
 
