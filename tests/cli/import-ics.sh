@@ -255,5 +255,58 @@ else
   skip "round trip of bench/rapat-gen's archive (bench/rapat-gen not built)"
 fi
 
+# ---- streaming: a UID's events far apart, standard input ----
+# The file is read in a first pass and each UID's events read back when
+# applied: an override after other events still joins its series.
+cat >"$tmp/apart.ics" <<'ICS'
+BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//test//apart//EN
+BEGIN:VEVENT
+UID:series-apart
+DTSTART;TZID=Asia/Jakarta:20260105T090000
+DTEND;TZID=Asia/Jakarta:20260105T100000
+RRULE:FREQ=WEEKLY;COUNT=3
+SUMMARY:Rapat mingguan
+END:VEVENT
+BEGIN:VEVENT
+UID:one-between
+DTSTART:20260106T020000Z
+DTEND:20260106T030000Z
+SUMMARY:Di antara
+END:VEVENT
+BEGIN:VTIMEZONE
+TZID:Late Zone
+BEGIN:STANDARD
+DTSTART:19700101T000000
+TZOFFSETFROM:+0900
+TZOFFSETTO:+0900
+END:STANDARD
+END:VTIMEZONE
+BEGIN:VEVENT
+UID:series-apart
+RECURRENCE-ID;TZID=Asia/Jakarta:20260112T090000
+DTSTART;TZID=Late Zone:20260112T130000
+DTEND;TZID=Late Zone:20260112T140000
+SUMMARY:Rapat mingguan (dipindah)
+END:VEVENT
+END:VCALENDAR
+ICS
+export RAPAT_DB="$tmp/apart.db"
+"$RAPAT" init >/dev/null 2>&1
+r import ics --tz Asia/Jakarta - <"$tmp/apart.ics"
+check "stdin: a series and a meeting added" grep -qx "2 added, 0 updated, 0 unchanged, 3 occurrences of series." "$tmp/out"
+check "... the override read far from its series, in a VTIMEZONE given after the series (13:00 +09:00 = 04:00 UTC)" \
+  test "$(sql "SELECT group_concat(start_utc - 1767571200, ' ') FROM (SELECT start_utc FROM meeting WHERE series_id IS NOT NULL ORDER BY start_utc)")" = "7200 619200 1216800"
+check "... the moved one keeps its title" test "$(sql "SELECT title FROM meeting WHERE start_utc = 1767571200 + 619200")" = "Rapat mingguan (dipindah)"
+before=$(sum)
+r import ics --tz Asia/Jakarta "$tmp/apart.ics"
+check "the same file by name: nothing changes" grep -qx "0 added, 0 updated, 2 unchanged." "$tmp/out"
+check "... the database byte-identical" test "$(sum)" = "$before"
+printf 'BEGIN:VCALENDAR\nVERSION:2.0\nBEGIN:VEVENT\nUID:x\nSUMMARY:\377\nEND:VEVENT\nEND:VCALENDAR\n' >"$tmp/latin1.ics"
+r import ics "$tmp/latin1.ics"
+check "a file that is not UTF-8: one line, nothing written" \
+  test "$?$(wc -l <"$tmp/err")$(cat "$tmp/err")$(sum)" = "11rapat: error: file '$tmp/latin1.ics': not valid UTF-8 text$before"
+
 printf '%s: %d checks, %d passed, %d failed\n' "${cli_name%.sh}" "$n" "$n_pass" "$n_fail"
 [ "$n_fail" -eq 0 ]
