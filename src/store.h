@@ -308,6 +308,10 @@ gint64 rapat_store_issue_find (RapatStore *store, const char *title, GError **er
  * nothing happens if @if_missing, else RAPAT_ERROR_EXISTS. */
 gboolean rapat_store_issue_link (RapatStore *store, gint64 issue_id, gint64 meeting_id,
                                  gboolean if_missing, GError **error);
+/* Records that meeting @to_meeting_id discusses every issue meeting
+ * @from_meeting_id discussed (a copy of a meeting). */
+gboolean rapat_store_issue_copy_links (RapatStore *store, gint64 from_meeting_id,
+                                       gint64 to_meeting_id, GError **error);
 /* Returns the meetings (RapatMeeting) that discussed the issue, by start. */
 GPtrArray *rapat_store_issue_meetings (RapatStore *store, gint64 issue_id, GError **error);
 /* Returns the agenda items (RapatAgendaItem) that name the issue, by meeting
