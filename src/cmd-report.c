@@ -32,6 +32,7 @@ typedef struct {
   char *subject;
   char *signer;
   char *date;
+  char *order;
 } ReportOptions;
 
 /* -o FILE: a report may be long and is often kept. */
@@ -71,6 +72,9 @@ static const RapatOption signin_entries[] = {
                   N_("Language of the sheet: id or en (default: id for meetings in Indonesian zones)"), N_("LANG")),
   RAPAT_OPT_TEXT ("format", ReportOptions, format,
                   N_("html (the only format)"), N_("FORMAT")),
+  RAPAT_OPT_TEXT ("order", ReportOptions, order,
+                  N_("protocol (default: chair, rank, eselon, unit, name), name, unit or role"),
+                  N_("ORDER")),
   OUTPUT_ENTRY,
   RAPAT_OPT_END,
 };
@@ -504,12 +508,16 @@ report_signin (RapatCmdContext *ctx, GError **error)
   g_autoptr(GPtrArray) attendees = NULL;
   g_autoptr(RapatOutput) output = NULL;
   gint64 blank = 5;
+  int order = RAPAT_ATTENDEE_ORDER_PROTOCOL;
 
   if (opt->meeting == NULL)
     {
       rapat_cmd_usage_error (error, "report signin", _("--meeting is required"));
       return FALSE;
     }
+  if (opt->order != NULL && !rapat_enum_parse (&rapat_attendee_order_enum, opt->order, &order,
+                                               error))
+    return FALSE;
   if (!parse_format (opt, 1u << RAPAT_FORMAT_HTML, &format, error))
     return FALSE;
   if (opt->blank != NULL && !parse_blank (opt->blank, &blank, error))
@@ -526,7 +534,7 @@ report_signin (RapatCmdContext *ctx, GError **error)
                    m->title);
       return FALSE;
     }
-  attendees = rapat_store_attendee_list (ctx->store, m->id, error);
+  attendees = rapat_store_attendee_list_ordered (ctx->store, m->id, order, error);
   if (attendees == NULL)
     return FALSE;
   sheet.meeting = m;

@@ -255,6 +255,16 @@ RapatAgendaItem *rapat_store_agenda_resolve (RapatStore *store, gint64 meeting_i
 
 /* Returns the meeting's attendees (RapatAttendee) by role, then name. */
 GPtrArray *rapat_store_attendee_list (RapatStore *store, gint64 meeting_id, GError **error);
+/* Returns the meeting's attendees (RapatAttendee) in @order.  Protocol
+ * order, as a sign-in sheet lists them: the chair first, then by the
+ * person's rank (smaller first; people without one after those with), then
+ * eselon (I.a first .. V.b, none last), then the unit's place in the unit
+ * tree (a parent before its children, siblings by code, then name; people
+ * without a unit last), then name.  Unit order: the unit's place, then
+ * name.  Name order: by name.  Role order: as rapat_store_attendee_list().
+ * Ties fall to the person's id. */
+GPtrArray *rapat_store_attendee_list_ordered (RapatStore *store, gint64 meeting_id,
+                                              RapatAttendeeOrder order, GError **error);
 /* Returns the invitation of @person_id to @meeting_id, or NULL with NOT_FOUND. */
 RapatAttendee *rapat_store_attendee_get (RapatStore *store, gint64 meeting_id,
                                          gint64 person_id, GError **error);

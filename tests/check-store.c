@@ -1866,6 +1866,79 @@ START_TEST (test_attendee_duplicate)
 }
 END_TEST
 
+/* Inserts a person of @unit_id with protocol @rank (0: none) and @eselon. */
+static gint64
+add_official (RapatStore *s, const char *name, gint64 unit_id, gint64 rank, const char *eselon)
+{
+  g_autoptr(RapatPerson) p = rapat_person_new ();
+  GError *error = NULL;
+
+  p->name = g_strdup (name);
+  p->unit_id = unit_id;
+  p->rank = rank;
+  p->eselon = g_strdup (eselon);
+  ck_assert_msg (rapat_store_person_insert (s, p, &error), "person '%s': %s", name,
+                 error != NULL ? error->message : "");
+  return p->id;
+}
+
+/* Returns the names of the meeting's attendees in @order, joined by ",". */
+static char *
+attendee_order_by (RapatStore *s, gint64 meeting_id, RapatAttendeeOrder order)
+{
+  GError *error = NULL;
+  g_autoptr(GPtrArray) list = rapat_store_attendee_list_ordered (s, meeting_id, order, &error);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  rapat_assert_no_error (error);
+  ck_assert_ptr_nonnull (list);
+  for (guint i = 0; i < list->len; i++)
+    g_string_append_printf (out, "%s%s", i > 0 ? "," : "",
+                            ((RapatAttendee *) list->pdata[i])->person_name);
+  return g_strdup (out->str);
+}
+
+/* A sign-in sheet's order: the chair, then rank (none after), eselon
+ * (none last), the unit's place in the tree (parents first, siblings by
+ * code, uncoded after), name; and the name and unit orders. */
+START_TEST (test_attendee_protocol_order)
+{
+  gint64 kw = add_unit (fx.store, "Kantor Wilayah", "KW", 0);
+  gint64 dir = add_unit (fx.store, "Direktorat", "DIR", 0);
+  gint64 rutan = add_unit (fx.store, "Rutan B", "RT-B", kw);
+  gint64 lapas = add_unit (fx.store, "Lapas A", "LP-A", kw);
+  gint64 bidang = add_unit (fx.store, "Bidang", NULL, kw);
+  gint64 m = add_meeting (fx.store, "Rakernis", DAY, DAY + HOUR, NULL, RAPAT_MEETING_CONFIRMED);
+  gint64 people[] = {
+    add_official (fx.store, "Hadi", 0, 0, NULL),
+    add_official (fx.store, "Eka", bidang, 0, NULL),
+    add_official (fx.store, "Gita", lapas, 0, NULL),
+    add_official (fx.store, "Fajar", kw, 0, NULL),
+    add_official (fx.store, "Dedi", kw, 0, "III.b"),
+    add_official (fx.store, "Citra", rutan, 0, "II.a"),
+    add_official (fx.store, "Ana", rutan, 2, NULL),
+    add_official (fx.store, "Budi", dir, 1, "IV.b"),
+  };
+  gint64 zed = add_official (fx.store, "Zed", lapas, 0, NULL);
+  g_autofree char *protocol = NULL;
+  g_autofree char *by_name = NULL;
+  g_autofree char *by_unit = NULL;
+  g_autofree char *by_role = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    invite (fx.store, m, people[i], i == 0 ? RAPAT_ROLE_SPEAKER : RAPAT_ROLE_PARTICIPANT);
+  invite (fx.store, m, zed, RAPAT_ROLE_CHAIR);
+  protocol = attendee_order_by (fx.store, m, RAPAT_ATTENDEE_ORDER_PROTOCOL);
+  ck_assert_str_eq (protocol, "Zed,Budi,Ana,Citra,Dedi,Fajar,Gita,Eka,Hadi");
+  by_name = attendee_order_by (fx.store, m, RAPAT_ATTENDEE_ORDER_NAME);
+  ck_assert_str_eq (by_name, "Ana,Budi,Citra,Dedi,Eka,Fajar,Gita,Hadi,Zed");
+  by_unit = attendee_order_by (fx.store, m, RAPAT_ATTENDEE_ORDER_UNIT);
+  ck_assert_str_eq (by_unit, "Budi,Dedi,Fajar,Gita,Zed,Ana,Citra,Eka,Hadi");
+  by_role = attendee_order_by (fx.store, m, RAPAT_ATTENDEE_ORDER_ROLE);
+  ck_assert_str_eq (by_role, "Zed,Hadi,Ana,Budi,Citra,Dedi,Eka,Fajar,Gita");
+}
+END_TEST
+
 START_TEST (test_attendee_remove)
 {
   GError *error = NULL;
@@ -2706,6 +2779,7 @@ add_meeting_tests (TCase *tc)
   tcase_add_test (tc, test_attendee_update);
   tcase_add_test (tc, test_attendee_duplicate);
   tcase_add_test (tc, test_attendee_remove);
+  tcase_add_test (tc, test_attendee_protocol_order);
   tcase_add_test (tc, test_meeting_foreach_full_matches_lists);
   tcase_add_test (tc, test_meeting_foreach_full_order);
   tcase_add_test (tc, test_meeting_foreach_full_after_changes);
