@@ -52,6 +52,9 @@ static const RapatOption attendance_entries[] = {
                   N_("Period: a row per person (default) or per unit"), N_("GROUP")),
   RAPAT_OPT_TEXT ("grace", ReportOptions, grace,
                   N_("Arrivals up to this long after the start are on time (default 0m)"), N_("LENGTH")),
+  RAPAT_OPT_TEXT ("order", ReportOptions, order,
+                  N_("One meeting: protocol (default), name, unit or role, as report signin"),
+                  N_("ORDER")),
   RAPAT_OPT_TEXT ("format", ReportOptions, format,
                   N_("text (default), csv, json or html"), N_("FORMAT")),
   RAPAT_OPT_TEXT ("lang", ReportOptions, lang,
@@ -258,15 +261,20 @@ attendance_meeting (RapatCmdContext *ctx, RapatFormat format, gint64 grace, GErr
   g_autoptr(RapatMeeting) m = rapat_cmd_load_meeting (ctx, opt->meeting, error);
   g_autoptr(GPtrArray) attendees = NULL;
   g_autoptr(RapatOutput) output = NULL;
+  int order = RAPAT_ATTENDEE_ORDER_PROTOCOL;
 
   if (m == NULL)
+    return FALSE;
+  if (opt->order != NULL && !rapat_enum_parse (&rapat_attendee_order_enum, opt->order, &order,
+                                               error))
     return FALSE;
   /* The printable report is a document about the meeting: in its zone's
    * language unless told otherwise. */
   if ((format == RAPAT_FORMAT_HTML || opt->lang != NULL)
       && rapat_cmd_paper_lang (opt->lang, m->tzid, error) == NULL)
     return FALSE;
-  attendees = rapat_store_attendee_list (ctx->store, m->id, error);
+  /* In the sign-in sheet's order, so that the two papers read alike. */
+  attendees = rapat_store_attendee_list_ordered (ctx->store, m->id, order, error);
   if (attendees == NULL
       || !rapat_store_attendance_meeting (ctx->store, m->id, grace, &report.totals, error))
     return FALSE;
