@@ -534,6 +534,20 @@ header_line (RapatFields *f, const char *label, const char *value)
     rapat_fields_add (f, label, value);
 }
 
+/* Prints @text after @lead as one line, or, when @out is a terminal that
+ * is too narrow, wrapped at spaces into lines that each start with @lead. */
+static void
+print_line (FILE *out, const char *lead, const char *text)
+{
+  guint width = rapat_output_width_for (out);
+  gsize lead_width = rapat_text_width (lead);
+
+  if (width > lead_width + 20 && lead_width + rapat_text_width (text) > width)
+    rapat_print_wrapped (out, lead, text, (guint) (width - lead_width));
+  else
+    fprintf (out, "%s%s\n", lead, text);
+}
+
 /* Prints the header of 'meeting show': the title, then one line per field. */
 static void
 show_header (FILE *out, const RapatMeeting *m, GTimeZone *tz)
@@ -543,6 +557,7 @@ show_header (FILE *out, const RapatMeeting *m, GTimeZone *tz)
                                              rapat_enum_label (&rapat_meeting_status_enum, m->status),
                                              m->sequence);
   g_autofree char *repeats = NULL;
+  g_autofree char *heading = NULL;
   g_autoptr(RapatFields) f = rapat_fields_new (12);
 
   if (m->series_id != 0 && m->recurrence_utc != m->start_utc)
@@ -553,7 +568,8 @@ show_header (FILE *out, const RapatMeeting *m, GTimeZone *tz)
     }
   else if (m->series_id != 0)
     repeats = g_strdup_printf (_("%s (series %" PRId64 ")"), m->series_rule, m->series_id);
-  fprintf (out, _("Meeting %" PRId64 ": %s\n"), m->id, m->title);
+  heading = g_strdup_printf (_("Meeting %" PRId64 ": %s"), m->id, m->title);
+  print_line (out, "", heading);
   header_line (f, _("When:"), when);
   header_line (f, _("Zone:"), m->tzid);
   header_line (f, _("Location:"), rapat_cmd_or (m->location, "-"));
@@ -570,7 +586,7 @@ show_header (FILE *out, const RapatMeeting *m, GTimeZone *tz)
       g_auto(GStrv) lines = g_strsplit (m->description, "\n", -1);
       fprintf (out, "\n%s\n", _("Description"));
       for (char **l = lines; *l != NULL; l++)
-        fprintf (out, "  %s\n", *l);
+        print_line (out, "  ", *l);
     }
 }
 
@@ -580,6 +596,7 @@ static void
 show_attendees (FILE *out, const RapatMeeting *m, GTimeZone *tz, GPtrArray *attendees)
 {
   guint by_rsvp[4] = { 0 }, by_att[6] = { 0 }, unrecorded = 0;
+  g_autofree char *summary = NULL;
 
   for (guint i = 0; i < attendees->len; i++)
     {
@@ -593,20 +610,24 @@ show_attendees (FILE *out, const RapatMeeting *m, GTimeZone *tz, GPtrArray *atte
   /* Whole lines, so that translators can order them. */
   fputc ('\n', out);
   if (attendees->len == 0)
-    fprintf (out, _("Attendees (%u)\n"), attendees->len);
+    summary = g_strdup_printf (_("Attendees (%u)"), attendees->len);
   else if (unrecorded == attendees->len)
-    fprintf (out, _("Attendees (%u): replies %u accepted, %u declined, %u tentative, %u none\n"),
-             attendees->len, by_rsvp[RAPAT_RSVP_ACCEPTED], by_rsvp[RAPAT_RSVP_DECLINED],
-             by_rsvp[RAPAT_RSVP_TENTATIVE], by_rsvp[RAPAT_RSVP_NEEDS_ACTION]);
+    summary = g_strdup_printf (_("Attendees (%u): replies %u accepted, %u declined, %u tentative, %u none"),
+                               attendees->len, by_rsvp[RAPAT_RSVP_ACCEPTED],
+                               by_rsvp[RAPAT_RSVP_DECLINED], by_rsvp[RAPAT_RSVP_TENTATIVE],
+                               by_rsvp[RAPAT_RSVP_NEEDS_ACTION]);
   else
-    fprintf (out, _("Attendees (%u): replies %u accepted, %u declined, %u tentative, %u none; "
-                    "attendance %u present, %u represented, %u excused, %u sick, %u duty, "
-                    "%u absent, %u not recorded\n"),
-             attendees->len, by_rsvp[RAPAT_RSVP_ACCEPTED], by_rsvp[RAPAT_RSVP_DECLINED],
-             by_rsvp[RAPAT_RSVP_TENTATIVE], by_rsvp[RAPAT_RSVP_NEEDS_ACTION],
-             by_att[RAPAT_ATTENDANCE_PRESENT], by_att[RAPAT_ATTENDANCE_REPRESENTED],
-             by_att[RAPAT_ATTENDANCE_EXCUSED], by_att[RAPAT_ATTENDANCE_SICK],
-             by_att[RAPAT_ATTENDANCE_DUTY], by_att[RAPAT_ATTENDANCE_ABSENT], unrecorded);
+    summary = g_strdup_printf (_("Attendees (%u): replies %u accepted, %u declined, %u tentative, %u none; "
+                                 "attendance %u present, %u represented, %u excused, %u sick, %u duty, "
+                                 "%u absent, %u not recorded"),
+                               attendees->len, by_rsvp[RAPAT_RSVP_ACCEPTED],
+                               by_rsvp[RAPAT_RSVP_DECLINED], by_rsvp[RAPAT_RSVP_TENTATIVE],
+                               by_rsvp[RAPAT_RSVP_NEEDS_ACTION], by_att[RAPAT_ATTENDANCE_PRESENT],
+                               by_att[RAPAT_ATTENDANCE_REPRESENTED],
+                               by_att[RAPAT_ATTENDANCE_EXCUSED], by_att[RAPAT_ATTENDANCE_SICK],
+                               by_att[RAPAT_ATTENDANCE_DUTY], by_att[RAPAT_ATTENDANCE_ABSENT],
+                               unrecorded);
+  print_line (out, "", summary);
   if (attendees->len > 0)
     rapat_present_attendee_table (out, m, tz, attendees, "  ");
 }
