@@ -113,6 +113,10 @@ check "a clash is a warning, the copy is made" \
   test "$rc" = 0 -a -s "$tmp/err" -a "$(cat "$tmp/out")" = "$((like + 1))"
 check "... naming the other meeting" grep -q "Rapat Kerja Teknis" "$tmp/err"
 
+r check
+check "rapat check: the copies keep every rule (agenda times, parallel sessions, links)" \
+  test "$rc" = 0
+
 # Refusals: one line, non-zero, nothing written.
 before=$(sum)
 refused() {
