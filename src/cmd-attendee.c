@@ -18,6 +18,7 @@ typedef struct {
   gboolean series;
   gboolean json;
   gboolean history;
+  char *order;
 } AttendeeOptions;
 
 static const RapatOption add_entries[] = {
@@ -44,6 +45,9 @@ static const RapatOption list_entries[] = {
   RAPAT_OPT_JSON (AttendeeOptions, json),
   RAPAT_OPT_FLAG ("history", AttendeeOptions, history,
                   N_("Also list the replies reset when the meeting moved")),
+  RAPAT_OPT_TEXT ("order", AttendeeOptions, order,
+                  N_("protocol (default: chair, rank, eselon, unit, name), name, unit or role"),
+                  N_("ORDER")),
   RAPAT_OPT_END,
 };
 
@@ -130,8 +134,12 @@ attendee_list (RapatCmdContext *ctx, GError **error)
   g_autoptr(GPtrArray) attendees = NULL;
   g_autoptr(GPtrArray) history = NULL;
   g_autoptr(GTimeZone) tz = NULL;
+  int order = RAPAT_ATTENDEE_ORDER_PROTOCOL;
 
-  attendees = rapat_store_attendee_list (ctx->store, m->id, error);
+  if (opt->order != NULL && !rapat_enum_parse (&rapat_attendee_order_enum, opt->order, &order,
+                                               error))
+    return FALSE;
+  attendees = rapat_store_attendee_list_ordered (ctx->store, m->id, order, error);
   if (attendees == NULL)
     return FALSE;
   /* JSON always carries the history; text shows it when asked. */

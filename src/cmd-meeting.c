@@ -29,6 +29,7 @@ typedef struct {
   char *until;
   char *count;
   char *url;
+  char *like;
   gboolean keep_replies;
   gboolean force;
   gboolean strict;
@@ -57,6 +58,19 @@ static const RapatOption add_entries[] = {
   TEXT ("repeat", repeat, N_("Repeat: daily, weekly, monthly, yearly or an RRULE"), N_("RULE")),
   TEXT ("until", until, N_("Last day of the series (with --repeat)"), N_("DATE")),
   TEXT ("count", count, N_("Number of occurrences (with --repeat)"), N_("N")),
+  TEXT ("like", like, N_("Copy this meeting's agenda, invitations and details (as meeting copy)"),
+        N_("MEETING")),
+  RAPAT_OPT_END,
+};
+
+static const RapatOption copy_entries[] = {
+  TEXT ("title", title, N_("Title of the copy (default: the same)"), N_("TITLE")),
+  TEXT ("start", start, N_("Start, \"YYYY-MM-DD HH:MM\" in the zone (or with an offset, +09:00)"),
+        N_("WHEN")),
+  TEXT ("end", end, N_("End, \"YYYY-MM-DD HH:MM\" or \"HH:MM\" on the start's day"), N_("WHEN")),
+  TEXT ("duration", duration, N_("Length instead of --end: 90m, 2h, 2h30m"), N_("LENGTH")),
+  TEXT ("tz", tz, N_("Time zone (default: the meeting's)"), N_("ZONE")),
+  FLAG ("strict", strict, N_("Refuse a clash instead of warning about it")),
   RAPAT_OPT_END,
 };
 
@@ -196,10 +210,23 @@ warn_holidays (RapatCmdContext *ctx, const RapatMeeting *m, GError **error)
   return TRUE;
 }
 
-/* Creates the series @m starts and one meeting per occurrence, each
- * checked for clashes; prints the first occurrence's id. */
+/* Fills the stored meeting @m with what meeting @like_id planned (when
+ * not 0), then checks it for clashes and holidays. */
 static gboolean
-add_series (RapatCmdContext *ctx, RapatMeeting *m, GError **error)
+fill_and_check (RapatCmdContext *ctx, const RapatMeeting *m, gint64 like_id, GError **error)
+{
+  const MeetingOptions *opt = ctx->options;
+
+  return (like_id == 0 || rapat_meeting_copy_contents (ctx->store, like_id, m->id, error))
+         && rapat_cmd_check_clashes (ctx, m->id, NULL, opt->strict, error)
+         && warn_holidays (ctx, m, error);
+}
+
+/* Creates the series @m starts and one meeting per occurrence, each
+ * filled from meeting @like_id (when not 0) and checked for clashes;
+ * prints the first occurrence's id. */
+static gboolean
+add_series (RapatCmdContext *ctx, RapatMeeting *m, gint64 like_id, GError **error)
 {
   const MeetingOptions *opt = ctx->options;
   g_autoptr(RapatSeries) series = NULL;
@@ -223,8 +250,7 @@ add_series (RapatCmdContext *ctx, RapatMeeting *m, GError **error)
     {
       rapat_meeting_set_occurrence (m, series, g_array_index (starts, gint64, i));
       if (!rapat_store_meeting_insert (ctx->store, m, error)
-          || !rapat_cmd_check_clashes (ctx, m->id, NULL, opt->strict, error)
-          || !warn_holidays (ctx, m, error))
+          || !fill_and_check (ctx, m, like_id, error))
         return FALSE;
       if (first == 0)
         first = m->id;
@@ -233,28 +259,78 @@ add_series (RapatCmdContext *ctx, RapatMeeting *m, GError **error)
   return TRUE;
 }
 
+/* Returns a new meeting made from @from (see rapat_meeting_template())
+ * with the options of @cmd applied: --start is required, the length is
+ * @from's unless --end or --duration, the zone @from's unless --tz. */
+static RapatMeeting *
+template_from (RapatCmdContext *ctx, const char *cmd, const RapatMeeting *from, GError **error)
+{
+  const MeetingOptions *opt = ctx->options;
+  g_autoptr(RapatMeeting) m = rapat_meeting_template (from, ctx->now);
+
+  if (opt->start == NULL)
+    {
+      rapat_cmd_usage_error (error, cmd, _("--start is required: the copy's time"));
+      return NULL;
+    }
+  if (!apply_details (ctx, m, error) || !apply_times (ctx, cmd, m, FALSE, error))
+    return NULL;
+  return g_steal_pointer (&m);
+}
+
+/* Stores @m, fills it from meeting @like_id (when not 0), checks it and
+ * prints its id. */
+static gboolean
+insert_meeting (RapatCmdContext *ctx, RapatMeeting *m, gint64 like_id, GError **error)
+{
+  if (!rapat_store_meeting_insert (ctx->store, m, error) || !fill_and_check (ctx, m, like_id, error))
+    return FALSE;
+  fprintf (ctx->out, "%" G_GINT64_FORMAT "\n", m->id);
+  return TRUE;
+}
+
 /* meeting add TITLE */
 static gboolean
 meeting_add (RapatCmdContext *ctx, GError **error)
 {
   const MeetingOptions *opt = ctx->options;
-  g_autoptr(RapatMeeting) m = rapat_meeting_new ();
+  g_autoptr(RapatMeeting) m = NULL;
+  g_autoptr(RapatMeeting) like = NULL;
+  gint64 like_id = 0;
 
-  m->kind = g_strdup ("meeting");
+  if (opt->like != NULL)
+    {
+      if (!rapat_store_meeting_resolve (ctx->store, opt->like, &like_id, error)
+          || (like = rapat_store_meeting_get (ctx->store, like_id, error)) == NULL
+          || (m = template_from (ctx, "meeting add", like, error)) == NULL)
+        return FALSE;
+      g_clear_pointer (&m->title, g_free);
+    }
+  else
+    {
+      m = rapat_meeting_new ();
+      m->kind = g_strdup ("meeting");
+      m->uid = rapat_uid_new ();
+      m->created_at = m->updated_at = ctx->now;
+    }
   if (!rapat_cmd_take_text (_("title"), ctx->args[0], RAPAT_TEXT_REQUIRED, RAPAT_MAX_NAME,
                             &m->title, error)
-      || !apply_details (ctx, m, error) || !apply_times (ctx, "meeting add", m, TRUE, error))
+      || (like == NULL
+          && (!apply_details (ctx, m, error)
+              || !apply_times (ctx, "meeting add", m, TRUE, error))))
     return FALSE;
-  m->uid = rapat_uid_new ();
-  m->created_at = m->updated_at = ctx->now;
   if (opt->repeat != NULL || opt->until != NULL || opt->count != NULL)
-    return add_series (ctx, m, error);
-  if (!rapat_store_meeting_insert (ctx->store, m, error)
-      || !rapat_cmd_check_clashes (ctx, m->id, NULL, opt->strict, error)
-      || !warn_holidays (ctx, m, error))
-    return FALSE;
-  fprintf (ctx->out, "%" G_GINT64_FORMAT "\n", m->id);
-  return TRUE;
+    return add_series (ctx, m, like_id, error);
+  return insert_meeting (ctx, m, like_id, error);
+}
+
+/* meeting copy MEETING */
+static gboolean
+meeting_copy (RapatCmdContext *ctx, GError **error)
+{
+  g_autoptr(RapatMeeting) m = template_from (ctx, "meeting copy", ctx->meeting, error);
+
+  return m != NULL && insert_meeting (ctx, m, ctx->meeting->id, error);
 }
 
 /* Sets the replies to @m back to needs-action because of @reason (see
@@ -458,6 +534,20 @@ header_line (RapatFields *f, const char *label, const char *value)
     rapat_fields_add (f, label, value);
 }
 
+/* Prints @text after @lead as one line, or, when @out is a terminal that
+ * is too narrow, wrapped at spaces into lines that each start with @lead. */
+static void
+print_line (FILE *out, const char *lead, const char *text)
+{
+  guint width = rapat_output_width_for (out);
+  gsize lead_width = rapat_text_width (lead);
+
+  if (width > lead_width + 20 && lead_width + rapat_text_width (text) > width)
+    rapat_print_wrapped (out, lead, text, (guint) (width - lead_width));
+  else
+    fprintf (out, "%s%s\n", lead, text);
+}
+
 /* Prints the header of 'meeting show': the title, then one line per field. */
 static void
 show_header (FILE *out, const RapatMeeting *m, GTimeZone *tz)
@@ -467,6 +557,7 @@ show_header (FILE *out, const RapatMeeting *m, GTimeZone *tz)
                                              rapat_enum_label (&rapat_meeting_status_enum, m->status),
                                              m->sequence);
   g_autofree char *repeats = NULL;
+  g_autofree char *heading = NULL;
   g_autoptr(RapatFields) f = rapat_fields_new (12);
 
   if (m->series_id != 0 && m->recurrence_utc != m->start_utc)
@@ -477,7 +568,8 @@ show_header (FILE *out, const RapatMeeting *m, GTimeZone *tz)
     }
   else if (m->series_id != 0)
     repeats = g_strdup_printf (_("%s (series %" PRId64 ")"), m->series_rule, m->series_id);
-  fprintf (out, _("Meeting %" PRId64 ": %s\n"), m->id, m->title);
+  heading = g_strdup_printf (_("Meeting %" PRId64 ": %s"), m->id, m->title);
+  print_line (out, "", heading);
   header_line (f, _("When:"), when);
   header_line (f, _("Zone:"), m->tzid);
   header_line (f, _("Location:"), rapat_cmd_or (m->location, "-"));
@@ -494,7 +586,7 @@ show_header (FILE *out, const RapatMeeting *m, GTimeZone *tz)
       g_auto(GStrv) lines = g_strsplit (m->description, "\n", -1);
       fprintf (out, "\n%s\n", _("Description"));
       for (char **l = lines; *l != NULL; l++)
-        fprintf (out, "  %s\n", *l);
+        print_line (out, "  ", *l);
     }
 }
 
@@ -504,6 +596,7 @@ static void
 show_attendees (FILE *out, const RapatMeeting *m, GTimeZone *tz, GPtrArray *attendees)
 {
   guint by_rsvp[4] = { 0 }, by_att[6] = { 0 }, unrecorded = 0;
+  g_autofree char *summary = NULL;
 
   for (guint i = 0; i < attendees->len; i++)
     {
@@ -517,20 +610,24 @@ show_attendees (FILE *out, const RapatMeeting *m, GTimeZone *tz, GPtrArray *atte
   /* Whole lines, so that translators can order them. */
   fputc ('\n', out);
   if (attendees->len == 0)
-    fprintf (out, _("Attendees (%u)\n"), attendees->len);
+    summary = g_strdup_printf (_("Attendees (%u)"), attendees->len);
   else if (unrecorded == attendees->len)
-    fprintf (out, _("Attendees (%u): replies %u accepted, %u declined, %u tentative, %u none\n"),
-             attendees->len, by_rsvp[RAPAT_RSVP_ACCEPTED], by_rsvp[RAPAT_RSVP_DECLINED],
-             by_rsvp[RAPAT_RSVP_TENTATIVE], by_rsvp[RAPAT_RSVP_NEEDS_ACTION]);
+    summary = g_strdup_printf (_("Attendees (%u): replies %u accepted, %u declined, %u tentative, %u none"),
+                               attendees->len, by_rsvp[RAPAT_RSVP_ACCEPTED],
+                               by_rsvp[RAPAT_RSVP_DECLINED], by_rsvp[RAPAT_RSVP_TENTATIVE],
+                               by_rsvp[RAPAT_RSVP_NEEDS_ACTION]);
   else
-    fprintf (out, _("Attendees (%u): replies %u accepted, %u declined, %u tentative, %u none; "
-                    "attendance %u present, %u represented, %u excused, %u sick, %u duty, "
-                    "%u absent, %u not recorded\n"),
-             attendees->len, by_rsvp[RAPAT_RSVP_ACCEPTED], by_rsvp[RAPAT_RSVP_DECLINED],
-             by_rsvp[RAPAT_RSVP_TENTATIVE], by_rsvp[RAPAT_RSVP_NEEDS_ACTION],
-             by_att[RAPAT_ATTENDANCE_PRESENT], by_att[RAPAT_ATTENDANCE_REPRESENTED],
-             by_att[RAPAT_ATTENDANCE_EXCUSED], by_att[RAPAT_ATTENDANCE_SICK],
-             by_att[RAPAT_ATTENDANCE_DUTY], by_att[RAPAT_ATTENDANCE_ABSENT], unrecorded);
+    summary = g_strdup_printf (_("Attendees (%u): replies %u accepted, %u declined, %u tentative, %u none; "
+                                 "attendance %u present, %u represented, %u excused, %u sick, %u duty, "
+                                 "%u absent, %u not recorded"),
+                               attendees->len, by_rsvp[RAPAT_RSVP_ACCEPTED],
+                               by_rsvp[RAPAT_RSVP_DECLINED], by_rsvp[RAPAT_RSVP_TENTATIVE],
+                               by_rsvp[RAPAT_RSVP_NEEDS_ACTION], by_att[RAPAT_ATTENDANCE_PRESENT],
+                               by_att[RAPAT_ATTENDANCE_REPRESENTED],
+                               by_att[RAPAT_ATTENDANCE_EXCUSED], by_att[RAPAT_ATTENDANCE_SICK],
+                               by_att[RAPAT_ATTENDANCE_DUTY], by_att[RAPAT_ATTENDANCE_ABSENT],
+                               unrecorded);
+  print_line (out, "", summary);
   if (attendees->len > 0)
     rapat_present_attendee_table (out, m, tz, attendees, "  ");
 }
@@ -739,9 +836,20 @@ const RapatCommand rapat_meeting_commands[] = {
     N_("Times are read in --tz (an IANA zone; default the system's) unless they carry an offset.\n"
        "With --repeat, every occurrence is a meeting of its own (move, cancel or record\n"
        "attendance on each); the series must end (--until, --count, or in the rule).\n"
+       "With --like MEETING, starts from a copy of that meeting (see 'meeting copy'); the\n"
+       "options given override what is copied.\n"
        "Prints the new meeting's id (a series: its first occurrence's)."),
     RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, RAPAT_OPTIONS (add_entries, MeetingOptions),
     RAPAT_TARGET_NONE, meeting_add },
+  { "copy", "MEETING", N_("Schedule a copy of a meeting at another time"),
+    N_("Copies the agenda (items, lengths, types, presenters, rooms, parallel sessions,\n"
+       "issues), the location, kind, description, link, organizer and the invitations\n"
+       "with their roles; not the replies, attendance, minutes, decisions or actions.\n"
+       "The copy keeps the length and zone unless --end, --duration or --tz; an\n"
+       "occurrence of a series copies as a single meeting.  Prints the new id.\n"
+       "'meeting add TITLE --like MEETING' does the same with a new title."),
+    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, RAPAT_OPTIONS (copy_entries, MeetingOptions),
+    RAPAT_TARGET_MEETING, meeting_copy },
   { "list", "", N_("List meetings, by start time"), NULL, RAPAT_CMD_STORE, 0, 0,
     RAPAT_OPTIONS (list_entries, MeetingOptions), RAPAT_TARGET_NONE, meeting_list },
   { "show", "MEETING", N_("Show a meeting with its agenda and attendees"), NULL, RAPAT_CMD_STORE,

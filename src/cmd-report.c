@@ -32,6 +32,7 @@ typedef struct {
   char *subject;
   char *signer;
   char *date;
+  char *order;
 } ReportOptions;
 
 /* -o FILE: a report may be long and is often kept. */
@@ -51,6 +52,9 @@ static const RapatOption attendance_entries[] = {
                   N_("Period: a row per person (default) or per unit"), N_("GROUP")),
   RAPAT_OPT_TEXT ("grace", ReportOptions, grace,
                   N_("Arrivals up to this long after the start are on time (default 0m)"), N_("LENGTH")),
+  RAPAT_OPT_TEXT ("order", ReportOptions, order,
+                  N_("One meeting: protocol (default), name, unit or role, as report signin"),
+                  N_("ORDER")),
   RAPAT_OPT_TEXT ("format", ReportOptions, format,
                   N_("text (default), csv, json or html"), N_("FORMAT")),
   RAPAT_OPT_TEXT ("lang", ReportOptions, lang,
@@ -71,6 +75,9 @@ static const RapatOption signin_entries[] = {
                   N_("Language of the sheet: id or en (default: id for meetings in Indonesian zones)"), N_("LANG")),
   RAPAT_OPT_TEXT ("format", ReportOptions, format,
                   N_("html (the only format)"), N_("FORMAT")),
+  RAPAT_OPT_TEXT ("order", ReportOptions, order,
+                  N_("protocol (default: chair, rank, eselon, unit, name), name, unit or role"),
+                  N_("ORDER")),
   OUTPUT_ENTRY,
   RAPAT_OPT_END,
 };
@@ -254,15 +261,20 @@ attendance_meeting (RapatCmdContext *ctx, RapatFormat format, gint64 grace, GErr
   g_autoptr(RapatMeeting) m = rapat_cmd_load_meeting (ctx, opt->meeting, error);
   g_autoptr(GPtrArray) attendees = NULL;
   g_autoptr(RapatOutput) output = NULL;
+  int order = RAPAT_ATTENDEE_ORDER_PROTOCOL;
 
   if (m == NULL)
+    return FALSE;
+  if (opt->order != NULL && !rapat_enum_parse (&rapat_attendee_order_enum, opt->order, &order,
+                                               error))
     return FALSE;
   /* The printable report is a document about the meeting: in its zone's
    * language unless told otherwise. */
   if ((format == RAPAT_FORMAT_HTML || opt->lang != NULL)
       && rapat_cmd_paper_lang (opt->lang, m->tzid, error) == NULL)
     return FALSE;
-  attendees = rapat_store_attendee_list (ctx->store, m->id, error);
+  /* In the sign-in sheet's order, so that the two papers read alike. */
+  attendees = rapat_store_attendee_list_ordered (ctx->store, m->id, order, error);
   if (attendees == NULL
       || !rapat_store_attendance_meeting (ctx->store, m->id, grace, &report.totals, error))
     return FALSE;
@@ -504,12 +516,16 @@ report_signin (RapatCmdContext *ctx, GError **error)
   g_autoptr(GPtrArray) attendees = NULL;
   g_autoptr(RapatOutput) output = NULL;
   gint64 blank = 5;
+  int order = RAPAT_ATTENDEE_ORDER_PROTOCOL;
 
   if (opt->meeting == NULL)
     {
       rapat_cmd_usage_error (error, "report signin", _("--meeting is required"));
       return FALSE;
     }
+  if (opt->order != NULL && !rapat_enum_parse (&rapat_attendee_order_enum, opt->order, &order,
+                                               error))
+    return FALSE;
   if (!parse_format (opt, 1u << RAPAT_FORMAT_HTML, &format, error))
     return FALSE;
   if (opt->blank != NULL && !parse_blank (opt->blank, &blank, error))
@@ -526,7 +542,7 @@ report_signin (RapatCmdContext *ctx, GError **error)
                    m->title);
       return FALSE;
     }
-  attendees = rapat_store_attendee_list (ctx->store, m->id, error);
+  attendees = rapat_store_attendee_list_ordered (ctx->store, m->id, order, error);
   if (attendees == NULL)
     return FALSE;
   sheet.meeting = m;

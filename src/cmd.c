@@ -1,5 +1,6 @@
 /* rapat — the command line: command tables, dispatch and shared helpers (cli layer). */
 #include "cmd.h"
+#include "output.h"
 #include "ical.h"
 #include "lang.h"
 #include "mail.h"
@@ -517,7 +518,10 @@ run_command (const RapatCommand *cmd, RapatCmdContext *ctx, const char *db_optio
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO, "%s", g_strerror (errno));
       return FALSE;
     }
+  /* Its tables are for standard output, and wrap as they would there. */
+  rapat_output_set_terminal (ctx->out);
   ok = rapat_store_begin (store, error) && run_handler (cmd, ctx, error);
+  rapat_output_set_terminal (NULL);
   fclose (ctx->out);
   ctx->out = NULL;
   /* The output is written before the commit, so that a command whose

@@ -269,6 +269,78 @@ rapat_meeting_copy (const RapatMeeting *m)
   return c;
 }
 
+RapatMeeting *
+rapat_meeting_template (const RapatMeeting *from, gint64 now)
+{
+  RapatMeeting *m = rapat_meeting_copy (from);
+
+  m->id = 0;
+  g_free (m->uid);
+  m->uid = rapat_uid_new ();
+  if (m->status == RAPAT_MEETING_CANCELLED)
+    m->status = RAPAT_MEETING_CONFIRMED;
+  g_clear_pointer (&m->cancel_reason, g_free);
+  g_clear_pointer (&m->series_rule, g_free);
+  m->sequence = 0;
+  m->series_id = 0;
+  m->recurrence_utc = 0;
+  m->n_attendees = m->n_items = 0;
+  m->created_at = m->updated_at = now;
+  return m;
+}
+
+gboolean
+rapat_meeting_copy_contents (RapatStore *store, gint64 from_id, gint64 to_id, GError **error)
+{
+  g_autoptr(GPtrArray) items = rapat_store_agenda_list (store, from_id, error);
+  g_autoptr(GPtrArray) attendees = NULL;
+  /* old item id -> new item id, for the parallel sessions */
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+
+  if (items == NULL)
+    return FALSE;
+  for (guint i = 0; i < items->len; i++)
+    {
+      const RapatAgendaItem *old = items->pdata[i];
+      g_autoptr(RapatAgendaItem) item = rapat_agenda_item_new ();
+      const gint64 *with = old->parallel_with != 0
+        ? g_hash_table_lookup (ids, &old->parallel_with) : NULL;
+
+      item->meeting_id = to_id;
+      item->title = g_strdup (old->title);
+      item->type = old->type;
+      item->duration_min = old->duration_min;
+      item->presenter_id = old->presenter_id;
+      item->notes = g_strdup (old->notes);
+      item->issue_id = old->issue_id;
+      item->room = g_strdup (old->room);
+      item->parallel_with = with != NULL ? *with : 0;
+      if (!rapat_store_agenda_insert (store, item, error))
+        return FALSE;
+      g_hash_table_insert (ids, g_memdup2 (&old->id, sizeof old->id),
+                           g_memdup2 (&item->id, sizeof item->id));
+    }
+  if (!rapat_store_issue_copy_links (store, from_id, to_id, error))
+    return FALSE;
+  attendees = rapat_store_attendee_list (store, from_id, error);
+  if (attendees == NULL)
+    return FALSE;
+  for (guint i = 0; i < attendees->len; i++)
+    {
+      const RapatAttendee *old = attendees->pdata[i];
+      g_autoptr(RapatAttendee) a = rapat_attendee_new ();
+
+      a->meeting_id = to_id;
+      a->person_id = old->person_id;
+      a->role = old->role;
+      a->rsvp = RAPAT_RSVP_NEEDS_ACTION;
+      a->attendance = RAPAT_ATTENDANCE_NONE;
+      if (!rapat_store_attendee_insert (store, a, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 void
 rapat_meeting_touch (const RapatMeeting *before, RapatMeeting *after, gint64 now)
 {

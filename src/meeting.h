@@ -57,6 +57,23 @@ void rapat_meeting_set_occurrence (RapatMeeting *m, const RapatSeries *series, g
 /* Returns a deep copy of @m. */
 RapatMeeting *rapat_meeting_copy (const RapatMeeting *m);
 
+/* Returns a new meeting made from @from as a template, not yet stored:
+ * its title, kind, description, location, link, organizer, zone and times,
+ * confirmed (tentative stays tentative; cancelled comes back confirmed),
+ * with a new uid, sequence 0, outside any series (an occurrence copies as a
+ * single meeting), created at @now.  The caller sets the new times. */
+RapatMeeting *rapat_meeting_template (const RapatMeeting *from, gint64 now);
+
+/* Copies into the stored meeting @to_id what meeting @from_id planned: its
+ * agenda (items in order with their lengths, types, presenters, notes,
+ * rooms, parallel sessions and issues; a review item comes empty, its
+ * actions are the old meeting's), the issues it discussed, and its
+ * invitations with their roles.  Replies, attendance, arrivals, stand-ins,
+ * minutes, decisions and actions stay with @from_id.  The agenda's times
+ * follow @to_id's start. */
+gboolean rapat_meeting_copy_contents (RapatStore *store, gint64 from_id, gint64 to_id,
+                                      GError **error);
+
 /* Prepares @after, an edited copy of @before, to be stored at @now: the
  * sequence rises when a calendar must see the change. */
 void rapat_meeting_touch (const RapatMeeting *before, RapatMeeting *after, gint64 now);

@@ -94,6 +94,13 @@ static const char *const holiday_kind_aliases[] = {
 const RapatEnum rapat_holiday_kind_enum = { N_("holiday kind"), holiday_kind_names,
                                             holiday_kind_aliases };
 
+static const char *const attendee_order_names[] = { "protocol", "name", "unit", "role", NULL };
+static const char *const attendee_order_aliases[] = {
+  "protokol", "protocol", "nama", "name", "unit-kerja", "unit", "peran", "role", NULL
+};
+const RapatEnum rapat_attendee_order_enum = { N_("order"), attendee_order_names,
+                                              attendee_order_aliases };
+
 /* The names of each enumeration's values for people, in the output's
  * language; the context tells a translator which "tentative" or "open" it
  * is (and NC_() hands it to xgettext).  In the order of the canonical

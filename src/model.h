@@ -26,6 +26,15 @@ extern const RapatEnum rapat_action_status_enum;
 extern const RapatEnum rapat_priority_enum;
 extern const RapatEnum rapat_minutes_status_enum;
 extern const RapatEnum rapat_holiday_kind_enum;
+extern const RapatEnum rapat_attendee_order_enum;
+
+/* The orders a list of invitations can be in (see rapat_store_attendee_list_ordered()). */
+typedef enum {
+  RAPAT_ATTENDEE_ORDER_PROTOCOL,
+  RAPAT_ATTENDEE_ORDER_NAME,
+  RAPAT_ATTENDEE_ORDER_UNIT,
+  RAPAT_ATTENDEE_ORDER_ROLE,
+} RapatAttendeeOrder;
 
 typedef enum {
   RAPAT_MEETING_TENTATIVE,

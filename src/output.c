@@ -12,6 +12,7 @@
 #include <locale.h>
 #include <signal.h>
 #include <unistd.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <glib/gstdio.h>
 #ifdef __linux__
@@ -30,7 +31,41 @@ struct _RapatTable {
   guint fit_total;
   guint gap;
   guint *note_width;        /* per row: the wrap width of its note */
+  guint width;              /* the total to fit, 0 = the terminal's (when printed to it) */
 };
+
+/* The stream that stands for standard output, besides stdout itself. */
+static FILE *terminal_stream;
+
+guint
+rapat_output_terminal_width (void)
+{
+  const char *columns = g_getenv ("COLUMNS");
+  struct winsize ws;
+  guint64 n;
+
+  if (columns != NULL && g_ascii_string_to_unsigned (columns, 10, 20, 10000, &n, NULL))
+    return (guint) n;
+  if (!isatty (STDOUT_FILENO))
+    return 0;
+  if (ioctl (STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20)
+    return ws.ws_col;
+  return 80;
+}
+
+guint
+rapat_output_width_for (FILE *out)
+{
+  if (out != NULL && (out == stdout || out == terminal_stream))
+    return rapat_output_terminal_width ();
+  return 0;
+}
+
+void
+rapat_output_set_terminal (FILE *stream)
+{
+  terminal_stream = stream;
+}
 
 RapatTable *
 rapat_table_new (const char *first_header, ...)
@@ -70,6 +105,12 @@ rapat_table_fit (RapatTable *table, guint col, guint total)
   g_return_if_fail (col < table->n_cols);
   table->fit_col = col;
   table->fit_total = total;
+}
+
+void
+rapat_table_set_width (RapatTable *table, guint total)
+{
+  table->width = total;
 }
 
 void
@@ -121,8 +162,9 @@ rapat_table_add_row (RapatTable *table, const char *const *cells)
 {
   char **row = g_new0 (char *, table->n_cols + 1);
 
+  /* Kept whole: rapat_table_print() cuts or wraps them. */
   for (guint i = 0; i < table->n_cols; i++)
-    row[i] = cut_to_width (cells[i] != NULL ? cells[i] : "", table->max_width[i]);
+    row[i] = g_strdup (cells[i] != NULL ? cells[i] : "");
   g_ptr_array_add (table->rows, row);
   g_ptr_array_add (table->notes, NULL);
 }
@@ -265,47 +307,194 @@ rapat_table_rows (RapatTable *table)
   return table->rows->len - 1;
 }
 
+gsize
+rapat_table_natural_width (RapatTable *table, const char *indent)
+{
+  gsize sum = rapat_text_width (indent);
+  guint n_shown = 0;
+
+  for (guint c = 0; c < table->n_cols; c++)
+    {
+      gsize w = 0;
+      gboolean shown = !table->hide_empty[c];
+
+      for (guint r = 0; r < table->rows->len; r++)
+        {
+          const char *cell = ((char **) table->rows->pdata[r])[c];
+          gsize cw = rapat_text_width (cell);
+
+          if (r > 0 && table->max_width[c] > 0)
+            cw = MIN (cw, table->max_width[c]);
+          w = MAX (w, cw);
+          if (r > 0 && *cell != '\0')
+            shown = TRUE;
+        }
+      if (shown)
+        {
+          sum += w;
+          n_shown++;
+        }
+    }
+  return sum + (gsize) table->gap * (n_shown > 0 ? n_shown - 1 : 0);
+}
+
+/* Returns @text wrapped at spaces into lines (a NULL-terminated array) of
+ * at most @width display columns; a word wider than @width is broken. */
+static char **
+wrap_cell (const char *text, gsize width)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new ();
+  g_auto(GStrv) words = g_strsplit_set (text, " \n\t", -1);
+  g_autoptr(GString) line = g_string_new (NULL);
+  gsize w = 0;
+
+  for (char **word = words; *word != NULL; word++)
+    {
+      const char *p = *word;
+      gsize ww = rapat_text_width (p);
+
+      if (*p == '\0')
+        continue;
+      if (line->len > 0 && w + 1 + ww > width)
+        {
+          g_ptr_array_add (lines, g_strdup (line->str));
+          g_string_truncate (line, 0);
+          w = 0;
+        }
+      if (line->len > 0)
+        {
+          g_string_append_c (line, ' ');
+          w++;
+        }
+      /* A word wider than the column, broken where the column ends. */
+      for (; *p != '\0'; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+          gsize cw = g_unichar_iszerowidth (c) ? 0 : g_unichar_iswide (c) ? 2 : 1;
+
+          if (w + cw > width && line->len > 0)
+            {
+              g_ptr_array_add (lines, g_strdup (line->str));
+              g_string_truncate (line, 0);
+              w = 0;
+            }
+          g_string_append_unichar (line, c);
+          w += cw;
+        }
+    }
+  if (line->len > 0 || lines->len == 0)
+    g_ptr_array_add (lines, g_strdup (line->str));
+  g_ptr_array_add (lines, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&lines), FALSE);
+}
+
+/* Returns the display width of the widest word of @text. */
+static gsize
+longest_word (const char *text)
+{
+  g_auto(GStrv) words = g_strsplit_set (text, " \n\t", -1);
+  gsize w = 0;
+
+  for (char **word = words; *word != NULL; word++)
+    w = MAX (w, rapat_text_width (*word));
+  return w;
+}
+
+/* Narrows the columns of @widths (shown ones only; right-aligned ones never)
+ * until a line of them, with @fixed columns of indent and gaps, fits
+ * @total: first the widest column that can lose width without breaking a
+ * word of @words (its widest word, at most 20), then, if that is not
+ * enough, the widest one down to 6 columns, breaking words. */
+static void
+narrow_columns (const RapatTable *table, const gboolean *shown, gsize *widths,
+                const gsize *words, gsize fixed, gsize total)
+{
+  gsize sum = fixed;
+
+  for (guint c = 0; c < table->n_cols; c++)
+    if (shown[c])
+      sum += widths[c];
+  for (int pass = 0; pass < 2 && sum > total; pass++)
+    while (sum > total)
+      {
+        guint widest = G_MAXUINT;
+
+        for (guint c = 0; c < table->n_cols; c++)
+          {
+            gsize floor = pass == 0 ? MIN (MAX (words[c], 6), 20) : 6;
+
+            if (shown[c] && !table->right[c] && widths[c] > floor
+                && (widest == G_MAXUINT || widths[c] > widths[widest]))
+              widest = c;
+          }
+        if (widest == G_MAXUINT)
+          break;
+        widths[widest]--;
+        sum--;
+      }
+}
+
 void
 rapat_table_print (RapatTable *table, FILE *out, const char *indent)
 {
+  guint n_rows = table->rows->len;
+  guint total = table->width;
   g_autofree gsize *widths = g_new0 (gsize, table->n_cols);
+  g_autofree gsize *words = g_new0 (gsize, table->n_cols);
   g_autofree gboolean *shown = g_new0 (gboolean, table->n_cols);
   /* Each cell's display width, measured once: [r * n_cols + c]. */
-  g_autofree gsize *cell_width = g_new (gsize, (gsize) table->rows->len * table->n_cols);
+  g_autofree gsize *cell_width = g_new (gsize, (gsize) n_rows * table->n_cols);
+  gsize fixed = rapat_text_width (indent);
+  guint n_shown = 0;
 
+  if (total == 0)
+    total = rapat_output_width_for (out);
   for (guint c = 0; c < table->n_cols; c++)
     shown[c] = !table->hide_empty[c];
   if (table->note_width != NULL)
     table->note_width = g_renew (guint, table->note_width, table->notes->len);
-  for (guint r = 0; r < table->rows->len; r++)
+  for (guint r = 0; r < n_rows; r++)
     {
       char **row = table->rows->pdata[r];
       for (guint c = 0; c < table->n_cols; c++)
         {
+          /* Without a width to fit, a long cell is cut; with one, it wraps
+           * at the column's width below. */
+          if (r > 0 && total == 0 && table->max_width[c] > 0)
+            {
+              char *cut = cut_to_width (row[c], table->max_width[c]);
+              g_free (row[c]);
+              row[c] = cut;
+            }
           cell_width[(gsize) r * table->n_cols + c] = rapat_text_width (row[c]);
           widths[c] = MAX (widths[c], cell_width[(gsize) r * table->n_cols + c]);
+          if (total > 0)
+            words[c] = MAX (words[c], longest_word (row[c]));
           if (r > 0 && *row[c] != '\0')
             shown[c] = TRUE;
         }
     }
+  for (guint c = 0; c < table->n_cols; c++)
+    {
+      if (total > 0 && table->max_width[c] > 0)
+        widths[c] = MIN (widths[c], table->max_width[c]);
+      if (shown[c])
+        n_shown++;
+    }
+  fixed += (gsize) table->gap * (n_shown > 0 ? n_shown - 1 : 0);
   if (table->fit_col < table->n_cols)
     {
       gsize others = 0;
-      guint n_shown = 0;
 
       for (guint c = 0; c < table->n_cols; c++)
-        if (shown[c])
-          {
-            n_shown++;
-            if (c != table->fit_col)
-              others += widths[c];
-          }
+        if (shown[c] && c != table->fit_col)
+          others += widths[c];
       others += (gsize) table->gap * (n_shown > 0 ? n_shown - 1 : 0) + strlen (indent);
       if (others + widths[table->fit_col] > table->fit_total)
         {
           gsize room = table->fit_total > others + 8 ? table->fit_total - others : 8;
 
-          for (guint r = 0; r < table->rows->len; r++)
+          for (guint r = 0; r < n_rows; r++)
             {
               char **row = table->rows->pdata[r];
               char *cut = cut_to_width (row[table->fit_col], (guint) room);
@@ -316,44 +505,74 @@ rapat_table_print (RapatTable *table, FILE *out, const char *indent)
           widths[table->fit_col] = room;
         }
     }
-  for (guint r = 0; r < table->rows->len; r++)
+  if (total > 0)
+    narrow_columns (table, shown, widths, words, fixed, total);
+  for (guint r = 0; r < n_rows; r++)
     {
       char **row = table->rows->pdata[r];
-      g_autoptr(GString) line = g_string_new (indent);
-      gboolean first = TRUE;
+      /* Each shown cell as the lines it takes; one line when it fits. */
+      g_autofree char ***cells = g_new0 (char **, table->n_cols);
+      guint height = 1;
 
       for (guint c = 0; c < table->n_cols; c++)
+        if (shown[c] && cell_width[(gsize) r * table->n_cols + c] > widths[c])
+          {
+            cells[c] = wrap_cell (row[c], widths[c]);
+            height = MAX (height, g_strv_length (cells[c]));
+          }
+      for (guint l = 0; l < height; l++)
         {
-          gsize pad = widths[c] - cell_width[(gsize) r * table->n_cols + c];
+          g_autoptr(GString) line = g_string_new (indent);
+          gboolean first = TRUE;
 
-          if (!shown[c])
-            continue;
-          /* The gap goes between shown columns: none before the first,
-           * also when the columns before it are hidden. */
-          if (!first)
-            for (guint g = 0; g < table->gap; g++)
-              g_string_append_c (line, ' ');
-          first = FALSE;
-          if (table->right[c])
+          for (guint c = 0; c < table->n_cols; c++)
             {
-              for (gsize i = 0; i < pad; i++)
-                g_string_append_c (line, ' ');
-              g_string_append (line, row[c]);
+              const char *text;
+              gsize pad;
+
+              if (!shown[c])
+                continue;
+              if (cells[c] != NULL)
+                text = l < g_strv_length (cells[c]) ? cells[c][l] : "";
+              else
+                text = l == 0 ? row[c] : "";
+              pad = widths[c] - MIN (widths[c], cells[c] != NULL || l > 0
+                                                 ? rapat_text_width (text)
+                                                 : cell_width[(gsize) r * table->n_cols + c]);
+              /* The gap goes between shown columns: none before the first,
+               * also when the columns before it are hidden. */
+              if (!first)
+                for (guint g = 0; g < table->gap; g++)
+                  g_string_append_c (line, ' ');
+              first = FALSE;
+              if (table->right[c])
+                {
+                  for (gsize i = 0; i < pad; i++)
+                    g_string_append_c (line, ' ');
+                  g_string_append (line, text);
+                }
+              else
+                {
+                  g_string_append (line, text);
+                  for (gsize i = 0; i < pad; i++)
+                    g_string_append_c (line, ' ');
+                }
             }
-          else
-            {
-              g_string_append (line, row[c]);
-              for (gsize i = 0; i < pad; i++)
-                g_string_append_c (line, ' ');
-            }
+          while (line->len > 0 && line->str[line->len - 1] == ' ')
+            g_string_truncate (line, line->len - 1);
+          fprintf (out, "%s\n", line->str);
         }
-      while (line->len > 0 && line->str[line->len - 1] == ' ')
-        g_string_truncate (line, line->len - 1);
-      fprintf (out, "%s\n", line->str);
+      for (guint c = 0; c < table->n_cols; c++)
+        g_strfreev (cells[c]);
       if (table->notes->pdata[r] != NULL)
         {
           g_autofree char *lead = g_strdup_printf ("%s%*s  ", indent, (int) widths[0], "");
-          rapat_print_wrapped (out, lead, table->notes->pdata[r], table->note_width[r]);
+          guint nw = table->note_width[r];
+
+          /* A note, too, stays within the width to fit. */
+          if (total > 0 && (nw == 0 || nw + rapat_text_width (lead) > total))
+            nw = total > rapat_text_width (lead) + 20 ? total - rapat_text_width (lead) : 20;
+          rapat_print_wrapped (out, lead, table->notes->pdata[r], nw);
         }
     }
 }

@@ -18,6 +18,36 @@ void rapat_table_max_width (RapatTable *table, guint col, guint width);
 /* Narrows column @col at print time so that whole lines fit @total display
  * columns (the column keeps at least 8). */
 void rapat_table_fit (RapatTable *table, guint col, guint total);
+/* Makes the table fit @total display columns when printed: long cells of
+ * the widest columns wrap at spaces onto continuation lines (a word too
+ * long for its column is broken), and a column cut with
+ * rapat_table_max_width() wraps at that width instead.  0 (the default)
+ * lets the table follow rapat_output_terminal_width() when it is printed
+ * to standard output or to the stream given to rapat_output_set_terminal(),
+ * and keeps every row on one line elsewhere. */
+void rapat_table_set_width (RapatTable *table, guint total);
+
+/* Returns the width tables printed for a person should fit: $COLUMNS when
+ * it is a number (20 to 10000), else the terminal's width when standard
+ * output is a terminal (80 when the terminal does not say), else 0: output
+ * going to a pipe or a file is not wrapped, so that scripts reading it and
+ * saved transcripts stay as they were. */
+guint rapat_output_terminal_width (void);
+
+/* Returns the width a table printed to @out fits: the terminal's (see
+ * rapat_output_terminal_width()) for standard output and the stream given
+ * to rapat_output_set_terminal(), else 0 (not wrapped). */
+guint rapat_output_width_for (FILE *out);
+
+/* Returns the display width of the widest line rapat_table_print() would
+ * print with @indent, were nothing wrapped (notes aside). */
+gsize rapat_table_natural_width (RapatTable *table, const char *indent);
+
+/* Names @stream (or NULL for none) as standing for standard output, e.g. the
+ * buffer a writing command prints to before its transaction commits:
+ * tables printed to it wrap as on standard output. */
+void rapat_output_set_terminal (FILE *stream);
+
 /* Separates columns by @gap spaces instead of two. */
 void rapat_table_gap (RapatTable *table, guint gap);
 /* Leaves column @col out of the printout when every row has it empty. */

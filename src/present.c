@@ -320,23 +320,33 @@ rapat_present_reply_history_table (FILE *out, GTimeZone *tz, GPtrArray *attendee
   rapat_table_print (table, out, indent);
 }
 
-void
-rapat_present_attendee_table (FILE *out, const RapatMeeting *m, GTimeZone *tz,
-                              GPtrArray *attendees, const char *indent)
+/* Returns the table of @attendees: a column each for position and unit,
+ * or, @narrow, both under the name with the stand-in or note, so that it
+ * fits a terminal of 80 columns. */
+static RapatTable *
+attendee_table (const RapatMeeting *m, GTimeZone *tz, GPtrArray *attendees, gboolean narrow)
 {
-  /* Rows come grouped by role (the store's order); the role is printed
-   * once, on the first row of its group. */
-  g_autoptr(RapatTable) table = rapat_table_new (_("Role"), _("Name"), _("Position"), _("Unit"),
-                                                 _("Reply"), _("Attendance"), _("Arrived"),
-                                                 _("Stand-in / note"), NULL);
+  RapatTable *table = narrow
+    ? rapat_table_new (_("Role"), _("Name"), _("Reply"), _("Attendance"), _("Arrived"), NULL)
+    : rapat_table_new (_("Role"), _("Name"), _("Position"), _("Unit"), _("Reply"),
+                       _("Attendance"), _("Arrived"), _("Stand-in / note"), NULL);
   int last_role = -1;
 
-  rapat_table_max_width (table, 2, 32);
-  rapat_table_max_width (table, 3, 28);
-  rapat_table_max_width (table, 7, 40);
+  if (!narrow)
+    {
+      rapat_table_max_width (table, 2, 32);
+      rapat_table_max_width (table, 3, 28);
+      rapat_table_max_width (table, 7, 40);
+    }
   for (guint i = 0; i < attendees->len; i++)
     {
       const RapatAttendee *a = attendees->pdata[i];
+      /* The role is printed when it changes from the row above. */
+      const char *role = (int) a->role != last_role ? rapat_enum_label (&rapat_role_enum, a->role)
+                                                    : "";
+      const char *reply = rapat_enum_label (&rapat_rsvp_enum, a->rsvp);
+      const char *attendance = a->attendance == RAPAT_ATTENDANCE_NONE
+        ? "-" : rapat_enum_label (&rapat_attendance_enum, a->attendance);
       g_autofree char *arrived = NULL;
       g_autofree char *extra = NULL;
 
@@ -359,14 +369,43 @@ rapat_present_attendee_table (FILE *out, const RapatMeeting *m, GTimeZone *tz,
         extra = g_strdup (a->note);
       if (extra != NULL)
         g_strdelimit (extra, "\t\n", ' ');
-      rapat_table_add (table,
-                       (int) a->role != last_role ? rapat_enum_label (&rapat_role_enum, a->role) : "",
-                       a->person_name, a->position, a->unit_name,
-                       rapat_enum_label (&rapat_rsvp_enum, a->rsvp),
-                       a->attendance == RAPAT_ATTENDANCE_NONE
-                         ? "-" : rapat_enum_label (&rapat_attendance_enum, a->attendance),
-                       arrived, extra);
+      if (narrow)
+        {
+          const char *parts[4] = { NULL };
+          guint n = 0;
+          g_autofree char *under = NULL;
+
+          if (a->position != NULL)
+            parts[n++] = a->position;
+          if (a->unit_name != NULL)
+            parts[n++] = a->unit_name;
+          if (extra != NULL)
+            parts[n++] = extra;
+          rapat_table_add (table, role, a->person_name, reply, attendance, arrived);
+          under = g_strjoinv (" \u00b7 ", (char **) parts);
+          if (*under != '\0')
+            rapat_table_add_note (table, under, 0);
+        }
+      else
+        rapat_table_add (table, role, a->person_name, a->position, a->unit_name, reply,
+                         attendance, arrived, extra);
       last_role = a->role;
+    }
+  return table;
+}
+
+void
+rapat_present_attendee_table (FILE *out, const RapatMeeting *m, GTimeZone *tz,
+                              GPtrArray *attendees, const char *indent)
+{
+  g_autoptr(RapatTable) table = attendee_table (m, tz, attendees, FALSE);
+  guint width = rapat_output_width_for (out);
+
+  /* Too wide for the terminal: position, unit and note go under the name. */
+  if (width > 0 && rapat_table_natural_width (table, indent) > width)
+    {
+      rapat_table_free (table);
+      table = attendee_table (m, tz, attendees, TRUE);
     }
   rapat_table_print (table, out, indent);
 }

@@ -158,6 +158,22 @@ rapat_store_issue_link (RapatStore *store, gint64 issue_id, gint64 meeting_id,
   return TRUE;
 }
 
+gboolean
+rapat_store_issue_copy_links (RapatStore *store, gint64 from_meeting_id, gint64 to_meeting_id,
+                              GError **error)
+{
+  g_autoptr(StoreStmt) stmt = store_prepare (store,
+    "INSERT INTO issue_meeting (issue_id, meeting_id) "
+    "SELECT issue_id, ?2 FROM issue_meeting WHERE meeting_id = ?1 "
+    "ON CONFLICT (issue_id, meeting_id) DO NOTHING", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, from_meeting_id);
+  sqlite3_bind_int64 (stmt, 2, to_meeting_id);
+  return store_step_done (store, stmt, _("unable to link the issue"), error);
+}
+
 GPtrArray *
 rapat_store_issue_meetings (RapatStore *store, gint64 issue_id, GError **error)
 {

@@ -664,11 +664,53 @@ rapat_store_agenda_resolve (RapatStore *store, gint64 meeting_id, const char *te
 GPtrArray *
 rapat_store_attendee_list (RapatStore *store, gint64 meeting_id, GError **error)
 {
-  g_autoptr(StoreStmt) stmt = store_prepare (store,
-    "SELECT " ATTENDEE_COLUMNS ATTENDEE_FROM "WHERE a.meeting_id = ?1 "
-    "ORDER BY CASE a.role WHEN 'chair' THEN 0 WHEN 'speaker' THEN 1 WHEN 'participant' THEN 2 "
-    "  WHEN 'optional' THEN 3 ELSE 4 END, rapat_fold(p.name), p.id", error);
+  return rapat_store_attendee_list_ordered (store, meeting_id, RAPAT_ATTENDEE_ORDER_ROLE, error);
+}
 
+/* The place of each unit in the unit tree, as a text that sorts parents
+ * before their children and siblings by code (units without one after),
+ * then name: "000002.000001".  A unit in a cycle or below a missing parent
+ * has none. */
+#define UNIT_TREE_CTE \
+  "WITH RECURSIVE sib (id, parent_id, k) AS (" \
+  "  SELECT id, parent_id, row_number () OVER (PARTITION BY parent_id " \
+  "    ORDER BY code IS NULL, rapat_fold(code), rapat_fold(name), id) FROM unit), " \
+  "tree (id, path) AS (" \
+  "  SELECT id, printf('%06d', k) FROM sib WHERE parent_id IS NULL " \
+  "  UNION ALL " \
+  "  SELECT s.id, t.path || '.' || printf('%06d', s.k) FROM sib s JOIN tree t ON s.parent_id = t.id) "
+
+GPtrArray *
+rapat_store_attendee_list_ordered (RapatStore *store, gint64 meeting_id,
+                                   RapatAttendeeOrder order, GError **error)
+{
+  /* Whole statements, as the store keeps prepared statements by their text;
+   * the unit tree is only walked when the order needs it. */
+  static const char *const sql[] = {
+    [RAPAT_ATTENDEE_ORDER_PROTOCOL] =
+      UNIT_TREE_CTE "SELECT " ATTENDEE_COLUMNS ATTENDEE_FROM
+      "LEFT JOIN tree t ON t.id = p.unit_id WHERE a.meeting_id = ?1 "
+      "ORDER BY a.role <> 'chair', p.sort_rank IS NULL, p.sort_rank, "
+      "CASE p.eselon WHEN 'I.a' THEN 1 WHEN 'I.b' THEN 2 WHEN 'II.a' THEN 3 WHEN 'II.b' THEN 4 "
+      "  WHEN 'III.a' THEN 5 WHEN 'III.b' THEN 6 WHEN 'IV.a' THEN 7 WHEN 'IV.b' THEN 8 "
+      "  WHEN 'V.a' THEN 9 WHEN 'V.b' THEN 10 ELSE 11 END, "
+      "t.path IS NULL, t.path, rapat_fold(p.name), p.id",
+    [RAPAT_ATTENDEE_ORDER_NAME] =
+      "SELECT " ATTENDEE_COLUMNS ATTENDEE_FROM "WHERE a.meeting_id = ?1 "
+      "ORDER BY rapat_fold(p.name), p.id",
+    [RAPAT_ATTENDEE_ORDER_UNIT] =
+      UNIT_TREE_CTE "SELECT " ATTENDEE_COLUMNS ATTENDEE_FROM
+      "LEFT JOIN tree t ON t.id = p.unit_id WHERE a.meeting_id = ?1 "
+      "ORDER BY t.path IS NULL, t.path, rapat_fold(p.name), p.id",
+    [RAPAT_ATTENDEE_ORDER_ROLE] =
+      "SELECT " ATTENDEE_COLUMNS ATTENDEE_FROM "WHERE a.meeting_id = ?1 "
+      "ORDER BY CASE a.role WHEN 'chair' THEN 0 WHEN 'speaker' THEN 1 WHEN 'participant' THEN 2 "
+      "  WHEN 'optional' THEN 3 ELSE 4 END, rapat_fold(p.name), p.id",
+  };
+  g_autoptr(StoreStmt) stmt = NULL;
+
+  g_return_val_if_fail ((guint) order < G_N_ELEMENTS (sql), NULL);
+  stmt = store_prepare (store, sql[order], error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, meeting_id);

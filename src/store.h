@@ -255,6 +255,16 @@ RapatAgendaItem *rapat_store_agenda_resolve (RapatStore *store, gint64 meeting_i
 
 /* Returns the meeting's attendees (RapatAttendee) by role, then name. */
 GPtrArray *rapat_store_attendee_list (RapatStore *store, gint64 meeting_id, GError **error);
+/* Returns the meeting's attendees (RapatAttendee) in @order.  Protocol
+ * order, as a sign-in sheet lists them: the chair first, then by the
+ * person's rank (smaller first; people without one after those with), then
+ * eselon (I.a first .. V.b, none last), then the unit's place in the unit
+ * tree (a parent before its children, siblings by code, then name; people
+ * without a unit last), then name.  Unit order: the unit's place, then
+ * name.  Name order: by name.  Role order: as rapat_store_attendee_list().
+ * Ties fall to the person's id. */
+GPtrArray *rapat_store_attendee_list_ordered (RapatStore *store, gint64 meeting_id,
+                                              RapatAttendeeOrder order, GError **error);
 /* Returns the invitation of @person_id to @meeting_id, or NULL with NOT_FOUND. */
 RapatAttendee *rapat_store_attendee_get (RapatStore *store, gint64 meeting_id,
                                          gint64 person_id, GError **error);
@@ -308,6 +318,10 @@ gint64 rapat_store_issue_find (RapatStore *store, const char *title, GError **er
  * nothing happens if @if_missing, else RAPAT_ERROR_EXISTS. */
 gboolean rapat_store_issue_link (RapatStore *store, gint64 issue_id, gint64 meeting_id,
                                  gboolean if_missing, GError **error);
+/* Records that meeting @to_meeting_id discusses every issue meeting
+ * @from_meeting_id discussed (a copy of a meeting). */
+gboolean rapat_store_issue_copy_links (RapatStore *store, gint64 from_meeting_id,
+                                       gint64 to_meeting_id, GError **error);
 /* Returns the meetings (RapatMeeting) that discussed the issue, by start. */
 GPtrArray *rapat_store_issue_meetings (RapatStore *store, gint64 issue_id, GError **error);
 /* Returns the agenda items (RapatAgendaItem) that name the issue, by meeting

@@ -1,6 +1,7 @@
 /* rapat tests — aligned tables, the streaming JSON writer and output files. */
 #include "check-common.h"
 #include "output.h"
+#include "text.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -215,6 +216,96 @@ START_TEST (test_table_max_width)
                     "会議会議…   3\n"
                     "            4\n"
                     "Sepuluh!!!  5\n");
+}
+END_TEST
+
+/* With a width to fit, the widest column wraps at spaces onto
+ * continuation lines (by display width), the others keep their width, and
+ * a column cut by max_width wraps at that width instead of losing text. */
+START_TEST (test_table_wrap_to_width)
+{
+  g_autoptr(RapatTable) t = rapat_table_new ("NO", "ITEM", "WHO", NULL);
+  g_autoptr(RapatTable) capped = rapat_table_new ("ITEM", "N", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *capped_text = NULL;
+
+  rapat_table_align_right (t, 0);
+  rapat_table_add (t, "1", "Pengarahan Kepala Kantor Wilayah", "Ricky");
+  rapat_table_add (t, "2", "会議 会議 会議 会議", "Lilik");
+  rapat_table_set_width (t, 24);
+  ck_assert_uint_eq (rapat_table_natural_width (t, ""), 2 + 2 + 32 + 2 + 5);
+  text = table_text (t, "");
+  assert_no_trailing_space (text);
+  ck_assert_str_eq (text,
+                    "NO  ITEM           WHO\n"
+                    " 1  Pengarahan     Ricky\n"
+                    "    Kepala Kantor\n"
+                    "    Wilayah\n"
+                    " 2  会議 会議      Lilik\n"
+                    "    会議 会議\n");
+
+  rapat_table_max_width (capped, 0, 12);
+  rapat_table_add (capped, "Pembukaan dan laporan panitia", "1");
+  rapat_table_set_width (capped, 80);
+  capped_text = table_text (capped, "");
+  ck_assert_str_eq (capped_text,
+                    "ITEM          N\n"
+                    "Pembukaan     1\n"
+                    "dan laporan\n"
+                    "panitia\n");
+}
+END_TEST
+
+/* Columns narrower than their longest word break it, and no line passes
+ * the width while the columns can still give. */
+START_TEST (test_table_wrap_breaks_words)
+{
+  g_autoptr(RapatTable) t = rapat_table_new ("A", "B", NULL);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  rapat_table_add (t, "Pemasyarakatan", "Kemasyarakatan dan Teknologi");
+  rapat_table_set_width (t, 20);
+  text = table_text (t, "");
+  lines = g_strsplit (text, "\n", -1);
+  for (char **l = lines; *l != NULL; l++)
+    ck_assert_msg (rapat_text_width (*l) <= 20, "line too wide: '%s'", *l);
+  ck_assert_str_eq (text,
+                    "A          B\n"
+                    "Pemasyara  Kemasyara\n"
+                    "katan      katan dan\n"
+                    "           Teknologi\n");
+}
+END_TEST
+
+/* COLUMNS gives the width; unset, output that is not a terminal is not
+ * wrapped, and a table printed to a file ignores the terminal. */
+START_TEST (test_terminal_width)
+{
+  g_autofree char *saved = g_strdup (g_getenv ("COLUMNS"));
+  g_autoptr(RapatTable) t = rapat_table_new ("ITEM", NULL);
+  g_autofree char *text = NULL;
+
+  g_setenv ("COLUMNS", "60", TRUE);
+  ck_assert_uint_eq (rapat_output_terminal_width (), 60);
+  g_setenv ("COLUMNS", "nonsense", TRUE);
+  if (!isatty (STDOUT_FILENO))
+    ck_assert_uint_eq (rapat_output_terminal_width (), 0);
+  g_setenv ("COLUMNS", "5", TRUE);   /* too narrow to mean anything */
+  if (!isatty (STDOUT_FILENO))
+    ck_assert_uint_eq (rapat_output_terminal_width (), 0);
+  g_setenv ("COLUMNS", "20", TRUE);
+  /* A stream that is not standard output is never wrapped by COLUMNS. */
+  rapat_table_add (t, "Pengarahan Kepala Kantor Wilayah");
+  text = table_text (t, "");
+  ck_assert_str_eq (text, "ITEM\nPengarahan Kepala Kantor Wilayah\n");
+  ck_assert_uint_eq (rapat_output_width_for (stdout), 20);
+  ck_assert_uint_eq (rapat_output_width_for (NULL), 0);
+  g_unsetenv ("COLUMNS");
+  if (!isatty (STDOUT_FILENO))
+    ck_assert_uint_eq (rapat_output_terminal_width (), 0);
+  if (saved != NULL)
+    g_setenv ("COLUMNS", saved, TRUE);
 }
 END_TEST
 
@@ -747,6 +838,9 @@ output_suite (void)
   tcase_add_test (tc, test_fields_widest_label);
   tcase_add_test (tc, test_table_right_align);
   tcase_add_test (tc, test_table_max_width);
+  tcase_add_test (tc, test_table_wrap_to_width);
+  tcase_add_test (tc, test_table_wrap_breaks_words);
+  tcase_add_test (tc, test_terminal_width);
   tcase_add_test (tc, test_table_trailing_space_and_indent);
   tcase_add_test (tc, test_table_add_row_copies);
   tcase_add_test (tc, test_table_empty);

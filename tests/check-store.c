@@ -3,6 +3,7 @@
  * sqlite3.h is included only to craft fixture files and to read them back
  * independently; everything under test goes through the store API. */
 #include "check-common.h"
+#include "meeting.h"
 #include "store.h"
 
 #include <errno.h>
@@ -1866,6 +1867,179 @@ START_TEST (test_attendee_duplicate)
 }
 END_TEST
 
+/* Inserts a person of @unit_id with protocol @rank (0: none) and @eselon. */
+static gint64
+add_official (RapatStore *s, const char *name, gint64 unit_id, gint64 rank, const char *eselon)
+{
+  g_autoptr(RapatPerson) p = rapat_person_new ();
+  GError *error = NULL;
+
+  p->name = g_strdup (name);
+  p->unit_id = unit_id;
+  p->rank = rank;
+  p->eselon = g_strdup (eselon);
+  ck_assert_msg (rapat_store_person_insert (s, p, &error), "person '%s': %s", name,
+                 error != NULL ? error->message : "");
+  return p->id;
+}
+
+/* Returns the names of the meeting's attendees in @order, joined by ",". */
+static char *
+attendee_order_by (RapatStore *s, gint64 meeting_id, RapatAttendeeOrder order)
+{
+  GError *error = NULL;
+  g_autoptr(GPtrArray) list = rapat_store_attendee_list_ordered (s, meeting_id, order, &error);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  rapat_assert_no_error (error);
+  ck_assert_ptr_nonnull (list);
+  for (guint i = 0; i < list->len; i++)
+    g_string_append_printf (out, "%s%s", i > 0 ? "," : "",
+                            ((RapatAttendee *) list->pdata[i])->person_name);
+  return g_strdup (out->str);
+}
+
+/* A sign-in sheet's order: the chair, then rank (none after), eselon
+ * (none last), the unit's place in the tree (parents first, siblings by
+ * code, uncoded after), name; and the name and unit orders. */
+START_TEST (test_attendee_protocol_order)
+{
+  gint64 kw = add_unit (fx.store, "Kantor Wilayah", "KW", 0);
+  gint64 dir = add_unit (fx.store, "Direktorat", "DIR", 0);
+  gint64 rutan = add_unit (fx.store, "Rutan B", "RT-B", kw);
+  gint64 lapas = add_unit (fx.store, "Lapas A", "LP-A", kw);
+  gint64 bidang = add_unit (fx.store, "Bidang", NULL, kw);
+  gint64 m = add_meeting (fx.store, "Rakernis", DAY, DAY + HOUR, NULL, RAPAT_MEETING_CONFIRMED);
+  gint64 people[] = {
+    add_official (fx.store, "Hadi", 0, 0, NULL),
+    add_official (fx.store, "Eka", bidang, 0, NULL),
+    add_official (fx.store, "Gita", lapas, 0, NULL),
+    add_official (fx.store, "Fajar", kw, 0, NULL),
+    add_official (fx.store, "Dedi", kw, 0, "III.b"),
+    add_official (fx.store, "Citra", rutan, 0, "II.a"),
+    add_official (fx.store, "Ana", rutan, 2, NULL),
+    add_official (fx.store, "Budi", dir, 1, "IV.b"),
+  };
+  gint64 zed = add_official (fx.store, "Zed", lapas, 0, NULL);
+  g_autofree char *protocol = NULL;
+  g_autofree char *by_name = NULL;
+  g_autofree char *by_unit = NULL;
+  g_autofree char *by_role = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    invite (fx.store, m, people[i], i == 0 ? RAPAT_ROLE_SPEAKER : RAPAT_ROLE_PARTICIPANT);
+  invite (fx.store, m, zed, RAPAT_ROLE_CHAIR);
+  protocol = attendee_order_by (fx.store, m, RAPAT_ATTENDEE_ORDER_PROTOCOL);
+  ck_assert_str_eq (protocol, "Zed,Budi,Ana,Citra,Dedi,Fajar,Gita,Eka,Hadi");
+  by_name = attendee_order_by (fx.store, m, RAPAT_ATTENDEE_ORDER_NAME);
+  ck_assert_str_eq (by_name, "Ana,Budi,Citra,Dedi,Eka,Fajar,Gita,Hadi,Zed");
+  by_unit = attendee_order_by (fx.store, m, RAPAT_ATTENDEE_ORDER_UNIT);
+  ck_assert_str_eq (by_unit, "Budi,Dedi,Fajar,Gita,Zed,Ana,Citra,Eka,Hadi");
+  by_role = attendee_order_by (fx.store, m, RAPAT_ATTENDEE_ORDER_ROLE);
+  ck_assert_str_eq (by_role, "Zed,Hadi,Ana,Budi,Citra,Dedi,Eka,Fajar,Gita");
+}
+END_TEST
+
+/* A copy of a meeting (meeting copy): what was planned comes along, with
+ * the agenda's times moved to the new start and parallel sessions beside
+ * the new items; what happened (replies, attendance, stand-ins) does not;
+ * the copy is a new event, confirmed, outside any series. */
+START_TEST (test_meeting_copy_contents)
+{
+  GError *error = NULL;
+  gint64 chair = add_person (fx.store, "Ricky", NULL, 0, NULL);
+  gint64 other = add_person (fx.store, "Fransina", NULL, 0, NULL);
+  gint64 stand_in = add_person (fx.store, "Ronald", NULL, 0, NULL);
+  gint64 from = add_meeting (fx.store, "Rakernis 2025", DAY, DAY + 7 * HOUR, "rakernis",
+                             RAPAT_MEETING_CANCELLED);
+  g_autoptr(RapatMeeting) old = NULL;
+  g_autoptr(RapatMeeting) copy = NULL;
+  g_autoptr(RapatAgendaItem) session = rapat_agenda_item_new ();
+  g_autoptr(RapatAttendee) mark = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) attendees = NULL;
+  g_autoptr(GPtrArray) old_items = NULL;
+  gint64 shift = 364 * 24 * HOUR;
+
+  append_item (fx.store, from, "Pembukaan");
+  append_item (fx.store, from, "Komisi I");
+  session->meeting_id = from;
+  session->title = g_strdup ("Komisi II");
+  session->duration_min = 15;
+  session->room = g_strdup ("Ruang Rapat 2");
+  old_items = rapat_store_agenda_list (fx.store, from, &error);
+  rapat_assert_no_error (error);
+  session->parallel_with = ((RapatAgendaItem *) old_items->pdata[1])->id;
+  ck_assert (rapat_store_agenda_insert (fx.store, session, &error));
+  rapat_assert_no_error (error);
+  invite (fx.store, from, chair, RAPAT_ROLE_CHAIR);
+  invite (fx.store, from, other, RAPAT_ROLE_PARTICIPANT);
+  mark = rapat_store_attendee_get (fx.store, from, other, &error);
+  rapat_assert_no_error (error);
+  mark->rsvp = RAPAT_RSVP_ACCEPTED;
+  mark->attendance = RAPAT_ATTENDANCE_REPRESENTED;
+  mark->stand_in_id = stand_in;
+  mark->note = g_strdup ("kapal terlambat");
+  ck_assert (rapat_store_attendee_update (fx.store, mark, &error));
+  rapat_assert_no_error (error);
+
+  old = rapat_store_meeting_get (fx.store, from, &error);
+  rapat_assert_no_error (error);
+  old->sequence = 4;
+  copy = rapat_meeting_template (old, DAY + 10);
+  ck_assert_str_ne (copy->uid, old->uid);
+  ck_assert_str_eq (copy->title, "Rakernis 2025");
+  ck_assert_str_eq (copy->kind, "rakernis");
+  ck_assert_int_eq (copy->status, RAPAT_MEETING_CONFIRMED);
+  ck_assert_ptr_null (copy->cancel_reason);
+  ck_assert_int_eq (copy->sequence, 0);
+  ck_assert_int_eq (copy->series_id, 0);
+  ck_assert_int_eq (copy->created_at, DAY + 10);
+  copy->start_utc += shift;
+  copy->end_utc += shift;
+  ck_assert (rapat_store_meeting_insert (fx.store, copy, &error));
+  ck_assert (rapat_meeting_copy_contents (fx.store, from, copy->id, &error));
+  rapat_assert_no_error (error);
+
+  items = rapat_store_agenda_list (fx.store, copy->id, &error);
+  rapat_assert_no_error (error);
+  ck_assert_uint_eq (items->len, 3);
+  for (guint i = 0; i < items->len; i++)
+    {
+      const RapatAgendaItem *n = items->pdata[i];
+
+      ck_assert_int_eq (n->position, (int) i + 1);
+      ck_assert_int_eq (n->meeting_id, copy->id);
+    }
+  {
+    const RapatAgendaItem *first = items->pdata[0];
+    const RapatAgendaItem *komisi1 = items->pdata[1];
+    const RapatAgendaItem *komisi2 = items->pdata[2];
+
+    ck_assert_str_eq (first->title, "Pembukaan");
+    ck_assert_int_eq (first->start_utc, DAY + shift);
+    ck_assert_str_eq (komisi2->title, "Komisi II");
+    ck_assert_str_eq (komisi2->room, "Ruang Rapat 2");
+    ck_assert_int_eq (komisi2->parallel_with, komisi1->id);
+    ck_assert_int_eq (komisi2->start_utc, komisi1->start_utc);
+    ck_assert_int_eq (komisi1->start_utc, DAY + shift + 15 * 60);
+  }
+  attendees = rapat_store_attendee_list (fx.store, copy->id, &error);
+  rapat_assert_no_error (error);
+  ck_assert_uint_eq (attendees->len, 2);
+  for (guint i = 0; i < attendees->len; i++)
+    {
+      const RapatAttendee *a = attendees->pdata[i];
+
+      ck_assert_int_eq (a->role, i == 0 ? RAPAT_ROLE_CHAIR : RAPAT_ROLE_PARTICIPANT);
+      ck_assert_int_eq (a->rsvp, RAPAT_RSVP_NEEDS_ACTION);
+      ck_assert_int_eq (a->attendance, RAPAT_ATTENDANCE_NONE);
+      ck_assert_int_eq (a->stand_in_id, 0);
+      ck_assert_ptr_null (a->note);
+    }
+}
+END_TEST
+
 START_TEST (test_attendee_remove)
 {
   GError *error = NULL;
@@ -2706,6 +2880,8 @@ add_meeting_tests (TCase *tc)
   tcase_add_test (tc, test_attendee_update);
   tcase_add_test (tc, test_attendee_duplicate);
   tcase_add_test (tc, test_attendee_remove);
+  tcase_add_test (tc, test_attendee_protocol_order);
+  tcase_add_test (tc, test_meeting_copy_contents);
   tcase_add_test (tc, test_meeting_foreach_full_matches_lists);
   tcase_add_test (tc, test_meeting_foreach_full_order);
   tcase_add_test (tc, test_meeting_foreach_full_after_changes);

@@ -51,7 +51,7 @@ need_sqlite3() {
 # Output must not depend on the machine running the tests.
 pin_environment() {
   export LC_ALL=C.UTF-8 TZ=UTC SOURCE_DATE_EPOCH=1756771200
-  unset LANG LANGUAGE RAPAT_DB TZDIR
+  unset LANG LANGUAGE RAPAT_DB TZDIR COLUMNS
 }
 
 # Background jobs a script starts; cli_setup's exit trap kills those still running.
