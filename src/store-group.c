@@ -25,21 +25,18 @@ rapat_store_unit_set_head (RapatStore *store, gint64 unit_id, gint64 person_id, 
         return FALSE;
       if (sqlite3_column_int64 (who, 1) != unit_id)
         {
-          g_autofree char *name = rapat_text_excerpt ((const char *) sqlite3_column_text (who, 0));
-          g_autofree char *unit = rapat_text_excerpt ((const char *) sqlite3_column_text (who, 3));
+          /* Stored names: whole lines the store took, quoted whole. */
+          const char *name = (const char *) sqlite3_column_text (who, 0);
+          const char *unit = (const char *) sqlite3_column_text (who, 3);
 
           if (sqlite3_column_type (who, 2) == SQLITE_NULL)
             g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
                          _("person '%s': belongs to no unit, so cannot head unit '%s'"), name,
                          unit);
           else
-            {
-              g_autofree char *theirs
-                = rapat_text_excerpt ((const char *) sqlite3_column_text (who, 2));
-              g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
-                           _("person '%s': belongs to %s, so cannot head unit '%s'"), name,
-                           theirs, unit);
-            }
+            g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                         _("person '%s': belongs to %s, so cannot head unit '%s'"), name,
+                         (const char *) sqlite3_column_text (who, 2), unit);
           return FALSE;
         }
     }
