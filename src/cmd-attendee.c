@@ -19,6 +19,10 @@ typedef struct {
   gboolean json;
   gboolean history;
   char *order;
+  char **units;
+  char **groups;
+  gboolean subunits;
+  gboolean heads;
 } AttendeeOptions;
 
 static const RapatOption add_entries[] = {
@@ -28,6 +32,14 @@ static const RapatOption add_entries[] = {
                   N_("Refuse to invite someone already booked then, instead of warning")),
   RAPAT_OPT_FLAG ("series", AttendeeOptions, series,
                   N_("For a recurring meeting: invite to this and every later occurrence")),
+  RAPAT_OPT_LIST ("unit", AttendeeOptions, units,
+                  N_("Invite the people of this unit; repeatable"), N_("UNIT")),
+  RAPAT_OPT_FLAG ("subunits", AttendeeOptions, subunits,
+                  N_("With --unit: the people of the units below it too, at any depth")),
+  RAPAT_OPT_FLAG ("heads", AttendeeOptions, heads,
+                  N_("With --unit: only the head of each unit")),
+  RAPAT_OPT_LIST ("group", AttendeeOptions, groups,
+                  N_("Invite the members of this saved group; repeatable"), N_("GROUP")),
   RAPAT_OPT_END,
 };
 
@@ -71,58 +83,157 @@ load_attendee (RapatCmdContext *ctx, const RapatMeeting *m, const char *text, GE
   return a;
 }
 
-/* Invites the people named in ctx->args[1..] to @m with @role. */
+/* The people an 'attendee add' invites: those named, then those its
+ * --unit and --group options bring. */
+typedef struct {
+  GArray *named;      /* gint64: named one by one; already invited is an error */
+  GArray *brought;    /* gint64: by --unit or --group, none of them named */
+} Invitees;
+
+/* Frees what @inv holds. */
+static void
+invitees_clear (Invitees *inv)
+{
+  g_clear_pointer (&inv->named, g_array_unref);
+  g_clear_pointer (&inv->brought, g_array_unref);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Invitees, invitees_clear)
+
+/* Resolves the people named in ctx->args[1..], then those of --unit and
+ * --group, into @inv. */
 static gboolean
-invite (RapatCmdContext *ctx, const RapatMeeting *m, int role, GError **error)
+collect_invitees (RapatCmdContext *ctx, Invitees *inv, GError **error)
+{
+  const AttendeeOptions *opt = ctx->options;
+
+  inv->named = g_array_new (FALSE, FALSE, sizeof (gint64));
+  inv->brought = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (int i = 1; i < ctx->n_args; i++)
+    {
+      gint64 pid;
+
+      if (!rapat_store_person_resolve (ctx->store, ctx->args[i], &pid, error))
+        return FALSE;
+      g_array_append_val (inv->named, pid);
+    }
+  if (!rapat_cmd_unit_people (ctx, opt->units, opt->subunits, opt->heads, inv->brought, error))
+    return FALSE;
+  for (guint g = 0; opt->groups != NULL && opt->groups[g] != NULL; g++)
+    {
+      g_autoptr(GPtrArray) members = NULL;
+      gint64 gid;
+
+      if (!rapat_store_group_resolve (ctx->store, opt->groups[g], &gid, error))
+        return FALSE;
+      members = rapat_store_group_members (ctx->store, gid, error);
+      if (members == NULL)
+        return FALSE;
+      if (members->len == 0)
+        {
+          g_autoptr(RapatPersonGroup) group = rapat_store_group_get (ctx->store, gid, error);
+
+          if (group == NULL)
+            return FALSE;
+          rapat_cmd_warn (ctx, _("group '%s': has no members, so nobody of it was invited"),
+                          group->name);
+        }
+      for (guint i = 0; i < members->len; i++)
+        rapat_cmd_ids_add (inv->brought, ((RapatPerson *) members->pdata[i])->id);
+    }
+  /* Someone both named and brought is invited once, as named. */
+  for (guint i = 0; i < inv->named->len; i++)
+    for (guint j = 0; j < inv->brought->len; j++)
+      if (g_array_index (inv->brought, gint64, j) == g_array_index (inv->named, gint64, i))
+        g_array_remove_index (inv->brought, j--);
+  return TRUE;
+}
+
+/* Invites the people of @inv to @m with @role: one named who is invited
+ * already is an error, one brought by --unit or --group is skipped (and
+ * counted in *@skipped). */
+static gboolean
+invite (RapatCmdContext *ctx, const RapatMeeting *m, int role, const Invitees *inv,
+        guint *skipped, GError **error)
 {
   const AttendeeOptions *opt = ctx->options;
   g_autoptr(GArray) added = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  for (int i = 1; i < ctx->n_args; i++)
+  for (guint i = 0; i < inv->named->len + inv->brought->len; i++)
     {
       g_autoptr(RapatAttendee) a = rapat_attendee_new ();
+      g_autoptr(GError) local = NULL;
+      gboolean named = i < inv->named->len;
 
       a->meeting_id = m->id;
       a->role = role;
-      if (!rapat_store_person_resolve (ctx->store, ctx->args[i], &a->person_id, error)
-          || !rapat_store_attendee_insert (ctx->store, a, error))
-        return FALSE;
+      a->person_id = named ? g_array_index (inv->named, gint64, i)
+                           : g_array_index (inv->brought, gint64, i - inv->named->len);
+      if (!rapat_store_attendee_insert (ctx->store, a, &local))
+        {
+          if (named || !g_error_matches (local, RAPAT_ERROR, RAPAT_ERROR_EXISTS))
+            {
+              g_propagate_error (error, g_steal_pointer (&local));
+              return FALSE;
+            }
+          (*skipped)++;
+          continue;
+        }
       fprintf (ctx->out, "%" G_GINT64_FORMAT "\n", a->id);
       g_array_append_val (added, a->person_id);
     }
   return rapat_cmd_check_clashes (ctx, m->id, added, opt->strict, error);
 }
 
-/* attendee add MEETING PERSON... */
+/* attendee add MEETING [PERSON...] [--unit U]... [--group G]... */
 static gboolean
 attendee_add (RapatCmdContext *ctx, GError **error)
 {
   const AttendeeOptions *opt = ctx->options;
   const RapatMeeting *m = ctx->meeting;
   g_autoptr(GPtrArray) series = NULL;
+  g_auto(Invitees) inv = { NULL, NULL };
   int role = RAPAT_ROLE_PARTICIPANT;
+  guint skipped = 0;
+  gboolean ok = TRUE;
 
+  if (!rapat_cmd_check_unit_flags ("attendee add", opt->units, opt->subunits, opt->heads, error))
+    return FALSE;
+  if (ctx->n_args < 2 && opt->units == NULL && opt->groups == NULL)
+    {
+      rapat_cmd_usage_error (error, "attendee add", _("name a PERSON, a --unit or a --group"));
+      return FALSE;
+    }
   if (opt->role != NULL && !rapat_enum_parse (&rapat_role_enum, opt->role, &role, error))
     return FALSE;
-  if (!opt->series)
-    return invite (ctx, m, role, error);
-  if (m->series_id == 0)
+  if (opt->series && m->series_id == 0)
     {
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
                    _("meeting '%s': does not repeat, so --series has nothing to add to"), m->title);
       return FALSE;
     }
-  series = rapat_store_series_meetings (ctx->store, m->series_id, error);
-  if (series == NULL)
+  if (!collect_invitees (ctx, &inv, error))
     return FALSE;
-  for (guint i = 0; i < series->len; i++)
+  if (!opt->series)
+    ok = invite (ctx, m, role, &inv, &skipped, error);
+  else
     {
-      const RapatMeeting *o = series->pdata[i];
-      if (o->recurrence_utc >= m->recurrence_utc && o->status != RAPAT_MEETING_CANCELLED
-          && !invite (ctx, o, role, error))
+      series = rapat_store_series_meetings (ctx->store, m->series_id, error);
+      if (series == NULL)
         return FALSE;
+      for (guint i = 0; ok && i < series->len; i++)
+        {
+          const RapatMeeting *o = series->pdata[i];
+          if (o->recurrence_utc >= m->recurrence_utc && o->status != RAPAT_MEETING_CANCELLED)
+            ok = invite (ctx, o, role, &inv, &skipped, error);
+        }
     }
-  return TRUE;
+  if (ok && skipped > 0)
+    rapat_cmd_warn (ctx, g_dngettext (NULL, "%u invitation skipped: the person was invited "
+                                            "already",
+                                      "%u invitations skipped: the people were invited already",
+                                      skipped),
+                    skipped);
+  return ok;
 }
 
 /* attendee list MEETING */
@@ -259,9 +370,11 @@ attendee_remove (RapatCmdContext *ctx, GError **error)
 }
 
 const RapatCommand rapat_attendee_commands[] = {
-  { "add", "MEETING PERSON...", N_("Invite people to a meeting"),
-    N_("Prints the id of each new invitation."),
-    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 2, -1,
+  { "add", "MEETING [PERSON...]", N_("Invite people to a meeting"),
+    N_("Prints the id of each new invitation. --unit invites the people of a unit\n"
+       "(--subunits: and of the units below it; --heads: only the head of each), --group\n"
+       "the members of a saved group; of those, people invited already are skipped."),
+    RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, -1,
     RAPAT_OPTIONS (add_entries, AttendeeOptions), RAPAT_TARGET_MEETING, attendee_add },
   { "list", "MEETING", N_("List who is invited, their replies and attendance"),
     N_("A change of the meeting's time, zone or place sets the replies back to needs-action;\n"

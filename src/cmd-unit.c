@@ -8,6 +8,7 @@ typedef struct {
   char *code;
   char *parent;
   char *name;
+  char *head;
   char **map;
   char *format;
   gboolean dry_run;
@@ -26,6 +27,9 @@ static const RapatOption edit_entries[] = {
   RAPAT_OPT_TEXT ("code", UnitOptions, code, N_("New code (\"\" removes it)"), N_("CODE")),
   RAPAT_OPT_TEXT ("parent", UnitOptions, parent, N_("New parent unit (\"\" makes it a top unit)"),
                   N_("UNIT")),
+  RAPAT_OPT_TEXT ("head", UnitOptions, head,
+                  N_("The head of the unit, one of its people (\"\" leaves it without one)"),
+                  N_("PERSON")),
   RAPAT_OPT_END,
 };
 
@@ -98,12 +102,19 @@ unit_edit (RapatCmdContext *ctx, GError **error)
 {
   const UnitOptions *opt = ctx->options;
   g_autoptr(RapatUnit) unit = rapat_store_unit_get (ctx->store, ctx->target_id, error);
+  gint64 head = 0;
 
-  return unit != NULL
-         && rapat_cmd_take_text (_("name"), opt->name, RAPAT_TEXT_REQUIRED, RAPAT_MAX_NAME,
-                                 &unit->name, error)
-         && apply_options (ctx, unit, error)
-         && rapat_store_unit_update (ctx->store, unit, error);
+  if (unit == NULL
+      || !rapat_cmd_take_text (_("name"), opt->name, RAPAT_TEXT_REQUIRED, RAPAT_MAX_NAME,
+                               &unit->name, error)
+      || !apply_options (ctx, unit, error)
+      || !rapat_store_unit_update (ctx->store, unit, error))
+    return FALSE;
+  if (opt->head == NULL)
+    return TRUE;
+  if (*opt->head != '\0' && !rapat_store_person_resolve (ctx->store, opt->head, &head, error))
+    return FALSE;
+  return rapat_store_unit_set_head (ctx->store, unit->id, head, error);
 }
 
 /* Writes @unit's fields as members of the current JSON object. */
@@ -116,6 +127,8 @@ unit_json_fields (RapatJson *json, const RapatUnit *unit)
   rapat_json_id (json, "parent_id", unit->parent_id);
   rapat_json_string (json, "parent", unit->parent_name);
   rapat_json_int (json, "people", unit->n_people);
+  rapat_json_id (json, "head_id", unit->head_id);
+  rapat_json_string (json, "head", unit->head_name);
 }
 
 /* Returns how deep @unit sits in the tree listed in @units (0 = top). */
@@ -162,7 +175,7 @@ static void
 print_list_table (FILE *out, GPtrArray *units)
 {
   g_autoptr(RapatTable) table = rapat_table_new (_("ID"), _("Code"), _("Name"), _("People"),
-                                                 NULL);
+                                                 _("Head"), NULL);
 
   rapat_table_align_right (table, 0);
   rapat_table_align_right (table, 3);
@@ -174,7 +187,7 @@ print_list_table (FILE *out, GPtrArray *units)
       g_autofree char *name = g_strconcat (indent, u->name, NULL);
       g_autofree char *n = g_strdup_printf ("%" G_GINT64_FORMAT, u->n_people);
 
-      rapat_table_add (table, id, u->code, name, n);
+      rapat_table_add (table, id, u->code, name, n, u->head_name);
     }
   if (rapat_table_rows (table) == 0)
     fprintf (out, _("No units yet; add one with 'rapat unit add NAME'.\n"));
@@ -245,6 +258,7 @@ show_unit (FILE *out, const RapatUnit *unit, GPtrArray *all)
   fprintf (out, _("Unit %" PRId64 ": %s\n"), unit->id, unit->name);
   rapat_fields_add (fields, _("Code:"), unit->code);
   rapat_fields_add (fields, _("Parent:"), unit->parent_name);
+  rapat_fields_add (fields, _("Head:"), unit->head_name);
   rapat_fields_print (fields, out, "  ");
   for (guint i = 0; i < all->len; i++)
     {
@@ -354,7 +368,7 @@ const RapatCommand rapat_unit_commands[] = {
     RAPAT_OPTIONS (json_entries, UnitOptions), RAPAT_TARGET_NONE, unit_list },
   { "show", "UNIT", N_("Show a unit, the units below it and its people"), NULL, RAPAT_CMD_STORE,
     1, 1, RAPAT_OPTIONS (json_entries, UnitOptions), RAPAT_TARGET_UNIT, unit_show },
-  { "edit", "UNIT", N_("Rename a unit, change its code or parent"), NULL,
+  { "edit", "UNIT", N_("Rename a unit, change its code, parent or head"), NULL,
     RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, RAPAT_OPTIONS (edit_entries, UnitOptions),
     RAPAT_TARGET_UNIT, unit_edit },
   { "import", "FILE.csv", N_("Add or update units from a CSV spreadsheet"),

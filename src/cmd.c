@@ -22,6 +22,7 @@ static const RapatGroup groups[] = {
   { "meeting", N_("Meetings: schedule, change, cancel"), rapat_meeting_commands },
   { "agenda", N_("A meeting's agenda"), rapat_agenda_commands },
   { "attendee", N_("Invitations, replies and attendance"), rapat_attendee_commands },
+  { "group", N_("Saved groups of people, invited together"), rapat_group_commands },
   { "minutes", N_("The minutes of a meeting: notes, decisions, sign-off"), rapat_minutes_commands },
   { "issue", N_("Strategic issues followed across meetings"), rapat_issue_commands },
   { "action", N_("Action items: owners, due days, progress"), rapat_action_commands },
@@ -439,6 +440,8 @@ resolve_target (const RapatCommand *cmd, RapatCmdContext *ctx, GError **error)
       return rapat_store_issue_resolve (ctx->store, text, &ctx->target_id, error);
     case RAPAT_TARGET_ACTION:
       return rapat_store_action_resolve (ctx->store, text, &ctx->target_id, error);
+    case RAPAT_TARGET_GROUP:
+      return rapat_store_group_resolve (ctx->store, text, &ctx->target_id, error);
     case RAPAT_TARGET_MEETING:
       /* A prepare hook saw the meeting in an earlier snapshot. */
       g_clear_pointer (&ctx->meeting, rapat_meeting_free);

@@ -33,6 +33,7 @@ typedef enum {
   RAPAT_TARGET_MEETING,       /* ctx->target_id and ctx->meeting */
   RAPAT_TARGET_ISSUE,         /* ctx->target_id */
   RAPAT_TARGET_ACTION,        /* ctx->target_id */
+  RAPAT_TARGET_GROUP,         /* ctx->target_id */
 } RapatTarget;
 
 /* One option of a command, bound by offset to a field of the command's own
@@ -159,6 +160,7 @@ extern const RapatCommand rapat_minutes_commands[];
 extern const RapatCommand rapat_invite_commands[];
 extern const RapatCommand rapat_import_commands[];
 extern const RapatCommand rapat_holiday_commands[];
+extern const RapatCommand rapat_group_commands[];
 
 /* Runs rapat with the given command line and returns the exit status:
  * 0 on success, 2 for a usage error, 1 for any other failure. */
@@ -204,6 +206,23 @@ gboolean rapat_cmd_check_csv_format (const char *format, GError **error);
 /* Returns how a directory export names unit @id (among @units): its code,
  * else its name; NULL for 0. */
 const char *rapat_cmd_unit_label (GPtrArray *units, gint64 id);
+
+/* Appends to @ids (gint64) the people of each unit named in @units
+ * (rapat_store_unit_people(): with @subunits those of the units below it
+ * too, with @heads only the heads), each once, leaving out those already
+ * in @ids.  With @heads, the units without a head are named in one warning
+ * (rapat_cmd_warn()). */
+gboolean rapat_cmd_unit_people (RapatCmdContext *ctx, char **units, gboolean subunits,
+                                gboolean heads, GArray *ids, GError **error);
+
+/* Fails with a usage error for @cmd_name when --subunits or --heads is
+ * given without --unit (@units NULL or empty). */
+gboolean rapat_cmd_check_unit_flags (const char *cmd_name, char **units, gboolean subunits,
+                                     gboolean heads, GError **error);
+
+/* Appends @id to @ids (gint64) unless it is there already; returns
+ * whether it did. */
+gboolean rapat_cmd_ids_add (GArray *ids, gint64 id);
 
 /* Checks the stored meeting @meeting_id for clashes (only those involving
  * @person_ids, an array of gint64, when not NULL).  Each clash is a warning

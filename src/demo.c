@@ -15,26 +15,27 @@ typedef struct {
   const char *name;
   const char *code;
   const char *parent;
+  const char *head;           /* the name of the person who heads it */
 } DemoUnit;
 
 static const DemoUnit demo_units[] = {
-  { "Direktorat Kepatuhan Internal, Ditjen Pemasyarakatan", "DITKI", NULL },
-  { "Kantor Wilayah Ditjen Pemasyarakatan Maluku", "KANWIL-MAL", NULL },
-  { "Lapas Kelas IIA Ambon", "LAPAS-AMB", "KANWIL-MAL" },
-  { "Rutan Kelas IIA Ambon", "RUTAN-AMB", "KANWIL-MAL" },
-  { "Lapas Perempuan Kelas III Ambon", "LPP-AMB", "KANWIL-MAL" },
-  { "Lapas Narkotika Kelas III Ambon", "LPN-AMB", "KANWIL-MAL" },
-  { "LPKA Kelas II Ambon", "LPKA-AMB", "KANWIL-MAL" },
-  { "Bapas Kelas II Ambon", "BAPAS-AMB", "KANWIL-MAL" },
-  { "Rupbasan Kelas I Ambon", "RUPBASAN-AMB", "KANWIL-MAL" },
-  { "Lapas Kelas IIB Tual", "LAPAS-TUAL", "KANWIL-MAL" },
-  { "Lapas Kelas III Namlea", "LAPAS-NAMLEA", "KANWIL-MAL" },
-  { "Rutan Kelas IIB Masohi", "RUTAN-MASOHI", "KANWIL-MAL" },
-  { "Rutan Kelas IIB Saumlaki", "RUTAN-SAUMLAKI", "KANWIL-MAL" },
-  { "Rutan Kelas IIB Dobo", "RUTAN-DOBO", "KANWIL-MAL" },
-  { "Rutan Kelas IIB Piru", "RUTAN-PIRU", "KANWIL-MAL" },
-  { "Rutan Kelas IIB Wahai", "RUTAN-WAHAI", "KANWIL-MAL" },
-  { "Rutan Kelas IIB Saparua", "RUTAN-SAPARUA", "KANWIL-MAL" },
+  { "Direktorat Kepatuhan Internal, Ditjen Pemasyarakatan", "DITKI", NULL, "Lilik Sujandi" },
+  { "Kantor Wilayah Ditjen Pemasyarakatan Maluku", "KANWIL-MAL", NULL, "Ricky Dwi Biantoro" },
+  { "Lapas Kelas IIA Ambon", "LAPAS-AMB", "KANWIL-MAL", "Hendrik Sahetapy" },
+  { "Rutan Kelas IIA Ambon", "RUTAN-AMB", "KANWIL-MAL", "Fransina Matulessy" },
+  { "Lapas Perempuan Kelas III Ambon", "LPP-AMB", "KANWIL-MAL", "Nurhayati Ohorella" },
+  { "Lapas Narkotika Kelas III Ambon", "LPN-AMB", "KANWIL-MAL", "Johanis Tahapary" },
+  { "LPKA Kelas II Ambon", "LPKA-AMB", "KANWIL-MAL", "Ruslan Hehanussa" },
+  { "Bapas Kelas II Ambon", "BAPAS-AMB", "KANWIL-MAL", "Elisabeth Pelupessy" },
+  { "Rupbasan Kelas I Ambon", "RUPBASAN-AMB", "KANWIL-MAL", "Daniel Manuputty" },
+  { "Lapas Kelas IIB Tual", "LAPAS-TUAL", "KANWIL-MAL", "Abraham Renwarin" },
+  { "Lapas Kelas III Namlea", "LAPAS-NAMLEA", "KANWIL-MAL", "Yusuf Lewerissa" },
+  { "Rutan Kelas IIB Masohi", "RUTAN-MASOHI", "KANWIL-MAL", "Ismail Souisa" },
+  { "Rutan Kelas IIB Saumlaki", "RUTAN-SAUMLAKI", "KANWIL-MAL", "Petrus Rahawarin" },
+  { "Rutan Kelas IIB Dobo", "RUTAN-DOBO", "KANWIL-MAL", "Marthen Siahaya" },
+  { "Rutan Kelas IIB Piru", "RUTAN-PIRU", "KANWIL-MAL", "Ahmad Latuconsina" },
+  { "Rutan Kelas IIB Wahai", "RUTAN-WAHAI", "KANWIL-MAL", "Ferdinand Tuhumury" },
+  { "Rutan Kelas IIB Saparua", "RUTAN-SAPARUA", "KANWIL-MAL", "Constantina Lewaherilla" },
 };
 
 typedef struct {
@@ -295,6 +296,29 @@ ensure_people (RapatStore *store, GHashTable *unit_ids, GHashTable *person_ids, 
   return TRUE;
 }
 
+/* Makes the people named in demo_units the heads of their units, where a
+ * unit has no head yet. */
+static gboolean
+ensure_heads (RapatStore *store, GHashTable *unit_ids, GHashTable *person_ids, GError **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (demo_units); i++)
+    {
+      const DemoUnit *du = &demo_units[i];
+      gint64 uid = GPOINTER_TO_SIZE (g_hash_table_lookup (unit_ids, du->code));
+      gint64 pid = GPOINTER_TO_SIZE (g_hash_table_lookup (person_ids, du->head));
+      g_autoptr(RapatUnit) u = rapat_store_unit_get (store, uid, error);
+      g_autoptr(RapatPerson) p = u != NULL ? rapat_store_person_get (store, pid, error) : NULL;
+
+      if (p == NULL)
+        return FALSE;
+      /* A unit headed already, or a person since moved, is left as it is. */
+      if (u->head_id == 0 && p->unit_id == uid
+          && !rapat_store_unit_set_head (store, uid, pid, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Creates the issues of the table that are missing; stores their ids in @issue_ids. */
 static gboolean
 ensure_issues (RapatStore *store, gint64 now, GHashTable *unit_ids, gint64 *issue_ids,
@@ -519,6 +543,7 @@ rapat_demo_load (RapatStore *store, gint64 now, gint64 *meeting_id, GError **err
 
   if (!load_holidays (store, now, error)
       || !ensure_units (store, unit_ids, error) || !ensure_people (store, unit_ids, person_ids, error)
+      || !ensure_heads (store, unit_ids, person_ids, error)
       || !ensure_issues (store, now, unit_ids, issue_ids, error))
     return FALSE;
   existing = rapat_store_meeting_find_uid (store, RAPAT_DEMO_UID, &local);

@@ -218,7 +218,24 @@ rapat_unit_free (RapatUnit *unit)
   g_free (unit->name);
   g_free (unit->code);
   g_free (unit->parent_name);
+  g_free (unit->head_name);
   g_free (unit);
+}
+
+RapatPersonGroup *
+rapat_person_group_new (void)
+{
+  return g_new0 (RapatPersonGroup, 1);
+}
+
+void
+rapat_person_group_free (RapatPersonGroup *group)
+{
+  if (group == NULL)
+    return;
+  g_free (group->name);
+  g_free (group->description);
+  g_free (group);
 }
 
 RapatPerson *

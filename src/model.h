@@ -131,7 +131,17 @@ typedef struct {
   gint64 parent_id;
   char *parent_name;     /* filled by the store on reads */
   gint64 n_people;       /* filled by the store on reads */
+  gint64 head_id;        /* the person who heads the unit, one of its own; 0 = none */
+  char *head_name;       /* filled by the store on reads */
 } RapatUnit;
+
+/* A saved group of people, invited together ("Kepala UPT se-Maluku"). */
+typedef struct {
+  gint64 id;
+  char *name;            /* unique, ignoring case as rapat_fold() compares */
+  char *description;
+  gint64 n_members;      /* filled by the store on reads */
+} RapatPersonGroup;
 
 typedef struct {
   gint64 id;
@@ -447,6 +457,8 @@ void rapat_clash_free (RapatClash *clash);
 
 RapatUnit *rapat_unit_new (void);
 void rapat_unit_free (RapatUnit *unit);
+RapatPersonGroup *rapat_person_group_new (void);
+void rapat_person_group_free (RapatPersonGroup *group);
 RapatPerson *rapat_person_new (void);
 void rapat_person_free (RapatPerson *person);
 RapatMeeting *rapat_meeting_new (void);
@@ -496,6 +508,7 @@ char *rapat_uid_new (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatUnit, rapat_unit_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatPerson, rapat_person_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatPersonGroup, rapat_person_group_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatMeeting, rapat_meeting_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatSeries, rapat_series_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatExternal, rapat_external_free)

@@ -250,6 +250,8 @@ static const TextRule text_rules[] = {
   { "itip_request", "comment", RAPAT_TEXT_MULTILINE, RAPAT_MAX_TEXT },
   { "holiday", "name", RAPAT_TEXT_REQUIRED, RAPAT_MAX_NAME },
   { "holiday", "source", RAPAT_TEXT_LINE, 1000 },
+  { "person_group", "name", RAPAT_TEXT_REQUIRED, RAPAT_MAX_NAME },
+  { "person_group", "description", RAPAT_TEXT_MULTILINE, RAPAT_MAX_TEXT },
 };
 
 /* Checks every value of the text columns in text_rules as the CLI checks
@@ -517,6 +519,16 @@ static const SqlRule sql_rules[] = {
     "SELECT u.id, v.id FROM unit u JOIN unit v ON v.id < u.id AND u.code IS NOT NULL "
     "AND rapat_fold(v.code) = rapat_fold(u.code)",
     N_("code: the same as unit %s's, ignoring case") },
+  /* Heads of units and saved groups (schema 19); a membership of a missing
+   * person or group is foreign_key_check's. */
+  { "unit", RAPAT_PROBLEM_ERROR,
+    "SELECT u.id, u.head_person_id FROM unit u JOIN person p ON p.id = u.head_person_id "
+    "WHERE p.unit_id IS NOT u.id",
+    N_("head_person_id '%s': the head is a person of another unit") },
+  { "person_group", RAPAT_PROBLEM_ERROR,
+    "SELECT g.id, h.id FROM person_group g JOIN person_group h ON h.id < g.id "
+    "AND rapat_fold(h.name) = rapat_fold(g.name)",
+    N_("name: the same as group %s's, ignoring case") },
   { "person", RAPAT_PROBLEM_ERROR,
     "SELECT p.id, min(q.id) FROM person p JOIN person q ON q.email = p.email COLLATE NOCASE "
     "AND q.id < p.id WHERE p.email IS NOT NULL GROUP BY p.id",

@@ -222,8 +222,11 @@ rapat_store_unit_resolve (RapatStore *store, const char *text, gint64 *id, GErro
     "SELECT id FROM unit WHERE id = ?1",
     "SELECT id, name, NULL, NULL FROM unit "
     "WHERE code = ?1 COLLATE NOCASE OR rapat_fold(name) = rapat_fold(?1) ORDER BY id",
+    /* A part of the name, or the start of the code ("Kanwil" for KANWIL-MAL). */
     "SELECT id, name, NULL, NULL FROM unit "
-    "WHERE instr(rapat_fold(name), rapat_fold(?1)) > 0 ORDER BY rapat_fold(name), id LIMIT 6",
+    "WHERE instr(rapat_fold(name), rapat_fold(?1)) > 0 "
+    "OR (code IS NOT NULL AND instr(rapat_fold(code), rapat_fold(?1)) = 1) "
+    "ORDER BY rapat_fold(name), id LIMIT 6",
     id, error);
 }
 

@@ -244,7 +244,8 @@ enum { MEETING_COL_ID, MEETING_COLUMN_TABLE (MEETING_COLUMN_ENUM) MEETING_N_COLU
 
 #define UNIT_COLUMNS \
   "u.id, u.name, u.code, u.parent_id, p.name, " \
-  "(SELECT count(*) FROM person WHERE unit_id = u.id) "
+  "(SELECT count(*) FROM person WHERE unit_id = u.id), u.head_person_id, " \
+  "(SELECT name FROM person WHERE id = u.head_person_id) "
 
 #define PERSON_COLUMNS \
   "p.id, p.name, p.position, p.unit_id, u.name, p.email, p.phone, p.nip, p.pangkat, p.eselon, " \

@@ -199,6 +199,8 @@ store_unit_from_row (StoreStmt *stmt, GError **error)
   u->parent_id = sqlite3_column_int64 (stmt, 3);
   u->parent_name = store_row_text_of (&r, 4, "unit", 3, "name");
   u->n_people = sqlite3_column_int64 (stmt, 5);
+  u->head_id = sqlite3_column_int64 (stmt, 6);
+  u->head_name = store_row_text_of (&r, 7, "person", 6, "name");
   if (!store_row_end (&r, error))
     return NULL;
   return g_steal_pointer (&u);

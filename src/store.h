@@ -130,6 +130,48 @@ gboolean rapat_store_unit_resolve (RapatStore *store, const char *text, gint64 *
  * there is none, -1 with @error set on failure. */
 gint64 rapat_store_unit_find (RapatStore *store, const char *name, GError **error);
 
+/* ---- heads of units and saved groups (store-group.c) ---- */
+
+/* Makes @person_id the head of unit @unit_id (0 leaves the unit without
+ * one).  Refused with RAPAT_ERROR_INVALID when the person is not one of the
+ * unit's own people. */
+gboolean rapat_store_unit_set_head (RapatStore *store, gint64 unit_id, gint64 person_id,
+                                    GError **error);
+
+/* Returns the ids (gint64) of the people of unit @unit_id, and with
+ * @subunits of every unit below it at any depth, by unit then by name;
+ * with @heads only the head of each of those units.  With @heads, the
+ * names (char *) of the units in scope that have no head are appended to
+ * @headless when it is not NULL.  NULL with @error on failure. */
+GArray *rapat_store_unit_people (RapatStore *store, gint64 unit_id, gboolean subunits,
+                                 gboolean heads, GPtrArray *headless, GError **error);
+
+/* Inserts @group (name, description) and stores its new id in group->id;
+ * RAPAT_ERROR_EXISTS when a group has the name, ignoring case. */
+gboolean rapat_store_group_insert (RapatStore *store, RapatPersonGroup *group, GError **error);
+/* Writes the name and description of the group with group->id, the name
+ * checked as rapat_store_group_insert() checks it. */
+gboolean rapat_store_group_update (RapatStore *store, const RapatPersonGroup *group, GError **error);
+/* Deletes the group and its memberships (invitations made through it stay). */
+gboolean rapat_store_group_delete (RapatStore *store, gint64 id, GError **error);
+/* Returns the group with @id, or NULL with RAPAT_ERROR_NOT_FOUND. */
+RapatPersonGroup *rapat_store_group_get (RapatStore *store, gint64 id, GError **error);
+/* Returns all groups (RapatPersonGroup) by name. */
+GPtrArray *rapat_store_group_list (RapatStore *store, GError **error);
+/* Finds the group named by @text: an id, or an unambiguous part of a name. */
+gboolean rapat_store_group_resolve (RapatStore *store, const char *text, gint64 *id,
+                                    GError **error);
+/* Adds person @person_id to group @group_id; *@added says whether they
+ * were not a member already (a member is left as they are). */
+gboolean rapat_store_group_add_member (RapatStore *store, gint64 group_id, gint64 person_id,
+                                       gboolean *added, GError **error);
+/* Removes person @person_id from group @group_id; RAPAT_ERROR_NOT_FOUND
+ * when they are not a member. */
+gboolean rapat_store_group_remove_member (RapatStore *store, gint64 group_id, gint64 person_id,
+                                          GError **error);
+/* Returns the members (RapatPerson) of group @group_id by name. */
+GPtrArray *rapat_store_group_members (RapatStore *store, gint64 group_id, GError **error);
+
 /* ---- people ---- */
 
 /* Returns the id of the first person called exactly @name (ignoring case),

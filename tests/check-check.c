@@ -331,6 +331,26 @@ static const Case cases[] = {
     "received_at, answered_at) VALUES (900, 3, 'counter', 1756771200, 1756774800, 1756771200, 0, "
     "1756771200, 1756771300)",
     "itip_request", 900, 0, RAPAT_PROBLEM_ERROR, "answered_at" },
+  { "a unit headed by a person of another unit",
+    "UPDATE unit SET head_person_id = (SELECT id FROM person WHERE name = 'Ricky Dwi Biantoro') "
+    "WHERE id = 10",
+    "unit", 10, 0, RAPAT_PROBLEM_ERROR, "head_person_id" },
+  { "a membership of a person who is gone",
+    "INSERT INTO person_group (id, name, created_at) VALUES (1, 'Kepala UPT', 0); "
+    "INSERT INTO group_member (id, group_id, person_id, added_at) VALUES (7, 1, 9999, 0)",
+    "group_member", 7, 0, RAPAT_PROBLEM_ERROR, "person_id: refers to a missing row of 'person'" },
+  { "a membership of a group that is gone",
+    "INSERT INTO group_member (id, group_id, person_id, added_at) VALUES (8, 99, 1, 0)",
+    "group_member", 8, 0, RAPAT_PROBLEM_ERROR,
+    "group_id: refers to a missing row of 'person_group'" },
+  { "group names that differ only in case beyond ASCII",
+    "DROP INDEX person_group_name_idx; "
+    "INSERT INTO person_group (id, name, created_at) VALUES (1, 'Éselon II', 0), "
+    "(2, 'éselon ii', 0)",
+    "person_group", 2, 0, RAPAT_PROBLEM_ERROR, "group 1" },
+  { "a blank group name",
+    "INSERT INTO person_group (id, name, created_at) VALUES (3, '  ', 0)",
+    "person_group", 3, 0, RAPAT_PROBLEM_ERROR, "empty" },
 };
 
 /* Nothing to report on the demo's archive with a series, nor on a fresh one. */

@@ -48,7 +48,10 @@ same() {
 
 "$RAPAT" --db "$tmp/demo.db" demo >/dev/null || { echo "demo failed" >&2; exit 1; }
 "$RAPAT" --db "$tmp/demo.db" person list >"$tmp/demo-people"
-"$RAPAT" --db "$tmp/demo.db" unit list >"$tmp/demo-units"
+# The sheets carry no heads of units (the demo marks them): compare the
+# tree without the last column, Head.
+no_head() { awk 'NR == 1 { w = index($0, "  Head") - 1 } { s = substr($0, 1, w); sub(/ +$/, "", s); print s }'; }
+"$RAPAT" --db "$tmp/demo.db" unit list | no_head >"$tmp/demo-units"
 
 # --- the seed office from the two sheets ---
 r unit import "$data/unit-kerja.csv"
@@ -58,7 +61,7 @@ r person import "$data/pegawai.csv"
 check "person import with Indonesian headers" \
   grep -qx "$data/pegawai.csv: new: 24, changed: 0, unchanged: 0" "$tmp/out"
 "$RAPAT" --db "$db" person list >"$tmp/people"
-"$RAPAT" --db "$db" unit list >"$tmp/units"
+"$RAPAT" --db "$db" unit list | no_head >"$tmp/units"
 same "person list equals the demo's" "$tmp/demo-people" "$tmp/people"
 same "unit list equals the demo's" "$tmp/demo-units" "$tmp/units"
 r person show 197805142003122001

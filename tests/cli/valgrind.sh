@@ -87,6 +87,17 @@ printf 'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:x\r\nDTSTART;VALUE=DATE:20270101\
 vg holiday import "$tmp/bad.ics"
 vg schedule find-slot --with Maria --duration 1h --between 2025-08-15..2025-08-19 --tz Asia/Jayapura
 vg meeting add 'Rapat 17an' --start '2025-08-17 09:00' --duration 1h --tz Asia/Jayapura
+vg unit edit RUTAN-DOBO --head ''
+vg attendee add 2 --unit Kanwil --subunits --heads --role observer
+vg unit edit LAPAS-TUAL --head Ricky
+vg group add 'Kepala UPT' --description 'Kepala UPT se-Maluku'
+vg group add-member 'Kepala UPT' Andi Maria --unit Kanwil --subunits --heads
+vg group remove-member 'Kepala UPT' Maria
+vg group show 'Kepala UPT' --json
+vg group list
+vg attendee add 2 --group 'Kepala UPT' Maria
+vg group rename 'Kepala UPT' 'kepala upt'
+vg group remove 'Kepala UPT'
 vg meeting show 'no such meeting'
 vg meeting list --bogus
 echo "$n_pass passed, $n_fail failed"
