@@ -2,6 +2,7 @@
 #include "report-attendance.h"
 #include "csv.h"
 #include "lang.h"
+#include "nip.h"
 #include "output.h"
 #include "timeutil.h"
 #include "when.h"
@@ -906,4 +907,165 @@ rapat_report_signin (FILE *out, const RapatSigninSheet *sheet)
                i % 2 == 0 ? "odd" : "even", i + 1);
     }
   fputs ("</tbody>\n</table>\n</body>\n</html>\n", out);
+}
+
+/* The attendance recorded, in the sheet's language (index 0 Indonesian, 1
+ * English), by RapatAttendance. */
+static const char *const signin_status[][2] = {
+  { "Hadir", "Present" },
+  { "Diwakili", "Represented" },
+  { "Izin", "Excused" },
+  { "Sakit", "Sick" },
+  { "Dinas luar", "On duty" },
+  { "Tanpa keterangan", "Absent" },
+};
+
+/* Returns the logo of @head as PNG bytes, or NULL when it has none or it
+ * is another kind of image (the PDF letterhead carries PNG logos only). */
+static GBytes *
+logo_png (const RapatLetterhead *head)
+{
+  static const char prefix[] = "data:image/png;base64,";
+  guchar *data;
+  gsize len;
+
+  if (head == NULL || head->logo_uri == NULL || !g_str_has_prefix (head->logo_uri, prefix))
+    return NULL;
+  data = g_base64_decode (head->logo_uri + strlen (prefix), &len);
+  return g_bytes_new_take (data, len);
+}
+
+/* Returns the "Keterangan" of @a: the attendance recorded, with the
+ * stand-in's name, or "" when none is recorded. */
+static char *
+signin_status_text (const RapatAttendee *a, gboolean en)
+{
+  if (a->attendance == RAPAT_ATTENDANCE_NONE || (guint) a->attendance >= G_N_ELEMENTS (signin_status))
+    return g_strdup ("");
+  if (a->attendance == RAPAT_ATTENDANCE_REPRESENTED && a->stand_in_name != NULL)
+    return g_strdup_printf ("%s: %s", signin_status[a->attendance][en], a->stand_in_name);
+  return g_strdup (signin_status[a->attendance][en]);
+}
+
+RapatLayout *
+rapat_report_signin_layout (const RapatSigninSheet *sheet)
+{
+  const RapatMeeting *m = sheet->meeting;
+  gboolean en = g_strcmp0 (sheet->lang, "en") == 0;
+  g_autoptr(GTimeZone) tz = rapat_when_meeting_zone (m);
+  g_autofree char *date = NULL;
+  g_autofree char *time = NULL;
+  g_autofree char *day = rapat_when_letter_date (m->start_utc, tz, en ? RAPAT_WHEN_ENGLISH
+                                                                      : RAPAT_WHEN_INDONESIAN);
+  g_autofree char *title = g_strdup_printf ("%s %s", en ? "Attendance list:" : "Daftar hadir", m->title);
+  RapatLayout *doc = rapat_layout_new (sheet->lang, title);
+  const RapatLetterhead *lh = sheet->letterhead;
+  RapatLayoutBlock *b;
+  RapatLayoutTable *t;
+  static const double widths[] = { 0.055, 0.275, 0.24, 0.23, 0.20 };
+  static const double widths_status[] = { 0.055, 0.245, 0.195, 0.185, 0.14, 0.18 };
+  const char *header_id[] = { "No.", "Nama / NIP", "Jabatan", "Unit Kerja", "Keterangan", "Tanda Tangan" };
+  const char *header_en[] = { "No.", "Name / NIP", "Position", "Unit", "Status", "Signature" };
+  const char **header = en ? header_en : header_id;
+  const char *cols[6];
+  guint n_cols = sheet->with_status ? 6 : 5;
+  guint sign = n_cols - 1;
+  guint total = sheet->attendees->len + sheet->blank_rows;
+
+  rapat_when_range_rows (m->start_utc, m->end_utc, tz,
+                         en ? RAPAT_WHEN_ENGLISH : RAPAT_WHEN_INDONESIAN, &date, &time);
+  rapat_layout_set_printed (doc, sheet->now, tz);
+  if (lh != NULL && lh->office != NULL)
+    {
+      g_free (doc->author);
+      doc->author = g_strdup (lh->office);
+    }
+  if (m->status == RAPAT_MEETING_CANCELLED)
+    doc->watermark = g_strdup (en ? "CANCELLED" : "DIBATALKAN");
+
+  if (lh != NULL && (lh->ministry != NULL || lh->office != NULL || lh->address != NULL
+                     || lh->contact != NULL || lh->logo_uri != NULL))
+    {
+      b = rapat_layout_add (doc, RAPAT_LAYOUT_LETTERHEAD);
+      rapat_layout_text (b, lh->ministry);
+      rapat_layout_text (b, lh->office);
+      rapat_layout_text (b, lh->address);
+      rapat_layout_text (b, lh->contact);
+      b->image = logo_png (lh);
+    }
+  b = rapat_layout_add (doc, RAPAT_LAYOUT_TITLE);
+  rapat_layout_text (b, en ? "ATTENDANCE LIST" : "DAFTAR HADIR");
+  rapat_layout_text (b, m->title);
+  b->keep_with_next = TRUE;
+  if (m->status == RAPAT_MEETING_CANCELLED)
+    {
+      g_autofree char *line = m->cancel_reason != NULL
+        ? g_strdup_printf ("%s — %s %s", en ? "CANCELLED" : "DIBATALKAN",
+                           en ? "reason:" : "alasan:", m->cancel_reason)
+        : g_strdup (en ? "CANCELLED — this meeting will not take place"
+                       : "DIBATALKAN — rapat ini tidak dilaksanakan");
+      b = rapat_layout_add (doc, RAPAT_LAYOUT_BANNER);
+      rapat_layout_text (b, line);
+      b->keep_with_next = TRUE;
+      b->space_before = 4;
+    }
+  b = rapat_layout_add (doc, RAPAT_LAYOUT_FIELDS);
+  rapat_layout_field (b, en ? "Date" : "Hari/tanggal", date);
+  rapat_layout_field (b, en ? "Time" : "Waktu", time);
+  rapat_layout_field (b, en ? "Place" : "Tempat", m->location);
+  rapat_layout_field (b, en ? "Agenda" : "Acara", m->title);
+  b->keep_with_next = TRUE;
+
+  for (guint c = 0, h = 0; h < 6; h++)
+    if (sheet->with_status || h != 4)
+      cols[c++] = header[h];
+  t = rapat_layout_table (doc, n_cols, sheet->with_status ? widths_status : widths, cols);
+  ((RapatLayoutBlock *) doc->blocks->pdata[doc->blocks->len - 1])->space_before = 8;
+  /* Room to sign: 1 cm a row. */
+  t->min_row_height = 28.5;
+  for (guint i = 0; i < total; i++)
+    {
+      const RapatAttendee *a = i < sheet->attendees->len ? sheet->attendees->pdata[i] : NULL;
+      RapatLayoutRow *row = rapat_layout_row (t, RAPAT_ROW_NORMAL);
+      g_autofree char *no = g_strdup_printf ("%u", i + 1);
+      g_autofree char *mark = g_strdup_printf ("%u.", i + 1);
+
+      rapat_layout_cell (row, 0, no, RAPAT_ALIGN_CENTER);
+      if (a != NULL)
+        {
+          const char *nip = sheet->nips != NULL ? g_hash_table_lookup (sheet->nips, &a->person_id)
+                                                : NULL;
+          g_autofree char *nip_text = nip != NULL ? rapat_nip_format (nip) : NULL;
+          g_autofree char *name = nip_text != NULL
+            ? g_strdup_printf ("%s\nNIP %s", a->person_name, nip_text)
+            : g_strdup (a->person_name);
+
+          rapat_layout_cell (row, 1, name, RAPAT_ALIGN_LEFT);
+          row->cells[1].first_bold = TRUE;
+          rapat_layout_cell (row, 2, a->position, RAPAT_ALIGN_LEFT);
+          rapat_layout_cell (row, 3, a->unit_name, RAPAT_ALIGN_LEFT);
+          if (sheet->with_status)
+            {
+              g_autofree char *status = signin_status_text (a, en);
+              rapat_layout_cell (row, 4, status, RAPAT_ALIGN_LEFT);
+            }
+        }
+      /* Numbers alternate left and middle in the signature column, as on
+       * paper lists, so neighbours do not sign over each other. */
+      rapat_layout_cell (row, sign, mark, i % 2 == 0 ? RAPAT_ALIGN_LEFT : RAPAT_ALIGN_MIDDLE);
+    }
+
+  {
+    g_autofree char *nip = sheet->signer_nip != NULL ? rapat_nip_format (sheet->signer_nip) : NULL;
+    g_autofree char *below = nip != NULL ? g_strconcat ("NIP ", nip, NULL) : NULL;
+    g_autofree char *above = sheet->city != NULL ? g_strdup_printf ("%s, %s", sheet->city, day)
+                                                 : g_strdup (day);
+    g_autofree char *signer = sheet->signer_title != NULL
+      ? g_strconcat (sheet->signer_title, ",", NULL)
+      : g_strdup (en ? "Chair of the meeting," : "Pimpinan Rapat,");
+
+    b = rapat_layout_add (doc, RAPAT_LAYOUT_SIGNATURES);
+    rapat_layout_signature (b, above, signer, sheet->signer_name, below);
+  }
+  return doc;
 }

@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "report.h"
+#include "layout.h"
 
 G_BEGIN_DECLS
 
@@ -65,6 +66,15 @@ typedef struct {
   GPtrArray *attendees;                 /* RapatAttendee */
   guint blank_rows;                     /* empty rows for walk-ins */
   const char *lang;                     /* "id" or "en": the sheet's language */
+  /* What the PDF sheet adds (rapat_report_signin_layout()): */
+  const RapatLetterhead *letterhead;    /* or NULL */
+  const char *city;                     /* of the place and date line, or NULL */
+  GHashTable *nips;                     /* person id (gint64 *) to NIP, or NULL */
+  gboolean with_status;                 /* a column with the attendance recorded */
+  const char *signer_title;             /* the signer's position, or NULL */
+  const char *signer_name;              /* or NULL: a dotted line */
+  const char *signer_nip;               /* or NULL */
+  gint64 now;                           /* the printing time */
 } RapatSigninSheet;
 
 /* Writes the sheet as one standalone HTML page for A4 portrait: a header
@@ -74,5 +84,15 @@ typedef struct {
  * is cancelled, a banner under the title says so (with the reason, if
  * stored) and a diagonal DIBATALKAN / CANCELLED crosses every printed page. */
 void rapat_report_signin (FILE *out, const RapatSigninSheet *sheet);
+
+/* Returns the sheet as a paper to print as PDF (exports/pdf.h): the
+ * letterhead; DAFTAR HADIR and the meeting's title; the day, the time in
+ * the meeting's zone (WIB/WITA/WIT), the place and the agenda (acara); a
+ * table No. | Nama / NIP | Jabatan | Unit Kerja | Tanda Tangan (and
+ * Keterangan, the attendance recorded, with @with_status) whose signature
+ * column numbers rows alternately on the left and in the middle, as paper
+ * lists do; the blank rows; the signature block.  A cancelled meeting's
+ * sheet is marked on every page. */
+RapatLayout *rapat_report_signin_layout (const RapatSigninSheet *sheet);
 
 G_END_DECLS

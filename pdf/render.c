@@ -223,9 +223,21 @@ letterhead_box (Render *r, const RapatLayoutBlock *block, GError **error)
       /* The organisation's names in capitals, as a kop surat has them. */
       if (i < 2)
         upper = g_utf8_strup (line, -1);
-      y += add_text (b, text_layout (r, upper != NULL ? upper : line, i < 2 ? SERIF : SANS,
-                                     sizes[i], i < 2, TEXT_W - 2 * indent, PANGO_ALIGN_CENTER),
-                     indent, y);
+      {
+        PangoLayout *layout = NULL;
+
+        /* A long name is set smaller rather than broken over two lines,
+         * down to three quarters of its size. */
+        for (double size = sizes[i]; layout == NULL || size >= sizes[i] * 0.75; size -= 0.5)
+          {
+            g_clear_object (&layout);
+            layout = text_layout (r, upper != NULL ? upper : line, i < 2 ? SERIF : SANS, size,
+                                  i < 2, TEXT_W - 2 * indent, PANGO_ALIGN_CENTER);
+            if (pango_layout_get_line_count (layout) == 1)
+              break;
+          }
+        y += add_text (b, layout, indent, y);
+      }
     }
   /* The lines centred against the logo's height. */
   if (logo_h > y)
@@ -375,7 +387,9 @@ row_box (Render *r, const RapatLayoutTable *t, const RapatLayoutCell *cells, gbo
               pango_layout_set_attributes (layout, attrs);
               pango_attr_list_unref (attrs);
             }
-          height = MAX (height, add_text (b, layout, cx, PAD_Y) + 2 * PAD_Y);
+          double h = add_text (b, layout, cx, PAD_Y) + 2 * PAD_Y;
+
+          height = MAX (height, h);
         }
       x += w;
     }

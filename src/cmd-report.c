@@ -1,6 +1,7 @@
 /* rapat — "rapat report": reports for people and programs (cli layer). */
 #include "cmd.h"
 #include "output.h"
+#include "pdf.h"
 #include "report-actions.h"
 #include "report-attendance.h"
 #include "report-papers.h"
@@ -14,6 +15,7 @@
 typedef struct {
   gboolean open;
   gboolean force;
+  gboolean with_status;
   gboolean overdue;
   char *as_of;
   char *by;
@@ -69,8 +71,12 @@ static const RapatOption signin_entries[] = {
                   N_("Print the sheet of a cancelled meeting, marked cancelled on every page")),
   RAPAT_OPT_TEXT ("lang", ReportOptions, lang,
                   N_("Language of the sheet: id or en (default: id for meetings in Indonesian zones)"), N_("LANG")),
+  RAPAT_OPT_FLAG ("with-status", ReportOptions, with_status,
+                  N_("pdf: a column with the attendance recorded (after the meeting)")),
+  RAPAT_OPT_TEXT ("signer", ReportOptions, signer,
+                  N_("pdf: who signs the sheet (default: the meeting's organizer)"), N_("PERSON")),
   RAPAT_OPT_TEXT ("format", ReportOptions, format,
-                  N_("html (the only format)"), N_("FORMAT")),
+                  N_("html (default) or pdf; -o FILE.pdf chooses pdf"), N_("FORMAT")),
   OUTPUT_ENTRY,
   RAPAT_OPT_END,
 };
@@ -127,14 +133,20 @@ static const RapatOption actions_entries[] = {
   RAPAT_OPT_END,
 };
 
-/* Parses --format into @format; @allowed is a bitmask of acceptable formats. */
+/* Parses --format into @format; @allowed is a bitmask of acceptable formats.
+ * Without --format, an output file named *.pdf chooses PDF when allowed. */
 static gboolean
 parse_format (const ReportOptions *opt, guint allowed, RapatFormat *format, GError **error)
 {
   int v;
 
   if (opt->format == NULL)
-    return TRUE;
+    {
+      if ((allowed & (1u << RAPAT_FORMAT_PDF)) != 0 && opt->output != NULL
+          && (g_str_has_suffix (opt->output, ".pdf") || g_str_has_suffix (opt->output, ".PDF")))
+        *format = RAPAT_FORMAT_PDF;
+      return TRUE;
+    }
   if (!rapat_enum_parse (&rapat_format_enum, opt->format, &v, NULL))
     v = -1;
   if (v < 0 || (allowed & (1u << v)) == 0)
@@ -493,6 +505,45 @@ report_programme (RapatCmdContext *ctx, GError **error)
   return rapat_output_finish (output, error);
 }
 
+/* Writes the sign-in sheet @sheet as PDF to -o or standard output, with
+ * what the PDF adds: the letterhead, the NIPs, the signer (--signer, else
+ * the organizer). */
+static gboolean
+signin_pdf (RapatCmdContext *ctx, RapatSigninSheet *sheet, GError **error)
+{
+  const ReportOptions *opt = ctx->options;
+  const RapatMeeting *m = sheet->meeting;
+  g_auto(RapatCmdLetterhead) lh = { 0 };
+  g_autoptr(GHashTable) nips = NULL;
+  g_autoptr(RapatPerson) signer = NULL;
+  g_autoptr(RapatLayout) doc = NULL;
+  g_autoptr(RapatOutput) output = NULL;
+  gint64 signer_id = m->organizer_id;
+
+  if ((opt->signer != NULL && !rapat_store_person_resolve (ctx->store, opt->signer, &signer_id, error))
+      || (signer_id != 0 && (signer = rapat_store_person_get (ctx->store, signer_id, error)) == NULL)
+      || (nips = rapat_store_meeting_nips (ctx->store, m->id, error)) == NULL
+      || !rapat_cmd_letterhead (ctx, &lh, error))
+    return FALSE;
+  if (lh.head.logo_uri != NULL && !g_str_has_prefix (lh.head.logo_uri, "data:image/png;"))
+    rapat_cmd_warn (ctx, _("The PDF letterhead is printed without its logo: only a PNG logo can be drawn."));
+  sheet->letterhead = &lh.head;
+  sheet->city = lh.city;
+  sheet->nips = nips;
+  sheet->with_status = opt->with_status;
+  sheet->signer_title = signer != NULL ? signer->position : NULL;
+  sheet->signer_name = signer != NULL ? signer->name : NULL;
+  sheet->signer_nip = signer != NULL ? signer->nip : NULL;
+  sheet->now = ctx->now;
+  doc = rapat_report_signin_layout (sheet);
+  output = rapat_output_open (opt->output, error);
+  if (output == NULL)
+    return FALSE;
+  if (!rapat_pdf_write (rapat_output_stream (output), doc, error))
+    return FALSE;
+  return rapat_output_finish (output, error);
+}
+
 /* report signin --meeting M */
 static gboolean
 report_signin (RapatCmdContext *ctx, GError **error)
@@ -510,8 +561,13 @@ report_signin (RapatCmdContext *ctx, GError **error)
       rapat_cmd_usage_error (error, "report signin", _("--meeting is required"));
       return FALSE;
     }
-  if (!parse_format (opt, 1u << RAPAT_FORMAT_HTML, &format, error))
+  if (!parse_format (opt, (1u << RAPAT_FORMAT_HTML) | (1u << RAPAT_FORMAT_PDF), &format, error))
     return FALSE;
+  if (format != RAPAT_FORMAT_PDF && (opt->with_status || opt->signer != NULL))
+    {
+      rapat_cmd_usage_error (error, "report signin", _("--with-status and --signer are for --format pdf"));
+      return FALSE;
+    }
   if (opt->blank != NULL && !parse_blank (opt->blank, &blank, error))
     return FALSE;
   m = rapat_cmd_load_meeting (ctx, opt->meeting, error);
@@ -535,6 +591,8 @@ report_signin (RapatCmdContext *ctx, GError **error)
   sheet.lang = rapat_cmd_paper_lang (opt->lang, m->tzid, error);
   if (sheet.lang == NULL)
     return FALSE;
+  if (format == RAPAT_FORMAT_PDF)
+    return signin_pdf (ctx, &sheet, error);
   output = rapat_output_open (opt->output, error);
   if (output == NULL)
     return FALSE;
@@ -552,7 +610,9 @@ const RapatCommand rapat_report_commands[] = {
     RAPAT_CMD_STORE, 0, 0,
     RAPAT_OPTIONS (attendance_entries, ReportOptions), RAPAT_TARGET_NONE, report_attendance },
   { "signin", "", N_("A printable sign-in sheet (daftar hadir) for a meeting"),
-    N_("One HTML page for A4 portrait; the table header repeats on every page.\n"
+    N_("One HTML page for A4 portrait, or with --format pdf (or -o FILE.pdf) a PDF under the\n"
+       "letterhead with the NIPs, the signature column numbered left and right, the blank rows\n"
+       "and the signer's block; the table header repeats on every page.\n"
        "A cancelled meeting's sheet is refused; with --force it is marked cancelled on every page."),
     RAPAT_CMD_STORE, 0, 0,
     RAPAT_OPTIONS (signin_entries, ReportOptions), RAPAT_TARGET_NONE, report_signin },
