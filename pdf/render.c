@@ -216,6 +216,8 @@ letterhead_box (Render *r, const RapatLayoutBlock *block, GError **error)
     {
       const char *line = block->texts->pdata[i];
       g_autofree char *upper = NULL;
+      /* Centred on the page; beside a logo, centred in the room it leaves
+       * when the line would not fit between it and its mirror. */
       double indent = logo_w > 0 ? logo_w + 6 : 0;
 
       if (*line == '\0')
@@ -228,11 +230,16 @@ letterhead_box (Render *r, const RapatLayoutBlock *block, GError **error)
 
         /* A long name is set smaller rather than broken over two lines,
          * down to three quarters of its size. */
-        for (double size = sizes[i]; layout == NULL || size >= sizes[i] * 0.75; size -= 0.5)
+        for (double size = sizes[i]; layout == NULL || size >= sizes[i] * 0.8; size -= 0.5)
           {
             g_clear_object (&layout);
             layout = text_layout (r, upper != NULL ? upper : line, i < 2 ? SERIF : SANS, size,
                                   i < 2, TEXT_W - 2 * indent, PANGO_ALIGN_CENTER);
+            if (pango_layout_get_line_count (layout) == 1)
+              break;
+            g_clear_object (&layout);
+            layout = text_layout (r, upper != NULL ? upper : line, i < 2 ? SERIF : SANS, size,
+                                  i < 2, TEXT_W - indent, PANGO_ALIGN_CENTER);
             if (pango_layout_get_line_count (layout) == 1)
               break;
           }
@@ -375,7 +382,10 @@ row_box (Render *r, const RapatLayoutTable *t, const RapatLayoutCell *cells, gbo
 
       if (cell->text != NULL && *cell->text != '\0')
         {
-          layout = text_layout (r, cell->text, SANS, 9.5, cell->bold, inner, pango_align (cell->align));
+          /* A first line alone (a name without a NIP) is bold whole. */
+          layout = text_layout (r, cell->text, SANS, 9.5,
+                                cell->bold || (cell->first_bold && strchr (cell->text, '\n') == NULL),
+                                inner, pango_align (cell->align));
           if (cell->first_bold && strchr (cell->text, '\n') != NULL)
             {
               PangoAttrList *attrs = pango_attr_list_new ();
