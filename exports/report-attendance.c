@@ -474,6 +474,180 @@ rapat_report_meeting_attendance (FILE *out, const RapatMeetingAttendance *report
     }
 }
 
+/* Adds a heading and a line per attendee @keep selects ("Name
+ * (attendance)"), or @none when there is nobody, to @doc. */
+static void
+layout_list (RapatLayout *doc, GPtrArray *attendees, gboolean (*keep) (const RapatAttendee *),
+             const char *heading, const char *none)
+{
+  RapatLayoutBlock *b = rapat_layout_add (doc, RAPAT_LAYOUT_HEADING);
+  RapatLayoutBlock *p = rapat_layout_add (doc, RAPAT_LAYOUT_PARAGRAPH);
+
+  rapat_layout_text (b, heading);
+  b->space_before = 10;
+  for (guint i = 0; i < attendees->len; i++)
+    {
+      const RapatAttendee *a = attendees->pdata[i];
+      g_autofree char *line = NULL;
+
+      if (!keep (a))
+        continue;
+      line = g_strdup_printf ("%u. %s (%s)", p->texts->len + 1, a->person_name, attendance_name (a));
+      rapat_layout_text (p, line);
+    }
+  if (p->texts->len == 0)
+    rapat_layout_text (p, none);
+}
+
+/* Returns the logo of @head as PNG bytes, or NULL when it has none or it
+ * is another kind of image (the PDF letterhead carries PNG logos only). */
+static GBytes *
+logo_png (const RapatLetterhead *head)
+{
+  static const char prefix[] = "data:image/png;base64,";
+  guchar *data;
+  gsize len;
+
+  if (head == NULL || head->logo_uri == NULL || !g_str_has_prefix (head->logo_uri, prefix))
+    return NULL;
+  data = g_base64_decode (head->logo_uri + strlen (prefix), &len);
+  return g_bytes_new_take (data, len);
+}
+
+/* Adds the letterhead @lh to @doc when any of it is set. */
+static void
+layout_letterhead (RapatLayout *doc, const RapatLetterhead *lh)
+{
+  RapatLayoutBlock *b;
+
+  if (lh == NULL || (lh->ministry == NULL && lh->office == NULL && lh->address == NULL
+                     && lh->contact == NULL && lh->logo_uri == NULL))
+    return;
+  b = rapat_layout_add (doc, RAPAT_LAYOUT_LETTERHEAD);
+  rapat_layout_text (b, lh->ministry);
+  rapat_layout_text (b, lh->office);
+  rapat_layout_text (b, lh->address);
+  rapat_layout_text (b, lh->contact);
+  b->image = logo_png (lh);
+  if (lh->office != NULL)
+    {
+      g_free (doc->author);
+      doc->author = g_strdup (lh->office);
+    }
+}
+
+/* Adds the signature block of a paper about @m dated its day to @doc. */
+static void
+layout_signature (RapatLayout *doc, const RapatMeeting *m, GTimeZone *tz, gboolean en,
+                  const char *city, const char *title, const char *name, const char *nip)
+{
+  g_autofree char *day = rapat_when_letter_date (m->start_utc, tz, en ? RAPAT_WHEN_ENGLISH
+                                                                      : RAPAT_WHEN_INDONESIAN);
+  g_autofree char *nip_text = nip != NULL ? rapat_nip_format (nip) : NULL;
+  g_autofree char *below = nip_text != NULL ? g_strconcat ("NIP ", nip_text, NULL) : NULL;
+  g_autofree char *above = city != NULL ? g_strdup_printf ("%s, %s", city, day) : g_strdup (day);
+  g_autofree char *signer = title != NULL ? g_strconcat (title, ",", NULL)
+                                          : g_strdup (en ? "Chair of the meeting," : "Pimpinan Rapat,");
+  RapatLayoutBlock *b = rapat_layout_add (doc, RAPAT_LAYOUT_SIGNATURES);
+
+  rapat_layout_signature (b, above, signer, name, below);
+}
+
+RapatLayout *
+rapat_report_meeting_attendance_layout (const RapatMeetingAttendance *r,
+                                        const RapatAttendancePaper *paper)
+{
+  const RapatMeeting *m = r->meeting;
+  gboolean en = g_strcmp0 (paper->lang, "en") == 0;
+  g_autoptr(GTimeZone) tz = rapat_when_meeting_zone (m);
+  g_autofree char *title = g_strdup_printf (_("Attendance: %s"), m->title);
+  g_autofree char *date = NULL;
+  g_autofree char *time = NULL;
+  g_autofree char *grace = rapat_time_format_duration (r->grace_seconds / 60);
+  g_autofree char *rule = r->grace_seconds > 0
+    ? g_strdup_printf (_("Late: arriving more than %s after the start.\n"), grace)
+    : g_strdup (_("Late: arriving after the start.\n"));
+  g_autofree char *rate = rapat_report_rate_text (rapat_attendance_rate (&r->totals));
+  RapatLayout *doc = rapat_layout_new (paper->lang, title);
+  static const double widths[] = { 0.045, 0.25, 0.165, 0.145, 0.13, 0.13, 0.135 };
+  static const double total_widths[] = { 0.8, 0.2 };
+  const char *heads[] = { _("No"), _("Name"), _("Unit"), _("Role"), _("Reply"), _("Attendance"),
+                          _("Arrived") };
+  const char *total_heads[] = { _("Totals"), "" };
+  RapatLayoutBlock *b;
+  RapatLayoutTable *t;
+  RapatLayoutRow *row;
+
+  rapat_when_range_rows (m->start_utc, m->end_utc, tz,
+                         en ? RAPAT_WHEN_ENGLISH : RAPAT_WHEN_INDONESIAN, &date, &time);
+  rapat_layout_set_printed (doc, paper->now, tz);
+  layout_letterhead (doc, paper->letterhead);
+  b = rapat_layout_add (doc, RAPAT_LAYOUT_TITLE);
+  rapat_layout_text (b, en ? "ATTENDANCE REPORT" : "LAPORAN KEHADIRAN");
+  rapat_layout_text (b, m->title);
+  b->keep_with_next = TRUE;
+  b = rapat_layout_add (doc, RAPAT_LAYOUT_FIELDS);
+  rapat_layout_field (b, en ? "Date" : "Hari/tanggal", date);
+  rapat_layout_field (b, en ? "Time" : "Waktu", time);
+  rapat_layout_field (b, en ? "Place" : "Tempat", m->location);
+  b->keep_with_next = TRUE;
+  b = rapat_layout_add (doc, RAPAT_LAYOUT_PARAGRAPH);
+  g_strchomp (rule);
+  rapat_layout_text (b, rule);
+  b->space_before = 4;
+  b->keep_with_next = TRUE;
+
+  t = rapat_layout_table (doc, G_N_ELEMENTS (widths), widths, heads);
+  ((RapatLayoutBlock *) doc->blocks->pdata[doc->blocks->len - 1])->space_before = 8;
+  for (guint i = 0; i < r->attendees->len; i++)
+    {
+      const RapatAttendee *a = r->attendees->pdata[i];
+      g_autofree char *no = g_strdup_printf ("%u", i + 1);
+      g_autofree char *arrived = arrival_text (a, m, tz, r->grace_seconds);
+      g_autofree char *stand_in = stand_in_text (a);
+      g_autofree char *name = stand_in != NULL
+        ? g_strdup_printf ("%s\n%s %s", a->person_name, _("stand-in:"), stand_in)
+        : g_strdup (a->person_name);
+
+      row = rapat_layout_row (t, RAPAT_ROW_NORMAL);
+      rapat_layout_cell (row, 0, no, RAPAT_ALIGN_RIGHT);
+      rapat_layout_cell (row, 1, name, RAPAT_ALIGN_LEFT);
+      row->cells[1].first_bold = stand_in != NULL;
+      rapat_layout_cell (row, 2, a->unit_code != NULL ? a->unit_code : a->unit_name, RAPAT_ALIGN_LEFT);
+      rapat_layout_cell (row, 3, rapat_enum_label (&rapat_role_enum, a->role), RAPAT_ALIGN_LEFT);
+      rapat_layout_cell (row, 4, rapat_enum_label (&rapat_rsvp_enum, a->rsvp), RAPAT_ALIGN_LEFT);
+      rapat_layout_cell (row, 5, attendance_name (a), RAPAT_ALIGN_LEFT);
+      rapat_layout_cell (row, 6, arrived, RAPAT_ALIGN_LEFT);
+    }
+
+  /* The totals: a table of their own whose header is their heading, so
+   * that it repeats and is never left at the foot of a page. */
+  t = rapat_layout_table (doc, 2, total_widths, total_heads);
+  ((RapatLayoutBlock *) doc->blocks->pdata[doc->blocks->len - 1])->space_before = 12;
+  t->header[0].align = RAPAT_ALIGN_LEFT;
+  t->keep_first = 3;
+  for (guint i = 0; i < G_N_ELEMENTS (meeting_fields); i++)
+    {
+      g_autofree char *n = g_strdup_printf ("%" PRId64, count_of (&r->totals, &meeting_fields[i]));
+
+      row = rapat_layout_row (t, RAPAT_ROW_NORMAL);
+      rapat_layout_cell (row, 0, _(meeting_fields[i].label), RAPAT_ALIGN_LEFT);
+      rapat_layout_cell (row, 1, n, RAPAT_ALIGN_RIGHT);
+    }
+  row = rapat_layout_row (t, RAPAT_ROW_TOTAL);
+  rapat_layout_cell (row, 0, _("Attendance rate (present + represented over the invitations with attendance recorded)"),
+                     RAPAT_ALIGN_LEFT);
+  rapat_layout_cell (row, 1, rate, RAPAT_ALIGN_RIGHT);
+
+  layout_list (doc, r->attendees, accepted_not_attended, _("Accepted but did not attend"), _("none"));
+  layout_list (doc, r->attendees, attended_no_reply, _("Attended without replying"), _("none"));
+  /* The signature never stands alone on a page. */
+  ((RapatLayoutBlock *) doc->blocks->pdata[doc->blocks->len - 1])->keep_with_next = TRUE;
+  layout_signature (doc, m, tz, en, paper->city, paper->signer_title, paper->signer_name,
+                    paper->signer_nip);
+  return doc;
+}
+
 /* ---- a period ---- */
 
 /* Returns "2025-01-01 – 2025-12-31" (open ends as "…") for people. */
@@ -920,21 +1094,6 @@ static const char *const signin_status[][2] = {
   { "Tanpa keterangan", "Absent" },
 };
 
-/* Returns the logo of @head as PNG bytes, or NULL when it has none or it
- * is another kind of image (the PDF letterhead carries PNG logos only). */
-static GBytes *
-logo_png (const RapatLetterhead *head)
-{
-  static const char prefix[] = "data:image/png;base64,";
-  guchar *data;
-  gsize len;
-
-  if (head == NULL || head->logo_uri == NULL || !g_str_has_prefix (head->logo_uri, prefix))
-    return NULL;
-  data = g_base64_decode (head->logo_uri + strlen (prefix), &len);
-  return g_bytes_new_take (data, len);
-}
-
 /* Returns the "Keterangan" of @a: the attendance recorded, with the
  * stand-in's name, or "" when none is recorded. */
 static char *
@@ -955,11 +1114,8 @@ rapat_report_signin_layout (const RapatSigninSheet *sheet)
   g_autoptr(GTimeZone) tz = rapat_when_meeting_zone (m);
   g_autofree char *date = NULL;
   g_autofree char *time = NULL;
-  g_autofree char *day = rapat_when_letter_date (m->start_utc, tz, en ? RAPAT_WHEN_ENGLISH
-                                                                      : RAPAT_WHEN_INDONESIAN);
   g_autofree char *title = g_strdup_printf ("%s %s", en ? "Attendance list:" : "Daftar hadir", m->title);
   RapatLayout *doc = rapat_layout_new (sheet->lang, title);
-  const RapatLetterhead *lh = sheet->letterhead;
   RapatLayoutBlock *b;
   RapatLayoutTable *t;
   static const double widths[] = { 0.055, 0.275, 0.24, 0.23, 0.20 };
@@ -975,24 +1131,9 @@ rapat_report_signin_layout (const RapatSigninSheet *sheet)
   rapat_when_range_rows (m->start_utc, m->end_utc, tz,
                          en ? RAPAT_WHEN_ENGLISH : RAPAT_WHEN_INDONESIAN, &date, &time);
   rapat_layout_set_printed (doc, sheet->now, tz);
-  if (lh != NULL && lh->office != NULL)
-    {
-      g_free (doc->author);
-      doc->author = g_strdup (lh->office);
-    }
   if (m->status == RAPAT_MEETING_CANCELLED)
     doc->watermark = g_strdup (en ? "CANCELLED" : "DIBATALKAN");
-
-  if (lh != NULL && (lh->ministry != NULL || lh->office != NULL || lh->address != NULL
-                     || lh->contact != NULL || lh->logo_uri != NULL))
-    {
-      b = rapat_layout_add (doc, RAPAT_LAYOUT_LETTERHEAD);
-      rapat_layout_text (b, lh->ministry);
-      rapat_layout_text (b, lh->office);
-      rapat_layout_text (b, lh->address);
-      rapat_layout_text (b, lh->contact);
-      b->image = logo_png (lh);
-    }
+  layout_letterhead (doc, sheet->letterhead);
   b = rapat_layout_add (doc, RAPAT_LAYOUT_TITLE);
   rapat_layout_text (b, en ? "ATTENDANCE LIST" : "DAFTAR HADIR");
   rapat_layout_text (b, m->title);
@@ -1055,17 +1196,9 @@ rapat_report_signin_layout (const RapatSigninSheet *sheet)
       rapat_layout_cell (row, sign, mark, i % 2 == 0 ? RAPAT_ALIGN_LEFT : RAPAT_ALIGN_MIDDLE);
     }
 
-  {
-    g_autofree char *nip = sheet->signer_nip != NULL ? rapat_nip_format (sheet->signer_nip) : NULL;
-    g_autofree char *below = nip != NULL ? g_strconcat ("NIP ", nip, NULL) : NULL;
-    g_autofree char *above = sheet->city != NULL ? g_strdup_printf ("%s, %s", sheet->city, day)
-                                                 : g_strdup (day);
-    g_autofree char *signer = sheet->signer_title != NULL
-      ? g_strconcat (sheet->signer_title, ",", NULL)
-      : g_strdup (en ? "Chair of the meeting," : "Pimpinan Rapat,");
-
-    b = rapat_layout_add (doc, RAPAT_LAYOUT_SIGNATURES);
-    rapat_layout_signature (b, above, signer, sheet->signer_name, below);
-  }
+  /* The signature never stands alone on a page: the last row comes along. */
+  ((RapatLayoutBlock *) doc->blocks->pdata[doc->blocks->len - 1])->keep_with_next = TRUE;
+  layout_signature (doc, m, tz, en, sheet->city, sheet->signer_title, sheet->signer_name,
+                    sheet->signer_nip);
   return doc;
 }

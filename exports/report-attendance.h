@@ -29,6 +29,26 @@ typedef struct {
  * CSV has only the rows; JSON has meeting, rows, totals and both lists. */
 void rapat_report_meeting_attendance (FILE *out, const RapatMeetingAttendance *report);
 
+/* What the PDF of one meeting's attendance adds to the report. */
+typedef struct {
+  const RapatLetterhead *letterhead;    /* or NULL */
+  const char *city;                     /* of the place and date line, or NULL */
+  const char *signer_title;             /* the signer's position, or NULL */
+  const char *signer_name;              /* or NULL: a dotted line */
+  const char *signer_nip;               /* or NULL */
+  const char *lang;                     /* "id" or "en", the language of the output */
+  gint64 now;                           /* the printing time */
+} RapatAttendancePaper;
+
+/* Returns @report as a paper to print as PDF (exports/pdf.h), in the
+ * language of the output (rapat_lang()): the letterhead, the title, the
+ * day, time and place, the rule for lateness, the table of attendees, the
+ * totals and the rate (their heading never alone at the foot of a page,
+ * the rate never alone at the top of one), both reconciliation lists and
+ * the signature block. */
+RapatLayout *rapat_report_meeting_attendance_layout (const RapatMeetingAttendance *report,
+                                                     const RapatAttendancePaper *paper);
+
 typedef enum {
   RAPAT_ATTENDANCE_BY_PERSON,
   RAPAT_ATTENDANCE_BY_UNIT,

@@ -54,9 +54,9 @@ static const RapatOption attendance_entries[] = {
   RAPAT_OPT_TEXT ("grace", ReportOptions, grace,
                   N_("Arrivals up to this long after the start are on time (default 0m)"), N_("LENGTH")),
   RAPAT_OPT_TEXT ("format", ReportOptions, format,
-                  N_("text (default), csv, json or html"), N_("FORMAT")),
+                  N_("text (default), csv, json, html, or pdf for one meeting (-o FILE.pdf chooses it)"), N_("FORMAT")),
   RAPAT_OPT_TEXT ("lang", ReportOptions, lang,
-                  N_("Language for people: id or en (default: RAPAT_LANG or the locale; the HTML of one meeting: id for meetings in Indonesian zones)"),
+                  N_("Language for people: id or en (default: RAPAT_LANG or the locale; the HTML or PDF of one meeting: id for meetings in Indonesian zones)"),
                   N_("LANG")),
   OUTPUT_ENTRY,
   RAPAT_OPT_END,
@@ -257,6 +257,38 @@ report_actions (RapatCmdContext *ctx, GError **error)
 }
 
 
+/* Writes @report as PDF to -o or standard output, in @lang, under the
+ * letterhead, signed by the meeting's organizer. */
+static gboolean
+attendance_pdf (RapatCmdContext *ctx, const RapatMeetingAttendance *report, const char *lang,
+                GError **error)
+{
+  const ReportOptions *opt = ctx->options;
+  const RapatMeeting *m = report->meeting;
+  RapatAttendancePaper paper = { 0 };
+  g_auto(RapatCmdLetterhead) lh = { 0 };
+  g_autoptr(RapatPerson) signer = NULL;
+  g_autoptr(RapatLayout) doc = NULL;
+  g_autoptr(RapatOutput) output = NULL;
+
+  if ((m->organizer_id != 0
+       && (signer = rapat_store_person_get (ctx->store, m->organizer_id, error)) == NULL)
+      || !rapat_cmd_letterhead (ctx, &lh, error))
+    return FALSE;
+  paper.letterhead = &lh.head;
+  paper.city = lh.city;
+  paper.signer_title = signer != NULL ? signer->position : NULL;
+  paper.signer_name = signer != NULL ? signer->name : NULL;
+  paper.signer_nip = signer != NULL ? signer->nip : NULL;
+  paper.lang = lang;
+  paper.now = ctx->now;
+  doc = rapat_report_meeting_attendance_layout (report, &paper);
+  output = rapat_output_open (opt->output, error);
+  if (output == NULL || !rapat_pdf_write (rapat_output_stream (output), doc, error))
+    return FALSE;
+  return rapat_output_finish (output, error);
+}
+
 /* report attendance --meeting M */
 static gboolean
 attendance_meeting (RapatCmdContext *ctx, RapatFormat format, gint64 grace, GError **error)
@@ -266,13 +298,14 @@ attendance_meeting (RapatCmdContext *ctx, RapatFormat format, gint64 grace, GErr
   g_autoptr(RapatMeeting) m = rapat_cmd_load_meeting (ctx, opt->meeting, error);
   g_autoptr(GPtrArray) attendees = NULL;
   g_autoptr(RapatOutput) output = NULL;
+  const char *lang = NULL;
 
   if (m == NULL)
     return FALSE;
   /* The printable report is a document about the meeting: in its zone's
    * language unless told otherwise. */
-  if ((format == RAPAT_FORMAT_HTML || opt->lang != NULL)
-      && rapat_cmd_paper_lang (opt->lang, m->tzid, error) == NULL)
+  if ((format == RAPAT_FORMAT_HTML || format == RAPAT_FORMAT_PDF || opt->lang != NULL)
+      && (lang = rapat_cmd_paper_lang (opt->lang, m->tzid, error)) == NULL)
     return FALSE;
   attendees = rapat_store_attendee_list (ctx->store, m->id, error);
   if (attendees == NULL
@@ -282,6 +315,8 @@ attendance_meeting (RapatCmdContext *ctx, RapatFormat format, gint64 grace, GErr
   report.attendees = attendees;
   report.grace_seconds = grace;
   report.format = format;
+  if (format == RAPAT_FORMAT_PDF)
+    return attendance_pdf (ctx, &report, lang, error);
   output = rapat_output_open (opt->output, error);
   if (output == NULL)
     return FALSE;
@@ -351,7 +386,8 @@ report_attendance (RapatCmdContext *ctx, GError **error)
       return FALSE;
     }
   if (!parse_format (opt, (1u << RAPAT_FORMAT_TEXT) | (1u << RAPAT_FORMAT_CSV) | (1u << RAPAT_FORMAT_JSON)
-                     | (1u << RAPAT_FORMAT_HTML), &format, error))
+                     | (1u << RAPAT_FORMAT_HTML) | (opt->meeting != NULL ? 1u << RAPAT_FORMAT_PDF : 0),
+                     &format, error))
     return FALSE;
   if (opt->grace != NULL && strcmp (opt->grace, "0") != 0 && strcmp (opt->grace, "0m") != 0
       && !rapat_time_parse_duration (_("grace"), opt->grace, 24 * 60, &grace, error))

@@ -195,6 +195,41 @@ check "200 invitees: the header on every page, no row split, every row once in o
 check "200 invitees: the WITA time" sh -c "pdftotext -l 1 '$tmp/big.pdf' - | grep -q '09.00–11.00 WITA'"
 echo "# 200-invitee sheet: $(echo "$end - $start" | bc 2>/dev/null || echo '?') s"
 
+# ---- D: the attendance report of one meeting ----
+db="$tmp/pdf.db"
+"$RAPAT" --db "$db" report attendance --meeting "$m" --format json \
+  | "$PYTHON" -c 'import json,sys; r = json.load(sys.stdin); [print(a["name"]) for a in r["rows"]]; print(r["totals"]["invited"], file=sys.stderr)' \
+  >"$tmp/anames" 2>"$tmp/invited"
+mapfile -t anames <"$tmp/anames"
+run "$tmp/none" report attendance --meeting "$m" --grace 10m --lang en -o "$tmp/r.pdf"
+pdftotext -layout "$tmp/r.pdf" "$tmp/r.txt"
+pdfinfo "$tmp/r.pdf" >"$tmp/rinfo"
+check "attendance PDF: A4" grep -q '^Page size: *595.276 x 841.89 pts (A4)' "$tmp/rinfo"
+check "attendance PDF: every attendee in order" in_order "$tmp/r.txt" "ATTENDANCE REPORT" "${anames[@]}"
+check "attendance PDF: the totals and the rate after the rows" \
+  in_order "$tmp/r.txt" "${anames[-1]}" "Totals" "Invited" "$(cat "$tmp/invited")" "Present" "Attendance rate" "%"
+check "attendance PDF: the reconciliation lists, then the organizer's signature" \
+  in_order "$tmp/r.txt" "Accepted but did not attend" "Attended without replying" "$organizer"
+"$PYTHON" - "$tmp/r.pdf" >"$tmp/r.check" 2>&1 <<'PY'
+import subprocess, sys
+pdf = sys.argv[1]
+pages = int([l.split()[-1] for l in subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout.splitlines() if l.startswith("Pages:")][0])
+for p in range(1, pages + 1):
+    text = subprocess.run(["pdftotext", "-layout", "-f", str(p), "-l", str(p), pdf, "-"],
+                          capture_output=True, text=True).stdout
+    lines = [l.strip() for l in text.splitlines() if l.strip()]
+    body = [l for l in lines if not l.startswith("Printed ")]
+    # "Totals" is a heading of a table whose rows follow it on its page.
+    if body and body[-1].startswith("Totals"):
+        print("page %d ends with the Totals heading" % p); sys.exit(1)
+    if body and body[0].startswith("Attendance rate"):
+        print("page %d starts with the rate alone" % p); sys.exit(1)
+PY
+check "attendance PDF: the Totals heading never alone at a page's foot, the rate never alone at a top" \
+  sh -c "! grep -q . '$tmp/r.check'"
+run "$tmp/none" report attendance --meeting "$m" -o "$tmp/r2.pdf" --lang en --grace 10m
+check "attendance PDF: the same bytes twice" cmp "$tmp/r.pdf" "$tmp/r2.pdf"
+
 # ---- C: refusals ----
 db="$tmp/pdf.db"
 refused "an unknown format: one line, exit 1" 1 report signin --meeting "$m" --format xml
@@ -205,6 +240,7 @@ RAPAT_PDF_MODULE=/nonexistent/rapat-pdf.so refused "a PDF module that does not l
   report signin --meeting "$m" --format pdf
 check "... naming the path" grep -q '/nonexistent/rapat-pdf.so' "$tmp/ref.err"
 refused "report actions has no PDF: one line" 1 report actions --format pdf
+refused "a period's attendance has no PDF yet: one line" 1 report attendance --from 2025-01-01 --to 2025-12-31 --format pdf
 RAPAT_PDF_MODULE=/nonexistent/rapat-pdf.so "$RAPAT" --version >"$tmp/version" 2>&1
 check "--version says why the PDF module does not load" \
   grep -q '^  pdf: not available (.*/nonexistent/rapat-pdf.so' "$tmp/version"
