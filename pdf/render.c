@@ -40,6 +40,7 @@ typedef struct {
   double line_width;
   PangoLayout *layout;      /* TEXT */
   cairo_surface_t *image;   /* IMAGE */
+  gboolean red;             /* TEXT, RECT: in the red of a warning */
 } Item;
 
 /* A piece of the document never split across pages: a letterhead, a line
@@ -96,6 +97,20 @@ box_new (Render *r, double space_before)
   return b;
 }
 
+/* Every layout is set at this size and drawn scaled to its own: Pango
+ * sorts the fonts fontconfig offers once per family, weight and size (in a
+ * thread of its own each time), which cost more than drawing the sheet. */
+#define BASE_SIZE 10.0
+
+/* Returns the scale at which @layout is drawn. */
+static double
+layout_scale (PangoLayout *layout)
+{
+  double *scale = g_object_get_data (G_OBJECT (layout), "rapat-scale");
+
+  return scale != NULL ? *scale : 1.0;
+}
+
 /* Returns a layout of @text in @family at @size points, @bold, wrapped to
  * @width points (0: not wrapped) and aligned as @align. */
 static PangoLayout *
@@ -104,14 +119,17 @@ text_layout (Render *r, const char *text, const char *family, double size, gbool
 {
   PangoLayout *layout = pango_layout_new (r->context);
   PangoFontDescription *font = pango_font_description_from_string (family);
+  double *scale = g_new (double, 1);
 
-  pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+  *scale = size / BASE_SIZE;
+  g_object_set_data_full (G_OBJECT (layout), "rapat-scale", scale, g_free);
+  pango_font_description_set_absolute_size (font, BASE_SIZE * PANGO_SCALE);
   pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
   pango_layout_set_font_description (layout, font);
   pango_font_description_free (font);
   if (width > 0)
     {
-      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      pango_layout_set_width (layout, (int) (width / *scale * PANGO_SCALE));
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
     }
   pango_layout_set_alignment (layout, align);
@@ -119,14 +137,41 @@ text_layout (Render *r, const char *text, const char *family, double size, gbool
   return layout;
 }
 
-/* Returns the height of @layout in points. */
-static double
-layout_height (PangoLayout *layout)
+/* Returns the width and height of @layout in points, as drawn. */
+static void
+layout_size (PangoLayout *layout, double *width, double *height)
 {
   int w, h;
 
   pango_layout_get_size (layout, &w, &h);
-  return (double) h / PANGO_SCALE;
+  if (width != NULL)
+    *width = (double) w / PANGO_SCALE * layout_scale (layout);
+  if (height != NULL)
+    *height = (double) h / PANGO_SCALE * layout_scale (layout);
+}
+
+/* Returns the height of @layout in points, as drawn. */
+static double
+layout_height (PangoLayout *layout)
+{
+  double h;
+
+  layout_size (layout, NULL, &h);
+  return h;
+}
+
+/* Draws @layout with its top left at (@x, @y). */
+static void
+show_layout (cairo_t *cr, PangoLayout *layout, double x, double y)
+{
+  double scale = layout_scale (layout);
+
+  cairo_save (cr);
+  cairo_translate (cr, x, y);
+  cairo_scale (cr, scale, scale);
+  cairo_move_to (cr, 0, 0);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
 }
 
 /* Adds @layout to @b at (@x, @y); returns its height. */
@@ -302,6 +347,8 @@ text_boxes (Render *r, const RapatLayoutBlock *block)
         {
           b->height += 10;
           add_rect (b, 0, 0, TEXT_W, b->height, FALSE);
+          g_array_index (b->items, Item, 0).red = TRUE;
+          g_array_index (b->items, Item, 1).red = TRUE;
           g_array_index (b->items, Item, 1).line_width = 2;
           b->height += 6;
         }
@@ -321,10 +368,10 @@ fields_boxes (Render *r, const RapatLayoutBlock *block)
     {
       g_autoptr(PangoLayout) l = text_layout (r, block->texts->pdata[2 * i], SANS, 10.5, FALSE, 0,
                                               PANGO_ALIGN_LEFT);
-      int w, h;
+      double w;
 
-      pango_layout_get_size (l, &w, &h);
-      label_w = MAX (label_w, (double) w / PANGO_SCALE);
+      layout_size (l, &w, NULL);
+      label_w = MAX (label_w, w);
     }
   label_w = MIN (label_w, TEXT_W / 3);
   for (guint i = 0; i < n; i++)
@@ -542,8 +589,10 @@ draw_box (Render *r, const Box *b, double x, double y)
       switch (it->kind)
         {
         case ITEM_TEXT:
-          cairo_move_to (cr, x + it->x, y + it->y);
-          pango_cairo_show_layout (cr, it->layout);
+          if (it->red)
+            cairo_set_source_rgb (cr, 0.69, 0, 0);
+          show_layout (cr, it->layout, x + it->x, y + it->y);
+          cairo_set_source_rgb (cr, 0, 0, 0);
           break;
         case ITEM_LINE:
           cairo_set_line_width (cr, it->line_width);
@@ -552,9 +601,12 @@ draw_box (Render *r, const Box *b, double x, double y)
           cairo_stroke (cr);
           break;
         case ITEM_RECT:
+          if (it->red)
+            cairo_set_source_rgb (cr, 0.69, 0, 0);
           cairo_set_line_width (cr, it->line_width);
           cairo_rectangle (cr, x + it->x, y + it->y, it->w, it->h);
           cairo_stroke (cr);
+          cairo_set_source_rgb (cr, 0, 0, 0);
           break;
         case ITEM_FILL:
           cairo_save (cr);
@@ -598,14 +650,12 @@ draw_footer (Render *r, const RapatLayout *doc, guint page, guint pages)
     {
       g_autoptr(PangoLayout) left = text_layout (r, doc->footer, SANS, 8, FALSE, TEXT_W * 0.7,
                                                  PANGO_ALIGN_LEFT);
-      cairo_move_to (r->cr, MARGIN, y);
-      pango_cairo_show_layout (r->cr, left);
+      show_layout (r->cr, left, MARGIN, y);
     }
   {
     g_autoptr(PangoLayout) right = text_layout (r, label->str, SANS, 8, FALSE, TEXT_W * 0.3,
                                                 PANGO_ALIGN_RIGHT);
-    cairo_move_to (r->cr, MARGIN + TEXT_W * 0.7, y);
-    pango_cairo_show_layout (r->cr, right);
+    show_layout (r->cr, right, MARGIN + TEXT_W * 0.7, y);
   }
   cairo_restore (r->cr);
 }
@@ -615,15 +665,14 @@ static void
 draw_watermark (Render *r, const char *text)
 {
   g_autoptr(PangoLayout) layout = text_layout (r, text, SANS, 64, TRUE, 0, PANGO_ALIGN_LEFT);
-  int w, h;
+  double w, h;
 
-  pango_layout_get_size (layout, &w, &h);
+  layout_size (layout, &w, &h);
   cairo_save (r->cr);
   cairo_translate (r->cr, PAGE_W / 2, PAGE_H / 2);
   cairo_rotate (r->cr, -G_PI / 4.5);
   cairo_set_source_rgba (r->cr, 0.69, 0, 0, 0.18);
-  cairo_move_to (r->cr, -(double) w / PANGO_SCALE / 2, -(double) h / PANGO_SCALE / 2);
-  pango_cairo_show_layout (r->cr, layout);
+  show_layout (r->cr, layout, -w / 2, -h / 2);
   cairo_restore (r->cr);
 }
 

@@ -247,5 +247,14 @@ check "--version says why the PDF module does not load" \
 "$RAPAT" --version >"$tmp/version" 2>&1
 check "--version names Cairo and Pango" grep -q '^  pdf: Cairo 1\.[0-9.]*, Pango 1\.' "$tmp/version"
 
+setup meeting cancel "$m" --reason "Ditunda karena cuaca buruk"
+refused "a cancelled meeting's sheet without --force: one line" 1 report signin --meeting "$m" -o "$tmp/c.pdf"
+run "$tmp/none" report signin --meeting "$m" --force -o "$tmp/c.pdf"
+cpages=$(pdfinfo "$tmp/c.pdf" | sed -n 's/^Pages: *//p')
+check "--force: DIBATALKAN and the reason on the first page" \
+  sh -c "pdftotext -l 1 '$tmp/c.pdf' - | grep -q 'DIBATALKAN — alasan: Ditunda karena cuaca buruk'"
+check "--force: DIBATALKAN across every page" \
+  sh -c "for p in \$(seq 1 $cpages); do pdftotext -raw -f \$p -l \$p '$tmp/c.pdf' - | grep -q DIBATALKAN || exit 1; done"
+
 echo "pdf: $n_pass passed, $n_fail failed"
 [ "$n_fail" -eq 0 ]
