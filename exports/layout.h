@@ -55,6 +55,7 @@ typedef struct {
   RapatLayoutCell *header;   /* n_cols: repeated at the top of every page */
   GPtrArray *rows;           /* RapatLayoutRow, never split across pages */
   double min_row_height;     /* points; a sign-in sheet's rows leave room to sign */
+  double font_size;          /* points; 0: 9.5 */
   guint keep_first;          /* the header stays with this many first rows */
 } RapatLayoutTable;
 

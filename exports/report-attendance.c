@@ -963,6 +963,83 @@ period_html (FILE *out, const RapatPeriodAttendance *r)
   fputs ("</body>\n</html>\n", out);
 }
 
+RapatLayout *
+rapat_report_period_attendance_layout (const RapatPeriodAttendance *r,
+                                       const RapatAttendancePaper *paper)
+{
+  g_autofree char *title = period_title (r);
+  g_autoptr(GTimeZone) tz = rapat_when_zone (paper->zone);
+  RapatLayout *doc = rapat_layout_new (paper->lang, title);
+  guint n_cols = 2 + G_N_ELEMENTS (period_fields);
+  const char *heads[2 + G_N_ELEMENTS (period_fields)];
+  double widths[2 + G_N_ELEMENTS (period_fields)];
+  double sum = 0;
+  RapatLayoutBlock *b;
+  RapatLayoutTable *t;
+
+  rapat_layout_set_printed (doc, paper->now, tz);
+  layout_letterhead (doc, paper->letterhead);
+  b = rapat_layout_add (doc, RAPAT_LAYOUT_TITLE);
+  rapat_layout_text (b, title);
+  b->keep_with_next = TRUE;
+  /* The counts as wide as their headings need, the name column the rest. */
+  heads[0] = r->by == RAPAT_ATTENDANCE_BY_UNIT ? _("Unit") : _("Person");
+  for (guint i = 0; i < G_N_ELEMENTS (period_fields); i++)
+    heads[1 + i] = _(period_fields[i].label);
+  heads[n_cols - 1] = _("Rate");
+  for (guint c = 1; c < n_cols; c++)
+    {
+      const char *space = strchr (heads[c], ' ');
+      glong len = g_utf8_strlen (heads[c], -1);
+
+      /* A heading of two words may wrap between them. */
+      if (space != NULL)
+        len = MAX (g_utf8_strlen (heads[c], space - heads[c]), g_utf8_strlen (space + 1, -1));
+      /* Counts take four digits, the rate "100,0%". */
+      widths[c] = 0.0095 * MAX (len, c + 1 == n_cols ? 7 : 4) + 0.011;
+      sum += widths[c];
+    }
+  widths[0] = MAX (1.0 - sum, 0.12);
+  for (guint c = 0; c < n_cols; c++)
+    widths[c] /= MAX (1.0, sum + widths[0]);
+  t = rapat_layout_table (doc, n_cols, widths, heads);
+  t->font_size = 7.5;
+  t->header[0].align = RAPAT_ALIGN_LEFT;
+  for (guint i = 0; i <= r->rows->len; i++)
+    {
+      const RapatAttendanceRow *row = i < r->rows->len ? r->rows->pdata[i] : NULL;
+      g_auto(GStrv) cells = g_new0 (char *, n_cols + 1);
+      RapatLayoutRow *lr = rapat_layout_row (t, row != NULL ? RAPAT_ROW_NORMAL : RAPAT_ROW_TOTAL);
+
+      period_cells (row != NULL ? &row->counts : &r->totals, cells, 1);
+      rapat_layout_cell (lr, 0, row != NULL ? row->name : _("Total"), RAPAT_ALIGN_LEFT);
+      for (guint c = 1; c < n_cols; c++)
+        rapat_layout_cell (lr, c, cells[c], RAPAT_ALIGN_RIGHT);
+    }
+  /* What the rate means stays under the total row. */
+  ((RapatLayoutBlock *) doc->blocks->pdata[doc->blocks->len - 1])->keep_with_next = TRUE;
+  b = rapat_layout_add (doc, RAPAT_LAYOUT_PARAGRAPH);
+  b->space_before = 6;
+  rapat_layout_text (b, _(rate_note));
+  if (r->by == RAPAT_ATTENDANCE_BY_UNIT)
+    rapat_layout_text (b, _("A unit counts its own people and those of every unit below it; the total counts each invitation once."));
+  if (r->unrecorded != NULL && r->unrecorded->len > 0)
+    {
+      g_autofree char *head = unrecorded_heading (r->unrecorded->len);
+
+      b = rapat_layout_add (doc, RAPAT_LAYOUT_HEADING);
+      b->space_before = 10;
+      rapat_layout_text (b, head);
+      b = rapat_layout_add (doc, RAPAT_LAYOUT_PARAGRAPH);
+      for (guint i = 0; i < r->unrecorded->len; i++)
+        {
+          g_autofree char *line = unrecorded_line (r->unrecorded->pdata[i]);
+          rapat_layout_text (b, line);
+        }
+    }
+  return doc;
+}
+
 void
 rapat_report_period_attendance (FILE *out, const RapatPeriodAttendance *report)
 {

@@ -38,6 +38,7 @@ typedef struct {
   const char *signer_nip;               /* or NULL */
   const char *lang;                     /* "id" or "en", the language of the output */
   gint64 now;                           /* the printing time */
+  const char *zone;                     /* a period's: the zone of the printing time */
 } RapatAttendancePaper;
 
 /* Returns @report as a paper to print as PDF (exports/pdf.h), in the
@@ -78,6 +79,13 @@ typedef struct {
  * "meetings_unrecorded"; CSV, one record per row, leaves them out).  HTML
  * adds a bar chart of the rates as inline SVG. */
 void rapat_report_period_attendance (FILE *out, const RapatPeriodAttendance *report);
+
+/* Returns the period report as a paper to print as PDF: the letterhead,
+ * the title, a row per person or unit with the counts and the rate, the
+ * total row (never alone at the top of a page), what the rate means and
+ * the meetings without attendance recorded.  @paper's signer is not used. */
+RapatLayout *rapat_report_period_attendance_layout (const RapatPeriodAttendance *report,
+                                                    const RapatAttendancePaper *paper);
 
 /* A printable sign-in sheet (daftar hadir).  A cancelled meeting's sheet
  * is marked as such on every page. */

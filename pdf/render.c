@@ -423,14 +423,15 @@ row_box (Render *r, const RapatLayoutTable *t, const RapatLayoutCell *cells, gbo
     {
       const RapatLayoutCell *cell = &cells[c];
       double w = t->widths[c] * TEXT_W;
-      double inner = cell->align == RAPAT_ALIGN_MIDDLE ? w / 2 - PAD_X : w - 2 * PAD_X;
-      double cx = x + (cell->align == RAPAT_ALIGN_MIDDLE ? w / 2 : PAD_X);
+      double pad = t->font_size > 0 && t->font_size < 9 ? PAD_X / 2 : PAD_X;
+      double inner = cell->align == RAPAT_ALIGN_MIDDLE ? w / 2 - pad : w - 2 * pad;
+      double cx = x + (cell->align == RAPAT_ALIGN_MIDDLE ? w / 2 : pad);
       PangoLayout *layout;
 
       if (cell->text != NULL && *cell->text != '\0')
         {
           /* A first line alone (a name without a NIP) is bold whole. */
-          layout = text_layout (r, cell->text, SANS, 9.5,
+          layout = text_layout (r, cell->text, SANS, t->font_size > 0 ? t->font_size : 9.5,
                                 cell->bold || (cell->first_bold && strchr (cell->text, '\n') == NULL),
                                 inner, pango_align (cell->align));
           if (cell->first_bold && strchr (cell->text, '\n') != NULL)

@@ -54,7 +54,7 @@ static const RapatOption attendance_entries[] = {
   RAPAT_OPT_TEXT ("grace", ReportOptions, grace,
                   N_("Arrivals up to this long after the start are on time (default 0m)"), N_("LENGTH")),
   RAPAT_OPT_TEXT ("format", ReportOptions, format,
-                  N_("text (default), csv, json, html, or pdf for one meeting (-o FILE.pdf chooses it)"), N_("FORMAT")),
+                  N_("text (default), csv, json, html or pdf (-o FILE.pdf chooses it)"), N_("FORMAT")),
   RAPAT_OPT_TEXT ("lang", ReportOptions, lang,
                   N_("Language for people: id or en (default: RAPAT_LANG or the locale; the HTML or PDF of one meeting: id for meetings in Indonesian zones)"),
                   N_("LANG")),
@@ -324,6 +324,32 @@ attendance_meeting (RapatCmdContext *ctx, RapatFormat format, gint64 grace, GErr
   return rapat_output_finish (output, error);
 }
 
+/* Writes the period report @report as PDF to -o or standard output, under
+ * the letterhead, in --lang or the language of the zone rapat_cmd_zone()
+ * gives, printed at a time in that zone. */
+static gboolean
+period_pdf (RapatCmdContext *ctx, const RapatPeriodAttendance *report, GError **error)
+{
+  const ReportOptions *opt = ctx->options;
+  RapatAttendancePaper paper = { 0 };
+  g_auto(RapatCmdLetterhead) lh = { 0 };
+  g_autofree char *zone = rapat_cmd_zone (ctx, NULL, error);
+  g_autoptr(RapatLayout) doc = NULL;
+  g_autoptr(RapatOutput) output = NULL;
+
+  if (zone == NULL || (paper.lang = rapat_cmd_paper_lang (opt->lang, zone, error)) == NULL
+      || !rapat_cmd_letterhead (ctx, &lh, error))
+    return FALSE;
+  paper.letterhead = &lh.head;
+  paper.now = ctx->now;
+  paper.zone = zone;
+  doc = rapat_report_period_attendance_layout (report, &paper);
+  output = rapat_output_open (opt->output, error);
+  if (output == NULL || !rapat_pdf_write (rapat_output_stream (output), doc, error))
+    return FALSE;
+  return rapat_output_finish (output, error);
+}
+
 /* report attendance --from/--to --by person|unit */
 static gboolean
 attendance_period (RapatCmdContext *ctx, RapatFormat format, gint64 grace, GError **error)
@@ -363,6 +389,8 @@ attendance_period (RapatCmdContext *ctx, RapatFormat format, gint64 grace, GErro
   report.rows = by == RAPAT_ATTENDANCE_BY_UNIT ? tally.units : tally.people;
   report.unrecorded = tally.unrecorded;
   report.format = format;
+  if (format == RAPAT_FORMAT_PDF)
+    return period_pdf (ctx, &report, error);
   output = rapat_output_open (opt->output, error);
   if (output == NULL)
     return FALSE;
@@ -386,8 +414,7 @@ report_attendance (RapatCmdContext *ctx, GError **error)
       return FALSE;
     }
   if (!parse_format (opt, (1u << RAPAT_FORMAT_TEXT) | (1u << RAPAT_FORMAT_CSV) | (1u << RAPAT_FORMAT_JSON)
-                     | (1u << RAPAT_FORMAT_HTML) | (opt->meeting != NULL ? 1u << RAPAT_FORMAT_PDF : 0),
-                     &format, error))
+                     | (1u << RAPAT_FORMAT_HTML) | (1u << RAPAT_FORMAT_PDF), &format, error))
     return FALSE;
   if (opt->grace != NULL && strcmp (opt->grace, "0") != 0 && strcmp (opt->grace, "0m") != 0
       && !rapat_time_parse_duration (_("grace"), opt->grace, 24 * 60, &grace, error))

@@ -17,6 +17,8 @@
 # database unchanged.
 # Part D, the attendance report of one meeting as PDF: every attendee and
 # the totals, with the totals' heading never alone at a page's foot.
+# Part E, the attendance of a period as PDF, from 200 rows down to 164 one
+# at a time: the total row is never alone at the top of a page.
 #
 # Environment (set by 'make check'): RAPAT, SRCDIR, SQLITE3.  Exits 77
 # (skipped) when poppler-utils are not installed.
@@ -230,6 +232,33 @@ check "attendance PDF: the Totals heading never alone at a page's foot, the rate
 run "$tmp/none" report attendance --meeting "$m" -o "$tmp/r2.pdf" --lang en --grace 10m
 check "attendance PDF: the same bytes twice" cmp "$tmp/r.pdf" "$tmp/r2.pdf"
 
+# ---- E: a period's attendance; its total row never alone at a page's top ----
+db=$big
+setup config set tz Asia/Makassar
+setup attendee mark "$bm" 1 hadir
+lone=0 tried=0
+# One row fewer each time, over more rows than a page holds: somewhere the
+# total row would be the first on a page of its own.
+for k in $(seq 200 -1 164); do
+  [ "$k" -lt 200 ] && setup attendee remove "$bm" "$((k + 1))"
+  "$RAPAT" --db "$big" report attendance --from 2025-09-01 --to 2025-09-30 -o "$tmp/p.pdf" 2>"$tmp/p.err" || { lone=-1; break; }
+  tried=$((tried + 1))
+  pp=$(pdfinfo "$tmp/p.pdf" | sed -n 's/^Pages: *//p')
+  # The page of the total row (Total, or Jumlah when the catalog is
+  # installed) has a row of a person (Pegawai NNN) above it.
+  for p in $(seq "$pp" -1 1); do
+    pdftotext -layout -f "$p" -l "$p" "$tmp/p.pdf" "$tmp/p.txt"
+    grep -Eq '^ *(Total|Jumlah)  ' "$tmp/p.txt" && break
+  done
+  if ! grep -q '^ *Pegawai [0-9]' "$tmp/p.txt"; then
+    lone=$k
+    break
+  fi
+done
+check "period PDF: $tried sizes from 200 to 164 rows (more than a page holds), the total row never alone on a page" test "$lone" = 0
+check "period PDF: the total row last, with the meetings and the invitations" \
+  sh -c "pdftotext -layout '$tmp/p.pdf' - | grep -Eq '^ *(Total|Jumlah)  *1  *164 '"
+
 # ---- C: refusals ----
 db="$tmp/pdf.db"
 refused "an unknown format: one line, exit 1" 1 report signin --meeting "$m" --format xml
@@ -240,7 +269,6 @@ RAPAT_PDF_MODULE=/nonexistent/rapat-pdf.so refused "a PDF module that does not l
   report signin --meeting "$m" --format pdf
 check "... naming the path" grep -q '/nonexistent/rapat-pdf.so' "$tmp/ref.err"
 refused "report actions has no PDF: one line" 1 report actions --format pdf
-refused "a period's attendance has no PDF yet: one line" 1 report attendance --from 2025-01-01 --to 2025-12-31 --format pdf
 RAPAT_PDF_MODULE=/nonexistent/rapat-pdf.so "$RAPAT" --version >"$tmp/version" 2>&1
 check "--version says why the PDF module does not load" \
   grep -q '^  pdf: not available (.*/nonexistent/rapat-pdf.so' "$tmp/version"
