@@ -1011,8 +1011,10 @@ rapat_report_period_attendance_layout (const RapatPeriodAttendance *r,
       g_auto(GStrv) cells = g_new0 (char *, n_cols + 1);
       RapatLayoutRow *lr = rapat_layout_row (t, row != NULL ? RAPAT_ROW_NORMAL : RAPAT_ROW_TOTAL);
 
+      /* Every cell set, so that the GStrv frees them all. */
+      cells[0] = g_strdup (row != NULL ? row->name : _("Total"));
       period_cells (row != NULL ? &row->counts : &r->totals, cells, 1);
-      rapat_layout_cell (lr, 0, row != NULL ? row->name : _("Total"), RAPAT_ALIGN_LEFT);
+      rapat_layout_cell (lr, 0, cells[0], RAPAT_ALIGN_LEFT);
       for (guint c = 1; c < n_cols; c++)
         rapat_layout_cell (lr, c, cells[c], RAPAT_ALIGN_RIGHT);
     }

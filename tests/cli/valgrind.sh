@@ -43,6 +43,7 @@ export RAPAT_PDF_MODULE="${RAPAT_PDF_MODULE:-$(dirname "$RAPAT")/.libs/rapat-pdf
 VALGRIND_SUPP="--suppressions=$(dirname "$0")/fontconfig.supp"
 vg report signin --meeting 1 --with-status --blank 3 -o "$tmp/s.pdf"
 vg report attendance --meeting 1 --format pdf -o "$tmp/r.pdf"
+vg report attendance --from 2025-01-01 --to 2025-12-31 --by unit -o "$tmp/p.pdf"
 VALGRIND_SUPP=
 cp "$(dirname "$0")/data/logo.svg" "$tmp/logo.svg"
 vg config set letterhead.logo "$tmp/logo.svg"
