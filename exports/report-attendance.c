@@ -2,6 +2,7 @@
 #include "report-attendance.h"
 #include "csv.h"
 #include "lang.h"
+#include "nip.h"
 #include "output.h"
 #include "timeutil.h"
 #include "when.h"
@@ -473,6 +474,180 @@ rapat_report_meeting_attendance (FILE *out, const RapatMeetingAttendance *report
     }
 }
 
+/* Adds a heading and a line per attendee @keep selects ("Name
+ * (attendance)"), or @none when there is nobody, to @doc. */
+static void
+layout_list (RapatLayout *doc, GPtrArray *attendees, gboolean (*keep) (const RapatAttendee *),
+             const char *heading, const char *none)
+{
+  RapatLayoutBlock *b = rapat_layout_add (doc, RAPAT_LAYOUT_HEADING);
+  RapatLayoutBlock *p = rapat_layout_add (doc, RAPAT_LAYOUT_PARAGRAPH);
+
+  rapat_layout_text (b, heading);
+  b->space_before = 10;
+  for (guint i = 0; i < attendees->len; i++)
+    {
+      const RapatAttendee *a = attendees->pdata[i];
+      g_autofree char *line = NULL;
+
+      if (!keep (a))
+        continue;
+      line = g_strdup_printf ("%u. %s (%s)", p->texts->len + 1, a->person_name, attendance_name (a));
+      rapat_layout_text (p, line);
+    }
+  if (p->texts->len == 0)
+    rapat_layout_text (p, none);
+}
+
+/* Returns the logo of @head as PNG bytes, or NULL when it has none or it
+ * is another kind of image (the PDF letterhead carries PNG logos only). */
+static GBytes *
+logo_png (const RapatLetterhead *head)
+{
+  static const char prefix[] = "data:image/png;base64,";
+  guchar *data;
+  gsize len;
+
+  if (head == NULL || head->logo_uri == NULL || !g_str_has_prefix (head->logo_uri, prefix))
+    return NULL;
+  data = g_base64_decode (head->logo_uri + strlen (prefix), &len);
+  return g_bytes_new_take (data, len);
+}
+
+/* Adds the letterhead @lh to @doc when any of it is set. */
+static void
+layout_letterhead (RapatLayout *doc, const RapatLetterhead *lh)
+{
+  RapatLayoutBlock *b;
+
+  if (lh == NULL || (lh->ministry == NULL && lh->office == NULL && lh->address == NULL
+                     && lh->contact == NULL && lh->logo_uri == NULL))
+    return;
+  b = rapat_layout_add (doc, RAPAT_LAYOUT_LETTERHEAD);
+  rapat_layout_text (b, lh->ministry);
+  rapat_layout_text (b, lh->office);
+  rapat_layout_text (b, lh->address);
+  rapat_layout_text (b, lh->contact);
+  b->image = logo_png (lh);
+  if (lh->office != NULL)
+    {
+      g_free (doc->author);
+      doc->author = g_strdup (lh->office);
+    }
+}
+
+/* Adds the signature block of a paper about @m dated its day to @doc. */
+static void
+layout_signature (RapatLayout *doc, const RapatMeeting *m, GTimeZone *tz, gboolean en,
+                  const char *city, const char *title, const char *name, const char *nip)
+{
+  g_autofree char *day = rapat_when_letter_date (m->start_utc, tz, en ? RAPAT_WHEN_ENGLISH
+                                                                      : RAPAT_WHEN_INDONESIAN);
+  g_autofree char *nip_text = nip != NULL ? rapat_nip_format (nip) : NULL;
+  g_autofree char *below = nip_text != NULL ? g_strconcat ("NIP ", nip_text, NULL) : NULL;
+  g_autofree char *above = city != NULL ? g_strdup_printf ("%s, %s", city, day) : g_strdup (day);
+  g_autofree char *signer = title != NULL ? g_strconcat (title, ",", NULL)
+                                          : g_strdup (en ? "Chair of the meeting," : "Pimpinan Rapat,");
+  RapatLayoutBlock *b = rapat_layout_add (doc, RAPAT_LAYOUT_SIGNATURES);
+
+  rapat_layout_signature (b, above, signer, name, below);
+}
+
+RapatLayout *
+rapat_report_meeting_attendance_layout (const RapatMeetingAttendance *r,
+                                        const RapatAttendancePaper *paper)
+{
+  const RapatMeeting *m = r->meeting;
+  gboolean en = g_strcmp0 (paper->lang, "en") == 0;
+  g_autoptr(GTimeZone) tz = rapat_when_meeting_zone (m);
+  g_autofree char *title = g_strdup_printf (_("Attendance: %s"), m->title);
+  g_autofree char *date = NULL;
+  g_autofree char *time = NULL;
+  g_autofree char *grace = rapat_time_format_duration (r->grace_seconds / 60);
+  g_autofree char *rule = r->grace_seconds > 0
+    ? g_strdup_printf (_("Late: arriving more than %s after the start.\n"), grace)
+    : g_strdup (_("Late: arriving after the start.\n"));
+  g_autofree char *rate = rapat_report_rate_text (rapat_attendance_rate (&r->totals));
+  RapatLayout *doc = rapat_layout_new (paper->lang, title);
+  static const double widths[] = { 0.045, 0.25, 0.165, 0.145, 0.13, 0.13, 0.135 };
+  static const double total_widths[] = { 0.8, 0.2 };
+  const char *heads[] = { _("No"), _("Name"), _("Unit"), _("Role"), _("Reply"), _("Attendance"),
+                          _("Arrived") };
+  const char *total_heads[] = { _("Totals"), "" };
+  RapatLayoutBlock *b;
+  RapatLayoutTable *t;
+  RapatLayoutRow *row;
+
+  rapat_when_range_rows (m->start_utc, m->end_utc, tz,
+                         en ? RAPAT_WHEN_ENGLISH : RAPAT_WHEN_INDONESIAN, &date, &time);
+  rapat_layout_set_printed (doc, paper->now, tz);
+  layout_letterhead (doc, paper->letterhead);
+  b = rapat_layout_add (doc, RAPAT_LAYOUT_TITLE);
+  rapat_layout_text (b, en ? "ATTENDANCE REPORT" : "LAPORAN KEHADIRAN");
+  rapat_layout_text (b, m->title);
+  b->keep_with_next = TRUE;
+  b = rapat_layout_add (doc, RAPAT_LAYOUT_FIELDS);
+  rapat_layout_field (b, en ? "Date" : "Hari/tanggal", date);
+  rapat_layout_field (b, en ? "Time" : "Waktu", time);
+  rapat_layout_field (b, en ? "Place" : "Tempat", m->location);
+  b->keep_with_next = TRUE;
+  b = rapat_layout_add (doc, RAPAT_LAYOUT_PARAGRAPH);
+  g_strchomp (rule);
+  rapat_layout_text (b, rule);
+  b->space_before = 4;
+  b->keep_with_next = TRUE;
+
+  t = rapat_layout_table (doc, G_N_ELEMENTS (widths), widths, heads);
+  ((RapatLayoutBlock *) doc->blocks->pdata[doc->blocks->len - 1])->space_before = 8;
+  for (guint i = 0; i < r->attendees->len; i++)
+    {
+      const RapatAttendee *a = r->attendees->pdata[i];
+      g_autofree char *no = g_strdup_printf ("%u", i + 1);
+      g_autofree char *arrived = arrival_text (a, m, tz, r->grace_seconds);
+      g_autofree char *stand_in = stand_in_text (a);
+      g_autofree char *name = stand_in != NULL
+        ? g_strdup_printf ("%s\n%s %s", a->person_name, _("stand-in:"), stand_in)
+        : g_strdup (a->person_name);
+
+      row = rapat_layout_row (t, RAPAT_ROW_NORMAL);
+      rapat_layout_cell (row, 0, no, RAPAT_ALIGN_RIGHT);
+      rapat_layout_cell (row, 1, name, RAPAT_ALIGN_LEFT);
+      row->cells[1].first_bold = stand_in != NULL;
+      rapat_layout_cell (row, 2, a->unit_code != NULL ? a->unit_code : a->unit_name, RAPAT_ALIGN_LEFT);
+      rapat_layout_cell (row, 3, rapat_enum_label (&rapat_role_enum, a->role), RAPAT_ALIGN_LEFT);
+      rapat_layout_cell (row, 4, rapat_enum_label (&rapat_rsvp_enum, a->rsvp), RAPAT_ALIGN_LEFT);
+      rapat_layout_cell (row, 5, attendance_name (a), RAPAT_ALIGN_LEFT);
+      rapat_layout_cell (row, 6, arrived, RAPAT_ALIGN_LEFT);
+    }
+
+  /* The totals: a table of their own whose header is their heading, so
+   * that it repeats and is never left at the foot of a page. */
+  t = rapat_layout_table (doc, 2, total_widths, total_heads);
+  ((RapatLayoutBlock *) doc->blocks->pdata[doc->blocks->len - 1])->space_before = 12;
+  t->header[0].align = RAPAT_ALIGN_LEFT;
+  t->keep_first = 3;
+  for (guint i = 0; i < G_N_ELEMENTS (meeting_fields); i++)
+    {
+      g_autofree char *n = g_strdup_printf ("%" PRId64, count_of (&r->totals, &meeting_fields[i]));
+
+      row = rapat_layout_row (t, RAPAT_ROW_NORMAL);
+      rapat_layout_cell (row, 0, _(meeting_fields[i].label), RAPAT_ALIGN_LEFT);
+      rapat_layout_cell (row, 1, n, RAPAT_ALIGN_RIGHT);
+    }
+  row = rapat_layout_row (t, RAPAT_ROW_TOTAL);
+  rapat_layout_cell (row, 0, _("Attendance rate (present + represented over the invitations with attendance recorded)"),
+                     RAPAT_ALIGN_LEFT);
+  rapat_layout_cell (row, 1, rate, RAPAT_ALIGN_RIGHT);
+
+  layout_list (doc, r->attendees, accepted_not_attended, _("Accepted but did not attend"), _("none"));
+  layout_list (doc, r->attendees, attended_no_reply, _("Attended without replying"), _("none"));
+  /* The signature never stands alone on a page. */
+  ((RapatLayoutBlock *) doc->blocks->pdata[doc->blocks->len - 1])->keep_with_next = TRUE;
+  layout_signature (doc, m, tz, en, paper->city, paper->signer_title, paper->signer_name,
+                    paper->signer_nip);
+  return doc;
+}
+
 /* ---- a period ---- */
 
 /* Returns "2025-01-01 – 2025-12-31" (open ends as "…") for people. */
@@ -788,6 +963,85 @@ period_html (FILE *out, const RapatPeriodAttendance *r)
   fputs ("</body>\n</html>\n", out);
 }
 
+RapatLayout *
+rapat_report_period_attendance_layout (const RapatPeriodAttendance *r,
+                                       const RapatAttendancePaper *paper)
+{
+  g_autofree char *title = period_title (r);
+  g_autoptr(GTimeZone) tz = rapat_when_zone (paper->zone);
+  RapatLayout *doc = rapat_layout_new (paper->lang, title);
+  guint n_cols = 2 + G_N_ELEMENTS (period_fields);
+  const char *heads[2 + G_N_ELEMENTS (period_fields)];
+  double widths[2 + G_N_ELEMENTS (period_fields)];
+  double sum = 0;
+  RapatLayoutBlock *b;
+  RapatLayoutTable *t;
+
+  rapat_layout_set_printed (doc, paper->now, tz);
+  layout_letterhead (doc, paper->letterhead);
+  b = rapat_layout_add (doc, RAPAT_LAYOUT_TITLE);
+  rapat_layout_text (b, title);
+  b->keep_with_next = TRUE;
+  /* The counts as wide as their headings need, the name column the rest. */
+  heads[0] = r->by == RAPAT_ATTENDANCE_BY_UNIT ? _("Unit") : _("Person");
+  for (guint i = 0; i < G_N_ELEMENTS (period_fields); i++)
+    heads[1 + i] = _(period_fields[i].label);
+  heads[n_cols - 1] = _("Rate");
+  for (guint c = 1; c < n_cols; c++)
+    {
+      const char *space = strchr (heads[c], ' ');
+      glong len = g_utf8_strlen (heads[c], -1);
+
+      /* A heading of two words may wrap between them. */
+      if (space != NULL)
+        len = MAX (g_utf8_strlen (heads[c], space - heads[c]), g_utf8_strlen (space + 1, -1));
+      /* Counts take four digits, the rate "100,0%". */
+      widths[c] = 0.0095 * MAX (len, c + 1 == n_cols ? 7 : 4) + 0.011;
+      sum += widths[c];
+    }
+  widths[0] = MAX (1.0 - sum, 0.12);
+  for (guint c = 0; c < n_cols; c++)
+    widths[c] /= MAX (1.0, sum + widths[0]);
+  t = rapat_layout_table (doc, n_cols, widths, heads);
+  t->font_size = 7.5;
+  t->header[0].align = RAPAT_ALIGN_LEFT;
+  for (guint i = 0; i <= r->rows->len; i++)
+    {
+      const RapatAttendanceRow *row = i < r->rows->len ? r->rows->pdata[i] : NULL;
+      g_auto(GStrv) cells = g_new0 (char *, n_cols + 1);
+      RapatLayoutRow *lr = rapat_layout_row (t, row != NULL ? RAPAT_ROW_NORMAL : RAPAT_ROW_TOTAL);
+
+      /* Every cell set, so that the GStrv frees them all. */
+      cells[0] = g_strdup (row != NULL ? row->name : _("Total"));
+      period_cells (row != NULL ? &row->counts : &r->totals, cells, 1);
+      rapat_layout_cell (lr, 0, cells[0], RAPAT_ALIGN_LEFT);
+      for (guint c = 1; c < n_cols; c++)
+        rapat_layout_cell (lr, c, cells[c], RAPAT_ALIGN_RIGHT);
+    }
+  /* What the rate means stays under the total row. */
+  ((RapatLayoutBlock *) doc->blocks->pdata[doc->blocks->len - 1])->keep_with_next = TRUE;
+  b = rapat_layout_add (doc, RAPAT_LAYOUT_PARAGRAPH);
+  b->space_before = 6;
+  rapat_layout_text (b, _(rate_note));
+  if (r->by == RAPAT_ATTENDANCE_BY_UNIT)
+    rapat_layout_text (b, _("A unit counts its own people and those of every unit below it; the total counts each invitation once."));
+  if (r->unrecorded != NULL && r->unrecorded->len > 0)
+    {
+      g_autofree char *head = unrecorded_heading (r->unrecorded->len);
+
+      b = rapat_layout_add (doc, RAPAT_LAYOUT_HEADING);
+      b->space_before = 10;
+      rapat_layout_text (b, head);
+      b = rapat_layout_add (doc, RAPAT_LAYOUT_PARAGRAPH);
+      for (guint i = 0; i < r->unrecorded->len; i++)
+        {
+          g_autofree char *line = unrecorded_line (r->unrecorded->pdata[i]);
+          rapat_layout_text (b, line);
+        }
+    }
+  return doc;
+}
+
 void
 rapat_report_period_attendance (FILE *out, const RapatPeriodAttendance *report)
 {
@@ -906,4 +1160,124 @@ rapat_report_signin (FILE *out, const RapatSigninSheet *sheet)
                i % 2 == 0 ? "odd" : "even", i + 1);
     }
   fputs ("</tbody>\n</table>\n</body>\n</html>\n", out);
+}
+
+/* The attendance recorded, in the sheet's language (index 0 Indonesian, 1
+ * English), by RapatAttendance. */
+static const char *const signin_status[][2] = {
+  { "Hadir", "Present" },
+  { "Diwakili", "Represented" },
+  { "Izin", "Excused" },
+  { "Sakit", "Sick" },
+  { "Dinas luar", "On duty" },
+  { "Tanpa keterangan", "Absent" },
+};
+
+/* Returns the "Keterangan" of @a: the attendance recorded, with the
+ * stand-in's name, or "" when none is recorded. */
+static char *
+signin_status_text (const RapatAttendee *a, gboolean en)
+{
+  if (a->attendance == RAPAT_ATTENDANCE_NONE || (guint) a->attendance >= G_N_ELEMENTS (signin_status))
+    return g_strdup ("");
+  if (a->attendance == RAPAT_ATTENDANCE_REPRESENTED && a->stand_in_name != NULL)
+    return g_strdup_printf ("%s: %s", signin_status[a->attendance][en], a->stand_in_name);
+  return g_strdup (signin_status[a->attendance][en]);
+}
+
+RapatLayout *
+rapat_report_signin_layout (const RapatSigninSheet *sheet)
+{
+  const RapatMeeting *m = sheet->meeting;
+  gboolean en = g_strcmp0 (sheet->lang, "en") == 0;
+  g_autoptr(GTimeZone) tz = rapat_when_meeting_zone (m);
+  g_autofree char *date = NULL;
+  g_autofree char *time = NULL;
+  g_autofree char *title = g_strdup_printf ("%s %s", en ? "Attendance list:" : "Daftar hadir", m->title);
+  RapatLayout *doc = rapat_layout_new (sheet->lang, title);
+  RapatLayoutBlock *b;
+  RapatLayoutTable *t;
+  static const double widths[] = { 0.055, 0.275, 0.24, 0.23, 0.20 };
+  static const double widths_status[] = { 0.055, 0.245, 0.195, 0.185, 0.14, 0.18 };
+  const char *header_id[] = { "No.", "Nama / NIP", "Jabatan", "Unit Kerja", "Keterangan", "Tanda Tangan" };
+  const char *header_en[] = { "No.", "Name / NIP", "Position", "Unit", "Status", "Signature" };
+  const char **header = en ? header_en : header_id;
+  const char *cols[6];
+  guint n_cols = sheet->with_status ? 6 : 5;
+  guint sign = n_cols - 1;
+  guint total = sheet->attendees->len + sheet->blank_rows;
+
+  rapat_when_range_rows (m->start_utc, m->end_utc, tz,
+                         en ? RAPAT_WHEN_ENGLISH : RAPAT_WHEN_INDONESIAN, &date, &time);
+  rapat_layout_set_printed (doc, sheet->now, tz);
+  if (m->status == RAPAT_MEETING_CANCELLED)
+    doc->watermark = g_strdup (en ? "CANCELLED" : "DIBATALKAN");
+  layout_letterhead (doc, sheet->letterhead);
+  b = rapat_layout_add (doc, RAPAT_LAYOUT_TITLE);
+  rapat_layout_text (b, en ? "ATTENDANCE LIST" : "DAFTAR HADIR");
+  rapat_layout_text (b, m->title);
+  b->keep_with_next = TRUE;
+  if (m->status == RAPAT_MEETING_CANCELLED)
+    {
+      g_autofree char *line = m->cancel_reason != NULL
+        ? g_strdup_printf ("%s — %s %s", en ? "CANCELLED" : "DIBATALKAN",
+                           en ? "reason:" : "alasan:", m->cancel_reason)
+        : g_strdup (en ? "CANCELLED — this meeting will not take place"
+                       : "DIBATALKAN — rapat ini tidak dilaksanakan");
+      b = rapat_layout_add (doc, RAPAT_LAYOUT_BANNER);
+      rapat_layout_text (b, line);
+      b->keep_with_next = TRUE;
+      b->space_before = 4;
+    }
+  b = rapat_layout_add (doc, RAPAT_LAYOUT_FIELDS);
+  rapat_layout_field (b, en ? "Date" : "Hari/tanggal", date);
+  rapat_layout_field (b, en ? "Time" : "Waktu", time);
+  rapat_layout_field (b, en ? "Place" : "Tempat", m->location);
+  rapat_layout_field (b, en ? "Agenda" : "Acara", m->title);
+  b->keep_with_next = TRUE;
+
+  for (guint c = 0, h = 0; h < 6; h++)
+    if (sheet->with_status || h != 4)
+      cols[c++] = header[h];
+  t = rapat_layout_table (doc, n_cols, sheet->with_status ? widths_status : widths, cols);
+  ((RapatLayoutBlock *) doc->blocks->pdata[doc->blocks->len - 1])->space_before = 8;
+  /* Room to sign: 1 cm a row. */
+  t->min_row_height = 28.5;
+  for (guint i = 0; i < total; i++)
+    {
+      const RapatAttendee *a = i < sheet->attendees->len ? sheet->attendees->pdata[i] : NULL;
+      RapatLayoutRow *row = rapat_layout_row (t, RAPAT_ROW_NORMAL);
+      g_autofree char *no = g_strdup_printf ("%u", i + 1);
+      g_autofree char *mark = g_strdup_printf ("%u.", i + 1);
+
+      rapat_layout_cell (row, 0, no, RAPAT_ALIGN_CENTER);
+      if (a != NULL)
+        {
+          const char *nip = sheet->nips != NULL ? g_hash_table_lookup (sheet->nips, &a->person_id)
+                                                : NULL;
+          g_autofree char *nip_text = nip != NULL ? rapat_nip_format (nip) : NULL;
+          g_autofree char *name = nip_text != NULL
+            ? g_strdup_printf ("%s\nNIP %s", a->person_name, nip_text)
+            : g_strdup (a->person_name);
+
+          rapat_layout_cell (row, 1, name, RAPAT_ALIGN_LEFT);
+          row->cells[1].first_bold = TRUE;
+          rapat_layout_cell (row, 2, a->position, RAPAT_ALIGN_LEFT);
+          rapat_layout_cell (row, 3, a->unit_name, RAPAT_ALIGN_LEFT);
+          if (sheet->with_status)
+            {
+              g_autofree char *status = signin_status_text (a, en);
+              rapat_layout_cell (row, 4, status, RAPAT_ALIGN_LEFT);
+            }
+        }
+      /* Numbers alternate left and middle in the signature column, as on
+       * paper lists, so neighbours do not sign over each other. */
+      rapat_layout_cell (row, sign, mark, i % 2 == 0 ? RAPAT_ALIGN_LEFT : RAPAT_ALIGN_MIDDLE);
+    }
+
+  /* The signature never stands alone on a page: the last row comes along. */
+  ((RapatLayoutBlock *) doc->blocks->pdata[doc->blocks->len - 1])->keep_with_next = TRUE;
+  layout_signature (doc, m, tz, en, sheet->city, sheet->signer_title, sheet->signer_name,
+                    sheet->signer_nip);
+  return doc;
 }

@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "report.h"
+#include "layout.h"
 
 G_BEGIN_DECLS
 
@@ -27,6 +28,27 @@ typedef struct {
  * (excused, sick, duty or absent), and present without ever replying.
  * CSV has only the rows; JSON has meeting, rows, totals and both lists. */
 void rapat_report_meeting_attendance (FILE *out, const RapatMeetingAttendance *report);
+
+/* What the PDF of one meeting's attendance adds to the report. */
+typedef struct {
+  const RapatLetterhead *letterhead;    /* or NULL */
+  const char *city;                     /* of the place and date line, or NULL */
+  const char *signer_title;             /* the signer's position, or NULL */
+  const char *signer_name;              /* or NULL: a dotted line */
+  const char *signer_nip;               /* or NULL */
+  const char *lang;                     /* "id" or "en", the language of the output */
+  gint64 now;                           /* the printing time */
+  const char *zone;                     /* a period's: the zone of the printing time */
+} RapatAttendancePaper;
+
+/* Returns @report as a paper to print as PDF (exports/pdf.h), in the
+ * language of the output (rapat_lang()): the letterhead, the title, the
+ * day, time and place, the rule for lateness, the table of attendees, the
+ * totals and the rate (their heading never alone at the foot of a page,
+ * the rate never alone at the top of one), both reconciliation lists and
+ * the signature block. */
+RapatLayout *rapat_report_meeting_attendance_layout (const RapatMeetingAttendance *report,
+                                                     const RapatAttendancePaper *paper);
 
 typedef enum {
   RAPAT_ATTENDANCE_BY_PERSON,
@@ -58,6 +80,13 @@ typedef struct {
  * adds a bar chart of the rates as inline SVG. */
 void rapat_report_period_attendance (FILE *out, const RapatPeriodAttendance *report);
 
+/* Returns the period report as a paper to print as PDF: the letterhead,
+ * the title, a row per person or unit with the counts and the rate, the
+ * total row (never alone at the top of a page), what the rate means and
+ * the meetings without attendance recorded.  @paper's signer is not used. */
+RapatLayout *rapat_report_period_attendance_layout (const RapatPeriodAttendance *report,
+                                                    const RapatAttendancePaper *paper);
+
 /* A printable sign-in sheet (daftar hadir).  A cancelled meeting's sheet
  * is marked as such on every page. */
 typedef struct {
@@ -65,6 +94,15 @@ typedef struct {
   GPtrArray *attendees;                 /* RapatAttendee */
   guint blank_rows;                     /* empty rows for walk-ins */
   const char *lang;                     /* "id" or "en": the sheet's language */
+  /* What the PDF sheet adds (rapat_report_signin_layout()): */
+  const RapatLetterhead *letterhead;    /* or NULL */
+  const char *city;                     /* of the place and date line, or NULL */
+  GHashTable *nips;                     /* person id (gint64 *) to NIP, or NULL */
+  gboolean with_status;                 /* a column with the attendance recorded */
+  const char *signer_title;             /* the signer's position, or NULL */
+  const char *signer_name;              /* or NULL: a dotted line */
+  const char *signer_nip;               /* or NULL */
+  gint64 now;                           /* the printing time */
 } RapatSigninSheet;
 
 /* Writes the sheet as one standalone HTML page for A4 portrait: a header
@@ -74,5 +112,15 @@ typedef struct {
  * is cancelled, a banner under the title says so (with the reason, if
  * stored) and a diagonal DIBATALKAN / CANCELLED crosses every printed page. */
 void rapat_report_signin (FILE *out, const RapatSigninSheet *sheet);
+
+/* Returns the sheet as a paper to print as PDF (exports/pdf.h): the
+ * letterhead; DAFTAR HADIR and the meeting's title; the day, the time in
+ * the meeting's zone (WIB/WITA/WIT), the place and the agenda (acara); a
+ * table No. | Nama / NIP | Jabatan | Unit Kerja | Tanda Tangan (and
+ * Keterangan, the attendance recorded, with @with_status) whose signature
+ * column numbers rows alternately on the left and in the middle, as paper
+ * lists do; the blank rows; the signature block.  A cancelled meeting's
+ * sheet is marked on every page. */
+RapatLayout *rapat_report_signin_layout (const RapatSigninSheet *sheet);
 
 G_END_DECLS

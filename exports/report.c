@@ -2,7 +2,7 @@
 #include "report.h"
 #include "lang.h"
 
-static const char *const format_names[] = { "text", "csv", "json", "html", NULL };
+static const char *const format_names[] = { "text", "csv", "json", "html", "pdf", NULL };
 static const char *const format_aliases[] = { "teks", "text", NULL };
 const RapatEnum rapat_format_enum = { N_("format"), format_names, format_aliases };
 

@@ -14,6 +14,7 @@ typedef enum {
   RAPAT_FORMAT_CSV,
   RAPAT_FORMAT_JSON,
   RAPAT_FORMAT_HTML,
+  RAPAT_FORMAT_PDF,
 } RapatFormat;
 
 extern const RapatEnum rapat_format_enum;

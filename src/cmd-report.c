@@ -1,6 +1,7 @@
 /* rapat — "rapat report": reports for people and programs (cli layer). */
 #include "cmd.h"
 #include "output.h"
+#include "pdf.h"
 #include "report-actions.h"
 #include "report-attendance.h"
 #include "report-papers.h"
@@ -14,6 +15,7 @@
 typedef struct {
   gboolean open;
   gboolean force;
+  gboolean with_status;
   gboolean overdue;
   char *as_of;
   char *by;
@@ -56,9 +58,9 @@ static const RapatOption attendance_entries[] = {
                   N_("One meeting: protocol (default), name, unit or role, as report signin"),
                   N_("ORDER")),
   RAPAT_OPT_TEXT ("format", ReportOptions, format,
-                  N_("text (default), csv, json or html"), N_("FORMAT")),
+                  N_("text (default), csv, json, html or pdf (-o FILE.pdf chooses it)"), N_("FORMAT")),
   RAPAT_OPT_TEXT ("lang", ReportOptions, lang,
-                  N_("Language for people: id or en (default: RAPAT_LANG or the locale; the HTML of one meeting: id for meetings in Indonesian zones)"),
+                  N_("Language for people: id or en (default: RAPAT_LANG or the locale; the HTML or PDF of one meeting: id for meetings in Indonesian zones)"),
                   N_("LANG")),
   OUTPUT_ENTRY,
   RAPAT_OPT_END,
@@ -73,8 +75,12 @@ static const RapatOption signin_entries[] = {
                   N_("Print the sheet of a cancelled meeting, marked cancelled on every page")),
   RAPAT_OPT_TEXT ("lang", ReportOptions, lang,
                   N_("Language of the sheet: id or en (default: id for meetings in Indonesian zones)"), N_("LANG")),
+  RAPAT_OPT_FLAG ("with-status", ReportOptions, with_status,
+                  N_("pdf: a column with the attendance recorded (after the meeting)")),
+  RAPAT_OPT_TEXT ("signer", ReportOptions, signer,
+                  N_("pdf: who signs the sheet (default: the meeting's organizer)"), N_("PERSON")),
   RAPAT_OPT_TEXT ("format", ReportOptions, format,
-                  N_("html (the only format)"), N_("FORMAT")),
+                  N_("html (default) or pdf; -o FILE.pdf chooses pdf"), N_("FORMAT")),
   RAPAT_OPT_TEXT ("order", ReportOptions, order,
                   N_("protocol (default: chair, rank, eselon, unit, name), name, unit or role"),
                   N_("ORDER")),
@@ -134,14 +140,20 @@ static const RapatOption actions_entries[] = {
   RAPAT_OPT_END,
 };
 
-/* Parses --format into @format; @allowed is a bitmask of acceptable formats. */
+/* Parses --format into @format; @allowed is a bitmask of acceptable formats.
+ * Without --format, an output file named *.pdf chooses PDF when allowed. */
 static gboolean
 parse_format (const ReportOptions *opt, guint allowed, RapatFormat *format, GError **error)
 {
   int v;
 
   if (opt->format == NULL)
-    return TRUE;
+    {
+      if ((allowed & (1u << RAPAT_FORMAT_PDF)) != 0 && opt->output != NULL
+          && (g_str_has_suffix (opt->output, ".pdf") || g_str_has_suffix (opt->output, ".PDF")))
+        *format = RAPAT_FORMAT_PDF;
+      return TRUE;
+    }
   if (!rapat_enum_parse (&rapat_format_enum, opt->format, &v, NULL))
     v = -1;
   if (v < 0 || (allowed & (1u << v)) == 0)
@@ -252,6 +264,38 @@ report_actions (RapatCmdContext *ctx, GError **error)
 }
 
 
+/* Writes @report as PDF to -o or standard output, in @lang, under the
+ * letterhead, signed by the meeting's organizer. */
+static gboolean
+attendance_pdf (RapatCmdContext *ctx, const RapatMeetingAttendance *report, const char *lang,
+                GError **error)
+{
+  const ReportOptions *opt = ctx->options;
+  const RapatMeeting *m = report->meeting;
+  RapatAttendancePaper paper = { 0 };
+  g_auto(RapatCmdLetterhead) lh = { 0 };
+  g_autoptr(RapatPerson) signer = NULL;
+  g_autoptr(RapatLayout) doc = NULL;
+  g_autoptr(RapatOutput) output = NULL;
+
+  if ((m->organizer_id != 0
+       && (signer = rapat_store_person_get (ctx->store, m->organizer_id, error)) == NULL)
+      || !rapat_cmd_letterhead (ctx, &lh, error))
+    return FALSE;
+  paper.letterhead = &lh.head;
+  paper.city = lh.city;
+  paper.signer_title = signer != NULL ? signer->position : NULL;
+  paper.signer_name = signer != NULL ? signer->name : NULL;
+  paper.signer_nip = signer != NULL ? signer->nip : NULL;
+  paper.lang = lang;
+  paper.now = ctx->now;
+  doc = rapat_report_meeting_attendance_layout (report, &paper);
+  output = rapat_output_open (opt->output, error);
+  if (output == NULL || !rapat_pdf_write (rapat_output_stream (output), doc, error))
+    return FALSE;
+  return rapat_output_finish (output, error);
+}
+
 /* report attendance --meeting M */
 static gboolean
 attendance_meeting (RapatCmdContext *ctx, RapatFormat format, gint64 grace, GError **error)
@@ -262,6 +306,7 @@ attendance_meeting (RapatCmdContext *ctx, RapatFormat format, gint64 grace, GErr
   g_autoptr(GPtrArray) attendees = NULL;
   g_autoptr(RapatOutput) output = NULL;
   int order = RAPAT_ATTENDEE_ORDER_PROTOCOL;
+  const char *lang = NULL;
 
   if (m == NULL)
     return FALSE;
@@ -270,8 +315,8 @@ attendance_meeting (RapatCmdContext *ctx, RapatFormat format, gint64 grace, GErr
     return FALSE;
   /* The printable report is a document about the meeting: in its zone's
    * language unless told otherwise. */
-  if ((format == RAPAT_FORMAT_HTML || opt->lang != NULL)
-      && rapat_cmd_paper_lang (opt->lang, m->tzid, error) == NULL)
+  if ((format == RAPAT_FORMAT_HTML || format == RAPAT_FORMAT_PDF || opt->lang != NULL)
+      && (lang = rapat_cmd_paper_lang (opt->lang, m->tzid, error)) == NULL)
     return FALSE;
   /* In the sign-in sheet's order, so that the two papers read alike. */
   attendees = rapat_store_attendee_list_ordered (ctx->store, m->id, order, error);
@@ -282,10 +327,38 @@ attendance_meeting (RapatCmdContext *ctx, RapatFormat format, gint64 grace, GErr
   report.attendees = attendees;
   report.grace_seconds = grace;
   report.format = format;
+  if (format == RAPAT_FORMAT_PDF)
+    return attendance_pdf (ctx, &report, lang, error);
   output = rapat_output_open (opt->output, error);
   if (output == NULL)
     return FALSE;
   rapat_report_meeting_attendance (rapat_output_stream (output), &report);
+  return rapat_output_finish (output, error);
+}
+
+/* Writes the period report @report as PDF to -o or standard output, under
+ * the letterhead, in --lang or the language of the zone rapat_cmd_zone()
+ * gives, printed at a time in that zone. */
+static gboolean
+period_pdf (RapatCmdContext *ctx, const RapatPeriodAttendance *report, GError **error)
+{
+  const ReportOptions *opt = ctx->options;
+  RapatAttendancePaper paper = { 0 };
+  g_auto(RapatCmdLetterhead) lh = { 0 };
+  g_autofree char *zone = rapat_cmd_zone (ctx, NULL, error);
+  g_autoptr(RapatLayout) doc = NULL;
+  g_autoptr(RapatOutput) output = NULL;
+
+  if (zone == NULL || (paper.lang = rapat_cmd_paper_lang (opt->lang, zone, error)) == NULL
+      || !rapat_cmd_letterhead (ctx, &lh, error))
+    return FALSE;
+  paper.letterhead = &lh.head;
+  paper.now = ctx->now;
+  paper.zone = zone;
+  doc = rapat_report_period_attendance_layout (report, &paper);
+  output = rapat_output_open (opt->output, error);
+  if (output == NULL || !rapat_pdf_write (rapat_output_stream (output), doc, error))
+    return FALSE;
   return rapat_output_finish (output, error);
 }
 
@@ -328,6 +401,8 @@ attendance_period (RapatCmdContext *ctx, RapatFormat format, gint64 grace, GErro
   report.rows = by == RAPAT_ATTENDANCE_BY_UNIT ? tally.units : tally.people;
   report.unrecorded = tally.unrecorded;
   report.format = format;
+  if (format == RAPAT_FORMAT_PDF)
+    return period_pdf (ctx, &report, error);
   output = rapat_output_open (opt->output, error);
   if (output == NULL)
     return FALSE;
@@ -351,7 +426,7 @@ report_attendance (RapatCmdContext *ctx, GError **error)
       return FALSE;
     }
   if (!parse_format (opt, (1u << RAPAT_FORMAT_TEXT) | (1u << RAPAT_FORMAT_CSV) | (1u << RAPAT_FORMAT_JSON)
-                     | (1u << RAPAT_FORMAT_HTML), &format, error))
+                     | (1u << RAPAT_FORMAT_HTML) | (1u << RAPAT_FORMAT_PDF), &format, error))
     return FALSE;
   if (opt->grace != NULL && strcmp (opt->grace, "0") != 0 && strcmp (opt->grace, "0m") != 0
       && !rapat_time_parse_duration (_("grace"), opt->grace, 24 * 60, &grace, error))
@@ -505,6 +580,45 @@ report_programme (RapatCmdContext *ctx, GError **error)
   return rapat_output_finish (output, error);
 }
 
+/* Writes the sign-in sheet @sheet as PDF to -o or standard output, with
+ * what the PDF adds: the letterhead, the NIPs, the signer (--signer, else
+ * the organizer). */
+static gboolean
+signin_pdf (RapatCmdContext *ctx, RapatSigninSheet *sheet, GError **error)
+{
+  const ReportOptions *opt = ctx->options;
+  const RapatMeeting *m = sheet->meeting;
+  g_auto(RapatCmdLetterhead) lh = { 0 };
+  g_autoptr(GHashTable) nips = NULL;
+  g_autoptr(RapatPerson) signer = NULL;
+  g_autoptr(RapatLayout) doc = NULL;
+  g_autoptr(RapatOutput) output = NULL;
+  gint64 signer_id = m->organizer_id;
+
+  if ((opt->signer != NULL && !rapat_store_person_resolve (ctx->store, opt->signer, &signer_id, error))
+      || (signer_id != 0 && (signer = rapat_store_person_get (ctx->store, signer_id, error)) == NULL)
+      || (nips = rapat_store_meeting_nips (ctx->store, m->id, error)) == NULL
+      || !rapat_cmd_letterhead (ctx, &lh, error))
+    return FALSE;
+  if (lh.head.logo_uri != NULL && !g_str_has_prefix (lh.head.logo_uri, "data:image/png;"))
+    rapat_cmd_warn (ctx, _("The PDF letterhead is printed without its logo: only a PNG logo can be drawn."));
+  sheet->letterhead = &lh.head;
+  sheet->city = lh.city;
+  sheet->nips = nips;
+  sheet->with_status = opt->with_status;
+  sheet->signer_title = signer != NULL ? signer->position : NULL;
+  sheet->signer_name = signer != NULL ? signer->name : NULL;
+  sheet->signer_nip = signer != NULL ? signer->nip : NULL;
+  sheet->now = ctx->now;
+  doc = rapat_report_signin_layout (sheet);
+  output = rapat_output_open (opt->output, error);
+  if (output == NULL)
+    return FALSE;
+  if (!rapat_pdf_write (rapat_output_stream (output), doc, error))
+    return FALSE;
+  return rapat_output_finish (output, error);
+}
+
 /* report signin --meeting M */
 static gboolean
 report_signin (RapatCmdContext *ctx, GError **error)
@@ -526,8 +640,13 @@ report_signin (RapatCmdContext *ctx, GError **error)
   if (opt->order != NULL && !rapat_enum_parse (&rapat_attendee_order_enum, opt->order, &order,
                                                error))
     return FALSE;
-  if (!parse_format (opt, 1u << RAPAT_FORMAT_HTML, &format, error))
+  if (!parse_format (opt, (1u << RAPAT_FORMAT_HTML) | (1u << RAPAT_FORMAT_PDF), &format, error))
     return FALSE;
+  if (format != RAPAT_FORMAT_PDF && (opt->with_status || opt->signer != NULL))
+    {
+      rapat_cmd_usage_error (error, "report signin", _("--with-status and --signer are for --format pdf"));
+      return FALSE;
+    }
   if (opt->blank != NULL && !parse_blank (opt->blank, &blank, error))
     return FALSE;
   m = rapat_cmd_load_meeting (ctx, opt->meeting, error);
@@ -551,6 +670,8 @@ report_signin (RapatCmdContext *ctx, GError **error)
   sheet.lang = rapat_cmd_paper_lang (opt->lang, m->tzid, error);
   if (sheet.lang == NULL)
     return FALSE;
+  if (format == RAPAT_FORMAT_PDF)
+    return signin_pdf (ctx, &sheet, error);
   output = rapat_output_open (opt->output, error);
   if (output == NULL)
     return FALSE;
@@ -568,7 +689,9 @@ const RapatCommand rapat_report_commands[] = {
     RAPAT_CMD_STORE, 0, 0,
     RAPAT_OPTIONS (attendance_entries, ReportOptions), RAPAT_TARGET_NONE, report_attendance },
   { "signin", "", N_("A printable sign-in sheet (daftar hadir) for a meeting"),
-    N_("One HTML page for A4 portrait; the table header repeats on every page.\n"
+    N_("One HTML page for A4 portrait, or with --format pdf (or -o FILE.pdf) a PDF under the\n"
+       "letterhead with the NIPs, the signature column numbered left and right, the blank rows\n"
+       "and the signer's block; the table header repeats on every page.\n"
        "A cancelled meeting's sheet is refused; with --force it is marked cancelled on every page."),
     RAPAT_CMD_STORE, 0, 0,
     RAPAT_OPTIONS (signin_entries, ReportOptions), RAPAT_TARGET_NONE, report_signin },

@@ -4,6 +4,7 @@
 #include "ical.h"
 #include "lang.h"
 #include "mail.h"
+#include "pdf.h"
 #include "text.h"
 #include "timeutil.h"
 
@@ -602,13 +603,14 @@ run_help (char **args, int n_args, GError **error)
 }
 
 /* Prints --version: rapat's, the schema it writes, and the libraries it
- * runs with, the mail module's included (or why it does not load), so a
+ * runs with, the mail and PDF modules' included (or why they do not load), so a
  * bug report says all of it. */
 static void
 print_version (FILE *out)
 {
   g_autoptr(GError) local = NULL;
   const RapatMailModule *mail = rapat_mail (&local);
+  const RapatPdfModule *pdf;
 
   fprintf (out, "rapat %s\n", PACKAGE_VERSION);
   fprintf (out, "  schema %d, SQLite %s, libical %s, GLib %u.%u.%u\n",
@@ -618,6 +620,12 @@ print_version (FILE *out)
     fprintf (out, "  mail: %s\n", mail->versions);
   else
     fprintf (out, _("  mail: not available (%s)\n"), local->message);
+  g_clear_error (&local);
+  pdf = rapat_pdf (&local);
+  if (pdf != NULL)
+    fprintf (out, "  pdf: %s\n", pdf->versions);
+  else
+    fprintf (out, _("  pdf: not available (%s)\n"), local->message);
 }
 
 /* Parses the options before the group (--db, --help, --version) with the

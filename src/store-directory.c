@@ -571,3 +571,26 @@ rapat_store_person_find (RapatStore *store, const char *name, GError **error)
                    "SELECT id FROM person WHERE rapat_fold(name) = rapat_fold(?1) ORDER BY id",
                    name, error);
 }
+
+GHashTable *
+rapat_store_meeting_nips (RapatStore *store, gint64 meeting_id, GError **error)
+{
+  g_autoptr(GHashTable) nips = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(StoreStmt) stmt = store_prepare (store,
+    "SELECT p.id, p.nip FROM attendee a JOIN person p ON p.id = a.person_id "
+    "WHERE a.meeting_id = ?1 AND p.nip IS NOT NULL", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (nips, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
+                         g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+  if (rc != SQLITE_DONE)
+    {
+      store_set_error (store, error, _("unable to read the people"));
+      return NULL;
+    }
+  return g_steal_pointer (&nips);
+}

@@ -184,6 +184,10 @@ gboolean rapat_store_person_update (RapatStore *store, const RapatPerson *person
 /* Deletes a person; refused with RAPAT_ERROR_IN_USE while anything refers to them. */
 gboolean rapat_store_person_delete (RapatStore *store, gint64 id, GError **error);
 RapatPerson *rapat_store_person_get (RapatStore *store, gint64 id, GError **error);
+/* Returns the NIPs of the people invited to meeting @meeting_id who have
+ * one: a table from a person's id (gint64 *) to the 18 digits, for the
+ * papers that print them (the sign-in sheet).  NULL with @error. */
+GHashTable *rapat_store_meeting_nips (RapatStore *store, gint64 meeting_id, GError **error);
 /* Returns people (RapatPerson) by name; @unit_id 0 means all units. */
 GPtrArray *rapat_store_person_list (RapatStore *store, gint64 unit_id, GError **error);
 /* Finds the person named by @text: an id, an e-mail, or an unambiguous part of a name. */

@@ -612,9 +612,9 @@ bad() {
 
 bad 2 "--by" "--meeting with --by" report attendance --meeting 1 --by unit
 bad 2 "--from" "--meeting with --from" report attendance --meeting 1 --from 2025-09-01
-bad 1 "'pdf'" "--format pdf" report attendance --meeting 1 --format pdf
-bad 1 "'pdf'" "--format pdf, period" \
-  report attendance --from 2025-09-01 --to 2025-09-30 --format pdf
+bad 1 "'docx'" "--format docx" report attendance --meeting 1 --format docx
+bad 1 "'docx'" "--format docx, period" \
+  report attendance --from 2025-09-01 --to 2025-09-30 --format docx
 bad 1 "'csv'" "signin --format csv" report signin --meeting 1 --format csv
 bad 1 "'-5m'" "--grace -5m" report attendance --meeting 1 --grace -5m
 bad 1 "'10x'" "--grace 10x" report attendance --meeting 1 --grace 10x

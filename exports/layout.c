@@ -1,0 +1,200 @@
+/* rapat — the layout of a printed paper (export layer). */
+#include "layout.h"
+#include "rapat.h"
+#include "timeutil.h"
+#include "when.h"
+
+#include <string.h>
+
+/* Frees the texts of @cells, @n of them, and the array. */
+static void
+cells_free (RapatLayoutCell *cells, guint n)
+{
+  if (cells == NULL)
+    return;
+  for (guint i = 0; i < n; i++)
+    g_free (cells[i].text);
+  g_free (cells);
+}
+
+/* Frees one signatory. */
+static void
+signature_free (gpointer data)
+{
+  RapatLayoutSignature *s = data;
+
+  g_free (s->above);
+  g_free (s->title);
+  g_free (s->name);
+  g_free (s->below);
+  g_free (s);
+}
+
+/* Frees a table and its rows. */
+static void
+table_free (RapatLayoutTable *t)
+{
+  if (t == NULL)
+    return;
+  for (guint i = 0; i < t->rows->len; i++)
+    {
+      RapatLayoutRow *row = t->rows->pdata[i];
+      cells_free (row->cells, t->n_cols);
+      g_free (row);
+    }
+  g_ptr_array_unref (t->rows);
+  cells_free (t->header, t->n_cols);
+  g_free (t->widths);
+  g_free (t);
+}
+
+/* Frees one block. */
+static void
+block_free (gpointer data)
+{
+  RapatLayoutBlock *b = data;
+
+  g_clear_pointer (&b->texts, g_ptr_array_unref);
+  g_clear_pointer (&b->image, g_bytes_unref);
+  g_clear_pointer (&b->signatures, g_ptr_array_unref);
+  table_free (b->table);
+  g_free (b);
+}
+
+RapatLayout *
+rapat_layout_new (const char *lang, const char *title)
+{
+  RapatLayout *doc = g_new0 (RapatLayout, 1);
+  gboolean en = g_strcmp0 (lang, "en") == 0;
+
+  doc->lang = g_strdup (en ? "en" : "id");
+  doc->title = g_strdup (title);
+  doc->author = g_strdup ("rapat");
+  doc->creator = g_strdup ("rapat " PACKAGE_VERSION);
+  doc->page_label = g_strdup (en ? "Page {page} of {pages}" : "Halaman {page} dari {pages}");
+  doc->blocks = g_ptr_array_new_with_free_func (block_free);
+  return doc;
+}
+
+void
+rapat_layout_free (RapatLayout *doc)
+{
+  if (doc == NULL)
+    return;
+  g_free (doc->lang);
+  g_free (doc->title);
+  g_free (doc->author);
+  g_free (doc->creator);
+  g_free (doc->created_zone);
+  g_free (doc->footer);
+  g_free (doc->page_label);
+  g_free (doc->watermark);
+  g_ptr_array_unref (doc->blocks);
+  g_free (doc);
+}
+
+void
+rapat_layout_set_printed (RapatLayout *doc, gint64 now, GTimeZone *tz)
+{
+  gboolean en = strcmp (doc->lang, "en") == 0;
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (now);
+  g_autoptr(GDateTime) local = dt != NULL ? g_date_time_to_timezone (dt, tz) : NULL;
+  g_autofree char *date = rapat_when_letter_date (now, tz, en ? RAPAT_WHEN_ENGLISH
+                                                              : RAPAT_WHEN_INDONESIAN);
+  g_autofree char *clock = NULL;
+  gint64 offset = local != NULL ? g_date_time_get_utc_offset (local) / G_TIME_SPAN_MINUTE : 0;
+
+  if (local != NULL)
+    clock = en ? g_date_time_format (local, "%H:%M") : g_date_time_format (local, "%H.%M");
+  doc->created = now;
+  g_free (doc->created_zone);
+  doc->created_zone = g_strdup_printf ("%c%02d:%02d", offset < 0 ? '-' : '+',
+                                       (int) (ABS (offset) / 60), (int) (ABS (offset) % 60));
+  g_free (doc->footer);
+  /* The paper's language, not the locale's, as every word on it. */
+  doc->footer = g_strdup_printf (en ? "Printed %s, %s %s" : "Dicetak %s, pukul %s %s", date,
+                                 clock != NULL ? clock : "",
+                                 local != NULL ? g_date_time_get_timezone_abbreviation (local) : "");
+}
+
+RapatLayoutBlock *
+rapat_layout_add (RapatLayout *doc, RapatLayoutKind kind)
+{
+  RapatLayoutBlock *b = g_new0 (RapatLayoutBlock, 1);
+
+  b->kind = kind;
+  b->texts = g_ptr_array_new_with_free_func (g_free);
+  if (kind == RAPAT_LAYOUT_SIGNATURES)
+    b->signatures = g_ptr_array_new_with_free_func (signature_free);
+  g_ptr_array_add (doc->blocks, b);
+  return b;
+}
+
+void
+rapat_layout_text (RapatLayoutBlock *block, const char *text)
+{
+  g_ptr_array_add (block->texts, g_strdup (text != NULL ? text : ""));
+}
+
+void
+rapat_layout_field (RapatLayoutBlock *block, const char *label, const char *value)
+{
+  rapat_layout_text (block, label);
+  rapat_layout_text (block, value != NULL && *value != '\0' ? value : "-");
+}
+
+RapatLayoutTable *
+rapat_layout_table (RapatLayout *doc, guint n_cols, const double *widths,
+                    const char *const *header)
+{
+  RapatLayoutBlock *b = rapat_layout_add (doc, RAPAT_LAYOUT_TABLE);
+  RapatLayoutTable *t = g_new0 (RapatLayoutTable, 1);
+
+  t->n_cols = n_cols;
+  t->widths = g_memdup2 (widths, n_cols * sizeof *widths);
+  t->header = g_new0 (RapatLayoutCell, n_cols);
+  for (guint i = 0; i < n_cols; i++)
+    {
+      t->header[i].text = g_strdup (header[i]);
+      t->header[i].align = RAPAT_ALIGN_CENTER;
+      t->header[i].bold = TRUE;
+    }
+  t->rows = g_ptr_array_new ();
+  t->keep_first = 2;
+  b->table = t;
+  return t;
+}
+
+RapatLayoutRow *
+rapat_layout_row (RapatLayoutTable *table, RapatLayoutRowKind kind)
+{
+  RapatLayoutRow *row = g_new0 (RapatLayoutRow, 1);
+
+  row->cells = g_new0 (RapatLayoutCell, table->n_cols);
+  row->kind = kind;
+  for (guint i = 0; i < table->n_cols; i++)
+    row->cells[i].bold = kind == RAPAT_ROW_TOTAL;
+  g_ptr_array_add (table->rows, row);
+  return row;
+}
+
+void
+rapat_layout_cell (RapatLayoutRow *row, guint col, const char *text, RapatLayoutAlign align)
+{
+  g_free (row->cells[col].text);
+  row->cells[col].text = g_strdup (text);
+  row->cells[col].align = align;
+}
+
+void
+rapat_layout_signature (RapatLayoutBlock *block, const char *above, const char *title,
+                        const char *name, const char *below)
+{
+  RapatLayoutSignature *s = g_new0 (RapatLayoutSignature, 1);
+
+  s->above = g_strdup (above);
+  s->title = g_strdup (title);
+  s->name = g_strdup (name);
+  s->below = g_strdup (below);
+  g_ptr_array_add (block->signatures, s);
+}

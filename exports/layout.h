@@ -1,0 +1,128 @@
+/* rapat — the layout of a printed paper: a document of blocks (export layer).
+ *
+ * Pure data, no drawing: a writer builds a RapatLayout from model values
+ * (the sign-in sheet, the attendance report), and the PDF module
+ * (pdf/rapat-pdf.h) paginates and draws it on A4 with Cairo and Pango.
+ * The module reads these structs and calls none of the functions below,
+ * which live in rapat's library: a change to a struct raises
+ * RAPAT_PDF_ABI. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  RAPAT_LAYOUT_LETTERHEAD,   /* up to four lines, a logo, the double rule */
+  RAPAT_LAYOUT_TITLE,        /* centred bold lines */
+  RAPAT_LAYOUT_HEADING,      /* a bold line on the left, above a table */
+  RAPAT_LAYOUT_FIELDS,       /* label : value lines */
+  RAPAT_LAYOUT_PARAGRAPH,    /* wrapped text */
+  RAPAT_LAYOUT_TABLE,
+  RAPAT_LAYOUT_SIGNATURES,   /* never split; right half for one signatory */
+  RAPAT_LAYOUT_BANNER,       /* a framed line, e.g. the cancelled mark */
+} RapatLayoutKind;
+
+typedef enum {
+  RAPAT_ALIGN_LEFT,
+  RAPAT_ALIGN_CENTER,
+  RAPAT_ALIGN_RIGHT,
+  RAPAT_ALIGN_MIDDLE,        /* left-aligned from the middle of the cell: the even
+                              * numbers of a sign-in sheet's signature column */
+} RapatLayoutAlign;
+
+/* One cell: its text may hold newlines (a name over its NIP). */
+typedef struct {
+  char *text;                /* or NULL: empty */
+  RapatLayoutAlign align;
+  gboolean bold;             /* the first line only when @first_bold */
+  gboolean first_bold;
+} RapatLayoutCell;
+
+typedef enum {
+  RAPAT_ROW_NORMAL,
+  RAPAT_ROW_TOTAL,           /* bold, never alone at the top of a page */
+} RapatLayoutRowKind;
+
+typedef struct {
+  RapatLayoutCell *cells;    /* n_cols of them */
+  RapatLayoutRowKind kind;
+} RapatLayoutRow;
+
+typedef struct {
+  guint n_cols;
+  double *widths;            /* fractions of the text width, summing to 1 */
+  RapatLayoutCell *header;   /* n_cols: repeated at the top of every page */
+  GPtrArray *rows;           /* RapatLayoutRow, never split across pages */
+  double min_row_height;     /* points; a sign-in sheet's rows leave room to sign */
+  double font_size;          /* points; 0: 9.5 */
+  guint keep_first;          /* the header stays with this many first rows */
+} RapatLayoutTable;
+
+/* One signatory: the lines above the room to sign, the name, the lines under. */
+typedef struct {
+  char *above;               /* "Ambon, 2 September 2025", or NULL */
+  char *title;               /* "Pimpinan Rapat," */
+  char *name;                /* NULL: a dotted line */
+  char *below;               /* "NIP 19700101 ...", or NULL */
+} RapatLayoutSignature;
+
+typedef struct {
+  RapatLayoutKind kind;
+  GPtrArray *texts;          /* char *: the lines; FIELDS: label, value, label, value... */
+  GBytes *image;             /* LETTERHEAD: the logo as PNG, or NULL */
+  RapatLayoutTable *table;   /* TABLE */
+  GPtrArray *signatures;     /* SIGNATURES: RapatLayoutSignature */
+  gboolean keep_with_next;   /* never the last thing on a page */
+  double space_before;       /* points */
+} RapatLayoutBlock;
+
+/* A document. */
+typedef struct {
+  char *lang;                /* "id" or "en" */
+  char *title;               /* the PDF's title */
+  char *author;              /* the organisation, or "rapat" */
+  char *creator;             /* "rapat 0.1.0" */
+  gint64 created;            /* seconds since the epoch: the creation date */
+  char *created_zone;        /* "+09:00": the zone the date is written in */
+  char *footer;              /* at the bottom left of every page: the printing time */
+  char *page_label;          /* "Halaman {page} dari {pages}" */
+  char *watermark;           /* across every page ("DIBATALKAN"), or NULL */
+  GPtrArray *blocks;         /* RapatLayoutBlock */
+} RapatLayout;
+
+/* Returns a new empty document in @lang, titled @title. */
+RapatLayout *rapat_layout_new (const char *lang, const char *title);
+void rapat_layout_free (RapatLayout *doc);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatLayout, rapat_layout_free)
+
+/* Sets the printing time (the footer, in @lang's words) and the creation
+ * date of @doc: @now (seconds since the epoch) shown in @tz. */
+void rapat_layout_set_printed (RapatLayout *doc, gint64 now, GTimeZone *tz);
+
+/* Adds a block of @kind and returns it (owned by @doc). */
+RapatLayoutBlock *rapat_layout_add (RapatLayout *doc, RapatLayoutKind kind);
+
+/* Adds a line of text to @block (copied; NULL adds an empty line). */
+void rapat_layout_text (RapatLayoutBlock *block, const char *text);
+
+/* Adds the line "@label : @value" to a FIELDS block. */
+void rapat_layout_field (RapatLayoutBlock *block, const char *label, const char *value);
+
+/* Adds a table of @n_cols columns of the given @widths (fractions) to
+ * @doc, with its @header cells' texts, and returns it. */
+RapatLayoutTable *rapat_layout_table (RapatLayout *doc, guint n_cols, const double *widths,
+                                      const char *const *header);
+
+/* Adds a row to @table and returns its cells (n_cols, empty and left
+ * aligned), to fill with rapat_layout_cell(). */
+RapatLayoutRow *rapat_layout_row (RapatLayoutTable *table, RapatLayoutRowKind kind);
+
+/* Sets cell @col of @row to @text (copied) with @align. */
+void rapat_layout_cell (RapatLayoutRow *row, guint col, const char *text, RapatLayoutAlign align);
+
+/* Adds a signatory to a SIGNATURES block (the strings are copied). */
+void rapat_layout_signature (RapatLayoutBlock *block, const char *above, const char *title,
+                             const char *name, const char *below);
+
+G_END_DECLS
