@@ -8,7 +8,7 @@ cd "$top" || exit 1
 
 domain="schedule series meeting agenda attendance action issue minutes review itip invite holiday directory calimport"
 exports_h="export-ics invite-mail vtimezone report report-actions report-attendance report-papers report-minutes csv html layout pdf"
-core="model when lang mail mailer timeutil recur text output ical error nip csv-read"
+core="model when lang module mail mailer timeutil recur text output ical error nip csv-read"
 bad=0
 
 # includes FILE: the local headers FILE includes, one per line, without .h
