@@ -459,14 +459,21 @@ rapat_store_person_resolve (RapatStore *store, const char *text, gint64 *id, GEr
 
   gboolean numeric = rapat_text_parse_id (text, &num);
 
-  /* An id, and the checks of the text, as store_resolve() does them. */
-  if (store_resolve (store, _("person"), text, "SELECT id FROM person WHERE id = ?1",
-                     "SELECT id, name, NULL, NULL FROM person WHERE 0",
-                     "SELECT id, name, NULL, NULL FROM person WHERE 0", id, error))
-    return TRUE;
-  if (!g_error_matches (*error, RAPAT_ERROR, RAPAT_ERROR_NOT_FOUND))
-    return FALSE;
-  g_clear_error (error);
+  /* An id, and the checks of the text, as store_resolve() does them.  The
+   * caller may pass no @error: the first answer is kept here to judge it. */
+  {
+    g_autoptr(GError) local = NULL;
+
+    if (store_resolve (store, _("person"), text, "SELECT id FROM person WHERE id = ?1",
+                       "SELECT id, name, NULL, NULL FROM person WHERE 0",
+                       "SELECT id, name, NULL, NULL FROM person WHERE 0", id, &local))
+      return TRUE;
+    if (!g_error_matches (local, RAPAT_ERROR, RAPAT_ERROR_NOT_FOUND))
+      {
+        g_propagate_error (error, g_steal_pointer (&local));
+        return FALSE;
+      }
+  }
 
   /* The people the text names, in classes: an e-mail or a NIP, the whole
    * name, whole words of it, the start of a word, the inside of one
