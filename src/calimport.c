@@ -36,6 +36,8 @@ typedef struct {
   char *float_tzid;
   char *cal_tzid;             /* X-WR-TIMEZONE when rapat knows it, for UTC times */
   gboolean used_float;        /* a time was read in --tz since this was cleared */
+  GHashTable *people;         /* address, ASCII lower case -> gint64 person id (0: nobody):
+                               * each address looked up once per file */
 } Import;
 
 /* One VEVENT of a UID, read. */
@@ -432,18 +434,30 @@ static gboolean
 find_person (Import *im, const char *value, const char *cn, gint64 *id, GError **error)
 {
   g_autofree char *address = rapat_itip_address (value);
+  g_autofree char *key = NULL;
   g_autoptr(RapatPerson) person = NULL;
+  const gint64 *known;
   gboolean cut;
 
   *id = 0;
   if (address == NULL || strchr (address, '@') == NULL
       || g_ascii_strncasecmp (value, "urn:", 4) == 0)
     return TRUE;
+  key = g_ascii_strdown (address, -1);
+  known = g_hash_table_lookup (im->people, key);
+  if (known != NULL)
+    {
+      *id = *known;
+      return TRUE;
+    }
   *id = rapat_store_person_find_email (im->store, address, error);
   if (*id < 0)
     return FALSE;
   if (*id > 0 || !im->opt->add_people || !rapat_email_check (address, NULL))
-    return TRUE;
+    {
+      g_hash_table_insert (im->people, g_steal_pointer (&key), g_memdup2 (id, sizeof *id));
+      return TRUE;
+    }
   person = g_new0 (RapatPerson, 1);
   person->name = clean_text (cn != NULL && *cn != '\0' ? cn : address, RAPAT_MAX_NAME, FALSE,
                              &cut);
@@ -459,6 +473,7 @@ find_person (Import *im, const char *value, const char *cn, gint64 *id, GError *
   im->summary->people_added++;
   note (im, _("person '%s' <%s> added to the directory"), person->name, person->email);
   *id = person->id;
+  g_hash_table_insert (im->people, g_steal_pointer (&key), g_memdup2 (id, sizeof *id));
   return TRUE;
 }
 
@@ -896,6 +911,7 @@ digest_of (Import *im, GPtrArray *items)
   for (guint i = 0; i < items->len; i++)
     {
       const char *p = ((const Item *) items->pdata[i])->text;
+      const char *run = p;      /* the lines kept since the last one skipped */
       gboolean skipping = FALSE;
 
       while (*p != '\0')
@@ -907,10 +923,16 @@ digest_of (Import *im, GPtrArray *items)
             ;   /* a fold: part of the line before */
           else
             skipping = g_ascii_strncasecmp (p, "DTSTAMP", 7) == 0 && (p[7] == ':' || p[7] == ';');
-          if (!skipping)
-            g_checksum_update (sum, (const guchar *) p, l);
+          if (skipping)
+            {
+              if (p > run)
+                g_checksum_update (sum, (const guchar *) run, p - run);
+              run = p + l;
+            }
           p += l;
         }
+      if (p > run)
+        g_checksum_update (sum, (const guchar *) run, p - run);
     }
   return g_strdup (g_checksum_get_string (sum));
 }
@@ -1900,7 +1922,8 @@ rapat_calimport_file (RapatStore *store, FILE *f, const char *source,
 {
   g_autoptr(GTimeZone) float_tz = NULL;
   g_autoptr(GPtrArray) cals = NULL;
-  Import im = { store, opt, now, source, summary, NULL, NULL, NULL, NULL, NULL, FALSE };
+  g_autoptr(GHashTable) people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  Import im = { store, opt, now, source, summary, NULL, NULL, NULL, NULL, NULL, FALSE, people };
   gboolean ok = TRUE;
 
   if (!rapat_ical_load (error))

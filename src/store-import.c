@@ -125,34 +125,12 @@ rapat_store_import_externals (RapatStore *store, gint64 meeting_id, GError **err
   return g_steal_pointer (&list);
 }
 
-/* Appends @s to @json as a JSON string, or null. */
-static void
-json_string (GString *json, const char *s)
-{
-  if (s == NULL)
-    {
-      g_string_append (json, "null");
-      return;
-    }
-  g_string_append_c (json, '"');
-  for (const guchar *p = (const guchar *) s; *p != '\0'; p++)
-    {
-      if (*p == '"' || *p == '\\')
-        g_string_append_printf (json, "\\%c", *p);
-      else if (*p < 0x20)
-        g_string_append_printf (json, "\\u%04x", *p);
-      else
-        g_string_append_c (json, (char) *p);
-    }
-  g_string_append_c (json, '"');
-}
-
 gboolean
 rapat_store_import_externals_set (RapatStore *store, gint64 meeting_id, GPtrArray *externals,
                                   gboolean replace, GError **error)
 {
   g_autoptr(StoreStmt) ins = NULL;
-  g_autoptr(GString) json = NULL;
+  const char *context;
 
   if (replace)
     {
@@ -167,40 +145,33 @@ rapat_store_import_externals_set (RapatStore *store, gint64 meeting_id, GPtrArra
     }
   if (externals == NULL || externals->len == 0)
     return TRUE;
-  /* One statement for them all (an Outlook invitation has dozens): the
-   * rows as a JSON array of arrays. */
-  json = g_string_new ("[");
+  /* One cached statement stepped per row: binding plain values is several
+   * times cheaper than handing SQLite the rows as JSON to take apart
+   * again (an archive of 10,000 meetings has 200,000 of them). */
+  ins = store_prepare (store,
+    "INSERT INTO external_invitee (meeting_id, position, organizer, address, name, role, "
+    "partstat, delegated_to, delegated_from) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error);
+  if (ins == NULL)
+    return FALSE;
+  context = _("unable to change the invitees");
   for (guint i = 0; i < externals->len; i++)
     {
       const RapatExternal *e = externals->pdata[i];
 
-      g_string_append (json, i > 0 ? ",[" : "[");
-      g_string_append (json, e->organizer ? "1," : "0,");
-      json_string (json, e->address);
-      g_string_append_c (json, ',');
-      json_string (json, e->name);
-      g_string_append_c (json, ',');
-      json_string (json, e->role);
-      g_string_append_c (json, ',');
-      json_string (json, e->partstat);
-      g_string_append_c (json, ',');
-      json_string (json, e->delegated_to);
-      g_string_append_c (json, ',');
-      json_string (json, e->delegated_from);
-      g_string_append_c (json, ']');
+      sqlite3_reset (ins);
+      sqlite3_bind_int64 (ins, 1, meeting_id);
+      sqlite3_bind_int64 (ins, 2, (gint64) i + 1);
+      sqlite3_bind_int (ins, 3, e->organizer ? 1 : 0);
+      store_bind_text (ins, 4, e->address);
+      store_bind_text (ins, 5, e->name);
+      store_bind_text (ins, 6, e->role);
+      store_bind_text (ins, 7, e->partstat);
+      store_bind_text (ins, 8, e->delegated_to);
+      store_bind_text (ins, 9, e->delegated_from);
+      if (!store_step_done (store, ins, context, error))
+        return FALSE;
     }
-  g_string_append_c (json, ']');
-  ins = store_prepare (store,
-    "INSERT INTO external_invitee (meeting_id, position, organizer, address, name, role, "
-    "partstat, delegated_to, delegated_from) SELECT ?1, key + 1, json_extract(value, '$[0]'), "
-    "json_extract(value, '$[1]'), json_extract(value, '$[2]'), json_extract(value, '$[3]'), "
-    "json_extract(value, '$[4]'), json_extract(value, '$[5]'), json_extract(value, '$[6]') "
-    "FROM json_each(?2)", error);
-  if (ins == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (ins, 1, meeting_id);
-  sqlite3_bind_text (ins, 2, json->str, (int) json->len, SQLITE_TRANSIENT);
-  return store_step_done (store, ins, _("unable to change the invitees"), error);
+  return TRUE;
 }
 
 gboolean

@@ -634,6 +634,67 @@ START_TEST (test_migrate_5_keeps_rows)
 }
 END_TEST
 
+/* Schema 20 rebuilds the invitees kept from other calendars: every row
+ * survives in its order, and the rules still refuse bad values. */
+START_TEST (test_migrate_20_keeps_external_invitees)
+{
+  GError *error = NULL;
+  g_autofree char *path = new_path ("v19-external");
+  RapatStore *old = rapat_store_open_at_version (path, 19, &error);
+  g_autoptr(RapatStore) s = NULL;
+  sqlite3 *db = NULL;
+  static const char *const refused[] = {
+    "INSERT INTO external_invitee (meeting_id, position, address, role) VALUES (1, 9, 'x@y', 'boss')",
+    "INSERT INTO external_invitee (meeting_id, position, address, partstat) "
+    "VALUES (1, 9, 'x@y', 'maybe')",
+    "INSERT INTO external_invitee (meeting_id, position, address, organizer) VALUES (1, 9, 'x@y', 2)",
+    "INSERT INTO external_invitee (meeting_id, position, address, role) VALUES (1, 9, 'x@y', 'Chair')",
+    "INSERT INTO external_invitee (meeting_id, position, address) VALUES (1, 0, 'x@y')",
+    "INSERT INTO external_invitee (meeting_id, position, address) VALUES (7, 9, 'x@y')",
+    "UPDATE external_invitee SET partstat = 'busy' WHERE position = 1",
+  };
+
+  rapat_assert_no_error (error);
+  rapat_store_free (old);
+  sql_exec (path,
+    "PRAGMA foreign_keys = ON;"
+    "INSERT INTO meeting (id, uid, title, start_utc, end_utc, tzid, created_at, updated_at) "
+    "  VALUES (1, 'u1', 'Rakor', 0, 3600, 'UTC', 0, 0);"
+    "INSERT INTO external_invitee (meeting_id, position, organizer, address, name, role, partstat, "
+    "  delegated_to, delegated_from) VALUES "
+    "  (1, 1, 1, 'boss@example.org', 'Boss', 'chair', 'accepted', NULL, NULL),"
+    "  (1, 2, 0, 'a@example.org', NULL, 'optional', 'delegated', 'b@example.org', NULL),"
+    "  (1, 3, 0, 'b@example.org', 'B', 'participant', 'tentative', NULL, 'a@example.org');");
+
+  s = rapat_store_open (path, &error);
+  rapat_assert_no_error (error);
+  ck_assert_int_eq (rapat_store_version (s), rapat_store_latest_version ());
+  ck_assert_int_eq (sql_int (path, "SELECT count(*) FROM external_invitee"), 3);
+  ck_assert_int_eq (sql_int (path, "SELECT count(*) FROM external_invitee WHERE "
+                                   "(position = 1 AND organizer = 1 AND name = 'Boss' "
+                                   "  AND role = 'chair' AND partstat = 'accepted') OR "
+                                   "(position = 2 AND name IS NULL AND role = 'optional' "
+                                   "  AND delegated_to = 'b@example.org') OR "
+                                   "(position = 3 AND partstat = 'tentative' "
+                                   "  AND delegated_from = 'a@example.org')"), 3);
+  ck_assert_int_eq (sql_int (path, "SELECT count(*) FROM sqlite_master WHERE name LIKE '%_v19'"), 0);
+
+  ck_assert_int_eq (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
+  ck_assert_int_eq (sqlite3_exec (db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL), SQLITE_OK);
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    ck_assert_msg (sqlite3_exec (db, refused[i], NULL, NULL, NULL) == SQLITE_CONSTRAINT,
+                   "accepted: %s", refused[i]);
+  ck_assert_int_eq (sqlite3_exec (db, "INSERT INTO external_invitee (meeting_id, position, address, "
+                                      "role, partstat) VALUES (1, 4, 'c@example.org', 'observer', "
+                                      "'declined')", NULL, NULL, NULL), SQLITE_OK);
+  /* Deleting the meeting still deletes its invitees. */
+  ck_assert_int_eq (sqlite3_exec (db, "DELETE FROM meeting WHERE id = 1", NULL, NULL, NULL),
+                    SQLITE_OK);
+  sqlite3_close (db);
+  ck_assert_int_eq (sql_int (path, "SELECT count(*) FROM external_invitee"), 0);
+}
+END_TEST
+
 /* A row that refers to a missing one (written with foreign keys off by
  * another program) stops an upgrade before anything changes, and the error
  * names it. */
@@ -3333,6 +3394,7 @@ store_suite (void)
   /* One run per earlier schema version: 0 .. latest - 1. */
   tcase_add_loop_test (tc, test_migrate_from_version, 0, rapat_store_latest_version ());
   tcase_add_test (tc, test_migrate_5_keeps_rows);
+  tcase_add_test (tc, test_migrate_20_keeps_external_invitees);
   tcase_add_test (tc, test_migrate_refuses_broken_reference);
   tcase_add_test (tc, test_migrate_explicit);
   suite_add_tcase (s, tc);
