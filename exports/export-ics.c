@@ -735,6 +735,21 @@ role_named (const char *role)
   return ical_role (r);
 }
 
+/* Returns the CUTYPE rapat names @cutype ("individual", "room", ...). */
+static icalparameter_cutype
+cutype_named (const char *cutype)
+{
+  if (cutype == NULL || strcmp (cutype, "individual") == 0)
+    return ICAL_CUTYPE_INDIVIDUAL;
+  if (strcmp (cutype, "group") == 0)
+    return ICAL_CUTYPE_GROUP;
+  if (strcmp (cutype, "resource") == 0)
+    return ICAL_CUTYPE_RESOURCE;
+  if (strcmp (cutype, "room") == 0)
+    return ICAL_CUTYPE_ROOM;
+  return ICAL_CUTYPE_UNKNOWN;
+}
+
 /* Returns the PARTSTAT rapat names @partstat ("needs-action", ...). */
 static icalparameter_partstat
 partstat_named (const char *partstat)
@@ -753,9 +768,12 @@ partstat_named (const char *partstat)
 }
 
 /* Adds to @ev what meeting @m brought from another calendar: its external
- * invitees and the properties and components rapat does not model. */
+ * invitees and the properties and components rapat does not model (its
+ * alarms only when this export sets none and the meeting, @cancelled when
+ * it is, goes ahead). */
 static gboolean
-add_imported (RapatIcsWriter *w, icalcomponent *ev, const RapatMeeting *m, GError **error)
+add_imported (RapatIcsWriter *w, icalcomponent *ev, const RapatMeeting *m, gboolean cancelled,
+              GError **error)
 {
   RapatIcsImported im = { NULL, NULL };
   gboolean has_organizer = m->organizer_id != 0;
@@ -787,7 +805,7 @@ add_imported (RapatIcsWriter *w, icalcomponent *ev, const RapatMeeting *m, GErro
       p = icalproperty_new_attendee (e->address);
       if (e->name != NULL)
         icalproperty_add_parameter (p, cn_parameter (e->name));
-      icalproperty_add_parameter (p, icalparameter_new_cutype (ICAL_CUTYPE_INDIVIDUAL));
+      icalproperty_add_parameter (p, icalparameter_new_cutype (cutype_named (e->cutype)));
       icalproperty_add_parameter (p, icalparameter_new_role (role_named (e->role)));
       icalproperty_add_parameter (p, icalparameter_new_partstat (partstat_named (e->partstat)));
       if (e->delegated_to != NULL)
@@ -806,6 +824,7 @@ add_imported (RapatIcsWriter *w, icalcomponent *ev, const RapatMeeting *m, GErro
       g_autoptr(icalcomponent) kept = icalparser_parse_string (text);
       icalproperty *p;
       icalcomponent *c;
+      gboolean drop_alarms;
 
       while (kept != NULL
              && (p = icalcomponent_get_first_property (kept, ICAL_ANY_PROPERTY)) != NULL)
@@ -813,11 +832,19 @@ add_imported (RapatIcsWriter *w, icalcomponent *ev, const RapatMeeting *m, GErro
           icalcomponent_remove_property (kept, p);
           icalcomponent_add_property (ev, p);
         }
+      /* The alarms the calendar came with are written back unless this
+       * export sets its own (--alarm: the reminders asked for, not two of
+       * each) or the meeting is cancelled (no reminder of what will not
+       * happen, as rapat's own alarms). */
+      drop_alarms = w->cal->n_alarms > 0 || cancelled;
       while (kept != NULL
              && (c = icalcomponent_get_first_component (kept, ICAL_ANY_COMPONENT)) != NULL)
         {
           icalcomponent_remove_component (kept, c);
-          icalcomponent_add_component (ev, c);
+          if (drop_alarms && icalcomponent_isa (c) == ICAL_VALARM_COMPONENT)
+            icalcomponent_free (c);
+          else
+            icalcomponent_add_component (ev, c);
         }
     }
   g_free (im.extra);
@@ -890,7 +917,7 @@ meeting_event (RapatIcsWriter *w, const RapatMeeting *m, GPtrArray *agenda,
   icalcomponent_add_property (ev, icalproperty_new_transp (ICAL_TRANSP_OPAQUE));
   add_organizer (w, ev, m);
   add_attendees (w, ev, attendees);
-  if (!add_imported (w, ev, m, error))
+  if (!add_imported (w, ev, m, status == ICAL_STATUS_CANCELLED, error))
     return NULL;
   for (guint i = 0; status != ICAL_STATUS_CANCELLED && i < w->cal->n_alarms; i++)
     add_alarm (ev, w->cal->alarms[i], m->title);

@@ -8,6 +8,12 @@
 -- these rows; the same rules as comparisons joined by OR took a third of
 -- the CPU time of 'rapat import ics' away (bench/import.sh).
 --
+-- The rebuilt table also keeps each attendee's CUTYPE: a room or a piece of
+-- equipment booked on an Outlook invitation (CUTYPE=ROOM, RESOURCE) or a
+-- mailing list (GROUP) was written back as a person, so that calendars
+-- offered to e-mail the room and counted it among the people.  Rows kept
+-- before are individuals, as version 18 wrote them.
+--
 -- SQLite cannot change a CHECK in place, so the table is rebuilt; nothing
 -- refers to it.
 ALTER TABLE external_invitee RENAME TO external_invitee_v19;
@@ -26,6 +32,9 @@ CREATE TABLE external_invitee (
                                    OR partstat = 'delegated'),
     delegated_to    TEXT             CHECK (delegated_to IS NULL OR length(delegated_to) <= 500),
     delegated_from  TEXT             CHECK (delegated_from IS NULL OR length(delegated_from) <= 500),
+    cutype          TEXT    NOT NULL DEFAULT 'individual'
+                            CHECK (cutype = 'individual' OR cutype = 'group' OR cutype = 'resource'
+                                   OR cutype = 'room' OR cutype = 'unknown'),
     PRIMARY KEY (meeting_id, position)
 ) WITHOUT ROWID;
 INSERT INTO external_invitee (meeting_id, position, organizer, address, name, role, partstat,

@@ -410,6 +410,24 @@ partstat_of (icalproperty *p)
     }
 }
 
+/* Returns the CUTYPE of @p as rapat keeps it ("individual", "group",
+ * "resource", "room", "unknown"); an unknown or X- name is "unknown", as
+ * RFC 5545 says to treat it. */
+static const char *
+cutype_of (icalproperty *p)
+{
+  icalparameter *c = icalproperty_get_first_parameter (p, ICAL_CUTYPE_PARAMETER);
+
+  switch (c != NULL ? icalparameter_get_cutype (c) : ICAL_CUTYPE_INDIVIDUAL)
+    {
+    case ICAL_CUTYPE_INDIVIDUAL: return "individual";
+    case ICAL_CUTYPE_GROUP: return "group";
+    case ICAL_CUTYPE_RESOURCE: return "resource";
+    case ICAL_CUTYPE_ROOM: return "room";
+    default: return "unknown";
+    }
+}
+
 /* Returns the text of parameter @kind of @p, or NULL. */
 static const char *
 param_text (icalproperty *p, icalparameter_kind kind)
@@ -477,6 +495,22 @@ find_person (Import *im, const char *value, const char *cn, gint64 *id, GError *
   return TRUE;
 }
 
+/* Returns @address as a URI can hold it: GroupWise writes a room as
+ * "MAILTO:CET Meeting Room@university.edu", and a space (or a tab) is no
+ * part of a URI, so it is written %20 as the sender meant. */
+static char *
+uri_text (const char *address)
+{
+  GString *s = g_string_sized_new (strlen (address) + 8);
+
+  for (const char *p = address; *p != '\0' && s->len < 494; p++)
+    if (*p == ' ' || *p == '\t')
+      g_string_append_printf (s, "%%%02X", (unsigned) *p);
+    else
+      g_string_append_c (s, *p);
+  return g_string_free (s, FALSE);
+}
+
 /* Returns an external invitee of @p (ORGANIZER when @organizer). */
 static RapatExternal *
 external_new (icalproperty *p, const char *address, gboolean organizer)
@@ -488,13 +522,14 @@ external_new (icalproperty *p, const char *address, gboolean organizer)
   gboolean cut;
 
   e->organizer = organizer;
-  e->address = g_strndup (address, 500);
+  e->address = uri_text (address);
   e->name = cn != NULL && *cn != '\0' ? clean_text (cn, RAPAT_MAX_NAME, FALSE, &cut) : NULL;
   e->role = g_strdup (organizer ? "chair"
                       : rapat_enum_name (&rapat_role_enum, role_of (p)));
   e->partstat = g_strdup (organizer ? "accepted" : partstat_of (p));
   e->delegated_to = to != NULL ? g_strndup (to, 500) : NULL;
   e->delegated_from = from != NULL ? g_strndup (from, 500) : NULL;
+  e->cutype = g_strdup (organizer ? "individual" : cutype_of (p));
   return e;
 }
 
@@ -525,7 +560,10 @@ read_people (Import *im, Item *it, GError **error)
       if (value == NULL || *value == '\0')
         continue;
       partstat = organizer ? "accepted" : partstat_of (p);
-      if (!find_person (im, value, param_text (p, ICAL_CN_PARAMETER), &id, error))
+      /* A room, a projector or a mailing list is no one of the directory:
+       * kept as it came, never added as a person. */
+      if ((organizer || strcmp (cutype_of (p), "individual") == 0)
+          && !find_person (im, value, param_text (p, ICAL_CN_PARAMETER), &id, error))
         return FALSE;
       /* One represented needs a stand-in rapat knows; else the delegation
        * is kept as it came, on an external invitee. */
@@ -1377,8 +1415,16 @@ apply_uid (Import *im, const char *uid, GPtrArray *items, GError **error)
   if (!rapat_store_import_state_set (im->store, uid, &state, im->now, error))
     return FALSE;
   im->summary->counts[exists ? RAPAT_CALIMPORT_UPDATED : RAPAT_CALIMPORT_ADDED]++;
-  for (guint i = 0; i < items->len; i++)
-    im->summary->externals += ((Item *) items->pdata[i])->externals->len;
+  /* The people --add-people would add: not rooms, equipment or lists,
+   * and none once it was given (what is left is no e-mail address). */
+  for (guint i = 0; !im->opt->add_people && i < items->len; i++)
+    {
+      GPtrArray *externals = ((Item *) items->pdata[i])->externals;
+
+      for (guint j = 0; j < externals->len; j++)
+        if (g_strcmp0 (((RapatExternal *) externals->pdata[j])->cutype, "individual") == 0)
+          im->summary->externals++;
+    }
   /* Only when asked: one line per meeting is as much as the file. */
   if (im->opt->changes)
     g_ptr_array_add (im->summary->changes,

@@ -47,7 +47,8 @@ typedef struct {
   guint counts[RAPAT_CALIMPORT_N_OUTCOMES];
   guint occurrences;           /* meetings written for series */
   guint people_added;          /* to the directory (--add-people) */
-  guint externals;             /* addresses kept as external invitees */
+  guint externals;             /* people kept as external invitees whom --add-people
+                                * would add (not rooms, equipment or lists) */
   GPtrArray *notes;            /* char *: one line each, for people, translated */
   GPtrArray *changes;          /* char *: one line per meeting added or updated (opt->changes) */
 } RapatCalimportSummary;

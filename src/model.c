@@ -523,6 +523,7 @@ rapat_external_free (RapatExternal *external)
   g_free (external->partstat);
   g_free (external->delegated_to);
   g_free (external->delegated_from);
+  g_free (external->cutype);
   g_free (external);
 }
 

@@ -208,6 +208,8 @@ typedef struct {
   char *partstat;        /* "needs-action", "accepted", "declined", "tentative", "delegated" */
   char *delegated_to;    /* the DELEGATED-TO address, or NULL */
   char *delegated_from;  /* the DELEGATED-FROM address, or NULL */
+  char *cutype;          /* "individual", "group", "resource", "room" or "unknown";
+                          * NULL: individual */
 } RapatExternal;
 
 void rapat_external_free (RapatExternal *external);

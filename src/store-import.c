@@ -92,8 +92,8 @@ GPtrArray *
 rapat_store_import_externals (RapatStore *store, gint64 meeting_id, GError **error)
 {
   g_autoptr(StoreStmt) stmt = store_prepare (store,
-    "SELECT meeting_id, organizer, address, name, role, partstat, delegated_to, delegated_from "
-    "FROM external_invitee WHERE meeting_id = ?1 ORDER BY position", error);
+    "SELECT meeting_id, organizer, address, name, role, partstat, delegated_to, delegated_from, "
+    "cutype FROM external_invitee WHERE meeting_id = ?1 ORDER BY position", error);
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) rapat_external_free);
   int rc;
 
@@ -113,6 +113,7 @@ rapat_store_import_externals (RapatStore *store, gint64 meeting_id, GError **err
       e->partstat = store_row_text (&r, 5, "partstat", TRUE);
       e->delegated_to = store_row_text (&r, 6, "delegated_to", FALSE);
       e->delegated_from = store_row_text (&r, 7, "delegated_from", FALSE);
+      e->cutype = store_row_text (&r, 8, "cutype", TRUE);
       g_ptr_array_add (list, e);
       if (!store_row_end (&r, error))
         return NULL;
@@ -150,7 +151,8 @@ rapat_store_import_externals_set (RapatStore *store, gint64 meeting_id, GPtrArra
    * again (an archive of 10,000 meetings has 200,000 of them). */
   ins = store_prepare (store,
     "INSERT INTO external_invitee (meeting_id, position, organizer, address, name, role, "
-    "partstat, delegated_to, delegated_from) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error);
+    "partstat, delegated_to, delegated_from, cutype) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", error);
   if (ins == NULL)
     return FALSE;
   context = _("unable to change the invitees");
@@ -168,6 +170,7 @@ rapat_store_import_externals_set (RapatStore *store, gint64 meeting_id, GPtrArra
       store_bind_text (ins, 7, e->partstat);
       store_bind_text (ins, 8, e->delegated_to);
       store_bind_text (ins, 9, e->delegated_from);
+      store_bind_text (ins, 10, e->cutype != NULL ? e->cutype : "individual");
       if (!store_step_done (store, ins, context, error))
         return FALSE;
     }
@@ -228,7 +231,7 @@ rapat_store_import_key (RapatStore *store, gint64 meeting_id, GError **error)
     "SELECT coalesce(m.ics_extra, '') || char(1) || coalesce((SELECT group_concat("
     "  e.organizer || char(2) || e.address || char(2) || coalesce(e.name, '') || char(2) || "
     "  e.role || char(2) || e.partstat || char(2) || coalesce(e.delegated_to, '') || char(2) || "
-    "  coalesce(e.delegated_from, ''), char(3)) FROM (SELECT * FROM external_invitee "
+    "  coalesce(e.delegated_from, '') || char(2) || e.cutype, char(3)) FROM (SELECT * FROM external_invitee "
     "  WHERE meeting_id = m.id ORDER BY position) e), '') FROM meeting m WHERE m.id = ?1",
     error);
   const unsigned char *key;

@@ -652,6 +652,7 @@ START_TEST (test_migrate_20_keeps_external_invitees)
     "INSERT INTO external_invitee (meeting_id, position, address) VALUES (1, 0, 'x@y')",
     "INSERT INTO external_invitee (meeting_id, position, address) VALUES (7, 9, 'x@y')",
     "UPDATE external_invitee SET partstat = 'busy' WHERE position = 1",
+    "INSERT INTO external_invitee (meeting_id, position, address, cutype) VALUES (1, 9, 'x@y', 'robot')",
   };
 
   rapat_assert_no_error (error);
@@ -677,6 +678,8 @@ START_TEST (test_migrate_20_keeps_external_invitees)
                                    "  AND delegated_to = 'b@example.org') OR "
                                    "(position = 3 AND partstat = 'tentative' "
                                    "  AND delegated_from = 'a@example.org')"), 3);
+  ck_assert_int_eq (sql_int (path, "SELECT count(*) FROM external_invitee "
+                                   "WHERE cutype = 'individual'"), 3);
   ck_assert_int_eq (sql_int (path, "SELECT count(*) FROM sqlite_master WHERE name LIKE '%_v19'"), 0);
 
   ck_assert_int_eq (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
@@ -685,8 +688,8 @@ START_TEST (test_migrate_20_keeps_external_invitees)
     ck_assert_msg (sqlite3_exec (db, refused[i], NULL, NULL, NULL) == SQLITE_CONSTRAINT,
                    "accepted: %s", refused[i]);
   ck_assert_int_eq (sqlite3_exec (db, "INSERT INTO external_invitee (meeting_id, position, address, "
-                                      "role, partstat) VALUES (1, 4, 'c@example.org', 'observer', "
-                                      "'declined')", NULL, NULL, NULL), SQLITE_OK);
+                                      "role, partstat, cutype) VALUES (1, 4, 'c@example.org', "
+                                      "'observer', 'declined', 'room')", NULL, NULL, NULL), SQLITE_OK);
   /* Deleting the meeting still deletes its invitees. */
   ck_assert_int_eq (sqlite3_exec (db, "DELETE FROM meeting WHERE id = 1", NULL, NULL, NULL),
                     SQLITE_OK);

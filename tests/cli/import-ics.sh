@@ -308,5 +308,35 @@ r import ics "$tmp/latin1.ics"
 check "a file that is not UTF-8: one line, nothing written" \
   test "$?$(wc -l <"$tmp/err")$(cat "$tmp/err")$(sum)" = "11rapat: error: file '$tmp/latin1.ics': not valid UTF-8 text$before"
 
+# ---- a room booked on the invitation (GroupWise 7, CUTYPE=RESOURCE) ----
+export RAPAT_DB="$tmp/room.db"
+"$RAPAT" init >/dev/null 2>&1
+ics_data="${SRCDIR:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/data/ics"
+r import ics --add-people "$ics_data/groupwise-invalid.ics"
+check "GroupWise: the organizer added to the directory, the room not" \
+  test "$(sql "SELECT group_concat(email, ' ') FROM person")" = "jane.doe@university.edu"
+check "... the room kept, a resource, its address's spaces written as a URI holds them" \
+  test "$(sql "SELECT address, cutype FROM external_invitee")" = "MAILTO:CET%20Meeting%20Room@university.edu|resource"
+check "... and not counted among the people --add-people would add" \
+  grep -qx "1 added, 0 updated, 0 unchanged, 1 person added to the directory." "$tmp/out"
+r export ics
+check "... written back as CUTYPE=RESOURCE, not as a person" \
+  test "$(tr -d '\r' <"$tmp/out" | sed -e ':a' -e 'N' -e '$!ba' -e 's/\n //g' | grep -c '^ATTENDEE;.*CUTYPE=RESOURCE;.*:MAILTO:CET%20Meeting%20Room@university.edu$')" = 1
+
+# ---- alarms kept from the calendar, and --alarm ----
+export RAPAT_DB="$tmp/alarm.db"
+"$RAPAT" init >/dev/null 2>&1
+r import ics --tz Asia/Jakarta "$data/outlook.ics"
+r export ics
+check "Outlook's VALARM written back when the export sets none" \
+  test "$(grep -c -e '^BEGIN:VALARM' -e '^TRIGGER;RELATED=START:-PT15M' "$tmp/out")" = 2
+r export ics --alarm 30m
+check "... --alarm 30m: that reminder alone, not two" \
+  test "$(grep -c '^BEGIN:VALARM' "$tmp/out") $(grep -c -e '-PT30M' "$tmp/out") $(grep -c -e '-PT15M' "$tmp/out")" = "1 1 0"
+"$RAPAT" meeting cancel 1 --reason "Ditunda" >/dev/null 2>&1
+r export ics
+check "... a cancelled meeting: no reminder of it" \
+  test "$(grep -c '^BEGIN:VALARM' "$tmp/out")$(grep -c '^STATUS:CANCELLED' "$tmp/out")" = "01"
+
 printf '%s: %d checks, %d passed, %d failed\n' "${cli_name%.sh}" "$n" "$n_pass" "$n_fail"
 [ "$n_fail" -eq 0 ]
