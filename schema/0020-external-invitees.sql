@@ -1,5 +1,5 @@
--- rapat schema, version 20: the rules for invitees kept from other
--- calendars, written so that checking them costs nothing per row.
+-- rapat schema, version 20: the invitees kept from other calendars: their
+-- rules checked at no cost per row, and their CUTYPE.
 --
 -- Version 18 wrote external_invitee's rules as "x IN ('a', 'b', ...)", the
 -- form version 5 had already replaced for attendee and agenda_item: SQLite
