@@ -1920,6 +1920,219 @@ apply_events (Import *im, icalcomponent *vcal, FILE *f, const CalText *cal, GErr
   return TRUE;
 }
 
+/* Cancels meeting @id as the VEVENT @ev of a METHOD:CANCEL with @sequence
+ * says (@uid_ex names it); counts what happened. */
+static gboolean
+cancel_meeting (Import *im, gint64 id, icalcomponent *ev, gint64 sequence, const char *uid_ex,
+                GError **error)
+{
+  g_autoptr(RapatMeeting) before = rapat_store_meeting_get (im->store, id, error);
+  g_autoptr(RapatMeeting) after = NULL;
+  g_autofree char *when = NULL;
+  icalproperty *comment;
+  gboolean frozen, cut;
+
+  if (before == NULL || !minutes_final (im, id, 0, &frozen, error))
+    return FALSE;
+  when = when_of (before);
+  if (before->status == RAPAT_MEETING_CANCELLED)
+    {
+      im->summary->counts[RAPAT_CALIMPORT_UNCHANGED]++;
+      return TRUE;
+    }
+  if (before->sequence > sequence)
+    {
+      im->summary->counts[RAPAT_CALIMPORT_OLDER]++;
+      note (im, _("event '%s': the cancellation of '%s' (%s) is older than the meeting "
+                  "(SEQUENCE %" PRId64 " < %" PRId64 "); kept"),
+            uid_ex, before->title, when, sequence, before->sequence);
+      return TRUE;
+    }
+  if (frozen)
+    {
+      im->summary->counts[RAPAT_CALIMPORT_FROZEN]++;
+      note (im, _("event '%s': '%s' (%s) has final minutes; the cancellation is not applied"),
+            uid_ex, before->title, when);
+      return TRUE;
+    }
+  after = rapat_meeting_copy (before);
+  after->status = RAPAT_MEETING_CANCELLED;
+  after->sequence = MAX (before->sequence, sequence);
+  after->updated_at = im->now;
+  comment = icalcomponent_get_first_property (ev, ICAL_COMMENT_PROPERTY);
+  if (comment != NULL && icalproperty_get_comment (comment) != NULL)
+    {
+      g_free (after->cancel_reason);
+      after->cancel_reason = clean_text (icalproperty_get_comment (comment), RAPAT_MAX_TEXT, TRUE,
+                                         &cut);
+      g_strstrip (after->cancel_reason);
+      if (*after->cancel_reason == '\0')
+        g_clear_pointer (&after->cancel_reason, g_free);
+    }
+  if (!rapat_store_meeting_update (im->store, after, error))
+    return FALSE;
+  im->summary->counts[RAPAT_CALIMPORT_CANCELLED]++;
+  if (im->opt->changes)
+    g_ptr_array_add (im->summary->changes,
+                     g_strdup_printf (_("%s: '%s' (%s) cancelled"), im->source, before->title,
+                                      when));
+  return TRUE;
+}
+
+/* Applies the VEVENTs of a METHOD:CANCEL calendar: the organizer calls off
+ * meetings (or one occurrence, by RECURRENCE-ID) that an earlier import
+ * brought.  Each is marked cancelled, kept with its people and history, as
+ * 'rapat meeting cancel' does; one rapat does not have is noted. */
+static gboolean
+apply_cancel (Import *im, icalcomponent *vcal, FILE *f, const CalText *cal, GError **error)
+{
+  g_autoptr(GHashTable) zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                       (GDestroyNotify) zone_free);
+  const Range *evs = (const Range *) (gpointer) cal->events->data;
+  gboolean ok = TRUE;
+
+  im->vcal = vcal;
+  im->zones = zones;
+  for (guint i = 0; ok && i < cal->events->len; i++)
+    {
+      g_autofree char *text = NULL;
+      g_autofree char *uid_ex = NULL;
+      g_autofree char *occurrence = NULL;
+      g_autoptr(icalcomponent) ev = NULL;
+      g_autoptr(GError) why = NULL;
+      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      icalproperty *p;
+      g_autofree char *uid = NULL;
+      RapatImportState state = { { 0 } };
+      g_autoptr(GError) local = NULL;
+      const char *state_uid;
+      gboolean known;
+      gint64 sequence = 0, stamp = 0, id;
+
+      if (evs[i].bad != RANGE_OK)
+        {
+          g_set_error_literal (&why, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                               _("a cancellation rapat cannot read"));
+          ok = broken (im, evs[i].line, NULL, why, error);
+          continue;
+        }
+      text = read_range (f, evs[i].start, evs[i].end, im->source, error);
+      if (text == NULL)
+        {
+          ok = FALSE;
+          break;
+        }
+      ev = icalparser_parse_string (text);
+      uid = scan_uid (text);
+      if (ev == NULL || uid == NULL || *uid == '\0')
+        {
+          g_set_error_literal (&why, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+                               _("a cancellation rapat cannot read"));
+          ok = broken (im, evs[i].line, NULL, why, error);
+          continue;
+        }
+      uid_ex = rapat_text_excerpt (uid);
+      p = icalcomponent_get_first_property (ev, ICAL_SEQUENCE_PROPERTY);
+      if (p != NULL)
+        sequence = MAX (icalproperty_get_sequence (p), 0);
+      p = icalcomponent_get_first_property (ev, ICAL_DTSTAMP_PROPERTY);
+      if (p != NULL && !icaltime_is_null_time (icalproperty_get_dtstamp (p)))
+        stamp = (gint64) icaltime_as_timet_with_zone (icalproperty_get_dtstamp (p),
+                                                      icaltimezone_get_utc_timezone ());
+      p = icalcomponent_get_first_property (ev, ICAL_RECURRENCEID_PROPERTY);
+      if (p != NULL)
+        {
+          gint64 rid;
+
+          if (!instant_of (im, p, icalproperty_get_recurrenceid (p), &rid, NULL, &why))
+            {
+              ok = broken (im, evs[i].line, uid, why, error);
+              continue;
+            }
+          occurrence = rapat_occurrence_uid (uid, rid);
+          id = rapat_store_meeting_find_uid (im->store, occurrence, error);
+          if (id == 0)
+            {
+              gint64 series = rapat_store_series_find_uid (im->store, uid, error);
+
+              id = series > 0 ? rapat_store_series_occurrence (im->store, series, rid, error) : series;
+            }
+          if (id > 0)
+            g_array_append_val (ids, id);
+        }
+      else
+        {
+          gint64 series;
+
+          id = rapat_store_meeting_find_uid (im->store, uid, error);
+          if (id > 0)
+            g_array_append_val (ids, id);
+          series = id == 0 ? rapat_store_series_find_uid (im->store, uid, error) : 0;
+          if (series > 0)
+            {
+              g_autoptr(GPtrArray) occ = rapat_store_series_meetings (im->store, series, error);
+
+              if (occ == NULL)
+                {
+                  ok = FALSE;
+                  break;
+                }
+              for (guint j = 0; j < occ->len; j++)
+                g_array_append_val (ids, ((RapatMeeting *) occ->pdata[j])->id);
+            }
+          else if (series < 0)
+            id = -1;
+        }
+      if (id < 0)
+        {
+          ok = FALSE;
+          break;
+        }
+      if (ids->len == 0)
+        {
+          note (im, _("event '%s': cancelled by the calendar, but rapat has no such meeting"),
+                uid_ex);
+          continue;
+        }
+      /* Only what an import brought: a meeting made in rapat is called
+       * off by its organizer here, with 'rapat meeting cancel'. */
+      state_uid = occurrence != NULL && rapat_store_import_state_get (im->store, occurrence,
+                                                                      &state, &local)
+                  ? occurrence : uid;
+      if (local == NULL && state_uid == uid)
+        known = rapat_store_import_state_get (im->store, uid, &state, &local);
+      else
+        known = local == NULL;
+      if (local != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          ok = FALSE;
+          break;
+        }
+      if (!known)
+        {
+          note (im, _("event '%s': a meeting made in rapat, not imported; 'rapat meeting "
+                      "cancel' cancels it"), uid_ex);
+          continue;
+        }
+      for (guint j = 0; ok && j < ids->len; j++)
+        ok = cancel_meeting (im, g_array_index (ids, gint64, j), ev, sequence, uid_ex, error);
+      /* A whole event called off: an older invitation imported again
+       * (a lower SEQUENCE, or the same one sent before) no longer brings
+       * it back. */
+      if (ok && occurrence == NULL
+          && (sequence > state.sequence || (sequence == state.sequence && stamp > state.stamp)))
+        {
+          state.sequence = sequence;
+          state.stamp = stamp;
+          ok = rapat_store_import_state_set (im->store, uid, &state, im->now, error);
+        }
+    }
+  im->zones = NULL;
+  im->vcal = NULL;
+  return ok;
+}
+
 /* Applies the VCALENDAR @cal of @f by its METHOD. */
 static gboolean
 apply_calendar (Import *im, FILE *f, const CalText *cal, RapatItipSummary *itip, GError **error)
@@ -1953,9 +2166,11 @@ apply_calendar (Import *im, FILE *f, const CalText *cal, RapatItipSummary *itip,
                && rapat_itip_import (im->store, text, (gsize) (cal->end - cal->start), im->source,
                                      NULL, NULL, im->now, itip, error);
       }
+    case ICAL_METHOD_CANCEL:
+      return apply_cancel (im, vcal, f, cal, error);
     default:
-      note (im, _("METHOD '%s': rapat imports events (PUBLISH, REQUEST) and answers (REPLY, "
-                  "COUNTER, REFRESH); this calendar is skipped"),
+      note (im, _("METHOD '%s': rapat imports events (PUBLISH, REQUEST), cancellations "
+                  "(CANCEL) and answers (REPLY, COUNTER, REFRESH); this calendar is skipped"),
             icalproperty_method_to_string (method));
       return TRUE;
     }

@@ -38,6 +38,7 @@ typedef enum {
   RAPAT_CALIMPORT_ALL_DAY,     /* a DATE-only event, not a meeting */
   RAPAT_CALIMPORT_BAD,         /* broken, skipped (--skip-bad) */
   RAPAT_CALIMPORT_FROZEN,      /* newer, but a meeting of it has final minutes: kept */
+  RAPAT_CALIMPORT_CANCELLED,   /* cancelled by a METHOD:CANCEL */
   RAPAT_CALIMPORT_N_OUTCOMES
 } RapatCalimportOutcome;
 

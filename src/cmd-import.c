@@ -451,6 +451,10 @@ events_line (const RapatCalimportSummary *s, gboolean dry_run)
     g_ptr_array_add (parts, g_strdup_printf (
       ngettext ("%u occurrence of series", "%u occurrences of series", s->occurrences),
       s->occurrences));
+  if (c[RAPAT_CALIMPORT_CANCELLED] > 0)
+    g_ptr_array_add (parts, g_strdup_printf (
+      ngettext ("%u meeting cancelled", "%u meetings cancelled", c[RAPAT_CALIMPORT_CANCELLED]),
+      c[RAPAT_CALIMPORT_CANCELLED]));
   if (c[RAPAT_CALIMPORT_OLDER] > 0)
     g_ptr_array_add (parts, g_strdup_printf (
       ngettext ("%u older version ignored", "%u older versions ignored",

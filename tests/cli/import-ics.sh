@@ -338,5 +338,58 @@ r export ics
 check "... a cancelled meeting: no reminder of it" \
   test "$(grep -c '^BEGIN:VALARM' "$tmp/out")$(grep -c '^STATUS:CANCELLED' "$tmp/out")" = "01"
 
+# ---- METHOD:CANCEL: the organizer calls off what an import brought ----
+export RAPAT_DB="$tmp/cancel.db"
+"$RAPAT" init >/dev/null 2>&1
+"$RAPAT" import ics --tz Asia/Jakarta "$data/outlook.ics" >/dev/null 2>&1
+"$RAPAT" import ics "$data/series.ics" >/dev/null 2>&1
+"$RAPAT" meeting add "Rapat sendiri" --start "2026-02-01 09:00" --duration 1h >/dev/null 2>&1
+own=$(sql "SELECT uid FROM meeting WHERE title = 'Rapat sendiri'")
+outlook_uid=$(sql "SELECT uid FROM meeting WHERE title = 'Rapat Koordinasi Anggaran'")
+cancel_ics() { # SEQUENCE-of-the-Outlook-meeting
+  printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//rapat tests//EN\r\nMETHOD:CANCEL\r\n'
+  printf 'BEGIN:VEVENT\r\nUID:%s\r\nDTSTAMP:20260110T000000Z\r\nSEQUENCE:%s\r\n' "$outlook_uid" "$1"
+  printf 'STATUS:CANCELLED\r\nCOMMENT:Ditunda ke minggu depan\r\nEND:VEVENT\r\n'
+  printf 'BEGIN:VEVENT\r\nUID:5b1f0a52-9c7e-4d6b-a1e2-series@thunderbird.example\r\n'
+  printf 'RECURRENCE-ID;TZID=Europe/Berlin:20260309T100000\r\nDTSTAMP:20260110T000000Z\r\n'
+  printf 'SEQUENCE:0\r\nSTATUS:CANCELLED\r\nEND:VEVENT\r\n'
+  printf 'BEGIN:VEVENT\r\nUID:%s\r\nDTSTAMP:20260110T000000Z\r\nSEQUENCE:1\r\nEND:VEVENT\r\n' "$own"
+  printf 'BEGIN:VEVENT\r\nUID:nobody-has-this\r\nDTSTAMP:20260110T000000Z\r\nEND:VEVENT\r\n'
+  printf 'END:VCALENDAR\r\n'
+}
+cancel_ics 1 >"$tmp/cancel.ics"
+before=$(sum)
+r import ics --dry-run "$tmp/cancel.ics"
+check "CANCEL --dry-run: says two meetings would be cancelled, changes nothing" \
+  test "$(tail -1 "$tmp/out")$(sum)" = "Dry run, nothing written: 0 added, 0 updated, 0 unchanged, 2 meetings cancelled.$before"
+r import ics "$tmp/cancel.ics"
+check "CANCEL: the Outlook meeting and one occurrence of the series cancelled" \
+  test "$(tail -1 "$tmp/out")" = "0 added, 0 updated, 0 unchanged, 2 meetings cancelled."
+check "... the meeting keeps its people, takes the COMMENT as reason and the SEQUENCE" \
+  test "$(sql "SELECT status, sequence, cancel_reason, (SELECT count(*) FROM external_invitee e WHERE e.meeting_id = m.id) FROM meeting m WHERE uid = '$outlook_uid'")" = "cancelled|1|Ditunda ke minggu depan|4"
+check "... the occurrence of 9 March 10:00 Berlin (09:00 UTC), the others not" \
+  test "$(sql "SELECT group_concat(start_utc, ' ') FROM meeting WHERE series_id IS NOT NULL AND status = 'cancelled'")" = 1773046800
+check "... a meeting made in rapat is left to 'rapat meeting cancel', and said so" \
+  test "$(sql "SELECT status FROM meeting WHERE uid = '$own'")$(grep -c "a meeting made in rapat, not imported; 'rapat meeting cancel' cancels it" "$tmp/out")" = confirmed1
+check "... an unknown UID is noted" grep -q "event 'nobody-has-this': cancelled by the calendar, but rapat has no such meeting" "$tmp/out"
+before=$(sum)
+r import ics "$tmp/cancel.ics"
+check "the same CANCEL again: nothing changes" \
+  test "$(tail -1 "$tmp/out")$(sum)" = "0 added, 0 updated, 2 unchanged.$before"
+r import ics --tz Asia/Jakarta "$data/outlook.ics"
+check "... the invitation imported again does not bring the meeting back" \
+  test "$(sql "SELECT status FROM meeting WHERE uid = '$outlook_uid'")$(tail -1 "$tmp/out")" = "cancelled0 added, 0 updated, 1 unchanged."
+r export ics --meeting "$(sql "SELECT id FROM meeting WHERE uid = '$outlook_uid'")"
+check "... and export writes it STATUS:CANCELLED with SEQUENCE 1" \
+  test "$(grep -c -e '^STATUS:CANCELLED' -e '^SEQUENCE:1' "$tmp/out")" = 2
+export RAPAT_DB="$tmp/cancel-old.db"
+"$RAPAT" init >/dev/null 2>&1
+"$RAPAT" import ics --tz Asia/Jakarta "$data/outlook.ics" >/dev/null 2>&1
+"$RAPAT" import ics --tz Asia/Jakarta "$data/outlook-update.ics" >/dev/null 2>&1
+cancel_ics 0 >"$tmp/cancel-old.ics"
+r import ics "$tmp/cancel-old.ics"
+check "a CANCEL older than the update rapat has is ignored, and said so" \
+  test "$(sql "SELECT status FROM meeting")$(grep -c 'is older than the meeting (SEQUENCE 0 < 1); kept' "$tmp/out")" = confirmed1
+
 printf '%s: %d checks, %d passed, %d failed\n' "${cli_name%.sh}" "$n" "$n_pass" "$n_fail"
 [ "$n_fail" -eq 0 ]
