@@ -1231,6 +1231,130 @@ add_series (Import *im, GPtrArray *items, char *rule, GArray *starts, GError **e
   return TRUE;
 }
 
+/* Deletes occurrence @m that a newer version of its series no longer has,
+ * or, when something was recorded on it, keeps it as a meeting of its own
+ * and says so. */
+static gboolean
+drop_occurrence (Import *im, RapatMeeting *m, GError **error)
+{
+  g_autofree char *when = NULL;
+  g_autofree char *title = NULL;
+  gint64 records = rapat_store_import_meeting_records (im->store, m->id, error);
+
+  if (records < 0)
+    return FALSE;
+  if (records == 0)
+    return rapat_store_meeting_delete (im->store, m->id, error);
+  when = when_of (m);
+  title = rapat_text_excerpt (m->title);
+  m->series_id = 0;
+  m->recurrence_utc = 0;
+  m->updated_at = im->now;
+  if (!rapat_store_meeting_update (im->store, m, error))
+    return FALSE;
+  note (im, _("'%s' (%s): no longer an occurrence of its series; kept as a meeting of its own, "
+              "with what was recorded on it"), title, when);
+  return TRUE;
+}
+
+/* Writes a newer version of series @series_id (@items, the master first,
+ * with @rule and @starts) over the stored one, in place: an occurrence
+ * whose start the rule still gives keeps its id, and with it the
+ * attendance, agenda, minutes and actions recorded on it.  One the rule no
+ * longer gives is deleted when nothing was recorded on it, else kept as a
+ * meeting of its own and noted, so that no record is lost. */
+static gboolean
+update_series (Import *im, GPtrArray *items, char *rule, GArray *starts, gint64 series_id,
+               GError **error)
+{
+  const Item *master = items->pdata[0];
+  g_autoptr(RapatSeries) series = rapat_store_series_get (im->store, series_id, error);
+  g_autoptr(GPtrArray) old = NULL;
+  g_autoptr(GHashTable) by_start = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) used = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  if (series == NULL)
+    {
+      g_free (rule);
+      return FALSE;
+    }
+  g_free (series->rrule);
+  series->rrule = rule;
+  series->start_utc = master->m->start_utc;
+  series->duration_s = master->m->end_utc - master->m->start_utc;
+  g_free (series->tzid);
+  series->tzid = g_strdup (master->m->tzid);
+  if (!rapat_store_import_series_rule (im->store, series, error))
+    return FALSE;
+  old = rapat_store_series_meetings (im->store, series_id, error);
+  if (old == NULL)
+    return FALSE;
+  for (guint i = 0; i < old->len; i++)
+    {
+      RapatMeeting *m = old->pdata[i];
+
+      g_hash_table_insert (by_start, &m->recurrence_utc, m);
+    }
+  for (guint i = 0; i < starts->len; i++)
+    {
+      gint64 t = g_array_index (starts, gint64, i);
+      const Item *src = master;
+      g_autoptr(RapatMeeting) o = NULL;
+      RapatMeeting *before;
+
+      for (guint j = 1; j < items->len; j++)
+        if (((Item *) items->pdata[j])->rid == t)
+          src = items->pdata[j];
+      o = rapat_meeting_copy (src->m);
+      rapat_meeting_set_occurrence (o, series, t);
+      if (src != master)
+        {
+          o->start_utc = src->m->start_utc;
+          o->end_utc = src->m->end_utc;
+          o->sequence = MAX (0, src->sequence - master->sequence);
+          g_hash_table_add (used, (gpointer) &((Item *) src)->rid);
+        }
+      else
+        o->sequence = 0;
+      before = g_hash_table_lookup (by_start, &t);
+      if (before != NULL)
+        {
+          g_hash_table_remove (by_start, &t);
+          o->id = before->id;
+          if (!rapat_store_meeting_update (im->store, o, error)
+              || !write_people (im, src, o->id, FALSE, error))
+            return FALSE;
+        }
+      else if (!rapat_store_meeting_insert (im->store, o, error)
+               || !write_people (im, src, o->id, TRUE, error))
+        return FALSE;
+      im->summary->occurrences++;
+    }
+  /* What the rule no longer gives, in the order of their starts. */
+  for (guint i = 0; i < old->len; i++)
+    {
+      RapatMeeting *m = old->pdata[i];
+
+      if (g_hash_table_contains (by_start, &m->recurrence_utc) && !drop_occurrence (im, m, error))
+        return FALSE;
+    }
+  for (guint j = 1; j < items->len; j++)
+    {
+      Item *it = items->pdata[j];
+
+      if (!g_hash_table_contains (used, &it->rid))
+        {
+          g_autofree char *when = when_of (it->m);
+          g_autofree char *title = rapat_text_excerpt (it->m->title);
+
+          note (im, _("'%s' (%s): RECURRENCE-ID names no occurrence of the series; left out"),
+                title, when);
+        }
+    }
+  return rapat_store_import_series_stamp (im->store, series_id, master->sequence,
+                                          master->m->created_at, master->m->updated_at, error);
+}
+
 /* Stores in @frozen whether meeting @meeting_id, or an occurrence of
  * series @series_id, has final minutes (which a newer version must not
  * change: the record was signed). */
@@ -1378,17 +1502,35 @@ apply_uid (Import *im, const char *uid, GPtrArray *items, GError **error)
     }
   if (is_series && !expand (im, master, &rule, &starts, error))
     return FALSE;
-  /* A series, or a meeting that became one (or stopped being one), is
-   * written anew; a meeting is changed where it is, keeping its records. */
-  if (exists && (is_series || series_id > 0))
+  /* A series and a meeting are changed where they are, keeping their
+   * records; a meeting that became a series (or a series that stopped
+   * being one) is written anew. */
+  if (is_series && series_id > 0 && meeting_id == 0)
     {
-      if (series_id > 0 && !rapat_store_import_series_delete (im->store, series_id, error))
+      if (!update_series (im, items, g_steal_pointer (&rule), starts, series_id, error))
         return FALSE;
+    }
+  else if (exists && (is_series || series_id > 0))
+    {
+      if (series_id > 0)
+        {
+          g_autoptr(GPtrArray) occ = rapat_store_series_meetings (im->store, series_id, error);
+
+          if (occ == NULL)
+            return FALSE;
+          for (guint i = 0; i < occ->len; i++)
+            if (!drop_occurrence (im, occ->pdata[i], error))
+              return FALSE;
+          if (!rapat_store_import_series_delete (im->store, series_id, error))
+            return FALSE;
+        }
       if (meeting_id > 0 && !rapat_store_meeting_delete (im->store, meeting_id, error))
         return FALSE;
       meeting_id = 0;
     }
-  if (is_series)
+  if (is_series && series_id > 0 && meeting_id == 0)
+    ;   /* updated above */
+  else if (is_series)
     {
       if (!add_series (im, items, g_steal_pointer (&rule), starts, error))
         return FALSE;

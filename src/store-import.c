@@ -194,6 +194,40 @@ rapat_store_import_series_stamp (RapatStore *store, gint64 series_id, gint64 seq
 }
 
 gboolean
+rapat_store_import_series_rule (RapatStore *store, const RapatSeries *series, GError **error)
+{
+  g_autoptr(StoreStmt) stmt = store_prepare (store,
+    "UPDATE series SET rrule = ?2, start_utc = ?3, duration_s = ?4, tzid = ?5 WHERE id = ?1",
+    error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, series->id);
+  store_bind_text (stmt, 2, series->rrule);
+  sqlite3_bind_int64 (stmt, 3, series->start_utc);
+  sqlite3_bind_int64 (stmt, 4, series->duration_s);
+  store_bind_text (stmt, 5, series->tzid);
+  return store_step_done (store, stmt, _("unable to change the series"), error);
+}
+
+gint64
+rapat_store_import_meeting_records (RapatStore *store, gint64 meeting_id, GError **error)
+{
+  g_autoptr(StoreStmt) stmt = store_prepare (store,
+    "SELECT (SELECT count(*) FROM attendee WHERE meeting_id = ?1 AND attendance IS NOT NULL) "
+    "+ (SELECT count(*) FROM agenda_item WHERE meeting_id = ?1) "
+    "+ (SELECT count(*) FROM minutes WHERE meeting_id = ?1) "
+    "+ (SELECT count(*) FROM action WHERE meeting_id = ?1)", error);
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  if (store_step_first (store, stmt, _("unable to read the meeting"), error) <= 0)
+    return -1;
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+gboolean
 rapat_store_import_series_delete (RapatStore *store, gint64 series_id, GError **error)
 {
   g_autoptr(StoreStmt) occ = store_prepare (store,

@@ -51,6 +51,16 @@ gboolean rapat_store_import_externals_set (RapatStore *store, gint64 meeting_id,
 gboolean rapat_store_import_series_stamp (RapatStore *store, gint64 series_id, gint64 sequence,
                                           gint64 created, gint64 updated, GError **error);
 
+/* Writes @series's rule, first start, length and zone onto the stored
+ * series with series->id (a calendar's newer version of it). */
+gboolean rapat_store_import_series_rule (RapatStore *store, const RapatSeries *series,
+                                         GError **error);
+
+/* Returns how many records meeting @meeting_id holds that only this
+ * office wrote (attendance taken, agenda items, minutes, actions raised),
+ * or -1 with @error set. */
+gint64 rapat_store_import_meeting_records (RapatStore *store, gint64 meeting_id, GError **error);
+
 /* Deletes series @series_id and every occurrence of it (a calendar's newer
  * version replaces it whole). */
 gboolean rapat_store_import_series_delete (RapatStore *store, gint64 series_id, GError **error);

@@ -136,12 +136,29 @@ before=$(sum)
 r import ics "$data/series.ics"
 check "series again: unchanged" grep -q "^0 added, 0 updated, 2 unchanged" "$tmp/out"
 check "... byte-identical" test "$(sum)" = "$before"
-sed -e 's/^SEQUENCE:1\r$/SEQUENCE:2\r/' -e 's/COUNT=6/COUNT=4/' "$data/series.ics" >"$tmp/series2.ics"
+# What this office recorded on the occurrences: Budi's attendance on the
+# first (which stays), an agenda on the fifth (which the shorter rule drops).
+first=$(sql "SELECT id FROM meeting WHERE recurrence_utc = 1772442000")
+fifth=$(sql "SELECT id FROM meeting WHERE recurrence_utc = 1775462400")
+"$RAPAT" attendee mark "$first" "Budi Santoso" present >/dev/null 2>&1
+"$RAPAT" agenda add "$fifth" "Evaluasi" --duration 30m >/dev/null 2>&1
+check "(attendance and an agenda item recorded on two occurrences)" \
+  test "$(sql "SELECT count(*) FROM attendee WHERE attendance = 'present'")$(sql "SELECT count(*) FROM agenda_item")" = 11
+sed -e 's/^SEQUENCE:1\r$/SEQUENCE:2\r/' -e 's/COUNT=6/COUNT=4/' \
+  -e 's/^SUMMARY:Weekly sync with the Berlin office\r$/SUMMARY:Weekly sync (Berlin)\r/' \
+  "$data/series.ics" >"$tmp/series2.ics"
 r import ics "$tmp/series2.ics"
 check "series with a newer SEQUENCE and a shorter rule: updated" grep -q "^0 added, 1 updated, 1 unchanged" "$tmp/out"
-check "... written anew: 3 occurrences (4 less the EXDATE), its instance beyond the rule noted" \
-  test "$(sql "SELECT count(*) FROM meeting m JOIN series s ON s.id = m.series_id")" = 3
-check "... the note" grep -q "RECURRENCE-ID names no occurrence of the series; left out" "$tmp/out"
+check "... changed in place: 3 occurrences (4 less the EXDATE) under the new title, the first with its id" \
+  test "$(sql "SELECT count(*), min(m.id), group_concat(DISTINCT m.title) FROM meeting m JOIN series s ON s.id = m.series_id WHERE m.title NOT LIKE '%moved%'")" = "3|$first|Weekly sync (Berlin)"
+check "... Budi's attendance on the first occurrence kept" \
+  test "$(sql "SELECT attendance FROM attendee WHERE meeting_id = $first")" = present
+check "... the rule kept on the series" \
+  test "$(sql "SELECT rrule, sequence FROM series")" = "FREQ=WEEKLY;COUNT=4;BYDAY=MO|2"
+check "... the fifth, dropped by the rule, kept on its own with its agenda, and noted" \
+  test "$(sql "SELECT series_id IS NULL, (SELECT count(*) FROM agenda_item WHERE meeting_id = $fifth) FROM meeting WHERE id = $fifth")$(grep -c "no longer an occurrence of its series; kept as a meeting of its own" "$tmp/out")" = "1|11"
+check "... the moved instance, beyond the rule and with nothing recorded, deleted and noted" \
+  test "$(sql "SELECT count(*) FROM meeting WHERE title LIKE '%moved%'")$(grep -c "RECURRENCE-ID names no occurrence of the series; left out" "$tmp/out")" = 01
 
 # ---- refusals ----
 before=$(sum)
