@@ -2357,6 +2357,39 @@ rapat_calimport_file (RapatStore *store, FILE *f, const char *source,
 }
 
 gboolean
+rapat_calimport_has_events (const char *ics, gsize len)
+{
+  const char *end = ics + len;
+
+  /* The METHOD of the first VCALENDAR: a line of its own before any
+   * component (folding cannot split the short names compared). */
+  for (const char *p = ics; p < end;)
+    {
+      const char *nl = memchr (p, '\n', (gsize) (end - p));
+      gsize l = (gsize) ((nl != NULL ? nl : end) - p);
+
+      if (l > 0 && p[l - 1] == '\r')
+        l--;
+      if (l >= 6 && g_ascii_strncasecmp (p, "BEGIN:", 6) == 0
+          && !(l == 15 && g_ascii_strncasecmp (p + 6, "VCALENDAR", 9) == 0))
+        return TRUE;
+      if (l > 7 && g_ascii_strncasecmp (p, "METHOD:", 7) == 0)
+        {
+          static const char *const events[] = { "PUBLISH", "REQUEST", "ADD", "CANCEL" };
+
+          for (guint i = 0; i < G_N_ELEMENTS (events); i++)
+            if (l - 7 == strlen (events[i]) && g_ascii_strncasecmp (p + 7, events[i], l - 7) == 0)
+              return TRUE;
+          return FALSE;
+        }
+      if (nl == NULL)
+        break;
+      p = nl + 1;
+    }
+  return TRUE;
+}
+
+gboolean
 rapat_calimport (RapatStore *store, const char *ics, gsize len, const char *source,
                  const RapatCalimportOptions *opt, gint64 now, RapatCalimportSummary *summary,
                  RapatItipSummary *itip, GError **error)

@@ -75,6 +75,11 @@ gboolean rapat_calimport (RapatStore *store, const char *ics, gsize len, const c
                           RapatCalimportSummary *summary, RapatItipSummary *itip,
                           GError **error);
 
+/* Returns whether the iCalendar text @ics (@len bytes) brings events --
+ * its METHOD is PUBLISH, REQUEST, ADD or CANCEL, or it has none -- rather
+ * than answers to rapat's invitations (REPLY, COUNTER, REFRESH, ...). */
+gboolean rapat_calimport_has_events (const char *ics, gsize len);
+
 /* Like rapat_calimport() for the calendar file @f (seekable: it is read
  * twice, once to find the events and their UIDs, then each UID's events
  * again when they are applied), so that the memory an import takes does

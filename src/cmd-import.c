@@ -30,6 +30,15 @@ static const RapatOption mail_entries[] = {
                   N_("Read every message in the maildir DIR (its cur and new)"), N_("DIR")),
   RAPAT_OPT_FLAG ("dry-run", ImportOptions, dry_run,
                   N_("Say what would change, and change nothing")),
+  RAPAT_OPT_FLAG ("add-people", ImportOptions, add_people,
+                  N_("Add organizers and attendees the directory does not know (name from CN)")),
+  RAPAT_OPT_FLAG ("all-day-as-meetings", ImportOptions, all_day,
+                  N_("Import all-day events as meetings of whole days")),
+  RAPAT_OPT_FLAG ("skip-bad", ImportOptions, skip_bad,
+                  N_("Skip a broken event with a message and import the rest")),
+  RAPAT_OPT_TEXT ("until", ImportOptions, until,
+                  N_("Cut repeating events with no end, or over 520 occurrences, at DATE"),
+                  N_("DATE")),
   RAPAT_OPT_END,
 };
 
@@ -389,6 +398,13 @@ import_mail_prepare (RapatCmdContext *ctx, GError **error)
                    _("the mail module cannot read messages; is rapat installed whole?"));
       return FALSE;
     }
+  if (opt->until != NULL)
+    {
+      g_autofree char *day = rapat_cmd_day ("until", opt->until, error);
+
+      if (day == NULL)
+        return FALSE;
+    }
   p = prepared_new (ctx);
   if (opt->maildir != NULL)
     return take_maildir (p, mail, opt->maildir, error);
@@ -551,7 +567,8 @@ import_run (RapatCmdContext *ctx, GError **error)
   g_autofree char *zone = NULL;
   RapatCalimportOptions copt = { opt->add_people, opt->all_day, opt->skip_bad, NULL,
                                  opt->until, opt->dry_run };
-  gboolean answers = FALSE;
+  gboolean answers = FALSE, any_events = p->events;
+  guint n_events = 0;
 
   rapat_itip_summary_init (&summary);
   rapat_calimport_summary_init (&events);
@@ -568,12 +585,29 @@ import_run (RapatCmdContext *ctx, GError **error)
       const Input *in = p->inputs->pdata[i];
       gsize len = 0;
       const char *data = in->calendar != NULL ? g_bytes_get_data (in->calendar, &len) : NULL;
-      gboolean ok = p->events
-        ? rapat_calimport_file (ctx->store, in->file, in->source, &copt, ctx->now, &events,
-                                &summary, error)
-        : rapat_itip_import (ctx->store, data != NULL ? data : "", len, in->source,
-                             in->message_id, in->from, ctx->now, &summary, error);
+      gboolean ok;
 
+      /* A mailed invitation or cancellation from another office is read
+       * as 'import ics' reads it, in the configured zone. */
+      if (!p->events && data != NULL && rapat_calimport_has_events (data, len))
+        {
+          if (copt.tz == NULL)
+            {
+              zone = rapat_cmd_zone (ctx, NULL, error);
+              if (zone == NULL)
+                return FALSE;
+              copt.tz = zone;
+            }
+          any_events = TRUE;
+          ok = rapat_calimport (ctx->store, data, len, in->source, &copt, ctx->now, &events,
+                                &summary, error);
+        }
+      else if (p->events)
+        ok = rapat_calimport_file (ctx->store, in->file, in->source, &copt, ctx->now, &events,
+                                   &summary, error);
+      else
+        ok = rapat_itip_import (ctx->store, data != NULL ? data : "", len, in->source,
+                                in->message_id, in->from, ctx->now, &summary, error);
       if (!ok)
         return FALSE;
     }
@@ -583,12 +617,15 @@ import_run (RapatCmdContext *ctx, GError **error)
     fprintf (ctx->out, "%s\n", ((RapatItipNote *) summary.notes->pdata[i])->text);
   for (guint i = 0; i < p->empty->len; i++)
     fprintf (ctx->out, _("%s: no calendar in this message\n"), (char *) p->empty->pdata[i]);
-  if (!p->events || answers)
+  for (guint i = 0; i < RAPAT_CALIMPORT_N_OUTCOMES; i++)
+    n_events += events.counts[i];
+  /* Mail that brought only events says only what became of them. */
+  if (answers || !any_events)
     {
       line = summary_line (&summary, p->empty->len, opt->dry_run);
       fprintf (ctx->out, "%s\n", line);
     }
-  if (p->events)
+  if (any_events)
     {
       g_autofree char *eline = NULL;
 
@@ -596,10 +633,7 @@ import_run (RapatCmdContext *ctx, GError **error)
         fprintf (ctx->out, "%s\n", (char *) events.notes->pdata[i]);
       for (guint i = 0; opt->dry_run && i < events.changes->len; i++)
         fprintf (ctx->out, "%s\n", (char *) events.changes->pdata[i]);
-      if (!answers || events.counts[RAPAT_CALIMPORT_ADDED] + events.counts[RAPAT_CALIMPORT_UPDATED]
-                      + events.counts[RAPAT_CALIMPORT_UNCHANGED] + events.counts[RAPAT_CALIMPORT_OLDER]
-                      + events.counts[RAPAT_CALIMPORT_ALL_DAY] + events.counts[RAPAT_CALIMPORT_BAD]
-                      + events.counts[RAPAT_CALIMPORT_FROZEN] > 0)
+      if (!answers || n_events > 0)
         {
           eline = events_line (&events, opt->dry_run);
           fprintf (ctx->out, "%s\n", eline);
@@ -670,14 +704,16 @@ import_requests (RapatCmdContext *ctx, GError **error)
 }
 
 const RapatCommand rapat_import_commands[] = {
-  { "mail", "[FILE...]", N_("Read replies to invitations from e-mails"),
+  { "mail", "[FILE...]", N_("Read replies to invitations, and invitations from others, from e-mails"),
     N_("Each FILE is one message ('-' reads one from standard input); --mbox and --maildir\n"
        "read many.  Every text/calendar part and .ics attachment is read, in any MIME\n"
        "structure.  A REPLY records the invitee's answer, a COUNTER keeps the new time they\n"
        "propose (listed by 'import requests', never applied), a REFRESH asks for the\n"
        "invitation again.  Replies older than the one recorded, or to an earlier version of\n"
-       "the invitation, are ignored; importing a message twice changes nothing.  A file\n"
-       "that cannot be read ends the command and nothing is written."),
+       "the invitation, are ignored; importing a message twice changes nothing.  An\n"
+       "invitation (REQUEST) or a cancellation (CANCEL) from another organizer is read as\n"
+       "'import ics' reads it, in the configured zone.  A file that cannot be read ends the\n"
+       "command and nothing is written."),
     RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 0, -1,
     RAPAT_OPTIONS (mail_entries, ImportOptions), RAPAT_TARGET_NONE, import_run,
     import_mail_prepare },

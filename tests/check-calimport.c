@@ -137,6 +137,28 @@ one_event (int seq, const char *hhmmss)
 
 /* An event: a Windows zone through CLDR, people by address in any case,
  * the rest kept; the same file again changes nothing. */
+/* What 'import mail' hands to the event import, by the first METHOD. */
+START_TEST (test_has_events)
+{
+  static const struct { const char *ics; gboolean events; } cases[] = {
+    { "BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\nEND:VEVENT\r\n", TRUE },
+    { "BEGIN:VCALENDAR\nmethod:cancel\nBEGIN:VEVENT\nEND:VEVENT\n", TRUE },
+    { "BEGIN:VCALENDAR\r\nMETHOD:PUBLISH\r\n", TRUE },
+    { "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nEND:VEVENT\r\n", TRUE },
+    { "BEGIN:VCALENDAR\r\nMETHOD:REPLY\r\nBEGIN:VEVENT\r\nEND:VEVENT\r\n", FALSE },
+    { "BEGIN:VCALENDAR\r\nMETHOD:COUNTER\r\n", FALSE },
+    { "BEGIN:VCALENDAR\r\nMETHOD:REFRESH", FALSE },
+    { "BEGIN:VCALENDAR\r\nMETHOD:REQUESTX\r\n", FALSE },
+    /* A METHOD inside a component is not the calendar's. */
+    { "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nMETHOD:REPLY\r\nEND:VEVENT\r\n", TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    ck_assert_msg (rapat_calimport_has_events (cases[i].ics, strlen (cases[i].ics))
+                   == cases[i].events, "case %u", i);
+}
+END_TEST
+
 START_TEST (test_single_twice)
 {
   g_autofree char *ics = one_event (0, "090000");
@@ -362,6 +384,7 @@ calimport_suite (void)
   TCase *tc = tcase_create ("events");
 
   tcase_add_checked_fixture (tc, setup, teardown);
+  tcase_add_test (tc, test_has_events);
   tcase_add_test (tc, test_single_twice);
   tcase_add_test (tc, test_newer_older);
   tcase_add_test (tc, test_series);

@@ -408,5 +408,48 @@ r import ics "$tmp/cancel-old.ics"
 check "a CANCEL older than the update rapat has is ignored, and said so" \
   test "$(sql "SELECT status FROM meeting")$(grep -c 'is older than the meeting (SEQUENCE 0 < 1); kept' "$tmp/out")" = confirmed1
 
+# ---- real cancellations: Google, iCloud, Evolution (tests/data/import/cancel) ----
+for product in google:c74p2nmutcd0kt69ku7rs8vu2g@google.com:1 \
+               icloud:5919D444-7C99-4687-A526-FC5D10091318:1 evolution:invite:2; do
+  name=${product%%:*}; rest=${product#*:}; uid=${rest%:*}; seq=${rest##*:}
+  export RAPAT_DB="$tmp/cancel-$name.db"
+  "$RAPAT" init >/dev/null 2>&1
+  r import ics --tz Asia/Jakarta "$data/cancel/$name-cancel-request.ics"
+  check "$name: its invitation imported" grep -q "^1 added, 0 updated, 0 unchanged" "$tmp/out"
+  r import ics --tz Asia/Jakarta "$data/cancel/$name-cancel.ics"
+  check "... its CANCEL cancels the meeting, SEQUENCE $seq" \
+    test "$(tail -1 "$tmp/out")$(sql "SELECT status || ' ' || sequence FROM meeting WHERE uid = '$uid'")" = \
+    "0 added, 0 updated, 0 unchanged, 1 meeting cancelled.cancelled $seq"
+done
+
+# ---- the same by e-mail: 'import mail' reads an invitation and its cancellation ----
+export RAPAT_DB="$tmp/cancel-mail.db"
+"$RAPAT" init >/dev/null 2>&1
+py "(Google's invitation and cancellation put into e-mails)" <<EOF
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
+from email.mime.base import MIMEBase
+for name, method in (("request", "REQUEST"), ("", "CANCEL")):
+    path = "$data/cancel/google-cancel" + ("-" + name if name else "") + ".ics"
+    m = MIMEMultipart("alternative")
+    m["From"] = "organizer@example.com"; m["To"] = "sekretariat@example.go.id"
+    m["Subject"] = "Invitation" if name else "Canceled event"
+    m.attach(MIMEText("See the calendar.", "plain", "utf-8"))
+    part = MIMEBase("text", "calendar", method=method, charset="UTF-8")
+    part.set_payload(open(path, "rb").read().decode("utf-8"), "utf-8")
+    m.attach(part)
+    open("$tmp/google-" + method.lower() + ".eml", "wb").write(m.as_bytes())
+EOF
+r import mail "$tmp/google-request.eml"
+check "import mail: an invitation from another organizer becomes a meeting" \
+  test "$(tail -1 "$tmp/out")$(sql "SELECT count(*) FROM meeting")" = \
+  "1 added, 0 updated, 0 unchanged, 3 addresses unknown to the directory kept on their meetings (--add-people adds them).1"
+r import mail "$tmp/google-cancel.eml"
+check "... its cancellation by mail cancels it" \
+  test "$(tail -1 "$tmp/out")$(sql "SELECT status FROM meeting")" = "0 added, 0 updated, 0 unchanged, 1 meeting cancelled.cancelled"
+before=$(sum)
+r import mail "$tmp/google-request.eml" "$tmp/google-cancel.eml"
+check "... both again: nothing changes" test "$(tail -1 "$tmp/out")$(sum)" = "0 added, 0 updated, 2 unchanged.$before"
+
 printf '%s: %d checks, %d passed, %d failed\n' "${cli_name%.sh}" "$n" "$n_pass" "$n_fail"
 [ "$n_fail" -eq 0 ]
