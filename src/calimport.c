@@ -1172,6 +1172,52 @@ expand (Import *im, const Item *master, char **rule, GArray **starts, GError **e
   return TRUE;
 }
 
+/* Returns the occurrence of @series at @t: the master's copy, or the
+ * instance of @items (the master first) whose RECURRENCE-ID is @t, added to
+ * @used; @src is the item it came from. */
+static RapatMeeting *
+occurrence_of (GPtrArray *items, const RapatSeries *series, gint64 t, GHashTable *used,
+               const Item **src)
+{
+  const Item *master = items->pdata[0];
+  RapatMeeting *o;
+
+  *src = master;
+  for (guint j = 1; j < items->len; j++)
+    if (((Item *) items->pdata[j])->rid == t)
+      *src = items->pdata[j];
+  o = rapat_meeting_copy ((*src)->m);
+  rapat_meeting_set_occurrence (o, series, t);
+  o->sequence = 0;
+  if (*src != master)
+    {
+      o->start_utc = (*src)->m->start_utc;
+      o->end_utc = (*src)->m->end_utc;
+      o->sequence = MAX (0, (*src)->sequence - master->sequence);
+      g_hash_table_add (used, (gpointer) &(*src)->rid);
+    }
+  return o;
+}
+
+/* Notes each instance of @items that names no occurrence (not in @used). */
+static void
+note_left_out (Import *im, GPtrArray *items, GHashTable *used)
+{
+  for (guint j = 1; j < items->len; j++)
+    {
+      Item *it = items->pdata[j];
+
+      if (!g_hash_table_contains (used, &it->rid))
+        {
+          g_autofree char *when = when_of (it->m);
+          g_autofree char *title = rapat_text_excerpt (it->m->title);
+
+          note (im, _("'%s' (%s): RECURRENCE-ID names no occurrence of the series; left out"),
+                title, when);
+        }
+    }
+}
+
 /* Adds the series of @master with its instances (@items, Item, the
  * master first): the rule rapat keeps, @rule (taken), and the starts
  * expand() gave, @starts. */
@@ -1194,40 +1240,14 @@ add_series (Import *im, GPtrArray *items, char *rule, GArray *starts, GError **e
   for (guint i = 0; i < starts->len; i++)
     {
       gint64 t = g_array_index (starts, gint64, i);
-      const Item *src = master;
-      g_autoptr(RapatMeeting) o = NULL;
-
-      for (guint j = 1; j < items->len; j++)
-        if (((Item *) items->pdata[j])->rid == t)
-          src = items->pdata[j];
-      o = rapat_meeting_copy (src->m);
-      rapat_meeting_set_occurrence (o, series, t);
-      if (src != master)
-        {
-          o->start_utc = src->m->start_utc;
-          o->end_utc = src->m->end_utc;
-          o->sequence = MAX (0, src->sequence - master->sequence);
-          g_hash_table_add (used, (gpointer) &((Item *) src)->rid);
-        }
-      else
-        o->sequence = 0;
+      const Item *src = NULL;
+      g_autoptr(RapatMeeting) o = occurrence_of (items, series, t, used, &src);
       if (!rapat_store_meeting_insert (im->store, o, error)
           || !write_people (im, src, o->id, TRUE, error))
         return FALSE;
       im->summary->occurrences++;
     }
-  for (guint j = 1; j < items->len; j++)
-    {
-      Item *it = items->pdata[j];
-
-      if (!g_hash_table_contains (used, &it->rid))
-        {
-          g_autofree char *when = when_of (it->m);
-          g_autofree char *title = rapat_text_excerpt (it->m->title);
-          note (im, _("'%s' (%s): RECURRENCE-ID names no occurrence of the series; left out"),
-                title, when);
-        }
-    }
+  note_left_out (im, items, used);
   return TRUE;
 }
 
@@ -1298,25 +1318,10 @@ update_series (Import *im, GPtrArray *items, char *rule, GArray *starts, gint64 
   for (guint i = 0; i < starts->len; i++)
     {
       gint64 t = g_array_index (starts, gint64, i);
-      const Item *src = master;
-      g_autoptr(RapatMeeting) o = NULL;
-      RapatMeeting *before;
+      const Item *src = NULL;
+      g_autoptr(RapatMeeting) o = occurrence_of (items, series, t, used, &src);
+      RapatMeeting *before = g_hash_table_lookup (by_start, &t);
 
-      for (guint j = 1; j < items->len; j++)
-        if (((Item *) items->pdata[j])->rid == t)
-          src = items->pdata[j];
-      o = rapat_meeting_copy (src->m);
-      rapat_meeting_set_occurrence (o, series, t);
-      if (src != master)
-        {
-          o->start_utc = src->m->start_utc;
-          o->end_utc = src->m->end_utc;
-          o->sequence = MAX (0, src->sequence - master->sequence);
-          g_hash_table_add (used, (gpointer) &((Item *) src)->rid);
-        }
-      else
-        o->sequence = 0;
-      before = g_hash_table_lookup (by_start, &t);
       if (before != NULL)
         {
           g_hash_table_remove (by_start, &t);
@@ -1338,19 +1343,7 @@ update_series (Import *im, GPtrArray *items, char *rule, GArray *starts, gint64 
       if (g_hash_table_contains (by_start, &m->recurrence_utc) && !drop_occurrence (im, m, error))
         return FALSE;
     }
-  for (guint j = 1; j < items->len; j++)
-    {
-      Item *it = items->pdata[j];
-
-      if (!g_hash_table_contains (used, &it->rid))
-        {
-          g_autofree char *when = when_of (it->m);
-          g_autofree char *title = rapat_text_excerpt (it->m->title);
-
-          note (im, _("'%s' (%s): RECURRENCE-ID names no occurrence of the series; left out"),
-                title, when);
-        }
-    }
+  note_left_out (im, items, used);
   return rapat_store_import_series_stamp (im->store, series_id, master->sequence,
                                           master->m->created_at, master->m->updated_at, error);
 }
