@@ -170,6 +170,12 @@ static const ConfigKey keys[] = {
   { NULL, NULL },
 };
 
+const char *
+rapat_cmd_config_key (guint i)
+{
+  return i < G_N_ELEMENTS (keys) ? keys[i].key : NULL;
+}
+
 /* Returns the known key @name, or NULL with @error listing the known ones. */
 static const ConfigKey *
 find_key (const char *name, GError **error)

@@ -542,16 +542,19 @@ typedef enum {
   EXPORT_JSON,
 } ExportFormat;
 
+/* The names of ExportFormat, in its order. */
+const char *const rapat_minutes_formats[] = { "md", "html", "json", NULL };
+
 /* Reads --format (md when not given) into *@format. */
 static gboolean
 export_format (const char *text, ExportFormat *format, GError **error)
 {
-  static const char *const names[] = { "md", "html", "json" };
+  const char *const *names = rapat_minutes_formats;
 
   *format = EXPORT_MD;
   if (text == NULL)
     return TRUE;
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+  for (guint i = 0; names[i] != NULL; i++)
     if (strcmp (text, names[i]) == 0)
       {
         *format = (ExportFormat) i;

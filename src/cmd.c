@@ -825,6 +825,13 @@ rapat_cmd_main (int argc, char **argv)
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  /* The hidden commands the shells' completion and the build's man pages
+   * run: before anything that could print an error or open a database. */
+  if (argc > 1 && strcmp (argv[1], "__complete") == 0)
+    return rapat_cmd_complete (argc - 2, argv + 2);
+  if (argc > 1 && strcmp (argv[1], "__man") == 0)
+    return rapat_cmd_man (argc - 2, argv + 2);
+
   ok = choose_language (&error) && dispatch (argc, argv, &error);
   /* Like git: a command whose output could not be written has failed. */
   if (fflush (stdout) != 0 || ferror (stdout))
@@ -982,4 +989,22 @@ rapat_cmd_letterhead (RapatCmdContext *ctx, RapatCmdLetterhead *lh, GError **err
       lh->head.logo_uri = lh->logo_uri;
     }
   return TRUE;
+}
+
+const RapatGroup *
+rapat_cmd_groups (void)
+{
+  return groups;
+}
+
+const RapatOption *
+rapat_cmd_common_options (void)
+{
+  return common_options;
+}
+
+const RapatOption *
+rapat_cmd_global_options (void)
+{
+  return global_options;
 }

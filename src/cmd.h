@@ -162,6 +162,29 @@ extern const RapatCommand rapat_import_commands[];
 extern const RapatCommand rapat_holiday_commands[];
 extern const RapatCommand rapat_group_commands[];
 
+/* The command tables, for help, man pages and completion: the groups
+ * (terminated by an entry with name NULL), the options every command takes
+ * (--db, --help), and those before the group (the same, and --version). */
+const RapatGroup *rapat_cmd_groups (void);
+const RapatOption *rapat_cmd_common_options (void);
+const RapatOption *rapat_cmd_global_options (void);
+
+/* rapat __complete [--shell SHELL] -- WORD...: prints what may complete the
+ * last WORD of the command line "rapat WORD..." (src/cmd-complete.c).
+ * Prints nothing on any failure, on stdout or stderr; returns 0. */
+int rapat_cmd_complete (int argc, char **argv);
+
+/* rapat __man [GROUP | --list | --dir DIR]: writes rapat(1), a group's page
+ * or all of them, in English, from the command tables (src/cmd-man.c).
+ * Returns the exit status. */
+int rapat_cmd_man (int argc, char **argv);
+
+/* The keys 'rapat config set' knows, NULL-terminated (src/cmd-config.c). */
+const char *rapat_cmd_config_key (guint i);
+
+/* The formats 'minutes export --format' writes, NULL-terminated. */
+extern const char *const rapat_minutes_formats[];
+
 /* Runs rapat with the given command line and returns the exit status:
  * 0 on success, 2 for a usage error, 1 for any other failure. */
 int rapat_cmd_main (int argc, char **argv);

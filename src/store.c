@@ -716,6 +716,50 @@ rapat_store_open (const char *path, GError **error)
   return rapat_store_open_at_version (path, rapat_store_latest_version (), error);
 }
 
+RapatStore *
+rapat_store_open_readonly (const char *path, GError **error)
+{
+  g_autoptr(RapatStore) store = g_new0 (RapatStore, 1);
+  g_autofree char *abs = NULL;
+  g_autofree char *wal = NULL;
+  g_autofree char *file_uri = NULL;
+  g_autofree char *uri = NULL;
+  int rc, v;
+
+  /* Read-only: no file is made, nothing migrated.  Without a -wal file
+   * (no other connection open, the last one checkpointed), the file is read
+   * as immutable, so that this connection leaves no -wal and -shm behind
+   * it, as a read-only one would (it may not remove them); a write begun
+   * meanwhile can at worst make it fail.  A URI, so that a file name with
+   * '?' or '#' in it is still that file. */
+  abs = g_canonicalize_filename (path, NULL);
+  wal = g_strconcat (abs, "-wal", NULL);
+  file_uri = g_filename_to_uri (abs, NULL, error);
+  if (file_uri == NULL)
+    return NULL;
+  uri = g_strconcat (file_uri, g_file_test (wal, G_FILE_TEST_EXISTS) ? "?mode=ro" : "?immutable=1",
+                     NULL);
+  store->path = g_strdup (path);
+  store->stmts = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, stmt_finalize);
+  rc = sqlite3_open_v2 (uri, &store->db,
+                        SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO, _("unable to open database '%s': %s"),
+                   path, store->db != NULL ? sqlite3_errmsg (store->db) : sqlite3_errstr (rc));
+      return NULL;
+    }
+  sqlite3_extended_result_codes (store->db, 1);
+  sqlite3_busy_timeout (store->db, 20);
+  if (!read_version (store, &v) || v < 1 || v > rapat_store_latest_version ())
+    {
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_SCHEMA,
+                   _("database '%s': not a rapat database of this version"), path);
+      return NULL;
+    }
+  return g_steal_pointer (&store);
+}
+
 void
 rapat_store_free (RapatStore *store)
 {

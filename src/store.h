@@ -24,6 +24,12 @@ typedef struct _RapatStore RapatStore;
  * SQLite database, is refused.  ":memory:" opens a private in-memory store. */
 RapatStore *rapat_store_open (const char *path, GError **error);
 
+/* Opens the existing database at @path read-only, as completion reads it:
+ * never creates, migrates or writes it.  NULL with @error when the file is
+ * missing, is not a SQLite database, or has a schema version this rapat
+ * does not know. */
+RapatStore *rapat_store_open_readonly (const char *path, GError **error);
+
 /* Like rapat_store_open(), but migrates only up to @version (0 = none); for
  * tests that build databases as earlier releases left them. */
 RapatStore *rapat_store_open_at_version (const char *path, int version, GError **error);
@@ -790,5 +796,38 @@ gboolean rapat_store_itip_request_add (RapatStore *store, const RapatItipRequest
  * start, then when they were sent. */
 GPtrArray *rapat_store_itip_requests (RapatStore *store, gint64 meeting_id, gint64 after,
                                       GError **error);
+
+/* What completion offers for a word (rapat __complete, src/cmd-complete.c). */
+typedef enum {
+  RAPAT_COMPLETE_MEETING,       /* value: id; name: title; when, tzid */
+  RAPAT_COMPLETE_PERSON,        /* value: id; name; detail: position */
+  RAPAT_COMPLETE_UNIT,          /* value: code, else id; name */
+  RAPAT_COMPLETE_ISSUE,         /* value: id; name: title */
+  RAPAT_COMPLETE_ACTION,        /* value: id; name: title */
+  RAPAT_COMPLETE_GROUP,         /* value: id; name */
+  RAPAT_COMPLETE_KIND,          /* value: a meeting kind in use */
+  RAPAT_COMPLETE_CATEGORY,      /* value: an issue category in use */
+  RAPAT_COMPLETE_ITEM,          /* value: position in meeting @scope's agenda; name: title */
+  RAPAT_COMPLETE_ATTENDEE,      /* value: id of a person invited to meeting @scope; name */
+} RapatCompleteKind;
+
+typedef struct {
+  char *value;
+  char *name;           /* or NULL */
+  char *detail;         /* or NULL */
+  gint64 when;          /* meetings: start_utc */
+  char *tzid;           /* meetings: their zone */
+} RapatCompletion;
+
+void rapat_completion_free (RapatCompletion *c);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RapatCompletion, rapat_completion_free)
+
+/* Returns (RapatCompletion) at most @limit records of @kind that the word
+ * @word (may be "") could stand for: an id starting with it, or (text) a
+ * name, title, code or e-mail containing it (ignoring ASCII case).  With no
+ * word, meetings are those nearest to @now.  @scope is the meeting of
+ * ITEM and ATTENDEE.  Rows are read as stored, checked for UTF-8 only. */
+GPtrArray *rapat_store_complete (RapatStore *store, RapatCompleteKind kind, const char *word,
+                                 gint64 scope, gint64 now, guint limit, GError **error);
 
 G_END_DECLS

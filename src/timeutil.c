@@ -415,6 +415,84 @@ rapat_time_zone_from_env (const char *tz_env, const char *localtime, const char 
   return canon;
 }
 
+/* Adds to @names the zone names of the tz database's tzdata.zi at @path
+ * (its "Z NAME ..." and "L TARGET NAME" lines); FALSE when it cannot be read. */
+static gboolean
+zone_names_from_zi (const char *path, GHashTable *names)
+{
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  if (!g_file_get_contents (path, &text, NULL, NULL))
+    return FALSE;
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) f = NULL;
+
+      if (lines[i][0] != 'Z' && lines[i][0] != 'L')
+        continue;
+      f = g_strsplit (lines[i], " ", 0);
+      if (f[0] != NULL && f[1] != NULL && strcmp (f[0], "Z") == 0)
+        g_hash_table_add (names, g_strdup (f[1]));
+      else if (f[0] != NULL && f[1] != NULL && f[2] != NULL && strcmp (f[0], "L") == 0)
+        g_hash_table_add (names, g_strdup (f[2]));
+    }
+  return TRUE;
+}
+
+/* Adds to @names the zones of the table zone1970.tab or zone.tab at @path
+ * (the third tab-separated field); FALSE when it cannot be read. */
+static gboolean
+zone_names_from_tab (const char *path, GHashTable *names)
+{
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  if (!g_file_get_contents (path, &text, NULL, NULL))
+    return FALSE;
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) f = lines[i][0] != '#' ? g_strsplit (lines[i], "\t", 4) : NULL;
+
+      if (f != NULL && f[0] != NULL && f[1] != NULL && f[2] != NULL)
+        g_hash_table_add (names, g_strdup (f[2]));
+    }
+  return TRUE;
+}
+
+/* Orders zone names for g_ptr_array_sort(). */
+static int
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+char **
+rapat_time_zone_names (void)
+{
+  const char *tzdir = g_getenv ("TZDIR");
+  const char *dir = tzdir != NULL && *tzdir != '\0' ? tzdir : "/usr/share/zoneinfo";
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *zi = g_build_filename (dir, "tzdata.zi", NULL);
+  g_autofree char *tab1970 = g_build_filename (dir, "zone1970.tab", NULL);
+  g_autofree char *tab = g_build_filename (dir, "zone.tab", NULL);
+  GPtrArray *list = g_ptr_array_new ();
+  GHashTableIter it;
+  gpointer key;
+
+  if (!zone_names_from_zi (zi, names) && !zone_names_from_tab (tab1970, names))
+    zone_names_from_tab (tab, names);
+  g_hash_table_add (names, g_strdup ("UTC"));
+  g_hash_table_iter_init (&it, names);
+  while (g_hash_table_iter_next (&it, &key, NULL))
+    g_ptr_array_add (list, g_strdup (key));
+  g_ptr_array_sort (list, compare_names);
+  g_ptr_array_add (list, NULL);
+  return (char **) g_ptr_array_free (list, FALSE);
+}
+
 char *
 rapat_time_zone_default (GError **error)
 {

@@ -31,6 +31,12 @@ GTimeZone *rapat_time_zone_load (const char *name, char **canonical, GError **er
  * never UTC by default, and GLib never reads a file TZ names. */
 char *rapat_time_zone_default (GError **error);
 
+/* Returns the names of the zones of the system's tz database ($TZDIR, else
+ * /usr/share/zoneinfo), links included, sorted, with "UTC" among them:
+ * from its tzdata.zi, else zone1970.tab or zone.tab.  Only "UTC" when none
+ * can be read.  Free with g_strfreev(). */
+char **rapat_time_zone_names (void);
+
 /* rapat_time_zone_default() with its inputs given: @tz_env is the value of
  * $TZ (NULL when unset), @localtime the system's zone file and
  * @timezone_file (may be NULL) the file that names it. */
