@@ -894,6 +894,12 @@ paginate (Render *r)
         {
           const Box *next = r->boxes->pdata[j + 1];
 
+          /* A box taller than a page is split: its first lines come along. */
+          if (next->splittable && next->height > BOTTOM - TOP - header_height (r, next))
+            {
+              need += next->space_before + MIN_SPLIT;
+              break;
+            }
           need += next->space_before + next->height;
           if (need > BOTTOM - TOP)
             break;

@@ -1,0 +1,291 @@
+#!/bin/bash
+# rapat CLI tests: the papers of a meeting as PDF (issue 20), read back with
+# poppler's tools, which rapat did not write.
+#
+# Part A, the Rakernis' notulen (rapat demo: draft minutes, a letterhead):
+# 'minutes export --format pdf' and -o FILE.pdf; pdfinfo says A4, the page
+# count and the title; pdffonts says every font is embedded; pdftotext has
+# the letterhead, NOTULEN RAPAT, the KONSEP line, the fields, every agenda
+# item's discussion in order, the decisions, the follow-up table, the
+# conclusion and the two signatures side by side; KONSEP across every page;
+# two runs with SOURCE_DATE_EPOCH give the same bytes, stdout too.
+# Part B, text as typed: Pango markup in a title, a note, a decision and a
+# name is printed as its characters, never read as markup.
+# Part C, final minutes: no KONSEP; they print the version kept when they
+# were finalised, not the actions and people as they are now; --lang en.
+# Part D, text longer than a page: a note of 3,300 words and a review's
+# note in one table cell four pages high go on over the next pages, every
+# word once and in order, nothing below the bottom margin, the table's
+# header repeated above the cell's continuation.
+# Part E, the action matrix ('report actions --format pdf'): A4 landscape,
+# the letterhead, each action with its issue, owner, due day and status, a
+# group's heading row, the overdue mark; the same bytes twice.
+# Part F, the invitation and the programme ('report invitation/programme
+# --format pdf'): the letter's fields, addressees, body and signature, the
+# attached list of invitees on a page of its own; the programme's rows
+# with their times in WIT, the break, the presenters.
+# Part G, refusals: an unknown meeting, an unwritable -o, an unknown
+# format, a PDF module that does not load: one line on stderr, exit 1, the
+# database unchanged and an existing output file as it was.
+#
+# Environment (set by 'make check'): RAPAT, SRCDIR, SQLITE3.  Exits 77
+# (skipped) when poppler-utils are not installed.
+
+set -u
+. "$(dirname "$0")/lib.sh"
+
+for tool in pdfinfo pdftotext pdffonts; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    echo "pdf-papers.sh: $tool is needed (apt-get install poppler-utils); skipped" >&2
+    exit 77
+  fi
+done
+cli_setup
+PYTHON=${PYTHON:-/usr/bin/python3}
+export RAPAT_PDF_MODULE="${RAPAT_PDF_MODULE:-$(dirname "$RAPAT")/.libs/rapat-pdf.so}"
+db="$tmp/papers.db"
+
+sum() { sha256sum "$db" | cut -d' ' -f1; }
+
+# in_order FILE WORD...: each WORD occurs in FILE after the one before it.
+in_order() {
+  "$PYTHON" - "$@" <<'PY'
+import sys
+text = open(sys.argv[1], encoding="utf-8").read()
+at = 0
+for w in sys.argv[2:]:
+    i = text.find(w, at)
+    if i < 0:
+        print("not found in order: %r (after offset %d)" % (w, at))
+        sys.exit(1)
+    at = i + len(w)
+PY
+}
+
+# pages PDF: its page count.
+pages() { pdfinfo "$1" | sed -n 's/^Pages: *//p'; }
+
+# on_every_page PDF WORD: WORD is drawn on every page of PDF (a watermark's
+# letters come out of pdftotext apart: spaces and line ends are dropped).
+on_every_page() {
+  local p
+  for p in $(seq 1 "$(pages "$1")"); do
+    pdftotext -raw -f "$p" -l "$p" "$1" - | tr -d ' \n' | grep -q "$2" \
+      || { echo "page $p: no $2"; return 1; }
+  done
+}
+
+# side_by_side PDF LEFT RIGHT: the last word LEFT and the last word RIGHT
+# of PDF stand on one line, LEFT on the left.
+side_by_side() {
+  "$PYTHON" - "$@" <<'PY'
+import re, subprocess, sys
+pdf, left, right = sys.argv[1:4]
+xml = subprocess.run(["pdftotext", "-bbox", pdf, "-"], capture_output=True, text=True, check=True).stdout
+last = xml.split("<page ")[-1]
+pos = {}
+for x, y, w in re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">([^<]*)<', last):
+    pos[w] = (float(x), float(y))
+if left not in pos or right not in pos:
+    print("not on the last page: %s or %s" % (left, right)); sys.exit(1)
+(xl, yl), (xr, yr) = pos[left], pos[right]
+if abs(yl - yr) > 0.5 or xl >= xr:
+    print("%s at %s, %s at %s" % (left, pos[left], right, pos[right])); sys.exit(1)
+PY
+}
+
+# refused DESCRIPTION ARGS...: rapat on $db exits 1 with one line on
+# stderr, nothing on stdout, the database unchanged.
+refused() {
+  local desc=$1 rc before
+  shift
+  before=$(sum)
+  "$RAPAT" --db "$db" "$@" </dev/null >"$tmp/ref.out" 2>"$tmp/ref.err"
+  rc=$?
+  if [ "$rc" -ne 1 ] || [ -s "$tmp/ref.out" ] || [ "$(wc -l <"$tmp/ref.err")" -ne 1 ] \
+     || ! grep -q '^rapat: error: ' "$tmp/ref.err" || [ "$(sum)" != "$before" ]; then
+    fail "$desc" "exit $rc (wanted 1)" "$(head -c 300 "$tmp/ref.err")"
+  else
+    pass "$desc"
+  fi
+}
+
+# json_lines EXPRESSION: prints EXPRESSION (Python, over the JSON document
+# j on stdin) one item a line.
+json_lines() {
+  "$PYTHON" -c 'import json,sys; j = json.load(sys.stdin); [print(x) for x in '"$1"']'
+}
+
+# ---- A: the Rakernis' notulen ----
+setup init
+m=$("$RAPAT" --db "$db" demo) || exit 1
+setup config set letterhead.ministry "Kementerian Imigrasi dan Pemasyarakatan Republik Indonesia"
+setup config set letterhead.office "Kantor Wilayah Direktorat Jenderal Pemasyarakatan Maluku"
+setup config set letterhead.address "Jalan Dr. Kayadoe, Kudamati, Nusaniwe, Ambon 97116"
+setup config set letterhead.city Ambon
+"$RAPAT" --db "$db" minutes show "$m" --json >"$tmp/minutes.json"
+json_lines '[i["title"] for i in j["items"]]' <"$tmp/minutes.json" >"$tmp/items"
+mapfile -t items <"$tmp/items"
+json_lines '[j["chair"]["name"], j["notulis"]["name"]]' <"$tmp/minutes.json" >"$tmp/signers"
+mapfile -t signers <"$tmp/signers"
+[ "${#items[@]}" -ge 5 ] && [ "${#signers[@]}" -eq 2 ] \
+  || { echo "pdf-papers.sh: the demo's minutes are not as expected" >&2; exit 1; }
+
+run "$tmp/none" minutes export "$m" -o "$tmp/n.pdf"
+check "minutes export -o FILE.pdf writes a PDF" grep -q '^%PDF-1\.5' "$tmp/n.pdf"
+pdfinfo "$tmp/n.pdf" >"$tmp/info"
+check "notulen: A4 portrait" grep -q '^Page size: *595.276 x 841.89 pts (A4)' "$tmp/info"
+check "notulen: three pages" grep -qx 'Pages: *3' "$tmp/info"
+check "notulen: the title says NOTULEN RAPAT, KONSEP and the meeting" \
+  grep -qx 'Title: *NOTULEN RAPAT KONSEP — Rapat Kerja Teknis Pemasyarakatan Maluku 2025' "$tmp/info"
+check "notulen: the office is the author" \
+  grep -qx 'Author: *Kantor Wilayah Direktorat Jenderal Pemasyarakatan Maluku' "$tmp/info"
+pdffonts "$tmp/n.pdf" | tail -n +3 >"$tmp/fonts"
+check "notulen: every font embedded as a subset" \
+  awk '{ if ($(NF-4) != "yes" || $(NF-3) != "yes") bad = 1 } END { exit bad + (NR == 0) }' "$tmp/fonts"
+pdftotext -layout "$tmp/n.pdf" "$tmp/n.txt"
+check "notulen: the letterhead, the title, the KONSEP line, the fields in order" \
+  in_order "$tmp/n.txt" "KEMENTERIAN IMIGRASI DAN PEMASYARAKATAN" "NOTULEN RAPAT" \
+  "Rapat Kerja Teknis Pemasyarakatan Maluku 2025" "KONSEP versi 1: belum final, bukan untuk ditandatangani" \
+  "Hari/tanggal" "Selasa, 2 September 2025" "Waktu" "09.05–16.10 WIT" "Tempat" "Pimpinan rapat" \
+  "${signers[0]}" "Notulis" "${signers[1]}" "Peserta" "hadir dari" "undangan" "Acara" \
+  "1. ${items[0]}" "2. ${items[1]}"
+check "notulen: each item's discussion in order, after the agenda" \
+  in_order "$tmp/n.txt" "PEMBAHASAN DAN KEPUTUSAN" "1. ${items[0]}" "Acara dibuka pukul 09.05 WIT" \
+  "2. ${items[1]}" "Keputusan:" "TINDAK LANJUT" "No." "Uraian" "Penanggung jawab" "Batas waktu" \
+  "(keputusan" "KESIMPULAN" "Rakernis menyepakati"
+check "notulen: the closing sentence, then the chair's and the notulis' signatures" \
+  in_order "$tmp/n.txt" "Demikian notulen rapat ini dibuat" "Pimpinan Rapat," "Notulis," \
+  "${signers[0]}" "${signers[1]}"
+check "notulen: the two signatures side by side, the chair's on the left" \
+  side_by_side "$tmp/n.pdf" "${signers[0]%% *}" "${signers[1]%% *}"
+check "notulen: the page numbers and the printing time in WIT" \
+  in_order "$tmp/n.txt" "Dicetak 2 September 2025, pukul 09.00 WIT" "Halaman 1 dari 3" "Halaman 3 dari 3"
+check "notulen: a draft has KONSEP across every page" on_every_page "$tmp/n.pdf" KONSEP
+check "notulen: the first page has KONSEP twice (under the title, across it)" \
+  sh -c "test \"\$(pdftotext -raw -l 1 '$tmp/n.pdf' - | tr -d ' \n' | grep -o KONSEP | wc -l)\" -eq 2"
+run "$tmp/stdout.pdf" minutes export "$m" --format pdf
+check "notulen: --format pdf to standard output, the same bytes" cmp "$tmp/n.pdf" "$tmp/stdout.pdf"
+run "$tmp/none" minutes export "$m" -o "$tmp/n2.pdf"
+check "notulen: the same bytes twice (SOURCE_DATE_EPOCH)" cmp "$tmp/n.pdf" "$tmp/n2.pdf"
+
+# ---- B: text as typed, never as Pango markup ----
+mk='<b>tebal</b> <span foreground="red">merah</span> &amp; &lt;i&gt;'
+pdb="$tmp/markup.db"
+db=$pdb
+setup init
+setup person add "Ketua <b>Satu</b>" --position "Kepala & <i>Biro</i>"
+setup person add "Notulis <span>"
+setup meeting add "Rapat $mk" --start "2025-10-01 09:00" --duration 2h --tz Asia/Makassar \
+  --location "Ruang <u>1</u>"
+setup attendee add 1 1 --role chair
+setup attendee add 1 2
+setup attendee mark 1 1 present
+setup agenda add 1 "Bahas $mk" --duration 1h
+setup minutes start 1 --notulis 2
+setup minutes note 1 1 "Catatan $mk"
+setup minutes decide 1 1 "Putusan $mk"
+run "$tmp/none" minutes export 1 -o "$tmp/mk.pdf"
+pdftotext -layout "$tmp/mk.pdf" "$tmp/mk.txt"
+check "markup: the title, the place, the item, the note, the decision and the names as typed" \
+  in_order "$tmp/mk.txt" "Rapat $mk" "Ruang <u>1</u>" "Ketua <b>Satu</b>, Kepala & <i>Biro</i>" \
+  "Notulis <span>" "1. Bahas $mk" "Catatan $mk" "Putusan $mk"
+check "markup: the WITA zone of a Makassar meeting" grep -q '09.00–11.00 WITA' "$tmp/mk.txt"
+
+# ---- C: final minutes, as kept; in English ----
+db="$tmp/papers.db"
+setup minutes finalize "$m"
+action=$("$RAPAT" --db "$db" action list --meeting "$m" --json | json_lines '[a["id"] for a in j][:1]')
+setup action update "$action" --title "Judul yang diganti kemudian"
+setup person edit "${signers[0]}" --name "Nama Yang Diganti"
+run "$tmp/none" minutes export "$m" -o "$tmp/final.pdf"
+pdftotext -layout "$tmp/final.pdf" "$tmp/final.txt"
+check "final notulen: the version line, no KONSEP anywhere" \
+  sh -c "grep -q 'Versi 1, final 2 September 2025' '$tmp/final.txt' && ! pdftotext -raw '$tmp/final.pdf' - | tr -d ' \n' | grep -q KONSEP"
+check "final notulen: printed from the version kept, not the actions and people as they are now" \
+  sh -c "! grep -q 'diganti\|Diganti' '$tmp/final.txt' && grep -q '${signers[0]}' '$tmp/final.txt'"
+check "final notulen: the same bytes as --version 1" \
+  sh -c "'$RAPAT' --db '$db' minutes export '$m' --version 1 --format pdf | cmp - '$tmp/final.pdf'"
+run "$tmp/none" minutes export "$m" --lang en -o "$tmp/en.pdf"
+pdftotext -layout "$tmp/en.pdf" "$tmp/en.txt"
+check "--lang en: the paper's words in English" \
+  in_order "$tmp/en.txt" "MINUTES OF MEETING" "Version 1, final on 2 September 2025" "Date" "Tuesday" \
+  "Chair" "Minutes taker" "Participants" "present of" "Agenda" "DISCUSSION AND DECISIONS" "Decisions:" \
+  "FOLLOW-UP ACTIONS" "CONCLUSION" "These minutes are a true record" "Chair," "Minutes taker,"
+check "--lang en: the page numbers in English" grep -q "Page 1 of [0-9]" "$tmp/en.txt"
+
+# ---- D: text longer than a page ----
+ldb="$tmp/long.db"
+db=$ldb
+setup init
+setup person add "Ketua Rapat" --position "Kepala Kantor"
+setup person add "Penulis Notulen"
+setup person add "Pelaksana"
+setup meeting add "Rapat lalu" --start "2025-09-01 09:00" --duration 1h --tz Asia/Jayapura
+setup action add "Tindak lanjut lama" --owner 3 --meeting 1 --due 2025-09-20
+setup meeting add "Rapat panjang" --start "2025-10-01 09:00" --duration 3h --tz Asia/Jayapura
+setup attendee add 2 1 --role chair
+setup attendee add 2 2 3
+setup agenda add 2 "Pembahasan panjang" --duration 1h
+setup agenda add-review 2 --from 1 --title "Tinjauan tindak lanjut" --duration 15m
+setup minutes start 2 --notulis 2
+# 3,300 words of one paragraph, and a review's note of 1,600 words.
+long=$(seq -f 'w%04g' 1 3300 | tr '\n' ' ')
+setup minutes note 2 1 "$long"
+note=$(seq -f 'r%04g' 1 1600 | tr '\n' ' ')
+setup minutes report 2 1 --status in-progress --progress 50 --note "$note"
+setup minutes decide 2 1 "Keputusan penutup."
+run "$tmp/none" minutes export 2 -o "$tmp/long.pdf"
+[ -n "${KEEP_PDF:-}" ] && cp "$tmp/long.pdf" "$tmp/n.pdf" "$tmp/mk.pdf" "$KEEP_PDF/"
+lp=$(pages "$tmp/long.pdf")
+check "long texts: the notulen goes on over several pages ($lp)" test "${lp:-0}" -ge 8
+"$PYTHON" - "$tmp/long.pdf" >"$tmp/long.check" 2>&1 <<'PY'
+import re, subprocess, sys
+pdf = sys.argv[1]
+xml = subprocess.run(["pdftotext", "-bbox", pdf, "-"], capture_output=True, text=True, check=True).stdout
+bad = []
+words = {"w": [], "r": []}
+heads = 0
+for n, page in enumerate(re.findall(r"<page (.*?)</page>", xml, re.S), 1):
+    height = float(re.search(r'height="([\d.]+)"', page).group(1))
+    bottom = height - 56.69 + 0.5      # the text ends 2 cm above the paper's edge
+    footer = height - 56.69 + 8        # the footer is under it
+    page_words = re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<', page)
+    for ymin, ymax, w in page_words:
+        if float(ymax) > bottom and float(ymin) < footer:
+            bad.append("page %d: %r runs below the bottom margin (%s)" % (n, w, ymax))
+        if re.fullmatch(r"[wr]\d{4}", w):
+            words[w[0]].append(int(w[1:]))
+    text = " ".join(w for _, _, w in page_words)
+    if re.search(r"\br\d{4}\b", text) and "Laporan dalam rapat" in text:
+        heads += 1
+if words["w"] != list(range(1, 3301)):
+    bad.append("the note's words not each once in order: %d words" % len(words["w"]))
+if words["r"] != list(range(1, 1601)):
+    bad.append("the cell's words not each once in order: %d words" % len(words["r"]))
+if heads < 2:
+    bad.append("the table's header above %d pages of the long cell (wanted 2 or more)" % heads)
+print("\n".join(bad))
+sys.exit(1 if bad else 0)
+PY
+check "long texts: every word once and in order, none below the margin, the header over the cell's continuation" \
+  sh -c "! grep -q . '$tmp/long.check'"
+pdftotext -layout "$tmp/long.pdf" "$tmp/long.txt"
+check "long texts: the decision after the note, the review, then the signatures" \
+  in_order "$tmp/long.txt" "w3300" "Keputusan penutup." "Tinjauan tindak lanjut" "r1600" \
+  "Pimpinan Rapat," "Ketua Rapat"
+
+# ---- G: refusals ----
+db="$tmp/papers.db"
+echo "kept" >"$tmp/kept.pdf"
+refused "minutes export of an unknown meeting: one line" minutes export "Tidak ada rapat ini" --format pdf
+refused "minutes export to an -o in a folder that does not exist: one line" \
+  minutes export "$m" -o "$tmp/nonexistent/n.pdf"
+refused "minutes export --format xyz: one line" minutes export "$m" --format xyz -o "$tmp/kept.pdf"
+RAPAT_PDF_MODULE=/nonexistent/rapat-pdf.so refused "minutes export, the PDF module not loading: one line" \
+  minutes export "$m" -o "$tmp/kept.pdf"
+check "... naming the module's path" grep -q '/nonexistent/rapat-pdf.so' "$tmp/ref.err"
+check "the refused exports left an existing file as it was" grep -qx kept "$tmp/kept.pdf"
+
+echo "pdf-papers: $n_pass passed, $n_fail failed"
+[ "$n_fail" -eq 0 ]
