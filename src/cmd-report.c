@@ -1,6 +1,7 @@
 /* rapat — "rapat report": reports for people and programs (cli layer). */
 #include "cmd.h"
 #include "output.h"
+#include "paper.h"
 #include "pdf.h"
 #include "report-actions.h"
 #include "report-attendance.h"
@@ -132,9 +133,10 @@ static const RapatOption actions_entries[] = {
   RAPAT_OPT_TEXT ("meeting", ReportOptions, meeting,
                   N_("Only actions raised in this meeting"), N_("MEETING")),
   RAPAT_OPT_TEXT ("format", ReportOptions, format,
-                  N_("text (default), csv, json or html (a printable matrix)"), N_("FORMAT")),
+                  N_("text (default), csv, json, html or pdf (a printable matrix; -o FILE.pdf chooses pdf)"),
+                  N_("FORMAT")),
   RAPAT_OPT_TEXT ("lang", ReportOptions, lang,
-                  N_("html: language of the matrix, id or en (default: id in Indonesian zones)"),
+                  N_("html, pdf: language of the matrix, id or en (default: id in Indonesian zones)"),
                   N_("LANG")),
   OUTPUT_ENTRY,
   RAPAT_OPT_END,
@@ -173,6 +175,32 @@ parse_format (const ReportOptions *opt, guint allowed, RapatFormat *format, GErr
   return TRUE;
 }
 
+/* Writes @doc as PDF to -o or standard output; the PDF module is loaded
+ * before the output is opened, so that a module that does not load leaves
+ * an existing file as it was. */
+static gboolean
+write_pdf (RapatCmdContext *ctx, const RapatLayout *doc, GError **error)
+{
+  const ReportOptions *opt = ctx->options;
+  g_autoptr(RapatOutput) output = NULL;
+
+  if (rapat_pdf (error) == NULL)
+    return FALSE;
+  output = rapat_output_open (opt->output, error);
+  if (output == NULL || !rapat_pdf_write (rapat_output_stream (output), doc, error))
+    return FALSE;
+  return rapat_output_finish (output, error);
+}
+
+/* Warns that the letterhead @lh of a PDF is printed without its logo when
+ * the logo is not a PNG. */
+static void
+paper_warn_logo (RapatCmdContext *ctx, const RapatCmdLetterhead *lh)
+{
+  if (rapat_paper_logo_dropped (&lh->head))
+    rapat_cmd_warn (ctx, _("The PDF letterhead is printed without its logo: only a PNG logo can be drawn."));
+}
+
 /* Returns the filters of 'report actions' for people: "open only, by unit". */
 static char *
 scope_text (const ReportOptions *opt, RapatActionGrouping by)
@@ -188,28 +216,29 @@ scope_text (const ReportOptions *opt, RapatActionGrouping by)
                           : opt->open ? _("open only, by %s") : _("all, by %s"), group);
 }
 
-/* Fills what the printable matrix of 'report actions --format html' adds to
- * @report: the letterhead (into @lh), the meeting @meeting_id's title when
- * the actions are those of one meeting (into @meeting), the language:
- * --lang, else that of the meeting's zone or, for no meeting, of the zone
- * rapat_cmd_zone() gives. */
+/* Fills what the printable matrix of 'report actions --format html|pdf'
+ * adds to @report: the letterhead (into @lh), the meeting @meeting_id's
+ * title when the actions are those of one meeting (into @meeting), the
+ * language: --lang, else that of the meeting's zone or, for no meeting, of
+ * the zone rapat_cmd_zone() gives (into @zone); for PDF, the printing time
+ * in that zone. */
 static gboolean
 actions_paper (RapatCmdContext *ctx, gint64 meeting_id, RapatCmdLetterhead *lh,
-               RapatMeeting **meeting, RapatActionReport *report, GError **error)
+               RapatMeeting **meeting, char **zone, RapatActionReport *report, GError **error)
 {
   const ReportOptions *opt = ctx->options;
-  g_autofree char *zone = NULL;
 
   if (meeting_id != 0 && (*meeting = rapat_store_meeting_get (ctx->store, meeting_id, error)) == NULL)
     return FALSE;
-  if (*meeting == NULL && opt->lang == NULL && (zone = rapat_cmd_zone (ctx, NULL, error)) == NULL)
+  if (*meeting == NULL && (*zone = rapat_cmd_zone (ctx, NULL, error)) == NULL)
     return FALSE;
   if (!rapat_cmd_letterhead (ctx, lh, error))
     return FALSE;
   report->letterhead = &lh->head;
   report->meeting_title = *meeting != NULL ? (*meeting)->title : NULL;
-  report->lang = rapat_cmd_paper_lang (opt->lang, *meeting != NULL ? (*meeting)->tzid : zone,
-                                      error);
+  report->zone = *meeting != NULL ? (*meeting)->tzid : *zone;
+  report->now = ctx->now;
+  report->lang = rapat_cmd_paper_lang (opt->lang, report->zone, error);
   return report->lang != NULL;
 }
 
@@ -226,6 +255,7 @@ report_actions (RapatCmdContext *ctx, GError **error)
   g_autoptr(RapatOutput) output = NULL;
   g_auto(RapatCmdLetterhead) lh = { 0 };
   g_autoptr(RapatMeeting) meeting = NULL;
+  g_autofree char *zone = NULL;
   int v;
 
   as_of = rapat_cmd_as_of (ctx, opt->as_of, error);
@@ -238,7 +268,7 @@ report_actions (RapatCmdContext *ctx, GError **error)
       report.by = v;
     }
   if (!parse_format (opt, (1u << RAPAT_FORMAT_TEXT) | (1u << RAPAT_FORMAT_CSV) | (1u << RAPAT_FORMAT_JSON)
-                     | (1u << RAPAT_FORMAT_HTML), &report.format, error))
+                     | (1u << RAPAT_FORMAT_HTML) | (1u << RAPAT_FORMAT_PDF), &report.format, error))
     return FALSE;
   filter.status = -1;
   filter.open_only = opt->open;
@@ -250,12 +280,20 @@ report_actions (RapatCmdContext *ctx, GError **error)
   actions = rapat_store_action_list (ctx->store, &filter, error);
   if (actions == NULL)
     return FALSE;
-  if (report.format == RAPAT_FORMAT_HTML
-      && !actions_paper (ctx, filter.meeting_id, &lh, &meeting, &report, error))
+  if ((report.format == RAPAT_FORMAT_HTML || report.format == RAPAT_FORMAT_PDF)
+      && !actions_paper (ctx, filter.meeting_id, &lh, &meeting, &zone, &report, error))
     return FALSE;
   scope = scope_text (opt, report.by);
   report.as_of = as_of;
   report.scope = scope;
+  if (report.format == RAPAT_FORMAT_PDF)
+    {
+      g_autoptr(RapatLayout) doc = NULL;
+
+      paper_warn_logo (ctx, &lh);
+      doc = rapat_report_actions_layout (&report, actions);
+      return write_pdf (ctx, doc, error);
+    }
   output = rapat_output_open (opt->output, error);
   if (output == NULL)
     return FALSE;
@@ -270,13 +308,11 @@ static gboolean
 attendance_pdf (RapatCmdContext *ctx, const RapatMeetingAttendance *report, const char *lang,
                 GError **error)
 {
-  const ReportOptions *opt = ctx->options;
   const RapatMeeting *m = report->meeting;
   RapatAttendancePaper paper = { 0 };
   g_auto(RapatCmdLetterhead) lh = { 0 };
   g_autoptr(RapatPerson) signer = NULL;
   g_autoptr(RapatLayout) doc = NULL;
-  g_autoptr(RapatOutput) output = NULL;
 
   if ((m->organizer_id != 0
        && (signer = rapat_store_person_get (ctx->store, m->organizer_id, error)) == NULL)
@@ -290,10 +326,7 @@ attendance_pdf (RapatCmdContext *ctx, const RapatMeetingAttendance *report, cons
   paper.lang = lang;
   paper.now = ctx->now;
   doc = rapat_report_meeting_attendance_layout (report, &paper);
-  output = rapat_output_open (opt->output, error);
-  if (output == NULL || !rapat_pdf_write (rapat_output_stream (output), doc, error))
-    return FALSE;
-  return rapat_output_finish (output, error);
+  return write_pdf (ctx, doc, error);
 }
 
 /* report attendance --meeting M */
@@ -347,7 +380,6 @@ period_pdf (RapatCmdContext *ctx, const RapatPeriodAttendance *report, GError **
   g_auto(RapatCmdLetterhead) lh = { 0 };
   g_autofree char *zone = rapat_cmd_zone (ctx, NULL, error);
   g_autoptr(RapatLayout) doc = NULL;
-  g_autoptr(RapatOutput) output = NULL;
 
   if (zone == NULL || (paper.lang = rapat_cmd_paper_lang (opt->lang, zone, error)) == NULL
       || !rapat_cmd_letterhead (ctx, &lh, error))
@@ -356,10 +388,7 @@ period_pdf (RapatCmdContext *ctx, const RapatPeriodAttendance *report, GError **
   paper.now = ctx->now;
   paper.zone = zone;
   doc = rapat_report_period_attendance_layout (report, &paper);
-  output = rapat_output_open (opt->output, error);
-  if (output == NULL || !rapat_pdf_write (rapat_output_stream (output), doc, error))
-    return FALSE;
-  return rapat_output_finish (output, error);
+  return write_pdf (ctx, doc, error);
 }
 
 /* report attendance --from/--to --by person|unit */
@@ -592,7 +621,6 @@ signin_pdf (RapatCmdContext *ctx, RapatSigninSheet *sheet, GError **error)
   g_autoptr(GHashTable) nips = NULL;
   g_autoptr(RapatPerson) signer = NULL;
   g_autoptr(RapatLayout) doc = NULL;
-  g_autoptr(RapatOutput) output = NULL;
   gint64 signer_id = m->organizer_id;
 
   if ((opt->signer != NULL && !rapat_store_person_resolve (ctx->store, opt->signer, &signer_id, error))
@@ -600,8 +628,7 @@ signin_pdf (RapatCmdContext *ctx, RapatSigninSheet *sheet, GError **error)
       || (nips = rapat_store_meeting_nips (ctx->store, m->id, error)) == NULL
       || !rapat_cmd_letterhead (ctx, &lh, error))
     return FALSE;
-  if (lh.head.logo_uri != NULL && !g_str_has_prefix (lh.head.logo_uri, "data:image/png;"))
-    rapat_cmd_warn (ctx, _("The PDF letterhead is printed without its logo: only a PNG logo can be drawn."));
+  paper_warn_logo (ctx, &lh);
   sheet->letterhead = &lh.head;
   sheet->city = lh.city;
   sheet->nips = nips;
@@ -611,12 +638,7 @@ signin_pdf (RapatCmdContext *ctx, RapatSigninSheet *sheet, GError **error)
   sheet->signer_nip = signer != NULL ? signer->nip : NULL;
   sheet->now = ctx->now;
   doc = rapat_report_signin_layout (sheet);
-  output = rapat_output_open (opt->output, error);
-  if (output == NULL)
-    return FALSE;
-  if (!rapat_pdf_write (rapat_output_stream (output), doc, error))
-    return FALSE;
-  return rapat_output_finish (output, error);
+  return write_pdf (ctx, doc, error);
 }
 
 /* report signin --meeting M */
@@ -708,7 +730,9 @@ const RapatCommand rapat_report_commands[] = {
     RAPAT_CMD_STORE, 1, 1,
     RAPAT_OPTIONS (programme_entries, ReportOptions), RAPAT_TARGET_MEETING, report_programme },
   { "actions", "", N_("Report action items, optionally grouped"),
-    N_("Overdue means open, with a due day before --as-of (default: today)."),
+    N_("Overdue means open, with a due day before --as-of (default: today).\n"
+       "html and pdf: the printable matrix (matriks tindak lanjut) on A4 landscape under the\n"
+       "letterhead; the PDF has the printing time and page numbers in its footer."),
     RAPAT_CMD_STORE, 0, 0,
     RAPAT_OPTIONS (actions_entries, ReportOptions), RAPAT_TARGET_NONE, report_actions },
   { NULL },

@@ -275,6 +275,51 @@ check "long texts: the decision after the note, the review, then the signatures"
   in_order "$tmp/long.txt" "w3300" "Keputusan penutup." "Tinjauan tindak lanjut" "r1600" \
   "Pimpinan Rapat," "Ketua Rapat"
 
+# ---- E: the action matrix ----
+db="$tmp/papers.db"
+"$RAPAT" --db "$db" report actions --by owner --as-of 2025-12-01 --format json >"$tmp/actions.json"
+# A title may wrap in its cell: its first three words.
+json_lines '[x for g in j["groups"] for a in g["actions"] for x in (g["key"], " ".join(a["title"].split()[:3]), a["owner"])]' \
+  <"$tmp/actions.json" >"$tmp/arows"
+mapfile -t arows <"$tmp/arows"
+json_lines '[a["title"] for g in j["groups"] for a in g["actions"] if a["overdue"]]' \
+  <"$tmp/actions.json" >"$tmp/overdue"
+[ -s "$tmp/overdue" ] || { echo "pdf-papers.sh: no overdue action in the demo on 2025-12-01" >&2; exit 1; }
+run "$tmp/none" report actions --by owner --as-of 2025-12-01 --lang id -o "$tmp/a.pdf"
+pdfinfo "$tmp/a.pdf" >"$tmp/ainfo"
+check "action matrix: A4 landscape" grep -q '^Page size: *841.89 x 595.276 pts (A4)' "$tmp/ainfo"
+pdftotext -layout "$tmp/a.pdf" "$tmp/a.txt"
+check "action matrix: the letterhead, the title, the day judged on, the columns" \
+  in_order "$tmp/a.txt" "KANTOR WILAYAH DIREKTORAT JENDERAL" "MATRIKS TINDAK LANJUT" \
+  "Keadaan per 1 Desember 2025" "No." "Uraian tindak lanjut" "Penanggung jawab" "Batas waktu" "Status"
+check "action matrix: each owner's heading row, then each action with its owner, in order" \
+  in_order "$tmp/a.txt" "${arows[@]}"
+check "action matrix: the issue under an action, an overdue one marked" \
+  in_order "$tmp/a.txt" "Isu: " "lewat batas waktu"
+"$PYTHON" - "$tmp/a.txt" "$tmp/overdue" >"$tmp/a.check" <<'PY'
+import sys
+text = open(sys.argv[1], encoding="utf-8").read()
+for title in open(sys.argv[2], encoding="utf-8").read().splitlines():
+    # The mark is in the row's status cell: before the next row's number.
+    at = text.find(title.split()[0])
+    if at < 0 or "lewat batas waktu" not in text[at:at + 900]:
+        print("no overdue mark after %r" % title)
+PY
+check "action matrix: every overdue action marked lewat batas waktu" sh -c "! grep -q . '$tmp/a.check'"
+check "action matrix: page numbers and the printing time" \
+  in_order "$tmp/a.txt" "Dicetak 2 September 2025" "Halaman 1 dari"
+run "$tmp/a2.pdf" report actions --by owner --as-of 2025-12-01 --lang id --format pdf
+check "action matrix: standard output, the same bytes" cmp "$tmp/a.pdf" "$tmp/a2.pdf"
+run "$tmp/none" report actions --meeting "$m" --as-of 2025-12-01 -o "$tmp/am.pdf"
+pdftotext -layout "$tmp/am.pdf" "$tmp/am.txt"
+check "action matrix of one meeting: its title, in the meeting's language (WIT: Indonesian)" \
+  in_order "$tmp/am.txt" "MATRIKS TINDAK LANJUT" "Rapat Kerja Teknis Pemasyarakatan Maluku 2025" \
+  "Keadaan per 1 Desember 2025" "Dicetak 2 September 2025, pukul 09.00 WIT"
+db="$tmp/markup.db"
+run "$tmp/none" report actions --lang en -o "$tmp/empty.pdf"
+check "action matrix without actions: one row says so" grep -q "No action items." \
+  <(pdftotext -layout "$tmp/empty.pdf" -)
+
 # ---- G: refusals ----
 db="$tmp/papers.db"
 echo "kept" >"$tmp/kept.pdf"
