@@ -90,6 +90,9 @@ typedef struct {
   GPtrArray *signatures;     /* SIGNATURES: RapatLayoutSignature */
   gboolean keep_with_next;   /* never the last thing on a page */
   double space_before;       /* points */
+  double indent;             /* PARAGRAPH, FIELDS, LIST: from the left margin, a
+                              * fraction of the text width */
+  gboolean new_page;         /* starts on a page of its own (an attachment) */
 } RapatLayoutBlock;
 
 /* A document. */

@@ -60,6 +60,7 @@ typedef struct {
   gboolean keep_next;       /* on the same page as the next box */
   int header;               /* the box drawn above it when it starts a page, or -1 */
   gboolean splittable;      /* split at a line when taller than a page */
+  gboolean new_page;        /* starts a page */
   double pad;               /* a splittable box's room above and under its lines */
   guint page;               /* where pagination put it */
   double y;
@@ -397,12 +398,14 @@ text_boxes (Render *r, const RapatLayoutBlock *block)
   for (guint i = 0; i < block->texts->len; i++)
     {
       Box *b = box_new (r, i == 0 ? block->space_before : 2);
+      double indent = banner ? 8 : block->indent * TEXT_W;
       PangoLayout *layout = text_layout (r, block->texts->pdata[i], SANS, heading ? 11.0 : 10.0,
-                                         heading || banner, banner ? TEXT_W - 16 : TEXT_W, align);
+                                         heading || banner, banner ? TEXT_W - 16 : TEXT_W - indent,
+                                         align);
 
       if (!heading && !banner && align == PANGO_ALIGN_LEFT)
         pango_layout_set_justify (layout, TRUE);
-      b->height = add_text (b, layout, banner ? 8 : 0, banner ? 5 : 0);
+      b->height = add_text (b, layout, indent, banner ? 5 : 0);
       if (banner)
         {
           b->height += 10;
@@ -466,8 +469,9 @@ list_boxes (Render *r, const RapatLayoutBlock *block)
     {
       Box *b = box_new (r, i == 0 ? block->space_before : 2);
 
-      b->height = add_marked (r, b, block->marks->pdata[i], block->texts->pdata[i], 10.0, 0, 0,
-                              TEXT_W, mark_w, TRUE);
+      b->height = add_marked (r, b, block->marks->pdata[i], block->texts->pdata[i], 10.0,
+                              block->indent * TEXT_W, 0, TEXT_W * (1 - block->indent), mark_w,
+                              TRUE);
       b->splittable = TRUE;
       b->keep_next = i + 1 == block->texts->len && block->keep_with_next;
     }
@@ -482,6 +486,7 @@ fields_boxes (Render *r, const RapatLayoutBlock *block)
   double label_w = 0;
   guint n = block->texts->len / 2;
   double mark_w = marks_width (r, block, 10.5);
+  double x = block->indent * TEXT_W, width = TEXT_W - x;
 
   for (guint i = 0; i < n; i++)
     {
@@ -492,7 +497,7 @@ fields_boxes (Render *r, const RapatLayoutBlock *block)
       layout_size (l, &w, NULL);
       label_w = MAX (label_w, w);
     }
-  label_w = MIN (label_w, TEXT_W / 3);
+  label_w = MIN (label_w, width / 3);
   for (guint i = 0; i < n; i++)
     {
       const char *label = block->texts->pdata[2 * i];
@@ -502,12 +507,13 @@ fields_boxes (Render *r, const RapatLayoutBlock *block)
       if (*label != '\0')
         {
           h1 = add_text (b, text_layout (r, label, SANS, 10.5, FALSE, label_w, PANGO_ALIGN_LEFT),
-                         0, 0);
-          add_text (b, text_layout (r, ":", SANS, 10.5, FALSE, 0, PANGO_ALIGN_LEFT), label_w + 6, 0);
+                         x, 0);
+          add_text (b, text_layout (r, ":", SANS, 10.5, FALSE, 0, PANGO_ALIGN_LEFT),
+                    x + label_w + 6, 0);
         }
       h2 = add_marked (r, b, i < block->marks->len ? block->marks->pdata[i] : NULL,
-                       block->texts->pdata[2 * i + 1], 10.5, label_w + 18, 0,
-                       TEXT_W - label_w - 18, mark_w, FALSE);
+                       block->texts->pdata[2 * i + 1], 10.5, x + label_w + 18, 0,
+                       width - label_w - 18, mark_w, FALSE);
       b->height = MAX (h1, h2) + 1.5;
       b->splittable = TRUE;
       b->keep_next = i + 1 < n || block->keep_with_next;
@@ -904,7 +910,7 @@ paginate (Render *r)
           if (need > BOTTOM - TOP)
             break;
         }
-      if (y > TOP && y + gap + need > BOTTOM)
+      if (y > TOP && (b->new_page || y + gap + need > BOTTOM))
         {
           page++;
           y = TOP;
@@ -1079,6 +1085,7 @@ build_boxes (Render *r, const RapatLayout *doc, GError **error)
   for (guint i = 0; i < doc->blocks->len; i++)
     {
       const RapatLayoutBlock *block = doc->blocks->pdata[i];
+      guint first = r->boxes->len;
 
       switch (block->kind)
         {
@@ -1108,6 +1115,8 @@ build_boxes (Render *r, const RapatLayout *doc, GError **error)
           text_boxes (r, block);
           break;
         }
+      if (block->new_page && first < r->boxes->len)
+        ((Box *) r->boxes->pdata[first])->new_page = TRUE;
     }
   return TRUE;
 }

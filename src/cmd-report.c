@@ -95,6 +95,11 @@ static const RapatOption signin_entries[] = {
                   N_("Language of the paper: id or en (default: id for meetings in Indonesian zones)"), \
                   N_("LANG"))
 
+/* --format of a paper written as HTML or PDF. */
+#define PAPER_FORMAT_ENTRY \
+  RAPAT_OPT_TEXT ("format", ReportOptions, format, \
+                  N_("html (default) or pdf; -o FILE.pdf chooses pdf"), N_("FORMAT"))
+
 static const RapatOption invitation_entries[] = {
   RAPAT_OPT_TEXT ("number", ReportOptions, number,
                   N_("The letter's number (nomor); default: dots to fill in by hand"), N_("NUMBER")),
@@ -107,12 +112,14 @@ static const RapatOption invitation_entries[] = {
   RAPAT_OPT_TEXT ("date", ReportOptions, date,
                   N_("The letter's date (default: today in the meeting's zone)"), N_("DATE")),
   LANG_ENTRY,
+  PAPER_FORMAT_ENTRY,
   OUTPUT_ENTRY,
   RAPAT_OPT_END,
 };
 
 static const RapatOption programme_entries[] = {
   LANG_ENTRY,
+  PAPER_FORMAT_ENTRY,
   OUTPUT_ENTRY,
   RAPAT_OPT_END,
 };
@@ -551,7 +558,10 @@ report_invitation (RapatCmdContext *ctx, GError **error)
   g_autoptr(RapatOutput) output = NULL;
   g_autofree char *day = NULL;
   gint64 signer_id = m->organizer_id;
+  RapatFormat format = RAPAT_FORMAT_HTML;
 
+  if (!parse_format (opt, (1u << RAPAT_FORMAT_HTML) | (1u << RAPAT_FORMAT_PDF), &format, error))
+    return FALSE;
   inv.lang = rapat_cmd_paper_lang (opt->lang, m->tzid, error);
   if (inv.lang == NULL || !paper_meeting (m, error) || !check_letter_texts (opt, error)
       || (opt->signer != NULL && !rapat_store_person_resolve (ctx->store, opt->signer, &signer_id, error))
@@ -578,6 +588,15 @@ report_invitation (RapatCmdContext *ctx, GError **error)
   inv.signer_nip = signer != NULL ? signer->nip : NULL;
   /* More addressees than fit under "Yth." go to an attached list. */
   inv.list_from = 6;
+  inv.now = ctx->now;
+  if (format == RAPAT_FORMAT_PDF)
+    {
+      g_autoptr(RapatLayout) doc = NULL;
+
+      paper_warn_logo (ctx, &lh);
+      doc = rapat_report_invitation_layout (&inv);
+      return write_pdf (ctx, doc, error);
+    }
   output = rapat_output_open (opt->output, error);
   if (output == NULL)
     return FALSE;
@@ -594,7 +613,10 @@ report_programme (RapatCmdContext *ctx, GError **error)
   g_auto(RapatCmdLetterhead) lh = { 0 };
   g_autoptr(GPtrArray) agenda = NULL;
   g_autoptr(RapatOutput) output = NULL;
+  RapatFormat format = RAPAT_FORMAT_HTML;
 
+  if (!parse_format (opt, (1u << RAPAT_FORMAT_HTML) | (1u << RAPAT_FORMAT_PDF), &format, error))
+    return FALSE;
   p.lang = rapat_cmd_paper_lang (opt->lang, ctx->meeting->tzid, error);
   if (p.lang == NULL || !paper_meeting (ctx->meeting, error)
       || (agenda = rapat_store_agenda_list (ctx->store, ctx->meeting->id, error)) == NULL
@@ -602,6 +624,15 @@ report_programme (RapatCmdContext *ctx, GError **error)
     return FALSE;
   p.agenda = agenda;
   p.letterhead = &lh.head;
+  p.now = ctx->now;
+  if (format == RAPAT_FORMAT_PDF)
+    {
+      g_autoptr(RapatLayout) doc = NULL;
+
+      paper_warn_logo (ctx, &lh);
+      doc = rapat_report_programme_layout (&p);
+      return write_pdf (ctx, doc, error);
+    }
   output = rapat_output_open (opt->output, error);
   if (output == NULL)
     return FALSE;
@@ -721,12 +752,16 @@ const RapatCommand rapat_report_commands[] = {
     N_("One HTML page for A4 portrait under the letterhead ('rapat config set letterhead.*'):\n"
        "nomor, sifat, lampiran, perihal; the invitees (six or more: \"daftar terlampir\" and the\n"
        "list on a page of its own); the day, time, place and agenda; the signature of the\n"
-       "organizer (or --signer). A cancelled meeting's invitation is refused."),
+       "organizer (or --signer). A cancelled meeting's invitation is refused.\n"
+       "With --format pdf (or -o FILE.pdf) the same letter as a PDF, the printing time and\n"
+       "page numbers in its footer, the attached list starting a page of its own."),
     RAPAT_CMD_STORE, 1, 1,
     RAPAT_OPTIONS (invitation_entries, ReportOptions), RAPAT_TARGET_MEETING, report_invitation },
   { "programme", "MEETING", N_("A printable programme (susunan acara) for a meeting"),
     N_("One HTML page for A4 portrait under the letterhead: a row per agenda item with its\n"
-       "times in the meeting's zone, the presenter and the rooms of parallel sessions."),
+       "times in the meeting's zone, the presenter and the rooms of parallel sessions.\n"
+       "With --format pdf (or -o FILE.pdf) the same programme as a PDF, its header on every\n"
+       "page."),
     RAPAT_CMD_STORE, 1, 1,
     RAPAT_OPTIONS (programme_entries, ReportOptions), RAPAT_TARGET_MEETING, report_programme },
   { "actions", "", N_("Report action items, optionally grouped"),
