@@ -320,6 +320,68 @@ run "$tmp/none" report actions --lang en -o "$tmp/empty.pdf"
 check "action matrix without actions: one row says so" grep -q "No action items." \
   <(pdftotext -layout "$tmp/empty.pdf" -)
 
+# ---- F: the invitation and the programme ----
+db="$tmp/papers.db"
+organizer=$("$RAPAT" --db "$db" meeting show "$m" --json | json_lines '[j["organizer"]]')
+# The invitees in the order of the HTML letter's list: the two papers agree.
+"$RAPAT" --db "$db" report invitation "$m" --date 2025-08-25 \
+  | sed -n 's|^<tr><td class="n">[0-9]*</td><td>\([^<]*\)</td>.*|\1|p' >"$tmp/invitees"
+mapfile -t invitees <"$tmp/invitees"
+[ "${#invitees[@]}" -ge 20 ] || { echo "pdf-papers.sh: ${#invitees[@]} invitees in the HTML letter" >&2; exit 1; }
+"$RAPAT" --db "$db" agenda list "$m" --json >"$tmp/agenda.json"
+json_lines '[" ".join(a["title"].split()[:3]) for a in j["agenda"] if a["type"] != "break"]' \
+  <"$tmp/agenda.json" >"$tmp/acara"
+mapfile -t acara <"$tmp/acara"
+run "$tmp/none" report invitation "$m" --date 2025-08-25 --number "005/UND/2025" --nature Segera \
+  -o "$tmp/inv.pdf"
+pdfinfo "$tmp/inv.pdf" >"$tmp/iinfo"
+check "invitation: A4 portrait" grep -q '^Page size: *595.276 x 841.89 pts (A4)' "$tmp/iinfo"
+check "invitation: its subject is the PDF's title" \
+  grep -qx 'Title: *Undangan Rapat Kerja Teknis Pemasyarakatan Maluku 2025' "$tmp/iinfo"
+pdftotext -layout "$tmp/inv.pdf" "$tmp/inv.txt"
+check "invitation: the date line, nomor, sifat, lampiran, perihal, the addressees, di Tempat" \
+  in_order "$tmp/inv.txt" "Ambon, 25 Agustus 2025" "Nomor" "005/UND/2025" "Sifat" "Segera" \
+  "Lampiran" "1 (satu) berkas" "Perihal" "Undangan Rapat Kerja Teknis" "Yth." \
+  "Bapak/Ibu (daftar terlampir)" "di" "Tempat"
+check "invitation: the body with the day, the time in WIT, the place, the agenda without breaks" \
+  in_order "$tmp/inv.txt" "Dengan hormat, kami mengundang" "Hari/tanggal" "Selasa, 2 September 2025" \
+  "Waktu" "09.00–16.00 WIT" "Tempat" "Acara" "${acara[@]}" "Mengingat pentingnya acara" "$organizer"
+check "invitation: no break in the agenda" sh -c "! pdftotext -l 1 '$tmp/inv.pdf' - | grep -q 'Rehat kopi'"
+check "invitation: the attached list starts page 2" \
+  sh -c "pdftotext -f 2 -l 2 '$tmp/inv.pdf' - | grep -v '^\s*\$' | head -n 1 | grep -q 'Lampiran Surat Undangan'"
+pdftotext -layout -f 2 "$tmp/inv.pdf" "$tmp/list.txt"
+check "invitation: the list of every invitee in order, then the signature again" \
+  in_order "$tmp/list.txt" "DAFTAR UNDANGAN" "No." "Nama" "Jabatan" "Unit kerja" "${invitees[@]}" "$organizer"
+run "$tmp/inv2.pdf" report invitation "$m" --date 2025-08-25 --number "005/UND/2025" --nature Segera --format pdf
+check "invitation: standard output, the same bytes" cmp "$tmp/inv.pdf" "$tmp/inv2.pdf"
+
+db="$tmp/markup.db"
+run "$tmp/none" report invitation 1 --date 2025-09-20 -o "$tmp/inv-few.pdf"
+pdftotext -layout "$tmp/inv-few.pdf" "$tmp/few.txt"
+check "invitation to two: one page, each addressee by position (else name) as typed, numbered" \
+  sh -c "test \"\$(pdfinfo '$tmp/inv-few.pdf' | sed -n 's/^Pages: *//p')\" = 1"
+check "... in order, then di Tempat, the place as typed" \
+  in_order "$tmp/few.txt" "Yth." "1. Kepala & <i>Biro</i>" "2. Notulis <span>" "di" "Tempat" \
+  "Ruang <u>1</u>" "1. Bahas <b>tebal</b>"
+run "$tmp/none" report invitation 1 --date 2025-09-20 --lang en -o "$tmp/inv-en.pdf"
+check "--lang en: To:, no di Tempat" \
+  sh -c "pdftotext -layout '$tmp/inv-en.pdf' - | grep -q '^To:' && ! pdftotext '$tmp/inv-en.pdf' - | grep -qx 'Tempat'"
+
+db="$tmp/papers.db"
+json_lines '[x for a in j["agenda"] for x in (str(a["number"]), a["start"][11:16].replace(":", ".") + "–" + a["end"][11:16].replace(":", "."), " ".join(a["title"].split()[:2]))]' \
+  <"$tmp/agenda.json" >"$tmp/prows"
+mapfile -t prows <"$tmp/prows"
+run "$tmp/none" report programme "$m" -o "$tmp/prog.pdf"
+pdftotext -layout "$tmp/prog.pdf" "$tmp/prog.txt"
+check "programme: the title, the day, the columns with the zone" \
+  in_order "$tmp/prog.txt" "SUSUNAN ACARA" "Rapat Kerja Teknis Pemasyarakatan Maluku 2025" \
+  "Hari/tanggal" "Selasa, 2 September 2025" "No." "Waktu (WIT)" "Acara" "Penyaji / Pelaksana"
+check "programme: every item, breaks too, with its number and its times, in order" \
+  in_order "$tmp/prog.txt" "${prows[@]}"
+check "programme: the page number and printing time" grep -q 'Halaman 1 dari 1' "$tmp/prog.txt"
+run "$tmp/prog2.pdf" report programme "$m" --format pdf
+check "programme: standard output, the same bytes" cmp "$tmp/prog.pdf" "$tmp/prog2.pdf"
+
 # ---- G: refusals ----
 db="$tmp/papers.db"
 echo "kept" >"$tmp/kept.pdf"
@@ -330,7 +392,18 @@ refused "minutes export --format xyz: one line" minutes export "$m" --format xyz
 RAPAT_PDF_MODULE=/nonexistent/rapat-pdf.so refused "minutes export, the PDF module not loading: one line" \
   minutes export "$m" -o "$tmp/kept.pdf"
 check "... naming the module's path" grep -q '/nonexistent/rapat-pdf.so' "$tmp/ref.err"
+refused "report invitation of an unknown meeting: one line" report invitation "Tidak ada rapat ini" --format pdf
+refused "report programme --format xml: one line" report programme "$m" --format xml -o "$tmp/kept.pdf"
+refused "report programme to an -o in a folder that does not exist: one line" \
+  report programme "$m" -o "$tmp/nonexistent/p.pdf"
+RAPAT_PDF_MODULE=/nonexistent/rapat-pdf.so refused "report actions, the PDF module not loading: one line" \
+  report actions -o "$tmp/kept.pdf"
+RAPAT_PDF_MODULE=/nonexistent/rapat-pdf.so refused "report invitation, the PDF module not loading: one line" \
+  report invitation "$m" -o "$tmp/kept.pdf"
 check "the refused exports left an existing file as it was" grep -qx kept "$tmp/kept.pdf"
+db="$tmp/long.db"
+setup meeting cancel 1 --reason "Ditunda"
+refused "the programme of a cancelled meeting: one line" report programme 1 -o "$tmp/kept.pdf"
 
 echo "pdf-papers: $n_pass passed, $n_fail failed"
 [ "$n_fail" -eq 0 ]
