@@ -825,7 +825,8 @@ split_box (Render *r, Box *b, guint index, double room)
           Item frame = *it;
 
           frame.h = rest->height;
-          g_array_append_val (rest->items, frame);
+          /* Under the texts: a shading drawn after them would hide them. */
+          g_array_prepend_val (rest->items, frame);
           it->h = room;
         }
     }
