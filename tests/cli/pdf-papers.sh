@@ -24,6 +24,8 @@
 # --format pdf'): the letter's fields, addressees, body and signature, the
 # attached list of invitees on a page of its own; the programme's rows
 # with their times in WIT, the break, the presenters.
+# Part H, the HTML and the PDF of the notulen, the invitation, the
+# programme and the matrix: every text block of the HTML is in the PDF.
 # Part G, refusals: an unknown meeting, an unwritable -o, an unknown
 # format, a PDF module that does not load: one line on stderr, exit 1, the
 # database unchanged and an existing output file as it was.
@@ -91,6 +93,43 @@ if left not in pos or right not in pos:
 (xl, yl), (xr, yr) = pos[left], pos[right]
 if abs(yl - yr) > 0.5 or xl >= xr:
     print("%s at %s, %s at %s" % (left, pos[left], right, pos[right])); sys.exit(1)
+PY
+}
+
+# same_as_html HTML PDF: every text block of the HTML paper (a paragraph,
+# a list item, a cell, a heading) is in the PDF's text, in any case (the
+# HTML sets some headings in capitals with CSS), spaces and line breaks
+# aside: the two papers of a document say the same.
+same_as_html() {
+  "$PYTHON" - "$@" <<'PY'
+import subprocess, sys
+from html.parser import HTMLParser
+class Blocks(HTMLParser):
+    blocks = ("p", "li", "td", "th", "h1", "h2", "h3", "div", "title", "style")
+    def __init__(self):
+        super().__init__()
+        self.stack, self.out = [], []
+    def handle_starttag(self, tag, attrs):
+        if tag in self.blocks:
+            self.stack.append([tag, dict(attrs), ""])
+        if tag == "br" and self.stack:
+            self.stack[-1][2] += " "
+    def handle_endtag(self, tag):
+        if tag in self.blocks and self.stack:
+            t, a, text = self.stack.pop()
+            if t not in ("title", "style") and "watermark" not in (a.get("class") or ""):
+                self.out.append(" ".join(text.split()).casefold())
+    def handle_data(self, data):
+        if self.stack:
+            self.stack[-1][2] += data
+b = Blocks()
+b.feed(open(sys.argv[1], encoding="utf-8").read())
+pdf = subprocess.run(["pdftotext", "-raw", sys.argv[2], "-"], capture_output=True, text=True, check=True).stdout
+pdf = " ".join(pdf.split()).casefold()
+missing = [t for t in b.out if t and t not in pdf]
+if missing or len(b.out) < 10:
+    print("%d blocks, not in the PDF: %s" % (len(b.out), missing[:5]))
+    sys.exit(1)
 PY
 }
 
@@ -381,6 +420,17 @@ check "programme: every item, breaks too, with its number and its times, in orde
 check "programme: the page number and printing time" grep -q 'Halaman 1 dari 1' "$tmp/prog.txt"
 run "$tmp/prog2.pdf" report programme "$m" --format pdf
 check "programme: standard output, the same bytes" cmp "$tmp/prog.pdf" "$tmp/prog2.pdf"
+
+# ---- H: the HTML and the PDF of each paper say the same ----
+db="$tmp/papers.db"
+for paper in "minutes export $m" "report invitation $m --date 2025-08-25 --number 005/UND/2025" \
+             "report programme $m" "report actions --by owner --as-of 2025-12-01 --lang id"; do
+  # shellcheck disable=SC2086
+  if run "$tmp/same.html" $paper --format html && run "$tmp/same.pdf" $paper --format pdf; then
+    check "${paper%% [0-9]*}: the PDF says every text of the HTML paper" \
+      same_as_html "$tmp/same.html" "$tmp/same.pdf"
+  fi
+done
 
 # ---- G: refusals ----
 db="$tmp/papers.db"
