@@ -948,7 +948,8 @@ layout_decisions (RapatLayout *doc, const RapatMinutesPaper *p, const RapatMinut
 static void
 layout_reviews (RapatLayout *doc, const RapatMinutesItem *it, gboolean en)
 {
-  static const double widths[] = { 0.06, 0.38, 0.20, 0.14, 0.22 };
+  /* A due day ("30 September 2025") on one line, as the HTML keeps it. */
+  static const double widths[] = { 0.06, 0.34, 0.19, 0.19, 0.22 };
   const char *heads[] = { W (no_w, en), W (action_w, en), W (owner_w, en), W (due_w, en),
                           W (heard_w, en) };
   RapatLayoutTable *t;
@@ -983,7 +984,8 @@ layout_reviews (RapatLayout *doc, const RapatMinutesItem *it, gboolean en)
 static void
 layout_actions (RapatLayout *doc, const RapatMinutesPaper *p, gboolean en)
 {
-  static const double widths[] = { 0.06, 0.50, 0.25, 0.19 };
+  /* A due day ("30 September 2025") on one line, as the HTML keeps it. */
+  static const double widths[] = { 0.06, 0.48, 0.25, 0.21 };
   const char *heads[] = { W (no_w, en), W (action_w, en), W (owner_w, en), W (due_w, en) };
   RapatLayoutTable *t;
 
