@@ -13,7 +13,10 @@ cells_free (RapatLayoutCell *cells, guint n)
   if (cells == NULL)
     return;
   for (guint i = 0; i < n; i++)
-    g_free (cells[i].text);
+    {
+      g_free (cells[i].text);
+      g_free (cells[i].note);
+    }
   g_free (cells);
 }
 
@@ -55,6 +58,7 @@ block_free (gpointer data)
   RapatLayoutBlock *b = data;
 
   g_clear_pointer (&b->texts, g_ptr_array_unref);
+  g_clear_pointer (&b->marks, g_ptr_array_unref);
   g_clear_pointer (&b->image, g_bytes_unref);
   g_clear_pointer (&b->signatures, g_ptr_array_unref);
   table_free (b->table);
@@ -124,6 +128,7 @@ rapat_layout_add (RapatLayout *doc, RapatLayoutKind kind)
 
   b->kind = kind;
   b->texts = g_ptr_array_new_with_free_func (g_free);
+  b->marks = g_ptr_array_new_with_free_func (g_free);
   if (kind == RAPAT_LAYOUT_SIGNATURES)
     b->signatures = g_ptr_array_new_with_free_func (signature_free);
   g_ptr_array_add (doc->blocks, b);
@@ -134,6 +139,8 @@ void
 rapat_layout_text (RapatLayoutBlock *block, const char *text)
 {
   g_ptr_array_add (block->texts, g_strdup (text != NULL ? text : ""));
+  if (block->kind != RAPAT_LAYOUT_FIELDS || block->texts->len % 2 == 0)
+    g_ptr_array_add (block->marks, NULL);
 }
 
 void
@@ -141,6 +148,23 @@ rapat_layout_field (RapatLayoutBlock *block, const char *label, const char *valu
 {
   rapat_layout_text (block, label);
   rapat_layout_text (block, value != NULL && *value != '\0' ? value : "-");
+}
+
+void
+rapat_layout_field_item (RapatLayoutBlock *block, const char *label, const char *mark,
+                         const char *text)
+{
+  rapat_layout_field (block, label, text);
+  g_free (block->marks->pdata[block->marks->len - 1]);
+  block->marks->pdata[block->marks->len - 1] = g_strdup (mark);
+}
+
+void
+rapat_layout_item (RapatLayoutBlock *block, const char *mark, const char *text)
+{
+  rapat_layout_text (block, text);
+  g_free (block->marks->pdata[block->marks->len - 1]);
+  block->marks->pdata[block->marks->len - 1] = g_strdup (mark);
 }
 
 RapatLayoutTable *
@@ -173,7 +197,10 @@ rapat_layout_row (RapatLayoutTable *table, RapatLayoutRowKind kind)
   row->cells = g_new0 (RapatLayoutCell, table->n_cols);
   row->kind = kind;
   for (guint i = 0; i < table->n_cols; i++)
-    row->cells[i].bold = kind == RAPAT_ROW_TOTAL;
+    {
+      row->cells[i].bold = kind == RAPAT_ROW_TOTAL || kind == RAPAT_ROW_GROUP;
+      row->cells[i].italic = kind == RAPAT_ROW_QUIET;
+    }
   g_ptr_array_add (table->rows, row);
   return row;
 }
@@ -184,6 +211,14 @@ rapat_layout_cell (RapatLayoutRow *row, guint col, const char *text, RapatLayout
   g_free (row->cells[col].text);
   row->cells[col].text = g_strdup (text);
   row->cells[col].align = align;
+}
+
+void
+rapat_layout_cell_note (RapatLayoutRow *row, guint col, const char *note, gboolean alert)
+{
+  g_free (row->cells[col].note);
+  row->cells[col].note = g_strdup (note);
+  row->cells[col].note_alert = alert;
 }
 
 void

@@ -21,6 +21,7 @@ typedef enum {
   RAPAT_LAYOUT_TABLE,
   RAPAT_LAYOUT_SIGNATURES,   /* never split; right half for one signatory */
   RAPAT_LAYOUT_BANNER,       /* a framed line, e.g. the cancelled mark */
+  RAPAT_LAYOUT_LIST,         /* numbered lines: each text after its mark, wrapped under itself */
 } RapatLayoutKind;
 
 typedef enum {
@@ -37,11 +38,19 @@ typedef struct {
   RapatLayoutAlign align;
   gboolean bold;             /* the first line only when @first_bold */
   gboolean first_bold;
+  gboolean italic;
+  char *note;                /* smaller lines under the text ("Isu: ..."), or NULL */
+  gboolean note_alert;       /* the note in bold red: a warning ("overdue") */
+  guint span;                /* the columns it covers (0 or 1: its own); the cells it
+                              * covers are not drawn */
 } RapatLayoutCell;
 
 typedef enum {
   RAPAT_ROW_NORMAL,
   RAPAT_ROW_TOTAL,           /* bold, never alone at the top of a page */
+  RAPAT_ROW_GROUP,           /* bold and shaded, never alone at the foot of a page: a
+                              * group's heading (a day, an owner) */
+  RAPAT_ROW_QUIET,           /* italic and lightly shaded: a break in a programme */
 } RapatLayoutRowKind;
 
 typedef struct {
@@ -53,7 +62,8 @@ typedef struct {
   guint n_cols;
   double *widths;            /* fractions of the text width, summing to 1 */
   RapatLayoutCell *header;   /* n_cols: repeated at the top of every page */
-  GPtrArray *rows;           /* RapatLayoutRow, never split across pages */
+  GPtrArray *rows;           /* RapatLayoutRow: split across pages only when taller
+                              * than a page, under the repeated header */
   double min_row_height;     /* points; a sign-in sheet's rows leave room to sign */
   double font_size;          /* points; 0: 9.5 */
   guint keep_first;          /* the header stays with this many first rows */
@@ -69,12 +79,20 @@ typedef struct {
 
 typedef struct {
   RapatLayoutKind kind;
-  GPtrArray *texts;          /* char *: the lines; FIELDS: label, value, label, value... */
+  GPtrArray *texts;          /* char *: the lines; FIELDS: label, value, label, value...;
+                              * a FIELDS line with an empty label continues the value
+                              * above it (no colon) */
+  GPtrArray *marks;          /* char * or NULL, one per line of a LIST or FIELDS block:
+                              * the mark ("1.") the line's text hangs after */
+  RapatLayoutAlign align;    /* PARAGRAPH: LEFT (justified), CENTER or RIGHT */
   GBytes *image;             /* LETTERHEAD: the logo as PNG, or NULL */
   RapatLayoutTable *table;   /* TABLE */
   GPtrArray *signatures;     /* SIGNATURES: RapatLayoutSignature */
   gboolean keep_with_next;   /* never the last thing on a page */
   double space_before;       /* points */
+  double indent;             /* PARAGRAPH, FIELDS, LIST: from the left margin, a
+                              * fraction of the text width */
+  gboolean new_page;         /* starts on a page of its own (an attachment) */
 } RapatLayoutBlock;
 
 /* A document. */
@@ -88,6 +106,7 @@ typedef struct {
   char *footer;              /* at the bottom left of every page: the printing time */
   char *page_label;          /* "Halaman {page} dari {pages}" */
   char *watermark;           /* across every page ("DIBATALKAN"), or NULL */
+  gboolean landscape;        /* A4 landscape rather than portrait */
   GPtrArray *blocks;         /* RapatLayoutBlock */
 } RapatLayout;
 
@@ -109,6 +128,15 @@ void rapat_layout_text (RapatLayoutBlock *block, const char *text);
 /* Adds the line "@label : @value" to a FIELDS block. */
 void rapat_layout_field (RapatLayoutBlock *block, const char *label, const char *value);
 
+/* Adds to a FIELDS block the line "@label : @mark @text", @text wrapped
+ * under itself: an item of a list in a field.  An empty @label continues
+ * the value of the line above (no colon). */
+void rapat_layout_field_item (RapatLayoutBlock *block, const char *label, const char *mark,
+                              const char *text);
+
+/* Adds @text after @mark ("1.") to a LIST block. */
+void rapat_layout_item (RapatLayoutBlock *block, const char *mark, const char *text);
+
 /* Adds a table of @n_cols columns of the given @widths (fractions) to
  * @doc, with its @header cells' texts, and returns it. */
 RapatLayoutTable *rapat_layout_table (RapatLayout *doc, guint n_cols, const double *widths,
@@ -120,6 +148,10 @@ RapatLayoutRow *rapat_layout_row (RapatLayoutTable *table, RapatLayoutRowKind ki
 
 /* Sets cell @col of @row to @text (copied) with @align. */
 void rapat_layout_cell (RapatLayoutRow *row, guint col, const char *text, RapatLayoutAlign align);
+
+/* Sets the smaller lines under the text of cell @col of @row to @note
+ * (copied; NULL: none), in bold red when @alert. */
+void rapat_layout_cell_note (RapatLayoutRow *row, guint col, const char *note, gboolean alert);
 
 /* Adds a signatory to a SIGNATURES block (the strings are copied). */
 void rapat_layout_signature (RapatLayoutBlock *block, const char *above, const char *title,

@@ -2,6 +2,7 @@
 #include "report-actions.h"
 #include "csv.h"
 #include "output.h"
+#include "paper.h"
 #include "timeutil.h"
 #include "when.h"
 
@@ -389,6 +390,85 @@ write_html (FILE *out, const RapatActionReport *r, GPtrArray *actions)
     }
   fputs ("</tbody>\n</table>\n", out);
   rapat_html_end (out);
+}
+
+/* Adds one row of the matrix to @t. */
+static void
+layout_matrix_row (RapatLayoutTable *t, const RapatAction *a, guint no, const char *as_of,
+                   gboolean en)
+{
+  RapatWhenLang lang = en ? RAPAT_WHEN_ENGLISH : RAPAT_WHEN_INDONESIAN;
+  g_autofree char *n = g_strdup_printf ("%u", no);
+  g_autofree char *due = a->due != NULL ? rapat_when_letter_day (a->due, lang) : g_strdup ("-");
+  g_autofree char *status = matrix_status (a, en);
+  g_autofree char *issue = a->issue_title != NULL
+    ? g_strconcat (en ? "Issue: " : "Isu: ", a->issue_title, NULL) : NULL;
+  RapatLayoutRow *row = rapat_layout_row (t, RAPAT_ROW_NORMAL);
+
+  rapat_layout_cell (row, 0, n, RAPAT_ALIGN_CENTER);
+  rapat_layout_cell (row, 1, a->title, RAPAT_ALIGN_LEFT);
+  rapat_layout_cell_note (row, 1, issue, FALSE);
+  rapat_layout_cell (row, 2, a->owner_name, RAPAT_ALIGN_LEFT);
+  if (a->owner_person_id != 0)
+    rapat_layout_cell_note (row, 2, a->owner_unit_name, FALSE);
+  rapat_layout_cell (row, 3, due, RAPAT_ALIGN_LEFT);
+  rapat_layout_cell (row, 4, status, RAPAT_ALIGN_LEFT);
+  if (rapat_action_is_overdue (a, as_of))
+    rapat_layout_cell_note (row, 4, en ? "overdue" : "lewat batas waktu", TRUE);
+}
+
+RapatLayout *
+rapat_report_actions_layout (const RapatActionReport *r, GPtrArray *actions)
+{
+  static const char *const id_heads[] = { "No.", "Uraian tindak lanjut", "Penanggung jawab", "Batas waktu", "Status" };
+  static const char *const en_heads[] = { "No.", "Action", "Responsible", "Due", "Status" };
+  static const double widths[] = { 0.05, 0.40, 0.24, 0.15, 0.16 };
+  gboolean en = g_strcmp0 (r->lang, "id") != 0;
+  const char *title = en ? "ACTION MATRIX" : "MATRIKS TINDAK LANJUT";
+  g_autofree char *day = rapat_when_letter_day (r->as_of, en ? RAPAT_WHEN_ENGLISH : RAPAT_WHEN_INDONESIAN);
+  g_autofree char *as_of = g_strdup_printf (en ? "As of %s" : "Keadaan per %s", day);
+  g_autoptr(GTimeZone) tz = rapat_when_zone (r->zone);
+  RapatLayout *doc = rapat_layout_new (en ? "en" : "id", title);
+  RapatLayoutBlock *b;
+  RapatLayoutTable *t;
+
+  sort_by = r->by;
+  g_ptr_array_sort (actions, compare_actions);
+  /* A matrix is printed across the page, as the HTML one. */
+  doc->landscape = TRUE;
+  rapat_layout_set_printed (doc, r->now, tz);
+  rapat_paper_letterhead (doc, r->letterhead);
+  b = rapat_layout_add (doc, RAPAT_LAYOUT_TITLE);
+  rapat_layout_text (b, title);
+  if (r->meeting_title != NULL)
+    rapat_layout_text (b, r->meeting_title);
+  rapat_layout_text (b, as_of);
+  b->keep_with_next = TRUE;
+  t = rapat_layout_table (doc, G_N_ELEMENTS (widths), widths,
+                          (const char *const *) (en ? en_heads : id_heads));
+  for (guint i = 0, no = 1; i < actions->len;)
+    {
+      guint end;
+
+      group_counts (actions, i, r->by, r->as_of, &end);
+      if (r->by != RAPAT_ACTIONS_BY_NONE)
+        {
+          RapatLayoutRow *row = rapat_layout_row (t, RAPAT_ROW_GROUP);
+
+          rapat_layout_cell (row, 0, group_key (actions->pdata[i], r->by), RAPAT_ALIGN_LEFT);
+          row->cells[0].span = G_N_ELEMENTS (widths);
+        }
+      for (; i < end; i++)
+        layout_matrix_row (t, actions->pdata[i], no++, r->as_of, en);
+    }
+  if (actions->len == 0)
+    {
+      RapatLayoutRow *row = rapat_layout_row (t, RAPAT_ROW_NORMAL);
+
+      rapat_layout_cell (row, 0, en ? "No action items." : "Tidak ada tindak lanjut.", RAPAT_ALIGN_LEFT);
+      row->cells[0].span = G_N_ELEMENTS (widths);
+    }
+  return doc;
 }
 
 void

@@ -6,6 +6,7 @@
 
 #include <stdio.h>
 
+#include "layout.h"
 #include "output.h"
 #include "report.h"
 
@@ -29,6 +30,9 @@ typedef struct {
   const RapatLetterhead *letterhead;  /* or NULL */
   const char *lang;           /* "id" or "en" (NULL: "en") */
   const char *meeting_title;  /* the meeting the actions were raised in, or NULL */
+  /* For PDF, the printing time in the footer: */
+  gint64 now;
+  const char *zone;           /* the zone it is shown in (an IANA name), or NULL: UTC */
 } RapatActionReport;
 
 /* Writes the report on @actions (RapatAction; sorted in place by group, then
@@ -40,6 +44,15 @@ typedef struct {
  * their unit), the due day, the status with progress and overdue, a heading
  * row per group; in @report's own language. */
 void rapat_report_actions (FILE *out, const RapatActionReport *report, GPtrArray *actions);
+
+/* Returns the HTML matrix of rapat_report_actions() as a paper to print as
+ * PDF (exports/pdf.h), on A4 landscape: the letterhead, the title, the
+ * meeting, the day it is judged on, the table (its header on every page, a
+ * group's heading row never alone at the foot of a page, the issue under
+ * an action, the unit under its owner, "overdue" in red under a status),
+ * the printing time and page numbers in the footer.  Sorts @actions in
+ * place as rapat_report_actions() does. */
+RapatLayout *rapat_report_actions_layout (const RapatActionReport *report, GPtrArray *actions);
 
 /* Writes @a as members of the current JSON object: the one field set every
  * JSON output of an action carries ('action list/show', the follow-ups of

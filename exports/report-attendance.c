@@ -4,6 +4,7 @@
 #include "lang.h"
 #include "nip.h"
 #include "output.h"
+#include "paper.h"
 #include "timeutil.h"
 #include "when.h"
 
@@ -499,43 +500,6 @@ layout_list (RapatLayout *doc, GPtrArray *attendees, gboolean (*keep) (const Rap
     rapat_layout_text (p, none);
 }
 
-/* Returns the logo of @head as PNG bytes, or NULL when it has none or it
- * is another kind of image (the PDF letterhead carries PNG logos only). */
-static GBytes *
-logo_png (const RapatLetterhead *head)
-{
-  static const char prefix[] = "data:image/png;base64,";
-  guchar *data;
-  gsize len;
-
-  if (head == NULL || head->logo_uri == NULL || !g_str_has_prefix (head->logo_uri, prefix))
-    return NULL;
-  data = g_base64_decode (head->logo_uri + strlen (prefix), &len);
-  return g_bytes_new_take (data, len);
-}
-
-/* Adds the letterhead @lh to @doc when any of it is set. */
-static void
-layout_letterhead (RapatLayout *doc, const RapatLetterhead *lh)
-{
-  RapatLayoutBlock *b;
-
-  if (lh == NULL || (lh->ministry == NULL && lh->office == NULL && lh->address == NULL
-                     && lh->contact == NULL && lh->logo_uri == NULL))
-    return;
-  b = rapat_layout_add (doc, RAPAT_LAYOUT_LETTERHEAD);
-  rapat_layout_text (b, lh->ministry);
-  rapat_layout_text (b, lh->office);
-  rapat_layout_text (b, lh->address);
-  rapat_layout_text (b, lh->contact);
-  b->image = logo_png (lh);
-  if (lh->office != NULL)
-    {
-      g_free (doc->author);
-      doc->author = g_strdup (lh->office);
-    }
-}
-
 /* Adds the signature block of a paper about @m dated its day to @doc. */
 static void
 layout_signature (RapatLayout *doc, const RapatMeeting *m, GTimeZone *tz, gboolean en,
@@ -581,7 +545,7 @@ rapat_report_meeting_attendance_layout (const RapatMeetingAttendance *r,
   rapat_when_range_rows (m->start_utc, m->end_utc, tz,
                          en ? RAPAT_WHEN_ENGLISH : RAPAT_WHEN_INDONESIAN, &date, &time);
   rapat_layout_set_printed (doc, paper->now, tz);
-  layout_letterhead (doc, paper->letterhead);
+  rapat_paper_letterhead (doc, paper->letterhead);
   b = rapat_layout_add (doc, RAPAT_LAYOUT_TITLE);
   rapat_layout_text (b, en ? "ATTENDANCE REPORT" : "LAPORAN KEHADIRAN");
   rapat_layout_text (b, m->title);
@@ -978,7 +942,7 @@ rapat_report_period_attendance_layout (const RapatPeriodAttendance *r,
   RapatLayoutTable *t;
 
   rapat_layout_set_printed (doc, paper->now, tz);
-  layout_letterhead (doc, paper->letterhead);
+  rapat_paper_letterhead (doc, paper->letterhead);
   b = rapat_layout_add (doc, RAPAT_LAYOUT_TITLE);
   rapat_layout_text (b, title);
   b->keep_with_next = TRUE;
@@ -1212,7 +1176,7 @@ rapat_report_signin_layout (const RapatSigninSheet *sheet)
   rapat_layout_set_printed (doc, sheet->now, tz);
   if (m->status == RAPAT_MEETING_CANCELLED)
     doc->watermark = g_strdup (en ? "CANCELLED" : "DIBATALKAN");
-  layout_letterhead (doc, sheet->letterhead);
+  rapat_paper_letterhead (doc, sheet->letterhead);
   b = rapat_layout_add (doc, RAPAT_LAYOUT_TITLE);
   rapat_layout_text (b, en ? "ATTENDANCE LIST" : "DAFTAR HADIR");
   rapat_layout_text (b, m->title);

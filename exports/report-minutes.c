@@ -1,5 +1,6 @@
 /* rapat — the minutes of a meeting as Markdown and as a paper (export layer). */
 #include "report-minutes.h"
+#include "paper.h"
 #include "when.h"
 
 #include <string.h>
@@ -852,4 +853,286 @@ rapat_report_minutes_html (FILE *out, const RapatMinutesPaper *p)
   rapat_html_signatures (out, sigs, G_N_ELEMENTS (sigs));
   fputs ("</div>\n", out);
   rapat_html_end (out);
+}
+
+/* ---- the paper as a layout, for PDF ---- */
+
+/* Adds a section heading (in capitals, as the HTML paper prints them). */
+static void
+layout_section (RapatLayout *doc, const char *title)
+{
+  RapatLayoutBlock *b = rapat_layout_add (doc, RAPAT_LAYOUT_HEADING);
+  g_autofree char *upper = g_utf8_strup (title, -1);
+
+  rapat_layout_text (b, upper);
+  b->space_before = 12;
+}
+
+/* Adds a bold label ("Keputusan:") that stays with what follows it. */
+static void
+layout_label (RapatLayout *doc, const char *label)
+{
+  RapatLayoutBlock *b = rapat_layout_add (doc, RAPAT_LAYOUT_HEADING);
+  g_autofree char *text = g_strconcat (label, ":", NULL);
+
+  rapat_layout_text (b, text);
+  b->space_before = 4;
+}
+
+/* Returns @text without blank lines and with each line stripped. */
+static char *
+joined_lines (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strstrip (lines[i]);
+      if (*lines[i] == '\0')
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, '\n');
+      g_string_append (out, lines[i]);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Adds each line of @text as a paragraph. */
+static void
+layout_paragraphs (RapatLayout *doc, const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  RapatLayoutBlock *b = rapat_layout_add (doc, RAPAT_LAYOUT_PARAGRAPH);
+
+  b->space_before = 2;
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strstrip (lines[i]);
+      if (*lines[i] != '\0')
+        rapat_layout_text (b, lines[i]);
+    }
+}
+
+/* Adds the decisions taken under @it (with no item when @it is NULL) as a
+ * list numbered as the meeting numbers them. */
+static void
+layout_decisions (RapatLayout *doc, const RapatMinutesPaper *p, const RapatMinutesItem *it,
+                  gboolean en)
+{
+  RapatLayoutBlock *list = NULL;
+
+  for (guint i = 0; i < p->decisions->len; i++)
+    {
+      const RapatDecision *d = p->decisions->pdata[i];
+      g_autofree char *mark = NULL;
+      g_autofree char *text = NULL;
+
+      if (it != NULL ? !decided_under (d, it) : d->agenda_item_id != 0)
+        continue;
+      if (list == NULL)
+        {
+          if (it != NULL)
+            layout_label (doc, W (decisions_w, en));
+          list = rapat_layout_add (doc, RAPAT_LAYOUT_LIST);
+          list->space_before = 2;
+        }
+      mark = g_strdup_printf ("%d.", d->number);
+      text = joined_lines (d->text);
+      rapat_layout_item (list, mark, text);
+    }
+}
+
+/* Adds the actions item @it reviewed as a small table: each with its
+ * owner and due day and what the meeting heard of it. */
+static void
+layout_reviews (RapatLayout *doc, const RapatMinutesItem *it, gboolean en)
+{
+  /* A due day ("30 September 2025") on one line, as the HTML keeps it. */
+  static const double widths[] = { 0.06, 0.34, 0.19, 0.19, 0.22 };
+  const char *heads[] = { W (no_w, en), W (action_w, en), W (owner_w, en), W (due_w, en),
+                          W (heard_w, en) };
+  RapatLayoutTable *t;
+
+  if (it->reviews == NULL || it->reviews->len == 0)
+    return;
+  layout_label (doc, W (reviewed_w, en));
+  t = rapat_layout_table (doc, G_N_ELEMENTS (widths), widths, heads);
+  t->font_size = 9;
+  for (guint i = 0; i < it->reviews->len; i++)
+    {
+      const RapatReview *v = it->reviews->pdata[i];
+      const RapatAction *a = v->action;
+      g_autofree char *no = g_strdup_printf ("%u", i + 1);
+      g_autofree char *due = due_text (a, en);
+      g_autofree char *heard = heard_text (v, en);
+      g_autofree char *note = v->reported_at != 0 && has_text (v->reported_note)
+                              ? joined_lines (v->reported_note) : NULL;
+      RapatLayoutRow *row = rapat_layout_row (t, RAPAT_ROW_NORMAL);
+
+      rapat_layout_cell (row, 0, no, RAPAT_ALIGN_CENTER);
+      rapat_layout_cell (row, 1, a->title, RAPAT_ALIGN_LEFT);
+      rapat_layout_cell (row, 2, a->owner_name != NULL ? a->owner_name : "-", RAPAT_ALIGN_LEFT);
+      rapat_layout_cell (row, 3, due, RAPAT_ALIGN_LEFT);
+      rapat_layout_cell (row, 4, heard, RAPAT_ALIGN_LEFT);
+      row->cells[4].italic = v->reported_at == 0;
+      rapat_layout_cell_note (row, 4, note, FALSE);
+    }
+}
+
+/* Adds the follow-up table. */
+static void
+layout_actions (RapatLayout *doc, const RapatMinutesPaper *p, gboolean en)
+{
+  /* A due day ("30 September 2025") on one line, as the HTML keeps it. */
+  static const double widths[] = { 0.06, 0.48, 0.25, 0.21 };
+  const char *heads[] = { W (no_w, en), W (action_w, en), W (owner_w, en), W (due_w, en) };
+  RapatLayoutTable *t;
+
+  layout_section (doc, W (actions_w, en));
+  t = rapat_layout_table (doc, G_N_ELEMENTS (widths), widths, heads);
+  ((RapatLayoutBlock *) doc->blocks->pdata[doc->blocks->len - 1])->space_before = 4;
+  for (guint i = 0; i < p->actions->len; i++)
+    {
+      const RapatAction *a = p->actions->pdata[i];
+      g_autofree char *no = g_strdup_printf ("%u", i + 1);
+      g_autofree char *ref = decision_ref (a, en);
+      g_autofree char *due = due_text (a, en);
+      RapatLayoutRow *row = rapat_layout_row (t, RAPAT_ROW_NORMAL);
+
+      rapat_layout_cell (row, 0, no, RAPAT_ALIGN_CENTER);
+      rapat_layout_cell (row, 1, a->title, RAPAT_ALIGN_LEFT);
+      rapat_layout_cell_note (row, 1, ref, FALSE);
+      rapat_layout_cell (row, 2, a->owner_name != NULL ? a->owner_name : "-", RAPAT_ALIGN_LEFT);
+      rapat_layout_cell (row, 3, due, RAPAT_ALIGN_LEFT);
+    }
+}
+
+/* Adds the label : value block: the day, the time held or planned, the
+ * place, the chair, the notulis, the participants (and those present,
+ * or that their list is attached) and the agenda. */
+static void
+layout_fields (RapatLayout *doc, const RapatMinutesPaper *p, GTimeZone *tz, gboolean en)
+{
+  const RapatMeeting *m = p->meeting;
+  const RapatMinutes *n = p->minutes;
+  g_autofree char *date = NULL;
+  g_autofree char *time = NULL;
+  g_autofree char *time_line = NULL;
+  g_autofree char *chair = name_position (n->chair_name, n->chair_position);
+  g_autofree char *notulis = name_position (n->notulis_name, n->notulis_position);
+  g_autofree char *attendance = attendance_text (n, en);
+  guint present = count_present (p->attendees);
+  RapatLayoutBlock *b = rapat_layout_add (doc, RAPAT_LAYOUT_FIELDS);
+  gboolean planned;
+  guint no = 0;
+
+  held_rows (p, tz, en, &date, &time, &planned);
+  time_line = planned ? g_strdup_printf ("%s %s", time, W (planned_w, en)) : g_strdup (time);
+  rapat_layout_field (b, W (day_w, en), date);
+  rapat_layout_field (b, W (time_w, en), time_line);
+  rapat_layout_field (b, W (where_w, en), m->location);
+  rapat_layout_field (b, W (chair_w, en), chair);
+  rapat_layout_field (b, W (notulis_w, en), notulis);
+  if (present >= p->list_from)
+    {
+      g_autofree char *value = g_strdup_printf ("%s; %s", attendance, W (attached_w, en));
+      rapat_layout_field (b, W (participants_w, en), value);
+    }
+  else
+    rapat_layout_field (b, W (participants_w, en), attendance);
+  for (guint i = 0; present < p->list_from && i < p->attendees->len; i++)
+    {
+      const RapatAttendee *a = p->attendees->pdata[i];
+      g_autofree char *line = NULL;
+      g_autofree char *mark = NULL;
+
+      if (!was_present (a))
+        continue;
+      line = present_line (a, en);
+      mark = g_strdup_printf ("%u.", ++no);
+      rapat_layout_field_item (b, "", mark, line);
+    }
+  for (guint i = 0; i < p->items->len; i++)
+    {
+      const RapatMinutesItem *it = p->items->pdata[i];
+      g_autofree char *mark = g_strdup_printf ("%d.", it->position);
+
+      rapat_layout_field_item (b, i == 0 ? W (agenda_w, en) : "", mark, it->title);
+    }
+  b->space_before = 4;
+}
+
+RapatLayout *
+rapat_report_minutes_layout (const RapatMinutesPaper *p)
+{
+  const RapatMeeting *m = p->meeting;
+  const RapatMinutes *n = p->minutes;
+  gboolean en = g_strcmp0 (p->lang, "en") == 0;
+  gboolean draft = n->status != RAPAT_MINUTES_FINAL;
+  g_autoptr(GTimeZone) tz = rapat_when_meeting_zone (m);
+  g_autofree char *full_title = draft ? g_strdup_printf ("%s %s — %s", W (title_w, en),
+                                                        W (draft_w, en), m->title)
+                                      : g_strdup_printf ("%s — %s", W (title_w, en), m->title);
+  g_autofree char *version = version_text (n, tz, en);
+  RapatLayout *doc = rapat_layout_new (en ? "en" : "id", full_title);
+  RapatLayoutBlock *b;
+
+  rapat_layout_set_printed (doc, p->now, tz);
+  if (draft)
+    doc->watermark = g_strdup (W (draft_w, en));
+  rapat_paper_letterhead (doc, p->letterhead);
+  b = rapat_layout_add (doc, RAPAT_LAYOUT_TITLE);
+  rapat_layout_text (b, W (title_w, en));
+  rapat_layout_text (b, m->title);
+  b->keep_with_next = TRUE;
+  /* A draft says so under its title, framed in red, as the HTML does. */
+  b = rapat_layout_add (doc, draft ? RAPAT_LAYOUT_BANNER : RAPAT_LAYOUT_PARAGRAPH);
+  rapat_layout_text (b, version);
+  b->align = RAPAT_ALIGN_CENTER;
+  b->keep_with_next = TRUE;
+  layout_fields (doc, p, tz, en);
+
+  if (p->items->len > 0)
+    layout_section (doc, W (discussion_w, en));
+  for (guint i = 0; i < p->items->len; i++)
+    {
+      const RapatMinutesItem *it = p->items->pdata[i];
+      g_autofree char *heading = NULL;
+
+      if (!item_shown (p, it))
+        continue;
+      heading = g_strdup_printf ("%d. %s", it->position, it->title);
+      b = rapat_layout_add (doc, RAPAT_LAYOUT_HEADING);
+      rapat_layout_text (b, heading);
+      b->space_before = 8;
+      if (it->notes != NULL)
+        layout_paragraphs (doc, it->notes);
+      if (!item_has_record (p, it))
+        layout_paragraphs (doc, W (no_notes_w, en));
+      layout_reviews (doc, it, en);
+      layout_decisions (doc, p, it, en);
+    }
+  if (any_loose_decision (p->decisions))
+    {
+      layout_section (doc, W (other_decisions_w, en));
+      layout_decisions (doc, p, NULL, en);
+    }
+  if (p->actions->len > 0)
+    layout_actions (doc, p, en);
+  if (n->summary != NULL)
+    {
+      layout_section (doc, W (summary_w, en));
+      layout_paragraphs (doc, n->summary);
+    }
+  /* The closing sentence goes with the signatures to whichever page they
+   * fall on: signatures alone on a page sign nothing. */
+  b = rapat_layout_add (doc, RAPAT_LAYOUT_PARAGRAPH);
+  rapat_layout_text (b, W (closing_w, en));
+  b->space_before = 14;
+  b->keep_with_next = TRUE;
+  b = rapat_layout_add (doc, RAPAT_LAYOUT_SIGNATURES);
+  rapat_layout_signature (b, NULL, W (chair_sign_w, en), n->chair_name, n->chair_position);
+  rapat_layout_signature (b, NULL, W (notulis_sign_w, en), n->notulis_name, n->notulis_position);
+  return doc;
 }

@@ -9,6 +9,7 @@
 
 #include <stdio.h>
 
+#include "layout.h"
 #include "report.h"
 
 G_BEGIN_DECLS
@@ -22,9 +23,11 @@ typedef struct {
   GPtrArray *agenda;                  /* RapatAgendaItem now, for the items' types; may be NULL */
   GPtrArray *attendees;               /* RapatAttendee: the present and represented are listed */
   GPtrArray *actions;                 /* RapatAction raised in the meeting */
-  const RapatLetterhead *letterhead;  /* html only; may be NULL */
-  guint list_from;                    /* html: this many present or more: "daftar hadir terlampir" */
+  const RapatLetterhead *letterhead;  /* html and pdf; may be NULL */
+  guint list_from;                    /* html, pdf: this many present or more: "daftar hadir
+                                       * terlampir" */
   const char *lang;                   /* "id" or "en" */
+  gint64 now;                         /* pdf: the printing time */
 } RapatMinutesPaper;
 
 /* Writes the minutes as Markdown: the title, the version and status (a
@@ -47,5 +50,15 @@ void rapat_report_minutes_markdown (FILE *out, const RapatMinutesPaper *p);
  * action's row or the signature block, nor leaves a heading at the foot of
  * a page. */
 void rapat_report_minutes_html (FILE *out, const RapatMinutesPaper *p);
+
+/* Returns the same paper as rapat_report_minutes_html() to print as PDF
+ * (exports/pdf.h), with the printing time and page numbers in the footer:
+ * the letterhead, the title, a draft's KONSEP line framed under it and its
+ * KONSEP across every page, the label : value block with the lists of
+ * those present and of the agenda, the discussion and numbered decisions
+ * per item (headings never alone at the foot of a page; a text longer
+ * than a page goes on over the next), the follow-up table, the conclusion,
+ * and the closing sentence with the two signatures side by side. */
+RapatLayout *rapat_report_minutes_layout (const RapatMinutesPaper *p);
 
 G_END_DECLS

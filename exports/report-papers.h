@@ -9,6 +9,7 @@
 
 #include <stdio.h>
 
+#include "layout.h"
 #include "report.h"
 
 G_BEGIN_DECLS
@@ -29,6 +30,7 @@ typedef struct {
   const char *signer_nip;             /* the signer's NIP (18 digits), or NULL */
   guint list_from;                    /* this many invitees or more: "daftar terlampir" */
   const char *lang;                   /* "id" or "en" */
+  gint64 now;                         /* pdf: the printing time */
 } RapatInvitation;
 
 /* Writes the invitation as one standalone HTML page for A4 portrait: the
@@ -41,12 +43,19 @@ typedef struct {
  * its own. */
 void rapat_report_invitation (FILE *out, const RapatInvitation *inv);
 
+/* Returns the same letter as rapat_report_invitation() to print as PDF
+ * (exports/pdf.h), with the printing time and page numbers in the footer;
+ * the attached list of invitees starts a page of its own, its header
+ * repeated on every page, and is signed as the letter is. */
+RapatLayout *rapat_report_invitation_layout (const RapatInvitation *inv);
+
 /* A programme (susunan acara). */
 typedef struct {
   const RapatMeeting *meeting;
   GPtrArray *agenda;                  /* RapatAgendaItem, in order */
   const RapatLetterhead *letterhead;
   const char *lang;                   /* "id" or "en" */
+  gint64 now;                         /* pdf: the printing time */
 } RapatProgramme;
 
 /* Writes the programme as one standalone HTML page for A4 portrait: the
@@ -57,5 +66,12 @@ typedef struct {
  * they are now; a meeting over several days has a row with the date before
  * each day's items. */
 void rapat_report_programme (FILE *out, const RapatProgramme *p);
+
+/* Returns the same programme as rapat_report_programme() to print as PDF
+ * (exports/pdf.h): its header on every page, a day's row never alone at
+ * the foot of a page, a break's row shaded and its title across the
+ * columns, the parallel mark and reviewed actions in small print under an
+ * item; the printing time and page numbers in the footer. */
+RapatLayout *rapat_report_programme_layout (const RapatProgramme *p);
 
 G_END_DECLS

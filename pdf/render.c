@@ -9,13 +9,17 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
-/* A4 portrait in points, and the 2 cm margins. */
-#define PAGE_W 595.2756
-#define PAGE_H 841.8898
+/* A4 in points (portrait; landscape turns it), and the 2 cm margins. */
+#define A4_SHORT 595.2756
+#define A4_LONG 841.8898
 #define MARGIN 56.6929
-#define TEXT_W (PAGE_W - 2 * MARGIN)
 #define TOP MARGIN
-#define BOTTOM (PAGE_H - MARGIN)
+#define TEXT_W (r->text_w)
+#define BOTTOM (r->bottom)
+
+/* A box taller than a page starts on the page it comes to when this much
+ * room is left there (three lines), else on the next. */
+#define MIN_SPLIT 40.0
 
 /* The faces: Noto where installed, DejaVu otherwise (fontconfig chooses). */
 #define SANS "Noto Sans, DejaVu Sans"
@@ -37,10 +41,14 @@ typedef enum {
 typedef struct {
   ItemKind kind;
   double x, y, w, h;        /* LINE: from (x, y) by (w, h); RECT, FILL, IMAGE: the box */
-  double line_width;
+  double line_width;        /* LINE, RECT; FILL: its grey (1 white) */
   PangoLayout *layout;      /* TEXT */
   cairo_surface_t *image;   /* IMAGE */
   gboolean red;             /* TEXT, RECT: in the red of a warning */
+  /* TEXT split across pages: only its lines [line_from, line_to) are
+   * drawn, each @shift points higher than in the whole layout (0, 0: all). */
+  int line_from, line_to;
+  double shift;
 } Item;
 
 /* A piece of the document never split across pages: a letterhead, a line
@@ -51,6 +59,9 @@ typedef struct {
   double space_before;      /* left out at the top of a page */
   gboolean keep_next;       /* on the same page as the next box */
   int header;               /* the box drawn above it when it starts a page, or -1 */
+  gboolean splittable;      /* split at a line when taller than a page */
+  gboolean new_page;        /* starts a page */
+  double pad;               /* a splittable box's room above and under its lines */
   guint page;               /* where pagination put it */
   double y;
   gboolean header_above;    /* it starts a page under a repeated header */
@@ -61,6 +72,9 @@ typedef struct {
   cairo_t *cr;
   PangoContext *context;
   GPtrArray *boxes;         /* Box */
+  double page_w, page_h;    /* A4, portrait or landscape */
+  double text_w;            /* between the margins */
+  double bottom;            /* where the text ends */
 } Render;
 
 /* Frees one item. */
@@ -111,11 +125,12 @@ layout_scale (PangoLayout *layout)
   return scale != NULL ? *scale : 1.0;
 }
 
-/* Returns a layout of @text in @family at @size points, @bold, wrapped to
- * @width points (0: not wrapped) and aligned as @align. */
+/* Returns a layout of @text in @family at @size points, @bold, @italic,
+ * wrapped to @width points (0: not wrapped) and aligned as @align.  The
+ * text is set as plain text: no markup of the user's is ever read. */
 static PangoLayout *
-text_layout (Render *r, const char *text, const char *family, double size, gboolean bold,
-             double width, PangoAlignment align)
+styled_layout (Render *r, const char *text, const char *family, double size, gboolean bold,
+               gboolean italic, double width, PangoAlignment align)
 {
   PangoLayout *layout = pango_layout_new (r->context);
   PangoFontDescription *font = pango_font_description_from_string (family);
@@ -125,6 +140,8 @@ text_layout (Render *r, const char *text, const char *family, double size, gbool
   g_object_set_data_full (G_OBJECT (layout), "rapat-scale", scale, g_free);
   pango_font_description_set_absolute_size (font, BASE_SIZE * PANGO_SCALE);
   pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  if (italic)
+    pango_font_description_set_style (font, PANGO_STYLE_ITALIC);
   pango_layout_set_font_description (layout, font);
   pango_font_description_free (font);
   if (width > 0)
@@ -135,6 +152,14 @@ text_layout (Render *r, const char *text, const char *family, double size, gbool
   pango_layout_set_alignment (layout, align);
   pango_layout_set_text (layout, text != NULL ? text : "", -1);
   return layout;
+}
+
+/* Returns a layout of @text, upright (see styled_layout()). */
+static PangoLayout *
+text_layout (Render *r, const char *text, const char *family, double size, gboolean bold,
+             double width, PangoAlignment align)
+{
+  return styled_layout (r, text, family, size, bold, FALSE, width, align);
 }
 
 /* Returns the width and height of @layout in points, as drawn. */
@@ -174,11 +199,43 @@ show_layout (cairo_t *cr, PangoLayout *layout, double x, double y)
   cairo_restore (cr);
 }
 
+/* Draws the lines [@from, @to) of @layout, each @shift points higher than
+ * in the whole layout drawn at (@x, @y): a piece of a split text. */
+static void
+show_lines (cairo_t *cr, PangoLayout *layout, int from, int to, double shift, double x, double y)
+{
+  double scale = layout_scale (layout);
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  int i = 0;
+
+  cairo_save (cr);
+  cairo_translate (cr, x, y - shift);
+  cairo_scale (cr, scale, scale);
+  do
+    {
+      PangoRectangle logical;
+
+      if (i >= to)
+        break;
+      if (i >= from)
+        {
+          pango_layout_iter_get_line_extents (iter, NULL, &logical);
+          cairo_move_to (cr, (double) logical.x / PANGO_SCALE,
+                         (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE);
+          pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
+        }
+      i++;
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+  cairo_restore (cr);
+}
+
 /* Adds @layout to @b at (@x, @y); returns its height. */
 static double
 add_text (Box *b, PangoLayout *layout, double x, double y)
 {
-  Item it = { ITEM_TEXT, x, y, 0, 0, 0, layout, NULL };
+  Item it = { .kind = ITEM_TEXT, .x = x, .y = y, .layout = layout };
 
   g_array_append_val (b->items, it);
   return layout_height (layout);
@@ -188,7 +245,7 @@ add_text (Box *b, PangoLayout *layout, double x, double y)
 static void
 add_line (Box *b, double x, double y, double w, double h, double width)
 {
-  Item it = { ITEM_LINE, x, y, w, h, width, NULL, NULL };
+  Item it = { .kind = ITEM_LINE, .x = x, .y = y, .w = w, .h = h, .line_width = width };
 
   g_array_append_val (b->items, it);
 }
@@ -197,7 +254,8 @@ add_line (Box *b, double x, double y, double w, double h, double width)
 static void
 add_rect (Box *b, double x, double y, double w, double h, gboolean fill)
 {
-  Item it = { fill ? ITEM_FILL : ITEM_RECT, x, y, w, h, 0.6, NULL, NULL };
+  Item it = { .kind = fill ? ITEM_FILL : ITEM_RECT, .x = x, .y = y, .w = w, .h = h,
+              .line_width = fill ? 0.9 : 0.6 };
 
   g_array_append_val (b->items, it);
 }
@@ -234,7 +292,7 @@ letterhead_box (Render *r, const RapatLayoutBlock *block, GError **error)
       gsize len;
       PngRead p = { g_bytes_get_data (block->image, &len), 0, 0 };
       cairo_surface_t *image;
-      Item it = { ITEM_IMAGE, 0, 0, 0, 0, 0, NULL, NULL };
+      Item it = { .kind = ITEM_IMAGE };
       double scale;
 
       p.len = len;
@@ -326,23 +384,28 @@ title_boxes (Render *r, const RapatLayoutBlock *block)
     }
 }
 
-/* One box per line of a paragraph, a heading or a banner. */
+/* One box per line of a paragraph, a heading or a banner; a paragraph's
+ * lines are split across pages when one is taller than a page. */
 static void
 text_boxes (Render *r, const RapatLayoutBlock *block)
 {
   gboolean heading = block->kind == RAPAT_LAYOUT_HEADING;
   gboolean banner = block->kind == RAPAT_LAYOUT_BANNER;
+  PangoAlignment align = banner || block->align == RAPAT_ALIGN_CENTER ? PANGO_ALIGN_CENTER
+                         : block->align == RAPAT_ALIGN_RIGHT ? PANGO_ALIGN_RIGHT
+                         : PANGO_ALIGN_LEFT;
 
   for (guint i = 0; i < block->texts->len; i++)
     {
       Box *b = box_new (r, i == 0 ? block->space_before : 2);
+      double indent = banner ? 8 : block->indent * TEXT_W;
       PangoLayout *layout = text_layout (r, block->texts->pdata[i], SANS, heading ? 11.0 : 10.0,
-                                         heading || banner, banner ? TEXT_W - 16 : TEXT_W,
-                                         banner ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
+                                         heading || banner, banner ? TEXT_W - 16 : TEXT_W - indent,
+                                         align);
 
-      if (!heading && !banner)
+      if (!heading && !banner && align == PANGO_ALIGN_LEFT)
         pango_layout_set_justify (layout, TRUE);
-      b->height = add_text (b, layout, banner ? 8 : 0, banner ? 5 : 0);
+      b->height = add_text (b, layout, indent, banner ? 5 : 0);
       if (banner)
         {
           b->height += 10;
@@ -352,17 +415,78 @@ text_boxes (Render *r, const RapatLayoutBlock *block)
           g_array_index (b->items, Item, 1).line_width = 2;
           b->height += 6;
         }
+      b->splittable = !heading && !banner;
       b->keep_next = heading || (i + 1 == block->texts->len && block->keep_with_next);
     }
 }
 
+/* Returns the width of the widest mark of @block, as drawn at @size. */
+static double
+marks_width (Render *r, const RapatLayoutBlock *block, double size)
+{
+  double width = 0;
+
+  for (guint i = 0; i < block->marks->len; i++)
+    if (block->marks->pdata[i] != NULL)
+      {
+        g_autoptr(PangoLayout) l = text_layout (r, block->marks->pdata[i], SANS, size, FALSE, 0,
+                                                PANGO_ALIGN_LEFT);
+        double w;
+
+        layout_size (l, &w, NULL);
+        width = MAX (width, w);
+      }
+  return width;
+}
+
+/* Adds to @b at (@x, @y) @text, @width wide, after @mark (or NULL), the
+ * mark right-aligned in @mark_w; returns the height. */
+static double
+add_marked (Render *r, Box *b, const char *mark, const char *text, double size, double x,
+            double y, double width, double mark_w, gboolean justify)
+{
+  PangoLayout *layout;
+  double indent = 0;
+
+  if (mark != NULL)
+    {
+      indent = mark_w + 5;
+      add_text (b, text_layout (r, mark, SANS, size, FALSE, mark_w, PANGO_ALIGN_RIGHT), x, y);
+    }
+  layout = text_layout (r, text, SANS, size, FALSE, width - indent, PANGO_ALIGN_LEFT);
+  pango_layout_set_justify (layout, justify);
+  return add_text (b, layout, x + indent, y);
+}
+
+/* One box per numbered line of a LIST: the marks right-aligned in a
+ * column, each text justified after its mark and wrapped under itself. */
+static void
+list_boxes (Render *r, const RapatLayoutBlock *block)
+{
+  double mark_w = marks_width (r, block, 10.0);
+
+  for (guint i = 0; i < block->texts->len; i++)
+    {
+      Box *b = box_new (r, i == 0 ? block->space_before : 2);
+
+      b->height = add_marked (r, b, block->marks->pdata[i], block->texts->pdata[i], 10.0,
+                              block->indent * TEXT_W, 0, TEXT_W * (1 - block->indent), mark_w,
+                              TRUE);
+      b->splittable = TRUE;
+      b->keep_next = i + 1 == block->texts->len && block->keep_with_next;
+    }
+}
+
 /* One box per "label : value" line, the values in one column after the
- * widest label; the lines are kept together. */
+ * widest label; a line without a label continues the value above it (an
+ * item of a list after its mark).  The lines are kept together. */
 static void
 fields_boxes (Render *r, const RapatLayoutBlock *block)
 {
   double label_w = 0;
   guint n = block->texts->len / 2;
+  double mark_w = marks_width (r, block, 10.5);
+  double x = block->indent * TEXT_W, width = TEXT_W - x;
 
   for (guint i = 0; i < n; i++)
     {
@@ -373,18 +497,25 @@ fields_boxes (Render *r, const RapatLayoutBlock *block)
       layout_size (l, &w, NULL);
       label_w = MAX (label_w, w);
     }
-  label_w = MIN (label_w, TEXT_W / 3);
+  label_w = MIN (label_w, width / 3);
   for (guint i = 0; i < n; i++)
     {
+      const char *label = block->texts->pdata[2 * i];
       Box *b = box_new (r, i == 0 ? block->space_before : 0);
-      double h1, h2;
+      double h1 = 0, h2;
 
-      h1 = add_text (b, text_layout (r, block->texts->pdata[2 * i], SANS, 10.5, FALSE, label_w,
-                                     PANGO_ALIGN_LEFT), 0, 0);
-      add_text (b, text_layout (r, ":", SANS, 10.5, FALSE, 0, PANGO_ALIGN_LEFT), label_w + 6, 0);
-      h2 = add_text (b, text_layout (r, block->texts->pdata[2 * i + 1], SANS, 10.5, FALSE,
-                                     TEXT_W - label_w - 18, PANGO_ALIGN_LEFT), label_w + 18, 0);
+      if (*label != '\0')
+        {
+          h1 = add_text (b, text_layout (r, label, SANS, 10.5, FALSE, label_w, PANGO_ALIGN_LEFT),
+                         x, 0);
+          add_text (b, text_layout (r, ":", SANS, 10.5, FALSE, 0, PANGO_ALIGN_LEFT),
+                    x + label_w + 6, 0);
+        }
+      h2 = add_marked (r, b, i < block->marks->len ? block->marks->pdata[i] : NULL,
+                       block->texts->pdata[2 * i + 1], 10.5, x + label_w + 18, 0,
+                       width - label_w - 18, mark_w, FALSE);
       b->height = MAX (h1, h2) + 1.5;
+      b->splittable = TRUE;
       b->keep_next = i + 1 < n || block->keep_with_next;
     }
 }
@@ -406,34 +537,56 @@ pango_align (RapatLayoutAlign align)
     }
 }
 
+/* Returns the grey a row of @kind is shaded with (1: none); @header: the
+ * table's header. */
+static double
+row_grey (RapatLayoutRowKind kind, gboolean header)
+{
+  if (header)
+    return 0.9;
+  return kind == RAPAT_ROW_GROUP ? 0.93 : kind == RAPAT_ROW_QUIET ? 0.96 : 1.0;
+}
+
 /* Returns a box for one row of @t (the header when @header), its cells
- * framed; @fill shades it. */
+ * framed, a cell spanning the columns its span says. */
 static Box *
-row_box (Render *r, const RapatLayoutTable *t, const RapatLayoutCell *cells, gboolean fill)
+row_box (Render *r, const RapatLayoutTable *t, const RapatLayoutCell *cells,
+         RapatLayoutRowKind kind, gboolean header)
 {
   Box *b = box_new (r, 0);
   double x = 0, height = t->min_row_height;
+  double size = t->font_size > 0 ? t->font_size : 9.5;
+  double grey = row_grey (kind, header);
   guint first_text;
+  g_autoptr(GArray) frames = g_array_new (FALSE, FALSE, sizeof (double));
 
   /* The frames first, sized once the texts are measured. */
-  if (fill)
-    add_rect (b, 0, 0, TEXT_W, 0, TRUE);
+  if (grey < 1.0)
+    {
+      add_rect (b, 0, 0, TEXT_W, 0, TRUE);
+      g_array_index (b->items, Item, 0).line_width = grey;
+    }
   first_text = b->items->len;
-  for (guint c = 0; c < t->n_cols; c++)
+  for (guint c = 0; c < t->n_cols;)
     {
       const RapatLayoutCell *cell = &cells[c];
-      double w = t->widths[c] * TEXT_W;
+      guint span = CLAMP (cell->span, 1, t->n_cols - c);
+      double w = 0;
       double pad = t->font_size > 0 && t->font_size < 9 ? PAD_X / 2 : PAD_X;
-      double inner = cell->align == RAPAT_ALIGN_MIDDLE ? w / 2 - pad : w - 2 * pad;
-      double cx = x + (cell->align == RAPAT_ALIGN_MIDDLE ? w / 2 : pad);
-      PangoLayout *layout;
+      double inner, cx, y = PAD_Y;
 
+      for (guint k = 0; k < span; k++)
+        w += t->widths[c + k] * TEXT_W;
+      inner = cell->align == RAPAT_ALIGN_MIDDLE ? w / 2 - pad : w - 2 * pad;
+      cx = x + (cell->align == RAPAT_ALIGN_MIDDLE ? w / 2 : pad);
       if (cell->text != NULL && *cell->text != '\0')
         {
           /* A first line alone (a name without a NIP) is bold whole. */
-          layout = text_layout (r, cell->text, SANS, t->font_size > 0 ? t->font_size : 9.5,
-                                cell->bold || (cell->first_bold && strchr (cell->text, '\n') == NULL),
-                                inner, pango_align (cell->align));
+          PangoLayout *layout = styled_layout (r, cell->text, SANS, size,
+                                               cell->bold || (cell->first_bold
+                                                              && strchr (cell->text, '\n') == NULL),
+                                               cell->italic, inner, pango_align (cell->align));
+
           if (cell->first_bold && strchr (cell->text, '\n') != NULL)
             {
               PangoAttrList *attrs = pango_attr_list_new ();
@@ -445,41 +598,53 @@ row_box (Render *r, const RapatLayoutTable *t, const RapatLayoutCell *cells, gbo
               pango_layout_set_attributes (layout, attrs);
               pango_attr_list_unref (attrs);
             }
-          double h = add_text (b, layout, cx, PAD_Y) + 2 * PAD_Y;
-
-          height = MAX (height, h);
+          y += add_text (b, layout, cx, y);
         }
+      if (cell->note != NULL && *cell->note != '\0')
+        {
+          PangoLayout *note = text_layout (r, cell->note, SANS, size * 0.85, cell->note_alert,
+                                           inner, pango_align (cell->align));
+
+          y += add_text (b, note, cx, y + (y > PAD_Y ? 1 : 0)) + (y > PAD_Y ? 1 : 0);
+          g_array_index (b->items, Item, b->items->len - 1).red = cell->note_alert;
+        }
+      height = MAX (height, y + PAD_Y);
       x += w;
+      g_array_append_val (frames, w);
+      c += span;
     }
   /* A header's texts are centred in its height. */
-  if (fill)
+  if (header)
     for (guint i = first_text; i < b->items->len; i++)
       {
         Item *it = &g_array_index (b->items, Item, i);
         it->y = (height - layout_height (it->layout)) / 2;
       }
-  if (fill)
+  if (grey < 1.0)
     g_array_index (b->items, Item, 0).h = height;
   x = 0;
-  for (guint c = 0; c < t->n_cols; c++)
+  for (guint f = 0; f < frames->len; f++)
     {
-      double w = t->widths[c] * TEXT_W;
+      double w = g_array_index (frames, double, f);
 
       add_rect (b, x, 0, w, height, FALSE);
       x += w;
     }
   b->height = height;
+  b->splittable = !header;
+  b->pad = PAD_Y;
   return b;
 }
 
 /* The header box and one box per row; the header is repeated above a row
- * that starts a page, the first rows stay with the header, and a total row
- * takes the row before it along to a new page. */
+ * that starts a page, the first rows stay with the header, a group's
+ * heading row with the row under it, and a total row takes the row before
+ * it along to a new page. */
 static void
 table_boxes (Render *r, const RapatLayoutBlock *block)
 {
   const RapatLayoutTable *t = block->table;
-  Box *head = row_box (r, t, t->header, TRUE);
+  Box *head = row_box (r, t, t->header, RAPAT_ROW_NORMAL, TRUE);
   int head_index = (int) r->boxes->len - 1;
 
   head->space_before = block->space_before;
@@ -487,10 +652,11 @@ table_boxes (Render *r, const RapatLayoutBlock *block)
   for (guint i = 0; i < t->rows->len; i++)
     {
       const RapatLayoutRow *row = t->rows->pdata[i];
-      Box *b = row_box (r, t, row->cells, FALSE);
+      Box *b = row_box (r, t, row->cells, row->kind, FALSE);
 
       b->header = head_index;
-      b->keep_next = i + 1 < MIN (t->keep_first, t->rows->len);
+      b->keep_next = i + 1 < MIN (t->keep_first, t->rows->len)
+                     || (row->kind == RAPAT_ROW_GROUP && i + 1 < t->rows->len);
       if (row->kind == RAPAT_ROW_TOTAL && i > 0)
         ((Box *) r->boxes->pdata[r->boxes->len - 2])->keep_next = TRUE;
     }
@@ -537,7 +703,156 @@ signatures_box (Render *r, const RapatLayoutBlock *block)
   b->height = height;
 }
 
-/* Places the boxes on pages; returns the number of pages. */
+/* Returns the number of lines of @it drawn, and in @from the first. */
+static int
+item_lines (const Item *it, int *from)
+{
+  *from = it->line_from;
+  return it->line_to > 0 ? it->line_to : pango_layout_get_line_count (it->layout);
+}
+
+/* Stores the top and bottom of line @line of @layout, in points as drawn
+ * from the layout's top. */
+static void
+line_range (PangoLayout *layout, int line, double *top, double *bottom)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  double scale = layout_scale (layout);
+  int y0 = 0, y1 = 0;
+
+  for (int i = 0; i < line && pango_layout_iter_next_line (iter); i++)
+    ;
+  pango_layout_iter_get_line_yrange (iter, &y0, &y1);
+  pango_layout_iter_free (iter);
+  *top = (double) y0 / PANGO_SCALE * scale;
+  *bottom = (double) y1 / PANGO_SCALE * scale;
+}
+
+/* Splits the splittable box @b so that its first part is at most @room
+ * high: the lines of each text that end above @room stay, the others go
+ * to a new box (inserted after @b at @index + 1 and returned), continued
+ * from its top; frames are drawn on both parts.  NULL when no line of @b
+ * fits in @room. */
+static Box *
+split_box (Render *r, Box *b, guint index, double room)
+{
+  Box *rest;
+  g_autoptr(GArray) cut = g_array_new (FALSE, FALSE, sizeof (int));
+  double limit = room - b->pad, lift = G_MAXDOUBLE, height = 0;
+  gboolean any = FALSE, more = FALSE;
+
+  /* Where each text is cut: its first line that does not fit. */
+  for (guint i = 0; i < b->items->len; i++)
+    {
+      const Item *it = &g_array_index (b->items, Item, i);
+      int from, to, k;
+
+      if (it->kind != ITEM_TEXT)
+        {
+          k = 0;
+          g_array_append_val (cut, k);
+          continue;
+        }
+      to = item_lines (it, &from);
+      for (k = from; k < to; k++)
+        {
+          double top, bottom;
+
+          line_range (it->layout, k, &top, &bottom);
+          if (it->y + bottom - it->shift > limit)
+            {
+              lift = MIN (lift, it->y + top - it->shift);
+              more = TRUE;
+              break;
+            }
+        }
+      any = any || k > from;
+      g_array_append_val (cut, k);
+    }
+  if (!any || !more)
+    return NULL;
+  rest = g_new0 (Box, 1);
+  rest->items = g_array_new (FALSE, TRUE, sizeof (Item));
+  g_array_set_clear_func (rest->items, item_clear);
+  rest->header = b->header;
+  rest->splittable = TRUE;
+  rest->pad = b->pad;
+  rest->keep_next = b->keep_next;
+  b->keep_next = FALSE;
+  /* What continues starts at the top of the new part, under its padding. */
+  lift -= b->pad;
+  for (guint i = 0; i < b->items->len; i++)
+    {
+      Item *it = &g_array_index (b->items, Item, i);
+      int k = g_array_index (cut, int, i), from, to;
+      Item moved;
+
+      if (it->kind != ITEM_TEXT)
+        continue;
+      to = item_lines (it, &from);
+      if (k >= to)
+        continue;
+      moved = *it;
+      g_object_ref (moved.layout);
+      moved.y = it->y - lift;
+      moved.line_from = k;
+      moved.line_to = to;
+      {
+        double top, bottom;
+
+        line_range (it->layout, to - 1, &top, &bottom);
+        height = MAX (height, moved.y + bottom - moved.shift);
+      }
+      g_array_append_val (rest->items, moved);
+      if (k == from)
+        {
+          /* Nothing of it stays: it is drawn in the new part only. */
+          g_array_remove_index (b->items, i);
+          g_array_remove_index (cut, i);
+          i--;
+          continue;
+        }
+      it->line_to = k;
+    }
+  rest->height = height + b->pad;
+  /* The frames and shading, as high as each part. */
+  for (guint i = 0; i < b->items->len; i++)
+    {
+      Item *it = &g_array_index (b->items, Item, i);
+
+      if ((it->kind == ITEM_RECT || it->kind == ITEM_FILL) && it->y == 0 && it->h >= b->height)
+        {
+          Item frame = *it;
+
+          frame.h = rest->height;
+          /* Under the texts: a shading drawn after them would hide them. */
+          g_array_prepend_val (rest->items, frame);
+          it->h = room;
+        }
+    }
+  b->height = room;
+  g_ptr_array_insert (r->boxes, (int) index + 1, rest);
+  /* The boxes after it point to their tables' headers one further on. */
+  for (guint i = index + 2; i < r->boxes->len; i++)
+    {
+      Box *next = r->boxes->pdata[i];
+      if (next->header > (int) index)
+        next->header++;
+    }
+  return rest;
+}
+
+/* Returns the height of what is drawn above @b when it starts a page. */
+static double
+header_height (Render *r, const Box *b)
+{
+  return b->header >= 0 ? ((Box *) r->boxes->pdata[b->header])->height : 0;
+}
+
+/* Places the boxes on pages; returns the number of pages.  A box taller
+ * than a page that can be split is: it starts where it comes (when a few
+ * lines fit there) and continues on the next pages, under the header of
+ * its table when it is a row. */
 static guint
 paginate (Render *r)
 {
@@ -550,16 +865,53 @@ paginate (Render *r)
       double gap = y > TOP ? b->space_before : 0;
       double need = b->height;
 
+      if (b->splittable && b->height > BOTTOM - TOP - header_height (r, b))
+        {
+          if (y > TOP && BOTTOM - y - gap < MIN_SPLIT)
+            {
+              page++;
+              y = TOP;
+              gap = 0;
+            }
+          if (y == TOP && b->header >= 0)
+            {
+              b->header_above = TRUE;
+              y += header_height (r, b);
+            }
+          if (split_box (r, b, i, BOTTOM - y - gap) == NULL && y > TOP && !b->header_above)
+            {
+              /* Not even a line fits here: from the next page. */
+              page++;
+              y = TOP;
+              gap = 0;
+              if (b->header >= 0)
+                {
+                  b->header_above = TRUE;
+                  y += header_height (r, b);
+                }
+              split_box (r, b, i, BOTTOM - y);
+            }
+          b->page = page;
+          b->y = y + gap;
+          y = b->y + b->height;
+          continue;
+        }
       /* The boxes that must share this one's page come along. */
       for (guint j = i; j + 1 < r->boxes->len && ((Box *) r->boxes->pdata[j])->keep_next; j++)
         {
           const Box *next = r->boxes->pdata[j + 1];
 
+          /* A box taller than a page is split: its first lines come along. */
+          if (next->splittable && next->height > BOTTOM - TOP - header_height (r, next))
+            {
+              need += next->space_before + MIN_SPLIT;
+              break;
+            }
           need += next->space_before + next->height;
           if (need > BOTTOM - TOP)
             break;
         }
-      if (y > TOP && y + gap + need > BOTTOM)
+      if (y > TOP && (b->new_page || y + gap + need > BOTTOM))
         {
           page++;
           y = TOP;
@@ -567,7 +919,7 @@ paginate (Render *r)
           if (b->header >= 0)
             {
               b->header_above = TRUE;
-              y += ((Box *) r->boxes->pdata[b->header])->height;
+              y += header_height (r, b);
             }
         }
       b->page = page;
@@ -592,7 +944,10 @@ draw_box (Render *r, const Box *b, double x, double y)
         case ITEM_TEXT:
           if (it->red)
             cairo_set_source_rgb (cr, 0.69, 0, 0);
-          show_layout (cr, it->layout, x + it->x, y + it->y);
+          if (it->line_to > 0)
+            show_lines (cr, it->layout, it->line_from, it->line_to, it->shift, x + it->x, y + it->y);
+          else
+            show_layout (cr, it->layout, x + it->x, y + it->y);
           cairo_set_source_rgb (cr, 0, 0, 0);
           break;
         case ITEM_LINE:
@@ -611,7 +966,7 @@ draw_box (Render *r, const Box *b, double x, double y)
           break;
         case ITEM_FILL:
           cairo_save (cr);
-          cairo_set_source_rgb (cr, 0.9, 0.9, 0.9);
+          cairo_set_source_rgb (cr, it->line_width, it->line_width, it->line_width);
           cairo_rectangle (cr, x + it->x, y + it->y, it->w, it->h);
           cairo_fill (cr);
           cairo_restore (cr);
@@ -670,7 +1025,7 @@ draw_watermark (Render *r, const char *text)
 
   layout_size (layout, &w, &h);
   cairo_save (r->cr);
-  cairo_translate (r->cr, PAGE_W / 2, PAGE_H / 2);
+  cairo_translate (r->cr, r->page_w / 2, r->page_h / 2);
   cairo_rotate (r->cr, -G_PI / 4.5);
   cairo_set_source_rgba (r->cr, 0.69, 0, 0, 0.18);
   show_layout (r->cr, layout, -w / 2, -h / 2);
@@ -731,6 +1086,7 @@ build_boxes (Render *r, const RapatLayout *doc, GError **error)
   for (guint i = 0; i < doc->blocks->len; i++)
     {
       const RapatLayoutBlock *block = doc->blocks->pdata[i];
+      guint first = r->boxes->len;
 
       switch (block->kind)
         {
@@ -750,6 +1106,9 @@ build_boxes (Render *r, const RapatLayout *doc, GError **error)
         case RAPAT_LAYOUT_SIGNATURES:
           signatures_box (r, block);
           break;
+        case RAPAT_LAYOUT_LIST:
+          list_boxes (r, block);
+          break;
         case RAPAT_LAYOUT_HEADING:
         case RAPAT_LAYOUT_PARAGRAPH:
         case RAPAT_LAYOUT_BANNER:
@@ -757,6 +1116,8 @@ build_boxes (Render *r, const RapatLayout *doc, GError **error)
           text_boxes (r, block);
           break;
         }
+      if (block->new_page && first < r->boxes->len)
+        ((Box *) r->boxes->pdata[first])->new_page = TRUE;
     }
   return TRUE;
 }
@@ -764,10 +1125,13 @@ build_boxes (Render *r, const RapatLayout *doc, GError **error)
 gboolean
 rapat_pdf_render (const RapatLayout *doc, FILE *out, GError **error)
 {
-  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (write_out, out, PAGE_W, PAGE_H);
+  double page_w = doc->landscape ? A4_LONG : A4_SHORT;
+  double page_h = doc->landscape ? A4_SHORT : A4_LONG;
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (write_out, out, page_w, page_h);
   PangoFontMap *fonts = pango_cairo_font_map_new ();
   cairo_font_options_t *options = cairo_font_options_create ();
-  Render r = { cairo_create (surface), NULL, g_ptr_array_new_with_free_func (box_free) };
+  Render r = { cairo_create (surface), NULL, g_ptr_array_new_with_free_func (box_free),
+               page_w, page_h, page_w - 2 * MARGIN, page_h - MARGIN };
   cairo_status_t status;
   gboolean ok;
   guint pages = 0;

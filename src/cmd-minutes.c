@@ -3,6 +3,8 @@
 #include "action.h"
 #include "minutes.h"
 #include "output.h"
+#include "paper.h"
+#include "pdf.h"
 #include "present.h"
 #include "review.h"
 #include "report-minutes.h"
@@ -540,20 +542,26 @@ typedef enum {
   EXPORT_MD,
   EXPORT_HTML,
   EXPORT_JSON,
+  EXPORT_PDF,
 } ExportFormat;
 
 /* The names of ExportFormat, in its order. */
-const char *const rapat_minutes_formats[] = { "md", "html", "json", NULL };
+const char *const rapat_minutes_formats[] = { "md", "html", "json", "pdf", NULL };
 
-/* Reads --format (md when not given) into *@format. */
+/* Reads --format into *@format: when not given, pdf for an output file
+ * named *.pdf, else md. */
 static gboolean
-export_format (const char *text, ExportFormat *format, GError **error)
+export_format (const char *text, const char *output, ExportFormat *format, GError **error)
 {
   const char *const *names = rapat_minutes_formats;
 
   *format = EXPORT_MD;
   if (text == NULL)
-    return TRUE;
+    {
+      if (output != NULL && (g_str_has_suffix (output, ".pdf") || g_str_has_suffix (output, ".PDF")))
+        *format = EXPORT_PDF;
+      return TRUE;
+    }
   for (guint i = 0; names[i] != NULL; i++)
     if (strcmp (text, names[i]) == 0)
       {
@@ -563,7 +571,7 @@ export_format (const char *text, ExportFormat *format, GError **error)
   {
     g_autofree char *ex = rapat_text_excerpt (text);
     g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
-                 _("format '%s': expected md, html or json"), ex);
+                 _("format '%s': expected md, html, json or pdf"), ex);
   }
   return FALSE;
 }
@@ -584,14 +592,20 @@ minutes_export (RapatCmdContext *ctx, GError **error)
 
   /* Every check and read before the output is opened: a refused export
    * leaves an existing file as it was. */
-  if (!export_format (opt->format, &format, error)
+  if (!export_format (opt->format, opt->output, &format, error)
       || (paper.lang = rapat_cmd_paper_lang (opt->lang, m->tzid, error)) == NULL
       || !minutes_load (ctx, &r, error))
     return FALSE;
   if (format != EXPORT_JSON
       && ((agenda = rapat_store_agenda_list (ctx->store, m->id, error)) == NULL
-          || (format == EXPORT_HTML && !rapat_cmd_letterhead (ctx, &lh, error))))
+          || ((format == EXPORT_HTML || format == EXPORT_PDF)
+              && !rapat_cmd_letterhead (ctx, &lh, error))))
     return FALSE;
+  /* The module loads before the output is opened, as every other check. */
+  if (format == EXPORT_PDF && rapat_pdf (error) == NULL)
+    return FALSE;
+  if (format == EXPORT_PDF && rapat_paper_logo_dropped (&lh.head))
+    rapat_cmd_warn (ctx, _("The PDF letterhead is printed without its logo: only a PNG logo can be drawn."));
   output = rapat_output_open (opt->output, error);
   if (output == NULL)
     return FALSE;
@@ -606,8 +620,17 @@ minutes_export (RapatCmdContext *ctx, GError **error)
   /* A list longer than this does not fit the header: the signed sign-in
    * sheet ('report signin') is attached instead. */
   paper.list_from = 16;
+  paper.now = ctx->now;
   switch (format)
     {
+    case EXPORT_PDF:
+      {
+        g_autoptr(RapatLayout) doc = rapat_report_minutes_layout (&paper);
+
+        if (!rapat_pdf_write (rapat_output_stream (output), doc, error))
+          return FALSE;
+      }
+      break;
     case EXPORT_JSON:
       minutes_write_json (rapat_output_stream (output), m, tz, &r);
       break;
@@ -623,12 +646,12 @@ minutes_export (RapatCmdContext *ctx, GError **error)
 }
 
 static const RapatOption export_entries[] = {
-  RAPAT_OPT_TEXT ("format", MinutesOptions, format, N_("md (default), html or json"),
-                  N_("FORMAT")),
+  RAPAT_OPT_TEXT ("format", MinutesOptions, format,
+                  N_("md (default), html, json or pdf (-o FILE.pdf chooses it)"), N_("FORMAT")),
   { "output", 'o', G_OPTION_ARG_FILENAME, G_STRUCT_OFFSET (MinutesOptions, output),
     N_("Write to FILE instead of standard output"), N_("FILE"), NULL },
   RAPAT_OPT_TEXT ("lang", MinutesOptions, lang,
-                  N_("Language of md and html: id or en (default: id for meetings in "
+                  N_("Language of md, html and pdf: id or en (default: id for meetings in "
                      "Indonesian zones)"), N_("LANG")),
   RAPAT_OPT_TEXT ("version", MinutesOptions, version,
                   N_("Export final version N as it was signed"), N_("N")),
@@ -679,9 +702,11 @@ const RapatCommand rapat_minutes_commands[] = {
   { "export", "MEETING", N_("Write the minutes as Markdown, a printable paper or JSON"),
     N_("md: for e-mail or a wiki.  html: one A4 page in the Indonesian government layout\n"
        "(NOTULEN RAPAT) under the letterhead ('rapat config set letterhead.*'), signed by\n"
-       "the chair and the notulis; a draft is marked KONSEP / DRAFT.  json: the same as\n"
-       "'minutes show --json'.  The paper's language is that of the meeting's zone\n"
-       "(Indonesian for WIB, WITA and WIT) unless --lang says otherwise."),
+       "the chair and the notulis; a draft is marked KONSEP / DRAFT.  pdf: the same paper\n"
+       "as a PDF, page numbers and the printing time in its footer, KONSEP across every\n"
+       "page of a draft (-o FILE.pdf chooses it).  json: the same as 'minutes show --json'.\n"
+       "The paper's language is that of the meeting's zone (Indonesian for WIB, WITA and\n"
+       "WIT) unless --lang says otherwise."),
     RAPAT_CMD_STORE, 1, 1, RAPAT_OPTIONS (export_entries, MinutesOptions), RAPAT_TARGET_MEETING,
     minutes_export },
   { NULL },

@@ -1,6 +1,7 @@
 /* rapat — "rapat report": reports for people and programs (cli layer). */
 #include "cmd.h"
 #include "output.h"
+#include "paper.h"
 #include "pdf.h"
 #include "report-actions.h"
 #include "report-attendance.h"
@@ -94,6 +95,11 @@ static const RapatOption signin_entries[] = {
                   N_("Language of the paper: id or en (default: id for meetings in Indonesian zones)"), \
                   N_("LANG"))
 
+/* --format of a paper written as HTML or PDF. */
+#define PAPER_FORMAT_ENTRY \
+  RAPAT_OPT_TEXT ("format", ReportOptions, format, \
+                  N_("html (default) or pdf; -o FILE.pdf chooses pdf"), N_("FORMAT"))
+
 static const RapatOption invitation_entries[] = {
   RAPAT_OPT_TEXT ("number", ReportOptions, number,
                   N_("The letter's number (nomor); default: dots to fill in by hand"), N_("NUMBER")),
@@ -106,12 +112,14 @@ static const RapatOption invitation_entries[] = {
   RAPAT_OPT_TEXT ("date", ReportOptions, date,
                   N_("The letter's date (default: today in the meeting's zone)"), N_("DATE")),
   LANG_ENTRY,
+  PAPER_FORMAT_ENTRY,
   OUTPUT_ENTRY,
   RAPAT_OPT_END,
 };
 
 static const RapatOption programme_entries[] = {
   LANG_ENTRY,
+  PAPER_FORMAT_ENTRY,
   OUTPUT_ENTRY,
   RAPAT_OPT_END,
 };
@@ -132,9 +140,10 @@ static const RapatOption actions_entries[] = {
   RAPAT_OPT_TEXT ("meeting", ReportOptions, meeting,
                   N_("Only actions raised in this meeting"), N_("MEETING")),
   RAPAT_OPT_TEXT ("format", ReportOptions, format,
-                  N_("text (default), csv, json or html (a printable matrix)"), N_("FORMAT")),
+                  N_("text (default), csv, json, html or pdf (a printable matrix; -o FILE.pdf chooses pdf)"),
+                  N_("FORMAT")),
   RAPAT_OPT_TEXT ("lang", ReportOptions, lang,
-                  N_("html: language of the matrix, id or en (default: id in Indonesian zones)"),
+                  N_("html, pdf: language of the matrix, id or en (default: id in Indonesian zones)"),
                   N_("LANG")),
   OUTPUT_ENTRY,
   RAPAT_OPT_END,
@@ -173,6 +182,32 @@ parse_format (const ReportOptions *opt, guint allowed, RapatFormat *format, GErr
   return TRUE;
 }
 
+/* Writes @doc as PDF to -o or standard output; the PDF module is loaded
+ * before the output is opened, so that a module that does not load leaves
+ * an existing file as it was. */
+static gboolean
+write_pdf (RapatCmdContext *ctx, const RapatLayout *doc, GError **error)
+{
+  const ReportOptions *opt = ctx->options;
+  g_autoptr(RapatOutput) output = NULL;
+
+  if (rapat_pdf (error) == NULL)
+    return FALSE;
+  output = rapat_output_open (opt->output, error);
+  if (output == NULL || !rapat_pdf_write (rapat_output_stream (output), doc, error))
+    return FALSE;
+  return rapat_output_finish (output, error);
+}
+
+/* Warns that the letterhead @lh of a PDF is printed without its logo when
+ * the logo is not a PNG. */
+static void
+paper_warn_logo (RapatCmdContext *ctx, const RapatCmdLetterhead *lh)
+{
+  if (rapat_paper_logo_dropped (&lh->head))
+    rapat_cmd_warn (ctx, _("The PDF letterhead is printed without its logo: only a PNG logo can be drawn."));
+}
+
 /* Returns the filters of 'report actions' for people: "open only, by unit". */
 static char *
 scope_text (const ReportOptions *opt, RapatActionGrouping by)
@@ -188,28 +223,29 @@ scope_text (const ReportOptions *opt, RapatActionGrouping by)
                           : opt->open ? _("open only, by %s") : _("all, by %s"), group);
 }
 
-/* Fills what the printable matrix of 'report actions --format html' adds to
- * @report: the letterhead (into @lh), the meeting @meeting_id's title when
- * the actions are those of one meeting (into @meeting), the language:
- * --lang, else that of the meeting's zone or, for no meeting, of the zone
- * rapat_cmd_zone() gives. */
+/* Fills what the printable matrix of 'report actions --format html|pdf'
+ * adds to @report: the letterhead (into @lh), the meeting @meeting_id's
+ * title when the actions are those of one meeting (into @meeting), the
+ * language: --lang, else that of the meeting's zone or, for no meeting, of
+ * the zone rapat_cmd_zone() gives (into @zone); for PDF, the printing time
+ * in that zone. */
 static gboolean
 actions_paper (RapatCmdContext *ctx, gint64 meeting_id, RapatCmdLetterhead *lh,
-               RapatMeeting **meeting, RapatActionReport *report, GError **error)
+               RapatMeeting **meeting, char **zone, RapatActionReport *report, GError **error)
 {
   const ReportOptions *opt = ctx->options;
-  g_autofree char *zone = NULL;
 
   if (meeting_id != 0 && (*meeting = rapat_store_meeting_get (ctx->store, meeting_id, error)) == NULL)
     return FALSE;
-  if (*meeting == NULL && opt->lang == NULL && (zone = rapat_cmd_zone (ctx, NULL, error)) == NULL)
+  if (*meeting == NULL && (*zone = rapat_cmd_zone (ctx, NULL, error)) == NULL)
     return FALSE;
   if (!rapat_cmd_letterhead (ctx, lh, error))
     return FALSE;
   report->letterhead = &lh->head;
   report->meeting_title = *meeting != NULL ? (*meeting)->title : NULL;
-  report->lang = rapat_cmd_paper_lang (opt->lang, *meeting != NULL ? (*meeting)->tzid : zone,
-                                      error);
+  report->zone = *meeting != NULL ? (*meeting)->tzid : *zone;
+  report->now = ctx->now;
+  report->lang = rapat_cmd_paper_lang (opt->lang, report->zone, error);
   return report->lang != NULL;
 }
 
@@ -226,6 +262,7 @@ report_actions (RapatCmdContext *ctx, GError **error)
   g_autoptr(RapatOutput) output = NULL;
   g_auto(RapatCmdLetterhead) lh = { 0 };
   g_autoptr(RapatMeeting) meeting = NULL;
+  g_autofree char *zone = NULL;
   int v;
 
   as_of = rapat_cmd_as_of (ctx, opt->as_of, error);
@@ -238,7 +275,7 @@ report_actions (RapatCmdContext *ctx, GError **error)
       report.by = v;
     }
   if (!parse_format (opt, (1u << RAPAT_FORMAT_TEXT) | (1u << RAPAT_FORMAT_CSV) | (1u << RAPAT_FORMAT_JSON)
-                     | (1u << RAPAT_FORMAT_HTML), &report.format, error))
+                     | (1u << RAPAT_FORMAT_HTML) | (1u << RAPAT_FORMAT_PDF), &report.format, error))
     return FALSE;
   filter.status = -1;
   filter.open_only = opt->open;
@@ -250,12 +287,20 @@ report_actions (RapatCmdContext *ctx, GError **error)
   actions = rapat_store_action_list (ctx->store, &filter, error);
   if (actions == NULL)
     return FALSE;
-  if (report.format == RAPAT_FORMAT_HTML
-      && !actions_paper (ctx, filter.meeting_id, &lh, &meeting, &report, error))
+  if ((report.format == RAPAT_FORMAT_HTML || report.format == RAPAT_FORMAT_PDF)
+      && !actions_paper (ctx, filter.meeting_id, &lh, &meeting, &zone, &report, error))
     return FALSE;
   scope = scope_text (opt, report.by);
   report.as_of = as_of;
   report.scope = scope;
+  if (report.format == RAPAT_FORMAT_PDF)
+    {
+      g_autoptr(RapatLayout) doc = NULL;
+
+      paper_warn_logo (ctx, &lh);
+      doc = rapat_report_actions_layout (&report, actions);
+      return write_pdf (ctx, doc, error);
+    }
   output = rapat_output_open (opt->output, error);
   if (output == NULL)
     return FALSE;
@@ -270,13 +315,11 @@ static gboolean
 attendance_pdf (RapatCmdContext *ctx, const RapatMeetingAttendance *report, const char *lang,
                 GError **error)
 {
-  const ReportOptions *opt = ctx->options;
   const RapatMeeting *m = report->meeting;
   RapatAttendancePaper paper = { 0 };
   g_auto(RapatCmdLetterhead) lh = { 0 };
   g_autoptr(RapatPerson) signer = NULL;
   g_autoptr(RapatLayout) doc = NULL;
-  g_autoptr(RapatOutput) output = NULL;
 
   if ((m->organizer_id != 0
        && (signer = rapat_store_person_get (ctx->store, m->organizer_id, error)) == NULL)
@@ -290,10 +333,7 @@ attendance_pdf (RapatCmdContext *ctx, const RapatMeetingAttendance *report, cons
   paper.lang = lang;
   paper.now = ctx->now;
   doc = rapat_report_meeting_attendance_layout (report, &paper);
-  output = rapat_output_open (opt->output, error);
-  if (output == NULL || !rapat_pdf_write (rapat_output_stream (output), doc, error))
-    return FALSE;
-  return rapat_output_finish (output, error);
+  return write_pdf (ctx, doc, error);
 }
 
 /* report attendance --meeting M */
@@ -347,7 +387,6 @@ period_pdf (RapatCmdContext *ctx, const RapatPeriodAttendance *report, GError **
   g_auto(RapatCmdLetterhead) lh = { 0 };
   g_autofree char *zone = rapat_cmd_zone (ctx, NULL, error);
   g_autoptr(RapatLayout) doc = NULL;
-  g_autoptr(RapatOutput) output = NULL;
 
   if (zone == NULL || (paper.lang = rapat_cmd_paper_lang (opt->lang, zone, error)) == NULL
       || !rapat_cmd_letterhead (ctx, &lh, error))
@@ -356,10 +395,7 @@ period_pdf (RapatCmdContext *ctx, const RapatPeriodAttendance *report, GError **
   paper.now = ctx->now;
   paper.zone = zone;
   doc = rapat_report_period_attendance_layout (report, &paper);
-  output = rapat_output_open (opt->output, error);
-  if (output == NULL || !rapat_pdf_write (rapat_output_stream (output), doc, error))
-    return FALSE;
-  return rapat_output_finish (output, error);
+  return write_pdf (ctx, doc, error);
 }
 
 /* report attendance --from/--to --by person|unit */
@@ -522,7 +558,10 @@ report_invitation (RapatCmdContext *ctx, GError **error)
   g_autoptr(RapatOutput) output = NULL;
   g_autofree char *day = NULL;
   gint64 signer_id = m->organizer_id;
+  RapatFormat format = RAPAT_FORMAT_HTML;
 
+  if (!parse_format (opt, (1u << RAPAT_FORMAT_HTML) | (1u << RAPAT_FORMAT_PDF), &format, error))
+    return FALSE;
   inv.lang = rapat_cmd_paper_lang (opt->lang, m->tzid, error);
   if (inv.lang == NULL || !paper_meeting (m, error) || !check_letter_texts (opt, error)
       || (opt->signer != NULL && !rapat_store_person_resolve (ctx->store, opt->signer, &signer_id, error))
@@ -549,6 +588,15 @@ report_invitation (RapatCmdContext *ctx, GError **error)
   inv.signer_nip = signer != NULL ? signer->nip : NULL;
   /* More addressees than fit under "Yth." go to an attached list. */
   inv.list_from = 6;
+  inv.now = ctx->now;
+  if (format == RAPAT_FORMAT_PDF)
+    {
+      g_autoptr(RapatLayout) doc = NULL;
+
+      paper_warn_logo (ctx, &lh);
+      doc = rapat_report_invitation_layout (&inv);
+      return write_pdf (ctx, doc, error);
+    }
   output = rapat_output_open (opt->output, error);
   if (output == NULL)
     return FALSE;
@@ -565,7 +613,10 @@ report_programme (RapatCmdContext *ctx, GError **error)
   g_auto(RapatCmdLetterhead) lh = { 0 };
   g_autoptr(GPtrArray) agenda = NULL;
   g_autoptr(RapatOutput) output = NULL;
+  RapatFormat format = RAPAT_FORMAT_HTML;
 
+  if (!parse_format (opt, (1u << RAPAT_FORMAT_HTML) | (1u << RAPAT_FORMAT_PDF), &format, error))
+    return FALSE;
   p.lang = rapat_cmd_paper_lang (opt->lang, ctx->meeting->tzid, error);
   if (p.lang == NULL || !paper_meeting (ctx->meeting, error)
       || (agenda = rapat_store_agenda_list (ctx->store, ctx->meeting->id, error)) == NULL
@@ -573,6 +624,15 @@ report_programme (RapatCmdContext *ctx, GError **error)
     return FALSE;
   p.agenda = agenda;
   p.letterhead = &lh.head;
+  p.now = ctx->now;
+  if (format == RAPAT_FORMAT_PDF)
+    {
+      g_autoptr(RapatLayout) doc = NULL;
+
+      paper_warn_logo (ctx, &lh);
+      doc = rapat_report_programme_layout (&p);
+      return write_pdf (ctx, doc, error);
+    }
   output = rapat_output_open (opt->output, error);
   if (output == NULL)
     return FALSE;
@@ -592,7 +652,6 @@ signin_pdf (RapatCmdContext *ctx, RapatSigninSheet *sheet, GError **error)
   g_autoptr(GHashTable) nips = NULL;
   g_autoptr(RapatPerson) signer = NULL;
   g_autoptr(RapatLayout) doc = NULL;
-  g_autoptr(RapatOutput) output = NULL;
   gint64 signer_id = m->organizer_id;
 
   if ((opt->signer != NULL && !rapat_store_person_resolve (ctx->store, opt->signer, &signer_id, error))
@@ -600,8 +659,7 @@ signin_pdf (RapatCmdContext *ctx, RapatSigninSheet *sheet, GError **error)
       || (nips = rapat_store_meeting_nips (ctx->store, m->id, error)) == NULL
       || !rapat_cmd_letterhead (ctx, &lh, error))
     return FALSE;
-  if (lh.head.logo_uri != NULL && !g_str_has_prefix (lh.head.logo_uri, "data:image/png;"))
-    rapat_cmd_warn (ctx, _("The PDF letterhead is printed without its logo: only a PNG logo can be drawn."));
+  paper_warn_logo (ctx, &lh);
   sheet->letterhead = &lh.head;
   sheet->city = lh.city;
   sheet->nips = nips;
@@ -611,12 +669,7 @@ signin_pdf (RapatCmdContext *ctx, RapatSigninSheet *sheet, GError **error)
   sheet->signer_nip = signer != NULL ? signer->nip : NULL;
   sheet->now = ctx->now;
   doc = rapat_report_signin_layout (sheet);
-  output = rapat_output_open (opt->output, error);
-  if (output == NULL)
-    return FALSE;
-  if (!rapat_pdf_write (rapat_output_stream (output), doc, error))
-    return FALSE;
-  return rapat_output_finish (output, error);
+  return write_pdf (ctx, doc, error);
 }
 
 /* report signin --meeting M */
@@ -699,16 +752,22 @@ const RapatCommand rapat_report_commands[] = {
     N_("One HTML page for A4 portrait under the letterhead ('rapat config set letterhead.*'):\n"
        "nomor, sifat, lampiran, perihal; the invitees (six or more: \"daftar terlampir\" and the\n"
        "list on a page of its own); the day, time, place and agenda; the signature of the\n"
-       "organizer (or --signer). A cancelled meeting's invitation is refused."),
+       "organizer (or --signer). A cancelled meeting's invitation is refused.\n"
+       "With --format pdf (or -o FILE.pdf) the same letter as a PDF, the printing time and\n"
+       "page numbers in its footer, the attached list starting a page of its own."),
     RAPAT_CMD_STORE, 1, 1,
     RAPAT_OPTIONS (invitation_entries, ReportOptions), RAPAT_TARGET_MEETING, report_invitation },
   { "programme", "MEETING", N_("A printable programme (susunan acara) for a meeting"),
     N_("One HTML page for A4 portrait under the letterhead: a row per agenda item with its\n"
-       "times in the meeting's zone, the presenter and the rooms of parallel sessions."),
+       "times in the meeting's zone, the presenter and the rooms of parallel sessions.\n"
+       "With --format pdf (or -o FILE.pdf) the same programme as a PDF, its header on every\n"
+       "page."),
     RAPAT_CMD_STORE, 1, 1,
     RAPAT_OPTIONS (programme_entries, ReportOptions), RAPAT_TARGET_MEETING, report_programme },
   { "actions", "", N_("Report action items, optionally grouped"),
-    N_("Overdue means open, with a due day before --as-of (default: today)."),
+    N_("Overdue means open, with a due day before --as-of (default: today).\n"
+       "html and pdf: the printable matrix (matriks tindak lanjut) on A4 landscape under the\n"
+       "letterhead; the PDF has the printing time and page numbers in its footer."),
     RAPAT_CMD_STORE, 0, 0,
     RAPAT_OPTIONS (actions_entries, ReportOptions), RAPAT_TARGET_NONE, report_actions },
   { NULL },

@@ -359,7 +359,8 @@ bad 1 "Tes urine serentak" "action done twice" action done 2
 bad 1 "Rapat koordinasi keamanan" "add-review with nothing to review" agenda add-review 2
 bad 1 "raised 1 action" "delete a meeting that raised actions, no --force" meeting delete 4
 bad 1 "lang 'fr'" "report actions --format html --lang fr" report actions --format html --lang fr
-bad 1 "format 'pdf'" "report actions --format pdf" report actions --format pdf
+bad 1 "format 'svg'" "report actions --format svg" report actions --format svg
+bad 1 "format 'csv'" "report programme --format csv" report programme 1 --format csv
 bad 1 "grouping 'nonsense'" "report actions --by nonsense" report actions --by nonsense
 # A done action is 100% complete, so an explicit --progress 50 with
 # --status done is refused, as it is on an action already done (it used to
