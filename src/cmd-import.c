@@ -23,39 +23,36 @@ typedef struct {
   char *until;
 } ImportOptions;
 
+/* How events are read, by mail or from a file. */
+#define EVENT_OPTIONS \
+  RAPAT_OPT_FLAG ("dry-run", ImportOptions, dry_run, \
+                  N_("Say what would change, and change nothing")), \
+  RAPAT_OPT_FLAG ("add-people", ImportOptions, add_people, \
+                  N_("Add organizers and attendees the directory does not know (name from CN)")), \
+  RAPAT_OPT_FLAG ("all-day-as-meetings", ImportOptions, all_day, \
+                  N_("Import all-day events as meetings of whole days")), \
+  RAPAT_OPT_FLAG ("skip-bad", ImportOptions, skip_bad, \
+                  N_("Skip a broken event with a message and import the rest"))
+#define UNTIL_OPTION \
+  RAPAT_OPT_TEXT ("until", ImportOptions, until, \
+                  N_("Cut repeating events with no end, or over 520 occurrences, at DATE"), \
+                  N_("DATE"))
+
 static const RapatOption mail_entries[] = {
   RAPAT_OPT_TEXT ("mbox", ImportOptions, mbox, N_("Read every message of the mbox FILE"),
                   N_("FILE")),
   RAPAT_OPT_TEXT ("maildir", ImportOptions, maildir,
                   N_("Read every message in the maildir DIR (its cur and new)"), N_("DIR")),
-  RAPAT_OPT_FLAG ("dry-run", ImportOptions, dry_run,
-                  N_("Say what would change, and change nothing")),
-  RAPAT_OPT_FLAG ("add-people", ImportOptions, add_people,
-                  N_("Add organizers and attendees the directory does not know (name from CN)")),
-  RAPAT_OPT_FLAG ("all-day-as-meetings", ImportOptions, all_day,
-                  N_("Import all-day events as meetings of whole days")),
-  RAPAT_OPT_FLAG ("skip-bad", ImportOptions, skip_bad,
-                  N_("Skip a broken event with a message and import the rest")),
-  RAPAT_OPT_TEXT ("until", ImportOptions, until,
-                  N_("Cut repeating events with no end, or over 520 occurrences, at DATE"),
-                  N_("DATE")),
+  EVENT_OPTIONS,
+  UNTIL_OPTION,
   RAPAT_OPT_END,
 };
 
 static const RapatOption ics_entries[] = {
-  RAPAT_OPT_FLAG ("dry-run", ImportOptions, dry_run,
-                  N_("Say what would change, and change nothing")),
-  RAPAT_OPT_FLAG ("add-people", ImportOptions, add_people,
-                  N_("Add organizers and attendees the directory does not know (name from CN)")),
-  RAPAT_OPT_FLAG ("all-day-as-meetings", ImportOptions, all_day,
-                  N_("Import all-day events as meetings of whole days")),
-  RAPAT_OPT_FLAG ("skip-bad", ImportOptions, skip_bad,
-                  N_("Skip a broken event with a message and import the rest")),
+  EVENT_OPTIONS,
   RAPAT_OPT_TEXT ("tz", ImportOptions, tz, N_("Zone of times without one (floating)"),
                   N_("ZONE")),
-  RAPAT_OPT_TEXT ("until", ImportOptions, until,
-                  N_("Cut repeating events with no end, or over 520 occurrences, at DATE"),
-                  N_("DATE")),
+  UNTIL_OPTION,
   RAPAT_OPT_END,
 };
 
