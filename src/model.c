@@ -199,7 +199,7 @@ rapat_enum_parse (const RapatEnum *e, const char *text, int *out, GError **error
           }
   ex = rapat_text_excerpt (text);
   list = g_strjoinv (", ", (char **) e->names);
-  g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID, _("%s '%s': expected one of %s"),
+  g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_MALFORMED, _("%s '%s': expected one of %s"),
                _(e->what), ex, list);
   return FALSE;
 }

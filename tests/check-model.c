@@ -193,7 +193,7 @@ START_TEST (test_enum_unknown)
       ck_assert_int_eq (value, -42);
       ck_assert_ptr_nonnull (error);
       ck_assert_str_eq (error->message, cases[i].message);
-      rapat_assert_error (error, RAPAT_ERROR_INVALID);
+      rapat_assert_error (error, RAPAT_ERROR_MALFORMED);
     }
 }
 END_TEST
@@ -224,7 +224,7 @@ START_TEST (test_enum_no_prefixes_or_padding)
       ck_assert_msg (!rapat_enum_parse (&rapat_attendance_enum, bad[i], &value, &error),
                      "accepted '%s'", bad[i]);
       ck_assert_int_eq (value, -42);
-      rapat_assert_error (error, RAPAT_ERROR_INVALID);
+      rapat_assert_error (error, RAPAT_ERROR_MALFORMED);
     }
 }
 END_TEST
@@ -235,7 +235,7 @@ START_TEST (test_enum_message_escapes_value)
   int value;
 
   ck_assert (!rapat_enum_parse (&rapat_role_enum, "chair\nx", &value, &error));
-  rapat_assert_error_contains (error, RAPAT_ERROR_INVALID, "role 'chair\\nx'");
+  rapat_assert_error_contains (error, RAPAT_ERROR_MALFORMED, "role 'chair\\nx'");
 }
 END_TEST
 
