@@ -18,7 +18,7 @@
 static gboolean cmd_version (RapatCmdContext *ctx, GError **error);
 
 static const RapatCommand version_commands[] = {
-  { "", "", N_("Show the versions of rapat, its schema and its libraries (also --version, -V)"),
+  { "", "", N_("Versions of rapat, its schema and libraries (also --version, -V)"),
     NULL, RAPAT_CMD_PLAIN, 0, 0, RAPAT_NO_OPTIONS, RAPAT_TARGET_NONE, cmd_version, NULL },
   { NULL },
 };
@@ -300,7 +300,11 @@ rapat_cmd_paper_lang (const char *lang, const char *tzid, GError **error)
   else if (env != NULL && *env != '\0')
     {
       if (!rapat_lang_parse ("RAPAT_LANG", env, &chosen, error))
-        return NULL;
+        {
+          if (error != NULL && *error != NULL)
+            (*error)->code = RAPAT_ERROR_INVALID;   /* a setting, as in choose_language() */
+          return NULL;
+        }
     }
   else
     chosen = rapat_lang_for_zone (tzid);
@@ -445,6 +449,18 @@ option_lookup (GArray *entries, const char *arg, char short_name)
   return NULL;
 }
 
+/* Sets the usage error @msg about an option of @path (NULL: one before the
+ * command), with where the options are explained. */
+static void
+option_usage_error (GError **error, const char *path, const char *msg)
+{
+  if (path != NULL)
+    g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_USAGE, _("%s: %s (see 'rapat %s --help')"), path,
+                 msg, path);
+  else
+    g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_USAGE, _("%s (see 'rapat help')"), msg);
+}
+
 /* Sets the usage error of an unknown option @arg ("--frm", "-x") of @path
  * (NULL: before the command), naming the option meant when one of
  * @entries is near enough. */
@@ -454,7 +470,6 @@ option_unknown (GError **error, GArray *entries, const char *arg, const char *pa
   g_autofree char *name = g_strndup (arg, strcspn (arg, "="));
   g_autofree char *ex = rapat_text_excerpt (name);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *see = g_strdup_printf (path != NULL ? "%s --help" : "help", path);
   const char *near = NULL;
   g_autofree char *msg = NULL;
 
@@ -472,11 +487,18 @@ option_unknown (GError **error, GArray *entries, const char *arg, const char *pa
     msg = g_strdup_printf (_("option '%s': unknown; did you mean '%s'?"), ex, near);
   else
     msg = g_strdup_printf (_("option '%s': unknown"), ex);
-  if (path != NULL)
-    g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_USAGE, _("%s: %s (see 'rapat %s')"), path, msg,
-                 see);
-  else
-    g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_USAGE, _("%s (see 'rapat %s')"), msg, see);
+  option_usage_error (error, path, msg);
+}
+
+/* Returns the message for option @name (of entry @e) given without its value. */
+static char *
+missing_value (const char *name, const GOptionEntry *e)
+{
+  if (e->arg_description != NULL)
+    /* TRANSLATORS: "option '--from': missing its value DATE" */
+    return g_strdup_printf (_("option '%s': missing its value %s"), name,
+                            _(e->arg_description));
+  return g_strdup_printf (_("option '%s': missing its value"), name);
 }
 
 /* Checks the options in @args (after the program's or the command's name)
@@ -489,9 +511,6 @@ static gboolean
 options_check (GArray *entries, char **args, gboolean stop_at_word, const char *path,
                GError **error)
 {
-  g_autofree char *see = g_strdup_printf (path != NULL ? "%s --help" : "help", path);
-  g_autofree char *prefix = g_strdup_printf (path != NULL ? "%s: " : "%s", path != NULL ? path : "");
-
   for (int i = 0; args[i] != NULL; i++)
     {
       const char *arg = args[i];
@@ -517,19 +536,19 @@ options_check (GArray *entries, char **args, gboolean stop_at_word, const char *
           takes_value = e->arg != G_OPTION_ARG_NONE;
           if (!takes_value && strchr (arg, '=') != NULL)
             {
-              g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_USAGE,
-                           _("%soption '--%s': takes no value (see 'rapat %s')"), prefix,
-                           e->long_name, see);
+              g_autofree char *msg = g_strdup_printf (_("option '--%s': takes no value"),
+                                                      e->long_name);
+              option_usage_error (error, path, msg);
               return FALSE;
             }
           if (takes_value && strchr (arg, '=') == NULL)
             {
               if (args[i + 1] == NULL)
                 {
-                  g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_USAGE,
-                               _("%soption '--%s': missing its value %s (see 'rapat %s')"),
-                               prefix, e->long_name,
-                               e->arg_description != NULL ? _(e->arg_description) : "", see);
+                  g_autofree char *name = g_strconcat ("--", e->long_name, NULL);
+                  g_autofree char *msg = missing_value (name, e);
+
+                  option_usage_error (error, path, msg);
                   return FALSE;
                 }
               i++;
@@ -551,10 +570,10 @@ options_check (GArray *entries, char **args, gboolean stop_at_word, const char *
             {
               if (c[1] == '\0' && args[i + 1] == NULL)
                 {
-                  g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_USAGE,
-                               _("%soption '-%c': missing its value %s (see 'rapat %s')"),
-                               prefix, *c,
-                               e->arg_description != NULL ? _(e->arg_description) : "", see);
+                  g_autofree char *name = g_strdup_printf ("-%c", *c);
+                  g_autofree char *msg = missing_value (name, e);
+
+                  option_usage_error (error, path, msg);
                   return FALSE;
                 }
               if (c[1] == '\0')
@@ -592,8 +611,7 @@ print_overview (FILE *out)
           fprintf (out, "  rapat %-36s %s\n", usage, _(c->summary));
         }
     }
-  fprintf (out, _("\nRun 'rapat GROUP VERB --help' for the options of a command, 'rapat --version'\n"
-                  "(or -V, or 'rapat version') for the versions of rapat and its libraries.\n"
+  fprintf (out, _("\nRun 'rapat GROUP VERB --help' for the options of a command.\n"
                   "The database is --db FILE, else $RAPAT_DB, else $XDG_DATA_HOME/rapat/rapat.db.\n"));
 }
 
@@ -1046,7 +1064,11 @@ choose_language (GError **error)
   gboolean explicit_;
 
   if (!rapat_lang_from_environment (&lang, &explicit_, error))
-    return FALSE;
+    {
+      /* Not the command line's fault: a setting, so no usage error. */
+      (*error)->code = RAPAT_ERROR_INVALID;
+      return FALSE;
+    }
   rapat_lang_use (lang);
   return TRUE;
 }

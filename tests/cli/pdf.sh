@@ -261,14 +261,14 @@ check "period PDF: the total row last, with the meetings and the invitations" \
 
 # ---- C: refusals ----
 db="$tmp/pdf.db"
-refused "an unknown format: one line, exit 1" 1 report signin --meeting "$m" --format xml
+refused "an unknown format: one line, exit 2" 2 report signin --meeting "$m" --format xml
 refused "an -o in a folder that does not exist: one line, exit 1" 1 \
   report signin --meeting "$m" -o "$tmp/nonexistent/s.pdf"
 refused "--with-status without pdf: a usage error" 2 report signin --meeting "$m" --with-status
 RAPAT_PDF_MODULE=/nonexistent/rapat-pdf.so refused "a PDF module that does not load: one line naming it" 1 \
   report signin --meeting "$m" --format pdf
 check "... naming the path" grep -q '/nonexistent/rapat-pdf.so' "$tmp/ref.err"
-refused "report actions has no PDF: one line" 1 report actions --format pdf
+refused "report actions has no PDF: one line" 2 report actions --format pdf
 RAPAT_PDF_MODULE=/nonexistent/rapat-pdf.so "$RAPAT" --version >"$tmp/version" 2>&1
 check "--version says why the PDF module does not load" \
   grep -q '^  pdf: not available (.*/nonexistent/rapat-pdf.so' "$tmp/version"
