@@ -631,7 +631,7 @@ print_group_help (FILE *out, const RapatGroup *group)
 
 /* Builds the option parser of @cmd: its own entries and the common ones,
  * bound to the structs at @options and @common; *@entries_out, when not
- * NULL, gets the entries (the parser refers to them: keep them as long). */
+ * NULL, gets a copy of the entries (for options_check()). */
 static GOptionContext *
 make_context (const RapatGroup *group, const RapatCommand *cmd, gpointer options,
               CommonOptions *common, GArray **entries_out)
@@ -968,6 +968,25 @@ print_warnings (RapatCmdContext *ctx)
     fprintf (stderr, "rapat: warning: %s\n", (const char *) ctx->warnings->pdata[i]);
 }
 
+/* Parses the options in *@args (the command's path first) with @octx,
+ * whose entries are @entries: checked first by options_check(), so that
+ * what GOption would say in its own words is said in rapat's. */
+static gboolean
+parse_options (GOptionContext *octx, GArray *entries, char ***args, const char *path,
+               GError **error)
+{
+  GError *parse_error = NULL;
+
+  if (!options_check (entries, *args + 1, FALSE, path, error))
+    return FALSE;
+  if (!g_option_context_parse_strv (octx, args, &parse_error))
+    {
+      option_error (error, parse_error, path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Parses the command's options and runs it. */
 static gboolean
 run_parsed (const RapatGroup *group, const RapatCommand *cmd, char **args, const char *db,
@@ -980,7 +999,6 @@ run_parsed (const RapatGroup *group, const RapatCommand *cmd, char **args, const
   g_autofree gpointer options = g_malloc0 (MAX (cmd->options_size, 1));
   g_autoptr(GArray) entries = NULL;
   RapatCmdContext ctx = { 0 };
-  GError *parse_error = NULL;
   gboolean ok;
 
   octx = make_context (group, cmd, options, &common, &entries);
@@ -988,19 +1006,15 @@ run_parsed (const RapatGroup *group, const RapatCommand *cmd, char **args, const
   rest[0] = g_strdup (path);
   for (int j = 0; args[j] != NULL; j++)
     rest[j + 1] = g_strdup (args[j]);
-  ok = options_check (entries, rest + 1, FALSE, path, error);
-  if (!ok)
-    ;
-  else if (!(ok = g_option_context_parse_strv (octx, &rest, &parse_error)))
-    option_error (error, parse_error, path);
-  else if (common.help)
+  ok = parse_options (octx, entries, &rest, path, error);
+  if (ok && common.help)
     {
       g_autofree char *help = g_option_context_get_help (octx, TRUE, NULL);
       fputs (help, stdout);
       if (!g_str_has_suffix (help, "\n"))
         fputc ('\n', stdout);
     }
-  else
+  else if (ok)
     {
       ctx.args = rest + 1;
       ctx.n_args = (int) g_strv_length (rest) - 1;
@@ -1011,10 +1025,12 @@ run_parsed (const RapatGroup *group, const RapatCommand *cmd, char **args, const
       if (ok || ctx.committed || (cmd->flags & RAPAT_CMD_WRITE) == 0 || ctx.read_only)
         print_warnings (&ctx);
       /* A value that does not parse is a usage error: it says where the
-       * command's options are explained, as every usage error does. */
+       * command's options are explained, as every usage error does (unless
+       * it names a command to run already: "(see 'rapat ...')" in any
+       * language quotes one). */
       if (!ok && error != NULL && *error != NULL && (*error)->domain == RAPAT_ERROR
           && ((*error)->code == RAPAT_ERROR_MALFORMED || (*error)->code == RAPAT_ERROR_USAGE)
-          && strstr ((*error)->message, "(see 'rapat ") == NULL)
+          && strstr ((*error)->message, "'rapat ") == NULL)
         {
           g_autofree char *msg = (*error)->message;
 

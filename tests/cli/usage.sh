@@ -122,6 +122,14 @@ rc=$?
 check "RAPAT_LANG=id: the unknown option in Indonesian, exit 2" \
   grep -q -F "rapat: error: meeting list: opsi '--frm': tidak dikenal; maksudnya '--from'? (lihat 'rapat meeting list --help')" "$tmp/err"
 check "... exit 2" test "$rc" = 2
+RAPAT_LOCALEDIR="$tmp/locale" RAPAT_LANG=id "$RAPAT" --db "$db" meeting show \
+  </dev/null >"$tmp/out" 2>"$tmp/err"
+check "RAPAT_LANG=id: a missing argument points to the help once" \
+  test "$(grep -o "(lihat 'rapat meeting show --help')" "$tmp/err" | wc -l)" = 1
+RAPAT_LOCALEDIR="$tmp/locale" RAPAT_LANG=id "$RAPAT" --db "$db" meeting list --from 2025-02-30 \
+  </dev/null >"$tmp/out" 2>"$tmp/err"
+check "RAPAT_LANG=id: a day that does not exist points to the help once" \
+  test "$(grep -o "(lihat 'rapat meeting list --help')" "$tmp/err" | wc -l)" = 1
 
 echo "# The versions"
 "$RAPAT" --version >"$tmp/v1" 2>&1
