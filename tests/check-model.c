@@ -181,6 +181,19 @@ START_TEST (test_enum_unknown)
     { &rapat_role_enum, "host",
       "role 'host': expected one of chair, speaker, participant, optional, observer" },
     { &rapat_rsvp_enum, "", "reply '': expected one of needs-action, accepted, declined, tentative" },
+    /* A typo of a name or an Indonesian alias is named; two letters
+     * typed are too few to guess from. */
+    { &rapat_role_enum, "chiar",
+      "role 'chiar': expected one of chair, speaker, participant, optional, observer; "
+      "did you mean 'chair'?" },
+    { &rapat_attendance_enum, "HADRI",
+      "attendance status 'HADRI': expected one of present, represented, excused, sick, duty, "
+      "absent; did you mean 'hadir'?" },
+    { &rapat_rsvp_enum, "acepted",
+      "reply 'acepted': expected one of needs-action, accepted, declined, tentative; "
+      "did you mean 'accepted'?" },
+    { &rapat_attendance_enum, "xy",
+      "attendance status 'xy': expected one of present, represented, excused, sick, duty, absent" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

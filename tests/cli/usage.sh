@@ -98,6 +98,8 @@ usage "an unknown zone" 2 "zone 'Mars/Olympus'" meeting list --from 2025-09-01 -
 usage "an unknown attendance status" 2 "(see 'rapat attendee mark --help')" \
   attendee mark 1 Ricky late
 usage "an unknown format" 2 "format 'docx'" report attendance --meeting 1 --format docx
+usage "a typo of an Indonesian word" 2 "attendance status 'hadri': expected one of present, represented, excused, sick, duty, absent; did you mean 'hadir'? (see 'rapat attendee mark --help')" \
+  attendee mark 1 Ricky hadri
 
 echo "# Values that parse but break a rule, and bad settings: exit 1"
 usage "an end before the start" 1 "not after the start" \
