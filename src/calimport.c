@@ -1924,7 +1924,8 @@ apply_group (Import *im, const char *uid, GPtrArray *texts, GArray *lines, GErro
     }
   if (!apply_uid (im, uid, items, &why))
     {
-      if (why->domain == RAPAT_ERROR && why->code == RAPAT_ERROR_INVALID)
+      if (why->domain == RAPAT_ERROR
+          && (why->code == RAPAT_ERROR_INVALID || why->code == RAPAT_ERROR_MALFORMED))
         return broken (im, ((Item *) items->pdata[0])->line, uid, why, error);
       g_propagate_error (error, g_steal_pointer (&why));
       return FALSE;

@@ -80,7 +80,7 @@ check_transport (const char *value, GError **error)
 {
   if (strcmp (value, "sendmail") == 0 || strcmp (value, "smtp") == 0)
     return g_strdup (value);
-  g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+  g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_MALFORMED,
                _("mail.transport '%s': expected sendmail or smtp"), value);
   return NULL;
 }
@@ -91,7 +91,7 @@ check_tls (const char *value, GError **error)
 {
   if (strcmp (value, "required") == 0 || strcmp (value, "opportunistic") == 0)
     return g_strdup (value);
-  g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+  g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_MALFORMED,
                _("mail.smtp-tls '%s': expected required (STARTTLS or fail) or opportunistic"),
                value);
   return NULL;
@@ -119,7 +119,7 @@ check_smtp_url (const char *value, GError **error)
   if ((g_str_has_prefix (value, "smtp://") && value[7] != '\0')
       || (g_str_has_prefix (value, "smtps://") && value[8] != '\0'))
     return g_strdup (value);
-  g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+  g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_MALFORMED,
                _("mail.smtp-url '%s': expected smtp://HOST[:PORT] (STARTTLS) or smtps://HOST[:PORT]"),
                value);
   return NULL;
@@ -189,7 +189,8 @@ find_key (const char *name, GError **error)
         return k;
       g_string_append_printf (known, "%s%s", known->len > 0 ? ", " : "", k->key);
     }
-  g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID, _("key '%s': unknown (known keys: %s)"),
+  g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_MALFORMED,
+               _("key '%s': unknown (known keys: %s)"),
                ex, known->str);
   return NULL;
 }

@@ -113,7 +113,7 @@ parse_lead (const char *what, const char *text, gint64 *out, GError **error)
   if (*p != '\0' || total < 60 || total > MAX_LEAD_SECONDS)
     {
       g_autofree char *ex = rapat_text_excerpt (text);
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_MALFORMED,
                    _("%s '%s': expected a length from 1m to 4w such as 30m, 2h, 1d or 1d12h"),
                    what, ex);
       return FALSE;

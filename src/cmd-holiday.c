@@ -100,7 +100,7 @@ list_bounds (const HolidayOptions *opt, char **from, char **to, GError **error)
       if (!rapat_text_parse_id (opt->year, &year) || year < 1900 || year > 9998)
         {
           g_autofree char *ex = rapat_text_excerpt (opt->year);
-          g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+          g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_MALFORMED,
                        _("year '%s': expected a year from 1900 to 9998"), ex);
           return FALSE;
         }

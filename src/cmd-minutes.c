@@ -419,7 +419,7 @@ minutes_load (RapatCmdContext *ctx, MinutesRecord *r, GError **error)
       && (!rapat_text_parse_id (opt->version, &version) || version > G_MAXINT))
     {
       g_autofree char *ex = rapat_text_excerpt (opt->version);
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_MALFORMED,
                    _("version '%s': not a version number (1, 2, ...)"), ex);
       return FALSE;
     }
@@ -570,7 +570,7 @@ export_format (const char *text, const char *output, ExportFormat *format, GErro
       }
   {
     g_autofree char *ex = rapat_text_excerpt (text);
-    g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+    g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_MALFORMED,
                  _("format '%s': expected md, html, json or pdf"), ex);
   }
   return FALSE;

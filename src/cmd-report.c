@@ -174,7 +174,7 @@ parse_format (const ReportOptions *opt, guint allowed, RapatFormat *format, GErr
         if (allowed & (1u << f))
           g_string_append_printf (names, "%s%s", names->len > 0 ? ", " : "",
                                   rapat_enum_name (&rapat_format_enum, f));
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_MALFORMED,
                    _("format '%s': this report is written as %s"), ex, names->str);
       return FALSE;
     }
@@ -484,7 +484,7 @@ parse_blank (const char *text, gint64 *blank, GError **error)
   if (!rapat_text_parse_id (text, blank) || *blank > 500)
     {
       g_autofree char *ex = rapat_text_excerpt (text);
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_MALFORMED,
                    _("blank '%s': expected a number of rows from 0 to 500"), ex);
       return FALSE;
     }

@@ -331,8 +331,8 @@ parse_hours (const char *text, int *from, int *to, GError **error)
       || !rapat_time_parse_clock (_("hours"), hours[1], to, error))
     {
       if (error != NULL && *error == NULL)
-        g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID, _("hours '%s': expected HH:MM-HH:MM"),
-                     ex);
+        g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_MALFORMED,
+                     _("hours '%s': expected HH:MM-HH:MM"), ex);
       return FALSE;
     }
   if (*to <= *from)

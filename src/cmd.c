@@ -15,6 +15,14 @@
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 
+static gboolean cmd_version (RapatCmdContext *ctx, GError **error);
+
+static const RapatCommand version_commands[] = {
+  { "", "", N_("Versions of rapat, its schema and libraries (also --version, -V)"),
+    NULL, RAPAT_CMD_PLAIN, 0, 0, RAPAT_NO_OPTIONS, RAPAT_TARGET_NONE, cmd_version, NULL },
+  { NULL },
+};
+
 static const RapatGroup groups[] = {
   { "init", N_("Create or upgrade the database"), rapat_init_commands },
   { "demo", N_("Load the sample Rakernis meeting"), rapat_demo_commands },
@@ -37,6 +45,7 @@ static const RapatGroup groups[] = {
   { "config", N_("Settings kept in the database"), rapat_config_commands },
   { "check", N_("Check the database for damage and broken rules"), rapat_check_commands },
   { "backup", N_("Write a consistent, checked copy of the database"), rapat_backup_commands },
+  { "version", N_("The versions of rapat and its libraries"), version_commands },
   { NULL, NULL, NULL },
 };
 
@@ -56,7 +65,8 @@ static const RapatOption common_options[] = {
 
 static const RapatOption global_options[] = {
   RAPAT_OPT_GROUP (common_options, CommonOptions, db),
-  RAPAT_OPT_FLAG ("version", CommonOptions, version, N_("Show the version")),
+  { "version", 'V', G_OPTION_ARG_NONE, G_STRUCT_OFFSET (CommonOptions, version),
+    N_("Show the versions of rapat and its libraries"), NULL, NULL },
   RAPAT_OPT_END,
 };
 
@@ -114,11 +124,13 @@ options_clear (const RapatOption *options, char *base)
     }
 }
 
-/* Turns a GOption failure into a usage error of @path, keeping its text. */
+/* Turns a GOption failure into a usage error of @path, keeping its text
+ * (what options_check() did not catch beforehand). */
 static void
 option_error (GError **error, GError *parse_error, const char *path)
 {
-  g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_USAGE, "%s: %s", path, parse_error->message);
+  g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_USAGE, _("%s: %s (see 'rapat %s --help')"), path,
+               parse_error->message, path);
   g_error_free (parse_error);
 }
 
@@ -288,7 +300,11 @@ rapat_cmd_paper_lang (const char *lang, const char *tzid, GError **error)
   else if (env != NULL && *env != '\0')
     {
       if (!rapat_lang_parse ("RAPAT_LANG", env, &chosen, error))
-        return NULL;
+        {
+          if (error != NULL && *error != NULL)
+            (*error)->code = RAPAT_ERROR_INVALID;   /* a setting, as in choose_language() */
+          return NULL;
+        }
     }
   else
     chosen = rapat_lang_for_zone (tzid);
@@ -316,9 +332,48 @@ rapat_cmd_default_db (GError **error)
   return g_build_filename (dir, "rapat.db", NULL);
 }
 
+/* Returns the name among @names (NULL-terminated) nearest to @typed, when
+ * it is near enough to be what was meant: at most two edits away
+ * (rapat_text_edit_distance()) and fewer edits than @typed has characters,
+ * so that "x" suggests nothing; NULL when none is.  Of equally near names
+ * the first wins. */
+static const char *
+nearest_name (const char *const *names, const char *typed)
+{
+  const char *best = NULL;
+  guint best_d = 3, len = (guint) strlen (typed);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      guint d = rapat_text_edit_distance (typed, names[i], 2);
+
+      if (d < best_d && d < len && *names[i] != '\0')
+        {
+          best = names[i];
+          best_d = d;
+        }
+    }
+  return best;
+}
+
+/* Returns the names of the NULL-terminated entries of @table (stride
+ * @size), for nearest_name(); free the array only. */
+static const char **
+table_names (const void *table, gsize size)
+{
+  GPtrArray *names = g_ptr_array_new ();
+
+  for (const char *p = table; *(const char *const *) p != NULL; p += size)
+    g_ptr_array_add (names, (gpointer) *(const char *const *) p);
+  g_ptr_array_add (names, NULL);
+  return (const char **) g_ptr_array_free (names, FALSE);
+}
+
 /* Finds @name among the NULL-terminated entries of @table (stride @size),
  * exactly or as an unambiguous prefix.  When none or several match, returns
- * NULL and sets @error, calling the entry a @what of @context. */
+ * NULL and sets @error, calling the entry a @what of @group (NULL: rapat's
+ * commands), with the name meant when a near one exists and a pointer to
+ * 'rapat @context'. */
 static const void *
 find_entry (const void *table, gsize size, const char *name, const char *what,
             const char *group, const char *context, GError **error)
@@ -327,6 +382,8 @@ find_entry (const void *table, gsize size, const char *name, const char *what,
   g_autoptr(GString) matches = g_string_new (NULL);
   int n_prefix = 0;
   g_autofree char *ex = rapat_text_excerpt (name);
+  g_autofree const char **names = NULL;
+  const char *near;
 
   for (const char *p = table; *(const char *const *) p != NULL; p += size)
     {
@@ -342,16 +399,190 @@ find_entry (const void *table, gsize size, const char *name, const char *what,
     }
   if (n_prefix == 1)
     return found;
+  names = table_names (table, size);
+  near = nearest_name (names, name);
   if (n_prefix > 1)
-    g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_USAGE, _("%s '%s': ambiguous, could be %s"),
-                 what, ex, matches->str);
+    g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_USAGE,
+                 _("%s '%s': ambiguous, could be %s (see 'rapat %s')"), what, ex, matches->str,
+                 context);
+  else if (group != NULL && near != NULL)
+    g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_USAGE,
+                 /* TRANSLATORS: "verb 'lsit': unknown for meeting; did you mean 'list'? ..." */
+                 _("%s '%s': unknown for %s; did you mean '%s'? (see 'rapat %s')"), what, ex,
+                 group, near, context);
   else if (group != NULL)
     g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_USAGE,
                  _("%s '%s': unknown for %s (see 'rapat %s')"), what, ex, group, context);
+  else if (near != NULL)
+    g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_USAGE,
+                 _("%s '%s': unknown; did you mean '%s'? (see 'rapat %s')"), what, ex, near,
+                 context);
   else
     g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_USAGE, _("%s '%s': unknown (see 'rapat %s')"),
                  what, ex, context);
   return NULL;
+}
+
+/* Finds the entry of @entries (GOptionEntry, zero-terminated) that
+ * @arg ("--name", "--name=value", or the short name @short_name when
+ * @arg is NULL) names, or NULL. */
+static const GOptionEntry *
+option_lookup (GArray *entries, const char *arg, char short_name)
+{
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const GOptionEntry *e = &g_array_index (entries, GOptionEntry, i);
+      gsize n;
+
+      if (e->long_name == NULL)
+        continue;
+      if (arg == NULL)
+        {
+          if (short_name != 0 && e->short_name == short_name)
+            return e;
+          continue;
+        }
+      n = strlen (e->long_name);
+      if (strncmp (arg + 2, e->long_name, n) == 0 && (arg[2 + n] == '\0' || arg[2 + n] == '='))
+        return e;
+    }
+  return NULL;
+}
+
+/* Sets the usage error @msg about an option of @path (NULL: one before the
+ * command), with where the options are explained. */
+static void
+option_usage_error (GError **error, const char *path, const char *msg)
+{
+  if (path != NULL)
+    g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_USAGE, _("%s: %s (see 'rapat %s --help')"), path,
+                 msg, path);
+  else
+    g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_USAGE, _("%s (see 'rapat help')"), msg);
+}
+
+/* Sets the usage error of an unknown option @arg ("--frm", "-x") of @path
+ * (NULL: before the command), naming the option meant when one of
+ * @entries is near enough. */
+static void
+option_unknown (GError **error, GArray *entries, const char *arg, const char *path)
+{
+  g_autofree char *name = g_strndup (arg, strcspn (arg, "="));
+  g_autofree char *ex = rapat_text_excerpt (name);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *near = NULL;
+  g_autofree char *msg = NULL;
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const GOptionEntry *e = &g_array_index (entries, GOptionEntry, i);
+
+      if (e->long_name != NULL)
+        g_ptr_array_add (names, g_strconcat ("--", e->long_name, NULL));
+    }
+  g_ptr_array_add (names, NULL);
+  if (g_str_has_prefix (name, "--"))
+    near = nearest_name ((const char *const *) names->pdata, name);
+  if (near != NULL)
+    msg = g_strdup_printf (_("option '%s': unknown; did you mean '%s'?"), ex, near);
+  else
+    msg = g_strdup_printf (_("option '%s': unknown"), ex);
+  option_usage_error (error, path, msg);
+}
+
+/* Returns the message for option @name (of entry @e) given without its value. */
+static char *
+missing_value (const char *name, const GOptionEntry *e)
+{
+  if (e->arg_description != NULL)
+    /* TRANSLATORS: "option '--from': missing its value DATE" */
+    return g_strdup_printf (_("option '%s': missing its value %s"), name,
+                            _(e->arg_description));
+  return g_strdup_printf (_("option '%s': missing its value"), name);
+}
+
+/* Checks the options in @args (after the program's or the command's name)
+ * against @entries before GOption reads them, so that an unknown option,
+ * one without its value or a flag given a value is said in rapat's words,
+ * with the option meant.  With @stop_at_word, the first word that is not an
+ * option ends the options (before the command's name).  @path is the
+ * command's ("meeting list"), NULL before it. */
+static gboolean
+options_check (GArray *entries, char **args, gboolean stop_at_word, const char *path,
+               GError **error)
+{
+  for (int i = 0; args[i] != NULL; i++)
+    {
+      const char *arg = args[i];
+      const GOptionEntry *e;
+      gboolean takes_value;
+
+      if (strcmp (arg, "--") == 0)
+        break;
+      if (arg[0] != '-' || arg[1] == '\0')
+        {
+          if (stop_at_word)
+            break;
+          continue;
+        }
+      if (arg[1] == '-')
+        {
+          e = option_lookup (entries, arg, 0);
+          if (e == NULL)
+            {
+              option_unknown (error, entries, arg, path);
+              return FALSE;
+            }
+          takes_value = e->arg != G_OPTION_ARG_NONE;
+          if (!takes_value && strchr (arg, '=') != NULL)
+            {
+              g_autofree char *msg = g_strdup_printf (_("option '--%s': takes no value"),
+                                                      e->long_name);
+              option_usage_error (error, path, msg);
+              return FALSE;
+            }
+          if (takes_value && strchr (arg, '=') == NULL)
+            {
+              if (args[i + 1] == NULL)
+                {
+                  g_autofree char *name = g_strconcat ("--", e->long_name, NULL);
+                  g_autofree char *msg = missing_value (name, e);
+
+                  option_usage_error (error, path, msg);
+                  return FALSE;
+                }
+              i++;
+            }
+          continue;
+        }
+      /* Short options, perhaps several in one word ("-hV"); one that takes
+       * a value takes the rest of the word, or else the next word. */
+      for (const char *c = arg + 1; *c != '\0'; c++)
+        {
+          e = option_lookup (entries, NULL, *c);
+          if (e == NULL)
+            {
+              g_autofree char *one = g_strdup_printf ("-%c", *c);
+              option_unknown (error, entries, one, path);
+              return FALSE;
+            }
+          if (e->arg != G_OPTION_ARG_NONE)
+            {
+              if (c[1] == '\0' && args[i + 1] == NULL)
+                {
+                  g_autofree char *name = g_strdup_printf ("-%c", *c);
+                  g_autofree char *msg = missing_value (name, e);
+
+                  option_usage_error (error, path, msg);
+                  return FALSE;
+                }
+              if (c[1] == '\0')
+                i++;
+              break;
+            }
+        }
+    }
+  return TRUE;
 }
 
 /* Returns "group verb" for messages and usage lines. */
@@ -399,10 +630,11 @@ print_group_help (FILE *out, const RapatGroup *group)
 }
 
 /* Builds the option parser of @cmd: its own entries and the common ones,
- * bound to the structs at @options and @common. */
+ * bound to the structs at @options and @common; *@entries_out, when not
+ * NULL, gets a copy of the entries (for options_check()). */
 static GOptionContext *
 make_context (const RapatGroup *group, const RapatCommand *cmd, gpointer options,
-              CommonOptions *common)
+              CommonOptions *common, GArray **entries_out)
 {
   g_autofree char *path = command_path (group, cmd);
   g_autofree char *param = g_strdup_printf ("%s - %s", cmd->args, _(cmd->summary));
@@ -418,6 +650,8 @@ make_context (const RapatGroup *group, const RapatCommand *cmd, gpointer options
   if (cmd->description != NULL)
     g_option_context_set_description (ctx, _(cmd->description));
   g_set_prgname (prgname);
+  if (entries_out != NULL)
+    *entries_out = g_steal_pointer (&entries);
   return ctx;
 }
 
@@ -594,7 +828,7 @@ run_help (char **args, int n_args, GError **error)
   if (cmd == NULL)
     return FALSE;
   options = g_malloc0 (MAX (cmd->options_size, 1));
-  octx = make_context (group, cmd, options, &common);
+  octx = make_context (group, cmd, options, &common, NULL);
   help = g_option_context_get_help (octx, TRUE, NULL);
   fputs (help, stdout);
   if (!g_str_has_suffix (help, "\n"))
@@ -630,6 +864,14 @@ print_version (FILE *out)
     fprintf (out, _("  pdf: not available (%s)\n"), pdf_error->message);
 }
 
+/* Runs "version": --version as a command. */
+static gboolean
+cmd_version (RapatCmdContext *ctx, G_GNUC_UNUSED GError **error)
+{
+  print_version (ctx->out);
+  return TRUE;
+}
+
 /* Parses the options before the group (--db, --help, --version) with the
  * same entries every command takes; stops at the group's name.  Returns the
  * remaining arguments, the group first, or NULL when nothing is left to run
@@ -648,6 +890,8 @@ parse_global (int argc, char **argv, CommonOptions *common, GError **error)
   g_option_context_set_strict_posix (octx, TRUE);
   options_bind (entries, global_options, (char *) common);
   g_option_context_add_main_entries (octx, (GOptionEntry *) entries->data, GETTEXT_PACKAGE);
+  if (!options_check (entries, rest + 1, TRUE, NULL, error))
+    return NULL;
   if (!g_option_context_parse_strv (octx, &rest, &parse_error))
     {
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_USAGE, _("%s (see 'rapat help')"),
@@ -724,6 +968,25 @@ print_warnings (RapatCmdContext *ctx)
     fprintf (stderr, "rapat: warning: %s\n", (const char *) ctx->warnings->pdata[i]);
 }
 
+/* Parses the options in *@args (the command's path first) with @octx,
+ * whose entries are @entries: checked first by options_check(), so that
+ * what GOption would say in its own words is said in rapat's. */
+static gboolean
+parse_options (GOptionContext *octx, GArray *entries, char ***args, const char *path,
+               GError **error)
+{
+  GError *parse_error = NULL;
+
+  if (!options_check (entries, *args + 1, FALSE, path, error))
+    return FALSE;
+  if (!g_option_context_parse_strv (octx, args, &parse_error))
+    {
+      option_error (error, parse_error, path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Parses the command's options and runs it. */
 static gboolean
 run_parsed (const RapatGroup *group, const RapatCommand *cmd, char **args, const char *db,
@@ -734,26 +997,24 @@ run_parsed (const RapatGroup *group, const RapatCommand *cmd, char **args, const
   g_auto(GStrv) rest = NULL;
   g_autofree char *path = command_path (group, cmd);
   g_autofree gpointer options = g_malloc0 (MAX (cmd->options_size, 1));
+  g_autoptr(GArray) entries = NULL;
   RapatCmdContext ctx = { 0 };
-  GError *parse_error = NULL;
   gboolean ok;
 
-  octx = make_context (group, cmd, options, &common);
+  octx = make_context (group, cmd, options, &common, &entries);
   rest = g_new0 (char *, g_strv_length (args) + 2);
   rest[0] = g_strdup (path);
   for (int j = 0; args[j] != NULL; j++)
     rest[j + 1] = g_strdup (args[j]);
-  ok = g_option_context_parse_strv (octx, &rest, &parse_error);
-  if (!ok)
-    option_error (error, parse_error, path);
-  else if (common.help)
+  ok = parse_options (octx, entries, &rest, path, error);
+  if (ok && common.help)
     {
       g_autofree char *help = g_option_context_get_help (octx, TRUE, NULL);
       fputs (help, stdout);
       if (!g_str_has_suffix (help, "\n"))
         fputc ('\n', stdout);
     }
-  else
+  else if (ok)
     {
       ctx.args = rest + 1;
       ctx.n_args = (int) g_strv_length (rest) - 1;
@@ -763,6 +1024,18 @@ run_parsed (const RapatGroup *group, const RapatCommand *cmd, char **args, const
            && run_command (cmd, &ctx, common.db != NULL ? common.db : db, error);
       if (ok || ctx.committed || (cmd->flags & RAPAT_CMD_WRITE) == 0 || ctx.read_only)
         print_warnings (&ctx);
+      /* A value that does not parse is a usage error: it says where the
+       * command's options are explained, as every usage error does (unless
+       * it names a command to run already: "(see 'rapat ...')" in any
+       * language quotes one). */
+      if (!ok && error != NULL && *error != NULL && (*error)->domain == RAPAT_ERROR
+          && ((*error)->code == RAPAT_ERROR_MALFORMED || (*error)->code == RAPAT_ERROR_USAGE)
+          && strstr ((*error)->message, "'rapat ") == NULL)
+        {
+          g_autofree char *msg = (*error)->message;
+
+          (*error)->message = g_strdup_printf (_("%s (see 'rapat %s --help')"), msg, path);
+        }
     }
   g_clear_pointer (&ctx.meeting, rapat_meeting_free);
   g_clear_pointer (&ctx.warnings, g_ptr_array_unref);
@@ -807,7 +1080,11 @@ choose_language (GError **error)
   gboolean explicit_;
 
   if (!rapat_lang_from_environment (&lang, &explicit_, error))
-    return FALSE;
+    {
+      /* Not the command line's fault: a setting, so no usage error. */
+      (*error)->code = RAPAT_ERROR_INVALID;
+      return FALSE;
+    }
   rapat_lang_use (lang);
   return TRUE;
 }
@@ -850,7 +1127,8 @@ rapat_cmd_main (int argc, char **argv)
     for (guint i = 0; lines[i] != NULL; i++)
       fprintf (stderr, "rapat: error: %s\n", lines[i]);
   }
-  return g_error_matches (error, RAPAT_ERROR, RAPAT_ERROR_USAGE) ? 2 : 1;
+  return g_error_matches (error, RAPAT_ERROR, RAPAT_ERROR_USAGE)
+         || g_error_matches (error, RAPAT_ERROR, RAPAT_ERROR_MALFORMED) ? 2 : 1;
 }
 
 /* Returns the MIME type of the image @data (@len bytes), or NULL when it

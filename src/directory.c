@@ -766,7 +766,8 @@ rapat_person_import (RapatStore *store, const RapatCsv *csv, const char *file, c
                               : !rapat_store_person_update (store, pr->person, &local))
         {
           if (!g_error_matches (local, RAPAT_ERROR, RAPAT_ERROR_EXISTS)
-              && !g_error_matches (local, RAPAT_ERROR, RAPAT_ERROR_INVALID))
+              && !g_error_matches (local, RAPAT_ERROR, RAPAT_ERROR_INVALID)
+              && !g_error_matches (local, RAPAT_ERROR, RAPAT_ERROR_MALFORMED))
             {
               g_propagate_error (error, g_steal_pointer (&local));
               return FALSE;
@@ -1123,7 +1124,8 @@ rapat_unit_import (RapatStore *store, const RapatCsv *csv, const char *file, cha
       if (!ok)
         {
           if (!g_error_matches (local, RAPAT_ERROR, RAPAT_ERROR_EXISTS)
-              && !g_error_matches (local, RAPAT_ERROR, RAPAT_ERROR_INVALID))
+              && !g_error_matches (local, RAPAT_ERROR, RAPAT_ERROR_INVALID)
+              && !g_error_matches (local, RAPAT_ERROR, RAPAT_ERROR_MALFORMED))
             {
               g_propagate_error (error, g_steal_pointer (&local));
               return FALSE;

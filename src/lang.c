@@ -23,7 +23,7 @@ rapat_lang_parse (const char *what, const char *text, RapatLang *lang, GError **
         *lang = names[i].lang;
         return TRUE;
       }
-  g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+  g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_MALFORMED,
                /* TRANSLATORS: %s is where the value came from (--lang, RAPAT_LANG), then the value. */
                _("%s '%s': rapat speaks id (Bahasa Indonesia) or en (English)"),
                what, text != NULL ? text : "");

@@ -174,9 +174,42 @@ rapat_enum_name (const RapatEnum *e, int value)
   return e->names[value];
 }
 
+/* Returns the name or alias of @e nearest to @text (a typo of it: at most
+ * two edits away, and fewer than @text has characters), or NULL. */
+static const char *
+enum_nearest (const RapatEnum *e, const char *text)
+{
+  g_autofree char *lower = g_ascii_strdown (text, -1);
+  const char *best = NULL;
+  guint best_d = 3, len = (guint) strlen (text);
+
+  for (int i = 0; e->names[i] != NULL; i++)
+    {
+      guint d = rapat_text_edit_distance (lower, e->names[i], 2);
+
+      if (d < best_d && d < len)
+        {
+          best = e->names[i];
+          best_d = d;
+        }
+    }
+  for (int i = 0; e->aliases != NULL && e->aliases[i] != NULL; i += 2)
+    {
+      guint d = rapat_text_edit_distance (lower, e->aliases[i], 2);
+
+      if (d < best_d && d < len)
+        {
+          best = e->aliases[i];
+          best_d = d;
+        }
+    }
+  return best;
+}
+
 gboolean
 rapat_enum_parse (const RapatEnum *e, const char *text, int *out, GError **error)
 {
+  const char *near;
   g_autofree char *ex = NULL;
   g_autofree char *list = NULL;
   g_autofree char *dashed = NULL;
@@ -199,8 +232,14 @@ rapat_enum_parse (const RapatEnum *e, const char *text, int *out, GError **error
           }
   ex = rapat_text_excerpt (text);
   list = g_strjoinv (", ", (char **) e->names);
-  g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID, _("%s '%s': expected one of %s"),
-               _(e->what), ex, list);
+  near = enum_nearest (e, dashed);
+  if (near != NULL)
+    g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_MALFORMED,
+                 /* TRANSLATORS: "role 'chiar': expected one of chair, ...; did you mean 'chair'?" */
+                 _("%s '%s': expected one of %s; did you mean '%s'?"), _(e->what), ex, list, near);
+  else
+    g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_MALFORMED, _("%s '%s': expected one of %s"),
+                 _(e->what), ex, list);
   return FALSE;
 }
 

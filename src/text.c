@@ -308,3 +308,49 @@ rapat_text_fold (const char *s)
   g_string_free (visible, TRUE);
   return g_utf8_normalize (folded, -1, G_NORMALIZE_NFKC);
 }
+
+guint
+rapat_text_edit_distance (const char *a, const char *b, guint limit)
+{
+  gsize la = strlen (a), lb = strlen (b);
+  g_autofree guint *rows = NULL;
+  guint *prev2, *prev, *cur, result;
+
+  /* The lengths alone say it is too far. */
+  if ((la > lb ? la - lb : lb - la) > limit)
+    return limit + 1;
+  /* Three rows of the table: the one before the previous serves swaps. */
+  rows = g_new (guint, 3 * (lb + 1));
+  prev2 = rows;
+  prev = rows + lb + 1;
+  cur = rows + 2 * (lb + 1);
+  for (gsize j = 0; j <= lb; j++)
+    prev[j] = (guint) j;
+  for (gsize i = 1; i <= la; i++)
+    {
+      guint row_min;
+
+      cur[0] = row_min = (guint) i;
+      for (gsize j = 1; j <= lb; j++)
+        {
+          guint cost = a[i - 1] == b[j - 1] ? 0 : 1;
+          guint d = MIN (MIN (prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
+
+          if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+            d = MIN (d, prev2[j - 2] + 1);
+          cur[j] = d;
+          row_min = MIN (row_min, d);
+        }
+      /* Every later row is at least this row's smallest value. */
+      if (row_min > limit)
+        return limit + 1;
+      {
+        guint *t = prev2;
+        prev2 = prev;
+        prev = cur;
+        cur = t;
+      }
+    }
+  result = prev[lb];
+  return result > limit ? limit + 1 : result;
+}

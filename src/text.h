@@ -59,6 +59,13 @@ gboolean rapat_text_parse_id (const char *s, gint64 *out);
  * SQL function rapat_fold() gives it. */
 char *rapat_text_fold (const char *s);
 
+/* Returns the Damerau-Levenshtein distance between @a and @b (the optimal
+ * string alignment kind: insertions, deletions, substitutions and swaps of
+ * two neighbouring bytes, each costing 1), or @limit + 1 when it is more
+ * than @limit: what "did you mean" needs for command and option names,
+ * which are ASCII. */
+guint rapat_text_edit_distance (const char *a, const char *b, guint limit);
+
 /* How well @part names @name, both already folded (rapat_text_fold()), as
  * people expect a part of a name to work: "Andi" means Andi Latuconsina
  * before Lilik Sujandi. */

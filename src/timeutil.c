@@ -281,7 +281,7 @@ zone_load_uncached (const char *name, char **canonical, GError **error)
   if (tz == NULL)
     {
       g_autofree char *ex = rapat_text_excerpt (name);
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_MALFORMED,
                    _("zone '%s': unknown time zone (use an IANA name such as Asia/Jayapura, or an offset such as +09:00)"),
                    ex);
       return NULL;
@@ -499,12 +499,18 @@ rapat_time_zone_default (GError **error)
   return rapat_time_zone_from_env (g_getenv ("TZ"), "/etc/localtime", "/etc/timezone", error);
 }
 
-/* Returns why @y-@m-@d is not a date this program accepts, or NULL if it is one. */
+/* Returns why @y-@m-@d is not a date this program accepts, or NULL if it is
+ * one; *@code says whether it is no date at all (RAPAT_ERROR_MALFORMED) or
+ * one out of rapat's range (RAPAT_ERROR_INVALID). */
 static char *
-date_problem (int y, int m, int d)
+date_problem (int y, int m, int d, int *code)
 {
+  *code = RAPAT_ERROR_MALFORMED;
   if (y < RAPAT_YEAR_MIN || y > RAPAT_YEAR_MAX)
-    return g_strdup (_("rapat keeps dates from 1900 to 9998"));
+    {
+      *code = RAPAT_ERROR_INVALID;
+      return g_strdup (_("rapat keeps dates from 1900 to 9998"));
+    }
   if (m < 1 || m > 12)
     return g_strdup (_("month must be 01 to 12"));
   if (d < 1 || d > g_date_get_days_in_month ((GDateMonth) m, (GDateYear) y))
@@ -526,20 +532,20 @@ rapat_time_parse_date (const char *what, const char *text, int *year, int *month
                        GError **error)
 {
   const char *p = text;
-  int y, m, d;
+  int y, m, d, code;
   g_autofree char *ex = rapat_text_excerpt (text);
   g_autofree char *problem = NULL;
 
   if (!read_date (&p, &y, &m, &d) || *p != '\0')
     {
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_MALFORMED,
                    _("%s '%s': expected a date YYYY-MM-DD"), what, ex);
       return FALSE;
     }
-  problem = date_problem (y, m, d);
+  problem = date_problem (y, m, d, &code);
   if (problem != NULL)
     {
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID, "%s '%s': %s", what, ex, problem);
+      g_set_error (error, RAPAT_ERROR, code, "%s '%s': %s", what, ex, problem);
       return FALSE;
     }
   *year = y;
@@ -559,19 +565,19 @@ parse_hhmm (const char *what, const char *text, const char **p, int *hour, int *
 
   if (!read_digits (p, 2, &h) || *(*p)++ != ':' || !read_digits (p, 2, &m))
     {
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_MALFORMED,
                    _("%s '%s': expected a time HH:MM"), what, ex);
       return FALSE;
     }
   if (h > 23)
     {
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_MALFORMED,
                    _("%s '%s': hour must be 00 to 23"), what, ex);
       return FALSE;
     }
   if (m > 59)
     {
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_MALFORMED,
                    _("%s '%s': minute must be 00 to 59"), what, ex);
       return FALSE;
     }
@@ -591,7 +597,7 @@ rapat_time_parse_clock (const char *what, const char *text, int *minutes, GError
   if (*p != '\0')
     {
       g_autofree char *ex = rapat_text_excerpt (text);
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_MALFORMED,
                    _("%s '%s': expected a time HH:MM"), what, ex);
       return FALSE;
     }
@@ -654,20 +660,20 @@ rapat_time_parse_datetime (const char *what, const char *text, GTimeZone *tz, gi
   RapatWallKind kind = RAPAT_WALL_UNIQUE;
   const char *p = text;
   gboolean has_offset = FALSE;
-  int offset = 0;
+  int offset = 0, code;
   gint64 first, later;
 
   if (!read_date (&p, &wall.year, &wall.month, &wall.day) || (*p != ' ' && *p != 'T'))
     {
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_MALFORMED,
                    _("%s '%s': expected YYYY-MM-DD HH:MM"), what, ex);
       return FALSE;
     }
   p++;
-  problem = date_problem (wall.year, wall.month, wall.day);
+  problem = date_problem (wall.year, wall.month, wall.day, &code);
   if (problem != NULL)
     {
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID, "%s '%s': %s", what, ex, problem);
+      g_set_error (error, RAPAT_ERROR, code, "%s '%s': %s", what, ex, problem);
       return FALSE;
     }
   if (!parse_hhmm (what, text, &p, &wall.hour, &wall.minute, error))
@@ -680,7 +686,7 @@ rapat_time_parse_datetime (const char *what, const char *text, GTimeZone *tz, gi
     has_offset = TRUE;
   else if (*p != '\0')
     {
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_MALFORMED,
                    _("%s '%s': unexpected text after the time (an offset looks like +09:00)"),
                    what, ex);
       return FALSE;
@@ -814,10 +820,10 @@ rapat_time_parse_duration (const char *what, const char *text, int max_minutes, 
 
 bad:
   if (text[0] == '-')
-    g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+    g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_MALFORMED,
                  _("%s '%s': must be positive"), what, ex);
   else
-    g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+    g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_MALFORMED,
                  _("%s '%s': expected a duration such as 90m, 2h or 2h30m"), what, ex);
   return FALSE;
 }

@@ -371,9 +371,9 @@ START_TEST (test_make)
   rapat_assert_no_error (error);
   ck_assert_str_eq (h->day, "2025-08-17");
   ck_assert_ptr_null (rapat_holiday_make ("2025-02-29", "X", 0, &error));
-  rapat_assert_error_contains (error, RAPAT_ERROR_INVALID, "2025-02-29");
+  rapat_assert_error_contains (error, RAPAT_ERROR_MALFORMED, "2025-02-29");
   ck_assert_ptr_null (rapat_holiday_make ("17/08/2025", "X", 0, &error));
-  rapat_assert_error (error, RAPAT_ERROR_INVALID);
+  rapat_assert_error (error, RAPAT_ERROR_MALFORMED);
   ck_assert_ptr_null (rapat_holiday_make ("2025-08-17", "  ", 0, &error));
   rapat_assert_error (error, RAPAT_ERROR_INVALID);
   ck_assert_ptr_null (rapat_holiday_make ("2025-08-17", "a\nb", 0, &error));

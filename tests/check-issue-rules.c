@@ -148,7 +148,7 @@ START_TEST (test_status_resolved_and_unknown_refused)
   ck_assert (!rapat_issue_set_status (issue, "closed", &error));
   rapat_assert_error_contains (error, RAPAT_ERROR_INVALID, "use 'rapat issue close'");
   ck_assert (!rapat_issue_set_status (issue, "finished", &error));
-  rapat_assert_error_contains (error, RAPAT_ERROR_INVALID, "expected one of");
+  rapat_assert_error_contains (error, RAPAT_ERROR_MALFORMED, "expected one of");
   ck_assert_int_eq (issue->status, RAPAT_ISSUE_MONITORING);
 }
 END_TEST

@@ -222,9 +222,9 @@ START_TEST (test_held)
   ck_assert_int_eq (end_utc - start_utc, 24 * HOUR);
   rapat_assert_no_error (error);
   ck_assert (!rapat_minutes_parse_held (meeting, "24:00", "10:00", &start_utc, &end_utc, &error));
-  rapat_assert_error (error, RAPAT_ERROR_INVALID);
+  rapat_assert_error (error, RAPAT_ERROR_MALFORMED);
   ck_assert (!rapat_minutes_parse_held (meeting, "09:00", "9", &start_utc, &end_utc, &error));
-  rapat_assert_error (error, RAPAT_ERROR_INVALID);
+  rapat_assert_error (error, RAPAT_ERROR_MALFORMED);
   start ();
   IN_TX (rapat_minutes_held (store, meeting, "09:10", "12:05", NOW, &error));
   {

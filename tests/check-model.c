@@ -181,6 +181,19 @@ START_TEST (test_enum_unknown)
     { &rapat_role_enum, "host",
       "role 'host': expected one of chair, speaker, participant, optional, observer" },
     { &rapat_rsvp_enum, "", "reply '': expected one of needs-action, accepted, declined, tentative" },
+    /* A typo of a name or an Indonesian alias is named; two letters
+     * typed are too few to guess from. */
+    { &rapat_role_enum, "chiar",
+      "role 'chiar': expected one of chair, speaker, participant, optional, observer; "
+      "did you mean 'chair'?" },
+    { &rapat_attendance_enum, "HADRI",
+      "attendance status 'HADRI': expected one of present, represented, excused, sick, duty, "
+      "absent; did you mean 'hadir'?" },
+    { &rapat_rsvp_enum, "acepted",
+      "reply 'acepted': expected one of needs-action, accepted, declined, tentative; "
+      "did you mean 'accepted'?" },
+    { &rapat_attendance_enum, "xy",
+      "attendance status 'xy': expected one of present, represented, excused, sick, duty, absent" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -193,7 +206,7 @@ START_TEST (test_enum_unknown)
       ck_assert_int_eq (value, -42);
       ck_assert_ptr_nonnull (error);
       ck_assert_str_eq (error->message, cases[i].message);
-      rapat_assert_error (error, RAPAT_ERROR_INVALID);
+      rapat_assert_error (error, RAPAT_ERROR_MALFORMED);
     }
 }
 END_TEST
@@ -224,7 +237,7 @@ START_TEST (test_enum_no_prefixes_or_padding)
       ck_assert_msg (!rapat_enum_parse (&rapat_attendance_enum, bad[i], &value, &error),
                      "accepted '%s'", bad[i]);
       ck_assert_int_eq (value, -42);
-      rapat_assert_error (error, RAPAT_ERROR_INVALID);
+      rapat_assert_error (error, RAPAT_ERROR_MALFORMED);
     }
 }
 END_TEST
@@ -235,7 +248,7 @@ START_TEST (test_enum_message_escapes_value)
   int value;
 
   ck_assert (!rapat_enum_parse (&rapat_role_enum, "chair\nx", &value, &error));
-  rapat_assert_error_contains (error, RAPAT_ERROR_INVALID, "role 'chair\\nx'");
+  rapat_assert_error_contains (error, RAPAT_ERROR_MALFORMED, "role 'chair\\nx'");
 }
 END_TEST
 

@@ -15,6 +15,36 @@ repeat (const char *unit, guint n)
   return g_string_free (s, FALSE);
 }
 
+/* ---- rapat_text_edit_distance ---- */
+
+START_TEST (test_edit_distance)
+{
+  ck_assert_uint_eq (rapat_text_edit_distance ("meeting", "meeting", 2), 0);
+  ck_assert_uint_eq (rapat_text_edit_distance ("", "", 2), 0);
+  ck_assert_uint_eq (rapat_text_edit_distance ("", "to", 2), 2);
+  /* One insertion, deletion, substitution, swap. */
+  ck_assert_uint_eq (rapat_text_edit_distance ("frm", "from", 2), 1);
+  ck_assert_uint_eq (rapat_text_edit_distance ("meetings", "meeting", 2), 1);
+  ck_assert_uint_eq (rapat_text_edit_distance ("lust", "list", 2), 1);
+  ck_assert_uint_eq (rapat_text_edit_distance ("meetign", "meeting", 2), 1);
+  ck_assert_uint_eq (rapat_text_edit_distance ("atendee", "attendee", 2), 1);
+  /* A swap and a substitution; two swaps. */
+  ck_assert_uint_eq (rapat_text_edit_distance ("shwo", "shoe", 2), 2);
+  ck_assert_uint_eq (rapat_text_edit_distance ("aegnad", "agenda", 2), 2);
+  /* Symmetric. */
+  ck_assert_uint_eq (rapat_text_edit_distance ("from", "frm", 2), 1);
+  /* Beyond the limit: limit + 1, whether the lengths or the letters say it. */
+  ck_assert_uint_eq (rapat_text_edit_distance ("export", "report", 2), 2);
+  ck_assert_uint_eq (rapat_text_edit_distance ("export", "report", 1), 2);
+  ck_assert_uint_eq (rapat_text_edit_distance ("a", "schedule", 2), 3);
+  ck_assert_uint_eq (rapat_text_edit_distance ("issue", "minutes", 2), 3);
+  ck_assert_uint_eq (rapat_text_edit_distance ("abcdef", "ghijkl", 10), 6);
+  /* The optimal-alignment kind: "ca" to "abc" is 3 (a swap is not
+   * edited further), where unrestricted Damerau-Levenshtein says 2. */
+  ck_assert_uint_eq (rapat_text_edit_distance ("ca", "abc", 5), 3);
+}
+END_TEST
+
 /* ---- rapat_text_check ---- */
 
 START_TEST (test_check_accepts_plain_and_unicode)
@@ -701,6 +731,10 @@ text_suite (void)
   tcase_add_test (tc, test_cut_text_not_read_past_end);
   tcase_add_test (tc, test_excerpt_null);
   tcase_add_test (tc, test_match_classes);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("edit-distance");
+  tcase_add_test (tc, test_edit_distance);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("unique-after-fold");

@@ -461,7 +461,7 @@ START_TEST (test_unknown_zone)
   GError *error = NULL;
 
   ck_assert (!rapat_ics_write_timezone (w, "Mars/Olympus_Mons", 0, 86400, &error));
-  rapat_assert_error (error, RAPAT_ERROR_INVALID);
+  rapat_assert_error (error, RAPAT_ERROR_MALFORMED);
   rapat_ics_writer_free (w);
   fclose (fp);
   free (buf);

@@ -40,12 +40,13 @@ sql() {
   "$SQLITE3" "$db" "$1" 2>&1
 }
 
-# refused DESCRIPTION NEEDLE: the last run failed with exit 1, one line on
-# stderr in the rapat form containing NEEDLE, nothing on stdout, no GLib
-# message, and the database as it was in $tmp/before.
+# refused DESCRIPTION NEEDLE [STATUS]: the last run failed with exit STATUS
+# (default 1), one line on stderr in the rapat form containing NEEDLE,
+# nothing on stdout, no GLib message, and the database as it was in
+# $tmp/before.
 refused() {
-  local why=()
-  [ "$rc" -eq 1 ] || why+=("exit $rc, expected 1")
+  local why=() want=${3:-1}
+  [ "$rc" -eq "$want" ] || why+=("exit $rc, expected $want")
   [ -s "$tmp/out" ] && why+=("stdout: $(head -c 200 "$tmp/out")")
   [ "$(wc -l <"$tmp/err")" -eq 1 ] || why+=("stderr has $(wc -l <"$tmp/err") lines:" "$(head -n 5 "$tmp/err")")
   grep -q '^rapat: error: ' "$tmp/err" || why+=("stderr is not 'rapat: error: ...': $(head -n 2 "$tmp/err")")
@@ -181,14 +182,15 @@ refused "config get tz: not set yet" "key 'tz': not set"
 dump >"$tmp/before"
 for v in Mars/Olympus "" ../../etc/passwd /etc/passwd "Asia/Jayapura " garbage WIB CET-1CEST "+9"; do
   run UTC config set tz "$v"
-  refused "config set tz '$v' is refused" "'"
+  # No zone at all is a usage error (exit 2); an empty one breaks a rule.
+  refused "config set tz '$v' is refused" "'" "$([ -n "$v" ] && echo 2 || echo 1)"
 done
 run UTC config set organisation-name x
-refused "config set of an unknown key is refused" "key 'organisation-name': unknown"
+refused "config set of an unknown key is refused" "key 'organisation-name': unknown" 2
 run UTC config get nosuch
-refused "config get of an unknown key is refused" "key 'nosuch': unknown"
+refused "config get of an unknown key is refused" "key 'nosuch': unknown" 2
 run UTC config unset nosuch
-refused "config unset of an unknown key is refused" "key 'nosuch': unknown"
+refused "config unset of an unknown key is refused" "key 'nosuch': unknown" 2
 run UTC config set tz
 if [ "$rc" -eq 2 ] && [ "$(dump)" = "$(cat "$tmp/before")" ]; then
   pass "config set without a value is a usage error"

@@ -99,11 +99,11 @@ r holiday list --from 2025-09-01 --to 2025-09-01
 check "... gone" grep -q "^No holidays" "$tmp/out"
 
 # Refusals.
-refused "a date that does not exist" 1 \
-  "rapat: error: day '2025-02-30': no such date (February 2025 has 28 days)" \
+refused "a date that does not exist" 2 \
+  "rapat: error: day '2025-02-30': no such date (February 2025 has 28 days) (see 'rapat holiday add --help')" \
   holiday add 2025-02-30 "Hari X"
-refused "an unknown kind" 1 \
-  "rapat: error: holiday kind 'bogus': expected one of national, joint-leave, local" \
+refused "an unknown kind" 2 \
+  "rapat: error: holiday kind 'bogus': expected one of national, joint-leave, local (see 'rapat holiday add --help')" \
   holiday add 2025-09-02 "Hari X" --kind bogus
 refused "an empty name" 1 "rapat: error: name*" holiday add 2025-09-02 " "
 refused "the same holiday twice" 1 \
@@ -115,8 +115,8 @@ refused "remove: a name not on that day" 1 \
   "rapat: error: holiday 'Natal' on 2025-08-17: not in the calendar" holiday remove 2025-08-17 Natal
 refused "list: --year and --from together" 2 "rapat: error: holiday list: give --year*" \
   holiday list --year 2025 --from 2025-01-01
-refused "list: a year that is not one" 1 \
-  "rapat: error: year 'MMXXV': expected a year from 1900 to 9998" holiday list --year MMXXV
+refused "list: a year that is not one" 2 \
+  "rapat: error: year 'MMXXV': expected a year from 1900 to 9998 (see 'rapat holiday list --help')" holiday list --year MMXXV
 refused "import: a file that is not there" 1 "rapat: error: file '$tmp/none.ics': *" \
   holiday import "$tmp/none.ics"
 printf 'hello\n' >"$tmp/junk.ics"
@@ -132,7 +132,7 @@ printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VEVENT\r\nUID
 refused "import: a rule other than a plain yearly one is refused" 1 \
   "rapat: error: calendar '$tmp/easter.ics', line 8 (UID p): RRULE 'FREQ=YEARLY;BYDAY=1SU;BYMONTH=4': only a yearly rule*" \
   holiday import "$tmp/easter.ics"
-refused "import: an unknown --kind" 1 "rapat: error: holiday kind 'x': *" \
+refused "import: an unknown --kind" 2 "rapat: error: holiday kind 'x': *" \
   holiday import "$ics" --kind x
 r holiday list --year 2027
 check "... and after every refusal nothing of 2027 is kept" grep -q "^No holidays" "$tmp/out"

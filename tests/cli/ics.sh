@@ -653,7 +653,7 @@ setup meeting add "Rapat evaluasi" --start "2025-10-07 09:00" --duration 2h --tz
 refused 2 "--method request without --meeting, 2 meetings" --method request
 refused 2 "--method request with --sessions" --meeting 1 --method request --sessions
 db="$tmp/zones.db"
-refused 1 "--method nonsense" --method nonsense
+refused 2 "--method nonsense" --method nonsense
 check "--method nonsense: the message quotes the value" grep -q "'nonsense'" "$tmp/err"
 refused 2 "--method request of 8 meetings" --method request
 refused 2 "--method cancel of 8 meetings" --method cancel
@@ -662,7 +662,7 @@ refused 2 "--meeting with --from" --meeting 1 --from 2025-01-01
 refused 2 "--meeting with --kind" --meeting 1 --kind rakernis
 refused 1 "--method request of a meeting without organizer" --meeting 2 --method request
 refused 1 "--meeting that does not exist" --meeting 99
-refused 1 "--from that is no day" --from 2025-02-30
+refused 2 "--from that is no day" --from 2025-02-30
 
 mkdir "$tmp/outdir"
 refused 1 "-o into a missing folder" -o "$tmp/outdir/missing/x.ics"

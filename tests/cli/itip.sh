@@ -359,9 +359,9 @@ EOF
 r export ics --meeting "$plain" && cp "$tmp/out" "$tmp/one-zone.ics"
 check "one zone: X-WR-TIMEZONE names it" grep -q $'^X-WR-TIMEZONE:Asia/Jayapura\r$' "$tmp/one-zone.ics"
 r export ics --alarm 5w
-check "--alarm 5w: refused (at most 4 weeks), exit 1" test $? = 1 -a "$(wc -l <"$tmp/err")" = 1
+check "--alarm 5w: refused (at most 4 weeks), a usage error" test $? = 2 -a "$(wc -l <"$tmp/err")" = 1
 r export ics --refresh 1x
-check "--refresh 1x: refused, exit 1" test $? = 1 -a "$(wc -l <"$tmp/err")" = 1
+check "--refresh 1x: refused, a usage error" test $? = 2 -a "$(wc -l <"$tmp/err")" = 1
 
 # ---- zones cover every start a rule gives, deleted occurrences' too ----
 m1=$(setup meeting add "Rapat bulanan" --start "2026-01-15 09:00" --duration 1h --tz Europe/Berlin \

@@ -37,8 +37,9 @@ if [ -z "$PYTHON" ] || ! "$PYTHON" -c 'import html5lib' 2>/dev/null; then
   exit 1
 fi
 
-# refused DESCRIPTION ARGS...: rapat on $db must exit 1 with one line on
-# stderr starting "rapat: error: ", nothing on stdout, the database unchanged.
+# refused DESCRIPTION ARGS...: rapat on $db must exit 1 (or $want, when
+# set: 2 for a usage error) with one line on stderr starting "rapat: error: ",
+# nothing on stdout, the database unchanged.
 refused() {
   local desc=$1 rc
   shift
@@ -46,7 +47,7 @@ refused() {
   "$RAPAT" --db "$db" "$@" </dev/null >"$tmp/ref.out" 2>"$tmp/ref.err"
   rc=$?
   "$SQLITE3" "$db" .dump >"$tmp/after.sql"
-  if [ "$rc" -ne 1 ] || [ -s "$tmp/ref.out" ] || [ "$(wc -l <"$tmp/ref.err")" -ne 1 ] \
+  if [ "$rc" -ne "${want:-1}" ] || [ -s "$tmp/ref.out" ] || [ "$(wc -l <"$tmp/ref.err")" -ne 1 ] \
      || ! grep -q '^rapat: error: ' "$tmp/ref.err" || ! cmp -s "$tmp/before.sql" "$tmp/after.sql"; then
     fail "$desc" "exit $rc" "$(head -c 300 "$tmp/ref.err")" "$(head -c 200 "$tmp/ref.out")"
   else
@@ -321,12 +322,12 @@ refused "a logo that does not exist" config set letterhead.logo "$tmp/none.png"
 refused "a logo over 512 KiB" config set letterhead.logo "$tmp/big.svg"
 refused "a logo that is a folder" config set letterhead.logo "$tmp"
 refused "a letterhead line of two lines" config set letterhead.office "$(printf 'a\nb')"
-refused "an unknown letterhead key" config set letterhead.motto x
-refused "--lang xx" report invitation 1 --lang xx
+want=2 refused "an unknown letterhead key" config set letterhead.motto x
+want=2 refused "--lang xx" report invitation 1 --lang xx
 refused "an unknown signer" report invitation 1 --signer "Nobody Here"
 refused "an empty --number" report invitation 1 --number ""
 refused "an unknown meeting" report programme 99
-refused "a --date that does not exist" report invitation 1 --date 2025-02-30
+want=2 refused "a --date that does not exist" report invitation 1 --date 2025-02-30
 "$RAPAT" --db "$db" report invitation 1 --date 2025-08-25 >"$tmp/dated.html" 2>"$tmp/dated.err" \
   && [ ! -s "$tmp/dated.err" ] && grep -q '>Ambon, 25 Agustus 2025<' "$tmp/dated.html" \
   && "$RAPAT" --db "$db" report invitation 1 --date 2025-09-03 >"$tmp/late.html" 2>"$tmp/late.err" \

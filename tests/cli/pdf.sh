@@ -261,7 +261,7 @@ check "period PDF: the total row last, with the meetings and the invitations" \
 
 # ---- C: refusals ----
 db="$tmp/pdf.db"
-refused "an unknown format: one line, exit 1" 1 report signin --meeting "$m" --format xml
+refused "an unknown format: one line, exit 2" 2 report signin --meeting "$m" --format xml
 refused "an -o in a folder that does not exist: one line, exit 1" 1 \
   report signin --meeting "$m" -o "$tmp/nonexistent/s.pdf"
 refused "--with-status without pdf: a usage error" 2 report signin --meeting "$m" --with-status

@@ -612,24 +612,24 @@ bad() {
 
 bad 2 "--by" "--meeting with --by" report attendance --meeting 1 --by unit
 bad 2 "--from" "--meeting with --from" report attendance --meeting 1 --from 2025-09-01
-bad 1 "'docx'" "--format docx" report attendance --meeting 1 --format docx
-bad 1 "'docx'" "--format docx, period" \
+bad 2 "'docx'" "--format docx" report attendance --meeting 1 --format docx
+bad 2 "'docx'" "--format docx, period" \
   report attendance --from 2025-09-01 --to 2025-09-30 --format docx
-bad 1 "'csv'" "signin --format csv" report signin --meeting 1 --format csv
-bad 1 "'-5m'" "--grace -5m" report attendance --meeting 1 --grace -5m
-bad 1 "'10x'" "--grace 10x" report attendance --meeting 1 --grace 10x
-bad 1 "'2025-02-30'" "--from 2025-02-30" report attendance --from 2025-02-30 --to 2025-03-31
-bad 1 "'2025-13-01'" "--to 2025-13-01" report attendance --from 2025-09-01 --to 2025-13-01
+bad 2 "'csv'" "signin --format csv" report signin --meeting 1 --format csv
+bad 2 "'-5m'" "--grace -5m" report attendance --meeting 1 --grace -5m
+bad 2 "'10x'" "--grace 10x" report attendance --meeting 1 --grace 10x
+bad 2 "'2025-02-30'" "--from 2025-02-30" report attendance --from 2025-02-30 --to 2025-03-31
+bad 2 "'2025-13-01'" "--to 2025-13-01" report attendance --from 2025-09-01 --to 2025-13-01
 bad 1 "'2025-09-01'" "--to before --from" report attendance --from 2025-09-30 --to 2025-09-01
-bad 1 "'team'" "--by team" report attendance --from 2025-09-01 --to 2025-09-30 --by team
+bad 2 "'team'" "--by team" report attendance --from 2025-09-01 --to 2025-09-30 --by team
 bad 1 "'NOPE'" "--unit NOPE" report attendance --from 2025-09-01 --to 2025-09-30 --unit NOPE
-bad 1 "'Mars/Base'" "--tz Mars/Base" \
+bad 2 "'Mars/Base'" "--tz Mars/Base" \
   report attendance --from 2025-09-01 --to 2025-09-30 --tz Mars/Base
 bad 1 "'99'" "--meeting 99" report attendance --meeting 99
-bad 1 "'abc'" "--blank abc" report signin --meeting 1 --blank abc
-bad 1 "'-1'" "--blank -1" report signin --meeting 1 --blank -1
-bad 1 "'501'" "--blank 501" report signin --meeting 1 --blank 501
-bad 1 "'fr'" "--lang fr" report signin --meeting 1 --lang fr
+bad 2 "'abc'" "--blank abc" report signin --meeting 1 --blank abc
+bad 2 "'-1'" "--blank -1" report signin --meeting 1 --blank -1
+bad 2 "'501'" "--blank 501" report signin --meeting 1 --blank 501
+bad 2 "'fr'" "--lang fr" report signin --meeting 1 --lang fr
 bad 1 "'99'" "signin --meeting 99" report signin --meeting 99
 bad 2 "--meeting" "signin without --meeting" report signin
 bad 1 "$tmp/no-such-folder" "-o into a missing folder" \
