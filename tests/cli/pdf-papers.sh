@@ -133,17 +133,18 @@ if missing or len(b.out) < 10:
 PY
 }
 
-# refused DESCRIPTION ARGS...: rapat on $db exits 1 with one line on
-# stderr, nothing on stdout, the database unchanged.
+# refused DESCRIPTION ARGS...: rapat on $db exits 1 (or $want, 2 for a
+# usage error) with one line on stderr, nothing on stdout, the database
+# unchanged.
 refused() {
   local desc=$1 rc before
   shift
   before=$(sum)
   "$RAPAT" --db "$db" "$@" </dev/null >"$tmp/ref.out" 2>"$tmp/ref.err"
   rc=$?
-  if [ "$rc" -ne 1 ] || [ -s "$tmp/ref.out" ] || [ "$(wc -l <"$tmp/ref.err")" -ne 1 ] \
+  if [ "$rc" -ne "${want:-1}" ] || [ -s "$tmp/ref.out" ] || [ "$(wc -l <"$tmp/ref.err")" -ne 1 ] \
      || ! grep -q '^rapat: error: ' "$tmp/ref.err" || [ "$(sum)" != "$before" ]; then
-    fail "$desc" "exit $rc (wanted 1)" "$(head -c 300 "$tmp/ref.err")"
+    fail "$desc" "exit $rc (wanted ${want:-1})" "$(head -c 300 "$tmp/ref.err")"
   else
     pass "$desc"
   fi
@@ -438,12 +439,12 @@ echo "kept" >"$tmp/kept.pdf"
 refused "minutes export of an unknown meeting: one line" minutes export "Tidak ada rapat ini" --format pdf
 refused "minutes export to an -o in a folder that does not exist: one line" \
   minutes export "$m" -o "$tmp/nonexistent/n.pdf"
-refused "minutes export --format xyz: one line" minutes export "$m" --format xyz -o "$tmp/kept.pdf"
+want=2 refused "minutes export --format xyz: one line, a usage error" minutes export "$m" --format xyz -o "$tmp/kept.pdf"
 RAPAT_PDF_MODULE=/nonexistent/rapat-pdf.so refused "minutes export, the PDF module not loading: one line" \
   minutes export "$m" -o "$tmp/kept.pdf"
 check "... naming the module's path" grep -q '/nonexistent/rapat-pdf.so' "$tmp/ref.err"
 refused "report invitation of an unknown meeting: one line" report invitation "Tidak ada rapat ini" --format pdf
-refused "report programme --format xml: one line" report programme "$m" --format xml -o "$tmp/kept.pdf"
+want=2 refused "report programme --format xml: one line, a usage error" report programme "$m" --format xml -o "$tmp/kept.pdf"
 refused "report programme to an -o in a folder that does not exist: one line" \
   report programme "$m" -o "$tmp/nonexistent/p.pdf"
 RAPAT_PDF_MODULE=/nonexistent/rapat-pdf.so refused "report actions, the PDF module not loading: one line" \
