@@ -2,6 +2,7 @@
 #include "report-attendance.h"
 #include "csv.h"
 #include "lang.h"
+#include "layout-html.h"
 #include "nip.h"
 #include "output.h"
 #include "paper.h"
@@ -1029,103 +1030,6 @@ rapat_report_period_attendance (FILE *out, const RapatPeriodAttendance *report)
 
 /* ---- the sign-in sheet ---- */
 
-void
-rapat_report_signin (FILE *out, const RapatSigninSheet *sheet)
-{
-  const RapatMeeting *m = sheet->meeting;
-  gboolean id = g_strcmp0 (sheet->lang, "id") == 0;
-  g_autoptr(GTimeZone) tz = rapat_when_meeting_zone (m);
-  g_autofree char *date = NULL;
-  g_autofree char *time = NULL;
-  const char *heading = id ? "DAFTAR HADIR" : "ATTENDANCE LIST";
-  const char *labels_id[] = { "Hari/tanggal", "Waktu", "Tempat", "No", "Nama", "Jabatan", "Unit kerja", "Tanda tangan" };
-  const char *labels_en[] = { "Date", "Time", "Place", "No", "Name", "Position", "Unit", "Signature" };
-  const char **labels = id ? labels_id : labels_en;
-  const char *meta[3] = { NULL, NULL, m->location != NULL ? m->location : "-" };
-  guint total = sheet->attendees->len + sheet->blank_rows;
-  gboolean cancelled = m->status == RAPAT_MEETING_CANCELLED;
-  const char *mark = id ? "DIBATALKAN" : "CANCELLED";
-
-  /* The sheet is in its own language, not the user's locale. */
-  rapat_when_range_rows (m->start_utc, m->end_utc, tz,
-                         id ? RAPAT_WHEN_INDONESIAN : RAPAT_WHEN_ENGLISH, &date, &time);
-  meta[0] = date;
-  meta[1] = time;
-
-  rapat_html_begin (out, id ? "id" : "en", m->title,
-              "h1{text-align:center;font-size:13pt;letter-spacing:.05em}"
-              "h2{text-align:center;font-size:12pt;margin-top:0}"
-              "table.meta{width:auto;margin-bottom:1em}table.meta td{border:none;padding:1px 8px 1px 0}"
-              "table.sheet td{height:11mm}td.sign{width:30%;position:relative}"
-              "span.odd{position:absolute;left:4px;top:3px}span.even{position:absolute;left:50%;top:3px}"
-              /* A fixed element is printed on every page (Chromium, Firefox):
-               * the mark cannot be cut off with the first page. */
-              "p.cancelled{border:3px solid #b00000;color:#b00000;text-align:center;font-weight:bold;"
-              "font-size:12pt;padding:4px 8px;margin:0 0 1em}"
-              "div.watermark{position:fixed;top:50%;left:50%;transform:translate(-50%,-50%) rotate(-40deg);"
-              "font-size:60pt;font-weight:bold;letter-spacing:.08em;color:rgba(176,0,0,.18);"
-              "border:8px solid rgba(176,0,0,.18);padding:0 .2em;white-space:nowrap;z-index:10;"
-              "pointer-events:none}");
-  if (cancelled)
-    {
-      fputs ("<div class=\"watermark\" aria-hidden=\"true\">", out);
-      rapat_html_escape (out, mark);
-      fputs ("</div>\n", out);
-    }
-  fputs ("<h1>", out);
-  rapat_html_escape (out, heading);
-  fputs ("</h1>\n<h2>", out);
-  rapat_html_escape (out, m->title);
-  fputs ("</h2>\n", out);
-  if (cancelled)
-    {
-      /* The sheet is in its own language, not the user's locale. */
-      fputs ("<p class=\"cancelled\">", out);
-      rapat_html_escape (out, id ? "DIBATALKAN — rapat ini tidak dilaksanakan"
-                                 : "CANCELLED — this meeting will not take place");
-      if (m->cancel_reason != NULL)
-        {
-          fputs ("<br/>", out);
-          rapat_html_escape (out, id ? "Alasan: " : "Reason: ");
-          rapat_html_escape (out, m->cancel_reason);
-        }
-      fputs ("</p>\n", out);
-    }
-  fputs ("<table class=\"meta\">\n", out);
-  for (int i = 0; i < 3; i++)
-    {
-      fputs ("<tr><td>", out);
-      rapat_html_escape (out, labels[i]);
-      fputs ("</td><td>: ", out);
-      rapat_html_escape (out, meta[i]);
-      fputs ("</td></tr>\n", out);
-    }
-  fputs ("</table>\n<table class=\"sheet\">\n<thead><tr>", out);
-  for (int i = 3; i < 8; i++)
-    {
-      fputs ("<th>", out);
-      rapat_html_escape (out, labels[i]);
-      fputs ("</th>", out);
-    }
-  fputs ("</tr></thead>\n<tbody>\n", out);
-  for (guint i = 0; i < total; i++)
-    {
-      const RapatAttendee *a = i < sheet->attendees->len ? sheet->attendees->pdata[i] : NULL;
-      g_autofree char *no = g_strdup_printf ("%u", i + 1);
-
-      fputs ("<tr>", out);
-      rapat_html_cell (out, no, TRUE);
-      rapat_html_cell (out, a != NULL ? a->person_name : NULL, FALSE);
-      rapat_html_cell (out, a != NULL ? a->position : NULL, FALSE);
-      rapat_html_cell (out, a != NULL ? a->unit_name : NULL, FALSE);
-      /* Numbers alternate left and right in the signature column, as on
-       * paper lists, so neighbours do not sign over each other. */
-      fprintf (out, "<td class=\"sign\"><span class=\"%s\">%u.</span></td></tr>\n",
-               i % 2 == 0 ? "odd" : "even", i + 1);
-    }
-  fputs ("</tbody>\n</table>\n</body>\n</html>\n", out);
-}
-
 /* The attendance recorded, in the sheet's language (index 0 Indonesian, 1
  * English), by RapatAttendance. */
 static const char *const signin_status[][2] = {
@@ -1244,4 +1148,12 @@ rapat_report_signin_layout (const RapatSigninSheet *sheet)
   layout_signature (doc, m, tz, en, sheet->city, sheet->signer_title, sheet->signer_name,
                     sheet->signer_nip);
   return doc;
+}
+
+void
+rapat_report_signin (FILE *out, const RapatSigninSheet *sheet)
+{
+  g_autoptr(RapatLayout) doc = rapat_report_signin_layout (sheet);
+
+  rapat_layout_html (out, doc);
 }

@@ -94,7 +94,7 @@ typedef struct {
   GPtrArray *attendees;                 /* RapatAttendee */
   guint blank_rows;                     /* empty rows for walk-ins */
   const char *lang;                     /* "id" or "en": the sheet's language */
-  /* What the PDF sheet adds (rapat_report_signin_layout()): */
+  /* The letterhead, the NIPs, the status and the signer: */
   const RapatLetterhead *letterhead;    /* or NULL */
   const char *city;                     /* of the place and date line, or NULL */
   GHashTable *nips;                     /* person id (gint64 *) to NIP, or NULL */
@@ -105,12 +105,9 @@ typedef struct {
   gint64 now;                           /* the printing time */
 } RapatSigninSheet;
 
-/* Writes the sheet as one standalone HTML page for A4 portrait: a header
- * with the title, the date in the sheet's language and the meeting's zone,
- * the location; rows with no., name, position, unit and an empty signature
- * cell; the table header repeats on every printed page.  When the meeting
- * is cancelled, a banner under the title says so (with the reason, if
- * stored) and a diagonal DIBATALKAN / CANCELLED crosses every printed page. */
+/* Writes the sheet as one standalone HTML page for A4 portrait: the
+ * layout rapat_report_signin_layout() gives, written by
+ * rapat_layout_html(), so that the HTML and the PDF sheet say the same. */
 void rapat_report_signin (FILE *out, const RapatSigninSheet *sheet);
 
 /* Returns the sheet as a paper to print as PDF (exports/pdf.h): the
