@@ -41,7 +41,11 @@ static const char layout_style[] =
   "table.grid{width:100%;border-collapse:collapse;table-layout:fixed;font-size:9.5pt;margin:0}"
   "table.grid th,table.grid td{border:.75pt solid #000;padding:3pt 4pt;vertical-align:top;"
   "text-align:left;overflow-wrap:break-word}"
-  "table.grid th{background:#e6e6e6;text-align:center;vertical-align:middle}"
+  /* A header's words are not cut inside (a narrow "No" column): less
+   * padding gives them the room the PDF's do. */
+  "table.grid th{background:#e6e6e6;text-align:center;vertical-align:middle;padding:3pt 2pt;"
+  "overflow-wrap:normal}table.grid th.l{text-align:left;padding:3pt 4pt}"
+  "table.grid th.r{text-align:right;padding:3pt 4pt}"
   "table.grid tr.total td{font-weight:bold}"
   "table.grid tr.group td{font-weight:bold;background:#ededed}"
   "table.grid tr.quiet td{font-style:italic;background:#f5f5f5}"
@@ -325,7 +329,15 @@ cell_html (FILE *out, const RapatLayoutCell *cell, guint span, gboolean header)
   const char *tag = header ? "th" : "td";
   g_autoptr(GString) classes = g_string_new (NULL);
 
-  if (!header)
+  if (header)
+    {
+      /* A header cell is centred unless the layout says otherwise. */
+      if (cell->align == RAPAT_ALIGN_LEFT || cell->align == RAPAT_ALIGN_MIDDLE)
+        g_string_append (classes, "l ");
+      else if (cell->align == RAPAT_ALIGN_RIGHT)
+        g_string_append (classes, "r ");
+    }
+  else
     {
       if (cell->align == RAPAT_ALIGN_CENTER)
         g_string_append (classes, "c ");

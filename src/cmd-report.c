@@ -309,31 +309,28 @@ report_actions (RapatCmdContext *ctx, GError **error)
 }
 
 
-/* Writes @report as PDF to -o or standard output, in @lang, under the
- * letterhead, signed by the meeting's organizer. */
+/* Fills @paper, what the printed report (HTML or PDF) of @report adds:
+ * the letterhead (into @lh), the meeting's organizer as the signer (into
+ * @signer), @lang, the printing time. */
 static gboolean
-attendance_pdf (RapatCmdContext *ctx, const RapatMeetingAttendance *report, const char *lang,
-                GError **error)
+attendance_paper (RapatCmdContext *ctx, const RapatMeetingAttendance *report, const char *lang,
+                  RapatAttendancePaper *paper, RapatCmdLetterhead *lh, RapatPerson **signer,
+                  GError **error)
 {
   const RapatMeeting *m = report->meeting;
-  RapatAttendancePaper paper = { 0 };
-  g_auto(RapatCmdLetterhead) lh = { 0 };
-  g_autoptr(RapatPerson) signer = NULL;
-  g_autoptr(RapatLayout) doc = NULL;
 
   if ((m->organizer_id != 0
-       && (signer = rapat_store_person_get (ctx->store, m->organizer_id, error)) == NULL)
-      || !rapat_cmd_letterhead (ctx, &lh, error))
+       && (*signer = rapat_store_person_get (ctx->store, m->organizer_id, error)) == NULL)
+      || !rapat_cmd_letterhead (ctx, lh, error))
     return FALSE;
-  paper.letterhead = &lh.head;
-  paper.city = lh.city;
-  paper.signer_title = signer != NULL ? signer->position : NULL;
-  paper.signer_name = signer != NULL ? signer->name : NULL;
-  paper.signer_nip = signer != NULL ? signer->nip : NULL;
-  paper.lang = lang;
-  paper.now = ctx->now;
-  doc = rapat_report_meeting_attendance_layout (report, &paper);
-  return write_pdf (ctx, doc, error);
+  paper->letterhead = &lh->head;
+  paper->city = lh->city;
+  paper->signer_title = *signer != NULL ? (*signer)->position : NULL;
+  paper->signer_name = *signer != NULL ? (*signer)->name : NULL;
+  paper->signer_nip = *signer != NULL ? (*signer)->nip : NULL;
+  paper->lang = lang;
+  paper->now = ctx->now;
+  return TRUE;
 }
 
 /* report attendance --meeting M */
@@ -347,6 +344,9 @@ attendance_meeting (RapatCmdContext *ctx, RapatFormat format, gint64 grace, GErr
   g_autoptr(RapatOutput) output = NULL;
   int order = RAPAT_ATTENDEE_ORDER_PROTOCOL;
   const char *lang = NULL;
+  RapatAttendancePaper paper = { 0 };
+  g_auto(RapatCmdLetterhead) lh = { 0 };
+  g_autoptr(RapatPerson) signer = NULL;
 
   if (m == NULL)
     return FALSE;
@@ -367,8 +367,18 @@ attendance_meeting (RapatCmdContext *ctx, RapatFormat format, gint64 grace, GErr
   report.attendees = attendees;
   report.grace_seconds = grace;
   report.format = format;
+  if (format == RAPAT_FORMAT_HTML || format == RAPAT_FORMAT_PDF)
+    {
+      if (!attendance_paper (ctx, &report, lang, &paper, &lh, &signer, error))
+        return FALSE;
+      report.paper = &paper;
+    }
   if (format == RAPAT_FORMAT_PDF)
-    return attendance_pdf (ctx, &report, lang, error);
+    {
+      g_autoptr(RapatLayout) doc = rapat_report_meeting_attendance_layout (&report, &paper);
+
+      return write_pdf (ctx, doc, error);
+    }
   output = rapat_output_open (opt->output, error);
   if (output == NULL)
     return FALSE;

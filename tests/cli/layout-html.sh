@@ -55,17 +55,18 @@ class Blocks(HTMLParser):
         super().__init__()
         self.stack, self.out = [], []
     def handle_starttag(self, tag, attrs):
+        # A block takes its place where it starts: a cell before the
+        # note inside it.
         if tag in self.blocks:
-            self.stack.append([tag, dict(attrs), ""])
+            self.stack.append([tag, dict(attrs), "", len(self.out)])
+            self.out.append("")
         if tag == "br" and self.stack:
             self.stack[-1][2] += " "
     def handle_endtag(self, tag):
         if tag in self.blocks and self.stack:
-            t, a, text = self.stack.pop()
+            t, a, text, at = self.stack.pop()
             if t not in ("title", "style", "footer") and "watermark" not in (a.get("class") or ""):
-                text = " ".join(text.split()).casefold()
-                if text:
-                    self.out.append(text)
+                self.out[at] = " ".join(text.split()).casefold()
     def handle_data(self, data):
         if self.stack:
             self.stack[-1][2] += data
@@ -73,8 +74,10 @@ b = Blocks()
 b.feed(raw)
 pdf = subprocess.run(["pdftotext", "-raw", sys.argv[2], "-"], capture_output=True, text=True,
                      check=True).stdout
-pdf = " ".join(pdf.split()).casefold()
+# A line broken after a hyphen ("LAPAS-" / "NAMLEA") is one word.
+pdf = " ".join(pdf.split()).casefold().replace("- ", "-")
 at = 0
+b.out = [t.replace("- ", "-") for t in b.out if t]
 for t in b.out:
     i = pdf.find(t, at)
     if i < 0:
@@ -198,6 +201,25 @@ raw = open(sys.argv[1], encoding="utf-8").read()
 assert "<div class=\"watermark\" aria-hidden=\"true\">DIBATALKAN</div>" in raw
 assert "DIBATALKAN — alasan: Ditunda &amp; dijadwalkan ulang</p>" in raw, raw
 ' "$tmp/c.html"
+
+# ---- the attendance report of the meeting ----
+run "$tmp/a.html" report attendance --meeting "$m" --grace 10m --format html
+run "$tmp/a.pdf" report attendance --meeting "$m" --grace 10m --format pdf
+check "attendance report: every block of the HTML is in the PDF, in order" \
+  same_blocks "$tmp/a.html" "$tmp/a.pdf"
+html_text "$tmp/a.html" >"$tmp/a.txt"
+check "attendance report: letterhead, title, names with positions and notes, totals, signer" \
+  in_order "$tmp/a.txt" "Kantor Wilayah Direktorat Jenderal Pemasyarakatan Maluku" \
+  "LAPORAN KEHADIRAN" 'Rakernis <b>&amp; "Rapat" Maluku' \
+  "Andi Fahmi Nanlohy Pranata Humas" "Notulen dan dokumentasi" \
+  "Abraham Renwarin" "%" \
+  "Ambon, 2 September 2025" "NIP 19720315 200212 2 001"
+check "attendance report: A4, 2 cm margins, one <thead> per table" "$PYTHON" -c '
+import re, sys
+raw = open(sys.argv[1], encoding="utf-8").read()
+assert "@page{size:A4 portrait;margin:2cm;" in raw
+assert raw.count("<thead>") == raw.count("<table class=\"grid") == 2
+' "$tmp/a.html"
 
 echo "layout-html: $n_pass passed, $n_fail failed"
 [ "$n_fail" -eq 0 ]
