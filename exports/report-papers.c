@@ -1,5 +1,6 @@
 /* rapat — the invitation letter and the programme of a meeting (export layer). */
 #include "report-papers.h"
+#include "layout-html.h"
 #include "nip.h"
 #include "paper.h"
 #include "timeutil.h"
@@ -318,125 +319,6 @@ in_parallel_block (GPtrArray *agenda, guint i)
   return FALSE;
 }
 
-/* Writes the actions a review item reviews, as they are now: each with its
- * owner, due day, status and progress. */
-static void
-review_list (FILE *out, const RapatAgendaItem *it, gboolean en)
-{
-  if (it->reviews == NULL || it->reviews->len == 0)
-    return;
-  /* In the small print of a parallel session's mark: the style all papers share. */
-  for (guint i = 0; i < it->reviews->len; i++)
-    {
-      const RapatReview *v = it->reviews->pdata[i];
-      const RapatAction *a = v->action;
-      guint st = (guint) a->status < G_N_ELEMENTS (action_status_w) ? (guint) a->status : 0;
-      g_autofree char *state = NULL;
-
-      if (a->due != NULL)
-        state = g_strdup_printf (" (%s; %s %s; %s, %d%%)", a->owner_name, W (due_w, en), a->due,
-                                 W (action_status_w[st], en), a->progress);
-      else
-        state = g_strdup_printf (" (%s; %s, %d%%)", a->owner_name, W (action_status_w[st], en),
-                                 a->progress);
-      fprintf (out, "<div class=\"par\">%u. ", i + 1);
-      rapat_html_escape (out, a->title);
-      rapat_html_escape (out, state);
-      fputs ("</div>", out);
-    }
-}
-
-void
-rapat_report_programme (FILE *out, const RapatProgramme *p)
-{
-  const RapatMeeting *m = p->meeting;
-  gboolean en = g_strcmp0 (p->lang, "en") == 0;
-  RapatWhenLang lang = en ? RAPAT_WHEN_ENGLISH : RAPAT_WHEN_INDONESIAN;
-  g_autoptr(GTimeZone) tz = rapat_when_meeting_zone (m);
-  g_autofree gint64 *starts = g_new (gint64, p->agenda->len + 1);
-  g_autofree char *date = NULL;
-  g_autofree char *time = NULL;
-  g_autofree char *abbrev = rapat_time_abbrev (m->start_utc, tz);
-  g_autofree char *time_head = g_strdup_printf ("%s (%s)", W (time_w, en), abbrev);
-  g_autofree char *title = g_strdup_printf ("%s — %s", W (programme_w, en), m->title);
-  gboolean rooms = any_room (p->agenda);
-  guint cols = rooms ? 5 : 4;
-  g_autofree char *first_day = rapat_when_day (m->start_utc, tz);
-  g_autofree char *last_day = rapat_when_day (m->end_utc, tz);
-  gboolean several_days = g_strcmp0 (first_day, last_day) != 0;
-  g_autofree char *prev_day = NULL;
-
-  rapat_agenda_schedule (m, p->agenda, starts);
-  rapat_when_range_rows (m->start_utc, m->end_utc, tz, lang, &date, &time);
-  paper_begin (out, en, title);
-  rapat_html_letterhead (out, p->letterhead);
-  fputs ("<h1 class=\"paper\">", out);
-  rapat_html_escape (out, W (programme_w, en));
-  fputs ("</h1>\n<p class=\"paper-sub\">", out);
-  rapat_html_escape (out, m->title);
-  fputs ("</p>\n<table class=\"fields\">\n", out);
-  field_row (out, W (day_w, en), date);
-  field_row (out, W (time_w, en), time);
-  field_row (out, W (where_w, en), m->location != NULL ? m->location : "-");
-  fputs ("</table>\n<table class=\"list programme\">\n<thead><tr>", out);
-  head_cell (out, W (no_w, en));
-  head_cell (out, time_head);
-  head_cell (out, W (agenda_w, en));
-  head_cell (out, W (presenter_w, en));
-  if (rooms)
-    head_cell (out, W (room_w, en));
-  fputs ("</tr></thead>\n<tbody>\n", out);
-  for (guint i = 0; i < p->agenda->len; i++)
-    {
-      const RapatAgendaItem *it = p->agenda->pdata[i];
-      g_autofree char *day = rapat_when_day (starts[i], tz);
-      g_autofree char *clocks = rapat_when_clocks_lang (starts[i], starts[i] + (gint64) it->duration_min * 60,
-                                                        tz, lang);
-      g_autofree char *no = g_strdup_printf ("%d", it->position);
-
-      /* A meeting over several days: each day's items under its date, so
-       * that "01.00" reads as the night after, not the morning before. */
-      if (several_days && g_strcmp0 (day, prev_day) != 0)
-        {
-          g_autofree char *date_row = rapat_when_date (starts[i], tz, lang);
-
-          fprintf (out, "<tr class=\"day\"><td colspan=\"%u\">", cols);
-          rapat_html_escape (out, date_row);
-          fputs ("</td></tr>\n", out);
-          g_free (prev_day);
-          prev_day = g_strdup (day);
-        }
-      if (it->type == RAPAT_ITEM_BREAK)
-        {
-          fprintf (out, "<tr class=\"break\"><td class=\"n\">%s</td><td class=\"t\">%s</td><td colspan=\"%u\">",
-                   no, clocks, cols - 2);
-          rapat_html_escape (out, it->title);
-          fputs ("</td></tr>\n", out);
-          continue;
-        }
-      fputs ("<tr>", out);
-      rapat_html_cell (out, no, TRUE);
-      fputs ("<td class=\"t\">", out);
-      rapat_html_escape (out, clocks);
-      fputs ("</td><td>", out);
-      rapat_html_escape (out, it->title);
-      if (in_parallel_block (p->agenda, i))
-        {
-          fputs ("<div class=\"par\">(", out);
-          rapat_html_escape (out, W (parallel_w, en));
-          fputs (")</div>", out);
-        }
-      review_list (out, it, en);
-      fputs ("</td>", out);
-      rapat_html_cell (out, it->presenter_name, FALSE);
-      if (rooms)
-        rapat_html_cell (out, it->room != NULL ? it->room : m->location, FALSE);
-      fputs ("</tr>\n", out);
-    }
-  fputs ("</tbody>\n</table>\n", out);
-  rapat_html_end (out);
-}
-
 /* ---- the papers as layouts, for PDF ---- */
 
 /* Adds the label : value lines of the meeting to @doc (the day, the time,
@@ -611,7 +493,7 @@ rapat_report_invitation_layout (const RapatInvitation *inv)
 }
 
 /* Returns the actions a review item reviews, as they are now, one a line
- * (as review_list() writes them), or NULL when it reviews none. */
+ * , or NULL when it reviews none. */
 static char *
 review_lines (const RapatAgendaItem *it, gboolean en)
 {
@@ -717,4 +599,12 @@ rapat_report_programme_layout (const RapatProgramme *p)
         rapat_layout_cell (row, 4, it->room != NULL ? it->room : m->location, RAPAT_ALIGN_LEFT);
     }
   return doc;
+}
+
+void
+rapat_report_programme (FILE *out, const RapatProgramme *p)
+{
+  g_autoptr(RapatLayout) doc = rapat_report_programme_layout (p);
+
+  rapat_layout_html (out, doc);
 }

@@ -55,7 +55,7 @@ typedef struct {
   GPtrArray *agenda;                  /* RapatAgendaItem, in order */
   const RapatLetterhead *letterhead;
   const char *lang;                   /* "id" or "en" */
-  gint64 now;                         /* pdf: the printing time */
+  gint64 now;                         /* the printing time */
 } RapatProgramme;
 
 /* Writes the programme as one standalone HTML page for A4 portrait: the
@@ -64,7 +64,8 @@ typedef struct {
  * when any item has one, the room; items of a parallel block are marked as
  * such, breaks are set apart, a review item lists the actions it reviews as
  * they are now; a meeting over several days has a row with the date before
- * each day's items. */
+ * each day's items.  The page is rapat_report_programme_layout() written
+ * by rapat_layout_html(): the HTML and the PDF say the same. */
 void rapat_report_programme (FILE *out, const RapatProgramme *p);
 
 /* Returns the same programme as rapat_report_programme() to print as PDF

@@ -4,8 +4,8 @@
 # two never disagree").
 #
 # For each paper whose HTML is written from its layout (the sign-in sheet,
-# the attendance report of a meeting), on rapat demo with a letterhead, a
-# PNG logo, NIPs and a title typed with markup in it:
+# the attendance report of a meeting, the programme), on rapat demo with a
+# letterhead, a PNG logo, NIPs and a title typed with markup in it:
 # - the HTML is well-formed (python's XML parser) and parses as HTML with
 #   no script and no fetched resource (the logo is a data: URI);
 # - every text block of the HTML (a cell, a line, a heading, a signature
@@ -220,6 +220,18 @@ raw = open(sys.argv[1], encoding="utf-8").read()
 assert "@page{size:A4 portrait;margin:2cm;" in raw
 assert raw.count("<thead>") == raw.count("<table class=\"grid") == 2
 ' "$tmp/a.html"
+
+# ---- the programme (susunan acara) ----
+run "$tmp/p.html" report programme "$m"
+run "$tmp/p.pdf" report programme "$m" --format pdf
+check "programme: every block of the HTML is in the PDF, in order" \
+  same_blocks "$tmp/p.html" "$tmp/p.pdf"
+html_text "$tmp/p.html" >"$tmp/p.txt"
+check "programme: letterhead, title as typed, items with their times and presenters, the breaks" \
+  in_order "$tmp/p.txt" "Kantor Wilayah Direktorat Jenderal Pemasyarakatan Maluku" \
+  "SUSUNAN ACARA" 'Rakernis <b>&amp; "Rapat" Maluku' "Waktu (WIT)" \
+  "09.00–09.15" "Pembukaan dan laporan panitia" "Maria Wattimena" "Rehat kopi" "Ishoma" \
+  "Kesimpulan dan penutupan" "Ricky Dwi Biantoro"
 
 echo "layout-html: $n_pass passed, $n_fail failed"
 [ "$n_fail" -eq 0 ]
