@@ -4,8 +4,9 @@
 # two never disagree").
 #
 # For each paper whose HTML is written from its layout (the sign-in sheet,
-# the attendance report of a meeting, the programme), on rapat demo with a
-# letterhead, a PNG logo, NIPs and a title typed with markup in it:
+# the attendance report of a meeting, the programme, the actions matrix), on
+# rapat demo with a letterhead, a PNG logo, NIPs and a title typed with
+# markup in it:
 # - the HTML is well-formed (python's XML parser) and parses as HTML with
 #   no script and no fetched resource (the logo is a data: URI);
 # - every text block of the HTML (a cell, a line, a heading, a signature
@@ -232,6 +233,16 @@ check "programme: letterhead, title as typed, items with their times and present
   "SUSUNAN ACARA" 'Rakernis <b>&amp; "Rapat" Maluku' "Waktu (WIT)" \
   "09.00–09.15" "Pembukaan dan laporan panitia" "Maria Wattimena" "Rehat kopi" "Ishoma" \
   "Kesimpulan dan penutupan" "Ricky Dwi Biantoro"
+
+# ---- the actions matrix (matriks tindak lanjut) ----
+run "$tmp/m.html" report actions --meeting "$m" --as-of 2025-10-15 --by owner --format html
+run "$tmp/m.pdf" report actions --meeting "$m" --as-of 2025-10-15 --by owner --format pdf
+check "actions matrix: every block of the HTML is in the PDF, in order" \
+  same_blocks "$tmp/m.html" "$tmp/m.pdf"
+html_text "$tmp/m.html" >"$tmp/m.txt"
+check "actions matrix: A4 landscape, the title as typed, owners as group rows, overdue" \
+  sh -c "grep -q '@page{size:A4 landscape;margin:2cm;' '$tmp/m.html' && grep -q '<tr class=\"group\">' '$tmp/m.html' \
+         && grep -q 'lewat batas waktu' '$tmp/m.txt' && grep -qF 'Rakernis <b>&amp; \"Rapat\" Maluku' '$tmp/m.txt'"
 
 echo "layout-html: $n_pass passed, $n_fail failed"
 [ "$n_fail" -eq 0 ]

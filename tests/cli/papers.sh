@@ -93,8 +93,8 @@ def txt(e):
 def only_known_elements(root, path):
     """No element rapat does not write, no script, no event attribute, and
     the only source an image has is a data: URI."""
-    # colgroup, col, b and footer: the programme, written from its layout
-    # (exports/layout-html.c).
+    # colgroup, col, b and footer: the programme and the matrix, written
+    # from their layout (exports/layout-html.c).
     known = {'html', 'head', 'meta', 'title', 'style', 'body', 'table', 'thead', 'tbody', 'tr',
              'th', 'td', 'div', 'p', 'h1', 'ol', 'li', 'img', 'br', 'colgroup', 'col', 'b',
              'footer'}
@@ -219,11 +219,11 @@ from common import *
 raw, root = parse(sys.argv[1] + '/a/actions.html')
 only_known_elements(root, 'actions.html')
 assert root.get('lang') == 'id' and txt(root.find('.//h1')) == 'MATRIKS TINDAK LANJUT'
-assert txt(by_class(root, 'p', 'paper-sub')[0]) == \
-    'Rapat Kerja Teknis Pemasyarakatan Maluku 2025 Keadaan per 15 Oktober 2025'
+assert [txt(p) for p in by_class(root, 'div', 'title')[0].findall('p')] == \
+    ['Rapat Kerja Teknis Pemasyarakatan Maluku 2025', 'Keadaan per 15 Oktober 2025']
 heads = [txt(th) for th in root.iter('th')]
 assert heads == ['No.', 'Uraian tindak lanjut', 'Penanggung jawab', 'Batas waktu', 'Status'], heads
-rows = [[txt(td) for td in tr.findall('td')] for tr in by_class(root, 'table', 'matrix')[0].findall('.//tbody/tr')]
+rows = [[txt(td) for td in tr.findall('td')] for tr in by_class(root, 'table', 'grid')[0].findall('.//tbody/tr')]
 assert len(rows) == 7 and [r[0] for r in rows] == [str(i) for i in range(1, 8)], rows
 assert rows[3][1].startswith('Razia gabungan') and rows[3][3] == '10 Oktober 2025' \
     and rows[3][4] == 'Dalam proses (60%) lewat batas waktu', rows[3]
