@@ -492,8 +492,8 @@ rapat_report_invitation_layout (const RapatInvitation *inv)
   return doc;
 }
 
-/* Returns the actions a review item reviews, as they are now, one a line
- * , or NULL when it reviews none. */
+/* Returns the actions a review item reviews, as they are now, one a line,
+ * or NULL when it reviews none. */
 static char *
 review_lines (const RapatAgendaItem *it, gboolean en)
 {
