@@ -36,7 +36,7 @@ static const char layout_style[] =
   "table.fields td,table.list td{border:none;padding:0 0 1.5pt;vertical-align:top}"
   "table.fields td{font-size:10.5pt}table.fields td.label{max-width:33%}"
   "table.fields td.colon{padding:0 6pt 1.5pt 6pt}"
-  "td.mark{text-align:right;white-space:nowrap;padding-right:5pt}"
+  "table.fields td.mark,table.list td.mark{text-align:right;white-space:nowrap;padding:0 5pt 1.5pt 0}"
   "table.list{width:100%}table.list td.text{text-align:justify;width:100%}"
   "table.grid{width:100%;border-collapse:collapse;table-layout:fixed;font-size:9.5pt;margin:0}"
   "table.grid th,table.grid td{border:.75pt solid #000;padding:3pt 4pt;vertical-align:top;"

@@ -53,245 +53,12 @@ static const Words action_status_w[] = {
 /* Returns the word @w in the paper's language. */
 #define W(words, en) ((words).w[(en) ? 1 : 0])
 
-/* The style the two papers add to rapat_html_paper_style. */
-static const char papers_style[] =
-  "div.dateline{text-align:right;margin:.4em 0 .6em}"
-  "div.to{margin:1em 0}div.to ol{margin:0;padding-left:1.3em}"
-  "div.to .at{margin-top:.2em}div.to .place{padding-left:1.5em}"
-  "div.body{margin-top:1em}div.body table.fields{margin-left:2.5em}"
-  "table.list th,table.list td{border:1px solid #000;padding:3px 6px}table.list th{background:#e8e8e8;"
-  "text-align:center}table.list{margin-top:.6em}"
-  "table.list td.t{white-space:nowrap;font-variant-numeric:tabular-nums}"
-  "table.list tr.break td{font-style:italic;text-align:center;background:#f4f4f4}"
-  "table.list tr.day td{font-weight:bold;background:#e8e8e8}"
-  "table.list .par{font-size:9pt;color:#333}"
-  "table.invitees th:nth-child(1){width:7%}table.invitees th:nth-child(2){width:27%}"
-  "table.invitees th:nth-child(3){width:36%}"
-  "table.programme th:nth-child(1){width:6%}table.programme th:nth-child(2){width:15%}"
-  "table.programme th:nth-child(4){width:24%}table.programme td.n{text-align:center}"
-  "div.attachment table.fields{margin-left:auto;margin-right:0}"
-  "@media screen{div.attachment{margin-top:2.5em;border-top:1px dashed #888;padding-top:1.5em}}"
-  "@media print{thead{display:table-header-group}tr{page-break-inside:avoid;break-inside:avoid}}";
-
-/* Writes the start of a paper's page, with its style in the head. */
-static void
-paper_begin (FILE *out, gboolean en, const char *title)
-{
-  g_autofree char *style = g_strconcat (rapat_html_paper_style, papers_style, NULL);
-
-  rapat_html_begin (out, en ? "en" : "id", title, style);
-}
-
-/* Writes one row "label : value" of a fields table, @value escaped. */
-static void
-field_row (FILE *out, const char *label, const char *value)
-{
-  fputs ("<tr><td>", out);
-  rapat_html_escape (out, label);
-  fputs ("</td><td class=\"colon\">:</td><td>", out);
-  rapat_html_escape (out, value);
-  fputs ("</td></tr>\n", out);
-}
-
-/* Writes a heading cell, escaped. */
-static void
-head_cell (FILE *out, const char *text)
-{
-  fputs ("<th>", out);
-  rapat_html_escape (out, text);
-  fputs ("</th>", out);
-}
-
 /* Returns how an invitee is addressed: by position, as letters address an
  * office; by name when no position is stored. */
 static const char *
 addressee (const RapatAttendee *a)
 {
   return a->position != NULL ? a->position : a->person_name;
-}
-
-/* Writes the agenda of an invitation as an ordered list, breaks left out. */
-static void
-agenda_list (FILE *out, GPtrArray *agenda)
-{
-  fputs ("<ol>", out);
-  for (guint i = 0; i < agenda->len; i++)
-    {
-      const RapatAgendaItem *it = agenda->pdata[i];
-
-      if (it->type == RAPAT_ITEM_BREAK)
-        continue;
-      fputs ("<li>", out);
-      rapat_html_escape (out, it->title);
-      fputs ("</li>", out);
-    }
-  fputs ("</ol>", out);
-}
-
-/* Writes the invitees attached to the letter, on a page of their own; the
- * caller closes the attachment's <div> after its signature. */
-static void
-invitation_attachment (FILE *out, const RapatInvitation *inv, const char *number, const char *date,
-                       gboolean en)
-{
-  fputs ("<div class=\"attachment\">\n<table class=\"fields\">\n", out);
-  fputs ("<tr><td colspan=\"3\">", out);
-  rapat_html_escape (out, W (attachment_of_w, en));
-  fputs ("</td></tr>\n", out);
-  field_row (out, W (number_w, en), number);
-  field_row (out, W (date_w, en), date);
-  fputs ("</table>\n<h1 class=\"paper\">", out);
-  rapat_html_escape (out, W (invitees_w, en));
-  fputs ("</h1>\n<table class=\"list invitees\">\n<thead><tr>", out);
-  head_cell (out, W (no_w, en));
-  head_cell (out, W (name_w, en));
-  head_cell (out, W (position_w, en));
-  head_cell (out, W (unit_w, en));
-  fputs ("</tr></thead>\n<tbody>\n", out);
-  for (guint i = 0; i < inv->invitees->len; i++)
-    {
-      const RapatAttendee *a = inv->invitees->pdata[i];
-      g_autofree char *no = g_strdup_printf ("%u", i + 1);
-
-      fputs ("<tr>", out);
-      rapat_html_cell (out, no, TRUE);
-      rapat_html_cell (out, a->person_name, FALSE);
-      rapat_html_cell (out, a->position, FALSE);
-      rapat_html_cell (out, a->unit_name, FALSE);
-      fputs ("</tr>\n", out);
-    }
-  fputs ("</tbody>\n</table>\n", out);
-}
-
-/* Writes the addressees: each invitee's position, or "daftar terlampir". */
-static void
-invitation_to (FILE *out, const RapatInvitation *inv, gboolean listed, gboolean en)
-{
-  fputs ("<div class=\"to\"><div>", out);
-  rapat_html_escape (out, W (to_w, en));
-  fputs ("</div>", out);
-  if (listed)
-    {
-      fputs ("<div>", out);
-      rapat_html_escape (out, W (to_listed_w, en));
-      fputs ("</div>", out);
-    }
-  else if (inv->invitees->len == 1)
-    {
-      fputs ("<div>", out);
-      rapat_html_escape (out, addressee (inv->invitees->pdata[0]));
-      fputs ("</div>", out);
-    }
-  else
-    {
-      fputs ("<ol>", out);
-      for (guint i = 0; i < inv->invitees->len; i++)
-        {
-          fputs ("<li>", out);
-          rapat_html_escape (out, addressee (inv->invitees->pdata[i]));
-          fputs ("</li>", out);
-        }
-      fputs ("</ol>", out);
-    }
-  /* "di Tempat": the addressees are at their own offices; English letters
-   * have no such line. */
-  if (!en)
-    {
-      fputs ("<div class=\"at\">", out);
-      rapat_html_escape (out, W (at_w, en));
-      fputs ("</div><div class=\"place\">", out);
-      rapat_html_escape (out, W (place_w, en));
-      fputs ("</div>", out);
-    }
-  fputs ("</div>\n", out);
-}
-
-/* Writes the body: the invitation, the day, time, place and agenda, and
- * opens the block of the closing sentence that the caller ends after the
- * signature. */
-static void
-invitation_body (FILE *out, const RapatInvitation *inv, GTimeZone *tz, gboolean en)
-{
-  const RapatMeeting *m = inv->meeting;
-  g_autofree char *date = NULL;
-  g_autofree char *time = NULL;
-  g_autofree char *opening = NULL;
-
-  rapat_when_range_rows (m->start_utc, m->end_utc, tz,
-                         en ? RAPAT_WHEN_ENGLISH : RAPAT_WHEN_INDONESIAN, &date, &time);
-  /* Whole sentences per language: the paper is not translated by gettext. */
-  opening = g_strdup_printf (en ? "We have the honour to invite you to attend the %s, to be held on:"
-                                : "Dengan hormat, kami mengundang Bapak/Ibu untuk menghadiri %s yang akan dilaksanakan pada:",
-                             m->title);
-  fputs ("<div class=\"body\">\n<p>", out);
-  rapat_html_escape (out, opening);
-  fputs ("</p>\n<table class=\"fields\">\n", out);
-  field_row (out, W (day_w, en), date);
-  field_row (out, W (time_w, en), time);
-  field_row (out, W (where_w, en), m->location != NULL ? m->location : "-");
-  if (m->url != NULL)
-    field_row (out, W (online_w, en), m->url);
-  if (inv->agenda->len > 0)
-    {
-      fputs ("<tr><td>", out);
-      rapat_html_escape (out, W (agenda_w, en));
-      fputs ("</td><td class=\"colon\">:</td><td>", out);
-      agenda_list (out, inv->agenda);
-      fputs ("</td></tr>\n", out);
-    }
-  /* The closing sentence goes with the signature to whichever page it
-   * falls on: a signature alone on a page is not a letter. */
-  fputs ("</table>\n</div>\n<div class=\"keep\">\n<p>", out);
-  rapat_html_escape (out, en ? "In view of the importance of the meeting, we kindly ask you to attend in person "
-                               "and on time. Thank you for your attention."
-                             : "Mengingat pentingnya acara tersebut, dimohon kehadiran Bapak/Ibu tepat waktu. "
-                               "Demikian disampaikan, atas perhatian dan kehadirannya diucapkan terima kasih.");
-  fputs ("</p>\n", out);
-}
-
-void
-rapat_report_invitation (FILE *out, const RapatInvitation *inv)
-{
-  const RapatMeeting *m = inv->meeting;
-  gboolean en = g_strcmp0 (inv->lang, "en") == 0;
-  gboolean listed = inv->invitees->len >= inv->list_from;
-  g_autoptr(GTimeZone) tz = rapat_when_meeting_zone (m);
-  g_autofree char *date = rapat_when_letter_day (inv->date, en ? RAPAT_WHEN_ENGLISH
-                                                                : RAPAT_WHEN_INDONESIAN);
-  g_autofree char *dateline = inv->city != NULL ? g_strdup_printf ("%s, %s", inv->city, date)
-                                                : g_strdup (date);
-  g_autofree char *subject = inv->subject != NULL
-    ? g_strdup (inv->subject)
-    : g_strdup_printf (en ? "Invitation to the %s" : "Undangan %s", m->title);
-  const char *number = inv->number != NULL ? inv->number : "..........................";
-  g_autofree char *signer = inv->signer_title != NULL ? g_strconcat (inv->signer_title, ",", NULL)
-                                                      : g_strdup (W (to_be_signed_w, en));
-  g_autofree char *nip = inv->signer_nip != NULL ? rapat_nip_format (inv->signer_nip) : NULL;
-  g_autofree char *below = nip != NULL ? g_strconcat ("NIP. ", nip, NULL) : NULL;
-  RapatSignature sig = { NULL, signer, inv->signer_name, below };
-
-  paper_begin (out, en, subject);
-  rapat_html_letterhead (out, inv->letterhead);
-  fputs ("<div class=\"dateline\">", out);
-  rapat_html_escape (out, dateline);
-  fputs ("</div>\n<table class=\"fields\">\n", out);
-  field_row (out, W (number_w, en), number);
-  field_row (out, W (nature_w, en), inv->nature != NULL ? inv->nature : W (nature_default_w, en));
-  field_row (out, W (attach_w, en), listed ? W (attach_one_w, en) : "-");
-  field_row (out, W (subject_w, en), subject);
-  fputs ("</table>\n", out);
-  invitation_to (out, inv, listed, en);
-  invitation_body (out, inv, tz, en);
-  rapat_html_signatures (out, &sig, 1);
-  fputs ("</div>\n", out);
-  if (listed)
-    {
-      invitation_attachment (out, inv, number, date, en);
-      /* The attached list is signed as the letter is. */
-      rapat_html_signatures (out, &sig, 1);
-      fputs ("</div>\n", out);
-    }
-  rapat_html_end (out);
 }
 
 /* TRUE when any item of @agenda has a room of its own. */
@@ -605,6 +372,14 @@ void
 rapat_report_programme (FILE *out, const RapatProgramme *p)
 {
   g_autoptr(RapatLayout) doc = rapat_report_programme_layout (p);
+
+  rapat_layout_html (out, doc);
+}
+
+void
+rapat_report_invitation (FILE *out, const RapatInvitation *inv)
+{
+  g_autoptr(RapatLayout) doc = rapat_report_invitation_layout (inv);
 
   rapat_layout_html (out, doc);
 }

@@ -4,8 +4,8 @@
 # two never disagree").
 #
 # For each paper whose HTML is written from its layout (the sign-in sheet,
-# the attendance report of a meeting, the programme, the actions matrix), on
-# rapat demo with a letterhead, a PNG logo, NIPs and a title typed with
+# the attendance report of a meeting, the invitation, the programme, the
+# actions matrix), on rapat demo with a letterhead, a PNG logo, NIPs and a title typed with
 # markup in it:
 # - the HTML is well-formed (python's XML parser) and parses as HTML with
 #   no script and no fetched resource (the logo is a data: URI);
@@ -233,6 +233,19 @@ check "programme: letterhead, title as typed, items with their times and present
   "SUSUNAN ACARA" 'Rakernis <b>&amp; "Rapat" Maluku' "Waktu (WIT)" \
   "09.00–09.15" "Pembukaan dan laporan panitia" "Maria Wattimena" "Rehat kopi" "Ishoma" \
   "Kesimpulan dan penutupan" "Ricky Dwi Biantoro"
+
+# ---- the invitation (undangan), its list of invitees attached ----
+run "$tmp/i.html" report invitation "$m" --number "W.27/<b>&amp;"
+run "$tmp/i.pdf" report invitation "$m" --number "W.27/<b>&amp;" --format pdf
+check "invitation: every block of the HTML is in the PDF, in order" \
+  same_blocks "$tmp/i.html" "$tmp/i.pdf"
+html_text "$tmp/i.html" >"$tmp/i.txt"
+check "invitation: the number as typed, the addressees, the agenda, both signatures, the list" \
+  in_order "$tmp/i.txt" "Ambon, 2 September 2025" "W.27/<b>&amp;" "Yth." "Acara" "1." \
+  "Pembukaan dan laporan panitia" "NIP. 19720315 200212 2 001" "Lampiran Surat Undangan" \
+  "DAFTAR UNDANGAN" "Ricky Dwi Biantoro" "NIP. 19720315 200212 2 001"
+check "invitation: the attached list starts a page" \
+  grep -q '<p class="keep new-page"' "$tmp/i.html"
 
 # ---- the actions matrix (matriks tindak lanjut) ----
 run "$tmp/m.html" report actions --meeting "$m" --as-of 2025-10-15 --by owner --format html
