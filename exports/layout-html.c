@@ -39,13 +39,15 @@ static const char layout_style[] =
   "table.fields td.mark,table.list td.mark{text-align:right;white-space:nowrap;padding:0 5pt 1.5pt 0}"
   "table.list{width:100%}table.list td.text{text-align:justify;width:100%}"
   "table.grid{width:100%;border-collapse:collapse;table-layout:fixed;font-size:9.5pt;margin:0}"
-  "table.grid th,table.grid td{border:.75pt solid #000;padding:3pt 4pt;vertical-align:top;"
+  /* A little less padding than the PDF's 4 points: a browser's text runs
+   * a little wider, and a name's NIP should stay on one line as there. */
+  "table.grid th,table.grid td{border:.75pt solid #000;padding:3pt 3pt;vertical-align:top;"
   "text-align:left;overflow-wrap:break-word}"
   /* A header's words are not cut inside (a narrow "No" column): less
    * padding gives them the room the PDF's do. */
   "table.grid th{background:#e6e6e6;text-align:center;vertical-align:middle;padding:3pt 2pt;"
-  "overflow-wrap:normal}table.grid th.l{text-align:left;padding:3pt 4pt}"
-  "table.grid th.r{text-align:right;padding:3pt 4pt}"
+  "overflow-wrap:normal}table.grid th.l{text-align:left;padding:3pt}"
+  "table.grid th.r{text-align:right;padding:3pt}"
   "table.grid tr.total td{font-weight:bold}"
   "table.grid tr.group td{font-weight:bold;background:#ededed}"
   "table.grid tr.quiet td{font-style:italic;background:#f5f5f5}"
