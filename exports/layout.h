@@ -86,6 +86,8 @@ typedef struct {
                               * the mark ("1.") the line's text hangs after */
   RapatLayoutAlign align;    /* PARAGRAPH: LEFT (justified), CENTER or RIGHT */
   GBytes *image;             /* LETTERHEAD: the logo as PNG, or NULL */
+  char *image_uri;           /* LETTERHEAD: the logo as a data: URI of any image type,
+                              * or NULL: the HTML shows it, the PDF draws @image */
   RapatLayoutTable *table;   /* TABLE */
   GPtrArray *signatures;     /* SIGNATURES: RapatLayoutSignature */
   gboolean keep_with_next;   /* never the last thing on a page */

@@ -40,6 +40,7 @@ rapat_paper_letterhead (RapatLayout *doc, const RapatLetterhead *lh)
   rapat_layout_text (b, lh->address);
   rapat_layout_text (b, lh->contact);
   b->image = logo_png (lh);
+  b->image_uri = g_strdup (lh->logo_uri);
   if (lh->office != NULL)
     {
       g_free (doc->author);

@@ -1,6 +1,7 @@
 /* rapat — the action-item report: text, CSV or JSON (export layer). */
 #include "report-actions.h"
 #include "csv.h"
+#include "layout-html.h"
 #include "output.h"
 #include "paper.h"
 #include "timeutil.h"
@@ -270,20 +271,6 @@ write_json (FILE *out, const RapatActionReport *r, GPtrArray *actions)
   rapat_json_end_object (json);
 }
 
-/* The style the matrix adds to rapat_html_paper_style: landscape, a table
- * with black rules. */
-static const char matrix_style[] =
-  "@media print{@page{size:A4 landscape;margin:15mm 15mm 15mm 20mm}"
-  "thead{display:table-header-group}tr{page-break-inside:avoid;break-inside:avoid}}"
-  "body{max-width:257mm}"
-  "table.matrix th,table.matrix td{border:1px solid #000;padding:3px 6px}"
-  "table.matrix th{background:#e8e8e8;text-align:center}table.matrix td.n{text-align:center}"
-  "table.matrix th:nth-child(1){width:5%}table.matrix th:nth-child(2){width:40%}"
-  "table.matrix th:nth-child(3){width:24%}table.matrix th:nth-child(4){width:15%}"
-  "table.matrix td:nth-child(4){white-space:nowrap}"
-  "table.matrix tr.group td{font-weight:bold;background:#f4f4f4}"
-  "table.matrix .sub{font-size:9pt;color:#333}table.matrix .overdue{color:#a40000;font-weight:bold}";
-
 /* The status of @a in the matrix's language, with its progress. */
 static char *
 matrix_status (const RapatAction *a, gboolean en)
@@ -298,98 +285,14 @@ matrix_status (const RapatAction *a, gboolean en)
   return g_strdup (name);
 }
 
-/* Writes one row of the matrix. */
-static void
-matrix_row (FILE *out, const RapatAction *a, guint no, const char *as_of, gboolean en)
-{
-  RapatWhenLang lang = en ? RAPAT_WHEN_ENGLISH : RAPAT_WHEN_INDONESIAN;
-  g_autofree char *due = a->due != NULL ? rapat_when_letter_day (a->due, lang) : g_strdup ("-");
-  g_autofree char *status = matrix_status (a, en);
-
-  fprintf (out, "<tr><td class=\"n\">%u</td><td>", no);
-  rapat_html_escape (out, a->title);
-  if (a->issue_title != NULL)
-    {
-      fputs ("<div class=\"sub\">", out);
-      rapat_html_escape (out, en ? "Issue: " : "Isu: ");
-      rapat_html_escape (out, a->issue_title);
-      fputs ("</div>", out);
-    }
-  fputs ("</td><td>", out);
-  rapat_html_escape (out, a->owner_name);
-  if (a->owner_person_id != 0 && a->owner_unit_name != NULL)
-    {
-      fputs ("<div class=\"sub\">", out);
-      rapat_html_escape (out, a->owner_unit_name);
-      fputs ("</div>", out);
-    }
-  fputs ("</td>", out);
-  rapat_html_cell (out, due, FALSE);
-  fputs ("<td>", out);
-  rapat_html_escape (out, status);
-  if (rapat_action_is_overdue (a, as_of))
-    {
-      fputs ("<div class=\"overdue\">", out);
-      rapat_html_escape (out, en ? "overdue" : "lewat batas waktu");
-      fputs ("</div>", out);
-    }
-  fputs ("</td></tr>\n", out);
-}
-
-/* Writes the HTML form: the printable matriks tindak lanjut. */
+/* Writes the HTML form: the printable matriks tindak lanjut, the layout of
+ * its PDF (rapat_report_actions_layout()) as one HTML page. */
 static void
 write_html (FILE *out, const RapatActionReport *r, GPtrArray *actions)
 {
-  static const char *const id_heads[] = { "No.", "Uraian tindak lanjut", "Penanggung jawab", "Batas waktu", "Status" };
-  static const char *const en_heads[] = { "No.", "Action", "Responsible", "Due", "Status" };
-  gboolean en = g_strcmp0 (r->lang, "id") != 0;
-  const char *title = en ? "ACTION MATRIX" : "MATRIKS TINDAK LANJUT";
-  g_autofree char *style = g_strconcat (rapat_html_paper_style, matrix_style, NULL);
-  g_autofree char *day = rapat_when_letter_day (r->as_of, en ? RAPAT_WHEN_ENGLISH : RAPAT_WHEN_INDONESIAN);
-  g_autofree char *as_of = g_strdup_printf (en ? "As of %s" : "Keadaan per %s", day);
+  g_autoptr(RapatLayout) doc = rapat_report_actions_layout (r, actions);
 
-  rapat_html_begin (out, en ? "en" : "id", title, style);
-  if (r->letterhead != NULL)
-    rapat_html_letterhead (out, r->letterhead);
-  fputs ("<h1 class=\"paper\">", out);
-  rapat_html_escape (out, title);
-  fputs ("</h1>\n<p class=\"paper-sub\">", out);
-  if (r->meeting_title != NULL)
-    {
-      rapat_html_escape (out, r->meeting_title);
-      fputs ("<br/>", out);
-    }
-  rapat_html_escape (out, as_of);
-  fputs ("</p>\n<table class=\"matrix\">\n<thead><tr>", out);
-  for (guint i = 0; i < G_N_ELEMENTS (id_heads); i++)
-    {
-      fputs ("<th>", out);
-      rapat_html_escape (out, (en ? en_heads : id_heads)[i]);
-      fputs ("</th>", out);
-    }
-  fputs ("</tr></thead>\n<tbody>\n", out);
-  for (guint i = 0, no = 1; i < actions->len;)
-    {
-      guint end;
-
-      group_counts (actions, i, r->by, r->as_of, &end);
-      if (r->by != RAPAT_ACTIONS_BY_NONE)
-        {
-          fputs ("<tr class=\"group\"><td colspan=\"5\">", out);
-          rapat_html_escape (out, group_key (actions->pdata[i], r->by));
-          fputs ("</td></tr>\n", out);
-        }
-      for (; i < end; i++)
-        matrix_row (out, actions->pdata[i], no++, r->as_of, en);
-    }
-  if (actions->len == 0)
-    {
-      fputs ("<tr><td colspan=\"5\">", out);
-      rapat_html_escape (out, en ? "No action items." : "Tidak ada tindak lanjut.");
-      fputs ("</td></tr>\n", out);
-    }
-  fputs ("</tbody>\n</table>\n", out);
-  rapat_html_end (out);
+  rapat_layout_html (out, doc);
 }
 
 /* Adds one row of the matrix to @t. */

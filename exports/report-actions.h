@@ -42,7 +42,8 @@ typedef struct {
  * HTML: the matriks tindak lanjut, one standalone page for A4 landscape under
  * the letterhead: no., the action (and its issue), who is responsible (and
  * their unit), the due day, the status with progress and overdue, a heading
- * row per group; in @report's own language. */
+ * row per group; in @report's own language: rapat_report_actions_layout()
+ * written by rapat_layout_html(), so that the HTML and the PDF agree. */
 void rapat_report_actions (FILE *out, const RapatActionReport *report, GPtrArray *actions);
 
 /* Returns the HTML matrix of rapat_report_actions() as a paper to print as

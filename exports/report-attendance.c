@@ -2,6 +2,7 @@
 #include "report-attendance.h"
 #include "csv.h"
 #include "lang.h"
+#include "layout-html.h"
 #include "nip.h"
 #include "output.h"
 #include "paper.h"
@@ -350,106 +351,19 @@ meeting_json (FILE *out, const RapatMeetingAttendance *r, GTimeZone *tz)
   rapat_json_end_object (json);
 }
 
-/* Writes the HTML form. */
+/* Writes the HTML form: the layout of the printed report (its PDF's), as
+ * one HTML page. */
 static void
-meeting_html (FILE *out, const RapatMeetingAttendance *r, GTimeZone *tz)
+meeting_html (FILE *out, const RapatMeetingAttendance *r)
 {
-  const RapatMeeting *m = r->meeting;
-  g_autofree char *when = rapat_when_meeting (m, tz);
-  g_autofree char *rate = rapat_report_rate_text (rapat_attendance_rate (&r->totals));
-  g_autofree char *title = g_strdup_printf (_("Attendance: %s"), m->title);
-  const char *lang = rapat_lang_code (rapat_lang ());
-  static const char *const heads[] = {
-    N_("No"), N_("Name"), N_("Position"), N_("Unit"), N_("Role"), N_("Reply"), N_("Attendance"),
-    N_("Arrived"), N_("Stand-in"), N_("Note"),
-  };
+  RapatAttendancePaper plain = { 0 };
+  g_autoptr(RapatLayout) doc = NULL;
 
-  /* The language the output speaks (rapat_lang_use()). */
-  rapat_html_begin (out, lang, title, NULL);
-  fputs ("<h1>", out);
-  rapat_html_escape (out, title);
-  fputs ("</h1>\n<p class=\"meta\">", out);
-  rapat_html_escape (out, when);
-  if (m->location != NULL)
-    {
-      fputs (" · ", out);
-      rapat_html_escape (out, m->location);
-    }
-  fputs ("</p>\n<table>\n<thead><tr>", out);
-  for (guint i = 0; i < G_N_ELEMENTS (heads); i++)
-    {
-      fputs ("<th>", out);
-      rapat_html_escape (out, _(heads[i]));
-      fputs ("</th>", out);
-    }
-  fputs ("</tr></thead>\n<tbody>\n", out);
-  for (guint i = 0; i < r->attendees->len; i++)
-    {
-      const RapatAttendee *a = r->attendees->pdata[i];
-      g_autofree char *no = g_strdup_printf ("%u", i + 1);
-      g_autofree char *arrived = arrival_text (a, m, tz, r->grace_seconds);
-      g_autofree char *stand_in = stand_in_text (a);
-
-      fputs ("<tr>", out);
-      rapat_html_cell (out, no, TRUE);
-      rapat_html_cell (out, a->person_name, FALSE);
-      rapat_html_cell (out, a->position, FALSE);
-      rapat_html_cell (out, a->unit_name, FALSE);
-      rapat_html_cell (out, rapat_enum_label (&rapat_role_enum, a->role), FALSE);
-      rapat_html_cell (out, rapat_enum_label (&rapat_rsvp_enum, a->rsvp), FALSE);
-      rapat_html_cell (out, attendance_name (a), FALSE);
-      fputs (late_minutes (a, m, r->grace_seconds) > 0 ? "<td class=\"late\">" : "<td>", out);
-      rapat_html_escape (out, arrived);
-      fputs ("</td>", out);
-      rapat_html_cell (out, stand_in, FALSE);
-      rapat_html_cell (out, a->note, FALSE);
-      fputs ("</tr>\n", out);
-    }
-  fputs ("</tbody>\n</table>\n<h2>", out);
-  rapat_html_escape (out, _("Totals"));
-  fputs ("</h2>\n<table>\n<tbody>\n", out);
-  for (guint i = 0; i < G_N_ELEMENTS (meeting_fields); i++)
-    {
-      g_autofree char *n = g_strdup_printf ("%" PRId64, count_of (&r->totals, &meeting_fields[i]));
-      fputs ("<tr>", out);
-      rapat_html_cell (out, _(meeting_fields[i].label), FALSE);
-      rapat_html_cell (out, n, TRUE);
-      fputs ("</tr>\n", out);
-    }
-  fputs ("<tr class=\"total\">", out);
-  rapat_html_cell (out, _("Attendance rate (present + represented over the invitations with attendance recorded)"),
-             FALSE);
-  rapat_html_cell (out, rate, TRUE);
-  fputs ("</tr>\n</tbody>\n</table>\n", out);
-  for (int list = 0; list < 2; list++)
-    {
-      gboolean (*pred) (const RapatAttendee *) = list == 0 ? accepted_not_attended : attended_no_reply;
-      guint n = 0;
-
-      fputs ("<h2>", out);
-      rapat_html_escape (out, list == 0 ? _("Accepted but did not attend") : _("Attended without replying"));
-      fputs ("</h2>\n<ul>\n", out);
-      for (guint i = 0; i < r->attendees->len; i++)
-        {
-          const RapatAttendee *a = r->attendees->pdata[i];
-          if (!pred (a))
-            continue;
-          fputs ("<li>", out);
-          rapat_html_escape (out, a->person_name);
-          fputs (" (", out);
-          rapat_html_escape (out, attendance_name (a));
-          fputs (")</li>\n", out);
-          n++;
-        }
-      if (n == 0)
-        {
-          fputs ("<li>", out);
-          rapat_html_escape (out, _("none"));
-          fputs ("</li>\n", out);
-        }
-      fputs ("</ul>\n", out);
-    }
-  fputs ("</body>\n</html>\n", out);
+  /* Without a paper: no letterhead, a dotted line to sign, in the
+   * language the output speaks (rapat_lang_use()). */
+  plain.lang = rapat_lang_code (rapat_lang ());
+  doc = rapat_report_meeting_attendance_layout (r, r->paper != NULL ? r->paper : &plain);
+  rapat_layout_html (out, doc);
 }
 
 void
@@ -466,7 +380,7 @@ rapat_report_meeting_attendance (FILE *out, const RapatMeetingAttendance *report
       meeting_json (out, report, tz);
       break;
     case RAPAT_FORMAT_HTML:
-      meeting_html (out, report, tz);
+      meeting_html (out, report);
       break;
     case RAPAT_FORMAT_TEXT:
     default:
@@ -533,7 +447,8 @@ rapat_report_meeting_attendance_layout (const RapatMeetingAttendance *r,
     : g_strdup (_("Late: arriving after the start.\n"));
   g_autofree char *rate = rapat_report_rate_text (rapat_attendance_rate (&r->totals));
   RapatLayout *doc = rapat_layout_new (paper->lang, title);
-  static const double widths[] = { 0.045, 0.25, 0.165, 0.145, 0.13, 0.13, 0.135 };
+  /* The name, in bold over the position, is the widest column. */
+  static const double widths[] = { 0.045, 0.29, 0.15, 0.125, 0.12, 0.135, 0.135 };
   static const double total_widths[] = { 0.8, 0.2 };
   const char *heads[] = { _("No"), _("Name"), _("Unit"), _("Role"), _("Reply"), _("Attendance"),
                           _("Arrived") };
@@ -569,19 +484,26 @@ rapat_report_meeting_attendance_layout (const RapatMeetingAttendance *r,
       g_autofree char *no = g_strdup_printf ("%u", i + 1);
       g_autofree char *arrived = arrival_text (a, m, tz, r->grace_seconds);
       g_autofree char *stand_in = stand_in_text (a);
-      g_autofree char *name = stand_in != NULL
-        ? g_strdup_printf ("%s\n%s %s", a->person_name, _("stand-in:"), stand_in)
-        : g_strdup (a->person_name);
+      g_autoptr(GString) name = g_string_new (a->person_name);
 
+      /* The name in bold over the position and the stand-in; the note in
+       * smaller type under them. */
+      if (a->position != NULL && *a->position != '\0')
+        g_string_append_printf (name, "\n%s", a->position);
+      if (stand_in != NULL)
+        g_string_append_printf (name, "\n%s %s", _("stand-in:"), stand_in);
       row = rapat_layout_row (t, RAPAT_ROW_NORMAL);
       rapat_layout_cell (row, 0, no, RAPAT_ALIGN_RIGHT);
-      rapat_layout_cell (row, 1, name, RAPAT_ALIGN_LEFT);
-      row->cells[1].first_bold = stand_in != NULL;
+      rapat_layout_cell (row, 1, name->str, RAPAT_ALIGN_LEFT);
+      row->cells[1].first_bold = TRUE;
+      rapat_layout_cell_note (row, 1, a->note, FALSE);
       rapat_layout_cell (row, 2, a->unit_code != NULL ? a->unit_code : a->unit_name, RAPAT_ALIGN_LEFT);
       rapat_layout_cell (row, 3, rapat_enum_label (&rapat_role_enum, a->role), RAPAT_ALIGN_LEFT);
       rapat_layout_cell (row, 4, rapat_enum_label (&rapat_rsvp_enum, a->rsvp), RAPAT_ALIGN_LEFT);
       rapat_layout_cell (row, 5, attendance_name (a), RAPAT_ALIGN_LEFT);
       rapat_layout_cell (row, 6, arrived, RAPAT_ALIGN_LEFT);
+      /* A late arrival stands out, as the text report's does. */
+      row->cells[6].bold = late_minutes (a, m, r->grace_seconds) > 0;
     }
 
   /* The totals: a table of their own whose header is their heading, so
@@ -1029,103 +951,6 @@ rapat_report_period_attendance (FILE *out, const RapatPeriodAttendance *report)
 
 /* ---- the sign-in sheet ---- */
 
-void
-rapat_report_signin (FILE *out, const RapatSigninSheet *sheet)
-{
-  const RapatMeeting *m = sheet->meeting;
-  gboolean id = g_strcmp0 (sheet->lang, "id") == 0;
-  g_autoptr(GTimeZone) tz = rapat_when_meeting_zone (m);
-  g_autofree char *date = NULL;
-  g_autofree char *time = NULL;
-  const char *heading = id ? "DAFTAR HADIR" : "ATTENDANCE LIST";
-  const char *labels_id[] = { "Hari/tanggal", "Waktu", "Tempat", "No", "Nama", "Jabatan", "Unit kerja", "Tanda tangan" };
-  const char *labels_en[] = { "Date", "Time", "Place", "No", "Name", "Position", "Unit", "Signature" };
-  const char **labels = id ? labels_id : labels_en;
-  const char *meta[3] = { NULL, NULL, m->location != NULL ? m->location : "-" };
-  guint total = sheet->attendees->len + sheet->blank_rows;
-  gboolean cancelled = m->status == RAPAT_MEETING_CANCELLED;
-  const char *mark = id ? "DIBATALKAN" : "CANCELLED";
-
-  /* The sheet is in its own language, not the user's locale. */
-  rapat_when_range_rows (m->start_utc, m->end_utc, tz,
-                         id ? RAPAT_WHEN_INDONESIAN : RAPAT_WHEN_ENGLISH, &date, &time);
-  meta[0] = date;
-  meta[1] = time;
-
-  rapat_html_begin (out, id ? "id" : "en", m->title,
-              "h1{text-align:center;font-size:13pt;letter-spacing:.05em}"
-              "h2{text-align:center;font-size:12pt;margin-top:0}"
-              "table.meta{width:auto;margin-bottom:1em}table.meta td{border:none;padding:1px 8px 1px 0}"
-              "table.sheet td{height:11mm}td.sign{width:30%;position:relative}"
-              "span.odd{position:absolute;left:4px;top:3px}span.even{position:absolute;left:50%;top:3px}"
-              /* A fixed element is printed on every page (Chromium, Firefox):
-               * the mark cannot be cut off with the first page. */
-              "p.cancelled{border:3px solid #b00000;color:#b00000;text-align:center;font-weight:bold;"
-              "font-size:12pt;padding:4px 8px;margin:0 0 1em}"
-              "div.watermark{position:fixed;top:50%;left:50%;transform:translate(-50%,-50%) rotate(-40deg);"
-              "font-size:60pt;font-weight:bold;letter-spacing:.08em;color:rgba(176,0,0,.18);"
-              "border:8px solid rgba(176,0,0,.18);padding:0 .2em;white-space:nowrap;z-index:10;"
-              "pointer-events:none}");
-  if (cancelled)
-    {
-      fputs ("<div class=\"watermark\" aria-hidden=\"true\">", out);
-      rapat_html_escape (out, mark);
-      fputs ("</div>\n", out);
-    }
-  fputs ("<h1>", out);
-  rapat_html_escape (out, heading);
-  fputs ("</h1>\n<h2>", out);
-  rapat_html_escape (out, m->title);
-  fputs ("</h2>\n", out);
-  if (cancelled)
-    {
-      /* The sheet is in its own language, not the user's locale. */
-      fputs ("<p class=\"cancelled\">", out);
-      rapat_html_escape (out, id ? "DIBATALKAN — rapat ini tidak dilaksanakan"
-                                 : "CANCELLED — this meeting will not take place");
-      if (m->cancel_reason != NULL)
-        {
-          fputs ("<br/>", out);
-          rapat_html_escape (out, id ? "Alasan: " : "Reason: ");
-          rapat_html_escape (out, m->cancel_reason);
-        }
-      fputs ("</p>\n", out);
-    }
-  fputs ("<table class=\"meta\">\n", out);
-  for (int i = 0; i < 3; i++)
-    {
-      fputs ("<tr><td>", out);
-      rapat_html_escape (out, labels[i]);
-      fputs ("</td><td>: ", out);
-      rapat_html_escape (out, meta[i]);
-      fputs ("</td></tr>\n", out);
-    }
-  fputs ("</table>\n<table class=\"sheet\">\n<thead><tr>", out);
-  for (int i = 3; i < 8; i++)
-    {
-      fputs ("<th>", out);
-      rapat_html_escape (out, labels[i]);
-      fputs ("</th>", out);
-    }
-  fputs ("</tr></thead>\n<tbody>\n", out);
-  for (guint i = 0; i < total; i++)
-    {
-      const RapatAttendee *a = i < sheet->attendees->len ? sheet->attendees->pdata[i] : NULL;
-      g_autofree char *no = g_strdup_printf ("%u", i + 1);
-
-      fputs ("<tr>", out);
-      rapat_html_cell (out, no, TRUE);
-      rapat_html_cell (out, a != NULL ? a->person_name : NULL, FALSE);
-      rapat_html_cell (out, a != NULL ? a->position : NULL, FALSE);
-      rapat_html_cell (out, a != NULL ? a->unit_name : NULL, FALSE);
-      /* Numbers alternate left and right in the signature column, as on
-       * paper lists, so neighbours do not sign over each other. */
-      fprintf (out, "<td class=\"sign\"><span class=\"%s\">%u.</span></td></tr>\n",
-               i % 2 == 0 ? "odd" : "even", i + 1);
-    }
-  fputs ("</tbody>\n</table>\n</body>\n</html>\n", out);
-}
-
 /* The attendance recorded, in the sheet's language (index 0 Indonesian, 1
  * English), by RapatAttendance. */
 static const char *const signin_status[][2] = {
@@ -1244,4 +1069,12 @@ rapat_report_signin_layout (const RapatSigninSheet *sheet)
   layout_signature (doc, m, tz, en, sheet->city, sheet->signer_title, sheet->signer_name,
                     sheet->signer_nip);
   return doc;
+}
+
+void
+rapat_report_signin (FILE *out, const RapatSigninSheet *sheet)
+{
+  g_autoptr(RapatLayout) doc = rapat_report_signin_layout (sheet);
+
+  rapat_layout_html (out, doc);
 }

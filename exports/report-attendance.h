@@ -18,6 +18,9 @@ typedef struct {
   RapatAttendanceCounts totals;         /* from rapat_store_attendance_meeting() */
   gint64 grace_seconds;                 /* arrivals later than start + grace are late */
   RapatFormat format;
+  /* HTML: the letterhead, signer, language and printing time of the
+   * printed report (RapatAttendancePaper, below), or NULL: none. */
+  const struct _RapatAttendancePaper *paper;
 } RapatMeetingAttendance;
 
 /* Writes the report: the meeting's header; one row per attendee (no., name,
@@ -26,11 +29,14 @@ typedef struct {
  * the invitations with attendance recorded ("-", or null, when none is);
  * and the reconciliation lists: accepted but did not attend
  * (excused, sick, duty or absent), and present without ever replying.
- * CSV has only the rows; JSON has meeting, rows, totals and both lists. */
+ * CSV has only the rows; JSON has meeting, rows, totals and both lists;
+ * HTML is the printed report, rapat_report_meeting_attendance_layout() of
+ * @report's paper written by rapat_layout_html(), as its PDF says it. */
 void rapat_report_meeting_attendance (FILE *out, const RapatMeetingAttendance *report);
 
-/* What the PDF of one meeting's attendance adds to the report. */
-typedef struct {
+/* What the printed report (HTML and PDF) of one meeting's attendance
+ * adds to the report. */
+typedef struct _RapatAttendancePaper {
   const RapatLetterhead *letterhead;    /* or NULL */
   const char *city;                     /* of the place and date line, or NULL */
   const char *signer_title;             /* the signer's position, or NULL */
@@ -94,7 +100,7 @@ typedef struct {
   GPtrArray *attendees;                 /* RapatAttendee */
   guint blank_rows;                     /* empty rows for walk-ins */
   const char *lang;                     /* "id" or "en": the sheet's language */
-  /* What the PDF sheet adds (rapat_report_signin_layout()): */
+  /* The letterhead, the NIPs, the status and the signer: */
   const RapatLetterhead *letterhead;    /* or NULL */
   const char *city;                     /* of the place and date line, or NULL */
   GHashTable *nips;                     /* person id (gint64 *) to NIP, or NULL */
@@ -105,12 +111,9 @@ typedef struct {
   gint64 now;                           /* the printing time */
 } RapatSigninSheet;
 
-/* Writes the sheet as one standalone HTML page for A4 portrait: a header
- * with the title, the date in the sheet's language and the meeting's zone,
- * the location; rows with no., name, position, unit and an empty signature
- * cell; the table header repeats on every printed page.  When the meeting
- * is cancelled, a banner under the title says so (with the reason, if
- * stored) and a diagonal DIBATALKAN / CANCELLED crosses every printed page. */
+/* Writes the sheet as one standalone HTML page for A4 portrait: the
+ * layout rapat_report_signin_layout() gives, written by
+ * rapat_layout_html(), so that the HTML and the PDF sheet say the same. */
 void rapat_report_signin (FILE *out, const RapatSigninSheet *sheet);
 
 /* Returns the sheet as a paper to print as PDF (exports/pdf.h): the

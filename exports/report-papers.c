@@ -1,5 +1,6 @@
 /* rapat — the invitation letter and the programme of a meeting (export layer). */
 #include "report-papers.h"
+#include "layout-html.h"
 #include "nip.h"
 #include "paper.h"
 #include "timeutil.h"
@@ -52,245 +53,12 @@ static const Words action_status_w[] = {
 /* Returns the word @w in the paper's language. */
 #define W(words, en) ((words).w[(en) ? 1 : 0])
 
-/* The style the two papers add to rapat_html_paper_style. */
-static const char papers_style[] =
-  "div.dateline{text-align:right;margin:.4em 0 .6em}"
-  "div.to{margin:1em 0}div.to ol{margin:0;padding-left:1.3em}"
-  "div.to .at{margin-top:.2em}div.to .place{padding-left:1.5em}"
-  "div.body{margin-top:1em}div.body table.fields{margin-left:2.5em}"
-  "table.list th,table.list td{border:1px solid #000;padding:3px 6px}table.list th{background:#e8e8e8;"
-  "text-align:center}table.list{margin-top:.6em}"
-  "table.list td.t{white-space:nowrap;font-variant-numeric:tabular-nums}"
-  "table.list tr.break td{font-style:italic;text-align:center;background:#f4f4f4}"
-  "table.list tr.day td{font-weight:bold;background:#e8e8e8}"
-  "table.list .par{font-size:9pt;color:#333}"
-  "table.invitees th:nth-child(1){width:7%}table.invitees th:nth-child(2){width:27%}"
-  "table.invitees th:nth-child(3){width:36%}"
-  "table.programme th:nth-child(1){width:6%}table.programme th:nth-child(2){width:15%}"
-  "table.programme th:nth-child(4){width:24%}table.programme td.n{text-align:center}"
-  "div.attachment table.fields{margin-left:auto;margin-right:0}"
-  "@media screen{div.attachment{margin-top:2.5em;border-top:1px dashed #888;padding-top:1.5em}}"
-  "@media print{thead{display:table-header-group}tr{page-break-inside:avoid;break-inside:avoid}}";
-
-/* Writes the start of a paper's page, with its style in the head. */
-static void
-paper_begin (FILE *out, gboolean en, const char *title)
-{
-  g_autofree char *style = g_strconcat (rapat_html_paper_style, papers_style, NULL);
-
-  rapat_html_begin (out, en ? "en" : "id", title, style);
-}
-
-/* Writes one row "label : value" of a fields table, @value escaped. */
-static void
-field_row (FILE *out, const char *label, const char *value)
-{
-  fputs ("<tr><td>", out);
-  rapat_html_escape (out, label);
-  fputs ("</td><td class=\"colon\">:</td><td>", out);
-  rapat_html_escape (out, value);
-  fputs ("</td></tr>\n", out);
-}
-
-/* Writes a heading cell, escaped. */
-static void
-head_cell (FILE *out, const char *text)
-{
-  fputs ("<th>", out);
-  rapat_html_escape (out, text);
-  fputs ("</th>", out);
-}
-
 /* Returns how an invitee is addressed: by position, as letters address an
  * office; by name when no position is stored. */
 static const char *
 addressee (const RapatAttendee *a)
 {
   return a->position != NULL ? a->position : a->person_name;
-}
-
-/* Writes the agenda of an invitation as an ordered list, breaks left out. */
-static void
-agenda_list (FILE *out, GPtrArray *agenda)
-{
-  fputs ("<ol>", out);
-  for (guint i = 0; i < agenda->len; i++)
-    {
-      const RapatAgendaItem *it = agenda->pdata[i];
-
-      if (it->type == RAPAT_ITEM_BREAK)
-        continue;
-      fputs ("<li>", out);
-      rapat_html_escape (out, it->title);
-      fputs ("</li>", out);
-    }
-  fputs ("</ol>", out);
-}
-
-/* Writes the invitees attached to the letter, on a page of their own; the
- * caller closes the attachment's <div> after its signature. */
-static void
-invitation_attachment (FILE *out, const RapatInvitation *inv, const char *number, const char *date,
-                       gboolean en)
-{
-  fputs ("<div class=\"attachment\">\n<table class=\"fields\">\n", out);
-  fputs ("<tr><td colspan=\"3\">", out);
-  rapat_html_escape (out, W (attachment_of_w, en));
-  fputs ("</td></tr>\n", out);
-  field_row (out, W (number_w, en), number);
-  field_row (out, W (date_w, en), date);
-  fputs ("</table>\n<h1 class=\"paper\">", out);
-  rapat_html_escape (out, W (invitees_w, en));
-  fputs ("</h1>\n<table class=\"list invitees\">\n<thead><tr>", out);
-  head_cell (out, W (no_w, en));
-  head_cell (out, W (name_w, en));
-  head_cell (out, W (position_w, en));
-  head_cell (out, W (unit_w, en));
-  fputs ("</tr></thead>\n<tbody>\n", out);
-  for (guint i = 0; i < inv->invitees->len; i++)
-    {
-      const RapatAttendee *a = inv->invitees->pdata[i];
-      g_autofree char *no = g_strdup_printf ("%u", i + 1);
-
-      fputs ("<tr>", out);
-      rapat_html_cell (out, no, TRUE);
-      rapat_html_cell (out, a->person_name, FALSE);
-      rapat_html_cell (out, a->position, FALSE);
-      rapat_html_cell (out, a->unit_name, FALSE);
-      fputs ("</tr>\n", out);
-    }
-  fputs ("</tbody>\n</table>\n", out);
-}
-
-/* Writes the addressees: each invitee's position, or "daftar terlampir". */
-static void
-invitation_to (FILE *out, const RapatInvitation *inv, gboolean listed, gboolean en)
-{
-  fputs ("<div class=\"to\"><div>", out);
-  rapat_html_escape (out, W (to_w, en));
-  fputs ("</div>", out);
-  if (listed)
-    {
-      fputs ("<div>", out);
-      rapat_html_escape (out, W (to_listed_w, en));
-      fputs ("</div>", out);
-    }
-  else if (inv->invitees->len == 1)
-    {
-      fputs ("<div>", out);
-      rapat_html_escape (out, addressee (inv->invitees->pdata[0]));
-      fputs ("</div>", out);
-    }
-  else
-    {
-      fputs ("<ol>", out);
-      for (guint i = 0; i < inv->invitees->len; i++)
-        {
-          fputs ("<li>", out);
-          rapat_html_escape (out, addressee (inv->invitees->pdata[i]));
-          fputs ("</li>", out);
-        }
-      fputs ("</ol>", out);
-    }
-  /* "di Tempat": the addressees are at their own offices; English letters
-   * have no such line. */
-  if (!en)
-    {
-      fputs ("<div class=\"at\">", out);
-      rapat_html_escape (out, W (at_w, en));
-      fputs ("</div><div class=\"place\">", out);
-      rapat_html_escape (out, W (place_w, en));
-      fputs ("</div>", out);
-    }
-  fputs ("</div>\n", out);
-}
-
-/* Writes the body: the invitation, the day, time, place and agenda, and
- * opens the block of the closing sentence that the caller ends after the
- * signature. */
-static void
-invitation_body (FILE *out, const RapatInvitation *inv, GTimeZone *tz, gboolean en)
-{
-  const RapatMeeting *m = inv->meeting;
-  g_autofree char *date = NULL;
-  g_autofree char *time = NULL;
-  g_autofree char *opening = NULL;
-
-  rapat_when_range_rows (m->start_utc, m->end_utc, tz,
-                         en ? RAPAT_WHEN_ENGLISH : RAPAT_WHEN_INDONESIAN, &date, &time);
-  /* Whole sentences per language: the paper is not translated by gettext. */
-  opening = g_strdup_printf (en ? "We have the honour to invite you to attend the %s, to be held on:"
-                                : "Dengan hormat, kami mengundang Bapak/Ibu untuk menghadiri %s yang akan dilaksanakan pada:",
-                             m->title);
-  fputs ("<div class=\"body\">\n<p>", out);
-  rapat_html_escape (out, opening);
-  fputs ("</p>\n<table class=\"fields\">\n", out);
-  field_row (out, W (day_w, en), date);
-  field_row (out, W (time_w, en), time);
-  field_row (out, W (where_w, en), m->location != NULL ? m->location : "-");
-  if (m->url != NULL)
-    field_row (out, W (online_w, en), m->url);
-  if (inv->agenda->len > 0)
-    {
-      fputs ("<tr><td>", out);
-      rapat_html_escape (out, W (agenda_w, en));
-      fputs ("</td><td class=\"colon\">:</td><td>", out);
-      agenda_list (out, inv->agenda);
-      fputs ("</td></tr>\n", out);
-    }
-  /* The closing sentence goes with the signature to whichever page it
-   * falls on: a signature alone on a page is not a letter. */
-  fputs ("</table>\n</div>\n<div class=\"keep\">\n<p>", out);
-  rapat_html_escape (out, en ? "In view of the importance of the meeting, we kindly ask you to attend in person "
-                               "and on time. Thank you for your attention."
-                             : "Mengingat pentingnya acara tersebut, dimohon kehadiran Bapak/Ibu tepat waktu. "
-                               "Demikian disampaikan, atas perhatian dan kehadirannya diucapkan terima kasih.");
-  fputs ("</p>\n", out);
-}
-
-void
-rapat_report_invitation (FILE *out, const RapatInvitation *inv)
-{
-  const RapatMeeting *m = inv->meeting;
-  gboolean en = g_strcmp0 (inv->lang, "en") == 0;
-  gboolean listed = inv->invitees->len >= inv->list_from;
-  g_autoptr(GTimeZone) tz = rapat_when_meeting_zone (m);
-  g_autofree char *date = rapat_when_letter_day (inv->date, en ? RAPAT_WHEN_ENGLISH
-                                                                : RAPAT_WHEN_INDONESIAN);
-  g_autofree char *dateline = inv->city != NULL ? g_strdup_printf ("%s, %s", inv->city, date)
-                                                : g_strdup (date);
-  g_autofree char *subject = inv->subject != NULL
-    ? g_strdup (inv->subject)
-    : g_strdup_printf (en ? "Invitation to the %s" : "Undangan %s", m->title);
-  const char *number = inv->number != NULL ? inv->number : "..........................";
-  g_autofree char *signer = inv->signer_title != NULL ? g_strconcat (inv->signer_title, ",", NULL)
-                                                      : g_strdup (W (to_be_signed_w, en));
-  g_autofree char *nip = inv->signer_nip != NULL ? rapat_nip_format (inv->signer_nip) : NULL;
-  g_autofree char *below = nip != NULL ? g_strconcat ("NIP. ", nip, NULL) : NULL;
-  RapatSignature sig = { NULL, signer, inv->signer_name, below };
-
-  paper_begin (out, en, subject);
-  rapat_html_letterhead (out, inv->letterhead);
-  fputs ("<div class=\"dateline\">", out);
-  rapat_html_escape (out, dateline);
-  fputs ("</div>\n<table class=\"fields\">\n", out);
-  field_row (out, W (number_w, en), number);
-  field_row (out, W (nature_w, en), inv->nature != NULL ? inv->nature : W (nature_default_w, en));
-  field_row (out, W (attach_w, en), listed ? W (attach_one_w, en) : "-");
-  field_row (out, W (subject_w, en), subject);
-  fputs ("</table>\n", out);
-  invitation_to (out, inv, listed, en);
-  invitation_body (out, inv, tz, en);
-  rapat_html_signatures (out, &sig, 1);
-  fputs ("</div>\n", out);
-  if (listed)
-    {
-      invitation_attachment (out, inv, number, date, en);
-      /* The attached list is signed as the letter is. */
-      rapat_html_signatures (out, &sig, 1);
-      fputs ("</div>\n", out);
-    }
-  rapat_html_end (out);
 }
 
 /* TRUE when any item of @agenda has a room of its own. */
@@ -316,125 +84,6 @@ in_parallel_block (GPtrArray *agenda, guint i)
     if (((const RapatAgendaItem *) agenda->pdata[j])->parallel_with == it->id)
       return TRUE;
   return FALSE;
-}
-
-/* Writes the actions a review item reviews, as they are now: each with its
- * owner, due day, status and progress. */
-static void
-review_list (FILE *out, const RapatAgendaItem *it, gboolean en)
-{
-  if (it->reviews == NULL || it->reviews->len == 0)
-    return;
-  /* In the small print of a parallel session's mark: the style all papers share. */
-  for (guint i = 0; i < it->reviews->len; i++)
-    {
-      const RapatReview *v = it->reviews->pdata[i];
-      const RapatAction *a = v->action;
-      guint st = (guint) a->status < G_N_ELEMENTS (action_status_w) ? (guint) a->status : 0;
-      g_autofree char *state = NULL;
-
-      if (a->due != NULL)
-        state = g_strdup_printf (" (%s; %s %s; %s, %d%%)", a->owner_name, W (due_w, en), a->due,
-                                 W (action_status_w[st], en), a->progress);
-      else
-        state = g_strdup_printf (" (%s; %s, %d%%)", a->owner_name, W (action_status_w[st], en),
-                                 a->progress);
-      fprintf (out, "<div class=\"par\">%u. ", i + 1);
-      rapat_html_escape (out, a->title);
-      rapat_html_escape (out, state);
-      fputs ("</div>", out);
-    }
-}
-
-void
-rapat_report_programme (FILE *out, const RapatProgramme *p)
-{
-  const RapatMeeting *m = p->meeting;
-  gboolean en = g_strcmp0 (p->lang, "en") == 0;
-  RapatWhenLang lang = en ? RAPAT_WHEN_ENGLISH : RAPAT_WHEN_INDONESIAN;
-  g_autoptr(GTimeZone) tz = rapat_when_meeting_zone (m);
-  g_autofree gint64 *starts = g_new (gint64, p->agenda->len + 1);
-  g_autofree char *date = NULL;
-  g_autofree char *time = NULL;
-  g_autofree char *abbrev = rapat_time_abbrev (m->start_utc, tz);
-  g_autofree char *time_head = g_strdup_printf ("%s (%s)", W (time_w, en), abbrev);
-  g_autofree char *title = g_strdup_printf ("%s — %s", W (programme_w, en), m->title);
-  gboolean rooms = any_room (p->agenda);
-  guint cols = rooms ? 5 : 4;
-  g_autofree char *first_day = rapat_when_day (m->start_utc, tz);
-  g_autofree char *last_day = rapat_when_day (m->end_utc, tz);
-  gboolean several_days = g_strcmp0 (first_day, last_day) != 0;
-  g_autofree char *prev_day = NULL;
-
-  rapat_agenda_schedule (m, p->agenda, starts);
-  rapat_when_range_rows (m->start_utc, m->end_utc, tz, lang, &date, &time);
-  paper_begin (out, en, title);
-  rapat_html_letterhead (out, p->letterhead);
-  fputs ("<h1 class=\"paper\">", out);
-  rapat_html_escape (out, W (programme_w, en));
-  fputs ("</h1>\n<p class=\"paper-sub\">", out);
-  rapat_html_escape (out, m->title);
-  fputs ("</p>\n<table class=\"fields\">\n", out);
-  field_row (out, W (day_w, en), date);
-  field_row (out, W (time_w, en), time);
-  field_row (out, W (where_w, en), m->location != NULL ? m->location : "-");
-  fputs ("</table>\n<table class=\"list programme\">\n<thead><tr>", out);
-  head_cell (out, W (no_w, en));
-  head_cell (out, time_head);
-  head_cell (out, W (agenda_w, en));
-  head_cell (out, W (presenter_w, en));
-  if (rooms)
-    head_cell (out, W (room_w, en));
-  fputs ("</tr></thead>\n<tbody>\n", out);
-  for (guint i = 0; i < p->agenda->len; i++)
-    {
-      const RapatAgendaItem *it = p->agenda->pdata[i];
-      g_autofree char *day = rapat_when_day (starts[i], tz);
-      g_autofree char *clocks = rapat_when_clocks_lang (starts[i], starts[i] + (gint64) it->duration_min * 60,
-                                                        tz, lang);
-      g_autofree char *no = g_strdup_printf ("%d", it->position);
-
-      /* A meeting over several days: each day's items under its date, so
-       * that "01.00" reads as the night after, not the morning before. */
-      if (several_days && g_strcmp0 (day, prev_day) != 0)
-        {
-          g_autofree char *date_row = rapat_when_date (starts[i], tz, lang);
-
-          fprintf (out, "<tr class=\"day\"><td colspan=\"%u\">", cols);
-          rapat_html_escape (out, date_row);
-          fputs ("</td></tr>\n", out);
-          g_free (prev_day);
-          prev_day = g_strdup (day);
-        }
-      if (it->type == RAPAT_ITEM_BREAK)
-        {
-          fprintf (out, "<tr class=\"break\"><td class=\"n\">%s</td><td class=\"t\">%s</td><td colspan=\"%u\">",
-                   no, clocks, cols - 2);
-          rapat_html_escape (out, it->title);
-          fputs ("</td></tr>\n", out);
-          continue;
-        }
-      fputs ("<tr>", out);
-      rapat_html_cell (out, no, TRUE);
-      fputs ("<td class=\"t\">", out);
-      rapat_html_escape (out, clocks);
-      fputs ("</td><td>", out);
-      rapat_html_escape (out, it->title);
-      if (in_parallel_block (p->agenda, i))
-        {
-          fputs ("<div class=\"par\">(", out);
-          rapat_html_escape (out, W (parallel_w, en));
-          fputs (")</div>", out);
-        }
-      review_list (out, it, en);
-      fputs ("</td>", out);
-      rapat_html_cell (out, it->presenter_name, FALSE);
-      if (rooms)
-        rapat_html_cell (out, it->room != NULL ? it->room : m->location, FALSE);
-      fputs ("</tr>\n", out);
-    }
-  fputs ("</tbody>\n</table>\n", out);
-  rapat_html_end (out);
 }
 
 /* ---- the papers as layouts, for PDF ---- */
@@ -610,8 +259,8 @@ rapat_report_invitation_layout (const RapatInvitation *inv)
   return doc;
 }
 
-/* Returns the actions a review item reviews, as they are now, one a line
- * (as review_list() writes them), or NULL when it reviews none. */
+/* Returns the actions a review item reviews, as they are now, one a line,
+ * or NULL when it reviews none. */
 static char *
 review_lines (const RapatAgendaItem *it, gboolean en)
 {
@@ -717,4 +366,20 @@ rapat_report_programme_layout (const RapatProgramme *p)
         rapat_layout_cell (row, 4, it->room != NULL ? it->room : m->location, RAPAT_ALIGN_LEFT);
     }
   return doc;
+}
+
+void
+rapat_report_programme (FILE *out, const RapatProgramme *p)
+{
+  g_autoptr(RapatLayout) doc = rapat_report_programme_layout (p);
+
+  rapat_layout_html (out, doc);
+}
+
+void
+rapat_report_invitation (FILE *out, const RapatInvitation *inv)
+{
+  g_autoptr(RapatLayout) doc = rapat_report_invitation_layout (inv);
+
+  rapat_layout_html (out, doc);
 }

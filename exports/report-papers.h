@@ -30,7 +30,7 @@ typedef struct {
   const char *signer_nip;             /* the signer's NIP (18 digits), or NULL */
   guint list_from;                    /* this many invitees or more: "daftar terlampir" */
   const char *lang;                   /* "id" or "en" */
-  gint64 now;                         /* pdf: the printing time */
+  gint64 now;                         /* the printing time */
 } RapatInvitation;
 
 /* Writes the invitation as one standalone HTML page for A4 portrait: the
@@ -40,7 +40,8 @@ typedef struct {
  * the time in the meeting's zone (WIB/WITA/WIT), the place, the online
  * link, the agenda (breaks left out); the closing sentence; the signature
  * block; and, when the list is attached, the list of invitees on a page of
- * its own. */
+ * its own.  The page is rapat_report_invitation_layout() written by
+ * rapat_layout_html(): the HTML and the PDF letter say the same. */
 void rapat_report_invitation (FILE *out, const RapatInvitation *inv);
 
 /* Returns the same letter as rapat_report_invitation() to print as PDF
@@ -55,7 +56,7 @@ typedef struct {
   GPtrArray *agenda;                  /* RapatAgendaItem, in order */
   const RapatLetterhead *letterhead;
   const char *lang;                   /* "id" or "en" */
-  gint64 now;                         /* pdf: the printing time */
+  gint64 now;                         /* the printing time */
 } RapatProgramme;
 
 /* Writes the programme as one standalone HTML page for A4 portrait: the
@@ -64,7 +65,8 @@ typedef struct {
  * when any item has one, the room; items of a parallel block are marked as
  * such, breaks are set apart, a review item lists the actions it reviews as
  * they are now; a meeting over several days has a row with the date before
- * each day's items. */
+ * each day's items.  The page is rapat_report_programme_layout() written
+ * by rapat_layout_html(): the HTML and the PDF say the same. */
 void rapat_report_programme (FILE *out, const RapatProgramme *p);
 
 /* Returns the same programme as rapat_report_programme() to print as PDF

@@ -15,7 +15,7 @@
 
 G_BEGIN_DECLS
 
-#define RAPAT_PDF_ABI 2
+#define RAPAT_PDF_ABI 3
 
 /* The module's table, returned by its one exported function,
  * rapat_pdf_module_table (RAPAT_PDF_TABLE_SYMBOL). */

@@ -77,9 +77,9 @@ static const RapatOption signin_entries[] = {
   RAPAT_OPT_TEXT ("lang", ReportOptions, lang,
                   N_("Language of the sheet: id or en (default: id for meetings in Indonesian zones)"), N_("LANG")),
   RAPAT_OPT_FLAG ("with-status", ReportOptions, with_status,
-                  N_("pdf: a column with the attendance recorded (after the meeting)")),
+                  N_("A column with the attendance recorded (after the meeting)")),
   RAPAT_OPT_TEXT ("signer", ReportOptions, signer,
-                  N_("pdf: who signs the sheet (default: the meeting's organizer)"), N_("PERSON")),
+                  N_("Who signs the sheet (default: the meeting's organizer)"), N_("PERSON")),
   RAPAT_OPT_TEXT ("format", ReportOptions, format,
                   N_("html (default) or pdf; -o FILE.pdf chooses pdf"), N_("FORMAT")),
   RAPAT_OPT_TEXT ("order", ReportOptions, order,
@@ -309,31 +309,28 @@ report_actions (RapatCmdContext *ctx, GError **error)
 }
 
 
-/* Writes @report as PDF to -o or standard output, in @lang, under the
- * letterhead, signed by the meeting's organizer. */
+/* Fills @paper, what the printed report (HTML or PDF) of @report adds:
+ * the letterhead (into @lh), the meeting's organizer as the signer (into
+ * @signer), @lang, the printing time. */
 static gboolean
-attendance_pdf (RapatCmdContext *ctx, const RapatMeetingAttendance *report, const char *lang,
-                GError **error)
+attendance_paper (RapatCmdContext *ctx, const RapatMeetingAttendance *report, const char *lang,
+                  RapatAttendancePaper *paper, RapatCmdLetterhead *lh, RapatPerson **signer,
+                  GError **error)
 {
   const RapatMeeting *m = report->meeting;
-  RapatAttendancePaper paper = { 0 };
-  g_auto(RapatCmdLetterhead) lh = { 0 };
-  g_autoptr(RapatPerson) signer = NULL;
-  g_autoptr(RapatLayout) doc = NULL;
 
   if ((m->organizer_id != 0
-       && (signer = rapat_store_person_get (ctx->store, m->organizer_id, error)) == NULL)
-      || !rapat_cmd_letterhead (ctx, &lh, error))
+       && (*signer = rapat_store_person_get (ctx->store, m->organizer_id, error)) == NULL)
+      || !rapat_cmd_letterhead (ctx, lh, error))
     return FALSE;
-  paper.letterhead = &lh.head;
-  paper.city = lh.city;
-  paper.signer_title = signer != NULL ? signer->position : NULL;
-  paper.signer_name = signer != NULL ? signer->name : NULL;
-  paper.signer_nip = signer != NULL ? signer->nip : NULL;
-  paper.lang = lang;
-  paper.now = ctx->now;
-  doc = rapat_report_meeting_attendance_layout (report, &paper);
-  return write_pdf (ctx, doc, error);
+  paper->letterhead = &lh->head;
+  paper->city = lh->city;
+  paper->signer_title = *signer != NULL ? (*signer)->position : NULL;
+  paper->signer_name = *signer != NULL ? (*signer)->name : NULL;
+  paper->signer_nip = *signer != NULL ? (*signer)->nip : NULL;
+  paper->lang = lang;
+  paper->now = ctx->now;
+  return TRUE;
 }
 
 /* report attendance --meeting M */
@@ -347,6 +344,9 @@ attendance_meeting (RapatCmdContext *ctx, RapatFormat format, gint64 grace, GErr
   g_autoptr(RapatOutput) output = NULL;
   int order = RAPAT_ATTENDEE_ORDER_PROTOCOL;
   const char *lang = NULL;
+  RapatAttendancePaper paper = { 0 };
+  g_auto(RapatCmdLetterhead) lh = { 0 };
+  g_autoptr(RapatPerson) signer = NULL;
 
   if (m == NULL)
     return FALSE;
@@ -367,8 +367,18 @@ attendance_meeting (RapatCmdContext *ctx, RapatFormat format, gint64 grace, GErr
   report.attendees = attendees;
   report.grace_seconds = grace;
   report.format = format;
+  if (format == RAPAT_FORMAT_HTML || format == RAPAT_FORMAT_PDF)
+    {
+      if (!attendance_paper (ctx, &report, lang, &paper, &lh, &signer, error))
+        return FALSE;
+      report.paper = &paper;
+    }
   if (format == RAPAT_FORMAT_PDF)
-    return attendance_pdf (ctx, &report, lang, error);
+    {
+      g_autoptr(RapatLayout) doc = rapat_report_meeting_attendance_layout (&report, &paper);
+
+      return write_pdf (ctx, doc, error);
+    }
   output = rapat_output_open (opt->output, error);
   if (output == NULL)
     return FALSE;
@@ -640,36 +650,32 @@ report_programme (RapatCmdContext *ctx, GError **error)
   return rapat_output_finish (output, error);
 }
 
-/* Writes the sign-in sheet @sheet as PDF to -o or standard output, with
- * what the PDF adds: the letterhead, the NIPs, the signer (--signer, else
- * the organizer). */
+/* Fills what the sign-in sheet @sheet adds to the attendees, for HTML
+ * and PDF alike: the letterhead (into @lh), the NIPs (into @nips), the
+ * signer (--signer, else the organizer; into @signer), the status column,
+ * the printing time. */
 static gboolean
-signin_pdf (RapatCmdContext *ctx, RapatSigninSheet *sheet, GError **error)
+signin_paper (RapatCmdContext *ctx, RapatSigninSheet *sheet, RapatCmdLetterhead *lh,
+              GHashTable **nips, RapatPerson **signer, GError **error)
 {
   const ReportOptions *opt = ctx->options;
   const RapatMeeting *m = sheet->meeting;
-  g_auto(RapatCmdLetterhead) lh = { 0 };
-  g_autoptr(GHashTable) nips = NULL;
-  g_autoptr(RapatPerson) signer = NULL;
-  g_autoptr(RapatLayout) doc = NULL;
   gint64 signer_id = m->organizer_id;
 
   if ((opt->signer != NULL && !rapat_store_person_resolve (ctx->store, opt->signer, &signer_id, error))
-      || (signer_id != 0 && (signer = rapat_store_person_get (ctx->store, signer_id, error)) == NULL)
-      || (nips = rapat_store_meeting_nips (ctx->store, m->id, error)) == NULL
-      || !rapat_cmd_letterhead (ctx, &lh, error))
+      || (signer_id != 0 && (*signer = rapat_store_person_get (ctx->store, signer_id, error)) == NULL)
+      || (*nips = rapat_store_meeting_nips (ctx->store, m->id, error)) == NULL
+      || !rapat_cmd_letterhead (ctx, lh, error))
     return FALSE;
-  paper_warn_logo (ctx, &lh);
-  sheet->letterhead = &lh.head;
-  sheet->city = lh.city;
-  sheet->nips = nips;
+  sheet->letterhead = &lh->head;
+  sheet->city = lh->city;
+  sheet->nips = *nips;
   sheet->with_status = opt->with_status;
-  sheet->signer_title = signer != NULL ? signer->position : NULL;
-  sheet->signer_name = signer != NULL ? signer->name : NULL;
-  sheet->signer_nip = signer != NULL ? signer->nip : NULL;
+  sheet->signer_title = *signer != NULL ? (*signer)->position : NULL;
+  sheet->signer_name = *signer != NULL ? (*signer)->name : NULL;
+  sheet->signer_nip = *signer != NULL ? (*signer)->nip : NULL;
   sheet->now = ctx->now;
-  doc = rapat_report_signin_layout (sheet);
-  return write_pdf (ctx, doc, error);
+  return TRUE;
 }
 
 /* report signin --meeting M */
@@ -682,6 +688,9 @@ report_signin (RapatCmdContext *ctx, GError **error)
   g_autoptr(RapatMeeting) m = NULL;
   g_autoptr(GPtrArray) attendees = NULL;
   g_autoptr(RapatOutput) output = NULL;
+  g_auto(RapatCmdLetterhead) lh = { 0 };
+  g_autoptr(GHashTable) nips = NULL;
+  g_autoptr(RapatPerson) signer = NULL;
   gint64 blank = 5;
   int order = RAPAT_ATTENDEE_ORDER_PROTOCOL;
 
@@ -695,11 +704,6 @@ report_signin (RapatCmdContext *ctx, GError **error)
     return FALSE;
   if (!parse_format (opt, (1u << RAPAT_FORMAT_HTML) | (1u << RAPAT_FORMAT_PDF), &format, error))
     return FALSE;
-  if (format != RAPAT_FORMAT_PDF && (opt->with_status || opt->signer != NULL))
-    {
-      rapat_cmd_usage_error (error, "report signin", _("--with-status and --signer are for --format pdf"));
-      return FALSE;
-    }
   if (opt->blank != NULL && !parse_blank (opt->blank, &blank, error))
     return FALSE;
   m = rapat_cmd_load_meeting (ctx, opt->meeting, error);
@@ -723,8 +727,16 @@ report_signin (RapatCmdContext *ctx, GError **error)
   sheet.lang = rapat_cmd_paper_lang (opt->lang, m->tzid, error);
   if (sheet.lang == NULL)
     return FALSE;
+  if (!signin_paper (ctx, &sheet, &lh, &nips, &signer, error))
+    return FALSE;
   if (format == RAPAT_FORMAT_PDF)
-    return signin_pdf (ctx, &sheet, error);
+    {
+      g_autoptr(RapatLayout) doc = NULL;
+
+      paper_warn_logo (ctx, &lh);
+      doc = rapat_report_signin_layout (&sheet);
+      return write_pdf (ctx, doc, error);
+    }
   output = rapat_output_open (opt->output, error);
   if (output == NULL)
     return FALSE;
@@ -742,9 +754,9 @@ const RapatCommand rapat_report_commands[] = {
     RAPAT_CMD_STORE, 0, 0,
     RAPAT_OPTIONS (attendance_entries, ReportOptions), RAPAT_TARGET_NONE, report_attendance },
   { "signin", "", N_("A printable sign-in sheet (daftar hadir) for a meeting"),
-    N_("One HTML page for A4 portrait, or with --format pdf (or -o FILE.pdf) a PDF under the\n"
-       "letterhead with the NIPs, the signature column numbered left and right, the blank rows\n"
-       "and the signer's block; the table header repeats on every page.\n"
+    N_("One HTML page for A4 portrait, or with --format pdf (or -o FILE.pdf) a PDF; both from one\n"
+       "layout: the letterhead, the NIPs, the signature column numbered left and right, the blank\n"
+       "rows and the signer's block; the table header repeats on every page.\n"
        "A cancelled meeting's sheet is refused; with --force it is marked cancelled on every page."),
     RAPAT_CMD_STORE, 0, 0,
     RAPAT_OPTIONS (signin_entries, ReportOptions), RAPAT_TARGET_NONE, report_signin },

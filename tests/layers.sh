@@ -7,7 +7,7 @@ top=${SRCDIR:-$(cd "$(dirname "$0")/.." && pwd)}
 cd "$top" || exit 1
 
 domain="schedule series meeting agenda attendance action issue minutes review itip invite holiday directory calimport"
-exports_h="export-ics invite-mail vtimezone report report-actions report-attendance report-papers report-minutes csv html layout paper pdf"
+exports_h="export-ics invite-mail vtimezone report report-actions report-attendance report-papers report-minutes csv html layout layout-html paper pdf"
 core="model when lang module mail mailer timeutil recur text output ical error nip csv-read"
 bad=0
 

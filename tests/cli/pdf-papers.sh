@@ -365,7 +365,7 @@ db="$tmp/papers.db"
 organizer=$("$RAPAT" --db "$db" meeting show "$m" --json | json_lines '[j["organizer"]]')
 # The invitees in the order of the HTML letter's list: the two papers agree.
 "$RAPAT" --db "$db" report invitation "$m" --date 2025-08-25 \
-  | sed -n 's|^<tr><td class="n">[0-9]*</td><td>\([^<]*\)</td>.*|\1|p' >"$tmp/invitees"
+  | sed -n 's|^<tr><td class="r">[0-9]*</td><td>\([^<]*\)</td>.*|\1|p' >"$tmp/invitees"
 mapfile -t invitees <"$tmp/invitees"
 [ "${#invitees[@]}" -ge 20 ] || { echo "pdf-papers.sh: ${#invitees[@]} invitees in the HTML letter" >&2; exit 1; }
 "$RAPAT" --db "$db" agenda list "$m" --json >"$tmp/agenda.json"

@@ -264,7 +264,10 @@ db="$tmp/pdf.db"
 refused "an unknown format: one line, exit 2" 2 report signin --meeting "$m" --format xml
 refused "an -o in a folder that does not exist: one line, exit 1" 1 \
   report signin --meeting "$m" -o "$tmp/nonexistent/s.pdf"
-refused "--with-status without pdf: a usage error" 2 report signin --meeting "$m" --with-status
+# The HTML sheet comes from the PDF's layout: --with-status is no usage error there.
+run "$tmp/st.html" report signin --meeting "$m" --with-status --blank 0 --lang en
+check "--with-status in HTML: the Status column and the attendance recorded" \
+  in_order "$tmp/st.html" "ATTENDANCE LIST" "Status" "Signature" "Abraham Renwarin" "Sick"
 RAPAT_PDF_MODULE=/nonexistent/rapat-pdf.so refused "a PDF module that does not load: one line naming it" 1 \
   report signin --meeting "$m" --format pdf
 check "... naming the path" grep -q '/nonexistent/rapat-pdf.so' "$tmp/ref.err"
