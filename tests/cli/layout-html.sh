@@ -26,13 +26,8 @@
 set -u
 . "$(dirname "$0")/lib.sh"
 
-if ! command -v pdftotext >/dev/null 2>&1; then
-  echo "layout-html.sh: pdftotext is needed (apt-get install poppler-utils); skipped" >&2
-  exit 77
-fi
+. "$(dirname "$0")/pdf-lib.sh"
 cli_setup
-PYTHON=${PYTHON:-/usr/bin/python3}
-export RAPAT_PDF_MODULE="${RAPAT_PDF_MODULE:-$(dirname "$RAPAT")/.libs/rapat-pdf.so}"
 db="$tmp/layout.db"
 
 # same_blocks HTML PDF: the HTML is well-formed and every text block of it
@@ -104,20 +99,6 @@ print(html.unescape(re.sub(r"<[^>]*>", "", raw)))
 PY
 }
 
-# in_order FILE WORD...: each WORD occurs in FILE after the one before it.
-in_order() {
-  "$PYTHON" - "$@" <<'PY'
-import sys
-text = open(sys.argv[1], encoding="utf-8").read()
-at = 0
-for w in sys.argv[2:]:
-    i = text.find(w, at)
-    if i < 0:
-        print("not found in order: %r (after offset %d)" % (w, at))
-        sys.exit(1)
-    at = i + len(w)
-PY
-}
 
 setup init
 m=$("$RAPAT" --db "$db" demo) || exit 1

@@ -26,33 +26,12 @@
 set -u
 . "$(dirname "$0")/lib.sh"
 
-for tool in pdfinfo pdftotext pdffonts; do
-  if ! command -v "$tool" >/dev/null 2>&1; then
-    echo "pdf.sh: $tool is needed (apt-get install poppler-utils); skipped" >&2
-    exit 77
-  fi
-done
+. "$(dirname "$0")/pdf-lib.sh"
 cli_setup
-PYTHON=${PYTHON:-/usr/bin/python3}
-export RAPAT_PDF_MODULE="${RAPAT_PDF_MODULE:-$(dirname "$RAPAT")/.libs/rapat-pdf.so}"
 db="$tmp/pdf.db"
 
 sum() { sha256sum "$db" | cut -d' ' -f1; }
 
-# in_order FILE WORD...: each WORD occurs in FILE after the one before it.
-in_order() {
-  "$PYTHON" - "$@" <<'PY'
-import sys
-text = open(sys.argv[1], encoding="utf-8").read()
-at = 0
-for w in sys.argv[2:]:
-    i = text.find(w, at)
-    if i < 0:
-        print("not found in order: %r (after offset %d)" % (w, at))
-        sys.exit(1)
-    at = i + len(w)
-PY
-}
 
 # refused DESCRIPTION STATUS ARGS...: rapat on $db exits STATUS with one
 # line on stderr, nothing on stdout, the database unchanged.
