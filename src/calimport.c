@@ -2126,6 +2126,82 @@ cancel_meeting (Import *im, gint64 id, icalcomponent *ev, gint64 sequence, const
   return TRUE;
 }
 
+/* Returns whether @a and @b are one address (ASCII case ignored; a space
+ * in either as the %20 rapat keeps). */
+static gboolean
+same_address (const char *a, const char *b)
+{
+  g_autofree char *ua = uri_text (a);
+  g_autofree char *ub = uri_text (b);
+
+  return g_ascii_strcasecmp (ua, ub) == 0;
+}
+
+/* Notes a cancellation @ev of meeting @id that came by mail from an
+ * address other than the organizer's: the one rapat keeps for the meeting,
+ * or the ORGANIZER of @ev with its EMAIL and SENT-BY (iCloud names the
+ * organizer by a relay address in the invitation and by the real one in
+ * the cancellation).  It is applied all the same, as a reply from another
+ * address is: From: proves nothing, and an attendee forwarding the
+ * organizer's cancellation is the usual case; the note lets the
+ * secretariat check. */
+static gboolean
+note_sender (Import *im, gint64 id, icalcomponent *ev, const char *uid_ex, GError **error)
+{
+  g_autoptr(RapatMeeting) m = NULL;
+  g_autoptr(GPtrArray) externals = NULL;
+  g_autofree char *keeper = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *from_ex = NULL;
+  icalproperty *op = icalcomponent_get_first_property (ev, ICAL_ORGANIZER_PROPERTY);
+
+  if (im->opt->from == NULL)
+    return TRUE;
+  if (op != NULL)
+    {
+      icalparameter *by = icalproperty_get_first_parameter (op, ICAL_SENTBY_PARAMETER);
+      icalparameter *email = icalproperty_get_first_parameter (op, ICAL_EMAIL_PARAMETER);
+      const char *named[] = {
+        icalproperty_get_organizer (op),
+        by != NULL ? icalparameter_get_sentby (by) : NULL,
+        email != NULL ? icalparameter_get_email (email) : NULL,
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (named); i++)
+        {
+          g_autofree char *address = named[i] != NULL ? rapat_itip_address (named[i]) : NULL;
+
+          if (address != NULL && same_address (address, im->opt->from))
+            return TRUE;
+        }
+    }
+  m = rapat_store_meeting_get (im->store, id, error);
+  if (m == NULL)
+    return FALSE;
+  if (m->organizer_id > 0)
+    keeper = g_strdup (m->organizer_email);
+  else
+    {
+      externals = rapat_store_import_externals (im->store, id, error);
+      if (externals == NULL)
+        return FALSE;
+      for (guint i = 0; keeper == NULL && i < externals->len; i++)
+        if (((RapatExternal *) externals->pdata[i])->organizer)
+          keeper = rapat_itip_address (((RapatExternal *) externals->pdata[i])->address);
+    }
+  if (keeper != NULL && same_address (keeper, im->opt->from))
+    return TRUE;
+  when = when_of (m);
+  from_ex = rapat_text_excerpt (im->opt->from);
+  if (keeper != NULL)
+    note (im, _("event '%s': the cancellation of '%s' (%s) was mailed by %s, not by its "
+                "organizer %s"), uid_ex, m->title, when, from_ex, keeper);
+  else
+    note (im, _("event '%s': the cancellation of '%s' (%s) was mailed by %s, not by its "
+                "organizer"), uid_ex, m->title, when, from_ex);
+  return TRUE;
+}
+
 /* Applies the VEVENTs of a METHOD:CANCEL calendar: the organizer calls off
  * meetings (or one occurrence, by RECURRENCE-ID) that an earlier import
  * brought.  Each is marked cancelled, kept with its people and history, as
@@ -2261,6 +2337,11 @@ apply_cancel (Import *im, icalcomponent *vcal, FILE *f, const CalText *cal, GErr
           note (im, _("event '%s': a meeting made in rapat, not imported; 'rapat meeting "
                       "cancel' cancels it"), uid_ex);
           continue;
+        }
+      if (!note_sender (im, g_array_index (ids, gint64, 0), ev, uid_ex, error))
+        {
+          ok = FALSE;
+          break;
         }
       for (guint j = 0; ok && j < ids->len; j++)
         ok = cancel_meeting (im, g_array_index (ids, gint64, j), ev, sequence, uid_ex, error);

@@ -27,6 +27,9 @@ typedef struct {
   const char *tz;                /* the zone of floating times (a name rapat loads) */
   const char *until;             /* "YYYY-MM-DD": cut rules beyond 520 occurrences, or NULL */
   gboolean changes;              /* list each meeting added or updated in the summary */
+  const char *from;              /* the e-mail's From: address when the calendar came by
+                                  * mail, or NULL: a cancellation mailed by someone other
+                                  * than the organizer is noted */
 } RapatCalimportOptions;
 
 /* What became of one UID (a meeting, or a series with its instances). */

@@ -596,8 +596,10 @@ import_run (RapatCmdContext *ctx, GError **error)
               copt.tz = zone;
             }
           any_events = TRUE;
+          copt.from = in->from;
           ok = rapat_calimport (ctx->store, data, len, in->source, &copt, ctx->now, &events,
                                 &summary, error);
+          copt.from = NULL;
         }
       else if (p->events)
         ok = rapat_calimport_file (ctx->store, in->file, in->source, &copt, ctx->now, &events,

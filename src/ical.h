@@ -51,6 +51,7 @@ G_BEGIN_DECLS
   X (icalparameter_get_cutype) \
   X (icalparameter_get_delegatedfrom) \
   X (icalparameter_get_delegatedto) \
+  X (icalparameter_get_email) \
   X (icalparameter_get_sentby) \
   X (icalparameter_get_partstat) \
   X (icalparameter_get_role) \
@@ -203,6 +204,7 @@ G_END_DECLS
 #define icalparameter_get_cutype (rapat_ical ()->icalparameter_get_cutype)
 #define icalparameter_get_delegatedfrom (rapat_ical ()->icalparameter_get_delegatedfrom)
 #define icalparameter_get_delegatedto (rapat_ical ()->icalparameter_get_delegatedto)
+#define icalparameter_get_email (rapat_ical ()->icalparameter_get_email)
 #define icalparameter_get_sentby (rapat_ical ()->icalparameter_get_sentby)
 #define icalparameter_get_partstat (rapat_ical ()->icalparameter_get_partstat)
 #define icalparameter_get_role (rapat_ical ()->icalparameter_get_role)

@@ -429,27 +429,39 @@ py "(Google's invitation and cancellation put into e-mails)" <<EOF
 from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
 from email.mime.base import MIMEBase
-for name, method in (("request", "REQUEST"), ("", "CANCEL")):
+for name, method, sender, out in (
+        ("request", "REQUEST", "Inbox Apptest <inboxapptest.french@gmail.com>", "request"),
+        ("", "CANCEL", "Inbox Apptest <InboxAppTest.French@gmail.com>", "cancel"),
+        ("", "CANCEL", "Rekan Kerja <rekan@example.go.id>", "forwarded")):
     path = "$data/cancel/google-cancel" + ("-" + name if name else "") + ".ics"
     m = MIMEMultipart("alternative")
-    m["From"] = "organizer@example.com"; m["To"] = "sekretariat@example.go.id"
+    m["From"] = sender; m["To"] = "sekretariat@example.go.id"
     m["Subject"] = "Invitation" if name else "Canceled event"
     m.attach(MIMEText("See the calendar.", "plain", "utf-8"))
     part = MIMEBase("text", "calendar", method=method, charset="UTF-8")
     part.set_payload(open(path, "rb").read().decode("utf-8"), "utf-8")
     m.attach(part)
-    open("$tmp/google-" + method.lower() + ".eml", "wb").write(m.as_bytes())
+    open("$tmp/google-" + out + ".eml", "wb").write(m.as_bytes())
 EOF
 r import mail "$tmp/google-request.eml"
 check "import mail: an invitation from another organizer becomes a meeting" \
   test "$(tail -1 "$tmp/out")$(sql "SELECT count(*) FROM meeting")" = \
   "1 added, 0 updated, 0 unchanged, 3 addresses unknown to the directory kept on their meetings (--add-people adds them).1"
 r import mail "$tmp/google-cancel.eml"
-check "... its cancellation by mail cancels it" \
-  test "$(tail -1 "$tmp/out")$(sql "SELECT status FROM meeting")" = "0 added, 0 updated, 0 unchanged, 1 meeting cancelled.cancelled"
+check "... its cancellation by mail, from the organizer (any case), cancels it without a note" \
+  test "$(cat "$tmp/out")$(sql "SELECT status FROM meeting")" = "0 added, 0 updated, 0 unchanged, 1 meeting cancelled.cancelled"
 before=$(sum)
 r import mail "$tmp/google-request.eml" "$tmp/google-cancel.eml"
 check "... both again: nothing changes" test "$(tail -1 "$tmp/out")$(sum)" = "0 added, 0 updated, 2 unchanged.$before"
+# The same cancellation forwarded by a colleague: applied, as a reply from
+# another address is, with a note naming who mailed it.
+export RAPAT_DB="$tmp/cancel-forwarded.db"
+"$RAPAT" init >/dev/null 2>&1
+"$RAPAT" import mail "$tmp/google-request.eml" >/dev/null 2>&1
+r import mail "$tmp/google-forwarded.eml"
+check "a cancellation mailed by someone else is applied and says who mailed it" \
+  test "$(sql "SELECT status FROM meeting")|$(grep -c "the cancellation of 'Buffalo Buffalo' (.*) was mailed by rekan@example.go.id, not by its organizer inboxapptest.french@gmail.com$" "$tmp/out")|$(tail -1 "$tmp/out")" = \
+  "cancelled|1|0 added, 0 updated, 0 unchanged, 1 meeting cancelled."
 
 printf '%s: %d checks, %d passed, %d failed\n' "${cli_name%.sh}" "$n" "$n_pass" "$n_fail"
 [ "$n_fail" -eq 0 ]
