@@ -357,14 +357,17 @@ nearest_name (const char *const *names, const char *typed)
 }
 
 /* Returns the names of the NULL-terminated entries of @table (stride
- * @size), for nearest_name(); free the array only. */
+ * @size), and @also when not NULL, for nearest_name(); free the array
+ * only. */
 static const char **
-table_names (const void *table, gsize size)
+table_names (const void *table, gsize size, const char *also)
 {
   GPtrArray *names = g_ptr_array_new ();
 
   for (const char *p = table; *(const char *const *) p != NULL; p += size)
     g_ptr_array_add (names, (gpointer) *(const char *const *) p);
+  if (also != NULL)
+    g_ptr_array_add (names, (gpointer) also);
   g_ptr_array_add (names, NULL);
   return (const char **) g_ptr_array_free (names, FALSE);
 }
@@ -399,7 +402,8 @@ find_entry (const void *table, gsize size, const char *name, const char *what,
     }
   if (n_prefix == 1)
     return found;
-  names = table_names (table, size);
+  /* 'rapat help' is no group of the table, but as meant as one ('hlep'). */
+  names = table_names (table, size, group == NULL ? "help" : NULL);
   near = nearest_name (names, name);
   if (n_prefix > 1)
     g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_USAGE,

@@ -55,6 +55,8 @@ echo "# Unknown commands, verbs and options, with what was meant"
 usage "a command one letter off" 2 \
   "command 'meetign': unknown; did you mean 'meeting'? (see 'rapat help')" meetign list
 usage "a command two letters off" 2 "did you mean 'attendee'?" atendde list 1
+usage "'help' mistyped is suggested too, though no group of the table" 2 \
+  "command 'hlep': unknown; did you mean 'help'? (see 'rapat help')" hlep
 usage "a command far from any" 2 "command 'calendar': unknown (see 'rapat help')" calendar
 nosuggest "... suggests nothing"
 usage "a verb with two letters swapped" 2 \
