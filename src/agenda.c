@@ -24,7 +24,10 @@ rapat_agenda_parse_position (const char *what, const char *text, int n, gboolean
   if (!rapat_text_parse_id (text, &v) || v > max)
     {
       g_autofree char *ex = rapat_text_excerpt (text);
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+      /* No number at all is a usage error (exit 2); a place the agenda
+       * does not have breaks a rule (exit 1). */
+      g_set_error (error, RAPAT_ERROR,
+                   rapat_text_is_digits (text) ? RAPAT_ERROR_INVALID : RAPAT_ERROR_MALFORMED,
                    _("%s '%s': expected a number from 1 to %d"), what, ex, MAX (max, 1));
       return FALSE;
     }

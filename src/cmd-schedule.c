@@ -399,7 +399,9 @@ find_slot_request (RapatCmdContext *ctx, const FindSlotOptions *opt, SlotRequest
   if (opt->count != NULL && (!rapat_text_parse_id (opt->count, &count) || count > 1000))
     {
       g_autofree char *ex = rapat_text_excerpt (opt->count);
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+      g_set_error (error, RAPAT_ERROR,
+                   rapat_text_is_digits (opt->count) ? RAPAT_ERROR_INVALID
+                                                      : RAPAT_ERROR_MALFORMED,
                    _("count '%s': expected a number from 1 to 1000"), ex);
       return FALSE;
     }

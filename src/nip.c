@@ -34,7 +34,7 @@ rapat_nip_normalize (const char *text, GError **error)
                          _("NIP '%s': a number the spreadsheet rounded; format the column as "
                            "text and type the 18 digits again"), ex);
           else
-            g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+            g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_MALFORMED,
                          _("NIP '%s': only digits (and spaces between the parts) are allowed"),
                          ex);
           return NULL;
@@ -43,7 +43,7 @@ rapat_nip_normalize (const char *text, GError **error)
     }
   if (nip->len != RAPAT_NIP_LENGTH)
     {
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_MALFORMED,
                    _("NIP '%s': has %u digits, not 18"), ex, (guint) nip->len);
       return NULL;
     }

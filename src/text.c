@@ -239,6 +239,12 @@ rapat_text_parse_id (const char *s, gint64 *out)
   return TRUE;
 }
 
+gboolean
+rapat_text_is_digits (const char *s)
+{
+  return s != NULL && *s != '\0' && strspn (s, "0123456789") == strlen (s);
+}
+
 /* TRUE when the character at @p (inside a valid UTF-8 string) is a letter
  * or a digit: part of a word. */
 static gboolean

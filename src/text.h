@@ -51,6 +51,10 @@ gsize rapat_text_width (const char *s);
  * longer strings keeps the arithmetic free of overflow.) */
 gboolean rapat_text_parse_id (const char *s, gint64 *out);
 
+/* Returns whether @s is one or more ASCII digits and nothing else: a
+ * number, whether or not in the range a parser wants. */
+gboolean rapat_text_is_digits (const char *s);
+
 /* Returns @s NFKC-normalised and case-folded, without the characters that
  * cannot be seen (Unicode's default ignorables: zero-width characters,
  * direction controls, the soft hyphen...), so that "ＫＡＮＷＩＬ",

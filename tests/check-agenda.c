@@ -180,6 +180,11 @@ START_TEST (test_parse_position)
   rapat_assert_error_contains (error, RAPAT_ERROR_INVALID, "from 1 to 4");
   ck_assert (!rapat_agenda_parse_position ("position", "1", 0, FALSE, &pos, &error));
   rapat_assert_error_contains (error, RAPAT_ERROR_INVALID, "from 1 to 1");
+  /* No number at all is malformed (exit 2), not a rule broken. */
+  ck_assert (!rapat_agenda_parse_position ("position", "x", 3, FALSE, &pos, &error));
+  rapat_assert_error_contains (error, RAPAT_ERROR_MALFORMED, "position 'x': expected a number");
+  ck_assert (!rapat_agenda_parse_position ("position", "-1", 3, FALSE, &pos, &error));
+  rapat_assert_error_contains (error, RAPAT_ERROR_MALFORMED, "from 1 to 3");
 }
 END_TEST
 

@@ -279,7 +279,12 @@ bad 1 "person 'Siti'" "attendance of someone not invited" attendee mark 1 Siti p
 bad 1 "Rapat batal" "attendance on a cancelled meeting" attendee mark 3 Siti present
 bad 1 "position '0'" "agenda move to position 0" agenda move 1 1 0
 bad 1 "position '4'" "agenda move beyond the end" agenda move 1 1 4
-bad 1 "position 'first'" "agenda move to a word" agenda move 1 1 first
+bad 2 "position 'first'" "agenda move to a word" agenda move 1 1 first
+bad 2 "NIP '12ab'" "a NIP that is no number (exit 2: it does not parse)" \
+  person add "Nama Baru" --nip 12ab
+bad 2 "has 17 digits, not 18" "a NIP a digit short" person add "Nama Baru" --nip 19720315199803100
+bad 1 "month 13 in the birth date" "a NIP of 18 digits with a month 13 (exit 1: a rule)" \
+  person add "Nama Baru" --nip 197213151998031002
 bad 1 "position '0'" "agenda add --at 0" agenda add 1 "Item baru" --at 0
 bad 1 "position '5'" "agenda add --at beyond the end + 1" agenda add 1 "Item baru" --at 5
 bad 1 "Rapat batal" "cancelling twice" meeting cancel "Rapat batal" --reason "Lagi"
