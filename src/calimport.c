@@ -1229,39 +1229,6 @@ note_left_out (Import *im, GPtrArray *items, GHashTable *used)
     }
 }
 
-/* Adds the series of @master with its instances (@items, Item, the
- * master first): the rule rapat keeps, @rule (taken), and the starts
- * expand() gave, @starts. */
-static gboolean
-add_series (Import *im, GPtrArray *items, char *rule, GArray *starts, GError **error)
-{
-  const Item *master = items->pdata[0];
-  g_autoptr(RapatSeries) series = g_new0 (RapatSeries, 1);
-  g_autoptr(GHashTable) used = g_hash_table_new (g_int64_hash, g_int64_equal);
-
-  series->uid = g_strdup (master->m->uid);
-  series->rrule = rule;
-  series->start_utc = master->m->start_utc;
-  series->duration_s = master->m->end_utc - master->m->start_utc;
-  series->tzid = g_strdup (master->m->tzid);
-  if (!rapat_store_series_insert (im->store, series, im->now, error)
-      || !rapat_store_import_series_stamp (im->store, series->id, master->sequence,
-                                          master->m->created_at, master->m->updated_at, error))
-    return FALSE;
-  for (guint i = 0; i < starts->len; i++)
-    {
-      gint64 t = g_array_index (starts, gint64, i);
-      const Item *src = NULL;
-      g_autoptr(RapatMeeting) o = occurrence_of (items, series, t, used, &src);
-      if (!rapat_store_meeting_insert (im->store, o, error)
-          || !write_people (im, src, o->id, TRUE, error))
-        return FALSE;
-      im->summary->occurrences++;
-    }
-  note_left_out (im, items, used);
-  return TRUE;
-}
-
 /* Deletes occurrence @m that a newer version of its series no longer has,
  * or, when something was recorded on it, keeps it as a meeting of its own
  * and says so. */
@@ -1285,6 +1252,64 @@ drop_occurrence (Import *im, RapatMeeting *m, GError **error)
     return FALSE;
   note (im, _("'%s' (%s): no longer an occurrence of its series; kept as a meeting of its own, "
               "with what was recorded on it"), title, when);
+  return TRUE;
+}
+
+/* Adds the series of @master with its instances (@items, Item, the
+ * master first): the rule rapat keeps, @rule (taken), and the starts
+ * expand() gave, @starts.  @before, when not NULL, is the meeting the UID
+ * was until now: it becomes the occurrence at its start, keeping its id
+ * and what was recorded on it; when the rule gives no occurrence then, it
+ * is dropped as drop_occurrence() drops one. */
+static gboolean
+add_series (Import *im, GPtrArray *items, char *rule, GArray *starts, RapatMeeting *before,
+            GError **error)
+{
+  const Item *master = items->pdata[0];
+  g_autoptr(RapatSeries) series = g_new0 (RapatSeries, 1);
+  g_autoptr(GHashTable) used = g_hash_table_new (g_int64_hash, g_int64_equal);
+  gboolean adopted = FALSE;
+
+  series->uid = g_strdup (master->m->uid);
+  series->rrule = rule;
+  series->start_utc = master->m->start_utc;
+  series->duration_s = master->m->end_utc - master->m->start_utc;
+  series->tzid = g_strdup (master->m->tzid);
+  if (!rapat_store_series_insert (im->store, series, im->now, error)
+      || !rapat_store_import_series_stamp (im->store, series->id, master->sequence,
+                                          master->m->created_at, master->m->updated_at, error))
+    return FALSE;
+  for (guint i = 0; i < starts->len; i++)
+    {
+      gint64 t = g_array_index (starts, gint64, i);
+      const Item *src = NULL;
+      g_autoptr(RapatMeeting) o = occurrence_of (items, series, t, used, &src);
+
+      if (before != NULL && !adopted && before->start_utc == t)
+        {
+          adopted = TRUE;
+          o->id = before->id;
+          if (!rapat_store_meeting_update (im->store, o, error)
+              || !rapat_store_import_meeting_uid (im->store, o->id, o->uid, error)
+              || !write_people (im, src, o->id, FALSE, error))
+            return FALSE;
+        }
+      else if (!rapat_store_meeting_insert (im->store, o, error)
+               || !write_people (im, src, o->id, TRUE, error))
+        return FALSE;
+      im->summary->occurrences++;
+    }
+  if (before != NULL && !adopted)
+    {
+      /* Its UID is the series' now: it takes the one an occurrence at its
+       * start would have (the rule gives none then). */
+      g_autofree char *own = rapat_occurrence_uid (series->uid, before->start_utc);
+
+      if (!rapat_store_import_meeting_uid (im->store, before->id, own, error)
+          || !drop_occurrence (im, before, error))
+        return FALSE;
+    }
+  note_left_out (im, items, used);
   return TRUE;
 }
 
@@ -1412,7 +1437,7 @@ apply_uid (Import *im, const char *uid, GPtrArray *items, GError **error)
   g_autoptr(GArray) starts = NULL;
   gboolean known, is_series = master->rrule != NULL && !master->has_rid;
   gint64 meeting_id, series_id, seq, stamp;
-  gboolean exists;
+  gboolean exists, written = FALSE;
 
   if (master->has_rid)
     {
@@ -1507,15 +1532,30 @@ apply_uid (Import *im, const char *uid, GPtrArray *items, GError **error)
   if (is_series && !expand (im, master, &rule, &starts, error))
     return FALSE;
   /* A series and a meeting are changed where they are, keeping their
-   * records; a meeting that became a series (or a series that stopped
-   * being one) is written anew. */
+   * records.  A meeting that became a series becomes its occurrence at
+   * the same start; of a series that stopped being one, the occurrence at
+   * the meeting's start becomes the meeting.  What is left of the old
+   * shape is kept as meetings of their own when something was recorded on
+   * them. */
   if (is_series && series_id > 0 && meeting_id == 0)
     {
       if (!update_series (im, items, g_steal_pointer (&rule), starts, series_id, error))
         return FALSE;
+      written = TRUE;
+    }
+  else if (is_series && meeting_id > 0 && series_id == 0)
+    {
+      g_autoptr(RapatMeeting) before = rapat_store_meeting_get (im->store, meeting_id, error);
+
+      if (before == NULL
+          || !add_series (im, items, g_steal_pointer (&rule), starts, before, error))
+        return FALSE;
+      written = TRUE;
     }
   else if (exists && (is_series || series_id > 0))
     {
+      gint64 adopted = 0;
+
       if (series_id > 0)
         {
           g_autoptr(GPtrArray) occ = rapat_store_series_meetings (im->store, series_id, error);
@@ -1523,20 +1563,36 @@ apply_uid (Import *im, const char *uid, GPtrArray *items, GError **error)
           if (occ == NULL)
             return FALSE;
           for (guint i = 0; i < occ->len; i++)
-            if (!drop_occurrence (im, occ->pdata[i], error))
-              return FALSE;
+            {
+              RapatMeeting *o = occ->pdata[i];
+
+              if (!is_series && meeting_id == 0 && adopted == 0
+                  && o->start_utc == master->m->start_utc)
+                {
+                  /* Out of the series before it goes, under the UID;
+                   * updated below. */
+                  adopted = o->id;
+                  o->series_id = 0;
+                  o->recurrence_utc = 0;
+                  if (!rapat_store_meeting_update (im->store, o, error)
+                      || !rapat_store_import_meeting_uid (im->store, o->id, uid, error))
+                    return FALSE;
+                }
+              else if (!drop_occurrence (im, o, error))
+                return FALSE;
+            }
           if (!rapat_store_import_series_delete (im->store, series_id, error))
             return FALSE;
         }
       if (meeting_id > 0 && !rapat_store_meeting_delete (im->store, meeting_id, error))
         return FALSE;
-      meeting_id = 0;
+      meeting_id = adopted;
     }
-  if (is_series && series_id > 0 && meeting_id == 0)
-    ;   /* updated above */
+  if (written)
+    ;
   else if (is_series)
     {
-      if (!add_series (im, items, g_steal_pointer (&rule), starts, error))
+      if (!add_series (im, items, g_steal_pointer (&rule), starts, NULL, error))
         return FALSE;
     }
   else if (meeting_id > 0)

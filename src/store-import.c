@@ -228,6 +228,20 @@ rapat_store_import_meeting_records (RapatStore *store, gint64 meeting_id, GError
 }
 
 gboolean
+rapat_store_import_meeting_uid (RapatStore *store, gint64 meeting_id, const char *uid,
+                                GError **error)
+{
+  g_autoptr(StoreStmt) stmt = store_prepare (store, "UPDATE meeting SET uid = ?2 WHERE id = ?1",
+                                             error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  store_bind_text (stmt, 2, uid);
+  return store_step_done (store, stmt, _("unable to change the meeting"), error);
+}
+
+gboolean
 rapat_store_import_series_delete (RapatStore *store, gint64 series_id, GError **error)
 {
   g_autoptr(StoreStmt) occ = store_prepare (store,

@@ -61,6 +61,12 @@ gboolean rapat_store_import_series_rule (RapatStore *store, const RapatSeries *s
  * or -1 with @error set. */
 gint64 rapat_store_import_meeting_records (RapatStore *store, gint64 meeting_id, GError **error);
 
+/* Sets the UID of meeting @meeting_id to @uid: a meeting that becomes an
+ * occurrence of the series its UID now names, or the reverse.  ('meeting
+ * update' never changes a UID.) */
+gboolean rapat_store_import_meeting_uid (RapatStore *store, gint64 meeting_id, const char *uid,
+                                         GError **error);
+
 /* Deletes series @series_id and every occurrence of it (a calendar's newer
  * version replaces it whole). */
 gboolean rapat_store_import_series_delete (RapatStore *store, gint64 series_id, GError **error);

@@ -160,6 +160,49 @@ check "... the fifth, dropped by the rule, kept on its own with its agenda, and 
 check "... the moved instance, beyond the rule and with nothing recorded, deleted and noted" \
   test "$(sql "SELECT count(*) FROM meeting WHERE title LIKE '%moved%'")$(grep -c "RECURRENCE-ID names no occurrence of the series; left out" "$tmp/out")" = 01
 
+# ---- a meeting that becomes a series, and a series that stops being one ----
+# The organizer turns a one-off meeting into a weekly one and back: what was
+# recorded on the meeting stays on the occurrence at its start, and back.
+export RAPAT_DB="$tmp/reshape.db"
+"$RAPAT" init >/dev/null 2>&1
+"$RAPAT" person add "Budi Santoso" --email budi@example.go.id >/dev/null 2>&1
+"$RAPAT" person add "Kabag Umum" --email kabag@example.go.id >/dev/null 2>&1
+# reshape_ics SEQUENCE DTSTART [RRULE]: one event of UID reshape-1.
+reshape_ics() {
+  printf 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//reshape//EN\r\nMETHOD:REQUEST\r\n'
+  printf 'BEGIN:VEVENT\r\nUID:reshape-1\r\nSEQUENCE:%s\r\nDTSTAMP:20300101T000000Z\r\n' "$1"
+  printf 'DTSTART:%s\r\nDURATION:PT1H\r\nSUMMARY:Koordinasi\r\n' "$2"
+  [ -n "${3:-}" ] && printf 'RRULE:%s\r\n' "$3"
+  printf 'ORGANIZER:mailto:kabag@example.go.id\r\nATTENDEE;PARTSTAT=NEEDS-ACTION:mailto:budi@example.go.id\r\n'
+  printf 'END:VEVENT\r\nEND:VCALENDAR\r\n'
+}
+reshape_ics 0 20300107T020000Z >"$tmp/reshape0.ics"
+reshape_ics 1 20300107T020000Z "FREQ=WEEKLY;COUNT=3" >"$tmp/reshape1.ics"
+reshape_ics 2 20300107T020000Z >"$tmp/reshape2.ics"
+reshape_ics 3 20300108T020000Z "FREQ=WEEKLY;COUNT=2" >"$tmp/reshape3.ics"
+"$RAPAT" import ics "$tmp/reshape0.ics" >/dev/null 2>&1
+one=$(sql "SELECT id FROM meeting WHERE uid = 'reshape-1'")
+"$RAPAT" attendee mark "$one" "Budi Santoso" present >/dev/null 2>&1
+"$RAPAT" agenda add "$one" "Pembukaan" --duration 15m >/dev/null 2>&1
+r import ics "$tmp/reshape1.ics"
+check "a meeting that became a weekly series: updated, three occurrences" \
+  test "$(tail -1 "$tmp/out")|$(sql "SELECT count(*) FROM meeting")" = "0 added, 1 updated, 0 unchanged, 3 occurrences of series.|3"
+check "... the meeting is the first occurrence, with its id, attendance and agenda" \
+  test "$(sql "SELECT m.series_id IS NOT NULL, m.recurrence_utc, a.attendance, (SELECT count(*) FROM agenda_item WHERE meeting_id = m.id) FROM meeting m JOIN attendee a ON a.meeting_id = m.id WHERE m.id = $one")" = "1|1893981600|present|1"
+r import ics "$tmp/reshape2.ics"
+check "the series back to one meeting: the occurrence at its start is the meeting again" \
+  test "$(sql "SELECT id, uid, series_id IS NULL, coalesce(recurrence_utc, 0) FROM meeting")|$(sql "SELECT count(*) FROM series")" = "$one|reshape-1|1|0|0"
+check "... with its attendance and agenda; the other occurrences, with nothing recorded, gone" \
+  test "$(sql "SELECT attendance FROM attendee WHERE meeting_id = $one")|$(sql "SELECT count(*) FROM agenda_item WHERE meeting_id = $one")|$(grep -c 'kept as a meeting of its own' "$tmp/out")" = "present|1|0"
+r import ics "$tmp/reshape3.ics"
+check "a series moved to another day: the meeting, with records, kept on its own and noted" \
+  test "$(sql "SELECT count(*) FROM meeting WHERE series_id IS NOT NULL")|$(sql "SELECT series_id IS NULL, uid <> 'reshape-1', start_utc FROM meeting WHERE id = $one")|$(grep -c "'Koordinasi' (.*): no longer an occurrence of its series; kept as a meeting of its own" "$tmp/out")" = "2|1|1|1893981600|1"
+before=$(sum)
+r import ics "$tmp/reshape3.ics"
+check "... imported again: unchanged, and the kept meeting is not taken for the series" \
+  test "$(tail -1 "$tmp/out")|$(sum)" = "0 added, 0 updated, 1 unchanged.|$before"
+export RAPAT_DB="$tmp/t.db"
+
 # ---- refusals ----
 before=$(sum)
 r import ics "$data/broken.ics"
