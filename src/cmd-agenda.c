@@ -430,36 +430,26 @@ agenda_file_free (gpointer data, gboolean ok)
 static gboolean
 agenda_import_prepare (RapatCmdContext *ctx, GError **error)
 {
-  g_autoptr(GError) local = NULL;
   const char *path = ctx->args[1];
-  AgendaFile *f = g_new0 (AgendaFile, 1);
+  g_autoptr(GBytes) bytes = rapat_cmd_read_input (path, error);
+  AgendaFile *f;
   gsize len = 0;
+  const char *data;
 
+  if (bytes == NULL)
+    return FALSE;
+  f = g_new0 (AgendaFile, 1);
   ctx->prepared = f;
   ctx->prepared_free = agenda_file_free;
-  f->source = g_strdup (strcmp (path, "-") == 0 ? _("standard input") : path);
-  if (strcmp (path, "-") == 0)
-    {
-      g_autoptr(GIOChannel) in = g_io_channel_unix_new (0);
-
-      g_io_channel_set_encoding (in, NULL, NULL);
-      if (g_io_channel_read_to_end (in, &f->text, &len, &local) != G_IO_STATUS_NORMAL)
-        f->text = NULL;
-    }
-  else if (!g_file_get_contents (path, &f->text, &len, &local))
-    f->text = NULL;
-  if (f->text == NULL)
-    {
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO, _("file '%s': %s"), f->source,
-                   local != NULL ? local->message : _("cannot be read"));
-      return FALSE;
-    }
-  if (strlen (f->text) != len)
+  f->source = rapat_cmd_file_label (path);
+  data = g_bytes_get_data (bytes, &len);
+  if (len > 0 && memchr (data, '\0', len) != NULL)
     {
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
                    _("file '%s': contains a NUL byte; an agenda file is text"), f->source);
       return FALSE;
     }
+  f->text = g_strndup (data != NULL ? data : "", len);
   return TRUE;
 }
 

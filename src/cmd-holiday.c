@@ -232,21 +232,15 @@ holiday_import (RapatCmdContext *ctx, GError **error)
 {
   const HolidayOptions *opt = ctx->options;
   const char *path = ctx->args[0];
-  g_autofree char *ex = rapat_text_excerpt (path);
-  g_autofree char *data = NULL;
-  g_autoptr(GError) local = NULL;
+  g_autofree char *ex = rapat_cmd_file_label (path);
   g_autoptr(RapatHolidayCalendar) cal = NULL;
   gsize len = 0;
+  const char *data = g_bytes_get_data (rapat_cmd_prepared_bytes (ctx), &len);
   guint added = 0, known = 0;
   int kind;
 
   if (!parse_kind (opt->kind, &kind, error))
     return FALSE;
-  if (!g_file_get_contents (path, &data, &len, &local))
-    {
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO, _("file '%s': %s"), ex, local->message);
-      return FALSE;
-    }
   if (len > HOLIDAY_FILE_MAX)
     {
       g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_INVALID,
@@ -254,7 +248,7 @@ holiday_import (RapatCmdContext *ctx, GError **error)
                    HOLIDAY_FILE_MAX / (1024 * 1024));
       return FALSE;
     }
-  cal = rapat_holiday_parse_ics (data, len, ex, kind, ctx->now, error);
+  cal = rapat_holiday_parse_ics (data != NULL ? data : "", len, ex, kind, ctx->now, error);
   if (cal == NULL || !rapat_holiday_import (ctx->store, cal->holidays, ctx->now, &added, &known,
                                             error))
     return FALSE;
@@ -299,8 +293,8 @@ const RapatCommand rapat_holiday_commands[] = {
        "RRULE is expanded (one without an end for the 10 years from this one). Events with\n"
        "a time of day are left out. Importing the same file again adds nothing; a file\n"
        "with a problem is refused whole, naming the line. X-RAPAT-KIND on an event gives\n"
-       "its kind."),
+       "its kind. FILE '-' reads standard input."),
     RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, RAPAT_OPTIONS (import_entries, HolidayOptions),
-    RAPAT_TARGET_NONE, holiday_import },
+    RAPAT_TARGET_NONE, holiday_import, rapat_cmd_prepare_input },
   { NULL },
 };

@@ -97,41 +97,6 @@ prepared_free (gpointer data, gboolean ok)
   g_free (p);
 }
 
-/* Returns the bytes of @path ("-": standard input), or NULL with @error
- * naming the file. */
-static GBytes *
-read_input (const char *path, GError **error)
-{
-  g_autoptr(GError) local = NULL;
-  char *data = NULL;
-  gsize len = 0;
-
-  if (strcmp (path, "-") == 0)
-    {
-      g_autoptr(GByteArray) buf = g_byte_array_new ();
-      guint8 chunk[65536];
-      size_t n;
-
-      while ((n = fread (chunk, 1, sizeof chunk, stdin)) > 0)
-        g_byte_array_append (buf, chunk, (guint) n);
-      if (ferror (stdin))
-        {
-          g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO,
-                       _("file '-': unable to read standard input"));
-          return NULL;
-        }
-      return g_byte_array_free_to_bytes (g_steal_pointer (&buf));
-    }
-  if (!g_file_get_contents (path, &data, &len, &local))
-    {
-      g_autofree char *ex = rapat_text_excerpt (path);
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO, _("file '%s': %s"), ex,
-                   local->message);
-      return NULL;
-    }
-  return g_bytes_new_take (data, len);
-}
-
 /* Returns @path ("-": standard input, copied to a temporary file) open
  * for reading, or NULL with @error naming the file: 'import ics' reads it
  * as it imports, never whole into memory. */
@@ -341,7 +306,7 @@ take_maildir (Prepared *p, const RapatMailModule *mail, const char *dir, GError 
       for (guint i = 0; i < names->len; i++)
         {
           g_autofree char *path = g_build_filename (sub, names->pdata[i], NULL);
-          g_autoptr(GBytes) bytes = read_input (path, error);
+          g_autoptr(GBytes) bytes = rapat_cmd_read_input (path, error);
 
           if (bytes == NULL || !take_message (p, mail, path, bytes, error))
             return FALSE;
@@ -407,13 +372,13 @@ import_mail_prepare (RapatCmdContext *ctx, GError **error)
     return take_maildir (p, mail, opt->maildir, error);
   if (opt->mbox != NULL)
     {
-      g_autoptr(GBytes) bytes = read_input (opt->mbox, error);
+      g_autoptr(GBytes) bytes = rapat_cmd_read_input (opt->mbox, error);
 
       return bytes != NULL && take_mbox (p, mail, opt->mbox, bytes, error);
     }
   for (int i = 0; i < ctx->n_args; i++)
     {
-      g_autoptr(GBytes) bytes = read_input (ctx->args[i], error);
+      g_autoptr(GBytes) bytes = rapat_cmd_read_input (ctx->args[i], error);
 
       if (bytes == NULL || !take_message (p, mail, ctx->args[i], bytes, error))
         return FALSE;

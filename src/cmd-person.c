@@ -271,7 +271,7 @@ static gboolean
 person_import (RapatCmdContext *ctx, GError **error)
 {
   const PersonOptions *opt = ctx->options;
-  g_autoptr(RapatCsv) csv = rapat_cmd_read_csv (ctx->args[0], error);
+  g_autoptr(RapatCsv) csv = rapat_cmd_read_csv (ctx, ctx->args[0], error);
   g_autofree char *file = rapat_cmd_file_label (ctx->args[0]);
   RapatImportPlan plan = { 0 };
   gboolean ok;
@@ -366,9 +366,11 @@ const RapatCommand rapat_person_commands[] = {
        "unit/unit kerja, email/surel, telepon/phone/hp, nip, pangkat/golongan, eselon, "
        "urutan/rank). A row updates the person with its NIP, else its e-mail, else its "
        "name in its unit; an empty cell clears the field. Any bad row fails the whole "
-       "import, every problem listed, and nothing changes."),
+       "import, every problem listed, and nothing changes. FILE '-' reads "
+       "standard input."),
     RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, RAPAT_OPTIONS (import_entries, PersonOptions),
-    RAPAT_TARGET_NONE, person_import },
+    RAPAT_TARGET_NONE, person_import,
+    rapat_cmd_prepare_input },
   { "export", "", N_("Write people as CSV, the columns import reads"), NULL,
     RAPAT_CMD_STORE, 0, 0, RAPAT_OPTIONS (export_entries, PersonOptions), RAPAT_TARGET_NONE,
     person_export },

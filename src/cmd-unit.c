@@ -320,7 +320,7 @@ static gboolean
 unit_import (RapatCmdContext *ctx, GError **error)
 {
   const UnitOptions *opt = ctx->options;
-  g_autoptr(RapatCsv) csv = rapat_cmd_read_csv (ctx->args[0], error);
+  g_autoptr(RapatCsv) csv = rapat_cmd_read_csv (ctx, ctx->args[0], error);
   g_autofree char *file = rapat_cmd_file_label (ctx->args[0]);
   RapatImportPlan plan = { 0 };
   gboolean ok;
@@ -375,9 +375,11 @@ const RapatCommand rapat_unit_commands[] = {
     N_("Headers nama/name, kode/code and induk/parent are recognised. A row updates the unit "
        "with its code, else its name; a parent is a code or a name, of a unit in the file "
        "(before or after) or already stored. Any bad row fails the whole import, every "
-       "problem listed, and nothing changes."),
+       "problem listed, and nothing changes. FILE '-' reads "
+       "standard input."),
     RAPAT_CMD_STORE | RAPAT_CMD_WRITE, 1, 1, RAPAT_OPTIONS (import_entries, UnitOptions),
-    RAPAT_TARGET_NONE, unit_import },
+    RAPAT_TARGET_NONE, unit_import,
+    rapat_cmd_prepare_input },
   { "export", "", N_("Write units as CSV, the columns import reads"), NULL,
     RAPAT_CMD_STORE, 0, 0, RAPAT_OPTIONS (export_entries, UnitOptions), RAPAT_TARGET_NONE,
     unit_export },

@@ -187,25 +187,81 @@ rapat_cmd_take_text (const char *what, const char *value, guint flags, guint max
 char *
 rapat_cmd_file_label (const char *path)
 {
+  if (strcmp (path, "-") == 0)
+    return g_strdup (_("standard input"));
   if (rapat_text_check ("file", path, RAPAT_TEXT_REQUIRED, 4096, NULL))
     return g_strdup (path);
   return rapat_text_excerpt (path);
 }
 
-RapatCsv *
-rapat_cmd_read_csv (const char *path, GError **error)
+GBytes *
+rapat_cmd_read_input (const char *path, GError **error)
 {
   g_autoptr(GError) local = NULL;
-  g_autofree char *data = NULL;
-  g_autofree char *ex = rapat_cmd_file_label (path);
+  g_autofree char *label = rapat_cmd_file_label (path);
+  char *data = NULL;
   gsize len = 0;
 
+  if (strcmp (path, "-") == 0)
+    {
+      g_autoptr(GByteArray) buf = g_byte_array_new ();
+      guint8 chunk[65536];
+      size_t n;
+
+      while ((n = fread (chunk, 1, sizeof chunk, stdin)) > 0)
+        g_byte_array_append (buf, chunk, (guint) n);
+      if (ferror (stdin))
+        {
+          g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO, _("file '%s': %s"), label,
+                       g_strerror (errno));
+          return NULL;
+        }
+      return g_byte_array_free_to_bytes (g_steal_pointer (&buf));
+    }
   if (!g_file_get_contents (path, &data, &len, &local))
     {
-      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO, _("file '%s': %s"), ex, local->message);
+      g_set_error (error, RAPAT_ERROR, RAPAT_ERROR_IO, _("file '%s': %s"), label,
+                   local->message);
       return NULL;
     }
-  return rapat_csv_read (data, len, ex, error);
+  return g_bytes_new_take (data, len);
+}
+
+/* Frees what rapat_cmd_prepare_input() kept. */
+static void
+prepared_bytes_free (gpointer prepared, gboolean ok)
+{
+  (void) ok;
+  g_bytes_unref (prepared);
+}
+
+gboolean
+rapat_cmd_prepare_input (RapatCmdContext *ctx, GError **error)
+{
+  GBytes *bytes = rapat_cmd_read_input (ctx->args[ctx->n_args - 1], error);
+
+  if (bytes == NULL)
+    return FALSE;
+  ctx->prepared = bytes;
+  ctx->prepared_free = prepared_bytes_free;
+  return TRUE;
+}
+
+GBytes *
+rapat_cmd_prepared_bytes (RapatCmdContext *ctx)
+{
+  g_assert (ctx->prepared != NULL && ctx->prepared_free == prepared_bytes_free);
+  return ctx->prepared;
+}
+
+RapatCsv *
+rapat_cmd_read_csv (RapatCmdContext *ctx, const char *path, GError **error)
+{
+  g_autofree char *ex = rapat_cmd_file_label (path);
+  gsize len = 0;
+  const char *data = g_bytes_get_data (rapat_cmd_prepared_bytes (ctx), &len);
+
+  return rapat_csv_read (data != NULL ? data : "", len, ex, error);
 }
 
 char *

@@ -213,11 +213,25 @@ void rapat_cmd_usage_error (GError **error, const char *cmd_name, const char *fo
 gboolean rapat_cmd_take_text (const char *what, const char *value, guint flags,
                               guint max_chars, char **field, GError **error);
 
-/* Reads the CSV file @path (rapat_csv_read(), its errors naming the file);
- * NULL with @error when it cannot be read or parsed. */
-RapatCsv *rapat_cmd_read_csv (const char *path, GError **error);
+/* Returns the bytes of the file @path, or of standard input when @path is
+ * "-"; NULL with @error naming the file (rapat_cmd_file_label()). */
+GBytes *rapat_cmd_read_input (const char *path, GError **error);
+
+/* A prepare hook (RapatCmd.prepare) for a command whose last argument is a
+ * file to read, "-" for standard input: reads it before the transaction,
+ * so that no lock is held while a pipe is slow, into ctx->prepared (a
+ * GBytes; rapat_cmd_prepared_bytes()). */
+gboolean rapat_cmd_prepare_input (RapatCmdContext *ctx, GError **error);
+
+/* Returns the bytes rapat_cmd_prepare_input() read (owned by @ctx). */
+GBytes *rapat_cmd_prepared_bytes (RapatCmdContext *ctx);
+
+/* Reads the CSV file that rapat_cmd_prepare_input() read, named @path in
+ * messages (rapat_csv_read(), its errors naming the file); NULL with
+ * @error when it cannot be parsed. */
+RapatCsv *rapat_cmd_read_csv (RapatCmdContext *ctx, const char *path, GError **error);
 /* Returns @path as messages name a file: whole when it is printable text,
- * else an excerpt with the odd characters escaped. */
+ * else an excerpt with the odd characters escaped; "-" is standard input. */
 char *rapat_cmd_file_label (const char *path);
 
 /* Prints "FILE: new: n, changed: n, unchanged: n" for an import, and for a

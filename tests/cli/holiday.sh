@@ -66,8 +66,9 @@ r holiday import "$ics"
 check "import: 53 days of 2025 and 2026 added" grep -qx "53 added, 0 already known" "$tmp/out"
 check "... quietly" test ! -s "$tmp/err" -a "$rc" = 0
 before=$(sum)
-r holiday import "$ics"
-check "a second import adds nothing" grep -qx "0 added, 53 already known" "$tmp/out"
+r holiday import - <"$ics"
+check "a second import adds nothing (from standard input: 'holiday import -')" \
+  grep -qx "0 added, 53 already known" "$tmp/out"
 check "... and leaves the file byte-identical" test "$(sum)" = "$before"
 r holiday list --year 2025
 check "2025: 17 national holidays and 11 joint leave days (18 August added)" \

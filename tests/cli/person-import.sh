@@ -85,6 +85,11 @@ check "people again: all unchanged" grep -qx ".*: new: 0, changed: 0, unchanged:
 "$RAPAT" --db "$tmp/rt.db" unit export >"$tmp/u2.csv"
 "$RAPAT" --db "$tmp/rt.db" person export >"$tmp/p2.csv"
 same "unit export -> import -> export is byte-identical" "$tmp/u1.csv" "$tmp/u2.csv"
+# A pipe: 'rapat unit export | rapat unit import -' into another database.
+"$RAPAT" --db "$db" unit export | "$RAPAT" --db "$tmp/pipe.db" unit import - >"$tmp/out" 2>"$tmp/err"
+"$RAPAT" --db "$db" person export | "$RAPAT" --db "$tmp/pipe.db" person import - >>"$tmp/out" 2>>"$tmp/err"
+check "unit and person import '-' read standard input, named so" \
+  test "$(cut -d: -f1 "$tmp/out" | sort -u)|$("$RAPAT" --db "$tmp/pipe.db" person export | cmp - "$tmp/p1.csv" && echo same)" = "standard input|same"
 same "person export -> import -> export is byte-identical" "$tmp/p1.csv" "$tmp/p2.csv"
 check "the export has the columns import reads" \
   grep -qx $'name,position,unit,email,phone,nip,pangkat,eselon,rank\r' "$tmp/p1.csv"
