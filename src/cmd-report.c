@@ -111,6 +111,10 @@ static const RapatOption invitation_entries[] = {
                   N_("Who signs it (default: the meeting's organizer)"), N_("PERSON")),
   RAPAT_OPT_TEXT ("date", ReportOptions, date,
                   N_("The letter's date (default: today in the meeting's zone)"), N_("DATE")),
+  RAPAT_OPT_TEXT ("order", ReportOptions, order,
+                  N_("Order of the addressees: role (default: chair, speakers, participants, "
+                     "observers), protocol, name or unit"),
+                  N_("ORDER")),
   LANG_ENTRY,
   PAPER_FORMAT_ENTRY,
   OUTPUT_ENTRY,
@@ -569,15 +573,19 @@ report_invitation (RapatCmdContext *ctx, GError **error)
   g_autofree char *day = NULL;
   gint64 signer_id = m->organizer_id;
   RapatFormat format = RAPAT_FORMAT_HTML;
+  int order = RAPAT_ATTENDEE_ORDER_ROLE;
 
-  if (!parse_format (opt, (1u << RAPAT_FORMAT_HTML) | (1u << RAPAT_FORMAT_PDF), &format, error))
+  if (!parse_format (opt, (1u << RAPAT_FORMAT_HTML) | (1u << RAPAT_FORMAT_PDF), &format, error)
+      || (opt->order != NULL
+          && !rapat_enum_parse (&rapat_attendee_order_enum, opt->order, &order, error)))
     return FALSE;
   inv.lang = rapat_cmd_paper_lang (opt->lang, m->tzid, error);
   if (inv.lang == NULL || !paper_meeting (m, error) || !check_letter_texts (opt, error)
       || (opt->signer != NULL && !rapat_store_person_resolve (ctx->store, opt->signer, &signer_id, error))
       || (signer_id != 0 && (signer = rapat_store_person_get (ctx->store, signer_id, error)) == NULL)
       || (agenda = rapat_store_agenda_list (ctx->store, m->id, error)) == NULL
-      || (attendees = rapat_store_attendee_list (ctx->store, m->id, error)) == NULL
+      || (attendees = rapat_store_attendee_list_ordered (ctx->store, m->id, order,
+                                                         error)) == NULL
       || !rapat_cmd_letterhead (ctx, &lh, error))
     return FALSE;
   day = letter_day (ctx, m, error);

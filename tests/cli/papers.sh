@@ -201,6 +201,18 @@ assert head[1] == ('Classification', 'Urgent') and head[0][1].startswith('....')
 f = dict(fields(by_class(root, 'table', 'fields')[1]))
 assert f['Date'] == 'Tuesday 2 September 2025' and f['Time'] == '09:00–16:00 WIT', f
 PY
+  run "$tmp/a/inv-name.html" report invitation 1 --order name
+  check "report invitation --order name: the attached list by name, the same 21 invitees" \
+    "$PYTHON" - "$tmp" <<'PY'
+import sys
+sys.path.insert(0, sys.argv[1])
+from common import *
+def names(path):
+    raw, root = parse(path)
+    return [txt(r.findall('td')[1]) for r in by_class(root, 'table', 'grid')[0].findall('.//tbody/tr')]
+by_role, by_name = names(sys.argv[1] + '/a/inv.html'), names(sys.argv[1] + '/a/inv-name.html')
+assert by_name == sorted(by_role, key=str.casefold) and by_name != by_role, by_name
+PY
   check "the programme: strict HTML5, a row per item with its WIT times and presenter, breaks set apart" \
     "$PYTHON" - "$tmp" <<'PY'
 import sys
@@ -333,6 +345,7 @@ fi
 setup config set letterhead.logo "$tmp/logo.svg"
 refused "a logo that is not an image" config set letterhead.logo "$tmp/notes.txt"
 refused "a logo that does not exist" config set letterhead.logo "$tmp/none.png"
+want=2 refused "report invitation --order of a word it does not know" report invitation 1 --order pangkat
 refused "a logo over 512 KiB" config set letterhead.logo "$tmp/big.svg"
 refused "a logo that is a folder" config set letterhead.logo "$tmp"
 refused "a letterhead line of two lines" config set letterhead.office "$(printf 'a\nb')"
