@@ -10,7 +10,11 @@
 # header fields (held times in WIT, "18 hadir dari 22 undangan; daftar
 # hadir terlampir"), the ten items with the seven decisions numbered as the
 # meeting numbers them, the seven actions, the conclusion, the chair's and
-# notulis' signatures side by side with the closing sentence, KONSEP marks.
+# notulis' signatures side by side with the closing sentence, KONSEP marks,
+# the printing time, the A4 page's rules.  The paper is the notulen's layout
+# written as HTML, as its PDF is drawn from it (layout-html.sh compares the
+# two): headings, label : value lines with numbered lines under a label,
+# numbered lists, tables.
 # Part B, hostile text (quotes, <script>, &, |, *, newlines, "# ", "- ",
 # "1. " at the start of a line): the Markdown equals its golden file and
 # escapes every special character; the paper still parses, holds no element
