@@ -43,50 +43,12 @@ rapat_html_begin (FILE *out, const char *lang, const char *title, const char *ex
 }
 
 void
-rapat_html_end (FILE *out)
-{
-  fputs ("</body>\n</html>\n", out);
-}
-
-void
 rapat_html_cell (FILE *out, const char *text, gboolean numeric)
 {
   fputs (numeric ? "<td class=\"n\">" : "<td>", out);
   rapat_html_escape (out, text);
   fputs ("</td>", out);
 }
-
-/* Arial 12pt and wide margins, as Indonesian office letters are typed;
- * the kop surat's double rule; label : value blocks; signatures that are
- * never split from the line above them. */
-const char rapat_html_paper_style[] =
-  "body{font-family:Arial,'Liberation Sans','DejaVu Sans',sans-serif;font-size:11.5pt;"
-  "line-height:1.35;margin:1.5em auto;max-width:170mm}"
-  "@media print{body{margin:0;max-width:none}@page{size:A4 portrait;margin:15mm 20mm 20mm 25mm}}"
-  "table.kop{border:none;width:100%;margin:0}table.kop td{border:none;padding:0;vertical-align:middle}"
-  "table.kop td.logo{width:24mm;text-align:left}table.kop img{max-width:22mm;max-height:24mm}"
-  "table.kop td.lines{text-align:center}"
-  ".kop1{font-size:12pt;font-weight:bold;text-transform:uppercase;line-height:1.2}"
-  ".kop2{font-size:13.5pt;font-weight:bold;text-transform:uppercase;line-height:1.2}"
-  ".kop3{font-size:9pt;line-height:1.25}"
-  "div.rule{border-top:3px solid #000;border-bottom:1px solid #000;height:2px;margin:4px 0 14px}"
-  "h1.paper{text-align:center;font-size:13pt;font-weight:bold;margin:.6em 0 0;letter-spacing:.03em}"
-  "p.paper-sub{text-align:center;margin:0 0 1em;font-weight:bold}"
-  "table.fields{width:auto;border:none;margin:.3em 0}"
-  "table.fields td{border:none;padding:0 4px 1px 0;vertical-align:top}"
-  "table.fields td.colon{padding:0 6px}"
-  "table.fields ol{margin:0;padding-left:1.3em}"
-  /* A long agenda in a field may run onto the next page rather than leave
-   * a hole: only the rows of real tables are kept whole. */
-  "@media print{table.fields tr{page-break-inside:auto;break-inside:auto}}"
-  "p{margin:.5em 0;text-align:justify}"
-  "div.signatures{display:flex;justify-content:space-between;margin-top:1.5em;"
-  "page-break-inside:avoid;break-inside:avoid}"
-  "div.signatures.one{justify-content:flex-end}"
-  "div.sign{width:46%;text-align:center;page-break-inside:avoid;break-inside:avoid}"
-  "div.sign .space{height:22mm}div.sign .name{font-weight:bold;text-decoration:underline}"
-  "div.keep{page-break-inside:avoid;break-inside:avoid}"
-  "div.attachment{page-break-before:always;break-before:page}";
 
 void
 rapat_html_letterhead (FILE *out, const RapatLetterhead *h)

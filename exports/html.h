@@ -1,7 +1,7 @@
 /* rapat — what every HTML page rapat writes shares: escaping, the page's
- * head and style, table cells, and for the papers of a meeting (sign-in
- * sheet, invitation, programme, minutes) the letterhead (kop surat) and the
- * signature block (export layer). */
+ * head and style, table cells, and for the papers written from a layout
+ * (layout-html.c: sign-in sheet, invitation, programme, minutes...) the
+ * letterhead (kop surat) and the signature block (export layer). */
 #pragma once
 
 #include <stdio.h>
@@ -19,17 +19,8 @@ void rapat_html_escape (FILE *out, const char *s);
  * @extra_style (trusted CSS, or NULL), and <body>. */
 void rapat_html_begin (FILE *out, const char *lang, const char *title, const char *extra_style);
 
-/* Writes the end of the page that rapat_html_begin() started. */
-void rapat_html_end (FILE *out);
-
 /* Writes one table cell, escaped; @numeric right-aligns it. */
 void rapat_html_cell (FILE *out, const char *text, gboolean numeric);
-
-/* The style of a paper for A4 portrait (trusted CSS to pass as
- * rapat_html_begin()'s @extra_style, alone or followed by more): the type
- * and margins of an Indonesian office letter, the letterhead, the
- * label/colon/value blocks (class "fields"), the signature block. */
-extern const char rapat_html_paper_style[];
 
 /* An organisation's letterhead ('rapat config set letterhead.*'); any
  * field may be NULL. */

@@ -34,7 +34,9 @@ static const char layout_style[] =
   "padding:5pt 8pt;margin:4pt 0 6pt}"
   "table.fields,table.list{border-collapse:collapse;border:none}"
   "table.fields td,table.list td{border:none;padding:0 0 1.5pt;vertical-align:top}"
-  "table.fields td{font-size:10.5pt}table.fields td.label{max-width:33%}"
+  /* A label on one line, as the PDF sets it: the labels are the papers'
+   * own short words ("Pimpinan rapat"), which a long value would wrap. */
+  "table.fields td{font-size:10.5pt}table.fields td.label{max-width:33%;white-space:nowrap}"
   "table.fields td.colon{padding:0 6pt 1.5pt 6pt}"
   "table.fields td.mark,table.list td.mark{text-align:right;white-space:nowrap;padding:0 5pt 1.5pt 0}"
   "table.list{width:100%}table.list td.text{text-align:justify;width:100%}"

@@ -1,5 +1,6 @@
 /* rapat — the minutes of a meeting as Markdown and as a paper (export layer). */
 #include "report-minutes.h"
+#include "layout-html.h"
 #include "paper.h"
 #include "when.h"
 
@@ -52,45 +53,6 @@ static const Words closing_w = {
 
 /* Returns the word @w in the paper's language. */
 #define W(words, en) ((words).w[(en) ? 1 : 0])
-
-/* The style the minutes add to rapat_html_paper_style.  Headings never end
- * a page, a decision and an action's row are never split, and a draft's
- * mark is printed on every page (a fixed element repeats on each). */
-static const char minutes_style[] =
-  "h2.section{font-size:11.5pt;font-weight:bold;text-transform:uppercase;margin:1.2em 0 .4em;"
-  "page-break-after:avoid;break-after:avoid}"
-  "div.item h3{font-size:11.5pt;font-weight:bold;margin:.9em 0 .2em;"
-  "page-break-after:avoid;break-after:avoid}"
-  "div.item p{margin:.3em 0}"
-  "p.label{font-weight:bold;margin:.4em 0 .1em;page-break-after:avoid;break-after:avoid}"
-  "ol.decisions{margin:0 0 .4em;padding-left:1.8em}"
-  "ol.decisions li{margin:.15em 0;text-align:justify;page-break-inside:avoid;break-inside:avoid}"
-  "table.fields td:first-child{white-space:nowrap}"
-  "p.version{text-align:center;margin:-.6em 0 1em;font-size:10pt}"
-  "div.draft{border:2px solid #a40000;color:#a40000;font-weight:bold;text-align:center;"
-  "padding:2px 6px;margin:-.4em auto 1em;width:fit-content}"
-  "div.watermark{position:fixed;top:40%;left:0;right:0;text-align:center;font-size:96pt;"
-  "font-weight:bold;letter-spacing:.1em;color:rgba(164,0,0,.09);transform:rotate(-35deg);"
-  "z-index:-1}"
-  "table.actions{margin-top:.3em}"
-  "table.actions th,table.actions td{border:1px solid #000;padding:3px 6px}"
-  "table.actions th{background:#e8e8e8;text-align:center}"
-  "table.actions td.n{text-align:center}table.actions td:nth-child(4){white-space:nowrap}"
-  "table.actions th:nth-child(1){width:6%}table.actions th:nth-child(2){width:50%}"
-  "table.actions th:nth-child(3){width:25%}table.actions th:nth-child(4){width:19%}"
-  "table.actions .sub{font-size:9pt;color:#333}"
-  "div.reviewed{page-break-inside:avoid;break-inside:avoid}"
-  "table.reviews{margin:.2em 0 .4em;font-size:10pt}"
-  "table.reviews th,table.reviews td{border:1px solid #000;padding:2px 5px;vertical-align:top}"
-  "table.reviews th{background:#e8e8e8;text-align:center}"
-  "table.reviews td.n{text-align:center}table.reviews td:nth-child(4){white-space:nowrap}"
-  "table.reviews th:nth-child(1){width:6%}table.reviews th:nth-child(2){width:38%}"
-  "table.reviews th:nth-child(3){width:20%}table.reviews th:nth-child(4){width:14%}"
-  "table.reviews th:nth-child(5){width:22%}"
-  "table.reviews .sub{font-size:9pt;color:#333}table.reviews .none{font-style:italic}"
-  "div.closing{margin-top:1.2em}"
-  "@media print{thead{display:table-header-group}"
-  "tr{page-break-inside:avoid;break-inside:avoid}}";
 
 /* TRUE when @a was at the meeting, in person or by a stand-in. */
 static gboolean
@@ -531,333 +493,9 @@ rapat_report_minutes_markdown (FILE *out, const RapatMinutesPaper *p)
     }
 }
 
-/* ---- HTML ---- */
+/* ---- the paper: a layout, for PDF and HTML ---- */
 
-/* Writes one row "label : value" of a fields table, @value escaped. */
-static void
-field_row (FILE *out, const char *label, const char *value)
-{
-  fputs ("<tr><td>", out);
-  rapat_html_escape (out, label);
-  fputs ("</td><td class=\"colon\">:</td><td>", out);
-  rapat_html_escape (out, value != NULL ? value : "-");
-  fputs ("</td></tr>\n", out);
-}
-
-/* Writes the start of a row "label : " whose value the caller writes. */
-static void
-field_open (FILE *out, const char *label)
-{
-  fputs ("<tr><td>", out);
-  rapat_html_escape (out, label);
-  fputs ("</td><td class=\"colon\">:</td><td>", out);
-}
-
-/* Writes each line of @text as a paragraph. */
-static void
-html_paragraphs (FILE *out, const char *text)
-{
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_strstrip (lines[i]);
-      if (*lines[i] == '\0')
-        continue;
-      fputs ("<p>", out);
-      rapat_html_escape (out, lines[i]);
-      fputs ("</p>\n", out);
-    }
-}
-
-/* Writes @text with its line breaks kept (inside a list item). */
-static void
-html_lines (FILE *out, const char *text)
-{
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-  gboolean first = TRUE;
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_strstrip (lines[i]);
-      if (*lines[i] == '\0')
-        continue;
-      if (!first)
-        fputs ("<br/>", out);
-      rapat_html_escape (out, lines[i]);
-      first = FALSE;
-    }
-}
-
-/* Writes the participants' value: the count, then the list of those
- * present or, from @list_from of them on, that the list is attached. */
-static void
-html_participants (FILE *out, const RapatMinutesPaper *p, gboolean en)
-{
-  g_autofree char *attendance = attendance_text (p->minutes, en);
-  guint present = count_present (p->attendees);
-
-  field_open (out, W (participants_w, en));
-  rapat_html_escape (out, attendance);
-  if (present >= p->list_from)
-    {
-      fputs ("; ", out);
-      rapat_html_escape (out, W (attached_w, en));
-    }
-  else if (present > 0)
-    {
-      fputs ("<ol>", out);
-      for (guint i = 0; i < p->attendees->len; i++)
-        {
-          const RapatAttendee *a = p->attendees->pdata[i];
-          g_autofree char *line = NULL;
-
-          if (!was_present (a))
-            continue;
-          line = present_line (a, en);
-          fputs ("<li>", out);
-          rapat_html_escape (out, line);
-          fputs ("</li>", out);
-        }
-      fputs ("</ol>", out);
-    }
-  fputs ("</td></tr>\n", out);
-}
-
-/* Writes the decisions taken under @it (with no item when @it is NULL) as
- * a list numbered as the meeting numbers them. */
-static void
-html_decisions (FILE *out, const RapatMinutesPaper *p, const RapatMinutesItem *it, gboolean en)
-{
-  gboolean any = FALSE;
-
-  for (guint i = 0; i < p->decisions->len; i++)
-    {
-      const RapatDecision *d = p->decisions->pdata[i];
-
-      if (it != NULL ? !decided_under (d, it) : d->agenda_item_id != 0)
-        continue;
-      if (!any)
-        {
-          if (it != NULL)
-            {
-              fputs ("<p class=\"label\">", out);
-              rapat_html_escape (out, W (decisions_w, en));
-              fputs (":</p>\n", out);
-            }
-          fputs ("<ol class=\"decisions\">\n", out);
-        }
-      any = TRUE;
-      fprintf (out, "<li value=\"%d\">", d->number);
-      html_lines (out, d->text);
-      fputs ("</li>\n", out);
-    }
-  if (any)
-    fputs ("</ol>\n", out);
-}
-
-/* Writes the actions item @it reviewed as a small table kept on one page:
- * each with its owner and due day and what the meeting heard of it. */
-static void
-html_reviews (FILE *out, const RapatMinutesItem *it, gboolean en)
-{
-  const Words *heads[] = { &no_w, &action_w, &owner_w, &due_w, &heard_w };
-
-  if (it->reviews == NULL || it->reviews->len == 0)
-    return;
-  fputs ("<div class=\"reviewed\">\n<p class=\"label\">", out);
-  rapat_html_escape (out, W (reviewed_w, en));
-  fputs (":</p>\n<table class=\"reviews\">\n<thead><tr>", out);
-  for (guint i = 0; i < G_N_ELEMENTS (heads); i++)
-    {
-      fputs ("<th>", out);
-      rapat_html_escape (out, W (*heads[i], en));
-      fputs ("</th>", out);
-    }
-  fputs ("</tr></thead>\n<tbody>\n", out);
-  for (guint i = 0; i < it->reviews->len; i++)
-    {
-      const RapatReview *v = it->reviews->pdata[i];
-      const RapatAction *a = v->action;
-      g_autofree char *due = due_text (a, en);
-      g_autofree char *heard = heard_text (v, en);
-
-      fprintf (out, "<tr><td class=\"n\">%u</td>", i + 1);
-      rapat_html_cell (out, a->title, FALSE);
-      rapat_html_cell (out, a->owner_name != NULL ? a->owner_name : "-", FALSE);
-      rapat_html_cell (out, due, FALSE);
-      fputs (v->reported_at == 0 ? "<td class=\"none\">" : "<td>", out);
-      rapat_html_escape (out, heard);
-      if (v->reported_at != 0 && has_text (v->reported_note))
-        {
-          fputs ("<br/><span class=\"sub\">", out);
-          html_lines (out, v->reported_note);
-          fputs ("</span>", out);
-        }
-      fputs ("</td></tr>\n", out);
-    }
-  fputs ("</tbody>\n</table>\n</div>\n", out);
-}
-
-/* Writes a section heading. */
-static void
-html_section (FILE *out, const char *title)
-{
-  fputs ("<h2 class=\"section\">", out);
-  rapat_html_escape (out, title);
-  fputs ("</h2>\n", out);
-}
-
-/* Writes the follow-up table. */
-static void
-html_actions (FILE *out, const RapatMinutesPaper *p, gboolean en)
-{
-  const Words *heads[] = { &no_w, &action_w, &owner_w, &due_w };
-
-  html_section (out, W (actions_w, en));
-  fputs ("<table class=\"actions\">\n<thead><tr>", out);
-  for (guint i = 0; i < G_N_ELEMENTS (heads); i++)
-    {
-      fputs ("<th>", out);
-      rapat_html_escape (out, W (*heads[i], en));
-      fputs ("</th>", out);
-    }
-  fputs ("</tr></thead>\n<tbody>\n", out);
-  for (guint i = 0; i < p->actions->len; i++)
-    {
-      const RapatAction *a = p->actions->pdata[i];
-      g_autofree char *ref = decision_ref (a, en);
-      g_autofree char *due = due_text (a, en);
-
-      fprintf (out, "<tr><td class=\"n\">%u</td><td>", i + 1);
-      rapat_html_escape (out, a->title);
-      if (ref != NULL)
-        {
-          fputs (" <span class=\"sub\">", out);
-          rapat_html_escape (out, ref);
-          fputs ("</span>", out);
-        }
-      fputs ("</td>", out);
-      rapat_html_cell (out, a->owner_name != NULL ? a->owner_name : "-", FALSE);
-      rapat_html_cell (out, due, FALSE);
-      fputs ("</tr>\n", out);
-    }
-  fputs ("</tbody>\n</table>\n", out);
-}
-
-void
-rapat_report_minutes_html (FILE *out, const RapatMinutesPaper *p)
-{
-  const RapatMeeting *m = p->meeting;
-  const RapatMinutes *n = p->minutes;
-  gboolean en = g_strcmp0 (p->lang, "en") == 0;
-  gboolean draft = n->status != RAPAT_MINUTES_FINAL;
-  g_autoptr(GTimeZone) tz = rapat_when_meeting_zone (m);
-  g_autofree char *style = g_strconcat (rapat_html_paper_style, minutes_style, NULL);
-  g_autofree char *title = g_strdup_printf ("%s%s — %s", draft ? W (draft_w, en) : "",
-                                            draft ? " " : "", m->title);
-  g_autofree char *full_title = g_strdup_printf ("%s %s", W (title_w, en), title);
-  g_autofree char *date = NULL;
-  g_autofree char *time = NULL;
-  g_autofree char *time_line = NULL;
-  g_autofree char *version = version_text (n, tz, en);
-  g_autofree char *chair = name_position (n->chair_name, n->chair_position);
-  g_autofree char *notulis = name_position (n->notulis_name, n->notulis_position);
-  RapatSignature sigs[2] = {
-    { NULL, W (chair_sign_w, en), n->chair_name, n->chair_position },
-    { NULL, W (notulis_sign_w, en), n->notulis_name, n->notulis_position },
-  };
-  gboolean planned;
-
-  held_rows (p, tz, en, &date, &time, &planned);
-  time_line = planned ? g_strdup_printf ("%s %s", time, W (planned_w, en)) : g_strdup (time);
-  rapat_html_begin (out, en ? "en" : "id", full_title, style);
-  if (draft)
-    {
-      fputs ("<div class=\"watermark\">", out);
-      rapat_html_escape (out, W (draft_w, en));
-      fputs ("</div>\n", out);
-    }
-  if (p->letterhead != NULL)
-    rapat_html_letterhead (out, p->letterhead);
-  fputs ("<h1 class=\"paper\">", out);
-  rapat_html_escape (out, W (title_w, en));
-  fputs ("</h1>\n<p class=\"paper-sub\">", out);
-  rapat_html_escape (out, m->title);
-  fputs (draft ? "</p>\n<div class=\"draft\">" : "</p>\n<p class=\"version\">", out);
-  rapat_html_escape (out, version);
-  fputs (draft ? "</div>\n" : "</p>\n", out);
-
-  fputs ("<table class=\"fields\">\n", out);
-  field_row (out, W (day_w, en), date);
-  field_row (out, W (time_w, en), time_line);
-  field_row (out, W (where_w, en), m->location);
-  field_row (out, W (chair_w, en), chair);
-  field_row (out, W (notulis_w, en), notulis);
-  html_participants (out, p, en);
-  if (p->items->len > 0)
-    {
-      field_open (out, W (agenda_w, en));
-      fputs ("<ol>", out);
-      for (guint i = 0; i < p->items->len; i++)
-        {
-          const RapatMinutesItem *it = p->items->pdata[i];
-          fprintf (out, "<li value=\"%d\">", it->position);
-          rapat_html_escape (out, it->title);
-          fputs ("</li>", out);
-        }
-      fputs ("</ol></td></tr>\n", out);
-    }
-  fputs ("</table>\n", out);
-
-  if (p->items->len > 0)
-    html_section (out, W (discussion_w, en));
-  for (guint i = 0; i < p->items->len; i++)
-    {
-      const RapatMinutesItem *it = p->items->pdata[i];
-
-      if (!item_shown (p, it))
-        continue;
-      fprintf (out, "<div class=\"item\">\n<h3>%d. ", it->position);
-      rapat_html_escape (out, it->title);
-      fputs ("</h3>\n", out);
-      if (it->notes != NULL)
-        html_paragraphs (out, it->notes);
-      if (!item_has_record (p, it))
-        {
-          fputs ("<p>", out);
-          rapat_html_escape (out, W (no_notes_w, en));
-          fputs ("</p>\n", out);
-        }
-      html_reviews (out, it, en);
-      html_decisions (out, p, it, en);
-      fputs ("</div>\n", out);
-    }
-  if (any_loose_decision (p->decisions))
-    {
-      html_section (out, W (other_decisions_w, en));
-      html_decisions (out, p, NULL, en);
-    }
-  if (p->actions->len > 0)
-    html_actions (out, p, en);
-  if (n->summary != NULL)
-    {
-      html_section (out, W (summary_w, en));
-      html_paragraphs (out, n->summary);
-    }
-  /* The closing sentence goes with the signatures to whichever page they
-   * fall on: signatures alone on a page sign nothing. */
-  fputs ("<div class=\"keep closing\">\n<p>", out);
-  rapat_html_escape (out, W (closing_w, en));
-  fputs ("</p>\n", out);
-  rapat_html_signatures (out, sigs, G_N_ELEMENTS (sigs));
-  fputs ("</div>\n", out);
-  rapat_html_end (out);
-}
-
-/* ---- the paper as a layout, for PDF ---- */
-
-/* Adds a section heading (in capitals, as the HTML paper prints them). */
+/* Adds a section heading, in capitals. */
 static void
 layout_section (RapatLayout *doc, const char *title)
 {
@@ -948,7 +586,7 @@ layout_decisions (RapatLayout *doc, const RapatMinutesPaper *p, const RapatMinut
 static void
 layout_reviews (RapatLayout *doc, const RapatMinutesItem *it, gboolean en)
 {
-  /* A due day ("30 September 2025") on one line, as the HTML keeps it. */
+  /* A due day ("30 September 2025") on one line. */
   static const double widths[] = { 0.06, 0.34, 0.19, 0.19, 0.22 };
   const char *heads[] = { W (no_w, en), W (action_w, en), W (owner_w, en), W (due_w, en),
                           W (heard_w, en) };
@@ -984,7 +622,7 @@ layout_reviews (RapatLayout *doc, const RapatMinutesItem *it, gboolean en)
 static void
 layout_actions (RapatLayout *doc, const RapatMinutesPaper *p, gboolean en)
 {
-  /* A due day ("30 September 2025") on one line, as the HTML keeps it. */
+  /* A due day ("30 September 2025") on one line. */
   static const double widths[] = { 0.06, 0.48, 0.25, 0.21 };
   const char *heads[] = { W (no_w, en), W (action_w, en), W (owner_w, en), W (due_w, en) };
   RapatLayoutTable *t;
@@ -1086,7 +724,7 @@ rapat_report_minutes_layout (const RapatMinutesPaper *p)
   rapat_layout_text (b, W (title_w, en));
   rapat_layout_text (b, m->title);
   b->keep_with_next = TRUE;
-  /* A draft says so under its title, framed in red, as the HTML does. */
+  /* A draft says so under its title, framed in red. */
   b = rapat_layout_add (doc, draft ? RAPAT_LAYOUT_BANNER : RAPAT_LAYOUT_PARAGRAPH);
   rapat_layout_text (b, version);
   b->align = RAPAT_ALIGN_CENTER;
@@ -1135,4 +773,12 @@ rapat_report_minutes_layout (const RapatMinutesPaper *p)
   rapat_layout_signature (b, NULL, W (chair_sign_w, en), n->chair_name, n->chair_position);
   rapat_layout_signature (b, NULL, W (notulis_sign_w, en), n->notulis_name, n->notulis_position);
   return doc;
+}
+
+void
+rapat_report_minutes_html (FILE *out, const RapatMinutesPaper *p)
+{
+  g_autoptr(RapatLayout) doc = rapat_report_minutes_layout (p);
+
+  rapat_layout_html (out, doc);
 }

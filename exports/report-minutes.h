@@ -27,7 +27,7 @@ typedef struct {
   guint list_from;                    /* html, pdf: this many present or more: "daftar hadir
                                        * terlampir" */
   const char *lang;                   /* "id" or "en" */
-  gint64 now;                         /* pdf: the printing time */
+  gint64 now;                         /* html, pdf: the printing time */
 } RapatMinutesPaper;
 
 /* Writes the minutes as Markdown: the title, the version and status (a
@@ -39,26 +39,25 @@ typedef struct {
  * table cell. */
 void rapat_report_minutes_markdown (FILE *out, const RapatMinutesPaper *p);
 
-/* Writes the minutes as one standalone HTML page for A4 portrait: the
- * letterhead, NOTULEN RAPAT (MINUTES OF MEETING), the label : value block
- * (day, time held or planned with WIB/WITA/WIT, place, chair, notulis,
- * participants "n hadir dari m undangan" with the list, or "daftar hadir
- * terlampir" from @list_from present on, the agenda), per item the
- * discussion and numbered decisions, the follow-up table, the conclusion,
- * and the chair's and notulis' signatures side by side.  A draft carries
- * KONSEP / DRAFT on every page.  Printing never splits a decision, an
- * action's row or the signature block, nor leaves a heading at the foot of
- * a page. */
-void rapat_report_minutes_html (FILE *out, const RapatMinutesPaper *p);
-
-/* Returns the same paper as rapat_report_minutes_html() to print as PDF
- * (exports/pdf.h), with the printing time and page numbers in the footer:
- * the letterhead, the title, a draft's KONSEP line framed under it and its
- * KONSEP across every page, the label : value block with the lists of
- * those present and of the agenda, the discussion and numbered decisions
- * per item (headings never alone at the foot of a page; a text longer
- * than a page goes on over the next), the follow-up table, the conclusion,
- * and the closing sentence with the two signatures side by side. */
+/* Returns the minutes as the paper an office signs, to print as PDF
+ * (exports/pdf.h) or write as HTML (rapat_report_minutes_html()), with the
+ * printing time and page numbers in the footer: the letterhead, NOTULEN
+ * RAPAT (MINUTES OF MEETING) and the meeting's title, the version line (a
+ * draft's KONSEP line framed under the title and its KONSEP across every
+ * page), the label : value block (day, time held or planned with
+ * WIB/WITA/WIT, place, chair, notulis, participants "n hadir dari m
+ * undangan" with the numbered list of those present, or "daftar hadir
+ * terlampir" from @list_from present on, the numbered agenda), per item
+ * the discussion, the actions it reviewed (a small table) and the
+ * decisions numbered as the meeting numbers them (headings never alone at
+ * the foot of a page; a text longer than a page goes on over the next),
+ * the follow-up table, the conclusion, and the closing sentence with the
+ * chair's and notulis' signatures side by side, kept together. */
 RapatLayout *rapat_report_minutes_layout (const RapatMinutesPaper *p);
+
+/* Writes the minutes as one standalone HTML page for A4 with 2 cm
+ * margins: rapat_report_minutes_layout() written by rapat_layout_html(),
+ * so that the HTML and the PDF paper say the same in the same order. */
+void rapat_report_minutes_html (FILE *out, const RapatMinutesPaper *p);
 
 G_END_DECLS

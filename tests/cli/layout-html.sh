@@ -238,5 +238,65 @@ check "actions matrix: A4 landscape, the title as typed, owners as group rows, o
   sh -c "grep -q '@page{size:A4 landscape;margin:2cm;' '$tmp/m.html' && grep -q '<tr class=\"group\">' '$tmp/m.html' \
          && grep -q 'lewat batas waktu' '$tmp/m.txt' && grep -qF 'Rakernis <b>&amp; \"Rapat\" Maluku' '$tmp/m.txt'"
 
+# The notulen
+# Its HTML too is written from its layout (issue 20): the same checks as
+# the papers above.  The Rakernis' draft minutes, with a decision and a reviewed action's
+# report typed with markup: the HTML and the PDF from the one layout, in
+# Indonesian and in English, draft and final (on a copy of the database).
+setup minutes decide "$m" 1 '<b>&amp; "x" diputuskan'
+prev=$("$RAPAT" --db "$db" meeting add "Rapat koordinasi Agustus" --start "2025-08-05 09:00" \
+  --duration 1h --tz Asia/Jayapura </dev/null) || fail "notulen: an earlier meeting"
+setup action add "Tindak lanjut rapat Agustus" --owner "Abraham Renwarin" --meeting "$prev" \
+  --due 2025-09-30
+setup agenda add-review "$m" --from "$prev" --title "Tinjauan rapat Agustus" --duration 10m
+setup minutes report "$m" 'Tindak lanjut rapat Agustus' --status in-progress --progress 30 \
+  --note '<b>&amp; "x" dilaporkan'
+run "$tmp/n.html" minutes export "$m" --format html
+run "$tmp/none" minutes export "$m" -o "$tmp/n.pdf"
+check "notulen: every block of the HTML is in the PDF, in order" \
+  same_blocks "$tmp/n.html" "$tmp/n.pdf"
+html_text "$tmp/n.html" >"$tmp/n.txt"
+check "notulen: letterhead, title as typed, KONSEP line, fields, discussion, review, actions, signatures" \
+  in_order "$tmp/n.txt" "Kantor Wilayah Direktorat Jenderal Pemasyarakatan Maluku" \
+  "NOTULEN RAPAT" 'Rakernis <b>&amp; "Rapat" Maluku' "KONSEP versi 1: belum final" \
+  "Hari/tanggal" "Pimpinan rapat" "Peserta" "hadir dari 22 undangan" "Acara" \
+  "PEMBAHASAN DAN KEPUTUSAN" "1. Pembukaan dan laporan panitia" "Keputusan:" \
+  '<b>&amp; "x" diputuskan' "Tinjauan rapat Agustus" "Tindak lanjut yang ditinjau:" \
+  "Laporan dalam rapat" "Tindak lanjut rapat Agustus" "dalam proses, 30%" \
+  '<b>&amp; "x" dilaporkan' "TINDAK LANJUT" "KESIMPULAN" "Demikian notulen rapat ini dibuat" \
+  "Pimpinan Rapat," "Ricky Dwi Biantoro" "Notulis," "Andi Fahmi Nanlohy"
+check "notulen: what was typed with markup escaped once in the HTML source" sh -c "
+  grep -qF 'Rakernis &lt;b&gt;&amp;amp; &quot;Rapat&quot; Maluku' '$tmp/n.html' \
+  && grep -qF '&lt;b&gt;&amp;amp; &quot;x&quot; diputuskan' '$tmp/n.html' \
+  && grep -qF '&lt;b&gt;&amp;amp; &quot;x&quot; dilaporkan' '$tmp/n.html'"
+check "notulen: A4, 2 cm margins, headers in thead, rows never split, KONSEP on every page" "$PYTHON" -c '
+import re, sys
+raw = open(sys.argv[1], encoding="utf-8").read()
+style = re.search(r"<style>(.*?)</style>", raw, re.S).group(1)
+assert "@page{size:A4 portrait;margin:2cm;" in style, style[-400:]
+assert re.search(r"(^|[};])tr\{[^}]*break-inside:avoid", style), "rows kept whole"
+assert "thead{display:table-header-group}" in style
+assert raw.count("<thead>") == raw.count("<table class=\"grid") == 2, "the review and the actions"
+assert "<div class=\"watermark\" aria-hidden=\"true\">KONSEP</div>" in raw
+assert "<p class=\"banner keep\">KONSEP versi 1: belum final, bukan untuk ditandatangani</p>" in raw
+' "$tmp/n.html"
+run "$tmp/ne.html" minutes export "$m" --format html --lang en
+run "$tmp/none" minutes export "$m" --lang en -o "$tmp/ne.pdf"
+check "notulen --lang en: the same blocks in the same order" \
+  same_blocks "$tmp/ne.html" "$tmp/ne.pdf"
+check "notulen --lang en: MINUTES OF MEETING, DRAFT, the review's words" \
+  in_order "$tmp/ne.html" "MINUTES OF MEETING" "DRAFT version 1: not final" "Participants" \
+  "Follow-up actions reviewed:" "Reported at the meeting" "in progress, 30%" "FOLLOW-UP ACTIONS" \
+  "Chair," "Minutes taker,"
+cp "$db" "$tmp/final.db"
+"$RAPAT" --db "$tmp/final.db" minutes finalize "$m" >/dev/null 2>&1 </dev/null \
+  || fail "notulen: minutes finalize on a copy"
+"$RAPAT" --db "$tmp/final.db" minutes export "$m" --format html >"$tmp/nf.html" 2>/dev/null </dev/null
+"$RAPAT" --db "$tmp/final.db" minutes export "$m" -o "$tmp/nf.pdf" 2>/dev/null </dev/null
+check "final notulen: the same blocks in the same order" same_blocks "$tmp/nf.html" "$tmp/nf.pdf"
+check "final notulen: the version line, no KONSEP anywhere" sh -c "
+  grep -q '^<p class=\"c keep\">Versi 1, final 2 September 2025</p>\$' '$tmp/nf.html' \
+  && ! grep -q KONSEP '$tmp/nf.html' && ! pdftotext '$tmp/nf.pdf' - | grep -q KONSEP"
+
 echo "layout-html: $n_pass passed, $n_fail failed"
 [ "$n_fail" -eq 0 ]

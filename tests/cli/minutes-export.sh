@@ -10,7 +10,11 @@
 # header fields (held times in WIT, "18 hadir dari 22 undangan; daftar
 # hadir terlampir"), the ten items with the seven decisions numbered as the
 # meeting numbers them, the seven actions, the conclusion, the chair's and
-# notulis' signatures side by side with the closing sentence, KONSEP marks.
+# notulis' signatures side by side with the closing sentence, KONSEP marks,
+# the printing time, the A4 page's rules.  The paper is the notulen's layout
+# written as HTML, as its PDF is drawn from it (layout-html.sh compares the
+# two): headings, label : value lines with numbered lines under a label,
+# numbered lists, tables.
 # Part B, hostile text (quotes, <script>, &, |, *, newlines, "# ", "- ",
 # "1. " at the start of a line): the Markdown equals its golden file and
 # escapes every special character; the paper still parses, holds no element
@@ -100,10 +104,10 @@ def txt(e):
     return ' '.join(' '.join(t.strip() for t in e.itertext() if t.strip()).split())
 
 def only_known_elements(root, path):
-    """No element the minutes do not write, no script, no event attribute,
-    the only source an image has is a data: URI."""
-    known = {'html', 'head', 'meta', 'title', 'style', 'body', 'table', 'thead', 'tbody', 'tr',
-             'th', 'td', 'div', 'p', 'h1', 'h2', 'h3', 'ol', 'li', 'img', 'br', 'span'}
+    """No element the paper's layout does not write, no script, no event
+    attribute, the only source an image has is a data: URI."""
+    known = {'html', 'head', 'meta', 'title', 'style', 'body', 'table', 'colgroup', 'col',
+             'thead', 'tbody', 'tr', 'th', 'td', 'div', 'p', 'h1', 'h2', 'img', 'br', 'footer'}
     for e in root.iter():
         assert e.tag in known, (path, e.tag)
         for k, v in e.attrib.items():
@@ -112,17 +116,75 @@ def only_known_elements(root, path):
             if k == 'src':
                 assert e.tag == 'img' and v.startswith('data:image/'), (path, v[:40])
 
+def classes(e):
+    return (e.get('class') or '').split()
+
 def by_class(root, tag, cls):
-    return [e for e in root.iter(tag) if cls in (e.get('class') or '').split()]
+    return [e for e in root.iter(tag) if cls in classes(e)]
 
 def fields(table):
-    """The rows of a label : value table as (label, value)."""
+    """The label : value block as [label, value, [(mark, text)...]]: a row
+    with a label starts a field, its value unless it hangs after a mark;
+    a row without a label (nor colon) continues the field above it."""
     out = []
-    for tr in table.findall('tr') + table.findall('tbody/tr'):
+    for tr in table.iter('tr'):
         tds = tr.findall('td')
-        if len(tds) == 3:
-            out.append((txt(tds[0]), txt(tds[2])))
+        label, colon = txt(tds[0]), txt(tds[1])
+        assert (label == '') == (colon == ''), ('a colon after each label only', label)
+        if label:
+            out.append([label, None, []])
+        if len(tds) == 4:
+            out[-1][2].append((txt(tds[2]), txt(tds[3])))
+        else:
+            assert len(tds) == 3 and tds[2].get('colspan') == '2', [txt(td) for td in tds]
+            assert label, 'a value without a mark continues nothing'
+            out[-1][1] = txt(tds[2])
     return out
+
+def field_values(table):
+    return {l: v for l, v, items in fields(table)}
+
+def field_items(table, label):
+    return [items for l, v, items in fields(table) if l == label][0]
+
+def list_items(table):
+    """The (mark, text) lines of a numbered list."""
+    assert 'list' in classes(table), table.get('class')
+    return [(txt(tr.find('td[@class="mark"]')), txt(tr.find('td[@class="text"]')))
+            for tr in table.iter('tr')]
+
+def grid(table):
+    """The header and the rows of a table, each cell's text."""
+    assert 'grid' in classes(table), table.get('class')
+    return ([txt(th) for th in table.findall('thead/tr/th')],
+            [[txt(td) for td in tr.findall('td')] for tr in table.findall('tbody/tr')])
+
+def is_item(h):
+    return h.tag == 'h2' and txt(h).split('.')[0].isdigit()
+
+def items(root):
+    """The discussion: per agenda item, (its heading, the elements under
+    it) until the next item's or section's heading."""
+    out = []
+    for e in root.find('body'):
+        if is_item(e):
+            out.append((e, []))
+        elif e.tag == 'h2' and not txt(e).endswith(':'):
+            if out:
+                out.append((None, []))
+        elif out and out[-1][0] is not None:
+            out[-1][1].append(e)
+    return [(h, body) for h, body in out if h is not None]
+
+def sections(root):
+    """The section headings: neither an item's nor a label ("Keputusan:")."""
+    return [txt(h) for h in root.find('body').findall('h2')
+            if not is_item(h) and not txt(h).endswith(':')]
+
+def after(root, e):
+    """The element after @e among its siblings in the body."""
+    body = list(root.find('body'))
+    return body[body.index(e) + 1]
 PY
 
 # ---------------------------------------------------------------------------
@@ -172,66 +234,77 @@ assert root.get('lang') == 'id'
 kop = by_class(root, 'table', 'kop')[0]
 assert 'Kantor Wilayah Direktorat Jenderal Pemasyarakatan Maluku' in txt(kop), txt(kop)
 assert kop.find('.//img').get('src').startswith('data:image/svg+xml;base64,')
-assert txt(root.find('.//h1')) == 'NOTULEN RAPAT'
-assert txt(by_class(root, 'p', 'paper-sub')[0]) == 'Rapat Kerja Teknis Pemasyarakatan Maluku 2025'
-assert txt(by_class(root, 'div', 'draft')[0]).startswith('KONSEP versi 1'), 'the draft box'
+title = by_class(root, 'div', 'title')[0]
+assert txt(title.find('h1')) == 'NOTULEN RAPAT' and len(root.findall('.//h1')) == 1
+assert txt(title.find('p')) == 'Rapat Kerja Teknis Pemasyarakatan Maluku 2025'
+assert 'keep' in classes(title), 'the title stays with the version line'
+draft = after(root, title)
+assert 'banner' in classes(draft) and txt(draft).startswith('KONSEP versi 1'), 'the draft box'
 assert txt(by_class(root, 'div', 'watermark')[0]) == 'KONSEP', 'the draft mark on every page'
-f = fields(by_class(root, 'table', 'fields')[0])
-labels = [l for l, v in f]
+table = by_class(root, 'table', 'fields')[0]
+labels = [l for l, v, i in fields(table)]
 assert labels == ['Hari/tanggal', 'Waktu', 'Tempat', 'Pimpinan rapat', 'Notulis', 'Peserta', 'Acara'], labels
-f = dict(f)
+f = field_values(table)
 assert f['Hari/tanggal'] == 'Selasa, 2 September 2025', f
 assert f['Waktu'] == '09.05–16.10 WIT', f
 assert f['Tempat'] == 'Aula Rutan Kelas IIA Ambon', f
 assert f['Pimpinan rapat'] == 'Ricky Dwi Biantoro, Kepala Kantor Wilayah', f
 assert f['Notulis'] == 'Andi Fahmi Nanlohy, Pranata Humas', f
 assert f['Peserta'] == '18 hadir dari 22 undangan; daftar hadir terlampir', f
-acara = by_class(root, 'table', 'fields')[0].findall('.//ol/li')
-assert [li.get('value') for li in acara] == [str(i) for i in range(1, 11)], 'the agenda by position'
-items = by_class(root, 'div', 'item')
-assert [txt(i.find('h3')).split('.')[0] for i in items] == [str(i) for i in range(1, 11)], \
+assert field_items(table, 'Peserta') == [], 'the list of 18 present is attached, not written'
+acara = field_items(table, 'Acara')
+assert [m for m, t in acara] == ['%d.' % i for i in range(1, 11)], 'the agenda by position'
+assert acara[4][1] == 'Isu strategis: pemberantasan narkoba dan penipuan di Lapas dan Rutan', acara
+its = items(root)
+assert [txt(h).split('.')[0] for h, b in its] == [str(i) for i in range(1, 11)], \
     'every item: the breaks have notes in the demo'
-assert txt(items[0].find('p')).startswith('Acara dibuka pukul 09.05 WIT.')
-assert len(items[1].findall('p')) == 2, 'two paragraphs of notes, two <p>'
-numbers = [li.get('value') for ol in by_class(root, 'ol', 'decisions') for li in ol.findall('li')]
-assert numbers == [str(i) for i in range(1, 8)], numbers
-dec5 = by_class(items[4], 'ol', 'decisions')[0].findall('li')
-assert [txt(li) for li in dec5][0].startswith('Tes urine serentak'), 'decision 1 under item 5'
-assert txt(by_class(items[4], 'p', 'label')[0]) == 'Keputusan:'
-heads = [txt(h) for h in root.iter('h2')]
-assert heads == ['Pembahasan dan keputusan', 'Tindak lanjut', 'Kesimpulan'], heads
-rows = [[txt(td) for td in tr.findall('td')] for tr in by_class(root, 'table', 'actions')[0].findall('.//tbody/tr')]
-assert [txt(th) for th in by_class(root, 'table', 'actions')[0].iter('th')] == \
-    ['No.', 'Uraian', 'Penanggung jawab', 'Batas waktu']
+assert txt(its[0][1][0]).startswith('Acara dibuka pukul 09.05 WIT.')
+assert [e.tag for e in its[1][1]] == ['p', 'p'], 'two paragraphs of notes, two <p>'
+lists = by_class(root, 'table', 'list')
+numbers = [m for t in lists for m, text in list_items(t)]
+assert numbers == ['%d.' % i for i in range(1, 8)], numbers
+under5 = its[4][1]
+assert [e.tag for e in under5] == ['p', 'h2', 'table'], [e.tag for e in under5]
+assert txt(under5[1]) == 'Keputusan:'
+assert list_items(under5[2])[0][1].startswith('Tes urine serentak'), 'decision 1 under item 5'
+assert sections(root) == ['PEMBAHASAN DAN KEPUTUSAN', 'TINDAK LANJUT', 'KESIMPULAN'], sections(root)
+actions = by_class(root, 'table', 'grid')
+assert len(actions) == 1, 'no review in the demo: one table, the follow-up'
+heads, rows = grid(actions[0])
+assert heads == ['No.', 'Uraian', 'Penanggung jawab', 'Batas waktu'], heads
 assert len(rows) == 7 and [r[0] for r in rows] == [str(i) for i in range(1, 8)], rows
 assert rows[2] == ['3', 'Tes urine serentak bagi petugas dan Warga Binaan di seluruh UPT (keputusan 1)',
                    'Samuel Pattiasina', '30 September 2025'], rows[2]
+ref = actions[0].findall('tbody/tr')[2].findall('td')[1].find('div')
+assert txt(ref) == '(keputusan 1)' and 'note' in classes(ref), 'the decision in small print'
 assert rows[6][2] == 'Lapas Kelas IIA Ambon', rows[6]
-closing = by_class(root, 'div', 'closing')[0]
-assert 'keep' in closing.get('class').split(), 'the closing sentence is kept with the signatures'
-assert txt(closing.find('p')).startswith('Demikian notulen rapat ini dibuat')
-signs = [txt(s) for s in by_class(closing, 'div', 'sign')]
+closing = [p for p in root.find('body').findall('p') if txt(p).startswith('Demikian notulen rapat ini dibuat')]
+assert len(closing) == 1 and 'keep' in classes(closing[0]), 'the closing sentence is kept with the signatures'
+signatures = after(root, closing[0])
+assert 'signatures' in classes(signatures), 'the signatures right after the closing sentence'
+signs = [txt(s) for s in by_class(signatures, 'div', 'sign')]
 assert signs == ['Pimpinan Rapat, Ricky Dwi Biantoro Kepala Kantor Wilayah',
                  'Notulis, Andi Fahmi Nanlohy Pranata Humas'], signs
-# The printing rules: nothing splits a decision, an action's row or the
-# signature block, and no heading ends a page.
+assert txt(root.find('body/footer')) == 'Dicetak 2 September 2025, pukul 09.00 WIT', 'the printing time'
+# The printing rules: A4 with 2 cm margins; nothing splits a decision, an
+# action's row or the signature block; no heading ends a page, nor the
+# closing sentence; the table's header repeats on every page.
 style = txt(root.find('head/style'))
-for rule in ('ol.decisions li{margin:.15em 0;text-align:justify;page-break-inside:avoid;break-inside:avoid}',
+for rule in ('@page{size:A4 portrait;margin:2cm;', 'thead{display:table-header-group}',
              'tr{page-break-inside:avoid;break-inside:avoid}',
-             'div.keep{page-break-inside:avoid;break-inside:avoid}',
-             'div.signatures{display:flex;justify-content:space-between;margin-top:1.5em;page-break-inside:avoid;break-inside:avoid}'):
+             'h2,div.title,.keep{page-break-after:avoid;break-after:avoid}',
+             'div.signatures{display:flex;justify-content:space-between;margin-top:18pt;page-break-inside:avoid;break-inside:avoid}'):
     assert rule in style, rule
-for sel in ('h2.section{', 'div.item h3{', 'p.label{'):
-    rule = style[style.index(sel):].split('}')[0]
-    assert 'break-after:avoid' in rule, rule
 
 raw, root = parse(d + 'n-en.html')
 only_known_elements(root, 'n-en.html')
 assert root.get('lang') == 'en' and txt(root.find('.//h1')) == 'MINUTES OF MEETING'
-f = dict(fields(by_class(root, 'table', 'fields')[0]))
+f = field_values(by_class(root, 'table', 'fields')[0])
 assert f['Date'] == 'Tuesday 2 September 2025' and f['Time'] == '09:05–16:10 WIT', f
 assert f['Participants'] == '18 present of 22 invited; attendance list attached', f
 assert txt(by_class(root, 'div', 'watermark')[0]) == 'DRAFT'
+assert txt(by_class(root, 'p', 'banner')[0]).startswith('DRAFT version 1: not final')
+assert sections(root) == ['DISCUSSION AND DECISIONS', 'FOLLOW-UP ACTIONS', 'CONCLUSION'], sections(root)
 PY
 fi
 
@@ -313,21 +386,27 @@ for w in ['Rapat ' + evil, 'Pembahasan ' + evil, 'Ketua ' + evil, 'Kepala | *Bir
           'Ruang <i>1</i> & 2', 'Tindak ' + evil, 'Ringkas: ' + evil, 'Keputusan ' + evil,
           'Tamu (mewakili Notulis <b>, Staf & Co)', '# bukan judul', 'bukan kode']:
     assert w in text, (w, text)
-f = dict(fields(by_class(root, 'table', 'fields')[0]))
+table = by_class(root, 'table', 'fields')[0]
+f = field_values(table)
 assert f['Waktu'] == '09.00–11.00 WITA (sesuai jadwal)', f
-assert f['Peserta'].startswith('2 hadir dari 3 undangan'), f
-assert [txt(li) for li in by_class(root, 'table', 'fields')[0].findall('.//td/ol/li')][:2] == \
-    ['Ketua ' + evil + ', Kepala | *Biro*', 'Tamu (mewakili Notulis <b>, Staf & Co)']
-rev = by_class(root, 'div', 'reviewed')
-assert len(rev) == 1 and txt(rev[0].find('p')) == 'Tindak lanjut yang ditinjau:', 'one review, kept together'
-assert [txt(th) for th in rev[0].iter('th')] == \
-    ['No.', 'Uraian', 'Penanggung jawab', 'Batas waktu', 'Laporan dalam rapat']
-rows = [[txt(td) for td in tr.findall('td')] for tr in rev[0].findall('.//tbody/tr')]
+assert f['Peserta'] == '2 hadir dari 3 undangan', f
+assert field_items(table, 'Peserta') == \
+    [('1.', 'Ketua ' + evil + ', Kepala | *Biro*'), ('2.', 'Tamu (mewakili Notulis <b>, Staf & Co)')]
+assert [h for h in root.find('body').findall('h2') if txt(h) == '2. Istirahat'] == [], \
+    'a break with nothing noted is left out of the discussion'
+labels = [h for h in root.find('body').findall('h2') if txt(h) == 'Tindak lanjut yang ditinjau:']
+assert len(labels) == 1, 'one review'
+rev = after(root, labels[0])
+heads, rows = grid(rev)
+assert heads == ['No.', 'Uraian', 'Penanggung jawab', 'Batas waktu', 'Laporan dalam rapat'], heads
 assert rows == [['1', 'Lalu ' + evil, 'Tamu', '20 September 2025',
                  'dalam proses, 40% Catatan <b>' + evil + ' baris dua'],
                 ['2', 'Lalu tanpa laporan', 'Ketua ' + evil, '-', 'belum dilaporkan']], rows
-assert rev[0].find('.//tbody/tr/td/br') is not None, 'the note on a line of its own'
-d1 = by_class(root, 'ol', 'decisions')[0].findall('li')[0]
+note = rev.find('tbody/tr/td/div')
+assert 'note' in classes(note) and note.find('br') is not None, \
+    'the note on a line of its own, its line break kept'
+assert 'i' in classes(rev.findall('tbody/tr')[1].findall('td')[4]), 'not reported: in italics'
+d1 = by_class(root, 'table', 'list')[0].find('.//td[@class="text"]')
 assert d1.find('br') is not None, 'a line break in a decision is kept'
 assert txt(root.find('head/title')) == 'NOTULEN RAPAT KONSEP — Rapat ' + evil
 PY
@@ -342,8 +421,9 @@ mkdir -p "$tmp/c"
 if run "$tmp/c/v1.html" minutes export 1 --format html && run "$tmp/c/v1.md" minutes export 1; then
   if ! grep -q 'KONSEP' "$tmp/c/v1.html" && ! grep -q 'class="watermark"' "$tmp/c/v1.html" \
      && grep -q '^\*Versi 1, final 2 September 2025\*$' "$tmp/c/v1.md" \
-     && grep -q '<p class="version">Versi 1, final 2 September 2025</p>' "$tmp/c/v1.html" \
-     && grep -q '<td>09.10–11.05 WITA</td>' "$tmp/c/v1.html"; then
+     && grep -q '^<p class="c keep">Versi 1, final 2 September 2025</p>$' "$tmp/c/v1.html" \
+     && grep -q '<td class="value" colspan="2">09.10–11.05 WITA</td>' "$tmp/c/v1.html" \
+     && grep -q '<title>NOTULEN RAPAT — Rapat ' "$tmp/c/v1.html"; then
     pass "final minutes: no KONSEP mark, the version line, the times held"
   else
     fail "final minutes: no KONSEP mark, the version line, the times held" "$(grep -n 'ersi\|KONSEP' "$tmp/c/v1.md" "$tmp/c/v1.html" | head -5)"
