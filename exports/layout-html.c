@@ -55,6 +55,9 @@ static const char layout_style[] =
   "table.grid td.b{font-weight:bold}table.grid td.i{font-style:italic}"
   "table.grid div.mid{margin-left:50%}"
   "div.note{font-size:.85em;margin-top:1pt}div.note.alert{color:#b00000;font-weight:bold}"
+  /* The chart as wide as the text, its drawing scaled to it. */
+  "svg.chart{display:block;width:100%;max-width:640px;height:auto;margin:2pt 0 8pt;"
+  "page-break-inside:avoid;break-inside:avoid}"
   "thead{display:table-header-group}"
   "tr{page-break-inside:avoid;break-inside:avoid}"
   "tr.group{page-break-after:avoid;break-after:avoid}"
@@ -435,6 +438,69 @@ table_html (FILE *out, const RapatLayoutBlock *block)
   fputs ("</tbody>\n</table>\n", out);
 }
 
+/* The geometry of a chart, in the units of its SVG drawing (640 wide:
+ * the text width): the labels' column, the bars', a line's height. */
+#define CHART_W 640
+#define CHART_BAR_X 230
+#define CHART_BAR_W 360
+#define CHART_ROW_H 20
+
+/* Returns the colour of a bar of @value in @chart, as "#rrggbb". */
+static char *
+bar_colour (const RapatLayoutChart *chart, double value)
+{
+  guint rgb = value >= chart->good ? RAPAT_LAYOUT_CHART_GOOD
+              : value >= chart->fair ? RAPAT_LAYOUT_CHART_FAIR : RAPAT_LAYOUT_CHART_POOR;
+
+  return g_strdup_printf ("#%06x", rgb);
+}
+
+/* A horizontal bar chart as inline SVG: the gridlines with their ticks
+ * under the bars, then a line per bar, its label (escaped, cut when long)
+ * right-aligned before it, its value after it. */
+static void
+chart_html (FILE *out, const RapatLayoutBlock *block)
+{
+  const RapatLayoutChart *chart = block->chart;
+  int height = CHART_ROW_H * (int) chart->bars->len + 24;
+
+  fputs ("<svg xmlns=\"http://www.w3.org/2000/svg\"", out);
+  block_attrs (out, block, "chart");
+  fprintf (out, " width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"",
+           CHART_W, height, CHART_W, height);
+  rapat_html_escape (out, chart->title);
+  fputs ("\" font-family=\"Noto Sans, DejaVu Sans, Arial, sans-serif\" font-size=\"11\">\n", out);
+  for (int pct = 0; pct <= 100; pct += 25)
+    {
+      int x = CHART_BAR_X + CHART_BAR_W * pct / 100;
+
+      fprintf (out, "<line x1=\"%d\" y1=\"0\" x2=\"%d\" y2=\"%d\" stroke=\"#%06x\"/>"
+                    "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" fill=\"#%06x\">%d%%</text>\n",
+               x, x, height - 18, RAPAT_LAYOUT_CHART_GRID, x, height - 4,
+               RAPAT_LAYOUT_CHART_TICK, pct);
+    }
+  for (guint i = 0; i < chart->bars->len; i++)
+    {
+      const RapatLayoutBar *bar = chart->bars->pdata[i];
+      const char *label = bar->label != NULL ? bar->label : "";
+      int y = (int) i * CHART_ROW_H;
+      int w = bar->value > 0 ? (int) (MIN (bar->value, 1.0) * CHART_BAR_W + 0.5) : 0;
+      gboolean cut = g_utf8_strlen (label, -1) > RAPAT_LAYOUT_CHART_LABEL_MAX;
+      g_autofree char *head = cut ? g_utf8_substring (label, 0, RAPAT_LAYOUT_CHART_LABEL_MAX - 1) : NULL;
+      g_autofree char *shown = cut ? g_strconcat (head, "…", NULL) : g_strdup (label);
+      g_autofree char *colour = bar_colour (chart, bar->value);
+
+      fprintf (out, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">", CHART_BAR_X - 6, y + 14);
+      rapat_html_escape (out, shown);
+      fprintf (out, "</text><rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>"
+                    "<text x=\"%d\" y=\"%d\">", CHART_BAR_X, y + 3, w, CHART_ROW_H - 6, colour,
+               CHART_BAR_X + w + 4, y + 14);
+      rapat_html_escape (out, bar->text);
+      fputs ("</text>\n", out);
+    }
+  fputs ("</svg>\n", out);
+}
+
 /* The signature block, as every HTML paper writes it. */
 static void
 signatures_html (FILE *out, const RapatLayoutBlock *block)
@@ -537,6 +603,9 @@ rapat_layout_html (FILE *out, const RapatLayout *doc)
           break;
         case RAPAT_LAYOUT_LIST:
           list_html (out, block);
+          break;
+        case RAPAT_LAYOUT_CHART:
+          chart_html (out, block);
           break;
         case RAPAT_LAYOUT_HEADING:
         case RAPAT_LAYOUT_PARAGRAPH:
