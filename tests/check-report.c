@@ -2375,10 +2375,15 @@ START_TEST (test_period_unrecorded_writers)
 
   html = period_report (&scope, RAPAT_ATTENDANCE_BY_UNIT, "2025-09-01", "2025-09-30", NULL,
                         RAPAT_FORMAT_HTML);
-  ck_assert_msg (strstr (html, "<h2>1 meeting without attendance recorded, left out of every "
-                               "count above:</h2>\n<ul class=\"unrecorded\">\n<li>Sat 20 Sep 2025, "
-                               "09:00–11:00 WIT · Rapat tanpa absensi</li>\n</ul>\n") != NULL,
+  /* The printed report's list (its PDF's): numbered, after its heading. */
+  ck_assert_msg (strstr (html, ">1 meeting without attendance recorded, left out of every "
+                               "count above:</h2>\n<table class=\"list\">\n<tr><td class=\"mark\">"
+                               "1.</td><td class=\"text\">Sat 20 Sep 2025, 09:00–11:00 WIT · "
+                               "Rapat tanpa absensi</td></tr>\n</table>\n") != NULL,
                  "%s", html);
+  /* By unit: what a unit counts, under what the rate means. */
+  ck_assert_msg (strstr (html, "Late counts within present.</p>\n<p>A unit counts its own people "
+                               "and those of every unit below it;") != NULL, "%s", html);
 }
 END_TEST
 
