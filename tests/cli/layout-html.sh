@@ -5,7 +5,7 @@
 #
 # For each paper whose HTML is written from its layout (the sign-in sheet,
 # the attendance report of a meeting, the invitation, the programme, the
-# actions matrix), on rapat demo with a letterhead, a PNG logo, NIPs and a title typed with
+# actions matrix, the attendance report of a period with its chart), on rapat demo with a letterhead, a PNG logo, NIPs and a title typed with
 # markup in it:
 # - the HTML is well-formed (python's XML parser) and parses as HTML with
 #   no script and no fetched resource (the logo is a data: URI);
@@ -237,6 +237,58 @@ html_text "$tmp/m.html" >"$tmp/m.txt"
 check "actions matrix: A4 landscape, the title as typed, owners as group rows, overdue" \
   sh -c "grep -q '@page{size:A4 landscape;margin:2cm;' '$tmp/m.html' && grep -q '<tr class=\"group\">' '$tmp/m.html' \
          && grep -q 'lewat batas waktu' '$tmp/m.txt' && grep -qF 'Rakernis <b>&amp; \"Rapat\" Maluku' '$tmp/m.txt'"
+
+# The period attendance report
+# Its HTML and its PDF come from one layout, its bar chart of the rates in
+# both: every text block of the HTML in the PDF in order, the chart's labels
+# and values too; a unit named <b>&amp; "x" printed as typed, escaped once.
+setup unit add '<b>&amp; "x"' --code XU
+setup person add "Pegawai Unit X" --unit XU
+setup attendee add "$m" "Pegawai Unit X"
+setup attendee mark "$m" "Pegawai Unit X" hadir
+for by in unit person; do
+  run "$tmp/pr-$by.html" report attendance --from 2025-09-01 --to 2025-09-30 --by "$by" --format html
+  run "$tmp/pr-$by.pdf" report attendance --from 2025-09-01 --to 2025-09-30 --by "$by" --format pdf
+  check "period report by $by: every block of the HTML is in the PDF, in order" \
+    same_blocks "$tmp/pr-$by.html" "$tmp/pr-$by.pdf"
+  check "period report by $by: the chart's labels and values in the PDF, in order, before the table" \
+    "$PYTHON" - "$tmp/pr-$by.html" "$tmp/pr-$by.pdf" <<'PY'
+import subprocess, sys
+import xml.etree.ElementTree as ET
+raw = open(sys.argv[1], encoding="utf-8").read()
+root = ET.fromstring(raw[raw.index("<html"):])
+svg = [e for e in root.iter() if e.tag.endswith("}svg")]
+assert len(svg) == 1, len(svg)
+texts = [e for e in svg[0] if e.tag.endswith("}text") and e.get("text-anchor") != "middle"]
+assert len(texts) >= 2 * 5, len(texts)
+pdf = subprocess.run(["pdftotext", "-raw", sys.argv[2], "-"], capture_output=True, text=True,
+                     check=True).stdout
+pdf = " ".join(pdf.split())
+at = 0
+for t in texts:
+    w = " ".join("".join(t.itertext()).split())
+    i = pdf.find(w, at)
+    assert i >= 0, "not in the PDF after %d: %r; there: %r" % (at, w, pdf[at:at + 120])
+    at = i + len(w)
+assert pdf.find("Meetings", at) > 0, "the table after the chart"
+PY
+done
+html_text "$tmp/pr-unit.html" >"$tmp/pr-unit.txt"
+check "period report: the letterhead, the title, the unit as typed in the table, the notes" \
+  in_order "$tmp/pr-unit.txt" "Kantor Wilayah Direktorat Jenderal Pemasyarakatan Maluku" \
+  "Attendance by unit, 2025-09-01 – 2025-09-30" '<b>&amp; "x"' "Total" \
+  "Rate: present + represented" "A unit counts its own people"
+check "period report: the unit escaped once in the chart and in the table" "$PYTHON" -c '
+import sys
+raw = open(sys.argv[1], encoding="utf-8").read()
+e = "&lt;b&gt;&amp;amp; &quot;x&quot;"
+assert raw.count(e) == 2, raw.count(e)
+assert "<text x=\"224\" y=" in raw and ">" + e + "</text><rect " in raw, "the label"
+assert "<td>" + e + "</td>" in raw, "the cell"
+assert "<b>&amp;" not in raw and "<b>" not in raw.split("<body", 1)[1], "unescaped"
+' "$tmp/pr-unit.html"
+check "period report: the unit as typed in the PDF, in the chart and in the table" \
+  sh -c "test \"\$(pdftotext -raw '$tmp/pr-unit.pdf' - | grep -cF '<b>&amp; \"x\"')\" -eq 2"
 
 echo "layout-html: $n_pass passed, $n_fail failed"
 [ "$n_fail" -eq 0 ]
