@@ -55,9 +55,11 @@ static const char layout_style[] =
   "table.grid td.b{font-weight:bold}table.grid td.i{font-style:italic}"
   "table.grid div.mid{margin-left:50%}"
   "div.note{font-size:.85em;margin-top:1pt}div.note.alert{color:#b00000;font-weight:bold}"
-  /* The chart as wide as the text, its drawing scaled to it. */
-  "svg.chart{display:block;width:100%;max-width:640px;height:auto;margin:2pt 0 8pt;"
-  "page-break-inside:avoid;break-inside:avoid}"
+  /* A chart: its drawings as wide as the text, scaled to it, one under
+   * the other; the page breaks between them. */
+  "table.chart{border-collapse:collapse;border:none;width:100%;margin:0}"
+  "table.chart td{border:none;padding:0}"
+  "table.chart svg{display:block;width:100%;height:auto}"
   "thead{display:table-header-group}"
   "tr{page-break-inside:avoid;break-inside:avoid}"
   "tr.group{page-break-after:avoid;break-after:avoid}"
@@ -439,11 +441,14 @@ table_html (FILE *out, const RapatLayoutBlock *block)
 }
 
 /* The geometry of a chart, in the units of its SVG drawing (640 wide:
- * the text width): the labels' column, the bars', a line's height. */
+ * the text width): the labels' column, the bars', a line's height, the
+ * ticks' above the bars and under them. */
 #define CHART_W 640
 #define CHART_BAR_X 230
 #define CHART_BAR_W 360
 #define CHART_ROW_H 20
+#define CHART_HEAD_H 16
+#define CHART_FOOT_H 24
 
 /* Returns the colour of a bar of @value in @chart, as "#rrggbb". */
 static char *
@@ -455,50 +460,85 @@ bar_colour (const RapatLayoutChart *chart, double value)
   return g_strdup_printf ("#%06x", rgb);
 }
 
-/* A horizontal bar chart as inline SVG: the gridlines with their ticks
- * under the bars, then a line per bar, its label (escaped, cut when long)
- * right-aligned before it, its value after it. */
+/* Starts a table row holding an SVG drawing @height high.  Its texts
+ * are written a line each: read as the row's text, they stand apart. */
 static void
-chart_html (FILE *out, const RapatLayoutBlock *block)
+chart_svg_begin (FILE *out, int height)
 {
-  const RapatLayoutChart *chart = block->chart;
-  int height = CHART_ROW_H * (int) chart->bars->len + 24;
+  fprintf (out, "<tr><td><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+                "viewBox=\"0 0 %d %d\" font-family=\"Noto Sans, DejaVu Sans, Arial, sans-serif\" "
+                "font-size=\"11\">\n", CHART_W, height, CHART_W, height);
+}
 
-  fputs ("<svg xmlns=\"http://www.w3.org/2000/svg\"", out);
-  block_attrs (out, block, "chart");
-  fprintf (out, " width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"",
-           CHART_W, height, CHART_W, height);
-  rapat_html_escape (out, chart->title);
-  fputs ("\" font-family=\"Noto Sans, DejaVu Sans, Arial, sans-serif\" font-size=\"11\">\n", out);
+/* Writes the gridlines at 0, 25, 50, 75 and 100 %, from @y1 to @y2. */
+static void
+chart_gridlines (FILE *out, int y1, int y2)
+{
   for (int pct = 0; pct <= 100; pct += 25)
     {
       int x = CHART_BAR_X + CHART_BAR_W * pct / 100;
 
-      fprintf (out, "<line x1=\"%d\" y1=\"0\" x2=\"%d\" y2=\"%d\" stroke=\"#%06x\"/>"
-                    "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" fill=\"#%06x\">%d%%</text>\n",
-               x, x, height - 18, RAPAT_LAYOUT_CHART_GRID, x, height - 4,
-               RAPAT_LAYOUT_CHART_TICK, pct);
+      fprintf (out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#%06x\"/>", x, y1,
+               x, y2, RAPAT_LAYOUT_CHART_GRID);
     }
+}
+
+/* Writes the ticks' labels ("0%" to "100%") centred on their gridlines,
+ * on the baseline @y. */
+static void
+chart_ticks (FILE *out, int y)
+{
+  for (int pct = 0; pct <= 100; pct += 25)
+    fprintf (out, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" fill=\"#%06x\">%d%%</text>\n",
+             CHART_BAR_X + CHART_BAR_W * pct / 100, y, RAPAT_LAYOUT_CHART_TICK, pct);
+}
+
+/* A horizontal bar chart, as the PDF draws it: a table of inline SVG
+ * drawings, so that a printed page breaks it between bars; the ticks in
+ * its header (repeated above the bars of every page), a row a bar (the
+ * label, escaped and cut when long, right-aligned before the bar, the
+ * value after it, the gridlines through it), the ticks again under the
+ * last bar.  The table is one image to a reader that cannot see it,
+ * named by the chart's title. */
+static void
+chart_html (FILE *out, const RapatLayoutBlock *block)
+{
+  const RapatLayoutChart *chart = block->chart;
+
+  fputs ("<table", out);
+  block_attrs (out, block, "chart");
+  fputs (" role=\"img\" aria-label=\"", out);
+  rapat_html_escape (out, chart->title);
+  fputs ("\">\n<thead>", out);
+  chart_svg_begin (out, CHART_HEAD_H);
+  chart_ticks (out, 10);
+  chart_gridlines (out, 12, CHART_HEAD_H);
+  fputs ("</svg></td></tr></thead>\n<tbody>\n", out);
   for (guint i = 0; i < chart->bars->len; i++)
     {
       const RapatLayoutBar *bar = chart->bars->pdata[i];
       const char *label = bar->label != NULL ? bar->label : "";
-      int y = (int) i * CHART_ROW_H;
       int w = bar->value > 0 ? (int) (MIN (bar->value, 1.0) * CHART_BAR_W + 0.5) : 0;
       gboolean cut = g_utf8_strlen (label, -1) > RAPAT_LAYOUT_CHART_LABEL_MAX;
-      g_autofree char *head = cut ? g_utf8_substring (label, 0, RAPAT_LAYOUT_CHART_LABEL_MAX - 1) : NULL;
+      g_autofree char *head = cut ? g_utf8_substring (label, 0, RAPAT_LAYOUT_CHART_LABEL_MAX - 1)
+                                  : NULL;
       g_autofree char *shown = cut ? g_strconcat (head, "…", NULL) : g_strdup (label);
       g_autofree char *colour = bar_colour (chart, bar->value);
 
-      fprintf (out, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">", CHART_BAR_X - 6, y + 14);
+      chart_svg_begin (out, CHART_ROW_H);
+      chart_gridlines (out, 0, CHART_ROW_H);
+      fprintf (out, "<text x=\"%d\" y=\"14\" text-anchor=\"end\">", CHART_BAR_X - 6);
       rapat_html_escape (out, shown);
-      fprintf (out, "</text><rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>"
-                    "<text x=\"%d\" y=\"%d\">", CHART_BAR_X, y + 3, w, CHART_ROW_H - 6, colour,
-               CHART_BAR_X + w + 4, y + 14);
+      fprintf (out, "</text>\n<rect x=\"%d\" y=\"3\" width=\"%d\" height=\"%d\" fill=\"%s\"/>"
+                    "<text x=\"%d\" y=\"14\">", CHART_BAR_X, w, CHART_ROW_H - 6, colour,
+               CHART_BAR_X + w + 4);
       rapat_html_escape (out, bar->text);
-      fputs ("</text>\n", out);
+      fputs ("</text></svg></td></tr>\n", out);
     }
-  fputs ("</svg>\n", out);
+  chart_svg_begin (out, CHART_FOOT_H);
+  chart_gridlines (out, 0, 6);
+  chart_ticks (out, 20);
+  fputs ("</svg></td></tr>\n</tbody>\n</table>\n", out);
 }
 
 /* The signature block, as every HTML paper writes it. */

@@ -822,6 +822,8 @@ rapat_report_period_attendance_layout (const RapatPeriodAttendance *r,
   for (guint c = 0; c < n_cols; c++)
     widths[c] /= MAX (1.0, sum + widths[0]);
   t = rapat_layout_table (doc, n_cols, widths, heads);
+  /* Apart from the chart's ticks above it. */
+  ((RapatLayoutBlock *) doc->blocks->pdata[doc->blocks->len - 1])->space_before = 8;
   t->font_size = 7.5;
   t->header[0].align = RAPAT_ALIGN_LEFT;
   for (guint i = 0; i <= r->rows->len; i++)

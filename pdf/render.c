@@ -63,8 +63,6 @@ typedef struct {
   int header;               /* the box drawn above it when it starts a page, or -1 */
   gboolean splittable;      /* split at a line when taller than a page */
   gboolean new_page;        /* starts a page */
-  gboolean header_only;     /* drawn only as the header of the boxes naming it, never
-                             * where it stands (a chart's ticks on its later pages) */
   double pad;               /* a splittable box's room above and under its lines */
   guint page;               /* where pagination put it */
   double y;
@@ -762,22 +760,22 @@ chart_label (const char *label)
 }
 
 /* A horizontal bar chart, drawn as the HTML's SVG is at the text width:
- * one box a bar (its label right-aligned before it, cut when longer than
- * its column, its value after it, the gridlines through it), then the
- * ticks under the last bar.  A chart longer than the room left breaks
- * between bars, the ticks repeated above the bars of the next page; the
- * first two bars stay together, the ticks with the last. */
+ * the ticks, one box a bar (its label right-aligned before it, cut when
+ * longer than its column, its value after it, the gridlines through it),
+ * the ticks again under the last bar.  A chart longer than the room left
+ * breaks between bars, the ticks repeated above the bars of the next
+ * page as a table's header is; the ticks stay with the first two bars,
+ * the last bar with the ticks under it. */
 static void
 chart_boxes (Render *r, const RapatLayoutBlock *block)
 {
   const RapatLayoutChart *chart = block->chart;
   double s = TEXT_W / CHART_W, row_h = CHART_ROW_H * s;
   int head_index = (int) r->boxes->len;
-  Box *head = box_new (r, 0), *b;
+  Box *head = box_new (r, block->space_before), *b;
 
-  /* The ticks above a page's bars: their labels, then the gridlines down
-   * to the bars. */
-  head->header_only = TRUE;
+  /* The ticks above the bars (of every page): their labels, then the
+   * gridlines down to the bars. */
   head->keep_next = TRUE;
   add_ticks (r, head, s, 0);
   head->height = 16 * s;
@@ -789,7 +787,7 @@ chart_boxes (Render *r, const RapatLayoutBlock *block)
       g_autofree char *label = chart_label (bar->label);
       PangoLayout *layout;
 
-      b = box_new (r, i == 0 ? block->space_before : 0);
+      b = box_new (r, 0);
       b->header = head_index;
       b->height = row_h;
       add_gridlines (b, s, 0, row_h);
@@ -813,7 +811,7 @@ chart_boxes (Render *r, const RapatLayoutBlock *block)
       b->keep_next = i == 0 || i + 1 == chart->bars->len;
     }
   /* The ticks under the last bar: the gridlines' ends, their labels. */
-  b = box_new (r, chart->bars->len == 0 ? block->space_before : 0);
+  b = box_new (r, 0);
   add_gridlines (b, s, 0, 6 * s);
   add_ticks (r, b, s, 8 * s);
   b->height = 24 * s;
@@ -981,14 +979,6 @@ paginate (Render *r)
       Box *b = r->boxes->pdata[i];
       double gap = y > TOP ? b->space_before : 0;
       double need = b->height;
-
-      /* Where it stands, it takes no room and is not drawn. */
-      if (b->header_only)
-        {
-          b->page = page;
-          b->y = y;
-          continue;
-        }
       if (b->splittable && b->height > BOTTOM - TOP - header_height (r, b))
         {
           if (y > TOP && BOTTOM - y - gap < MIN_SPLIT)
@@ -1025,8 +1015,6 @@ paginate (Render *r)
         {
           const Box *next = r->boxes->pdata[j + 1];
 
-          if (next->header_only)
-            continue;
           /* A box taller than a page is split: its first lines come along. */
           if (next->splittable && next->height > BOTTOM - TOP - header_height (r, next))
             {
@@ -1309,8 +1297,7 @@ rapat_pdf_render (const RapatLayout *doc, FILE *out, GError **error)
 
               if (b->header_above)
                 draw_box (&r, r.boxes->pdata[b->header], MARGIN, TOP);
-              if (!b->header_only)
-                draw_box (&r, b, MARGIN, b->y);
+              draw_box (&r, b, MARGIN, b->y);
             }
           draw_footer (&r, doc, p, pages);
           if (doc->watermark != NULL)

@@ -257,9 +257,11 @@ import subprocess, sys
 import xml.etree.ElementTree as ET
 raw = open(sys.argv[1], encoding="utf-8").read()
 root = ET.fromstring(raw[raw.index("<html"):])
-svg = [e for e in root.iter() if e.tag.endswith("}svg")]
-assert len(svg) == 1, len(svg)
-texts = [e for e in svg[0] if e.tag.endswith("}text") and e.get("text-anchor") != "middle"]
+chart = [t for t in root.iter("table") if t.get("class") == "chart"]
+assert len(chart) == 1, len(chart)
+# Each bar's label and value, in the order of the bars.
+texts = [e for e in chart[0].find("tbody").iter("{http://www.w3.org/2000/svg}text")
+         if e.get("text-anchor") != "middle"]
 assert len(texts) >= 2 * 5, len(texts)
 pdf = subprocess.run(["pdftotext", "-raw", sys.argv[2], "-"], capture_output=True, text=True,
                      check=True).stdout
@@ -283,7 +285,7 @@ import sys
 raw = open(sys.argv[1], encoding="utf-8").read()
 e = "&lt;b&gt;&amp;amp; &quot;x&quot;"
 assert raw.count(e) == 2, raw.count(e)
-assert "<text x=\"224\" y=" in raw and ">" + e + "</text><rect " in raw, "the label"
+assert "<text x=\"224\" y=\"14\" text-anchor=\"end\">" + e + "</text>\n<rect " in raw, "the label"
 assert "<td>" + e + "</td>" in raw, "the cell"
 assert "<b>&amp;" not in raw and "<b>" not in raw.split("<body", 1)[1], "unescaped"
 ' "$tmp/pr-unit.html"

@@ -172,19 +172,28 @@ def local(tag):
     return tag.rsplit('}', 1)[-1]
 
 def chart_bars(root):
-    """The bars of the period report's SVG chart: (label, width 0..1 of the
+    """The bars of the period report's chart (a table of SVG drawings, the
+    ticks in its header and under its last bar): (label, width 0..1 of the
     bars' 360 units, fill, text after the bar), top to bottom."""
-    svg = [e for e in root.iter() if local(e.tag) == 'svg']
-    assert len(svg) == 1, 'one chart: %d' % len(svg)
-    kids = list(svg[0])
+    charts = [t for t in root.iter('table') if t.get('class') == 'chart']
+    assert len(charts) == 1, 'one chart: %d' % len(charts)
     bars = []
-    for i, e in enumerate(kids):
-        if local(e.tag) == 'rect':
+    for svg in charts[0].find('tbody').iter('{http://www.w3.org/2000/svg}svg'):
+        kids = list(svg)
+        rects = [i for i, e in enumerate(kids) if local(e.tag) == 'rect']
+        assert len(rects) <= 1, 'a bar a drawing'
+        for i in rects:
             label, after = kids[i - 1], kids[i + 1]
             assert local(label.tag) == 'text' and label.get('text-anchor') == 'end'
-            assert float(after.get('x')) == float(e.get('x')) + float(e.get('width')) + 4
-            bars.append((txt(label), float(e.get('width')) / 360, e.get('fill'), txt(after)))
-    return svg[0], bars
+            assert float(after.get('x')) == float(kids[i].get('x')) + float(kids[i].get('width')) + 4
+            bars.append((txt(label), float(kids[i].get('width')) / 360, kids[i].get('fill'), txt(after)))
+    return charts[0], bars
+
+def chart_ticks(chart):
+    """The ticks' labels above the bars and under them."""
+    ticks = lambda part: [txt(t) for t in part.iter('{http://www.w3.org/2000/svg}text')
+                          if t.get('text-anchor') == 'middle']
+    return ticks(chart.find('thead')), ticks(chart.find('tbody'))
 
 def bar_fill(rate):
     """The colour of a bar: green from 80 %, amber from 50 %, red below."""
@@ -198,13 +207,14 @@ def html_reading(path):
     out = ['lang: ' + root.get('lang')]
     def walk(e):
         tag = local(e.tag)
-        if tag == 'svg':
-            svg, bars = chart_bars(root)
-            out.append('chart: ' + svg.get('aria-label'))
+        if tag == 'table' and e.get('class') == 'chart':
+            chart, bars = chart_bars(root)
+            above, under = chart_ticks(chart)
+            out.append('chart (%s): %s' % (chart.get('role'), chart.get('aria-label')))
+            out.append('  ticks: ' + ' '.join(above))
             for label, w, fill, text in bars:
                 out.append('  bar: %s | %.1f%% long | %s | %s' % (label, 100 * w, fill, text))
-            ticks = [txt(t) for t in svg if local(t.tag) == 'text' and t.get('text-anchor') == 'middle']
-            out.append('  ticks: ' + ' '.join(ticks))
+            out.append('  ticks: ' + ' '.join(under))
             return
         if tag == 'tr':
             out.append(' | '.join(' '.join(txt(c).split()) for c in e))
@@ -630,8 +640,9 @@ table = [t for t in root.iter("table") if (t.get("class") or "").startswith("gri
 trs = table.find("tbody").findall("tr")
 assert [txt(tr[0]) for tr in trs] == [r["name"] for r in j["rows"]] + ["Total"], [txt(tr[0]) for tr in trs]
 assert trs[-1].get("class") == "total"
-kids = [local(e.tag) for e in root.find("body")]
-assert kids.index("svg") < kids.index("table"), kids
+kids = [(e.get("class") or "").split()[0] for e in root.find("body") if local(e.tag) == "table"]
+assert kids == ["chart", "grid"], kids
+assert chart_ticks(svg) == (["0%", "25%", "50%", "75%", "100%"],) * 2, chart_ticks(svg)
 ' "$tmp" "$tmp/b"
 
 # The issue: "text: aligned columns that fit 100 characters".
@@ -811,6 +822,8 @@ svg, bars = chart_bars(root)
 assert bars == [("Anggota Satu", 0.0, "#b03a2e", "0.0%"), ("Ketua Rapat", 1.0, "#3a7d44", "100.0%"),
                 ("Belum Dicatat", 0.0, "#b03a2e", "-")], bars
 assert svg.get("role") == "img" and svg.get("aria-label") == "Attendance rate per row", svg.attrib
+assert "<text x=\"224\" y=\"14\" text-anchor=\"end\">Ketua Rapat</text>\n<rect x=\"230\" y=\"3\" " \
+       "width=\"360\" height=\"14\" fill=\"#3a7d44\"/><text x=\"594\" y=\"14\">100.0%</text>" in raw
 m3 = json.loads(read(d + "/meeting-3.json"))
 assert m3["totals"]["rate"] is None and m3["totals"]["not_recorded"] == 3, m3["totals"]
 ' "$tmp" "$tmp/d"
