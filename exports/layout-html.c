@@ -391,6 +391,17 @@ cells_html (FILE *out, const RapatLayoutTable *t, const RapatLayoutCell *cells, 
     }
 }
 
+/* Writes the style attribute of a font size of @size points (0: none). */
+static void
+font_size (FILE *out, double size)
+{
+  if (size <= 0)
+    return;
+  fputs (" style=\"", out);
+  points (out, "font-size", size);
+  fputs ("\"", out);
+}
+
 /* A table: its column widths, the header in <thead> (repeated on every
  * printed page), one row each, none split across pages. */
 static void
@@ -408,16 +419,14 @@ table_html (FILE *out, const RapatLayoutBlock *block)
       percent (out, "width", t->widths[c]);
       fputs ("\"/>", out);
     }
-  fputs ("</colgroup>\n<thead><tr>", out);
+  /* The size on the header and the body, as the PDF sets both: the
+   * table's own element may carry a style already. */
+  fputs ("</colgroup>\n<thead", out);
+  font_size (out, t->font_size);
+  fputs ("><tr>", out);
   cells_html (out, t, t->header, TRUE);
   fputs ("</tr></thead>\n<tbody", out);
-  /* On the body: the table's own element may carry a style already. */
-  if (t->font_size > 0)
-    {
-      fputs (" style=\"", out);
-      points (out, "font-size", t->font_size);
-      fputs ("\"", out);
-    }
+  font_size (out, t->font_size);
   fputs (">\n", out);
   for (guint i = 0; i < t->rows->len; i++)
     {
