@@ -55,11 +55,6 @@ static const char layout_style[] =
   "table.grid td.b{font-weight:bold}table.grid td.i{font-style:italic}"
   "table.grid div.mid{margin-left:50%}"
   "div.note{font-size:.85em;margin-top:1pt}div.note.alert{color:#b00000;font-weight:bold}"
-  /* A chart: its drawings as wide as the text, scaled to it, one under
-   * the other; the page breaks between them. */
-  "table.chart{border-collapse:collapse;border:none;width:100%;margin:0}"
-  "table.chart td{border:none;padding:0}"
-  "table.chart svg{display:block;width:100%;height:auto}"
   "thead{display:table-header-group}"
   "tr{page-break-inside:avoid;break-inside:avoid}"
   "tr.group{page-break-after:avoid;break-after:avoid}"
@@ -157,9 +152,11 @@ lines (FILE *out, const char *text, gboolean first_bold)
 
 /* Writes the class and style attributes of the element that starts
  * @block: its keeping with the next, a page of its own, the space above
- * it and its indent; @klass: the element's own class, or NULL. */
+ * it and its indent; @klass: the element's own class, or NULL; @style:
+ * its own style, or NULL. */
 static void
-block_attrs (FILE *out, const RapatLayoutBlock *block, const char *klass)
+block_attrs_style (FILE *out, const RapatLayoutBlock *block, const char *klass,
+                   const char *style)
 {
   g_autoptr(GString) classes = g_string_new (klass);
 
@@ -169,15 +166,25 @@ block_attrs (FILE *out, const RapatLayoutBlock *block, const char *klass)
     g_string_append (classes, classes->len > 0 ? " new-page" : "new-page");
   if (classes->len > 0)
     fprintf (out, " class=\"%s\"", classes->str);
-  if (block->space_before > 0 || block->indent > 0)
+  if (block->space_before > 0 || block->indent > 0 || style != NULL)
     {
       fputs (" style=\"", out);
+      if (style != NULL)
+        fputs (style, out);
       if (block->space_before > 0)
         points (out, "margin-top", block->space_before);
       if (block->indent > 0)
         percent (out, "margin-left", block->indent);
       fputs ("\"", out);
     }
+}
+
+/* Writes the class and style attributes of the element that starts
+ * @block (see block_attrs_style()), with no style of its own. */
+static void
+block_attrs (FILE *out, const RapatLayoutBlock *block, const char *klass)
+{
+  block_attrs_style (out, block, klass, NULL);
 }
 
 /* The letterhead: its four lines (empty ones left out), the logo (its
@@ -469,12 +476,15 @@ bar_colour (const RapatLayoutChart *chart, double value)
   return g_strdup_printf ("#%06x", rgb);
 }
 
-/* Starts a table row holding an SVG drawing @height high.  Its texts
- * are written a line each: read as the row's text, they stand apart. */
+/* Starts a table row holding an SVG drawing @height high, as wide as the
+ * text and scaled to it (its style on it: the page's style sheet is
+ * every paper's).  Its texts are written a line each: read as the row's
+ * text, they stand apart. */
 static void
 chart_svg_begin (FILE *out, int height)
 {
-  fprintf (out, "<tr><td><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+  fprintf (out, "<tr><td style=\"padding:0;border:none\"><svg xmlns=\"http://www.w3.org/2000/svg\" "
+                "style=\"display:block;width:100%%;height:auto\" width=\"%d\" height=\"%d\" "
                 "viewBox=\"0 0 %d %d\" font-family=\"Noto Sans, DejaVu Sans, Arial, sans-serif\" "
                 "font-size=\"11\">\n", CHART_W, height, CHART_W, height);
 }
@@ -515,7 +525,7 @@ chart_html (FILE *out, const RapatLayoutBlock *block)
   const RapatLayoutChart *chart = block->chart;
 
   fputs ("<table", out);
-  block_attrs (out, block, "chart");
+  block_attrs_style (out, block, "chart", "border-collapse:collapse;border:none;width:100%;margin:0;");
   fputs (" role=\"img\" aria-label=\"", out);
   rapat_html_escape (out, chart->title);
   fputs ("\">\n<thead>", out);
