@@ -154,9 +154,11 @@ lines (FILE *out, const char *text, gboolean first_bold)
 
 /* Writes the class and style attributes of the element that starts
  * @block: its keeping with the next, a page of its own, the space above
- * it and its indent; @klass: the element's own class, or NULL. */
+ * it and its indent; @klass: the element's own class, or NULL; @style:
+ * its own style, or NULL. */
 static void
-block_attrs (FILE *out, const RapatLayoutBlock *block, const char *klass)
+block_attrs_style (FILE *out, const RapatLayoutBlock *block, const char *klass,
+                   const char *style)
 {
   g_autoptr(GString) classes = g_string_new (klass);
 
@@ -166,15 +168,25 @@ block_attrs (FILE *out, const RapatLayoutBlock *block, const char *klass)
     g_string_append (classes, classes->len > 0 ? " new-page" : "new-page");
   if (classes->len > 0)
     fprintf (out, " class=\"%s\"", classes->str);
-  if (block->space_before > 0 || block->indent > 0)
+  if (block->space_before > 0 || block->indent > 0 || style != NULL)
     {
       fputs (" style=\"", out);
+      if (style != NULL)
+        fputs (style, out);
       if (block->space_before > 0)
         points (out, "margin-top", block->space_before);
       if (block->indent > 0)
         percent (out, "margin-left", block->indent);
       fputs ("\"", out);
     }
+}
+
+/* Writes the class and style attributes of the element that starts
+ * @block (see block_attrs_style()), with no style of its own. */
+static void
+block_attrs (FILE *out, const RapatLayoutBlock *block, const char *klass)
+{
+  block_attrs_style (out, block, klass, NULL);
 }
 
 /* The letterhead: its four lines (empty ones left out), the logo (its
@@ -388,6 +400,17 @@ cells_html (FILE *out, const RapatLayoutTable *t, const RapatLayoutCell *cells, 
     }
 }
 
+/* Writes the style attribute of a font size of @size points (0: none). */
+static void
+font_size (FILE *out, double size)
+{
+  if (size <= 0)
+    return;
+  fputs (" style=\"", out);
+  points (out, "font-size", size);
+  fputs ("\"", out);
+}
+
 /* A table: its column widths, the header in <thead> (repeated on every
  * printed page), one row each, none split across pages. */
 static void
@@ -405,16 +428,14 @@ table_html (FILE *out, const RapatLayoutBlock *block)
       percent (out, "width", t->widths[c]);
       fputs ("\"/>", out);
     }
-  fputs ("</colgroup>\n<thead><tr>", out);
+  /* The size on the header and the body, as the PDF sets both: the
+   * table's own element may carry a style already. */
+  fputs ("</colgroup>\n<thead", out);
+  font_size (out, t->font_size);
+  fputs ("><tr>", out);
   cells_html (out, t, t->header, TRUE);
   fputs ("</tr></thead>\n<tbody", out);
-  /* On the body: the table's own element may carry a style already. */
-  if (t->font_size > 0)
-    {
-      fputs (" style=\"", out);
-      points (out, "font-size", t->font_size);
-      fputs ("\"", out);
-    }
+  font_size (out, t->font_size);
   fputs (">\n", out);
   for (guint i = 0; i < t->rows->len; i++)
     {
@@ -435,6 +456,110 @@ table_html (FILE *out, const RapatLayoutBlock *block)
       fputs ("</tr>\n", out);
     }
   fputs ("</tbody>\n</table>\n", out);
+}
+
+/* The geometry of a chart, in the units of its SVG drawing (640 wide:
+ * the text width): the labels' column, the bars', a line's height, the
+ * ticks' above the bars and under them. */
+#define CHART_W 640
+#define CHART_BAR_X 230
+#define CHART_BAR_W 360
+#define CHART_ROW_H 20
+#define CHART_HEAD_H 16
+#define CHART_FOOT_H 24
+
+/* Returns the colour of a bar of @value in @chart, as "#rrggbb". */
+static char *
+bar_colour (const RapatLayoutChart *chart, double value)
+{
+  guint rgb = value >= chart->good ? RAPAT_LAYOUT_CHART_GOOD
+              : value >= chart->fair ? RAPAT_LAYOUT_CHART_FAIR : RAPAT_LAYOUT_CHART_POOR;
+
+  return g_strdup_printf ("#%06x", rgb);
+}
+
+/* Starts a table row holding an SVG drawing @height high, as wide as the
+ * text and scaled to it (its style on it: the page's style sheet is
+ * every paper's).  Its texts are written a line each: read as the row's
+ * text, they stand apart. */
+static void
+chart_svg_begin (FILE *out, int height)
+{
+  fprintf (out, "<tr><td style=\"padding:0;border:none\"><svg xmlns=\"http://www.w3.org/2000/svg\" "
+                "style=\"display:block;width:100%%;height:auto\" width=\"%d\" height=\"%d\" "
+                "viewBox=\"0 0 %d %d\" font-family=\"Noto Sans, DejaVu Sans, Arial, sans-serif\" "
+                "font-size=\"11\">\n", CHART_W, height, CHART_W, height);
+}
+
+/* Writes the gridlines at 0, 25, 50, 75 and 100 %, from @y1 to @y2. */
+static void
+chart_gridlines (FILE *out, int y1, int y2)
+{
+  for (int pct = 0; pct <= 100; pct += 25)
+    {
+      int x = CHART_BAR_X + CHART_BAR_W * pct / 100;
+
+      fprintf (out, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#%06x\"/>", x, y1,
+               x, y2, RAPAT_LAYOUT_CHART_GRID);
+    }
+}
+
+/* Writes the ticks' labels ("0%" to "100%") centred on their gridlines,
+ * on the baseline @y. */
+static void
+chart_ticks (FILE *out, int y)
+{
+  for (int pct = 0; pct <= 100; pct += 25)
+    fprintf (out, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" fill=\"#%06x\">%d%%</text>\n",
+             CHART_BAR_X + CHART_BAR_W * pct / 100, y, RAPAT_LAYOUT_CHART_TICK, pct);
+}
+
+/* A horizontal bar chart, as the PDF draws it: a table of inline SVG
+ * drawings, so that a printed page breaks it between bars; the ticks in
+ * its header (repeated above the bars of every page), a row a bar (the
+ * label, escaped and cut when long, right-aligned before the bar, the
+ * value after it, the gridlines through it), the ticks again under the
+ * last bar.  The table is one image to a reader that cannot see it,
+ * named by the chart's title. */
+static void
+chart_html (FILE *out, const RapatLayoutBlock *block)
+{
+  const RapatLayoutChart *chart = block->chart;
+
+  fputs ("<table", out);
+  block_attrs_style (out, block, "chart", "border-collapse:collapse;border:none;width:100%;margin:0;");
+  fputs (" role=\"img\" aria-label=\"", out);
+  rapat_html_escape (out, chart->title);
+  fputs ("\">\n<thead>", out);
+  chart_svg_begin (out, CHART_HEAD_H);
+  chart_ticks (out, 10);
+  chart_gridlines (out, 12, CHART_HEAD_H);
+  fputs ("</svg></td></tr></thead>\n<tbody>\n", out);
+  for (guint i = 0; i < chart->bars->len; i++)
+    {
+      const RapatLayoutBar *bar = chart->bars->pdata[i];
+      const char *label = bar->label != NULL ? bar->label : "";
+      int w = bar->value > 0 ? (int) (MIN (bar->value, 1.0) * CHART_BAR_W + 0.5) : 0;
+      gboolean cut = g_utf8_strlen (label, -1) > RAPAT_LAYOUT_CHART_LABEL_MAX;
+      g_autofree char *head = cut ? g_utf8_substring (label, 0, RAPAT_LAYOUT_CHART_LABEL_MAX - 1)
+                                  : NULL;
+      g_autofree char *shown = cut ? g_strconcat (head, "…", NULL) : g_strdup (label);
+      g_autofree char *colour = bar_colour (chart, bar->value);
+
+      chart_svg_begin (out, CHART_ROW_H);
+      chart_gridlines (out, 0, CHART_ROW_H);
+      fprintf (out, "<text x=\"%d\" y=\"14\" text-anchor=\"end\">", CHART_BAR_X - 6);
+      rapat_html_escape (out, shown);
+      fprintf (out, "</text>\n<rect x=\"%d\" y=\"3\" width=\"%d\" height=\"%d\" fill=\"%s\"/>"
+                    "<text x=\"%d\" y=\"14\">", CHART_BAR_X, w, CHART_ROW_H - 6, colour,
+               CHART_BAR_X + w + 4);
+      rapat_html_escape (out, bar->text);
+      fputs ("</text></svg></td></tr>\n", out);
+    }
+  chart_svg_begin (out, CHART_FOOT_H);
+  chart_gridlines (out, 0, 6);
+  chart_ticks (out, 20);
+  fputs ("</svg></td></tr>\n</tbody>\n</table>\n", out);
 }
 
 /* The signature block, as every HTML paper writes it. */
@@ -539,6 +664,9 @@ rapat_layout_html (FILE *out, const RapatLayout *doc)
           break;
         case RAPAT_LAYOUT_LIST:
           list_html (out, block);
+          break;
+        case RAPAT_LAYOUT_CHART:
+          chart_html (out, block);
           break;
         case RAPAT_LAYOUT_HEADING:
         case RAPAT_LAYOUT_PARAGRAPH:

@@ -15,8 +15,9 @@ G_BEGIN_DECLS
 
 /* Writes @doc to @out as a complete HTML page: every text escaped; the
  * letterhead, titles, fields, tables (their header rows in <thead>, which
- * browsers repeat on every printed page; rows kept whole), lists, banners
- * and signature blocks in the order of @doc; the watermark on every page;
+ * browsers repeat on every printed page; rows kept whole), lists, banners,
+ * bar charts (a table of inline SVG drawings, a bar a row, the ticks in
+ * its header) and signature blocks in the order of @doc; the watermark on every page;
  * the printing time and the page numbers in the page's margin where the
  * browser draws CSS page-margin boxes. */
 void rapat_layout_html (FILE *out, const RapatLayout *doc);

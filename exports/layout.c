@@ -51,6 +51,28 @@ table_free (RapatLayoutTable *t)
   g_free (t);
 }
 
+/* Frees one bar of a chart. */
+static void
+bar_free (gpointer data)
+{
+  RapatLayoutBar *bar = data;
+
+  g_free (bar->label);
+  g_free (bar->text);
+  g_free (bar);
+}
+
+/* Frees a chart and its bars. */
+static void
+chart_free (RapatLayoutChart *chart)
+{
+  if (chart == NULL)
+    return;
+  g_free (chart->title);
+  g_ptr_array_unref (chart->bars);
+  g_free (chart);
+}
+
 /* Frees one block. */
 static void
 block_free (gpointer data)
@@ -63,6 +85,7 @@ block_free (gpointer data)
   g_free (b->image_uri);
   g_clear_pointer (&b->signatures, g_ptr_array_unref);
   table_free (b->table);
+  chart_free (b->chart);
   g_free (b);
 }
 
@@ -220,6 +243,31 @@ rapat_layout_cell_note (RapatLayoutRow *row, guint col, const char *note, gboole
   g_free (row->cells[col].note);
   row->cells[col].note = g_strdup (note);
   row->cells[col].note_alert = alert;
+}
+
+RapatLayoutChart *
+rapat_layout_chart (RapatLayout *doc, const char *title)
+{
+  RapatLayoutBlock *b = rapat_layout_add (doc, RAPAT_LAYOUT_CHART);
+  RapatLayoutChart *chart = g_new0 (RapatLayoutChart, 1);
+
+  chart->title = g_strdup (title);
+  chart->bars = g_ptr_array_new_with_free_func (bar_free);
+  chart->good = 0.8;
+  chart->fair = 0.5;
+  b->chart = chart;
+  return chart;
+}
+
+void
+rapat_layout_bar (RapatLayoutChart *chart, const char *label, double value, const char *text)
+{
+  RapatLayoutBar *bar = g_new0 (RapatLayoutBar, 1);
+
+  bar->label = g_strdup (label);
+  bar->value = value;
+  bar->text = g_strdup (text);
+  g_ptr_array_add (chart->bars, bar);
 }
 
 void

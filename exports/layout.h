@@ -1,11 +1,15 @@
 /* rapat — the layout of a printed paper: a document of blocks (export layer).
  *
  * Pure data, no drawing: a writer builds a RapatLayout from model values
- * (the sign-in sheet, the attendance report), and the PDF module
- * (pdf/rapat-pdf.h) paginates and draws it on A4 with Cairo and Pango.
- * The module reads these structs and calls none of the functions below,
- * which live in rapat's library: a change to a struct raises
- * RAPAT_PDF_ABI. */
+ * (the sign-in sheet, the attendance reports of a meeting and of a
+ * period, the notulen, the invitation, the programme, the actions
+ * matrix); the PDF module (pdf/rapat-pdf.h) paginates and draws it on A4
+ * with Cairo and Pango, and rapat_layout_html() (layout-html.h) writes it
+ * as one HTML page, so that the two papers say the same.  Text, tables,
+ * lists, signatures and a bar chart (CHART: a period's attendance rates)
+ * are blocks.  The module reads these structs and calls none of the
+ * functions below, which live in rapat's library: a change to a struct
+ * or a constant here raises RAPAT_PDF_ABI. */
 #pragma once
 
 #include <glib.h>
@@ -22,6 +26,9 @@ typedef enum {
   RAPAT_LAYOUT_SIGNATURES,   /* never split; right half for one signatory */
   RAPAT_LAYOUT_BANNER,       /* a framed line, e.g. the cancelled mark */
   RAPAT_LAYOUT_LIST,         /* numbered lines: each text after its mark, wrapped under itself */
+  RAPAT_LAYOUT_CHART,        /* a horizontal bar chart: a label, a bar and its value a line,
+                              * gridlines and ticks at 0, 25, 50, 75 and 100 %; split
+                              * between bars across pages */
 } RapatLayoutKind;
 
 typedef enum {
@@ -77,6 +84,32 @@ typedef struct {
   char *below;               /* "NIP 19700101 ...", or NULL */
 } RapatLayoutSignature;
 
+/* One bar of a CHART. */
+typedef struct {
+  char *label;               /* on the left: a person's or a unit's name */
+  double value;              /* the bar's length, 0 to 1; below 0: no value, no bar */
+  char *text;                /* after the bar: the value for people ("87,5%", "-") */
+} RapatLayoutBar;
+
+/* A bar is green from @good up, amber from @fair up, red below: these
+ * colours (0xRRGGBB), the gridlines' and the ticks'. */
+#define RAPAT_LAYOUT_CHART_GOOD 0x3a7d44
+#define RAPAT_LAYOUT_CHART_FAIR 0xc9a227
+#define RAPAT_LAYOUT_CHART_POOR 0xb03a2e
+#define RAPAT_LAYOUT_CHART_GRID 0xcccccc
+#define RAPAT_LAYOUT_CHART_TICK 0x555555
+/* A label longer than this many characters is cut, with an ellipsis (and
+ * the PDF cuts one that is still wider than its column). */
+#define RAPAT_LAYOUT_CHART_LABEL_MAX 34
+
+/* A horizontal bar chart of values from 0 to 1 (rates), one bar a line. */
+typedef struct {
+  char *title;               /* what it shows, for a reader who cannot see it */
+  GPtrArray *bars;           /* RapatLayoutBar, top to bottom */
+  double good;               /* a bar of this value or more is green (0.8) */
+  double fair;               /* this or more and below @good, amber (0.5); below, red */
+} RapatLayoutChart;
+
 typedef struct {
   RapatLayoutKind kind;
   GPtrArray *texts;          /* char *: the lines; FIELDS: label, value, label, value...;
@@ -95,6 +128,7 @@ typedef struct {
   double indent;             /* PARAGRAPH, FIELDS, LIST: from the left margin, a
                               * fraction of the text width */
   gboolean new_page;         /* starts on a page of its own (an attachment) */
+  RapatLayoutChart *chart;   /* CHART */
 } RapatLayoutBlock;
 
 /* A document. */
@@ -154,6 +188,17 @@ void rapat_layout_cell (RapatLayoutRow *row, guint col, const char *text, RapatL
 /* Sets the smaller lines under the text of cell @col of @row to @note
  * (copied; NULL: none), in bold red when @alert. */
 void rapat_layout_cell_note (RapatLayoutRow *row, guint col, const char *note, gboolean alert);
+
+/* Adds a horizontal bar chart titled @title (what it shows, said to a
+ * reader who cannot see it) to @doc and returns it: green from 80 %,
+ * amber from 50 %, red below. */
+RapatLayoutChart *rapat_layout_chart (RapatLayout *doc, const char *title);
+
+/* Adds a bar to @chart: @label, @value from 0 to 1 (below 0: no value,
+ * no bar; above 1: drawn as 1) and @text, the value for people ("87,5%");
+ * the strings are copied. */
+void rapat_layout_bar (RapatLayoutChart *chart, const char *label, double value,
+                       const char *text);
 
 /* Adds a signatory to a SIGNATURES block (the strings are copied). */
 void rapat_layout_signature (RapatLayoutBlock *block, const char *above, const char *title,

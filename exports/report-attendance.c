@@ -752,101 +752,19 @@ period_json (FILE *out, const RapatPeriodAttendance *r)
   rapat_json_end_object (json);
 }
 
-/* Writes an inline SVG bar chart of the rows' attendance rates. */
-static void
-period_chart (FILE *out, const RapatPeriodAttendance *r)
-{
-  const int bar_x = 230, bar_w = 360, row_h = 20;
-  int height = row_h * (int) r->rows->len + 24;
-
-  fprintf (out, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"640\" height=\"%d\" "
-                "viewBox=\"0 0 640 %d\" role=\"img\" aria-label=\"", height, height);
-  rapat_html_escape (out, _("Attendance rate per row"));
-  fputs ("\" font-family=\"DejaVu Sans, Arial, sans-serif\" font-size=\"11\">\n", out);
-  for (int pct = 0; pct <= 100; pct += 25)
-    fprintf (out, "<line x1=\"%d\" y1=\"0\" x2=\"%d\" y2=\"%d\" stroke=\"#ccc\"/>"
-                  "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" fill=\"#555\">%d%%</text>\n",
-             bar_x + bar_w * pct / 100, bar_x + bar_w * pct / 100, height - 18,
-             bar_x + bar_w * pct / 100, height - 4, pct);
-  for (guint i = 0; i < r->rows->len; i++)
-    {
-      const RapatAttendanceRow *row = r->rows->pdata[i];
-      double rate = rapat_attendance_rate (&row->counts);
-      int y = (int) i * row_h;
-      g_autofree char *label = rapat_report_rate_text (rate);
-      gboolean long_name = g_utf8_strlen (row->name, -1) > 34;
-      g_autofree char *head = long_name ? g_utf8_substring (row->name, 0, 33) : NULL;
-      g_autofree char *name = long_name ? g_strconcat (head, "…", NULL) : g_strdup (row->name);
-
-      fprintf (out, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">", bar_x - 6, y + 14);
-      rapat_html_escape (out, name);
-      fprintf (out, "</text><rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>"
-                    "<text x=\"%d\" y=\"%d\">%s</text>\n",
-               bar_x, y + 3, rate > 0 ? (int) (rate * bar_w + 0.5) : 0, row_h - 6,
-               rate >= 0.8 ? "#3a7d44" : rate >= 0.5 ? "#c9a227" : "#b03a2e",
-               bar_x + (rate > 0 ? (int) (rate * bar_w + 0.5) : 0) + 4, y + 14, label);
-    }
-  fputs ("</svg>\n", out);
-}
-
-/* Writes the HTML form, with the chart. */
+/* Writes the HTML form: the layout of the printed report (its PDF's), as
+ * one HTML page. */
 static void
 period_html (FILE *out, const RapatPeriodAttendance *r)
 {
-  g_autofree char *title = period_title (r);
-  const char *lang = rapat_lang_code (rapat_lang ());
+  RapatAttendancePaper plain = { 0 };
+  g_autoptr(RapatLayout) doc = NULL;
 
-  /* The language the output speaks (rapat_lang_use()). */
-  rapat_html_begin (out, lang, title, NULL);
-  fputs ("<h1>", out);
-  rapat_html_escape (out, title);
-  fputs ("</h1>\n", out);
-  period_chart (out, r);
-  fputs ("<table>\n<thead><tr><th>", out);
-  rapat_html_escape (out, r->by == RAPAT_ATTENDANCE_BY_UNIT ? _("Unit") : _("Person"));
-  fputs ("</th>", out);
-  for (guint i = 0; i < G_N_ELEMENTS (period_fields); i++)
-    {
-      fputs ("<th>", out);
-      rapat_html_escape (out, _(period_fields[i].label));
-      fputs ("</th>", out);
-    }
-  fputs ("<th>", out);
-  rapat_html_escape (out, _("Rate"));
-  fputs ("</th></tr></thead>\n<tbody>\n", out);
-  for (guint i = 0; i <= r->rows->len; i++)
-    {
-      const RapatAttendanceRow *row = i < r->rows->len ? r->rows->pdata[i] : NULL;
-      g_auto(GStrv) cells = g_new0 (char *, G_N_ELEMENTS (period_fields) + 2);
-
-      period_cells (row != NULL ? &row->counts : &r->totals, cells, 0);
-      fputs (row != NULL ? "<tr>" : "<tr class=\"total\">", out);
-      rapat_html_cell (out, row != NULL ? row->name : _("Total"), FALSE);
-      for (guint c = 0; cells[c] != NULL; c++)
-        rapat_html_cell (out, cells[c], TRUE);
-      fputs ("</tr>\n", out);
-    }
-  fputs ("</tbody>\n</table>\n<p class=\"meta\">", out);
-  rapat_html_escape (out, _(rate_note));
-  fputs ("</p>\n", out);
-  if (r->unrecorded != NULL && r->unrecorded->len > 0)
-    {
-      g_autofree char *head = unrecorded_heading (r->unrecorded->len);
-
-      fputs ("<h2>", out);
-      rapat_html_escape (out, head);
-      fputs ("</h2>\n<ul class=\"unrecorded\">\n", out);
-      for (guint i = 0; i < r->unrecorded->len; i++)
-        {
-          g_autofree char *line = unrecorded_line (r->unrecorded->pdata[i]);
-
-          fputs ("<li>", out);
-          rapat_html_escape (out, line);
-          fputs ("</li>\n", out);
-        }
-      fputs ("</ul>\n", out);
-    }
-  fputs ("</body>\n</html>\n", out);
+  /* Without a paper: no letterhead, in the language the output speaks
+   * (rapat_lang_use()). */
+  plain.lang = rapat_lang_code (rapat_lang ());
+  doc = rapat_report_period_attendance_layout (r, r->paper != NULL ? r->paper : &plain);
+  rapat_layout_html (out, doc);
 }
 
 RapatLayout *
@@ -868,6 +786,21 @@ rapat_report_period_attendance_layout (const RapatPeriodAttendance *r,
   b = rapat_layout_add (doc, RAPAT_LAYOUT_TITLE);
   rapat_layout_text (b, title);
   b->keep_with_next = TRUE;
+  /* The rate of each row as a bar, above the table, when there are rows. */
+  if (r->rows->len > 0)
+    {
+      RapatLayoutChart *chart = rapat_layout_chart (doc, _("Attendance rate per row"));
+
+      for (guint i = 0; i < r->rows->len; i++)
+        {
+          const RapatAttendanceRow *row = r->rows->pdata[i];
+          double rate = rapat_attendance_rate (&row->counts);
+          g_autofree char *text = rapat_report_rate_text (rate);
+
+          rapat_layout_bar (chart, row->name, rate, text);
+        }
+      ((RapatLayoutBlock *) doc->blocks->pdata[doc->blocks->len - 1])->space_before = 4;
+    }
   /* The counts as wide as their headings need, the name column the rest. */
   heads[0] = r->by == RAPAT_ATTENDANCE_BY_UNIT ? _("Unit") : _("Person");
   for (guint i = 0; i < G_N_ELEMENTS (period_fields); i++)
@@ -889,6 +822,8 @@ rapat_report_period_attendance_layout (const RapatPeriodAttendance *r,
   for (guint c = 0; c < n_cols; c++)
     widths[c] /= MAX (1.0, sum + widths[0]);
   t = rapat_layout_table (doc, n_cols, widths, heads);
+  /* Apart from the chart's ticks above it. */
+  ((RapatLayoutBlock *) doc->blocks->pdata[doc->blocks->len - 1])->space_before = 8;
   t->font_size = 7.5;
   t->header[0].align = RAPAT_ALIGN_LEFT;
   for (guint i = 0; i <= r->rows->len; i++)
@@ -918,11 +853,13 @@ rapat_report_period_attendance_layout (const RapatPeriodAttendance *r,
       b = rapat_layout_add (doc, RAPAT_LAYOUT_HEADING);
       b->space_before = 10;
       rapat_layout_text (b, head);
-      b = rapat_layout_add (doc, RAPAT_LAYOUT_PARAGRAPH);
+      b = rapat_layout_add (doc, RAPAT_LAYOUT_LIST);
       for (guint i = 0; i < r->unrecorded->len; i++)
         {
+          g_autofree char *mark = g_strdup_printf ("%u.", i + 1);
           g_autofree char *line = unrecorded_line (r->unrecorded->pdata[i]);
-          rapat_layout_text (b, line);
+
+          rapat_layout_item (b, mark, line);
         }
     }
   return doc;

@@ -75,6 +75,9 @@ typedef struct {
   GPtrArray *unrecorded;                /* RapatMeeting in scope without attendance recorded,
                                          * counted nowhere; NULL for none */
   RapatFormat format;
+  /* HTML: the letterhead, language and printing time of the printed
+   * report (its PDF's), or NULL: none. */
+  const struct _RapatAttendancePaper *paper;
 } RapatPeriodAttendance;
 
 /* Writes the period report: one row per person or unit with meetings,
@@ -83,13 +86,17 @@ typedef struct {
  * (text, HTML, JSON; CSV has no total), then the meetings without attendance
  * recorded (text and HTML when there are any; JSON always, as
  * "meetings_unrecorded"; CSV, one record per row, leaves them out).  HTML
- * adds a bar chart of the rates as inline SVG. */
+ * is the printed report, rapat_report_period_attendance_layout() of
+ * @report's paper written by rapat_layout_html(), as its PDF says it:
+ * with a bar chart of the rates (inline SVG). */
 void rapat_report_period_attendance (FILE *out, const RapatPeriodAttendance *report);
 
-/* Returns the period report as a paper to print as PDF: the letterhead,
- * the title, a row per person or unit with the counts and the rate, the
- * total row (never alone at the top of a page), what the rate means and
- * the meetings without attendance recorded.  @paper's signer is not used. */
+/* Returns the period report as a paper to print as PDF (and as HTML): the
+ * letterhead, the title, a bar chart of the rate of each row (green from
+ * 80 %, amber from 50 %, red below), a row per person or unit with the
+ * counts and the rate, the total row (never alone at the top of a page),
+ * what the rate means (and, by unit, what a unit counts) and the meetings
+ * without attendance recorded.  @paper's signer is not used. */
 RapatLayout *rapat_report_period_attendance_layout (const RapatPeriodAttendance *report,
                                                     const RapatAttendancePaper *paper);
 

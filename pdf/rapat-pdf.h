@@ -15,7 +15,7 @@
 
 G_BEGIN_DECLS
 
-#define RAPAT_PDF_ABI 3
+#define RAPAT_PDF_ABI 4
 
 /* The module's table, returned by its one exported function,
  * rapat_pdf_module_table (RAPAT_PDF_TABLE_SYMBOL). */

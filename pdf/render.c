@@ -35,16 +35,18 @@ typedef enum {
   ITEM_RECT,
   ITEM_FILL,
   ITEM_IMAGE,
+  ITEM_BAR,
 } ItemKind;
 
 /* One thing drawn in a box, at a position relative to the box's top left. */
 typedef struct {
   ItemKind kind;
-  double x, y, w, h;        /* LINE: from (x, y) by (w, h); RECT, FILL, IMAGE: the box */
+  double x, y, w, h;        /* LINE: from (x, y) by (w, h); RECT, FILL, IMAGE, BAR: the box */
   double line_width;        /* LINE, RECT; FILL: its grey (1 white) */
   PangoLayout *layout;      /* TEXT */
   cairo_surface_t *image;   /* IMAGE */
   gboolean red;             /* TEXT, RECT: in the red of a warning */
+  guint rgb;                /* TEXT, LINE, BAR: the colour, 0xRRGGBB (0: black) */
   /* TEXT split across pages: only its lines [line_from, line_to) are
    * drawn, each @shift points higher than in the whole layout (0, 0: all). */
   int line_from, line_to;
@@ -703,6 +705,119 @@ signatures_box (Render *r, const RapatLayoutBlock *block)
   b->height = height;
 }
 
+/* The geometry of a chart, in the units of the HTML's SVG drawing (640
+ * wide, the text width), which the PDF scales to its text width: the
+ * labels' column, the bars', a line's height, a bar's, the type. */
+#define CHART_W 640.0
+#define CHART_BAR_X 230.0
+#define CHART_BAR_W 360.0
+#define CHART_ROW_H 20.0
+#define CHART_BAR_H 14.0
+#define CHART_FONT 11.0
+
+/* Adds to @b the chart's gridlines at 0, 25, 50, 75 and 100 %, from @y
+ * down by @h, at the scale @s. */
+static void
+add_gridlines (Box *b, double s, double y, double h)
+{
+  for (int pct = 0; pct <= 100; pct += 25)
+    {
+      add_line (b, (CHART_BAR_X + CHART_BAR_W * pct / 100) * s, y, 0, h, 0.5);
+      g_array_index (b->items, Item, b->items->len - 1).rgb = RAPAT_LAYOUT_CHART_GRID;
+    }
+}
+
+/* Adds to @b the ticks' labels ("0%" to "100%") centred under their
+ * gridlines, their tops at @y, at the scale @s. */
+static void
+add_ticks (Render *r, Box *b, double s, double y)
+{
+  for (int pct = 0; pct <= 100; pct += 25)
+    {
+      g_autofree char *tick = g_strdup_printf ("%d%%", pct);
+      PangoLayout *layout = text_layout (r, tick, SANS, CHART_FONT * s, FALSE, 0, PANGO_ALIGN_LEFT);
+      double w;
+
+      layout_size (layout, &w, NULL);
+      add_text (b, layout, (CHART_BAR_X + CHART_BAR_W * pct / 100) * s - w / 2, y);
+      g_array_index (b->items, Item, b->items->len - 1).rgb = RAPAT_LAYOUT_CHART_TICK;
+    }
+}
+
+/* Returns @label cut after RAPAT_LAYOUT_CHART_LABEL_MAX characters with an
+ * ellipsis, as the HTML cuts it. */
+static char *
+chart_label (const char *label)
+{
+  g_autofree char *head = NULL;
+
+  if (label == NULL)
+    return g_strdup ("");
+  if (g_utf8_strlen (label, -1) <= RAPAT_LAYOUT_CHART_LABEL_MAX)
+    return g_strdup (label);
+  head = g_utf8_substring (label, 0, RAPAT_LAYOUT_CHART_LABEL_MAX - 1);
+  return g_strconcat (head, "…", NULL);
+}
+
+/* A horizontal bar chart, drawn as the HTML's SVG is at the text width:
+ * the ticks, one box a bar (its label right-aligned before it, cut when
+ * longer than its column, its value after it, the gridlines through it),
+ * the ticks again under the last bar.  A chart longer than the room left
+ * breaks between bars, the ticks repeated above the bars of the next
+ * page as a table's header is; the ticks stay with the first two bars,
+ * the last bar with the ticks under it. */
+static void
+chart_boxes (Render *r, const RapatLayoutBlock *block)
+{
+  const RapatLayoutChart *chart = block->chart;
+  double s = TEXT_W / CHART_W, row_h = CHART_ROW_H * s;
+  int head_index = (int) r->boxes->len;
+  Box *head = box_new (r, block->space_before), *b;
+
+  /* The ticks above the bars (of every page): their labels, then the
+   * gridlines down to the bars. */
+  head->keep_next = TRUE;
+  add_ticks (r, head, s, 0);
+  head->height = 16 * s;
+  add_gridlines (head, s, 12 * s, 4 * s);
+  for (guint i = 0; i < chart->bars->len; i++)
+    {
+      const RapatLayoutBar *bar = chart->bars->pdata[i];
+      double w = bar->value > 0 ? MIN (bar->value, 1.0) * CHART_BAR_W * s : 0;
+      g_autofree char *label = chart_label (bar->label);
+      PangoLayout *layout;
+
+      b = box_new (r, 0);
+      b->header = head_index;
+      b->height = row_h;
+      add_gridlines (b, s, 0, row_h);
+      if (w > 0)
+        {
+          Item it = { .kind = ITEM_BAR, .x = CHART_BAR_X * s, .y = 3 * s, .w = w,
+                      .h = CHART_BAR_H * s,
+                      .rgb = bar->value >= chart->good ? RAPAT_LAYOUT_CHART_GOOD
+                             : bar->value >= chart->fair ? RAPAT_LAYOUT_CHART_FAIR
+                             : RAPAT_LAYOUT_CHART_POOR };
+
+          g_array_append_val (b->items, it);
+        }
+      /* One line, cut at the end when wider than the column. */
+      layout = text_layout (r, label, SANS, CHART_FONT * s, FALSE, (CHART_BAR_X - 6) * s,
+                            PANGO_ALIGN_RIGHT);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      add_text (b, layout, 0, (row_h - layout_height (layout)) / 2);
+      layout = text_layout (r, bar->text, SANS, CHART_FONT * s, FALSE, 0, PANGO_ALIGN_LEFT);
+      add_text (b, layout, (CHART_BAR_X + 4) * s + w, (row_h - layout_height (layout)) / 2);
+      b->keep_next = i == 0 || i + 1 == chart->bars->len;
+    }
+  /* The ticks under the last bar: the gridlines' ends, their labels. */
+  b = box_new (r, 0);
+  add_gridlines (b, s, 0, 6 * s);
+  add_ticks (r, b, s, 8 * s);
+  b->height = 24 * s;
+  b->keep_next = block->keep_with_next;
+}
+
 /* Returns the number of lines of @it drawn, and in @from the first. */
 static int
 item_lines (const Item *it, int *from)
@@ -864,7 +979,6 @@ paginate (Render *r)
       Box *b = r->boxes->pdata[i];
       double gap = y > TOP ? b->space_before : 0;
       double need = b->height;
-
       if (b->splittable && b->height > BOTTOM - TOP - header_height (r, b))
         {
           if (y > TOP && BOTTOM - y - gap < MIN_SPLIT)
@@ -929,6 +1043,14 @@ paginate (Render *r)
   return page + 1;
 }
 
+/* Sets the source of @cr to the colour @rgb (0xRRGGBB). */
+static void
+set_rgb (cairo_t *cr, guint rgb)
+{
+  cairo_set_source_rgb (cr, ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0,
+                        (rgb & 0xff) / 255.0);
+}
+
 /* Draws the items of @b with its top left at (@x, @y). */
 static void
 draw_box (Render *r, const Box *b, double x, double y)
@@ -944,6 +1066,8 @@ draw_box (Render *r, const Box *b, double x, double y)
         case ITEM_TEXT:
           if (it->red)
             cairo_set_source_rgb (cr, 0.69, 0, 0);
+          else if (it->rgb != 0)
+            set_rgb (cr, it->rgb);
           if (it->line_to > 0)
             show_lines (cr, it->layout, it->line_from, it->line_to, it->shift, x + it->x, y + it->y);
           else
@@ -951,10 +1075,18 @@ draw_box (Render *r, const Box *b, double x, double y)
           cairo_set_source_rgb (cr, 0, 0, 0);
           break;
         case ITEM_LINE:
+          set_rgb (cr, it->rgb);
           cairo_set_line_width (cr, it->line_width);
           cairo_move_to (cr, x + it->x, y + it->y);
           cairo_rel_line_to (cr, it->w, it->h);
           cairo_stroke (cr);
+          cairo_set_source_rgb (cr, 0, 0, 0);
+          break;
+        case ITEM_BAR:
+          set_rgb (cr, it->rgb);
+          cairo_rectangle (cr, x + it->x, y + it->y, it->w, it->h);
+          cairo_fill (cr);
+          cairo_set_source_rgb (cr, 0, 0, 0);
           break;
         case ITEM_RECT:
           if (it->red)
@@ -1108,6 +1240,9 @@ build_boxes (Render *r, const RapatLayout *doc, GError **error)
           break;
         case RAPAT_LAYOUT_LIST:
           list_boxes (r, block);
+          break;
+        case RAPAT_LAYOUT_CHART:
+          chart_boxes (r, block);
           break;
         case RAPAT_LAYOUT_HEADING:
         case RAPAT_LAYOUT_PARAGRAPH:

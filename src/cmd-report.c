@@ -390,17 +390,19 @@ attendance_meeting (RapatCmdContext *ctx, RapatFormat format, gint64 grace, GErr
   return rapat_output_finish (output, error);
 }
 
-/* Writes the period report @report as PDF to -o or standard output, under
- * the letterhead, in --lang or the language of the zone rapat_cmd_zone()
- * gives, printed at a time in that zone. */
+/* Writes the period report @report as a paper, PDF or HTML (from one
+ * layout), to -o or standard output, under the letterhead, in --lang or
+ * the language of the zone rapat_cmd_zone() gives, printed at a time in
+ * that zone. */
 static gboolean
-period_pdf (RapatCmdContext *ctx, const RapatPeriodAttendance *report, GError **error)
+period_paper (RapatCmdContext *ctx, RapatPeriodAttendance *report, GError **error)
 {
   const ReportOptions *opt = ctx->options;
   RapatAttendancePaper paper = { 0 };
   g_auto(RapatCmdLetterhead) lh = { 0 };
   g_autofree char *zone = rapat_cmd_zone (ctx, NULL, error);
   g_autoptr(RapatLayout) doc = NULL;
+  g_autoptr(RapatOutput) output = NULL;
 
   if (zone == NULL || (paper.lang = rapat_cmd_paper_lang (opt->lang, zone, error)) == NULL
       || !rapat_cmd_letterhead (ctx, &lh, error))
@@ -408,8 +410,17 @@ period_pdf (RapatCmdContext *ctx, const RapatPeriodAttendance *report, GError **
   paper.letterhead = &lh.head;
   paper.now = ctx->now;
   paper.zone = zone;
-  doc = rapat_report_period_attendance_layout (report, &paper);
-  return write_pdf (ctx, doc, error);
+  if (report->format == RAPAT_FORMAT_PDF)
+    {
+      doc = rapat_report_period_attendance_layout (report, &paper);
+      return write_pdf (ctx, doc, error);
+    }
+  report->paper = &paper;
+  output = rapat_output_open (opt->output, error);
+  if (output == NULL)
+    return FALSE;
+  rapat_report_period_attendance (rapat_output_stream (output), report);
+  return rapat_output_finish (output, error);
 }
 
 /* report attendance --from/--to --by person|unit */
@@ -451,8 +462,8 @@ attendance_period (RapatCmdContext *ctx, RapatFormat format, gint64 grace, GErro
   report.rows = by == RAPAT_ATTENDANCE_BY_UNIT ? tally.units : tally.people;
   report.unrecorded = tally.unrecorded;
   report.format = format;
-  if (format == RAPAT_FORMAT_PDF)
-    return period_pdf (ctx, &report, error);
+  if (format == RAPAT_FORMAT_PDF || format == RAPAT_FORMAT_HTML)
+    return period_paper (ctx, &report, error);
   output = rapat_output_open (opt->output, error);
   if (output == NULL)
     return FALSE;

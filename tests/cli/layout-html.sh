@@ -5,7 +5,7 @@
 #
 # For each paper whose HTML is written from its layout (the sign-in sheet,
 # the attendance report of a meeting, the invitation, the programme, the
-# actions matrix), on rapat demo with a letterhead, a PNG logo, NIPs and a title typed with
+# actions matrix, the attendance report of a period with its chart), on rapat demo with a letterhead, a PNG logo, NIPs and a title typed with
 # markup in it:
 # - the HTML is well-formed (python's XML parser) and parses as HTML with
 #   no script and no fetched resource (the logo is a data: URI);
@@ -276,7 +276,7 @@ style = re.search(r"<style>(.*?)</style>", raw, re.S).group(1)
 assert "@page{size:A4 portrait;margin:2cm;" in style, style[-400:]
 assert re.search(r"(^|[};])tr\{[^}]*break-inside:avoid", style), "rows kept whole"
 assert "thead{display:table-header-group}" in style
-assert raw.count("<thead>") == raw.count("<table class=\"grid") == 2, "the review and the actions"
+assert len(re.findall(r"<thead[ >]", raw)) == raw.count("<table class=\"grid") == 2, "the review and the actions"
 assert "<div class=\"watermark\" aria-hidden=\"true\">KONSEP</div>" in raw
 assert "<p class=\"banner keep\">KONSEP versi 1: belum final, bukan untuk ditandatangani</p>" in raw
 ' "$tmp/n.html"
@@ -297,6 +297,59 @@ check "final notulen: the same blocks in the same order" same_blocks "$tmp/nf.ht
 check "final notulen: the version line, no KONSEP anywhere" sh -c "
   grep -q '^<p class=\"c keep\">Versi 1, final 2 September 2025</p>\$' '$tmp/nf.html' \
   && ! grep -q KONSEP '$tmp/nf.html' && ! pdftotext '$tmp/nf.pdf' - | grep -q KONSEP"
+# The period attendance report
+# Its HTML and its PDF come from one layout, its bar chart of the rates in
+# both: every text block of the HTML in the PDF in order, the chart's labels
+# and values too; a unit named <b>&amp; "x" printed as typed, escaped once.
+setup unit add '<b>&amp; "x"' --code XU
+setup person add "Pegawai Unit X" --unit XU
+setup attendee add "$m" "Pegawai Unit X"
+setup attendee mark "$m" "Pegawai Unit X" hadir
+for by in unit person; do
+  run "$tmp/pr-$by.html" report attendance --from 2025-09-01 --to 2025-09-30 --by "$by" --format html
+  run "$tmp/pr-$by.pdf" report attendance --from 2025-09-01 --to 2025-09-30 --by "$by" --format pdf
+  check "period report by $by: every block of the HTML is in the PDF, in order" \
+    same_blocks "$tmp/pr-$by.html" "$tmp/pr-$by.pdf"
+  check "period report by $by: the chart's labels and values in the PDF, in order, before the table" \
+    "$PYTHON" - "$tmp/pr-$by.html" "$tmp/pr-$by.pdf" <<'PY'
+import subprocess, sys
+import xml.etree.ElementTree as ET
+raw = open(sys.argv[1], encoding="utf-8").read()
+root = ET.fromstring(raw[raw.index("<html"):])
+chart = [t for t in root.iter("table") if t.get("class") == "chart"]
+assert len(chart) == 1, len(chart)
+# Each bar's label and value, in the order of the bars.
+texts = [e for e in chart[0].find("tbody").iter("{http://www.w3.org/2000/svg}text")
+         if e.get("text-anchor") != "middle"]
+assert len(texts) >= 2 * 5, len(texts)
+pdf = subprocess.run(["pdftotext", "-raw", sys.argv[2], "-"], capture_output=True, text=True,
+                     check=True).stdout
+pdf = " ".join(pdf.split())
+at = 0
+for t in texts:
+    w = " ".join("".join(t.itertext()).split())
+    i = pdf.find(w, at)
+    assert i >= 0, "not in the PDF after %d: %r; there: %r" % (at, w, pdf[at:at + 120])
+    at = i + len(w)
+assert pdf.find("Meetings", at) > 0, "the table after the chart"
+PY
+done
+html_text "$tmp/pr-unit.html" >"$tmp/pr-unit.txt"
+check "period report: the letterhead, the title, the unit as typed in the table, the notes" \
+  in_order "$tmp/pr-unit.txt" "Kantor Wilayah Direktorat Jenderal Pemasyarakatan Maluku" \
+  "Attendance by unit, 2025-09-01 – 2025-09-30" '<b>&amp; "x"' "Total" \
+  "Rate: present + represented" "A unit counts its own people"
+check "period report: the unit escaped once in the chart and in the table" "$PYTHON" -c '
+import sys
+raw = open(sys.argv[1], encoding="utf-8").read()
+e = "&lt;b&gt;&amp;amp; &quot;x&quot;"
+assert raw.count(e) == 2, raw.count(e)
+assert "<text x=\"224\" y=\"14\" text-anchor=\"end\">" + e + "</text>\n<rect " in raw, "the label"
+assert "<td>" + e + "</td>" in raw, "the cell"
+assert "<b>&amp;" not in raw and "<b>" not in raw.split("<body", 1)[1], "unescaped"
+' "$tmp/pr-unit.html"
+check "period report: the unit as typed in the PDF, in the chart and in the table" \
+  sh -c "test \"\$(pdftotext -raw '$tmp/pr-unit.pdf' - | grep -cF '<b>&amp; \"x\"')\" -eq 2"
 
 echo "layout-html: $n_pass passed, $n_fail failed"
 [ "$n_fail" -eq 0 ]

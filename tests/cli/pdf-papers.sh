@@ -26,6 +26,11 @@
 # with their times in WIT, the break, the presenters.
 # Part H, the HTML and the PDF of the notulen, the invitation, the
 # programme and the matrix: every text block of the HTML is in the PDF.
+# Part I, the period attendance report's bar chart, read from the pixels
+# of its pages: a bar per unit with a rate above 0, its colour by the rate
+# (green from 80 %, amber from 50 %, red below) and its length; 60 units:
+# the chart goes on over the next page between bars, nothing under the
+# bottom margin, every label once, the ticks repeated above the bars.
 # Part G, refusals: an unknown meeting, an unwritable -o, an unknown
 # format, a PDF module that does not load: one line on stderr, exit 1, the
 # database unchanged and an existing output file as it was.
@@ -411,6 +416,148 @@ for paper in "minutes export $m" "report invitation $m --date 2025-08-25 --numbe
       same_as_html "$tmp/same.html" "$tmp/same.pdf"
   fi
 done
+
+# ---- I: the period attendance report's chart ----
+# chart_bars PDF: the bars of the chart as drawn, read from the pages
+# rendered at 40 dpi (a PPM, parsed here): one line a bar, "PAGE COLOUR
+# TOP BOTTOM WIDTH" in pixels, COLOUR green, amber or red (a run of pixel
+# rows holding that colour); then "below PAGE" for a page with any of
+# those colours under the bottom margin.
+chart_bars() {
+  rm -f "$tmp"/bars-*.ppm
+  pdftoppm -r 40 "$1" "$tmp/bars" || return 1
+  "$PYTHON" - "$tmp"/bars-*.ppm <<'PY'
+import sys
+colours = {"green": (0x3a, 0x7d, 0x44), "amber": (0xc9, 0xa2, 0x27), "red": (0xb0, 0x3a, 0x2e)}
+def ppm(path):
+    data = open(path, "rb").read()
+    fields, at = [], 0
+    while len(fields) < 4:
+        while data[at:at + 1].isspace():
+            at += 1
+        if data[at:at + 1] == b"#":
+            at = data.index(b"\n", at)
+            continue
+        end = at
+        while not data[end:end + 1].isspace():
+            end += 1
+        fields.append(data[at:end])
+        at = end
+    assert fields[0] == b"P6" and fields[3] == b"255", fields
+    w, h = int(fields[1]), int(fields[2])
+    return w, h, data[at + 1:]
+for page, path in enumerate(sorted(sys.argv[1:]), 1):
+    w, h, px = ppm(path)
+    bottom = (h * (841.89 - 56.69) / 841.89)
+    runs = {}
+    below = False
+    for y in range(h):
+        row = px[y * w * 3:(y + 1) * w * 3]
+        for name, (r, g, b) in colours.items():
+            xs = [x for x in range(w) if abs(row[3 * x] - r) <= 12 and abs(row[3 * x + 1] - g) <= 12
+                  and abs(row[3 * x + 2] - b) <= 12]
+            if len(xs) < 3:
+                continue
+            if y > bottom:
+                below = True
+            run = runs.setdefault(name, [])
+            if run and run[-1][1] == y - 1:
+                run[-1][1] = y
+                run[-1][2] = max(run[-1][2], len(xs))
+            else:
+                run.append([y, y, len(xs)])
+    for name, run in runs.items():
+        for top, bot, width in run:
+            print(page, name, top, bot, width)
+    if below:
+        print("below", page)
+PY
+}
+
+# A unit a rate: two green (100 %), two amber (75 %, 50 %), one red (25 %),
+# one at 0 % (no bar); four people each, one meeting.
+cdb="$tmp/chart.db"
+db=$cdb
+setup init
+setup meeting add "Rapat capaian" --start "2025-09-10 09:00" --duration 2h --tz Asia/Jayapura
+i=0
+for spec in "Unit Hijau Satu:4" "Unit Hijau Dua:4" "Unit Kuning Satu:3" "Unit Kuning Dua:2" \
+            "Unit Merah:1" "Unit Nol:0"; do
+  i=$((i + 1))
+  setup unit add "${spec%:*}" --code "C$i"
+  for k in 1 2 3 4; do
+    setup person add "Pegawai $i-$k" --unit "C$i"
+    setup attendee add 1 "Pegawai $i-$k"
+    if [ "$k" -le "${spec#*:}" ]; then
+      setup attendee mark 1 "Pegawai $i-$k" hadir
+    else
+      setup attendee mark 1 "Pegawai $i-$k" alpa
+    fi
+  done
+done
+run "$tmp/none" report attendance --from 2025-09-01 --to 2025-09-30 --by unit -o "$tmp/chart.pdf"
+chart_bars "$tmp/chart.pdf" >"$tmp/chart.bars"
+check "period chart: bars drawn in the PDF, 2 green, 2 amber, 1 red (none for 0%)" \
+  sh -c "test \"\$(grep -c ' green ' '$tmp/chart.bars') \$(grep -c ' amber ' '$tmp/chart.bars') \$(grep -c ' red ' '$tmp/chart.bars')\" = '2 2 1'"
+check "period chart: each bar as long as its rate (100, 100, 75, 50, 25 %)" "$PYTHON" -c '
+import sys
+bars = [l.split() for l in open(sys.argv[1]) if not l.startswith("below")]
+full = max(int(b[4]) for b in bars)
+got = sorted(round(100 * int(b[4]) / full) for b in bars)
+assert got == [25, 50, 75, 100, 100], got
+# 100 % is the bars column: 360 of the 640 units of the text width, at 40 dpi.
+assert abs(full - 360 / 640 * 481.89 * 40 / 72) <= 3, full
+' "$tmp/chart.bars"
+check "period chart: the labels, the rates and the ticks in the PDF's text" \
+  in_order <(pdftotext -raw "$tmp/chart.pdf" -) "Unit Nol" "0.0%" "Unit Merah" "25.0%" \
+  "Unit Kuning Dua" "50.0%" "Unit Kuning Satu" "75.0%" "Unit Hijau" "100.0%" "Unit Hijau" "100.0%" \
+  "0%" "25%" "50%" "75%" "100%" "Unit" "Meetings"
+
+# 60 units: the chart goes on to the next page between two bars, nothing
+# under the bottom margin, every label once; the ticks above its bars there.
+db="$tmp/chart60.db"
+setup init
+setup meeting add "Rapat enam puluh unit" --start "2025-09-10 09:00" --duration 2h --tz Asia/Jayapura
+for i in $(seq -w 1 60); do
+  setup unit add "Satuan Kerja Nomor $i" --code "S$i"
+  setup person add "Pegawai $i" --unit "S$i"
+  setup attendee add 1 "Pegawai $i"
+  [ $((10#$i % 3)) -ne 0 ] && setup attendee mark 1 "Pegawai $i" hadir
+  [ $((10#$i % 3)) -eq 0 ] && setup attendee mark 1 "Pegawai $i" izin
+done
+run "$tmp/none" report attendance --from 2025-09-01 --to 2025-09-30 --by unit -o "$tmp/c60.pdf"
+chart_bars "$tmp/c60.pdf" >"$tmp/c60.bars"
+check "60 units: 40 green bars (100%) over two pages, none under the bottom margin" \
+  sh -c "test \"\$(grep -c ' green ' '$tmp/c60.bars')\" = 40 && ! grep -q below '$tmp/c60.bars' \
+         && test \"\$(cut -d' ' -f1 '$tmp/c60.bars' | sort -u | wc -l)\" -ge 2"
+"$PYTHON" - "$tmp/c60.pdf" >"$tmp/c60.check" 2>&1 <<'PY'
+import re, subprocess, sys
+pdf = sys.argv[1]
+xml = subprocess.run(["pdftotext", "-bbox", pdf, "-"], capture_output=True, text=True, check=True).stdout
+bad = []
+for n, page in enumerate(re.findall(r"<page (.*?)</page>", xml, re.S), 1):
+    height = float(re.search(r'height="([\d.]+)"', page).group(1))
+    bottom = height - 56.69 + 0.5
+    # Under the bottom margin, the footer only: the printing time, the page.
+    under = [w for ymax, w in re.findall(r'yMax="([\d.]+)">([^<]*)<', page) if float(ymax) > bottom]
+    if not re.fullmatch(r"Printed .* UTC Page %d of \d+" % n, " ".join(under)):
+        bad.append("page %d: under the bottom margin: %r" % (n, " ".join(under)))
+raw = subprocess.run(["pdftotext", "-raw", pdf, "-"], capture_output=True, text=True, check=True).stdout
+chart = raw[:raw.index("Meetings")]
+for i in range(1, 61):
+    label = "Satuan Kerja Nomor %02d" % i
+    if chart.count(label) != 1:
+        bad.append("%r %d times in the chart" % (label, chart.count(label)))
+    if raw.count(label) != 2:
+        bad.append("%r %d times in the PDF (the chart and the table)" % (label, raw.count(label)))
+pages = raw.split("\f")
+second = " ".join(pages[1].split())
+if not second.startswith("0% 25% 50% 75% 100% Satuan Kerja Nomor"):
+    bad.append("page 2 does not start with the ticks over the bars: %r" % second[:80])
+print("\n".join(bad))
+PY
+check "60 units: nothing under the bottom margin, every label once in the chart, the ticks over page 2's bars" \
+  sh -c "! grep -q . '$tmp/c60.check'"
 
 # ---- G: refusals ----
 db="$tmp/papers.db"

@@ -10,12 +10,14 @@
 # Part B, a period: 50 meetings x 40 people made through the CLI with a
 # fixed pattern; 'report attendance --from/--to --by person|unit' in JSON
 # is checked row by row against a recount done in Python from
-# 'rapat attendee list M --json' of every meeting.
+# 'rapat attendee list M --json' of every meeting; the HTML's chart has a
+# bar per row, as long as its rate and coloured by it, above the table.
 # Part C, bad input: refused with one line on stderr, nothing on stdout,
 # the database unchanged.
 # Part D, issue 12: a meeting whose attendance was never taken is listed
 # apart and counted nowhere, rates are over the recorded invitations
-# (golden-reports/issue12-*); a cancelled meeting's sign-in sheet is refused,
+# (golden-reports/issue12-*; the HTML by unit as read: its chart's bars,
+# its table, its notes); a cancelled meeting's sign-in sheet is refused,
 # or with --force marked DIBATALKAN / CANCELLED on every page.
 # Part E, issue 14: an overnight meeting gives both dates in 'meeting show',
 # the attendance report (text, HTML) and the sign-in sheet.
@@ -165,6 +167,67 @@ def txt(e):
 
 def fold(s):
     return unicodedata.normalize('NFC', s).casefold()
+
+def local(tag):
+    return tag.rsplit('}', 1)[-1]
+
+def chart_bars(root):
+    """The bars of the period report's chart (a table of SVG drawings, the
+    ticks in its header and under its last bar): (label, width 0..1 of the
+    bars' 360 units, fill, text after the bar), top to bottom."""
+    charts = [t for t in root.iter('table') if t.get('class') == 'chart']
+    assert len(charts) == 1, 'one chart: %d' % len(charts)
+    bars = []
+    for svg in charts[0].find('tbody').iter('{http://www.w3.org/2000/svg}svg'):
+        kids = list(svg)
+        rects = [i for i, e in enumerate(kids) if local(e.tag) == 'rect']
+        assert len(rects) <= 1, 'a bar a drawing'
+        for i in rects:
+            label, after = kids[i - 1], kids[i + 1]
+            assert local(label.tag) == 'text' and label.get('text-anchor') == 'end'
+            assert float(after.get('x')) == float(kids[i].get('x')) + float(kids[i].get('width')) + 4
+            bars.append((txt(label), float(kids[i].get('width')) / 360, kids[i].get('fill'), txt(after)))
+    return charts[0], bars
+
+def chart_ticks(chart):
+    """The ticks' labels above the bars and under them."""
+    ticks = lambda part: [txt(t) for t in part.iter('{http://www.w3.org/2000/svg}text')
+                          if t.get('text-anchor') == 'middle']
+    return ticks(chart.find('thead')), ticks(chart.find('tbody'))
+
+def bar_fill(rate):
+    """The colour of a bar: green from 80 %, amber from 50 %, red below."""
+    return '#3a7d44' if rate >= 0.8 else '#c9a227' if rate >= 0.5 else '#b03a2e'
+
+def html_reading(path):
+    """A printed report's HTML as a reader sees it, one line a thing in
+    the order of the page: the headings, the chart's bars (label, length,
+    colour, value) and ticks, the table's rows, the paragraphs, the lists."""
+    raw, root = read_html(path)
+    out = ['lang: ' + root.get('lang')]
+    def walk(e):
+        tag = local(e.tag)
+        if tag == 'table' and e.get('class') == 'chart':
+            chart, bars = chart_bars(root)
+            above, under = chart_ticks(chart)
+            out.append('chart (%s): %s' % (chart.get('role'), chart.get('aria-label')))
+            out.append('  ticks: ' + ' '.join(above))
+            for label, w, fill, text in bars:
+                out.append('  bar: %s | %.1f%% long | %s | %s' % (label, 100 * w, fill, text))
+            out.append('  ticks: ' + ' '.join(under))
+            return
+        if tag == 'tr':
+            out.append(' | '.join(' '.join(txt(c).split()) for c in e))
+            return
+        if tag in ('h1', 'h2', 'p'):
+            out.append('%s: %s' % (tag, ' '.join(txt(e).split())))
+            return
+        if tag in ('style', 'title', 'footer', 'head'):
+            return
+        for k in e:
+            walk(k)
+    walk(root)
+    return '\n'.join(out) + '\n'
 EOF
 
 # ---------------------------------------------------------------------------
@@ -560,10 +623,26 @@ assert nums[:-1] == [str(t[k]) for k in ("meetings", "invited", "present", "late
                      "excused", "sick", "duty", "absent", "not_recorded")], (nums, t)
 assert nums[-1] == "%.1f%%" % (100 * t["rate"]), (nums[-1], t["rate"])
 raw, root = read_html(d + "/by-unit.html")
-bars = [e for e in root.iter() if e.tag.endswith("}rect")]
+svg, bars = chart_bars(root)
 assert len(bars) == len(j["rows"]), (len(bars), len(j["rows"]))
-for r in j["rows"]:
+# A bar per row in the order of the table: its name (cut after 34
+# characters), its length and colour by the rate, the rate after it.
+for (label, w, fill, text), r in zip(bars, j["rows"]):
+    name = r["name"] if len(r["name"]) <= 34 else r["name"][:33] + "…"
+    assert label == name, (label, r["name"])
+    rate = r["rate"] if r["rate"] is not None else 0
+    assert abs(w - rate) < 0.002, (w, r)
+    assert r["rate"] is None or fill == bar_fill(rate), (fill, r)
+    assert text == ("%.1f%%" % (100 * r["rate"]) if r["rate"] is not None else "-"), (text, r)
     assert esc(r["name"]) in raw, r["name"]
+# The table under the chart: a row per JSON row, in its order, then the total.
+table = [t for t in root.iter("table") if (t.get("class") or "").startswith("grid")][0]
+trs = table.find("tbody").findall("tr")
+assert [txt(tr[0]) for tr in trs] == [r["name"] for r in j["rows"]] + ["Total"], [txt(tr[0]) for tr in trs]
+assert trs[-1].get("class") == "total"
+kids = [(e.get("class") or "").split()[0] for e in root.find("body") if local(e.tag) == "table"]
+assert kids == ["chart", "grid"], kids
+assert chart_ticks(svg) == (["0%", "25%", "50%", "75%", "100%"],) * 2, chart_ticks(svg)
 ' "$tmp" "$tmp/b"
 
 # The issue: "text: aligned columns that fit 100 characters".
@@ -679,6 +758,7 @@ if run "$tmp/d/person.txt" "${period_args[@]}" \
    && run "$tmp/d/person.raw.json" "${period_args[@]}" --format json \
    && run "$tmp/d/umum.json" "${period_args[@]}" --unit UMUM --by unit --format json \
    && run "$tmp/d/person.html" "${period_args[@]}" --format html \
+   && run "$tmp/d/unit.html" "${period_args[@]}" --by unit --format html \
    && run "$tmp/d/meeting-2.txt" report attendance --meeting 2 \
    && run "$tmp/d/meeting-3.txt" report attendance --meeting 3 \
    && run "$tmp/d/meeting-3.json" report attendance --meeting 3 --format json; then
@@ -691,6 +771,15 @@ if run "$tmp/d/person.txt" "${period_args[@]}" \
     "JSON: rates over recorded invitations, null without any, meetings_unrecorded"
   golden issue12-period-person.csv "$tmp/d/person.csv" \
     "CSV: not_recorded beside the rate; no rate is an empty cell"
+  # The HTML as read: the title, the chart, the table, the notes, the list
+  # (a golden of the reading, not of the markup and its style).
+  if "$PYTHON" -c 'import sys; sys.path.insert(0, sys.argv[1]); from common import *
+sys.stdout.write(html_reading(sys.argv[2]))' "$tmp" "$tmp/d/unit.html" >"$tmp/d/unit-html.txt"; then
+    golden issue12-period-unit-html.txt "$tmp/d/unit-html.txt" \
+      "HTML by unit: the chart above the table, the notes and the unrecorded meeting, read"
+  else
+    fail "HTML by unit: read" "$(head -c 300 "$tmp/d/unit-html.txt")"
+  fi
   golden issue12-meeting-2.txt "$tmp/d/meeting-2.txt" \
     "one meeting, partly recorded: the rate over the 1 invitation recorded"
   golden issue12-meeting-3.txt "$tmp/d/meeting-3.txt" \
@@ -725,8 +814,16 @@ assert head[-2:] == ["not_recorded", "rate"], head
 by = {r[1]: dict(zip(head, r)) for r in recs[1:]}
 assert by["Ketua Rapat"]["rate"] == "1.0000" and by["Belum Dicatat"]["rate"] == "", by
 raw, root = read_html(d + "/person.html")
-items = [txt(li) for ul in root.iter("ul") if ul.get("class") == "unrecorded" for li in ul]
-assert items == ["Tue 16 Sep 2025, 09:00–11:00 WIT · Rapat tanpa absensi"], items
+items = [txt(td) for t in root.iter("table") if t.get("class") == "list" for td in t.iter("td")]
+assert items == ["1.", "Tue 16 Sep 2025, 09:00–11:00 WIT · Rapat tanpa absensi"], items
+# The chart: Anggota red at 0 (no bar), Ketua green at 100%, Belum Dicatat
+# without a rate (no bar, "-").
+svg, bars = chart_bars(root)
+assert bars == [("Anggota Satu", 0.0, "#b03a2e", "0.0%"), ("Ketua Rapat", 1.0, "#3a7d44", "100.0%"),
+                ("Belum Dicatat", 0.0, "#b03a2e", "-")], bars
+assert svg.get("role") == "img" and svg.get("aria-label") == "Attendance rate per row", svg.attrib
+assert "<text x=\"224\" y=\"14\" text-anchor=\"end\">Ketua Rapat</text>\n<rect x=\"230\" y=\"3\" " \
+       "width=\"360\" height=\"14\" fill=\"#3a7d44\"/><text x=\"594\" y=\"14\">100.0%</text>" in raw
 m3 = json.loads(read(d + "/meeting-3.json"))
 assert m3["totals"]["rate"] is None and m3["totals"]["not_recorded"] == 3, m3["totals"]
 ' "$tmp" "$tmp/d"
