@@ -1377,22 +1377,59 @@ build_boxes (Render *r, const RapatLayout *doc, GError **error)
   return TRUE;
 }
 
+/* Paginates the boxes of @r and draws them as a PDF written to @out;
+ * FALSE with @error when Cairo cannot write it. */
+static gboolean
+draw_pdf (Render *r, const RapatLayout *doc, FILE *out, GError **error)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (write_out, out, r->page_w,
+                                                                  r->page_h);
+  guint pages = paginate (r);
+  cairo_status_t status;
+
+  cairo_pdf_surface_restrict_to_version (surface, CAIRO_PDF_VERSION_1_5);
+  set_metadata (surface, doc);
+  r->cr = cairo_create (surface);
+  cairo_set_source_rgb (r->cr, 0, 0, 0);
+  for (guint p = 0, i = 0; p < pages; p++)
+    {
+      for (; i < r->boxes->len && ((Box *) r->boxes->pdata[i])->page == p; i++)
+        {
+          const Box *b = r->boxes->pdata[i];
+
+          if (b->header_above)
+            draw_box (r, r->boxes->pdata[b->header], MARGIN, TOP);
+          draw_box (r, b, MARGIN, b->y);
+        }
+      draw_footer (r, doc, p, pages);
+      if (doc->watermark != NULL)
+        draw_watermark (r, doc->watermark);
+      cairo_show_page (r->cr);
+    }
+  g_clear_pointer (&r->cr, cairo_destroy);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, RAPAT_PDF_ERROR, RAPAT_PDF_ERROR_WRITE, _("the PDF could not be written: %s"),
+                   cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 rapat_pdf_render (const RapatLayout *doc, FILE *out, GError **error)
 {
   double page_w = doc->landscape ? A4_LONG : A4_SHORT;
   double page_h = doc->landscape ? A4_SHORT : A4_LONG;
-  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (write_out, out, page_w, page_h);
   PangoFontMap *fonts = pango_cairo_font_map_new ();
   cairo_font_options_t *options = cairo_font_options_create ();
-  Render r = { cairo_create (surface), NULL, g_ptr_array_new_with_free_func (box_free),
+  Render r = { NULL, NULL, g_ptr_array_new_with_free_func (box_free),
                page_w, page_h, page_w - 2 * MARGIN, page_h - MARGIN };
-  cairo_status_t status;
   gboolean ok;
-  guint pages = 0;
 
-  cairo_pdf_surface_restrict_to_version (surface, CAIRO_PDF_VERSION_1_5);
-  set_metadata (surface, doc);
   /* Metrics as the font designs them, not as a screen would round them:
    * the same layout on every machine with the same fonts. */
   r.context = pango_font_map_create_context (fonts);
@@ -1404,40 +1441,12 @@ rapat_pdf_render (const RapatLayout *doc, FILE *out, GError **error)
     PangoLanguage *language = pango_language_from_string (doc->lang);
     pango_context_set_language (r.context, language);
   }
-  ok = build_boxes (&r, doc, error);
-  if (ok)
-    {
-      pages = paginate (&r);
-      cairo_set_source_rgb (r.cr, 0, 0, 0);
-      for (guint p = 0, i = 0; p < pages; p++)
-        {
-          for (; i < r.boxes->len && ((Box *) r.boxes->pdata[i])->page == p; i++)
-            {
-              const Box *b = r.boxes->pdata[i];
-
-              if (b->header_above)
-                draw_box (&r, r.boxes->pdata[b->header], MARGIN, TOP);
-              draw_box (&r, b, MARGIN, b->y);
-            }
-          draw_footer (&r, doc, p, pages);
-          if (doc->watermark != NULL)
-            draw_watermark (&r, doc->watermark);
-          cairo_show_page (r.cr);
-        }
-    }
+  /* The PDF is begun only once every box is made: a logo that cannot be
+   * read leaves nothing written to @out, standard output included. */
+  ok = build_boxes (&r, doc, error) && draw_pdf (&r, doc, out, error);
   g_ptr_array_unref (r.boxes);
-  cairo_destroy (r.cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
   g_object_unref (r.context);
   g_object_unref (fonts);
   cairo_font_options_destroy (options);
-  if (ok && status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, RAPAT_PDF_ERROR, RAPAT_PDF_ERROR_WRITE, _("the PDF could not be written: %s"),
-                   cairo_status_to_string (status));
-      ok = FALSE;
-    }
   return ok;
 }
