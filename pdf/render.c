@@ -454,7 +454,7 @@ raster_surface (GBytes *data, const char *type, const char *name, GError **error
  * @w x @h points (filled in: the logo's box, the SVG's shape kept), its
  * shapes and text kept as vectors; NULL with @error. */
 static cairo_surface_t *
-svg_surface (GBytes *data, const char *name, double *w, double *h, GError **error)
+svg_surface (Render *r, GBytes *data, const char *name, double *w, double *h, GError **error)
 {
   g_autoptr(GError) local = NULL;
   RsvgHandle *svg;
@@ -491,8 +491,13 @@ svg_surface (GBytes *data, const char *name, double *w, double *h, GError **erro
       extents.height = viewport.height = *h = sh * scale;
       surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
       cr = cairo_create (surface);
+      /* librsvg sets an SVG's text with the thread's default font map:
+       * ours while it draws, then none, so that the fonts it looked up
+       * are freed with ours rather than kept until the process ends. */
+      pango_cairo_font_map_set_default (PANGO_CAIRO_FONT_MAP (pango_context_get_font_map (r->context)));
       if (!rsvg_handle_render_document (svg, cr, &viewport, &local))
         g_clear_pointer (&surface, cairo_surface_destroy);
+      pango_cairo_font_map_set_default (NULL);
       cairo_destroy (cr);
       g_object_unref (svg);
     }
@@ -511,7 +516,7 @@ svg_surface (GBytes *data, const char *name, double *w, double *h, GError **erro
  * as vectors, any other image decoded by gdk-pixbuf.  Returns FALSE with
  * @error when the logo cannot be read. */
 static gboolean
-add_logo (Box *b, const RapatLayoutBlock *block, GError **error)
+add_logo (Render *r, Box *b, const RapatLayoutBlock *block, GError **error)
 {
   const char *name = block->image_name != NULL ? block->image_name : "letterhead.logo";
   g_autofree char *type = NULL;
@@ -527,7 +532,7 @@ add_logo (Box *b, const RapatLayoutBlock *block, GError **error)
     }
   if (strcmp (type, "image/svg+xml") == 0)
     {
-      it.image = svg_surface (data, name, &it.w, &it.h, error);
+      it.image = svg_surface (r, data, name, &it.w, &it.h, error);
       it.src_w = it.w;
       it.src_h = it.h;
     }
@@ -566,7 +571,7 @@ letterhead_box (Render *r, const RapatLayoutBlock *block, GError **error)
 
   if (block->image_uri != NULL)
     {
-      if (!add_logo (b, block, error))
+      if (!add_logo (r, b, block, error))
         return FALSE;
       logo_w = g_array_index (b->items, Item, 0).w;
       logo_h = g_array_index (b->items, Item, 0).h;
