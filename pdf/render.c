@@ -414,6 +414,7 @@ raster_surface (GBytes *data, const char *type, const char *name, GError **error
   gsize len;
   const guchar *bytes = g_bytes_get_data (data, &len);
   GdkPixbuf *pixbuf;
+  guint components;
 
   if (loader != NULL)
     {
@@ -442,9 +443,9 @@ raster_surface (GBytes *data, const char *type, const char *name, GError **error
   /* A JPEG drawn as it is turned goes into the PDF as it came, not
    * decoded and compressed again (but for CMYK, which Cairo 1.16 writes
    * with its colours inverted). */
-  if (upright == pixbuf && strcmp (type, "image/jpeg") == 0
-      && cairo_surface_status (image) == CAIRO_STATUS_SUCCESS
-      && (jpeg_components (bytes, len) == 1 || jpeg_components (bytes, len) == 3))
+  components = strcmp (type, "image/jpeg") == 0 ? jpeg_components (bytes, len) : 0;
+  if (upright == pixbuf && (components == 1 || components == 3)
+      && cairo_surface_status (image) == CAIRO_STATUS_SUCCESS)
     cairo_surface_set_mime_data (image, CAIRO_MIME_TYPE_JPEG, bytes, len,
                                  (cairo_destroy_func_t) g_bytes_unref, g_bytes_ref (data));
   return image;
