@@ -30,6 +30,7 @@ typedef struct {
   const char *address;
   const char *contact;    /* telephone, e-mail, website */
   const char *logo_uri;   /* a data: URI of the logo image (trusted: made by rapat) */
+  const char *logo_name;  /* the logo's file as messages name it, or NULL */
 } RapatLetterhead;
 
 /* Writes the kop surat: the logo on the left, the lines centred, a thick

@@ -190,7 +190,7 @@ block_attrs (FILE *out, const RapatLayoutBlock *block, const char *klass)
 }
 
 /* The letterhead: its four lines (empty ones left out), the logo (its
- * data: URI, else the PNG as one), the double rule. */
+ * data: URI), the double rule. */
 static void
 letterhead_html (FILE *out, const RapatLayoutBlock *block)
 {
@@ -203,14 +203,6 @@ letterhead_html (FILE *out, const RapatLayoutBlock *block)
       texts[i] = block->texts->pdata[i];
   if (block->image_uri != NULL)
     uri = g_strdup (block->image_uri);
-  else if (block->image != NULL)
-    {
-      gsize len;
-      const guchar *data = g_bytes_get_data (block->image, &len);
-      g_autofree char *b64 = g_base64_encode (data, len);
-
-      uri = g_strconcat ("data:image/png;base64,", b64, NULL);
-    }
   head.ministry = texts[0];
   head.office = texts[1];
   head.address = texts[2];

@@ -81,8 +81,8 @@ block_free (gpointer data)
 
   g_clear_pointer (&b->texts, g_ptr_array_unref);
   g_clear_pointer (&b->marks, g_ptr_array_unref);
-  g_clear_pointer (&b->image, g_bytes_unref);
   g_free (b->image_uri);
+  g_free (b->image_name);
   g_clear_pointer (&b->signatures, g_ptr_array_unref);
   table_free (b->table);
   chart_free (b->chart);

@@ -118,9 +118,9 @@ typedef struct {
   GPtrArray *marks;          /* char * or NULL, one per line of a LIST or FIELDS block:
                               * the mark ("1.") the line's text hangs after */
   RapatLayoutAlign align;    /* PARAGRAPH: LEFT (justified), CENTER or RIGHT */
-  GBytes *image;             /* LETTERHEAD: the logo as PNG, or NULL */
-  char *image_uri;           /* LETTERHEAD: the logo as a data: URI of any image type,
-                              * or NULL: the HTML shows it, the PDF draws @image */
+  char *image_uri;           /* LETTERHEAD: the logo as a base64 data: URI, or NULL: the
+                              * HTML shows it, the PDF draws it (PNG, JPEG or SVG) */
+  char *image_name;          /* LETTERHEAD: the logo's file as messages name it, or NULL */
   RapatLayoutTable *table;   /* TABLE */
   GPtrArray *signatures;     /* SIGNATURES: RapatLayoutSignature */
   gboolean keep_with_next;   /* never the last thing on a page */

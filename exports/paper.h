@@ -12,12 +12,9 @@
 G_BEGIN_DECLS
 
 /* Adds the letterhead @lh to @doc when any of it is set: its four lines,
- * the logo (as PNG bytes when it is a PNG, the only kind the PDF draws;
- * as its data: URI for the HTML, whatever its kind), the double rule; the
- * office becomes the document's author. */
+ * the logo (its data: URI and its name, whatever its kind: the HTML and
+ * the PDF show PNG, JPEG and SVG), the double rule; the office becomes the
+ * document's author. */
 void rapat_paper_letterhead (RapatLayout *doc, const RapatLetterhead *lh);
-
-/* TRUE when @lh has a logo the PDF cannot draw (not a PNG). */
-gboolean rapat_paper_logo_dropped (const RapatLetterhead *lh);
 
 G_END_DECLS

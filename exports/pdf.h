@@ -1,8 +1,9 @@
 /* rapat — writing a paper as PDF through the PDF module (export layer).
  *
- * Drawing needs Cairo and Pango, which rapat does not link: they live in
- * src/rapat-pdf.so (pdf/), opened the first time a command writes a PDF,
- * so that the other commands start as fast as before (bench/README.md).
+ * Drawing needs Cairo and Pango (librsvg and gdk-pixbuf for the logo),
+ * which rapat does not link: they live in src/rapat-pdf.so (pdf/), opened
+ * the first time a command writes a PDF, so that the other commands start
+ * as fast as before (bench/README.md).
  * See pdf/rapat-pdf.h for what the module does. */
 #pragma once
 

@@ -2,6 +2,8 @@
 #include "pdf-private.h"
 
 #include <cairo.h>
+#include <gdk-pixbuf/gdk-pixbuf.h>
+#include <librsvg/rsvg.h>
 #include <pango/pango.h>
 
 G_DEFINE_QUARK (rapat-pdf-error-quark, rapat_pdf_error)
@@ -12,7 +14,7 @@ const RapatPdfModule *rapat_pdf_module_table (void);
 const RapatPdfModule *
 rapat_pdf_module_table (void)
 {
-  static char versions[80];
+  static char versions[128];
   static RapatPdfModule table = {
     .abi = RAPAT_PDF_ABI,
     .versions = versions,
@@ -20,7 +22,8 @@ rapat_pdf_module_table (void)
   };
 
   if (versions[0] == '\0')
-    g_snprintf (versions, sizeof versions, "Cairo %s, Pango %s", cairo_version_string (),
-                pango_version_string ());
+    g_snprintf (versions, sizeof versions, "Cairo %s, Pango %s, librsvg %u.%u.%u, gdk-pixbuf %s",
+                cairo_version_string (), pango_version_string (), rsvg_major_version,
+                rsvg_minor_version, rsvg_micro_version, gdk_pixbuf_version);
   return &table;
 }

@@ -14,7 +14,7 @@ G_BEGIN_DECLS
 GQuark rapat_pdf_error_quark (void);
 
 typedef enum {
-  RAPAT_PDF_ERROR_IMAGE,      /* an image Cairo cannot read */
+  RAPAT_PDF_ERROR_IMAGE,      /* a logo Cairo, librsvg or gdk-pixbuf cannot read */
   RAPAT_PDF_ERROR_WRITE,      /* the PDF could not be written */
 } RapatPdfErrorCode;
 

@@ -1,11 +1,14 @@
 /* rapat — the PDF module: a RapatLayout paginated and drawn on A4 with
- * Cairo (the PDF surface) and Pango (the text). */
+ * Cairo (the PDF surface) and Pango (the text); the letterhead's logo read
+ * by Cairo (PNG), librsvg (SVG) or gdk-pixbuf (JPEG and other rasters). */
 #include "config.h"
 #include "rapat-pdf.h"
 #include "pdf-private.h"
 
 #include <cairo.h>
 #include <cairo-pdf.h>
+#include <gdk-pixbuf/gdk-pixbuf.h>
+#include <librsvg/rsvg.h>
 #include <pango/pangocairo.h>
 #include <string.h>
 
@@ -42,9 +45,11 @@ typedef enum {
 typedef struct {
   ItemKind kind;
   double x, y, w, h;        /* LINE: from (x, y) by (w, h); RECT, FILL, IMAGE, BAR: the box */
+  double src_w, src_h;      /* IMAGE: the size of @image in its own units */
   double line_width;        /* LINE, RECT; FILL: its grey (1 white) */
   PangoLayout *layout;      /* TEXT */
-  cairo_surface_t *image;   /* IMAGE */
+  cairo_surface_t *image;   /* IMAGE: an image surface (PNG, JPEG) or a recording
+                             * surface (an SVG drawn as vectors) */
   gboolean red;             /* TEXT, RECT: in the red of a warning */
   guint rgb;                /* TEXT, LINE, BAR: the colour, 0xRRGGBB (0: black) */
   /* TEXT split across pages: only its lines [line_from, line_to) are
@@ -262,6 +267,11 @@ add_rect (Box *b, double x, double y, double w, double h, gboolean fill)
   g_array_append_val (b->items, it);
 }
 
+/* The logo's box: at most 2.2 cm wide and 2.4 cm high, as the HTML
+ * letterhead's. */
+#define LOGO_W 62.4
+#define LOGO_H 68.0
+
 /* What reading a PNG from memory needs. */
 typedef struct {
   const guint8 *data;
@@ -281,6 +291,279 @@ png_read (void *closure, unsigned char *data, unsigned int length)
   return CAIRO_STATUS_SUCCESS;
 }
 
+/* Returns @message on one line: a library's message may hold newlines,
+ * and rapat prints each line of an error as an error of its own. */
+static char *
+one_line (const char *message)
+{
+  g_autofree char *copy = g_strdup (message != NULL ? message : "");
+  g_auto(GStrv) words = g_strsplit_set (g_strstrip (copy), " \t\r\n", -1);
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0')
+      g_string_append_printf (line, "%s%s", line->len > 0 ? " " : "", words[i]);
+  return g_string_free (g_steal_pointer (&line), FALSE);
+}
+
+/* Returns the bytes of the data: URI @uri (base64, as rapat writes it),
+ * its MIME type in @type, or NULL when @uri is no such URI. */
+static GBytes *
+uri_bytes (const char *uri, char **type)
+{
+  const char *comma = strchr (uri, ',');
+  guchar *data;
+  gsize len;
+
+  if (!g_str_has_prefix (uri, "data:") || comma == NULL || comma - uri < 12
+      || strncmp (comma - 7, ";base64", 7) != 0)
+    return NULL;
+  *type = g_ascii_strdown (uri + 5, comma - 7 - (uri + 5));
+  data = g_base64_decode (comma + 1, &len);
+  return g_bytes_new_take (data, len);
+}
+
+/* Returns the PNG @data as an image surface, or NULL with @error. */
+static cairo_surface_t *
+png_surface (GBytes *data, const char *name, GError **error)
+{
+  gsize len;
+  PngRead p = { g_bytes_get_data (data, &len), 0, 0 };
+  cairo_surface_t *image;
+
+  p.len = len;
+  image = cairo_image_surface_create_from_png_stream (png_read, &p);
+  if (cairo_surface_status (image) != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, RAPAT_PDF_ERROR, RAPAT_PDF_ERROR_IMAGE,
+                   _("logo '%s': not a PNG image Cairo can read (%s)"), name,
+                   cairo_status_to_string (cairo_surface_status (image)));
+      cairo_surface_destroy (image);
+      return NULL;
+    }
+  return image;
+}
+
+/* Returns the number of colour components of the JPEG @data (1 grey, 3
+ * colour, 4 CMYK), from its first start-of-frame segment; 0 when none. */
+static guint
+jpeg_components (const guchar *data, gsize len)
+{
+  for (gsize i = 2; i + 9 < len && data[i] == 0xff;)
+    {
+      guint marker = data[i + 1], seg = (guint) data[i + 2] << 8 | data[i + 3];
+
+      if (marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc)
+        return data[i + 9];
+      i += 2 + seg;
+    }
+  return 0;
+}
+
+/* Returns @pixbuf as a Cairo image surface: premultiplied ARGB (or RGB
+ * without alpha), one native-endian 32-bit word per pixel. */
+static cairo_surface_t *
+pixbuf_surface (GdkPixbuf *pixbuf)
+{
+  int w = gdk_pixbuf_get_width (pixbuf), h = gdk_pixbuf_get_height (pixbuf);
+  int channels = gdk_pixbuf_get_n_channels (pixbuf);
+  int from_stride = gdk_pixbuf_get_rowstride (pixbuf);
+  gboolean alpha = gdk_pixbuf_get_has_alpha (pixbuf);
+  const guchar *from = gdk_pixbuf_read_pixels (pixbuf);
+  cairo_surface_t *image = cairo_image_surface_create (alpha ? CAIRO_FORMAT_ARGB32
+                                                             : CAIRO_FORMAT_RGB24, w, h);
+  guchar *to;
+  int to_stride;
+
+  if (cairo_surface_status (image) != CAIRO_STATUS_SUCCESS)
+    return image;
+  cairo_surface_flush (image);
+  to = cairo_image_surface_get_data (image);
+  to_stride = cairo_image_surface_get_stride (image);
+  for (int y = 0; y < h; y++)
+    {
+      const guchar *p = from + (gsize) y * from_stride;
+      guint32 *q = (guint32 *) (gpointer) (to + (gsize) y * to_stride);
+
+      for (int x = 0; x < w; x++, p += channels)
+        {
+          guint a = alpha ? p[3] : 0xff;
+          /* Rounded a * c / 255, without the division. */
+          guint r = p[0] * a + 0x80, g = p[1] * a + 0x80, b = p[2] * a + 0x80;
+
+          r = (r + (r >> 8)) >> 8;
+          g = (g + (g >> 8)) >> 8;
+          b = (b + (b >> 8)) >> 8;
+          q[x] = (guint32) a << 24 | r << 16 | g << 8 | b;
+        }
+    }
+  cairo_surface_mark_dirty (image);
+  return image;
+}
+
+/* Returns the raster image @data of MIME @type (a JPEG, or whatever else
+ * gdk-pixbuf reads) as an image surface, turned as its EXIF orientation
+ * says; NULL with @error. */
+static cairo_surface_t *
+raster_surface (GBytes *data, const char *type, const char *name, GError **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new_with_mime_type (type, &local);
+  g_autoptr(GdkPixbuf) upright = NULL;
+  g_autofree char *kind = g_ascii_strup (strchr (type, '/') != NULL ? strchr (type, '/') + 1
+                                                                    : type, -1);
+  cairo_surface_t *image;
+  gsize len;
+  const guchar *bytes = g_bytes_get_data (data, &len);
+  GdkPixbuf *pixbuf;
+  guint components;
+
+  if (loader != NULL)
+    {
+      /* Closed even when writing failed: a loader must be closed. */
+      gboolean wrote = gdk_pixbuf_loader_write (loader, bytes, len, &local);
+
+      if (!gdk_pixbuf_loader_close (loader, wrote ? &local : NULL))
+        wrote = FALSE;
+      if (wrote && gdk_pixbuf_loader_get_pixbuf (loader) == NULL)
+        g_set_error_literal (&local, GDK_PIXBUF_ERROR, GDK_PIXBUF_ERROR_CORRUPT_IMAGE,
+                             "no image");
+    }
+  if (local != NULL)
+    {
+      g_autofree char *why = one_line (local->message);
+
+      g_set_error (error, RAPAT_PDF_ERROR, RAPAT_PDF_ERROR_IMAGE,
+                   _("logo '%s': not a %s image gdk-pixbuf can read (%s)"), name, kind, why);
+      return NULL;
+    }
+  pixbuf = gdk_pixbuf_loader_get_pixbuf (loader);
+  upright = gdk_pixbuf_apply_embedded_orientation (pixbuf);
+  if (upright == NULL)
+    upright = g_object_ref (pixbuf);
+  image = pixbuf_surface (upright);
+  /* A JPEG drawn as it is turned goes into the PDF as it came, not
+   * decoded and compressed again (but for CMYK, which Cairo 1.16 writes
+   * with its colours inverted). */
+  components = strcmp (type, "image/jpeg") == 0 ? jpeg_components (bytes, len) : 0;
+  if (upright == pixbuf && (components == 1 || components == 3)
+      && cairo_surface_status (image) == CAIRO_STATUS_SUCCESS)
+    cairo_surface_set_mime_data (image, CAIRO_MIME_TYPE_JPEG, bytes, len,
+                                 (cairo_destroy_func_t) g_bytes_unref, g_bytes_ref (data));
+  return image;
+}
+
+/* Returns the SVG @data drawn by librsvg into a recording surface of
+ * @w x @h points (filled in: the logo's box, the SVG's shape kept), its
+ * shapes and text kept as vectors; NULL with @error. */
+static cairo_surface_t *
+svg_surface (Render *r, GBytes *data, const char *name, double *w, double *h, GError **error)
+{
+  g_autoptr(GError) local = NULL;
+  RsvgHandle *svg;
+  gsize len;
+  const guint8 *bytes = g_bytes_get_data (data, &len);
+  double sw = 0, sh = 0, scale;
+  cairo_surface_t *surface = NULL;
+
+  svg = rsvg_handle_new_from_data (bytes, len, &local);
+  if (svg != NULL && !rsvg_handle_get_intrinsic_size_in_pixels (svg, &sw, &sh))
+    {
+      gboolean has_w, has_h, has_box;
+      RsvgLength lw, lh;
+      RsvgRectangle box;
+
+      /* A size in percents (or none): the shape of its viewBox. */
+      rsvg_handle_get_intrinsic_dimensions (svg, &has_w, &lw, &has_h, &lh, &has_box, &box);
+      sw = has_box ? box.width : 0;
+      sh = has_box ? box.height : 0;
+    }
+  if (svg != NULL)
+    {
+      cairo_rectangle_t extents = { 0, 0, 0, 0 };
+      RsvgRectangle viewport = { 0, 0, 0, 0 };
+      cairo_t *cr;
+
+      if (!(sw > 0 && sh > 0))
+        {
+          sw = LOGO_W;
+          sh = LOGO_H;
+        }
+      scale = MIN (LOGO_W / sw, LOGO_H / sh);
+      extents.width = viewport.width = *w = sw * scale;
+      extents.height = viewport.height = *h = sh * scale;
+      surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+      cr = cairo_create (surface);
+      /* librsvg sets an SVG's text with the thread's default font map:
+       * ours while it draws, then none, so that the fonts it looked up
+       * are freed with ours rather than kept until the process ends. */
+      pango_cairo_font_map_set_default (PANGO_CAIRO_FONT_MAP (pango_context_get_font_map (r->context)));
+      if (!rsvg_handle_render_document (svg, cr, &viewport, &local))
+        g_clear_pointer (&surface, cairo_surface_destroy);
+      pango_cairo_font_map_set_default (NULL);
+      cairo_destroy (cr);
+      g_object_unref (svg);
+    }
+  if (surface == NULL)
+    {
+      g_autofree char *why = one_line (local != NULL ? local->message : NULL);
+
+      g_set_error (error, RAPAT_PDF_ERROR, RAPAT_PDF_ERROR_IMAGE,
+                   _("logo '%s': not an SVG image librsvg can read (%s)"), name, why);
+    }
+  return surface;
+}
+
+/* Adds the logo of @block to @b at its top left, fitted in the logo's
+ * box with its shape kept: a PNG read by Cairo, an SVG drawn by librsvg
+ * as vectors, any other image decoded by gdk-pixbuf.  Returns FALSE with
+ * @error when the logo cannot be read. */
+static gboolean
+add_logo (Render *r, Box *b, const RapatLayoutBlock *block, GError **error)
+{
+  const char *name = block->image_name != NULL ? block->image_name : "letterhead.logo";
+  g_autofree char *type = NULL;
+  g_autoptr(GBytes) data = uri_bytes (block->image_uri, &type);
+  Item it = { .kind = ITEM_IMAGE };
+  double scale;
+
+  if (data == NULL)
+    {
+      g_set_error (error, RAPAT_PDF_ERROR, RAPAT_PDF_ERROR_IMAGE,
+                   _("logo '%s': not a data: URI of an image"), name);
+      return FALSE;
+    }
+  if (strcmp (type, "image/svg+xml") == 0)
+    {
+      it.image = svg_surface (r, data, name, &it.w, &it.h, error);
+      it.src_w = it.w;
+      it.src_h = it.h;
+    }
+  else
+    {
+      it.image = strcmp (type, "image/png") == 0 ? png_surface (data, name, error)
+                                                 : raster_surface (data, type, name, error);
+      if (it.image != NULL && cairo_surface_status (it.image) != CAIRO_STATUS_SUCCESS)
+        {
+          g_set_error (error, RAPAT_PDF_ERROR, RAPAT_PDF_ERROR_IMAGE, _("logo '%s': %s"), name,
+                       cairo_status_to_string (cairo_surface_status (it.image)));
+          g_clear_pointer (&it.image, cairo_surface_destroy);
+        }
+      if (it.image != NULL)
+        {
+          it.src_w = cairo_image_surface_get_width (it.image);
+          it.src_h = cairo_image_surface_get_height (it.image);
+          scale = MIN (LOGO_W / it.src_w, LOGO_H / it.src_h);
+          it.w = it.src_w * scale;
+          it.h = it.src_h * scale;
+        }
+    }
+  if (it.image == NULL)
+    return FALSE;
+  g_array_append_val (b->items, it);
+  return TRUE;
+}
+
 /* The letterhead: the logo on the left, the lines centred, the double rule. */
 static gboolean
 letterhead_box (Render *r, const RapatLayoutBlock *block, GError **error)
@@ -289,33 +572,12 @@ letterhead_box (Render *r, const RapatLayoutBlock *block, GError **error)
   Box *b = box_new (r, 0);
   double logo_w = 0, logo_h = 0, y = 0;
 
-  if (block->image != NULL)
+  if (block->image_uri != NULL)
     {
-      gsize len;
-      PngRead p = { g_bytes_get_data (block->image, &len), 0, 0 };
-      cairo_surface_t *image;
-      Item it = { .kind = ITEM_IMAGE };
-      double scale;
-
-      p.len = len;
-      image = cairo_image_surface_create_from_png_stream (png_read, &p);
-      if (cairo_surface_status (image) != CAIRO_STATUS_SUCCESS)
-        {
-          g_set_error (error, RAPAT_PDF_ERROR, RAPAT_PDF_ERROR_IMAGE,
-                       _("the letterhead's logo: not a PNG image Cairo can read (%s)"),
-                       cairo_status_to_string (cairo_surface_status (image)));
-          cairo_surface_destroy (image);
-          return FALSE;
-        }
-      /* At most 2.2 cm wide and 2.4 cm high, as the HTML letterhead. */
-      scale = MIN (62.4 / cairo_image_surface_get_width (image),
-                   68.0 / cairo_image_surface_get_height (image));
-      logo_w = cairo_image_surface_get_width (image) * scale;
-      logo_h = cairo_image_surface_get_height (image) * scale;
-      it.w = logo_w;
-      it.h = logo_h;
-      it.image = image;
-      g_array_append_val (b->items, it);
+      if (!add_logo (r, b, block, error))
+        return FALSE;
+      logo_w = g_array_index (b->items, Item, 0).w;
+      logo_h = g_array_index (b->items, Item, 0).h;
     }
   for (guint i = 0; i < block->texts->len && i < G_N_ELEMENTS (sizes); i++)
     {
@@ -1106,8 +1368,7 @@ draw_box (Render *r, const Box *b, double x, double y)
         case ITEM_IMAGE:
           cairo_save (cr);
           cairo_translate (cr, x + it->x, y + it->y);
-          cairo_scale (cr, it->w / cairo_image_surface_get_width (it->image),
-                       it->h / cairo_image_surface_get_height (it->image));
+          cairo_scale (cr, it->w / it->src_w, it->h / it->src_h);
           cairo_set_source_surface (cr, it->image, 0, 0);
           cairo_paint (cr);
           cairo_restore (cr);
@@ -1257,22 +1518,59 @@ build_boxes (Render *r, const RapatLayout *doc, GError **error)
   return TRUE;
 }
 
+/* Paginates the boxes of @r and draws them as a PDF written to @out;
+ * FALSE with @error when Cairo cannot write it. */
+static gboolean
+draw_pdf (Render *r, const RapatLayout *doc, FILE *out, GError **error)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (write_out, out, r->page_w,
+                                                                  r->page_h);
+  guint pages = paginate (r);
+  cairo_status_t status;
+
+  cairo_pdf_surface_restrict_to_version (surface, CAIRO_PDF_VERSION_1_5);
+  set_metadata (surface, doc);
+  r->cr = cairo_create (surface);
+  cairo_set_source_rgb (r->cr, 0, 0, 0);
+  for (guint p = 0, i = 0; p < pages; p++)
+    {
+      for (; i < r->boxes->len && ((Box *) r->boxes->pdata[i])->page == p; i++)
+        {
+          const Box *b = r->boxes->pdata[i];
+
+          if (b->header_above)
+            draw_box (r, r->boxes->pdata[b->header], MARGIN, TOP);
+          draw_box (r, b, MARGIN, b->y);
+        }
+      draw_footer (r, doc, p, pages);
+      if (doc->watermark != NULL)
+        draw_watermark (r, doc->watermark);
+      cairo_show_page (r->cr);
+    }
+  g_clear_pointer (&r->cr, cairo_destroy);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, RAPAT_PDF_ERROR, RAPAT_PDF_ERROR_WRITE, _("the PDF could not be written: %s"),
+                   cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 rapat_pdf_render (const RapatLayout *doc, FILE *out, GError **error)
 {
   double page_w = doc->landscape ? A4_LONG : A4_SHORT;
   double page_h = doc->landscape ? A4_SHORT : A4_LONG;
-  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (write_out, out, page_w, page_h);
   PangoFontMap *fonts = pango_cairo_font_map_new ();
   cairo_font_options_t *options = cairo_font_options_create ();
-  Render r = { cairo_create (surface), NULL, g_ptr_array_new_with_free_func (box_free),
+  Render r = { NULL, NULL, g_ptr_array_new_with_free_func (box_free),
                page_w, page_h, page_w - 2 * MARGIN, page_h - MARGIN };
-  cairo_status_t status;
   gboolean ok;
-  guint pages = 0;
 
-  cairo_pdf_surface_restrict_to_version (surface, CAIRO_PDF_VERSION_1_5);
-  set_metadata (surface, doc);
   /* Metrics as the font designs them, not as a screen would round them:
    * the same layout on every machine with the same fonts. */
   r.context = pango_font_map_create_context (fonts);
@@ -1284,40 +1582,12 @@ rapat_pdf_render (const RapatLayout *doc, FILE *out, GError **error)
     PangoLanguage *language = pango_language_from_string (doc->lang);
     pango_context_set_language (r.context, language);
   }
-  ok = build_boxes (&r, doc, error);
-  if (ok)
-    {
-      pages = paginate (&r);
-      cairo_set_source_rgb (r.cr, 0, 0, 0);
-      for (guint p = 0, i = 0; p < pages; p++)
-        {
-          for (; i < r.boxes->len && ((Box *) r.boxes->pdata[i])->page == p; i++)
-            {
-              const Box *b = r.boxes->pdata[i];
-
-              if (b->header_above)
-                draw_box (&r, r.boxes->pdata[b->header], MARGIN, TOP);
-              draw_box (&r, b, MARGIN, b->y);
-            }
-          draw_footer (&r, doc, p, pages);
-          if (doc->watermark != NULL)
-            draw_watermark (&r, doc->watermark);
-          cairo_show_page (r.cr);
-        }
-    }
+  /* The PDF is begun only once every box is made: a logo that cannot be
+   * read leaves nothing written to @out, standard output included. */
+  ok = build_boxes (&r, doc, error) && draw_pdf (&r, doc, out, error);
   g_ptr_array_unref (r.boxes);
-  cairo_destroy (r.cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
   g_object_unref (r.context);
   g_object_unref (fonts);
   cairo_font_options_destroy (options);
-  if (ok && status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, RAPAT_PDF_ERROR, RAPAT_PDF_ERROR_WRITE, _("the PDF could not be written: %s"),
-                   cairo_status_to_string (status));
-      ok = FALSE;
-    }
   return ok;
 }

@@ -604,8 +604,6 @@ minutes_export (RapatCmdContext *ctx, GError **error)
   /* The module loads before the output is opened, as every other check. */
   if (format == EXPORT_PDF && rapat_pdf (error) == NULL)
     return FALSE;
-  if (format == EXPORT_PDF && rapat_paper_logo_dropped (&lh.head))
-    rapat_cmd_warn (ctx, _("The PDF letterhead is printed without its logo: only a PNG logo can be drawn."));
   output = rapat_output_open (opt->output, error);
   if (output == NULL)
     return FALSE;

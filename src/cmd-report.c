@@ -203,15 +203,6 @@ write_pdf (RapatCmdContext *ctx, const RapatLayout *doc, GError **error)
   return rapat_output_finish (output, error);
 }
 
-/* Warns that the letterhead @lh of a PDF is printed without its logo when
- * the logo is not a PNG. */
-static void
-paper_warn_logo (RapatCmdContext *ctx, const RapatCmdLetterhead *lh)
-{
-  if (rapat_paper_logo_dropped (&lh->head))
-    rapat_cmd_warn (ctx, _("The PDF letterhead is printed without its logo: only a PNG logo can be drawn."));
-}
-
 /* Returns the filters of 'report actions' for people: "open only, by unit". */
 static char *
 scope_text (const ReportOptions *opt, RapatActionGrouping by)
@@ -299,10 +290,8 @@ report_actions (RapatCmdContext *ctx, GError **error)
   report.scope = scope;
   if (report.format == RAPAT_FORMAT_PDF)
     {
-      g_autoptr(RapatLayout) doc = NULL;
+      g_autoptr(RapatLayout) doc = rapat_report_actions_layout (&report, actions);
 
-      paper_warn_logo (ctx, &lh);
-      doc = rapat_report_actions_layout (&report, actions);
       return write_pdf (ctx, doc, error);
     }
   output = rapat_output_open (opt->output, error);
@@ -620,10 +609,8 @@ report_invitation (RapatCmdContext *ctx, GError **error)
   inv.now = ctx->now;
   if (format == RAPAT_FORMAT_PDF)
     {
-      g_autoptr(RapatLayout) doc = NULL;
+      g_autoptr(RapatLayout) doc = rapat_report_invitation_layout (&inv);
 
-      paper_warn_logo (ctx, &lh);
-      doc = rapat_report_invitation_layout (&inv);
       return write_pdf (ctx, doc, error);
     }
   output = rapat_output_open (opt->output, error);
@@ -656,10 +643,8 @@ report_programme (RapatCmdContext *ctx, GError **error)
   p.now = ctx->now;
   if (format == RAPAT_FORMAT_PDF)
     {
-      g_autoptr(RapatLayout) doc = NULL;
+      g_autoptr(RapatLayout) doc = rapat_report_programme_layout (&p);
 
-      paper_warn_logo (ctx, &lh);
-      doc = rapat_report_programme_layout (&p);
       return write_pdf (ctx, doc, error);
     }
   output = rapat_output_open (opt->output, error);
@@ -750,10 +735,8 @@ report_signin (RapatCmdContext *ctx, GError **error)
     return FALSE;
   if (format == RAPAT_FORMAT_PDF)
     {
-      g_autoptr(RapatLayout) doc = NULL;
+      g_autoptr(RapatLayout) doc = rapat_report_signin_layout (&sheet);
 
-      paper_warn_logo (ctx, &lh);
-      doc = rapat_report_signin_layout (&sheet);
       return write_pdf (ctx, doc, error);
     }
   output = rapat_output_open (opt->output, error);

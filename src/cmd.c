@@ -1295,6 +1295,7 @@ rapat_cmd_letterhead_clear (RapatCmdLetterhead *lh)
   for (guint i = 0; i < G_N_ELEMENTS (lh->strings); i++)
     g_clear_pointer (&lh->strings[i], g_free);
   g_clear_pointer (&lh->logo_uri, g_free);
+  g_clear_pointer (&lh->logo_name, g_free);
   lh->city = NULL;
   memset (&lh->head, 0, sizeof lh->head);
 }
@@ -1325,6 +1326,8 @@ rapat_cmd_letterhead (RapatCmdContext *ctx, RapatCmdLetterhead *lh, GError **err
       if (lh->logo_uri == NULL)
         rapat_cmd_warn (ctx, _("The letterhead is printed without its logo: %s."), logo_error->message);
       lh->head.logo_uri = lh->logo_uri;
+      lh->logo_name = rapat_text_excerpt (logo);
+      lh->head.logo_name = lh->logo_name;
     }
   return TRUE;
 }

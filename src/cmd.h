@@ -318,6 +318,7 @@ typedef struct {
   char *city;
   char *strings[5];     /* what the fields point to */
   char *logo_uri;
+  char *logo_name;      /* the logo's file, shortened for messages */
 } RapatCmdLetterhead;
 
 /* Fills @lh from the settings.  A logo that can no longer be read is left

@@ -34,6 +34,11 @@
 # Part G, refusals: an unknown meeting, an unwritable -o, an unknown
 # format, a PDF module that does not load: one line on stderr, exit 1, the
 # database unchanged and an existing output file as it was.
+# Part I, the letterhead's logo: a PNG, a JPEG and an SVG logo are each
+# drawn in the logo's box (the first page rendered: dark pixels there, none
+# in the same box on the right), their shape kept; PNG and JPEG as an
+# image (the JPEG's own bytes), the SVG as vectors (no image); a corrupt
+# SVG or JPEG refused in one line naming the file, no PDF written.
 #
 # Environment (set by 'make check'): RAPAT, SRCDIR, SQLITE3.  Exits 77
 # (skipped) when poppler-utils are not installed.
@@ -581,6 +586,90 @@ check "the refused exports left an existing file as it was" grep -qx kept "$tmp/
 db="$tmp/long.db"
 setup meeting cancel 1 --reason "Ditunda"
 refused "the programme of a cancelled meeting: one line" report programme 1 -o "$tmp/kept.pdf"
+
+# ---- I: the letterhead's logo: PNG, JPEG, SVG ----
+db="$tmp/logo.db"
+setup init
+"$RAPAT" --db "$db" demo >/dev/null || exit 1
+setup config set letterhead.office "Kantor Wilayah Maluku"
+# A PNG logo 48 x 32 pixels, a red field with a yellow square in it.
+"$PYTHON" - "$tmp/logo.png" <<'PY'
+import struct, sys, zlib
+w, h = 48, 32
+rows = b"".join(b"\0" + b"".join(bytes([230, 190, 40]) if 16 <= x < 32 and 8 <= y < 24
+                                  else bytes([160, 20, 20]) for x in range(w)) for y in range(h))
+def chunk(kind, data):
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+open(sys.argv[1], "wb").write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
+                              + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+PY
+
+# logo_drawn PDF RATIO: the first page of PDF, rendered, has a logo at the
+# top left (the letterhead's first 62.4 x 68 points at the margins): most
+# of its middle dark, the same box at the right margin white, and what is
+# drawn there RATIO times as wide as high (a tenth either way).
+logo_drawn() {
+  pdftoppm -r 72 -gray -f 1 -l 1 -singlefile "$1" "$tmp/logo-page" || return 1
+  "$PYTHON" - "$tmp/logo-page.pgm" "$2" <<'PY'
+import sys
+raw = open(sys.argv[1], "rb").read()
+fields = raw.split(maxsplit=4)
+w, h = int(fields[1]), int(fields[2])
+px = fields[4]
+dark = lambda x, y: px[y * w + x] < 200
+# At 72 dpi a point is a pixel; the margins are 56.7 points.
+def share(x0, x1, y0, y1):
+    n = sum(dark(x, y) for x in range(x0, x1) for y in range(y0, y1))
+    return n / ((x1 - x0) * (y1 - y0))
+left = share(60, 115, 60, 95)
+right = share(w - 115, w - 60, 60, 95)
+# Where the logo's pixels are, above the rules under the letterhead (a
+# rule runs across the page: it is dark at the right margin too).
+rows = [y for y in range(50, 130) if not dark(w - 70, y)]
+xs = [x for y in rows for x in range(50, 125) if dark(x, y)]
+ys = [y for y in rows for x in range(50, 125) if dark(x, y)]
+if not xs:
+    print("nothing drawn at the top left"); sys.exit(1)
+ratio = (max(xs) - min(xs) + 1) / (max(ys) - min(ys) + 1)
+want = float(sys.argv[2])
+if left < 0.5 or right > 0.01 or abs(ratio / want - 1) > 0.1:
+    print("logo box %.0f%% dark, the right %.0f%%, %d x %d pixels (%.2f, wanted %.2f)"
+          % (100 * left, 100 * right, max(xs) - min(xs) + 1, max(ys) - min(ys) + 1, ratio, want))
+    sys.exit(1)
+PY
+}
+
+cp "$SRCDIR/tests/cli/data/logo.jpg" "$tmp/logo.jpg"
+cp "$SRCDIR/tests/cli/data/logo.svg" "$tmp/logo.svg"
+# kind FILE RATIO: the logo's type, its file, its width over its height.
+for spec in "PNG logo.png 1.5" "JPEG logo.jpg 1.5" "SVG logo.svg 1.0"; do
+  read -r kind file ratio <<<"$spec"
+  setup config set letterhead.logo "$tmp/$file"
+  if run "$tmp/none" minutes export 1 -o "$tmp/logo-$kind.pdf"; then
+    check "$kind logo: drawn in the letterhead's logo box, its shape kept" \
+      logo_drawn "$tmp/logo-$kind.pdf" "$ratio"
+    pdfimages -list "$tmp/logo-$kind.pdf" | tail -n +3 >"$tmp/images"
+    case $kind in
+      PNG) check "PNG logo: one 48x32 image" awk '$3 == "image" && $4 == 48 && $5 == 32 { n++ } END { exit n != 1 }' "$tmp/images" ;;
+      JPEG) check "JPEG logo: one 123x82 image, the JPEG as it came" \
+              awk '$3 == "image" && $4 == 123 && $5 == 82 && $9 == "jpeg" { n++ } END { exit n != 1 }' "$tmp/images" ;;
+      SVG) check "SVG logo: drawn as vectors, no image" sh -c "! grep -q . '$tmp/images'" ;;
+    esac
+  fi
+done
+
+# Files that pass 'config set' (they start as a JPEG or hold <svg) but that
+# the libraries cannot read.
+printf '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10"</svg>\n' >"$tmp/bad.svg"
+printf '\377\330\377\340 not the rest of a JPEG' >"$tmp/bad.jpg"
+echo "kept" >"$tmp/kept.pdf"
+for file in bad.svg bad.jpg; do
+  setup config set letterhead.logo "$tmp/$file"
+  refused "a corrupt ${file#bad.} logo: one line" minutes export 1 -o "$tmp/kept.pdf"
+  check "... naming the logo and why" grep -Eq "logo '$tmp/$file': not an? (SVG|JPEG) image (librsvg|gdk-pixbuf) can read \(.+\)$" "$tmp/ref.err"
+  refused "a corrupt ${file#bad.} logo: report programme, one line" report programme 1 --format pdf
+done
+check "the refused PDFs left an existing file as it was" grep -qx kept "$tmp/kept.pdf"
 
 echo "pdf-papers: $n_pass passed, $n_fail failed"
 [ "$n_fail" -eq 0 ]

@@ -56,7 +56,7 @@ setup config set letterhead.ministry "Kementerian Imigrasi dan Pemasyarakatan Re
 setup config set letterhead.office "Kantor Wilayah Direktorat Jenderal Pemasyarakatan Maluku"
 setup config set letterhead.address "Jalan Dr. Kayadoe, Kudamati, Nusaniwe, Ambon 97116"
 setup config set letterhead.city Ambon
-# A PNG logo (a ring), written here: the PDF letterhead draws PNG logos.
+# A PNG logo (a ring), written here (pdf-papers.sh draws a JPEG and an SVG too).
 "$PYTHON" - "$tmp/logo.png" <<'PY'
 import struct, sys, zlib
 w, h = 64, 72
@@ -254,7 +254,7 @@ RAPAT_PDF_MODULE=/nonexistent/rapat-pdf.so "$RAPAT" --version >"$tmp/version" 2>
 check "--version says why the PDF module does not load" \
   grep -q '^  pdf: not available (.*/nonexistent/rapat-pdf.so' "$tmp/version"
 "$RAPAT" --version >"$tmp/version" 2>&1
-check "--version names Cairo and Pango" grep -q '^  pdf: Cairo 1\.[0-9.]*, Pango 1\.' "$tmp/version"
+check "--version names Cairo, Pango, librsvg and gdk-pixbuf" grep -q '^  pdf: Cairo 1\.[0-9.]*, Pango 1\.[0-9.]*, librsvg 2\.[0-9.]*, gdk-pixbuf 2\.' "$tmp/version"
 
 setup meeting cancel "$m" --reason "Ditunda karena cuaca buruk"
 refused "a cancelled meeting's sheet without --force: one line" 1 report signin --meeting "$m" -o "$tmp/c.pdf"

@@ -63,7 +63,7 @@ quote_args() {
 scrub() {
   sed -E -e 's/[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}@rapat/<uid>/g' \
          -e "s#${work//#/\\#}#<tmp>#g" \
-         -e 's/(SQLite|libical|GLib|GMime|libcurl|Cairo|Pango) [0-9][0-9.]*/\1 <version>/g'
+         -e 's/(SQLite|libical|GLib|GMime|libcurl|Cairo|Pango|librsvg|gdk-pixbuf) [0-9][0-9.]*/\1 <version>/g'
 }
 
 r() {

@@ -57,6 +57,18 @@ vg config set letterhead.office 'Kantor Wilayah'
 vg report invitation 1 --number 'W.27-1' -o "$tmp/u.html"
 vg report programme 1 -o "$tmp/p.html"
 vg report actions --format html --by unit -o "$tmp/m.html"
+# The PDF letterhead's logo: an SVG drawn by librsvg, a JPEG decoded by
+# gdk-pixbuf, and a corrupt SVG refused.
+VALGRIND_SUPP="--suppressions=$(dirname "$0")/fontconfig.supp"
+vg report programme 1 --format pdf -o "$tmp/p.pdf"
+cp "$(dirname "$0")/data/logo.jpg" "$tmp/logo.jpg"
+vg config set letterhead.logo "$tmp/logo.jpg"
+vg minutes export 1 -o "$tmp/n.pdf"
+printf '<svg xmlns="http://www.w3.org/2000/svg"><rect</svg>' >"$tmp/bad.svg"
+vg config set letterhead.logo "$tmp/bad.svg"
+vg minutes export 1 -o "$tmp/n.pdf"
+VALGRIND_SUPP=
+vg config set letterhead.logo "$tmp/logo.svg"
 rm -f "$tmp/logo.svg"
 vg report programme 1 -o "$tmp/p2.html"
 vg config set letterhead.logo /etc/passwd
