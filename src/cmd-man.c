@@ -90,7 +90,7 @@ man_text (const char *msgid)
 
 /* Appends @text (a translated sentence) line by line as the msgid breaks
  * it, each "%s" in it replaced by the next of @bold in bold: roff stays out
- * of the catalog. */
+ * of the catalog.  A line without "%s" is filled as roff_line() fills. */
 static void
 roff_lines_bold (GString *out, const char *text, const char *const *bold)
 {
@@ -101,6 +101,11 @@ roff_lines_bold (GString *out, const char *text, const char *const *bold)
     {
       gboolean line_start = TRUE;
 
+      if (strstr (lines[i], "%s") == NULL)
+        {
+          roff_line (out, lines[i]);
+          continue;
+        }
       for (const char *p = lines[i]; *p != '\0';)
         {
           const char *mark = strstr (p, "%s");
@@ -269,13 +274,14 @@ roff_head (GString *out, const char *name, const char *summary)
   g_string_append (out, ".TH ");
   roff_text (out, upper, FALSE);
   g_string_append_printf (out, " 1 %s \"rapat %s\" \"", date, PACKAGE_VERSION);
-  /* TRANSLATORS: the title of section 1 of the manual, in the page's header
-   * (Indonesian man pages: "Perintah Pengguna"). */
+  /* TRANSLATORS: the title of section 1 of the manual, in every page's header. */
   roff_text (out, C_("man", "User Commands"), FALSE);
   g_string_append (out, "\"\n");
-  /* TRANSLATORS: the headings of a man page's sections, in capitals as man
-   * pages write them; Indonesian pages say NAMA, RINGKASAN, DESKRIPSI,
-   * PERINTAH, OPSI, LINGKUNGAN, STATUS KELUAR, BERKAS, CONTOH, LIHAT JUGA. */
+  /* groff hyphenates with English patterns, which break Indonesian words
+   * in the wrong places ("men-girim"). */
+  if (rapat_lang () == RAPAT_LANG_ID)
+    g_string_append (out, ".nh\n");
+  /* TRANSLATORS: "man section": a man page's section heading, in capitals. */
   roff_section (out, C_("man section", "NAME"));
   roff_text (out, name, FALSE);
   g_string_append (out, " \\-\n");
@@ -350,8 +356,7 @@ static const char rapat_examples[] =
 static void
 roff_see_group (GString *out, const char *group)
 {
-  /* TRANSLATORS: after a group's summary in rapat(1); %s is the group's
-   * own page, rapat-GROUP(1). */
+  /* TRANSLATORS: after a group's summary in rapat(1); %s is its page, rapat-GROUP(1). */
   const char *text = _("(see %s)");
   const char *mark = strstr (text, "%s");
   g_autofree char *before = g_strndup (text, mark != NULL ? (gsize) (mark - text) : strlen (text));
@@ -420,8 +425,7 @@ page_rapat (void)
         }
     }
   roff_section (out, C_("man section", "GLOBAL OPTIONS"));
-  /* TRANSLATORS: what the options of this section of rapat(1) are: those
-   * given before the command's group (rapat --db FILE meeting list). */
+  /* TRANSLATORS: rapat(1)'s options given before the group: rapat --db FILE meeting list. */
   roff_lines_bold (out, _("Before the group:"), NULL);
   roff_options (out, rapat_cmd_global_options ());
   roff_section (out, C_("man section", "ENVIRONMENT"));
