@@ -174,8 +174,9 @@ const RapatOption *rapat_cmd_global_options (void);
  * Prints nothing on any failure, on stdout or stderr; returns 0. */
 int rapat_cmd_complete (int argc, char **argv);
 
-/* rapat __man [GROUP | --list | --dir DIR]: writes rapat(1), a group's page
- * or all of them, in English, from the command tables (src/cmd-man.c).
+/* rapat __man [--lang id|en] [GROUP | --list | --dir DIR]: writes rapat(1),
+ * a group's page or all of them, from the command tables (src/cmd-man.c), in
+ * English or in Indonesian (--lang, else RAPAT_LANG, else the locale).
  * Returns the exit status. */
 int rapat_cmd_man (int argc, char **argv);
 

@@ -1,6 +1,8 @@
 #!/bin/bash
 # rapat CLI tests: what 'make install' installs (issue 21), into a DESTDIR:
-# the program, rapat(1) and the group pages, the completion for bash, zsh
+# the program, rapat(1) and the group pages in English (man1) and in
+# Indonesian (id/man1, which man reads under an Indonesian locale or with
+# man -L id), the completion for bash, zsh
 # and fish where configure put them, and the Indonesian catalog, which the
 # installed program then speaks (pointed at it with RAPAT_LOCALEDIR, as
 # DESTDIR is not where it was built to look).  'make uninstall' removes
@@ -31,12 +33,15 @@ bashdir=$(var bashcompletiondir) zshdir=$(var zshcompletiondir) fishdir=$(var fi
 
 bad=
 [ -x "$dest$bindir/rapat" ] || bad="$bad bin/rapat"
-for p in $("$RAPAT" __man --list); do [ -s "$dest$mandir/man1/$p" ] || bad="$bad man1/$p"; done
+for p in $("$RAPAT" __man --list); do
+  [ -s "$dest$mandir/man1/$p" ] || bad="$bad man1/$p"
+  grep -q '^\.SH NAMA$' "$dest$mandir/id/man1/$p" 2>/dev/null || bad="$bad id/man1/$p"
+done
 [ -s "$dest$bashdir/rapat" ] || bad="$bad $bashdir/rapat"
 [ -s "$dest$zshdir/_rapat" ] || bad="$bad $zshdir/_rapat"
 [ -s "$dest$fishdir/rapat.fish" ] || bad="$bad $fishdir/rapat.fish"
 [ -s "$dest$localedir/id/LC_MESSAGES/rapat.mo" ] || bad="$bad $localedir/id/LC_MESSAGES/rapat.mo"
-if [ -z "$bad" ]; then pass "installed: program, $("$RAPAT" __man --list | wc -l) man pages, 3 completions, the catalog"
+if [ -z "$bad" ]; then pass "installed: program, $("$RAPAT" __man --list | wc -l) man pages in English and in Indonesian, 3 completions, the catalog"
 else fail "installed: program, man pages, completions, the catalog" "missing:$bad" "$(cd "$dest" && find . -type f)"; fi
 
 out=$(RAPAT_LOCALEDIR="$dest$localedir" RAPAT_LANG=id "$dest$bindir/rapat" help | head -1)
@@ -52,6 +57,16 @@ if MANWIDTH=80 man -l "$dest$mandir/man1/rapat.1" 2>/dev/null | grep -q 'rapat m
   pass "man -l reads the installed rapat(1)"
 else
   fail "man -l reads the installed rapat(1)"
+fi
+# man chooses man/id/man1 for the Indonesian language (-L id), man1 otherwise.
+id_page=$(MANPATH="$dest$mandir" MANWIDTH=80 man -L id rapat-meeting 2>/dev/null)
+en_page=$(MANPATH="$dest$mandir" MANWIDTH=80 LANGUAGE= LC_ALL=C.UTF-8 man rapat-meeting 2>/dev/null)
+if printf '%s\n' "$id_page" | grep -q '^NAMA$' && printf '%s\n' "$id_page" | grep -q 'rapat meeting add' \
+   && printf '%s\n' "$en_page" | grep -q '^NAME$'; then
+  pass "man -L id reads the installed Indonesian rapat-meeting(1), the C locale the English one"
+else
+  fail "man -L id reads the installed Indonesian rapat-meeting(1), the C locale the English one" \
+    "$(printf '%s\n' "$id_page" | head -5)" "$(printf '%s\n' "$en_page" | head -5)"
 fi
 
 env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL ${MAKE:-make} -s -C "$builddir" uninstall DESTDIR="$dest" >/dev/null 2>&1
