@@ -1149,6 +1149,24 @@ choose_language (GError **error)
   return TRUE;
 }
 
+/* Returns the folder of the message catalogs: RAPAT_LOCALEDIR (the tests),
+ * else the installed one, else -- a build run in place, not installed --
+ * the one 'make' writes in the build folder, as the modules are looked for
+ * (src/module.c). */
+static const char *
+catalog_dir (void)
+{
+  static const char installed[] = LOCALEDIR "/id/LC_MESSAGES/" GETTEXT_PACKAGE ".mo";
+  static const char built[] = RAPAT_BUILD_LOCALEDIR "/id/LC_MESSAGES/" GETTEXT_PACKAGE ".mo";
+  const char *env = g_getenv ("RAPAT_LOCALEDIR");
+
+  if (env != NULL)
+    return env;
+  if (!g_file_test (installed, G_FILE_TEST_EXISTS) && g_file_test (built, G_FILE_TEST_EXISTS))
+    return RAPAT_BUILD_LOCALEDIR;
+  return LOCALEDIR;
+}
+
 int
 rapat_cmd_main (int argc, char **argv)
 {
@@ -1156,9 +1174,7 @@ rapat_cmd_main (int argc, char **argv)
   gboolean ok;
 
   setlocale (LC_ALL, "");
-  /* RAPAT_LOCALEDIR: the catalogs of a build not installed (the tests). */
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("RAPAT_LOCALEDIR") != NULL
-                                   ? g_getenv ("RAPAT_LOCALEDIR") : LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, catalog_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -189,5 +189,15 @@ check "RAPAT_LANG=jv: exit 1 with one line naming the value" \
   test "$rc" = 1 -a "$(wc -l <"$tmp/err")" = 1 -a ! -s "$tmp/out"
 check "... which says what rapat speaks" grep -q "^rapat: error: RAPAT_LANG 'jv': " "$tmp/err"
 
+# F. Run in place with no RAPAT_LOCALEDIR, the build's rapat finds the
+#    catalog 'make' wrote in its build folder (or an installed one): the
+#    help is Indonesian, as with the catalog above.
+if [ -n "${RAPAT_BUILDDIR:-}" ]; then
+  inplace=$(env -u RAPAT_LOCALEDIR RAPAT_LANG=id "$RAPAT" help 2>&1 | head -1)
+  pointed=$(RAPAT_LANG=id "$RAPAT" help 2>&1 | head -1)
+  check "run in place without RAPAT_LOCALEDIR: the build folder's catalog ($inplace)" \
+    test "$inplace" = "$pointed" -a "$inplace" != "$(RAPAT_LANG=en "$RAPAT" help | head -1)"
+fi
+
 printf '%s: %d checks, %d passed, %d failed\n' "${cli_name%.sh}" "$n" "$n_pass" "$n_fail"
 [ "$n_fail" -eq 0 ]

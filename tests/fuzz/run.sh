@@ -36,7 +36,7 @@ for src in $sources; do
   obj="$build/$(basename "$src" .c).o"
   if [ ! -f "$obj" ] || [ "$src" -nt "$obj" ]; then
     # shellcheck disable=SC2086
-    $cc $flags -I"$objtop" -I"$top/src" -I"$top/exports" -DLOCALEDIR='"/usr/share/locale"' -DRAPAT_MAIL_INSTALLED_PATH='"/nonexistent"' -DRAPAT_MAIL_BUILD_PATH='"/nonexistent"' -DRAPAT_PDF_INSTALLED_PATH='"/nonexistent"' -DRAPAT_PDF_BUILD_PATH='"/nonexistent"' -DRAPAT_HOLIDAYS_DIR='"/nonexistent"' $deps -c "$src" -o "$obj"
+    $cc $flags -I"$objtop" -I"$top/src" -I"$top/exports" -DLOCALEDIR='"/usr/share/locale"' -DRAPAT_MAIL_INSTALLED_PATH='"/nonexistent"' -DRAPAT_MAIL_BUILD_PATH='"/nonexistent"' -DRAPAT_PDF_INSTALLED_PATH='"/nonexistent"' -DRAPAT_PDF_BUILD_PATH='"/nonexistent"' -DRAPAT_HOLIDAYS_DIR='"/nonexistent"' -DRAPAT_BUILD_LOCALEDIR='"/nonexistent"' $deps -c "$src" -o "$obj"
   fi
   objs="$objs $obj"
 done
