@@ -453,22 +453,12 @@ table_html (FILE *out, const RapatLayoutBlock *block)
 /* The geometry of a chart, in the units of its SVG drawing (640 wide:
  * the text width): the labels' column, the bars', a line's height, the
  * ticks' above the bars and under them. */
-#define CHART_W 640
-#define CHART_BAR_X 230
-#define CHART_BAR_W 360
-#define CHART_ROW_H 20
+#define CHART_W RAPAT_LAYOUT_CHART_W
+#define CHART_BAR_X RAPAT_LAYOUT_CHART_BAR_X
+#define CHART_BAR_W RAPAT_LAYOUT_CHART_BAR_W
+#define CHART_ROW_H RAPAT_LAYOUT_CHART_ROW_H
 #define CHART_HEAD_H 16
 #define CHART_FOOT_H 24
-
-/* Returns the colour of a bar of @value in @chart, as "#rrggbb". */
-static char *
-bar_colour (const RapatLayoutChart *chart, double value)
-{
-  guint rgb = value >= chart->good ? RAPAT_LAYOUT_CHART_GOOD
-              : value >= chart->fair ? RAPAT_LAYOUT_CHART_FAIR : RAPAT_LAYOUT_CHART_POOR;
-
-  return g_strdup_printf ("#%06x", rgb);
-}
 
 /* Starts a table row holding an SVG drawing @height high, as wide as the
  * text and scaled to it (its style on it: the page's style sheet is
@@ -530,20 +520,14 @@ chart_html (FILE *out, const RapatLayoutBlock *block)
   for (guint i = 0; i < chart->bars->len; i++)
     {
       const RapatLayoutBar *bar = chart->bars->pdata[i];
-      const char *label = bar->label != NULL ? bar->label : "";
       int w = bar->value > 0 ? (int) (MIN (bar->value, 1.0) * CHART_BAR_W + 0.5) : 0;
-      gboolean cut = g_utf8_strlen (label, -1) > RAPAT_LAYOUT_CHART_LABEL_MAX;
-      g_autofree char *head = cut ? g_utf8_substring (label, 0, RAPAT_LAYOUT_CHART_LABEL_MAX - 1)
-                                  : NULL;
-      g_autofree char *shown = cut ? g_strconcat (head, "…", NULL) : g_strdup (label);
-      g_autofree char *colour = bar_colour (chart, bar->value);
 
       chart_svg_begin (out, CHART_ROW_H);
       chart_gridlines (out, 0, CHART_ROW_H);
       fprintf (out, "<text x=\"%d\" y=\"14\" text-anchor=\"end\">", CHART_BAR_X - 6);
-      rapat_html_escape (out, shown);
-      fprintf (out, "</text>\n<rect x=\"%d\" y=\"3\" width=\"%d\" height=\"%d\" fill=\"%s\"/>"
-                    "<text x=\"%d\" y=\"14\">", CHART_BAR_X, w, CHART_ROW_H - 6, colour,
+      rapat_html_escape (out, bar->label);
+      fprintf (out, "</text>\n<rect x=\"%d\" y=\"3\" width=\"%d\" height=\"%d\" fill=\"#%06x\"/>"
+                    "<text x=\"%d\" y=\"14\">", CHART_BAR_X, w, CHART_ROW_H - 6, bar->rgb,
                CHART_BAR_X + w + 4);
       rapat_html_escape (out, bar->text);
       fputs ("</text></svg></td></tr>\n", out);

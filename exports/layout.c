@@ -159,6 +159,13 @@ rapat_layout_add (RapatLayout *doc, RapatLayoutKind kind)
   return b;
 }
 
+RapatLayoutBlock *
+rapat_layout_last (RapatLayout *doc)
+{
+  g_return_val_if_fail (doc->blocks->len > 0, NULL);
+  return doc->blocks->pdata[doc->blocks->len - 1];
+}
+
 void
 rapat_layout_text (RapatLayoutBlock *block, const char *text)
 {
@@ -264,9 +271,20 @@ rapat_layout_bar (RapatLayoutChart *chart, const char *label, double value, cons
 {
   RapatLayoutBar *bar = g_new0 (RapatLayoutBar, 1);
 
-  bar->label = g_strdup (label);
+  if (label == NULL)
+    label = "";
+  if (g_utf8_strlen (label, -1) > RAPAT_LAYOUT_CHART_LABEL_MAX)
+    {
+      g_autofree char *head = g_utf8_substring (label, 0, RAPAT_LAYOUT_CHART_LABEL_MAX - 1);
+
+      bar->label = g_strconcat (head, "…", NULL);
+    }
+  else
+    bar->label = g_strdup (label);
   bar->value = value;
   bar->text = g_strdup (text);
+  bar->rgb = value >= chart->good ? RAPAT_LAYOUT_CHART_GOOD
+             : value >= chart->fair ? RAPAT_LAYOUT_CHART_FAIR : RAPAT_LAYOUT_CHART_POOR;
   g_ptr_array_add (chart->bars, bar);
 }
 

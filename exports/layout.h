@@ -86,9 +86,11 @@ typedef struct {
 
 /* One bar of a CHART. */
 typedef struct {
-  char *label;               /* on the left: a person's or a unit's name */
+  char *label;               /* on the left: a person's or a unit's name, cut after
+                              * RAPAT_LAYOUT_CHART_LABEL_MAX characters with an ellipsis */
   double value;              /* the bar's length, 0 to 1; below 0: no value, no bar */
   char *text;                /* after the bar: the value for people ("87,5%", "-") */
+  guint rgb;                 /* the bar's colour (0xRRGGBB), by the chart's thresholds */
 } RapatLayoutBar;
 
 /* A bar is green from @good up, amber from @fair up, red below: these
@@ -101,6 +103,13 @@ typedef struct {
 /* A label longer than this many characters is cut, with an ellipsis (and
  * the PDF cuts one that is still wider than its column). */
 #define RAPAT_LAYOUT_CHART_LABEL_MAX 34
+/* A chart's geometry, in the units of a drawing as wide as the text
+ * (RAPAT_LAYOUT_CHART_W): the labels' column ends at BAR_X, the bars run
+ * BAR_W from there, a bar's line is ROW_H high. */
+#define RAPAT_LAYOUT_CHART_W 640
+#define RAPAT_LAYOUT_CHART_BAR_X 230
+#define RAPAT_LAYOUT_CHART_BAR_W 360
+#define RAPAT_LAYOUT_CHART_ROW_H 20
 
 /* A horizontal bar chart of values from 0 to 1 (rates), one bar a line. */
 typedef struct {
@@ -157,6 +166,10 @@ void rapat_layout_set_printed (RapatLayout *doc, gint64 now, GTimeZone *tz);
 
 /* Adds a block of @kind and returns it (owned by @doc). */
 RapatLayoutBlock *rapat_layout_add (RapatLayout *doc, RapatLayoutKind kind);
+
+/* Returns the block added last to @doc (owned by @doc): to set how it
+ * sits on the page after a builder added it. */
+RapatLayoutBlock *rapat_layout_last (RapatLayout *doc);
 
 /* Adds a line of text to @block (copied; NULL adds an empty line). */
 void rapat_layout_text (RapatLayoutBlock *block, const char *text);

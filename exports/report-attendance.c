@@ -477,7 +477,7 @@ rapat_report_meeting_attendance_layout (const RapatMeetingAttendance *r,
   b->keep_with_next = TRUE;
 
   t = rapat_layout_table (doc, G_N_ELEMENTS (widths), widths, heads);
-  ((RapatLayoutBlock *) doc->blocks->pdata[doc->blocks->len - 1])->space_before = 8;
+  rapat_layout_last (doc)->space_before = 8;
   for (guint i = 0; i < r->attendees->len; i++)
     {
       const RapatAttendee *a = r->attendees->pdata[i];
@@ -509,7 +509,7 @@ rapat_report_meeting_attendance_layout (const RapatMeetingAttendance *r,
   /* The totals: a table of their own whose header is their heading, so
    * that it repeats and is never left at the foot of a page. */
   t = rapat_layout_table (doc, 2, total_widths, total_heads);
-  ((RapatLayoutBlock *) doc->blocks->pdata[doc->blocks->len - 1])->space_before = 12;
+  rapat_layout_last (doc)->space_before = 12;
   t->header[0].align = RAPAT_ALIGN_LEFT;
   t->keep_first = 3;
   for (guint i = 0; i < G_N_ELEMENTS (meeting_fields); i++)
@@ -528,7 +528,7 @@ rapat_report_meeting_attendance_layout (const RapatMeetingAttendance *r,
   layout_list (doc, r->attendees, accepted_not_attended, _("Accepted but did not attend"), _("none"));
   layout_list (doc, r->attendees, attended_no_reply, _("Attended without replying"), _("none"));
   /* The signature never stands alone on a page. */
-  ((RapatLayoutBlock *) doc->blocks->pdata[doc->blocks->len - 1])->keep_with_next = TRUE;
+  rapat_layout_last (doc)->keep_with_next = TRUE;
   layout_signature (doc, m, tz, en, paper->city, paper->signer_title, paper->signer_name,
                     paper->signer_nip);
   return doc;
@@ -799,7 +799,7 @@ rapat_report_period_attendance_layout (const RapatPeriodAttendance *r,
 
           rapat_layout_bar (chart, row->name, rate, text);
         }
-      ((RapatLayoutBlock *) doc->blocks->pdata[doc->blocks->len - 1])->space_before = 4;
+      rapat_layout_last (doc)->space_before = 4;
     }
   /* The counts as wide as their headings need, the name column the rest. */
   heads[0] = r->by == RAPAT_ATTENDANCE_BY_UNIT ? _("Unit") : _("Person");
@@ -823,7 +823,7 @@ rapat_report_period_attendance_layout (const RapatPeriodAttendance *r,
     widths[c] /= MAX (1.0, sum + widths[0]);
   t = rapat_layout_table (doc, n_cols, widths, heads);
   /* Apart from the chart's ticks above it. */
-  ((RapatLayoutBlock *) doc->blocks->pdata[doc->blocks->len - 1])->space_before = 8;
+  rapat_layout_last (doc)->space_before = 8;
   t->font_size = 7.5;
   t->header[0].align = RAPAT_ALIGN_LEFT;
   for (guint i = 0; i <= r->rows->len; i++)
@@ -840,7 +840,7 @@ rapat_report_period_attendance_layout (const RapatPeriodAttendance *r,
         rapat_layout_cell (lr, c, cells[c], RAPAT_ALIGN_RIGHT);
     }
   /* What the rate means stays under the total row. */
-  ((RapatLayoutBlock *) doc->blocks->pdata[doc->blocks->len - 1])->keep_with_next = TRUE;
+  rapat_layout_last (doc)->keep_with_next = TRUE;
   b = rapat_layout_add (doc, RAPAT_LAYOUT_PARAGRAPH);
   b->space_before = 6;
   rapat_layout_text (b, _(rate_note));
@@ -966,7 +966,7 @@ rapat_report_signin_layout (const RapatSigninSheet *sheet)
     if (sheet->with_status || h != 4)
       cols[c++] = header[h];
   t = rapat_layout_table (doc, n_cols, sheet->with_status ? widths_status : widths, cols);
-  ((RapatLayoutBlock *) doc->blocks->pdata[doc->blocks->len - 1])->space_before = 8;
+  rapat_layout_last (doc)->space_before = 8;
   /* Room to sign: 1 cm a row. */
   t->min_row_height = 28.5;
   for (guint i = 0; i < total; i++)
@@ -1002,7 +1002,7 @@ rapat_report_signin_layout (const RapatSigninSheet *sheet)
     }
 
   /* The signature never stands alone on a page: the last row comes along. */
-  ((RapatLayoutBlock *) doc->blocks->pdata[doc->blocks->len - 1])->keep_with_next = TRUE;
+  rapat_layout_last (doc)->keep_with_next = TRUE;
   layout_signature (doc, m, tz, en, sheet->city, sheet->signer_title, sheet->signer_name,
                     sheet->signer_nip);
   return doc;

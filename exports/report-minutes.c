@@ -629,7 +629,7 @@ layout_actions (RapatLayout *doc, const RapatMinutesPaper *p, gboolean en)
 
   layout_section (doc, W (actions_w, en));
   t = rapat_layout_table (doc, G_N_ELEMENTS (widths), widths, heads);
-  ((RapatLayoutBlock *) doc->blocks->pdata[doc->blocks->len - 1])->space_before = 4;
+  rapat_layout_last (doc)->space_before = 4;
   for (guint i = 0; i < p->actions->len; i++)
     {
       const RapatAction *a = p->actions->pdata[i];

@@ -253,7 +253,7 @@ rapat_report_invitation_layout (const RapatInvitation *inv)
           rapat_layout_cell (row, 3, a->unit_name, RAPAT_ALIGN_LEFT);
         }
       /* The attached list is signed as the letter is, never alone. */
-      ((RapatLayoutBlock *) doc->blocks->pdata[doc->blocks->len - 1])->keep_with_next = TRUE;
+      rapat_layout_last (doc)->keep_with_next = TRUE;
       layout_letter_signature (doc, inv, en);
     }
   return doc;
@@ -322,7 +322,7 @@ rapat_report_programme_layout (const RapatProgramme *p)
   b = layout_when_where (doc, m, tz, en, 0);
   b->keep_with_next = TRUE;
   t = rapat_layout_table (doc, cols, rooms ? widths_rooms : widths, heads);
-  ((RapatLayoutBlock *) doc->blocks->pdata[doc->blocks->len - 1])->space_before = 10;
+  rapat_layout_last (doc)->space_before = 10;
   for (guint i = 0; i < p->agenda->len; i++)
     {
       const RapatAgendaItem *it = p->agenda->pdata[i];

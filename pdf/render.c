@@ -970,10 +970,10 @@ signatures_box (Render *r, const RapatLayoutBlock *block)
 /* The geometry of a chart, in the units of the HTML's SVG drawing (640
  * wide, the text width), which the PDF scales to its text width: the
  * labels' column, the bars', a line's height, a bar's, the type. */
-#define CHART_W 640.0
-#define CHART_BAR_X 230.0
-#define CHART_BAR_W 360.0
-#define CHART_ROW_H 20.0
+#define CHART_W ((double) RAPAT_LAYOUT_CHART_W)
+#define CHART_BAR_X ((double) RAPAT_LAYOUT_CHART_BAR_X)
+#define CHART_BAR_W ((double) RAPAT_LAYOUT_CHART_BAR_W)
+#define CHART_ROW_H ((double) RAPAT_LAYOUT_CHART_ROW_H)
 #define CHART_BAR_H 14.0
 #define CHART_FONT 11.0
 
@@ -1006,21 +1006,6 @@ add_ticks (Render *r, Box *b, double s, double y)
     }
 }
 
-/* Returns @label cut after RAPAT_LAYOUT_CHART_LABEL_MAX characters with an
- * ellipsis, as the HTML cuts it. */
-static char *
-chart_label (const char *label)
-{
-  g_autofree char *head = NULL;
-
-  if (label == NULL)
-    return g_strdup ("");
-  if (g_utf8_strlen (label, -1) <= RAPAT_LAYOUT_CHART_LABEL_MAX)
-    return g_strdup (label);
-  head = g_utf8_substring (label, 0, RAPAT_LAYOUT_CHART_LABEL_MAX - 1);
-  return g_strconcat (head, "…", NULL);
-}
-
 /* A horizontal bar chart, drawn as the HTML's SVG is at the text width:
  * the ticks, one box a bar (its label right-aligned before it, cut when
  * longer than its column, its value after it, the gridlines through it),
@@ -1046,7 +1031,6 @@ chart_boxes (Render *r, const RapatLayoutBlock *block)
     {
       const RapatLayoutBar *bar = chart->bars->pdata[i];
       double w = bar->value > 0 ? MIN (bar->value, 1.0) * CHART_BAR_W * s : 0;
-      g_autofree char *label = chart_label (bar->label);
       PangoLayout *layout;
 
       b = box_new (r, 0);
@@ -1056,15 +1040,12 @@ chart_boxes (Render *r, const RapatLayoutBlock *block)
       if (w > 0)
         {
           Item it = { .kind = ITEM_BAR, .x = CHART_BAR_X * s, .y = 3 * s, .w = w,
-                      .h = CHART_BAR_H * s,
-                      .rgb = bar->value >= chart->good ? RAPAT_LAYOUT_CHART_GOOD
-                             : bar->value >= chart->fair ? RAPAT_LAYOUT_CHART_FAIR
-                             : RAPAT_LAYOUT_CHART_POOR };
+                      .h = CHART_BAR_H * s, .rgb = bar->rgb };
 
           g_array_append_val (b->items, it);
         }
       /* One line, cut at the end when wider than the column. */
-      layout = text_layout (r, label, SANS, CHART_FONT * s, FALSE, (CHART_BAR_X - 6) * s,
+      layout = text_layout (r, bar->label, SANS, CHART_FONT * s, FALSE, (CHART_BAR_X - 6) * s,
                             PANGO_ALIGN_RIGHT);
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
       add_text (b, layout, 0, (row_h - layout_height (layout)) / 2);
