@@ -30,6 +30,17 @@ set -u
 cli_setup
 db="$tmp/layout.db"
 
+# print_rules: the start of a Python check of an HTML paper (sys.argv[1]):
+# A4 portrait with 2 cm margins, rows kept whole, the table header repeated
+# on every printed page; the caller's own assertions follow.
+print_rules='import re, sys
+raw = open(sys.argv[1], encoding="utf-8").read()
+style = re.search(r"<style>(.*?)</style>", raw, re.S).group(1)
+assert "@page{size:A4 portrait;margin:2cm;" in style, style[-400:]
+assert re.search(r"(^|[};])tr\{[^}]*break-inside:avoid", style), "rows kept whole"
+assert "thead{display:table-header-group}" in style
+'
+
 # same_blocks HTML PDF: the HTML is well-formed and every text block of it
 # is in the PDF's text, in order (case, spaces and line breaks aside: the
 # letterhead's names are set in capitals by CSS in the HTML).
@@ -135,13 +146,7 @@ check "sign-in sheet: the letterhead, the title as typed, the NIPs, the signatur
 check "sign-in sheet: the title escaped once in the HTML source" \
   grep -qF 'Rakernis &lt;b&gt;&amp;amp; &quot;Rapat&quot; Maluku' "$tmp/s.html"
 check "sign-in sheet: the logo as a data: URI" grep -q '<img src="data:image/png;base64,' "$tmp/s.html"
-check "sign-in sheet: A4, 2 cm margins, the header in thead, rows never split" "$PYTHON" -c '
-import re, sys
-raw = open(sys.argv[1], encoding="utf-8").read()
-style = re.search(r"<style>(.*?)</style>", raw, re.S).group(1)
-assert "@page{size:A4 portrait;margin:2cm;" in style, style[-400:]
-assert re.search(r"(^|[};])tr\{[^}]*break-inside:avoid", style), "rows kept whole"
-assert "thead{display:table-header-group}" in style
+check "sign-in sheet: A4, 2 cm margins, the header in thead, rows never split" "$PYTHON" -c "$print_rules"'
 assert raw.count("<thead>") == 1
 ' "$tmp/s.html"
 check "sign-in sheet: 22 names and 3 blank rows, the numbers left and in the middle by turns" \
@@ -269,13 +274,7 @@ check "notulen: what was typed with markup escaped once in the HTML source" sh -
   grep -qF 'Rakernis &lt;b&gt;&amp;amp; &quot;Rapat&quot; Maluku' '$tmp/n.html' \
   && grep -qF '&lt;b&gt;&amp;amp; &quot;x&quot; diputuskan' '$tmp/n.html' \
   && grep -qF '&lt;b&gt;&amp;amp; &quot;x&quot; dilaporkan' '$tmp/n.html'"
-check "notulen: A4, 2 cm margins, headers in thead, rows never split, KONSEP on every page" "$PYTHON" -c '
-import re, sys
-raw = open(sys.argv[1], encoding="utf-8").read()
-style = re.search(r"<style>(.*?)</style>", raw, re.S).group(1)
-assert "@page{size:A4 portrait;margin:2cm;" in style, style[-400:]
-assert re.search(r"(^|[};])tr\{[^}]*break-inside:avoid", style), "rows kept whole"
-assert "thead{display:table-header-group}" in style
+check "notulen: A4, 2 cm margins, headers in thead, rows never split, KONSEP on every page" "$PYTHON" -c "$print_rules"'
 assert len(re.findall(r"<thead[ >]", raw)) == raw.count("<table class=\"grid") == 2, "the review and the actions"
 assert "<div class=\"watermark\" aria-hidden=\"true\">KONSEP</div>" in raw
 assert "<p class=\"banner keep\">KONSEP versi 1: belum final, bukan untuk ditandatangani</p>" in raw

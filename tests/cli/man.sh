@@ -27,28 +27,27 @@ doc=$(dirname "$RAPAT")/../doc
 # render FILE: the page as plain text, no bold or underline.
 render() { groff -man -Tutf8 -P-cbou "$1" 2>/dev/null; }
 
+# same_pages DESCRIPTION VARIABLE FOLDER: passes when Makefile.am's list
+# VARIABLE names, in FOLDER, the pages '__man --list' gives.
+same_pages() {
+  local want
+  want=$(sed -n "/^$2 = /,/[^\\\\]\$/p" "$SRCDIR/Makefile.am" | tr -s ' \t\\' '\n' \
+         | sed -n "s|^$3||p" | sort)
+  if [ "$(printf '%s\n' "$list" | sort)" = "$want" ]; then
+    pass "$1"
+  else
+    fail "$1" "$(diff <(printf '%s\n' "$list" | sort) <(printf '%s\n' "$want"))"
+  fi
+}
+
 # A
 list=$("$RAPAT" __man --list)
-want=$(sed -n '/^man_pages = /,/[^\\]$/p' "$SRCDIR/Makefile.am" | tr -s ' \t\\' '\n' \
-       | sed -n 's|^doc/||p' | sort)
-if [ "$(printf '%s\n' "$list" | sort)" = "$want" ]; then
-  pass "__man --list names the pages Makefile.am installs"
-else
-  fail "__man --list names the pages Makefile.am installs" \
-    "$(diff <(printf '%s\n' "$list" | sort) <(printf '%s\n' "$want"))"
-fi
+same_pages "__man --list names the pages Makefile.am installs" man_pages doc/
 missing=
 for p in $list; do [ -s "$doc/$p" ] || missing="$missing $p"; done
 if [ -z "$missing" ]; then pass "make wrote every page into doc/"
 else fail "make wrote every page into doc/" "missing:$missing"; fi
-want_id=$(sed -n '/^man_id_pages = /,/[^\\]$/p' "$SRCDIR/Makefile.am" | tr -s ' \t\\' '\n' \
-          | sed -n 's|^doc/id/||p' | sort)
-if [ "$(printf '%s\n' "$list" | sort)" = "$want_id" ]; then
-  pass "Makefile.am's man_id_pages are the same pages, in doc/id/"
-else
-  fail "Makefile.am's man_id_pages are the same pages, in doc/id/" \
-    "$(diff <(printf '%s\n' "$list" | sort) <(printf '%s\n' "$want_id"))"
-fi
+same_pages "Makefile.am's man_id_pages are the same pages, in doc/id/" man_id_pages doc/id/
 missing=
 for p in $list; do grep -q '^\.SH NAMA$' "$doc/id/$p" 2>/dev/null || missing="$missing $p"; done
 if [ -z "$missing" ]; then pass "make wrote every Indonesian page into doc/id/"
